@@ -1,0 +1,3 @@
+"""The desk's admin: one module per sub-domain, registered on import."""
+
+from . import audit, entities, review, sections, sources, stories  # noqa: F401

@@ -1,0 +1,1 @@
+"""Every write with side effects, one function each, for admin, views, API and CLI."""

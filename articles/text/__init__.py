@@ -1,0 +1,1 @@
+"""Plain-Python text processing: no Django here, strings in and dataclasses out."""

@@ -1,0 +1,43 @@
+"""Shared fixtures: users in each role, logged-in clients."""
+
+import pytest
+from django.test import Client
+
+from articles.roles import EDITORS, REVIEWERS
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def editor(db):
+    return UserFactory(username="ed", role=EDITORS)
+
+
+@pytest.fixture
+def editor2(db):
+    return UserFactory(username="ed2", role=EDITORS)
+
+
+@pytest.fixture
+def reviewer(db):
+    return UserFactory(username="rev", role=REVIEWERS)
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="boss", admin=True)
+
+
+def _client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def editor_client(editor) -> Client:
+    return _client_for(editor)
+
+
+@pytest.fixture
+def reviewer_client(reviewer) -> Client:
+    return _client_for(reviewer)
