@@ -11,5 +11,7 @@ admin.site.index_title = "Desk"
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
     path("admin/", admin.site.urls),
+    path("api/", include("articles.api.urls")),
+    path("feeds/", include("articles.feeds")),
     path("", include("articles.urls")),
 ]

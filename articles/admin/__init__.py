@@ -1,3 +1,3 @@
 """The desk's admin: one module per sub-domain, registered on import."""
 
-from . import audit, entities, review, sections, sources, stories  # noqa: F401
+from . import api_keys, audit, entities, review, sections, sources, stories  # noqa: F401

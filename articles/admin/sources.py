@@ -1,5 +1,7 @@
 """Source documents: read-only originals, the "Import copy" page."""
 
+from functools import partial
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
@@ -9,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.html import format_html, format_html_join
 
+from articles.admin.split import split_view
 from articles.forms import ImportCopyForm
 from articles.models import SourceDocument
 from articles.services.imports import source_document_import
@@ -24,6 +27,7 @@ class SourceDocumentAdmin(admin.ModelAdmin):
     fields = ["filename", "sha256", "size", "imported_by", "imported_at", "original"]
     readonly_fields = fields
     change_list_template = "admin/articles/sourcedocument/change_list.html"
+    change_form_template = "admin/articles/sourcedocument/change_form.html"
 
     def get_queryset(self, request: HttpRequest):
         return super().get_queryset(request).annotate(article_count=Count("articles"))
@@ -54,8 +58,20 @@ class SourceDocumentAdmin(admin.ModelAdmin):
                 self.admin_site.admin_view(self.import_view),
                 name="articles_sourcedocument_import",
             ),
+            path(
+                "<path:object_id>/split/",
+                self.admin_site.admin_view(partial(split_view, self)),
+                name="articles_sourcedocument_split",
+            ),
             *super().get_urls(),
         ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "can_split": request.user.has_perm("articles.split_sourcedocument"),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def changelist_view(self, request: HttpRequest, extra_context=None):
         extra_context = {

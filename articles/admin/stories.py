@@ -33,6 +33,7 @@ class ArticleAdmin(admin.ModelAdmin):
     list_filter = [
         "status",
         ("section", admin.RelatedOnlyFieldListFilter),
+        ("source", admin.RelatedOnlyFieldListFilter),
         "updated_at",
     ]
     search_fields = ["headline", "slug", "source__filename"]

@@ -2,6 +2,7 @@
 
 from .audit import AuditEntry
 from .entities import Entity, EntityAlias, IgnoredName, Mention
+from .public import ApiKey, PublicArticle, PublicVersion
 from .review import Annotation, AnnotationReply
 from .sections import Section
 from .sources import SourceDocument
@@ -10,6 +11,7 @@ from .stories import Article, Correction, Revision
 __all__ = [
     "Annotation",
     "AnnotationReply",
+    "ApiKey",
     "Article",
     "AuditEntry",
     "Correction",
@@ -17,6 +19,8 @@ __all__ = [
     "EntityAlias",
     "IgnoredName",
     "Mention",
+    "PublicArticle",
+    "PublicVersion",
     "Revision",
     "Section",
     "SourceDocument",

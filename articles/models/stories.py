@@ -14,6 +14,34 @@ class ArticleStatus(models.TextChoices):
     RETRACTED = "retracted", "Retracted"
 
 
+# The workflow as data: which status may follow which. Services check it; see
+# articles/services/workflow.py for who may make each move and the gates on it.
+ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
+    ArticleStatus.DRAFT: frozenset({ArticleStatus.IN_REVIEW, ArticleStatus.RETRACTED}),
+    ArticleStatus.IN_REVIEW: frozenset(
+        {ArticleStatus.APPROVED, ArticleStatus.CHANGES_REQUESTED, ArticleStatus.RETRACTED}
+    ),
+    ArticleStatus.CHANGES_REQUESTED: frozenset(
+        {ArticleStatus.IN_REVIEW, ArticleStatus.DRAFT, ArticleStatus.RETRACTED}
+    ),
+    ArticleStatus.APPROVED: frozenset(
+        {
+            ArticleStatus.PUBLISHED,
+            ArticleStatus.CHANGES_REQUESTED,
+            ArticleStatus.DRAFT,
+            ArticleStatus.RETRACTED,
+        }
+    ),
+    ArticleStatus.PUBLISHED: frozenset({ArticleStatus.DRAFT, ArticleStatus.RETRACTED}),
+    ArticleStatus.RETRACTED: frozenset(),
+}
+
+
+def can_transition(current: str, target: str) -> bool:
+    """Whether the workflow table allows moving from `current` to `target`."""
+    return target in ALLOWED_TRANSITIONS.get(current, frozenset())
+
+
 class Article(models.Model):
     """One story. Its text lives in revisions; `current_revision` is the working one."""
 
@@ -115,6 +143,14 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("admin:articles_article_change", args=[self.pk])
+
+    def can_transition_to(self, target: str) -> bool:
+        return can_transition(self.status, target)
+
+    @property
+    def is_live(self) -> bool:
+        """Whether downstream sites can read it: published once and not retracted."""
+        return self.published_revision_id is not None and self.retracted_at is None
 
     @property
     def line_range(self) -> str:

@@ -1,0 +1,1 @@
+"""API keys for partner sites (issued and revoked here)."""

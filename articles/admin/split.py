@@ -1,0 +1,145 @@
+"""The split view: the editor turns a source document's proposed stories into articles."""
+
+from dataclasses import dataclass, field
+
+from django.contrib import messages
+from django.contrib.admin import ModelAdmin
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+from articles.models import Section, SourceDocument
+from articles.services.splitting import SplitError, StoryPlan, source_document_split
+from articles.text.boundaries import DraftStory, draft_stories, move_start
+from articles.text.splitting import StoryChoice, suggest_split
+
+
+@dataclass
+class StoryForm:
+    """One story as shown in the form: the draft plus what the editor typed."""
+
+    draft: DraftStory
+    headline: str
+    use_headline_line: bool
+    section_id: str
+    lines: list[dict] = field(default_factory=list)
+
+    @property
+    def key(self) -> int:
+        return self.draft.first_line
+
+
+def split_view(admin: ModelAdmin, request: HttpRequest, object_id: str) -> HttpResponse:
+    if not request.user.has_perm("articles.split_sourcedocument"):
+        raise PermissionDenied
+    document = get_object_or_404(SourceDocument, pk=object_id)
+    lines = document.lines
+    proposals = suggest_split(document.text)
+    posted = request.method == "POST"
+    if posted:
+        starts = _ints(request.POST.getlist("start"))
+        if "move" in request.POST:
+            line, _, step = request.POST["move"].partition(":")
+            if line.isdigit() and step in {"-1", "1"}:
+                starts = move_start(lines, starts, int(line), int(step))
+        drops = set(_ints(request.POST.getlist("drop")))
+        subheadings = set(_ints(request.POST.getlist("subheading")))
+    else:
+        starts = [p.first_line for p in proposals]
+        drops = {n for p in proposals for n in p.duplicate_lines}
+        subheadings = {n for p in proposals for n in p.subheading_lines}
+    stories = [
+        _story_form(draft, request.POST if posted else None)
+        for draft in draft_stories(lines, starts, proposals)
+    ]
+    if posted and "create" in request.POST:
+        plans = _plans(stories, drops, subheadings)
+        try:
+            articles = source_document_split(document=document, stories=plans, by=request.user)
+        except SplitError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(
+                request,
+                f"Created {len(articles)} draft articles from “{document.filename}”.",
+            )
+            url = reverse("admin:articles_article_changelist")
+            return redirect(f"{url}?source__id__exact={document.pk}")
+    _attach_lines(stories, lines, drops, subheadings)
+    context = {
+        **admin.admin_site.each_context(request),
+        "title": f"Split “{document.filename}”",
+        "opts": admin.opts,
+        "original": document,
+        "document": document,
+        "stories": stories,
+        "sections": Section.objects.select_related("parent", "parent__parent"),
+        "has_articles": document.articles.exists(),
+    }
+    return TemplateResponse(request, "admin/articles/sourcedocument/split.html", context)
+
+
+def _ints(values: list[str]) -> list[int]:
+    return [int(value) for value in values if value.isdigit()]
+
+
+def _story_form(draft: DraftStory, data) -> StoryForm:
+    key = draft.first_line
+    if data is not None and f"headline-{key}" in data:
+        return StoryForm(
+            draft=draft,
+            headline=data.get(f"headline-{key}", ""),
+            use_headline_line=f"use_line-{key}" in data,
+            section_id=data.get(f"section-{key}", ""),
+        )
+    return StoryForm(
+        draft=draft,
+        headline=draft.headline,
+        use_headline_line=draft.headline_line is not None,
+        section_id="",
+    )
+
+
+def _plans(stories: list[StoryForm], drops: set[int], subheadings: set[int]) -> list[StoryPlan]:
+    sections = Section.objects.in_bulk(
+        [int(s.section_id) for s in stories if s.section_id.isdigit()]
+    )
+    plans = []
+    for story in stories:
+        inside = range(story.draft.first_line, story.draft.last_line + 1)
+        choice = StoryChoice(
+            first_line=story.draft.first_line,
+            last_line=story.draft.last_line,
+            headline=story.headline.strip(),
+            headline_line=story.draft.first_line if story.use_headline_line else None,
+            subheading_lines=tuple(n for n in inside if n in subheadings),
+            drop_lines=tuple(n for n in inside if n in drops),
+        )
+        section_id = int(story.section_id) if story.section_id.isdigit() else None
+        plans.append(StoryPlan(choice=choice, section=sections.get(section_id)))
+    return plans
+
+
+def _attach_lines(
+    stories: list[StoryForm], lines: list[str], drops: set[int], subheadings: set[int]
+) -> None:
+    for index, story in enumerate(stories):
+        draft = story.draft
+        for number in range(draft.first_line, draft.last_line + 1):
+            text = lines[number - 1]
+            story.lines.append(
+                {
+                    "number": number,
+                    "text": text,
+                    "blank": not text.strip(),
+                    "is_start": number == draft.first_line,
+                    "can_unsplit": number == draft.first_line and index > 0,
+                    "is_headline": story.use_headline_line and number == draft.first_line,
+                    "duplicate": number in draft.duplicate_lines,
+                    "dropped": number in drops,
+                    "subheading": number in subheadings,
+                    "proposed_subheading": number in draft.subheading_lines,
+                }
+            )

@@ -1,0 +1,1 @@
+"""The read-only public API for downstream sites."""

@@ -1,0 +1,3 @@
+"""RSS and Atom feeds of published articles."""
+
+urlpatterns: list = []

@@ -1,0 +1,1 @@
+"""Reads: queues, registries, the public view of articles. No writes here."""

@@ -1,0 +1,191 @@
+"""Saving new revisions of an article: edits, reverts, and what follows each save.
+
+A save never overwrites: it is based on the revision the editor started from, and a
+newer revision in between is a conflict. After each save the open annotations are
+re-anchored to the new text and the entity mentions are recomputed.
+"""
+
+import datetime
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from articles.models import Annotation, Article, Correction, Revision
+from articles.models.review import AnchorState, AnnotationStatus
+from articles.models.stories import ArticleStatus
+from articles.services.audit import audit_record
+from articles.text.anchoring import Anchor, reanchor
+
+
+class EditRefused(Exception):
+    """The edit cannot be saved; the message says why."""
+
+
+class EditConflict(EditRefused):
+    """Someone saved a newer revision since the editor started; nothing was written."""
+
+    def __init__(self, *, current: Revision, headline: str, body: str) -> None:
+        self.current = current
+        self.headline = headline
+        self.body = body
+        author = current.author.get_username() if current.author else "someone"
+        super().__init__(
+            f"{author} saved revision {current.number} while you were editing: "
+            "compare both texts, merge, and save again."
+        )
+
+
+def article_edit(
+    *,
+    article: Article,
+    by: AbstractBaseUser,
+    base_revision_id: int,
+    headline: str,
+    body: str,
+    message: str = "",
+    correction: str = "",
+    correction_date: datetime.date | None = None,
+) -> Revision:
+    """Save headline and body as a new revision on top of `base_revision_id`.
+
+    An approved or published article goes back to draft (the published revision stays
+    live until a new one is approved and published); editing published copy needs a
+    public correction note. Raises EditConflict or EditRefused; nothing is written then.
+    """
+    headline, body = headline.strip(), body.strip()
+    if not by.has_perm("articles.change_article"):
+        raise EditRefused("You do not have permission to edit articles.")
+    if not headline or not body:
+        raise EditRefused("An article needs a headline and a body.")
+    with transaction.atomic():
+        locked = (
+            Article.objects.select_for_update()
+            .select_related("current_revision", "current_revision__author")
+            .get(pk=article.pk)
+        )
+        current = locked.current_revision
+        if current is None or current.pk != base_revision_id:
+            raise EditConflict(current=current, headline=headline, body=body)
+        if locked.status == ArticleStatus.RETRACTED:
+            raise EditRefused("A retracted article cannot be edited.")
+        if headline == current.headline and body == current.body:
+            raise EditRefused("Nothing changed: there is no new revision to save.")
+        if locked.is_live and not correction.strip():
+            raise EditRefused(
+                "This article is published: describe the change in a public "
+                "correction note."
+            )
+        revision = Revision.objects.create(
+            article=locked,
+            number=current.number + 1,
+            headline=headline,
+            body=body,
+            author=by,
+            message=message.strip()[:300] or "Edited",
+        )
+        previous_status = locked.status
+        locked.current_revision = revision
+        locked.headline = headline
+        locked.version = F("version") + 1
+        fields = ["current_revision", "headline", "version", "updated_at"]
+        if locked.status in (ArticleStatus.APPROVED, ArticleStatus.PUBLISHED):
+            locked.status = ArticleStatus.DRAFT
+            locked.approved_revision = None
+            fields += ["status", "approved_revision"]
+        locked.save(update_fields=fields)
+        if correction.strip():
+            Correction.objects.create(
+                article=locked,
+                revision=revision,
+                text=correction.strip(),
+                corrected_on=correction_date or timezone.localdate(),
+                author=by,
+            )
+        audit_record(
+            actor=by,
+            action="edit",
+            obj=locked,
+            from_state=previous_status,
+            to_state=locked.status,
+            revision_number=revision.number,
+            note=revision.message,
+        )
+        annotations_reanchor(article=locked, revision=revision)
+        _link_entities(revision)
+    return revision
+
+
+def article_revert(
+    *,
+    article: Article,
+    by: AbstractBaseUser,
+    to_revision: Revision,
+    base_revision_id: int,
+    correction: str = "",
+) -> Revision:
+    """Save the text of an earlier revision as a new revision (history is kept)."""
+    if to_revision.article_id != article.pk:
+        raise EditRefused("That revision belongs to another article.")
+    return article_edit(
+        article=article,
+        by=by,
+        base_revision_id=base_revision_id,
+        headline=to_revision.headline,
+        body=to_revision.body,
+        message=f"Reverted to revision {to_revision.number}",
+        correction=correction,
+    )
+
+
+def annotations_reanchor(*, article: Article, revision: Revision) -> list[Annotation]:
+    """Move every open annotation of `article` onto `revision`; return them.
+
+    Each becomes anchored (same place), moved (found elsewhere or slightly edited) or
+    orphaned (not found: it keeps its old anchor and waits to be re-attached).
+    """
+    annotations = list(
+        Annotation.objects.select_for_update()
+        .filter(article=article, status=AnnotationStatus.OPEN)
+        .select_related("revision")
+    )
+    for annotation in annotations:
+        anchor = Anchor(
+            exact=annotation.exact,
+            prefix=annotation.prefix,
+            suffix=annotation.suffix,
+            start=annotation.start,
+            end=annotation.end,
+        )
+        found = reanchor(anchor, revision.body)
+        if found.anchor is None:
+            annotation.anchor_state = AnchorState.ORPHANED
+            annotation.save(update_fields=["anchor_state", "updated_at"])
+            continue
+        annotation.revision = revision
+        annotation.anchor_state = found.state.value
+        annotation.exact = found.anchor.exact
+        annotation.prefix = found.anchor.prefix
+        annotation.suffix = found.anchor.suffix
+        annotation.start = found.anchor.start
+        annotation.end = found.anchor.end
+        annotation.save(
+            update_fields=[
+                "revision",
+                "anchor_state",
+                "exact",
+                "prefix",
+                "suffix",
+                "start",
+                "end",
+                "updated_at",
+            ]
+        )
+    return annotations
+
+
+def _link_entities(revision: Revision) -> None:
+    from articles.services.entities import revision_link_entities
+
+    revision_link_entities(revision=revision)
