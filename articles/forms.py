@@ -2,7 +2,10 @@
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 
+from articles.models.review import AnnotationKind, Severity, Verdict
 from articles.text.rawcopy import RawCopyError, check_size, decode_raw_copy
 
 
@@ -56,3 +59,90 @@ class ImportCopyForm(forms.Form):
         cleaned["data"] = data
         cleaned["name"] = name
         return cleaned
+
+
+class AnnotationForm(forms.Form):
+    """A reviewer's note on a selected span of the current revision."""
+
+    revision_id = forms.IntegerField(widget=forms.HiddenInput)
+    start = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
+    end = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
+    exact = forms.CharField(
+        strip=False,
+        label="Quoted text",
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    kind = forms.ChoiceField(choices=AnnotationKind.choices)
+    severity = forms.ChoiceField(choices=Severity.choices, initial=Severity.ADVISORY)
+    comment = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    evidence = forms.CharField(
+        required=False,
+        label="Evidence links",
+        help_text="One URL per line.",
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    claim = forms.CharField(required=False, label="Claim checked")
+    verdict = forms.ChoiceField(choices=[("", "—"), *Verdict.choices], required=False)
+    is_public = forms.BooleanField(
+        required=False, label="Publish this fact-check with the article"
+    )
+    propose_replacement = forms.BooleanField(
+        required=False, label="Propose replacement"
+    )
+    suggestion = forms.CharField(
+        required=False,
+        strip=False,
+        label="Replacement text",
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def clean_evidence(self) -> list[str]:
+        urls = [line.strip() for line in self.cleaned_data["evidence"].splitlines()]
+        urls = [url for url in urls if url]
+        validate = URLValidator(schemes=["http", "https"])
+        for url in urls:
+            try:
+                validate(url)
+            except ValidationError:
+                raise ValidationError(
+                    f"“{url}” is not a web address (http or https)."
+                ) from None
+        return urls
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if not cleaned.get("propose_replacement"):
+            cleaned["suggestion"] = None
+        return cleaned
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(label="Reply", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class CloseAnnotationForm(forms.Form):
+    note = forms.CharField(required=False, label="Reason", max_length=2000)
+
+
+class EditArticleForm(forms.Form):
+    """The body editor; carries the revision it started from, to detect conflicts."""
+
+    base_revision_id = forms.IntegerField(widget=forms.HiddenInput)
+    headline = forms.CharField(
+        max_length=300, widget=forms.TextInput(attrs={"size": 90})
+    )
+    body = forms.CharField(
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 24, "cols": 100}),
+        help_text="Paragraphs are separated by a blank line; a sub-heading starts "
+        "with “## ”.",
+    )
+    message = forms.CharField(
+        required=False, max_length=300, label="What changed", help_text="Optional."
+    )
+    correction = forms.CharField(
+        required=False,
+        label="Public correction note",
+        help_text="Required when the article is published: it is shown to readers.",
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -1,5 +1,22 @@
-"""URLs of the app's own (non-admin) views."""
+"""URLs of the desk's own pages (outside the ModelAdmins), under /desk/."""
+
+from django.urls import path
+
+from articles.views import review, revisions
 
 app_name = "articles"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("desk/articles/<int:pk>/review/", review.review, name="review"),
+    path("desk/articles/<int:pk>/annotate/", review.annotate, name="annotate"),
+    path(
+        "desk/annotations/<int:pk>/<slug:action>/",
+        review.annotation_action,
+        name="annotation-action",
+    ),
+    path("desk/articles/<int:pk>/edit/", revisions.edit, name="edit"),
+    path("desk/articles/<int:pk>/changes/", revisions.diff, name="diff"),
+    path(
+        "desk/articles/<int:pk>/revert/<int:number>/", revisions.revert, name="revert"
+    ),
+]

@@ -53,6 +53,7 @@ class EntityAlias(models.Model):
 
     entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="aliases")
     text = models.CharField(max_length=200)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["text"]

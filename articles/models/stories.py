@@ -19,7 +19,11 @@ class ArticleStatus(models.TextChoices):
 ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
     ArticleStatus.DRAFT: frozenset({ArticleStatus.IN_REVIEW, ArticleStatus.RETRACTED}),
     ArticleStatus.IN_REVIEW: frozenset(
-        {ArticleStatus.APPROVED, ArticleStatus.CHANGES_REQUESTED, ArticleStatus.RETRACTED}
+        {
+            ArticleStatus.APPROVED,
+            ArticleStatus.CHANGES_REQUESTED,
+            ArticleStatus.RETRACTED,
+        }
     ),
     ArticleStatus.CHANGES_REQUESTED: frozenset(
         {ArticleStatus.IN_REVIEW, ArticleStatus.DRAFT, ArticleStatus.RETRACTED}

@@ -11,7 +11,13 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from articles.models import Annotation, AnnotationReply, Article, Revision, SourceDocument
+from articles.models import (
+    Annotation,
+    AnnotationReply,
+    Article,
+    Revision,
+    SourceDocument,
+)
 from articles.models.review import (
     HUMAN_ORIGIN,
     AnchorState,
@@ -130,7 +136,9 @@ def annotation_reply(
     _require(by, "articles.add_annotationreply", "reply to annotations")
     if not body.strip():
         raise ReviewRefused("A reply cannot be empty.")
-    reply = AnnotationReply.objects.create(annotation=annotation, author=by, body=body.strip())
+    reply = AnnotationReply.objects.create(
+        annotation=annotation, author=by, body=body.strip()
+    )
     return reply
 
 
@@ -141,14 +149,14 @@ def annotation_resolve(
     note: str = "",
     in_revision: Revision | None = None,
 ) -> Annotation:
-    """Close the annotation as dealt with (optionally naming the revision that fixed it)."""
+    """Close it as dealt with, optionally naming the revision that fixed it."""
     return _close(annotation, by, AnnotationStatus.RESOLVED, note, in_revision)
 
 
 def annotation_dismiss(
     *, annotation: Annotation, by: AbstractBaseUser, reason: str
 ) -> Annotation:
-    """Close the annotation as not a problem; a dismissed automated finding stays quiet."""
+    """Close it as not a problem; a dismissed automated finding is never raised again."""
     if not reason.strip():
         raise ReviewRefused("Say why the annotation is dismissed.")
     return _close(annotation, by, AnnotationStatus.DISMISSED, reason, None)
@@ -177,7 +185,9 @@ def annotation_reopen(*, annotation: Annotation, by: AbstractBaseUser) -> Annota
                 "updated_at",
             ]
         )
-        _audit(locked, by, "reopen", from_state=previous, to_state=AnnotationStatus.OPEN)
+        _audit(
+            locked, by, "reopen", from_state=previous, to_state=AnnotationStatus.OPEN
+        )
         current = locked.article.current_revision
         if current is not None and current.pk != locked.revision_id:
             from articles.services.revisions import annotations_reanchor
@@ -193,8 +203,10 @@ def annotation_reattach(
     """Anchor an orphaned (or any open) annotation to a new span of the current text."""
     _require(by, "articles.change_annotation", "re-attach annotations")
     with transaction.atomic():
-        locked = Annotation.objects.select_for_update().select_related("article").get(
-            pk=annotation.pk
+        locked = (
+            Annotation.objects.select_for_update()
+            .select_related("article")
+            .get(pk=annotation.pk)
         )
         revision = locked.article.current_revision
         body = revision.body
@@ -203,7 +215,11 @@ def annotation_reattach(
         anchor = anchor_for_span(body, start, end)
         locked.revision = revision
         locked.anchor_state = AnchorState.ANCHORED
-        locked.exact, locked.prefix, locked.suffix = anchor.exact, anchor.prefix, anchor.suffix
+        locked.exact, locked.prefix, locked.suffix = (
+            anchor.exact,
+            anchor.prefix,
+            anchor.suffix,
+        )
         locked.start, locked.end = anchor.start, anchor.end
         locked.save(
             update_fields=[
@@ -222,11 +238,15 @@ def annotation_reattach(
 
 
 def annotation_apply_suggestion(
-    *, annotation: Annotation, by: AbstractBaseUser, base_revision_id: int, correction: str = ""
+    *,
+    annotation: Annotation,
+    by: AbstractBaseUser,
+    base_revision_id: int,
+    correction: str = "",
 ) -> Revision:
-    """Replace the annotated span with the suggested text in a new revision, then resolve.
+    """Put the suggested text in place of the span as a new revision, then resolve.
 
-    Raises ReviewRefused (or EditConflict, an EditRefused) and writes nothing on refusal.
+    Raises ReviewRefused or EditRefused (EditConflict included); nothing is written.
     """
     annotation = Annotation.objects.select_related("article", "revision").get(
         pk=annotation.pk
@@ -242,7 +262,9 @@ def annotation_apply_suggestion(
         )
     article = annotation.article
     if annotation.revision_id != article.current_revision_id:
-        raise ReviewRefused("The article changed: reload the review page and try again.")
+        raise ReviewRefused(
+            "The article changed: reload the review page and try again."
+        )
     body = annotation.revision.body
     new_body = body[: annotation.start] + annotation.suggestion + body[annotation.end :]
     with transaction.atomic():
@@ -257,7 +279,10 @@ def annotation_apply_suggestion(
             correction=correction,
         )
         annotation_resolve(
-            annotation=annotation, by=by, note="Suggestion applied", in_revision=revision
+            annotation=annotation,
+            by=by,
+            note="Suggestion applied",
+            in_revision=revision,
         )
     return revision
 
@@ -274,9 +299,11 @@ def article_run_checks(*, article: Article) -> list[Annotation]:
 
 
 def source_document_run_checks(*, document: SourceDocument) -> list[Annotation]:
-    """Run the checks across every article of a source document; return new annotations."""
+    """Run the checks across a source document's articles; return new annotations."""
     articles = list(
-        document.articles.select_related("current_revision").order_by("first_line", "pk")
+        document.articles.select_related("current_revision").order_by(
+            "first_line", "pk"
+        )
     )
     return _annotate_findings(articles, only=None)
 
@@ -291,11 +318,15 @@ def _sibling_articles(article: Article) -> list[Article]:
     )
 
 
-def _annotate_findings(articles: list[Article], only: Article | None) -> list[Annotation]:
+def _annotate_findings(
+    articles: list[Article], only: Article | None
+) -> list[Annotation]:
     paragraphs = []
     for index, article in enumerate(articles):
         if article.current_revision is not None:
-            paragraphs.extend(paragraphs_from_body(article.current_revision.body, story=index))
+            paragraphs.extend(
+                paragraphs_from_body(article.current_revision.body, story=index)
+            )
     findings: list[Finding] = list(run_checks(paragraphs))
     known = set(
         Annotation.objects.filter(article__in=articles)

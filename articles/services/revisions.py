@@ -16,6 +16,7 @@ from articles.models import Annotation, Article, Correction, Revision
 from articles.models.review import AnchorState, AnnotationStatus
 from articles.models.stories import ArticleStatus
 from articles.services.audit import audit_record
+from articles.services.entities import revision_link_entities
 from articles.text.anchoring import Anchor, reanchor
 
 
@@ -113,7 +114,7 @@ def article_edit(
             note=revision.message,
         )
         annotations_reanchor(article=locked, revision=revision)
-        _link_entities(revision)
+        revision_link_entities(revision=revision)
     return revision
 
 
@@ -183,9 +184,3 @@ def annotations_reanchor(*, article: Article, revision: Revision) -> list[Annota
             ]
         )
     return annotations
-
-
-def _link_entities(revision: Revision) -> None:
-    from articles.services.entities import revision_link_entities
-
-    revision_link_entities(revision=revision)

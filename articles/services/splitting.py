@@ -1,4 +1,4 @@
-"""Splitting a source document into draft articles, losslessly and in one transaction."""
+"""Splitting a source document into draft articles, losslessly, in one transaction."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from articles.models import Article, Revision, Section, SourceDocument
 from articles.models.stories import ArticleStatus
 from articles.services.audit import audit_record
+from articles.services.entities import revision_link_entities
 from articles.text.splitting import SplitError, StoryChoice, plan_split
 
 __all__ = ["SplitError", "StoryPlan", "source_document_split"]
@@ -29,8 +30,9 @@ def source_document_split(
 ) -> list[Article]:
     """Create one draft article per story, each with revision 1 by `by`; return them.
 
-    Splitting again replaces the document's articles while all of them are unedited drafts.
-    Raises SplitError (nothing written) for an invalid split or when that is no longer so.
+    Splitting again replaces the document's articles while all are unedited drafts.
+    Raises SplitError (nothing written) for an invalid split, or when that is no
+    longer so.
     """
     with transaction.atomic():
         document = SourceDocument.objects.select_for_update().get(pk=document.pk)
@@ -66,6 +68,7 @@ def source_document_split(
             )
             article.current_revision = revision
             article.save(update_fields=["current_revision"])
+            revision_link_entities(revision=revision)
             articles.append(article)
         audit_record(
             actor=by,
@@ -98,17 +101,19 @@ def _replaceable_articles(document: SourceDocument) -> list[Article]:
     for article in articles:
         if article.status != ArticleStatus.DRAFT:
             raise SplitError(
-                f"“{article.headline}” is {article.get_status_display().lower()}: a document "
-                "can be split again only while all its articles are drafts."
+                f"“{article.headline}” is {article.get_status_display().lower()}: "
+                "a document can be split again only while all its articles are drafts."
             )
         if article.current_revision and article.current_revision.number > 1:
             raise SplitError(
                 f"“{article.headline}” has been edited since the split (revision "
-                f"{article.current_revision.number}): splitting again would lose that work."
+                f"{article.current_revision.number}): splitting again would lose that "
+                "work."
             )
         if article.annotation_count:
             raise SplitError(
-                f"“{article.headline}” has annotations: splitting again would lose them."
+                f"“{article.headline}” has annotations: splitting again would lose "
+                "them."
             )
     return articles
 

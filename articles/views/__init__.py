@@ -1,0 +1,1 @@
+"""The desk's own pages outside the ModelAdmins: review, edit, diff, exports."""

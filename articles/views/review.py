@@ -1,0 +1,207 @@
+"""The review page: read the current revision, annotate spans, work the threads."""
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib import admin, messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from articles.forms import AnnotationForm, CloseAnnotationForm, ReplyForm
+from articles.models import Annotation, Article
+from articles.models.review import AnchorState, AnnotationStatus
+from articles.selectors.review import (
+    article_annotations,
+    review_runs,
+    revision_mentions,
+)
+from articles.services.review import (
+    ReviewRefused,
+    annotation_apply_suggestion,
+    annotation_create,
+    annotation_dismiss,
+    annotation_reattach,
+    annotation_reopen,
+    annotation_reply,
+    annotation_resolve,
+)
+from articles.services.revisions import EditRefused
+
+
+def desk_view(permission: str) -> Callable:
+    """Staff only, with `permission`; anonymous users go to the admin login."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(
+                    request.get_full_path(), reverse("admin:login")
+                )
+            if not (request.user.is_active and request.user.is_staff):
+                raise PermissionDenied
+            if not request.user.has_perm(permission):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def desk_context(request: HttpRequest, **context) -> dict:
+    """The admin's chrome (header, sidebar, theme) around a desk page."""
+    return {**admin.site.each_context(request), "opts": Article._meta, **context}
+
+
+@desk_view("articles.view_article")
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(
+        Article.objects.select_related("current_revision", "section", "source"), pk=pk
+    )
+    revision = article.current_revision
+    annotations = list(article_annotations(article=article))
+    mentions = revision_mentions(revision=revision)
+    runs = review_runs(revision=revision, annotations=annotations, mentions=mentions)
+    form = AnnotationForm(initial={"revision_id": revision.pk})
+    return _render_review(request, article, annotations, mentions, runs, form)
+
+
+@require_POST
+@desk_view("articles.add_annotation")
+def annotate(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(
+        Article.objects.select_related("current_revision"), pk=pk
+    )
+    form = AnnotationForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            annotation_create(
+                article=article,
+                by=request.user,
+                revision_id=data["revision_id"],
+                start=data["start"] if data["start"] is not None else -1,
+                end=data["end"] if data["end"] is not None else -1,
+                exact=data["exact"],
+                kind=data["kind"],
+                severity=data["severity"],
+                comment=data["comment"],
+                evidence=data["evidence"],
+                claim=data["claim"],
+                verdict=data["verdict"],
+                suggestion=data["suggestion"],
+                is_public=data["is_public"],
+            )
+        except ReviewRefused as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "Annotation added.")
+            return redirect("articles:review", pk=article.pk)
+    revision = article.current_revision
+    annotations = list(article_annotations(article=article))
+    mentions = revision_mentions(revision=revision)
+    runs = review_runs(revision=revision, annotations=annotations, mentions=mentions)
+    return _render_review(
+        request, article, annotations, mentions, runs, form, status=400
+    )
+
+
+@require_POST
+@desk_view("articles.view_article")
+def annotation_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    annotation = get_object_or_404(Annotation.objects.select_related("article"), pk=pk)
+    article = annotation.article
+    user = request.user
+    try:
+        if action == "reply":
+            form = ReplyForm(request.POST)
+            if not form.is_valid():
+                raise ReviewRefused("A reply cannot be empty.")
+            annotation_reply(
+                annotation=annotation, by=user, body=form.cleaned_data["body"]
+            )
+            messages.success(request, "Reply added.")
+        elif action in {"resolve", "dismiss"}:
+            form = CloseAnnotationForm(request.POST)
+            note = form.cleaned_data["note"] if form.is_valid() else ""
+            if action == "resolve":
+                annotation_resolve(annotation=annotation, by=user, note=note)
+            else:
+                annotation_dismiss(annotation=annotation, by=user, reason=note)
+            messages.success(request, f"Annotation {annotation.pk} {action}d.")
+        elif action == "reopen":
+            annotation_reopen(annotation=annotation, by=user)
+            messages.success(request, f"Annotation {annotation.pk} reopened.")
+        elif action == "apply":
+            if not user.has_perm("articles.change_article"):
+                raise PermissionDenied
+            revision = annotation_apply_suggestion(
+                annotation=annotation,
+                by=user,
+                base_revision_id=_int(request.POST.get("base_revision_id")),
+                correction=request.POST.get("correction", ""),
+            )
+            messages.success(
+                request, f"Suggestion applied: revision {revision.number} saved."
+            )
+        elif action == "reattach":
+            annotation_reattach(
+                annotation=annotation,
+                by=user,
+                start=_int(request.POST.get("start")),
+                end=_int(request.POST.get("end")),
+                exact=request.POST.get("exact", ""),
+            )
+            messages.success(request, f"Annotation {annotation.pk} re-attached.")
+        else:
+            raise PermissionDenied
+    except (ReviewRefused, EditRefused) as exc:
+        messages.error(request, str(exc))
+    return redirect(f"{reverse('articles:review', args=[article.pk])}#annotation-{pk}")
+
+
+def _int(value: str | None) -> int:
+    try:
+        return int(value or "")
+    except ValueError:
+        return -1
+
+
+def _render_review(request, article, annotations, mentions, runs, form, status=200):
+    revision = article.current_revision
+    entities = {m.entity_id: m.entity for m in mentions}
+    by_key = {f"a{a.pk}": a for a in annotations}
+    segments = [
+        {
+            "text": run.text,
+            "annotations": [by_key[k] for k in run.keys if k in by_key],
+            "entities": [entities[int(k[1:])] for k in run.keys if k.startswith("m")],
+            "keys": " ".join(run.keys),
+        }
+        for run in runs
+    ]
+    open_ = [a for a in annotations if a.status == AnnotationStatus.OPEN]
+    context = desk_context(
+        request,
+        title=f"Review: {revision.headline}",
+        article=article,
+        revision=revision,
+        segments=segments,
+        annotations=annotations,
+        open_count=len(open_),
+        blocking_count=sum(1 for a in open_ if a.severity == "blocking"),
+        orphans=[a for a in open_ if a.anchor_state == AnchorState.ORPHANED],
+        entities=sorted(entities.values(), key=lambda e: e.name),
+        form=form,
+        reply_form=ReplyForm(),
+        can_annotate=request.user.has_perm("articles.add_annotation"),
+        can_close=request.user.has_perm("articles.change_annotation"),
+        can_edit=request.user.has_perm("articles.change_article"),
+    )
+    return TemplateResponse(request, "articles/review.html", context, status=status)

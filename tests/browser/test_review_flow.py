@@ -1,0 +1,88 @@
+"""Reviewer and editor in a real browser: annotate a selection, apply the suggestion."""
+
+import pytest
+
+from articles.models import Annotation
+from articles.models.review import AnnotationStatus
+from tests.factories import ArticleFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+BODY = (
+    "Officials said the bridge would reopen in March.\n\n"
+    "The mayor recognises the group as a partner, a spokesman said on Friday."
+)
+
+PHRASE_BOX = """(phrase) => {
+  const body = document.getElementById("review-body");
+  const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+  let node;
+  while ((node = walker.nextNode())) {
+    const i = node.data.indexOf(phrase);
+    if (i < 0) continue;
+    const range = document.createRange();
+    range.setStart(node, i);
+    range.setEnd(node, i + phrase.length);
+    const rects = range.getClientRects();
+    const first = rects[0], last = rects[rects.length - 1];
+    return {x0: first.left + 1, y0: first.top + first.height / 2,
+            x1: last.right - 1, y1: last.top + last.height / 2};
+  }
+  return null;
+}"""
+
+
+def _select(page, phrase: str) -> None:
+    """Drag the mouse across `phrase` in the article text, as a reader would."""
+    box = page.evaluate(PHRASE_BOX, phrase)
+    assert box, f"{phrase!r} is not on the page"
+    page.mouse.move(box["x0"], box["y0"])
+    page.mouse.down()
+    page.mouse.move(box["x1"], box["y1"], steps=5)
+    page.mouse.up()
+
+
+def test_reviewer_suggests_and_editor_applies(
+    browser, live_server, login, editor, editor2, reviewer
+):
+    article = ArticleFactory(body=BODY, body__author=editor)
+
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", reviewer.username)
+    page.fill("#id_password", "pw-for-tests")
+    page.click("input[type=submit]")
+    page.goto(f"{live_server.url}/desk/articles/{article.pk}/review/")
+    _select(page, "recognises the group as a partner")
+    assert page.input_value("#id_exact") == "recognises the group as a partner"
+    page.select_option("#id_kind", "factual_error")
+    page.select_option("#id_severity", "blocking")
+    page.fill("#id_comment", "The mayor has not said this <anywhere>.")
+    page.check("#id_propose_replacement")
+    page.fill("#id_suggestion", "describes the group as a partner")
+    page.click("#annotate-submit")
+    page.wait_for_selector(".messagelist")
+    assert "1 blocking" in page.inner_text(".review-summary")
+    assert page.locator("mark.sev-blocking").inner_text() == (
+        "recognises the group as a partner"
+    )
+    assert "<anywhere>" in page.inner_text(".annotation-comment")
+    context.close()
+
+    page = login(editor2)
+    page.goto(f"{live_server.url}/desk/articles/{article.pk}/review/")
+    page.click("input.apply-suggestion")
+    page.wait_for_selector(".messagelist")
+    assert "revision 2 saved" in page.inner_text(".messagelist")
+    assert "describes the group as a partner" in page.inner_text("#review-body")
+    card = page.locator(".review-annotation").first
+    assert "Resolved" in card.inner_text()
+    card.locator("a.fixed-in").click()
+    page.wait_for_selector(".desk-diff")
+    assert page.locator(".desk-diff del").first.inner_text().strip() == "recognises"
+    assert page.locator(".desk-diff ins").first.inner_text().strip() == "describes"
+
+    annotation = Annotation.objects.get()
+    assert annotation.status == AnnotationStatus.RESOLVED
+    assert annotation.resolved_in_revision.number == 2
