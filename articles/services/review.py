@@ -156,7 +156,7 @@ def annotation_resolve(
 def annotation_dismiss(
     *, annotation: Annotation, by: AbstractBaseUser, reason: str
 ) -> Annotation:
-    """Close it as not a problem; a dismissed automated finding is never raised again."""
+    """Close it as not a problem; a dismissed automated finding is not raised again."""
     if not reason.strip():
         raise ReviewRefused("Say why the annotation is dismissed.")
     return _close(annotation, by, AnnotationStatus.DISMISSED, reason, None)
