@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from articles.views import review, revisions
+from articles.views import review, revisions, sources
 
 app_name = "articles"
 
@@ -19,4 +19,5 @@ urlpatterns = [
     path(
         "desk/articles/<int:pk>/revert/<int:number>/", revisions.revert, name="revert"
     ),
+    path("desk/sources/<int:pk>/check/", sources.run_checks, name="source-check"),
 ]

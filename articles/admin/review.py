@@ -26,7 +26,15 @@ class AnnotationAdmin(admin.ModelAdmin):
         "created_at",
     ]
     list_select_related = ["article", "author"]
-    list_filter = ["status", "severity", "kind", "anchor_state", "origin", "verdict"]
+    list_filter = [
+        "status",
+        "severity",
+        "kind",
+        "anchor_state",
+        "origin",
+        "verdict",
+        ("article__source", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["exact", "comment", "claim", "article__headline"]
     date_hierarchy = "created_at"
     autocomplete_fields = ["article", "revision", "created_on_revision"]

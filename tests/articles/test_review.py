@@ -363,3 +363,34 @@ def test_orphaned_annotations_are_listed_for_reattachment(
     response = reviewer_client.get(reverse("articles:review", args=[article.pk]))
     assert len(response.context["orphans"]) == 1
     assert "Re-attach to selection" in response.content.decode()
+
+
+def test_checks_run_on_demand_for_a_source_document(editor, editor_client):
+    from articles.services.imports import source_document_import
+    from articles.services.splitting import StoryPlan, source_document_split
+    from articles.text.splitting import proposals_to_choices, suggest_split
+
+    copy = (
+        "Harbour reopens after storm\n\n"
+        "The harbour reopened on Monday after a week of repairs, officials said.\n\n"
+        "The harbour reopened on Monday after a week of repairs, officials said.\n"
+        "Fishing boats returned at dawn, the harbour master said.\n"
+    )
+    document = source_document_import(
+        data=copy.encode(), filename="x.txt", by=editor
+    ).document
+    choices = proposals_to_choices(suggest_split(document.text))
+    # Keep the duplicate so that the check has something to find.
+    kept = [type(c)(**{**c.__dict__, "drop_lines": ()}) for c in choices]
+    source_document_split(
+        document=document, stories=[StoryPlan(c, None) for c in kept], by=editor
+    )
+    url = reverse("articles:source-check", args=[document.pk])
+    response = editor_client.post(url, follow=True)
+    assert response.status_code == 200
+    finding = Annotation.objects.get(origin="duplicate-paragraph")
+    assert "1 new finding" in response.content.decode()
+    assert finding.author is None and finding.fingerprint
+    annotation_dismiss(annotation=finding, by=editor, reason="Intentional repetition")
+    editor_client.post(url)
+    assert Annotation.objects.filter(origin="duplicate-paragraph").count() == 1

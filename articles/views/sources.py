@@ -1,0 +1,31 @@
+"""Actions on a whole source document from the desk."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from articles.models import SourceDocument
+from articles.services.review import source_document_run_checks
+from articles.views.review import desk_view
+
+
+@require_POST
+@desk_view("articles.add_annotation")
+def run_checks(request: HttpRequest, pk: int) -> HttpResponse:
+    """Run the automated checks across the document's articles, then list findings."""
+    document = get_object_or_404(SourceDocument, pk=pk)
+    if not document.articles.exists():
+        messages.warning(request, "Split the document into articles first.")
+        return redirect("admin:articles_sourcedocument_change", document.pk)
+    created = source_document_run_checks(document=document)
+    messages.success(
+        request,
+        f"The checks found {len(created)} new finding{'s' if len(created) != 1 else ''}"
+        " (findings dismissed before are not raised again).",
+    )
+    url = reverse("admin:articles_annotation_changelist")
+    return redirect(
+        f"{url}?article__source__id__exact={document.pk}&status__exact=open"
+    )
