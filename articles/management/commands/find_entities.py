@@ -1,0 +1,91 @@
+"""python manage.py find_entities PATH [--json]: registry mentions and unknown names."""
+
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from articles import selectors
+from articles.text.entities import Candidate, EntityMatch, find_candidates
+from articles.text.rawcopy import RawCopyError, decode_raw_copy
+
+
+class Command(BaseCommand):
+    help = (
+        "Find the registry's entities and the names it does not know yet in a "
+        "UTF-8 text file. Offsets are characters of the decoded text."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("path", type=Path, metavar="PATH")
+        parser.add_argument(
+            "--json",
+            action="store_true",
+            help='Print {"mentions": [...], "candidates": [...]} as JSON.',
+        )
+
+    def handle(self, *args, path: Path, **options) -> None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise CommandError(
+                f"{path}: cannot read the file ({exc.strerror})."
+            ) from None
+        try:
+            text = decode_raw_copy(
+                data, max_bytes=settings.NEWSROOM_MAX_IMPORT_BYTES
+            ).text
+        except RawCopyError as exc:
+            raise CommandError(f"{path}: {exc}") from None
+
+        matcher = selectors.entity_matcher()
+        mentions = matcher.find(text)
+        candidates = find_candidates(
+            text, matcher=matcher, ignored=selectors.ignored_names(), mentions=mentions
+        )
+        report = _report(
+            mentions=mentions, candidates=candidates, labels=selectors.entity_labels()
+        )
+        if options["json"]:
+            self.stdout.write(json.dumps(report, ensure_ascii=False, indent=2))
+        else:
+            self.stdout.write(_as_text(report))
+
+
+def _report(
+    *,
+    mentions: tuple[EntityMatch, ...],
+    candidates: tuple[Candidate, ...],
+    labels: dict[int, tuple[str, str]],
+) -> dict[str, list[dict[str, object]]]:
+    """Return the JSON document the command prints."""
+    rows = []
+    for match in mentions:
+        # An entity deleted between building the matcher and reading labels is
+        # reported by id rather than dropped, so the output stays complete.
+        name, kind = labels.get(match.entity_id, (f"entity {match.entity_id}", ""))
+        rows.append(
+            {
+                "entity": name,
+                "kind": kind,
+                "start": match.start,
+                "end": match.end,
+                "text": match.text,
+            }
+        )
+    return {
+        "mentions": rows,
+        "candidates": [{"text": c.text, "count": c.count} for c in candidates],
+    }
+
+
+def _as_text(report: dict[str, list[dict[str, object]]]) -> str:
+    lines = [f"{len(report['mentions'])} mentions"]
+    lines += [
+        f"  {m['start']:>7}-{m['end']:<7} {m['text']}  -> {m['entity']} ({m['kind']})"
+        for m in report["mentions"]
+    ]
+    lines.append(f"{len(report['candidates'])} candidates")
+    lines += [f"  {c['count']:>4}  {c['text']}" for c in report["candidates"]]
+    return "\n".join(lines)

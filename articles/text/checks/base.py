@@ -1,0 +1,162 @@
+"""The input and output of the consistency checks, and the runner that applies them."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+
+BLOCKING = "blocking"
+ADVISORY = "advisory"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of a story, located in the source file and in the story body."""
+
+    story: int  # index of the story in the source, 0-based
+    line: int  # 1-based line of the source file (or paragraph number in a body)
+    text: str
+    start: int  # character offset of `text` in its story's body
+    heading: bool = False  # a sub-heading ("## " in a body), not running copy
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem a check found, anchored to a span of one story's body."""
+
+    check: str
+    severity: str  # BLOCKING or ADVISORY
+    story: int
+    line: int
+    start: int  # span within the story's body: quote == body[start:end]
+    end: int
+    quote: str
+    message: str
+    suggestion: str | None
+    related_lines: tuple[int, ...]
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class Check:
+    """A named check: a function from the paragraphs of one source to findings."""
+
+    name: str
+    description: str
+    run: Callable[[Sequence[Paragraph]], Iterable[Finding]]
+
+
+def run_checks(
+    paragraphs: Sequence[Paragraph], *, checks: Sequence[Check] | None = None
+) -> tuple[Finding, ...]:
+    """Return the findings of `checks` (default: all of them) on `paragraphs`.
+
+    Findings come sorted by story, position and check name. Fingerprints are unique
+    within a story: when a check reports the same problem twice in one story (the
+    same paragraph repeated three times), the later ones get an occurrence number.
+    """
+    if checks is None:
+        from articles.text.checks import ALL_CHECKS  # the registry imports this module
+
+        checks = ALL_CHECKS
+    findings = [finding for check in checks for finding in check.run(paragraphs)]
+    findings.sort(key=lambda f: (f.story, f.start, f.end, f.check))
+    seen: Counter[tuple[int, str]] = Counter()
+    unique = []
+    for finding in findings:
+        seen[(finding.story, finding.fingerprint)] += 1
+        count = seen[(finding.story, finding.fingerprint)]
+        if count > 1:
+            finding = replace(
+                finding,
+                fingerprint=fingerprint(
+                    finding.check, finding.fingerprint, f"#{count}"
+                ),
+            )
+        unique.append(finding)
+    return tuple(unique)
+
+
+def make_finding(
+    *,
+    check: str,
+    severity: str,
+    paragraph: Paragraph,
+    start: int,
+    end: int,
+    message: str,
+    suggestion: str | None = None,
+    related_lines: Iterable[int] = (),
+    facts: Iterable[str] = (),
+) -> Finding:
+    """Return a Finding for paragraph.text[start:end] (offsets within the paragraph).
+
+    The fingerprint is built from the check, the normalised quote and `facts`, never
+    from positions, so that it survives edits elsewhere in the text.
+    """
+    quote = paragraph.text[start:end]
+    return Finding(
+        check=check,
+        severity=severity,
+        story=paragraph.story,
+        line=paragraph.line,
+        start=paragraph.start + start,
+        end=paragraph.start + end,
+        quote=quote,
+        message=message,
+        suggestion=suggestion,
+        related_lines=tuple(sorted(set(related_lines))),
+        fingerprint=fingerprint(check, quote, *facts),
+    )
+
+
+def fingerprint(check: str, quote: str, *facts: str) -> str:
+    """Return a stable id for a finding: a hash of check, normalised quote and facts."""
+    key = "\x1f".join([check, normalise(quote), *(normalise(f) for f in facts)])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
+
+
+_QUOTE_FOLD = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u2013": "-",
+        "—": "-",
+    }
+)
+
+
+def normalise(text: str) -> str:
+    """Text folded for comparison: NFKC, straight quotes, one space, lower case."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTE_FOLD)
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def is_heading(paragraph: Paragraph) -> bool:
+    """True for a sub-heading or headline: marked as one, or shaped like one.
+
+    Raw copy carries its headings as bare lines ("Emphasis on continuing talks"), so
+    a line that does not end like a sentence and is short (at most 8 words) or in
+    title case counts as one.
+    """
+    if paragraph.heading:
+        return True
+    text = paragraph.text.strip()
+    if not text:
+        return True
+    if re.search(r"[.!?:;\u2026\"\u201d\u2019')\]]$", text) or not text[0].isupper():
+        return False
+    words = text.split()
+    capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return len(words) <= 8 or capitalised >= 0.7 * len(words)

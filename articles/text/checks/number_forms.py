@@ -1,0 +1,307 @@
+"""number-forms: one number or name written in two forms within one source.
+
+Covered: an ordinal as a word and in digits for the same thing ("the sixth meeting"
+and "the 6th meeting": counted as the same thing when the words after them share a
+content word), "per cent" / "percent" / "%", dotted and undotted abbreviations
+("U.S." / "US"), and British / American spellings of one word ("organisation" /
+"organization"). Each finding is on a form used less often than the other, with the
+majority form as the suggestion; on a tie, ordinals one to nine are spelled out (as
+most style guides ask) and otherwise the form used first wins. Always advisory.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from articles.text.checks._common import WORD
+from articles.text.checks._lexicon import STOPWORDS, words_of
+from articles.text.checks.base import ADVISORY, Check, Finding, Paragraph, make_finding
+
+NAME = "number-forms"
+
+_UNITS = words_of("first second third fourth fifth sixth seventh eighth ninth")
+_TEENS = words_of(
+    "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth "
+    "eighteenth nineteenth"
+)
+_TENS = words_of(
+    "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth"
+)
+_TENS_CARDINAL = words_of("twenty thirty forty fifty sixty seventy eighty ninety")
+
+
+def _ordinal_words() -> dict[str, int]:
+    words = {w: i for i, w in enumerate(_UNITS, start=1)}
+    words.update({w: i for i, w in enumerate(_TEENS, start=10)})
+    for i, (ordinal, cardinal) in enumerate(
+        zip(_TENS, _TENS_CARDINAL, strict=True), start=2
+    ):
+        words[ordinal] = i * 10
+        for unit, word in enumerate(_UNITS, start=1):
+            words[f"{cardinal}-{word}"] = i * 10 + unit
+    return words
+
+
+ORDINAL_WORDS = _ordinal_words()
+_WORD_FOR = {value: word for word, value in ORDINAL_WORDS.items()}
+_ORDINAL_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+_ORDINAL_DIGITS = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b")
+_PERCENT = re.compile(r"(\d[\d.,]*)(\s*%|\s+per\s+cent\b|\s+percent\b)", re.IGNORECASE)
+_DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}")
+_UPPER = re.compile(r"(?<![\w.])[A-Z]{2,5}(?![a-z0-9])")
+
+# (pattern, replacement) turning a British spelling into the American one. Both
+# spellings must occur in the source for a finding, so a rule that would make a
+# non-word ("detour" -> "detor") never fires.
+_SPELLING_RULES = [
+    (re.compile(r"^(\w{3,})is(e|es|ed|ing|ation|ations|er|ers)$"), r"\1iz\2"),
+    # not "-yses": "analyses" is also the plural of "analysis"
+    (re.compile(r"^(\w{2,})ys(e|ed|ing)$"), r"\1yz\2"),
+    (
+        re.compile(r"^(\w{3,})our(s|ed|ing|ite|ites|able|ably|ful|less|er|ers)?$"),
+        r"\1or\2",
+    ),
+    (re.compile(r"^(\w{3,})tre(s)?$"), r"\1ter\2"),
+    (re.compile(r"^(\w{3,})tred$"), r"\1tered"),
+    (re.compile(r"^(\w{2,}[aeiou])ll(ed|ing|er|ers)$"), r"\1l\2"),
+    (re.compile(r"^(\w{3,})ogue(s)?$"), r"\1og\2"),
+]
+_SPELLING_WORDS = {
+    "defence": "defense",
+    "offence": "offense",
+    "pretence": "pretense",
+    "judgement": "judgment",
+    "judgements": "judgments",
+    "grey": "gray",
+    "aluminium": "aluminum",
+    "sceptic": "skeptic",
+    "sceptics": "skeptics",
+    "sceptical": "skeptical",
+    "scepticism": "skepticism",
+    "manoeuvre": "maneuver",
+    "manoeuvres": "maneuvers",
+    "ageing": "aging",
+    "fulfil": "fulfill",
+    "enrol": "enroll",
+}
+
+
+@dataclass(frozen=True)
+class _Use:
+    key: str  # what the forms have in common: ("ordinal", 6, "meeting"), "US", ...
+    form: str  # the form as normalised for counting: "sixth", "6th"
+    para: Paragraph
+    start: int
+    end: int
+
+
+def find_number_form_variants(paragraphs: Sequence[Paragraph]) -> Iterator[Finding]:
+    """Yield a finding on each use of a minority form of a number or name."""
+    uses = [
+        *_ordinal_uses(paragraphs),
+        *_percent_uses(paragraphs),
+        *_abbreviation_uses(paragraphs),
+        *_spelling_uses(paragraphs),
+    ]
+    groups: dict[str, list[_Use]] = defaultdict(list)
+    for use in uses:
+        groups[use.key].append(use)
+    for key, group in groups.items():
+        forms = Counter(use.form for use in group)
+        if len(forms) < 2:
+            continue
+        preferred = _preferred(key, group, forms)
+        for use in group:
+            if use.form == preferred:
+                continue
+            yield _finding(use, group, preferred)
+
+
+def _preferred(key: str, group: list[_Use], forms: Counter[str]) -> str:
+    top = max(forms.values())
+    leaders = [form for form, count in forms.items() if count == top]
+    if len(leaders) == 1:
+        return leaders[0]
+    if key.startswith("ordinal:"):
+        value = int(key.split(":")[1])
+        spelled = [f for f in leaders if not f[0].isdigit()]
+        digits = [f for f in leaders if f[0].isdigit()]
+        if value <= 9 and spelled:
+            return spelled[0]
+        if value > 9 and digits:
+            return digits[0]
+    first = min(group, key=lambda u: (u.para.story, u.para.line, u.start))
+    return first.form if first.form in leaders else leaders[0]
+
+
+def _finding(use: _Use, group: list[_Use], preferred: str) -> Finding:
+    quote = use.para.text[use.start : use.end]
+    others = [u for u in group if u.form == preferred]
+    suggestion = _display(preferred, quote, use)
+    lines = sorted({u.para.line for u in others})
+    where = (
+        "line " + str(lines[0])
+        if len(lines) == 1
+        else "lines " + ", ".join(map(str, lines[:6]))
+    )
+    return make_finding(
+        check=NAME,
+        severity=ADVISORY,
+        paragraph=use.para,
+        start=use.start,
+        end=use.end,
+        message=(
+            f"“{quote}” is written “{suggestion}” elsewhere in this copy ({where}): "
+            "use one form throughout."
+        ),
+        suggestion=suggestion,
+        related_lines=lines,
+        facts=[use.key, use.form],
+    )
+
+
+def _display(form: str, quote: str, use: _Use) -> str:
+    """`form` shaped to replace `quote`: the number kept, the capital kept."""
+    if use.key.startswith("percent"):
+        number = re.match(r"\d[\d.,]*", quote).group()
+        return number + ("%" if form == "%" else f" {form}")
+    if quote[:1].isupper() or (quote[:1].isdigit() and _starts_sentence(use)):
+        return form[:1].upper() + form[1:]
+    return form
+
+
+def _starts_sentence(use: _Use) -> bool:
+    return not use.para.text[: use.start].strip() or bool(
+        re.search(r"[.!?][\"”\u2019')]?\s+$", use.para.text[: use.start])
+    )
+
+
+def _context_words(text: str, end: int, count: int = 4) -> list[str]:
+    found = []
+    for match in WORD.finditer(text, end):
+        word = match.group().lower()
+        if word in STOPWORDS or word.isdigit() or len(word) < 3:
+            continue
+        found.append(word[:-1] if word.endswith("s") and len(word) > 3 else word)
+        if len(found) == count:
+            break
+    return found
+
+
+def _ordinal_uses(paragraphs: Sequence[Paragraph]) -> Iterator[_Use]:
+    by_value: dict[int, list[tuple[_Use, set[str]]]] = defaultdict(list)
+    for para in paragraphs:
+        for pattern in (_ORDINAL_WORD, _ORDINAL_DIGITS):
+            for match in pattern.finditer(para.text):
+                form = match.group().lower()
+                value = (
+                    int(match.group(1)) if form[0].isdigit() else ORDINAL_WORDS[form]
+                )
+                context = set(_context_words(para.text, match.end()))
+                use = _Use("", form, para, *match.span())
+                by_value[value].append((use, context))
+    # Only ordinals that refer to the same thing count: uses of one value are
+    # linked when the words after them share a content word ("sixth meeting of the
+    # Moscow Format" / "6th Moscow Format Meeting"), and a linked group that mixes
+    # words and digits is an inconsistency.
+    for value, items in by_value.items():
+        linked = _link(
+            [context for _, context in items],
+        )
+        components: dict[int, list[tuple[_Use, set[str]]]] = defaultdict(list)
+        for i, item in enumerate(items):
+            components[linked[i]].append(item)
+        for members in components.values():
+            if len({use.form[0].isdigit() for use, _ in members}) < 2:
+                continue
+            topic = Counter(w for _, context in members for w in context)
+            label = min(topic, key=lambda w: (-topic[w], w))
+            for use, _ in members:
+                yield _Use(
+                    f"ordinal:{value}:{label}", use.form, use.para, use.start, use.end
+                )
+
+
+def _link(contexts: list[set[str]]) -> list[int]:
+    """A group id per item; items whose contexts share a word are in one group."""
+    parent = list(range(len(contexts)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a in range(len(contexts)):
+        for b in range(a + 1, len(contexts)):
+            if contexts[a] & contexts[b]:
+                parent[root(a)] = root(b)
+    return [root(i) for i in range(len(contexts))]
+
+
+def _percent_uses(paragraphs: Sequence[Paragraph]) -> Iterator[_Use]:
+    for para in paragraphs:
+        for match in _PERCENT.finditer(para.text):
+            form = re.sub(r"\s+", " ", match.group(2).strip().lower())
+            yield _Use("percent", form, para, *match.span())
+
+
+def _abbreviation_uses(paragraphs: Sequence[Paragraph]) -> Iterator[_Use]:
+    dotted_keys = {
+        m.group().replace(".", "") for p in paragraphs for m in _DOTTED.finditer(p.text)
+    }
+    for para in paragraphs:
+        spans = []
+        for match in _DOTTED.finditer(para.text):
+            spans.append(match.span())
+            yield _Use(
+                f"abbr:{match.group().replace('.', '')}",
+                match.group(),
+                para,
+                *match.span(),
+            )
+        for match in _UPPER.finditer(para.text):
+            if match.group() in dotted_keys and not any(
+                s <= match.start() < e for s, e in spans
+            ):
+                yield _Use(f"abbr:{match.group()}", match.group(), para, *match.span())
+
+
+def _american(word: str) -> str:
+    if word in _SPELLING_WORDS:
+        return _SPELLING_WORDS[word]
+    for pattern, replacement in _SPELLING_RULES:
+        if pattern.match(word):
+            return pattern.sub(replacement, word)
+    return word
+
+
+def _spelling_uses(paragraphs: Sequence[Paragraph]) -> Iterator[_Use]:
+    found: list[tuple[str, str, Paragraph, int, int]] = []
+    surfaces: dict[str, set[str]] = defaultdict(set)
+    for para in paragraphs:
+        for match in WORD.finditer(para.text):
+            # Capitalised words are skipped: a name keeps its own spelling ("the
+            # Labour Party", "Lincoln Center") whatever the copy's house spelling.
+            if not match.group().isalpha() or not match.group().islower():
+                continue
+            word = match.group()
+            key = _american(word)
+            found.append((key, word, para, *match.span()))
+            surfaces[key].add(word)
+    for key, word, para, start, end in found:
+        if len(surfaces[key]) > 1:
+            yield _Use(f"spelling:{key}", word, para, start, end)
+
+
+CHECK = Check(
+    name=NAME,
+    description="One number or name written in two forms (sixth / 6th, US / U.S.).",
+    run=find_number_form_variants,
+)

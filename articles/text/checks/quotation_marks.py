@@ -1,0 +1,208 @@
+"""quotation-marks: double quotation marks that are unbalanced or of mixed styles.
+
+A quotation that runs over several paragraphs opens each paragraph and closes only
+in the last, so a quotation left open is fine when the next paragraph of the story
+opens with a quotation mark. Single quotation marks are not checked: in running copy
+they cannot be told from apostrophes (the Taliban's, ISIS', the '90s) reliably.
+
+Mixed styles (a straight " closing a curly “) are advisory: the words are right, the
+typography is not. Unbalanced marks are blocking: where a quotation starts or ends
+decides whose words they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from articles.text.checks._common import sentences
+from articles.text.checks.base import (
+    ADVISORY,
+    BLOCKING,
+    Check,
+    Finding,
+    Paragraph,
+    make_finding,
+)
+
+NAME = "quotation-marks"
+
+STRAIGHT = "straight"
+CURLY = "curly"
+GUILLEMET = "guillemet"
+_GLYPHS = {
+    '"': (STRAIGHT, None),
+    "“": (CURLY, "open"),
+    "„": (CURLY, "open"),
+    "”": (CURLY, "close"),
+    "«": (GUILLEMET, "open"),
+    "»": (GUILLEMET, "close"),
+}
+_PAIRS = {STRAIGHT: ('"', '"'), CURLY: ("“", "”"), GUILLEMET: ("«", "»")}
+_BEFORE_OPENING = set("([{—\u2013-/")
+_AFTER_CLOSING = set(".,;:!?)]}—\u2013-…")
+
+
+@dataclass(frozen=True)
+class _Mark:
+    pos: int
+    glyph: str
+    family: str
+    role: str  # "open", "close" or "either"
+
+
+def find_quotation_mark_problems(paragraphs: Sequence[Paragraph]) -> Iterator[Finding]:
+    """Yield findings for mixed and unbalanced double quotation marks."""
+    preferred = _preferred_family(paragraphs)
+    for index, para in enumerate(paragraphs):
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        continues = (
+            following is not None
+            and following.story == para.story
+            and _opens_with_quote(following.text)
+        )
+        yield from _check_paragraph(para, continues=continues, preferred=preferred)
+
+
+def _marks(text: str) -> list[_Mark]:
+    marks = []
+    for pos, char in enumerate(text):
+        if char not in _GLYPHS:
+            continue
+        family, role = _GLYPHS[char]
+        prev = text[pos - 1] if pos else " "
+        nxt = text[pos + 1] if pos + 1 < len(text) else " "
+        opens = (prev.isspace() or prev in _BEFORE_OPENING) and not nxt.isspace()
+        closes = (nxt.isspace() or nxt in _AFTER_CLOSING) and not prev.isspace()
+        if role is None:
+            if prev.isdigit() and not opens:
+                role = "inch"  # 12" or 5'10": a measurement, not a quotation
+            else:
+                role = (
+                    "open" if opens and not closes else "close" if closes else "either"
+                )
+        marks.append(_Mark(pos, char, family, role))
+    return marks
+
+
+def _check_paragraph(
+    para: Paragraph, *, continues: bool, preferred: str
+) -> Iterator[Finding]:
+    text = para.text
+    opened: _Mark | None = None
+    for mark in _marks(text):
+        if mark.role == "inch":
+            if opened is None:
+                continue
+            mark = _Mark(mark.pos, mark.glyph, mark.family, "close")
+        role = mark.role
+        if role == "either":
+            role = "close" if opened else "open"
+        if role == "open":
+            if opened is not None:
+                yield _finding(
+                    para,
+                    opened.pos,
+                    mark.pos + 1,
+                    kind="reopened",
+                    message=(
+                        "A quotation is opened again before the one opened here is "
+                        "closed: one closing mark is missing."
+                    ),
+                )
+            opened = mark
+        elif opened is None:
+            start = _sentence_start(text, mark.pos)
+            yield _finding(
+                para,
+                start,
+                mark.pos + 1,
+                kind="unopened",
+                message="This quotation closes but never opens: add the opening mark.",
+            )
+        else:
+            if opened.family != mark.family:
+                family = (
+                    preferred
+                    if preferred in (opened.family, mark.family)
+                    else (opened.family)
+                )
+                left, right = _PAIRS[family]
+                inner = text[opened.pos + 1 : mark.pos]
+                yield _finding(
+                    para,
+                    opened.pos,
+                    mark.pos + 1,
+                    kind="mixed",
+                    severity=ADVISORY,
+                    message=(
+                        f"This quotation opens with {opened.glyph} and closes with "
+                        f"{mark.glyph}: use one style of quotation marks "
+                        f"({left}…{right}, as in most of this copy)."
+                    ),
+                    suggestion=f"{left}{inner}{right}",
+                )
+            opened = None
+    if opened is not None and not continues:
+        yield _finding(
+            para,
+            opened.pos,
+            len(text),
+            kind="unclosed",
+            message=(
+                "This quotation is opened but never closed, and the next paragraph "
+                "does not continue it: add the closing mark where the quote ends."
+            ),
+        )
+
+
+def _finding(
+    para: Paragraph,
+    start: int,
+    end: int,
+    *,
+    kind: str,
+    message: str,
+    severity: str = BLOCKING,
+    suggestion: str | None = None,
+) -> Finding:
+    return make_finding(
+        check=NAME,
+        severity=severity,
+        paragraph=para,
+        start=start,
+        end=end,
+        message=message,
+        suggestion=suggestion,
+        facts=[kind],
+    )
+
+
+def _opens_with_quote(text: str) -> bool:
+    marks = _marks(text.lstrip())
+    return bool(marks) and marks[0].pos == 0 and marks[0].role in ("open", "either")
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    start = 0
+    for s, _ in sentences(text):
+        if s <= pos:
+            start = s
+    return start
+
+
+def _preferred_family(paragraphs: Sequence[Paragraph]) -> str:
+    """The quotation-mark style most of the copy uses (curly when it is a tie)."""
+    counts = {STRAIGHT: 0, CURLY: 0, GUILLEMET: 0}
+    for para in paragraphs:
+        for char in para.text:
+            if char in _GLYPHS:
+                counts[_GLYPHS[char][0]] += 1
+    return max((CURLY, STRAIGHT, GUILLEMET), key=lambda family: counts[family])
+
+
+CHECK = Check(
+    name=NAME,
+    description="Unbalanced or mixed double quotation marks within a paragraph.",
+    run=find_quotation_mark_problems,
+)

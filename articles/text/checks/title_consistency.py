@@ -1,0 +1,466 @@
+"""title-consistency: one person given different titles or roles within one source.
+
+People are found by full name (two or more capitalised words) and, once known, by
+surname. Titles come from the three shapes news copy uses: before the name
+("Russian Foreign Minister Sergey Lavrov"), in an appositive after it ("Sergey
+Lavrov, Russia's foreign minister," / "Jane Roe, Director of the Institute,") and in
+one before it ("Russia's foreign minister, Sergey Lavrov, said"). A bare title
+without a name ("the Russian foreign minister said") is not attributed to anyone.
+
+Two titles of one person are compared only when they name the same kind of office
+(the same head noun: minister, envoy, spokesman...), because people hold several
+jobs at once. Then:
+
+- a different rank (Deputy Foreign Minister / Foreign Minister) or portfolio
+  (foreign / interior minister) is blocking;
+- different countries (Iranian / Russian foreign minister) are blocking;
+- other differences in the organisation (the Taliban's / Russia's, or "of the
+  Embassy for Afghanistan" / "of the Embassy in Kabul") are advisory;
+- one title that is only less specific than the other ("minister" / "foreign
+  minister", "envoy" / "US envoy for Afghanistan") is fine, as are differences in
+  lower-case description ("Russia's security agency" / "Russia's federal security
+  service"), which reporters vary on purpose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from articles.text.checks._common import sentences
+from articles.text.checks._lexicon import (
+    COUNTRY_NAMES,
+    MONTHS,
+    RANK_MODIFIERS,
+    ROLE_HEADS,
+    STOPWORDS,
+    TITLE_MODIFIERS,
+    WEEKDAYS,
+    countries_in,
+    words_of,
+)
+from articles.text.checks.base import (
+    ADVISORY,
+    BLOCKING,
+    Check,
+    Finding,
+    Paragraph,
+    is_heading,
+    make_finding,
+)
+
+NAME = "title-consistency"
+
+_TITLE_WORDS = ROLE_HEADS | TITLE_MODIFIERS
+_CONNECTORS = frozenset(words_of("of for in at to on"))
+_DETERMINERS = frozenset(words_of("the a an"))
+_NAME_PARTICLES = frozenset(words_of("bin ibn al el de del der van von da di la le"))
+# Words that end a title written without a closing comma ("X, the minister said").
+_ROLE_STOPS = frozenset(
+    words_of(
+        """
+        said says told announced added stated noted explained warned confirmed
+        claimed called urged stressed spoke speaking is was are were has had have
+        will would who whom whose which that and but or while when after before as
+        """
+    )
+)
+_NOT_NAMES = (
+    STOPWORDS
+    | {m.lower() for m in MONTHS}
+    | {d.lower() for d in WEEKDAYS}
+    | frozenset(words_of("mr mrs ms dr sir lord lady"))
+    # sentence openers that are capitalised only because they open the sentence
+    | frozenset(words_of("yesterday today tonight earlier later now thus instead"))
+)
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}"  # U.S.
+    # words, with d'Affaires and Russia's as one word each
+    r"|[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*(?:['\u2019]s?)?"
+    r"|\d+"
+    r"|[^\w\s]"
+)
+MAX_ROLE_TOKENS = 12
+_PAST_WORDS = frozenset(words_of("former ex"))
+# A rank word that many writers drop: a difference in these is advisory.
+_TEMPORARY_WORDS = frozenset(words_of("acting interim caretaker outgoing incoming"))
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def base(self) -> str:
+        """The word without a possessive ending."""
+        return (
+            re.sub(r"['\u2019]s?$", "", self.text) if self.is_possessive else self.text
+        )
+
+    @property
+    def is_possessive(self) -> bool:
+        return bool(re.search(r"(?:['\u2019]s|s['\u2019])$", self.text))
+
+    @property
+    def lower(self) -> str:
+        return self.base.lower().replace("\u2019", "'")
+
+
+@dataclass(frozen=True)
+class _Role:
+    core: tuple[str, ...]  # lower-case title words: ("deputy", "foreign", "minister")
+    head: str  # the office: "minister"
+    affiliation: frozenset[str]  # countries and capitalised organisation words
+    countries: frozenset[str]
+    text: str
+
+
+@dataclass(frozen=True)
+class _Mention:
+    person: str
+    role: _Role
+    para: Paragraph
+    start: int  # span of title and name within the paragraph
+    end: int
+
+
+def find_title_conflicts(paragraphs: Sequence[Paragraph]) -> Iterator[Finding]:
+    """Yield a finding on each mention whose title conflicts with an earlier one."""
+    prose = [p for p in paragraphs if not is_heading(p)]
+    full_names = _full_names(prose)
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for name in full_names:
+        surnames[name.split()[-1]].add(name)
+    unique_surnames = {s: next(iter(n)) for s, n in surnames.items() if len(n) == 1}
+
+    by_person: dict[str, list[_Mention]] = defaultdict(list)
+    for para in prose:
+        for mention in _mentions(para, full_names, unique_surnames):
+            by_person[mention.person].append(mention)
+
+    for person, mentions in by_person.items():
+        reported: set[tuple[str, str]] = set()
+        for j, later in enumerate(mentions):
+            conflicts = []
+            for earlier in mentions[:j]:
+                verdict = _compare(earlier.role, later.role)
+                pair = (earlier.role.text.lower(), later.role.text.lower())
+                if verdict and pair not in reported:
+                    reported.add(pair)
+                    conflicts.append((earlier, verdict))
+            if conflicts:
+                yield _finding(person, later, conflicts)
+
+
+def _finding(
+    person: str, later: _Mention, conflicts: list[tuple[_Mention, tuple[str, str]]]
+) -> Finding:
+    severity = BLOCKING if any(v[0] == BLOCKING for _, v in conflicts) else ADVISORY
+    earlier, (_, why) = conflicts[0]
+    where = ", ".join(
+        f"line {line}" for line in sorted({m.para.line for m, _ in conflicts})
+    )
+    return make_finding(
+        check=NAME,
+        severity=severity,
+        paragraph=later.para,
+        start=later.start,
+        end=later.end,
+        message=(
+            f"{person} is “{later.role.text}” here but “{earlier.role.text}” in "
+            f"{where} ({why}): check which is right and use it throughout."
+        ),
+        related_lines=[m.para.line for m, _ in conflicts],
+        facts=[person, *sorted(m.role.text for m, _ in conflicts), later.role.text],
+    )
+
+
+def _compare(a: _Role, b: _Role) -> tuple[str, str] | None:
+    """(severity, reason) when two titles of one person disagree, else None."""
+    if a.head != b.head:
+        return None  # different kinds of office can be held at once
+    past_a, past_b = set(a.core) & _PAST_WORDS, set(b.core) & _PAST_WORDS
+    core_a, core_b = set(a.core) - _PAST_WORDS, set(b.core) - _PAST_WORDS
+    if past_a != past_b:
+        # "President X" and "X, the former vice-president" are two moments of one
+        # career; only the same office called both current and former is suspect.
+        return (
+            (ADVISORY, "current in one place, former in the other")
+            if (core_a == core_b)
+            else None
+        )
+    rank_a, rank_b = core_a & RANK_MODIFIERS, core_b & RANK_MODIFIERS
+    if rank_a != rank_b:
+        temporary = (rank_a ^ rank_b) <= _TEMPORARY_WORDS
+        return (ADVISORY if temporary else BLOCKING), "a different rank"
+    rest_a = core_a - rank_a - {a.head}
+    rest_b = core_b - rank_b - {b.head}
+    if rest_a and rest_b and not (rest_a <= rest_b or rest_b <= rest_a):
+        return BLOCKING, "a different office"
+    if a.countries and b.countries and not a.countries & b.countries:
+        return BLOCKING, "a different country"
+    if a.affiliation and b.affiliation:
+        if not a.affiliation & b.affiliation:
+            return ADVISORY, "a different organisation"
+        if not (a.affiliation <= b.affiliation or b.affiliation <= a.affiliation):
+            return ADVISORY, "a variant of the title"
+    return None
+
+
+# --- finding people ----------------------------------------------------------------
+
+
+def _tokens(text: str) -> list[_Token]:
+    return [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _is_name_word(token: _Token) -> bool:
+    base = token.base
+    if re.match(r"(?:al|el|ad|as|ash|at|az)-[A-Z]", base):
+        return True  # al-Baghdadi
+    return (
+        base[:1].isupper()
+        and any(c.islower() for c in base)
+        and base.lower() not in _NOT_NAMES
+        and base.lower() not in _TITLE_WORDS
+        and base not in COUNTRY_NAMES
+    )
+
+
+def _name_runs(tokens: list[_Token]) -> Iterator[tuple[int, int]]:
+    """(first, last+1) token indexes of runs of name words, possessive ends a run."""
+    i = 0
+    while i < len(tokens):
+        if not _is_name_word(tokens[i]):
+            i += 1
+            continue
+        j = i + 1
+        while not tokens[j - 1].is_possessive and j < len(tokens):
+            if _is_name_word(tokens[j]):
+                j += 1
+            elif (
+                tokens[j].lower in _NAME_PARTICLES
+                and j + 1 < len(tokens)
+                and _is_name_word(tokens[j + 1])
+            ):
+                j += 2
+            else:
+                break
+        yield i, j
+        i = j
+
+
+def _full_names(paragraphs: Sequence[Paragraph]) -> set[str]:
+    names = set()
+    for para in paragraphs:
+        tokens = _tokens(para.text)
+        for i, j in _name_runs(tokens):
+            if j - i >= 2:
+                names.add(" ".join(t.base for t in tokens[i:j]))
+    return names
+
+
+def _mentions(
+    para: Paragraph, full_names: set[str], surnames: dict[str, str]
+) -> Iterator[_Mention]:
+    for s_start, s_end in sentences(para.text):
+        tokens = [
+            _Token(t.text, t.start + s_start, t.end + s_start)
+            for t in _tokens(para.text[s_start:s_end])
+        ]
+        for i, j in _name_runs(tokens):
+            name = " ".join(t.base for t in tokens[i:j])
+            if j - i == 1:
+                person = surnames.get(name)
+                if person is None:
+                    continue
+            elif name in full_names:
+                person = name
+            else:
+                continue
+            for role, start, end in _roles_around(tokens, i, j, para.text):
+                yield _Mention(person, role, para, start, end)
+
+
+def _roles_around(
+    tokens: list[_Token], i: int, j: int, text: str
+) -> Iterator[tuple[_Role, int, int]]:
+    name_start, name_end = tokens[i].start, tokens[j - 1].end
+    # Title right before the name: "Russian Deputy Foreign Minister Andrey Rudenko".
+    k = i
+    while k > 0 and i - k < MAX_ROLE_TOKENS:
+        if _prenominal_word(tokens[k - 1]):
+            k -= 1
+        elif (
+            # "Secretary of State Antony Blinken", "Minister of Defence Ana Ruiz"
+            tokens[k - 1].lower == "of"
+            and k >= 2
+            and tokens[k - 2].lower in ROLE_HEADS
+            and tokens[k].lower in TITLE_MODIFIERS
+        ):
+            k -= 2
+        else:
+            break
+    if k < i:
+        role = _parse_role(tokens[k:i], text)
+        if role is not None:
+            yield role, tokens[k].start, name_end
+    # Appositive after the name: "Karen Roe, Director of the Institute, said".
+    if j < len(tokens) and tokens[j].text == ",":
+        segment = _segment(tokens, j + 1, forward=True)
+        role = (
+            _parse_role(segment, text) if segment and _opens_role(segment[0]) else None
+        )
+        if role is not None:
+            yield role, name_start, tokens[j + len(_parsed(segment))].end
+    # Appositive before the name: "Meanwhile, Russia's foreign minister, X Y, said".
+    if (
+        i > 0
+        and tokens[i - 1].text == ","
+        and j < len(tokens)
+        and tokens[j].text == ","
+    ):
+        segment = _segment(tokens, i - 2, forward=False)
+        # The whole clause must read as a title: "After meeting the minister, X Y,"
+        # is not one.
+        if segment and _opens_role(segment[0]) and _parsed(segment) == segment:
+            role = _parse_role(segment, text)
+            if role is not None:
+                yield role, segment[0].start, name_end
+
+
+def _prenominal_word(token: _Token) -> bool:
+    word = token.lower
+    if word in _TITLE_WORDS:
+        return True
+    if word in _NOT_NAMES or not token.base[:1].isalpha():
+        return False
+    return token.base[:1].isupper()  # an affiliation: "Taliban", "US", "Russian"
+
+
+def _opens_role(token: _Token) -> bool:
+    word = token.lower
+    return (
+        word in _DETERMINERS
+        or word in _TITLE_WORDS
+        or (token.base[:1].isupper() and word not in _NOT_NAMES)
+    )
+
+
+def _segment(tokens: list[_Token], index: int, *, forward: bool) -> list[_Token]:
+    """The tokens from `index` to the next (or previous) comma or sentence end."""
+    found = []
+    step = 1 if forward else -1
+    while 0 <= index < len(tokens) and len(found) < MAX_ROLE_TOKENS + 4:
+        if (
+            re.fullmatch(r"[^\w'\u2019]", tokens[index].text)
+            and tokens[index].text not in "-"
+        ):
+            break
+        found.append(tokens[index])
+        index += step
+    return found if forward else found[::-1]
+
+
+def _parsed(segment: list[_Token]) -> list[_Token]:
+    """The leading tokens of `segment` that can belong to a title."""
+    taken: list[_Token] = []
+    after_connector = False
+    for token in segment:
+        word = token.lower
+        if word in _ROLE_STOPS or (after_connector and re.fullmatch(r"[a-z]+ed", word)):
+            break
+        if word in _CONNECTORS:
+            after_connector = True
+        elif not (
+            word in _TITLE_WORDS
+            or word in _DETERMINERS
+            or token.base[:1].isupper()
+            or after_connector
+        ):
+            break
+        taken.append(token)
+    while taken and (taken[-1].lower in _CONNECTORS or taken[-1].lower in _DETERMINERS):
+        taken.pop()
+    return taken
+
+
+def _parse_role(segment: list[_Token], text: str) -> _Role | None:
+    tokens = _parsed(segment)
+    if not tokens:
+        return None
+    core_tokens: list[_Token] = []
+    org_tokens: list[_Token] = []
+    in_org = False
+    portfolio = False  # inside "of State" / "of Foreign Affairs": part of the title
+    for index, token in enumerate(tokens):
+        word = token.lower
+        if word in _CONNECTORS:
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            portfolio = (
+                word == "of"
+                and not in_org
+                and following is not None
+                and following.lower in TITLE_MODIFIERS
+                and not following.is_possessive
+            )
+            in_org = not portfolio
+            continue
+        if word in _DETERMINERS:
+            portfolio = False
+            continue
+        if portfolio and word in _TITLE_WORDS and not token.is_possessive:
+            core_tokens.append(token)
+            continue
+        portfolio = False
+        if not in_org and word in _TITLE_WORDS and not token.is_possessive:
+            core_tokens.append(token)
+        elif token.base[:1].isupper() or token.is_possessive:
+            org_tokens.append(token)
+    core = _merge_charge(tuple(_fold_title(t.lower) for t in core_tokens))
+    heads = [w for w in core if w in ROLE_HEADS or w == "chargé-d'affaires"]
+    if not heads:
+        return None
+    org_text = " ".join(t.base for t in org_tokens)
+    country_spans = countries_in(org_text)
+    countries = frozenset(c for _, _, c in country_spans)
+    # Words inside a country's name ("United States") are not organisation words.
+    covered = {w.lower() for s, e, _ in country_spans for w in org_text[s:e].split()}
+    others = {
+        t.base.lower()
+        for t in org_tokens
+        if t.base[:1].isupper() and t.lower not in _NOT_NAMES and t.lower not in covered
+    }
+    return _Role(
+        core=core,
+        head=heads[-1],
+        affiliation=frozenset(countries | others),
+        countries=countries,
+        text=text[tokens[0].start : tokens[-1].end],
+    )
+
+
+def _fold_title(word: str) -> str:
+    return "chargé" if word == "charge" else word
+
+
+def _merge_charge(core: tuple[str, ...]) -> tuple[str, ...]:
+    """("chargé", "d'affaires") -> ("chargé-d'affaires",): one office, not two."""
+    merged: list[str] = []
+    for word in core:
+        if word == "d'affaires" and merged and merged[-1] == "chargé":
+            merged[-1] = "chargé-d'affaires"
+        else:
+            merged.append(word)
+    return tuple(merged)
+
+
+CHECK = Check(
+    name=NAME,
+    description="One person given different titles or roles within one source.",
+    run=find_title_conflicts,
+)

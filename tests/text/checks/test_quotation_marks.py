@@ -1,0 +1,90 @@
+"""quotation-marks finds unbalanced and mixed double quotation marks."""
+
+import pytest
+
+from articles.text.checks.base import ADVISORY, BLOCKING
+from articles.text.checks.quotation_marks import find_quotation_mark_problems
+from tests.text.checks.clean_copy import CLEAN_SOURCES, source
+
+
+def _findings(*bodies):
+    return list(find_quotation_mark_problems(source(*bodies)))
+
+
+def test_a_straight_quote_closed_by_a_curly_one_is_advisory_with_a_fix():
+    body = 'She called the claims "incorrect" and "misleading”.\n\n"We agree," he said.'
+    [finding] = _findings(body)
+    assert finding.severity == ADVISORY
+    assert finding.quote == '"misleading”'
+    assert body[finding.start : finding.end] == finding.quote
+    assert finding.suggestion == '"misleading"'  # straight marks are the majority here
+
+
+def test_a_curly_quote_closed_by_a_straight_one_is_fixed_to_the_majority_style():
+    body = '“Yes,” she said. “We will go.”\n\nHe replied: “Not today."'
+    [finding] = _findings(body)
+    assert finding.quote == '“Not today."'
+    assert finding.suggestion == "“Not today.”"
+
+
+def test_a_quotation_never_closed_is_blocking():
+    body = (
+        "The minister said “the talks will continue next week.\n\nTalks began in May."
+    )
+    [finding] = _findings(body)
+    assert finding.severity == BLOCKING
+    assert finding.quote == "“the talks will continue next week."
+    assert "never closed" in finding.message
+
+
+def test_a_quotation_over_several_paragraphs_opens_each_and_closes_the_last():
+    body = (
+        "“We will rebuild the bridge,” the mayor said. “It will take two years.\n\n"
+        "“The money is there. The plans are ready.\n\n"
+        "“What we need now is patience,” she added."
+    )
+    assert _findings(body) == []
+
+
+def test_a_quotation_over_several_paragraphs_that_never_closes_is_found_at_the_end():
+    body = "“We will rebuild the bridge.\n\n“It will take two years.\n\nThe mayor left."
+    [finding] = _findings(body)
+    assert finding.line == 2 and finding.severity == BLOCKING
+
+
+def test_a_quotation_does_not_continue_into_the_next_story():
+    [finding] = _findings("He said “we will win.", "“Nobody expected it,” she said.")
+    assert finding.story == 0
+
+
+def test_a_closing_mark_without_an_opening_one_is_blocking():
+    body = "The report said the plan was unworkable.” Officials disagreed."
+    [finding] = _findings(body)
+    assert finding.severity == BLOCKING
+    assert finding.quote == "The report said the plan was unworkable.”"
+
+
+def test_a_quotation_opened_twice_is_found():
+    [finding] = _findings('He said "we will go and then "we will stay," she said.')
+    assert "opened again" in finding.message
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # typographic apostrophes are the point of these two cases
+        "The Taliban's foreign minister and ISIS' leaders met in the ’90s.",  # noqa: RUF001
+        "Rock ’n’ roll came to town; the farmers’ market opened.",  # noqa: RUF001
+        'The workers laid a 12" pipe under the road.',
+        "“He told me ‘no’ twice,” she said, “and I believed him.”",  # noqa: RUF001
+        '"Straight quotes," she said, "are fine when they match."',
+        "«Bonjour», he said.",
+    ],
+)
+def test_apostrophes_measurements_and_matched_quotes_are_fine(body):
+    assert _findings(body) == []
+
+
+@pytest.mark.parametrize("name", sorted(CLEAN_SOURCES))
+def test_clean_copy_has_no_quotation_mark_problems(name):
+    assert list(find_quotation_mark_problems(CLEAN_SOURCES[name])) == []

@@ -1,0 +1,161 @@
+"""title-consistency finds one person given different titles within one source."""
+
+import pytest
+
+from articles.text.checks.base import ADVISORY, BLOCKING
+from articles.text.checks.title_consistency import find_title_conflicts
+from tests.text.checks.clean_copy import CLEAN_SOURCES, source
+
+
+def _findings(*bodies):
+    return list(find_title_conflicts(source(*bodies)))
+
+
+def test_deputy_minister_and_minister_for_one_name_is_blocking():
+    [finding] = _findings(
+        "Deputy Foreign Minister Lena Ostrova arrived in Oslo on Monday.",
+        "Foreign Minister Lena Ostrova said the talks had gone well.",
+    )
+    assert finding.severity == BLOCKING
+    assert (finding.story, finding.related_lines) == (1, (1,))
+    assert finding.quote == "Foreign Minister Lena Ostrova"
+    assert "a different rank" in finding.message
+
+
+def test_a_title_after_the_name_is_compared_with_one_before_it():
+    [finding] = _findings(
+        "Karl Brenner, Poland's interior minister, said the border would stay open.",
+        "Polish Foreign Minister Karl Brenner visited Kyiv.",
+    )
+    assert finding.severity == BLOCKING and "a different office" in finding.message
+
+
+def test_an_office_named_with_of_is_compared_by_its_portfolio():
+    [finding] = _findings(
+        "U.S. Secretary of State Dana Whitlow arrived in Cairo.",
+        "Whitlow, the U.S. defense secretary, left on Friday.",
+    )
+    assert finding.severity == BLOCKING and "a different office" in finding.message
+
+
+def test_the_same_office_of_two_countries_is_blocking():
+    [finding] = _findings(
+        "Iranian Foreign Minister Reza Tahmasbi met his hosts.",
+        "Reza Tahmasbi, Iraq's foreign minister, thanked them.",
+    )
+    assert finding.severity == BLOCKING and "a different country" in finding.message
+
+
+def test_the_same_office_of_two_organisations_is_found():
+    [finding] = _findings(
+        "Amir Rahimi, the Taliban's foreign minister said the group wanted trade.",
+        "Russian Foreign Minister Amir Rahimi spoke next.",
+    )
+    assert finding.severity == ADVISORY
+    assert "a different organisation" in finding.message
+
+
+def test_a_near_variant_of_a_formal_title_is_advisory():
+    [finding] = _findings(
+        "Jane Doe, Chargé d'Affaires of the Canadian Embassy for Sudan, spoke first.",
+        "Jane Doe, Chargé d'Affaires of the Canadian Embassy in Khartoum, left early.",
+    )
+    assert finding.severity == ADVISORY
+    assert (
+        finding.quote
+        == "Jane Doe, Chargé d'Affaires of the Canadian Embassy in Khartoum"
+    )
+    assert "a variant of the title" in finding.message
+
+
+def test_an_office_called_current_and_former_is_advisory():
+    [finding] = _findings(
+        "President Ivo Marten opened the bridge.",
+        "Former President Ivo Marten attended.",
+    )
+    assert finding.severity == ADVISORY and "former" in finding.message
+
+
+def test_a_dropped_acting_is_advisory():
+    [finding] = _findings(
+        "Acting Prime Minister Rui Sal met the unions.",
+        "Prime Minister Rui Sal said the strike was over.",
+    )
+    assert finding.severity == ADVISORY and "a different rank" in finding.message
+
+
+def test_a_surname_with_a_title_is_the_person_of_that_surname():
+    [finding] = _findings(
+        "Deputy Prime Minister Omar Haddad opened the session.",
+        "Later, Prime Minister Haddad closed it.",
+    )
+    assert finding.related_lines == (1,)
+
+
+def test_a_surname_shared_by_two_people_is_not_attributed():
+    assert (
+        _findings(
+            "Deputy Prime Minister Omar Haddad and Health Minister Lina Haddad met.",
+            "Prime Minister Haddad closed the session.",
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # the same role, written three ways, and a bare title with no name
+        (
+            "Russian Foreign Minister Sergei Volkov arrived on Monday.",
+            "The Russian Foreign Minister said the talks were useful. Volkov, Russia's "
+            "foreign minister, left on Tuesday.",
+        ),
+        # one office written two ways
+        (
+            "Minister of Foreign Affairs Ana Duarte spoke.",
+            "Ana Duarte, the foreign minister, agreed.",
+        ),
+        # a title that is only less specific
+        (
+            "Minister Ana Duarte spoke.",
+            "Ana Duarte, the country's education minister, agreed.",
+        ),
+        (
+            "Special Envoy Tom Reade resigned.",
+            "Tom Reade, the US special envoy for Sudan, stepped down this week.",
+        ),
+        # two different jobs held at once, or one after the other
+        ("General Ivo Brandt, the commander of the northern forces, spoke.",),
+        (
+            "President Joe Banner signed the bill.",
+            "Banner, the former vice-president, had opposed it in 2015.",
+        ),
+        # lower-case description varied on purpose
+        (
+            "The head of Germany's intelligence agency, Petra Lang, spoke on Monday.",
+            "Petra Lang, the head of Germany's federal intelligence service said more.",
+        ),
+        # a headline in title case is not prose
+        ("Deputy Minister Rafael Soto Resigns As Minister Rafael Soto Takes Over",),
+    ],
+)
+def test_consistent_or_compatible_titles_are_fine(bodies):
+    assert _findings(*bodies) == []
+
+
+def test_fingerprint_survives_edits_elsewhere():
+    bodies = (
+        "Deputy Foreign Minister Lena Ostrova arrived in Oslo on Monday.",
+        "Foreign Minister Lena Ostrova said the talks had gone well.",
+    )
+    [before] = _findings(*bodies)
+    [after] = _findings(
+        "A new lede.\n\n" + bodies[0], bodies[1] + "\n\nMore copy here."
+    )
+    assert before.fingerprint == after.fingerprint
+
+
+@pytest.mark.parametrize("name", sorted(CLEAN_SOURCES))
+def test_clean_copy_has_no_title_conflicts(name):
+    assert list(find_title_conflicts(CLEAN_SOURCES[name])) == []
