@@ -1,3 +1,12 @@
 """The desk's admin: one module per sub-domain, registered on import."""
 
-from . import api_keys, audit, entities, review, sections, sources, stories  # noqa: F401
+from . import (  # noqa: F401
+    api_keys,
+    audit,
+    entities,
+    public,
+    review,
+    sections,
+    sources,
+    stories,
+)

@@ -57,7 +57,9 @@ def split_view(admin: ModelAdmin, request: HttpRequest, object_id: str) -> HttpR
     if posted and "create" in request.POST:
         plans = _plans(stories, drops, subheadings)
         try:
-            articles = source_document_split(document=document, stories=plans, by=request.user)
+            articles = source_document_split(
+                document=document, stories=plans, by=request.user
+            )
         except SplitError as exc:
             messages.error(request, str(exc))
         else:
@@ -78,7 +80,9 @@ def split_view(admin: ModelAdmin, request: HttpRequest, object_id: str) -> HttpR
         "sections": Section.objects.select_related("parent", "parent__parent"),
         "has_articles": document.articles.exists(),
     }
-    return TemplateResponse(request, "admin/articles/sourcedocument/split.html", context)
+    return TemplateResponse(
+        request, "admin/articles/sourcedocument/split.html", context
+    )
 
 
 def _ints(values: list[str]) -> list[int]:
@@ -102,7 +106,9 @@ def _story_form(draft: DraftStory, data) -> StoryForm:
     )
 
 
-def _plans(stories: list[StoryForm], drops: set[int], subheadings: set[int]) -> list[StoryPlan]:
+def _plans(
+    stories: list[StoryForm], drops: set[int], subheadings: set[int]
+) -> list[StoryPlan]:
     sections = Section.objects.in_bulk(
         [int(s.section_id) for s in stories if s.section_id.isdigit()]
     )
@@ -136,7 +142,8 @@ def _attach_lines(
                     "blank": not text.strip(),
                     "is_start": number == draft.first_line,
                     "can_unsplit": number == draft.first_line and index > 0,
-                    "is_headline": story.use_headline_line and number == draft.first_line,
+                    "is_headline": story.use_headline_line
+                    and number == draft.first_line,
                     "duplicate": number in draft.duplicate_lines,
                     "dropped": number in drops,
                     "subheading": number in subheadings,

@@ -156,3 +156,15 @@ def test_changelist_query_count_does_not_grow_with_rows(
     with django_assert_num_queries(len(small.captured_queries)):
         response = client.get(url)
     assert response.context["cl"].result_count == model.objects.count()
+
+
+@pytest.mark.parametrize("name", ["publicarticle", "publicversion"])
+def test_public_representation_is_read_only_for_admins(superuser, editor_client, name):
+    client = Client()
+    client.force_login(superuser)
+    assert client.get(reverse(f"admin:articles_{name}_changelist")).status_code == 200
+    assert client.get(reverse(f"admin:articles_{name}_add")).status_code == 403
+    assert (
+        editor_client.get(reverse(f"admin:articles_{name}_changelist")).status_code
+        == 403
+    )

@@ -28,7 +28,9 @@ COPY = (
 
 @pytest.fixture
 def document(editor):
-    return source_document_import(data=COPY.encode(), filename="wire.txt", by=editor).document
+    return source_document_import(
+        data=COPY.encode(), filename="wire.txt", by=editor
+    ).document
 
 
 def _plans(section=None, second_start=8, first_last=6, drop=(5,)):
@@ -55,9 +57,13 @@ def _plans(section=None, second_start=8, first_last=6, drop=(5,)):
     ]
 
 
-def test_split_creates_draft_articles_with_revision_one_and_provenance(document, editor):
+def test_split_creates_draft_articles_with_revision_one_and_provenance(
+    document, editor
+):
     section = SectionFactory()
-    articles = source_document_split(document=document, stories=_plans(section), by=editor)
+    articles = source_document_split(
+        document=document, stories=_plans(section), by=editor
+    )
     first, second = articles
     assert (first.first_line, first.last_line, first.dropped_lines) == (1, 6, [5])
     assert (second.first_line, second.last_line, second.dropped_lines) == (8, 10, [])
@@ -78,7 +84,8 @@ def test_split_creates_draft_articles_with_revision_one_and_provenance(document,
 def test_an_invalid_split_is_refused_and_changes_nothing(document, editor):
     bad = _plans()
     bad[1] = StoryPlan(
-        StoryChoice(first_line=5, last_line=10, headline="Overlap", headline_line=None), None
+        StoryChoice(first_line=5, last_line=10, headline="Overlap", headline_line=None),
+        None,
     )
     with pytest.raises(SplitError):
         source_document_split(document=document, stories=bad, by=editor)
@@ -88,9 +95,13 @@ def test_an_invalid_split_is_refused_and_changes_nothing(document, editor):
 
 def test_splitting_again_replaces_unedited_drafts(document, editor):
     source_document_split(document=document, stories=_plans(), by=editor)
-    again = source_document_split(document=document, stories=_plans(second_start=9, first_last=8), by=editor)
+    again = source_document_split(
+        document=document, stories=_plans(second_start=9, first_last=8), by=editor
+    )
     assert Article.objects.count() == 2
-    assert [a.pk for a in Article.objects.order_by("first_line")] == [a.pk for a in again]
+    assert [a.pk for a in Article.objects.order_by("first_line")] == [
+        a.pk for a in again
+    ]
     assert Revision.objects.count() == 2
     assert AuditEntry.objects.filter(action="split").count() == 2
     assert len(AuditEntry.objects.filter(action="split").first().data["replaced"]) == 2
@@ -117,7 +128,10 @@ def test_split_view_shows_the_proposals_with_reasons(document, editor_client):
     )
     assert response.status_code == 200
     stories = response.context["stories"]
-    assert [(s.draft.first_line, s.draft.last_line) for s in stories] == [(1, 6), (8, 10)]
+    assert [(s.draft.first_line, s.draft.last_line) for s in stories] == [
+        (1, 6),
+        (8, 10),
+    ]
     assert all(s.draft.reasons for s in stories)
     html = response.content.decode()
     assert "duplicate of an earlier paragraph" in html
@@ -148,7 +162,8 @@ def test_split_view_creates_the_articles(document, editor_client):
 def test_split_view_explains_a_refusal_and_writes_nothing(document, editor_client):
     url = reverse("admin:articles_sourcedocument_split", args=[document.pk])
     response = editor_client.post(
-        url, {"start": ["1", "8"], "headline-1": "", "headline-8": "", "create": "Create"}
+        url,
+        {"start": ["1", "8"], "headline-1": "", "headline-8": "", "create": "Create"},
     )
     assert response.status_code == 200
     assert list(response.context["messages"])
