@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from articles.views import review, revisions, sources
+from articles.views import exports, review, revisions, sources
 
 app_name = "articles"
 
@@ -20,4 +20,9 @@ urlpatterns = [
         "desk/articles/<int:pk>/revert/<int:number>/", revisions.revert, name="revert"
     ),
     path("desk/sources/<int:pk>/check/", sources.run_checks, name="source-check"),
+    path(
+        "desk/articles/<int:pk>/annotations.jsonld",
+        exports.annotations_jsonld,
+        name="annotations-jsonld",
+    ),
 ]
