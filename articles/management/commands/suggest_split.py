@@ -1,0 +1,82 @@
+"""python manage.py suggest_split PATH [--json]: the stories proposed for raw copy."""
+
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from articles.text.rawcopy import RawCopyError, decode_raw_copy
+from articles.text.splitting import ProposedStory, suggest_split
+
+
+class Command(BaseCommand):
+    help = (
+        "Propose how to split a raw copy file into stories, with the reasons for each "
+        "boundary. Line numbers are those of the file, from 1."
+    )
+    # A text tool: it reads no models, so it needs no system checks.
+    requires_system_checks: list[str] = []
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("path", type=Path, metavar="PATH")
+        parser.add_argument(
+            "--json", action="store_true", help='Print {"stories": [...]} as JSON.'
+        )
+
+    def handle(self, *args, path: Path, **options) -> None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise CommandError(
+                f"{path}: cannot read the file ({exc.strerror})."
+            ) from None
+        try:
+            copy = decode_raw_copy(data, max_bytes=settings.NEWSROOM_MAX_IMPORT_BYTES)
+        except RawCopyError as exc:
+            raise CommandError(f"{path}: {exc}") from None
+        stories = suggest_split(copy.text)
+        if options["json"]:
+            rows = [_as_json(story) for story in stories]
+            self.stdout.write(
+                json.dumps({"stories": rows}, ensure_ascii=False, indent=2)
+            )
+        else:
+            self.stdout.write(_as_table(stories))
+
+
+def _as_json(story: ProposedStory) -> dict:
+    return {
+        "first_line": story.first_line,
+        "last_line": story.last_line,
+        "headline": story.headline,
+        "headline_suggested": story.headline_suggested,
+        "confidence": story.confidence,
+        "reasons": list(story.reasons),
+        "subheading_lines": list(story.subheading_lines),
+        "duplicate_lines": list(story.duplicate_lines),
+    }
+
+
+def _as_table(stories: tuple[ProposedStory, ...]) -> str:
+    if not stories:
+        return "No stories: the file has no text."
+    out = [f"{'story':<6}{'lines':<12}{'conf.':<7}headline"]
+    for number, story in enumerate(stories, start=1):
+        lines = f"{story.first_line}-{story.last_line}"
+        if story.headline_line is not None:
+            headline = f"{story.headline} (line {story.headline_line})"
+        else:
+            headline = f"{story.headline or '-'} (suggested)"
+        out.append(f"{number:<6}{lines:<12}{story.confidence:<7.2f}{headline}")
+        indent = " " * 18
+        out.append(f"{indent}why: {'; '.join(story.reasons)}")
+        if story.doubts:
+            out.append(f"{indent}but: {'; '.join(story.doubts)}")
+        if story.subheading_lines:
+            listed = ", ".join(map(str, story.subheading_lines))
+            out.append(f"{indent}sub-headings: lines {listed}")
+        if story.duplicate_lines:
+            listed = ", ".join(map(str, story.duplicate_lines))
+            out.append(f"{indent}duplicates: lines {listed}")
+    return "\n".join(out)

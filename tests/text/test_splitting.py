@@ -1,0 +1,540 @@
+"""Splitting raw copy: proposed stories, and lossless plans for the editor's choice."""
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from articles.text.rawcopy import copy_lines
+from articles.text.splitting import (
+    SIGNALS,
+    SplitError,
+    StoryChoice,
+    boundary_candidates,
+    plan_split,
+    proposals_to_choices,
+    suggest_headline,
+    suggest_split,
+)
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+SEED = ROOT / "seeds" / "000_b3f3967d74f2fce2.txt"
+CORPUS = ROOT / "tests" / "data" / "split"
+
+DUPLICATE_LEDE = """\
+Port Of Rotterdam Handles Record Cargo Despite Red Sea Disruption
+
+The port of Rotterdam handled a record volume of cargo last year, the port authority \
+said on Tuesday, despite months of disruption to shipping in the Red Sea.
+
+The port of Rotterdam handled a record volume of cargo last year, the port authority \
+said on Tuesday, despite months of disruption to shipping in the Red Sea.
+Container traffic rose by 4 per cent, while the amount of liquefied natural gas \
+arriving at the port doubled.
+The authority said it would spend 2 billion euros over the next five years on new \
+quays and on connecting the port to hydrogen pipelines.
+"""
+
+NO_BLANK_LINES = """\
+LIMA, March 3 — Peru's congress voted on Monday to remove the head of the national \
+electoral board, accusing him of delaying the publication of results in last year's \
+regional elections.
+The electoral board said the vote had no legal basis and that it would appeal to the \
+constitutional court.
+Opposition lawmakers said the decision was an attack on the independence of the \
+institution.
+OSLO, March 3 — Norway's sovereign wealth fund, the largest in the world, made a \
+record profit of 2.2 trillion crowns last year thanks to rising technology shares, \
+the central bank said on Monday.
+The fund, which invests the country's oil and gas revenues, is now worth more than 15 \
+trillion crowns.
+Its chief executive said returns were unlikely to be as strong this year.
+"""
+
+HEADLINES_NO_BLANK_LINES = """\
+Airline Cancels Flights As Pilots Strike
+Hundreds of flights were cancelled across Europe on Friday as pilots at the budget \
+airline Skyway walked out in a dispute over rosters.
+The airline said about 80,000 passengers had been affected and offered refunds or \
+free rebooking.
+The pilots' union said the strike would continue on Saturday unless talks resumed.
+Museum Returns Bronze Statues To Nigeria
+A museum in Hamburg has returned 12 bronze statues to Nigeria, more than a century \
+after they were taken by British soldiers from the kingdom of Benin.
+The statues were handed over at a ceremony in Abuja attended by the German culture \
+minister.
+"""
+
+BLANK_LINES_INSIDE = """\
+The city's oldest swimming pool will close for two years from September while its \
+Victorian roof is repaired, the council said on Wednesday.
+
+It said engineers had found rot in several of the wooden beams that hold up the glass \
+roof over the main pool.
+
+The repairs will cost about £6 million, most of which will come from a heritage \
+lottery grant.
+
+Swimmers will be able to use the leisure centre on the other side of the river while \
+the pool is closed.
+However, campaigners said the leisure centre was already too crowded at peak times.
+"""
+
+SUBHEADING = """\
+Volunteers Restore Canal After Fifty Years Of Neglect
+A six-mile stretch of the Montgomery Canal in Shropshire has reopened to boats for \
+the first time since the 1960s, after volunteers spent a decade clearing and \
+rebuilding it.
+The work included rebuilding two locks and a stone aqueduct that had partly collapsed.
+A long wait for funding
+The volunteers began the project in 2013 with little more than spades and a borrowed \
+digger.
+They said progress had been slow until a lottery grant paid for specialist engineers \
+in 2019.
+"""
+
+
+def spans(stories):
+    return [(s.first_line, s.last_line) for s in stories]
+
+
+# ---------------------------------------------------------------------------
+# Proposals
+# ---------------------------------------------------------------------------
+
+
+def test_a_duplicated_lede_after_a_blank_line_is_flagged_not_a_new_story():
+    stories = suggest_split(DUPLICATE_LEDE)
+
+    assert spans(stories) == [(1, 7)]
+    assert stories[0].duplicate_lines == (5,)
+    assert stories[0].headline_line == 1
+    assert not stories[0].headline_suggested
+
+
+def test_stories_with_no_blank_line_between_them_are_found_by_their_datelines():
+    stories = suggest_split(NO_BLANK_LINES)
+
+    assert spans(stories) == [(1, 3), (4, 6)]
+    assert "opens with a dateline" in stories[1].reasons
+
+
+def test_stories_with_no_blank_line_between_them_are_found_by_their_headlines():
+    stories = suggest_split(HEADLINES_NO_BLANK_LINES)
+
+    assert spans(stories) == [(1, 4), (5, 7)]
+    assert [s.headline_line for s in stories] == [1, 5]
+    assert [s.headline for s in stories] == [
+        "Airline Cancels Flights As Pilots Strike",
+        "Museum Returns Bronze Statues To Nigeria",
+    ]
+    assert "headline-like line" in stories[1].reasons
+
+
+def test_blank_lines_inside_a_story_do_not_split_it():
+    assert spans(suggest_split(BLANK_LINES_INSIDE)) == [(1, 8)]
+
+
+def test_a_short_subheading_stays_inside_its_story():
+    stories = suggest_split(SUBHEADING)
+
+    assert spans(stories) == [(1, 6)]
+    assert stories[0].subheading_lines == (4,)
+
+
+def test_every_story_has_reasons_and_a_confidence_between_0_and_1():
+    stories = suggest_split(NO_BLANK_LINES)
+
+    assert stories[0].reasons == ("start of the copy",)
+    assert stories[0].confidence == 1.0
+    for story in stories[1:]:
+        assert story.reasons
+        assert 0.5 < story.confidence < 1.0
+
+
+def test_a_story_without_a_headline_line_gets_a_suggested_one():
+    story = suggest_split(NO_BLANK_LINES)[1]
+
+    assert story.headline_suggested
+    assert story.headline_line is None
+    assert story.headline.startswith("Norway's sovereign wealth fund")
+
+
+def test_suggested_headline_drops_the_dateline_and_is_short():
+    headline = suggest_headline(
+        "OSLO, March 3 — Norway's sovereign wealth fund made a record profit of 2.2 "
+        "trillion crowns last year thanks to rising technology shares, the central "
+        "bank said on Monday."
+    )
+
+    assert (
+        headline
+        == "Norway's sovereign wealth fund made a record profit of 2.2 trillion crowns"
+    )
+    assert suggest_headline("*** --- ***") is None
+
+
+def test_copy_without_text_has_no_stories():
+    assert suggest_split("") == ()
+    assert suggest_split("\n  \n\t\n") == ()
+
+
+def test_boundary_candidates_explain_the_gaps_that_were_not_chosen_too():
+    candidates = boundary_candidates(NO_BLANK_LINES)
+
+    assert [c.line for c in candidates] == [2, 3, 4, 5, 6]
+    assert [c.line for c in candidates if c.score > 0] == [4]
+    assert all(c.reasons or c.doubts for c in candidates)
+
+
+def test_every_signal_has_words_for_the_editor():
+    for name, signal in SIGNALS.items():
+        assert signal.reason, name
+        assert signal.weight != 0, name
+
+
+def test_the_seed_splits_into_its_six_stories():
+    """A check on copy the splitter was not tuned on."""
+    stories = suggest_split(SEED.read_text(encoding="utf-8"))
+
+    assert spans(stories) == [(1, 12), (15, 24), (26, 34), (36, 49), (51, 61), (63, 72)]
+    first, *_ = stories
+    assert first.headline_line == 1
+    assert first.headline.startswith("Mujahid Confirms")
+    assert first.duplicate_lines == (5,)
+    assert [s.subheading_lines for s in stories] == [(), (), (), (41, 44), (), ()]
+    assert all(s.headline_suggested for s in stories[1:])
+    assert all(s.reasons for s in stories)
+
+
+def _corpus_f1() -> float:
+    found = expected = correct = 0
+    for meta_path in sorted(CORPUS.glob("*.json")):
+        truth = set(json.loads(meta_path.read_text())["boundaries"][1:])
+        text = meta_path.with_suffix(".txt").read_text(encoding="utf-8")
+        proposed = {s.first_line for s in suggest_split(text)[1:]}
+        found += len(proposed)
+        expected += len(truth)
+        correct += len(proposed & truth)
+    return 2 * correct / (found + expected)
+
+
+def test_the_splitter_finds_the_corpus_boundaries_with_f1_of_at_least_0_95():
+    assert _corpus_f1() >= 0.95
+
+
+def test_the_corpus_sidecars_point_at_lines_of_text():
+    for meta_path in sorted(CORPUS.glob("*.json")):
+        meta = json.loads(meta_path.read_text())
+        lines = copy_lines(meta_path.with_suffix(".txt").read_text(encoding="utf-8"))
+        assert meta["set"] in ("tune", "dev", "heldout")
+        assert meta["boundaries"] == sorted(meta["boundaries"])
+        for key in (
+            "boundaries",
+            "headline_lines",
+            "subheading_lines",
+            "duplicate_lines",
+        ):
+            for number in meta[key]:
+                assert lines[number - 1].strip(), (meta_path.name, key, number)
+
+
+# ---------------------------------------------------------------------------
+# Plans: the editor's choice applied to the copy
+# ---------------------------------------------------------------------------
+
+COPY = """\
+Headline One
+First paragraph of story one.
+
+First paragraph of story one.
+Second paragraph of story one.
+A sub-heading
+Third paragraph of story one.
+
+Story two starts here.
+Story two ends here.
+"""
+
+
+def test_plan_builds_headline_body_and_provenance():
+    stories = plan_split(
+        COPY,
+        [
+            StoryChoice(
+                1, 7, "Headline One", 1, subheading_lines=(6,), drop_lines=(4,)
+            ),
+            StoryChoice(9, 10, "Story two", None),
+        ],
+    )
+
+    one, two = stories
+    assert one.headline == "Headline One"
+    assert one.body == (
+        "First paragraph of story one.\n\nSecond paragraph of story one.\n\n"
+        "## A sub-heading\n\nThird paragraph of story one."
+    )
+    assert one.kept_lines == (1, 2, 5, 6, 7)
+    assert one.dropped_lines == (4,)
+    assert two.body == "Story two starts here.\n\nStory two ends here."
+    assert two.kept_lines == (9, 10)
+    assert two.dropped_lines == ()
+
+
+def test_an_edited_headline_replaces_the_headline_line():
+    (story,) = plan_split(COPY, [StoryChoice(1, 10, "  A better headline ", 1)])
+
+    assert story.headline == "A better headline"
+    assert "Headline One" not in story.body
+    assert 1 in story.kept_lines
+
+
+@pytest.mark.parametrize(
+    ("choices", "message"),
+    [
+        ([], "No stories: choose at least one story."),
+        (
+            [StoryChoice(1, 8, "One", None), StoryChoice(7, 10, "Two", None)],
+            "Story 2 (lines 7-10) overlaps story 1 (lines 1-8).",
+        ),
+        (
+            [StoryChoice(1, 8, "One", None), StoryChoice(9, 14, "Two", None)],
+            "Story 2 (lines 9-14) goes past the end of the copy, which has 10 lines.",
+        ),
+        (
+            [StoryChoice(0, 10, "One", None)],
+            "Story 1 (lines 0-10) starts before line 1.",
+        ),
+        (
+            [StoryChoice(5, 3, "One", None)],
+            "Story 1 (lines 5-3) ends before it starts.",
+        ),
+        (
+            [StoryChoice(1, 5, "One", None), StoryChoice(9, 10, "Two", None)],
+            "Lines 6-7 are in no story: every line of text must belong to a story "
+            "(or be dropped from one as a duplicate).",
+        ),
+        (
+            [StoryChoice(9, 10, "Two", None), StoryChoice(1, 7, "One", None)],
+            "Story 2 (lines 1-7) comes before story 1 (lines 9-10): list the stories "
+            "in the order of the copy.",
+        ),
+        (
+            [
+                StoryChoice(1, 7, "One", None),
+                StoryChoice(8, 8, "Empty", None),
+                StoryChoice(9, 10, "Two", None),
+            ],
+            "Story 2 (lines 8-8) has no text: it holds only blank or dropped lines.",
+        ),
+        (
+            [StoryChoice(1, 1, "One", 1), StoryChoice(2, 10, "Two", None)],
+            "Story 1 (lines 1-1) has no text: it holds only its headline.",
+        ),
+        (
+            [StoryChoice(1, 7, "   ", None), StoryChoice(9, 10, "Two", None)],
+            "Story 1 (lines 1-7) needs a headline.",
+        ),
+        (
+            [
+                StoryChoice(1, 7, "One", None, drop_lines=(5,)),
+                StoryChoice(9, 10, "Two", None),
+            ],
+            "Line 5 cannot be dropped: it does not repeat an earlier paragraph that is "
+            "kept. Keep it in the story.",
+        ),
+        (
+            [StoryChoice(1, 7, "One", 9), StoryChoice(9, 10, "Two", None)],
+            "Story 1 (lines 1-7): the headline line 9 is outside the story.",
+        ),
+    ],
+)
+def test_plan_refuses_an_invalid_choice_with_a_message_naming_the_lines(
+    choices, message
+):
+    with pytest.raises(SplitError) as caught:
+        plan_split(COPY, choices)
+
+    assert str(caught.value) == message
+
+
+def test_a_duplicate_cannot_be_dropped_when_its_original_is_dropped_too():
+    with pytest.raises(SplitError, match=r"^Lines 2 and 4 cannot be dropped: they do"):
+        plan_split(COPY, [StoryChoice(1, 10, "One", None, drop_lines=(2, 4))])
+
+
+@pytest.mark.parametrize(
+    "choice",
+    [
+        StoryChoice("1", 10, "One", None),
+        StoryChoice(1, 10, None, None),
+        StoryChoice(1, 10, "One", True),
+        StoryChoice(1, 10, "One", None, drop_lines=None),
+    ],
+)
+def test_plan_refuses_choices_of_the_wrong_type_with_a_split_error(choice):
+    with pytest.raises(SplitError, match=r"^Story 1: "):
+        plan_split(COPY, [choice])
+
+
+def test_blank_lines_outside_every_story_are_allowed():
+    stories = plan_split(
+        COPY, [StoryChoice(1, 7, "One", 1), StoryChoice(9, 10, "Two", None)]
+    )
+
+    assert [s.first_line for s in stories] == [1, 9]
+
+
+def test_accepting_the_proposals_for_the_seed_loses_nothing():
+    text = SEED.read_text(encoding="utf-8")
+
+    stories = plan_split(text, proposals_to_choices(suggest_split(text)))
+
+    assert len(stories) == 6
+    assert stories[0].dropped_lines == (5,)
+    assert "## Various terrorist groups in Afghanistan" in stories[3].body
+    _assert_lossless(text, stories)
+
+
+# ---------------------------------------------------------------------------
+# Properties
+# ---------------------------------------------------------------------------
+
+SENTENCES = [
+    "The council approved the plan on Tuesday after a long debate.",
+    "He said the decision was a mistake.",
+    "Heavy Rain Floods Town Centre",
+    "Prices rose by 3 per cent in the year to March, the office said.",
+    "A short heading",
+    '"We will appeal," she said.',
+]
+line_text = st.one_of(
+    st.sampled_from(SENTENCES),  # repeated sentences make duplicates
+    st.just(""),
+    st.just("   "),
+    st.text(max_size=30),
+)
+copy_text = st.lists(line_text, max_size=25).map("\n".join)
+
+
+def _assert_lossless(text, stories):
+    placed = [n for s in stories for n in (*s.kept_lines, *s.dropped_lines)]
+    non_blank = [n for n, line in enumerate(copy_lines(text), start=1) if line.strip()]
+    assert sorted(placed) == non_blank  # each non-blank line exactly once
+    for story in stories:
+        assert story.headline.strip()
+        assert story.body.strip()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(copy_text)
+def test_accepting_the_proposals_always_gives_a_lossless_plan(text):
+    proposals = suggest_split(text)
+    if not any(line.strip() for line in copy_lines(text)):
+        assert proposals == ()
+        return
+    _assert_lossless(text, plan_split(text, proposals_to_choices(proposals)))
+
+
+headline_text = st.text(min_size=1, max_size=20).filter(
+    lambda h: h.strip() and "\n" not in h and "\r" not in h
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(copy_text)
+def test_proposed_stories_cover_the_copy_in_order_without_overlap(text):
+    stories = suggest_split(text)
+    non_blank = [n for n, line in enumerate(copy_lines(text), start=1) if line.strip()]
+    covered = [
+        n for s in stories for n in non_blank if s.first_line <= n <= s.last_line
+    ]
+
+    assert covered == non_blank
+    for story in stories:
+        assert story.first_line in non_blank and story.last_line in non_blank
+        inside = range(story.first_line, story.last_line + 1)
+        assert all(
+            n in inside for n in (*story.subheading_lines, *story.duplicate_lines)
+        )
+        assert story.headline_suggested == (story.headline_line is None)
+        assert story.headline_line is None or story.headline_line == story.first_line
+        assert 0.5 <= story.confidence <= 1.0
+
+
+@st.composite
+def copy_and_valid_choices(draw):
+    """Copy, and valid stories covering it: boundaries at any lines of text, headlines
+    taken from any of a story's lines, some lines made sub-headings and some flagged
+    duplicates dropped, always leaving each story some text.
+    """
+    text = draw(copy_text.filter(lambda t: any(line.strip() for line in copy_lines(t))))
+    lines = copy_lines(text)
+    text_lines = [n for n, line in enumerate(lines, start=1) if line.strip()]
+    starts = sorted(
+        draw(st.sets(st.sampled_from(text_lines[1:]))) if text_lines[1:] else []
+    )
+    starts = [1, *starts]
+    flagged = {n for s in suggest_split(text) for n in s.duplicate_lines}
+    choices = []
+    for k, first in enumerate(starts):
+        last = starts[k + 1] - 1 if k + 1 < len(starts) else len(lines)
+        own = [n for n in text_lines if first <= n <= last]
+        droppable = [n for n in own if n in flagged]
+        drops = sorted(draw(st.sets(st.sampled_from(droppable))) if droppable else [])
+        if len(drops) == len(own):
+            drops.pop()  # a story must keep some text
+        rest = [n for n in own if n not in drops]
+        headline_line = draw(st.sampled_from([None, *rest])) if len(rest) > 1 else None
+        rest = [n for n in rest if n != headline_line]
+        subheadings = tuple(draw(st.sets(st.sampled_from(rest))) if rest else ())
+        choices.append(
+            StoryChoice(
+                first,
+                last,
+                draw(headline_text),
+                headline_line,
+                subheadings,
+                tuple(drops),
+            )
+        )
+    return text, choices
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(copy_and_valid_choices())
+def test_any_valid_split_of_any_copy_is_lossless(case):
+    text, choices = case
+
+    _assert_lossless(text, plan_split(text, choices))
+
+
+numbers = st.integers(-3, 40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    copy_text,
+    st.lists(
+        st.builds(
+            StoryChoice,
+            numbers,
+            numbers,
+            st.text(max_size=10),
+            st.one_of(st.none(), numbers),
+            st.lists(numbers, max_size=3).map(tuple),
+            st.lists(numbers, max_size=3).map(tuple),
+        ),
+        max_size=5,
+    ),
+)
+def test_arbitrary_choices_are_either_lossless_or_refused_with_a_split_error(
+    text, choices
+):
+    try:
+        stories = plan_split(text, choices)
+    except SplitError:
+        return
+    _assert_lossless(text, stories)
