@@ -1,8 +1,30 @@
-"""Articles, revisions and corrections in the admin."""
+"""Articles, revisions and corrections in the admin, with the workflow's buttons,
+bulk actions, queues and the article's timeline.
 
-from django.contrib import admin
+Every workflow change goes through `articles.services.workflow`: the buttons and the
+bulk actions only collect the request's input and report the service's answer.
+"""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.urls import NoReverseMatch, path, reverse
 
 from articles.models import Article, Correction, Revision
+from articles.selectors.queues import queue_articles, queues_for
+from articles.selectors.timeline import article_timeline
+from articles.services.workflow import (
+    APPROVE,
+    PUBLISH,
+    SUBMIT,
+    TRANSITIONS,
+    Transition,
+    WorkflowError,
+    article_transition,
+    article_transitions_available,
+)
 
 
 class RevisionInline(admin.TabularInline):
@@ -16,6 +38,25 @@ class RevisionInline(admin.TabularInline):
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Revision]:
+        # Each row shows its author and (as its name) its article: load them at once.
+        return super().get_queryset(request).select_related("article", "author")
+
+
+class QueueFilter(admin.SimpleListFilter):
+    """The desk's queues (see articles.selectors.queues) as a changelist filter."""
+
+    title = "queue"
+    parameter_name = "queue"
+
+    def lookups(self, request: HttpRequest, model_admin) -> list[tuple[str, str]]:
+        return [(spec.key, spec.title) for spec in queues_for(user=request.user)]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Article]):
+        if self.value() is None:
+            return queryset
+        return queue_articles(key=self.value(), user=request.user, queryset=queryset)
 
 
 @admin.register(Article)
@@ -31,6 +72,7 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
     list_select_related = ["section", "section__parent", "source", "current_revision"]
     list_filter = [
+        QueueFilter,
         "status",
         ("section", admin.RelatedOnlyFieldListFilter),
         ("source", admin.RelatedOnlyFieldListFilter),
@@ -58,6 +100,8 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
     readonly_fields = [name for name in fields if name != "section"]
     inlines = [RevisionInline]
+    actions = ["submit_selected", "approve_selected", "publish_selected"]
+    change_form_template = "admin/articles/article/change_form.html"
 
     @admin.display(description="revision", ordering="current_revision__number")
     def revision_number(self, article: Article) -> int | None:
@@ -65,6 +109,133 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False  # articles are made by splitting a source document
+
+    def save_model(self, request, obj, form, change) -> None:
+        # Save only what the form changed (the section), so that a form opened before
+        # a transition cannot write an old status or revision back.
+        if change:
+            obj.save(update_fields=[*form.changed_data, "updated_at"])
+        else:
+            super().save_model(request, obj, form, change)
+
+    # --- bulk actions -------------------------------------------------------------
+
+    def has_submit_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("articles.submit_article")
+
+    def has_approve_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("articles.approve_article")
+
+    def has_publish_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("articles.publish_article")
+
+    @admin.action(
+        description="Submit selected articles for review", permissions=["submit"]
+    )
+    def submit_selected(
+        self, request: HttpRequest, queryset: QuerySet[Article]
+    ) -> None:
+        self._bulk(request, queryset, SUBMIT)
+
+    @admin.action(description="Approve selected articles", permissions=["approve"])
+    def approve_selected(
+        self, request: HttpRequest, queryset: QuerySet[Article]
+    ) -> None:
+        self._bulk(request, queryset, APPROVE)
+
+    @admin.action(description="Publish selected articles", permissions=["publish"])
+    def publish_selected(
+        self, request: HttpRequest, queryset: QuerySet[Article]
+    ) -> None:
+        self._bulk(request, queryset, PUBLISH)
+
+    def _bulk(
+        self, request: HttpRequest, queryset: QuerySet[Article], transition: Transition
+    ) -> None:
+        """Apply the transition to each article on its own; report each refusal."""
+        done, refused = [], []
+        for article in queryset.order_by("pk"):
+            try:
+                article_transition(
+                    name=transition.name, article=article, by=request.user
+                )
+            except WorkflowError as exc:
+                refused.append(str(exc))
+            else:
+                done.append(f"“{article.headline}”")
+        if done:
+            count = f"{len(done)} article{'s' if len(done) > 1 else ''}"
+            self.message_user(
+                request,
+                f"{transition.done.capitalize()}: {count} ({', '.join(done)}).",
+                messages.SUCCESS,
+            )
+        for reason in refused:
+            self.message_user(request, f"Refused: {reason}", messages.ERROR)
+
+    # --- the change page: buttons, timeline, review link ------------------------
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/workflow/<str:name>/",
+                self.admin_site.admin_view(self.transition_view),
+                name="articles_article_transition",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, object_id)
+        extra = {}
+        if article is not None:
+            extra = {
+                "transitions": article_transitions_available(
+                    article=article, user=request.user
+                ),
+                "timeline": article_timeline(article=article),
+                "review_url": _review_url(article),
+            }
+        return super().change_view(
+            request, object_id, form_url, {**(extra_context or {}), **extra}
+        )
+
+    def transition_view(
+        self, request: HttpRequest, object_id: str, name: str
+    ) -> HttpResponse:
+        """One click on a workflow button: make that transition, say how it went."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self.get_object(request, object_id)
+        if article is None or name not in TRANSITIONS:
+            raise Http404
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        revision = request.POST.get("revision", "")
+        try:
+            article_transition(
+                name=name,
+                article=article,
+                by=request.user,
+                note=request.POST.get("note", ""),
+                revision_id=int(revision) if revision.isdigit() else None,
+            )
+        except WorkflowError as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+        else:
+            self.message_user(
+                request,
+                f"“{article.headline}” {TRANSITIONS[name].done}.",
+                messages.SUCCESS,
+            )
+        return redirect("admin:articles_article_change", article.pk)
+
+
+def _review_url(article: Article) -> str | None:
+    try:
+        return reverse("articles:review", args=[article.pk])
+    except NoReverseMatch:  # the review view is not installed yet
+        return None
 
 
 @admin.register(Revision)

@@ -62,7 +62,7 @@ def article_edit(
         raise EditRefused("An article needs a headline and a body.")
     with transaction.atomic():
         locked = (
-            Article.objects.select_for_update()
+            Article.objects.select_for_update(of=("self",))
             .select_related("current_revision", "current_revision__author")
             .get(pk=article.pk)
         )

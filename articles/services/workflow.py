@@ -1,241 +1,462 @@
-"""The approval workflow: one function per transition, each atomic and audited.
+"""The approval workflow: one function per transition, each atomic, locked and audited.
 
-Every entry point (admin actions, custom views, the API, management commands) calls
-these. Each locks the article row, checks the caller's permission, the workflow table
-(`can_transition`) and the transition's gates, saves only the fields it changes and
-writes the audit entry. A refusal is a WorkflowError whose message an editor can act on.
+Every entry point (admin actions and buttons, custom views, the API, management
+commands) calls these. Each one locks the article row (`select_for_update`), then
+checks the caller's permission, the workflow table (`ALLOWED_TRANSITIONS`) and the
+transition's gates against the row as it is now, saves only the fields that change
+and writes the audit entry. A refusal is a WorkflowError whose message names the
+article and says what to do; nothing is written then.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from articles.models import Annotation, Article
+from articles.models import Annotation, Article, AuditEntry, Revision
 from articles.models.review import AnnotationStatus, Severity
-from articles.models.stories import ArticleStatus
+from articles.models.stories import ALLOWED_TRANSITIONS, ArticleStatus, can_transition
 from articles.services.audit import audit_record
+from articles.services.publishing import public_article_refresh
+from articles.services.review import article_run_checks
+
+User = AbstractBaseUser | AnonymousUser
 
 
 class WorkflowError(Exception):
-    """A transition was refused; the message says why."""
+    """A transition was refused; the message says why and what to do."""
 
 
-Gate = Callable[[Article, AbstractBaseUser], None]
+@dataclass(frozen=True)
+class Transition:
+    """One workflow move as the desk offers it: who may make it and where it leads."""
+
+    name: str  # the audit action and the admin's URL segment
+    label: str  # the button
+    done: str  # "approved": for messages
+    verb: str  # "approve articles": what a refused user may not do
+    permissions: tuple[str, ...]  # any one of them is enough
+    target: str | None  # None: the status does not change (a recommendation)
 
 
-def article_submit(*, article: Article, by: AbstractBaseUser, note: str = "") -> Article:
-    """Send a draft (or an article sent back) to review."""
+SUBMIT = Transition(
+    name="submit",
+    label="Submit for review",
+    done="submitted for review",
+    verb="submit articles for review",
+    permissions=("articles.submit_article",),
+    target=ArticleStatus.IN_REVIEW,
+)
+RECOMMEND = Transition(
+    name="recommend_approval",
+    label="Recommend approval",
+    done="recommended for approval",
+    verb="recommend articles for approval",
+    permissions=("articles.review_article",),
+    target=None,
+)
+REQUEST_CHANGES = Transition(
+    name="request_changes",
+    label="Request changes",
+    done="sent back for changes",
+    verb="send articles back for changes",
+    permissions=("articles.review_article", "articles.approve_article"),
+    target=ArticleStatus.CHANGES_REQUESTED,
+)
+APPROVE = Transition(
+    name="approve",
+    label="Approve",
+    done="approved",
+    verb="approve articles",
+    permissions=("articles.approve_article",),
+    target=ArticleStatus.APPROVED,
+)
+PUBLISH = Transition(
+    name="publish",
+    label="Publish",
+    done="published",
+    verb="publish articles",
+    permissions=("articles.publish_article",),
+    target=ArticleStatus.PUBLISHED,
+)
+RETRACT = Transition(
+    name="retract",
+    label="Retract",
+    done="retracted",
+    verb="retract articles",
+    permissions=("articles.retract_article",),
+    target=ArticleStatus.RETRACTED,
+)
+TRANSITIONS: dict[str, Transition] = {
+    t.name: t for t in (SUBMIT, RECOMMEND, REQUEST_CHANGES, APPROVE, PUBLISH, RETRACT)
+}
+
+# How each status reads in "“X” is ___" and "only an article that is ___".
+_STATUS_PHRASES = {
+    ArticleStatus.DRAFT: "a draft",
+    ArticleStatus.IN_REVIEW: "in review",
+    ArticleStatus.CHANGES_REQUESTED: "sent back for changes",
+    ArticleStatus.APPROVED: "approved",
+    ArticleStatus.PUBLISHED: "published",
+    ArticleStatus.RETRACTED: "retracted",
+}
+
+Gate = Callable[[Article, User], None]
+
+
+# ---------------------------------------------------------------------------
+# The transitions
+# ---------------------------------------------------------------------------
+
+
+def article_submit(*, article: Article, by: User, note: str = "") -> Article:
+    """Send a draft (or an article sent back for changes) to review; return it.
+
+    The automated consistency checks run on the submitted text, in the same
+    transaction, so that their findings are there before anyone reviews it.
+    Raises WorkflowError.
+    """
     return _transition(
         article,
+        SUBMIT,
         by=by,
-        action="submit",
-        target=ArticleStatus.IN_REVIEW,
-        permission="articles.submit_article",
         note=note,
-        after=_run_automated_checks,
+        after=lambda locked: article_run_checks(article=locked),
     )
 
 
-def article_request_changes(
-    *, article: Article, by: AbstractBaseUser, note: str = ""
-) -> Article:
-    """Send an article in review (or approved) back to its author."""
+def article_request_changes(*, article: Article, by: User, note: str = "") -> Article:
+    """Send an article in review (or, for an editor, an approved one) back to its
+    author; the approval pin is dropped. Raises WorkflowError.
+    """
     return _transition(
         article,
+        REQUEST_CHANGES,
         by=by,
-        action="request_changes",
-        target=ArticleStatus.CHANGES_REQUESTED,
-        permission=("articles.review_article", "articles.approve_article"),
         note=note,
-        extra={"approved_revision": None},
+        changes=lambda locked: {"approved_revision": None},
     )
 
 
 def article_recommend_approval(
-    *, article: Article, by: AbstractBaseUser, note: str = ""
+    *, article: Article, by: User, note: str = ""
 ) -> Article:
-    """A reviewer's recommendation: recorded in the timeline, the status is unchanged."""
-    with transaction.atomic():
-        locked = Article.objects.select_for_update().get(pk=article.pk)
-        _require_permission(by, ("articles.review_article",), "recommend approval")
-        if locked.status != ArticleStatus.IN_REVIEW:
-            raise WorkflowError(
-                f"“{locked.headline}” is {locked.get_status_display().lower()}, "
-                "not in review: there is nothing to recommend."
-            )
-        audit_record(
-            actor=by,
-            action="recommend_approval",
-            obj=locked,
-            from_state=locked.status,
-            to_state=locked.status,
-            revision_number=_revision_number(locked),
-            note=note,
-        )
-    return locked
-
-
-def article_approve(*, article: Article, by: AbstractBaseUser, note: str = "") -> Article:
-    """Approve the current revision and pin it as the one to publish."""
+    """Record a reviewer's recommendation of the current revision; the status is
+    unchanged. Raises WorkflowError (also for a second recommendation of the same
+    revision by the same reviewer).
+    """
     return _transition(
-        article,
-        by=by,
-        action="approve",
-        target=ArticleStatus.APPROVED,
-        permission="articles.approve_article",
-        note=note,
-        gates=(_four_eyes, _no_open_blocking_annotations),
-        extra=lambda locked: {"approved_revision": locked.current_revision},
+        article, RECOMMEND, by=by, note=note, gates=(_not_recommended_yet,)
     )
 
 
-def article_publish(*, article: Article, by: AbstractBaseUser, note: str = "") -> Article:
-    """Publish the pinned approved revision; it replaces any revision already live."""
-    from articles.services.publishing import public_article_refresh
+def article_approve(
+    *,
+    article: Article,
+    by: User,
+    note: str = "",
+    revision_id: int | None = None,
+) -> Article:
+    """Approve the current revision and pin it as the one to publish; return it.
 
+    `revision_id` is the revision the approver read: when given and no longer
+    current, approval is refused rather than applied to text nobody has read.
+    Gates: four-eyes (not the author of that revision) and no open blocking
+    annotation. Raises WorkflowError.
+    """
+    return _transition(
+        article,
+        APPROVE,
+        by=by,
+        note=note,
+        revision_id=revision_id,
+        gates=(_has_text, _four_eyes, _no_open_blocking_annotations),
+        changes=lambda locked: {"approved_revision": locked.current_revision},
+    )
+
+
+def article_publish(*, article: Article, by: User, note: str = "") -> Article:
+    """Publish the pinned approved revision (it replaces any revision already live)
+    and rebuild the public representation; return the article. Raises WorkflowError.
+    """
     now = timezone.now()
     return _transition(
         article,
+        PUBLISH,
         by=by,
-        action="publish",
-        target=ArticleStatus.PUBLISHED,
-        permission="articles.publish_article",
         note=note,
         gates=(_has_approved_revision,),
-        extra=lambda locked: {
+        changes=lambda locked: {
             "published_revision": locked.approved_revision,
             "published_at": locked.published_at or now,
         },
-        after=lambda locked, by: public_article_refresh(article=locked),
+        revision_of=lambda locked: locked.approved_revision,
+        after=lambda locked: public_article_refresh(article=locked),
     )
 
 
-def article_retract(*, article: Article, by: AbstractBaseUser, reason: str) -> Article:
-    """Withdraw a published article; the API then answers 410 with the reason."""
-    from articles.services.publishing import public_article_refresh
-
-    if not reason.strip():
-        raise WorkflowError("A retraction needs a public reason: say why it is withdrawn.")
+def article_retract(*, article: Article, by: User, reason: str) -> Article:
+    """Withdraw a published article with a public reason (the API then answers 410
+    with it); return the article. Raises WorkflowError.
+    """
+    _check_permission(by, RETRACT)
+    reason = reason.strip()
+    if not reason:
+        raise WorkflowError(
+            "A retraction needs a public reason: say why the article is withdrawn."
+        )
+    now = timezone.now()
     return _transition(
         article,
+        RETRACT,
         by=by,
-        action="retract",
-        target=ArticleStatus.RETRACTED,
-        permission="articles.retract_article",
         note=reason,
-        gates=(_is_live,),
-        extra={"retracted_at": timezone.now(), "retraction_reason": reason.strip()},
-        after=lambda locked, by: public_article_refresh(article=locked),
+        changes=lambda locked: {"retracted_at": now, "retraction_reason": reason},
+        revision_of=lambda locked: locked.published_revision,
+        after=lambda locked: public_article_refresh(article=locked),
     )
+
+
+def article_transition(
+    *,
+    name: str,
+    article: Article,
+    by: User,
+    note: str = "",
+    revision_id: int | None = None,
+) -> Article:
+    """Make the transition called `name` (a key of TRANSITIONS); for the admin's
+    buttons and bulk actions. `note` is the retraction's reason. Raises WorkflowError.
+    """
+    if name == SUBMIT.name:
+        return article_submit(article=article, by=by, note=note)
+    if name == RECOMMEND.name:
+        return article_recommend_approval(article=article, by=by, note=note)
+    if name == REQUEST_CHANGES.name:
+        return article_request_changes(article=article, by=by, note=note)
+    if name == APPROVE.name:
+        return article_approve(
+            article=article, by=by, note=note, revision_id=revision_id
+        )
+    if name == PUBLISH.name:
+        return article_publish(article=article, by=by, note=note)
+    if name == RETRACT.name:
+        return article_retract(article=article, by=by, reason=note)
+    raise WorkflowError(f"There is no workflow step called {name!r}.")
+
+
+def article_transitions_available(*, article: Article, user: User) -> list[Transition]:
+    """The transitions `user` may offer on `article` as it is: permission, the table
+    and the rules of state (no queries). The gates that need the database (four-eyes,
+    blocking annotations) are checked when the transition is made, with their message.
+    """
+    available = []
+    for transition in TRANSITIONS.values():
+        try:
+            _check_permission(user, transition)
+            _check_state(article, transition, user)
+        except WorkflowError:
+            continue
+        available.append(transition)
+    return available
+
+
+# ---------------------------------------------------------------------------
+# The one way a transition is made
+# ---------------------------------------------------------------------------
 
 
 def _transition(
     article: Article,
+    transition: Transition,
     *,
-    by: AbstractBaseUser,
-    action: str,
-    target: str,
-    permission: str | tuple[str, ...],
+    by: User,
     note: str = "",
-    gates: tuple[Gate, ...] = (),
-    extra: dict | Callable[[Article], dict] | None = None,
-    after: Callable[[Article, AbstractBaseUser], object] | None = None,
+    revision_id: int | None = None,
+    gates: Iterable[Gate] = (),
+    changes: Callable[[Article], dict[str, Any]] | None = None,
+    revision_of: Callable[[Article], Revision | None] | None = None,
+    after: Callable[[Article], object] | None = None,
 ) -> Article:
-    verb = action.replace("_", " ")
-    _require_permission(by, permission if isinstance(permission, tuple) else (permission,), verb)
+    _check_permission(by, transition)  # cheap refusal before taking any lock
     with transaction.atomic():
-        locked = (
-            Article.objects.select_for_update()
-            .select_related("current_revision", "approved_revision")
-            .get(pk=article.pk)
-        )
-        if not locked.can_transition_to(target):
+        try:
+            locked = (
+                Article.objects.select_for_update(of=("self",))
+                .select_related(
+                    "current_revision", "approved_revision", "published_revision"
+                )
+                .get(pk=article.pk)
+            )
+        except Article.DoesNotExist:
+            raise WorkflowError("That article no longer exists.") from None
+        _check_state(locked, transition, by)
+        if revision_id is not None and locked.current_revision_id != revision_id:
             raise WorkflowError(
-                f"“{locked.headline}” is {locked.get_status_display().lower()}: "
-                f"it cannot be moved to {ArticleStatus(target).label.lower()} ({verb})."
+                f"“{locked.headline}” changed while you were reading it: revision "
+                f"{_number(locked.current_revision)} is now the current one. Read it, "
+                f"then try again."
             )
         for gate in gates:
             gate(locked, by)
-        changes = {"status": target, **((extra(locked) if callable(extra) else extra) or {})}
+        wanted = changes(locked) if changes else {}
+        if transition.target is not None:
+            wanted["status"] = transition.target
         previous = locked.status
-        for name, value in changes.items():
-            setattr(locked, name, value)
-        locked.version = F("version") + 1
-        locked.save(update_fields=[*changes, "version", "updated_at"])
-        locked.refresh_from_db(fields=["version"])
+        changed = _apply(locked, wanted)
+        if changed:
+            locked.version = F("version") + 1
+            locked.save(update_fields=[*changed, "version", "updated_at"])
+            locked.refresh_from_db(fields=["version"])
+        revision = revision_of(locked) if revision_of else locked.current_revision
         audit_record(
             actor=by,
-            action=action,
+            action=transition.name,
             obj=locked,
             from_state=previous,
-            to_state=target,
-            revision_number=_revision_number(locked),
-            note=note,
+            to_state=locked.status,
+            revision_number=revision.number if revision else None,
+            note=note.strip(),
         )
         if after is not None:
-            after(locked, by)
+            after(locked)
     return locked
 
 
-def _require_permission(
-    user: AbstractBaseUser, permissions: tuple[str, ...], verb: str
-) -> None:
-    if not any(user.has_perm(permission) for permission in permissions):
-        raise WorkflowError(f"You do not have permission to {verb} articles.")
+def _apply(article: Article, wanted: dict[str, Any]) -> list[str]:
+    """Set the fields whose value differs; return their names."""
+    changed = []
+    for name, value in wanted.items():
+        field = Article._meta.get_field(name)
+        if field.is_relation:
+            current = getattr(article, field.attname)
+            new = value.pk if value is not None else None
+        else:
+            current, new = getattr(article, name), value
+        if current != new:
+            setattr(article, name, value)
+            changed.append(name)
+    return changed
 
 
-def _revision_number(article: Article) -> int | None:
-    return article.current_revision.number if article.current_revision else None
+def _check_permission(user: User, transition: Transition) -> None:
+    if not any(user.has_perm(p) for p in transition.permissions):
+        raise WorkflowError(f"You do not have permission to {transition.verb}.")
 
 
-def _four_eyes(article: Article, by: AbstractBaseUser) -> None:
-    revision = article.current_revision
-    if revision is not None and revision.author_id == by.pk:
+def _check_state(article: Article, transition: Transition, user: User) -> None:
+    """The table and the rules of state that need no query; raises WorkflowError."""
+    status, target = article.status, transition.target
+    if target is not None and status == target:
         raise WorkflowError(
-            f"You wrote revision {revision.number} of “{article.headline}”: "
-            "another editor has to approve it."
+            f"“{article.headline}” is already {_STATUS_PHRASES[status]}: reload the "
+            "page to see its current state."
+        )
+    if transition is RETRACT and not article.is_live:
+        raise WorkflowError(
+            f"“{article.headline}” has never been published: only a published "
+            "article can be retracted."
+        )
+    if target is None:  # a recommendation: only while in review
+        allowed, sources = status == ArticleStatus.IN_REVIEW, [ArticleStatus.IN_REVIEW]
+    else:
+        allowed = can_transition(status, target)
+        sources = [s for s, after in ALLOWED_TRANSITIONS.items() if target in after]
+    if not allowed:
+        only = " or ".join(_STATUS_PHRASES[s] for s in sources)
+        raise WorkflowError(
+            f"“{article.headline}” is {_STATUS_PHRASES[status]}: only an article "
+            f"that is {only} can be {transition.done}."
+        )
+    if (
+        transition is REQUEST_CHANGES
+        and status == ArticleStatus.APPROVED
+        and not user.has_perm("articles.approve_article")
+    ):
+        raise WorkflowError(
+            f"“{article.headline}” is already approved: only an editor who may "
+            "approve can send it back for changes now."
         )
 
 
-def _no_open_blocking_annotations(article: Article, by: AbstractBaseUser) -> None:
+# ---------------------------------------------------------------------------
+# Gates
+# ---------------------------------------------------------------------------
+
+
+def _has_text(article: Article, by: User) -> None:
+    if article.current_revision is None:
+        raise WorkflowError(f"“{article.headline}” has no text to approve.")
+
+
+def _four_eyes(article: Article, by: User) -> None:
+    revision = article.current_revision
+    if (
+        revision is not None
+        and revision.author_id is not None
+        and revision.author_id == by.pk
+    ):
+        raise WorkflowError(
+            f"You wrote revision {revision.number} of “{article.headline}”: another "
+            "editor has to approve it (four-eyes rule)."
+        )
+
+
+def _no_open_blocking_annotations(article: Article, by: User) -> None:
     blocking = list(
         Annotation.objects.filter(
             article=article, status=AnnotationStatus.OPEN, severity=Severity.BLOCKING
-        ).order_by("start")
+        ).order_by("start", "pk")
     )
-    if blocking:
-        listed = "; ".join(
-            f"“{a.exact[:60]}” ({a.get_kind_display().lower()}"
-            + (f": {a.comment[:80]}" if a.comment else "")
-            + ")"
-            for a in blocking
-        )
+    if not blocking:
+        return
+    listed = "; ".join(
+        f"“{_short(a.exact, 60)}” ({a.get_kind_display().lower()}"
+        + (f": {_short(a.comment, 80)}" if a.comment else "")
+        + ")"
+        for a in blocking
+    )
+    many = len(blocking) > 1
+    raise WorkflowError(
+        f"“{article.headline}” cannot be approved while {len(blocking)} blocking "
+        f"annotation{'s are' if many else ' is'} open: {listed}. Resolve or dismiss "
+        f"{'them' if many else 'it'} first."
+    )
+
+
+def _not_recommended_yet(article: Article, by: User) -> None:
+    revision = article.current_revision
+    already = AuditEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Article),
+        object_id=str(article.pk),
+        action=RECOMMEND.name,
+        actor_id=by.pk,
+        revision_number=revision.number if revision else None,
+    ).exists()
+    if already:
         raise WorkflowError(
-            f"“{article.headline}” cannot be approved while {len(blocking)} blocking "
-            f"annotation{'s are' if len(blocking) > 1 else ' is'} open: {listed}."
+            f"You have already recommended revision {_number(revision)} of "
+            f"“{article.headline}” for approval."
         )
 
 
-def _has_approved_revision(article: Article, by: AbstractBaseUser) -> None:
+def _has_approved_revision(article: Article, by: User) -> None:
     if article.approved_revision_id is None:
-        raise WorkflowError(f"“{article.headline}” has no approved revision to publish.")
-
-
-def _is_live(article: Article, by: AbstractBaseUser) -> None:
-    if not article.is_live:
         raise WorkflowError(
-            f"“{article.headline}” has not been published: only published articles "
-            "can be retracted."
+            f"“{article.headline}” has no approved revision to publish: approve it "
+            "first."
         )
 
 
-def _run_automated_checks(article: Article, by: AbstractBaseUser) -> None:
-    """Hook for the automated consistency checks run on submission (review service)."""
-    from articles.services import review
+def _number(revision: Revision | None) -> int | str:
+    return revision.number if revision is not None else "?"
 
-    runner = getattr(review, "article_run_checks", None)
-    if runner is not None:
-        runner(article=article)
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

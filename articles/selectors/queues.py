@@ -1,0 +1,133 @@
+"""The desk's work queues per role, and their counts in one query."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Count, Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Cast
+from django.utils import timezone
+
+from articles.models import Article, AuditEntry
+from articles.models.stories import ArticleStatus
+
+User = AbstractBaseUser | AnonymousUser
+
+RECENT_DAYS = 7  # "recently published" looks back this far
+
+
+@dataclass(frozen=True)
+class QueueSpec:
+    key: str  # the changelist's ?queue= value
+    title: str
+    description: str
+    permission: str  # who sees the queue
+
+
+@dataclass(frozen=True)
+class Queue:
+    """One queue as shown to a user: what it is and how many articles are in it."""
+
+    key: str
+    title: str
+    description: str
+    count: int
+
+
+QUEUES: tuple[QueueSpec, ...] = (
+    QueueSpec(
+        "review",
+        "My review queue",
+        "In review and not yet recommended by you (for their current revision).",
+        "articles.review_article",
+    ),
+    QueueSpec(
+        "approval",
+        "Waiting for approval",
+        "In review: approve them or send them back.",
+        "articles.approve_article",
+    ),
+    QueueSpec(
+        "changes",
+        "Changes requested",
+        "Sent back to their authors for changes.",
+        "articles.submit_article",
+    ),
+    QueueSpec(
+        "published",
+        "Recently published",
+        f"Published in the last {RECENT_DAYS} days.",
+        "articles.view_article",
+    ),
+)
+QUEUES_BY_KEY = {spec.key: spec for spec in QUEUES}
+
+
+def queues_for(*, user: User) -> list[QueueSpec]:
+    """The queues `user`'s role works from (no counts, no queries)."""
+    return [spec for spec in QUEUES if user.has_perm(spec.permission)]
+
+
+def queue_condition(*, key: str, user: User, now: datetime.datetime | None = None) -> Q:
+    """The filter selecting the articles in queue `key` for `user`.
+
+    Raises KeyError for an unknown queue.
+    """
+    spec = QUEUES_BY_KEY[key]
+    if spec.key == "review":
+        return Q(status=ArticleStatus.IN_REVIEW) & ~Exists(_recommended_by(user))
+    if spec.key == "approval":
+        return Q(status=ArticleStatus.IN_REVIEW)
+    if spec.key == "changes":
+        return Q(status=ArticleStatus.CHANGES_REQUESTED)
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=RECENT_DAYS)
+    return Q(status=ArticleStatus.PUBLISHED, published_at__gte=cutoff)
+
+
+def queue_articles(
+    *, key: str, user: User, queryset: QuerySet[Article] | None = None
+) -> QuerySet[Article]:
+    """The articles in queue `key` for `user` (narrowing `queryset` if given)."""
+    queryset = Article.objects.all() if queryset is None else queryset
+    if key not in QUEUES_BY_KEY or not user.has_perm(QUEUES_BY_KEY[key].permission):
+        return queryset.none()
+    return queryset.filter(queue_condition(key=key, user=user))
+
+
+def desk_queues(*, user: User) -> list[Queue]:
+    """The queues of `user`'s role with their counts, in one query (none if the user
+    has no queue).
+    """
+    specs = queues_for(user=user)
+    if not specs:
+        return []
+    now = timezone.now()
+    counts = Article.objects.aggregate(
+        **{
+            spec.key: Count(
+                "pk", filter=queue_condition(key=spec.key, user=user, now=now)
+            )
+            for spec in specs
+        }
+    )
+    return [
+        Queue(
+            key=spec.key,
+            title=spec.title,
+            description=spec.description,
+            count=counts[spec.key],
+        )
+        for spec in specs
+    ]
+
+
+def _recommended_by(user: User) -> QuerySet[AuditEntry]:
+    """The user's recommendations of an outer article's current revision."""
+    return AuditEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Article),
+        object_id=Cast(OuterRef("pk"), output_field=CharField()),
+        action="recommend_approval",
+        actor_id=user.pk,
+        revision_number=OuterRef("current_revision__number"),
+    )
