@@ -1,28 +1,762 @@
-"""The entity registry's writes, and linking entities in the text of revisions."""
+"""The entity registry's writes, and linking entities in the text of revisions.
 
+Mentions are derived data: the registry applied to a revision's body. Every write
+that changes what the matcher finds (an entity's name or kind, an alias, a merge, a
+split-off, a deletion) schedules one `registry_relink` for when its transaction
+commits, rather than relinking inside it:
+
+* the registry write stays a short transaction; relinking every article would hold
+  its row locks for as long as matching the whole archive takes;
+* several writes in one transaction (an admin form saving an entity and its alias
+  inline, a merge of five entities, the demo registry) coalesce into one relink;
+* the relink reads the committed registry, the one every other app server sees;
+* if a relink fails, the editor's registry change is kept: mentions can always be
+  recomputed from the registry and the immutable revision bodies.
+
+Outside a transaction the relink runs at once. Live articles whose published
+revision's mentions change (or whose mentioned entity is renamed, merged or
+deleted) get their public representation rebuilt.
+
+`by=None` means the system (the demo loader, a management command); a user must
+hold the matching model permission, else RegistryError.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
 
-from articles.models import Mention, Revision
+from articles.models import Article, Entity, EntityAlias, IgnoredName, Mention, Revision
+from articles.models.entities import EntityKind
 from articles.selectors.entities import entity_matcher
+from articles.services.audit import audit_record
+from articles.services.publishing import public_article_refresh
+from articles.text.entities import AliasSpec, EntityMatcher, normalize_name
+
+__all__ = [
+    "RegistryError",
+    "RelinkResult",
+    "alias_delete",
+    "alias_split_off",
+    "alias_update",
+    "candidate_confirm_alias",
+    "candidate_confirm_new",
+    "candidate_ignore",
+    "entity_add_alias",
+    "entity_create",
+    "entity_delete",
+    "entity_merge",
+    "entity_update",
+    "registry_relink",
+    "revision_link_entities",
+]
+
+User = AbstractBaseUser
+# Articles per relink batch, a constant number of queries each; at most twice as many
+# revision ids, under SQLite's historical limit of 999 parameters per query.
+RELINK_BATCH = 400
+INSERT_BATCH = 1000  # mentions per INSERT (Django caps it at 199 on SQLite)
+NAME_MAX = 200  # Entity.name, EntityAlias.text, IgnoredName.name
+
+
+class RegistryError(Exception):
+    """The registry write was refused; the message says why. Nothing was written."""
+
+
+@dataclass(frozen=True)
+class RelinkResult:
+    revisions: int  # revisions matched again
+    changed: int  # revisions whose mentions changed
+    mentions: int  # mentions written for the changed revisions
+    refreshed: tuple[int, ...]  # live articles whose public representation was rebuilt
+
+
+# --- linking ------------------------------------------------------------------
+
+
+MentionKey = tuple[int, int, int, str]  # entity_id, start, end, text
+
+
+def _mention_keys(matcher: EntityMatcher, body: str) -> set[MentionKey]:
+    """What the matcher finds in `body`, one key per entity and start (as stored)."""
+    keys: dict[tuple[int, int], MentionKey] = {}
+    for match in matcher.find(body):
+        key = (match.entity_id, match.start)
+        keys.setdefault(
+            key, (match.entity_id, match.start, match.end, match.text[:200])
+        )
+    return set(keys.values())
+
+
+def _mention_rows(revision_id: int, keys: Iterable[MentionKey]) -> list[Mention]:
+    return [
+        Mention(revision_id=revision_id, entity_id=e, start=s, end=end, text=text)
+        for e, s, end, text in sorted(keys, key=lambda k: (k[1], k[0]))
+    ]
 
 
 def revision_link_entities(*, revision: Revision) -> list[Mention]:
     """Replace the revision's mentions with what the current registry finds in its body.
 
-    Ambiguous matches (one span, several entities) are all recorded.
+    Ambiguous matches (one span, several entities) are all recorded. A constant
+    number of queries whatever the number of mentions.
     """
-    matches = entity_matcher().find(revision.body)
-    mentions = [
-        Mention(
-            revision=revision,
-            entity_id=match.entity_id,
-            start=match.start,
-            end=match.end,
-            text=match.text[:200],
-        )
-        for match in matches
-    ]
+    mentions = _mention_rows(
+        revision.pk, _mention_keys(entity_matcher(), revision.body)
+    )
     with transaction.atomic():
         Mention.objects.filter(revision=revision).delete()
-        Mention.objects.bulk_create(mentions)
+        Mention.objects.bulk_create(mentions, batch_size=INSERT_BATCH)
     return mentions
+
+
+def registry_relink(
+    *,
+    article_ids: Iterable[int] | None = None,
+    refresh_article_ids: Iterable[int] = (),
+) -> RelinkResult:
+    """Recompute the mentions of every article's current and published revision.
+
+    Only the given articles when `article_ids` is set. One matcher for the whole
+    pass; per batch of articles a constant number of queries (read the revisions,
+    read their mentions, delete the changed ones, insert the new ones), and only
+    revisions whose mentions changed are rewritten. Live articles whose published
+    revision changed, and live ones in `refresh_article_ids` (their entities were
+    renamed, merged or deleted), get `public_article_refresh`. Returns the counts.
+    """
+    matcher = entity_matcher()
+    refresh = set(refresh_article_ids)
+    revisions = changed = written = 0
+    for rows in _article_batches(article_ids):
+        with transaction.atomic():
+            batch = _relink_batch(rows, matcher)
+        revisions += batch.revisions
+        changed += len(batch.changed)
+        written += batch.mentions
+        refresh.update(
+            article_id
+            for article_id, _, published_id, retracted_at in rows
+            if published_id in batch.changed and retracted_at is None
+        )
+    refreshed = _refresh_live(refresh)
+    return RelinkResult(revisions, changed, written, tuple(refreshed))
+
+
+# pk, current_revision_id, published_revision_id, retracted_at
+ArticleRow = tuple[int, int | None, int | None, Any]
+
+
+def _article_batches(article_ids: Iterable[int] | None) -> Iterator[list[ArticleRow]]:
+    columns = ("pk", "current_revision_id", "published_revision_id", "retracted_at")
+    articles = Article.objects.order_by("pk").values_list(*columns)
+    if article_ids is not None:
+        ids = sorted(set(article_ids))
+        for i in range(0, len(ids), RELINK_BATCH):
+            yield list(articles.filter(pk__in=ids[i : i + RELINK_BATCH]))
+        return
+    last = 0
+    while rows := list(articles.filter(pk__gt=last)[:RELINK_BATCH]):
+        yield rows
+        last = rows[-1][0]
+
+
+@dataclass(frozen=True)
+class _Batch:
+    revisions: int
+    changed: frozenset[int]
+    mentions: int
+
+
+def _relink_batch(rows: Sequence[ArticleRow], matcher: EntityMatcher) -> _Batch:
+    revision_ids = sorted(
+        {
+            rid
+            for _, current, published, _ in rows
+            for rid in (current, published)
+            if rid
+        }
+    )
+    if not revision_ids:
+        return _Batch(0, frozenset(), 0)
+    # Locking the revisions (in id order) serialises concurrent relinks of the same
+    # revisions, which would otherwise both delete and then both insert.
+    bodies = dict(
+        Revision.objects.select_for_update()
+        .filter(pk__in=revision_ids)
+        .order_by("pk")
+        .values_list("pk", "body")
+    )
+    stored: dict[int, set[MentionKey]] = {}
+    for revision_id, *key in Mention.objects.filter(
+        revision_id__in=revision_ids
+    ).values_list("revision_id", "entity_id", "start", "end", "text"):
+        stored.setdefault(revision_id, set()).add(tuple(key))  # type: ignore[arg-type]
+    new_rows: list[Mention] = []
+    changed: set[int] = set()
+    for revision_id, body in bodies.items():
+        keys = _mention_keys(matcher, body)
+        if keys != stored.get(revision_id, set()):
+            changed.add(revision_id)
+            new_rows += _mention_rows(revision_id, keys)
+    if changed:
+        Mention.objects.filter(revision_id__in=changed).delete()
+        Mention.objects.bulk_create(new_rows, batch_size=INSERT_BATCH)
+    return _Batch(len(bodies), frozenset(changed), len(new_rows))
+
+
+def _refresh_live(article_ids: Collection[int]) -> list[int]:
+    refreshed = []
+    ids = sorted(article_ids)
+    for i in range(0, len(ids), RELINK_BATCH):
+        for article in Article.objects.filter(pk__in=ids[i : i + RELINK_BATCH]):
+            if article.is_live:
+                public_article_refresh(article=article)
+                refreshed.append(article.pk)
+    return refreshed
+
+
+def _live_articles_mentioning(entity_ids: Collection[int]) -> set[int]:
+    """Live articles whose published revision mentions one of these entities."""
+    return set(
+        Article.objects.filter(
+            retracted_at__isnull=True,
+            published_revision__mentions__entity_id__in=list(entity_ids),
+        )
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+
+
+@dataclass
+class _PendingRelink:
+    """One relink per transaction, however many registry writes it holds."""
+
+    refresh: set[int] = field(default_factory=set)
+    done: bool = False
+
+    def run(self) -> None:
+        if not self.done:
+            self.done = True
+            registry_relink(refresh_article_ids=self.refresh)
+
+
+def _relink_on_commit(*, refresh_article_ids: Iterable[int] = ()) -> None:
+    """Schedule `registry_relink` for when the current transaction commits.
+
+    Every call registers a callback (so a rolled-back savepoint cannot drop the
+    relink of writes outside it); they share one pending relink, so only the first
+    to run does the work.
+    """
+    connection = transaction.get_connection()
+    pending: _PendingRelink | None = getattr(connection, "_entity_relink", None)
+    if pending is None or pending.done:
+        pending = _PendingRelink()
+        connection._entity_relink = pending  # type: ignore[attr-defined]
+    pending.refresh.update(refresh_article_ids)
+    transaction.on_commit(pending.run)
+
+
+# --- validation ---------------------------------------------------------------
+
+
+def _require(by: User | None, *codenames: str) -> None:
+    if by is None:
+        return
+    if not all(by.has_perm(f"articles.{codename}") for codename in codenames):
+        raise RegistryError("You do not have permission to change the entity registry.")
+
+
+def _clean_name(text: str, *, what: str = "A name") -> str:
+    text = " ".join(str(text).split())
+    if not text:
+        raise RegistryError(f"{what} cannot be blank.")
+    if len(text) > NAME_MAX:
+        raise RegistryError(f"{what} can be at most {NAME_MAX} characters long.")
+    return text
+
+
+def _clean_kind(kind: str) -> str:
+    if kind not in EntityKind.values:
+        kinds = ", ".join(EntityKind.values)
+        raise RegistryError(f"“{kind}” is not a kind of entity; use one of {kinds}.")
+    return kind
+
+
+def _check_external_id(external_id: str, *, exclude: int | None = None) -> str:
+    external_id = external_id.strip()
+    if external_id:
+        holder = (
+            Entity.objects.filter(external_id=external_id).exclude(pk=exclude).first()
+        )
+        if holder is not None:
+            raise RegistryError(
+                f"The external id {external_id} already belongs to “{holder.name}”."
+            )
+    return external_id
+
+
+def _names_of(entity: Entity, *, but: EntityAlias | None = None) -> set[str]:
+    """The normalised name and aliases of `entity`, `but` one alias (one query)."""
+    aliases = entity.aliases.exclude(pk=but.pk) if but is not None else entity.aliases
+    return {normalize_name(entity.name)} | {
+        normalize_name(text) for text in aliases.values_list("text", flat=True)
+    }
+
+
+def _lock(entity: Entity) -> Entity:
+    try:
+        return Entity.objects.select_for_update().get(pk=entity.pk)
+    except Entity.DoesNotExist:
+        raise RegistryError(
+            f"“{entity.name}” is no longer in the registry: reload and try again."
+        ) from None
+
+
+def _refuse_known(text: str) -> None:
+    """A candidate the registry knows already (someone confirmed it meanwhile)."""
+    if entity_matcher().knows(text):
+        raise RegistryError(f"“{text}” is already in the registry.")
+
+
+# --- entities -----------------------------------------------------------------
+
+
+def entity_create(
+    *,
+    name: str,
+    kind: str,
+    description: str = "",
+    external_id: str = "",
+    aliases: Iterable[str] = (),
+    by: User | None,
+) -> Entity:
+    """Add an entity with its aliases (duplicates of its name or each other skipped).
+
+    Raises RegistryError for a blank name, an unknown kind or a taken external id.
+    """
+    return _entity_create(
+        name=name,
+        kind=kind,
+        description=description,
+        external_id=external_id,
+        aliases=tuple(aliases),
+        by=by,
+        action="entity_create",
+    )
+
+
+def _entity_create(
+    *,
+    name: str,
+    kind: str,
+    description: str,
+    external_id: str,
+    aliases: Sequence[str],
+    by: User | None,
+    action: str,
+) -> Entity:
+    _require(by, "add_entity", *(("add_entityalias",) if aliases else ()))
+    name = _clean_name(name)
+    kind = _clean_kind(kind)
+    alias_texts = [_clean_name(text, what="An alias") for text in aliases]
+    with transaction.atomic():
+        entity = Entity.objects.create(
+            name=name,
+            kind=kind,
+            description=description.strip(),
+            external_id=_check_external_id(external_id),
+        )
+        seen = {normalize_name(name)}
+        kept = []
+        for text in alias_texts:
+            if normalize_name(text) not in seen:
+                seen.add(normalize_name(text))
+                kept.append(EntityAlias(entity=entity, text=text))
+        EntityAlias.objects.bulk_create(kept)
+        audit_record(
+            actor=by,
+            action=action,
+            obj=entity,
+            data={"kind": kind, "aliases": [alias.text for alias in kept]},
+        )
+        _relink_on_commit()
+    return entity
+
+
+def entity_update(
+    *,
+    entity: Entity,
+    by: User | None,
+    name: str | None = None,
+    kind: str | None = None,
+    description: str | None = None,
+    external_id: str | None = None,
+) -> Entity:
+    """Change the given fields (None leaves one as it is); return the entity.
+
+    A new name or kind relinks every article and rebuilds the public representation
+    of live articles that mention the entity. Raises RegistryError.
+    """
+    _require(by, "change_entity")
+    with transaction.atomic():
+        locked = _lock(entity)
+        wanted = {
+            "name": None if name is None else _clean_name(name),
+            "kind": None if kind is None else _clean_kind(kind),
+            "description": None if description is None else description.strip(),
+            "external_id": None
+            if external_id is None
+            else _check_external_id(external_id, exclude=locked.pk),
+        }
+        changes = {
+            key: [getattr(locked, key), value]
+            for key, value in wanted.items()
+            if value is not None and value != getattr(locked, key)
+        }
+        if not changes:
+            return locked
+        for key, (_, value) in changes.items():
+            setattr(locked, key, value)
+        locked.save(update_fields=[*changes, "updated_at"])
+        audit_record(actor=by, action="entity_update", obj=locked, data=changes)
+        if {"name", "kind"} & changes.keys():
+            _relink_on_commit(
+                refresh_article_ids=_live_articles_mentioning([locked.pk])
+            )
+    return locked
+
+
+def entity_delete(*, entity: Entity, by: User | None) -> None:
+    """Remove an entity, its aliases and its mentions; live articles are refreshed."""
+    _require(by, "delete_entity")
+    with transaction.atomic():
+        locked = _lock(entity)
+        refresh = _live_articles_mentioning([locked.pk])
+        audit_record(
+            actor=by,
+            action="entity_delete",
+            obj=locked,
+            data={
+                "kind": locked.kind,
+                "aliases": list(locked.aliases.values_list("text", flat=True)),
+            },
+        )
+        locked.delete()
+        _relink_on_commit(refresh_article_ids=refresh)
+
+
+def entity_merge(*, survivor: Entity, other: Entity, by: User | None) -> Entity:
+    """Fold `other` into `survivor` and delete `other`; return the survivor.
+
+    The other's name and aliases become the survivor's aliases and its mentions
+    move, skipping what the survivor already has; an empty description or external
+    id is taken over. The audit entry lists what moved. Raises RegistryError.
+    """
+    _require(by, "change_entity", "delete_entity")
+    if survivor.pk == other.pk:
+        raise RegistryError("Choose two different entities to merge.")
+    with transaction.atomic():
+        locked = {
+            e.pk: e
+            for e in Entity.objects.select_for_update()
+            .filter(pk__in=[survivor.pk, other.pk])
+            .order_by("pk")
+        }
+        if len(locked) < 2:
+            raise RegistryError(
+                "One of the entities is no longer in the registry: reload and try "
+                "again."
+            )
+        survivor, other = locked[survivor.pk], locked[other.pk]
+        refresh = _live_articles_mentioning([other.pk])
+        now = timezone.now()
+
+        known = _names_of(survivor)
+        moved, skipped, move_ids = [], [], []
+        for alias_id, text in other.aliases.values_list("pk", "text"):
+            key = normalize_name(text)
+            if key in known:
+                skipped.append(text)
+            else:
+                known.add(key)
+                moved.append(text)
+                move_ids.append(alias_id)
+        EntityAlias.objects.filter(pk__in=move_ids).update(
+            entity=survivor, updated_at=now
+        )
+        name_added = normalize_name(other.name) not in known
+        if name_added:
+            EntityAlias.objects.create(entity=survivor, text=other.name)
+
+        clash = Mention.objects.filter(
+            entity=survivor,
+            revision_id=OuterRef("revision_id"),
+            start=OuterRef("start"),
+        )
+        other_mentions = Mention.objects.filter(entity=other)
+        mentions_moved = other_mentions.exclude(Exists(clash)).update(entity=survivor)
+        mentions_skipped = other_mentions.count()  # deleted with `other`
+
+        taken = {}
+        if not survivor.description and other.description:
+            taken["description"] = other.description
+        if not survivor.external_id and other.external_id:
+            taken["external_id"] = other.external_id
+        audit_record(
+            actor=by,
+            action="entity_merge",
+            obj=survivor,
+            note=f"Merged “{other.name}” into “{survivor.name}”.",
+            data={
+                "other": {"id": other.pk, "name": other.name, "kind": other.kind},
+                "name_added_as_alias": name_added,
+                "aliases_moved": moved,
+                "aliases_skipped": skipped,
+                "mentions_moved": mentions_moved,
+                "mentions_skipped": mentions_skipped,
+                "fields_taken": sorted(taken),
+            },
+        )
+        other.delete()  # first: the external id is unique
+        for key, value in taken.items():
+            setattr(survivor, key, value)
+        survivor.save(update_fields=[*taken, "updated_at"])
+        _relink_on_commit(refresh_article_ids=refresh)
+    return survivor
+
+
+# --- aliases ------------------------------------------------------------------
+
+
+def entity_add_alias(*, entity: Entity, text: str, by: User | None) -> EntityAlias:
+    """Add another way of writing the entity's name; return the alias.
+
+    Raises RegistryError for a blank alias or one the entity already has.
+    """
+    return _add_alias(entity=entity, text=text, by=by, action="entity_alias_add")
+
+
+def _add_alias(
+    *, entity: Entity, text: str, by: User | None, action: str
+) -> EntityAlias:
+    _require(by, "add_entityalias")
+    text = _clean_name(text, what="An alias")
+    with transaction.atomic():
+        locked = _lock(entity)
+        if normalize_name(text) in _names_of(locked):
+            raise RegistryError(f"“{locked.name}” already has the name “{text}”.")
+        alias = EntityAlias.objects.create(entity=locked, text=text)
+        audit_record(actor=by, action=action, obj=locked, data={"alias": text})
+        _relink_on_commit()
+    return alias
+
+
+def _lock_alias(alias: EntityAlias, *, also: Entity | None = None) -> EntityAlias:
+    """Lock the alias's entity (and `also`) in id order, then the alias.
+
+    Entities before aliases, as every registry write does, so that two writes
+    never wait for each other's locks.
+    """
+    gone = RegistryError(
+        f"The alias “{alias.text}” is no longer in the registry: reload and try again."
+    )
+    entity_id = (
+        EntityAlias.objects.filter(pk=alias.pk)
+        .values_list("entity_id", flat=True)
+        .first()
+    )
+    if entity_id is None:
+        raise gone
+    ids = sorted({entity_id} | ({also.pk} if also is not None else set()))
+    entities = Entity.objects.select_for_update().filter(pk__in=ids).order_by("pk")
+    if len(list(entities)) < len(ids):
+        raise RegistryError("The entity is no longer in the registry: reload.")
+    locked = (
+        EntityAlias.objects.select_for_update()
+        .select_related("entity")
+        .filter(pk=alias.pk, entity_id=entity_id)
+        .first()
+    )
+    if locked is None:
+        raise gone
+    return locked
+
+
+def alias_update(
+    *,
+    alias: EntityAlias,
+    by: User | None,
+    text: str | None = None,
+    entity: Entity | None = None,
+) -> EntityAlias:
+    """Retype an alias or move it to another entity; return it. Raises RegistryError."""
+    _require(by, "change_entityalias")
+    with transaction.atomic():
+        locked = _lock_alias(alias, also=entity)
+        before = {"text": locked.text, "entity": locked.entity.name}
+        new_text = locked.text if text is None else _clean_name(text, what="An alias")
+        target = locked.entity if entity is None else Entity.objects.get(pk=entity.pk)
+        if new_text == locked.text and target.pk == locked.entity_id:
+            return locked
+        if normalize_name(new_text) in _names_of(target, but=locked):
+            raise RegistryError(f"“{target.name}” already has the name “{new_text}”.")
+        locked.text, locked.entity = new_text, target
+        locked.save(update_fields=["text", "entity", "updated_at"])
+        audit_record(
+            actor=by,
+            action="entity_alias_update",
+            obj=target,
+            data={"before": before, "after": {"text": new_text, "entity": target.name}},
+        )
+        _relink_on_commit()
+    return locked
+
+
+def alias_delete(*, alias: EntityAlias, by: User | None) -> None:
+    """Remove an alias; its mentions go at the next relink."""
+    _require(by, "delete_entityalias")
+    with transaction.atomic():
+        locked = _lock_alias(alias)
+        audit_record(
+            actor=by,
+            action="entity_alias_delete",
+            obj=locked.entity,
+            data={"alias": locked.text},
+        )
+        locked.delete()
+        _relink_on_commit()
+
+
+def alias_split_off(
+    *,
+    alias: EntityAlias,
+    by: User | None,
+    kind: str | None = None,
+    name: str | None = None,
+) -> Entity:
+    """Make an alias its own entity (named as the alias unless `name` is given).
+
+    The alias's mentions move to the new entity; a `name` other than the alias
+    keeps the alias as the new entity's alias. Returns the new entity.
+    """
+    _require(by, "add_entity", "delete_entityalias")
+    with transaction.atomic():
+        locked = _lock_alias(alias)
+        source = locked.entity
+        new = Entity.objects.create(
+            name=_clean_name(name or locked.text),
+            kind=_clean_kind(kind or source.kind),
+        )
+        # Which of the source's mentions were written as this alias: the matcher's
+        # own rules decide, with the source's other names competing for each text.
+        specs = [AliasSpec(new.pk, locked.text, new.kind)]
+        specs.append(AliasSpec(source.pk, source.name, source.kind))
+        specs += [
+            AliasSpec(source.pk, text, source.kind)
+            for text in source.aliases.exclude(pk=locked.pk).values_list(
+                "text", flat=True
+            )
+        ]
+        matcher = EntityMatcher.build(specs)
+        move_ids = [
+            pk
+            for pk, text in Mention.objects.filter(entity=source).values_list(
+                "pk", "text"
+            )
+            if _written_as(matcher, text, new.pk)
+        ]
+        for i in range(0, len(move_ids), RELINK_BATCH):
+            Mention.objects.filter(pk__in=move_ids[i : i + RELINK_BATCH]).update(
+                entity=new
+            )
+        if normalize_name(new.name) == normalize_name(locked.text):
+            locked.delete()
+            kept_alias = False
+        else:
+            locked.entity = new
+            locked.save(update_fields=["entity", "updated_at"])
+            kept_alias = True
+        audit_record(
+            actor=by,
+            action="alias_split_off",
+            obj=new,
+            note=f"Split “{locked.text}” off “{source.name}”.",
+            data={
+                "from": {"id": source.pk, "name": source.name},
+                "alias": locked.text,
+                "alias_kept": kept_alias,
+                "mentions_moved": len(move_ids),
+            },
+        )
+        _relink_on_commit(refresh_article_ids=_live_articles_mentioning([new.pk]))
+    return new
+
+
+def _written_as(matcher: EntityMatcher, text: str, entity_id: int) -> bool:
+    """Whether `text`, whole, is a mention of `entity_id` alone."""
+    matches = matcher.find(text)
+    return (
+        len(matches) == 1
+        and matches[0].entity_id == entity_id
+        and (matches[0].start, matches[0].end) == (0, len(text))
+    )
+
+
+# --- candidates ---------------------------------------------------------------
+
+
+def candidate_confirm_new(
+    *, text: str, kind: str, by: User | None, description: str = ""
+) -> Entity:
+    """Confirm a proposed name as a new entity; return it.
+
+    Raises RegistryError when the registry knows the name already.
+    """
+    text = _clean_name(text)
+    _refuse_known(text)
+    return _entity_create(
+        name=text,
+        kind=kind,
+        description=description,
+        external_id="",
+        aliases=(),
+        by=by,
+        action="candidate_confirm_new",
+    )
+
+
+def candidate_confirm_alias(
+    *, text: str, entity: Entity, by: User | None
+) -> EntityAlias:
+    """Confirm a proposed name as an alias of `entity`; return the alias.
+
+    Raises RegistryError when the registry knows the name already.
+    """
+    text = _clean_name(text, what="An alias")
+    _refuse_known(text)
+    return _add_alias(entity=entity, text=text, by=by, action="candidate_confirm_alias")
+
+
+def candidate_ignore(*, text: str, by: User | None) -> IgnoredName:
+    """Remember a proposed name as not an entity, so it is not proposed again.
+
+    Mentions do not depend on ignored names, so nothing is relinked. Returns the
+    stored name (the existing one if it was ignored before).
+    """
+    _require(by, "add_ignoredname")
+    text = _clean_name(text)
+    user = by if by is not None and by.is_authenticated else None
+    with transaction.atomic():
+        ignored, created = IgnoredName.objects.get_or_create(
+            normalized=normalize_name(text)[:NAME_MAX],
+            defaults={"name": text, "ignored_by": user},
+        )
+        if created:
+            audit_record(actor=by, action="candidate_ignore", obj=ignored)
+    return ignored
