@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.text import slugify
 
+from articles.demo import load_demo_registry
 from articles.models import Annotation, Article, Section, SourceDocument
 from articles.models.review import HUMAN_ORIGIN, AnnotationKind, Severity
 from articles.models.stories import ArticleStatus
@@ -67,6 +68,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             self._sections()
             logins = self._users()
+            added = load_demo_registry()  # relinks articles once this commits
+        self.stdout.write(f"Demo entity registry: {added} entities added.")
         documents = []
         for path in sorted(seeds.glob("*.txt")):
             try:
