@@ -8,14 +8,14 @@ splitter found (headline lines, sub-headings, duplicates) inside each range.
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from articles.text.splitting import ProposedStory
+from articles.text.splitting import ProposedStory, suggest_headline
 
 
 @dataclass(frozen=True)
 class DraftStory:
     first_line: int  # 1-based, inclusive; never a blank line
     last_line: int  # 1-based, inclusive; never a blank line
-    headline: str  # proposed headline, "" when the editor has to write one
+    headline: str  # as written or suggested; "" when the editor has to write one
     headline_suggested: bool
     headline_line: int | None
     confidence: (
@@ -58,7 +58,8 @@ def draft_stories(
         elif first in headline_lines:
             headline, suggested, headline_line = lines[first - 1].strip(), False, first
         else:
-            headline, suggested, headline_line = "", False, None
+            headline = suggest_headline(lines[first - 1]) or ""
+            suggested, headline_line = bool(headline), None
         stories.append(
             DraftStory(
                 first_line=first,

@@ -54,10 +54,12 @@ def test_removing_a_boundary_joins_the_stories():
     assert story.headline_line == 2
 
 
-def test_a_boundary_the_editor_adds_has_no_headline_until_written():
+def test_a_boundary_the_editor_adds_gets_a_suggested_headline():
     stories = draft_stories(LINES, [2, 5, 6], PROPOSALS)
     assert [(s.first_line, s.last_line) for s in stories] == [(2, 3), (5, 5), (6, 7)]
-    assert stories[1].headline == ""
+    assert stories[1].headline.startswith("Fishing boats returned")
+    assert stories[1].headline_suggested
+    assert stories[1].headline_line is None
     assert stories[1].reasons == ("chosen by the editor",)
     assert stories[1].confidence is None
 
