@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 
+from articles.text.anchoring import Anchor
+
 
 class AnnotationKind(models.TextChoices):
     FACTUAL_ERROR = "factual_error", "Factual error"
@@ -39,6 +41,62 @@ class Verdict(models.TextChoices):
 
 
 HUMAN_ORIGIN = "human"
+# What re-anchoring changes: the revision pointed at and the W3C selectors in it.
+ANCHOR_FIELDS = [
+    "revision",
+    "anchor_state",
+    "exact",
+    "prefix",
+    "suffix",
+    "start",
+    "end",
+]
+
+
+class AnnotationKind(models.TextChoices):
+    FACTUAL_ERROR = "factual_error", "Factual error"
+    INCONSISTENCY = "inconsistency", "Inconsistency"
+    DUPLICATE = "duplicate", "Duplicate"
+    NEEDS_SOURCE = "needs_source", "Needs a source"
+    STYLE = "style", "Style"
+    OTHER = "other", "Other"
+
+
+class Severity(models.TextChoices):
+    BLOCKING = "blocking", "Blocking"
+    ADVISORY = "advisory", "Advisory"
+
+
+class AnnotationStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    RESOLVED = "resolved", "Resolved"
+    DISMISSED = "dismissed", "Dismissed"
+
+
+class AnchorState(models.TextChoices):
+    ANCHORED = "anchored", "Anchored"
+    MOVED = "moved", "Moved"
+    ORPHANED = "orphaned", "Orphaned"
+
+
+class Verdict(models.TextChoices):
+    TRUE = "true", "True"
+    MOSTLY_TRUE = "mostly_true", "Mostly true"
+    MISLEADING = "misleading", "Misleading"
+    FALSE = "false", "False"
+    UNPROVEN = "unproven", "Unproven"
+
+
+HUMAN_ORIGIN = "human"
+ANCHOR_FIELDS = [
+    "revision",
+    "anchor_state",
+    "exact",
+    "prefix",
+    "suffix",
+    "start",
+    "end",
+]
 
 
 class Annotation(models.Model):
@@ -163,6 +221,23 @@ class Annotation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: “{self.exact[:40]}”"
+
+    @property
+    def anchor(self) -> Anchor:
+        """Where it sits in `revision`, as the anchoring module sees it."""
+        return Anchor(self.exact, self.prefix, self.suffix, self.start, self.end)
+
+    def move_anchor(self, *, revision, anchor: Anchor, state: str) -> None:
+        """Point at `anchor` in `revision` and save just the anchor's fields."""
+        self.revision = revision
+        self.anchor_state = state
+        self.exact, self.prefix, self.suffix = (
+            anchor.exact,
+            anchor.prefix,
+            anchor.suffix,
+        )
+        self.start, self.end = anchor.start, anchor.end
+        self.save(update_fields=[*ANCHOR_FIELDS, "updated_at"])
 
 
 class AnnotationReply(models.Model):

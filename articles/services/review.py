@@ -212,26 +212,10 @@ def annotation_reattach(
         body = revision.body
         if not (0 <= start < end <= len(body) and body[start:end] == exact):
             raise ReviewRefused("The selected text is not in the current revision.")
-        anchor = anchor_for_span(body, start, end)
-        locked.revision = revision
-        locked.anchor_state = AnchorState.ANCHORED
-        locked.exact, locked.prefix, locked.suffix = (
-            anchor.exact,
-            anchor.prefix,
-            anchor.suffix,
-        )
-        locked.start, locked.end = anchor.start, anchor.end
-        locked.save(
-            update_fields=[
-                "revision",
-                "anchor_state",
-                "exact",
-                "prefix",
-                "suffix",
-                "start",
-                "end",
-                "updated_at",
-            ]
+        locked.move_anchor(
+            revision=revision,
+            anchor=anchor_for_span(body, start, end),
+            state=AnchorState.ANCHORED,
         )
         _audit(locked, by, "reattach")
     return locked

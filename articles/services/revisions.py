@@ -17,7 +17,7 @@ from articles.models.review import AnchorState, AnnotationStatus
 from articles.models.stories import ArticleStatus
 from articles.services.audit import audit_record
 from articles.services.entities import revision_link_entities
-from articles.text.anchoring import Anchor, reanchor
+from articles.text.anchoring import reanchor
 
 
 class EditRefused(Exception):
@@ -152,35 +152,12 @@ def annotations_reanchor(*, article: Article, revision: Revision) -> list[Annota
         .select_related("revision")
     )
     for annotation in annotations:
-        anchor = Anchor(
-            exact=annotation.exact,
-            prefix=annotation.prefix,
-            suffix=annotation.suffix,
-            start=annotation.start,
-            end=annotation.end,
-        )
-        found = reanchor(anchor, revision.body)
+        found = reanchor(annotation.anchor, revision.body)
         if found.anchor is None:
             annotation.anchor_state = AnchorState.ORPHANED
             annotation.save(update_fields=["anchor_state", "updated_at"])
-            continue
-        annotation.revision = revision
-        annotation.anchor_state = found.state.value
-        annotation.exact = found.anchor.exact
-        annotation.prefix = found.anchor.prefix
-        annotation.suffix = found.anchor.suffix
-        annotation.start = found.anchor.start
-        annotation.end = found.anchor.end
-        annotation.save(
-            update_fields=[
-                "revision",
-                "anchor_state",
-                "exact",
-                "prefix",
-                "suffix",
-                "start",
-                "end",
-                "updated_at",
-            ]
-        )
+        else:
+            annotation.move_anchor(
+                revision=revision, anchor=found.anchor, state=found.state.value
+            )
     return annotations

@@ -3,12 +3,12 @@
 import json
 from pathlib import Path
 
-from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
+from articles.management.copy_files import add_copy_file_arguments, read_copy_file
 from articles.text.checks import run_checks
 from articles.text.paragraphs import paragraphs_from_lines
-from articles.text.rawcopy import RawCopyError, copy_lines, decode_raw_copy
+from articles.text.rawcopy import copy_lines
 from articles.text.splitting import suggest_split
 
 
@@ -19,24 +19,10 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("path", type=Path, metavar="PATH")
-        parser.add_argument(
-            "--json", action="store_true", help='Print {"findings": [...]} as JSON.'
-        )
+        add_copy_file_arguments(parser, json_help='Print {"findings": [...]} as JSON.')
 
     def handle(self, *args, path: Path, **options) -> None:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise CommandError(
-                f"{path}: cannot read the file ({exc.strerror})."
-            ) from None
-        try:
-            text = decode_raw_copy(
-                data, max_bytes=settings.NEWSROOM_MAX_IMPORT_BYTES
-            ).text
-        except RawCopyError as exc:
-            raise CommandError(f"{path}: {exc}") from None
+        text = read_copy_file(path)
         stories = [(s.first_line, s.last_line) for s in suggest_split(text)]
         findings = run_checks(paragraphs_from_lines(copy_lines(text), stories))
         rows = [

@@ -3,12 +3,11 @@
 import json
 from pathlib import Path
 
-from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from articles import selectors
+from articles.management.copy_files import add_copy_file_arguments, read_copy_file
 from articles.text.entities import Candidate, EntityMatch, find_candidates
-from articles.text.rawcopy import RawCopyError, decode_raw_copy
 
 
 class Command(BaseCommand):
@@ -18,26 +17,12 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("path", type=Path, metavar="PATH")
-        parser.add_argument(
-            "--json",
-            action="store_true",
-            help='Print {"mentions": [...], "candidates": [...]} as JSON.',
+        add_copy_file_arguments(
+            parser, json_help='Print {"mentions": [...], "candidates": [...]} as JSON.'
         )
 
     def handle(self, *args, path: Path, **options) -> None:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise CommandError(
-                f"{path}: cannot read the file ({exc.strerror})."
-            ) from None
-        try:
-            text = decode_raw_copy(
-                data, max_bytes=settings.NEWSROOM_MAX_IMPORT_BYTES
-            ).text
-        except RawCopyError as exc:
-            raise CommandError(f"{path}: {exc}") from None
+        text = read_copy_file(path)
 
         matcher = selectors.entity_matcher()
         mentions = matcher.find(text)

@@ -3,10 +3,9 @@
 import json
 from pathlib import Path
 
-from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from articles.text.rawcopy import RawCopyError, decode_raw_copy
+from articles.management.copy_files import add_copy_file_arguments, read_copy_file
 from articles.text.splitting import ProposedStory, suggest_split
 
 
@@ -19,23 +18,10 @@ class Command(BaseCommand):
     requires_system_checks: list[str] = []
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("path", type=Path, metavar="PATH")
-        parser.add_argument(
-            "--json", action="store_true", help='Print {"stories": [...]} as JSON.'
-        )
+        add_copy_file_arguments(parser, json_help='Print {"stories": [...]} as JSON.')
 
     def handle(self, *args, path: Path, **options) -> None:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise CommandError(
-                f"{path}: cannot read the file ({exc.strerror})."
-            ) from None
-        try:
-            copy = decode_raw_copy(data, max_bytes=settings.NEWSROOM_MAX_IMPORT_BYTES)
-        except RawCopyError as exc:
-            raise CommandError(f"{path}: {exc}") from None
-        stories = suggest_split(copy.text)
+        stories = suggest_split(read_copy_file(path))
         if options["json"]:
             rows = [_as_json(story) for story in stories]
             self.stdout.write(
