@@ -53,52 +53,6 @@ ANCHOR_FIELDS = [
 ]
 
 
-class AnnotationKind(models.TextChoices):
-    FACTUAL_ERROR = "factual_error", "Factual error"
-    INCONSISTENCY = "inconsistency", "Inconsistency"
-    DUPLICATE = "duplicate", "Duplicate"
-    NEEDS_SOURCE = "needs_source", "Needs a source"
-    STYLE = "style", "Style"
-    OTHER = "other", "Other"
-
-
-class Severity(models.TextChoices):
-    BLOCKING = "blocking", "Blocking"
-    ADVISORY = "advisory", "Advisory"
-
-
-class AnnotationStatus(models.TextChoices):
-    OPEN = "open", "Open"
-    RESOLVED = "resolved", "Resolved"
-    DISMISSED = "dismissed", "Dismissed"
-
-
-class AnchorState(models.TextChoices):
-    ANCHORED = "anchored", "Anchored"
-    MOVED = "moved", "Moved"
-    ORPHANED = "orphaned", "Orphaned"
-
-
-class Verdict(models.TextChoices):
-    TRUE = "true", "True"
-    MOSTLY_TRUE = "mostly_true", "Mostly true"
-    MISLEADING = "misleading", "Misleading"
-    FALSE = "false", "False"
-    UNPROVEN = "unproven", "Unproven"
-
-
-HUMAN_ORIGIN = "human"
-ANCHOR_FIELDS = [
-    "revision",
-    "anchor_state",
-    "exact",
-    "prefix",
-    "suffix",
-    "start",
-    "end",
-]
-
-
 class Annotation(models.Model):
     """A finding about a span of text, by a reviewer or an automated check (`origin`).
 
@@ -231,12 +185,8 @@ class Annotation(models.Model):
         """Point at `anchor` in `revision` and save just the anchor's fields."""
         self.revision = revision
         self.anchor_state = state
-        self.exact, self.prefix, self.suffix = (
-            anchor.exact,
-            anchor.prefix,
-            anchor.suffix,
-        )
-        self.start, self.end = anchor.start, anchor.end
+        self.exact, self.prefix = anchor.exact, anchor.prefix
+        self.suffix, self.start, self.end = anchor.suffix, anchor.start, anchor.end
         self.save(update_fields=[*ANCHOR_FIELDS, "updated_at"])
 
 
