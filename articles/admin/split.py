@@ -1,4 +1,4 @@
-"""The split view: the editor turns a source document's proposed stories into articles."""
+"""The split view: the editor turns a document's proposed stories into articles."""
 
 from dataclasses import dataclass, field
 

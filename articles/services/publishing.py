@@ -1,89 +1,119 @@
-"""Rendering an article's public representation once, when its public state changes."""
+"""Rendering an article's public representation once, when its public state changes.
+
+`public_article_refresh` is the one place that decides what downstream sites see of an
+article: the pinned published revision, its section, the entities it mentions, the
+public corrections already published and the published fact-checks. The API and the
+feeds serve the stored result (`PublicArticle.payload`); they never render per request.
+"""
+
+import bisect
+import datetime
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, PublicArticle, PublicVersion
-from articles.models.review import AnnotationStatus
-from articles.text.body import body_blocks
+from articles.models.review import AnnotationStatus, Verdict
+from articles.text.checks.base import Paragraph
+from articles.text.paragraphs import paragraphs_from_body
+
+ONE_SECOND = datetime.timedelta(seconds=1)
+
+
+@dataclass(frozen=True)
+class MentionValue:
+    """An entity mentioned at body[start:end] of the published revision."""
+
+    entity_id: int
+    name: str
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class FactCheckValue:
+    """A published fact-check; `start`/`end` locate `quote` in the body when known."""
+
+    id: int
+    claim: str
+    verdict: str
+    quote: str
+    start: int | None = None
+    end: int | None = None
 
 
 def public_article_refresh(*, article: Article) -> PublicArticle | None:
-    """Rebuild the stored public representation of `article` and bump the public version.
+    """Rebuild the stored public representation of `article`; bump the public version.
 
     Called on publish, correction and retraction. Returns None for an article that has
     never been published.
     """
-    article = (
-        Article.objects.select_related(
-            "section", "section__parent", "published_revision"
-        ).get(pk=article.pk)
-    )
+    article = Article.objects.select_related(
+        "section", "section__parent", "published_revision"
+    ).get(pk=article.pk)
     revision = article.published_revision
     if revision is None:
         return None
     now = timezone.now()
-    mentions = list(
-        revision.mentions.select_related("entity").order_by("start", "end")
-    )
-    entities: dict[int, dict] = {}
-    for mention in mentions:
-        entry = entities.setdefault(
-            mention.entity_id,
-            {
-                "id": mention.entity_id,
-                "name": mention.entity.name,
-                "kind": mention.entity.kind,
-                "spans": [],
-            },
-        )
-        entry["spans"].append([mention.start, mention.end])
+    published_at = article.published_at or now
+    mentions = [
+        MentionValue(m.entity_id, m.entity.name, m.entity.kind, m.start, m.end)
+        for m in revision.mentions.select_related("entity").order_by("start", "end")
+    ]
+    # A correction becomes public with the revision that carries it.
     corrections = [
-        {"text": c.text, "date": c.corrected_on.isoformat()}
-        for c in article.corrections.order_by("corrected_on", "pk")
+        (c.corrected_on, c.text)
+        for c in article.corrections.filter(
+            Q(revision__isnull=True) | Q(revision__number__lte=revision.number)
+        ).order_by("corrected_on", "pk")
     ]
     fact_checks = [
-        {
-            "claim": a.claim or a.exact,
-            "verdict": a.verdict,
-            "verdict_label": a.get_verdict_display(),
-            "quote": a.exact,
-            "comment": a.comment,
-            "evidence": a.evidence,
-        }
-        for a in article.annotations.filter(is_public=True)
+        FactCheckValue(
+            id=a.pk,
+            claim=a.claim or a.exact,
+            verdict=a.verdict,
+            quote=a.exact,
+            start=a.start if a.revision_id == revision.pk else None,
+            end=a.end if a.revision_id == revision.pk else None,
+        )
+        for a in article.annotations.filter(
+            is_public=True,
+            created_on_revision__number__lte=revision.number,
+        )
         .exclude(verdict="")
         .exclude(status=AnnotationStatus.DISMISSED)
         .order_by("start", "pk")
     ]
     section = article.section
-    payload = {
-        "id": article.pk,
-        "url": reverse("api:article-detail", args=[article.pk])
-        if _api_installed()
-        else f"/articles/{article.pk}/",
-        "slug": article.slug,
-        "headline": revision.headline,
-        "body": [
-            {"type": block.kind, "text": block.text} for block in body_blocks(revision.body)
-        ],
-        "section": {
+    section_value = (
+        {
             "id": section.pk,
             "name": section.name,
             "slug": section.slug,
             "path": str(section),
         }
         if section
-        else None,
-        "entities": list(entities.values()),
-        "published_at": (article.published_at or now).isoformat(),
-        "updated_at": now.isoformat(),
-        "version": revision.number,
-        "corrections": corrections,
-        "fact_checks": fact_checks,
-    }
+        else None
+    )
+    payload = public_payload(
+        article_id=article.pk,
+        slug=article.slug,
+        headline=revision.headline,
+        body=revision.body,
+        section=section_value,
+        mentions=mentions,
+        corrections=corrections,
+        fact_checks=fact_checks,
+        published_at=published_at,
+        updated_at=now,
+        version=revision.number,
+    )
     with transaction.atomic():
         public, _ = PublicArticle.objects.update_or_create(
             article=article,
@@ -92,35 +122,133 @@ def public_article_refresh(*, article: Article) -> PublicArticle | None:
                 "section": section,
                 "slug": article.slug,
                 "headline": revision.headline,
-                "search_text": f"{revision.headline}\n\n{revision.body}",
+                "search_text": public_search_text(revision.headline, revision.body),
                 "payload": payload,
-                "published_at": article.published_at or now,
+                "published_at": published_at,
                 "updated_at": now,
                 "version": revision.number,
                 "retracted_at": article.retracted_at,
                 "retraction_notice": article.retraction_reason,
             },
         )
-        public.entities.set(list(entities))
+        public.entities.set({m.entity_id for m in mentions})
         public_version_bump(now=now)
     return public
 
 
-def public_version_bump(*, now=None) -> None:
-    """Move the one-row version probe so that every ETag and Last-Modified changes."""
-    now = now or timezone.now()
-    updated = PublicVersion.objects.filter(pk=1).update(
-        counter=F("counter") + 1, changed_at=now
+def public_payload(
+    *,
+    article_id: int,
+    slug: str,
+    headline: str,
+    body: str,
+    section: dict[str, Any] | None,
+    mentions: Iterable[MentionValue],
+    corrections: Iterable[tuple[datetime.date, str]],
+    fact_checks: Iterable[FactCheckValue],
+    published_at: datetime.datetime,
+    updated_at: datetime.datetime,
+    version: int,
+) -> dict[str, Any]:
+    """The article as the API serves it (plain values in, a JSON-ready dict out).
+
+    Entity spans and fact-check quotes are located by block: `block` is the index in
+    `body` and `start`/`end` are offsets in that block's text.
+    """
+    blocks = paragraphs_from_body(body)
+    entities: dict[int, dict[str, Any]] = {}
+    for mention in mentions:
+        span = _block_span(blocks, mention.start, mention.end)
+        entry = entities.setdefault(
+            mention.entity_id,
+            {
+                "id": mention.entity_id,
+                "name": mention.name,
+                "kind": mention.kind,
+                "spans": [],
+            },
+        )
+        if span is not None:
+            entry["spans"].append(span)
+    return {
+        "id": article_id,
+        "url": reverse("api:article-detail", args=[article_id]),
+        "slug": slug,
+        "headline": headline,
+        "body": [
+            {"type": "subheading" if block.heading else "paragraph", "text": block.text}
+            for block in blocks
+        ],
+        "section": section,
+        "entities": list(entities.values()),
+        "published_at": published_at.isoformat(),
+        "updated_at": updated_at.isoformat(),
+        "version": version,
+        "corrections": [
+            {"date": date.isoformat(), "text": text} for date, text in corrections
+        ],
+        "fact_checks": [_fact_check(check, blocks) for check in fact_checks],
+    }
+
+
+def public_search_text(headline: str, body: str) -> str:
+    """What `q` searches: the headline and the body's text without markup."""
+    return "\n\n".join(
+        [headline, *(block.text for block in paragraphs_from_body(body))]
     )
-    if not updated:  # a database whose migration-made row was flushed (tests)
-        PublicVersion.objects.get_or_create(pk=1, defaults={"counter": 1, "changed_at": now})
 
 
-def _api_installed() -> bool:
-    from django.urls import NoReverseMatch
+def public_version_bump(*, now: datetime.datetime | None = None) -> None:
+    """Move the one-row version probe so that every ETag and Last-Modified changes.
 
-    try:
-        reverse("api:article-detail", args=[1])
-    except NoReverseMatch:
-        return False
-    return True
+    `changed_at` is whole seconds and strictly increasing (at least one second past
+    the previous change), because Last-Modified has one-second resolution: two changes
+    within the same second must still give different Last-Modified values.
+    """
+    now = (now or timezone.now()).replace(microsecond=0)
+    with transaction.atomic():
+        row = PublicVersion.objects.select_for_update().filter(pk=1).first()
+        if row is None:  # a database whose migration-made row was flushed (tests)
+            PublicVersion.objects.create(pk=1, counter=1, changed_at=now)
+            return
+        previous = row.changed_at.replace(microsecond=0)
+        row.counter += 1
+        row.changed_at = max(now, previous + ONE_SECOND)
+        row.save(update_fields=["counter", "changed_at"])
+
+
+def _block_span(
+    blocks: Sequence[Paragraph], start: int, end: int
+) -> dict[str, int] | None:
+    """Where body[start:end] is, as a block index and offsets inside that block."""
+    index = bisect.bisect_right([block.start for block in blocks], start) - 1
+    if index < 0:
+        return None
+    block = blocks[index]
+    if end > block.end:
+        return None
+    return {"block": index, "start": start - block.start, "end": end - block.start}
+
+
+def _fact_check(check: FactCheckValue, blocks: Sequence[Paragraph]) -> dict[str, Any]:
+    span = None
+    if check.start is not None and check.end is not None:
+        span = _block_span(blocks, check.start, check.end)
+    if span is None:  # moved since it was made: find the quote in the published text
+        for index, block in enumerate(blocks):
+            offset = block.text.find(check.quote) if check.quote else -1
+            if offset >= 0:
+                span = {
+                    "block": index,
+                    "start": offset,
+                    "end": offset + len(check.quote),
+                }
+                break
+    return {
+        "id": check.id,
+        "claim": check.claim,
+        "verdict": check.verdict,
+        "verdict_label": Verdict(check.verdict).label,
+        "quote": check.quote,
+        "span": span,
+    }

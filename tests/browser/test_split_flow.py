@@ -13,13 +13,15 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def _seed_document():
     path = sorted(Path(settings.BASE_DIR, "seeds").glob("*.txt"))[0]
-    return source_document_import(data=path.read_bytes(), filename=path.name, by=None).document
+    result = source_document_import(data=path.read_bytes(), filename=path.name, by=None)
+    return result.document
 
 
 def test_editor_splits_the_seed_and_finds_the_articles(login, live_server, editor):
     document = _seed_document()
     page = login(editor)
-    page.goto(f"{live_server.url}/admin/articles/sourcedocument/{document.pk}/change/")
+    url = f"{live_server.url}/admin/articles/sourcedocument/{document.pk}/change/"
+    page.goto(url)
     page.click("text=Split into articles")
 
     stories = page.locator("fieldset.split-story")
@@ -47,4 +49,7 @@ def test_editor_splits_the_seed_and_finds_the_articles(login, live_server, edito
     assert "A headline the editor wrote" in table
     assert f"{new_first}-" in table
     assert Article.objects.filter(source=document).count() == proposed
-    assert Article.objects.get(headline="A headline the editor wrote").first_line == new_first
+    assert (
+        Article.objects.get(headline="A headline the editor wrote").first_line
+        == new_first
+    )

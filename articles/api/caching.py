@@ -1,0 +1,154 @@
+"""Conditional GET for public responses, answered from the one-row version probe.
+
+The ETag and Last-Modified of every public article response derive from
+`PublicVersion` (moved by each publish, correction and retraction) and from what
+selects the representation (path, query string, Accept, host). They are computed
+before the view does any other work, so a poll that changed nothing costs one
+primary-key query and no rendering, authentication or throttling.
+"""
+
+import functools
+import hashlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import http_date, parse_etags, parse_http_date_safe, quote_etag
+
+from articles.selectors.public import PublicState, public_state
+
+# Downstream sites poll; a shared cache may serve a response for this long.
+PUBLIC_MAX_AGE = 60
+CACHE_CONTROL = f"public, max-age={PUBLIC_MAX_AGE}"
+VARY = ("Accept",)
+
+View = Callable[..., HttpResponse]
+
+
+@dataclass(frozen=True)
+class Validators:
+    """What a response is validated by: its ETag, and times in whole seconds.
+
+    `modified` is when the public state last changed; `last_modified` is what the
+    response says, never later than now (RFC 9110 8.8.2.1). Requests are compared
+    with `modified`, so a change still ahead of the clock is never reported fresh.
+    """
+
+    etag: str
+    modified: int | None = None
+    last_modified: int | None = None
+
+
+def public_validators(request: HttpRequest, state: PublicState) -> Validators:
+    """The validators for `request` in public state `state`."""
+    selector = "\n".join(
+        [
+            # CommonMiddleware has validated the host against ALLOWED_HOSTS.
+            request.META.get("HTTP_HOST") or request.META.get("SERVER_NAME", ""),
+            request.scheme,
+            request.path,
+            request.META.get("QUERY_STRING", ""),
+            request.META.get("HTTP_ACCEPT", ""),
+        ]
+    )
+    digest = hashlib.blake2b(selector.encode(), digest_size=8).hexdigest()
+    etag = quote_etag(f"{state.counter}-{digest}")
+    if state.changed_at is None:
+        return Validators(etag)
+    modified = int(state.changed_at.timestamp())
+    return Validators(etag, modified, min(modified, int(time.time())))
+
+
+def is_not_modified(request: HttpRequest, validators: Validators) -> bool:
+    """Whether the client's copy is current (If-None-Match wins over the date).
+
+    Validators are only sent with a 200, so a match means this URL answered 200 in
+    this same public state. "*" is not honoured: whether the resource exists is
+    known only after the work the probe is there to avoid.
+    """
+    if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
+    if if_none_match == validators.etag:
+        return True
+    if if_none_match is not None:
+        tags = parse_etags(if_none_match)
+        return any(_weak_equal(tag, validators.etag) for tag in tags)
+    since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
+    return (
+        since is not None
+        and validators.modified is not None
+        and validators.modified <= since
+    )
+
+
+def set_public_headers(
+    response: HttpResponse, validators: Validators | None = None
+) -> HttpResponse:
+    """Cache-Control for anyone, Vary, and the validators on a successful response."""
+    if "Cache-Control" in response.headers:
+        patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
+    else:
+        response.headers["Cache-Control"] = CACHE_CONTROL
+    if "Vary" in response.headers:
+        patch_vary_headers(response, VARY)
+    else:
+        response.headers["Vary"] = ", ".join(VARY)
+    if validators and response.status_code in (200, 304):
+        response.headers["ETag"] = validators.etag
+        if validators.last_modified is not None:
+            response.headers["Last-Modified"] = _http_date(validators.last_modified)
+    return response
+
+
+def public_conditional(view: View) -> View:
+    """Answer GET and HEAD with 304 when the client's ETag or date is still current."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.method not in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+        validators = public_validators(request, public_state())
+        if is_not_modified(request, validators):
+            return set_public_headers(HttpResponseNotModified(), validators)
+        response = view(request, *args, **kwargs)
+        if response.status_code in (200, 404, 410):
+            set_public_headers(response, validators)
+        else:
+            patch_cache_control(response, no_store=True)
+        return response
+
+    return wrapped
+
+
+def content_conditional(view: View) -> View:
+    """ETag from the rendered content, for resources not covered by the probe.
+
+    Sections and entities change without a publication (an editor renames one), so
+    their validator is a hash of what was rendered: it saves the transfer, not the work.
+    """
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        if request.method not in ("GET", "HEAD") or response.status_code != 200:
+            patch_cache_control(response, no_store=True)
+            return response
+        if callable(getattr(response, "render", None)):
+            response.render()
+        digest = hashlib.blake2b(response.content, digest_size=12).hexdigest()
+        validators = Validators(quote_etag(digest))
+        if is_not_modified(request, validators):
+            return set_public_headers(HttpResponseNotModified(), validators)
+        return set_public_headers(response, validators)
+
+    return wrapped
+
+
+@functools.lru_cache(maxsize=64)
+def _http_date(timestamp: int) -> str:
+    return http_date(timestamp)
+
+
+def _weak_equal(a: str, b: str) -> bool:
+    return a.removeprefix("W/") == b.removeprefix("W/")

@@ -1,0 +1,225 @@
+"""The public read-only API: published articles only, served as rendered at publication.
+
+Article views answer conditional requests from the version probe before anything
+else (see caching.py), then select stored payloads with one query and hand them to
+the renderers undecoded. Nothing here reads Article.status, a draft revision, an
+internal annotation or a user.
+"""
+
+from django.db.models import Prefetch
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework import status
+from rest_framework.exceptions import APIException, NotFound
+from rest_framework.generics import GenericAPIView, ListAPIView
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from articles.api import caching, filters, pagination, serializers
+from articles.api.authentication import ApiKeyAuthentication
+from articles.api.negotiation import StrictContentNegotiation
+from articles.api.renderers import (
+    JsonLdRenderer,
+    NinjsRenderer,
+    PublicJSONRenderer,
+    RawJSON,
+)
+from articles.api.throttling import AnonymousThrottle, PartnerThrottle
+from articles.models import EntityAlias
+from articles.selectors.public import (
+    live_public_articles,
+    public_article_detail,
+    public_corrections,
+    public_entities,
+    public_entity_articles,
+    public_section_paths,
+    public_sections,
+)
+
+ERROR_RENDERER = PublicJSONRenderer()
+
+
+class Gone(APIException):
+    status_code = status.HTTP_410_GONE
+    default_detail = "This article has been retracted."
+    default_code = "gone"
+
+
+class PublicView(GenericAPIView):
+    """Anonymous read with a throttle, or a partner's API key with a higher rate.
+
+    Errors are always plain JSON, whatever format was asked for.
+    """
+
+    authentication_classes = [ApiKeyAuthentication]
+    permission_classes = [AllowAny]
+    throttle_classes = [AnonymousThrottle, PartnerThrottle]
+    content_negotiation_class = StrictContentNegotiation
+    renderer_classes = [PublicJSONRenderer]
+    filter_backends = [filters.PublicFilterBackend]
+    conditional = staticmethod(caching.content_conditional)
+
+    @classmethod
+    def as_view(cls, **initkwargs):
+        return cls.conditional(super().as_view(**initkwargs))
+
+    def handle_exception(self, exc: Exception) -> Response:
+        response = super().handle_exception(exc)
+        self.request.accepted_renderer = ERROR_RENDERER
+        self.request.accepted_media_type = ERROR_RENDERER.media_type
+        return response
+
+
+FORMAT_PARAMETER = OpenApiParameter(
+    "format",
+    str,
+    enum=["json", "ninjs", "jsonld"],
+    description="json (default), ninjs (IPTC ninjs 2.2) or jsonld (schema.org).",
+)
+ERRORS = {
+    (400, "application/json"): OpenApiResponse(
+        OpenApiTypes.OBJECT, description="A parameter the API does not understand."
+    ),
+    (401, "application/json"): serializers.ErrorSerializer,
+    (429, "application/json"): serializers.ErrorSerializer,
+}
+
+
+class ArticleList(PublicView):
+    """Published articles, newest first."""
+
+    serializer_class = serializers.ArticleSerializer
+    filterset_class = filters.ArticleFilter
+    pagination_class = pagination.PublishedPagination
+    renderer_classes = [PublicJSONRenderer, NinjsRenderer, JsonLdRenderer]
+    conditional = staticmethod(caching.public_conditional)
+
+    def get_queryset(self):
+        return live_public_articles()
+
+    @extend_schema(
+        parameters=[FORMAT_PARAMETER],
+        responses={
+            (200, "application/json"): serializers.ArticleSerializer(many=True),
+            (200, "application/ninjs+json"): OpenApiTypes.OBJECT,
+            (200, "application/ld+json"): OpenApiTypes.OBJECT,
+            **ERRORS,
+        },
+    )
+    def get(self, request: Request) -> Response:
+        live = self.get_queryset()
+        filtered = self.filter_queryset(live)
+        # Unfiltered (the filter backend returned it as it was): precompiled page.
+        rows = self.paginate_queryset(None if filtered is live else filtered)
+        return self.get_paginated_response([RawJSON(row.payload_text) for row in rows])
+
+
+class ArticleDetail(PublicView):
+    """One published article; a retracted one answers 410 Gone with its notice."""
+
+    serializer_class = serializers.ArticleSerializer
+    renderer_classes = [PublicJSONRenderer, NinjsRenderer, JsonLdRenderer]
+    conditional = staticmethod(caching.public_conditional)
+    filter_backends = []
+
+    @extend_schema(
+        parameters=[
+            FORMAT_PARAMETER,
+            OpenApiParameter(
+                "id",
+                {"type": "integer", "minimum": 1, "maximum": filters.MAX_ID},
+                OpenApiParameter.PATH,
+                description="The article's id.",
+            ),
+        ],
+        responses={
+            (200, "application/json"): serializers.ArticleSerializer,
+            (200, "application/ninjs+json"): OpenApiTypes.OBJECT,
+            (200, "application/ld+json"): OpenApiTypes.OBJECT,
+            (404, "application/json"): serializers.ErrorSerializer,
+            (410, "application/json"): serializers.RetractedSerializer,
+            **ERRORS,
+        },
+    )
+    def get(self, request: Request, pk: str) -> Response:
+        article_id = int(pk) if pk.isascii() and pk.isdigit() else 0
+        row = None
+        if 0 < article_id <= filters.MAX_ID:
+            row = public_article_detail(article_id=article_id)
+        if row is None:
+            raise NotFound("There is no published article with this id.")
+        if row["retracted_at"] is not None:
+            raise Gone(
+                {
+                    "detail": "This article has been retracted.",
+                    "retracted_at": row["retracted_at"].isoformat(),
+                    "retraction_notice": row["retraction_notice"],
+                }
+            )
+        return Response(RawJSON(row["payload_text"]))
+
+
+@extend_schema_view(
+    get=extend_schema(
+        responses={200: serializers.SectionSerializer(many=True), **ERRORS}
+    )
+)
+class SectionList(PublicView, ListAPIView):
+    """The section taxonomy; `articles_url` lists a section's articles."""
+
+    serializer_class = serializers.SectionSerializer
+    filterset_class = filters.SectionFilter
+    pagination_class = None
+
+    def get_queryset(self):
+        return public_sections()
+
+    def get_serializer_context(self) -> dict:
+        return {**super().get_serializer_context(), "paths": public_section_paths()}
+
+
+@extend_schema_view(
+    get=extend_schema(
+        responses={200: serializers.EntitySerializer(many=True), **ERRORS}
+    )
+)
+class EntityList(PublicView, ListAPIView):
+    """Entities that published articles mention, with aliases and those articles."""
+
+    serializer_class = serializers.EntitySerializer
+    filterset_class = filters.EntityFilter
+    pagination_class = pagination.EntityCursorPagination
+
+    def get_queryset(self):
+        return public_entities().prefetch_related(
+            Prefetch("aliases", queryset=EntityAlias.objects.order_by("text"))
+        )
+
+    def list(self, request: Request, *args, **kwargs) -> Response:
+        entities = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        articles = public_entity_articles(entity_ids=[e.pk for e in entities])
+        context = {**self.get_serializer_context(), "articles": articles}
+        serializer = self.get_serializer_class()(entities, many=True, context=context)
+        return self.get_paginated_response(serializer.data)
+
+
+@extend_schema_view(
+    get=extend_schema(
+        responses={200: serializers.CorrectionSerializer(many=True), **ERRORS}
+    )
+)
+class CorrectionList(PublicView, ListAPIView):
+    """Public corrections of published articles, newest first."""
+
+    serializer_class = serializers.CorrectionSerializer
+    filterset_class = filters.CorrectionFilter
+    pagination_class = pagination.IdCursorPagination
+
+    def get_queryset(self):
+        return public_corrections()

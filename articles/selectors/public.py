@@ -1,0 +1,295 @@
+"""Reads for downstream sites: live public articles, their sections, entities and
+corrections, and the cheap version probe behind ETags.
+
+Everything here is selected from `PublicArticle` rows that are not retracted, never
+from `Article.status`: an article being edited after publication is a draft again
+while its published revision stays live.
+"""
+
+import datetime
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, TextField
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
+from django.utils.dateparse import parse_datetime
+
+from articles.models import (
+    Correction,
+    Entity,
+    PublicArticle,
+    PublicVersion,
+    Section,
+)
+
+
+@dataclass(frozen=True)
+class PublicState:
+    """The public version probe: moves on every publish, correction and retraction."""
+
+    counter: int
+    changed_at: datetime.datetime | None
+
+
+def public_state() -> PublicState:
+    """One primary-key query: the counter and time of the last public change."""
+    found = _fetch_one("probe")
+    return PublicState(found[0], _aware(found[1])) if found else PublicState(0, None)
+
+
+def live_public_articles() -> QuerySet[PublicArticle]:
+    """Published, not retracted articles (their pinned published revision)."""
+    return PublicArticle.objects.filter(retracted_at__isnull=True)
+
+
+@dataclass(frozen=True)
+class PageKey:
+    """Where a row stands in the list order: newest first, then highest id."""
+
+    published_at: datetime.datetime
+    id: int
+
+
+@dataclass(frozen=True)
+class PageRow:
+    id: int
+    published_at: str  # as the database writes it; parsed only for a page's ends
+    payload_text: str  # the stored JSON, undecoded
+
+    @property
+    def key(self) -> PageKey:
+        return PageKey(_aware(self.published_at), self.id)
+
+
+def public_article_page(
+    queryset: QuerySet[PublicArticle] | None,
+    *,
+    key: PageKey | None,
+    backwards: bool,
+    limit: int,
+) -> list[PageRow]:
+    """Up to `limit` rows after `key` in the list order (before it if `backwards`,
+    then nearest first). `queryset` None means every live article: that page comes
+    from precompiled SQL; a filtered queryset goes through the ORM. One query.
+    """
+    if queryset is None:
+        sql = _page_sql(connection.vendor, key is not None, backwards)
+        params: list = []
+        if key is not None:
+            stamp = connection.ops.adapt_datetimefield_value(key.published_at)
+            params = [stamp, stamp, key.id]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, limit])
+            rows = cursor.fetchall()
+    else:
+        if key is not None:
+            at = key.published_at
+            if backwards:
+                beyond = Q(published_at__gt=at) | Q(published_at=at, id__gt=key.id)
+            else:
+                beyond = Q(published_at__lt=at) | Q(published_at=at, id__lt=key.id)
+            queryset = queryset.filter(beyond)
+        order = ("published_at", "id") if backwards else ("-published_at", "-id")
+        rows = queryset.order_by(*order).values_list(
+            "id", Cast("published_at", TextField()), Cast("payload", TextField())
+        )[:limit]
+    return [PageRow(*row) for row in rows]
+
+
+def public_article_detail(*, article_id: int) -> dict | None:
+    """The stored payload text of one article, retracted or not, or None (one query)."""
+    found = _fetch_one("detail", article_id)
+    if found is None:
+        return None
+    payload_text, retracted_at, notice = found
+    return {
+        "payload_text": payload_text,
+        "retracted_at": _aware(retracted_at),
+        "retraction_notice": notice,
+    }
+
+
+def in_section_tree(
+    queryset: QuerySet, *, section: int | str, field: str = "section_id"
+) -> QuerySet:
+    """Filter `queryset` to `section` (an id or a slug) and all its sub-sections.
+
+    One recursive subquery inside the same SQL statement, so the query count does not
+    depend on the filter or on the depth of the taxonomy.
+    """
+    table = connection.ops.quote_name(Section._meta.db_table)
+    if isinstance(section, int):
+        root, value = "id = %s", section
+    else:
+        root, value = "slug = %s", section
+    sql = (
+        f"WITH RECURSIVE tree(id) AS (SELECT id FROM {table} WHERE {root} UNION "
+        f"SELECT child.id FROM {table} child JOIN tree ON child.parent_id = tree.id)"
+        " SELECT id FROM tree"
+    )
+    return queryset.filter(**{f"{field}__in": RawSQL(sql, (value,))})
+
+
+def public_sections() -> QuerySet[Section]:
+    """The section taxonomy (names only: nothing in it is unpublished)."""
+    return Section.objects.order_by("name", "id")
+
+
+def public_section_paths() -> dict[int, str]:
+    """Every section's path, parents first ("World > Asia"), in one query."""
+    rows = list(Section.objects.values_list("id", "parent_id", "name"))
+    sections = {pk: parent for pk, parent, _ in rows}
+    names = {pk: name for pk, _, name in rows}
+    paths: dict[int, str] = {}
+
+    def path(pk: int, seen: frozenset[int]) -> str:
+        if pk not in paths:
+            parent = sections[pk]
+            if parent in sections and parent not in seen:
+                paths[pk] = f"{path(parent, seen | {pk})} > {names[pk]}"
+            else:
+                paths[pk] = names[pk]
+        return paths[pk]
+
+    for pk in sections:
+        path(pk, frozenset())
+    return paths
+
+
+def public_entities() -> QuerySet[Entity]:
+    """Entities that at least one live article mentions."""
+    through = PublicArticle.entities.through
+    mentioned = through.objects.filter(
+        entity_id=OuterRef("pk"), publicarticle__retracted_at__isnull=True
+    )
+    return Entity.objects.filter(Exists(mentioned))
+
+
+def public_entity_articles(*, entity_ids: list[int]) -> dict[int, list[dict]]:
+    """For each entity id, the live articles that mention it (one query)."""
+    through = PublicArticle.entities.through
+    rows = (
+        through.objects.filter(
+            entity_id__in=entity_ids, publicarticle__retracted_at__isnull=True
+        )
+        .order_by("-publicarticle__published_at", "-publicarticle_id")
+        .values(
+            "entity_id",
+            article_id=F("publicarticle__article_id"),
+            headline=F("publicarticle__headline"),
+        )
+    )
+    found: dict[int, list[dict]] = {entity_id: [] for entity_id in entity_ids}
+    for row in rows:
+        found[row["entity_id"]].append(
+            {"id": row["article_id"], "headline": row["headline"]}
+        )
+    return found
+
+
+def public_corrections() -> QuerySet[Correction]:
+    """Corrections of live articles whose revision is already published.
+
+    `headline` is the published headline (the article's own may be a draft edit).
+    """
+    return (
+        Correction.objects.filter(
+            article__public__isnull=False,
+            article__public__retracted_at__isnull=True,
+        )
+        .filter(
+            Q(revision__isnull=True)
+            | Q(revision__number__lte=F("article__published_revision__number"))
+        )
+        .annotate(headline=F("article__public__headline"))
+    )
+
+
+# The probe and the detail run on every poll: their SQL is compiled by the ORM once
+# per process and database (the ORM's per-query compilation costs more than the
+# query), then executed with the request's parameter.
+_HOT_QUERIES: dict[str, Callable[[], QuerySet]] = {
+    # Timestamps as text: parsing one with fromisoformat is cheaper than the
+    # driver's converter (SQLite) and happens only where a datetime is needed.
+    "probe": lambda: PublicVersion.objects.filter(pk=1).values_list(
+        "counter", Cast("changed_at", TextField())
+    ),
+    "detail": lambda: (
+        PublicArticle.objects.filter(article_id=0)
+        .annotate(payload_text=Cast("payload", TextField()))
+        .values_list("payload_text", "retracted_at", "retraction_notice")
+    ),
+}
+
+
+@functools.cache
+def _page_sql(vendor: str, after_key: bool, backwards: bool) -> str:
+    """The unfiltered page query: what the ORM path builds, without building it."""
+    opts = PublicArticle._meta
+    quote = connection.ops.quote_name
+    table = quote(opts.db_table)
+    column = {
+        name: f"{table}.{quote(opts.get_field(name).column)}"
+        for name in ("id", "published_at", "payload", "retracted_at")
+    }
+    where = f"{column['retracted_at']} IS NULL"
+    if after_key:
+        op = ">" if backwards else "<"
+        where += (
+            f" AND ({column['published_at']} {op} %s OR ({column['published_at']} = %s"
+            f" AND {column['id']} {op} %s))"
+        )
+    direction = "ASC" if backwards else "DESC"
+    return (
+        f"SELECT {column['id']}, CAST({column['published_at']} AS text), "
+        f"CAST({column['payload']} AS text) FROM {table} WHERE {where} "
+        f"ORDER BY {column['published_at']} {direction}, {column['id']} {direction} "
+        "LIMIT %s"
+    )
+
+
+@functools.cache
+def _hot_sql(name: str, vendor: str) -> tuple[str, tuple]:
+    """The SQL of a hot query and the parameters it was compiled with."""
+    return _HOT_QUERIES[name]().query.sql_with_params()
+
+
+def _fetch_one(name: str, *params: object) -> tuple | None:
+    """Run hot query `name` with `params` in place of its compiled ones.
+
+    When queries are logged (DEBUG, tests) or instrumented (execute wrappers), it
+    goes through Django's cursor like any query. Otherwise straight to the backend's
+    own cursor: on the probe, Django's cursor wrapper costs as much as SQLite does.
+    """
+    database = connections[DEFAULT_DB_ALIAS]
+    sql, compiled = _hot_sql(name, database.vendor)
+    assert not params or len(params) == len(compiled), name
+    params = params or compiled
+    if database.queries_logged or database.execute_wrappers:
+        with database.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchone()
+    database.ensure_connection()
+    database.validate_no_broken_transaction()
+    with database.wrap_database_errors:
+        cursor = database.create_cursor()
+        try:
+            cursor.execute(sql, params)
+            return cursor.fetchone()
+        finally:
+            cursor.close()
+
+
+def _aware(value: datetime.datetime | str | None) -> datetime.datetime | None:
+    """A database timestamp as an aware datetime (SQLite returns text in UTC)."""
+    if isinstance(value, str):
+        try:
+            value = datetime.datetime.fromisoformat(value)
+        except ValueError:
+            value = parse_datetime(value)
+    if value is not None and value.tzinfo is None:
+        value = value.replace(tzinfo=datetime.UTC)
+    return value

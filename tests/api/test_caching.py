@@ -1,0 +1,206 @@
+"""Conditional requests: ETag and Last-Modified from the version probe, 304 on a
+match, and never a stale 304 after a publication, a correction or a retraction."""
+
+import datetime
+import time
+
+import pytest
+from django.utils import timezone
+from django.utils.http import parse_http_date
+
+from articles.models import PublicVersion
+from articles.services.revisions import article_edit
+from articles.services.workflow import article_retract
+from tests.api.helpers import BODY, published
+from tests.factories import SectionFactory
+
+HOUR = datetime.timedelta(hours=1)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _probe_in_the_past(db):
+    """A fresh test database's probe row may be less than a second old, which would
+    hold Last-Modified back (it never runs ahead of the clock) for a second."""
+    PublicVersion.objects.update_or_create(
+        pk=1, defaults={"counter": 0, "changed_at": timezone.now() - HOUR}
+    )
+
+
+URLS = [
+    "/api/v1/articles/",
+    "/api/v1/articles/?section=no-such&page_size=5",
+    "/api/v1/articles/?format=ninjs",
+    "/feeds/rss/",
+    "/feeds/atom/",
+]
+
+
+def _validators(api, url: str) -> tuple[str, str]:
+    response = api.get(url)
+    assert response.status_code == 200
+    return response["ETag"], response["Last-Modified"]
+
+
+def _is_fresh(api, url: str, etag: str, last_modified: str) -> bool:
+    """Whether the API answers 304 to both kinds of conditional request."""
+    by_tag = api.get(url, HTTP_IF_NONE_MATCH=etag).status_code
+    by_date = api.get(url, HTTP_IF_MODIFIED_SINCE=last_modified).status_code
+    assert by_tag == by_date, url
+    return by_tag == 304
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_a_repeated_request_gets_304_with_the_same_validators(api, url):
+    published()
+    etag, last_modified = _validators(api, url)
+    response = api.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+    assert response.content == b""
+    assert response["ETag"] == etag
+    assert "public" in response["Cache-Control"]
+    assert api.get(url, HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 304
+
+
+def test_validators_differ_by_query_and_format(api):
+    article = published()
+    tags = {
+        api.get(url)["ETag"]
+        for url in [
+            "/api/v1/articles/",
+            "/api/v1/articles/?page_size=1",
+            "/api/v1/articles/?format=jsonld",
+            f"/api/v1/articles/{article.pk}/",
+            f"/api/v1/articles/{article.pk}/?format=ninjs",
+        ]
+    }
+    assert len(tags) == 5
+    accept_json = api.get("/api/v1/articles/")["ETag"]
+    accept_ld = api.get("/api/v1/articles/", HTTP_ACCEPT="application/ld+json")["ETag"]
+    assert accept_json != accept_ld
+
+
+def test_no_stale_304_after_publication_correction_or_retraction(
+    api, publish, editor, editor2
+):
+    first = publish()
+    detail = f"/api/v1/articles/{first.pk}/"
+    urls = [*URLS, detail]
+
+    def snapshot() -> dict[str, tuple[str, str]]:
+        return {url: _validators(api, url) for url in urls}
+
+    def assert_all_stale(before: dict) -> None:
+        for url, (etag, last_modified) in before.items():
+            assert not _is_fresh(api, url, etag, last_modified), url
+
+    before = snapshot()
+    second = publish()  # a publication
+    assert_all_stale(before)
+
+    before = snapshot()
+    article_edit(
+        article=first,
+        by=editor,
+        base_revision_id=first.current_revision_id,
+        headline=first.headline,
+        body=BODY.replace("river", "east"),
+        correction="The terminal is on the east bank.",
+    )
+    first.refresh_from_db()
+    publish(first)  # a correction goes public
+    assert_all_stale(before)
+    assert api.get(detail).json()["corrections"][0]["text"].startswith("The terminal")
+
+    urls.remove(detail)
+    before = snapshot()
+    article_retract(article=second, by=editor2, reason="Withdrawn.")  # a retraction
+    assert_all_stale(before)
+
+
+def test_editing_without_publishing_keeps_clients_fresh(api, publish, editor):
+    article = publish()
+    etag, last_modified = _validators(api, "/api/v1/articles/")
+    article_edit(
+        article=article,
+        by=editor,
+        base_revision_id=article.current_revision_id,
+        headline=article.headline,
+        body=BODY + "\n\nA draft paragraph.",
+        correction="A draft correction.",
+    )
+    assert _is_fresh(api, "/api/v1/articles/", etag, last_modified)
+
+
+def test_two_changes_within_one_second_still_make_the_first_copy_stale(
+    api, monkeypatch
+):
+    frozen = timezone.now()
+    monkeypatch.setattr(timezone, "now", lambda: frozen)
+    published()
+    etag, last_modified = _validators(api, "/api/v1/articles/")
+    published()  # same second: Last-Modified alone cannot tell them apart
+    assert not _is_fresh(api, "/api/v1/articles/", etag, last_modified)
+    assert (
+        api.get("/api/v1/articles/", HTTP_IF_MODIFIED_SINCE=last_modified).status_code
+        == 200
+    )
+
+
+def test_last_modified_is_never_later_than_now(api):
+    for _ in range(5):  # a burst moves the probe's time ahead of the clock
+        published()
+    response = api.get("/api/v1/articles/")
+    assert parse_http_date(response["Last-Modified"]) <= time.time()
+
+
+def test_if_none_match_wins_over_if_modified_since(api):
+    published()
+    _, last_modified = _validators(api, "/api/v1/articles/")
+    response = api.get(
+        "/api/v1/articles/",
+        HTTP_IF_NONE_MATCH='"0-stale"',
+        HTTP_IF_MODIFIED_SINCE=last_modified,
+    )
+    assert response.status_code == 200
+
+
+def test_weak_and_listed_etags_match(api):
+    published()
+    etag, _ = _validators(api, "/api/v1/articles/")
+    listed = f'"other", W/{etag}'
+    assert api.get("/api/v1/articles/", HTTP_IF_NONE_MATCH=listed).status_code == 304
+
+
+def test_not_modified_is_answered_before_throttling(api, settings):
+    published()
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon": "2/min", "partner": "5/min"},
+    }
+    etag, _ = _validators(api, "/api/v1/articles/")
+    for _ in range(5):
+        response = api.get("/api/v1/articles/", HTTP_IF_NONE_MATCH=etag)
+        assert response.status_code == 304
+    assert api.get("/api/v1/articles/?page_size=3").status_code == 200
+    assert api.get("/api/v1/articles/?page_size=4").status_code == 429
+
+
+def test_public_responses_say_how_long_to_cache_and_errors_say_not_to(api):
+    article = published()
+    for url in ["/api/v1/articles/", f"/api/v1/articles/{article.pk}/"]:
+        response = api.get(url)
+        assert "public" in response["Cache-Control"]
+        assert "max-age=" in response["Cache-Control"]
+        assert "Accept" in response["Vary"]
+    assert "no-store" in api.get("/api/v1/articles/?page_size=0")["Cache-Control"]
+
+
+def test_sections_and_entities_revalidate_by_content(api):
+    published()
+    response = api.get("/api/v1/sections/")
+    etag = response["ETag"]
+    assert api.get("/api/v1/sections/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    SectionFactory(name="Renamed desk")  # no publication, yet the list changed
+    assert api.get("/api/v1/sections/", HTTP_IF_NONE_MATCH=etag).status_code == 200

@@ -1,0 +1,112 @@
+"""The article list costs the same queries for any page size and any filter.
+
+Prevents the slow list: a serializer that loads each article's entities, section or
+corrections (N+1), a COUNT over the table for page numbers, or a filter that adds a
+lookup query (the section filter resolves sub-sections inside the page's query).
+Expected: the version probe and the page.
+"""
+
+import pytest
+from django.test import Client
+
+from articles.services.api_keys import api_key_issue
+from tests.api.helpers import bulk_published, published
+from tests.factories import EntityFactory, SectionFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+LIST_QUERIES = 2  # PublicVersion probe + the page of stored payloads
+
+
+@pytest.fixture
+def many_articles(db):
+    parent = SectionFactory(name="World", slug="world")
+    child = SectionFactory(name="Asia", slug="asia", parent=parent)
+    entity = EntityFactory(name="harbour authority")
+    bulk_published(101, section=child, mentions=[(entity, 4, 21)])
+    return {"entity": entity.pk}
+
+
+FILTERS = [
+    {},
+    {"section": "world"},
+    {"section": "asia"},
+    {"entity": "ENTITY"},
+    {"published_after": "2000-01-01T00:00:00Z"},
+    {"published_before": "2999-01-01T00:00:00Z"},
+    {"updated_since": "2000-01-01"},
+    {"q": "ferry terminal"},
+    {"format": "ninjs"},
+    {"format": "jsonld"},
+    {
+        "section": "world",
+        "entity": "ENTITY",
+        "published_after": "2000-01-01",
+        "q": "mayor",
+    },
+]
+
+
+@pytest.mark.parametrize("page_size", [1, 20, 100])
+@pytest.mark.parametrize("params", FILTERS, ids=lambda p: ",".join(p) or "none")
+def test_the_list_costs_the_same_queries_whatever_the_size_or_filter(
+    api, many_articles, django_assert_num_queries, page_size, params
+):
+    params = {
+        k: many_articles["entity"] if v == "ENTITY" else v for k, v in params.items()
+    }
+    with django_assert_num_queries(LIST_QUERIES):
+        response = api.get("/api/v1/articles/", {**params, "page_size": page_size})
+    assert response.status_code == 200
+    data = response.json()
+    assert len(data.get("results") or data["itemListElement"]) == page_size
+
+
+def test_the_next_page_costs_the_same(api, many_articles, django_assert_num_queries):
+    first = api.get("/api/v1/articles/?page_size=20").json()
+    with django_assert_num_queries(LIST_QUERIES):
+        api.get(first["next"])
+
+
+def test_a_partner_key_adds_only_its_lookup(many_articles, django_assert_num_queries):
+    _, raw = api_key_issue(name="Partner", by=UserFactory(admin=True))
+    client = Client(HTTP_X_API_KEY=raw)
+    for size in (1, 100):
+        with django_assert_num_queries(LIST_QUERIES + 1):
+            client.get("/api/v1/articles/", {"page_size": size})
+
+
+def test_a_not_modified_answer_costs_one_query(
+    api, many_articles, django_assert_num_queries
+):
+    etag = api.get("/api/v1/articles/")["ETag"]
+    with django_assert_num_queries(1):
+        response = api.get("/api/v1/articles/", HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+
+
+def test_detail_costs_two_queries(api, many_articles, django_assert_num_queries):
+    article_id = api.get("/api/v1/articles/?page_size=1").json()["results"][0]["id"]
+    with django_assert_num_queries(2):
+        api.get(f"/api/v1/articles/{article_id}/")
+
+
+@pytest.mark.parametrize("count", [2, 6])
+def test_entities_and_corrections_lists_do_not_grow_with_rows(
+    api, django_assert_num_queries, count
+):
+    entities = [EntityFactory(name=f"entity {n}") for n in range(count)]
+    for entity in entities:
+        entity.aliases.create(text=f"alias of {entity.name}")
+        article = published(mentions=[(entity, 4, 21)])
+        article.corrections.create(
+            revision=article.published_revision,
+            text="Fixed.",
+            corrected_on="2024-01-01",
+        )
+    with django_assert_num_queries(3):  # entities, their aliases, their articles
+        assert len(api.get("/api/v1/entities/").json()["results"]) == count
+    with django_assert_num_queries(1):
+        assert len(api.get("/api/v1/corrections/").json()["results"]) == count
+    with django_assert_num_queries(2):  # sections, and all sections for their paths
+        api.get("/api/v1/sections/")
