@@ -258,29 +258,12 @@ def _hot_sql(name: str, vendor: str) -> tuple[str, tuple]:
 
 
 def _fetch_one(name: str, *params: object) -> tuple | None:
-    """Run hot query `name` with `params` in place of its compiled ones.
-
-    When queries are logged (DEBUG, tests) or instrumented (execute wrappers), it
-    goes through Django's cursor like any query. Otherwise straight to the backend's
-    own cursor: on the probe, Django's cursor wrapper costs as much as SQLite does.
-    """
+    """Run hot query `name` (SQL compiled once per process) with `params`, if given."""
     database = connections[DEFAULT_DB_ALIAS]
     sql, compiled = _hot_sql(name, database.vendor)
-    assert not params or len(params) == len(compiled), name
-    params = params or compiled
-    if database.queries_logged or database.execute_wrappers:
-        with database.cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchone()
-    database.ensure_connection()
-    database.validate_no_broken_transaction()
-    with database.wrap_database_errors:
-        cursor = database.create_cursor()
-        try:
-            cursor.execute(sql, params)
-            return cursor.fetchone()
-        finally:
-            cursor.close()
+    with database.cursor() as cursor:
+        cursor.execute(sql, params or compiled)
+        return cursor.fetchone()
 
 
 def _aware(value: datetime.datetime | str | None) -> datetime.datetime | None:

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .env import env_bool, env_int, env_list
+from .env import env_bool, env_int, env_list, env_str
 
 if not SECRET_KEY or SECRET_KEY.startswith("django-insecure"):  # noqa: F405
     raise ImproperlyConfigured(
@@ -14,6 +14,15 @@ if not SECRET_KEY or SECRET_KEY.startswith("django-insecure"):  # noqa: F405
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+# A cache shared by every app server (API throttles live there), e.g. redis://host:6379/0.
+if CACHE_URL := env_str("CACHE_URL", ""):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+        }
+    }
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -32,9 +32,22 @@ def test_production_settings_pass_the_deploy_check():
         DJANGO_SETTINGS_MODULE="newsroom.settings.prod",
         SECRET_KEY="k" * 20 + "a-long-random-production-secret-0123456789",
         ALLOWED_HOSTS="desk.example.org",
+        CACHE_URL="redis://cache.example.org:6379/0",
     )
     assert run.returncode == 0, run.stderr
     assert "no issues" in run.stdout
+
+
+def test_the_deploy_check_asks_for_a_shared_cache():
+    run = _run(
+        ["check", "--deploy", "--fail-level", "WARNING"],
+        DJANGO_SETTINGS_MODULE="newsroom.settings.prod",
+        SECRET_KEY="k" * 20 + "a-long-random-production-secret-0123456789",
+        ALLOWED_HOSTS="desk.example.org",
+    )
+    assert run.returncode != 0
+    assert "articles.W001" in run.stderr
+    assert "CACHE_URL" in run.stderr
 
 
 def test_database_url_selects_the_database():
