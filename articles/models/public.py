@@ -38,7 +38,19 @@ class PublicArticle(models.Model):
 
     class Meta:
         ordering = ["-published_at", "-id"]
-        indexes = [models.Index(fields=["-published_at", "-id"])]
+        indexes = [
+            # The list order, over live articles only; and the same within a section.
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=models.Q(retracted_at__isnull=True),
+                name="publicarticle_live_order",
+            ),
+            models.Index(
+                fields=["section", "-published_at", "-id"],
+                condition=models.Q(retracted_at__isnull=True),
+                name="publicarticle_section_order",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(retracted_at__isnull=True)
