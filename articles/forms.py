@@ -146,3 +146,9 @@ class EditArticleForm(forms.Form):
         help_text="Required when the article is published: it is shown to readers.",
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    correction_date = forms.DateField(
+        required=False,
+        label="Date of the correction",
+        help_text="Shown with the note; today if left empty.",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )

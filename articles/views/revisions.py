@@ -38,6 +38,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
                     body=data["body"],
                     message=data["message"],
                     correction=data["correction"],
+                    correction_date=data["correction_date"],
                 )
             except EditConflict as exc:
                 conflict = exc

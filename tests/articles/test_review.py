@@ -394,3 +394,30 @@ def test_checks_run_on_demand_for_a_source_document(editor, editor_client):
     annotation_dismiss(annotation=finding, by=editor, reason="Intentional repetition")
     editor_client.post(url)
     assert Annotation.objects.filter(origin="duplicate-paragraph").count() == 1
+
+
+def test_the_editor_dates_the_public_correction(article, editor, editor_client):
+    import datetime
+
+    revision = article.current_revision
+    type(article).objects.filter(pk=article.pk).update(
+        status=ArticleStatus.PUBLISHED,
+        approved_revision=revision,
+        published_revision=revision,
+    )
+    page = editor_client.get(reverse("articles:edit", args=[article.pk]))
+    assert "Public correction note" in page.content.decode()
+    response = editor_client.post(
+        reverse("articles:edit", args=[article.pk]),
+        {
+            "base_revision_id": revision.pk,
+            "headline": "Corrected",
+            "body": "Corrected body.",
+            "correction": "The listing was misstated.",
+            "correction_date": "2026-11-20",
+        },
+    )
+    assert response.status_code == 302
+    correction = Correction.objects.get()
+    assert correction.corrected_on == datetime.date(2026, 11, 20)
+    assert correction.text == "The listing was misstated."
