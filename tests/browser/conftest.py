@@ -9,6 +9,8 @@ import shutil
 
 import pytest
 
+from tests.browser.actions import PASSWORD, log_in
+
 CHROMIUM = shutil.which("chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -61,12 +63,7 @@ def page(browser):
 def login(page, live_server):
     """Log `user` in through the real admin login form; returns the page."""
 
-    def _login(user, password: str = "pw-for-tests"):
-        page.goto(f"{live_server.url}/admin/login/")
-        page.fill("#id_username", user.username)
-        page.fill("#id_password", password)
-        page.click("input[type=submit]")
-        page.wait_for_selector("#user-tools")
-        return page
+    def _login(user, password: str = PASSWORD):
+        return log_in(page, live_server, user, password)
 
     return _login

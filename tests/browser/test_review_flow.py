@@ -4,6 +4,7 @@ import pytest
 
 from articles.models import Annotation
 from articles.models.review import AnnotationStatus
+from tests.browser.actions import open_as, select_text
 from tests.factories import ArticleFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -13,48 +14,15 @@ BODY = (
     "The mayor recognises the group as a partner, a spokesman said on Friday."
 )
 
-PHRASE_BOX = """(phrase) => {
-  const body = document.getElementById("review-body");
-  const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-  let node;
-  while ((node = walker.nextNode())) {
-    const i = node.data.indexOf(phrase);
-    if (i < 0) continue;
-    const range = document.createRange();
-    range.setStart(node, i);
-    range.setEnd(node, i + phrase.length);
-    const rects = range.getClientRects();
-    const first = rects[0], last = rects[rects.length - 1];
-    return {x0: first.left + 1, y0: first.top + first.height / 2,
-            x1: last.right - 1, y1: last.top + last.height / 2};
-  }
-  return null;
-}"""
-
-
-def _select(page, phrase: str) -> None:
-    """Drag the mouse across `phrase` in the article text, as a reader would."""
-    box = page.evaluate(PHRASE_BOX, phrase)
-    assert box, f"{phrase!r} is not on the page"
-    page.mouse.move(box["x0"], box["y0"])
-    page.mouse.down()
-    page.mouse.move(box["x1"], box["y1"], steps=5)
-    page.mouse.up()
-
 
 def test_reviewer_suggests_and_editor_applies(
     browser, live_server, login, editor, editor2, reviewer
 ):
     article = ArticleFactory(body=BODY, body__author=editor)
 
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", reviewer.username)
-    page.fill("#id_password", "pw-for-tests")
-    page.click("input[type=submit]")
+    page = open_as(browser, live_server, reviewer)
     page.goto(f"{live_server.url}/desk/articles/{article.pk}/review/")
-    _select(page, "recognises the group as a partner")
+    select_text(page, "recognises the group as a partner")
     assert page.input_value("#id_exact") == "recognises the group as a partner"
     page.select_option("#id_kind", "factual_error")
     page.select_option("#id_severity", "blocking")
@@ -68,7 +36,7 @@ def test_reviewer_suggests_and_editor_applies(
         "recognises the group as a partner"
     )
     assert "<anywhere>" in page.inner_text(".annotation-comment")
-    context.close()
+    page.context.close()
 
     page = login(editor2)
     page.goto(f"{live_server.url}/desk/articles/{article.pk}/review/")

@@ -7,6 +7,7 @@ import pytest
 from articles.models import Annotation, Article
 from articles.models.review import AnnotationStatus
 from articles.models.stories import ArticleStatus
+from tests.browser.actions import open_as, select_text
 from tests.factories import ArticleFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -16,47 +17,6 @@ BODY = (
     "Ferry operators welcomed the plan and expect more passengers next year."
 )
 QUOTE = "the new quay would open in March"
-
-PHRASE_BOX = """(phrase) => {
-  const body = document.getElementById("review-body");
-  const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-  let node;
-  while ((node = walker.nextNode())) {
-    const i = node.data.indexOf(phrase);
-    if (i < 0) continue;
-    const range = document.createRange();
-    range.setStart(node, i);
-    range.setEnd(node, i + phrase.length);
-    const rects = range.getClientRects();
-    const first = rects[0], last = rects[rects.length - 1];
-    return {x0: first.left + 1, y0: first.top + first.height / 2,
-            x1: last.right - 1, y1: last.top + last.height / 2};
-  }
-  return null;
-}"""
-
-
-def _open_as(browser, live_server, user):
-    """A page in its own browser context, logged in as `user` through the form."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", "pw-for-tests")
-    page.click("input[type=submit]")
-    page.wait_for_selector("#user-tools")
-    return page
-
-
-def _select(page, phrase: str) -> None:
-    """Drag the mouse across `phrase` in the article text, as a reader would."""
-    box = page.evaluate(PHRASE_BOX, phrase)
-    assert box, f"{phrase!r} is not on the page"
-    page.mouse.move(box["x0"], box["y0"])
-    page.mouse.down()
-    page.mouse.move(box["x1"], box["y1"], steps=5)
-    page.mouse.up()
 
 
 def _click_step(page, label: str) -> str:
@@ -75,7 +35,7 @@ def test_submit_annotate_refuse_resolve_approve_publish(
     change = f"{live_server.url}/admin/articles/article/{article.pk}/change/"
 
     # The author submits it.
-    author = _open_as(browser, live_server, editor)
+    author = open_as(browser, live_server, editor)
     author.goto(change)
     assert author.inner_text(".workflow-status") == "Draft"
     assert "“Harbour quay to open” submitted for review." in _click_step(
@@ -85,12 +45,12 @@ def test_submit_annotate_refuse_resolve_approve_publish(
     assert author.locator("#workflow button", has_text="Approve").count() == 1
 
     # The reviewer follows the Review link and leaves a blocking annotation.
-    checker = _open_as(browser, live_server, reviewer)
+    checker = open_as(browser, live_server, reviewer)
     checker.goto(change)
     assert checker.locator("#workflow button", has_text="Approve").count() == 0
     checker.click("a.review-link")
     checker.wait_for_selector("#review-body")
-    _select(checker, QUOTE)
+    select_text(checker, QUOTE)
     assert checker.input_value("#id_exact") == QUOTE
     checker.select_option("#id_kind", "needs_source")
     checker.select_option("#id_severity", "blocking")
@@ -100,7 +60,7 @@ def test_submit_annotate_refuse_resolve_approve_publish(
     assert "1 blocking" in checker.inner_text(".review-summary")
 
     # A second editor tries to approve: refused, the annotation named.
-    approver = _open_as(browser, live_server, editor2)
+    approver = open_as(browser, live_server, editor2)
     approver.goto(change)
     refusal = _click_step(approver, "Approve")
     assert "cannot be approved while 1 blocking annotation is open" in refusal
