@@ -28,7 +28,7 @@ from articles.models.review import (
 )
 from articles.services.audit import audit_record
 from articles.services.revisions import article_edit
-from articles.text.anchoring import anchor_for_span, find_quote
+from articles.text.anchoring import Anchor, anchor_for_span, find_quote
 from articles.text.checks import run_checks
 from articles.text.checks.base import Finding
 from articles.text.paragraphs import paragraphs_from_body
@@ -98,23 +98,17 @@ def annotation_create(
             "The quoted text is not in the article: select the passage again."
         )
     with transaction.atomic():
-        annotation = Annotation.objects.create(
-            article=article,
-            revision=revision,
-            created_on_revision=revision,
-            exact=anchor.exact,
-            prefix=anchor.prefix,
-            suffix=anchor.suffix,
-            start=anchor.start,
-            end=anchor.end,
+        annotation = _new_annotation(
+            article,
+            revision,
+            anchor,
+            suggestion,
             kind=kind,
             severity=severity,
             comment=comment.strip(),
             evidence=[url.strip() for url in evidence if url.strip()],
             claim=claim.strip(),
             verdict=verdict,
-            suggestion=suggestion or "",
-            has_suggestion=suggestion is not None,
             is_public=is_public,
             origin=HUMAN_ORIGIN,
             author=by,
@@ -328,20 +322,14 @@ def _annotate_findings(
         anchor = anchor_for_span(revision.body, finding.start, finding.end)
         try:
             with transaction.atomic():
-                annotation = Annotation.objects.create(
-                    article=article,
-                    revision=revision,
-                    created_on_revision=revision,
-                    exact=anchor.exact,
-                    prefix=anchor.prefix,
-                    suffix=anchor.suffix,
-                    start=anchor.start,
-                    end=anchor.end,
+                annotation = _new_annotation(
+                    article,
+                    revision,
+                    anchor,
+                    finding.suggestion,
                     kind=CHECK_KINDS.get(finding.check, AnnotationKind.OTHER),
                     severity=finding.severity,
                     comment=finding.message,
-                    suggestion=finding.suggestion or "",
-                    has_suggestion=finding.suggestion is not None,
                     origin=finding.check,
                     fingerprint=finding.fingerprint,
                 )
@@ -350,6 +338,29 @@ def _annotate_findings(
         known.add((article.pk, finding.fingerprint))
         created.append(annotation)
     return created
+
+
+def _new_annotation(
+    article: Article,
+    revision: Revision,
+    anchor: Anchor,
+    suggestion: str | None,
+    **fields,
+) -> Annotation:
+    """Insert an open annotation anchored at `anchor` of `revision`."""
+    return Annotation.objects.create(
+        article=article,
+        revision=revision,
+        created_on_revision=revision,
+        exact=anchor.exact,
+        prefix=anchor.prefix,
+        suffix=anchor.suffix,
+        start=anchor.start,
+        end=anchor.end,
+        suggestion=suggestion or "",
+        has_suggestion=suggestion is not None,
+        **fields,
+    )
 
 
 def _close(
