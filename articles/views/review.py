@@ -64,12 +64,8 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(
         Article.objects.select_related("current_revision", "section", "source"), pk=pk
     )
-    revision = article.current_revision
-    annotations = list(article_annotations(article=article))
-    mentions = revision_mentions(revision=revision)
-    runs = review_runs(revision=revision, annotations=annotations, mentions=mentions)
-    form = AnnotationForm(initial={"revision_id": revision.pk})
-    return _render_review(request, article, annotations, mentions, runs, form)
+    form = AnnotationForm(initial={"revision_id": article.current_revision_id})
+    return _render_review(request, article, form)
 
 
 @require_POST
@@ -103,13 +99,7 @@ def annotate(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Annotation added.")
             return redirect("articles:review", pk=article.pk)
-    revision = article.current_revision
-    annotations = list(article_annotations(article=article))
-    mentions = revision_mentions(revision=revision)
-    runs = review_runs(revision=revision, annotations=annotations, mentions=mentions)
-    return _render_review(
-        request, article, annotations, mentions, runs, form, status=400
-    )
+    return _render_review(request, article, form, status=400)
 
 
 @require_POST
@@ -173,8 +163,13 @@ def _int(value: str | None) -> int:
         return -1
 
 
-def _render_review(request, article, annotations, mentions, runs, form, status=200):
+def _render_review(
+    request: HttpRequest, article: Article, form: AnnotationForm, status: int = 200
+) -> HttpResponse:
     revision = article.current_revision
+    annotations = list(article_annotations(article=article))
+    mentions = revision_mentions(revision=revision)
+    runs = review_runs(revision=revision, annotations=annotations, mentions=mentions)
     entities = {m.entity_id: m.entity for m in mentions}
     by_key = {f"a{a.pk}": a for a in annotations}
     segments = [
