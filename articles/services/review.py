@@ -81,6 +81,10 @@ def annotation_create(
         raise ReviewRefused(f"Unknown verdict: {verdict!r}.")
     if is_public and not verdict:
         raise ReviewRefused("Only a fact-check with a verdict can be published.")
+    evidence = [url.strip() for url in evidence if url.strip()]
+    for url in evidence:
+        if not url.lower().startswith(("http://", "https://")):
+            raise ReviewRefused(f"“{url}” is not a web address (http or https).")
     try:
         revision = Revision.objects.get(pk=revision_id, article=article)
     except Revision.DoesNotExist:
@@ -106,7 +110,7 @@ def annotation_create(
             kind=kind,
             severity=severity,
             comment=comment.strip(),
-            evidence=[url.strip() for url in evidence if url.strip()],
+            evidence=evidence,
             claim=claim.strip(),
             verdict=verdict,
             is_public=is_public,

@@ -421,3 +421,9 @@ def test_the_editor_dates_the_public_correction(article, editor, editor_client):
     correction = Correction.objects.get()
     assert correction.corrected_on == datetime.date(2026, 11, 20)
     assert correction.text == "The listing was misstated."
+
+
+def test_evidence_must_be_web_addresses_whoever_calls(article, reviewer):
+    with pytest.raises(ReviewRefused, match="not a web address"):
+        _annotate(article, reviewer, "Friday", evidence=["javascript:alert(1)"])
+    assert not Annotation.objects.exists()
