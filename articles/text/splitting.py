@@ -1017,6 +1017,13 @@ _APPOSITIVE = re.compile(r"(?<=[a-z]), (?:the|a|an) [^,]{2,60},(?= [a-z])")
 _ATTRIBUTION_PREFIX = re.compile(
     r"^(?:according to|speaking (?:at|to|in))\b[^,]*,\s*", re.I
 )
+# "Speaker[, role] said [when/where] that CLAIM": the headline is "Speaker: CLAIM".
+_REPORTED_SPEECH = re.compile(
+    r"^(?P<speaker>[^,]{2,60}?)(?:, [^,]{2,80}?,?)? "
+    r"(?:said|says|announced|confirmed|claimed|warned|stressed|insisted"
+    r"|told [^,]{2,30}?)"
+    r"(?: [^,]{0,60}?)? that (?P<claim>\S.{10,})$"
+)
 
 
 def suggest_headline(paragraph: str) -> str | None:
@@ -1026,20 +1033,42 @@ def suggest_headline(paragraph: str) -> str | None:
     sentence = _first_sentence(paragraph.strip())
     sentence = _DATELINE_PREFIX.sub("", sentence, count=1)
     sentence = _ATTRIBUTION_PREFIX.sub("", sentence, count=1)
+    speech = _REPORTED_SPEECH.match(sentence)
+    if speech and (speaker := _speaker_label(speech["speaker"])):
+        claim = _first_clause(speech["claim"])
+        words = f"{speaker}: {claim[0].upper()}{claim[1:]}".split()
+        words = words[:SUGGESTED_HEADLINE_MAX_WORDS]
+        while words[-1].lower().strip(_QUOTES + ".,;:") in STOPWORDS:
+            words.pop()
+        return " ".join(words).strip(_QUOTES + " .,;:\u2014\u2013-")
     # Who said it and who someone is are detail for a headline.
     sentence = _TRAILING_SOURCE.sub("", sentence)
     sentence = _APPOSITIVE.sub("", sentence)
-    # The first clause carries the news; what follows a comma or dash is detail.
-    clause = re.split(r",\s+|\s+[\u2014\u2013]\s+|;\s+|:\s+", sentence, maxsplit=1)[0]
-    if len(clause.split()) < 5:
-        clause = sentence
-    words = clause.split()[:SUGGESTED_HEADLINE_MAX_WORDS]
+    words = _first_clause(sentence).split()[:SUGGESTED_HEADLINE_MAX_WORDS]
     while words and words[-1].lower().strip(_QUOTES + ".,;:") in STOPWORDS:
         words.pop()
     headline = " ".join(words).strip(_QUOTES + " .,;:\u2014\u2013-")
     if not _WORD.search(headline):
         return None
     return headline[0].upper() + headline[1:]
+
+
+def _first_clause(sentence: str) -> str:
+    """The first clause carries the news; what follows a comma or dash is detail."""
+    clause = re.split(r",\s+|\s+[\u2014\u2013]\s+|;\s+|:\s+", sentence, maxsplit=1)[0]
+    return clause if len(clause.split()) >= 5 else sentence
+
+
+def _speaker_label(speaker: str) -> str | None:
+    """How a headline names a speaker: a person by surname, a title without "The"."""
+    words = speaker.split()
+    if not 1 <= len(words) <= 5 or not all(w[0].isupper() for w in words[1:]):
+        return None
+    if words[0].lower() in {"the", "a", "an"}:
+        return " ".join(words[1:]) or None
+    if not words[0][0].isupper() or words[0].lower() in STOPWORDS:
+        return None
+    return words[-1]
 
 
 def proposals_to_choices(

@@ -538,3 +538,21 @@ def test_arbitrary_choices_are_either_lossless_or_refused_with_a_split_error(
     except SplitError:
         return
     _assert_lossless(text, stories)
+
+
+def test_suggested_headline_turns_reported_speech_into_speaker_and_claim():
+    assert (
+        suggest_headline(
+            "Mayor Ana Ruiz told reporters on Monday that the tram line would open "
+            "in June, two years late."
+        )
+        == "Ruiz: The tram line would open in June"
+    )
+    assert suggest_headline(
+        "The Health Minister said at a briefing that hospital waiting lists had "
+        "fallen for the first time in a decade."
+    ).startswith("Health Minister: Hospital waiting lists had fallen")
+    # A pronoun is no speaker for a headline: the sentence is kept as it is.
+    assert suggest_headline("He said that the plan would fail.") == (
+        "He said that the plan would fail"
+    )
