@@ -1,19 +1,32 @@
-"""Annotations and their replies in the admin."""
+"""Annotations and their replies in the admin, read-only.
+
+The admin inspects, the desk acts: annotations are made, answered, resolved, dismissed
+and reopened on the review page, through `articles.services.review`, which checks the
+rules and writes the audit log. An editable form here would walk around both.
+"""
 
 from django.contrib import admin
 
+from articles.admin.public import ReadOnlyAdmin
 from articles.models import Annotation, AnnotationReply
 
 
 class AnnotationReplyInline(admin.TabularInline):
     model = AnnotationReply
     fields = ["author", "body", "created_at"]
-    readonly_fields = ["author", "created_at"]
+    readonly_fields = fields
     extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(Annotation)
-class AnnotationAdmin(admin.ModelAdmin):
+class AnnotationAdmin(ReadOnlyAdmin):
     list_display = [
         "exact_short",
         "article",
@@ -37,25 +50,6 @@ class AnnotationAdmin(admin.ModelAdmin):
     ]
     search_fields = ["exact", "comment", "claim", "article__headline"]
     date_hierarchy = "created_at"
-    autocomplete_fields = ["article", "revision", "created_on_revision"]
-    readonly_fields = [
-        "article",
-        "revision",
-        "created_on_revision",
-        "exact",
-        "prefix",
-        "suffix",
-        "start",
-        "end",
-        "anchor_state",
-        "origin",
-        "fingerprint",
-        "author",
-        "created_at",
-        "resolved_by",
-        "resolved_at",
-        "resolved_in_revision",
-    ]
     inlines = [AnnotationReplyInline]
 
     @admin.display(description="quote", ordering="exact")
@@ -66,15 +60,10 @@ class AnnotationAdmin(admin.ModelAdmin):
             else annotation.exact[:59] + "…"
         )
 
-    def has_add_permission(self, request) -> bool:
-        return False  # annotations are made on the text, in the review view
-
 
 @admin.register(AnnotationReply)
-class AnnotationReplyAdmin(admin.ModelAdmin):
+class AnnotationReplyAdmin(ReadOnlyAdmin):
     list_display = ["annotation", "author", "created_at"]
     list_select_related = ["annotation", "author"]
     list_filter = ["created_at"]
     search_fields = ["body"]
-    autocomplete_fields = ["annotation"]
-    readonly_fields = ["author", "created_at"]

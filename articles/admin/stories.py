@@ -12,9 +12,11 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllow
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, path, reverse
 
+from articles.admin.public import ReadOnlyAdmin
 from articles.models import Article, Correction, Revision
 from articles.selectors.queues import queue_articles, queues_for
 from articles.selectors.timeline import article_timeline
+from articles.services.placement import PlacementRefused, article_section_change
 from articles.services.workflow import (
     APPROVE,
     PUBLISH,
@@ -111,12 +113,15 @@ class ArticleAdmin(admin.ModelAdmin):
         return False  # articles are made by splitting a source document
 
     def save_model(self, request, obj, form, change) -> None:
-        # Save only what the form changed (the section), so that a form opened before
-        # a transition cannot write an old status or revision back.
-        if change:
-            obj.save(update_fields=[*form.changed_data, "updated_at"])
-        else:
-            super().save_model(request, obj, form, change)
+        # The form edits only the section; the service locks, audits and updates
+        # the public copy. A refusal shows as the form's error, nothing written.
+        if "section" in form.changed_data:
+            try:
+                article_section_change(
+                    article=obj, section=obj.section, by=request.user
+                )
+            except PlacementRefused as exc:
+                raise PermissionDenied(str(exc)) from None
 
     # --- bulk actions -------------------------------------------------------------
 
@@ -267,13 +272,11 @@ class RevisionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Correction)
-class CorrectionAdmin(admin.ModelAdmin):
+class CorrectionAdmin(ReadOnlyAdmin):
+    """Read-only: a correction is written with the revision that makes it (the
+    editor's save), and what readers see of it is rebuilt when that is published."""
+
     list_display = ["article", "corrected_on", "text", "author"]
     list_select_related = ["article", "author"]
     list_filter = ["corrected_on"]
     search_fields = ["article__headline", "text"]
-    autocomplete_fields = ["article", "revision"]
-    readonly_fields = ["author", "created_at"]
-
-    def has_add_permission(self, request) -> bool:
-        return False  # written with the correction itself, on the article

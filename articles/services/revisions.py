@@ -17,6 +17,7 @@ from articles.models.review import AnchorState, AnnotationStatus
 from articles.models.stories import ArticleStatus
 from articles.services.audit import audit_record
 from articles.services.entities import revision_link_entities
+from articles.services.locking import article_lock
 from articles.text.anchoring import reanchor
 
 
@@ -61,13 +62,13 @@ def article_edit(
     if not headline or not body:
         raise EditRefused("An article needs a headline and a body.")
     with transaction.atomic():
-        locked = (
-            Article.objects.select_for_update(of=("self",))
-            .select_related("current_revision", "current_revision__author")
-            .get(pk=article.pk)
+        locked = article_lock(
+            pk=article.pk, related=("current_revision", "current_revision__author")
         )
         current = locked.current_revision
-        if current is None or current.pk != base_revision_id:
+        if current is None:
+            raise EditRefused("This article has no text to edit.")
+        if current.pk != base_revision_id:
             raise EditConflict(current=current, headline=headline, body=body)
         if locked.status == ArticleStatus.RETRACTED:
             raise EditRefused("A retracted article cannot be edited.")

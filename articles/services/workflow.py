@@ -22,6 +22,7 @@ from articles.models import Annotation, Article, AuditEntry, Revision
 from articles.models.review import AnnotationStatus, Severity
 from articles.models.stories import ALLOWED_TRANSITIONS, ArticleStatus, can_transition
 from articles.services.audit import audit_record
+from articles.services.locking import article_lock
 from articles.services.publishing import public_article_refresh
 from articles.services.review import article_run_checks
 
@@ -166,7 +167,8 @@ def article_approve(
 
     `revision_id` is the revision the approver read: when given and no longer
     current, approval is refused rather than applied to text nobody has read.
-    Gates: four-eyes (not the author of that revision) and no open blocking
+    Gates: four-eyes (the approver wrote none of the revisions since the last
+    published one, or none at all before a first publication) and no open blocking
     annotation. Raises WorkflowError.
     """
     return _transition(
@@ -286,12 +288,9 @@ def _transition(
     _check_permission(by, transition)  # cheap refusal before taking any lock
     with transaction.atomic():
         try:
-            locked = (
-                Article.objects.select_for_update(of=("self",))
-                .select_related(
-                    "current_revision", "approved_revision", "published_revision"
-                )
-                .get(pk=article.pk)
+            locked = article_lock(
+                pk=article.pk,
+                related=("current_revision", "approved_revision", "published_revision"),
             )
         except Article.DoesNotExist:
             raise WorkflowError("That article no longer exists.") from None
@@ -395,16 +394,33 @@ def _has_text(article: Article, by: User) -> None:
 
 
 def _four_eyes(article: Article, by: User) -> None:
-    revision = article.current_revision
-    if (
-        revision is not None
-        and revision.author_id is not None
-        and revision.author_id == by.pk
-    ):
-        raise WorkflowError(
-            f"You wrote revision {revision.number} of “{article.headline}”: another "
-            "editor has to approve it (four-eyes rule)."
+    """Refuse an approver who wrote any part of the change being approved.
+
+    The change is every revision after the last one that was approved and published
+    (all of them before a first publication): approving only looks at the whole.
+    """
+    baseline = article.published_revision
+    change = Revision.objects.filter(article=article, author_id=by.pk)
+    if baseline is not None:
+        change = change.filter(number__gt=baseline.number)
+    written = list(change.order_by("number").values_list("number", flat=True))
+    if not written:
+        return
+    numbers = ", ".join(str(n) for n in written[:-1])
+    numbers = f"{numbers} and {written[-1]}" if numbers else str(written[0])
+    yours = (
+        f"revision{'s' if len(written) > 1 else ''} {numbers} of “{article.headline}”"
+    )
+    current = article.current_revision
+    if written != [current.number if current else None]:
+        yours += ", part of the change " + (
+            f"since revision {baseline.number} was published"
+            if baseline is not None
+            else "that nobody has approved yet"
         )
+    raise WorkflowError(
+        f"You wrote {yours}: another editor has to approve it (four-eyes rule)."
+    )
 
 
 def _no_open_blocking_annotations(article: Article, by: User) -> None:
