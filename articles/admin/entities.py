@@ -413,6 +413,9 @@ class MentionAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None) -> bool:
         return False
 
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False  # relinking replaces them
+
 
 @admin.register(IgnoredName)
 class IgnoredNameAdmin(admin.ModelAdmin):

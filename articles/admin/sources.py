@@ -51,6 +51,9 @@ class SourceDocumentAdmin(admin.ModelAdmin):
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
         return False  # the original is kept byte for byte
 
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False  # and kept: it is the record of what the agency sent
+
     def get_urls(self):
         return [
             path(
@@ -59,7 +62,7 @@ class SourceDocumentAdmin(admin.ModelAdmin):
                 name="articles_sourcedocument_import",
             ),
             path(
-                "<path:object_id>/split/",
+                "<int:object_id>/split/",
                 self.admin_site.admin_view(partial(split_view, self)),
                 name="articles_sourcedocument_split",
             ),

@@ -31,7 +31,7 @@ class StoryForm:
         return self.draft.first_line
 
 
-def split_view(admin: ModelAdmin, request: HttpRequest, object_id: str) -> HttpResponse:
+def split_view(admin: ModelAdmin, request: HttpRequest, object_id: int) -> HttpResponse:
     if not request.user.has_perm("articles.split_sourcedocument"):
         raise PermissionDenied
     document = get_object_or_404(SourceDocument, pk=object_id)

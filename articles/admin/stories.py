@@ -183,7 +183,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_urls(self):
         return [
             path(
-                "<path:object_id>/workflow/<str:name>/",
+                "<int:object_id>/workflow/<slug:name>/",
                 self.admin_site.admin_view(self.transition_view),
                 name="articles_article_transition",
             ),
@@ -206,7 +206,7 @@ class ArticleAdmin(admin.ModelAdmin):
         )
 
     def transition_view(
-        self, request: HttpRequest, object_id: str, name: str
+        self, request: HttpRequest, object_id: int, name: str
     ) -> HttpResponse:
         """One click on a workflow button: make that transition, say how it went."""
         if request.method != "POST":
