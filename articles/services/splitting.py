@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.utils.text import slugify
 
@@ -48,13 +48,12 @@ def source_document_split(
         stale.delete()
         articles = []
         for story, text in zip(stories, texts, strict=True):
-            article = Article.objects.create(
+            article = _create_with_unique_slug(
                 source=document,
                 first_line=text.first_line,
                 last_line=text.last_line,
                 dropped_lines=list(text.dropped_lines),
                 headline=text.headline,
-                slug=_unique_slug(text.headline),
                 section=story.section,
             )
             revision = Revision.objects.create(
@@ -118,10 +117,22 @@ def _replaceable_articles(document: SourceDocument) -> list[Article]:
     return articles
 
 
-def _unique_slug(headline: str) -> str:
+def _create_with_unique_slug(*, headline: str, **fields) -> Article:
+    """Create the article under the first free slug made from its headline.
+
+    A concurrent split of another document may take the same slug between the check
+    and the insert: the insert then fails in its savepoint and the next is tried.
+    """
     base = slugify(headline)[:300] or "article"
-    slug, n = base, 1
-    while Article.objects.filter(slug=slug).exists():
+    n = 1
+    while True:
+        slug = base if n == 1 else f"{base}-{n}"
         n += 1
-        slug = f"{base}-{n}"
-    return slug
+        if Article.objects.filter(slug=slug).exists():
+            continue
+        try:
+            with transaction.atomic():
+                return Article.objects.create(headline=headline, slug=slug, **fields)
+        except IntegrityError:
+            if not Article.objects.filter(slug=slug).exists():
+                raise  # another constraint: not a slug taken meanwhile
