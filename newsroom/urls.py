@@ -15,3 +15,7 @@ urlpatterns = [
     path("feeds/", include("articles.feeds")),
     path("", include("articles.urls")),
 ]
+
+# JSON under /api/, the desk's own page elsewhere (articles/views/errors.py).
+handler404 = "articles.views.errors.page_not_found"
+handler500 = "articles.views.errors.server_error"

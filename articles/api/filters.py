@@ -21,6 +21,7 @@ MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 12
 SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
 WORD = re.compile(r"\w+")
+SEARCH_TOKEN = re.compile(r'-*"[^"]*"?|\S+')
 ISO_DATE_TIME = re.compile(
     r"^\d{4}-\d{2}-\d{2}"
     r"([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}(:?\d{2})?)?)?$",
@@ -54,7 +55,7 @@ class SectionRefField(forms.CharField):
         if not value:
             return None
         if value.isascii() and value.isdigit():
-            return IdField().clean(value)
+            return IdField(min_value=0).clean(value)  # 0: no such section, no rows
         if not SLUG.fullmatch(value):
             raise forms.ValidationError(
                 "Give a section's id or slug (letters, digits, - and _)."
@@ -174,14 +175,40 @@ def article_search(queryset: QuerySet[PublicArticle], text: str) -> QuerySet:
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchVector
 
+        query = SearchQuery(
+            websearch_text(text), config="english", search_type="websearch"
+        )
         return queryset.alias(
             search=SearchVector("search_text", config="english")
-        ).filter(search=SearchQuery(text, config="english", search_type="websearch"))
+        ).filter(search=query)
     words = WORD.findall(text)[:MAX_QUERY_WORDS]
     condition = Q()
     for word in words:
         condition &= Q(search_text__icontains=word)
     return queryset.filter(condition)
+
+
+def websearch_text(text: str) -> str:
+    """The search as websearch_to_tsquery can always parse it: words, "phrases",
+    -excluded words and `or`, at most MAX_QUERY_WORDS terms.
+
+    PostgreSQL's parser nests one level per operator, so a run of `-` or other
+    punctuation in front of a word overflows its stack ("tsquery stack too small");
+    each term keeps its words and at most one `-`.
+    """
+    terms = []
+    for token in SEARCH_TOKEN.findall(text):
+        negated = "-" if token.startswith("-") else ""
+        words = WORD.findall(token)
+        if not words:
+            continue
+        if token.lstrip("-").startswith('"'):
+            terms.append(f'{negated}"{" ".join(words)}"')
+        elif token.lower() == "or":
+            terms.append("or")
+        else:
+            terms.extend([negated + words[0], *words[1:]])
+    return " ".join(terms[:MAX_QUERY_WORDS])
 
 
 class SectionFilter(filters.FilterSet):

@@ -15,7 +15,7 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import status
-from rest_framework.exceptions import APIException, NotFound
+from rest_framework.exceptions import APIException, NotFound, ValidationError
 from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -68,6 +68,16 @@ class PublicView(GenericAPIView):
     @classmethod
     def as_view(cls, **initkwargs):
         return cls.conditional(super().as_view(**initkwargs))
+
+    def initial(self, request: Request, *args, **kwargs) -> None:
+        super().initial(request, *args, **kwargs)
+        repeated = sorted(
+            name for name, values in request.query_params.lists() if len(values) > 1
+        )
+        if repeated:
+            raise ValidationError(
+                {name: ["Give this parameter once."] for name in repeated}
+            )
 
     def handle_exception(self, exc: Exception) -> Response:
         response = super().handle_exception(exc)
