@@ -3,9 +3,9 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 
 from articles.models.review import AnnotationKind, Severity, Verdict
+from articles.text.links import LinkError, web_link
 from articles.text.rawcopy import RawCopyError, check_size, decode_raw_copy
 
 
@@ -98,16 +98,10 @@ class AnnotationForm(forms.Form):
 
     def clean_evidence(self) -> list[str]:
         urls = [line.strip() for line in self.cleaned_data["evidence"].splitlines()]
-        urls = [url for url in urls if url]
-        validate = URLValidator(schemes=["http", "https"])
-        for url in urls:
-            try:
-                validate(url)
-            except ValidationError:
-                raise ValidationError(
-                    f"“{url}” is not a web address (http or https)."
-                ) from None
-        return urls
+        try:
+            return [web_link(url) for url in urls if url]
+        except LinkError as exc:
+            raise ValidationError(str(exc)) from None
 
     def clean(self) -> dict:
         cleaned = super().clean()

@@ -31,6 +31,7 @@ from articles.services.revisions import article_edit
 from articles.text.anchoring import Anchor, anchor_for_span, find_quote
 from articles.text.checks import run_checks
 from articles.text.checks.base import Finding
+from articles.text.links import LinkError, web_link
 from articles.text.paragraphs import paragraphs_from_body
 
 
@@ -81,10 +82,10 @@ def annotation_create(
         raise ReviewRefused(f"Unknown verdict: {verdict!r}.")
     if is_public and not verdict:
         raise ReviewRefused("Only a fact-check with a verdict can be published.")
-    evidence = [url.strip() for url in evidence if url.strip()]
-    for url in evidence:
-        if not url.lower().startswith(("http://", "https://")):
-            raise ReviewRefused(f"“{url}” is not a web address (http or https).")
+    try:
+        evidence = [web_link(url) for url in evidence if url.strip()]
+    except LinkError as exc:
+        raise ReviewRefused(str(exc)) from None
     try:
         revision = Revision.objects.get(pk=revision_id, article=article)
     except Revision.DoesNotExist:

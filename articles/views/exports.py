@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from articles.models import Annotation, Article
 from articles.models.review import HUMAN_ORIGIN, AnnotationStatus
+from articles.text.links import LinkError, web_link
 from articles.text.webannotation import (
     MEDIA_TYPE,
     AnnotationData,
@@ -56,7 +57,7 @@ def _data(annotation: Annotation, review_url: str) -> AnnotationData:
         claim=annotation.claim,
         verdict=annotation.verdict,
         verdict_label=annotation.get_verdict_display() if annotation.verdict else "",
-        evidence=tuple(annotation.evidence),
+        evidence=_exportable_links(annotation.evidence),
         status=annotation.status,
         creator_id=None,
         creator_name=(annotation.author.get_username() if annotation.author else None)
@@ -67,3 +68,14 @@ def _data(annotation: Annotation, review_url: str) -> AnnotationData:
         created=annotation.created_at,
         modified=annotation.updated_at,
     )
+
+
+def _exportable_links(stored: object) -> tuple[str, ...]:
+    """The web links among `stored`, as valid IRIs (older rows may hold raw text)."""
+    links = []
+    for url in stored if isinstance(stored, list) else []:
+        try:
+            links.append(web_link(url))
+        except (LinkError, AttributeError):
+            continue  # not a web address: never exported as one
+    return tuple(links)
