@@ -8,6 +8,8 @@ from articles.models.review import AnnotationKind, Severity, Verdict
 from articles.text.links import LinkError, web_link
 from articles.text.rawcopy import RawCopyError, check_size, decode_raw_copy
 
+MAX_ID = 2**63 - 1  # the largest id either database holds; past it, a form error
+
 
 class ImportCopyForm(forms.Form):
     """Upload a .txt file or paste the copy; exactly one of the two."""
@@ -64,9 +66,15 @@ class ImportCopyForm(forms.Form):
 class AnnotationForm(forms.Form):
     """A reviewer's note on a selected span of the current revision."""
 
-    revision_id = forms.IntegerField(widget=forms.HiddenInput)
-    start = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
-    end = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
+    revision_id = forms.IntegerField(
+        min_value=1, max_value=MAX_ID, widget=forms.HiddenInput
+    )
+    start = forms.IntegerField(
+        min_value=0, max_value=MAX_ID, required=False, widget=forms.HiddenInput
+    )
+    end = forms.IntegerField(
+        min_value=0, max_value=MAX_ID, required=False, widget=forms.HiddenInput
+    )
     exact = forms.CharField(
         strip=False,
         label="Quoted text",
@@ -121,7 +129,9 @@ class CloseAnnotationForm(forms.Form):
 class EditArticleForm(forms.Form):
     """The body editor; carries the revision it started from, to detect conflicts."""
 
-    base_revision_id = forms.IntegerField(widget=forms.HiddenInput)
+    base_revision_id = forms.IntegerField(
+        min_value=1, max_value=MAX_ID, widget=forms.HiddenInput
+    )
     headline = forms.CharField(
         max_length=300, widget=forms.TextInput(attrs={"size": 90})
     )

@@ -42,7 +42,7 @@ def split_view(admin: ModelAdmin, request: HttpRequest, object_id: int) -> HttpR
         starts = _ints(request.POST.getlist("start"))
         if "move" in request.POST:
             line, _, step = request.POST["move"].partition(":")
-            if line.isdigit() and step in {"-1", "1"}:
+            if _int(line) is not None and step in {"-1", "1"}:
                 starts = move_start(lines, starts, int(line), int(step))
         drops = set(_ints(request.POST.getlist("drop")))
         subheadings = set(_ints(request.POST.getlist("subheading")))
@@ -85,8 +85,19 @@ def split_view(admin: ModelAdmin, request: HttpRequest, object_id: int) -> HttpR
     )
 
 
+MAX_NUMBER = 2**31 - 1  # past any line number or id the form can mean
+
+
+def _int(value: str) -> int | None:
+    """A plain decimal number the form sent, or None (for "²", "-1", 10**40...)."""
+    if value.isascii() and value.isdigit() and len(value) <= 10:
+        number = int(value)
+        return number if number <= MAX_NUMBER else None
+    return None
+
+
 def _ints(values: list[str]) -> list[int]:
-    return [int(value) for value in values if value.isdigit()]
+    return [n for n in map(_int, values) if n is not None]
 
 
 def _story_form(draft: DraftStory, data) -> StoryForm:
@@ -110,7 +121,7 @@ def _plans(
     stories: list[StoryForm], drops: set[int], subheadings: set[int]
 ) -> list[StoryPlan]:
     sections = Section.objects.in_bulk(
-        [int(s.section_id) for s in stories if s.section_id.isdigit()]
+        [n for n in (_int(s.section_id) for s in stories) if n is not None]
     )
     plans = []
     for story in stories:
@@ -123,8 +134,8 @@ def _plans(
             subheading_lines=tuple(n for n in inside if n in subheadings),
             drop_lines=tuple(n for n in inside if n in drops),
         )
-        section_id = int(story.section_id) if story.section_id.isdigit() else None
-        plans.append(StoryPlan(choice=choice, section=sections.get(section_id)))
+        section = sections.get(_int(story.section_id))
+        plans.append(StoryPlan(choice=choice, section=section))
     return plans
 
 

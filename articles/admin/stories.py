@@ -223,7 +223,9 @@ class ArticleAdmin(admin.ModelAdmin):
                 article=article,
                 by=request.user,
                 note=request.POST.get("note", ""),
-                revision_id=int(revision) if revision.isdigit() else None,
+                revision_id=int(revision)
+                if revision.isascii() and revision.isdigit()
+                else None,
             )
         except WorkflowError as exc:
             self.message_user(request, str(exc), messages.ERROR)
