@@ -15,6 +15,7 @@ from articles.admin.split import split_view
 from articles.forms import ImportCopyForm
 from articles.models import SourceDocument
 from articles.services.imports import source_document_import
+from articles.views.errors import not_found
 
 
 @admin.register(SourceDocument)
@@ -66,6 +67,7 @@ class SourceDocumentAdmin(admin.ModelAdmin):
                 self.admin_site.admin_view(partial(split_view, self)),
                 name="articles_sourcedocument_split",
             ),
+            path("<path:object_id>/split/", not_found),  # not an id: 404
             *super().get_urls(),
         ]
 

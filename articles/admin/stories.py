@@ -27,6 +27,7 @@ from articles.services.workflow import (
     article_transition,
     article_transitions_available,
 )
+from articles.views.errors import not_found
 
 
 class RevisionInline(admin.TabularInline):
@@ -187,6 +188,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 self.admin_site.admin_view(self.transition_view),
                 name="articles_article_transition",
             ),
+            path("<path:object_id>/workflow/<path:name>/", not_found),
             *super().get_urls(),
         ]
 

@@ -20,6 +20,8 @@ MAX_ID = 2**63 - 1  # the largest id either database can hold
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 12
 SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
+# What the schema admits for a section: a slug, or an id (so not all zeros: no id 0).
+SECTION_REF = r"^[-a-zA-Z0-9_]*[-a-zA-Z1-9_][-a-zA-Z0-9_]*$"
 WORD = re.compile(r"\w+")
 SEARCH_TOKEN = re.compile(r'-*"[^"]*"?|\S+')
 ISO_DATE_TIME = re.compile(
@@ -55,7 +57,7 @@ class SectionRefField(forms.CharField):
         if not value:
             return None
         if value.isascii() and value.isdigit():
-            return IdField(min_value=0).clean(value)  # 0: no such section, no rows
+            return IdField().clean(value)
         if not SLUG.fullmatch(value):
             raise forms.ValidationError(
                 "Give a section's id or slug (letters, digits, - and _)."
@@ -64,7 +66,7 @@ class SectionRefField(forms.CharField):
 
 
 @extend_schema_field(
-    {"type": "string", "pattern": SLUG.pattern, "minLength": 1, "maxLength": 100}
+    {"type": "string", "pattern": SECTION_REF, "minLength": 1, "maxLength": 100}
 )
 class SectionRefFilter(filters.Filter):
     field_class = SectionRefField

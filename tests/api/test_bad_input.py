@@ -1,6 +1,8 @@
 """Whatever a client sends, the API answers 200 or a JSON 4xx that says why, never a
 500; and a real server error under /api/ is JSON too."""
 
+import re
+
 import pytest
 from django.db import DatabaseError, connection
 from django.test import Client
@@ -77,10 +79,20 @@ def test_a_repeated_parameter_is_refused_by_name(api, article):
     assert response.json() == {"section": ["Give this parameter once."]}
 
 
-def test_section_zero_is_no_section(api, article):
-    response = api.get("/api/v1/articles/", {"section": "0"})
-    assert response.status_code == 200
-    assert response.json()["results"] == []
+def test_section_zero_is_refused_and_the_schema_says_so(api, article):
+    response = api.get("/api/v1/articles/", {"section": "00"})
+    assert response.status_code == 400
+    assert "section" in response.json()
+    schema = api.get("/api/schema/", {"format": "json"}).json()
+    [section] = [
+        p
+        for p in schema["paths"]["/api/v1/articles/"]["get"]["parameters"]
+        if p["name"] == "section"
+    ]
+    pattern = re.compile(section["schema"]["pattern"])
+    assert not pattern.match("0") and not pattern.match("00")
+    assert pattern.match("10") and pattern.match("world") and pattern.match("0-day")
+    assert section["allowEmptyValue"] is True
 
 
 def test_an_unknown_api_address_is_a_json_404(api):
