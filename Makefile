@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench lint format check clean
+.PHONY: run serve test bench lint format check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,32 @@ run: $(VENV)/.installed
 	@echo "The review desk is at http://$(HOST):$(PORT)/admin/ (log in with a demo login above)."
 	@echo "The public API is at http://$(HOST):$(PORT)/api/v1/"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The production settings under gunicorn, static files by WhiteNoise. Needs SECRET_KEY,
+# except on loopback, where a key is made for the run (sessions end with it) and HTTPS
+# is off; anywhere else, put TLS in front. WEB_CONCURRENCY sets the workers.
+serve: $(VENV)/.installed
+	@set -e; \
+	case "$(HOST)" in 127.0.0.1|localhost) loopback=1 ;; *) loopback= ;; esac; \
+	if [ -z "$$SECRET_KEY" ]; then \
+	  if [ -z "$$loopback" ]; then \
+	    echo "make serve: set SECRET_KEY (a long random secret) to serve on $(HOST)." >&2; \
+	    exit 2; \
+	  fi; \
+	  echo "SECRET_KEY is not set: using a key made for this loopback run."; \
+	  SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))'); \
+	fi; \
+	if [ -n "$$loopback" ]; then export HTTPS="$${HTTPS:-false}"; fi; \
+	export SECRET_KEY; \
+	export DJANGO_SETTINGS_MODULE=newsroom.settings.prod; \
+	export ALLOWED_HOSTS="$${ALLOWED_HOSTS:-$(HOST),localhost,127.0.0.1}"; \
+	$(BIN)/python manage.py migrate --noinput; \
+	$(BIN)/python manage.py collectstatic --noinput -v 0; \
+	echo ""; \
+	echo "The review desk is at http://$(HOST):$(PORT)/admin/ (production settings)."; \
+	echo "Health: http://$(HOST):$(PORT)/healthz  API docs: http://$(HOST):$(PORT)/api/docs/"; \
+	exec $(BIN)/gunicorn newsroom.wsgi:application --bind "$(HOST):$(PORT)" \
+	  --workers "$${WEB_CONCURRENCY:-2}" --access-logfile - --forwarded-allow-ips=""
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -1,8 +1,11 @@
 """Root URLs: the admin (where editors and reviewers work) and the app's own views."""
 
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
+
+from newsroom.health import healthz
 
 admin.site.site_header = "Newsroom review desk"
 admin.site.site_title = "Review desk"
@@ -14,6 +17,29 @@ urlpatterns = [
     path("api/", include("articles.api.urls")),
     path("feeds/", include("articles.feeds")),
     path("", include("articles.urls")),
+    path("healthz", healthz, name="healthz"),
+    # Password reset (django.contrib.auth's views, the admin's templates); the
+    # first name is the one the admin's log-in page looks for to offer the link.
+    path(
+        "accounts/password-reset/",
+        auth_views.PasswordResetView.as_view(),
+        name="admin_password_reset",
+    ),
+    path(
+        "accounts/password-reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "accounts/reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
 ]
 
 # JSON under /api/, the desk's own page elsewhere (articles/views/errors.py).

@@ -124,3 +124,66 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# --- Serving and security (issue 10b) ------------------------------------------------
+# Kept in one block so that other changes to the lists above merge cleanly.
+
+INSTALLED_APPS += ["csp", "axes"]
+MIDDLEWARE += [
+    "csp.middleware.CSPMiddleware",
+    "newsroom.security.PrivateCacheMiddleware",
+    # django-axes asks to be last: it turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# Every page, the admin and the API docs included: scripts and styles only from our
+# own static files, never inline (templates carry none; a test renders every page).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # Swagger UI's and the admin's stylesheets draw icons as data: SVGs.
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# Pages under these prefixes are one user's: no shared cache may keep them.
+PRIVATE_PATH_PREFIXES = ("/admin/", "/desk/", "/accounts/")
+
+# Log-in throttling and lockout (django-axes): after AXES_FAILURE_LIMIT wrong
+# passwords for one account, or from one address, log-in is refused for
+# AXES_COOLOFF_TIME hours or until an administrator runs `manage.py axes_reset`
+# (or deletes the access attempts in the admin).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_LOCKOUT_CALLABLE = "newsroom.security.lockout_response"
+# The address the proxies in front (API_NUM_PROXIES of them) saw, as for the API.
+AXES_CLIENT_IP_CALLABLE = "newsroom.security.client_ip"
+
+# Password reset by e-mail (django.contrib.auth): printed to the console here,
+# sent by SMTP in production (prod.py reads EMAIL_HOST and the rest).
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "desk@localhost")
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 3
+
+# Cookies, as Django's deployment checklist says (prod.py makes them Secure).
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# Django: HttpOnly on the CSRF cookie "offers no practical benefit", and a page's
+# script may need to read the token; the session cookie is the one that matters.
+CSRF_COOKIE_HTTPONLY = False

@@ -6,7 +6,6 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from django.conf import settings
 from jsonschema import Draft202012Validator, FormatChecker
 
 from articles.models import PublicArticle
@@ -16,7 +15,8 @@ from tests.factories import AnnotationFactory, EntityFactory
 
 pytestmark = pytest.mark.django_db
 
-CONFORMANCE = Path(settings.BASE_DIR).parent / "shared" / "conformance"
+# The IPTC schema, copied into the project with its MIT licence (LICENSE beside it).
+NINJS = Path(__file__).resolve().parents[1] / "conformance" / "data" / "ninjs"
 RFC3339 = re.compile(
     r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$", re.IGNORECASE
 )
@@ -40,7 +40,7 @@ def _format_checker() -> FormatChecker:
 
 @pytest.fixture(scope="module")
 def ninjs() -> Draft202012Validator:
-    schema = json.loads((CONFORMANCE / "ninjs-schema_2.2.json").read_text())
+    schema = json.loads((NINJS / "ninjs-schema_2.2.json").read_text())
     return Draft202012Validator(schema, format_checker=_format_checker())
 
 

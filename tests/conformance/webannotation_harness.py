@@ -1,7 +1,7 @@
 """Run the W3C Web Annotation WG model test suite (JSONtest format) from Python.
 
 The suite (web-platform-tests `annotation-model/`, copied to
-`shared/conformance/web-annotation/`) is a set of `.test` files, each listing
+`tests/conformance/data/web-annotation/`) is a set of `.test` files, each listing
 assertions: JSON Schema (draft-04) files extended with a few JSONtest keys. The
 suite's own runner is `scripts/JSONtest.js` on top of Ajv; neither it nor the
 upstream README / CONTRIBUTING that document the format are in the copy (its
@@ -54,13 +54,8 @@ from referencing import Registry, Resource
 from referencing.exceptions import Unresolvable
 from referencing.jsonschema import DRAFT4
 
-# In CI the repository is cloned elsewhere with `shared/` beside it.
-SUITE_ROOT = (
-    Path(__file__).resolve().parents[2].parent
-    / "shared"
-    / "conformance"
-    / "web-annotation"
-)
+# The suite, copied into the project with its licence (`license.md` there).
+SUITE_ROOT = Path(__file__).resolve().parent / "data" / "web-annotation"
 MUSTS_TEST = "annotations/annotationMusts.test"
 OPTIONALS_TEST = "annotations/annotationOptionals.test"
 AGENT_OPTIONALS_TEST = "annotations/annotationsAgentOptionals.test"
