@@ -12,12 +12,18 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from articles.models import Annotation, Article, Correction, Revision
+from articles.models import (
+    Annotation,
+    AnnotationPlacement,
+    Article,
+    Correction,
+    Revision,
+)
 from articles.models.review import AnchorState, AnnotationStatus
 from articles.models.stories import ArticleStatus
 from articles.services.audit import audit_record
 from articles.services.entities import revision_link_entities
-from articles.text.anchoring import reanchor
+from articles.text.anchoring import Anchor, reanchor
 
 
 class EditRefused(Exception):
@@ -153,11 +159,61 @@ def annotations_reanchor(*, article: Article, revision: Revision) -> list[Annota
     )
     for annotation in annotations:
         found = reanchor(annotation.anchor, revision.body)
-        if found.anchor is None:
-            annotation.anchor_state = AnchorState.ORPHANED
-            annotation.save(update_fields=["anchor_state", "updated_at"])
-        else:
-            annotation.move_anchor(
-                revision=revision, anchor=found.anchor, state=found.state.value
-            )
+        annotation_place(
+            annotation=annotation,
+            revision=revision,
+            anchor=found.anchor,
+            state=found.state.value,
+        )
     return annotations
+
+
+def annotation_place(
+    *,
+    annotation: Annotation,
+    revision: Revision,
+    anchor: Anchor | None,
+    state: str,
+) -> Annotation:
+    """Record where `annotation` now sits in `revision` (None: orphaned), with history.
+
+    The caller holds the row lock. The quoted record is never touched; an orphaned
+    annotation keeps its last placement, so the page can still say what it was on.
+    Writes a placement row only when the placement changed.
+    """
+    if anchor is None:
+        if annotation.anchor_state == AnchorState.ORPHANED:
+            return annotation
+        annotation.anchor_state = AnchorState.ORPHANED
+        annotation.save(update_fields=["anchor_state", "updated_at"])
+        AnnotationPlacement.objects.create(
+            annotation=annotation, revision=revision, state=AnchorState.ORPHANED
+        )
+        return annotation
+    new = {
+        "revision_id": revision.pk,
+        "anchor_state": state,
+        "exact": anchor.exact,
+        "prefix": anchor.prefix,
+        "suffix": anchor.suffix,
+        "start": anchor.start,
+        "end": anchor.end,
+    }
+    changed = [f for f, v in new.items() if getattr(annotation, f) != v]
+    if not changed:
+        return annotation
+    for field, value in new.items():
+        setattr(annotation, field, value)
+    annotation.revision = revision
+    annotation.save(
+        update_fields=[f.removesuffix("_id") for f in changed] + ["updated_at"]
+    )
+    AnnotationPlacement.objects.create(
+        annotation=annotation,
+        revision=revision,
+        state=state,
+        start=anchor.start,
+        end=anchor.end,
+        exact=anchor.exact,
+    )
+    return annotation
