@@ -23,7 +23,7 @@ from articles.models.review import AnchorState, AnnotationStatus
 from articles.models.stories import ArticleStatus
 from articles.services.audit import audit_record
 from articles.services.entities import revision_link_entities
-from articles.text.anchoring import Anchor, reanchor
+from articles.text.anchoring import Anchor, Reanchored, follow_edit
 
 
 class EditRefused(Exception):
@@ -147,25 +147,50 @@ def article_revert(
 
 
 def annotations_reanchor(*, article: Article, revision: Revision) -> list[Annotation]:
-    """Move every open annotation of `article` onto `revision`; return them.
+    """Carry every open annotation of `article` onto `revision`; return them.
 
-    Each becomes anchored (same place), moved (found elsewhere or slightly edited) or
-    orphaned (not found: it keeps its old anchor and waits to be re-attached).
+    Each is mapped through the edit from the revision it sits on to `revision`
+    (`follow_edit`): anchored, changed (its words were rewritten: the span covers the
+    replacement), moved, or orphaned (it keeps its last placement and waits to be
+    re-attached). An orphan is mapped again from where it was last placed, so a
+    revert that brings its words back finds them.
     """
     annotations = list(
         Annotation.objects.select_for_update()
         .filter(article=article, status=AnnotationStatus.OPEN)
         .select_related("revision")
+        .order_by("pk")
     )
+    by_revision: dict[int, list[Annotation]] = {}
     for annotation in annotations:
-        found = reanchor(annotation.anchor, revision.body)
-        annotation_place(
-            annotation=annotation,
-            revision=revision,
-            anchor=found.anchor,
-            state=found.state.value,
-        )
+        if annotation.revision_id != revision.pk:
+            by_revision.setdefault(annotation.revision_id, []).append(annotation)
+    for group in by_revision.values():
+        old_body = group[0].revision.body
+        found = follow_edit(old_body, revision.body, [a.anchor for a in group])
+        for annotation, result in zip(group, found, strict=True):
+            annotation_place(
+                annotation=annotation,
+                revision=revision,
+                anchor=result.anchor,
+                state=_settled_state(annotation, result),
+            )
     return annotations
+
+
+def _settled_state(annotation: Annotation, result: Reanchored) -> str:
+    """A changed annotation stays changed until its words read as quoted again."""
+    if result.anchor is None:
+        return AnchorState.ORPHANED
+    if result.anchor.exact == annotation.quoted_exact.strip():
+        return (
+            AnchorState.MOVED
+            if result.state == AnchorState.MOVED
+            else AnchorState.ANCHORED
+        )
+    if annotation.anchor_state == AnchorState.CHANGED:
+        return AnchorState.CHANGED
+    return result.state.value
 
 
 def annotation_place(

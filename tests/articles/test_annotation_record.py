@@ -45,7 +45,6 @@ def test_a_new_annotation_records_what_was_quoted(article):
     assert annotation.created_on_revision_id == article.current_revision_id
 
 
-@pytest.mark.xfail(strict=True, reason="needs mapping through the diff (next commit)")
 def test_applying_a_suggestion_keeps_the_quote_and_the_suggestion(article):
     annotation = _annotate(article, "4 percent", suggestion="3.5 percent")
     editor = UserFactory(role=EDITORS)
