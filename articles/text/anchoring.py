@@ -194,7 +194,9 @@ def map_anchor(edit: TextEdit, anchor: Anchor) -> Reanchored:
     if start >= end:
         return _ORPHANED
     kept = edit.kept_within(start, end)
-    if not kept:
+    if _letters(edit.old, kept, start, end) * 3 <= _letters(edit.old, None, start, end):
+        # a stray "the" or full stop left of a sentence that was deleted or replaced
+        # is not the sentence: what is left must be a good part of the words
         return _map_unkept(edit, start, end)
     new_start = _map_start(edit, start)
     new_end = _map_end(edit, end)
@@ -217,6 +219,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def _letters(text: str, runs: list[Run] | None, start: int, end: int) -> int:
+    """Letters and digits of text[start:end] (only those inside `runs`, if given)."""
+    if runs is None:
+        return sum(c.isalnum() for c in text[start:end])
+    return sum(
+        sum(c.isalnum() for c in text[max(start, r.old_start) : min(end, r.old_end)])
+        for r in runs
+    )
 
 
 def _only_kept(text: str, kept: list[Run], start: int, end: int, *, old: bool) -> bool:
@@ -296,7 +308,16 @@ _WORDS = re.compile(r"\d+(?:[.,]\d+)*|\w+")
 
 
 def _refine(edit: TextEdit, gap: Gap, pos: int, *, end: bool) -> int:
-    """Where old[pos], inside a rewritten gap, lands: the gap aligned by letters."""
+    """Where old[pos], inside a rewritten gap, lands: word for word when as many
+    words replaced as were there, else by aligning the gap letter by letter."""
+    old_words = list(_WORDS.finditer(edit.old, gap.old_start, gap.old_end))
+    new_words = list(_WORDS.finditer(edit.new, gap.new_start, gap.new_end))
+    if len(old_words) == len(new_words):
+        for old_word, new_word in zip(old_words, new_words, strict=True):
+            if end and old_word.start() < pos <= old_word.end():
+                return new_word.end()
+            if not end and old_word.start() <= pos < old_word.end():
+                return new_word.start()
     old_piece = edit.old[gap.old_start : gap.old_end]
     new_piece = edit.new[gap.new_start : gap.new_end]
     offset = pos - gap.old_start

@@ -16,6 +16,7 @@ from difflib import SequenceMatcher
 # Words, numbers with their decimal or thousands separators, and single marks.
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+|[^\w\s]")
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
+Token = tuple[int, int, str]  # start, end, text
 
 # A run of at least this many words found deleted in one place and inserted in
 # another is a move; shorter ones ("of the", "in 2024") repeat by chance.
@@ -107,8 +108,8 @@ class TextEdit:
 def text_edit(old: str, new: str) -> TextEdit:
     """Return the edit that turns `old` into `new`."""
     kept: list[Run] = []
-    old_left: list[tuple[int, int, str]] = []  # tokens no kept run covers
-    new_left: list[tuple[int, int, str]] = []
+    old_left: list[Token] = []  # tokens no kept run covers
+    new_left: list[Token] = []
     old_lines = [(m.start(), m.end(), m.group()) for m in _LINE.finditer(old)]
     new_lines = [(m.start(), m.end(), m.group()) for m in _LINE.finditer(new)]
     matcher = SequenceMatcher(
@@ -134,7 +135,7 @@ def text_edit(old: str, new: str) -> TextEdit:
     return TextEdit(old=old, new=new, kept=tuple(kept), moved=tuple(moved))
 
 
-def _tokens(text: str, lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _tokens(text: str, lines: list[tuple[int, int, str]]) -> list[Token]:
     found = []
     for start, end, _ in lines:
         found.extend(
@@ -144,13 +145,13 @@ def _tokens(text: str, lines: list[tuple[int, int, str]]) -> list[tuple[int, int
 
 
 def _diff_tokens(
-    a: list[tuple[int, int, str]], b: list[tuple[int, int, str]], kept: list[Run]
-) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    a: list[Token], b: list[Token], kept: list[Run]
+) -> tuple[list[Token], list[Token]]:
     """Add the tokens `a` and `b` share to `kept`; return the ones left over."""
     matcher = SequenceMatcher(None, [t[2] for t in a], [t[2] for t in b], False)
-    opcodes = _drop_chance_equalities(matcher.get_opcodes())
-    old_rest: list[tuple[int, int, str]] = []
-    new_rest: list[tuple[int, int, str]] = []
+    opcodes = _drop_chance_equalities(matcher.get_opcodes(), a, b)
+    old_rest: list[Token] = []
+    new_rest: list[Token] = []
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             for ta, tb in zip(a[i1:i2], b[j1:j2], strict=True):
@@ -163,48 +164,52 @@ def _diff_tokens(
 
 
 def _drop_chance_equalities(
-    opcodes: list[tuple[str, int, int, int, int]],
-) -> list[tuple[str, int, int, int, int]]:
-    """Merge into the edit around it any equal stretch shorter than the edit on each
-    side (diff-match-patch's semantic clean-up): when a sentence is replaced by
-    another, their shared "the" and commas are chance, not text that was kept.
+    opcodes: list[tuple[str, int, int, int, int]], a: list[Token], b: list[Token]
+) -> list[list]:
+    """Merge into the edit around it any equal stretch with fewer letters than the
+    edit on each side (diff-match-patch's semantic clean-up): when a sentence is
+    replaced by another, their shared "the" and commas are chance, not kept text.
     """
+
+    def letters(tokens: list[Token], lo: int, hi: int) -> int:
+        return sum(t[1] - t[0] for t in tokens[lo:hi])
+
     ops = [list(op) for op in opcodes]
     changed = True
     while changed:
         changed = False
         for k in range(1, len(ops) - 1):
             tag, i1, i2 = ops[k][:3]
-            if tag != "equal":
-                continue
             before, after = ops[k - 1], ops[k + 1]
-            if before[0] == "equal" or after[0] == "equal":
+            if tag != "equal" or before[0] == "equal" or after[0] == "equal":
                 continue
-            size = i2 - i1
-            edit_before = max(before[2] - before[1], before[4] - before[3])
-            edit_after = max(after[2] - after[1], after[4] - after[3])
-            if size <= edit_before and size <= edit_after:
+            size = letters(a, i1, i2)
+            edit_before = max(
+                letters(a, before[1], before[2]), letters(b, before[3], before[4])
+            )
+            edit_after = max(
+                letters(a, after[1], after[2]), letters(b, after[3], after[4])
+            )
+            if size < edit_before and size < edit_after:
                 ops[k - 1 : k + 2] = [
                     ["replace", before[1], after[2], before[3], after[4]]
                 ]
                 changed = True
                 break
-    return [tuple(op) for op in ops]  # type: ignore[misc]
+    return ops
 
 
-def _find_moves(
-    old_left: list[tuple[int, int, str]], new_left: list[tuple[int, int, str]]
-) -> list[Run]:
-    """Runs of at least MIN_MOVE_TOKENS tokens deleted in one place, inserted in
-    another, word for word."""
+def _find_moves(old_left: list[Token], new_left: list[Token]) -> list[Run]:
+    """Runs deleted in one place and inserted in another: at least MIN_MOVE_TOKENS
+    tokens word for word, extended through small rewrites on either side."""
     if len(old_left) < MIN_MOVE_TOKENS or len(new_left) < MIN_MOVE_TOKENS:
         return []
     old_left.sort()
     new_left.sort()
+    a_words = [t[2] for t in old_left]
+    b_words = [t[2] for t in new_left]
+    matcher = SequenceMatcher(None, a_words, b_words, False)
     moved: list[Run] = []
-    matcher = SequenceMatcher(
-        None, [t[2] for t in old_left], [t[2] for t in new_left], False
-    )
     # Not order-preserving: the longest shared run anywhere first, then the longest in
     # what is left, so paragraphs that swapped places are both found; no token is
     # used twice.
@@ -222,17 +227,59 @@ def _find_moves(
         if best is None:
             break
         match, a_range, b_range = best
-        for k in range(match.size):
-            ta, tb = old_left[match.a + k], new_left[match.b + k]
-            moved.append(Run(ta[0], tb[0], ta[1] - ta[0]))
+        pairs = [(match.a + k, match.b + k) for k in range(match.size)]
+        pairs = _extend(pairs, a_words, b_words, a_range, b_range)
+        moved.extend(
+            Run(old_left[i][0], new_left[j][0], old_left[i][1] - old_left[i][0])
+            for i, j in pairs
+        )
+        a_lo, a_hi = pairs[0][0], pairs[-1][0] + 1
+        b_lo, b_hi = pairs[0][1], pairs[-1][1] + 1
         old_ranges.remove(a_range)
-        old_ranges += [(a_range[0], match.a), (match.a + match.size, a_range[1])]
+        old_ranges += [(a_range[0], a_lo), (a_hi, a_range[1])]
         new_ranges.remove(b_range)
-        new_ranges += [(b_range[0], match.b), (match.b + match.size, b_range[1])]
+        new_ranges += [(b_range[0], b_lo), (b_hi, b_range[1])]
         old_ranges = [r for r in old_ranges if r[1] - r[0] >= MIN_MOVE_TOKENS]
         new_ranges = [r for r in new_ranges if r[1] - r[0] >= MIN_MOVE_TOKENS]
     moved.sort(key=lambda r: r.old_start)
     return moved
+
+
+# How far a move is followed past a rewrite: this many tokens may differ in between.
+_MOVE_REWRITE_TOKENS = 3
+
+
+def _extend(
+    pairs: list[tuple[int, int]],
+    a: list[str],
+    b: list[str],
+    a_range: tuple[int, int],
+    b_range: tuple[int, int],
+) -> list[tuple[int, int]]:
+    """`pairs` (a run matched word for word) grown on both sides through rewrites of
+    a few words, as long as words keep matching after them."""
+    window = 4 * _MOVE_REWRITE_TOKENS
+    while True:  # forwards
+        i, j = pairs[-1][0] + 1, pairs[-1][1] + 1
+        block = SequenceMatcher(
+            None, a[i : min(a_range[1], i + window)], b[j : min(b_range[1], j + window)]
+        ).get_matching_blocks()[0]
+        if not block.size or max(block.a, block.b) > _MOVE_REWRITE_TOKENS:
+            break
+        pairs += [(i + block.a + k, j + block.b + k) for k in range(block.size)]
+    while True:  # backwards
+        i, j = pairs[0]
+        lo_a, lo_b = max(a_range[0], i - window), max(b_range[0], j - window)
+        blocks = SequenceMatcher(None, a[lo_a:i], b[lo_b:j]).get_matching_blocks()
+        last = blocks[-2] if len(blocks) > 1 else None
+        if last is None:
+            break
+        gap_a = (i - lo_a) - (last.a + last.size)
+        gap_b = (j - lo_b) - (last.b + last.size)
+        if max(gap_a, gap_b) > _MOVE_REWRITE_TOKENS:
+            break
+        pairs[:0] = [(lo_a + last.a + k, lo_b + last.b + k) for k in range(last.size)]
+    return pairs
 
 
 def _run_at(runs: tuple[Run, ...], starts: list[int], pos: int) -> Run | None:
