@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 from enum import StrEnum
 from itertools import pairwise
 
-from articles.text.editmap import Gap, Run, TextEdit, text_edit
+from articles.text.editmap import Gap, Run, Runs, TextEdit, text_edit
 
 CONTEXT = 32
 
@@ -193,24 +193,53 @@ def map_anchor(edit: TextEdit, anchor: Anchor) -> Reanchored:
     start, end = _trim(edit.old, anchor.start, anchor.end)
     if start >= end:
         return _ORPHANED
-    kept = edit.kept_within(start, end)
-    if _letters(edit.old, kept, start, end) * 3 <= _letters(edit.old, None, start, end):
-        # a stray "the" or full stop left of a sentence that was deleted or replaced
-        # is not the sentence: what is left must be a good part of the words
-        return _map_unkept(edit, start, end)
-    new_start = _map_start(edit, start)
-    new_end = _map_end(edit, end)
-    new_start, new_end = _trim(edit.new, new_start, new_end)
-    if new_start >= new_end:
-        return _ORPHANED
-    untouched = _only_kept(edit.old, kept, start, end, old=True) and _only_kept(
-        edit.new, kept, new_start, new_end, old=False
-    )
-    state = AnchorState.ANCHORED if untouched else AnchorState.CHANGED
-    return Reanchored(state, anchor_for_span(edit.new, new_start, new_end), 1.0)
+    for runs, untouched in (
+        (edit.kept, AnchorState.ANCHORED),
+        (edit.moved, AnchorState.MOVED),
+    ):
+        found = _map_through(edit, runs, start, end, untouched)
+        if found is not None:
+            return found
+    return _ORPHANED
 
 
 _ORPHANED = Reanchored(AnchorState.ORPHANED, None, 0.0)
+
+
+def _map_through(
+    edit: TextEdit, runs: Runs, start: int, end: int, untouched: AnchorState
+) -> Reanchored | None:
+    """The span carried along `runs` (kept in place, or moved), or None if too
+    little of it went that way."""
+    inside = runs.within(start, end)
+    if not inside:
+        gap = runs.gap_at(start, len(edit.old), len(edit.new))
+        if gap is None or not _is_rewrite(edit, gap):
+            return None
+    elif _letters(edit.old, inside, start, end) * 3 <= _letters(
+        edit.old, None, start, end
+    ):
+        # a stray "the" or full stop left of a sentence that was deleted or replaced
+        # is not the sentence: what is left must be a good part of its words
+        return None
+    elif any(a.new_end > b.new_start for a, b in pairwise(inside)):
+        return None  # its pieces went to different places
+    new_start = _map_start(edit, runs, start)
+    if new_start is None:
+        new_start = inside[0].new_start
+    new_end = _map_end(edit, runs, end)
+    if new_end is None:
+        new_end = inside[-1].new_end
+    new_start, new_end = _trim(edit.new, new_start, new_end)
+    if not new_start < new_end <= new_start + 2 * (end - start) + 16:
+        return None
+    same = (
+        inside
+        and _only_runs(edit.old, inside, start, end, old=True)
+        and _only_runs(edit.new, inside, new_start, new_end, old=False)
+    )
+    state = untouched if same else AnchorState.CHANGED
+    return Reanchored(state, anchor_for_span(edit.new, new_start, new_end), 1.0)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -231,10 +260,10 @@ def _letters(text: str, runs: list[Run] | None, start: int, end: int) -> int:
     )
 
 
-def _only_kept(text: str, kept: list[Run], start: int, end: int, *, old: bool) -> bool:
-    """True if text[start:end] outside the kept runs is only whitespace."""
+def _only_runs(text: str, runs: list[Run], start: int, end: int, *, old: bool) -> bool:
+    """True if text[start:end] outside the runs is only whitespace."""
     pos = start
-    for run in kept:
+    for run in runs:
         run_start, run_end = (
             (run.old_start, run.old_end) if old else (run.new_start, run.new_end)
         )
@@ -244,11 +273,13 @@ def _only_kept(text: str, kept: list[Run], start: int, end: int, *, old: bool) -
     return not text[pos:end].strip()
 
 
-def _map_start(edit: TextEdit, start: int) -> int:
-    run = edit.kept_at(start)
+def _map_start(edit: TextEdit, runs: Runs, start: int) -> int | None:
+    run = runs.at(start)
     if run is not None:
         return run.new_start + (start - run.old_start)
-    gap = edit.gap_at(start)
+    gap = runs.gap_at(start, len(edit.old), len(edit.new))
+    if gap is None:
+        return None
     if not _is_rewrite(edit, gap):
         return gap.new_end  # what it started on was replaced by new text: skip it
     old_first, _ = _trim(edit.old, gap.old_start, gap.old_end)
@@ -257,42 +288,19 @@ def _map_start(edit: TextEdit, start: int) -> int:
     return _word_start(edit.new, _refine(edit, gap, start, end=False), lo=gap.new_start)
 
 
-def _map_end(edit: TextEdit, end: int) -> int:
-    run = edit.kept_at(end - 1)
+def _map_end(edit: TextEdit, runs: Runs, end: int) -> int | None:
+    run = runs.at(end - 1)
     if run is not None:
         return run.new_start + (end - run.old_start)
-    gap = edit.gap_at(end - 1)
+    gap = runs.gap_at(end - 1, len(edit.old), len(edit.new))
+    if gap is None:
+        return None
     if not _is_rewrite(edit, gap):
         return gap.new_start
     _, old_last = _trim(edit.old, gap.old_start, gap.old_end)
     if end >= old_last:
         return _trim(edit.new, gap.new_start, gap.new_end)[1]
     return _word_end(edit.new, _refine(edit, gap, end, end=True), hi=gap.new_end)
-
-
-def _map_unkept(edit: TextEdit, start: int, end: int) -> Reanchored:
-    """A span none of whose characters were kept in place: moved, rewritten or gone."""
-    moved = edit.moved_within(start, end)
-    if moved and all(a.new_end <= b.new_start for a, b in pairwise(moved)):
-        first, last = moved[0], moved[-1]
-        new_start = first.new_start + max(0, start - first.old_start)
-        new_end = last.new_start + min(last.length, end - last.old_start)
-        if new_start < new_end <= new_start + 2 * (end - start) + 16:
-            untouched = _only_kept(edit.old, moved, start, end, old=True) and (
-                _only_kept(edit.new, moved, new_start, new_end, old=False)
-            )
-            state = AnchorState.MOVED if untouched else AnchorState.CHANGED
-            return Reanchored(state, anchor_for_span(edit.new, new_start, new_end), 1.0)
-    gap = edit.gap_at(start)
-    if not _is_rewrite(edit, gap):
-        return _ORPHANED
-    new_start, new_end = _map_start(edit, start), _map_end(edit, end)
-    new_start, new_end = _trim(edit.new, new_start, new_end)
-    if new_start >= new_end:
-        return _ORPHANED
-    return Reanchored(
-        AnchorState.CHANGED, anchor_for_span(edit.new, new_start, new_end), 1.0
-    )
 
 
 def _is_rewrite(edit: TextEdit, gap: Gap) -> bool:

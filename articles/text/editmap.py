@@ -51,58 +51,61 @@ class Gap:
 
 
 @dataclass(frozen=True)
+class Runs:
+    """Runs ordered by old position, looked up by old offset."""
+
+    runs: tuple[Run, ...]
+    # Moved runs come from several moves: the stretch between two of them is a gap
+    # only if they are neighbours in the new text too.
+    moved: bool = False
+    _starts: list[int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", [r.old_start for r in self.runs])
+
+    def at(self, pos: int) -> Run | None:
+        """The run holding old[pos], if any."""
+        i = bisect_right(self._starts, pos) - 1
+        if i >= 0 and self.runs[i].old_start <= pos < self.runs[i].old_end:
+            return self.runs[i]
+        return None
+
+    def within(self, start: int, end: int) -> list[Run]:
+        """The runs overlapping old[start:end], in order."""
+        i = max(0, bisect_right(self._starts, start) - 1)
+        found = []
+        while i < len(self.runs) and self.runs[i].old_start < end:
+            if self.runs[i].old_end > start:
+                found.append(self.runs[i])
+            i += 1
+        return found
+
+    def gap_at(self, pos: int, old_len: int, new_len: int) -> Gap | None:
+        """The stretch between the runs either side of old[pos] (pos in no run), or
+        None when those runs are not neighbours in the new text."""
+        i = bisect_right(self._starts, pos)
+        before = self.runs[i - 1] if i else None
+        after = self.runs[i] if i < len(self.runs) else None
+        if self.moved and (
+            before is None or after is None or before.new_end > after.new_start
+        ):
+            return None
+        return Gap(
+            old_start=before.old_end if before else 0,
+            old_end=after.old_start if after else old_len,
+            new_start=before.new_end if before else 0,
+            new_end=after.new_start if after else new_len,
+        )
+
+
+@dataclass(frozen=True)
 class TextEdit:
-    """The edit from `old` to `new`: kept runs in order, and moved runs."""
+    """The edit from `old` to `new`: kept runs (in order in both) and moved runs."""
 
     old: str
     new: str
-    kept: tuple[Run, ...]  # increasing in both texts
-    moved: tuple[Run, ...]  # by old position
-    _kept_starts: list[int] = field(init=False, repr=False, compare=False)
-    _moved_starts: list[int] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_kept_starts", [r.old_start for r in self.kept])
-        object.__setattr__(self, "_moved_starts", [r.old_start for r in self.moved])
-
-    def kept_at(self, pos: int) -> Run | None:
-        """The kept run holding old[pos], if any."""
-        return _run_at(self.kept, self._kept_starts, pos)
-
-    def moved_at(self, pos: int) -> Run | None:
-        """The moved run holding old[pos], if any."""
-        return _run_at(self.moved, self._moved_starts, pos)
-
-    def gap_at(self, pos: int) -> Gap:
-        """The stretch between kept runs that old[pos] falls in (pos not kept)."""
-        i = bisect_right(self._kept_starts, pos)
-        before = self.kept[i - 1] if i else None
-        after = self.kept[i] if i < len(self.kept) else None
-        return Gap(
-            old_start=before.old_end if before else 0,
-            old_end=after.old_start if after else len(self.old),
-            new_start=before.new_end if before else 0,
-            new_end=after.new_start if after else len(self.new),
-        )
-
-    def kept_within(self, start: int, end: int) -> list[Run]:
-        """The kept runs overlapping old[start:end], in order."""
-        i = max(0, bisect_right(self._kept_starts, start) - 1)
-        found = []
-        while i < len(self.kept) and self.kept[i].old_start < end:
-            if self.kept[i].old_end > start:
-                found.append(self.kept[i])
-            i += 1
-        return found
-
-    def moved_within(self, start: int, end: int) -> list[Run]:
-        i = max(0, bisect_right(self._moved_starts, start) - 1)
-        found = []
-        while i < len(self.moved) and self.moved[i].old_start < end:
-            if self.moved[i].old_end > start:
-                found.append(self.moved[i])
-            i += 1
-        return found
+    kept: Runs
+    moved: Runs
 
 
 def text_edit(old: str, new: str) -> TextEdit:
@@ -132,7 +135,9 @@ def text_edit(old: str, new: str) -> TextEdit:
             old_left.extend(a)
             new_left.extend(b)
     moved = _find_moves(old_left, new_left)
-    return TextEdit(old=old, new=new, kept=tuple(kept), moved=tuple(moved))
+    return TextEdit(
+        old=old, new=new, kept=Runs(tuple(kept)), moved=Runs(tuple(moved), moved=True)
+    )
 
 
 def _tokens(text: str, lines: list[tuple[int, int, str]]) -> list[Token]:
@@ -280,10 +285,3 @@ def _extend(
             break
         pairs[:0] = [(lo_a + last.a + k, lo_b + last.b + k) for k in range(last.size)]
     return pairs
-
-
-def _run_at(runs: tuple[Run, ...], starts: list[int], pos: int) -> Run | None:
-    i = bisect_right(starts, pos) - 1
-    if i >= 0 and runs[i].old_start <= pos < runs[i].old_end:
-        return runs[i]
-    return None
