@@ -218,7 +218,7 @@ def _map_through(
             return None
     elif _letters(edit.old, inside, start, end) * 3 <= _letters(
         edit.old, None, start, end
-    ):
+    ) and not _all_rewrites(edit, runs, inside, start, end):
         # a stray "the" or full stop left of a sentence that was deleted or replaced
         # is not the sentence: what is left must be a good part of its words
         return None
@@ -240,6 +240,20 @@ def _map_through(
     )
     state = untouched if same else AnchorState.CHANGED
     return Reanchored(state, anchor_for_span(edit.new, new_start, new_end), 1.0)
+
+
+def _all_rewrites(
+    edit: TextEdit, runs: Runs, inside: list[Run], start: int, end: int
+) -> bool:
+    """True if every part of old[start:end] outside `inside` was rewritten in place."""
+    bounds = [start] + [p for r in inside for p in (r.old_start, r.old_end)] + [end]
+    for lo, hi in zip(bounds[::2], bounds[1::2], strict=True):
+        lo, hi = _trim(edit.old, max(lo, start), min(hi, end))
+        if lo < hi:
+            gap = runs.gap_at(lo, len(edit.old), len(edit.new))
+            if gap is None or not _is_rewrite(edit, gap):
+                return False
+    return True
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -154,7 +154,9 @@ def _diff_tokens(
 ) -> tuple[list[Token], list[Token]]:
     """Add the tokens `a` and `b` share to `kept`; return the ones left over."""
     matcher = SequenceMatcher(None, [t[2] for t in a], [t[2] for t in b], False)
-    opcodes = _drop_chance_equalities(matcher.get_opcodes(), a, b)
+    opcodes = _drop_chance_equalities(
+        _shift_to_sentence_ends(matcher.get_opcodes(), a, b), a, b
+    )
     old_rest: list[Token] = []
     new_rest: list[Token] = []
     for tag, i1, i2, j1, j2 in opcodes:
@@ -168,8 +170,63 @@ def _diff_tokens(
     return old_rest, new_rest
 
 
-def _drop_chance_equalities(
+_SENTENCE_END = {".", "!", "?"}
+
+
+def _shift_to_sentence_ends(
     opcodes: list[tuple[str, int, int, int, int]], a: list[Token], b: list[Token]
+) -> list[list]:
+    """Slide each inserted or deleted stretch, where the same words lie on both its
+    sides, to start after a sentence end: a sentence inserted before "The team ..."
+    that itself starts with "The" is "The side ... .", not "side ... . The"."""
+    ops = [list(op) for op in opcodes]
+    for k in range(1, len(ops) - 1):
+        before, op, after = ops[k - 1], ops[k], ops[k + 1]
+        if before[0] != "equal" or after[0] != "equal" or op[0] == "equal":
+            continue
+        if op[1] == op[2]:  # an insertion into b
+            words, lo, hi, floor, ceil = b, op[3], op[4], before[3], after[4]
+        elif op[3] == op[4]:  # a deletion from a
+            words, lo, hi, floor, ceil = a, op[1], op[2], before[1], after[2]
+        else:
+            continue
+
+        def score(x: int, y: int, words=words) -> int:
+            starts = x == 0 or words[x - 1][2] in _SENTENCE_END
+            return 2 * starts + (words[y - 1][2] in _SENTENCE_END)
+
+        best, best_score = 0, score(lo, hi)
+        shift = 0
+        while (
+            lo - shift - 1 >= floor
+            and words[hi - shift - 1][2] == words[lo - shift - 1][2]
+        ):
+            shift += 1
+            if score(lo - shift, hi - shift) > best_score:
+                best, best_score = -shift, score(lo - shift, hi - shift)
+        shift = 0
+        while hi + shift < ceil and words[lo + shift][2] == words[hi + shift][2]:
+            shift += 1
+            if score(lo + shift, hi + shift) > best_score:
+                best, best_score = shift, score(lo + shift, hi + shift)
+        if best:
+            before[2] += best
+            before[4] += best
+            after[1] += best
+            after[3] += best
+            if op[1] == op[2]:
+                op[1] = op[2] = op[1] + best
+                op[3] += best
+                op[4] += best
+            else:
+                op[3] = op[4] = op[3] + best
+                op[1] += best
+                op[2] += best
+    return [op for op in ops if op[2] > op[1] or op[4] > op[3]]
+
+
+def _drop_chance_equalities(
+    opcodes: list[list], a: list[Token], b: list[Token]
 ) -> list[list]:
     """Merge into the edit around it any equal stretch with fewer letters than the
     edit on each side (diff-match-patch's semantic clean-up): when a sentence is
