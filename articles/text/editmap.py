@@ -17,6 +17,7 @@ from difflib import SequenceMatcher
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+|[^\w\s]")
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 Token = tuple[int, int, str]  # start, end, text
+PARAGRAPH = "\n"  # the token that opens a line: it has no characters
 
 # A run of at least this many words found deleted in one place and inserted in
 # another is a move; shorter ones ("of the", "in 2024") repeat by chance.
@@ -141,8 +142,12 @@ def text_edit(old: str, new: str) -> TextEdit:
 
 
 def _tokens(text: str, lines: list[tuple[int, int, str]]) -> list[Token]:
+    """The lines' words and marks, each line opened by an empty paragraph mark, so
+    that a paragraph matches a paragraph before it matches a copy of its words
+    pasted into the middle of another one."""
     found = []
     for start, end, _ in lines:
+        found.append((start, start, PARAGRAPH))
         found.extend(
             (m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)
         )
@@ -170,7 +175,7 @@ def _diff_tokens(
     return old_rest, new_rest
 
 
-_SENTENCE_END = {".", "!", "?"}
+_SENTENCE_END = {".", "!", "?", PARAGRAPH}
 
 
 def _shift_to_sentence_ends(
