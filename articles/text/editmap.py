@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -18,6 +19,7 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+|[^\w\s]")
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 Token = tuple[int, int, str]  # start, end, text
 PARAGRAPH = "\n"  # the token that opens a line: it has no characters
+_SENTENCE = re.compile(r"\S.*?(?:[.!?](?=\s)|$)", re.S)
 
 # A run of at least this many words found deleted in one place and inserted in
 # another is a move; shorter ones ("of the", "in 2024") repeat by chance.
@@ -126,32 +128,98 @@ def text_edit(old: str, new: str) -> TextEdit:
             ):
                 kept.append(Run(os, ns, oe - os))
             continue
-        a = _tokens(old, old_lines[i1:i2])
-        b = _tokens(new, new_lines[j1:j2])
+        a = _sentences(old, old_lines[i1:i2])
+        b = _sentences(new, new_lines[j1:j2])
         if tag == "replace":
-            old_rest, new_rest = _diff_tokens(a, b, kept)
+            old_rest, new_rest = _diff_block(a, b, kept)
             old_left.extend(old_rest)
             new_left.extend(new_rest)
         else:
-            old_left.extend(a)
-            new_left.extend(b)
+            old_left.extend(t for unit in a for t in unit)
+            new_left.extend(t for unit in b for t in unit)
+    kept.sort(key=lambda r: r.old_start)
     moved = _find_moves(old_left, new_left)
     return TextEdit(
         old=old, new=new, kept=Runs(tuple(kept)), moved=Runs(tuple(moved), moved=True)
     )
 
 
-def _tokens(text: str, lines: list[tuple[int, int, str]]) -> list[Token]:
-    """The lines' words and marks, each line opened by an empty paragraph mark, so
-    that a paragraph matches a paragraph before it matches a copy of its words
-    pasted into the middle of another one."""
+def _sentences(text: str, lines: list[tuple[int, int, str]]) -> list[list[Token]]:
+    """The lines' sentences as tokens (words and marks), each line opened by an
+    empty paragraph mark, so that a paragraph matches a paragraph before it matches
+    a copy of its words pasted into the middle of another one."""
     found = []
     for start, end, _ in lines:
-        found.append((start, start, PARAGRAPH))
-        found.extend(
-            (m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)
-        )
+        for k, sentence in enumerate(_SENTENCE.finditer(text, start, end)):
+            tokens = [(sentence.start(), sentence.start(), PARAGRAPH)] if k == 0 else []
+            tokens.extend(
+                (m.start(), m.end(), m.group())
+                for m in _TOKEN.finditer(text, sentence.start(), sentence.end())
+            )
+            found.append(tokens)
     return found
+
+
+# Sentences are paired by similarity only in blocks up to this many pairs to weigh.
+_MAX_PAIRINGS = 900
+_MIN_PAIR_SIMILARITY = 0.5
+
+
+def _diff_block(
+    a: list[list[Token]], b: list[list[Token]], kept: list[Run]
+) -> tuple[list[Token], list[Token]]:
+    """Diff replaced lines sentence by sentence: each old sentence with the new one
+    most like it (in order), so that a rewritten sentence is compared with its
+    rewrite, not with an inserted sentence that happens to share its first words.
+    Returns the tokens left over."""
+    pairs = _pair_sentences(a, b) if len(a) * len(b) <= _MAX_PAIRINGS else []
+    old_rest: list[Token] = []
+    new_rest: list[Token] = []
+    pa = pb = 0
+    for i, j in [*pairs, (len(a), len(b))]:
+        between = _diff_tokens(
+            [t for unit in a[pa:i] for t in unit],
+            [t for unit in b[pb:j] for t in unit],
+            kept,
+        )
+        old_rest += between[0]
+        new_rest += between[1]
+        if i < len(a):
+            paired = _diff_tokens(a[i], b[j], kept)
+            old_rest += paired[0]
+            new_rest += paired[1]
+        pa, pb = i + 1, j + 1
+    return old_rest, new_rest
+
+
+def _pair_sentences(
+    a: list[list[Token]], b: list[list[Token]]
+) -> list[tuple[int, int]]:
+    """The in-order pairing of similar sentences with the greatest total similarity."""
+    bags_a = [Counter(t[2] for t in unit) for unit in a]
+    bags_b = [Counter(t[2] for t in unit) for unit in b]
+    n, m = len(a), len(b)
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n):
+        for j in range(m):
+            size = sum(bags_a[i].values()) + sum(bags_b[j].values())
+            same = 2 * sum((bags_a[i] & bags_b[j]).values()) / size if size else 0.0
+            best[i + 1][j + 1] = max(
+                best[i][j + 1],
+                best[i + 1][j],
+                best[i][j] + same if same >= _MIN_PAIR_SIMILARITY else 0.0,
+            )
+    pairs = []
+    i, j = n, m
+    while i and j:
+        if best[i][j] == best[i - 1][j]:
+            i -= 1
+        elif best[i][j] == best[i][j - 1]:
+            j -= 1
+        else:
+            pairs.append((i - 1, j - 1))
+            i, j = i - 1, j - 1
+    return pairs[::-1]
 
 
 def _diff_tokens(
