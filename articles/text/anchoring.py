@@ -126,11 +126,13 @@ def find_quote(
 
 
 def reanchor(anchor: Anchor, new_text: str) -> Reanchored:
-    """Return where `anchor` (made on an earlier revision) sits in `new_text`.
+    """Search `new_text` for `anchor`, for when there is no old text to map from
+    (an imported selector, an offset that no longer fits).
 
     ANCHORED: the quote is at the same position. MOVED: the quote was found
     elsewhere (score 1.0) or a slightly edited version of it was found (score < 1).
-    ORPHANED: neither (anchor None, score 0.0). Never raises on any text.
+    ORPHANED: neither, or several places fit equally well (they are `candidates`):
+    anchor None, score 0.0. Never raises on any text.
     """
     exact = anchor.exact
     if not exact:
@@ -143,7 +145,17 @@ def reanchor(anchor: Anchor, new_text: str) -> Reanchored:
 
     starts = _occurrences(new_text, exact)
     if starts:
-        best = _best_exact(anchor, new_text, starts)
+        tied = _best_exact(anchor, new_text, starts)
+        if len(tied) > 1 and start not in tied:
+            # the quote and its context read the same in several places: guessing
+            # would as likely put it on the wrong words as on the right ones
+            return Reanchored(
+                AnchorState.ORPHANED,
+                None,
+                0.0,
+                tuple(anchor_for_span(new_text, s, s + len(exact)) for s in tied),
+            )
+        best = start if start in tied else tied[0]
         state = AnchorState.ANCHORED if best == start else AnchorState.MOVED
         return Reanchored(
             state, anchor_for_span(new_text, best, best + len(exact)), 1.0
@@ -377,7 +389,8 @@ def _context_is_unchanged(anchor: Anchor, text: str) -> bool:
     return before == anchor.prefix and after == anchor.suffix
 
 
-def _best_exact(anchor: Anchor, text: str, starts: list[int]) -> int:
+def _best_exact(anchor: Anchor, text: str, starts: list[int]) -> list[int]:
+    """The occurrences whose context best resembles the anchor's (several if tied)."""
     length = len(anchor.exact)
     if len(starts) > MAX_EXACT_CANDIDATES:
         # A common quote ("the") can occur hundreds of times: shortlist by how many
@@ -389,13 +402,9 @@ def _best_exact(anchor: Anchor, text: str, starts: list[int]) -> int:
                 abs(s - anchor.start),
             ),
         )[:MAX_EXACT_CANDIDATES]
-    return max(
-        starts,
-        key=lambda s: (
-            round(_context_score(anchor, text, s, s + length), 6),
-            -abs(s - anchor.start),
-        ),
-    )
+    scores = {s: round(_context_score(anchor, text, s, s + length), 6) for s in starts}
+    top = max(scores.values())
+    return sorted(s for s, score in scores.items() if score == top)
 
 
 def _adjacent_agreement(anchor: Anchor, text: str, start: int, end: int) -> int:
