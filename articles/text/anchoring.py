@@ -205,14 +205,15 @@ def map_anchor(edit: TextEdit, anchor: Anchor) -> Reanchored:
     start, end = _trim(edit.old, anchor.start, anchor.end)
     if start >= end:
         return _ORPHANED
-    for runs, untouched in (
-        (edit.kept, AnchorState.ANCHORED),
-        (edit.moved, AnchorState.MOVED),
-    ):
-        found = _map_through(edit, runs, start, end, untouched)
+    if edit.kept.within(start, end) or not edit.moved.within(start, end):
+        found = _map_through(edit, edit.kept, start, end, AnchorState.ANCHORED)
         if found is not None:
             return found
-    return _ORPHANED
+    # its words went elsewhere (or were rewritten where they were)
+    found = _map_through(edit, edit.moved, start, end, AnchorState.MOVED)
+    if found is None:
+        found = _map_through(edit, edit.kept, start, end, AnchorState.ANCHORED)
+    return found or _ORPHANED
 
 
 _ORPHANED = Reanchored(AnchorState.ORPHANED, None, 0.0)
@@ -242,16 +243,65 @@ def _map_through(
     new_end = _map_end(edit, runs, end)
     if new_end is None:
         new_end = inside[-1].new_end
+    new_start, new_end = _without_other_words(edit, start, end, new_start, new_end)
     new_start, new_end = _trim(edit.new, new_start, new_end)
     if not new_start < new_end <= new_start + 2 * (end - start) + 16:
         return None
+    own = [
+        r
+        for r in (*edit.kept.within(start, end), *edit.moved.within(start, end))
+        if r.length
+    ]
     same = (
         inside
-        and _only_runs(edit.old, inside, start, end, old=True)
-        and _only_runs(edit.new, inside, new_start, new_end, old=False)
+        and _only_runs(edit.old, sorted(own, key=lambda r: r.old_start), start, end)
+        and _only_runs(
+            edit.new,
+            sorted(own, key=lambda r: r.new_start),
+            new_start,
+            new_end,
+            old=False,
+        )
     )
     state = untouched if same else AnchorState.CHANGED
+    if same and runs is edit.kept and any(r in edit.moved.runs for r in own):
+        state = AnchorState.MOVED if untouched is AnchorState.MOVED else state
     return Reanchored(state, anchor_for_span(edit.new, new_start, new_end), 1.0)
+
+
+def _without_other_words(
+    edit: TextEdit, start: int, end: int, new_start: int, new_end: int
+) -> tuple[int, int]:
+    """new[new_start:new_end] cut back so that it holds none of the words that came
+    from outside old[start:end] (a paragraph moved in next to it, say)."""
+    own = [
+        r
+        for r in (*edit.kept.within(start, end), *edit.moved.within(start, end))
+        if r.length
+    ]
+    if not own:
+        return new_start, new_end
+    own_lo = min(r.new_start + max(0, start - r.old_start) for r in own)
+    own_hi = max(r.new_end - max(0, r.old_end - end) for r in own)
+    for run in (
+        *edit.kept.runs_in_new(new_start, new_end),
+        *edit.moved.runs_in_new(new_start, new_end),
+    ):
+        if not run.length or (run.old_start < end and start < run.old_end):
+            continue
+        if run.new_start >= own_hi:
+            new_end = min(new_end, run.new_start)
+        elif run.new_end <= own_lo:
+            new_start = max(new_start, run.new_end)
+        elif new_start < run.new_start and run.new_end < new_end:
+            # other words moved in between its own: keep the larger side
+            before = sum(c.isalnum() for c in edit.new[new_start : run.new_start])
+            after = sum(c.isalnum() for c in edit.new[run.new_end : new_end])
+            if before >= after:
+                new_end = run.new_start
+            else:
+                new_start = run.new_end
+    return new_start, new_end
 
 
 def _all_rewrites(
@@ -286,7 +336,9 @@ def _letters(text: str, runs: list[Run] | None, start: int, end: int) -> int:
     )
 
 
-def _only_runs(text: str, runs: list[Run], start: int, end: int, *, old: bool) -> bool:
+def _only_runs(
+    text: str, runs: list[Run], start: int, end: int, *, old: bool = True
+) -> bool:
     """True if text[start:end] outside the runs is only whitespace."""
     pos = start
     for run in runs:

@@ -62,9 +62,25 @@ class Runs:
     # only if they are neighbours in the new text too.
     moved: bool = False
     _starts: list[int] = field(init=False, repr=False, compare=False)
+    _by_new: tuple[Run, ...] = field(init=False, repr=False, compare=False)
+    _new_starts: list[int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_starts", [r.old_start for r in self.runs])
+        by_new = tuple(sorted(self.runs, key=lambda r: r.new_start))
+        object.__setattr__(self, "_by_new", by_new)
+        object.__setattr__(self, "_new_starts", [r.new_start for r in by_new])
+
+    def runs_in_new(self, start: int, end: int) -> list[Run]:
+        """The runs overlapping new[start:end]."""
+        i = bisect_right(self._new_starts, start)
+        i = max(0, i - 1)
+        found = []
+        while i < len(self._by_new) and self._by_new[i].new_start < end:
+            if self._by_new[i].new_end > start:
+                found.append(self._by_new[i])
+            i += 1
+        return found
 
     def at(self, pos: int) -> Run | None:
         """The run holding old[pos], if any."""
@@ -138,7 +154,7 @@ def text_edit(old: str, new: str) -> TextEdit:
             old_left.extend(t for unit in a for t in unit)
             new_left.extend(t for unit in b for t in unit)
     kept.sort(key=lambda r: r.old_start)
-    moved = _find_moves(old_left, new_left)
+    moved = _find_moves(old, new, old_left, new_left)
     return TextEdit(
         old=old, new=new, kept=Runs(tuple(kept)), moved=Runs(tuple(moved), moved=True)
     )
@@ -173,6 +189,7 @@ def _diff_block(
     rewrite, not with an inserted sentence that happens to share its first words.
     Returns the tokens left over."""
     pairs = _pair_sentences(a, b) if len(a) * len(b) <= _MAX_PAIRINGS else []
+    block: list[Run] = []
     old_rest: list[Token] = []
     new_rest: list[Token] = []
     pa = pb = 0
@@ -180,24 +197,63 @@ def _diff_block(
         between = _diff_tokens(
             [t for unit in a[pa:i] for t in unit],
             [t for unit in b[pb:j] for t in unit],
-            kept,
+            block,
         )
         old_rest += between[0]
         new_rest += between[1]
         if i < len(a):
-            paired = _diff_tokens(a[i], b[j], kept)
+            paired = _diff_tokens(a[i], b[j], block)
             old_rest += paired[0]
             new_rest += paired[1]
         pa, pb = i + 1, j + 1
+    if pairs and old_rest and new_rest:
+        # Sentences merged or split by the edit: what is left of one old sentence
+        # may sit in another new one. Match the rest too, where it keeps the order.
+        old_rest, new_rest = _match_rest(old_rest, new_rest, block)
+    kept += block
     return old_rest, new_rest
+
+
+def _match_rest(
+    old_rest: list[Token], new_rest: list[Token], block: list[Run]
+) -> tuple[list[Token], list[Token]]:
+    """Add to `block` the runs old_rest and new_rest share that fit its order;
+    return the tokens still left over."""
+    block.sort(key=lambda r: r.old_start)
+    starts = [r.old_start for r in block]
+    skip_old: set[int] = set()
+    skip_new: set[int] = set()
+    for _ in range(3):
+        a = [t for t in old_rest if t[0] not in skip_old]
+        b = [t for t in new_rest if t[0] not in skip_new]
+        found: list[Run] = []
+        _diff_tokens(a, b, found)
+        if not found:
+            break
+        for run in found:
+            k = bisect_right(starts, run.old_start)
+            fits = (k == 0 or block[k - 1].new_end <= run.new_start) and (
+                k == len(block) or run.new_end <= block[k].new_start
+            )
+            if fits:
+                block.insert(k, run)
+                starts.insert(k, run.old_start)
+            skip_old.add(run.old_start)
+            skip_new.add(run.new_start)
+    taken_old = {r.old_start for r in block if r.length}
+    taken_new = {r.new_start for r in block if r.length}
+    return (
+        [t for t in old_rest if t[0] not in taken_old or t[1] == t[0]],
+        [t for t in new_rest if t[0] not in taken_new or t[1] == t[0]],
+    )
 
 
 def _pair_sentences(
     a: list[list[Token]], b: list[list[Token]]
 ) -> list[tuple[int, int]]:
     """The in-order pairing of similar sentences with the greatest total similarity."""
-    bags_a = [Counter(t[2] for t in unit) for unit in a]
-    bags_b = [Counter(t[2] for t in unit) for unit in b]
+    bags_a = [Counter(t[2] for t in unit if t[2][0].isalnum()) for unit in a]
+    bags_b = [Counter(t[2] for t in unit if t[2][0].isalnum()) for unit in b]
     n, m = len(a), len(b)
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n):
@@ -301,8 +357,8 @@ def _shift_to_sentence_ends(
 def _drop_chance_equalities(
     opcodes: list[list], a: list[Token], b: list[Token]
 ) -> list[list]:
-    """Merge into the edit around it any equal stretch with fewer letters than the
-    edit on each side (diff-match-patch's semantic clean-up): when a sentence is
+    """Merge into the edit around it any equal stretch with under half the letters of
+    the edit on each side (diff-match-patch's semantic clean-up): when a sentence is
     replaced by another, their shared "the" and commas are chance, not kept text.
     """
 
@@ -325,7 +381,7 @@ def _drop_chance_equalities(
             edit_after = max(
                 letters(a, after[1], after[2]), letters(b, after[3], after[4])
             )
-            if size < edit_before and size < edit_after:
+            if 2 * size < edit_before and 2 * size < edit_after:
                 ops[k - 1 : k + 2] = [
                     ["replace", before[1], after[2], before[3], after[4]]
                 ]
@@ -334,10 +390,13 @@ def _drop_chance_equalities(
     return ops
 
 
-def _find_moves(old_left: list[Token], new_left: list[Token]) -> list[Run]:
+def _find_moves(
+    old: str, new: str, old_left: list[Token], new_left: list[Token]
+) -> list[Run]:
     """Runs deleted in one place and inserted in another: at least MIN_MOVE_TOKENS
-    tokens word for word, extended through small rewrites on either side."""
-    if len(old_left) < MIN_MOVE_TOKENS or len(new_left) < MIN_MOVE_TOKENS:
+    tokens word for word, extended through small rewrites on either side; and
+    single words that occur once in each text (a name moved a few words along)."""
+    if not old_left or not new_left:
         return []
     old_left.sort()
     new_left.sort()
@@ -345,6 +404,8 @@ def _find_moves(old_left: list[Token], new_left: list[Token]) -> list[Run]:
     b_words = [t[2] for t in new_left]
     matcher = SequenceMatcher(None, a_words, b_words, False)
     moved: list[Run] = []
+    used_a: set[int] = set()
+    used_b: set[int] = set()
     # Not order-preserving: the longest shared run anywhere first, then the longest in
     # what is left, so paragraphs that swapped places are both found; no token is
     # used twice.
@@ -376,7 +437,54 @@ def _find_moves(old_left: list[Token], new_left: list[Token]) -> list[Run]:
         new_ranges += [(b_range[0], b_lo), (b_hi, b_range[1])]
         old_ranges = [r for r in old_ranges if r[1] - r[0] >= MIN_MOVE_TOKENS]
         new_ranges = [r for r in new_ranges if r[1] - r[0] >= MIN_MOVE_TOKENS]
+        used_a.update(i for i, _ in pairs)
+        used_b.update(j for _, j in pairs)
+    moved += _unique_words_moved(old, new, old_left, new_left, used_a, used_b)
     moved.sort(key=lambda r: r.old_start)
+    return moved
+
+
+# At most this many leftover words are checked for being unique in both texts.
+_MAX_UNIQUE_CHECKS = 64
+
+
+def _unique_words_moved(
+    old: str,
+    new: str,
+    old_left: list[Token],
+    new_left: list[Token],
+    used_a: set[int],
+    used_b: set[int],
+) -> list[Run]:
+    rest_a = Counter(t[2] for i, t in enumerate(old_left) if i not in used_a)
+    rest_b = {t[2]: j for j, t in enumerate(new_left) if j not in used_b}
+    a_words = [t[2] for t in old_left]
+    b_words = [t[2] for t in new_left]
+    moved = []
+    checks = 0
+    for i, token in enumerate(old_left):
+        word = token[2]
+        if i in used_a or len(word) < 2 or not word[0].isalnum():
+            continue
+        if rest_a[word] != 1 or word not in rest_b or checks >= _MAX_UNIQUE_CHECKS:
+            continue
+        checks += 1
+        whole = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+        if len(whole.findall(old)) != 1 or len(whole.findall(new)) != 1:
+            continue
+        pairs = _extend(
+            [(i, rest_b[word])],
+            a_words,
+            b_words,
+            (0, len(old_left)),
+            (0, len(new_left)),
+        )
+        for a, b in pairs:
+            if a not in used_a and b not in used_b:
+                used_a.add(a)
+                used_b.add(b)
+                ta, tb = old_left[a], new_left[b]
+                moved.append(Run(ta[0], tb[0], ta[1] - ta[0]))
     return moved
 
 
