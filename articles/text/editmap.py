@@ -9,7 +9,7 @@ are carried through the result by `articles.text.anchoring.map_anchor`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -73,8 +73,7 @@ class Runs:
 
     def runs_in_new(self, start: int, end: int) -> list[Run]:
         """The runs overlapping new[start:end]."""
-        i = bisect_right(self._new_starts, start)
-        i = max(0, i - 1)
+        i = max(0, bisect_left(self._new_starts, start) - 1)
         found = []
         while i < len(self._by_new) and self._by_new[i].new_start < end:
             if self._by_new[i].new_end > start:
@@ -85,13 +84,20 @@ class Runs:
     def at(self, pos: int) -> Run | None:
         """The run holding old[pos], if any."""
         i = bisect_right(self._starts, pos) - 1
+        while (
+            i >= 0
+            and not self.runs[i].length
+            and i
+            and (self.runs[i - 1].old_start == self.runs[i].old_start)
+        ):
+            i -= 1  # a paragraph mark shares its offset with the first word
         if i >= 0 and self.runs[i].old_start <= pos < self.runs[i].old_end:
             return self.runs[i]
         return None
 
     def within(self, start: int, end: int) -> list[Run]:
         """The runs overlapping old[start:end], in order."""
-        i = max(0, bisect_right(self._starts, start) - 1)
+        i = max(0, bisect_left(self._starts, start) - 1)
         found = []
         while i < len(self.runs) and self.runs[i].old_start < end:
             if self.runs[i].old_end > start:
@@ -218,30 +224,41 @@ def _match_rest(
     old_rest: list[Token], new_rest: list[Token], block: list[Run]
 ) -> tuple[list[Token], list[Token]]:
     """Add to `block` the runs old_rest and new_rest share that fit its order;
-    return the tokens still left over."""
-    block.sort(key=lambda r: r.old_start)
-    starts = [r.old_start for r in block]
+    return the tokens still left over. Words outrank paragraph marks: a mark that
+    is out of order with the words is dropped."""
+    marks = [r for r in block if not r.length]
+    solid = sorted((r for r in block if r.length), key=lambda r: r.old_start)
+    starts = [r.old_start for r in solid]
     skip_old: set[int] = set()
     skip_new: set[int] = set()
     for _ in range(3):
-        a = [t for t in old_rest if t[0] not in skip_old]
-        b = [t for t in new_rest if t[0] not in skip_new]
+        a = [t for t in old_rest if t[0] not in skip_old or t[0] == t[1]]
+        b = [t for t in new_rest if t[0] not in skip_new or t[0] == t[1]]
         found: list[Run] = []
         _diff_tokens(a, b, found)
+        found = [r for r in found if r.length]
         if not found:
             break
         for run in found:
             k = bisect_right(starts, run.old_start)
-            fits = (k == 0 or block[k - 1].new_end <= run.new_start) and (
-                k == len(block) or run.new_end <= block[k].new_start
+            fits = (k == 0 or solid[k - 1].new_end <= run.new_start) and (
+                k == len(solid) or run.new_end <= solid[k].new_start
             )
             if fits:
-                block.insert(k, run)
+                solid.insert(k, run)
                 starts.insert(k, run.old_start)
             skip_old.add(run.old_start)
             skip_new.add(run.new_start)
-    taken_old = {r.old_start for r in block if r.length}
-    taken_new = {r.new_start for r in block if r.length}
+    for mark in marks:
+        k = bisect_right(starts, mark.old_start)
+        if (k == 0 or solid[k - 1].new_end <= mark.new_start) and (
+            k == len(solid) or mark.new_start <= solid[k].new_start
+        ):
+            solid.insert(k, mark)
+            starts.insert(k, mark.old_start)
+    block[:] = solid
+    taken_old = {r.old_start for r in solid if r.length}
+    taken_new = {r.new_start for r in solid if r.length}
     return (
         [t for t in old_rest if t[0] not in taken_old or t[1] == t[0]],
         [t for t in new_rest if t[0] not in taken_new or t[1] == t[0]],
