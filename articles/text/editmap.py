@@ -143,15 +143,19 @@ def text_edit(old: str, new: str) -> TextEdit:
     matcher = SequenceMatcher(
         None, [line[2] for line in old_lines], [line[2] for line in new_lines], False
     )
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    opcodes = matcher.get_opcodes()
+    moved_lines = _moved_lines(opcodes, old_lines, new_lines)
+    gone_old = {i for i, _ in moved_lines}
+    gone_new = {j for _, j in moved_lines}
+    for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             for (os, oe, _), (ns, _, _) in zip(
                 old_lines[i1:i2], new_lines[j1:j2], strict=True
             ):
                 kept.append(Run(os, ns, oe - os))
             continue
-        a = _sentences(old, old_lines[i1:i2])
-        b = _sentences(new, new_lines[j1:j2])
+        a = _sentences(old, [old_lines[i] for i in range(i1, i2) if i not in gone_old])
+        b = _sentences(new, [new_lines[j] for j in range(j1, j2) if j not in gone_new])
         if tag == "replace":
             old_rest, new_rest = _diff_block(a, b, kept)
             old_left.extend(old_rest)
@@ -161,9 +165,45 @@ def text_edit(old: str, new: str) -> TextEdit:
             new_left.extend(t for unit in b for t in unit)
     kept.sort(key=lambda r: r.old_start)
     moved = _find_moves(old, new, old_left, new_left)
+    for i, j in moved_lines:
+        (os, oe, _), (ns, _, _) = old_lines[i], new_lines[j]
+        moved.append(Run(os, ns, oe - os))
+    moved.sort(key=lambda r: r.old_start)
     return TextEdit(
         old=old, new=new, kept=Runs(tuple(kept)), moved=Runs(tuple(moved), moved=True)
     )
+
+
+# A paragraph this long that left one place and appears word for word, once, in
+# another is a moved paragraph, even when a copy of its words was pasted elsewhere.
+_MIN_MOVED_LINE = 24
+
+
+def _moved_lines(
+    opcodes: list[tuple[str, int, int, int, int]],
+    old_lines: list[tuple[int, int, str]],
+    new_lines: list[tuple[int, int, str]],
+) -> list[tuple[int, int]]:
+    """Whole lines deleted in one place and inserted, unchanged, in another."""
+    old_out = [
+        i for tag, i1, i2, _, _ in opcodes if tag != "equal" for i in range(i1, i2)
+    ]
+    new_in = [
+        j for tag, _, _, j1, j2 in opcodes if tag != "equal" for j in range(j1, j2)
+    ]
+    if not old_out or not new_in:
+        return []
+    old_count = Counter(old_lines[i][2] for i in old_out)
+    new_where: dict[str, list[int]] = {}
+    for j in new_in:
+        new_where.setdefault(new_lines[j][2], []).append(j)
+    return [
+        (i, new_where[old_lines[i][2]][0])
+        for i in old_out
+        if len(old_lines[i][2]) >= _MIN_MOVED_LINE
+        and old_count[old_lines[i][2]] == 1
+        and len(new_where.get(old_lines[i][2], ())) == 1
+    ]
 
 
 def _sentences(text: str, lines: list[tuple[int, int, str]]) -> list[list[Token]]:
