@@ -48,17 +48,14 @@ class AnnotationAdmin(ReadOnlyAdmin):
         "verdict",
         ("article__source", admin.RelatedOnlyFieldListFilter),
     ]
-    search_fields = ["exact", "comment", "claim", "article__headline"]
+    search_fields = ["quoted_exact", "exact", "comment", "claim", "article__headline"]
     date_hierarchy = "created_at"
     inlines = [AnnotationReplyInline]
 
-    @admin.display(description="quote", ordering="exact")
+    @admin.display(description="quote", ordering="quoted_exact")
     def exact_short(self, annotation: Annotation) -> str:
-        return (
-            annotation.exact
-            if len(annotation.exact) <= 60
-            else annotation.exact[:59] + "…"
-        )
+        quote = annotation.quoted_exact
+        return quote if len(quote) <= 60 else quote[:59] + "…"
 
 
 @admin.register(AnnotationReply)

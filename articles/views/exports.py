@@ -27,7 +27,7 @@ def annotations_jsonld(request: HttpRequest, pk: int) -> HttpResponse:
     annotations = (
         Annotation.objects.filter(article=article)
         .exclude(status=AnnotationStatus.DISMISSED)
-        .select_related("author", "revision")
+        .select_related("author", "revision", "created_on_revision")
         .order_by("pk")
     )
     items = [_data(annotation, review_url) for annotation in annotations]
@@ -67,6 +67,10 @@ def _data(annotation: Annotation, review_url: str) -> AnnotationData:
         generator_name=GENERATOR,
         created=annotation.created_at,
         modified=annotation.updated_at,
+        quoted_source=f"{review_url}?revision={annotation.created_on_revision.number}",
+        quoted_exact=annotation.quoted_exact,
+        quoted_prefix=annotation.quoted_prefix,
+        quoted_suffix=annotation.quoted_suffix,
     )
 
 

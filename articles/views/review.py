@@ -17,6 +17,7 @@ from articles.models import Annotation, Article
 from articles.models.review import AnchorState, AnnotationStatus
 from articles.selectors.review import (
     article_annotations,
+    placement_note,
     review_runs,
     revision_mentions,
 )
@@ -168,6 +169,8 @@ def _render_review(
 ) -> HttpResponse:
     revision = article.current_revision
     annotations = list(article_annotations(article=article))
+    for annotation in annotations:
+        annotation.placement_note = placement_note(annotation)
     mentions = revision_mentions(revision=revision)
     runs = review_runs(revision=revision, annotations=annotations, mentions=mentions)
     entities = {m.entity_id: m.entity for m in mentions}
