@@ -11,7 +11,6 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
 
-from articles.text.checks._common import words
 from articles.text.checks.base import (
     ADVISORY,
     BLOCKING,
@@ -21,6 +20,7 @@ from articles.text.checks.base import (
     is_heading,
     make_finding,
 )
+from articles.text.tokens import words
 
 NAME = "duplicate-paragraph"
 

@@ -16,9 +16,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from articles.text.checks._common import WORD
-from articles.text.checks._lexicon import STOPWORDS, words_of
 from articles.text.checks.base import ADVISORY, Check, Finding, Paragraph, make_finding
+from articles.text.tokens import WORD
+from articles.text.vocabulary import STOPWORDS, words_of
 
 NAME = "number-forms"
 

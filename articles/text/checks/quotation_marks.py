@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from articles.text.checks._common import sentences
 from articles.text.checks.base import (
     ADVISORY,
     BLOCKING,
@@ -24,6 +23,7 @@ from articles.text.checks.base import (
     Paragraph,
     make_finding,
 )
+from articles.text.tokens import sentences
 
 NAME = "quotation-marks"
 

@@ -30,8 +30,6 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from articles.text.checks._common import sentences
-from articles.text.checks._lexicon import STOPWORDS, countries_in, country_of
 from articles.text.checks.base import (
     ADVISORY,
     BLOCKING,
@@ -41,6 +39,8 @@ from articles.text.checks.base import (
     is_heading,
     make_finding,
 )
+from articles.text.tokens import sentences
+from articles.text.vocabulary import STOPWORDS, countries_in, country_of
 
 NAME = "relation-conflict"
 

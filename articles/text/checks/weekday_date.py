@@ -15,7 +15,6 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 
-from articles.text.checks._lexicon import MONTHS, WEEKDAYS
 from articles.text.checks.base import (
     ADVISORY,
     BLOCKING,
@@ -24,6 +23,7 @@ from articles.text.checks.base import (
     Paragraph,
     make_finding,
 )
+from articles.text.vocabulary import MONTHS, WEEKDAYS
 
 NAME = "weekday-date"
 
