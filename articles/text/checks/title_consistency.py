@@ -30,14 +30,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from articles.text.checks.base import (
-    ADVISORY,
-    BLOCKING,
+    NO_CONTEXT,
     Check,
+    CheckContext,
     Finding,
     Paragraph,
     is_heading,
     make_finding,
 )
+from articles.text.checks.severity import severity_of
 from articles.text.tokens import (
     Token,
     is_ordinary,
@@ -71,6 +72,8 @@ _ROLE_STOPS = frozenset(
     )
 )
 MAX_ROLE_TOKENS = 12
+_OFFICE = "different-office"  # kinds of finding, as the severity policy names them
+_VARIANT = "variant"
 _PAST_WORDS = frozenset(words_of("former ex"))
 # A rank word that many writers drop: a difference in these is advisory.
 _TEMPORARY_WORDS = frozenset(words_of("acting interim caretaker outgoing incoming"))
@@ -94,7 +97,9 @@ class _Mention:
     end: int
 
 
-def find_title_conflicts(paragraphs: Sequence[Paragraph]) -> Iterator[Finding]:
+def find_title_conflicts(
+    paragraphs: Sequence[Paragraph], context: CheckContext = NO_CONTEXT
+) -> Iterator[Finding]:
     """Yield a finding on each mention whose title conflicts with an earlier one."""
     prose = [p for p in paragraphs if not is_heading(p)]
     full_names = _full_names(prose)
@@ -125,7 +130,8 @@ def find_title_conflicts(paragraphs: Sequence[Paragraph]) -> Iterator[Finding]:
 def _finding(
     person: str, later: _Mention, conflicts: list[tuple[_Mention, tuple[str, str]]]
 ) -> Finding:
-    severity = BLOCKING if any(v[0] == BLOCKING for _, v in conflicts) else ADVISORY
+    office = any(v[0] == _OFFICE for _, v in conflicts)
+    severity = severity_of(NAME, _OFFICE if office else _VARIANT)
     earlier, (_, why) = conflicts[0]
     where = ", ".join(
         f"line {line}" for line in sorted({m.para.line for m, _ in conflicts})
@@ -155,25 +161,25 @@ def _compare(a: _Role, b: _Role) -> tuple[str, str] | None:
         # "President X" and "X, the former vice-president" are two moments of one
         # career; only the same office called both current and former is suspect.
         return (
-            (ADVISORY, "current in one place, former in the other")
+            (_VARIANT, "current in one place, former in the other")
             if (core_a == core_b)
             else None
         )
     rank_a, rank_b = core_a & RANK_MODIFIERS, core_b & RANK_MODIFIERS
     if rank_a != rank_b:
         temporary = (rank_a ^ rank_b) <= _TEMPORARY_WORDS
-        return (ADVISORY if temporary else BLOCKING), "a different rank"
+        return (_VARIANT if temporary else _OFFICE), "a different rank"
     rest_a = core_a - rank_a - {a.head}
     rest_b = core_b - rank_b - {b.head}
     if rest_a and rest_b and not (rest_a <= rest_b or rest_b <= rest_a):
-        return BLOCKING, "a different office"
+        return _OFFICE, "a different office"
     if a.countries and b.countries and not a.countries & b.countries:
-        return BLOCKING, "a different country"
+        return _OFFICE, "a different country"
     if a.affiliation and b.affiliation:
         if not a.affiliation & b.affiliation:
-            return ADVISORY, "a different organisation"
+            return _VARIANT, "a different organisation"
         if not (a.affiliation <= b.affiliation or b.affiliation <= a.affiliation):
-            return ADVISORY, "a variant of the title"
+            return _VARIANT, "a variant of the title"
     return None
 
 
