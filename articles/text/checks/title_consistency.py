@@ -16,6 +16,8 @@ jobs at once. Then:
 - different countries (Iranian / Russian foreign minister) are blocking;
 - other differences in the organisation (the Taliban's / Russia's, or "of the
   Embassy for Afghanistan" / "of the Embassy in Kabul") are advisory;
+- name variants ("Sergey" / "Sergei") are one person when the entity registry says
+  so: the desk passes the registry's aliases in `CheckContext.aliases`;
 - one title that is only less specific than the other ("minister" / "foreign
   minister", "envoy" / "US envoy for Afghanistan") is fine, as are differences in
   lower-case description ("Russia's security agency" / "Russia's federal security
@@ -26,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from articles.text.checks.base import (
@@ -102,7 +104,8 @@ def find_title_conflicts(
 ) -> Iterator[Finding]:
     """Yield a finding on each mention whose title conflicts with an earlier one."""
     prose = [p for p in paragraphs if not is_heading(p)]
-    full_names = _full_names(prose)
+    aliases = context.aliases
+    full_names = {aliases.get(name, name) for name in _full_names(prose)}
     surnames: dict[str, set[str]] = defaultdict(set)
     for name in full_names:
         surnames[name.split()[-1]].add(name)
@@ -110,7 +113,7 @@ def find_title_conflicts(
 
     by_person: dict[str, list[_Mention]] = defaultdict(list)
     for para in prose:
-        for mention in _mentions(para, full_names, unique_surnames):
+        for mention in _mentions(para, full_names, unique_surnames, aliases):
             by_person[mention.person].append(mention)
 
     for person, mentions in by_person.items():
@@ -197,13 +200,17 @@ def _full_names(paragraphs: Sequence[Paragraph]) -> set[str]:
 
 
 def _mentions(
-    para: Paragraph, full_names: set[str], surnames: dict[str, str]
+    para: Paragraph,
+    full_names: set[str],
+    surnames: dict[str, str],
+    aliases: Mapping[str, str],
 ) -> Iterator[_Mention]:
     for s_start, s_end in sentences(para.text):
         tokens = tokenize(para.text[s_start:s_end], offset=s_start)
         for i, j in name_runs(tokens):
             name = " ".join(t.base for t in tokens[i:j])
-            if j - i == 1:
+            name = aliases.get(name, name)  # a spelling the registry knows
+            if j - i == 1 and name not in full_names:
                 person = surnames.get(name)
                 if person is None:
                     continue
