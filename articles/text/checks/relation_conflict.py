@@ -39,26 +39,37 @@ from articles.text.checks.base import (
     is_heading,
     make_finding,
 )
+from articles.text.checks.relations import (
+    CONFLICTS,
+    DESIGNATION_DESCRIBED,
+    DONE,
+    JOINT,
+    NOT_DONE,
+    PASSIVE,
+    PROPOSED,
+    RELATIONS,
+    SANCTIONS_DESCRIBED,
+    UNDER_WAY,
+    UNDOING,
+    Phrase,
+    Relation,
+)
 from articles.text.checks.severity import severity_of
 from articles.text.tokens import sentences
-from articles.text.vocabulary import STOPWORDS, countries_in, country_of
+from articles.text.vocabulary import STOPWORDS, actor_of, countries_in, country_of
 
 NAME = "relation-conflict"
 
-LISTED = "listed"
-NOT_LISTED = "not-listed"
-DELISTING = "delisting"
-LISTING = "listing"
+# The states of a designation, as relations.py names the states of any relation.
+LISTED = DONE
+NOT_LISTED = NOT_DONE
+DELISTING = UNDOING
+LISTING = PROPOSED
 
 DESIGNATION = "designation"
 SANCTIONS = "sanctions"
 
-_CONFLICTS = {
-    frozenset({LISTED, NOT_LISTED}): "contradiction",
-    frozenset({LISTED, DELISTING}): "tension",
-    frozenset({LISTED, LISTING}): "tension",
-    frozenset({NOT_LISTED, DELISTING}): "tension",
-}
+_CONFLICTS = CONFLICTS
 
 # --- the pattern pieces --------------------------------------------------------------
 
@@ -162,14 +173,6 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
             rf"{_OBJ}"
         ),
     ),
-    # lifted the ban on X
-    (
-        DESIGNATION,
-        "lift-ban",
-        re.compile(
-            rf"\b{_AUX}(?P<verb>lift(?:s|ed|ing)?)\s+(?:the|its)\s+ban\s+on\s+{_OBJ}"
-        ),
-    ),
     # The EU imposed sanctions on X.
     (
         SANCTIONS,
@@ -191,6 +194,62 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         ),
     ),
 ]
+
+# Auxiliaries and adverbs between a subject and the verb of a relation's phrase.
+_GENERIC_AUX = (
+    r"(?P<aux>(?:(?:still|officially|formally|already|currently|now|also|finally|"
+    r"has|have|had|does|do|did|not|no\s+longer|never|yet|will|would|could|may|"
+    r"might|shall|must|is|are|was|were|be|been|being|to|considering|"
+    r"(?:plans?|planning|intends?|wants?|hopes?|seeks?|seeking|agreed|agrees|"
+    r"applied|applies|expected|set|moving|poised|about|continues?|fail(?:s|ed)?|"
+    r"refus(?:es|ed)|in\s+talks|bid|voted|votes|decided|decides|threatened|"
+    r"threatens)\s+to|in\s+the\s+process\s+of)\s+|n['\u2019]t\s+)*)"
+)
+_GENERIC_PROSPECT = re.compile(
+    r"\b(?:will|would|could|may|might|shall|considering|plans?\s+to|planning\s+to|"
+    r"intends?\s+to|wants?\s+to|hopes?\s+to|seeks?\s+to|seeking\s+to|"
+    r"agreed\s+to|agrees\s+to|applied\s+to|applies\s+to|expected\s+to|set\s+to|"
+    r"moving\s+to|poised\s+to|about\s+to|bid\s+to|voted\s+to|votes\s+to|"
+    r"decided\s+to|decides\s+to|threatened\s+to|threatens\s+to)\b"
+)
+_GENERIC_NEGATION = re.compile(
+    r"\b(?:not|never|no\s+longer|yet\s+to|fail(?:s|ed)?\s+to|refus(?:es|ed)\s+to)\b"
+    r"|n['\u2019]t\b"
+)
+_UNDER_WAY = re.compile(r"\bin\s+talks\s+to\b|\bin\s+the\s+process\s+of\b")
+_GOVERNMENT = (
+    r"(?P<gov>\s+(?:government|administration|authorities|regime|leadership))?"
+)
+# Words that say a sentence tells of a change or a contrast, so that two states of
+# one relation in one story are the story, not a slip.
+_CONTRAST = re.compile(
+    r"(?i:\b(?:although|though|while|whereas|but|however|despite|even\s+as|yet|"
+    r"until|since|before|after|previously|formerly|once|used\s+to|later|earlier|"
+    r"then|now|no\s+longer|again|first|initially|\d{4}|last\s+(?:year|month|week)|"
+    r"ago)\b)"
+)
+
+
+def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
+    obj = (
+        rf"(?P<obj>{relation.objects})" if relation.objects else rf"{_OBJ}{_GOVERNMENT}"
+    )
+    verb = rf"(?P<verb>{phrase.verb})"
+    if phrase.shape == PASSIVE:
+        return re.compile(rf"\b{obj},?\s+{_GENERIC_AUX}{verb}\b(?:\s+by\s+{_SUBJ})?")
+    if phrase.shape == JOINT:
+        return re.compile(rf"\b(?P<subj>{_NP})\s+and\s+{obj}\s+{_GENERIC_AUX}{verb}\b")
+    subject = r"(?<![\w-])" if relation.by_object else rf"\b{_SUBJ}\s+"
+    tail = "" if phrase.obj else rf"\s+{obj}"
+    return re.compile(rf"{subject}{_GENERIC_AUX}{verb}\b{tail}")
+
+
+_GENERIC_PATTERNS: list[tuple[Relation, Phrase, re.Pattern[str]]] = [
+    (relation, phrase, _generic_pattern(relation, phrase))
+    for relation in RELATIONS
+    for phrase in relation.phrases
+]
+_RELATIONS_BY_NAME = {relation.name: relation for relation in RELATIONS}
 
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n['\u2019]t\b")
 _MODAL = re.compile(
@@ -218,24 +277,48 @@ class _Statement:
     para: Paragraph
     start: int
     end: int
+    sentence: str = ""
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        relation = _RELATIONS_BY_NAME.get(self.relation)
+        if relation is not None and relation.symmetric:
+            first, second = sorted((self.subject, self.object))
+            return (self.relation, first, second)
+        return (self.relation, self.subject, self.object)
 
 
 def find_relation_conflicts(
     paragraphs: Sequence[Paragraph], context: CheckContext = NO_CONTEXT
 ) -> Iterator[Finding]:
-    """Yield findings on statements that conflict with another story's statement."""
-    statements = list(_statements(paragraphs))
+    """Yield findings on statements that conflict with another statement.
+
+    Compared: the stories of this source with each other, each story with itself
+    (two sentences not told as a change or contrast), and each story with the
+    desk's published articles in `context.published`.
+    """
     groups: dict[tuple[str, str, str], list[_Statement]] = defaultdict(list)
-    for statement in statements:
-        groups[(statement.relation, statement.subject, statement.object)].append(
-            statement
-        )
-    for group in groups.values():
+    for statement in _statements(paragraphs):
+        groups[statement.key].append(statement)
+    published: dict[tuple[str, str, str], list[tuple[str, _Statement]]] = defaultdict(
+        list
+    )
+    for article in context.published:
+        article_paragraphs = [
+            Paragraph(story=-1, line=n, text=text, start=0)
+            for n, text in enumerate(article.paragraphs, start=1)
+        ]
+        for statement in _statements(article_paragraphs):
+            published[statement.key].append((article.label, statement))
+    for key, group in groups.items():
         stories = sorted({s.para.story for s in group})
         for story in stories:
             mine = [s for s in group if s.para.story == story]
             theirs = [s for s in group if s.para.story != story]
-            yield from _conflict_findings(mine, theirs)
+            found = list(_conflict_findings(mine, theirs))
+            found = found or list(_within_story_findings(mine))
+            found = found or list(_published_findings(mine, published.get(key, [])))
+            yield from found
 
 
 def _conflict_findings(
@@ -248,23 +331,85 @@ def _conflict_findings(
         if not against:
             continue
         kinds = {_CONFLICTS[frozenset({statement.state, t.state})] for t in against}
-        severity = severity_of(NAME, min(kinds))  # "contradiction" before "tension"
-        yield make_finding(
-            check=NAME,
-            severity=severity,
-            paragraph=statement.para,
-            start=statement.start,
-            end=statement.end,
+        yield _finding(
+            statement,
+            kind=min(kinds),  # "contradiction" before "tension"
             message=_message(statement, against),
             related_lines=[t.para.line for t in against],
-            facts=[
-                statement.relation,
-                statement.subject,
-                statement.object,
-                statement.state,
-            ],
         )
         return  # one finding per story and relation: the first statement stands for all
+
+
+def _within_story_findings(mine: list[_Statement]) -> Iterator[Finding]:
+    """A contradiction inside one story, unless it is told as a change or contrast."""
+    for j, later in enumerate(mine):
+        for earlier in mine[:j]:
+            if _CONFLICTS.get(frozenset({earlier.state, later.state})) != (
+                "contradiction"
+            ):
+                continue
+            if _CONTRAST.search(earlier.sentence) or _CONTRAST.search(later.sentence):
+                continue
+            yield _finding(
+                later,
+                kind="contradiction",
+                message=(
+                    f"This says {_describe(later)}, but line {earlier.para.line} of "
+                    f"this story says {_describe(earlier)}: reconcile the two before "
+                    "publishing."
+                ),
+                related_lines=[earlier.para.line],
+            )
+            return
+
+
+def _published_findings(
+    mine: list[_Statement], published: list[tuple[str, _Statement]]
+) -> Iterator[Finding]:
+    """A draft statement that conflicts with what the desk has already published."""
+    for statement in mine:
+        for label, other in published:
+            kind = _CONFLICTS.get(frozenset({statement.state, other.state}))
+            if kind is None:
+                continue
+            yield _finding(
+                statement,
+                kind=kind,
+                message=(
+                    f"This says {_describe(statement)}, but the published article "
+                    f"“{label}” says {_describe(other)}: check which is right, and "
+                    "correct the published article if it is this draft."
+                ),
+                related_lines=[],
+                facts=[label],
+            )
+            return
+
+
+def _finding(
+    statement: _Statement,
+    *,
+    kind: str,
+    message: str,
+    related_lines: list[int],
+    facts: list[str] | None = None,
+) -> Finding:
+    return make_finding(
+        check=NAME,
+        severity=severity_of(NAME, kind),
+        paragraph=statement.para,
+        start=statement.start,
+        end=statement.end,
+        message=message,
+        related_lines=related_lines,
+        facts=[
+            statement.relation,
+            statement.subject,
+            statement.object,
+            statement.state,
+            *(facts or []),
+        ],
+    )
 
 
 def _message(statement: _Statement, against: list[_Statement]) -> str:
@@ -287,21 +432,14 @@ def _message(statement: _Statement, against: list[_Statement]) -> str:
 
 
 def _describe(statement: _Statement) -> str:
-    subject = statement.subject_text
-    obj = statement.object_text
     if statement.relation == SANCTIONS:
-        return {
-            LISTED: f"{subject} has sanctions on {obj}",
-            NOT_LISTED: f"{subject} has lifted its sanctions on {obj}",
-            DELISTING: f"{subject} is considering lifting its sanctions on {obj}",
-            LISTING: f"{subject} is considering sanctions on {obj}",
-        }[statement.state]
-    return {
-        LISTED: f"{subject} lists {obj} as a terrorist or banned organisation",
-        NOT_LISTED: f"{subject} does not (or no longer) list {obj}",
-        DELISTING: f"{subject} is reviewing or removing its listing of {obj}",
-        LISTING: f"{subject} is considering listing {obj}",
-    }[statement.state]
+        template = SANCTIONS_DESCRIBED[statement.state]
+    elif statement.relation == DESIGNATION:
+        template = DESIGNATION_DESCRIBED[statement.state]
+    else:
+        template = _RELATIONS_BY_NAME[statement.relation].described[statement.state]
+    text = template.format(subject=statement.subject_text, object=statement.object_text)
+    return text[:1].lower() + text[1:] if text.startswith("The ") else text
 
 
 # --- reading statements --------------------------------------------------------------
@@ -360,7 +498,109 @@ def _read_sentence(
                 para=para,
                 start=offset + start,
                 end=offset + end,
+                sentence=sentence,
             )
+    yield from _read_generic(paras, index, offset, sentence, taken)
+
+
+def _read_generic(
+    paras: list[Paragraph],
+    index: int,
+    offset: int,
+    sentence: str,
+    taken: list[tuple[int, int]],
+) -> Iterator[_Statement]:
+    """Statements of the relations in relations.py's table."""
+    for relation, phrase, pattern in _GENERIC_PATTERNS:
+        for match in pattern.finditer(sentence):
+            start, end = _trimmed_span(sentence, match)
+            if any(s < end and start < e for s, e in taken):
+                continue
+            before = sentence[: match.start("verb")]
+            if _CONDITIONAL.search(before):
+                continue
+            state = _generic_state(relation, phrase, match, before)
+            if state is None:
+                continue
+            aux = match.group("aux") or ""
+            if (
+                phrase.shape == PASSIVE
+                and re.match(r"\w+ed\b|taken\b", match.group("verb"))
+                and not re.search(r"\b(?:is|are|was|were|be|been|being)\b", aux)
+            ):
+                continue  # "Police arrested X": active, not "X (was) arrested"
+            if phrase.obj is not None:
+                obj_text = obj_key = phrase.obj
+            elif relation.objects:
+                obj_text = _clean_np(match.group("obj"))
+                obj_key = re.sub(
+                    r"^(?:an?|the|its|national|nationwide|general)\s+", "", obj_text
+                ).lower()
+                obj_key = relation.synonyms.get(obj_key, obj_key)
+            else:
+                if not _object_is_whole(sentence, match):
+                    continue
+                obj_text = _clean_np(match.group("obj"))
+                obj_key = actor_of(obj_text) or obj_text.lower()
+            if not obj_text:
+                continue
+            if relation.by_object:
+                subject: tuple[str, str] | None = ("", "")
+            else:
+                subject = _subject(match, paras, index, offset, obj_text)
+            if subject is None or subject[0] == obj_key:
+                continue
+            taken.append((start, end))
+            yield _Statement(
+                relation=relation.name,
+                subject=subject[0],
+                subject_text=subject[1],
+                object=obj_key,
+                object_text=_object_text(relation, phrase, match, obj_text),
+                state=state,
+                para=paras[index],
+                start=offset + start,
+                end=offset + end,
+                sentence=sentence,
+            )
+
+
+def _object_text(
+    relation: Relation, phrase: Phrase, match: re.Match[str], obj_text: str
+) -> str:
+    """The object as a message shows it: "a state of emergency", "the X government"."""
+    if phrase.obj is not None:
+        return phrase.obj
+    if relation.objects:
+        return re.sub(r"\s+", " ", match.group("obj").strip())
+    government = match.groupdict().get("gov") or ""
+    return _with_article(match.group("obj"), obj_text) + government
+
+
+def _generic_state(
+    relation: Relation, phrase: Phrase, match: re.Match[str], before: str
+) -> str | None:
+    """The state a statement of a table relation puts it in, or None (unclear)."""
+    aux = re.sub(r"\s+", " ", match.group("aux") or "").strip().lower()
+    verb = match.group("verb").lower()
+    if re.search(r"\bhad\b", aux) and "had been" not in aux and not relation.by_object:
+        return None  # "had joined": a past state that may have changed
+    negated = bool(_GENERIC_NEGATION.search(aux))
+    prospect = bool(_GENERIC_PROSPECT.search(aux) or _PROSPECT.search(before))
+    progressive = bool(_UNDER_WAY.search(aux)) or (
+        verb.split()[0].endswith("ing") and re.search(r"\b(?:is|are)\b", aux)
+    )
+    if phrase.state in (UNDER_WAY, PROPOSED):
+        return None if negated else phrase.state
+    if negated:
+        if prospect or progressive:
+            return None  # "will not join": a plan denied, not a state
+        return NOT_DONE if phrase.state == DONE else DONE
+    if progressive:
+        return UNDER_WAY if phrase.state == DONE else UNDOING
+    if prospect:
+        return PROPOSED if phrase.state == DONE else UNDOING
+    return phrase.state
 
 
 def _object_is_whole(sentence: str, match: re.Match[str]) -> bool:
@@ -440,7 +680,7 @@ def _subject(
             named = match.group(group)
             break
     if named is not None and named.strip().lower() not in _ANAPHORS:
-        country = country_of(named, capitals=True)
+        country = actor_of(named, capitals=True)
         if country:
             return country, _country_display(country)
         cleaned = _clean_np(re.sub(r"['\u2019]s$", "", named.strip()))
@@ -459,7 +699,9 @@ def _subject(
 
 def _country_display(country: str) -> str:
     plural_or_union = re.search(
-        r"(?:States|Kingdom|Emirates|Republic|lands|ines)$", country
+        r"(?:States|Kingdom|Emirates|Republic|lands|ines|Union|Nations|Council|"
+        r"Organi[sz]ation|Court|Agency|Fund|Bank|Commission|League|Committee)$",
+        country,
     )
     return f"the {country}" if plural_or_union else country
 
