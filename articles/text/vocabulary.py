@@ -91,6 +91,7 @@ _ROLE_HEAD_WORDS = frozenset(
     correspondent journalist editor author expert founder executive ceo cfo coo
     manager official officials representatives deputy mediator negotiator
     inspector auditor registrar treasurer ombudsman superintendent commissar
+    coach trainer referee umpire
     taoiseach tánaiste kanzler bundeskanzler ministerpräsident président
     presidente ministre ministro tsar
     """
@@ -110,9 +111,16 @@ ROLE_COMPOUNDS = {
     ("inspector", "general"): "inspector-general",
     ("surgeon", "general"): "surgeon-general",
     ("postmaster", "general"): "postmaster-general",
-    ("chief", "executive"): "chief-executive",
     ("head", "of", "state"): "head-of-state",
     ("head", "of", "government"): "head-of-government",
+}
+# Titles written short or without their head noun, read in full before comparing:
+# "CEO" and "chief executive" are the "chief executive officer".
+ROLE_EXPANSIONS = {
+    ("ceo",): ("chief", "executive", "officer"),
+    ("cfo",): ("chief", "financial", "officer"),
+    ("coo",): ("chief", "operating", "officer"),
+    ("chief", "executive"): ("chief", "executive", "officer"),
 }
 ROLE_HEADS = (
     _ROLE_HEAD_WORDS
@@ -140,6 +148,7 @@ TITLE_MODIFIERS = RANK_MODIFIERS | frozenset(
     information culture tourism industry housing security intelligence military state
     special prime senior principal top chief general political national public
     affairs permanent executive managing supreme high regional provincial district
+    financial operating technology marketing medical scientific legal commercial
     d'affaires
     """
     )
@@ -167,6 +176,20 @@ def role_words(words: tuple[str, ...]) -> tuple[str, ...]:
             parts.extend(pieces)  # "vice-president": a rank and an office
         else:
             parts.append("-".join(pieces))
+    expanded: list[str] = []
+    i = 0
+    while i < len(parts):
+        for size in (2, 1):
+            key = tuple(parts[i : i + size])
+            following = parts[i + size] if i + size < len(parts) else ""
+            if key in ROLE_EXPANSIONS and following != "officer":
+                expanded.extend(ROLE_EXPANSIONS[key])
+                i += size
+                break
+        else:
+            expanded.append(parts[i])
+            i += 1
+    parts = expanded
     merged: list[str] = []
     i = 0
     while i < len(parts):

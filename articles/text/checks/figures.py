@@ -315,7 +315,8 @@ def _singular(word: str) -> str:
 
 
 def _subject(before: str) -> str:
-    """The first country, body or name in the sentence before the figure."""
+    """The first country, body or name in the sentence before the figure; else the
+    words before its verb ("the hospital trust hired 120 nurses")."""
     actors = actors_in(before)
     tokens = tokenize(before)
     runs = [
@@ -323,7 +324,13 @@ def _subject(before: str) -> str:
         for i, j in name_runs(tokens)
     ]
     found = [(s, a.lower()) for s, _, a in actors] + runs
-    return min(found)[1] if found else ""
+    if found:
+        return min(found)[1]
+    words = re.findall(r"[A-Za-z][\w-]*", _APPROXIMATE.sub("", before))
+    while words and words[-1].lower() in _FILLER:
+        words.pop()
+    head = [w.lower() for w in words[:-1] if w.lower() not in STOPWORDS]
+    return " ".join(head[-3:]) if len(words) <= 5 else ""
 
 
 def _verb(before: str) -> str:

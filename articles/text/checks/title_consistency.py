@@ -316,6 +316,7 @@ def _parsed(segment: list[Token]) -> list[Token]:
             is_title_word(word)
             or word in _DETERMINERS
             or token.base[:1].isupper()
+            or token.is_possessive  # "the club's assistant coach"
             or after_connector
         ):
             break
