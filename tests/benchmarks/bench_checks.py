@@ -13,7 +13,7 @@ Run alone: .venv/bin/python -m tests.benchmarks.bench_checks
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from articles.text.checks import ALL_CHECKS, CHECKS_BY_NAME, run_checks
@@ -155,6 +155,22 @@ def run() -> list[BenchRow]:
         BenchRow(
             "checks",
             f"all checks on the corpus ({len(everything)} sources)",
+            seconds,
+            "s",
+            "",
+            None,
+        )
+    )
+    clean = [p for ps in load_clean().values() for p in ps]
+    long_source = [  # the clean copy ten times over, as twenty stories of one source
+        replace(p, story=i % 20, line=i + 1) for i, p in enumerate(clean * 10)
+    ]
+    words = sum(len(p.text.split()) for p in long_source)
+    seconds = best_time(lambda: run_checks(long_source), repeat=1)
+    rows.append(
+        BenchRow(
+            "checks",
+            f"all checks on one source of {words} words",
             seconds,
             "s",
             "",
