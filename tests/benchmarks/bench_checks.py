@@ -22,7 +22,7 @@ from articles.text.paragraphs import paragraphs_from_body
 from tests.benchmarks.common import BenchRow, best_time
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "checks"
-PARTS = ("tune", "heldout")
+PARTS = ("tune", "heldout", "stress")
 TARGET = 0.9
 CLEAN_ADVISORY_PER_1000 = 1.0
 

@@ -10,7 +10,8 @@ the verb right before it ("the EU pledged $2.3 billion in aid": EU, pledge, aid)
   is false. Approximate figures ("at least 12", "about $2m") are never compared:
   both can be true. An ordinal is one fact when it counts the same named thing
   ("the sixth meeting of the Moscow Format" / "the seventh meeting of the Moscow
-  Format").
+  Format"). Figures whose sentences name different places, bodies or times ("in
+  Spain" / "in Portugal", "in 2023" / "in 2025") are different facts.
 - One value written as a word and in digits for the same noun ("nine countries" /
   "9 countries"), or money written two ways ("$2.3bn" / "$2.3 billion"), is
   advisory: house style. So is a source writing dates in both orders ("5 March" /
@@ -37,7 +38,13 @@ from articles.text.checks.base import (
 from articles.text.checks.number_forms import ORDINAL_WORDS
 from articles.text.checks.severity import severity_of
 from articles.text.tokens import name_runs, sentences, tokenize
-from articles.text.vocabulary import MONTHS, STOPWORDS, actors_in, words_of
+from articles.text.vocabulary import (
+    CALENDAR_WORDS,
+    MONTHS,
+    STOPWORDS,
+    actors_in,
+    words_of,
+)
 
 NAME = "figures"
 
@@ -159,6 +166,9 @@ class _Figure:
     subject: str
     verb: str
     names: frozenset[str]  # for ordinals: the named thing counted
+    # places, bodies and times the sentence names besides the subject: "12,000
+    # hectares in Spain" and "8,000 hectares in Portugal" are two facts
+    setting: frozenset[str]
     approximate: bool
     initial: bool  # opens its sentence
     para: Paragraph
@@ -290,14 +300,16 @@ def _figure(
     span: tuple[int, int],
 ) -> _Figure:
     before = sentence[: span[0]]
+    subject = _subject(before)
     return _Figure(
         kind=kind,
         value=value,
         unit=unit if not noun else f"{unit}:{_singular(noun)}",
         form=form,
-        subject=_subject(before),
+        subject=subject,
         verb=_verb(before),
         names=frozenset(),
+        setting=_setting(sentence, subject),
         approximate=bool(_APPROXIMATE.search(before)),
         initial=not before.strip(" \"\u201c\u2018'("),
         para=para,
@@ -333,6 +345,14 @@ def _subject(before: str) -> str:
     return " ".join(head[-3:]) if len(words) <= 5 else ""
 
 
+def _setting(sentence: str, subject: str) -> frozenset[str]:
+    """The countries, bodies, years, months and weekdays a sentence names."""
+    found = {actor.lower() for _, _, actor in actors_in(sentence)}
+    found |= set(re.findall(r"\b(?:1[89]|20)\d\d\b", sentence))
+    found |= {w.lower() for w in re.findall(r"[A-Z][a-z]+", sentence)} & CALENDAR_WORDS
+    return frozenset(found - {subject})
+
+
 def _verb(before: str) -> str:
     """The word before the figure, past fillers and approximations, stemmed."""
     trimmed = _APPROXIMATE.sub("", before)
@@ -358,9 +378,8 @@ def _different_values(figures: list[_Figure]) -> Iterator[Finding]:
             continue
         known = sum(1 for part in (figure.subject, figure.verb) if part)
         if known == 2 or (known == 1 and ":" in figure.unit):
-            groups[(figure.kind, figure.unit, figure.subject, figure.verb)].append(
-                figure
-            )
+            key = (figure.kind, figure.unit, figure.subject, figure.verb)
+            groups[(*key, *sorted(figure.setting))].append(figure)
     for group in groups.values():
         if len({f.value for f in group}) < 2:
             continue
