@@ -226,7 +226,7 @@ _CONTRAST = re.compile(
     r"(?i:\b(?:although|though|while|whereas|but|however|despite|even\s+as|yet|"
     r"until|since|before|after|previously|formerly|once|used\s+to|later|earlier|"
     r"then|now|no\s+longer|again|first|initially|\d{4}|last\s+(?:year|month|week)|"
-    r"ago)\b)"
+    r"ago|appeal|retrial|overturned|reversed)\b)"
 )
 
 
