@@ -1,10 +1,11 @@
 """figures: one fact given two values, one value written two ways, two date orders.
 
 Figures are read as cardinals and ordinals in words or digits ("nine", "9", "the
-seventh", "7th"), money ("$2.3 billion", "€40m", "2 million euros") and quantities
-with a unit or a counted noun ("12 km", "9 countries"). Each is keyed by what it
-counts: the unit or noun after it, the subject named before it in the sentence, and
-the verb right before it ("the EU pledged $2.3 billion in aid": EU, pledge, aid).
+seventh", "7th"), percentages ("4.2%", "4.2 per cent"), money ("$2.3 billion",
+"€40m", "2 million euros") and quantities with a unit or a counted noun ("12 km",
+"9 countries"). Each is keyed by what it counts: the unit or noun after it, the
+subject named before it in the sentence, and the verb right before it ("the EU
+pledged $2.3 billion in aid": EU, pledge, aid).
 
 - The same key with two values in two stories of a source is blocking: one of them
   is false. Approximate figures ("at least 12", "about $2m") are never compared:
@@ -133,6 +134,8 @@ _APPROXIMATE = re.compile(
 _FILLER = frozenset(
     words_of("a an the of by to for with a total another further additional new extra")
 )
+# Words after a number that are not what it counts.
+_NOT_COUNTED = STOPWORDS | frozenset(words_of("per percent am pm"))
 _NUMBER_WORD = "|".join(sorted(CARDINAL_WORDS, key=len, reverse=True))
 _ORDINAL_WORD = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
 _SCALE = r"(?:thousand|million|billion|trillion|bn|mn|mln|tn|m|k)"
@@ -147,6 +150,10 @@ _COUNT = re.compile(
     rf"(?<![\w$€£¥.,])(?P<num>{_DIGITS}|(?i:{_NUMBER_WORD}))"
     rf"(?:\s+(?P<scale>thousand|million|billion))?"
     r"(?:\s+(?P<noun>[A-Za-z][a-z]+|km|kg|mi|mw|ha)\b)",
+)
+_PERCENT = re.compile(
+    rf"(?<![\w.,])(?P<num>{_DIGITS})(?:\s?%|\s+per\s?cent\b|\s+percent\b)",
+    re.IGNORECASE,
 )
 _ORDINAL = re.compile(
     rf"\b(?P<num>(?i:{_ORDINAL_WORD})|\d{{1,3}}(?:st|nd|rd|th))\b"
@@ -206,6 +213,21 @@ def _figures(para: Paragraph) -> Iterator[_Figure]:
         taken: list[tuple[int, int]] = []
         for match in _MONEY.finditer(sentence):
             yield from _money(para, sentence, s_start, match, taken)
+        for match in _PERCENT.finditer(sentence):
+            taken.append(match.span())
+            number = _number(match.group("num"))
+            if number is not None:
+                yield _figure(
+                    "percent",
+                    number,
+                    "%",
+                    "",
+                    "",
+                    para,
+                    sentence,
+                    s_start,
+                    match.span(),
+                )
         for match in _COUNT.finditer(sentence):
             if any(s <= match.start() < e for s, e in taken):
                 continue
@@ -245,7 +267,7 @@ def _count(
     raw = match.group("num")
     number = _number(raw)
     noun = match.group("noun")
-    if number is None or noun.lower() in STOPWORDS or noun in MONTHS:
+    if number is None or noun.lower() in _NOT_COUNTED or noun in MONTHS:
         return
     if noun[:1].isupper() and noun.lower() not in UNIT_SYNONYMS:
         return  # "Group 7", "2019 Olympics": part of a name

@@ -76,3 +76,15 @@ def test_dates_written_in_both_orders_are_advisory():
 def test_clean_copy_has_no_blocking_figures(name):
     findings = list(find_figure_problems(CLEAN_SOURCES[name]))
     assert [f for f in findings if f.severity == BLOCKING] == []
+
+
+def test_one_rate_given_two_values_in_two_stories_is_blocking():
+    findings = _findings(
+        "Unemployment fell to 4.2% in June, the statistics office said.",
+        "Unemployment fell to 4.5 per cent in June, the statistics office said.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_rates_for_different_months_are_different_facts():
+    assert _findings("Prices rose 4% in May.", "Prices rose 6% in June.") == []
