@@ -113,6 +113,7 @@ ROLE_COMPOUNDS = {
     ("postmaster", "general"): "postmaster-general",
     ("head", "of", "state"): "head-of-state",
     ("head", "of", "government"): "head-of-government",
+    ("prime", "minister"): "prime-minister",
 }
 # Titles written short or without their head noun, read in full before comparing:
 # "CEO" and "chief executive" are the "chief executive officer".
@@ -127,6 +128,39 @@ ROLE_HEADS = (
     | frozenset(fold_accents(w) for w in _ROLE_HEAD_WORDS)
     | frozenset(ROLE_COMPOUNDS.values())
 )
+
+# Offices that are one office under two names, as compared.
+OFFICE_SYNONYMS = {
+    "chairwoman": "chairman",
+    "chair": "chairman",
+    "chairperson": "chairman",
+    "spokeswoman": "spokesman",
+    "spokesperson": "spokesman",
+    "advisor": "adviser",
+    "counselor": "counsellor",
+    "congresswoman": "congressman",
+    "premier": "prime-minister",
+    "justice": "judge",
+}
+
+# Offices of which one person holds at most one at a time: "Prime Minister X" and
+# "President X" cannot both be right. Offices outside these groups may be held
+# together ("the party's leader and spokesman") and are not compared.
+EXCLUSIVE_OFFICES = (
+    frozenset(words_of("president prime-minister taoiseach king queen emir sultan")),
+    frozenset(
+        words_of("general colonel major captain lieutenant sergeant admiral marshal")
+    ),
+    frozenset(("ambassador", "consul", "charge d'affaires")),
+    frozenset(words_of("judge prosecutor")),
+    frozenset(words_of("mayor governor")),
+)
+
+
+def exclusive_offices(first: str, second: str) -> bool:
+    """True when one person cannot hold both offices at once."""
+    return any(first in group and second in group for group in EXCLUSIVE_OFFICES)
+
 
 # Words that change the rank of a title: "Deputy Foreign Minister" and "Foreign
 # Minister" are different jobs, as are "Vice-President" and "President".
@@ -202,7 +236,7 @@ def role_words(words: tuple[str, ...]) -> tuple[str, ...]:
         else:
             merged.append(ROLE_COMPOUNDS.get(tuple(parts[i].split("-")), parts[i]))
             i += 1
-    return tuple(merged)
+    return tuple(OFFICE_SYNONYMS.get(word, word) for word in merged)
 
 
 def is_role_head(word: str) -> bool:

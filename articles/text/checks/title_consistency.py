@@ -9,7 +9,8 @@ without a name ("the Russian foreign minister said") is not attributed to anyone
 
 Two titles of one person are compared only when they name the same kind of office
 (the same head noun: minister, envoy, spokesman...), because people hold several
-jobs at once. Then:
+jobs at once, or two offices nobody holds together (vocabulary.EXCLUSIVE_OFFICES:
+"Prime Minister" / "President", "Judge" / "Prosecutor"), which is blocking. Then:
 
 - a different rank (Deputy Foreign Minister / Foreign Minister) or portfolio
   (foreign / interior minister) is blocking;
@@ -53,6 +54,7 @@ from articles.text.vocabulary import (
     RANK_MODIFIERS,
     TITLE_MODIFIERS,
     countries_in,
+    exclusive_offices,
     is_role_head,
     role_words,
     words_of,
@@ -157,6 +159,8 @@ def _finding(
 def _compare(a: _Role, b: _Role) -> tuple[str, str] | None:
     """(severity, reason) when two titles of one person disagree, else None."""
     if a.head != b.head:
+        if exclusive_offices(a.head, b.head):
+            return _OFFICE, "a different office"
         return None  # different kinds of office can be held at once
     past_a, past_b = set(a.core) & _PAST_WORDS, set(b.core) & _PAST_WORDS
     core_a, core_b = set(a.core) - _PAST_WORDS, set(b.core) - _PAST_WORDS

@@ -222,3 +222,30 @@ def test_a_compound_office_is_not_a_general():
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Prime Minister Hanna Ek spoke.", "President Hanna Ek spoke."),
+        ("Judge Oren Tal ruled.", "Prosecutor Oren Tal ruled."),
+        ("Colonel Ibra Sow arrived.", "General Ibra Sow arrived."),
+    ],
+)
+def test_two_offices_nobody_holds_together_are_blocking(first, second):
+    [finding] = _findings(first, second)
+    assert finding.severity == BLOCKING and "a different office" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Chair Rita Mols opened the meeting.", "Chairwoman Rita Mols closed it."),
+        ("Premier Li Wen spoke.", "Prime Minister Li Wen spoke again."),
+        ("Spokesman Ali Noor said no.", "Party leader Ali Noor said no."),
+    ],
+)
+def test_one_office_under_two_names_or_two_offices_held_together_are_fine(
+    first, second
+):
+    assert _findings(first, second) == []
