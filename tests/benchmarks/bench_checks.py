@@ -4,7 +4,9 @@ The corpus is tests/data/checks (see its README): per check, positive cases (the
 check must give a finding of the stated severity) and negative cases (it must give
 none), in a "tune" part used while building the checks and a "heldout" part written
 after them and not tuned on; and clean texts, on which every check runs and the
-findings per 1,000 words are counted, blocking and advisory apart. The checks'
+findings per 1,000 words are counted, blocking and advisory apart. The split
+corpus (tests/data/split, written for the splitter by others) is read as copy too:
+its planted duplicate paragraphs must be found and nothing else. The checks'
 running time over the whole corpus is reported too.
 
 Run alone: .venv/bin/python -m tests.benchmarks.bench_checks
@@ -12,16 +14,20 @@ Run alone: .venv/bin/python -m tests.benchmarks.bench_checks
 
 from __future__ import annotations
 
+import itertools
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from articles.text.checks import ALL_CHECKS, CHECKS_BY_NAME, run_checks
 from articles.text.checks.base import Paragraph
-from articles.text.paragraphs import paragraphs_from_body
+from articles.text.paragraphs import paragraphs_from_body, paragraphs_from_lines
+from articles.text.rawcopy import copy_lines
 from tests.benchmarks.common import BenchRow, best_time
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "checks"
+SPLIT_DATA = DATA.parent / "split"
 PARTS = ("tune", "heldout", "stress")
 TARGET = 0.9
 CLEAN_ADVISORY_PER_1000 = 1.0
@@ -108,6 +114,38 @@ def clean_rates(
     return words, 1000 * blocking / words, 1000 * advisory / words
 
 
+def split_corpus_rates() -> tuple[int, float, float, float]:
+    """The checks on tests/data/split (copy written for the splitter, not for the
+    checks, with its stories as marked): the share of its planted duplicate
+    paragraphs found, and every other finding per 1,000 words."""
+    words, found, planted, blocking, advisory = 0, 0, 0, 0, 0
+    for meta_path in sorted(SPLIT_DATA.glob("*.json")):
+        meta = json.loads(meta_path.read_text())
+        duplicate_lines = set(meta.get("duplicate_lines", ()))
+        lines = copy_lines(meta_path.with_suffix(".txt").read_text(encoding="utf-8"))
+        starts = [*meta["boundaries"], len(lines) + 1]
+        stories = [(a, b - 1) for a, b in itertools.pairwise(starts)]
+        paragraphs = paragraphs_from_lines(lines, stories)
+        words += sum(len(p.text.split()) for p in paragraphs)
+        planted += len(duplicate_lines)
+        for finding in run_checks(paragraphs):
+            if (
+                finding.check == "duplicate-paragraph"
+                and finding.line in duplicate_lines
+            ):
+                found += 1
+            elif finding.severity == "blocking":
+                blocking += 1
+            else:
+                advisory += 1
+    return (
+        words,
+        found / planted if planted else 1.0,
+        1000 * blocking / words,
+        1000 * advisory / words,
+    )
+
+
 def run() -> list[BenchRow]:
     cases = load_cases()
     rows = []
@@ -143,6 +181,33 @@ def run() -> list[BenchRow]:
         BenchRow(
             "checks",
             f"clean copy ({words} words) advisory per 1,000 words",
+            advisory,
+            "",
+            f"<= {CLEAN_ADVISORY_PER_1000:g}",
+            advisory <= CLEAN_ADVISORY_PER_1000,
+        ),
+    ]
+    words, planted, blocking, advisory = split_corpus_rates()
+    rows += [
+        BenchRow(
+            "checks",
+            f"split corpus as copy ({words} words): planted duplicates found",
+            planted,
+            "ratio",
+            "== 1",
+            planted == 1,
+        ),
+        BenchRow(
+            "checks",
+            "split corpus: other findings per 1,000 words, blocking",
+            blocking,
+            "",
+            "== 0",
+            blocking == 0,
+        ),
+        BenchRow(
+            "checks",
+            "split corpus: other findings per 1,000 words, advisory",
             advisory,
             "",
             f"<= {CLEAN_ADVISORY_PER_1000:g}",
