@@ -109,7 +109,7 @@ def is_ordinary(word: str) -> bool:
 
 
 def is_name_word(token: Token) -> bool:
-    """True for a word that can be part of a person's name ("Lavrov", "al-Said")."""
+    """True for a word that can be part of a person's name ("Okafor", "al-Said")."""
     base = token.base
     if re.match(r"(?:al|el|ad|as|ash|at|az)-[A-Z]", base):
         return True  # al-Baghdadi

@@ -59,7 +59,7 @@ class CheckContext:
     """What the checks know beyond the copy: the desk's registry and memory.
 
     `aliases` maps a name as written to the registry's name for that entity
-    ("Sergei Lavrov" -> "Sergey Lavrov"); `published` holds published articles
+    ("Sergei Ivanov" -> "Sergey Ivanov"); `published` holds published articles
     about the same entities, which a draft must not contradict.
     """
 

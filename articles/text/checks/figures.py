@@ -10,8 +10,8 @@ pledged $2.3 billion in aid": EU, pledge, aid).
 - The same key with two values in two stories of a source is blocking: one of them
   is false. Approximate figures ("at least 12", "about $2m") are never compared:
   both can be true. An ordinal is one fact when it counts the same named thing
-  ("the sixth meeting of the Moscow Format" / "the seventh meeting of the Moscow
-  Format"). Figures whose sentences name different places, bodies or times ("in
+  ("the sixth meeting of the Danube Commission" / "the seventh meeting of the Danube
+  Commission"). Figures whose sentences name different places, bodies or times ("in
   Spain" / "in Portugal", "in 2023" / "in 2025") are different facts.
 - One value written as a word and in digits for the same noun ("nine countries" /
   "9 countries"), or money written two ways ("$2.3bn" / "$2.3 billion"), is

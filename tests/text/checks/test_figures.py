@@ -31,8 +31,8 @@ def test_the_same_aid_given_two_amounts_in_two_stories_is_blocking():
 
 def test_two_ordinals_for_the_same_named_event_are_blocking():
     findings = _findings(
-        "Delegates gathered for the sixth meeting of the Moscow Format.",
-        "Delegates gathered for the seventh meeting of the Moscow Format.",
+        "Delegates gathered for the sixth meeting of the Danube Commission.",
+        "Delegates gathered for the seventh meeting of the Danube Commission.",
     )
     assert {f.severity for f in findings} == {BLOCKING}
 
