@@ -1,26 +1,30 @@
-"""relation-conflict: stories of one source that disagree about one relation.
+"""relation-conflict: statements that disagree about one relation.
 
-The relations are the legal ones news copy states as facts and that change over
-time: a government designating, listing or banning a group as a terrorist or
-extremist organisation, and sanctions on a person or group. Each statement is read
-with small patterns into (subject, relation, object, state), where the state is
+The relations are the ones news copy states as facts and that change over time:
+designation or listing as a terrorist or banned group and sanctions (read here with
+their own patterns), and the table in relations.py (diplomatic relations,
+recognition, membership, ratification, declarations, acquisitions and mergers,
+bans, arrests, charges, convictions). Each statement is read into (subject,
+relation, object, state); the states are relations.py's: DONE, NOT_DONE,
+UNDER_WAY, PROPOSED and UNDOING (for a listing: listed, not listed, being
+delisted, proposed for listing).
 
-- LISTED: asserted in the present or as done ("Canada lists X as a terrorist
-  entity", "X is banned in Germany", "X remains on Japan's terror list");
-- NOT_LISTED: denied or undone ("does not recognise X as...", "removed X from the
-  list", "lifted the sanctions on X");
-- DELISTING: a removal under review or way ("is reviewing whether to delist X",
-  "the process of removing X from the list", "the proposal to remove X");
-- LISTING: a designation proposed but not made ("is considering designating X").
+Statements about the same subject and object conflict when their states do
+(relations.CONFLICTS): DONE against NOT_DONE is a contradiction, blocking; DONE
+beside PROPOSED, UNDER_WAY or UNDOING, and NOT_DONE beside UNDOING, a tension,
+advisory. Compared are:
 
-Statements about the same subject and object in two different stories conflict when
-their states do: LISTED against NOT_LISTED is blocking (one story is wrong);
-LISTED against DELISTING or LISTING, and NOT_LISTED against DELISTING, are advisory
-(each can be true on its own, but side by side they tell the reader different
-things). Within one story such pairs are usually deliberate ("although X lists...,
-it is reviewing...") and are not reported. Conditionals and questions are skipped.
-A subject written as "the country" or "it", or missing ("the process of removing X
-from the list"), is taken to be the nearest country named before it in the paragraph.
+- the stories of one source with each other;
+- one story with itself, for contradictions only, unless either sentence tells a
+  change or a contrast ("although", "until", "in 2019", "on appeal");
+- each story with the desk's published articles (`CheckContext.published`), the
+  finding naming the published article.
+
+Two statements that are each dated events ("imposed in March", "lifted in April")
+are a sequence and at most a tension. Conditionals and questions are skipped. A
+subject written as "the country" or "it", or missing ("the process of removing X
+from the list"), is taken to be the nearest country named before it in the
+paragraph.
 """
 
 from __future__ import annotations
@@ -230,6 +234,14 @@ _CONTRAST = re.compile(
 )
 
 
+# A time the sentence puts its statement at.
+_DATED = re.compile(
+    r"\b(?:(?:1[89]|20)\d\d|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|yesterday|ago|last\s+(?:year|month|week))\b"
+)
+
+
 def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
     obj = (
         rf"(?P<obj>{relation.objects})" if relation.objects else rf"{_OBJ}{_GOVERNMENT}"
@@ -336,7 +348,7 @@ def _conflict_findings(
         ]
         if not against:
             continue
-        kinds = {_CONFLICTS[frozenset({statement.state, t.state})] for t in against}
+        kinds = {_conflict_kind(statement, t) for t in against}
         yield _finding(
             statement,
             kind=min(kinds),  # "contradiction" before "tension"
@@ -344,6 +356,23 @@ def _conflict_findings(
             related_lines=[t.para.line for t in against],
         )
         return  # one finding per story and relation: the first statement stands for all
+
+
+def _conflict_kind(first: _Statement, second: _Statement) -> str | None:
+    """How two statements of one relation conflict, or None.
+
+    Two statements each told as an event at a time ("imposed sanctions in March",
+    "lifted them in April") are a sequence: both can be true, so at most a tension
+    (one story may be out of date); an undated statement is a claim about now.
+    """
+    kind = _CONFLICTS.get(frozenset({first.state, second.state}))
+    if (
+        kind is not None
+        and _DATED.search(first.sentence)
+        and _DATED.search(second.sentence)
+    ):
+        return "tension"
+    return kind
 
 
 def _within_story_findings(mine: list[_Statement]) -> Iterator[Finding]:
@@ -375,7 +404,7 @@ def _published_findings(
     """A draft statement that conflicts with what the desk has already published."""
     for statement in mine:
         for label, other in published:
-            kind = _CONFLICTS.get(frozenset({statement.state, other.state}))
+            kind = _conflict_kind(statement, other)
             if kind is None:
                 continue
             yield _finding(

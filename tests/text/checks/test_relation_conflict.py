@@ -72,10 +72,18 @@ def test_a_capital_city_stands_for_its_government():
 
 def test_sanctions_imposed_and_lifted_contradict_each_other():
     findings = _findings(
-        "Britain imposed sanctions on Volna Shipping in March.",
+        "Britain has imposed sanctions on Volna Shipping.",
         "Britain lifted the sanctions on Volna Shipping in April.",
     )
     assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
+
+
+def test_two_dated_events_are_a_sequence_and_only_advisory():
+    findings = _findings(
+        "Britain imposed sanctions on Volna Shipping in March.",
+        "Britain lifted the sanctions on Volna Shipping in April.",
+    )
+    assert [f.severity for f in findings] == [ADVISORY, ADVISORY]
 
 
 @pytest.mark.parametrize(
