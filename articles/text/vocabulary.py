@@ -91,7 +91,9 @@ _ROLE_HEAD_WORDS = frozenset(
     correspondent journalist editor author expert founder executive ceo cfo coo
     manager official officials representatives deputy mediator negotiator
     inspector auditor registrar treasurer ombudsman superintendent commissar
-    coach trainer referee umpire
+    coach trainer referee umpire master headmaster headmistress headteacher
+    rector provost warden sheriff detective commandant curator rabbi
+    pastor priest reverend
     taoiseach tánaiste kanzler bundeskanzler ministerpräsident président
     presidente ministre ministro tsar
     """
