@@ -2,8 +2,8 @@
 
 Each relation says how copy states it (phrases: the verb between subject and object,
 or after the object in the passive), in which state a plain statement puts it, and
-how a finding describes each state. The reading and the comparing live in
-relation_conflict.py; a new relation is a new row here. The states:
+how a finding describes each state. The reading lives in statements.py and the
+comparing in relation_conflict.py; a new relation is a new row here. The states:
 
 - DONE: asserted as so ("Chile recognises X", "X was arrested");
 - NOT_DONE: denied or undone ("has no diplomatic relations with", "left NATO");
@@ -326,7 +326,7 @@ RELATIONS: tuple[Relation, ...] = (
 )
 
 # How findings describe the two relations read mostly with their own patterns
-# (relation_conflict.py): terrorist designation or listing, and sanctions.
+# (statements.py): terrorist designation or listing, and sanctions.
 DESIGNATION_DESCRIBED = {
     DONE: "{subject} lists {object} as a terrorist or banned organisation",
     NOT_DONE: "{subject} does not (or no longer) list {object}",
@@ -341,7 +341,7 @@ SANCTIONS_DESCRIBED = {
 }
 
 # Sanctions stated with the verb ("Britain has sanctioned X") join the statements
-# that relation_conflict.py reads with its own patterns ("imposed sanctions on X").
+# that statements.py reads with its own patterns ("imposed sanctions on X").
 RELATIONS = (
     *RELATIONS,
     Relation(
