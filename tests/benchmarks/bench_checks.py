@@ -231,25 +231,26 @@ def run() -> list[BenchRow]:
             advisory <= CLEAN_ADVISORY_PER_1000,
         ),
     ]
-    words, found, other = planted_rates()
-    rows += [
-        BenchRow(
-            "checks",
-            f"planted faults in longer copy ({words} words): found",
-            found,
-            "ratio",
-            ">= 0.9",
-            found >= TARGET,
-        ),
-        BenchRow(
-            "checks",
-            "planted copy: other findings per 1,000 words",
-            other,
-            "",
-            "",
-            None,
-        ),
-    ]
+    for directory, label in (("planted", "tuned"), ("planted_heldout", "held out")):
+        words, found, other = planted_rates(DATA / directory)
+        rows += [
+            BenchRow(
+                "checks",
+                f"planted faults in longer copy, {label} ({words} words): found",
+                found,
+                "ratio",
+                "",
+                None,
+            ),
+            BenchRow(
+                "checks",
+                f"planted copy, {label}: other findings per 1,000 words",
+                other,
+                "",
+                "",
+                None,
+            ),
+        ]
     everything = [c.paragraphs for c in cases] + list(load_clean().values())
     seconds = best_time(lambda: [run_checks(ps) for ps in everything])
     rows.append(
