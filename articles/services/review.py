@@ -26,6 +26,7 @@ from articles.models.review import (
     Severity,
     Verdict,
 )
+from articles.selectors.checks import check_context_for
 from articles.services.audit import audit_record
 from articles.services.revisions import annotation_place, article_edit
 from articles.text.anchoring import Anchor, anchor_for_span, find_quote
@@ -311,7 +312,8 @@ def _annotate_findings(
             paragraphs.extend(
                 paragraphs_from_body(article.current_revision.body, story=index)
             )
-    findings: list[Finding] = list(run_checks(paragraphs))
+    context = check_context_for(articles=articles)
+    findings: list[Finding] = list(run_checks(paragraphs, context=context))
     known = set(
         Annotation.objects.filter(article__in=articles)
         .exclude(fingerprint="")

@@ -2,6 +2,7 @@
 
 from articles.text.checks import (
     duplicate_paragraph,
+    figures,
     number_forms,
     quotation_marks,
     relation_conflict,
@@ -24,6 +25,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     title_consistency.CHECK,
     relation_conflict.CHECK,
     number_forms.CHECK,
+    figures.CHECK,
 )
 CHECKS_BY_NAME = {check.name: check for check in ALL_CHECKS}
 

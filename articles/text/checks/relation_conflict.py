@@ -1,26 +1,30 @@
-"""relation-conflict: stories of one source that disagree about one relation.
+"""relation-conflict: statements that disagree about one relation.
 
-The relations are the legal ones news copy states as facts and that change over
-time: a government designating, listing or banning a group as a terrorist or
-extremist organisation, and sanctions on a person or group. Each statement is read
-with small patterns into (subject, relation, object, state), where the state is
+The relations are the ones news copy states as facts and that change over time:
+designation or listing as a terrorist or banned group and sanctions (read here with
+their own patterns), and the table in relations.py (diplomatic relations,
+recognition, membership, ratification, declarations, acquisitions and mergers,
+bans, arrests, charges, convictions). Each statement is read into (subject,
+relation, object, state); the states are relations.py's: DONE, NOT_DONE,
+UNDER_WAY, PROPOSED and UNDOING (for a listing: listed, not listed, being
+delisted, proposed for listing).
 
-- LISTED: asserted in the present or as done ("Canada lists X as a terrorist
-  entity", "X is banned in Germany", "X remains on Japan's terror list");
-- NOT_LISTED: denied or undone ("does not recognise X as...", "removed X from the
-  list", "lifted the sanctions on X");
-- DELISTING: a removal under review or way ("is reviewing whether to delist X",
-  "the process of removing X from the list", "the proposal to remove X");
-- LISTING: a designation proposed but not made ("is considering designating X").
+Statements about the same subject and object conflict when their states do
+(relations.CONFLICTS): DONE against NOT_DONE is a contradiction, blocking; DONE
+beside PROPOSED, UNDER_WAY or UNDOING, and NOT_DONE beside UNDOING, a tension,
+advisory. Compared are:
 
-Statements about the same subject and object in two different stories conflict when
-their states do: LISTED against NOT_LISTED is blocking (one story is wrong);
-LISTED against DELISTING or LISTING, and NOT_LISTED against DELISTING, are advisory
-(each can be true on its own, but side by side they tell the reader different
-things). Within one story such pairs are usually deliberate ("although X lists...,
-it is reviewing...") and are not reported. Conditionals and questions are skipped.
-A subject written as "the country" or "it", or missing ("the process of removing X
-from the list"), is taken to be the nearest country named before it in the paragraph.
+- the stories of one source with each other;
+- one story with itself, for contradictions only, unless either sentence tells a
+  change or a contrast ("although", "until", "in 2019", "on appeal");
+- each story with the desk's published articles (`CheckContext.published`), the
+  finding naming the published article.
+
+Two statements that are each dated events ("imposed in March", "lifted in April")
+are a sequence and at most a tension. Conditionals and questions are skipped. A
+subject written as "the country" or "it", or missing ("the process of removing X
+from the list"), is taken to be the nearest country named before it in the
+paragraph.
 """
 
 from __future__ import annotations
@@ -28,215 +32,86 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
-from articles.text.checks._common import sentences
-from articles.text.checks._lexicon import STOPWORDS, countries_in, country_of
 from articles.text.checks.base import (
-    ADVISORY,
-    BLOCKING,
+    NO_CONTEXT,
     Check,
+    CheckContext,
     Finding,
     Paragraph,
-    is_heading,
     make_finding,
+)
+from articles.text.checks.relations import (
+    CONFLICTS,
+    DESIGNATION_DESCRIBED,
+    SANCTIONS_DESCRIBED,
+)
+from articles.text.checks.severity import severity_of
+from articles.text.checks.statements import (
+    DESIGNATION,
+    RELATIONS_BY_NAME,
+    SANCTIONS,
+    Statement,
+    read_statements,
 )
 
 NAME = "relation-conflict"
 
-LISTED = "listed"
-NOT_LISTED = "not-listed"
-DELISTING = "delisting"
-LISTING = "listing"
+_CONFLICTS = CONFLICTS
 
-DESIGNATION = "designation"
-SANCTIONS = "sanctions"
-
-_CONFLICTS = {
-    frozenset({LISTED, NOT_LISTED}): BLOCKING,
-    frozenset({LISTED, DELISTING}): ADVISORY,
-    frozenset({LISTED, LISTING}): ADVISORY,
-    frozenset({NOT_LISTED, DELISTING}): ADVISORY,
-}
-
-# --- the pattern pieces --------------------------------------------------------------
-
-_CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w\-]*)"
-_NP = rf"(?:the\s+)?{_CAP}(?:\s+(?:of\s+(?:the\s+)?)?{_CAP}){{0,5}}"
-_OBJ = rf"(?P<obj>{_NP})(?:['\u2019]s(?:\s+name)?)?"
-_SUBJ = (
-    rf"(?P<subj>{_NP}(?:['\u2019]s)?(?:\s+(?:government|authorities|administration))?"
-    r"|it|the\s+country|the\s+government|the\s+state|the\s+administration)"
+# Words that say a sentence tells of a change or a contrast, so that two states of
+# one relation in one story are the story, not a slip.
+_CONTRAST = re.compile(
+    r"(?i:\b(?:although|though|while|whereas|but|however|despite|even\s+as|yet|"
+    r"until|since|before|after|previously|formerly|once|used\s+to|later|earlier|"
+    r"then|now|no\s+longer|again|first|initially|\d{4}|last\s+(?:year|month|week)|"
+    r"ago|appeal|retrial|overturned|reversed)\b)"
 )
-_KIND = r"(?:groups?|organi[sz]ations?|entit(?:y|ies)|movements?|outfits?|networks?)"
-_CATEGORY = (
-    r"(?i:(?:an?\s+)?(?:(?:banned|proscribed|designated|foreign|international|"
-    rf"outlawed|illegal)\s+)*(?:terrorist|terror|extremist)\s+{_KIND})"
-)
-_LIST = (
-    r"(?i:(?:black)?list|register|registry|roster)\s+of\s+"
-    r"(?i:(?:(?:banned|proscribed|designated)\s+)?"
-    rf"(?:terrorist|terror|extremist|banned|proscribed|prohibited)\s+{_KIND})"
-    r"|(?i:(?:terror(?:ist|ism)?|extremist)\s+(?:black)?list)"
-)
-_AUX = (
-    r"(?P<aux>(?:(?:still|officially|formally|already|currently|now|also|has|have|"
-    r"had|does|do|did|not|no\s+longer|never|will|would|could|may|might|plans\s+to|"
-    r"intends\s+to|is|are|was|were|considering|expected\s+to|set\s+to|moving\s+to|"
-    r"poised\s+to|to|be|been|continues\s+to|continue\s+to)\s+|n['\u2019]t\s+)*)"
-)
-_ACTIVE_VERB = (
-    r"(?P<verb>recogni[sz](?:es?|ed|ing)|designat(?:es?|ed|ing)|list(?:s|ed|ing)?|"
-    r"classif(?:y|ies|ied|ying)|consider(?:s|ed|ing)?|regard(?:s|ed|ing)?|"
-    r"label(?:s|led|ed|ling|ing)?|brand(?:s|ed|ing)?|deem(?:s|ed|ing)?|"
-    r"treat(?:s|ed|ing)?|proscrib(?:es?|ed|ing)|declar(?:es?|ed|ing)|"
-    r"nam(?:es?|ed|ing))"
-)
-_PASSIVE_VERB = (
-    r"(?P<verb>listed|designated|recogni[sz]ed|classified|considered|regarded|"
-    r"labell?ed|branded|deemed|banned|proscribed|outlawed|treated)"
-)
-_REMOVAL_VERB = (
-    r"(?P<verb>remov(?:e|es|ed|ing|al)|delist(?:s|ed|ing)?|de-list(?:s|ed|ing)?|"
-    r"strik(?:e|es|ing)|struck|tak(?:e|es|ing|en)\s+off|took\s+off|"
-    r"exclu(?:de|des|ded|ding|sion)|drop(?:s|ped|ping)?)"
-)
-_OWNER = rf"(?:(?P<owner>{_NP})['\u2019]s\s+|(?:the|its|their)\s+)?"
-
-_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
-    # Canada lists the Proud Boys as a terrorist entity.
-    (
-        DESIGNATION,
-        "active",
-        re.compile(
-            rf"\b{_SUBJ}(?:,\s+which)?\s+{_AUX}{_ACTIVE_VERB}\s+{_OBJ}\s+(?:as\s+)?"
-            rf"{_CATEGORY}"
-        ),
-    ),
-    # the Proud Boys, which Canada lists as a terrorist entity
-    (
-        DESIGNATION,
-        "relative",
-        re.compile(
-            rf"\b{_OBJ},?\s+(?:which|whom|that)\s+{_SUBJ}\s+{_AUX}{_ACTIVE_VERB}"
-            rf"\s+as\s+{_CATEGORY}"
-        ),
-    ),
-    # The Proud Boys are listed as a terrorist entity in Canada / banned in Germany.
-    (
-        DESIGNATION,
-        "passive",
-        re.compile(
-            rf"\b{_OBJ},?\s+{_AUX}{_PASSIVE_VERB}(?:\s+as\s+{_CATEGORY})?"
-            rf"(?:\s+(?:in|by)\s+{_SUBJ})?"
-        ),
-    ),
-    # X remains on Japan's terror list / on the list of terrorist groups in Japan.
-    (
-        DESIGNATION,
-        "on-list",
-        re.compile(
-            rf"\b{_OBJ}\s+{_AUX}(?:remains?\s+|stays?\s+)?on\s+{_OWNER}(?:{_LIST})"
-            rf"(?:\s+(?:in|of)\s+(?P<loc>{_NP}))?"
-        ),
-    ),
-    # removing the Taliban from the list of terrorist groups (in Russia)
-    (
-        DESIGNATION,
-        "removal",
-        re.compile(
-            rf"(?:\b{_SUBJ}\s+)?\b{_AUX}{_REMOVAL_VERB}\s+(?:of\s+)?{_OBJ}\s+(?:from|off)\s+{_OWNER}"
-            rf"(?:{_LIST})(?:\s+(?:in|of)\s+(?P<loc>{_NP}))?"
-        ),
-    ),
-    # reviewing whether to delist X / a review of the designation of X
-    (
-        DESIGNATION,
-        "review",
-        re.compile(
-            r"\b(?P<aux>)(?P<verb>(?i:review(?:s|ed|ing)?|reconsider(?:s|ed|ing)?|"
-            r"re-?examin(?:es?|ed|ing)))\s+(?:(?:of\s+)?(?:the|its|their)\s+)?"
-            r"(?:(?:terrorist\s+)?(?:listing|designation|status|ban)\s+of\s+"
-            r"|whether\s+to\s+(?:delist|de-list|remove|unban|lift\s+the\s+ban\s+on)\s+)"
-            rf"{_OBJ}"
-        ),
-    ),
-    # lifted the ban on X
-    (
-        DESIGNATION,
-        "lift-ban",
-        re.compile(
-            rf"\b{_AUX}(?P<verb>lift(?:s|ed|ing)?)\s+(?:the|its)\s+ban\s+on\s+{_OBJ}"
-        ),
-    ),
-    # The EU imposed sanctions on X.
-    (
-        SANCTIONS,
-        "active",
-        re.compile(
-            rf"\b{_SUBJ}\s+{_AUX}(?P<verb>impos(?:es?|ed|ing)|slapp(?:ed|ing)|"
-            rf"maintain(?:s|ed|ing)?|keeps?|kept)\s+(?:new\s+|fresh\s+)?sanctions\s+"
-            rf"(?:on|against)\s+{_OBJ}"
-        ),
-    ),
-    # lifting (the) sanctions on X
-    (
-        SANCTIONS,
-        "removal",
-        re.compile(
-            rf"(?:\b{_SUBJ}\s+)?\b{_AUX}"
-            rf"(?P<verb>lift(?:s|ed|ing)?|eas(?:es?|ed|ing)|remov(?:es?|ed|ing))"
-            rf"\s+(?:the\s+|its\s+)?sanctions\s+(?:on|against)\s+{_OBJ}"
-        ),
-    ),
-]
-
-_NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n['\u2019]t\b")
-_MODAL = re.compile(
-    r"\b(?:will|would|could|may|might|plans\s+to|intends\s+to|considering|"
-    r"expected\s+to|set\s+to|moving\s+to|poised\s+to|to|be)\b"
-)
-_PROSPECT = re.compile(
-    r"(?i:\b(?:review|reviewing|proposal|propose[sd]?|process|plan|plans|considering|"
-    r"consider|decision\s+on|whether|move\s+to|bid\s+to|calls?\s+for|requests?)\b"
-    r"[^.;]{0,40}$)"
-)
-_CONDITIONAL = re.compile(r"(?i:\b(?:if|unless|whether|should)\b[^,;]{0,40}$)")
-_ANAPHORS = {"it", "the country", "the government", "the state", "the administration"}
-_PAST = re.compile(r"(?:ed|struck|took\s+off|taken\s+off)$")
 
 
-@dataclass(frozen=True)
-class _Statement:
-    relation: str
-    subject: str  # normalised: a country's name or the lower-cased noun phrase
-    subject_text: str
-    object: str
-    object_text: str
-    state: str
-    para: Paragraph
-    start: int
-    end: int
+# A time the sentence puts its statement at.
+_DATED = re.compile(
+    r"\b(?:(?:1[89]|20)\d\d|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|yesterday|ago|last\s+(?:year|month|week))\b"
+)
 
 
-def find_relation_conflicts(paragraphs: Sequence[Paragraph]) -> Iterator[Finding]:
-    """Yield findings on statements that conflict with another story's statement."""
-    statements = list(_statements(paragraphs))
-    groups: dict[tuple[str, str, str], list[_Statement]] = defaultdict(list)
-    for statement in statements:
-        groups[(statement.relation, statement.subject, statement.object)].append(
-            statement
-        )
-    for group in groups.values():
+def find_relation_conflicts(
+    paragraphs: Sequence[Paragraph], context: CheckContext = NO_CONTEXT
+) -> Iterator[Finding]:
+    """Yield findings on statements that conflict with another statement.
+
+    Compared: the stories of this source with each other, each story with itself
+    (two sentences not told as a change or contrast), and each story with the
+    desk's published articles in `context.published`.
+    """
+    groups: dict[tuple[str, str, str], list[Statement]] = defaultdict(list)
+    for statement in read_statements(paragraphs):
+        groups[statement.key].append(statement)
+    published: dict[tuple[str, str, str], list[tuple[str, Statement]]] = defaultdict(
+        list
+    )
+    for article in context.published:
+        article_paragraphs = [
+            Paragraph(story=-1, line=n, text=text, start=0)
+            for n, text in enumerate(article.paragraphs, start=1)
+        ]
+        for statement in read_statements(article_paragraphs):
+            published[statement.key].append((article.label, statement))
+    for key, group in groups.items():
         stories = sorted({s.para.story for s in group})
         for story in stories:
             mine = [s for s in group if s.para.story == story]
             theirs = [s for s in group if s.para.story != story]
-            yield from _conflict_findings(mine, theirs)
+            found = list(_conflict_findings(mine, theirs))
+            found = found or list(_within_story_findings(mine))
+            found = found or list(_published_findings(mine, published.get(key, [])))
+            yield from found
 
 
 def _conflict_findings(
-    mine: list[_Statement], theirs: list[_Statement]
+    mine: list[Statement], theirs: list[Statement]
 ) -> Iterator[Finding]:
     for statement in mine:
         against = [
@@ -244,33 +119,106 @@ def _conflict_findings(
         ]
         if not against:
             continue
-        severity = (
-            BLOCKING
-            if any(
-                _CONFLICTS[frozenset({statement.state, t.state})] == BLOCKING
-                for t in against
-            )
-            else ADVISORY
-        )
-        yield make_finding(
-            check=NAME,
-            severity=severity,
-            paragraph=statement.para,
-            start=statement.start,
-            end=statement.end,
+        kinds = {_conflict_kind(statement, t) for t in against}
+        yield _finding(
+            statement,
+            kind=min(kinds),  # "contradiction" before "tension"
             message=_message(statement, against),
             related_lines=[t.para.line for t in against],
-            facts=[
-                statement.relation,
-                statement.subject,
-                statement.object,
-                statement.state,
-            ],
         )
         return  # one finding per story and relation: the first statement stands for all
 
 
-def _message(statement: _Statement, against: list[_Statement]) -> str:
+def _conflict_kind(first: Statement, second: Statement) -> str | None:
+    """How two statements of one relation conflict, or None.
+
+    Two statements each told as an event at a time ("imposed sanctions in March",
+    "lifted them in April") are a sequence: both can be true, so at most a tension
+    (one story may be out of date); an undated statement is a claim about now.
+    """
+    kind = _CONFLICTS.get(frozenset({first.state, second.state}))
+    if (
+        kind is not None
+        and _DATED.search(first.sentence)
+        and _DATED.search(second.sentence)
+    ):
+        return "tension"
+    return kind
+
+
+def _within_story_findings(mine: list[Statement]) -> Iterator[Finding]:
+    """A contradiction inside one story, unless it is told as a change or contrast."""
+    for j, later in enumerate(mine):
+        for earlier in mine[:j]:
+            if _CONFLICTS.get(frozenset({earlier.state, later.state})) != (
+                "contradiction"
+            ):
+                continue
+            if _CONTRAST.search(earlier.sentence) or _CONTRAST.search(later.sentence):
+                continue
+            yield _finding(
+                later,
+                kind="contradiction",
+                message=(
+                    f"This says {_describe(later)}, but line {earlier.para.line} of "
+                    f"this story says {_describe(earlier)}: reconcile the two before "
+                    "publishing."
+                ),
+                related_lines=[earlier.para.line],
+            )
+            return
+
+
+def _published_findings(
+    mine: list[Statement], published: list[tuple[str, Statement]]
+) -> Iterator[Finding]:
+    """A draft statement that conflicts with what the desk has already published."""
+    for statement in mine:
+        for label, other in published:
+            kind = _conflict_kind(statement, other)
+            if kind is None:
+                continue
+            yield _finding(
+                statement,
+                kind=kind,
+                message=(
+                    f"This says {_describe(statement)}, but the published article "
+                    f"“{label}” says {_describe(other)}: check which is right, and "
+                    "correct the published article if it is this draft."
+                ),
+                related_lines=[],
+                facts=[label],
+            )
+            return
+
+
+def _finding(
+    statement: Statement,
+    *,
+    kind: str,
+    message: str,
+    related_lines: list[int],
+    facts: list[str] | None = None,
+) -> Finding:
+    return make_finding(
+        check=NAME,
+        severity=severity_of(NAME, kind),
+        paragraph=statement.para,
+        start=statement.start,
+        end=statement.end,
+        message=message,
+        related_lines=related_lines,
+        facts=[
+            statement.relation,
+            statement.subject,
+            statement.object,
+            statement.state,
+            *(facts or []),
+        ],
+    )
+
+
+def _message(statement: Statement, against: list[Statement]) -> str:
     by_story: dict[int, set[int]] = defaultdict(set)
     for other in against:
         by_story[other.para.story].add(other.para.line)
@@ -289,182 +237,15 @@ def _message(statement: _Statement, against: list[_Statement]) -> str:
     )
 
 
-def _describe(statement: _Statement) -> str:
-    subject = statement.subject_text
-    obj = statement.object_text
+def _describe(statement: Statement) -> str:
     if statement.relation == SANCTIONS:
-        return {
-            LISTED: f"{subject} has sanctions on {obj}",
-            NOT_LISTED: f"{subject} has lifted its sanctions on {obj}",
-            DELISTING: f"{subject} is considering lifting its sanctions on {obj}",
-            LISTING: f"{subject} is considering sanctions on {obj}",
-        }[statement.state]
-    return {
-        LISTED: f"{subject} lists {obj} as a terrorist or banned organisation",
-        NOT_LISTED: f"{subject} does not (or no longer) list {obj}",
-        DELISTING: f"{subject} is reviewing or removing its listing of {obj}",
-        LISTING: f"{subject} is considering listing {obj}",
-    }[statement.state]
-
-
-# --- reading statements --------------------------------------------------------------
-
-
-def _statements(paragraphs: Sequence[Paragraph]) -> Iterator[_Statement]:
-    story_paragraphs: dict[int, list[Paragraph]] = defaultdict(list)
-    for para in paragraphs:
-        if not is_heading(para):
-            story_paragraphs[para.story].append(para)
-    for paras in story_paragraphs.values():
-        for index, para in enumerate(paras):
-            for s_start, s_end in sentences(para.text):
-                sentence = para.text[s_start:s_end]
-                if sentence.rstrip("\"”' ").endswith("?"):
-                    continue
-                yield from _read_sentence(paras, index, s_start, sentence)
-
-
-def _read_sentence(
-    paras: list[Paragraph], index: int, offset: int, sentence: str
-) -> Iterator[_Statement]:
-    para = paras[index]
-    taken: list[tuple[int, int]] = []
-    for relation, shape, pattern in _PATTERNS:
-        for match in pattern.finditer(sentence):
-            start, end = _trimmed_span(sentence, match)
-            if any(s < end and start < e for s, e in taken):
-                continue
-            if shape == "passive" and not _passive_is_relation(match):
-                continue
-            # The subject pattern can swallow a sentence-opening "If", so look for
-            # a condition anywhere before the verb.
-            before = sentence[: match.start("verb")]
-            if _CONDITIONAL.search(before) and shape != "review":
-                continue
-            state = _state(shape, match, before)
-            if state is None:
-                continue
-            if not _object_is_whole(sentence, match):
-                continue
-            obj_text = _clean_np(match.group("obj"))
-            if not obj_text:
-                continue
-            subject = _subject(match, paras, index, offset, obj_text)
-            if subject is None:
-                continue
-            taken.append((start, end))
-            yield _Statement(
-                relation=relation,
-                subject=subject[0],
-                subject_text=subject[1],
-                object=country_of(obj_text) or obj_text.lower(),
-                object_text=_with_article(match.group("obj"), obj_text),
-                state=state,
-                para=para,
-                start=offset + start,
-                end=offset + end,
-            )
-
-
-def _object_is_whole(sentence: str, match: re.Match[str]) -> bool:
-    """False when the object is cut short ("sanctions on X's leaders" is not on X)."""
-    rest = sentence[match.end("obj") :]
-    if re.match(r"['\u2019]s\s+name\b", rest):
-        return True
-    return not re.match(r"['\u2019]s\b|\s+(?:of\s+)?[A-Z]", rest)
-
-
-def _trimmed_span(sentence: str, match: re.Match[str]) -> tuple[int, int]:
-    """The match without leading spaces or a sentence-opening "Although"/"But"."""
-    start, end = match.span()
-    while True:
-        while start < end and sentence[start].isspace():
-            start += 1
-        word = re.match(r"[A-Za-z]+", sentence[start:end])
-        if not word or word.group().lower() not in STOPWORDS or start == end:
-            return start, end
-        if word.group().lower() in ("it", "the"):
-            return start, end
-        start += word.end()
-
-
-def _passive_is_relation(match: re.Match[str]) -> bool:
-    """A passive only states a listing with a category or a named lister."""
-    text = match.group()
-    has_category = re.search(r"(?i:terror|extremist)", text) is not None
-    banned = match.group("verb") in ("banned", "proscribed", "outlawed")
-    return has_category or (banned and match.group("subj") is not None)
-
-
-def _state(shape: str, match: re.Match[str], before: str) -> str | None:
-    aux = re.sub(r"\s+", " ", match.group("aux") or "").strip().lower()
-    verb = match.group("verb").lower()
-    negated = bool(_NEGATION.search(aux))
-    if shape == "review":
-        return DELISTING
-    if shape in ("removal", "lift-ban"):
-        if negated:
-            return LISTED  # "has not removed X from the list": still listed
-        prospective = (
-            _MODAL.search(aux)
-            or _PROSPECT.search(before)
-            or verb.endswith(("ing", "al", "ion"))
-            or not _PAST.search(verb)
-        )
-        return DELISTING if prospective else NOT_LISTED
-    if re.search(r"\bhad\b", aux) and "had been" not in aux:
-        return None  # "had designated": a past state that may have changed
-    if negated:
-        return NOT_LISTED
-    if _MODAL.search(aux) or verb.endswith("ing"):
-        return LISTING
-    return LISTED
-
-
-def _clean_np(text: str) -> str:
-    text = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.IGNORECASE)
-    words = text.split()
-    while words and words[0].lower() in STOPWORDS:
-        words.pop(0)
-    return " ".join(words)
-
-
-def _with_article(raw: str, clean: str) -> str:
-    return f"the {clean}" if raw.strip().lower().startswith("the ") else clean
-
-
-def _subject(
-    match: re.Match[str], paras: list[Paragraph], index: int, offset: int, obj: str
-) -> tuple[str, str] | None:
-    """(normalised subject, subject as written for messages), or None."""
-    named = None
-    for group in ("subj", "owner", "loc"):
-        if group in match.re.groupindex and match.group(group):
-            named = match.group(group)
-            break
-    if named is not None and named.strip().lower() not in _ANAPHORS:
-        country = country_of(named, capitals=True)
-        if country:
-            return country, _country_display(country)
-        cleaned = _clean_np(re.sub(r"['\u2019]s$", "", named.strip()))
-        return (cleaned.lower(), _with_article(named, cleaned)) if cleaned else None
-    # No subject, or "the country": the nearest country named before it in the
-    # same paragraph, that is not the object. Looking further back guesses.
-    text = paras[index].text
-    position = offset + match.start()
-    mentions = [
-        c for s, _, c in countries_in(text) if s < position and c != country_of(obj)
-    ]
-    if mentions:
-        return mentions[-1], _country_display(mentions[-1])
-    return None
-
-
-def _country_display(country: str) -> str:
-    plural_or_union = re.search(
-        r"(?:States|Kingdom|Emirates|Republic|lands|ines)$", country
-    )
-    return f"the {country}" if plural_or_union else country
+        template = SANCTIONS_DESCRIBED[statement.state]
+    elif statement.relation == DESIGNATION:
+        template = DESIGNATION_DESCRIBED[statement.state]
+    else:
+        template = RELATIONS_BY_NAME[statement.relation].described[statement.state]
+    text = template.format(subject=statement.subject_text, object=statement.object_text)
+    return text[:1].lower() + text[1:] if text.startswith("The ") else text
 
 
 CHECK = Check(

@@ -15,6 +15,7 @@ NAMES = {
     "title-consistency",
     "relation-conflict",
     "number-forms",
+    "figures",
 }
 
 MESSY = (

@@ -2,7 +2,12 @@
 
 import pytest
 
-from articles.text.checks.base import ADVISORY, BLOCKING
+from articles.text.checks.base import (
+    ADVISORY,
+    BLOCKING,
+    CheckContext,
+    PublishedArticle,
+)
 from articles.text.checks.relation_conflict import find_relation_conflicts
 from tests.text.checks.clean_copy import CLEAN_SOURCES, source
 
@@ -67,10 +72,18 @@ def test_a_capital_city_stands_for_its_government():
 
 def test_sanctions_imposed_and_lifted_contradict_each_other():
     findings = _findings(
-        "Britain imposed sanctions on Volna Shipping in March.",
+        "Britain has imposed sanctions on Volna Shipping.",
         "Britain lifted the sanctions on Volna Shipping in April.",
     )
     assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
+
+
+def test_two_dated_events_are_a_sequence_and_only_advisory():
+    findings = _findings(
+        "Britain imposed sanctions on Volna Shipping in March.",
+        "Britain lifted the sanctions on Volna Shipping in April.",
+    )
+    assert [f.severity for f in findings] == [ADVISORY, ADVISORY]
 
 
 @pytest.mark.parametrize(
@@ -121,3 +134,94 @@ def test_fingerprint_survives_edits_elsewhere():
 @pytest.mark.parametrize("name", sorted(CLEAN_SOURCES))
 def test_clean_copy_has_no_relation_conflicts(name):
     assert list(find_relation_conflicts(CLEAN_SOURCES[name])) == []
+
+
+# Every relation in relations.py's table, each stated both ways in two stories.
+CONTRADICTIONS = [
+    (
+        "Chile has diplomatic relations with Peru.",
+        "Chile has no diplomatic relations with Peru.",
+    ),
+    (
+        "The EU lists Hamas as a terrorist organisation.",
+        "The EU does not list Hamas as a terrorist organisation.",
+    ),
+    (
+        "Britain has sanctioned Dmitri Volkov.",
+        "Britain has never sanctioned Dmitri Volkov.",
+    ),
+    (
+        "Norway recognised the Kharam government in May.",
+        "Norway has not recognised the Kharam government.",
+    ),
+    ("Finland is a member of NATO.", "Finland is not a member of NATO."),
+    (
+        "Ecuador has ratified the Minamata Convention.",
+        "Ecuador has not ratified the Minamata Convention.",
+    ),
+    (
+        "Peru declared a state of emergency on Monday.",
+        "Peru has not declared a state of emergency.",
+    ),
+    (
+        "Orbis Foods is insolvent, its lawyers said.",
+        "Orbis Foods is not insolvent, its lawyers said.",
+    ),
+    ("Veltra acquired Nordpak for $40 million.", "Veltra has not bought Nordpak."),
+    ("Veltra has merged with Nordpak.", "Veltra and Nordpak called off the merger."),
+    ("Kenya banned TikTok in March.", "Kenya lifted its ban on TikTok."),
+    (
+        "Police arrested Omar Haddad on Friday.",
+        "Omar Haddad has not been arrested, police said.",
+    ),
+    ("Omar Haddad was charged with fraud.", "Omar Haddad has not been charged."),
+    ("Lena Brandt was convicted of bribery.", "Lena Brandt was acquitted of bribery."),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), CONTRADICTIONS)
+def test_each_relation_stated_both_ways_in_two_stories_is_blocking(first, second):
+    findings = _findings(first, second)
+    assert [(f.story, f.severity) for f in findings] == [(0, BLOCKING), (1, BLOCKING)]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Finland joined NATO.", "Finland plans to join NATO."),
+        ("Veltra acquired Nordpak.", "Veltra is in talks to buy Nordpak."),
+        ("Lena Brandt was convicted of bribery.", "Lena Brandt is on trial."),
+    ],
+)
+def test_done_beside_planned_or_under_way_is_advisory(first, second):
+    assert {f.severity for f in _findings(first, second)} == {ADVISORY}
+
+
+def test_two_states_in_one_story_conflict_unless_told_as_a_change():
+    [finding] = _findings(
+        "Chile has diplomatic relations with Peru. Officials said Chile has no "
+        "diplomatic relations with Peru."
+    )
+    assert finding.severity == BLOCKING and "line 1 of this story" in finding.message
+    assert (
+        _findings(
+            "Chile cut its diplomatic ties with Peru in 2019. Chile has diplomatic "
+            "relations with Peru again, officials said."
+        )
+        == []
+    )
+
+
+def test_a_draft_that_contradicts_a_published_article_names_it():
+    context = CheckContext(
+        published=(
+            PublishedArticle(
+                label="Finland joins Nato", paragraphs=("Finland joined NATO.",)
+            ),
+        )
+    )
+    draft = source("Finland is not a member of NATO, the minister said.")
+    [finding] = find_relation_conflicts(draft, context)
+    assert finding.severity == BLOCKING
+    assert "the published article “Finland joins Nato”" in finding.message
+    assert list(find_relation_conflicts(draft)) == []

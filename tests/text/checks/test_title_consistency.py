@@ -2,7 +2,7 @@
 
 import pytest
 
-from articles.text.checks.base import ADVISORY, BLOCKING
+from articles.text.checks.base import ADVISORY, BLOCKING, CheckContext
 from articles.text.checks.title_consistency import find_title_conflicts
 from tests.text.checks.clean_copy import CLEAN_SOURCES, source
 
@@ -159,3 +159,93 @@ def test_fingerprint_survives_edits_elsewhere():
 @pytest.mark.parametrize("name", sorted(CLEAN_SOURCES))
 def test_clean_copy_has_no_title_conflicts(name):
     assert list(find_title_conflicts(CLEAN_SOURCES[name])) == []
+
+
+# From reading the checks (issue 12): each of these once gave no finding.
+
+
+def test_a_us_envoy_and_a_uk_envoy_of_one_name_is_blocking():
+    [finding] = _findings(
+        "US envoy Tom Barrow met the council on Monday.",
+        "UK envoy Tom Barrow met the council on Monday.",
+    )
+    assert finding.severity == BLOCKING and "a different country" in finding.message
+
+
+def test_president_and_vice_president_of_one_name_is_blocking():
+    [finding] = _findings(
+        "President Joan Mirel opened the session.",
+        "Vice-President Joan Mirel opened the session.",
+    )
+    assert finding.severity == BLOCKING and "a different rank" in finding.message
+
+
+def test_a_spelling_variant_the_registry_knows_is_the_same_person():
+    stories = source(
+        "Foreign Minister Sergey Lavin spoke first.",
+        "Deputy Foreign Minister Sergei Lavin spoke first.",
+    )
+    assert list(find_title_conflicts(stories)) == []
+    context = CheckContext(aliases={"Sergei Lavin": "Sergey Lavin"})
+    [finding] = find_title_conflicts(stories, context)
+    assert finding.severity == BLOCKING
+    assert finding.message.startswith("Sergey Lavin is “Deputy Foreign Minister”")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Anna Kolb, the deputy minister, said the plan was ready.",
+            "Minister Anna Kolb said the plan was ready.",
+        ),
+        (
+            "Deputy health minister Anna Kolb said the plan was ready.",
+            "Anna Kolb, the health minister, said the plan was ready.",
+        ),
+        (
+            "Chief Prosecutor Ilse Varga filed the papers.",
+            "Ilse Varga, deputy chief prosecutor, filed the papers.",
+        ),
+    ],
+)
+def test_appositions_either_side_of_the_name_are_compared(first, second):
+    [finding] = _findings(first, second)
+    assert finding.severity == BLOCKING
+
+
+def test_a_compound_office_is_not_a_general():
+    assert (
+        _findings(
+            "UN Secretary-General Ama Boateng arrived in Geneva.",
+            "General Ama Boateng's visit was short, officials said.",
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Prime Minister Hanna Ek spoke.", "President Hanna Ek spoke."),
+        ("Judge Oren Tal ruled.", "Prosecutor Oren Tal ruled."),
+        ("Colonel Ibra Sow arrived.", "General Ibra Sow arrived."),
+    ],
+)
+def test_two_offices_nobody_holds_together_are_blocking(first, second):
+    [finding] = _findings(first, second)
+    assert finding.severity == BLOCKING and "a different office" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Chair Rita Mols opened the meeting.", "Chairwoman Rita Mols closed it."),
+        ("Premier Li Wen spoke.", "Prime Minister Li Wen spoke again."),
+        ("Spokesman Ali Noor said no.", "Party leader Ali Noor said no."),
+    ],
+)
+def test_one_office_under_two_names_or_two_offices_held_together_are_fine(
+    first, second
+):
+    assert _findings(first, second) == []

@@ -1,0 +1,352 @@
+"""The relations a newsroom states as facts and that change over time, as a table.
+
+Each relation says how copy states it (phrases: the verb between subject and object,
+or after the object in the passive), in which state a plain statement puts it, and
+how a finding describes each state. The reading lives in statements.py and the
+comparing in relation_conflict.py; a new relation is a new row here. The states:
+
+- DONE: asserted as so ("Chile recognises X", "X was arrested");
+- NOT_DONE: denied or undone ("has no diplomatic relations with", "left NATO");
+- UNDER_WAY: in progress ("is in talks to buy X", "X is on trial");
+- PROPOSED: planned or considered ("plans to join NATO", "is considering banning");
+- UNDOING: a reversal under way or proposed ("is reviewing whether to delist X").
+
+A phrase whose plain state is NOT_DONE ("severed relations with") is DONE when
+negated ("has not severed relations with"), and UNDOING when planned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+DONE = "done"
+NOT_DONE = "not-done"
+UNDER_WAY = "under-way"
+PROPOSED = "proposed"
+UNDOING = "undoing"
+
+# Two states of one relation side by side: a contradiction (one account is false) or
+# a tension (each can be true, together they tell the reader different things).
+# Pairs not here are compatible ("has not bought X" and "is in talks to buy X").
+CONFLICTS = {
+    frozenset({DONE, NOT_DONE}): "contradiction",
+    frozenset({DONE, UNDOING}): "tension",
+    frozenset({DONE, PROPOSED}): "tension",
+    frozenset({DONE, UNDER_WAY}): "tension",
+    frozenset({NOT_DONE, UNDOING}): "tension",
+}
+
+ACTIVE = "active"  # SUBJECT phrase OBJECT: "Chile recognised X"
+PASSIVE = "passive"  # OBJECT phrase (by SUBJECT): "X was arrested"
+JOINT = "joint"  # SUBJECT and OBJECT phrase: "Chile and Peru restored relations"
+
+
+@dataclass(frozen=True)
+class Phrase:
+    verb: str  # a regex for the words between subject and object
+    state: str = DONE  # the state a plain, affirmative statement puts it in
+    shape: str = ACTIVE
+    obj: str | None = None  # a fixed object ("insolvency") when the verb names it
+
+
+@dataclass(frozen=True)
+class Relation:
+    name: str
+    phrases: tuple[Phrase, ...]
+    described: Mapping[str, str]  # state -> "{subject} recognises {object}"
+    symmetric: bool = False  # X with Y is Y with X
+    by_object: bool = False  # who did it does not matter (arrests, charges)
+    # a thing, not a name, as the object ("a state of emergency")
+    objects: str | None = None
+    synonyms: Mapping[str, str] = field(
+        default_factory=lambda: MappingProxyType({})
+    )  # object as written -> as compared ("cease-fire" -> "ceasefire")
+
+
+_RELATIONS_WORD = r"(?:diplomatic\s+)?(?:relations|ties)"
+
+RELATIONS: tuple[Relation, ...] = (
+    Relation(
+        name="diplomatic relations",
+        symmetric=True,
+        phrases=(
+            Phrase(
+                r"(?:has|have|maintains?|maintained|enjoys?)\s+(?:full\s+|formal\s+)?"
+                r"diplomatic\s+(?:relations|ties)\s+with"
+            ),
+            Phrase(
+                r"(?:has|have|maintains?)\s+no\s+(?:full\s+|formal\s+)?"
+                r"diplomatic\s+(?:relations|ties)\s+with",
+                NOT_DONE,
+            ),
+            Phrase(
+                r"(?:establish|restor|resum|normali[sz])(?:e|es|ed|ing|ion\s+of)?\s+"
+                rf"(?:full\s+)?{_RELATIONS_WORD}\s+with"
+            ),
+            Phrase(
+                r"(?:sever(?:s|ed|ing)?|cut(?:s|ting)?|br(?:eak|eaks|oke|eaking)\s+off|"
+                r"suspend(?:s|ed|ing)?)\s+(?:its\s+|their\s+|all\s+)?"
+                rf"{_RELATIONS_WORD}\s+with",
+                NOT_DONE,
+            ),
+            Phrase(
+                r"(?:have|had|established|restored|resumed)\s+(?:full\s+)?"
+                r"diplomatic\s+(?:relations|ties)",
+                shape=JOINT,
+            ),
+        ),
+        described={
+            DONE: "{subject} has diplomatic relations with {object}",
+            NOT_DONE: "{subject} has no diplomatic relations with {object}",
+            UNDOING: "{subject} may cut its diplomatic relations with {object}",
+            PROPOSED: "{subject} plans diplomatic relations with {object}",
+            UNDER_WAY: "{subject} is establishing relations with {object}",
+        },
+    ),
+    Relation(
+        name="recognition",
+        phrases=(
+            Phrase(
+                r"(?:formally\s+)?recogni[sz](?:e|es|ed|ing)(?!\s+(?:that|the\s+need))"
+            ),
+            Phrase(
+                r"(?:withdr[ae]w|withdraws|withdrawing|revok(?:e|es|ed|ing))\s+"
+                r"(?:its\s+|their\s+)?recognition\s+of",
+                NOT_DONE,
+            ),
+        ),
+        described={
+            DONE: "{subject} recognises {object}",
+            NOT_DONE: "{subject} does not recognise {object}",
+            UNDOING: "{subject} may withdraw its recognition of {object}",
+            PROPOSED: "{subject} is considering recognising {object}",
+            UNDER_WAY: "{subject} is moving to recognise {object}",
+        },
+    ),
+    Relation(
+        name="membership",
+        phrases=(
+            Phrase(
+                r"(?:an?\s+)?(?:full\s+|founding\s+|permanent\s+)?member\s+"
+                r"(?:state\s+)?(?:of|in)"
+            ),
+            Phrase(r"join(?:s|ed|ing)?"),
+            Phrase(
+                r"(?:left|leaves?|leaving|quit(?:s|ting)?|exit(?:s|ed|ing)?|"
+                r"withdr[ae]w\s+from|withdraws\s+from|withdrawn\s+from|"
+                r"withdrawing\s+from)",
+                NOT_DONE,
+            ),
+        ),
+        described={
+            DONE: "{subject} is a member of {object}",
+            NOT_DONE: "{subject} is not (or no longer) a member of {object}",
+            UNDOING: "{subject} is leaving or may leave {object}",
+            PROPOSED: "{subject} plans or has applied to join {object}",
+            UNDER_WAY: "{subject} is joining {object}",
+        },
+    ),
+    Relation(
+        name="ratification",
+        phrases=(Phrase(r"ratif(?:y|ies|ied|ying)"),),
+        described={
+            DONE: "{subject} has ratified {object}",
+            NOT_DONE: "{subject} has not ratified {object}",
+            UNDOING: "{subject} may withdraw from {object}",
+            PROPOSED: "{subject} plans to ratify {object}",
+            UNDER_WAY: "{subject} is ratifying {object}",
+        },
+    ),
+    Relation(
+        name="declaration",
+        objects=(
+            r"(?:an?\s+|the\s+|its\s+)?(?:national\s+|nationwide\s+|general\s+)?"
+            r"(?:state\s+of\s+(?:emergency|siege)|martial\s+law|ceasefire|cease-fire|"
+            r"truce|insolvency|bankruptcy)"
+        ),
+        synonyms={
+            "cease-fire": "ceasefire",
+            "truce": "ceasefire",
+            "bankruptcy": "insolvency",
+            "state of siege": "state of emergency",
+        },
+        phrases=(
+            Phrase(
+                r"(?:declar|announc|impos)(?:e|es|ed|ing)|agreed\s+to|agree(?:s|d)?\s+"
+                r"(?:on|to)|filed\s+for|files\s+for|fil(?:e|ing)\s+for|entered|"
+                r"enters|observ(?:e|es|ed|ing)"
+            ),
+            Phrase(
+                r"(?:lift(?:s|ed|ing)?|end(?:s|ed|ing)?|revok(?:e|es|ed|ing)|"
+                r"abandon(?:s|ed|ing)?|withdr[ae]w\s+from|emerg(?:e|es|ed|ing)\s+from)",
+                NOT_DONE,
+            ),
+            Phrase(r"(?:insolvent|bankrupt)", obj="insolvency"),
+        ),
+        described={
+            DONE: "{subject} has declared {object}",
+            NOT_DONE: "{subject} has not declared (or has ended) {object}",
+            UNDOING: "{subject} may end its {object}",
+            PROPOSED: "{subject} is considering declaring {object}",
+            UNDER_WAY: "{subject} is declaring {object}",
+        },
+    ),
+    Relation(
+        name="acquisition",
+        phrases=(
+            Phrase(
+                r"(?:acquir(?:e|es|ed|ing)|b(?:uy|uys|ought|uying)|"
+                r"t(?:ake|akes|ook|aking)\s+over|"
+                r"complet(?:e|es|ed|ing)\s+(?:the|its)\s+(?:acquisition|purchase|"
+                r"takeover)\s+of)"
+            ),
+            Phrase(
+                r"(?:abandon|dropp?|scrapp?|withdr[ae]w|call(?:ed)?\s+off)(?:s|ed|ing)?"
+                r"\s+(?:its|the|their)\s+(?:bid|offer|plan|deal)\s+(?:for|to\s+buy)",
+                NOT_DONE,
+            ),
+        ),
+        described={
+            DONE: "{subject} has bought {object}",
+            NOT_DONE: "{subject} has not bought {object}",
+            UNDOING: "{subject} may sell {object}",
+            PROPOSED: "{subject} plans or has agreed to buy {object}",
+            UNDER_WAY: "{subject} is in talks to buy {object}",
+        },
+    ),
+    Relation(
+        name="merger",
+        symmetric=True,
+        phrases=(
+            Phrase(
+                r"(?:merg(?:e|es|ed|ing)|complet(?:e|es|ed|ing)\s+(?:its|the)\s+"
+                r"merger)\s+with"
+            ),
+            Phrase(
+                r"(?:call(?:s|ed)?\s+off|abandon(?:s|ed)?|scrapp(?:ed)?)\s+(?:its|the)"
+                r"\s+merger\s+with",
+                NOT_DONE,
+            ),
+            Phrase(r"(?:merged|have\s+merged|completed\s+their\s+merger)", shape=JOINT),
+            Phrase(
+                r"(?:call(?:s|ed)?\s+off|abandon(?:s|ed)?|scrapp(?:ed)?)\s+(?:the|their)"
+                r"\s+merger",
+                NOT_DONE,
+                JOINT,
+            ),
+        ),
+        described={
+            DONE: "{subject} has merged with {object}",
+            NOT_DONE: "{subject} has not merged with {object}",
+            UNDOING: "{subject} may undo its merger with {object}",
+            PROPOSED: "{subject} plans to merge with {object}",
+            UNDER_WAY: "{subject} is merging with {object}",
+        },
+    ),
+    Relation(
+        name="ban",
+        phrases=(
+            Phrase(
+                r"(?:bann(?:ed|ing)|bans?|outlaw(?:s|ed|ing)?|prohibit(?:s|ed|ing)?)"
+            ),
+            Phrase(
+                r"(?:lift(?:s|ed|ing)?|end(?:s|ed|ing)?|overturn(?:s|ed|ing)?)\s+"
+                r"(?:the|its|their)\s+ban\s+on",
+                NOT_DONE,
+            ),
+        ),
+        described={
+            DONE: "{subject} bans {object}",
+            NOT_DONE: "{subject} does not (or no longer) ban {object}",
+            UNDOING: "{subject} may lift its ban on {object}",
+            PROPOSED: "{subject} is considering banning {object}",
+            UNDER_WAY: "{subject} is banning {object}",
+        },
+    ),
+    Relation(
+        name="arrest",
+        by_object=True,
+        phrases=(
+            Phrase(
+                r"(?:arrest(?:ed)?|detain(?:ed)?|apprehend(?:ed)?|"
+                r"t(?:ook|aken)\s+into\s+custody)",
+                shape=PASSIVE,
+            ),
+            Phrase(r"(?:arrested|detained|apprehended)"),
+            Phrase(r"(?:remains?|remained|still)\s+at\s+large", NOT_DONE, PASSIVE),
+        ),
+        described={
+            DONE: "{object} has been arrested",
+            NOT_DONE: "{object} has not been arrested",
+            UNDOING: "{object} may be released",
+            PROPOSED: "{object} may be arrested",
+            UNDER_WAY: "{object} is being detained",
+        },
+    ),
+    Relation(
+        name="charge",
+        by_object=True,
+        phrases=(
+            Phrase(r"(?:charged|indicted)", shape=PASSIVE),
+            Phrase(r"(?:charged|indicted)(?=\s+\S+(?:\s+\S+){0,3}\s+with\b)"),
+        ),
+        described={
+            DONE: "{object} has been charged",
+            NOT_DONE: "{object} has not been charged",
+            UNDOING: "the charges against {object} may be dropped",
+            PROPOSED: "{object} may be charged",
+            UNDER_WAY: "{object} is being charged",
+        },
+    ),
+    Relation(
+        name="conviction",
+        by_object=True,
+        phrases=(
+            Phrase(r"(?:convicted|found\s+guilty)", shape=PASSIVE),
+            Phrase(
+                r"(?:acquitted|found\s+not\s+guilty|cleared\s+of)", NOT_DONE, PASSIVE
+            ),
+            Phrase(
+                r"(?:on\s+trial|stand(?:s|ing)\s+trial|being\s+tried)",
+                UNDER_WAY,
+                PASSIVE,
+            ),
+            Phrase(r"convicted"),
+        ),
+        described={
+            DONE: "{object} has been convicted",
+            NOT_DONE: "{object} has been acquitted or not convicted",
+            UNDOING: "{object}'s conviction may be overturned",
+            PROPOSED: "{object} faces trial",
+            UNDER_WAY: "{object} is on trial",
+        },
+    ),
+)
+
+# How findings describe the two relations read mostly with their own patterns
+# (statements.py): terrorist designation or listing, and sanctions.
+DESIGNATION_DESCRIBED = {
+    DONE: "{subject} lists {object} as a terrorist or banned organisation",
+    NOT_DONE: "{subject} does not (or no longer) list {object}",
+    UNDOING: "{subject} is reviewing or removing its listing of {object}",
+    PROPOSED: "{subject} is considering listing {object}",
+}
+SANCTIONS_DESCRIBED = {
+    DONE: "{subject} has sanctions on {object}",
+    NOT_DONE: "{subject} has no (or has lifted its) sanctions on {object}",
+    UNDOING: "{subject} is considering lifting its sanctions on {object}",
+    PROPOSED: "{subject} is considering sanctions on {object}",
+}
+
+# Sanctions stated with the verb ("Britain has sanctioned X") join the statements
+# that statements.py reads with its own patterns ("imposed sanctions on X").
+RELATIONS = (
+    *RELATIONS,
+    Relation(
+        name="sanctions",
+        phrases=(Phrase(r"sanction(?:s|ed|ing)?"),),
+        described=SANCTIONS_DESCRIBED,
+    ),
+)

@@ -1,0 +1,90 @@
+"""figures finds one fact given two values, and one value written two ways."""
+
+import pytest
+
+from articles.text.checks.base import ADVISORY, BLOCKING
+from articles.text.checks.figures import find_figure_problems
+from tests.text.checks.clean_copy import CLEAN_SOURCES, source
+
+
+def _findings(*bodies):
+    return list(find_figure_problems(source(*bodies)))
+
+
+def test_one_value_in_words_and_in_digits_is_advisory():
+    [finding] = _findings(
+        "The pact was signed by nine countries on Monday.",
+        "The pact was signed by 9 countries on Monday.",
+    )
+    assert finding.severity == ADVISORY
+    assert finding.quote == "9 countries" and finding.suggestion == "nine countries"
+
+
+def test_the_same_aid_given_two_amounts_in_two_stories_is_blocking():
+    findings = _findings(
+        "The EU pledged $2.3 billion in aid to the region.",
+        "The EU pledged $2.5 billion in aid to the region.",
+    )
+    assert [(f.story, f.severity) for f in findings] == [(0, BLOCKING), (1, BLOCKING)]
+    assert "“$2.5 billion” in story 2 (line 1)" in findings[0].message
+
+
+def test_two_ordinals_for_the_same_named_event_are_blocking():
+    findings = _findings(
+        "Delegates gathered for the sixth meeting of the Danube Commission.",
+        "Delegates gathered for the seventh meeting of the Danube Commission.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # approximate figures can both be true
+        (
+            "The EU pledged about $2.3 billion in aid.",
+            "The EU pledged $2.5 billion in aid.",
+        ),
+        # different subjects, different facts
+        ("Spain pledged $2 million in aid.", "Italy pledged $5 million in aid."),
+        # the same value in the same form
+        ("Japan sent 40 doctors.", "Japan sent 40 doctors, officials said."),
+        # different events
+        (
+            "It was the sixth meeting of the Baltic Council.",
+            "It was the seventh meeting of the Arctic Forum.",
+        ),
+        # one story's numbers changing over it is the story
+        ("Rescuers freed 12 miners on Monday and 15 miners on Tuesday.",),
+        # a number opening a sentence is spelled out by most style guides
+        ("Twelve people were hurt.", "Officials said 12 people were hurt."),
+    ],
+)
+def test_consistent_or_unrelated_figures_are_fine(bodies):
+    assert _findings(*bodies) == []
+
+
+def test_dates_written_in_both_orders_are_advisory():
+    [finding] = _findings(
+        "The talks opened on 5 March in Oslo.\n\nThe talks closed on 9 March.",
+        "The talks opened on March 5 in Oslo.",
+    )
+    assert finding.severity == ADVISORY and finding.quote == "March 5"
+
+
+@pytest.mark.parametrize("name", sorted(CLEAN_SOURCES))
+def test_clean_copy_has_no_blocking_figures(name):
+    findings = list(find_figure_problems(CLEAN_SOURCES[name]))
+    assert [f for f in findings if f.severity == BLOCKING] == []
+
+
+def test_one_rate_given_two_values_in_two_stories_is_blocking():
+    findings = _findings(
+        "Unemployment fell to 4.2% in June, the statistics office said.",
+        "Unemployment fell to 4.5 per cent in June, the statistics office said.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_rates_for_different_months_are_different_facts():
+    assert _findings("Prices rose 4% in May.", "Prices rose 6% in June.") == []

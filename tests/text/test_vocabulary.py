@@ -1,0 +1,73 @@
+"""The one vocabulary and tokenizer that the splitter, entities and checks share."""
+
+import pytest
+
+from articles.text.tokens import is_name_word, name_runs, sentences, tokenize
+from articles.text.vocabulary import (
+    DEMONYMS,
+    actor_of,
+    country_of,
+    is_role_head,
+    is_stopword,
+    role_words,
+)
+
+
+def test_case_decides_whether_us_is_the_country_or_the_pronoun():
+    assert is_stopword("us") and is_stopword("Us")
+    assert not is_stopword("US")
+    assert not is_stopword("WHO") and is_stopword("who")
+    assert country_of("the US envoy") == "United States"
+
+
+def test_international_bodies_are_actors_like_countries():
+    assert actor_of("the EU's foreign ministers") == "European Union"
+    assert actor_of("Nato allies") == "NATO"
+    assert actor_of("the U.N. agency") == "United Nations"
+    assert actor_of("Kenyan officials") == "Kenya"
+
+
+def test_demonyms_and_their_plurals_name_their_country():
+    assert DEMONYMS["Kenyans"] == DEMONYMS["Kenyan"] == "Kenya"
+    assert DEMONYMS["Iraqis"] == "Iraq"
+    assert "Frenchs" not in DEMONYMS and "Swisss" not in DEMONYMS
+
+
+@pytest.mark.parametrize(
+    ("words", "office"),
+    [
+        (("vice-president",), ("vice", "president")),
+        (("vice", "president"), ("vice", "president")),
+        (("chargé", "d'affaires"), ("charge d'affaires",)),
+        (("charge", "d'affaires"), ("charge d'affaires",)),
+        (("secretary-general",), ("secretary-general",)),
+        (("under-secretary",), ("under", "secretary")),
+        (("ceo",), ("chief", "executive", "officer")),
+        (("chief", "executive"), ("chief", "executive", "officer")),
+    ],
+)
+def test_titles_are_read_into_offices(words, office):
+    assert role_words(words) == office
+
+
+def test_foreign_language_titles_are_offices():
+    assert is_role_head("Taoiseach") and is_role_head("Chargé")
+    assert not is_role_head("river")
+
+
+def test_name_runs_stop_at_titles_countries_and_possessives():
+    tokens = tokenize(
+        "Russian Deputy Foreign Minister Andrei Volkov's aide met Ana Ruiz."
+    )
+    runs = [" ".join(t.base for t in tokens[i:j]) for i, j in name_runs(tokens)]
+    assert runs == ["Andrei Volkov", "Ana Ruiz"]
+    assert not is_name_word(tokenize("Monday")[0])
+
+
+def test_sentences_do_not_end_at_abbreviations():
+    text = "Mr. Lee met the U.S. envoy. They talked. Dr. Ng left."
+    assert [text[s:e] for s, e in sentences(text)] == [
+        "Mr. Lee met the U.S. envoy.",
+        "They talked.",
+        "Dr. Ng left.",
+    ]
