@@ -1,0 +1,158 @@
+"""Paragraphs of raw copy and what they show: kind, names, how they open."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from articles.text.splitting.duplicates import _DuplicateFinder
+from articles.text.splitting.headlines import _heading_shape
+from articles.text.splitting.words import (
+    _APPOSITIVE_OPENING,
+    _PRESENT_PERFECT,
+    _QUOTES,
+    _TRAILING_SOURCE,
+    _WHEN,
+    _WORD,
+    CONTINUATION_OPENERS,
+    CONTINUATION_PHRASES,
+    STOPWORDS,
+    _content_stems,
+    _first_sentence,
+    _midsentence_capitalised,
+    _name_runs,
+    _stem,
+    _words_lower,
+)
+
+LONG_SENTENCE_WORDS = 25  # a first sentence this long is typical of a lede
+_BYLINE = re.compile(r"^(?:By|BY)\s+[A-Z]")
+
+
+@dataclass(eq=False, slots=True)
+class _Paragraph:
+    line: int  # 1-based line number
+    text: str  # stripped
+    words: list[str]  # lower-case words
+    stems: Counter[str]
+    names: frozenset[str]  # capitalised name words in the paragraph
+    surnames: frozenset[str]  # last words of multi-word names
+    first_sentence: str
+    opening_names: tuple[tuple[str, ...], ...]  # name runs in the first sentence
+    kind: str  # "para", "heading" or "byline"
+    heading_shape: float  # 0..1, how much the line looks like a headline
+    title_case: bool | None
+    duplicate_of: int | None = None  # line of the earlier paragraph it repeats
+
+
+def _build_paragraphs(lines: Sequence[str]) -> list[_Paragraph]:
+    known = _midsentence_capitalised(lines)
+    paragraphs: list[_Paragraph] = []
+    for number, raw in enumerate(lines, start=1):
+        text = raw.strip()
+        if not text:
+            continue
+        tokens = text.split()
+        runs = _name_runs(tokens, known)
+        names = frozenset(w for _, run in runs for w in run)
+        surnames = frozenset(run[-1] for _, run in runs if len(run) > 1)
+        first_sentence = _first_sentence(text)
+        opening_tokens = len(first_sentence.split())
+        opening = tuple(tuple(run) for k, run in runs if k < opening_tokens)
+        words = _words_lower(text)
+        shape, title = _heading_shape(text)
+        if shape and _BYLINE.match(text) and len(text.split()) <= 8:
+            kind = "byline"
+        elif shape >= 0.5:
+            kind = "heading"
+        else:
+            kind = "para"
+        paragraphs.append(
+            _Paragraph(
+                line=number,
+                text=text,
+                words=words,
+                stems=Counter(_content_stems(words)),
+                names=names,
+                surnames=surnames,
+                first_sentence=first_sentence,
+                opening_names=opening,
+                kind=kind,
+                heading_shape=shape,
+                title_case=title,
+            )
+        )
+    return paragraphs
+
+
+def _mark_duplicates(paragraphs: list[_Paragraph]) -> None:
+    finder = _DuplicateFinder()
+    for p in paragraphs:
+        p.duplicate_of = finder.see(p.line, p.words)
+
+
+def _is_continuation_opening(p: _Paragraph) -> bool:
+    # A pronoun in an opening quotation refers to the speaker, not to the text before.
+    if not p.words or p.text[0] in _QUOTES:
+        return False
+    if p.words[0] in CONTINUATION_OPENERS:
+        return True
+    opening = " ".join(p.words[:4])
+    return any(opening.startswith(phrase) for phrase in CONTINUATION_PHRASES)
+
+
+def _lede_likeness(p: _Paragraph) -> float:
+    """0..1: how much a paragraph opens like a news lede.
+
+    A lede is one long sentence that says when ("on Tuesday"), often in the present
+    perfect ("has approved"), introduces something new ("A drug maker ...") and ends
+    with its source (", the ministry said.").
+    """
+    first = p.first_sentence
+    length = len(first.split())
+    score = 0.0
+    if length >= LONG_SENTENCE_WORDS:
+        score += 0.35
+    elif length >= LONG_SENTENCE_WORDS - 5:
+        score += 0.15
+    if _WHEN.search(first):
+        score += 0.3
+    if _PRESENT_PERFECT.search(first):
+        score += 0.15
+    if p.words and p.words[0] in ("a", "an"):
+        score += 0.2
+    if _TRAILING_SOURCE.search(first):
+        score += 0.15
+    return min(score, 1.0)
+
+
+def _refers_back(text: str, before: Sequence[_Paragraph]) -> bool:
+    """Whether the paragraph opens with "The <noun>" for a noun used just before."""
+    opening = _WORD.findall(text[:80])[:3]
+    if len(opening) < 2 or opening[0] != "The":
+        return False
+    noun = opening[1]
+    # Only a common noun: "The Japanese yen" names something; and only the word right
+    # after "The": in "The donor meeting" a new word makes it a different meeting.
+    if not noun.islower() or noun in STOPWORDS:
+        return False
+    stem = _stem(noun.lower().replace("\u2019", "'"))
+    # Used before as a common noun too, not only inside a name: "the World Health
+    # Organization" does not make "The world's glaciers" a reference back.
+    as_name = noun.removesuffix("'s").removesuffix("\u2019s").capitalize()
+    return any(stem in p.stems and as_name not in p.names for p in before)
+
+
+def _reintroduces(lede: _Paragraph, before_names: frozenset[str]) -> bool:
+    """Whether the paragraph opens by introducing, with full name and role, someone
+    already named just before ("Jane Doe, the company's founder, said ...").
+
+    Within a story a person is introduced once and then called by surname; a second
+    full introduction is how a new story starts.
+    """
+    match = _APPOSITIVE_OPENING.match(lede.text)
+    if not match:
+        return False
+    return match.group(1).split()[-1] in before_names
