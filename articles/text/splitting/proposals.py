@@ -32,6 +32,9 @@ class ProposedStory:
     subheading_lines: tuple[int, ...]
     duplicate_lines: tuple[int, ...]  # lines repeating an earlier paragraph
     doubts: tuple[str, ...] = ()  # signals that spoke against this boundary
+    # Web-page and wire debris (bylines, captions, share buttons ...): proposed
+    # for dropping, the editor may keep any.
+    boilerplate_lines: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
