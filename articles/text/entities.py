@@ -61,6 +61,17 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from articles.text.vocabulary import (
+    ABBREVIATIONS,
+    CALENDAR_WORDS,
+    EVENT_WORDS,
+    HYPHEN_PARTICLES,
+    NAME_PARTICLES,
+    ORGANISATION_WORDS,
+    PERSON_TITLES,
+    STOPWORDS,
+)
+
 KINDS = frozenset({"person", "organisation", "place", "event", "other"})
 
 __all__ = [
@@ -465,76 +476,15 @@ def _best_targets(targets: tuple[_Target, ...], written: str) -> list[_Target]:
 # --- candidates ---------------------------------------------------------------
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# Generic English word lists; nothing here is about any particular text.
-_STOPWORDS = _words(
-    """
-    a about above according across after afterwards again against ahead all
-    almost also although always amid among an and another any anyone anything
-    are as at back be because been before being below besides between beyond
-    both but by can could despite did do does during each earlier either else
-    even ever every everyone except few finally first following for from
-    further furthermore had has have having he her here hers herself him
-    himself his how however i if in including indeed instead into is it its
-    itself just last later latest least less many may meanwhile more moreover
-    most much must my neither never nevertheless next no none nonetheless nor
-    not now of off on once one only or other others otherwise our ours out over
-    overall perhaps previously rather recently regardless second several she
-    should since so some someone something soon still such than that the their
-    theirs them themselves then there therefore these they this those though
-    through throughout thus to today together tomorrow too toward towards under
-    unless unlike until up upon us was we were what whatever when whenever
-    where whereas whether which while who whoever whom whose why will with
-    within without would yes yesterday yet you your yours
-    """
-)
-_TITLES = _words(
-    """
-    adviser advisor admiral ambassador analyst attaché author ayatollah capt
-    captain chair chairman chairwoman chancellor chargé chief cleric col
-    colonel commander commissioner congressman congresswoman consul
-    coordinator correspondent councillor deputy diplomat director dr editor
-    emir envoy expert gen general gov governor head imam journalist judge
-    lawmaker leader lieutenant lt minister mp mr mrs ms mullah officer
-    official officials premier president prof professor prosecutor
-    rapporteur reporter representative representatives researcher secretary
-    senator sergeant sgt sheikh spokesman spokesperson spokeswoman
-    """
-)
-_ORG_WORDS = _words(
-    """
-    agency airlines airways alliance army assembly association authority bank
-    battalion board brigade bureau cabinet center centre coalition college
-    command commission committee company corporation council court department
-    embassy federation force forces foundation front fund group guard
-    hospital institute league ministry motors movement network office
-    organisation organization parliament party police school senate service
-    services society union university
-    """
-)
-_EVENT_WORDS = _words(
-    """
-    championship conference cup election elections festival forum games
-    meeting olympics summit talks war
-    """
-)
-_CALENDAR = _words(
-    """
-    january february march april may june july august september october
-    november december jan feb mar apr jun jul aug sep sept oct nov dec monday
-    tuesday wednesday thursday friday saturday sunday
-    """
-)
-_CONNECTORS = _words(
-    "of for and the de da di du del della der den van von la le bin ibn al el"
-)
-_HYPHEN_PARTICLES = _words("al el ul ad as ash at az bin ibn abu")
-_ABBREVIATIONS = _words(
-    "mr mrs ms dr prof gen lt col sgt capt gov sen rep st mt jr sr no vs"
-)
+# The word lists are the shared vocabulary's; nothing here is about any one text.
+_STOPWORDS = STOPWORDS
+_TITLES = PERSON_TITLES
+_ORG_WORDS = ORGANISATION_WORDS
+_EVENT_WORDS = EVENT_WORDS
+_CALENDAR = CALENDAR_WORDS
+_CONNECTORS = frozenset({"of", "for", "and", "the"}) | NAME_PARTICLES
+_HYPHEN_PARTICLES = HYPHEN_PARTICLES
+_ABBREVIATIONS = ABBREVIATIONS
 _APOSTROPHE_CHARS = "'\u2019\u02bc"
 _OPENERS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb([{"
 _QUOTE_OPENERS = '"\u201c\u2018\u00ab'

@@ -6,8 +6,9 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
 
 BLOCKING = "blocking"
 ADVISORY = "advisory"
@@ -46,16 +47,43 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class PublishedArticle:
+    """An article the desk has published, as plain text, for comparing a draft with."""
+
+    label: str  # how a finding names it: its headline
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What the checks know beyond the copy: the desk's registry and memory.
+
+    `aliases` maps a name as written to the registry's name for that entity
+    ("Sergei Lavrov" -> "Sergey Lavrov"); `published` holds published articles
+    about the same entities, which a draft must not contradict.
+    """
+
+    aliases: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    published: tuple[PublishedArticle, ...] = ()
+
+
+NO_CONTEXT = CheckContext()
+
+
+@dataclass(frozen=True)
 class Check:
     """A named check: a function from the paragraphs of one source to findings."""
 
     name: str
     description: str
-    run: Callable[[Sequence[Paragraph]], Iterable[Finding]]
+    run: Callable[[Sequence[Paragraph], CheckContext], Iterable[Finding]]
 
 
 def run_checks(
-    paragraphs: Sequence[Paragraph], *, checks: Sequence[Check] | None = None
+    paragraphs: Sequence[Paragraph],
+    *,
+    checks: Sequence[Check] | None = None,
+    context: CheckContext = NO_CONTEXT,
 ) -> tuple[Finding, ...]:
     """Return the findings of `checks` (default: all of them) on `paragraphs`.
 
@@ -67,7 +95,7 @@ def run_checks(
         from articles.text.checks import ALL_CHECKS  # the registry imports this module
 
         checks = ALL_CHECKS
-    findings = [finding for check in checks for finding in check.run(paragraphs)]
+    findings = [f for check in checks for f in check.run(paragraphs, context)]
     findings.sort(key=lambda f: (f.story, f.start, f.end, f.check))
     seen: Counter[tuple[int, str]] = Counter()
     unique = []

@@ -11,16 +11,17 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
 
-from articles.text.checks._common import words
 from articles.text.checks.base import (
-    ADVISORY,
-    BLOCKING,
+    NO_CONTEXT,
     Check,
+    CheckContext,
     Finding,
     Paragraph,
     is_heading,
     make_finding,
 )
+from articles.text.checks.severity import severity_of
+from articles.text.tokens import words
 
 NAME = "duplicate-paragraph"
 
@@ -40,7 +41,9 @@ WHOLE = "whole"  # this paragraph contains all of the earlier one
 MAX_SHINGLE_SPREAD = 20
 
 
-def find_duplicate_paragraphs(paragraphs: Sequence[Paragraph]) -> Iterator[Finding]:
+def find_duplicate_paragraphs(
+    paragraphs: Sequence[Paragraph], context: CheckContext = NO_CONTEXT
+) -> Iterator[Finding]:
     """Yield a finding on each paragraph that repeats an earlier one."""
     prose = [(p, words(p.text)) for p in paragraphs if not is_heading(p)]
     shingles = [_shingles(toks) for _, toks in prose]
@@ -116,7 +119,7 @@ def _finding(para: Paragraph, originals: list[Paragraph], kind: str) -> Finding:
     message = f"This paragraph {what}: {advice}"
     return make_finding(
         check=NAME,
-        severity=BLOCKING if same_story else ADVISORY,
+        severity=severity_of(NAME, "same-story" if same_story else "across-stories"),
         paragraph=para,
         start=0,
         end=len(para.text),

@@ -16,9 +16,17 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from articles.text.checks._common import WORD
-from articles.text.checks._lexicon import STOPWORDS, words_of
-from articles.text.checks.base import ADVISORY, Check, Finding, Paragraph, make_finding
+from articles.text.checks.base import (
+    NO_CONTEXT,
+    Check,
+    CheckContext,
+    Finding,
+    Paragraph,
+    make_finding,
+)
+from articles.text.checks.severity import severity_of
+from articles.text.tokens import WORD
+from articles.text.vocabulary import STOPWORDS, words_of
 
 NAME = "number-forms"
 
@@ -101,7 +109,9 @@ class _Use:
     end: int
 
 
-def find_number_form_variants(paragraphs: Sequence[Paragraph]) -> Iterator[Finding]:
+def find_number_form_variants(
+    paragraphs: Sequence[Paragraph], context: CheckContext = NO_CONTEXT
+) -> Iterator[Finding]:
     """Yield a finding on each use of a minority form of a number or name."""
     uses = [
         *_ordinal_uses(paragraphs),
@@ -152,7 +162,7 @@ def _finding(use: _Use, group: list[_Use], preferred: str) -> Finding:
     )
     return make_finding(
         check=NAME,
-        severity=ADVISORY,
+        severity=severity_of(NAME, "two-forms"),
         paragraph=use.para,
         start=use.start,
         end=use.end,

@@ -2,28 +2,34 @@
 
 A quotation that runs over several paragraphs opens each paragraph and closes only
 in the last, so a quotation left open is fine when the next paragraph of the story
-opens with a quotation mark. Single quotation marks are not checked: in running copy
-they cannot be told from apostrophes (the Taliban's, ISIS', the '90s) reliably.
+opens with a quotation mark. Copy pasted from the web often loses those paragraph
+breaks: a quotation reopening after sentence-final punctuation inside one line
+(`… will play. "Next paragraph`) is read as that convention, not as an error.
 
-Mixed styles (a straight " closing a curly “) are advisory: the words are right, the
-typography is not. Unbalanced marks are blocking: where a quotation starts or ends
-decides whose words they are.
+Single quotation marks are not checked: in running copy they cannot be told from
+apostrophes (the Taliban's, ISIS', the '90s) reliably.
+
+Every finding here is advisory (see severity.py): mixed styles are typography, and
+an unbalanced mark is far more often typography or a lost paragraph break than words
+put in the wrong mouth; the editor decides where the quotation ends.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from articles.text.checks._common import sentences
 from articles.text.checks.base import (
-    ADVISORY,
-    BLOCKING,
+    NO_CONTEXT,
     Check,
+    CheckContext,
     Finding,
     Paragraph,
     make_finding,
 )
+from articles.text.checks.severity import severity_of
+from articles.text.tokens import sentences
 
 NAME = "quotation-marks"
 
@@ -41,6 +47,8 @@ _GLYPHS = {
 _PAIRS = {STRAIGHT: ('"', '"'), CURLY: ("“", "”"), GUILLEMET: ("«", "»")}
 _BEFORE_OPENING = set("([{—\u2013-/")
 _AFTER_CLOSING = set(".,;:!?)]}—\u2013-…")
+# Sentence-final punctuation, then space: where a lost paragraph break would be.
+_LOST_BREAK = re.compile(r"[.!?…]\s+$")
 
 
 @dataclass(frozen=True)
@@ -51,7 +59,9 @@ class _Mark:
     role: str  # "open", "close" or "either"
 
 
-def find_quotation_mark_problems(paragraphs: Sequence[Paragraph]) -> Iterator[Finding]:
+def find_quotation_mark_problems(
+    paragraphs: Sequence[Paragraph], context: CheckContext = NO_CONTEXT
+) -> Iterator[Finding]:
     """Yield findings for mixed and unbalanced double quotation marks."""
     preferred = _preferred_family(paragraphs)
     for index, para in enumerate(paragraphs):
@@ -99,6 +109,11 @@ def _check_paragraph(
         if role == "either":
             role = "close" if opened else "open"
         if role == "open":
+            if opened is not None and _LOST_BREAK.search(text[: mark.pos]):
+                # "… will play. “Next paragraph": paragraphs of one quotation joined
+                # into one line when pasted; each paragraph reopened it.
+                opened = mark
+                continue
             if opened is not None:
                 yield _finding(
                     para,
@@ -134,7 +149,7 @@ def _check_paragraph(
                     opened.pos,
                     mark.pos + 1,
                     kind="mixed",
-                    severity=ADVISORY,
+                    severity=severity_of(NAME, "mixed"),
                     message=(
                         f"This quotation opens with {opened.glyph} and closes with "
                         f"{mark.glyph}: use one style of quotation marks "
@@ -163,12 +178,12 @@ def _finding(
     *,
     kind: str,
     message: str,
-    severity: str = BLOCKING,
+    severity: str | None = None,
     suggestion: str | None = None,
 ) -> Finding:
     return make_finding(
         check=NAME,
-        severity=severity,
+        severity=severity or severity_of(NAME, "unbalanced"),
         paragraph=para,
         start=start,
         end=end,

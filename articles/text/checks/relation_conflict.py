@@ -30,17 +30,18 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from articles.text.checks._common import sentences
-from articles.text.checks._lexicon import STOPWORDS, countries_in, country_of
 from articles.text.checks.base import (
-    ADVISORY,
-    BLOCKING,
+    NO_CONTEXT,
     Check,
+    CheckContext,
     Finding,
     Paragraph,
     is_heading,
     make_finding,
 )
+from articles.text.checks.severity import severity_of
+from articles.text.tokens import sentences
+from articles.text.vocabulary import STOPWORDS, countries_in, country_of
 
 NAME = "relation-conflict"
 
@@ -53,10 +54,10 @@ DESIGNATION = "designation"
 SANCTIONS = "sanctions"
 
 _CONFLICTS = {
-    frozenset({LISTED, NOT_LISTED}): BLOCKING,
-    frozenset({LISTED, DELISTING}): ADVISORY,
-    frozenset({LISTED, LISTING}): ADVISORY,
-    frozenset({NOT_LISTED, DELISTING}): ADVISORY,
+    frozenset({LISTED, NOT_LISTED}): "contradiction",
+    frozenset({LISTED, DELISTING}): "tension",
+    frozenset({LISTED, LISTING}): "tension",
+    frozenset({NOT_LISTED, DELISTING}): "tension",
 }
 
 # --- the pattern pieces --------------------------------------------------------------
@@ -219,7 +220,9 @@ class _Statement:
     end: int
 
 
-def find_relation_conflicts(paragraphs: Sequence[Paragraph]) -> Iterator[Finding]:
+def find_relation_conflicts(
+    paragraphs: Sequence[Paragraph], context: CheckContext = NO_CONTEXT
+) -> Iterator[Finding]:
     """Yield findings on statements that conflict with another story's statement."""
     statements = list(_statements(paragraphs))
     groups: dict[tuple[str, str, str], list[_Statement]] = defaultdict(list)
@@ -244,14 +247,8 @@ def _conflict_findings(
         ]
         if not against:
             continue
-        severity = (
-            BLOCKING
-            if any(
-                _CONFLICTS[frozenset({statement.state, t.state})] == BLOCKING
-                for t in against
-            )
-            else ADVISORY
-        )
+        kinds = {_CONFLICTS[frozenset({statement.state, t.state})] for t in against}
+        severity = severity_of(NAME, min(kinds))  # "contradiction" before "tension"
         yield make_finding(
             check=NAME,
             severity=severity,

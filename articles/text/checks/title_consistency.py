@@ -29,31 +29,35 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from articles.text.checks._common import sentences
-from articles.text.checks._lexicon import (
-    COUNTRY_NAMES,
-    MONTHS,
-    RANK_MODIFIERS,
-    ROLE_HEADS,
-    STOPWORDS,
-    TITLE_MODIFIERS,
-    WEEKDAYS,
-    countries_in,
-    words_of,
-)
 from articles.text.checks.base import (
-    ADVISORY,
-    BLOCKING,
+    NO_CONTEXT,
     Check,
+    CheckContext,
     Finding,
     Paragraph,
     is_heading,
     make_finding,
 )
+from articles.text.checks.severity import severity_of
+from articles.text.tokens import (
+    Token,
+    is_ordinary,
+    is_title_word,
+    name_runs,
+    sentences,
+    tokenize,
+)
+from articles.text.vocabulary import (
+    RANK_MODIFIERS,
+    TITLE_MODIFIERS,
+    countries_in,
+    is_role_head,
+    role_words,
+    words_of,
+)
 
 NAME = "title-consistency"
 
-_TITLE_WORDS = ROLE_HEADS | TITLE_MODIFIERS
 _CONNECTORS = frozenset(words_of("of for in at to on"))
 _DETERMINERS = frozenset(words_of("the a an"))
 _NAME_PARTICLES = frozenset(words_of("bin ibn al el de del der van von da di la le"))
@@ -67,47 +71,12 @@ _ROLE_STOPS = frozenset(
         """
     )
 )
-_NOT_NAMES = (
-    STOPWORDS
-    | {m.lower() for m in MONTHS}
-    | {d.lower() for d in WEEKDAYS}
-    | frozenset(words_of("mr mrs ms dr sir lord lady"))
-    # sentence openers that are capitalised only because they open the sentence
-    | frozenset(words_of("yesterday today tonight earlier later now thus instead"))
-)
-_TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}"  # U.S.
-    # words, with d'Affaires and Russia's as one word each
-    r"|[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*(?:['\u2019]s?)?"
-    r"|\d+"
-    r"|[^\w\s]"
-)
 MAX_ROLE_TOKENS = 12
+_OFFICE = "different-office"  # kinds of finding, as the severity policy names them
+_VARIANT = "variant"
 _PAST_WORDS = frozenset(words_of("former ex"))
 # A rank word that many writers drop: a difference in these is advisory.
 _TEMPORARY_WORDS = frozenset(words_of("acting interim caretaker outgoing incoming"))
-
-
-@dataclass(frozen=True)
-class _Token:
-    text: str
-    start: int
-    end: int
-
-    @property
-    def base(self) -> str:
-        """The word without a possessive ending."""
-        return (
-            re.sub(r"['\u2019]s?$", "", self.text) if self.is_possessive else self.text
-        )
-
-    @property
-    def is_possessive(self) -> bool:
-        return bool(re.search(r"(?:['\u2019]s|s['\u2019])$", self.text))
-
-    @property
-    def lower(self) -> str:
-        return self.base.lower().replace("\u2019", "'")
 
 
 @dataclass(frozen=True)
@@ -128,7 +97,9 @@ class _Mention:
     end: int
 
 
-def find_title_conflicts(paragraphs: Sequence[Paragraph]) -> Iterator[Finding]:
+def find_title_conflicts(
+    paragraphs: Sequence[Paragraph], context: CheckContext = NO_CONTEXT
+) -> Iterator[Finding]:
     """Yield a finding on each mention whose title conflicts with an earlier one."""
     prose = [p for p in paragraphs if not is_heading(p)]
     full_names = _full_names(prose)
@@ -159,7 +130,8 @@ def find_title_conflicts(paragraphs: Sequence[Paragraph]) -> Iterator[Finding]:
 def _finding(
     person: str, later: _Mention, conflicts: list[tuple[_Mention, tuple[str, str]]]
 ) -> Finding:
-    severity = BLOCKING if any(v[0] == BLOCKING for _, v in conflicts) else ADVISORY
+    office = any(v[0] == _OFFICE for _, v in conflicts)
+    severity = severity_of(NAME, _OFFICE if office else _VARIANT)
     earlier, (_, why) = conflicts[0]
     where = ", ".join(
         f"line {line}" for line in sorted({m.para.line for m, _ in conflicts})
@@ -189,76 +161,36 @@ def _compare(a: _Role, b: _Role) -> tuple[str, str] | None:
         # "President X" and "X, the former vice-president" are two moments of one
         # career; only the same office called both current and former is suspect.
         return (
-            (ADVISORY, "current in one place, former in the other")
+            (_VARIANT, "current in one place, former in the other")
             if (core_a == core_b)
             else None
         )
     rank_a, rank_b = core_a & RANK_MODIFIERS, core_b & RANK_MODIFIERS
     if rank_a != rank_b:
         temporary = (rank_a ^ rank_b) <= _TEMPORARY_WORDS
-        return (ADVISORY if temporary else BLOCKING), "a different rank"
+        return (_VARIANT if temporary else _OFFICE), "a different rank"
     rest_a = core_a - rank_a - {a.head}
     rest_b = core_b - rank_b - {b.head}
     if rest_a and rest_b and not (rest_a <= rest_b or rest_b <= rest_a):
-        return BLOCKING, "a different office"
+        return _OFFICE, "a different office"
     if a.countries and b.countries and not a.countries & b.countries:
-        return BLOCKING, "a different country"
+        return _OFFICE, "a different country"
     if a.affiliation and b.affiliation:
         if not a.affiliation & b.affiliation:
-            return ADVISORY, "a different organisation"
+            return _VARIANT, "a different organisation"
         if not (a.affiliation <= b.affiliation or b.affiliation <= a.affiliation):
-            return ADVISORY, "a variant of the title"
+            return _VARIANT, "a variant of the title"
     return None
 
 
 # --- finding people ----------------------------------------------------------------
 
 
-def _tokens(text: str) -> list[_Token]:
-    return [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-
-
-def _is_name_word(token: _Token) -> bool:
-    base = token.base
-    if re.match(r"(?:al|el|ad|as|ash|at|az)-[A-Z]", base):
-        return True  # al-Baghdadi
-    return (
-        base[:1].isupper()
-        and any(c.islower() for c in base)
-        and base.lower() not in _NOT_NAMES
-        and base.lower() not in _TITLE_WORDS
-        and base not in COUNTRY_NAMES
-    )
-
-
-def _name_runs(tokens: list[_Token]) -> Iterator[tuple[int, int]]:
-    """(first, last+1) token indexes of runs of name words, possessive ends a run."""
-    i = 0
-    while i < len(tokens):
-        if not _is_name_word(tokens[i]):
-            i += 1
-            continue
-        j = i + 1
-        while not tokens[j - 1].is_possessive and j < len(tokens):
-            if _is_name_word(tokens[j]):
-                j += 1
-            elif (
-                tokens[j].lower in _NAME_PARTICLES
-                and j + 1 < len(tokens)
-                and _is_name_word(tokens[j + 1])
-            ):
-                j += 2
-            else:
-                break
-        yield i, j
-        i = j
-
-
 def _full_names(paragraphs: Sequence[Paragraph]) -> set[str]:
     names = set()
     for para in paragraphs:
-        tokens = _tokens(para.text)
-        for i, j in _name_runs(tokens):
+        tokens = tokenize(para.text)
+        for i, j in name_runs(tokens):
             if j - i >= 2:
                 names.add(" ".join(t.base for t in tokens[i:j]))
     return names
@@ -268,11 +200,8 @@ def _mentions(
     para: Paragraph, full_names: set[str], surnames: dict[str, str]
 ) -> Iterator[_Mention]:
     for s_start, s_end in sentences(para.text):
-        tokens = [
-            _Token(t.text, t.start + s_start, t.end + s_start)
-            for t in _tokens(para.text[s_start:s_end])
-        ]
-        for i, j in _name_runs(tokens):
+        tokens = tokenize(para.text[s_start:s_end], offset=s_start)
+        for i, j in name_runs(tokens):
             name = " ".join(t.base for t in tokens[i:j])
             if j - i == 1:
                 person = surnames.get(name)
@@ -287,7 +216,7 @@ def _mentions(
 
 
 def _roles_around(
-    tokens: list[_Token], i: int, j: int, text: str
+    tokens: list[Token], i: int, j: int, text: str
 ) -> Iterator[tuple[_Role, int, int]]:
     name_start, name_end = tokens[i].start, tokens[j - 1].end
     # Title right before the name: "Russian Deputy Foreign Minister Andrey Rudenko".
@@ -299,7 +228,7 @@ def _roles_around(
             # "Secretary of State Antony Blinken", "Minister of Defence Ana Ruiz"
             tokens[k - 1].lower == "of"
             and k >= 2
-            and tokens[k - 2].lower in ROLE_HEADS
+            and is_role_head(tokens[k - 2].lower)
             and tokens[k].lower in TITLE_MODIFIERS
         ):
             k -= 2
@@ -333,25 +262,25 @@ def _roles_around(
                 yield role, segment[0].start, name_end
 
 
-def _prenominal_word(token: _Token) -> bool:
+def _prenominal_word(token: Token) -> bool:
     word = token.lower
-    if word in _TITLE_WORDS:
+    if is_title_word(word):
         return True
-    if word in _NOT_NAMES or not token.base[:1].isalpha():
+    if is_ordinary(token.base) or not token.base[:1].isalpha():
         return False
     return token.base[:1].isupper()  # an affiliation: "Taliban", "US", "Russian"
 
 
-def _opens_role(token: _Token) -> bool:
+def _opens_role(token: Token) -> bool:
     word = token.lower
     return (
         word in _DETERMINERS
-        or word in _TITLE_WORDS
-        or (token.base[:1].isupper() and word not in _NOT_NAMES)
+        or is_title_word(word)
+        or (token.base[:1].isupper() and not is_ordinary(token.base))
     )
 
 
-def _segment(tokens: list[_Token], index: int, *, forward: bool) -> list[_Token]:
+def _segment(tokens: list[Token], index: int, *, forward: bool) -> list[Token]:
     """The tokens from `index` to the next (or previous) comma or sentence end."""
     found = []
     step = 1 if forward else -1
@@ -366,9 +295,9 @@ def _segment(tokens: list[_Token], index: int, *, forward: bool) -> list[_Token]
     return found if forward else found[::-1]
 
 
-def _parsed(segment: list[_Token]) -> list[_Token]:
+def _parsed(segment: list[Token]) -> list[Token]:
     """The leading tokens of `segment` that can belong to a title."""
-    taken: list[_Token] = []
+    taken: list[Token] = []
     after_connector = False
     for token in segment:
         word = token.lower
@@ -377,7 +306,7 @@ def _parsed(segment: list[_Token]) -> list[_Token]:
         if word in _CONNECTORS:
             after_connector = True
         elif not (
-            word in _TITLE_WORDS
+            is_title_word(word)
             or word in _DETERMINERS
             or token.base[:1].isupper()
             or after_connector
@@ -389,12 +318,12 @@ def _parsed(segment: list[_Token]) -> list[_Token]:
     return taken
 
 
-def _parse_role(segment: list[_Token], text: str) -> _Role | None:
+def _parse_role(segment: list[Token], text: str) -> _Role | None:
     tokens = _parsed(segment)
     if not tokens:
         return None
-    core_tokens: list[_Token] = []
-    org_tokens: list[_Token] = []
+    core_tokens: list[Token] = []
+    org_tokens: list[Token] = []
     in_org = False
     portfolio = False  # inside "of State" / "of Foreign Affairs": part of the title
     for index, token in enumerate(tokens):
@@ -413,16 +342,16 @@ def _parse_role(segment: list[_Token], text: str) -> _Role | None:
         if word in _DETERMINERS:
             portfolio = False
             continue
-        if portfolio and word in _TITLE_WORDS and not token.is_possessive:
+        if portfolio and is_title_word(word) and not token.is_possessive:
             core_tokens.append(token)
             continue
         portfolio = False
-        if not in_org and word in _TITLE_WORDS and not token.is_possessive:
+        if not in_org and is_title_word(word) and not token.is_possessive:
             core_tokens.append(token)
         elif token.base[:1].isupper() or token.is_possessive:
             org_tokens.append(token)
-    core = _merge_charge(tuple(_fold_title(t.lower) for t in core_tokens))
-    heads = [w for w in core if w in ROLE_HEADS or w == "chargé-d'affaires"]
+    core = role_words(tuple(t.lower for t in core_tokens))
+    heads = [w for w in core if is_role_head(w)]
     if not heads:
         return None
     org_text = " ".join(t.base for t in org_tokens)
@@ -433,7 +362,7 @@ def _parse_role(segment: list[_Token], text: str) -> _Role | None:
     others = {
         t.base.lower()
         for t in org_tokens
-        if t.base[:1].isupper() and t.lower not in _NOT_NAMES and t.lower not in covered
+        if t.base[:1].isupper() and not is_ordinary(t.base) and t.lower not in covered
     }
     return _Role(
         core=core,
@@ -442,21 +371,6 @@ def _parse_role(segment: list[_Token], text: str) -> _Role | None:
         countries=countries,
         text=text[tokens[0].start : tokens[-1].end],
     )
-
-
-def _fold_title(word: str) -> str:
-    return "chargé" if word == "charge" else word
-
-
-def _merge_charge(core: tuple[str, ...]) -> tuple[str, ...]:
-    """("chargé", "d'affaires") -> ("chargé-d'affaires",): one office, not two."""
-    merged: list[str] = []
-    for word in core:
-        if word == "d'affaires" and merged and merged[-1] == "chargé":
-            merged[-1] = "chargé-d'affaires"
-        else:
-            merged.append(word)
-    return tuple(merged)
 
 
 CHECK = Check(

@@ -15,15 +15,16 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 
-from articles.text.checks._lexicon import MONTHS, WEEKDAYS
 from articles.text.checks.base import (
-    ADVISORY,
-    BLOCKING,
+    NO_CONTEXT,
     Check,
+    CheckContext,
     Finding,
     Paragraph,
     make_finding,
 )
+from articles.text.checks.severity import severity_of
+from articles.text.vocabulary import MONTHS, WEEKDAYS
 
 NAME = "weekday-date"
 
@@ -46,7 +47,9 @@ _PATTERNS = [
 _ANY_YEAR = re.compile(r"(?<![\d$£€.,])(?:1[89]|2[01])\d\d(?![\d])(?!,\d)")
 
 
-def find_weekday_mismatches(paragraphs: Sequence[Paragraph]) -> Iterator[Finding]:
+def find_weekday_mismatches(
+    paragraphs: Sequence[Paragraph], context: CheckContext = NO_CONTEXT
+) -> Iterator[Finding]:
     """Yield a finding for each weekday that does not fit its date."""
     source_years = [
         (int(m.group()), p) for p in paragraphs for m in _ANY_YEAR.finditer(p.text)
@@ -99,7 +102,9 @@ def _check(
     source = "" if origin is None else f" (the year is taken from line {origin.line})"
     return make_finding(
         check=NAME,
-        severity=BLOCKING if origin is None else ADVISORY,
+        severity=severity_of(
+            NAME, "mismatch" if origin is None else "mismatch-inferred-year"
+        ),
         paragraph=para,
         start=match.start(),
         end=match.end(),

@@ -2,7 +2,7 @@
 
 import pytest
 
-from articles.text.checks.base import ADVISORY, BLOCKING
+from articles.text.checks.base import ADVISORY
 from articles.text.checks.quotation_marks import find_quotation_mark_problems
 from tests.text.checks.clean_copy import CLEAN_SOURCES, source
 
@@ -27,12 +27,12 @@ def test_a_curly_quote_closed_by_a_straight_one_is_fixed_to_the_majority_style()
     assert finding.suggestion == "“Not today.”"
 
 
-def test_a_quotation_never_closed_is_blocking():
+def test_a_quotation_never_closed_is_advisory():
     body = (
         "The minister said “the talks will continue next week.\n\nTalks began in May."
     )
     [finding] = _findings(body)
-    assert finding.severity == BLOCKING
+    assert finding.severity == ADVISORY
     assert finding.quote == "“the talks will continue next week."
     assert "never closed" in finding.message
 
@@ -49,7 +49,7 @@ def test_a_quotation_over_several_paragraphs_opens_each_and_closes_the_last():
 def test_a_quotation_over_several_paragraphs_that_never_closes_is_found_at_the_end():
     body = "“We will rebuild the bridge.\n\n“It will take two years.\n\nThe mayor left."
     [finding] = _findings(body)
-    assert finding.line == 2 and finding.severity == BLOCKING
+    assert finding.line == 2 and finding.severity == ADVISORY
 
 
 def test_a_quotation_does_not_continue_into_the_next_story():
@@ -57,10 +57,10 @@ def test_a_quotation_does_not_continue_into_the_next_story():
     assert finding.story == 0
 
 
-def test_a_closing_mark_without_an_opening_one_is_blocking():
+def test_a_closing_mark_without_an_opening_one_is_advisory():
     body = "The report said the plan was unworkable.” Officials disagreed."
     [finding] = _findings(body)
-    assert finding.severity == BLOCKING
+    assert finding.severity == ADVISORY
     assert finding.quote == "The report said the plan was unworkable.”"
 
 
@@ -88,3 +88,17 @@ def test_apostrophes_measurements_and_matched_quotes_are_fine(body):
 @pytest.mark.parametrize("name", sorted(CLEAN_SOURCES))
 def test_clean_copy_has_no_quotation_mark_problems(name):
     assert list(find_quotation_mark_problems(CLEAN_SOURCES[name])) == []
+
+
+def test_paragraphs_of_one_quotation_joined_into_one_line_are_not_a_problem():
+    body = (
+        "“We have trained all winter and we know how we will play. "
+        "“The league is harder this year, but so are we,” the coach said."
+    )
+    assert _findings(body) == []
+
+
+def test_a_quotation_reopened_mid_sentence_is_still_found_but_not_blocking():
+    [finding] = _findings("She said “the port will open and “the ships will come.”")
+    assert "opened again" in finding.message
+    assert finding.severity == ADVISORY

@@ -1,0 +1,571 @@
+"""The one lexicon of articles/text: stopwords, roles and titles, countries and bodies.
+
+The splitter, the entity candidates and every check read their word knowledge from
+here, so that they agree on what a word is. Nothing here is about any particular
+story: these are the words any news copy uses, kept as data a reader can extend.
+Lookups are case-sensitive where case decides the meaning ("US" the country, "us"
+the pronoun; "WHO" the agency, "who" the pronoun): see `is_stopword`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    """The whitespace-separated words of a word-list literal."""
+    return tuple(text.split())
+
+
+def fold_accents(word: str) -> str:
+    """`word` without diacritics ("chargé" -> "charge"), for comparing spellings."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# --- ordinary words -------------------------------------------------------------------
+
+STOPWORDS = frozenset(
+    words_of(
+        """
+    a about above according across after afterwards again against ahead all
+    almost also although always amid among an and another any anyone anything
+    are as at back be because been before being below besides between beyond
+    both but by can could despite did do does during each earlier either else
+    even ever every everyone except few finally first following for from
+    further furthermore had has have having he her here hers herself him
+    himself his how however i if in including indeed instead into is it its
+    itself just last later latest least less like many may meanwhile more
+    moreover most much must my neither never nevertheless next no none
+    nonetheless nor not now of off on once one only onto or other others
+    otherwise our ours out over overall perhaps previously rather recently
+    regardless said say says second several shall she should since so some
+    someone something soon still such tell than that the their theirs them
+    themselves then there therefore these they this those though through
+    throughout thus to today together told tomorrow too toward towards under
+    unless unlike until up upon us very was we were what whatever when
+    whenever where whereas whether which while who whoever whom whose why will
+    with within without would yes yesterday yet you your yours
+    """
+    )
+)
+
+# Abbreviations whose full stop does not end a sentence.
+ABBREVIATIONS = frozenset(
+    words_of(
+        """
+    mr mrs ms dr prof gen col lt maj capt sgt adm gov sen rep st mt jr sr inc ltd
+    co corp no vs etc jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n
+    e.g i.e
+    """
+    )
+)
+
+# Words that go before a name but are not an office.
+HONORIFICS = frozenset(words_of("mr mrs ms miss dr prof sir lord lady dame"))
+
+# Words capitalised only because they open a sentence, never part of a name.
+SENTENCE_OPENERS = frozenset(
+    words_of("yesterday today tonight earlier later now thus instead")
+)
+
+
+# --- roles and titles -----------------------------------------------------------------
+
+# Nouns that name a person's office or job. A capitalised run ending in one of these
+# before a name is a title ("Deputy Foreign Minister"), not part of the name.
+# Foreign-language titles news copy keeps untranslated are offices like any other.
+_ROLE_HEAD_WORDS = frozenset(
+    words_of(
+        """
+    minister president premier chancellor secretary spokesman spokeswoman spokesperson
+    ambassador envoy representative diplomat consul chargé director head chief
+    leader commander general admiral marshal colonel lieutenant major captain
+    sergeant officer governor mayor senator congressman congresswoman lawmaker
+    legislator mp mep chairman chairwoman chair chairperson speaker king queen
+    prince princess emir sheikh sultan pope cardinal bishop archbishop imam mufti
+    ayatollah mullah cleric judge justice prosecutor attorney lawyer commissioner
+    coordinator rapporteur administrator adviser advisor counsellor counselor
+    councillor attaché analyst economist researcher professor reporter
+    correspondent journalist editor author expert founder executive ceo cfo coo
+    manager official officials representatives deputy mediator negotiator
+    inspector auditor registrar treasurer ombudsman superintendent commissar
+    taoiseach tánaiste kanzler bundeskanzler ministerpräsident président
+    presidente ministre ministro tsar
+    """
+    )
+)
+
+# Titles of more than one word, or hyphenated, that name one office: the words are
+# read together ("Secretary-General" is not a general). Keys are lower case with
+# accents folded; values are the office as compared.
+ROLE_COMPOUNDS = {
+    ("charge", "d'affaires"): "charge d'affaires",
+    ("secretary", "general"): "secretary-general",
+    ("attorney", "general"): "attorney-general",
+    ("director", "general"): "director-general",
+    ("governor", "general"): "governor-general",
+    ("solicitor", "general"): "solicitor-general",
+    ("inspector", "general"): "inspector-general",
+    ("surgeon", "general"): "surgeon-general",
+    ("postmaster", "general"): "postmaster-general",
+    ("chief", "executive"): "chief-executive",
+    ("head", "of", "state"): "head-of-state",
+    ("head", "of", "government"): "head-of-government",
+}
+ROLE_HEADS = (
+    _ROLE_HEAD_WORDS
+    | frozenset(fold_accents(w) for w in _ROLE_HEAD_WORDS)
+    | frozenset(ROLE_COMPOUNDS.values())
+)
+
+# Words that change the rank of a title: "Deputy Foreign Minister" and "Foreign
+# Minister" are different jobs, as are "Vice-President" and "President".
+RANK_MODIFIERS = frozenset(
+    words_of(
+        """
+    deputy vice acting former first second assistant interim under associate
+    caretaker outgoing incoming ex co junior lieutenant
+    """
+    )
+)
+
+# Words that say which office, inside a title ("Foreign Minister", "Special Envoy").
+TITLE_MODIFIERS = RANK_MODIFIERS | frozenset(
+    words_of(
+        """
+    foreign interior defence defense finance home justice health education economy
+    economic trade commerce agriculture energy environment transport labour labor
+    information culture tourism industry housing security intelligence military state
+    special prime senior principal top chief general political national public
+    affairs permanent executive managing supreme high regional provincial district
+    d'affaires
+    """
+    )
+)
+
+# Everything that can go before a name as its title, for the entity candidates.
+PERSON_TITLES = ROLE_HEADS | HONORIFICS | frozenset(words_of("capt col gen gov lt sgt"))
+
+
+def role_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Title words (lower case) read into offices: compounds joined, ranks split.
+
+    ("chargé", "d'affaires") -> ("charge d'affaires",); ("vice-president",) ->
+    ("vice", "president"); ("secretary-general",) stays one office. Accents are
+    folded, so a title is the same office with or without them.
+    """
+    parts: list[str] = []
+    for word in words:
+        pieces = tuple(fold_accents(word).split("-"))
+        if (
+            len(pieces) > 1
+            and pieces not in ROLE_COMPOUNDS
+            and all(p in TITLE_MODIFIERS or p in ROLE_HEADS for p in pieces)
+        ):
+            parts.extend(pieces)  # "vice-president": a rank and an office
+        else:
+            parts.append("-".join(pieces))
+    merged: list[str] = []
+    i = 0
+    while i < len(parts):
+        for size in (3, 2):
+            key = tuple(parts[i : i + size])
+            if len(key) == size and key in ROLE_COMPOUNDS:
+                merged.append(ROLE_COMPOUNDS[key])
+                i += size
+                break
+        else:
+            merged.append(ROLE_COMPOUNDS.get(tuple(parts[i].split("-")), parts[i]))
+            i += 1
+    return tuple(merged)
+
+
+def is_role_head(word: str) -> bool:
+    """True for a word (any case, accents or not) that names an office."""
+    return fold_accents(word.lower()) in ROLE_HEADS
+
+
+# --- countries and international bodies -----------------------------------------------
+
+# Country | demonyms and adjectives | capital | other names (comma-separated).
+_COUNTRIES = """
+Afghanistan|Afghan|Kabul|
+Albania|Albanian|Tirana|
+Algeria|Algerian|Algiers|
+Angola|Angolan|Luanda|
+Argentina|Argentine,Argentinian|Buenos Aires|
+Armenia|Armenian|Yerevan|
+Australia|Australian|Canberra|
+Austria|Austrian|Vienna|
+Azerbaijan|Azerbaijani,Azeri|Baku|
+Bahrain|Bahraini|Manama|
+Bangladesh|Bangladeshi|Dhaka|
+Belarus|Belarusian|Minsk|
+Belgium|Belgian|Brussels|
+Benin|Beninese|Porto-Novo|
+Bhutan|Bhutanese|Thimphu|
+Bolivia|Bolivian|La Paz|
+Bosnia|Bosnian|Sarajevo|Bosnia and Herzegovina
+Botswana|Botswanan,Motswana|Gaborone|
+Brazil|Brazilian|Brasilia|
+Bulgaria|Bulgarian|Sofia|
+Burkina Faso|Burkinabe|Ouagadougou|
+Burundi|Burundian|Gitega|
+Cambodia|Cambodian|Phnom Penh|
+Cameroon|Cameroonian|Yaounde|
+Canada|Canadian|Ottawa|
+Central African Republic|Central African|Bangui|CAR
+Chad|Chadian|N'Djamena|
+Chile|Chilean|Santiago|
+China|Chinese|Beijing|People's Republic of China,PRC
+Colombia|Colombian|Bogota|
+Congo|Congolese|Kinshasa|DRC,Democratic Republic of the Congo
+Costa Rica|Costa Rican|San Jose|
+Croatia|Croatian|Zagreb|
+Cuba|Cuban|Havana|
+Cyprus|Cypriot|Nicosia|
+Czech Republic|Czech|Prague|Czechia
+Denmark|Danish|Copenhagen|
+Djibouti|Djiboutian|Djibouti|
+Dominican Republic|Dominican|Santo Domingo|
+Ecuador|Ecuadorian|Quito|
+Egypt|Egyptian|Cairo|
+El Salvador|Salvadoran,Salvadorean|San Salvador|
+Eritrea|Eritrean|Asmara|
+Estonia|Estonian|Tallinn|
+Ethiopia|Ethiopian|Addis Ababa|
+Finland|Finnish|Helsinki|
+France|French|Paris|
+Gabon|Gabonese|Libreville|
+Georgia|Georgian|Tbilisi|
+Germany|German|Berlin|
+Ghana|Ghanaian|Accra|
+Greece|Greek|Athens|
+Guatemala|Guatemalan|Guatemala City|
+Guinea|Guinean|Conakry|
+Haiti|Haitian|Port-au-Prince|
+Honduras|Honduran|Tegucigalpa|
+Hungary|Hungarian|Budapest|
+Iceland|Icelandic|Reykjavik|
+India|Indian|New Delhi,Delhi|
+Indonesia|Indonesian|Jakarta|
+Iran|Iranian|Tehran|
+Iraq|Iraqi|Baghdad|
+Ireland|Irish|Dublin|
+Israel|Israeli|Jerusalem|
+Italy|Italian|Rome|
+Ivory Coast|Ivorian|Yamoussoukro,Abidjan|Cote d'Ivoire,Côte d'Ivoire
+Jamaica|Jamaican|Kingston|
+Japan|Japanese|Tokyo|
+Jordan|Jordanian|Amman|
+Kazakhstan|Kazakh,Kazakhstani|Astana|
+Kenya|Kenyan|Nairobi|
+Kosovo|Kosovar,Kosovan|Pristina|
+Kuwait|Kuwaiti|Kuwait City|
+Kyrgyzstan|Kyrgyz|Bishkek|
+Laos|Lao,Laotian|Vientiane|
+Latvia|Latvian|Riga|
+Lebanon|Lebanese|Beirut|
+Liberia|Liberian|Monrovia|
+Libya|Libyan|Tripoli|
+Lithuania|Lithuanian|Vilnius|
+Luxembourg|Luxembourgish|Luxembourg|
+Madagascar|Malagasy|Antananarivo|
+Malawi|Malawian|Lilongwe|
+Malaysia|Malaysian|Kuala Lumpur|
+Mali|Malian|Bamako|
+Malta|Maltese|Valletta|
+Mauritania|Mauritanian|Nouakchott|
+Mexico|Mexican|Mexico City|
+Moldova|Moldovan|Chisinau|
+Mongolia|Mongolian|Ulaanbaatar|
+Montenegro|Montenegrin|Podgorica|
+Morocco|Moroccan|Rabat|
+Mozambique|Mozambican|Maputo|
+Myanmar|Myanmar,Burmese|Naypyidaw|Burma
+Namibia|Namibian|Windhoek|
+Nepal|Nepali,Nepalese|Kathmandu|
+Netherlands|Dutch|Amsterdam,The Hague|Holland
+New Zealand|New Zealander|Wellington|
+Nicaragua|Nicaraguan|Managua|
+Nigeria|Nigerian|Abuja|
+Niger|Nigerien|Niamey|
+North Korea|North Korean|Pyongyang|
+North Macedonia|Macedonian|Skopje|Macedonia
+Norway|Norwegian|Oslo|
+Oman|Omani|Muscat|
+Pakistan|Pakistani|Islamabad|
+Palestine|Palestinian|Ramallah|
+Panama|Panamanian|Panama City|
+Paraguay|Paraguayan|Asuncion|
+Peru|Peruvian|Lima|
+Philippines|Philippine,Filipino|Manila|
+Poland|Polish|Warsaw|
+Portugal|Portuguese|Lisbon|
+Qatar|Qatari|Doha|
+Romania|Romanian|Bucharest|
+Russia|Russian|Moscow|Russian Federation,Kremlin
+Rwanda|Rwandan|Kigali|
+Saudi Arabia|Saudi|Riyadh|
+Senegal|Senegalese|Dakar|
+Serbia|Serbian|Belgrade|
+Sierra Leone|Sierra Leonean|Freetown|
+Singapore|Singaporean|Singapore|
+Slovakia|Slovak|Bratislava|
+Slovenia|Slovenian|Ljubljana|
+Somalia|Somali|Mogadishu|
+South Africa|South African|Pretoria|
+South Korea|South Korean|Seoul|Korea
+South Sudan|South Sudanese|Juba|
+Spain|Spanish|Madrid|
+Sri Lanka|Sri Lankan|Colombo|
+Sudan|Sudanese|Khartoum|
+Sweden|Swedish|Stockholm|
+Switzerland|Swiss|Bern|
+Syria|Syrian|Damascus|
+Taiwan|Taiwanese|Taipei|
+Tajikistan|Tajik|Dushanbe|
+Tanzania|Tanzanian|Dodoma|
+Thailand|Thai|Bangkok|
+Togo|Togolese|Lome|
+Tunisia|Tunisian|Tunis|
+Turkey|Turkish|Ankara|Turkiye,Türkiye
+Turkmenistan|Turkmen|Ashgabat|
+Uganda|Ugandan|Kampala|
+Ukraine|Ukrainian|Kyiv,Kiev|
+United Arab Emirates|Emirati|Abu Dhabi|UAE,U.A.E.
+United Kingdom|British|London|UK,U.K.,Britain,Great Britain
+United States|American|Washington|US,U.S.,USA,U.S.A.,America
+Uruguay|Uruguayan|Montevideo|
+Uzbekistan|Uzbek|Tashkent|
+Venezuela|Venezuelan|Caracas|
+Vietnam|Vietnamese|Hanoi|
+Yemen|Yemeni|Sanaa|
+Zambia|Zambian|Lusaka|
+Zimbabwe|Zimbabwean|Harare|
+"""
+
+# International bodies | other names and abbreviations (comma-separated). Each is an
+# actor in the statements and titles the checks read, like a country.
+_ORGANISATIONS = """
+European Union|EU,E.U.
+United Nations|UN,U.N.
+UN Security Council|Security Council,UNSC
+NATO|Nato,North Atlantic Treaty Organization,North Atlantic Treaty Organisation
+African Union|AU
+Arab League|League of Arab States
+ASEAN|Asean,Association of Southeast Asian Nations
+OPEC|Opec,Organization of the Petroleum Exporting Countries
+World Health Organization|WHO,World Health Organisation
+International Monetary Fund|IMF
+World Bank|
+World Trade Organization|WTO,World Trade Organisation
+OSCE|Organization for Security and Co-operation in Europe
+International Criminal Court|ICC
+International Court of Justice|ICJ
+International Atomic Energy Agency|IAEA
+UNHCR|UN refugee agency
+UNICEF|Unicef
+ECOWAS|Ecowas,Economic Community of West African States
+Shanghai Cooperation Organisation|SCO,Shanghai Cooperation Organization
+Gulf Cooperation Council|GCC
+Council of Europe|
+European Commission|
+Commonwealth|
+Interpol|
+International Committee of the Red Cross|ICRC,Red Cross
+Organization of American States|OAS
+G7|G-7
+G20|G-20
+BRICS|Brics
+Mercosur|
+"""
+
+# Words that are a name in one case and an ordinary word in another: the name is
+# meant only when written exactly so ("Turkey" the country, "turkey" the bird).
+ORDINARY_HOMOGRAPHS = frozenset(
+    words_of("turkey chad jordan georgia china guinea niger may march")
+)
+
+
+def _plural(demonym: str) -> str | None:
+    """ "Afghan" -> "Afghans"; None for demonyms that take no -s ("French", "Swiss")."""
+    if demonym.endswith(("ese", "ish", "ss")) or demonym in ("French", "Dutch"):
+        return None
+    return demonym + "s"
+
+
+def _country_table() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    names: dict[str, str] = {}  # name, alias or demonym -> country
+    capitals: dict[str, str] = {}  # capital -> country (a capital often stands for it)
+    demonyms: dict[str, str] = {}  # "Afghan", "Afghans" -> "Afghanistan"
+    for row in _COUNTRIES.strip().splitlines():
+        country, adjectives, capital, aliases = row.split("|")
+        names[country] = country
+        for word in filter(None, adjectives.split(",")):
+            names[word] = demonyms[word] = country
+            plural = _plural(word)
+            if plural:
+                names[plural] = demonyms[plural] = country
+        for word in filter(None, aliases.split(",")):
+            names[word] = country
+        for city in filter(None, capital.split(",")):
+            capitals.setdefault(city, country)
+    return names, capitals, demonyms
+
+
+def _organisation_table() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for row in _ORGANISATIONS.strip().splitlines():
+        name, aliases = row.split("|")
+        names[name] = name
+        for alias in filter(None, aliases.split(",")):
+            names[alias] = name
+    return names
+
+
+COUNTRY_NAMES, CAPITALS, DEMONYMS = _country_table()
+ORGANISATION_NAMES = _organisation_table()
+# Countries and international bodies: who states, lists, sanctions and recognises.
+ACTOR_NAMES = {**ORGANISATION_NAMES, **COUNTRY_NAMES}
+
+# Names written in capitals whose lower case is an ordinary word ("US" / "us",
+# "WHO" / "who"): read from the tables, so a new body's acronym joins by itself.
+CASED_NAMES = frozenset(
+    name
+    for name in ACTOR_NAMES
+    if name.isupper()
+    and (name.lower() in STOPWORDS or name.lower() in ORDINARY_HOMOGRAPHS)
+)
+
+
+def is_stopword(word: str) -> bool:
+    """True for an ordinary function word as written; "US" and "WHO" are names."""
+    return word.lower() in STOPWORDS and word not in CASED_NAMES
+
+
+def _names_re(names: dict[str, str]) -> re.Pattern[str]:
+    # Longest first, so "South Korean" wins over "Korea".
+    return re.compile(
+        r"(?<![\w.])(?:"
+        + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        + r")(?:['\u2019]s)?(?![\w])"
+    )
+
+
+_COUNTRY_RE = _names_re(COUNTRY_NAMES)
+_ACTOR_RE = _names_re(ACTOR_NAMES)
+
+
+def _base(name: str) -> str:
+    return re.sub(r"['\u2019]s$", "", name)
+
+
+def country_of(phrase: str, *, capitals: bool = False) -> str | None:
+    """The country a phrase names ("Russia's", "Russian", "the U.S."), or None.
+
+    With capitals=True a capital city counts too ("Moscow" for Russia), which is how
+    news copy often names a government.
+    """
+    match = _COUNTRY_RE.search(phrase)
+    if match:
+        return COUNTRY_NAMES[_base(match.group())]
+    if capitals:
+        for city, country in CAPITALS.items():
+            if re.search(rf"(?<!\w){re.escape(city)}(?:['\u2019]s)?(?!\w)", phrase):
+                return country
+    return None
+
+
+def actor_of(phrase: str, *, capitals: bool = False) -> str | None:
+    """The country or international body a phrase names ("the EU's"), or None."""
+    match = _ACTOR_RE.search(phrase)
+    if match:
+        return ACTOR_NAMES[_base(match.group())]
+    return country_of(phrase, capitals=capitals)
+
+
+def countries_in(text: str) -> list[tuple[int, int, str]]:
+    """Every country mention in `text` as (start, end, country)."""
+    return [
+        (m.start(), m.end(), COUNTRY_NAMES[_base(m.group())])
+        for m in _COUNTRY_RE.finditer(text)
+    ]
+
+
+def actors_in(text: str) -> list[tuple[int, int, str]]:
+    """Every country or international body named in `text` as (start, end, name)."""
+    return [
+        (m.start(), m.end(), ACTOR_NAMES[_base(m.group())])
+        for m in _ACTOR_RE.finditer(text)
+    ]
+
+
+# --- the calendar ---------------------------------------------------------------------
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("January", "Jan"),
+            ("February", "Feb"),
+            ("March", "Mar"),
+            ("April", "Apr"),
+            ("May",),
+            ("June", "Jun"),
+            ("July", "Jul"),
+            ("August", "Aug"),
+            ("September", "Sept", "Sep"),
+            ("October", "Oct"),
+            ("November", "Nov"),
+            ("December", "Dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
+CALENDAR_WORDS = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
+
+
+# --- names of people and things -------------------------------------------------------
+
+# Small words inside names: "Abu Bakr al-Baghdadi", "Ludwig van Beethoven".
+NAME_PARTICLES = frozenset(
+    words_of("bin ibn al el de del della der den van von da di du la le abu")
+)
+# Prefixes joined by a hyphen to a capitalised name: "al-Qaeda".
+HYPHEN_PARTICLES = frozenset(words_of("al el ul ad as ash at az bin ibn abu"))
+# The last word of an organisation's name.
+ORGANISATION_WORDS = frozenset(
+    words_of(
+        """
+    agency airlines airways alliance army assembly association authority bank
+    battalion board brigade bureau cabinet center centre coalition college
+    command commission committee company corporation council court department
+    embassy federation force forces foundation front fund group guard
+    hospital institute league ministry motors movement network office
+    organisation organization parliament party police school senate service
+    services society union university
+    """
+    )
+)
+# The last word of an event's name.
+EVENT_WORDS = frozenset(
+    words_of(
+        """
+    championship conference cup election elections festival forum games
+    meeting olympics summit talks war
+    """
+    )
+)
