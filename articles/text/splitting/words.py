@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from articles.text import vocabulary
+from articles.text.tokens import sentences
+
 # ---------------------------------------------------------------------------
 # Generic English word lists (function words, openers); nothing about any one copy
 # ---------------------------------------------------------------------------
@@ -15,23 +18,13 @@ def _word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-STOPWORDS = _word_set(
-    """
-    a about above after again against all also although am among an and any are
-    around as at be because been before being below between both but by can could
-    did do does doing down during each either else even ever every few for from
-    further had has have having he her here hers herself him himself his how however
-    i if in into is it its itself just least less like made make many may me might
-    more most much must my myself near neither no nor not now of off on once one only
-    or other our ours ourselves out over own per rather same she should since so some
-    such than that the their theirs them themselves then there these they this those
-    though through to too toward towards under until up upon us very via was we were
-    what when where whether which while who whom whose why will with within without
-    would yet you your yours yourself yourselves
-    said says say saying told tell added adding according
-    monday tuesday wednesday thursday friday saturday sunday
-    mr mrs ms dr
-    """
+# Words that carry no topic: the text package's function words, the weekdays and
+# honorifics (every story has them) and the reporting verbs.
+STOPWORDS = (
+    vocabulary.STOPWORDS
+    | {day.lower() for day in vocabulary.WEEKDAYS}
+    | vocabulary.HONORIFICS
+    | _word_set("saying added adding")
 )
 
 # Words that open a paragraph continuing the one before: pronouns and linking words.
@@ -58,12 +51,8 @@ CONTINUATION_PHRASES = (
 )
 # Verbs that only continue reporting already under way.
 CONTINUING_VERBS = frozenset({"added", "adds", "continued", "continues", "also"})
-CALENDAR_WORDS = _word_set(
-    """
-    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
-    january february march april may june july august september october november
-    december week month year morning evening night weekend
-    """
+CALENDAR_WORDS = vocabulary.CALENDAR_WORDS | _word_set(
+    "today yesterday tonight week month year morning evening night weekend"
 )
 # Capitalised words that are not names even in mid-sentence.
 NOT_NAMES = STOPWORDS | CALENDAR_WORDS | {"i"}
@@ -155,8 +144,8 @@ def _stem(word: str) -> str:
 
 
 def _first_sentence(text: str) -> str:
-    match = _SENTENCE_END.search(text)
-    return text[: match.start() + 1] if match else text
+    first = next(sentences(text), None)
+    return text[first[0] : first[1]] if first else text
 
 
 def _name_core(token: str) -> str:
