@@ -343,7 +343,8 @@ def test_an_edited_headline_replaces_the_headline_line():
                 StoryChoice(9, 10, "Two", None),
             ],
             "Line 5 cannot be dropped: it does not repeat an earlier paragraph that is "
-            "kept. Keep it in the story.",
+            "kept, nor is it page or wire debris (a byline, caption, share button "
+            "...). Keep it in the story.",
         ),
         (
             [StoryChoice(1, 7, "One", 9), StoryChoice(9, 10, "Two", None)],

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from articles.text.splitting.boilerplate import boilerplate_lines
 from articles.text.splitting.duplicates import _DuplicateFinder
 from articles.text.splitting.headlines import _heading_shape
 from articles.text.splitting.words import (
@@ -28,7 +28,6 @@ from articles.text.splitting.words import (
 )
 
 LONG_SENTENCE_WORDS = 25  # a first sentence this long is typical of a lede
-_BYLINE = re.compile(r"^(?:By|BY)\s+[A-Z]")
 
 
 @dataclass(eq=False, slots=True)
@@ -41,7 +40,7 @@ class _Paragraph:
     surnames: frozenset[str]  # last words of multi-word names
     first_sentence: str
     opening_names: tuple[tuple[str, ...], ...]  # name runs in the first sentence
-    kind: str  # "para", "heading" or "byline"
+    kind: str  # "para", "heading" or "boilerplate" (page or wire debris)
     heading_shape: float  # 0..1, how much the line looks like a headline
     title_case: bool | None
     duplicate_of: int | None = None  # line of the earlier paragraph it repeats
@@ -49,6 +48,7 @@ class _Paragraph:
 
 def _build_paragraphs(lines: Sequence[str]) -> list[_Paragraph]:
     known = _midsentence_capitalised(lines)
+    debris = boilerplate_lines(lines)
     paragraphs: list[_Paragraph] = []
     for number, raw in enumerate(lines, start=1):
         text = raw.strip()
@@ -63,8 +63,8 @@ def _build_paragraphs(lines: Sequence[str]) -> list[_Paragraph]:
         opening = tuple(tuple(run) for k, run in runs if k < opening_tokens)
         words = _words_lower(text)
         shape, title = _heading_shape(text)
-        if shape and _BYLINE.match(text) and len(text.split()) <= 8:
-            kind = "byline"
+        if number in debris:
+            kind = "boilerplate"
         elif shape >= 0.5:
             kind = "heading"
         else:
@@ -90,7 +90,8 @@ def _build_paragraphs(lines: Sequence[str]) -> list[_Paragraph]:
 def _mark_duplicates(paragraphs: list[_Paragraph]) -> None:
     finder = _DuplicateFinder()
     for p in paragraphs:
-        p.duplicate_of = finder.see(p.line, p.words)
+        if p.kind != "boilerplate":  # "Advertisement" twice is no repeated story
+            p.duplicate_of = finder.see(p.line, p.words)
 
 
 def _is_continuation_opening(p: _Paragraph) -> bool:

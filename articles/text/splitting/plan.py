@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from articles.text.rawcopy import copy_lines
+from articles.text.splitting.boilerplate import boilerplate_lines
 from articles.text.splitting.duplicates import _DuplicateFinder
 from articles.text.splitting.words import _words_lower
 
@@ -49,8 +50,8 @@ def plan_split(text: str, choices: Sequence[StoryChoice]) -> tuple[StoryText, ..
     overlap or are not in the order of the copy; a non-blank line is in no story; a
     story has no text left (only blank or dropped lines, or only its headline); a
     headline is blank or more than one line; a headline, sub-heading or dropped line
-    is blank or outside its story, or is used twice; a dropped line does not repeat
-    an earlier paragraph that is kept.
+    is blank or outside its story, or is used twice; a dropped line is neither page
+    or wire debris nor a repeat of an earlier paragraph that is kept.
     """
     lines = copy_lines(text)
     total = len(lines)
@@ -74,19 +75,21 @@ def plan_split(text: str, choices: Sequence[StoryChoice]) -> tuple[StoryText, ..
     _check_coverage(lines, choices)
 
     drops = {line for choice in choices for line in choice.drop_lines}
+    debris = boilerplate_lines(lines)
     finder = _DuplicateFinder()
     not_repeats: list[int] = []
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
         original = finder.see(number, _words_lower(raw), matchable=number not in drops)
-        if number in drops and original is None:
+        if number in drops and original is None and number not in debris:
             not_repeats.append(number)
     if not_repeats:
         raise SplitError(
             f"{_lines_phrase(not_repeats)} cannot be dropped: "
             f"{'it does' if len(not_repeats) == 1 else 'they do'} not repeat an "
-            "earlier paragraph that is kept. Keep "
+            "earlier paragraph that is kept, nor is it page or wire debris (a "
+            "byline, caption, share button ...). Keep "
             f"{'it' if len(not_repeats) == 1 else 'them'} in the story."
         )
     return tuple(

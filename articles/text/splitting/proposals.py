@@ -146,7 +146,10 @@ def _propose_story(
     reasons: tuple[str, ...],
     doubts: tuple[str, ...],
 ) -> ProposedStory:
-    kept = [p for p in members if p.duplicate_of is None]
+    kept = [p for p in members if p.duplicate_of is None and p.kind != "boilerplate"]
+    debris = tuple(p.line for p in members if p.kind == "boilerplate")
+    if not kept:  # nothing but debris: it is the story's text after all
+        kept, debris = [p for p in members if p.duplicate_of is None], ()
     has_text = any(p.kind == "para" for p in kept)
     # A story made only of short lines has no headline of its own: they are its text.
     head = kept[0] if kept and kept[0].kind == "heading" and has_text else None
@@ -169,6 +172,7 @@ def _propose_story(
         subheading_lines=subheadings,
         duplicate_lines=tuple(p.line for p in members if p.duplicate_of is not None),
         doubts=doubts,
+        boilerplate_lines=debris,
     )
 
 
@@ -176,7 +180,7 @@ def proposals_to_choices(
     proposals: Sequence[ProposedStory],
 ) -> tuple[StoryChoice, ...]:
     """Return the default choice for proposals: accept every story as proposed, use
-    its headline (written or suggested) and drop its flagged duplicates.
+    its headline (written or suggested) and drop its flagged duplicates and debris.
     """
     return tuple(
         StoryChoice(
@@ -186,7 +190,7 @@ def proposals_to_choices(
             or f"Story {number} (lines {p.first_line}-{p.last_line})",
             headline_line=p.headline_line,
             subheading_lines=p.subheading_lines,
-            drop_lines=p.duplicate_lines,
+            drop_lines=tuple(sorted((*p.duplicate_lines, *p.boilerplate_lines))),
         )
         for number, p in enumerate(proposals, start=1)
     )

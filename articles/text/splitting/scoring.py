@@ -175,20 +175,36 @@ class _Copy:
     """
 
     def __init__(self, lines: Sequence[str], paragraphs: list[_Paragraph]) -> None:
-        self.scored = scored = [p for p in paragraphs if p.duplicate_of is None]
+        self.scored = scored = [
+            p for p in paragraphs if p.duplicate_of is None and p.kind != "boilerplate"
+        ]
         count = len(scored)
         blank = [not line.strip() for line in lines]
-        # The usual number of blank lines between neighbouring paragraphs.
+        # The usual number of blank lines between neighbouring paragraphs of text.
         self.typical_blanks = _typical(
-            [sum(blank[a.line : b.line - 1]) for a, b in pairwise(paragraphs)]
+            [
+                sum(blank[a.line : b.line - 1])
+                for a, b in pairwise(paragraphs)
+                if a.kind != "boilerplate" and b.kind != "boilerplate"
+            ]
         )
         # Blank lines before each scored paragraph. Across a skipped duplicate only
         # those after it count: a blank line before a repeated paragraph comes with
-        # the repetition, not with a new story.
-        previous_line = {b.line: a.line for a, b in pairwise(paragraphs)}
-        self.blanks_before = [0] + [
-            sum(blank[previous_line[p.line] : p.line - 1]) for p in scored[1:]
-        ]
+        # the repetition, not with a new story. Across skipped page debris the
+        # widest gap counts: the page's furniture has its own spacing.
+        position = {p.line: k for k, p in enumerate(paragraphs)}
+        self.blanks_before = [0]
+        for p in scored[1:]:
+            k = position[p.line]
+            widest = 0
+            while k > 0:
+                widest = max(
+                    widest, sum(blank[paragraphs[k - 1].line : paragraphs[k].line - 1])
+                )
+                if paragraphs[k - 1].kind != "boilerplate":
+                    break
+                k -= 1
+            self.blanks_before.append(widest)
         self.blanks_before.append(0)
         # Windows stop at headings: text beyond the previous or next heading belongs
         # to another story or section and says nothing about this gap.
