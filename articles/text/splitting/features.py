@@ -43,6 +43,7 @@ class _Paragraph:
     kind: str  # "para", "heading" or "boilerplate" (page or wire debris)
     heading_shape: float  # 0..1, how much the line looks like a headline
     title_case: bool | None
+    capitals: bool  # written all in capitals, as sub-headings often are
     duplicate_of: int | None = None  # line of the earlier paragraph it repeats
 
 
@@ -82,6 +83,7 @@ def _build_paragraphs(lines: Sequence[str]) -> list[_Paragraph]:
                 kind=kind,
                 heading_shape=shape,
                 title_case=title,
+                capitals=text.isupper() and sum(c.isalpha() for c in text) > 3,
             )
         )
     return paragraphs

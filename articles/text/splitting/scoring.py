@@ -42,6 +42,11 @@ SIGNALS: dict[str, Signal] = {
         -3.0, "written unlike the copy's first headline, as sub-headings are"
     ),
     "short_heading": Signal(-0.75, "a very short heading, as sub-headings are"),
+    "hugs_text": Signal(
+        -1.5,
+        "closer to the text below than the copy's paragraphs are to each other, "
+        "as sub-headings are",
+    ),
     # Spacing, judged against the copy's usual spacing between paragraphs.
     "blank_more": Signal(2.0, "more blank lines than usual between paragraphs"),
     "blank": Signal(0.5, "blank line"),
@@ -85,6 +90,7 @@ FULL_SIMILARITY = 0.5  # a cosine this high counts as "the same topic"
 LONG_SENTENCE_WORDS = 25  # a first sentence this long is typical of a lede
 SHORT_HEADING_WORDS = 3  # headings this short are more often sub-headings
 CONVENTION_SHARE = 2 / 3  # of the other likely story starts that share a marker
+NAME_MEMORY = 12  # paragraphs back in which a surname alone refers to someone
 WINDOW = 3  # paragraphs compared on each side of a gap, as in TextTiling's blocks
 MIN_SHOWN_CONTRIBUTION = 0.5  # weaker signals are scored but not listed as reasons
 
@@ -220,7 +226,7 @@ class _Copy:
             )
         # The copy's own first headline shows how this copy writes headlines.
         self.first_headline_style = (
-            (scored[0].title_case, self.blanks_before[1] > 0)
+            (scored[0].title_case, self.blanks_before[1] > 0, scored[0].capitals)
             if scored and scored[0].kind == "heading"
             else None
         )
@@ -270,7 +276,11 @@ def _signals(copy: _Copy, i: int) -> dict[str, float] | None:
     after = (i, min(i + WINDOW, copy.next_heading[i]))
     before_paragraphs = scored[before[0] : before[1]]
     before_names = frozenset().union(*(p.names for p in before_paragraphs))
-    before_surnames = frozenset().union(*(p.surnames for p in before_paragraphs))
+    # Someone is called by surname alone anywhere in a story once introduced, also
+    # after its sub-headings: look further back for them than for topic words.
+    before_surnames = frozenset().union(
+        *(p.surnames for p in scored[max(i - NAME_MEMORY, 0) : i])
+    )
     after_end = min(lede_index + 2, copy.next_heading[lede_index])
     after_names = frozenset().union(*(p.names for p in scored[lede_index:after_end]))
     opening_names = {w for run in lede.opening_names for w in run}
@@ -288,16 +298,18 @@ def _signals(copy: _Copy, i: int) -> dict[str, float] | None:
         else 0.0
     )
     blanks, typical = copy.blanks_before[i], copy.typical_blanks
-
     f: dict[str, float] = {}
     if head.kind == "heading":
         f["headline"] = head.heading_shape
-        f["title_case"] = float(bool(head.title_case))
+        f["title_case"] = float(bool(head.title_case) and not head.capitals)
         f["short_heading"] = float(len(head.text.split()) <= SHORT_HEADING_WORDS)
+        f["hugs_text"] = float(copy.blanks_before[i + 1] < typical)
         reference = copy.first_headline_style
         if reference is not None:
             differences = int((copy.blanks_before[i + 1] > 0) != reference[1])
-            if head.title_case is not None and reference[0] is not None:
+            if head.capitals != reference[2]:
+                differences += 1
+            elif head.title_case is not None and reference[0] is not None:
                 differences += head.title_case != reference[0]
             if differences:
                 f["unlike_first"] = differences / 2
