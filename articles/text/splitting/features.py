@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from articles.text.splitting.boilerplate import boilerplate_lines
 from articles.text.splitting.duplicates import _DuplicateFinder
 from articles.text.splitting.headlines import _heading_shape
 from articles.text.splitting.words import (
-    _APPOSITIVE_OPENING,
+    _MONTH,
     _PRESENT_PERFECT,
     _QUOTES,
     _TRAILING_SOURCE,
@@ -26,7 +27,11 @@ from articles.text.splitting.words import (
     _stem,
     _words_lower,
 )
+from articles.text.vocabulary import NAME_PARTICLES, WEEKDAYS, is_role_head
 
+_DAY = re.compile(
+    rf"\b(?:{'|'.join(WEEKDAYS)}|(?:{_MONTH}) \d{{1,2}}\b|\d{{1,2}} (?:{_MONTH}))"
+)
 LONG_SENTENCE_WORDS = 25  # a first sentence this long is typical of a lede
 
 
@@ -148,14 +153,50 @@ def _refers_back(text: str, before: Sequence[_Paragraph]) -> bool:
     return any(stem in p.stems and as_name not in p.names for p in before)
 
 
-def _reintroduces(lede: _Paragraph, before_names: frozenset[str]) -> bool:
-    """Whether the paragraph opens by introducing, with full name and role, someone
-    already named just before ("Jane Doe, the company's founder, said ...").
+def _reintroduces(lede: _Paragraph, earlier_names: frozenset[str]) -> bool:
+    """Whether the paragraph's first sentence introduces, with full name and role,
+    someone already named earlier ("Jane Doe, the company's founder, said ...",
+    "union leader Jane Doe said ...").
 
     Within a story a person is introduced once and then called by surname; a second
     full introduction is how a new story starts.
     """
-    match = _APPOSITIVE_OPENING.match(lede.text)
-    if not match:
+    return any(name[-1] in earlier_names for name in _introduced(lede.first_sentence))
+
+
+_NAME = r"[A-Z][^\W\d_]+(?:['\u2019\-][^\W\d_]+)*"
+_FULL_NAME = rf"{_NAME}(?: (?:{'|'.join(sorted(NAME_PARTICLES))}))?(?: {_NAME}){{1,3}}"
+# "Jane Doe, the head of ...,": a full name and an apposition holding a role.
+_NAME_THEN_ROLE = re.compile(
+    rf"(?:^|, |\b(?:said|told|added) )({_FULL_NAME}), (?:the |a |an |[A-Z])([^,]{{2,80}}),"
+)
+# "the minister, Jane Doe," or "union leader Jane Doe": a role, then the name.
+_ROLE_THEN_NAME = re.compile(rf"([\w'\u2019\-]+),? ({_FULL_NAME})\b")
+
+
+def _introduced(sentence: str) -> list[tuple[str, ...]]:
+    """The people a sentence introduces by full name and role, as name words."""
+    found = []
+    for match in _NAME_THEN_ROLE.finditer(sentence):
+        if any(is_role_head(w.strip("'\u2019")) for w in match.group(2).split()):
+            found.append(tuple(match.group(1).split()))
+    for match in _ROLE_THEN_NAME.finditer(sentence):
+        role = match.group(1).removesuffix("'s").removesuffix("\u2019s")
+        if is_role_head(role):
+            found.append(tuple(match.group(2).split()))
+    return found
+
+
+def _days(text: str) -> set[str]:
+    return {m.group().lower() for m in _DAY.finditer(text)}
+
+
+def _moves_on_in_time(lede: _Paragraph, earlier: Sequence[_Paragraph]) -> bool:
+    """Whether the first sentence reports a day that the paragraphs before, which
+    name days, do not: a run of stories on one subject moves on day by day.
+    """
+    days = _days(lede.first_sentence)
+    if not days:
         return False
-    return match.group(1).split()[-1] in before_names
+    before = set().union(*(_days(p.text) for p in earlier))
+    return bool(before) and days.isdisjoint(before)

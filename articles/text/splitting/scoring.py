@@ -12,6 +12,7 @@ from itertools import pairwise
 from articles.text.splitting.features import (
     _is_continuation_opening,
     _lede_likeness,
+    _moves_on_in_time,
     _Paragraph,
     _refers_back,
     _reintroduces,
@@ -74,6 +75,9 @@ SIGNALS: dict[str, Signal] = {
         1.5,
         "introduces by full name and role someone named before, as a new story does",
     ),
+    "new_day": Signal(
+        1.0, "opens on a day not mentioned before, as the next day's story does"
+    ),
     "continuation": Signal(-3.0, "opens like a continuation (pronoun or linking word)"),
     "definite_reference": Signal(
         -2.0, "opens with 'The ...' for something just mentioned"
@@ -83,6 +87,11 @@ SIGNALS: dict[str, Signal] = {
     ),
     "also_added": Signal(-1.5, "'also' or 'added' continues the reporting before"),
     "quote_opening": Signal(-0.5, "opens with a quotation"),
+    "one_paragraph_story": Signal(
+        -4.0,
+        "the paragraph before would be a story of one paragraph, and its start "
+        "is the better marked",
+    ),
     "lead_in": Signal(-3.0, "the paragraph before leads into this one"),
 }
 
@@ -254,6 +263,7 @@ def _gap_features(
             if not (g.features["blank_more"] or "headline" in g.features):
                 g.features["unmarked"] = 1.0
     _add_convention(gaps)
+    _add_one_paragraph_doubt(gaps)
     return gaps, copy.scored
 
 
@@ -278,9 +288,9 @@ def _signals(copy: _Copy, i: int) -> dict[str, float] | None:
     before_names = frozenset().union(*(p.names for p in before_paragraphs))
     # Someone is called by surname alone anywhere in a story once introduced, also
     # after its sub-headings: look further back for them than for topic words.
-    before_surnames = frozenset().union(
-        *(p.surnames for p in scored[max(i - NAME_MEMORY, 0) : i])
-    )
+    earlier = scored[max(i - NAME_MEMORY, 0) : i]
+    before_surnames = frozenset().union(*(p.surnames for p in earlier))
+    earlier_names = frozenset().union(*(p.names for p in earlier))
     after_end = min(lede_index + 2, copy.next_heading[lede_index])
     after_names = frozenset().union(*(p.names for p in scored[lede_index:after_end]))
     opening_names = {w for run in lede.opening_names for w in run}
@@ -328,7 +338,8 @@ def _signals(copy: _Copy, i: int) -> dict[str, float] | None:
         f["shared_names"] = len(after_names & before_names) / len(after_names)
     f["dateline"] = float(bool(_DATELINE.match(lede.text)))
     f["lede"] = _lede_likeness(lede)
-    f["reintroduced"] = float(_reintroduces(lede, before_names))
+    f["reintroduced"] = float(_reintroduces(lede, earlier_names))
+    f["new_day"] = float(f["lede"] >= 0.5 and _moves_on_in_time(lede, earlier))
     f["continuation"] = float(_is_continuation_opening(lede))
     f["definite_reference"] = float(_refers_back(lede.text, before_paragraphs))
     f["surname_only"] = float(
@@ -362,6 +373,31 @@ def _add_convention(gaps: list[_Gap]) -> None:
             # Most, not all: the first pass may itself have let a wrong one in.
             if others >= 2 and having >= CONVENTION_SHARE * others:
                 g.features["convention"] = 1.0
+
+
+def _add_one_paragraph_doubt(gaps: list[_Gap]) -> None:
+    """Of two likely story starts one paragraph apart, keep the better marked one.
+
+    A story of one paragraph happens (a brief), but then blank lines, a headline or
+    a dateline set it apart; without them the second paragraph of a story that
+    re-introduces someone or names a new day is more likely than a new story.
+    """
+
+    def marked(g: _Gap) -> bool:
+        f = g.features
+        return bool(f.get("blank") or f.get("headline") or f.get("dateline"))
+
+    for first, second in pairwise(gaps):
+        if second.index != first.index + 1:
+            continue
+        a, b = _score(first.features)[0], _score(second.features)[0]
+        if a <= 0 or b <= 0 or (marked(first) and marked(second)):
+            continue
+        if marked(first) != marked(second):
+            loser = second if marked(first) else first
+        else:
+            loser = second if a >= b else first
+        loser.features["one_paragraph_story"] = 1.0
 
 
 def _score(features: dict[str, float]) -> tuple[float, list[str], list[str]]:
