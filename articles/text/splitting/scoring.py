@@ -98,6 +98,7 @@ SIGNALS: dict[str, Signal] = {
 FULL_SIMILARITY = 0.5  # a cosine this high counts as "the same topic"
 LONG_SENTENCE_WORDS = 25  # a first sentence this long is typical of a lede
 SHORT_HEADING_WORDS = 3  # headings this short are more often sub-headings
+UNMARKED_SHARE = 1 / 3  # of likely starts unmarked, above which no convention
 CONVENTION_SHARE = 2 / 3  # of the other likely story starts that share a marker
 NAME_MEMORY = 12  # paragraphs back in which a surname alone refers to someone
 WINDOW = 3  # paragraphs compared on each side of a gap, as in TextTiling's blocks
@@ -256,13 +257,8 @@ def _gap_features(
         features = _signals(copy, i)
         if features is not None:
             gaps.append(_Gap(index=i, features=features))
-    # Copy that marks some gaps with extra blank lines or headlines usually marks
-    # every story that way; a gap with neither is then unlikely to start one.
-    if any(g.features["blank_more"] or "headline" in g.features for g in gaps):
-        for g in gaps:
-            if not (g.features["blank_more"] or "headline" in g.features):
-                g.features["unmarked"] = 1.0
-    _add_convention(gaps)
+    if _add_unmarked(gaps):
+        _add_convention(gaps)
     _add_one_paragraph_doubt(gaps)
     return gaps, copy.scored
 
@@ -351,6 +347,34 @@ def _signals(copy: _Copy, i: int) -> dict[str, float] | None:
     return f
 
 
+def _is_marked(g: _Gap) -> bool:
+    return bool(g.features["blank_more"] or "headline" in g.features)
+
+
+def _add_unmarked(gaps: list[_Gap]) -> bool:
+    """Mark gaps with neither extra blank lines nor a headline, in copy that marks
+    its stories so.
+
+    Copy that marks some gaps that way usually marks every story; a gap with
+    neither is then unlikely to start one. But copy where many gaps that read
+    like story starts are unmarked (a run of stories with half the headlines
+    missing) does not keep to that convention, and there the absence says little.
+    Returns whether the copy keeps to it.
+    """
+    marked = [_is_marked(g) for g in gaps]
+    if not any(marked):
+        return True
+    likely = [_score(g.features)[0] > 0 for g in gaps]
+    unmarked_likely = sum(lk and not m for lk, m in zip(likely, marked, strict=True))
+    marked_likely = sum(lk and m for lk, m in zip(likely, marked, strict=True))
+    # One exception is a doubtful paragraph; two or more are a habit of the copy.
+    kept = unmarked_likely < max(2, UNMARKED_SHARE * (marked_likely + unmarked_likely))
+    for g, is_marked in zip(gaps, marked, strict=True):
+        if not is_marked:
+            g.features["unmarked"] = 1.0 if kept else 0.0
+    return kept
+
+
 def _add_convention(gaps: list[_Gap]) -> None:
     """Mark gaps that lack what most other likely story starts in the copy have.
 
@@ -385,7 +409,7 @@ def _add_one_paragraph_doubt(gaps: list[_Gap]) -> None:
 
     def marked(g: _Gap) -> bool:
         f = g.features
-        return bool(f.get("blank") or f.get("headline") or f.get("dateline"))
+        return bool(f.get("blank_more") or f.get("headline") or f.get("dateline"))
 
     for first, second in pairwise(gaps):
         if second.index != first.index + 1:
