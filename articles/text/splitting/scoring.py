@@ -71,6 +71,9 @@ SIGNALS: dict[str, Signal] = {
     # How the first paragraph after the gap opens.
     "dateline": Signal(2.5, "opens with a dateline"),
     "lede": Signal(1.5, "opening typical of a lede"),
+    "plain_lede": Signal(
+        1.5, "opening typical of a lede, in copy with no blank lines or headlines"
+    ),
     "reintroduced": Signal(
         1.5,
         "introduces by full name and role someone named before, as a new story does",
@@ -100,6 +103,8 @@ LONG_SENTENCE_WORDS = 25  # a first sentence this long is typical of a lede
 SHORT_HEADING_WORDS = 3  # headings this short are more often sub-headings
 UNMARKED_SHARE = 1 / 3  # of likely starts unmarked, above which no convention
 CONVENTION_SHARE = 2 / 3  # of the other likely story starts that share a marker
+STRONG_LEDE = 0.6
+MIN_LEDE = 0.3  # lede-likeness from which a paragraph's opening counts as one
 NAME_MEMORY = 12  # paragraphs back in which a surname alone refers to someone
 WINDOW = 3  # paragraphs compared on each side of a gap, as in TextTiling's blocks
 MIN_SHOWN_CONTRIBUTION = 0.5  # weaker signals are scored but not listed as reasons
@@ -257,7 +262,13 @@ def _gap_features(
         features = _signals(copy, i)
         if features is not None:
             gaps.append(_Gap(index=i, features=features))
-    if _add_unmarked(gaps):
+    # Copy with no blank line or headline anywhere has only its writing to show
+    # where stories start, and a lede is the clearest sign of that.
+    if not any(g.features["blank"] or "headline" in g.features for g in gaps):
+        for g in gaps:
+            g.features["plain_lede"] = g.features["lede"]
+    first_headed = bool(copy.scored) and copy.scored[0].kind == "heading"
+    if _add_unmarked(gaps, first_headed=first_headed):
         _add_convention(gaps)
     _add_one_paragraph_doubt(gaps)
     return gaps, copy.scored
@@ -334,7 +345,12 @@ def _signals(copy: _Copy, i: int) -> dict[str, float] | None:
         f["shared_names"] = len(after_names & before_names) / len(after_names)
     f["dateline"] = float(bool(_DATELINE.match(lede.text)))
     f["lede"] = _lede_likeness(lede)
-    f["reintroduced"] = float(_reintroduces(lede, earlier_names))
+    # Introducing someone again is how a new story's lede starts, when it reads
+    # like a lede; later in a story it is the reporter being thorough.
+    f["reintroduced"] = float(
+        _reintroduces(lede, before_names)
+        or (f["lede"] >= MIN_LEDE and _reintroduces(lede, earlier_names))
+    )
     f["new_day"] = float(f["lede"] >= 0.5 and _moves_on_in_time(lede, earlier))
     f["continuation"] = float(_is_continuation_opening(lede))
     f["definite_reference"] = float(_refers_back(lede.text, before_paragraphs))
@@ -351,7 +367,15 @@ def _is_marked(g: _Gap) -> bool:
     return bool(g.features["blank_more"] or "headline" in g.features)
 
 
-def _add_unmarked(gaps: list[_Gap]) -> bool:
+def _reads_like_a_new_story(g: _Gap) -> bool:
+    """A lede that moves on: a new day, a dateline or someone introduced again."""
+    f = g.features
+    return f["lede"] >= STRONG_LEDE and bool(
+        f["new_day"] or f["reintroduced"] or f["dateline"]
+    )
+
+
+def _add_unmarked(gaps: list[_Gap], *, first_headed: bool) -> bool:
     """Mark gaps with neither extra blank lines nor a headline, in copy that marks
     its stories so.
 
@@ -359,14 +383,20 @@ def _add_unmarked(gaps: list[_Gap]) -> bool:
     neither is then unlikely to start one. But copy where many gaps that read
     like story starts are unmarked (a run of stories with half the headlines
     missing) does not keep to that convention, and there the absence says little.
+    Likely starts are judged by their first-pass score where marked, and by how
+    they read (`_reads_like_a_new_story`) where not.
     Returns whether the copy keeps to it.
     """
     marked = [_is_marked(g) for g in gaps]
     if not any(marked):
         return True
     likely = [_score(g.features)[0] > 0 for g in gaps]
-    unmarked_likely = sum(lk and not m for lk, m in zip(likely, marked, strict=True))
     marked_likely = sum(lk and m for lk, m in zip(likely, marked, strict=True))
+    unmarked_likely = sum(
+        _reads_like_a_new_story(g) for g, m in zip(gaps, marked, strict=True) if not m
+    )
+    if not first_headed and any("headline" in g.features for g in gaps):
+        unmarked_likely += 1  # the first story, which has no headline
     # One exception is a doubtful paragraph; two or more are a habit of the copy.
     kept = unmarked_likely < max(2, UNMARKED_SHARE * (marked_likely + unmarked_likely))
     for g, is_marked in zip(gaps, marked, strict=True):
@@ -404,7 +434,8 @@ def _add_one_paragraph_doubt(gaps: list[_Gap]) -> None:
 
     A story of one paragraph happens (a brief), but then blank lines, a headline or
     a dateline set it apart; without them the second paragraph of a story that
-    re-introduces someone or names a new day is more likely than a new story.
+    re-introduces someone or names a new day is more likely than a new story, and
+    of two unmarked starts the one that reads more like a lede wins.
     """
 
     def marked(g: _Gap) -> bool:
@@ -419,8 +450,9 @@ def _add_one_paragraph_doubt(gaps: list[_Gap]) -> None:
             continue
         if marked(first) != marked(second):
             loser = second if marked(first) else first
-        else:
-            loser = second if a >= b else first
+        else:  # the one that reads more like a lede
+            ledes = first.features["lede"], second.features["lede"]
+            loser = second if (ledes[0], a) >= (ledes[1], b) else first
         loser.features["one_paragraph_story"] = 1.0
 
 
