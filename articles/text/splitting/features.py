@@ -168,7 +168,8 @@ _NAME = r"[A-Z][^\W\d_]+(?:['\u2019\-][^\W\d_]+)*"
 _FULL_NAME = rf"{_NAME}(?: (?:{'|'.join(sorted(NAME_PARTICLES))}))?(?: {_NAME}){{1,3}}"
 # "Jane Doe, the head of ...,": a full name and an apposition holding a role.
 _NAME_THEN_ROLE = re.compile(
-    rf"(?:^|, |\b(?:said|told|added) )({_FULL_NAME}), (?:the |a |an |[A-Z])([^,]{{2,80}}),"
+    rf"(?:^|, |\b(?:said|told|added) )({_FULL_NAME}), "
+    rf"(?:the |a |an |[A-Z])([^,]{{2,80}}),"
 )
 # "the minister, Jane Doe," or "union leader Jane Doe": a role, then the name.
 _ROLE_THEN_NAME = re.compile(rf"([\w'\u2019\-]+),? ({_FULL_NAME})\b")
