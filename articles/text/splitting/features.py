@@ -7,11 +7,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from articles.text import vocabulary
 from articles.text.splitting.boilerplate import boilerplate_lines
 from articles.text.splitting.duplicates import _DuplicateFinder
 from articles.text.splitting.headlines import _heading_shape
 from articles.text.splitting.words import (
-    _MONTH,
     _PRESENT_PERFECT,
     _QUOTES,
     _TRAILING_SOURCE,
@@ -29,9 +29,11 @@ from articles.text.splitting.words import (
 )
 from articles.text.vocabulary import NAME_PARTICLES, WEEKDAYS, is_role_head
 
+_MONTH_NAME = r"(?P<month>" + "|".join(vocabulary.MONTHS) + r")\.?"
 _DAY = re.compile(
-    rf"\b(?:{'|'.join(WEEKDAYS)}|(?:{_MONTH}) \d{{1,2}}\b|\d{{1,2}} (?:{_MONTH}))"
+    rf"\b(?:(?P<weekday>{'|'.join(WEEKDAYS)})|{_MONTH_NAME} (?P<day>\d{{1,2}})\b)"
 )
+DAYS_AHEAD = {"weekday": 3, "date": 14}  # how far on the next story's day may be
 LONG_SENTENCE_WORDS = 25  # a first sentence this long is typical of a lede
 
 
@@ -188,16 +190,30 @@ def _introduced(sentence: str) -> list[tuple[str, ...]]:
     return found
 
 
-def _days(text: str) -> set[str]:
-    return {m.group().lower() for m in _DAY.finditer(text)}
+def _days(text: str) -> set[tuple[str, int]]:
+    """The days a text names: ("weekday", 0..6) or ("date", day of the year)."""
+    found = set()
+    for match in _DAY.finditer(text):
+        if match["weekday"]:
+            found.add(("weekday", WEEKDAYS.index(match["weekday"])))
+        else:
+            month = vocabulary.MONTHS[match["month"].rstrip(".")]
+            found.add(("date", month * 31 + int(match["day"])))
+    return found
 
 
 def _moves_on_in_time(lede: _Paragraph, earlier: Sequence[_Paragraph]) -> bool:
-    """Whether the first sentence reports a day that the paragraphs before, which
-    name days, do not: a run of stories on one subject moves on day by day.
+    """Whether the first sentence reports a day a little after one that the
+    paragraphs before name: a run of stories on one subject moves on day by day,
+    while a story's later paragraphs look back ("on Monday" after "on Tuesday").
     """
     days = _days(lede.first_sentence)
     if not days:
         return False
     before = set().union(*(_days(p.text) for p in earlier))
-    return bool(before) and days.isdisjoint(before)
+    return any(
+        kind == other_kind
+        and 0 < (day - other) % (7 if kind == "weekday" else 372) <= DAYS_AHEAD[kind]
+        for kind, day in days - before
+        for other_kind, other in before
+    )

@@ -72,7 +72,7 @@ SIGNALS: dict[str, Signal] = {
     "dateline": Signal(2.5, "opens with a dateline"),
     "lede": Signal(1.5, "opening typical of a lede"),
     "plain_lede": Signal(
-        1.5, "opening typical of a lede, in copy with no blank lines or headlines"
+        1.0, "opening typical of a lede, in copy with no blank lines or headlines"
     ),
     "reintroduced": Signal(
         1.5,
@@ -266,7 +266,8 @@ def _gap_features(
     # where stories start, and a lede is the clearest sign of that.
     if not any(g.features["blank"] or "headline" in g.features for g in gaps):
         for g in gaps:
-            g.features["plain_lede"] = g.features["lede"]
+            lede = g.features["lede"]
+            g.features["plain_lede"] = lede if lede >= STRONG_LEDE else 0.0
     first_headed = bool(copy.scored) and copy.scored[0].kind == "heading"
     if _add_unmarked(gaps, first_headed=first_headed):
         _add_convention(gaps)
