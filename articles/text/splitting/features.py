@@ -12,6 +12,7 @@ from articles.text.splitting.boilerplate import boilerplate_lines
 from articles.text.splitting.duplicates import _DuplicateFinder
 from articles.text.splitting.headlines import _heading_shape
 from articles.text.splitting.words import (
+    _APPOSITIVE_OPENING,
     _PRESENT_PERFECT,
     _QUOTES,
     _TRAILING_SOURCE,
@@ -180,6 +181,9 @@ _ROLE_THEN_NAME = re.compile(rf"([\w'\u2019\-]+),? ({_FULL_NAME})\b")
 def _introduced(sentence: str) -> list[tuple[str, ...]]:
     """The people a sentence introduces by full name and role, as name words."""
     found = []
+    opening = _APPOSITIVE_OPENING.match(sentence)
+    if opening:
+        found.append(tuple(opening.group(1).split()))
     for match in _NAME_THEN_ROLE.finditer(sentence):
         if any(is_role_head(w.strip("'\u2019")) for w in match.group(2).split()):
             found.append(tuple(match.group(1).split()))
