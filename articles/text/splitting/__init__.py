@@ -13,6 +13,7 @@ repeat an earlier one are flagged and left out of the scoring, so that a duplica
 lede does not look like a new story. Everything is linear in the length of the copy.
 """
 
+from articles.text.splitting.boilerplate import boilerplate_lines, line_kind
 from articles.text.splitting.headlines import (
     HEADLINE_MAX_WORDS,
     _heading_shape,
@@ -42,9 +43,11 @@ __all__ = [
     "StoryChoice",
     "StoryText",
     "_heading_shape",
+    "boilerplate_lines",
     "boundary_candidates",
     "content_stems",
     "heading_shape",
+    "line_kind",
     "plan_split",
     "proposals_to_choices",
     "suggest_headline",
