@@ -167,12 +167,14 @@ def _reintroduces(lede: _Paragraph, earlier_names: frozenset[str]) -> bool:
     return any(name[-1] in earlier_names for name in _introduced(lede.first_sentence))
 
 
+# "Jane Doe, who leads the party,": a relative clause that gives a role.
+_LEADS = "leads|heads|chairs|runs|directs|manages|founded|owns|represents|coaches"
 _NAME = r"[A-Z][^\W\d_]+(?:['\u2019\-][^\W\d_]+)*"
 _FULL_NAME = rf"{_NAME}(?: (?:{'|'.join(sorted(NAME_PARTICLES))}))?(?: {_NAME}){{1,3}}"
 # "Jane Doe, the head of ...,": a full name and an apposition holding a role.
 _NAME_THEN_ROLE = re.compile(
     rf"(?:^|, |\b(?:said|told|added) )({_FULL_NAME}), "
-    rf"(?:the |a |an |[A-Z])([^,]{{2,80}}),"
+    rf"(?:the |a |an |[A-Z]|(?P<who>who (?:{_LEADS}) ))([^,]{{2,80}}),"
 )
 # "the minister, Jane Doe," or "union leader Jane Doe": a role, then the name.
 _ROLE_THEN_NAME = re.compile(rf"([\w'\u2019\-]+),? ({_FULL_NAME})\b")
@@ -185,7 +187,8 @@ def _introduced(sentence: str) -> list[tuple[str, ...]]:
     if opening:
         found.append(tuple(opening.group(1).split()))
     for match in _NAME_THEN_ROLE.finditer(sentence):
-        if any(is_role_head(w.strip("'\u2019")) for w in match.group(2).split()):
+        role = match.group(3).split()
+        if match["who"] or any(is_role_head(w.strip("'\u2019")) for w in role):
             found.append(tuple(match.group(1).split()))
     for match in _ROLE_THEN_NAME.finditer(sentence):
         role = match.group(1).removesuffix("'s").removesuffix("\u2019s")

@@ -43,6 +43,12 @@ SIGNALS: dict[str, Signal] = {
         -3.0, "written unlike the copy's first headline, as sub-headings are"
     ),
     "short_heading": Signal(-0.75, "a very short heading, as sub-headings are"),
+    "no_lede": Signal(
+        -1.0,
+        "the text under the heading does not open like a lede, as text under "
+        "sub-headings does",
+    ),
+    "capitals": Signal(-1.0, "written in capitals, as sub-headings usually are"),
     "hugs_text": Signal(
         -1.5,
         "closer to the text below than the copy's paragraphs are to each other, "
@@ -71,6 +77,10 @@ SIGNALS: dict[str, Signal] = {
     # How the first paragraph after the gap opens.
     "dateline": Signal(2.5, "opens with a dateline"),
     "lede": Signal(1.5, "opening typical of a lede"),
+    "news_lede": Signal(
+        1.0,
+        "a lede that moves on: a new day, a dateline or someone introduced again",
+    ),
     "plain_lede": Signal(
         1.0, "opening typical of a lede, in copy with no blank lines or headlines"
     ),
@@ -316,12 +326,15 @@ def _signals(copy: _Copy, i: int) -> dict[str, float] | None:
         else 0.0
     )
     blanks, typical = copy.blanks_before[i], copy.typical_blanks
+    lede_likeness = _lede_likeness(lede)
     f: dict[str, float] = {}
     if head.kind == "heading":
         f["headline"] = head.heading_shape
         f["title_case"] = float(bool(head.title_case) and not head.capitals)
         f["short_heading"] = float(len(head.text.split()) <= SHORT_HEADING_WORDS)
         f["hugs_text"] = float(copy.blanks_before[i + 1] < typical)
+        f["capitals"] = float(head.capitals)
+        f["no_lede"] = float(lede_likeness == 0)
         reference = copy.first_headline_style
         if reference is not None:
             differences = int((copy.blanks_before[i + 1] > 0) != reference[1])
@@ -345,7 +358,7 @@ def _signals(copy: _Copy, i: int) -> dict[str, float] | None:
     if after_names:
         f["shared_names"] = len(after_names & before_names) / len(after_names)
     f["dateline"] = float(bool(_DATELINE.match(lede.text)))
-    f["lede"] = _lede_likeness(lede)
+    f["lede"] = lede_likeness
     # Introducing someone again is how a new story's lede starts, when it reads
     # like a lede; later in a story it is the reporter being thorough.
     f["reintroduced"] = float(
@@ -357,6 +370,10 @@ def _signals(copy: _Copy, i: int) -> dict[str, float] | None:
     f["definite_reference"] = float(_refers_back(lede.text, before_paragraphs))
     f["surname_only"] = float(
         any(len(run) == 1 and run[0] in before_surnames for run in lede.opening_names)
+    )
+    f["news_lede"] = float(
+        f["lede"] >= STRONG_LEDE
+        and bool(f["new_day"] or f["reintroduced"] or f["dateline"])
     )
     f["also_added"] = float(not CONTINUING_VERBS.isdisjoint(lede.words[:10]))
     f["quote_opening"] = float(lede.text[0] in _QUOTES)
@@ -370,10 +387,7 @@ def _is_marked(g: _Gap) -> bool:
 
 def _reads_like_a_new_story(g: _Gap) -> bool:
     """A lede that moves on: a new day, a dateline or someone introduced again."""
-    f = g.features
-    return f["lede"] >= STRONG_LEDE and bool(
-        f["new_day"] or f["reintroduced"] or f["dateline"]
-    )
+    return bool(g.features["news_lede"])
 
 
 def _add_unmarked(gaps: list[_Gap], *, first_headed: bool) -> bool:
@@ -397,7 +411,7 @@ def _add_unmarked(gaps: list[_Gap], *, first_headed: bool) -> bool:
         _reads_like_a_new_story(g) for g, m in zip(gaps, marked, strict=True) if not m
     )
     if not first_headed and any("headline" in g.features for g in gaps):
-        unmarked_likely += 1  # the first story, which has no headline
+        return False  # the first story has no headline: the copy has no such habit
     # One exception is a doubtful paragraph; two or more are a habit of the copy.
     kept = unmarked_likely < max(2, UNMARKED_SHARE * (marked_likely + unmarked_likely))
     for g, is_marked in zip(gaps, marked, strict=True):
