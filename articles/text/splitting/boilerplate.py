@@ -55,79 +55,88 @@ _CLOCK_OR_DAY = r"\d{1,4}(?::\d{2})?(?:am|pm|h)?|\d{1,2}(?:st|nd|rd|th)"
 _MONTH_WORDS = frozenset(m.lower().rstrip(".") for m in vocabulary.MONTHS)
 _WEEKDAY_WORDS = frozenset(d.lower() for d in vocabulary.WEEKDAYS)
 
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern, flags))
-    for kind, pattern, flags in (
-        # "By Jane Doe", "By Jane Doe and John Roe, science reporters"
-        (
-            "byline",
-            r"^(?:By|BY)\s+[A-Z][\w'\u2019.\-]+(?:\s+[a-z]{1,3})*\s+[A-Z][^.!?]*$",
-            0,
-        ),
-        (
-            "advertisement",
-            r"^(?:advertisement|advert|ad|sponsored(?: content)?|promoted|"
-            r"(?:story|article) continues (?:below|after)(?: the)? "
-            r"(?:advertisement|ad)|"
-            r"scroll (?:down )?to continue(?: with content)?|skip (?:advert|ad))$",
-            re.I,
-        ),
-        (
-            "gallery",
-            r"^(?:image|photo|picture|slide|video)?\s*\d{1,3}\s*(?:of|/)\s*\d{1,3}$",
-            re.I,
-        ),
-        (
-            "reading time",
-            r"^(?:\d{1,2}\s*(?:-\s*)?(?:min|mins|minutes?)(?: read| listen)?|"
-            r"listen(?: to this (?:article|story))?(?:\s*\d{1,2}\s*min)?|"
-            r"(?:estimated )?reading time:?\s*\d{1,2}\s*min\w*)$",
-            re.I,
-        ),
-        (
-            "follow or sign-up",
-            r"^(?:follow (?:us|@|\S+ on)\b|sign up (?:for|to)\b.{0,60}\bnewsletters?\b|"
-            r"subscribe(?: now| today| to [^.]{1,60})?$|get our [^.]{1,40}newsletter|"
-            r"join the conversation|show comments|\d+ comments?$|"
-            r"(?:contact|email|e-mail) "
-            r"(?:the (?:author|reporter)|us|him|her|them) at\b)",
-            re.I,
-        ),
-        (
-            "link label",
-            r"^(?:related"
-            r"(?: (?:stories|articles|content|coverage|links|topics|reading))?|"
-            r"read more|more on this (?:story|topic)|more from [\w &]{2,30}|"
-            r"you (?:may|might) also (?:like|be interested in)|"
-            r"recommended(?: for you)?|"
-            r"most (?:read|popular|viewed|shared)|further reading|see also|also read|"
-            r"top stories|trending(?: now)?|more stories|latest(?: news| stories)?|"
-            r"what to read next|editor'?s picks)\s*:?$",
-            re.I,
-        ),
-        (
-            "link",
-            r"^(?:read more|related|read also|also read|see also|watch|listen)"
-            r"\s*:\s*\S",
-            re.I,
-        ),
-        ("tags", r"^(?:tags?|topics?|filed under|categories)\s*:\s*\S", re.I),
-        (
-            "copyright",
-            r"^(?:\u00a9|\(c\)|copyright\b)|\ball rights reserved\.?$",
-            re.I,
-        ),
-        (
-            "wire credit",
-            r"^\(\s*(?:(?:additional )?reporting|writing|editing|compiled|edited|"
-            r"produced|translated)\s+by\b[^()]*\)$",
-            re.I,
-        ),
-        (
-            "wire sign-off",
-            r"^(?:(?i:ends?)|-30-|#{3}|[-\u2013\u2014]{1,2}\s*\(?[A-Z]{2,8}\)?)$",
-            0,
-        ),
+_PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
+    # "By Jane Doe", "By Jane Doe and John Roe, science reporters"
+    (
+        "byline",
+        r"^(?:By|BY)\s+[A-Z][\w'\u2019.\-]+(?:\s+[a-z]{1,3})*\s+[A-Z][^.!?]*$",
+        0,
+    ),
+    (
+        "advertisement",
+        r"^(?:advertisement|advert|ad|sponsored(?: content)?|promoted|"
+        r"(?:story|article) continues (?:below|after)(?: the)? "
+        r"(?:advertisement|ad)|"
+        r"scroll (?:down )?to continue(?: with content)?|skip (?:advert|ad))$",
+        re.I,
+    ),
+    (
+        "gallery",
+        r"^(?:image|photo|picture|slide|video)?\s*\d{1,3}\s*(?:of|/)\s*\d{1,3}$",
+        re.I,
+    ),
+    (
+        "reading time",
+        r"^(?:\d{1,2}\s*(?:-\s*)?(?:min|mins|minutes?)(?: read| listen)?|"
+        r"listen(?: to this (?:article|story))?(?:\s*\d{1,2}\s*min)?|"
+        r"(?:estimated )?reading time:?\s*\d{1,2}\s*min\w*)$",
+        re.I,
+    ),
+    (
+        "follow or sign-up",
+        r"^(?:follow (?:us|@|\S+ on)\b|sign up (?:for|to)\b.{0,60}\bnewsletters?\b|"
+        r"subscribe(?: now| today| to [^.]{1,60})?$|get our [^.]{1,40}newsletter|"
+        r"join the conversation|show comments|\d+ comments?$|"
+        r"(?:contact|email|e-mail) "
+        r"(?:the (?:author|reporter)|us|him|her|them) at\b)",
+        re.I,
+    ),
+    (
+        "link label",
+        r"^(?:related"
+        r"(?: (?:stories|articles|content|coverage|links|topics|reading))?|"
+        r"read more|more on this (?:story|topic)|more from [\w &]{2,30}|"
+        r"you (?:may|might) also (?:like|be interested in)|"
+        r"recommended(?: for you)?|"
+        r"most (?:read|popular|viewed|shared)|further reading|see also|also read|"
+        r"top stories|trending(?: now)?|more stories|latest(?: news| stories)?|"
+        r"what to read next|editor'?s picks)\s*:?$",
+        re.I,
+    ),
+    (
+        "link",
+        r"^(?:read more|related|read also|also read|see also|watch|listen)"
+        r"\s*:\s*\S",
+        re.I,
+    ),
+    ("tags", r"^(?:tags?|topics?|filed under|categories)\s*:\s*\S", re.I),
+    (
+        "copyright",
+        r"^(?:\u00a9|\(c\)|copyright\b|.*\ball rights reserved\.?$)",
+        re.I,
+    ),
+    (
+        "wire credit",
+        r"^\(\s*(?:(?:additional )?reporting|writing|editing|compiled|edited|"
+        r"produced|translated)\s+by\b[^()]*\)$",
+        re.I,
+    ),
+    (
+        "wire sign-off",
+        r"^(?:(?i:ends?)|-30-|#{3}|[-\u2013\u2014]{1,2}\s*\(?[A-Z]{2,8}\)?)$",
+        0,
+    ),
+)
+
+# One expression for the whole table: a line is searched once, and the name of
+# the alternative that matched ("k3") says which kind it is.
+_KINDS = tuple(kind for kind, _, _ in _PATTERN_TABLE)
+_DEBRIS = re.compile(
+    "|".join(
+        f"(?P<k{i}>(?{'i' if flags & re.I else ''}:{pattern}))"
+        if flags
+        else f"(?P<k{i}>{pattern})"
+        for i, (_, pattern, flags) in enumerate(_PATTERN_TABLE)
     )
 )
 
@@ -163,9 +172,9 @@ def line_kind(text: str) -> str | None:
         return None
     words = line.split()
     if len(words) <= DEBRIS_MAX_WORDS:
-        for kind, pattern in _PATTERNS:
-            if pattern.search(line):
-                return kind
+        match = _DEBRIS.match(line)  # every pattern is anchored at the start
+        if match:
+            return _KINDS[int(match.lastgroup[1:])]
     if len(words) <= 8 and _is_section_label(line):
         return "section label"
     if len(words) <= 8 and all(
@@ -176,9 +185,23 @@ def line_kind(text: str) -> str | None:
         return "share buttons"
     if len(words) <= 12 and _is_timestamp(words):
         return "timestamp"
-    if len(words) <= CAPTION_MAX_WORDS and _CREDIT.search(line):
+    if (
+        len(words) <= CAPTION_MAX_WORDS
+        and _may_hold_a_credit(line)
+        and _CREDIT.search(line)
+    ):
         return "caption"
     return None
+
+
+def _may_hold_a_credit(line: str) -> bool:
+    """What every credit `_CREDIT` finds holds: a quick test before it."""
+    return (
+        ":" in line
+        or "/" in line
+        or line.endswith((")", ").", "Images", "Images.", "Shutterstock", "Alamy"))
+        or (" by " in line and ("hoto" in line or "icture" in line or "mage" in line))
+    )
 
 
 def _is_section_label(line: str) -> bool:

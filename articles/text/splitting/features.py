@@ -52,6 +52,9 @@ class _Paragraph:
     heading_shape: float  # 0..1, how much the line looks like a headline
     title_case: bool | None
     capitals: bool  # written all in capitals, as sub-headings often are
+    # surnames of the people the first sentence introduces by full name and role
+    introduced: frozenset[str]
+    days: frozenset[tuple[str, int]]  # the days the paragraph names
     duplicate_of: int | None = None  # line of the earlier paragraph it repeats
 
 
@@ -92,6 +95,8 @@ def _build_paragraphs(lines: Sequence[str]) -> list[_Paragraph]:
                 heading_shape=shape,
                 title_case=title,
                 capitals=text.isupper() and sum(c.isalpha() for c in text) > 3,
+                introduced=frozenset(n[-1] for n in _introduced(first_sentence)),
+                days=_days(text),
             )
         )
     return paragraphs
@@ -164,7 +169,7 @@ def _reintroduces(lede: _Paragraph, earlier_names: frozenset[str]) -> bool:
     Within a story a person is introduced once and then called by surname; a second
     full introduction is how a new story starts.
     """
-    return any(name[-1] in earlier_names for name in _introduced(lede.first_sentence))
+    return not lede.introduced.isdisjoint(earlier_names)
 
 
 # "Jane Doe, who leads the party,": a relative clause that gives a role.
@@ -180,9 +185,14 @@ _NAME_THEN_ROLE = re.compile(
 _ROLE_THEN_NAME = re.compile(rf"([\w'\u2019\-]+),? ({_FULL_NAME})\b")
 
 
+_TWO_CAPITALS = re.compile(r"[A-Z][^\W\d_]+ (?:[a-z]{1,4} )?[A-Z]")
+
+
 def _introduced(sentence: str) -> list[tuple[str, ...]]:
     """The people a sentence introduces by full name and role, as name words."""
-    found = []
+    found: list[tuple[str, ...]] = []
+    if not _TWO_CAPITALS.search(sentence):
+        return found  # no full name in it
     opening = _APPOSITIVE_OPENING.match(sentence)
     if opening:
         found.append(tuple(opening.group(1).split()))
@@ -197,7 +207,7 @@ def _introduced(sentence: str) -> list[tuple[str, ...]]:
     return found
 
 
-def _days(text: str) -> set[tuple[str, int]]:
+def _days(text: str) -> frozenset[tuple[str, int]]:
     """The days a text names: ("weekday", 0..6) or ("date", day of the year)."""
     found = set()
     for match in _DAY.finditer(text):
@@ -206,7 +216,7 @@ def _days(text: str) -> set[tuple[str, int]]:
         else:
             month = vocabulary.MONTHS[match["month"].rstrip(".")]
             found.add(("date", month * 31 + int(match["day"])))
-    return found
+    return frozenset(found)
 
 
 def _moves_on_in_time(lede: _Paragraph, earlier: Sequence[_Paragraph]) -> bool:
@@ -214,10 +224,12 @@ def _moves_on_in_time(lede: _Paragraph, earlier: Sequence[_Paragraph]) -> bool:
     paragraphs before name: a run of stories on one subject moves on day by day,
     while a story's later paragraphs look back ("on Monday" after "on Tuesday").
     """
+    if not lede.days:
+        return False
     days = _days(lede.first_sentence)
     if not days:
         return False
-    before = set().union(*(_days(p.text) for p in earlier))
+    before = frozenset().union(*(p.days for p in earlier))
     return any(
         kind == other_kind
         and 0 < (day - other) % (7 if kind == "weekday" else 372) <= DAYS_AHEAD[kind]

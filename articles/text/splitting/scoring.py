@@ -307,8 +307,6 @@ def _signals(copy: _Copy, i: int) -> dict[str, float] | None:
     # Someone is called by surname alone anywhere in a story once introduced, also
     # after its sub-headings: look further back for them than for topic words.
     earlier = scored[max(i - NAME_MEMORY, 0) : i]
-    before_surnames = frozenset().union(*(p.surnames for p in earlier))
-    earlier_names = frozenset().union(*(p.names for p in earlier))
     after_end = min(lede_index + 2, copy.next_heading[lede_index])
     after_names = frozenset().union(*(p.names for p in scored[lede_index:after_end]))
     opening_names = {w for run in lede.opening_names for w in run}
@@ -363,13 +361,20 @@ def _signals(copy: _Copy, i: int) -> dict[str, float] | None:
     # like a lede; later in a story it is the reporter being thorough.
     f["reintroduced"] = float(
         _reintroduces(lede, before_names)
-        or (f["lede"] >= MIN_LEDE and _reintroduces(lede, earlier_names))
+        or (
+            f["lede"] >= MIN_LEDE
+            and bool(lede.introduced)
+            and _reintroduces(lede, frozenset().union(*(p.names for p in earlier)))
+        )
     )
     f["new_day"] = float(f["lede"] >= 0.5 and _moves_on_in_time(lede, earlier))
     f["continuation"] = float(_is_continuation_opening(lede))
     f["definite_reference"] = float(_refers_back(lede.text, before_paragraphs))
     f["surname_only"] = float(
-        any(len(run) == 1 and run[0] in before_surnames for run in lede.opening_names)
+        any(
+            len(run) == 1 and any(run[0] in p.surnames for p in earlier)
+            for run in lede.opening_names
+        )
     )
     f["news_lede"] = float(
         f["lede"] >= STRONG_LEDE
@@ -405,7 +410,7 @@ def _add_unmarked(gaps: list[_Gap], *, first_headed: bool) -> bool:
     marked = [_is_marked(g) for g in gaps]
     if not any(marked):
         return True
-    likely = [_score(g.features)[0] > 0 for g in gaps]
+    likely = [_total(g.features) > 0 for g in gaps]
     marked_likely = sum(lk and m for lk, m in zip(likely, marked, strict=True))
     unmarked_likely = sum(
         _reads_like_a_new_story(g) for g, m in zip(gaps, marked, strict=True) if not m
@@ -427,7 +432,7 @@ def _add_convention(gaps: list[_Gap]) -> None:
     extra blank lines (or with a headline), a gap without them is probably inside a
     story, such as a sub-heading. Needs the first-pass scores, so it runs last.
     """
-    likely = [_score(g.features)[0] > 0 for g in gaps]
+    likely = [_total(g.features) > 0 for g in gaps]
     total = sum(likely)
     for marker in ("blank_more", "headline"):
         having = sum(
@@ -460,7 +465,7 @@ def _add_one_paragraph_doubt(gaps: list[_Gap]) -> None:
     for first, second in pairwise(gaps):
         if second.index != first.index + 1:
             continue
-        a, b = _score(first.features)[0], _score(second.features)[0]
+        a, b = _total(first.features), _total(second.features)
         if a <= 0 or b <= 0 or (marked(first) and marked(second)):
             continue
         if marked(first) != marked(second):
@@ -469,6 +474,11 @@ def _add_one_paragraph_doubt(gaps: list[_Gap]) -> None:
             ledes = first.features["lede"], second.features["lede"]
             loser = second if (ledes[0], a) >= (ledes[1], b) else first
         loser.features["one_paragraph_story"] = 1.0
+
+
+def _total(features: dict[str, float]) -> float:
+    """The gap's score alone, for the passes that need only that."""
+    return BIAS + sum(SIGNALS[name].weight * value for name, value in features.items())
 
 
 def _score(features: dict[str, float]) -> tuple[float, list[str], list[str]]:
