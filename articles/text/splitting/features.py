@@ -123,8 +123,9 @@ def _lede_likeness(p: _Paragraph) -> float:
     """0..1: how much a paragraph opens like a news lede.
 
     A lede is one long sentence that says when ("on Tuesday"), often in the present
-    perfect ("has approved"), introduces something new ("A drug maker ...") and ends
-    with its source (", the ministry said.").
+    perfect ("has approved"), introduces something or someone new ("A drug maker
+    ...", "The transport minister, Jane Doe, said ...") and ends with its source
+    (", the ministry said.").
     """
     first = p.first_sentence
     length = len(first.split())
@@ -133,12 +134,15 @@ def _lede_likeness(p: _Paragraph) -> float:
         score += 0.35
     elif length >= LONG_SENTENCE_WORDS - 5:
         score += 0.15
-    if _WHEN.search(first):
+    when = bool(_WHEN.search(first))
+    if when:
         score += 0.3
     if _PRESENT_PERFECT.search(first):
         score += 0.15
     if p.words and p.words[0] in ("a", "an"):
         score += 0.2
+    if p.introduced and when:  # someone new on a given day, not just someone new
+        score += 0.15
     if _TRAILING_SOURCE.search(first):
         score += 0.15
     return min(score, 1.0)

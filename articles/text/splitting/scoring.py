@@ -281,7 +281,7 @@ def _gap_features(
     first_headed = bool(copy.scored) and copy.scored[0].kind == "heading"
     if _add_unmarked(gaps, first_headed=first_headed):
         _add_convention(gaps)
-    _add_one_paragraph_doubt(gaps)
+    _add_one_paragraph_doubt(gaps, last_index=len(copy.scored) - 1)
     return gaps, copy.scored
 
 
@@ -449,19 +449,22 @@ def _add_convention(gaps: list[_Gap]) -> None:
                 g.features["convention"] = 1.0
 
 
-def _add_one_paragraph_doubt(gaps: list[_Gap]) -> None:
+def _add_one_paragraph_doubt(gaps: list[_Gap], *, last_index: int) -> None:
     """Of two likely story starts one paragraph apart, keep the better marked one.
 
     A story of one paragraph happens (a brief), but then blank lines, a headline or
     a dateline set it apart; without them the second paragraph of a story that
     re-introduces someone or names a new day is more likely than a new story, and
-    of two unmarked starts the one that reads more like a lede wins.
+    of two unmarked starts the one that reads more like a lede wins. The copy's
+    last paragraph alone is a story only where marked too.
     """
 
     def marked(g: _Gap) -> bool:
         f = g.features
         return bool(f.get("blank_more") or f.get("headline") or f.get("dateline"))
 
+    if gaps and gaps[-1].index == last_index and not marked(gaps[-1]):
+        gaps[-1].features["one_paragraph_story"] = 1.0  # the copy's last paragraph
     for first, second in pairwise(gaps):
         if second.index != first.index + 1:
             continue
