@@ -48,7 +48,9 @@ def split_view(admin: ModelAdmin, request: HttpRequest, object_id: int) -> HttpR
         subheadings = set(_ints(request.POST.getlist("subheading")))
     else:
         starts = [p.first_line for p in proposals]
-        drops = {n for p in proposals for n in p.duplicate_lines}
+        drops = {
+            n for p in proposals for n in (*p.duplicate_lines, *p.boilerplate_lines)
+        }
         subheadings = {n for p in proposals for n in p.subheading_lines}
     stories = [
         _story_form(draft, request.POST if posted else None)
@@ -156,6 +158,7 @@ def _attach_lines(
                     "is_headline": story.use_headline_line
                     and number == draft.first_line,
                     "duplicate": number in draft.duplicate_lines,
+                    "boilerplate": draft.boilerplate_lines.get(number, ""),
                     "dropped": number in drops,
                     "subheading": number in subheadings,
                     "proposed_subheading": number in draft.subheading_lines,

@@ -6,9 +6,13 @@ splitter found (headline lines, sub-headings, duplicates) inside each range.
 """
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from articles.text.splitting import ProposedStory, suggest_headline
+from articles.text.splitting import (
+    ProposedStory,
+    boilerplate_lines,
+    suggest_headline,
+)
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,8 @@ class DraftStory:
     reasons: tuple[str, ...]
     subheading_lines: tuple[int, ...]
     duplicate_lines: tuple[int, ...]
+    # Page or wire debris inside the story: line -> its kind ("byline", ...).
+    boilerplate_lines: dict[int, str] = field(default_factory=dict)
 
 
 def normalise_starts(lines: Sequence[str], starts: Iterable[int]) -> list[int]:
@@ -46,6 +52,7 @@ def draft_stories(
     headline_lines = {p.headline_line for p in proposals if p.headline_line}
     subheadings = {n for p in proposals for n in p.subheading_lines}
     duplicates = {n for p in proposals for n in p.duplicate_lines}
+    debris = boilerplate_lines(lines)
     stories = []
     for index, first in enumerate(ordered):
         end = ordered[index + 1] - 1 if index + 1 < len(ordered) else len(lines)
@@ -71,6 +78,7 @@ def draft_stories(
                 reasons=proposal.reasons if proposal else ("chosen by the editor",),
                 subheading_lines=tuple(n for n in inside if n in subheadings),
                 duplicate_lines=tuple(n for n in inside if n in duplicates),
+                boilerplate_lines={n: debris[n] for n in inside if n in debris},
             )
         )
     return stories

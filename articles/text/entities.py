@@ -61,9 +61,11 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from articles.text.splitting.headlines import heading_shape
 from articles.text.vocabulary import (
     ABBREVIATIONS,
     CALENDAR_WORDS,
+    DEMONYMS,
     EVENT_WORDS,
     HYPHEN_PARTICLES,
     NAME_PARTICLES,
@@ -109,6 +111,8 @@ class Candidate:
     contexts: tuple[str, ...]  # up to three snippets around occurrences
     kind_hint: str | None  # "person", "organisation", "event" or None
     first_start: int  # offset of the first occurrence
+    # Partial names counted in this one ("Smith" for "John Smith"), as written.
+    partial_names: tuple[str, ...] = ()
 
 
 # --- normalisation ------------------------------------------------------------
@@ -521,17 +525,29 @@ def find_candidates(
     "and", "the" and name particles), an acronym, or the name after a title
     ("Special Representative Tom West" gives "Tom West", hinted as a person).
     Ordinary words that only start sentences, month and weekday names, roles
-    on their own and title-case headline lines are skipped. Names whose every
+    on their own and demonyms ("Afghan", "Russians") are skipped; on a
+    headline or sub-heading line ("## ...", or one shaped like a headline),
+    where every word may be capitalised, only words the text capitalises
+    inside its sentences count as names. Names whose every
     word lies in a mention, names the matcher knows, and names in `ignored`
-    are left out (all compared with normalize_name). `mentions` is
-    `matcher.find(text)` when the caller already has it. Raises nothing.
+    are left out (all compared with normalize_name). A partial name ("Smith",
+    "Mr Smith") is folded into the one full name it belongs to ("John Smith")
+    and counted there; one belonging to a name the matcher found is left out.
+    `mentions` is `matcher.find(text)` when the caller already has it. Raises
+    nothing.
     """
     line_spans = [m.span() for m in re.finditer(r"[^\n]+", text)]
     lines = [_tokenise(text, start, end) for start, end in line_spans]
+    headings = [
+        _is_subheading(text[start:end]) or _is_title_case_headline(text[start:end], t)
+        for (start, end), t in zip(line_spans, lines, strict=True)
+    ]
     lowercase_seen: set[str] = set()
     capital_seen_midsentence: set[str] = set()
-    for tokens in lines:
+    for tokens, heading in zip(lines, headings, strict=True):
         for tok in tokens:
+            if heading and tok.word[:1].isupper():
+                continue  # a heading capitalises its words: that says nothing
             if tok.word.islower():
                 lowercase_seen.add(tok.word)
             elif tok.name and not tok.initial:
@@ -548,12 +564,14 @@ def find_candidates(
         return i >= 0 and covered[i][1] >= tok.end
 
     found: list[tuple[int, int, str | None]] = []
-    for (line_start, line_end), tokens in zip(line_spans, lines, strict=True):
-        if _is_title_case_headline(text[line_start:line_end], tokens):
-            continue
+    for tokens, heading in zip(lines, headings, strict=True):
         for run, before in _runs(text, tokens):
+            if heading:
+                run = _heading_name(run, lowercase_seen, capital_seen_midsentence)
+                if not run:
+                    continue
             run = _strip_ordinary_start(run, lowercase_seen, capital_seen_midsentence)
-            if not run:
+            if not run or all(tok.word in DEMONYMS for tok in run if tok.name):
                 continue
             run, hint = _apply_titles(run)
             if not run:
@@ -566,7 +584,52 @@ def find_candidates(
                 hint = _hint(text, run, before)
             found.append((run[0].start, run[-1].end, hint))
 
-    return _group(text, found, matcher=matcher, ignored_keys=ignored_keys)
+    known_surnames = {
+        key.rsplit(" ", 1)[-1]
+        for key in (normalize_name(m.text) for m in mentions)
+        if " " in key
+    }
+    return _group(
+        text,
+        found,
+        matcher=matcher,
+        ignored_keys=ignored_keys,
+        known_surnames=known_surnames,
+    )
+
+
+def _is_subheading(line: str) -> bool:
+    """A body's sub-heading ("## Talks resume") or a line shaped like a headline."""
+    stripped = line.strip()
+    if stripped.startswith("#"):
+        return True
+    return heading_shape(stripped)[0] >= 0.5
+
+
+def _heading_name(
+    run: list[_Token], lowercase_seen: set[str], capital_seen: set[str]
+) -> list[_Token]:
+    """The name in a run on a heading line, where every word may be capitalised:
+    from the first word the text capitalises inside a sentence elsewhere (and
+    never writes in lower case), up to the next word that is not one.
+    """
+
+    def is_name(tok: _Token) -> bool:
+        return tok.acronym or (
+            tok.low not in lowercase_seen
+            and tok.low not in _STOPWORDS
+            and tok.low in capital_seen
+        )
+
+    start = next((k for k, tok in enumerate(run) if tok.name and is_name(tok)), None)
+    if start is None:
+        return []
+    end = start + 1
+    while end < len(run) and (not run[end].name or is_name(run[end])):
+        end += 1
+    while end > start and not run[end - 1].name:
+        end -= 1  # a connector does not end a name
+    return run[start:end]
 
 
 def _tokenise(text: str, line_start: int, line_end: int) -> list[_Token]:
@@ -753,6 +816,7 @@ def _group(
     *,
     matcher: EntityMatcher,
     ignored_keys: set[str],
+    known_surnames: set[str],
 ) -> tuple[Candidate, ...]:
     spellings: dict[str, Counter[str]] = {}
     starts: dict[str, list[tuple[int, int]]] = {}
@@ -761,6 +825,8 @@ def _group(
         written = text[start:end]
         key = normalize_name(written)
         if key in ignored_keys or matcher.knows(written):
+            if " " in key:  # its surname alone is that name too
+                known_surnames = known_surnames | {key.rsplit(" ", 1)[-1]}
             continue
         spellings.setdefault(key, Counter())[written] += 1
         starts.setdefault(key, []).append((start, end))
@@ -768,12 +834,28 @@ def _group(
         if hint:
             hints[key][hint] += 1
 
-    # A lone surname of someone named in full elsewhere is a person too.
-    people_last_words = {
-        key.rsplit(" ", 1)[-1]
-        for key, counter in hints.items()
-        if " " in key and "person" in counter
-    }
+    # A partial name is the full name it belongs to, when it belongs to one only:
+    # "Smith" (or "Mr Smith") after "John Smith". Not for organisations and events:
+    # "the Council" after "Security Council" may be another council.
+    full_names: dict[str, list[str]] = {}
+    for key in spellings:
+        hint_counter = hints[key]
+        if " " in key and not {"organisation", "event"} & set(hint_counter):
+            full_names.setdefault(key.rsplit(" ", 1)[-1], []).append(key)
+    partials: dict[str, list[str]] = {}
+    for key in list(spellings):
+        if " " in key:
+            continue
+        owners = full_names.get(key, [])
+        if key in known_surnames and not owners:
+            del spellings[key]  # part of a name the registry knows or one ignored
+            continue
+        if len(owners) != 1:
+            continue
+        owner = owners[0]
+        partials.setdefault(owner, []).extend(spellings.pop(key))
+        starts[owner] = sorted(starts[owner] + starts.pop(key))
+        hints[owner].update(hints.pop(key))
     candidates = []
     for key, spelled in spellings.items():
         hint_counter = hints[key]
@@ -782,7 +864,7 @@ def _group(
         elif hint_counter:
             hint = hint_counter.most_common(1)[0][0]
         else:
-            hint = "person" if key in people_last_words else None
+            hint = None
         spans = starts[key]
         candidates.append(
             Candidate(
@@ -791,6 +873,7 @@ def _group(
                 contexts=tuple(_context(text, s, e) for s, e in spans[:3]),
                 kind_hint=hint,
                 first_start=spans[0][0],
+                partial_names=tuple(sorted(set(partials.get(key, ())))),
             )
         )
     candidates.sort(key=lambda c: (-c.count, c.first_start))

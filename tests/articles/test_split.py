@@ -188,3 +188,42 @@ def test_user_text_in_the_split_view_is_escaped(editor, editor_client):
     ).content.decode()
     assert "<img src=x" not in html
     assert "&lt;b&gt;bold&lt;/b&gt;" in html
+
+
+WEB_COPY = (
+    "WORLD\n"  # 1
+    "Harbour Reopens After A Week Of Storm Repairs\n"  # 2
+    "By Ana Costa\n"  # 3
+    "Share\n"  # 4
+    "The harbour at Peniche reopened on Monday after a week of repairs to its "
+    "sea wall, the port authority said.\n"  # 5
+    "Advertisement\n"  # 6
+    "Fishing boats returned at dawn, the harbour master said.\n"  # 7
+)
+
+
+def test_split_view_proposes_page_debris_for_dropping_and_the_editor_can_keep_it(
+    editor, editor_client
+):
+    document = source_document_import(
+        data=WEB_COPY.encode(), filename="page.txt", by=editor
+    ).document
+    url = reverse("admin:articles_sourcedocument_split", args=[document.pk])
+    html = editor_client.get(url).content.decode()
+    assert 'value="3" checked> page or wire debris (byline): drop it' in html
+    assert 'value="6" checked> page or wire debris (advertisement)' in html
+
+    response = editor_client.post(
+        url,
+        {
+            "start": ["1"],
+            "drop": ["1", "4", "6"],  # the byline is kept
+            "headline-1": "Harbour reopens after a week of storm repairs",
+            "create": "Create",
+        },
+    )
+    assert response.status_code == 302
+    body = Article.objects.get().current_revision.body
+    assert "By Ana Costa" in body
+    assert "Advertisement" not in body and "Share" not in body
+    assert "Fishing boats returned at dawn" in body

@@ -19,6 +19,7 @@ FIELDS = {
     "reasons",
     "subheading_lines",
     "duplicate_lines",
+    "boilerplate_lines",
 }
 
 

@@ -30,6 +30,8 @@ from tests.benchmarks.common import BenchRow, best_time
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "split"
 SETS = ("tune", "dev", "heldout")
+# Kinds of copy (see tests/data/split/README.md); each is reported on its own.
+KINDS = ("clean", "wire", "web", "single", "one-subject", "unmarked")
 TEXTTILING_BLOCK = 3  # paragraphs per block on each side of a gap
 ONE_MB = 1_000_000
 
@@ -38,10 +40,12 @@ ONE_MB = 1_000_000
 class Piece:
     name: str
     set: str
+    kind: str
     text: str
     starts: tuple[int, ...]  # first line of each story, the first included
     duplicate_lines: frozenset[int]
     subheading_lines: frozenset[int]
+    boilerplate_lines: frozenset[int]
 
 
 def load_corpus(directory: Path = DATA) -> list[Piece]:
@@ -53,10 +57,12 @@ def load_corpus(directory: Path = DATA) -> list[Piece]:
             Piece(
                 name=meta_path.stem,
                 set=meta["set"],
+                kind=meta["kind"],
                 text=meta_path.with_suffix(".txt").read_text(encoding="utf-8"),
                 starts=tuple(meta["boundaries"]),
                 duplicate_lines=frozenset(meta["duplicate_lines"]),
                 subheading_lines=frozenset(meta["subheading_lines"]),
+                boilerplate_lines=frozenset(meta["boilerplate_lines"]),
             )
         )
     return pieces
@@ -152,6 +158,7 @@ class Scores:
     recall: float
     f1: float
     pk: float
+    false_splits: int  # proposed boundaries that are not in the truth
 
 
 def _prf(
@@ -211,7 +218,8 @@ def boundary_scores(
         errors += e
         comparisons += c
     precision, recall, f1 = _prf(true_positives, predicted, actual)
-    return Scores(precision, recall, f1, errors / comparisons if comparisons else 0.0)
+    pk = errors / comparisons if comparisons else 0.0
+    return Scores(precision, recall, f1, pk, predicted - true_positives)
 
 
 def flag_scores(pieces: Sequence[Piece], kind: str) -> tuple[float, float, float]:
@@ -222,6 +230,9 @@ def flag_scores(pieces: Sequence[Piece], kind: str) -> tuple[float, float, float
         if kind == "duplicate":
             found = {n for s in stories for n in s.duplicate_lines}
             truth = piece.duplicate_lines
+        elif kind == "boilerplate":
+            found = {n for s in stories for n in s.boilerplate_lines}
+            truth = piece.boilerplate_lines
         else:
             found = {n for s in stories for n in s.subheading_lines}
             truth = piece.subheading_lines
@@ -325,7 +336,8 @@ def run() -> list[BenchRow]:
         label = f"splitter on the {set_name} set ({len(subset)} pieces)"
         rows.append(BenchRow("split", f"{label}: boundary F1", scores.f1, "", "", None))
         rows.append(BenchRow("split", f"{label}: Pk", scores.pk, "", "", None))
-    for kind in ("duplicate", "sub-heading"):
+    rows += _rows_per_kind(pieces)
+    for kind in ("duplicate", "sub-heading", "boilerplate"):
         precision, recall, f1 = flag_scores(pieces, kind)
         for figure, value in (("precision", precision), ("recall", recall), ("F1", f1)):
             rows.append(
@@ -363,6 +375,45 @@ def run() -> list[BenchRow]:
             ratio <= 12,
         )
     )
+    return rows
+
+
+def _rows_per_kind(pieces: Sequence[Piece]) -> list[BenchRow]:
+    """Boundary F1 and false splits of the splitter for each kind of copy, on the
+    pieces it was built with (tune and dev) and on the held-out pieces apart.
+    A story alone has no boundary to find: for "single" only false splits count.
+    """
+    rows = []
+    for kind in KINDS:
+        for part, sets in (("tuning", ("tune", "dev")), ("held-out", ("heldout",))):
+            subset = [p for p in pieces if p.kind == kind and p.set in sets]
+            if not subset:
+                continue
+            scores = boundary_scores(subset, splitter_starts)
+            held_out = part == "held-out"
+            label = f"splitter on {kind} copy, {part} ({len(subset)} pieces)"
+            if kind != "single":
+                rows.append(
+                    BenchRow(
+                        "split",
+                        f"{label}: boundary F1",
+                        scores.f1,
+                        "",
+                        ">= 0.95" if held_out else "",
+                        scores.f1 >= 0.95 if held_out else None,
+                    )
+                )
+            single = kind == "single"
+            rows.append(
+                BenchRow(
+                    "split",
+                    f"{label}: false splits",
+                    scores.false_splits,
+                    "",
+                    "0" if single and held_out else "",
+                    scores.false_splits == 0 if single and held_out else None,
+                )
+            )
     return rows
 
 

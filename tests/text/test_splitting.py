@@ -13,6 +13,7 @@ from articles.text.splitting import (
     SplitError,
     StoryChoice,
     boundary_candidates,
+    line_kind,
     plan_split,
     proposals_to_choices,
     suggest_headline,
@@ -209,6 +210,230 @@ def test_the_seed_splits_into_its_six_stories():
     assert all(s.reasons for s in stories)
 
 
+# ---------------------------------------------------------------------------
+# Kinds of copy: web-pasted pages, long single stories, runs on one subject
+# ---------------------------------------------------------------------------
+
+WEB_PAGES = """\
+SCIENCE
+Glacier In The Alps Shrinks By A Record Amount
+By Lena Brunner
+Published 14 September 2026, 09:30 BST
+Share
+Facebook
+Twitter
+
+The Rhone glacier in Switzerland lost 6 per cent of its volume this summer, the \
+largest loss since measurements began, glaciologists said on Monday.
+The glacier's ice tongue under a white sheet. Photo: Marc Widmer/Alpine Images
+Advertisement
+Scientists blamed a dry winter with little snow followed by two heatwaves in July.
+Related
+Ski resorts plan for winters without snow
+How scientists measure a glacier
+Lena Brunner is our Geneva correspondent. She covers science and the environment.
+
+
+BUSINESS
+Dutch Bicycle Maker Opens Factory In Portugal
+By Joris Bakker
+2 hours ago
+
+A Dutch bicycle maker will open a factory near Porto next year, creating 400 jobs, \
+the company said on Tuesday.
+1 of 5
+The company said labour costs and a supply of parts from local firms decided the \
+choice of Portugal.
+Read more
+"""
+
+
+def test_page_debris_is_proposed_for_dropping_and_never_starts_a_story():
+    stories = suggest_split(WEB_PAGES)
+
+    assert [s.headline_line for s in stories] == [2, 20]
+    assert [s.first_line for s in stories[1:]] == [20]  # at the headline
+    first, second = stories
+    # The next page's section label (19) goes with the story before it.
+    assert first.boilerplate_lines == (1, 3, 4, 5, 6, 7, 10, 11, 13, 14, 15, 16, 19)
+    assert second.boilerplate_lines == (21, 22, 25, 27)
+    assert not set(first.subheading_lines) & set(first.boilerplate_lines)
+
+
+def test_accepting_the_proposals_drops_the_debris_and_the_editor_may_keep_it():
+    stories = suggest_split(WEB_PAGES)
+    choices = proposals_to_choices(stories)
+    plans = plan_split(WEB_PAGES, choices)
+
+    assert "Advertisement" not in plans[0].body and "Share" not in plans[0].body
+    assert "Photo:" not in plans[0].body and "1 of 5" not in plans[1].body
+    assert "a dry winter" in plans[0].body and "labour costs" in plans[1].body
+    kept = plan_split(
+        WEB_PAGES, [StoryChoice(**{**vars(c), "drop_lines": ()}) for c in choices]
+    )
+    assert "By Lena Brunner" in kept[0].body and "Advertisement" in kept[0].body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Jane Doe",
+        "By Jane Doe and John Roe, science reporters",
+        "Updated 5 hours ago",
+        "Published 3 March 2026, 14:32 GMT",
+        "July 9, 2026 10:02 GMT",
+        "Share this article",
+        "Facebook Twitter WhatsApp Email",
+        "Advertisement",
+        "Story continues below advertisement",
+        "Image 3 of 12",
+        "4 min read",
+        "Follow us on Instagram",
+        "Sign up for our morning newsletter",
+        "Related stories",
+        "READ MORE: How rivers are measured",
+        "Tags: rivers, floods",
+        "Home > World > Europe",
+        "BUSINESS",
+        "The bridge at dawn. Photo: Tom Field/Coastal Images",
+        "Copyright 2026 Example News. All rights reserved.",
+        "(Reporting by Ana Silva; Editing by Tom Hale)",
+        "ENDS",
+    ],
+)
+def test_kinds_of_page_and_wire_debris_are_recognised(line):
+    assert line_kind(line) is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Glacier In The Alps Shrinks By A Record Amount",
+        "A long wait for funding",
+        "THE COST OF AUTOMATION",
+        "By the end of the week the river had fallen by two metres.",
+        "Scientists said the glacier would shrink again next year.",
+        "Share prices rose by 3 per cent on Monday after the results.",
+        "Money and politics",
+        "\u201cWe will be back next year,\u201d she said.",
+    ],
+)
+def test_headlines_sub_headings_and_paragraphs_are_not_debris(line):
+    assert line_kind(line) is None
+
+
+def test_a_line_that_is_neither_debris_nor_a_repeat_cannot_be_dropped():
+    choice = StoryChoice(1, 3, "Headline", None, drop_lines=(3,))
+    with pytest.raises(SplitError, match="nor is it page or wire debris"):
+        plan_split("One.\nTwo.\nThree is a paragraph.\n", [choice])
+
+
+LONG_STORY_CAPITAL_SUBHEADINGS = """\
+The Town That Learned To Live With Floods
+
+When the river rose again last winter, the people of Tewkesbury moved their \
+furniture upstairs before the warnings had even been issued.
+
+The town has flooded eleven times since 2000. Each time the water has come a little \
+higher, and each time residents have learned a little more.
+
+Margaret Hale, who has run a bookshop on the high street for thirty years, keeps \
+her stock on shelves that start a metre above the floor.
+
+THE BARRIERS
+
+The Environment Agency built temporary barriers along the Avon in 2021. Its area \
+manager, Peter Collins, said on Tuesday they had held back the river twice.
+
+"They are not a wall," Collins said. "They buy people time."
+
+THE COST
+
+Insurance for homes in the town has tripled in a decade, according to the council.
+
+David Marsh, a retired surveyor who chairs the flood action group, said many \
+families could no longer afford cover at all.
+
+WHAT COMES NEXT
+
+A permanent defence scheme is due to be decided next spring.
+
+Hale says she will stay. "The river was here first," she said.
+"""
+
+
+def test_a_long_story_with_capital_sub_headings_stays_one_story():
+    (story,) = suggest_split(LONG_STORY_CAPITAL_SUBHEADINGS)
+
+    assert story.headline_line == 1
+    assert story.subheading_lines == (9, 15, 21)
+
+
+HEADLINE_AFTER_BLANK_LINES = """\
+Council Opens A New Library In The Old Fire Station
+
+The old fire station in Leith reopened on Saturday as a public library, after a \
+two-year conversion paid for by the city council.
+
+A quiet corner
+
+The former engine room holds the children's books and a reading corner.
+
+
+
+Football Club Signs A Goalkeeper From Norway
+
+Hearts have signed the Norwegian goalkeeper Erik Dahl on a three-year contract, the \
+club said on Sunday.
+Dahl, 27, joins from Rosenborg.
+"""
+
+
+def test_a_headline_after_several_blank_lines_starts_a_story():
+    stories = suggest_split(HEADLINE_AFTER_BLANK_LINES)
+
+    assert [s.headline_line for s in stories] == [1, 11]
+    assert stories[0].subheading_lines == (5,)
+
+
+ONE_SUBJECT_HALF_HEADLINES = """\
+Port Workers Strike Over New Cranes
+
+Port workers in Gdansk began a two-day strike on Monday over plans to bring in \
+automated cranes, halting work at the container terminal.
+
+The union said the cranes would cost 400 jobs. Its leader, Marek Nowak, said the \
+port had refused to negotiate.
+
+"We will not be replaced by software," Mr Nowak said.
+
+Poland's infrastructure minister, Anna Wisniewska, said on Tuesday that the \
+government would send a mediator to the Gdansk port strike and urged both sides \
+to return to talks.
+
+Ms Wisniewska said the port was too important to the economy to stay closed.
+
+Ships Diverted To Gdynia As Strike Continues
+
+Shipping lines diverted a dozen container ships to the nearby port of Gdynia on \
+Wednesday as the strike in Gdansk went into its third day.
+
+Lorry drivers said they had waited for up to twelve hours at the terminal gates.
+
+Marek Nowak, the leader of the Gdansk port workers' union, said on Thursday that \
+the strike would end after the port agreed to guarantee jobs until 2030.
+
+Nowak said the union would now discuss retraining with the employers.
+"""
+
+
+def test_stories_on_one_subject_with_half_the_headlines_missing_are_found():
+    stories = suggest_split(ONE_SUBJECT_HALF_HEADLINES)
+
+    assert [s.first_line for s in stories] == [1, 9, 13, 19]
+    assert [s.headline_line for s in stories] == [1, None, 13, None]
+
+
 def _corpus_f1() -> float:
     found = expected = correct = 0
     for meta_path in sorted(CORPUS.glob("*.json")):
@@ -343,7 +568,8 @@ def test_an_edited_headline_replaces_the_headline_line():
                 StoryChoice(9, 10, "Two", None),
             ],
             "Line 5 cannot be dropped: it does not repeat an earlier paragraph that is "
-            "kept. Keep it in the story.",
+            "kept, nor is it page or wire debris (a byline, caption, share button "
+            "...). Keep it in the story.",
         ),
         (
             [StoryChoice(1, 7, "One", 9), StoryChoice(9, 10, "Two", None)],

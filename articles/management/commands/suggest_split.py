@@ -41,6 +41,7 @@ def _as_json(story: ProposedStory) -> dict:
         "reasons": list(story.reasons),
         "subheading_lines": list(story.subheading_lines),
         "duplicate_lines": list(story.duplicate_lines),
+        "boilerplate_lines": list(story.boilerplate_lines),
     }
 
 
@@ -65,4 +66,7 @@ def _as_table(stories: tuple[ProposedStory, ...]) -> str:
         if story.duplicate_lines:
             listed = ", ".join(map(str, story.duplicate_lines))
             out.append(f"{indent}duplicates: lines {listed}")
+        if story.boilerplate_lines:
+            listed = ", ".join(map(str, story.boilerplate_lines))
+            out.append(f"{indent}page or wire debris: lines {listed}")
     return "\n".join(out)

@@ -1,0 +1,273 @@
+"""Debris in pasted copy: the lines of a web page or wire feed that are not the story.
+
+Copy pasted from a news page carries the page's furniture (section labels,
+bylines, timestamps, share buttons, photo captions and credits, "Advertisement",
+gallery counters, related-link lists, author bios); wire copy carries reporting
+credits and sign-offs. Each is recognised by the kind of line it is, never by
+its words in any one copy. The splitter leaves these lines out of its scoring
+(so they never start a story) and proposes them for dropping; the editor keeps
+any of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from articles.text import vocabulary
+from articles.text.splitting.headlines import heading_shape
+
+# Words a news site files its stories under; a line made only of them (alone or as
+# a breadcrumb, "Home > World > Asia") is a section label.
+SECTION_WORDS = vocabulary.words_of(
+    """
+    home news world uk us europe asia africa americas australia middle east local
+    national international region regions business economy markets money finance
+    companies politics sport sports football cricket tennis rugby cycling athletics
+    science space health environment climate technology tech culture arts books
+    film music entertainment lifestyle travel food opinion analysis comment
+    education transport weather obituaries society investigations live video
+    """
+)
+_SECTION_SET = frozenset(SECTION_WORDS)
+_SEPARATORS = re.compile(r"\s*(?:>|\||/|\u2022|\u00b7|\u00bb|\u203a|&)\s*")
+
+# Buttons and widgets: a line made only of these words.
+_WIDGET_WORDS = frozenset(
+    vocabulary.words_of(
+        """
+        share this article story page facebook twitter x email e-mail whatsapp
+        linkedin copy link print save tweet pin it reddit telegram messenger
+        bookmark gift comments comment flipboard pinterest bluesky threads
+        """
+    )
+)
+
+_TIME_WORDS = frozenset(
+    vocabulary.words_of(
+        """
+        published updated posted first last modified on at ago hour hours minute
+        minutes min mins day days week weeks month months a.m. p.m. am pm
+        """
+    )
+)
+_CLOCK_OR_DAY = r"\d{1,4}(?::\d{2})?(?:am|pm|h)?|\d{1,2}(?:st|nd|rd|th)"
+_MONTH_WORDS = frozenset(m.lower().rstrip(".") for m in vocabulary.MONTHS)
+_WEEKDAY_WORDS = frozenset(d.lower() for d in vocabulary.WEEKDAYS)
+
+_PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
+    # "By Jane Doe", "By Jane Doe and John Roe, science reporters"
+    (
+        "byline",
+        r"^(?:By|BY)\s+[A-Z][\w'\u2019.\-]+(?:\s+[a-z]{1,3})*\s+[A-Z][^.!?]*$",
+        0,
+    ),
+    (
+        "advertisement",
+        r"^(?:advertisement|advert|ad|sponsored(?: content)?|promoted|"
+        r"(?:story|article) continues (?:below|after)(?: the)? "
+        r"(?:advertisement|ad)|"
+        r"scroll (?:down )?to continue(?: with content)?|skip (?:advert|ad))$",
+        re.I,
+    ),
+    (
+        "gallery",
+        r"^(?:image|photo|picture|slide|video)?\s*\d{1,3}\s*(?:of|/)\s*\d{1,3}$",
+        re.I,
+    ),
+    (
+        "reading time",
+        r"^(?:\d{1,2}\s*(?:-\s*)?(?:min|mins|minutes?)(?: read| listen)?|"
+        r"listen(?: to this (?:article|story))?(?:\s*\d{1,2}\s*min)?|"
+        r"(?:estimated )?reading time:?\s*\d{1,2}\s*min\w*)$",
+        re.I,
+    ),
+    (
+        "follow or sign-up",
+        r"^(?:follow (?:us|@|\S+ on)\b|sign up (?:for|to)\b.{0,60}\bnewsletters?\b|"
+        r"subscribe(?: now| today| to [^.]{1,60})?$|get our [^.]{1,40}newsletter|"
+        r"join the conversation|show comments|\d+ comments?$|"
+        r"(?:contact|email|e-mail) "
+        r"(?:the (?:author|reporter)|us|him|her|them) at\b)",
+        re.I,
+    ),
+    (
+        "link label",
+        r"^(?:related"
+        r"(?: (?:stories|articles|content|coverage|links|topics|reading))?|"
+        r"read more|more on this (?:story|topic)|more from [\w &]{2,30}|"
+        r"you (?:may|might) also (?:like|be interested in)|"
+        r"recommended(?: for you)?|"
+        r"most (?:read|popular|viewed|shared)|further reading|see also|also read|"
+        r"top stories|trending(?: now)?|more stories|latest(?: news| stories)?|"
+        r"what to read next|editor'?s picks)\s*:?$",
+        re.I,
+    ),
+    (
+        "link",
+        r"^(?:read more|related|read also|also read|see also|watch|listen)"
+        r"\s*:\s*\S",
+        re.I,
+    ),
+    ("tags", r"^(?:tags?|topics?|filed under|categories)\s*:\s*\S", re.I),
+    (
+        "copyright",
+        r"^(?:\u00a9|\(c\)|copyright\b|.*\ball rights reserved\.?$)",
+        re.I,
+    ),
+    (
+        "wire credit",
+        r"^\(\s*(?:(?:additional )?reporting|writing|editing|compiled|edited|"
+        r"produced|translated)\s+by\b[^()]*\)$",
+        re.I,
+    ),
+    (
+        "wire sign-off",
+        r"^(?:(?i:ends?)|-30-|#{3}|[-\u2013\u2014]{1,2}\s*\(?[A-Z]{2,8}\)?)$",
+        0,
+    ),
+)
+
+# One expression for the whole table: a line is searched once, and the name of
+# the alternative that matched ("k3") says which kind it is.
+_KINDS = tuple(kind for kind, _, _ in _PATTERN_TABLE)
+_DEBRIS = re.compile(
+    "|".join(
+        f"(?P<k{i}>(?{'i' if flags & re.I else ''}:{pattern}))"
+        if flags
+        else f"(?P<k{i}>{pattern})"
+        for i, (_, pattern, flags) in enumerate(_PATTERN_TABLE)
+    )
+)
+
+# A credit inside a caption: "Photo: Name/Agency", "(Credit: Library)", "Getty Images".
+_CREDIT = re.compile(
+    r"(?:(?i:\b(?:photo(?:graph)?|picture|image|illustration|video|credit)s?"
+    r"(?: credit| by)?\s*:\s*\S)"
+    r"|\b(?i:photo|picture|image)s? by [A-Z]"
+    r"|\b(?:Getty Images|Shutterstock|Alamy|AP Photo)\)?\.?$"
+    r"|\((?:AP|AFP|Reuters|EPA|Xinhua|Getty)(?: Photo| via Getty Images)?\)\.?$"
+    r"|\S/[A-Z][\w.\-]+(?: [A-Z][\w.\-]+){0,3}\)?\.?$)"
+)
+_BIO = re.compile(
+    r"^(?P<name>[A-Z][\w'\u2019\-]+(?: [A-Z][\w'\u2019\-]+){1,3}) "
+    r"(?:is|was|covers|writes|reports|has (?:covered|reported|written))\b"
+)
+_JOURNALISM = re.compile(
+    r"\b(?:correspondent|reporter|editor|journalist|writer|columnist|contributor|"
+    r"producer|photographer|covers|reported|reporting|based in)\b"
+)
+CAPTION_MAX_WORDS = 40
+DEBRIS_MAX_WORDS = 15  # every other kind of debris line is short
+LINK_LIST_MAX = 8  # headline-shaped lines under one link label
+
+
+def line_kind(text: str) -> str | None:
+    """The kind of debris a line is on its own ("byline", "share buttons", ...), or
+    None for a line of the story. Lines that need their neighbours (link lists,
+    author bios) are found by `boilerplate_lines`.
+    """
+    line = text.strip()
+    if not line:
+        return None
+    words = line.split()
+    if len(words) <= DEBRIS_MAX_WORDS:
+        match = _DEBRIS.match(line)  # every pattern is anchored at the start
+        if match:
+            return _KINDS[int(match.lastgroup[1:])]
+    if len(words) <= 8 and _is_section_label(line):
+        return "section label"
+    if len(words) <= 8 and all(
+        w.lower().strip(",:") in _WIDGET_WORDS
+        for w in re.split(r"[\s|\u2022\u00b7]+", line)
+        if w
+    ):
+        return "share buttons"
+    if len(words) <= 12 and _is_timestamp(words):
+        return "timestamp"
+    if (
+        len(words) <= CAPTION_MAX_WORDS
+        and _may_hold_a_credit(line)
+        and _CREDIT.search(line)
+    ):
+        return "caption"
+    return None
+
+
+def _may_hold_a_credit(line: str) -> bool:
+    """What every credit `_CREDIT` finds holds: a quick test before it."""
+    return (
+        ":" in line
+        or "/" in line
+        or line.endswith((")", ").", "Images", "Images.", "Shutterstock", "Alamy"))
+        or (" by " in line and ("hoto" in line or "icture" in line or "mage" in line))
+    )
+
+
+def _is_section_label(line: str) -> bool:
+    parts = [p for p in _SEPARATORS.split(line.lower()) if p]
+    return bool(parts) and all(
+        all(word in _SECTION_SET for word in part.split()) for part in parts
+    )
+
+
+def _is_timestamp(words: Sequence[str]) -> bool:
+    """A line of dates and clock times only: "Updated 14:05 GMT, 3 March 2026"."""
+    seen_time = False
+    for raw in words:
+        word = raw.strip(",.()|")
+        low = word.lower()
+        if not word:
+            continue
+        if low == "ago" or re.fullmatch(_CLOCK_OR_DAY, low):
+            seen_time = True
+        elif (
+            low in _MONTH_WORDS
+            or low in _TIME_WORDS
+            or low in _WEEKDAY_WORDS
+            or low in ("a.m", "p.m")
+            or re.fullmatch(r"[A-Z]{2,4}", word)  # a time zone: GMT, EAT, ET
+        ):
+            continue
+        else:
+            return False
+    return seen_time
+
+
+def boilerplate_lines(lines: Sequence[str]) -> dict[int, str]:
+    """The debris lines of the copy (1-based line number -> kind).
+
+    The lines under a link label ("Related", "Read more") are links while they
+    look like headlines and no blank line interrupts them. An author bio is a line that
+    opens with the name of a byline seen before it and says what the journalist
+    does.
+    """
+    found: dict[int, str] = {}
+    bylined: set[str] = set()
+    links_left = 0
+    for number, raw in enumerate(lines, start=1):
+        text = raw.strip()
+        if not text:
+            links_left = 0
+            continue
+        kind = line_kind(text)
+        if kind is None and links_left and heading_shape(text)[0] >= 0.5:
+            kind = "link"
+            links_left -= 1
+        else:
+            links_left = LINK_LIST_MAX if kind == "link label" else 0
+        if kind is None:
+            bio = _BIO.match(text)
+            if bio and bio["name"] in bylined and _JOURNALISM.search(text):
+                kind = "author bio"
+        if kind == "byline":
+            bylined.update(_byline_names(text))
+        if kind is not None:
+            found[number] = kind
+    return found
+
+
+def _byline_names(text: str) -> list[str]:
+    names = re.sub(r"^(?:By|BY|From|FROM)\s+", "", text)
+    names = re.split(r",|\band\b|&", names)
+    return [n.strip() for n in names if n.strip()]

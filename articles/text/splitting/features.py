@@ -1,0 +1,242 @@
+"""Paragraphs of raw copy and what they show: kind, names, how they open."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from articles.text import vocabulary
+from articles.text.splitting.boilerplate import boilerplate_lines
+from articles.text.splitting.duplicates import _DuplicateFinder
+from articles.text.splitting.headlines import _heading_shape
+from articles.text.splitting.words import (
+    _APPOSITIVE_OPENING,
+    _PRESENT_PERFECT,
+    _QUOTES,
+    _TRAILING_SOURCE,
+    _WHEN,
+    _WORD,
+    CONTINUATION_OPENERS,
+    CONTINUATION_PHRASES,
+    STOPWORDS,
+    _content_stems,
+    _first_sentence,
+    _midsentence_capitalised,
+    _name_runs,
+    _stem,
+    _words_lower,
+)
+from articles.text.vocabulary import NAME_PARTICLES, WEEKDAYS, is_role_head
+
+_MONTH_NAME = r"(?P<month>" + "|".join(vocabulary.MONTHS) + r")\.?"
+_DAY = re.compile(
+    rf"\b(?:(?P<weekday>{'|'.join(WEEKDAYS)})|{_MONTH_NAME} (?P<day>\d{{1,2}})\b)"
+)
+DAYS_AHEAD = {"weekday": 3, "date": 14}  # how far on the next story's day may be
+LONG_SENTENCE_WORDS = 25  # a first sentence this long is typical of a lede
+
+
+@dataclass(eq=False, slots=True)
+class _Paragraph:
+    line: int  # 1-based line number
+    text: str  # stripped
+    words: list[str]  # lower-case words
+    stems: Counter[str]
+    names: frozenset[str]  # capitalised name words in the paragraph
+    surnames: frozenset[str]  # last words of multi-word names
+    first_sentence: str
+    opening_names: tuple[tuple[str, ...], ...]  # name runs in the first sentence
+    kind: str  # "para", "heading" or "boilerplate" (page or wire debris)
+    heading_shape: float  # 0..1, how much the line looks like a headline
+    title_case: bool | None
+    capitals: bool  # written all in capitals, as sub-headings often are
+    # surnames of the people the first sentence introduces by full name and role
+    introduced: frozenset[str]
+    days: frozenset[tuple[str, int]]  # the days the paragraph names
+    duplicate_of: int | None = None  # line of the earlier paragraph it repeats
+
+
+def _build_paragraphs(lines: Sequence[str]) -> list[_Paragraph]:
+    known = _midsentence_capitalised(lines)
+    debris = boilerplate_lines(lines)
+    paragraphs: list[_Paragraph] = []
+    for number, raw in enumerate(lines, start=1):
+        text = raw.strip()
+        if not text:
+            continue
+        tokens = text.split()
+        runs = _name_runs(tokens, known)
+        names = frozenset(w for _, run in runs for w in run)
+        surnames = frozenset(run[-1] for _, run in runs if len(run) > 1)
+        first_sentence = _first_sentence(text)
+        opening_tokens = len(first_sentence.split())
+        opening = tuple(tuple(run) for k, run in runs if k < opening_tokens)
+        words = _words_lower(text)
+        shape, title = _heading_shape(text)
+        if number in debris:
+            kind = "boilerplate"
+        elif shape >= 0.5:
+            kind = "heading"
+        else:
+            kind = "para"
+        paragraphs.append(
+            _Paragraph(
+                line=number,
+                text=text,
+                words=words,
+                stems=Counter(_content_stems(words)),
+                names=names,
+                surnames=surnames,
+                first_sentence=first_sentence,
+                opening_names=opening,
+                kind=kind,
+                heading_shape=shape,
+                title_case=title,
+                capitals=text.isupper() and sum(c.isalpha() for c in text) > 3,
+                introduced=frozenset(n[-1] for n in _introduced(first_sentence)),
+                days=_days(text),
+            )
+        )
+    return paragraphs
+
+
+def _mark_duplicates(paragraphs: list[_Paragraph]) -> None:
+    finder = _DuplicateFinder()
+    for p in paragraphs:
+        if p.kind != "boilerplate":  # "Advertisement" twice is no repeated story
+            p.duplicate_of = finder.see(p.line, p.words)
+
+
+def _is_continuation_opening(p: _Paragraph) -> bool:
+    # A pronoun in an opening quotation refers to the speaker, not to the text before.
+    if not p.words or p.text[0] in _QUOTES:
+        return False
+    if p.words[0] in CONTINUATION_OPENERS:
+        return True
+    opening = " ".join(p.words[:4])
+    return any(opening.startswith(phrase) for phrase in CONTINUATION_PHRASES)
+
+
+def _lede_likeness(p: _Paragraph) -> float:
+    """0..1: how much a paragraph opens like a news lede.
+
+    A lede is one long sentence that says when ("on Tuesday"), often in the present
+    perfect ("has approved"), introduces something or someone new ("A drug maker
+    ...", "The transport minister, Jane Doe, said ...") and ends with its source
+    (", the ministry said.").
+    """
+    first = p.first_sentence
+    length = len(first.split())
+    score = 0.0
+    if length >= LONG_SENTENCE_WORDS:
+        score += 0.35
+    elif length >= LONG_SENTENCE_WORDS - 5:
+        score += 0.15
+    when = bool(_WHEN.search(first))
+    if when:
+        score += 0.3
+    if _PRESENT_PERFECT.search(first):
+        score += 0.15
+    if p.words and p.words[0] in ("a", "an"):
+        score += 0.2
+    if p.introduced and when:  # someone new on a given day, not just someone new
+        score += 0.15
+    if _TRAILING_SOURCE.search(first):
+        score += 0.15
+    return min(score, 1.0)
+
+
+def _refers_back(text: str, before: Sequence[_Paragraph]) -> bool:
+    """Whether the paragraph opens with "The <noun>" for a noun used just before."""
+    opening = _WORD.findall(text[:80])[:3]
+    if len(opening) < 2 or opening[0] != "The":
+        return False
+    noun = opening[1]
+    # Only a common noun: "The Japanese yen" names something; and only the word right
+    # after "The": in "The donor meeting" a new word makes it a different meeting.
+    if not noun.islower() or noun in STOPWORDS:
+        return False
+    stem = _stem(noun.lower().replace("\u2019", "'"))
+    # Used before as a common noun too, not only inside a name: "the World Health
+    # Organization" does not make "The world's glaciers" a reference back.
+    as_name = noun.removesuffix("'s").removesuffix("\u2019s").capitalize()
+    return any(stem in p.stems and as_name not in p.names for p in before)
+
+
+def _reintroduces(lede: _Paragraph, earlier_names: frozenset[str]) -> bool:
+    """Whether the paragraph's first sentence introduces, with full name and role,
+    someone already named earlier ("Jane Doe, the company's founder, said ...",
+    "union leader Jane Doe said ...").
+
+    Within a story a person is introduced once and then called by surname; a second
+    full introduction is how a new story starts.
+    """
+    return not lede.introduced.isdisjoint(earlier_names)
+
+
+# "Jane Doe, who leads the party,": a relative clause that gives a role.
+_LEADS = "leads|heads|chairs|runs|directs|manages|founded|owns|represents|coaches"
+_NAME = r"[A-Z][^\W\d_]+(?:['\u2019\-][^\W\d_]+)*"
+_FULL_NAME = rf"{_NAME}(?: (?:{'|'.join(sorted(NAME_PARTICLES))}))?(?: {_NAME}){{1,3}}"
+# "Jane Doe, the head of ...,": a full name and an apposition holding a role.
+_NAME_THEN_ROLE = re.compile(
+    rf"(?:^|, |\b(?:said|told|added) )({_FULL_NAME}), "
+    rf"(?:the |a |an |[A-Z]|(?P<who>who (?:{_LEADS}) ))([^,]{{2,80}}),"
+)
+# "the minister, Jane Doe," or "union leader Jane Doe": a role, then the name.
+_ROLE_THEN_NAME = re.compile(rf"([\w'\u2019\-]+),? ({_FULL_NAME})\b")
+
+
+_TWO_CAPITALS = re.compile(r"[A-Z][^\W\d_]+ (?:[a-z]{1,4} )?[A-Z]")
+
+
+def _introduced(sentence: str) -> list[tuple[str, ...]]:
+    """The people a sentence introduces by full name and role, as name words."""
+    found: list[tuple[str, ...]] = []
+    if not _TWO_CAPITALS.search(sentence):
+        return found  # no full name in it
+    opening = _APPOSITIVE_OPENING.match(sentence)
+    if opening:
+        found.append(tuple(opening.group(1).split()))
+    for match in _NAME_THEN_ROLE.finditer(sentence):
+        role = match.group(3).split()
+        if match["who"] or any(is_role_head(w.strip("'\u2019")) for w in role):
+            found.append(tuple(match.group(1).split()))
+    for match in _ROLE_THEN_NAME.finditer(sentence):
+        role = match.group(1).removesuffix("'s").removesuffix("\u2019s")
+        if is_role_head(role):
+            found.append(tuple(match.group(2).split()))
+    return found
+
+
+def _days(text: str) -> frozenset[tuple[str, int]]:
+    """The days a text names: ("weekday", 0..6) or ("date", day of the year)."""
+    found = set()
+    for match in _DAY.finditer(text):
+        if match["weekday"]:
+            found.add(("weekday", WEEKDAYS.index(match["weekday"])))
+        else:
+            month = vocabulary.MONTHS[match["month"].rstrip(".")]
+            found.add(("date", month * 31 + int(match["day"])))
+    return frozenset(found)
+
+
+def _moves_on_in_time(lede: _Paragraph, earlier: Sequence[_Paragraph]) -> bool:
+    """Whether the first sentence reports a day a little after one that the
+    paragraphs before name: a run of stories on one subject moves on day by day,
+    while a story's later paragraphs look back ("on Monday" after "on Tuesday").
+    """
+    if not lede.days:
+        return False
+    days = _days(lede.first_sentence)
+    if not days:
+        return False
+    before = frozenset().union(*(p.days for p in earlier))
+    return any(
+        kind == other_kind
+        and 0 < (day - other) % (7 if kind == "weekday" else 372) <= DAYS_AHEAD[kind]
+        for kind, day in days - before
+        for other_kind, other in before
+    )

@@ -1,0 +1,512 @@
+"""The scoring model: signals, weights and the words editors see, in one place; and
+the signals of every gap between paragraphs."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from articles.text.splitting.features import (
+    _is_continuation_opening,
+    _lede_likeness,
+    _moves_on_in_time,
+    _Paragraph,
+    _refers_back,
+    _reintroduces,
+)
+from articles.text.splitting.words import _DATELINE, _QUOTES, CONTINUING_VERBS
+
+
+@dataclass(frozen=True)
+class Signal:
+    weight: float  # added to the score per unit of the signal's value
+    reason: str  # shown to an editor when the signal counts
+    # For signals that run from -1 to 1: shown when the value is negative.
+    reason_if_negative: str = ""
+
+
+# The weights were set by hand from what each signal means, then checked on the
+# "tune" pieces of tests/data/split; weights fitted to those pieces did no better on
+# pieces left out of the fit, so the round numbers stay. Words and names of any one
+# copy play no part: only generic English and news-writing conventions.
+BIAS = -3.0  # most gaps inside a story show none of the signals below
+
+SIGNALS: dict[str, Signal] = {
+    # The text after the gap starts with a headline-like line, and how it is written.
+    "headline": Signal(2.0, "headline-like line"),
+    "title_case": Signal(1.0, "headline in title case"),
+    "like_first": Signal(0.75, "written like the copy's first headline"),
+    "unlike_first": Signal(  # 0.5 per difference: case, blank line after it
+        -3.0, "written unlike the copy's first headline, as sub-headings are"
+    ),
+    "short_heading": Signal(-0.75, "a very short heading, as sub-headings are"),
+    "no_lede": Signal(
+        -1.0,
+        "the text under the heading does not open like a lede, as text under "
+        "sub-headings does",
+    ),
+    "capitals": Signal(-1.0, "written in capitals, as sub-headings usually are"),
+    "hugs_text": Signal(
+        -1.5,
+        "closer to the text below than the copy's paragraphs are to each other, "
+        "as sub-headings are",
+    ),
+    # Spacing, judged against the copy's usual spacing between paragraphs.
+    "blank_more": Signal(2.0, "more blank lines than usual between paragraphs"),
+    "blank": Signal(0.5, "blank line"),
+    "unmarked": Signal(
+        -1.5, "no blank line or headline, unlike where other stories start"
+    ),
+    "convention": Signal(
+        -1.5, "lacks the blank lines or headline that the copy's other stories have"
+    ),
+    # Vocabulary on either side of the gap (TextTiling-like lexical cohesion).
+    "topic_shift": Signal(
+        1.5, "topic shift: little word overlap with the paragraphs before"
+    ),
+    "attachment": Signal(  # -1..1
+        1.0,
+        "the opening paragraph shares more words with what follows than before",
+        "the opening paragraph shares more words with the paragraphs before",
+    ),
+    "new_names": Signal(0.5, "names people or places not mentioned just before"),
+    "shared_names": Signal(-1.0, "names the same people and places as just before"),
+    # How the first paragraph after the gap opens.
+    "dateline": Signal(2.5, "opens with a dateline"),
+    "lede": Signal(1.5, "opening typical of a lede"),
+    "news_lede": Signal(
+        1.0,
+        "a lede that moves on: a new day, a dateline or someone introduced again",
+    ),
+    "plain_lede": Signal(
+        1.0, "opening typical of a lede, in copy with no blank lines or headlines"
+    ),
+    "reintroduced": Signal(
+        1.5,
+        "introduces by full name and role someone named before, as a new story does",
+    ),
+    "new_day": Signal(
+        1.0, "opens on a day not mentioned before, as the next day's story does"
+    ),
+    "continuation": Signal(-3.0, "opens like a continuation (pronoun or linking word)"),
+    "definite_reference": Signal(
+        -2.0, "opens with 'The ...' for something just mentioned"
+    ),
+    "surname_only": Signal(
+        -1.5, "refers by surname alone to someone named just before"
+    ),
+    "also_added": Signal(-1.5, "'also' or 'added' continues the reporting before"),
+    "quote_opening": Signal(-0.5, "opens with a quotation"),
+    "one_paragraph_story": Signal(
+        -4.0,
+        "the paragraph before would be a story of one paragraph, and its start "
+        "is the better marked",
+    ),
+    "lead_in": Signal(-3.0, "the paragraph before leads into this one"),
+}
+
+FULL_SIMILARITY = 0.5  # a cosine this high counts as "the same topic"
+LONG_SENTENCE_WORDS = 25  # a first sentence this long is typical of a lede
+SHORT_HEADING_WORDS = 3  # headings this short are more often sub-headings
+UNMARKED_SHARE = 1 / 3  # of likely starts unmarked, above which no convention
+CONVENTION_SHARE = 2 / 3  # of the other likely story starts that share a marker
+STRONG_LEDE = 0.6
+MIN_LEDE = 0.3  # lede-likeness from which a paragraph's opening counts as one
+NAME_MEMORY = 12  # paragraphs back in which a surname alone refers to someone
+WINDOW = 3  # paragraphs compared on each side of a gap, as in TextTiling's blocks
+MIN_SHOWN_CONTRIBUTION = 0.5  # weaker signals are scored but not listed as reasons
+
+
+@dataclass
+class _Gap:
+    index: int  # index into the scored paragraphs of the first paragraph after the gap
+    features: dict[str, float]
+
+
+class _Windows:
+    """Sums of the term vectors of consecutive paragraphs, with their norms, cached:
+    neighbouring gaps compare the same windows, so each is summed once.
+    """
+
+    def __init__(self, vectors: list[dict[str, float]]) -> None:
+        self._vectors = vectors
+        self._cache: dict[tuple[int, int], tuple[dict[str, float], float]] = {}
+
+    def forget_before(self, index: int) -> None:
+        """Drop cached windows starting before `index`: gaps are scored in order, so
+        they will not be asked for again, and memory stays small on long copy.
+        """
+        cache = self._cache
+        while cache:
+            oldest = next(iter(cache))
+            if oldest[0] >= index:
+                break
+            del cache[oldest]
+
+    def get(self, start: int, stop: int) -> tuple[dict[str, float], float]:
+        key = (max(start, 0), max(stop, 0))
+        found = self._cache.get(key)
+        if found is None:
+            total: dict[str, float] = {}
+            for vector in self._vectors[key[0] : key[1]]:
+                for term, weight in vector.items():
+                    total[term] = total.get(term, 0.0) + weight
+            found = (total, math.sqrt(sum(w * w for w in total.values())))
+            self._cache[key] = found
+        return found
+
+    def cosine(self, a: tuple[int, int], b: tuple[int, int]) -> float:
+        """Cosine similarity of the windows [a[0], a[1]) and [b[0], b[1])."""
+        (va, na), (vb, nb) = self.get(*a), self.get(*b)
+        if not na or not nb:
+            return 0.0
+        if len(va) > len(vb):
+            va, vb = vb, va
+        dot = sum(weight * vb[term] for term, weight in va.items() if term in vb)
+        return dot / (na * nb)
+
+
+def _term_vectors(paragraphs: list[_Paragraph]) -> list[dict[str, float]]:
+    """Each paragraph's content words weighted by tf-idf over the copy's paragraphs.
+
+    Words found in one paragraph only cannot link two paragraphs and are left out;
+    words found everywhere (the country all the stories are about) weigh little.
+    """
+    count = len(paragraphs)
+    df: Counter[str] = Counter()
+    for p in paragraphs:
+        df.update(p.stems.keys())
+    vectors = []
+    for p in paragraphs:
+        vectors.append(
+            {
+                term: (1.0 + math.log(tf)) * math.log((count + 1) / df[term])
+                for term, tf in p.stems.items()
+                if df[term] > 1
+            }
+        )
+    return vectors
+
+
+def _typical(values: list[int]) -> int:
+    return sorted(values)[(len(values) - 1) // 2] if values else 0
+
+
+def _clamp(value: float, low: float = 0.0, high: float = 1.0) -> float:
+    return min(max(value, low), high)
+
+
+class _Copy:
+    """What every gap's signals are judged against: the copy's paragraphs (without
+    duplicates), its usual spacing, where its headings are and how its first
+    headline is written.
+    """
+
+    def __init__(self, lines: Sequence[str], paragraphs: list[_Paragraph]) -> None:
+        self.scored = scored = [
+            p for p in paragraphs if p.duplicate_of is None and p.kind != "boilerplate"
+        ]
+        count = len(scored)
+        blank = [not line.strip() for line in lines]
+        # The usual number of blank lines between neighbouring paragraphs of text.
+        self.typical_blanks = _typical(
+            [
+                sum(blank[a.line : b.line - 1])
+                for a, b in pairwise(paragraphs)
+                if a.kind != "boilerplate" and b.kind != "boilerplate"
+            ]
+        )
+        # Blank lines before each scored paragraph. Across a skipped duplicate only
+        # those after it count: a blank line before a repeated paragraph comes with
+        # the repetition, not with a new story. Across skipped page debris the
+        # widest gap counts: the page's furniture has its own spacing.
+        position = {p.line: k for k, p in enumerate(paragraphs)}
+        self.blanks_before = [0]
+        for p in scored[1:]:
+            k = position[p.line]
+            widest = 0
+            while k > 0:
+                widest = max(
+                    widest, sum(blank[paragraphs[k - 1].line : paragraphs[k].line - 1])
+                )
+                if paragraphs[k - 1].kind != "boilerplate":
+                    break
+                k -= 1
+            self.blanks_before.append(widest)
+        self.blanks_before.append(0)
+        # Windows stop at headings: text beyond the previous or next heading belongs
+        # to another story or section and says nothing about this gap.
+        self.last_heading = [0] * count
+        for i in range(1, count):
+            self.last_heading[i] = (
+                i - 1 if scored[i - 1].kind != "para" else self.last_heading[i - 1]
+            )
+        self.next_heading = [count] * (count + 1)
+        for i in range(count - 2, -1, -1):
+            self.next_heading[i] = (
+                i + 1 if scored[i + 1].kind != "para" else self.next_heading[i + 1]
+            )
+        # The copy's own first headline shows how this copy writes headlines.
+        self.first_headline_style = (
+            (scored[0].title_case, self.blanks_before[1] > 0, scored[0].capitals)
+            if scored and scored[0].kind == "heading"
+            else None
+        )
+        self.windows = _Windows(_term_vectors(scored))
+
+
+def _gap_features(
+    lines: Sequence[str], paragraphs: list[_Paragraph]
+) -> tuple[list[_Gap], list[_Paragraph]]:
+    """The signals of every gap where a story could start, and the scored paragraphs.
+
+    Duplicates are left out of scoring (a repeated lede must not look like a story).
+    """
+    copy = _Copy(lines, paragraphs)
+    gaps = []
+    for i in range(1, len(copy.scored)):
+        copy.windows.forget_before(i - 2 * WINDOW)
+        features = _signals(copy, i)
+        if features is not None:
+            gaps.append(_Gap(index=i, features=features))
+    # Copy with no blank line or headline anywhere has only its writing to show
+    # where stories start, and a lede is the clearest sign of that.
+    if not any(g.features["blank"] or "headline" in g.features for g in gaps):
+        for g in gaps:
+            lede = g.features["lede"]
+            g.features["plain_lede"] = lede if lede >= STRONG_LEDE else 0.0
+    first_headed = bool(copy.scored) and copy.scored[0].kind == "heading"
+    if _add_unmarked(gaps, first_headed=first_headed):
+        _add_convention(gaps)
+    _add_one_paragraph_doubt(gaps, last_index=len(copy.scored) - 1)
+    return gaps, copy.scored
+
+
+def _signals(copy: _Copy, i: int) -> dict[str, float] | None:
+    """The signals (see SIGNALS) of the gap before scored paragraph i, or None where
+    no story can start: right after a headline, or at a heading with no text after.
+    """
+    scored = copy.scored
+    previous, head = scored[i - 1], scored[i]
+    if previous.kind != "para":
+        return None  # a headline or byline belongs to the text after it
+    lede_index = next(
+        (j for j in range(i, min(i + 4, len(scored))) if scored[j].kind == "para"),
+        None,
+    )
+    if lede_index is None:
+        return None
+    lede = scored[lede_index]
+    before = (max(i - WINDOW, copy.last_heading[i]), i)
+    after = (i, min(i + WINDOW, copy.next_heading[i]))
+    before_paragraphs = scored[before[0] : before[1]]
+    before_names = frozenset().union(*(p.names for p in before_paragraphs))
+    # Someone is called by surname alone anywhere in a story once introduced, also
+    # after its sub-headings: look further back for them than for topic words.
+    earlier = scored[max(i - NAME_MEMORY, 0) : i]
+    after_end = min(lede_index + 2, copy.next_heading[lede_index])
+    after_names = frozenset().union(*(p.names for p in scored[lede_index:after_end]))
+    opening_names = {w for run in lede.opening_names for w in run}
+    windows = copy.windows
+    # Does the opening paragraph share more with what follows than with what
+    # precedes? A lede does; a paragraph continuing a story does not.
+    lede_alone = (lede_index, lede_index + 1)
+    following = (
+        lede_index + 1,
+        min(lede_index + 1 + WINDOW, copy.next_heading[lede_index]),
+    )
+    attachment = (
+        windows.cosine(lede_alone, following) - windows.cosine(lede_alone, before)
+        if following[1] > following[0]
+        else 0.0
+    )
+    blanks, typical = copy.blanks_before[i], copy.typical_blanks
+    lede_likeness = _lede_likeness(lede)
+    f: dict[str, float] = {}
+    if head.kind == "heading":
+        f["headline"] = head.heading_shape
+        f["title_case"] = float(bool(head.title_case) and not head.capitals)
+        f["short_heading"] = float(len(head.text.split()) <= SHORT_HEADING_WORDS)
+        f["hugs_text"] = float(copy.blanks_before[i + 1] < typical)
+        f["capitals"] = float(head.capitals)
+        f["no_lede"] = float(lede_likeness == 0)
+        reference = copy.first_headline_style
+        if reference is not None:
+            differences = int((copy.blanks_before[i + 1] > 0) != reference[1])
+            if head.capitals != reference[2]:
+                differences += 1
+            elif head.title_case is not None and reference[0] is not None:
+                differences += head.title_case != reference[0]
+            if differences:
+                f["unlike_first"] = differences / 2
+            else:
+                f["like_first"] = 1.0
+    # Blank lines on both sides of a heading frame the heading; they do not
+    # separate stories any more than the heading itself does.
+    framed = head.kind == "heading" and copy.blanks_before[i + 1] > typical
+    f["blank_more"] = float(blanks > typical and not framed)
+    f["blank"] = float(blanks > 0 and not framed)
+    f["topic_shift"] = _clamp(1.0 - windows.cosine(before, after) / FULL_SIMILARITY)
+    f["attachment"] = _clamp(attachment / FULL_SIMILARITY, -1.0, 1.0)
+    if opening_names:
+        f["new_names"] = len(opening_names - before_names) / len(opening_names)
+    if after_names:
+        f["shared_names"] = len(after_names & before_names) / len(after_names)
+    f["dateline"] = float(bool(_DATELINE.match(lede.text)))
+    f["lede"] = lede_likeness
+    # Introducing someone again is how a new story's lede starts, when it reads
+    # like a lede; later in a story it is the reporter being thorough.
+    f["reintroduced"] = float(
+        _reintroduces(lede, before_names)
+        or (
+            f["lede"] >= MIN_LEDE
+            and bool(lede.introduced)
+            and _reintroduces(lede, frozenset().union(*(p.names for p in earlier)))
+        )
+    )
+    f["new_day"] = float(f["lede"] >= 0.5 and _moves_on_in_time(lede, earlier))
+    f["continuation"] = float(_is_continuation_opening(lede))
+    f["definite_reference"] = float(_refers_back(lede.text, before_paragraphs))
+    f["surname_only"] = float(
+        any(
+            len(run) == 1 and any(run[0] in p.surnames for p in earlier)
+            for run in lede.opening_names
+        )
+    )
+    f["news_lede"] = float(
+        f["lede"] >= STRONG_LEDE
+        and bool(f["new_day"] or f["reintroduced"] or f["dateline"])
+    )
+    f["also_added"] = float(not CONTINUING_VERBS.isdisjoint(lede.words[:10]))
+    f["quote_opening"] = float(lede.text[0] in _QUOTES)
+    f["lead_in"] = float(previous.text.endswith(":"))
+    return f
+
+
+def _is_marked(g: _Gap) -> bool:
+    return bool(g.features["blank_more"] or "headline" in g.features)
+
+
+def _reads_like_a_new_story(g: _Gap) -> bool:
+    """A lede that moves on: a new day, a dateline or someone introduced again."""
+    return bool(g.features["news_lede"])
+
+
+def _add_unmarked(gaps: list[_Gap], *, first_headed: bool) -> bool:
+    """Mark gaps with neither extra blank lines nor a headline, in copy that marks
+    its stories so.
+
+    Copy that marks some gaps that way usually marks every story; a gap with
+    neither is then unlikely to start one. But copy where many gaps that read
+    like story starts are unmarked (a run of stories with half the headlines
+    missing) does not keep to that convention, and there the absence says little.
+    Likely starts are judged by their first-pass score where marked, and by how
+    they read (`_reads_like_a_new_story`) where not.
+    Returns whether the copy keeps to it.
+    """
+    marked = [_is_marked(g) for g in gaps]
+    if not any(marked):
+        return True
+    likely = [_total(g.features) > 0 for g in gaps]
+    marked_likely = sum(lk and m for lk, m in zip(likely, marked, strict=True))
+    unmarked_likely = sum(
+        _reads_like_a_new_story(g) for g, m in zip(gaps, marked, strict=True) if not m
+    )
+    if not first_headed and any("headline" in g.features for g in gaps):
+        return False  # the first story has no headline: the copy has no such habit
+    # One exception is a doubtful paragraph; two or more are a habit of the copy.
+    kept = unmarked_likely < max(2, UNMARKED_SHARE * (marked_likely + unmarked_likely))
+    for g, is_marked in zip(gaps, marked, strict=True):
+        if not is_marked:
+            g.features["unmarked"] = 1.0 if kept else 0.0
+    return kept
+
+
+def _add_convention(gaps: list[_Gap]) -> None:
+    """Mark gaps that lack what most other likely story starts in the copy have.
+
+    Copy is pasted together in one house style: if the other stories start after
+    extra blank lines (or with a headline), a gap without them is probably inside a
+    story, such as a sub-heading. Needs the first-pass scores, so it runs last.
+    """
+    likely = [_total(g.features) > 0 for g in gaps]
+    total = sum(likely)
+    for marker in ("blank_more", "headline"):
+        having = sum(
+            1
+            for g, lk in zip(gaps, likely, strict=True)
+            if lk and g.features.get(marker)
+        )
+        for g, is_likely in zip(gaps, likely, strict=True):
+            if g.features.get(marker) or g.features.get("unmarked"):
+                continue  # an unmarked gap is already counted as such
+            others = total - is_likely
+            # Most, not all: the first pass may itself have let a wrong one in.
+            if others >= 2 and having >= CONVENTION_SHARE * others:
+                g.features["convention"] = 1.0
+
+
+def _add_one_paragraph_doubt(gaps: list[_Gap], *, last_index: int) -> None:
+    """Of two likely story starts one paragraph apart, keep the better marked one.
+
+    A story of one paragraph happens (a brief), but then blank lines, a headline or
+    a dateline set it apart; without them the second paragraph of a story that
+    re-introduces someone or names a new day is more likely than a new story, and
+    of two unmarked starts the one that reads more like a lede wins. The copy's
+    last paragraph alone is a story only where marked too.
+    """
+
+    def marked(g: _Gap) -> bool:
+        f = g.features
+        return bool(f.get("blank_more") or f.get("headline") or f.get("dateline"))
+
+    if gaps and gaps[-1].index == last_index and not marked(gaps[-1]):
+        gaps[-1].features["one_paragraph_story"] = 1.0  # the copy's last paragraph
+    for first, second in pairwise(gaps):
+        if second.index != first.index + 1:
+            continue
+        a, b = _total(first.features), _total(second.features)
+        if a <= 0 or b <= 0 or (marked(first) and marked(second)):
+            continue
+        if marked(first) != marked(second):
+            loser = second if marked(first) else first
+        else:  # the one that reads more like a lede
+            ledes = first.features["lede"], second.features["lede"]
+            loser = second if (ledes[0], a) >= (ledes[1], b) else first
+        loser.features["one_paragraph_story"] = 1.0
+
+
+def _total(features: dict[str, float]) -> float:
+    """The gap's score alone, for the passes that need only that."""
+    return BIAS + sum(SIGNALS[name].weight * value for name, value in features.items())
+
+
+def _score(features: dict[str, float]) -> tuple[float, list[str], list[str]]:
+    """The gap's score, with the reasons for and against, strongest first."""
+    contributions = sorted(
+        (
+            (SIGNALS[name].weight * value, name, value)
+            for name, value in features.items()
+            if name in SIGNALS and value
+        ),
+        key=lambda item: -abs(item[0]),
+    )
+    score = BIAS + sum(c for c, _, _ in contributions)
+    reasons: list[str] = []
+    doubts: list[str] = []
+    for contribution, name, value in contributions:
+        if abs(contribution) < MIN_SHOWN_CONTRIBUTION:
+            continue
+        if name == "blank" and "blank_more" in features and features["blank_more"]:
+            continue  # one reason about blank lines is enough
+        signal = SIGNALS[name]
+        text = signal.reason_if_negative if value < 0 else signal.reason
+        (reasons if contribution > 0 else doubts).append(text)
+    return score, reasons, doubts
+
+
+def _confidence(score: float) -> float:
+    return round(1.0 / (1.0 + math.exp(-score)), 3)

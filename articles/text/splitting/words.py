@@ -1,0 +1,216 @@
+"""The splitter's words: function words, openers, calendar words, and the tokens,
+stems, sentences and name runs read from copy."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from articles.text import vocabulary
+from articles.text.tokens import sentences
+
+# ---------------------------------------------------------------------------
+# Generic English word lists (function words, openers); nothing about any one copy
+# ---------------------------------------------------------------------------
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Words that carry no topic: the text package's function words, the weekdays and
+# honorifics (every story has them) and the reporting verbs.
+STOPWORDS = (
+    vocabulary.STOPWORDS
+    | {day.lower() for day in vocabulary.WEEKDAYS}
+    | vocabulary.HONORIFICS
+    | _word_set("saying added adding")
+)
+
+# Words that open a paragraph continuing the one before: pronouns and linking words.
+CONTINUATION_OPENERS = _word_set(
+    """
+    he she they it its his her their this these those them him both
+    however meanwhile but and also moreover furthermore additionally nevertheless
+    nonetheless still yet instead indeed besides likewise similarly otherwise
+    therefore thus hence then later so
+    """
+)
+CONTINUATION_PHRASES = (
+    "in addition",
+    "at the same time",
+    "on the other hand",
+    "as a result",
+    "even so",
+    "despite this",
+    "for his part",
+    "for her part",
+    "for their part",
+    "in response",
+    "in turn",
+)
+# Verbs that only continue reporting already under way.
+CONTINUING_VERBS = frozenset({"added", "adds", "continued", "continues", "also"})
+CALENDAR_WORDS = vocabulary.CALENDAR_WORDS | _word_set(
+    "today yesterday tonight week month year morning evening night weekend"
+)
+# Capitalised words that are not names even in mid-sentence.
+NOT_NAMES = STOPWORDS | CALENDAR_WORDS | {"i"}
+
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+_QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
+_SENTENCE_END = re.compile(
+    r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])"
+)
+# "NAIROBI, May 6 (Reuters) - " or "Kabul, Oct. 4 -" at the start of a paragraph.
+_DATELINE_PREFIX = re.compile(
+    r"^(?:[A-Z][A-Z.'\u2019\- ]{1,30}"  # a place in capitals
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}(?=,\s*[A-Z][a-z]{2,8}\.?\s*\d))"  # or dated
+    r"(?:,\s*[A-Z][A-Za-z.]{2,9}\.?\s*\d{1,2})?"  # the date, "May 6"
+    r"(?:,?\s*\([^)]{1,30}\))?"  # the agency, "(Reuters)"
+    r"\s*[\u2014\u2013-]{1,2}\s+"
+)
+_DATELINE = re.compile(_DATELINE_PREFIX.pattern + r"\S")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+# When it happened, as a lede says it: "on Tuesday", "yesterday", "October 3".
+_WHEN = re.compile(
+    rf"\b(?:on {_WEEKDAY}|{_WEEKDAY} (?:morning|afternoon|evening|night)|yesterday|"
+    rf"today|tonight|this (?:week|morning|afternoon|evening)|last (?:week|night)|"
+    rf"{_MONTH} \d{{1,2}}\b|\d{{1,2}} {_MONTH})"
+)
+_PRESENT_PERFECT = re.compile(
+    r"^[^,;]{0,80}?\b(?:has|have) (?:been |)[a-z]+(?:ed|en|n|t)\b"
+)
+# The source at the end of the first sentence: ", the ministry said on Monday."
+_TRAILING_SOURCE = re.compile(
+    r",[^,]{0,60}\b(?:said|says|announced|confirmed|reported|warned|told [\w ]{1,20})"
+    rf"(?: on {_WEEKDAY}| {_WEEKDAY}| yesterday| today)?[.!]?[\"\u201d\u2019]?$"
+)
+# "Full Name, the/a/an/Someone's role," at the start of a paragraph.
+_APPOSITIVE_OPENING = re.compile(
+    r"^((?:[A-Z][^\W\d_]+(?:['\u2019\-][^\W\d_]+)*\s+)+[A-Z][^\W\d_]+(?:['\u2019\-][^\W\d_]+)*),"
+    r"\s+(?:the|a|an|[A-Z])"  # the role: "the head of ...", "Chargé d'Affaires"
+)
+_MIDSENTENCE_CAPITAL = re.compile(
+    r"(?<=[\w,;\u2019'\"\u201d)] )([A-Z][^\W\d_]*(?:['\u2019\-][^\W\d_]+)*)"
+)
+_RUN_ENDINGS = (",", ";", ":", ".", "!", "?", *_QUOTES)
+
+
+def content_stems(text: str) -> list[str]:
+    """Return the stemmed content words of `text` (function words removed), in order."""
+    return _content_stems(_words_lower(text))
+
+
+def _content_stems(words: list[str]) -> list[str]:
+    return [_stem(w) for w in words if w not in STOPWORDS and len(w) > 1]
+
+
+def _words_lower(text: str) -> list[str]:
+    return _WORD.findall(text.lower().replace("\u2019", "'"))
+
+
+# Stemming the same words again and again is most of the cost of reading copy; the
+# cache is bounded and holds nothing but the stems of words.
+_STEM_CACHE: dict[str, str] = {}
+
+
+def _stem(word: str) -> str:
+    # A light suffix stripper plus truncation: enough to match "minister"/"ministry"
+    # and "attacks"/"attacked" for overlap counting, without a stemming library.
+    stem = _STEM_CACHE.get(word)
+    if stem is not None:
+        return stem
+    w = word.removesuffix("'s").rstrip("'")
+    for suffix, replacement in (
+        ("ies", "y"),
+        ("sses", "ss"),
+        ("ing", ""),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not w.endswith("ss"):
+            w = w[: len(w) - len(suffix)] + replacement
+            break
+    stem = w[:7]
+    if len(_STEM_CACHE) < 200_000:
+        _STEM_CACHE[word] = stem
+    return stem
+
+
+def _first_sentence(text: str) -> str:
+    first = next(sentences(text), None)
+    return text[first[0] : first[1]] if first else text
+
+
+def _name_core(token: str) -> str:
+    word = token.strip(_QUOTES + "()[],.;:!?")
+    return word.removesuffix("'s").removesuffix("\u2019s")
+
+
+def _is_name_word(word: str) -> bool:
+    return bool(word) and word[0].isupper() and word.lower() not in NOT_NAMES
+
+
+def _name_runs(
+    tokens: list[str], known_names: frozenset[str] | set[str]
+) -> list[tuple[int, list[str]]]:
+    """Runs of consecutive capitalised name words with the index of their first
+    token, e.g. (4, ["Fiona", "Marsh"]).
+    """
+    runs: list[tuple[int, list[str]]] = []
+    run: list[str] = []
+    start = 0
+    sentence_start = True
+    for k, raw in enumerate(tokens):
+        if raw[0].islower():
+            # Most words are lower case: the quick way past them.
+            if run:
+                runs.append((start, run))
+                run = []
+            sentence_start = raw[-1] in ".!?:"
+            continue
+        ends_run = raw.endswith(_RUN_ENDINGS)
+        core = _name_core(raw)
+        is_name = _is_name_word(core)
+        if is_name and sentence_start and core not in known_names:
+            # A capitalised word opening a sentence is a name only if the copy also
+            # capitalises it mid-sentence ("Taliban" yes, "Participants" no) or a
+            # name follows it ("Karen Decker").
+            is_name = (
+                not ends_run
+                and k + 1 < len(tokens)
+                and _is_name_word(_name_core(tokens[k + 1]))
+            )
+        if is_name:
+            if not run:
+                start = k
+            run.append(core)
+        elif run:
+            runs.append((start, run))
+            run = []
+        if run and ends_run:
+            runs.append((start, run))
+            run = []
+        sentence_start = raw.endswith((".", "!", "?", ":")) or raw in (
+            "\u2014",
+            "\u2013",
+            "-",
+        )
+    if run:
+        runs.append((start, run))
+    return runs
+
+
+def _midsentence_capitalised(lines: Iterable[str]) -> set[str]:
+    """Words the copy capitalises after a word or comma: names, not sentence starts."""
+    found: set[str] = set()
+    for text in lines:
+        for match in _MIDSENTENCE_CAPITAL.finditer(text):
+            found.add(match.group(1).removesuffix("'s").removesuffix("\u2019s"))
+    return found
