@@ -9,6 +9,7 @@ primary-key query and no rendering, authentication or throttling.
 
 import functools
 import hashlib
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -57,7 +58,9 @@ def public_validators(request: HttpRequest, state: PublicState) -> Validators:
     etag = quote_etag(f"{state.counter}-{digest}")
     if state.changed_at is None:
         return Validators(etag)
-    modified = int(state.changed_at.timestamp())
+    # Rounded up: a response dated in the second of a change (Last-Modified has
+    # whole seconds) must not validate a copy made before the change.
+    modified = math.ceil(state.changed_at.timestamp())
     return Validators(etag, modified, min(modified, int(time.time())))
 
 

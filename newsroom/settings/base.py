@@ -23,6 +23,8 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks",
+    "django_tasks_db",
     "articles",
 ]
 
@@ -119,4 +121,16 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+}
+
+# --- Background tasks (issue 13) ---------------------------------------------------
+# Code uses only the django.tasks API (`articles/tasks.py`); the backend is chosen
+# here. The database backend needs no other service: `manage.py db_worker` (or
+# `make worker`) runs the tasks, on SQLite or PostgreSQL, any number of workers.
+# docs/operations.md shows how to switch to RQ or Celery.
+TASKS = {
+    "default": {
+        "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
 }
