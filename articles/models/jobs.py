@@ -55,7 +55,7 @@ class BackgroundJob(models.Model):
 
     @property
     def progress(self) -> str:
-        """"relinking 12,400 of 100,000" style, for the admin."""
+        """ "relinking 12,400 of 100,000" style, for the admin."""
         verb = {"relink": "relinking", "republish": "republishing"}[self.kind]
         if self.state == JobState.QUEUED:
             return f"{verb}: waiting for a worker"

@@ -292,9 +292,7 @@ def registry_relink_range(
     batch = _relink_batch(rows, matcher)
     current = {rid: pk for pk, rid, _, _ in rows if rid in batch.changed}
     if current:
-        bodies = Revision.objects.filter(pk__in=list(current)).values_list(
-            "pk", "body"
-        )
+        bodies = Revision.objects.filter(pk__in=list(current)).values_list("pk", "body")
         _store_candidates([(current[rid], rid, body) for rid, body in bodies], matcher)
     refresh = set(refresh_article_ids)
     refresh.update(

@@ -40,7 +40,7 @@ _ENQUEUE = 1000  # chunk tasks enqueued per on_commit callback
 def background_job_start(
     *, kind: str, target: str = "", params: dict[str, Any] | None = None
 ) -> BackgroundJob:
-    """Create a queued job; its planning task is enqueued when the transaction commits."""
+    """Create a queued job; its planning is enqueued when the transaction commits."""
     job = BackgroundJob.objects.create(kind=kind, target=target, params=params or {})
     transaction.on_commit(lambda: _enqueue_plan(job.pk))
     return job
@@ -261,9 +261,7 @@ def background_jobs_resume() -> int:
     nothing. For after a crash, or after tasks were lost with a broker.
     """
     queued = list(
-        BackgroundJob.objects.filter(state=JobState.QUEUED).values_list(
-            "pk", flat=True
-        )
+        BackgroundJob.objects.filter(state=JobState.QUEUED).values_list("pk", flat=True)
     )
     for job_id in queued:
         transaction.on_commit(lambda job_id=job_id: _enqueue_plan(job_id))

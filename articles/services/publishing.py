@@ -22,6 +22,7 @@ from articles.models.review import AnnotationStatus, Verdict
 from articles.text.checks.base import Paragraph
 from articles.text.paragraphs import paragraphs_from_body
 
+
 @dataclass(frozen=True)
 class MentionValue:
     """An entity mentioned at body[start:end] of the published revision."""

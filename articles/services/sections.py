@@ -33,7 +33,7 @@ def section_update(
     by: AbstractBaseUser | None,
     name: str | None = None,
     slug: str | None = None,
-    parent: Section | None | bool = False,
+    parent: Section | bool | None = False,
 ) -> tuple[Section, BackgroundJob | None]:
     """Rename or move a section (`parent=False` leaves it where it is).
 
