@@ -15,6 +15,7 @@ from django.urls import NoReverseMatch, path, reverse
 from articles.models import Article, Correction, Revision
 from articles.selectors.queues import queue_articles, queues_for
 from articles.selectors.timeline import article_timeline
+from articles.services.sections import article_section_change
 from articles.services.workflow import (
     APPROVE,
     PUBLISH,
@@ -113,7 +114,11 @@ class ArticleAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change) -> None:
         # Save only what the form changed (the section), so that a form opened before
         # a transition cannot write an old status or revision back.
-        if change:
+        if change and form.changed_data == ["section"]:
+            article_section_change(
+                article=obj, section=form.cleaned_data["section"], by=request.user
+            )
+        elif change:
             obj.save(update_fields=[*form.changed_data, "updated_at"])
         else:
             super().save_model(request, obj, form, change)
