@@ -15,6 +15,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -23,7 +24,6 @@ from articles.models import Article, BackgroundJob, JobChunk
 from articles.models.jobs import JobKind, JobState
 
 __all__ = [
-    "CHUNK_SIZE",
     "background_job_plan",
     "background_job_start",
     "background_jobs_resume",
@@ -33,7 +33,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-CHUNK_SIZE = 400  # items per chunk: a constant number of queries each
 _ENQUEUE = 1000  # chunk tasks enqueued per on_commit callback
 
 
@@ -116,7 +115,7 @@ def _plan_relink(job: BackgroundJob) -> Iterator[JobChunk]:
     number = 0
     last = 0
     articles = Article.objects.order_by("pk").values_list("pk", flat=True)
-    while ids := list(articles.filter(pk__gt=last)[:CHUNK_SIZE]):
+    while ids := list(articles.filter(pk__gt=last)[: _chunk_size()]):
         number += 1
         yield JobChunk(
             job=job,
@@ -143,17 +142,22 @@ def _plan_republish(job: BackgroundJob) -> Iterator[JobChunk]:
 
 def _id_chunks(job: BackgroundJob, ids: list[int], *, start: int) -> Iterator[JobChunk]:
     ids = sorted(set(ids))
-    for offset in range(0, len(ids), CHUNK_SIZE):
-        part = ids[offset : offset + CHUNK_SIZE]
+    size = _chunk_size()
+    for offset in range(0, len(ids), size):
+        part = ids[offset : offset + size]
         yield JobChunk(
             job=job,
-            number=start + offset // CHUNK_SIZE + 1,
+            number=start + offset // size + 1,
             step=JobKind.REPUBLISH,
             first=part[0],
             last=part[-1],
             ids=part,
             size=len(part),
         )
+
+
+def _chunk_size() -> int:
+    return settings.NEWSROOM_JOB_CHUNK_SIZE
 
 
 _PLANNERS: dict[str, Callable[[BackgroundJob], Iterable[JobChunk]]] = {
@@ -169,7 +173,8 @@ def job_chunk_run(*, chunk_id: int) -> bool:
     """Do one chunk's work and record it, in one transaction; True if it ran.
 
     A chunk already done, or being done by another worker, is skipped. When the
-    last chunk of a job is done, the job is marked done with the summed outcome.
+    last chunk of a job is done, the job is marked done with the summed outcome
+    (a job marked failed stays so until then).
     """
     try:
         with transaction.atomic():
@@ -209,9 +214,6 @@ def _count_done(chunk: JobChunk) -> None:
     job = BackgroundJob.objects.select_for_update().get(pk=chunk.job_id)
     job.done += chunk.size
     fields = ["done"]
-    if job.state == JobState.FAILED:  # resumed after a failure
-        job.state, job.outcome = JobState.RUNNING, {}
-        fields += ["state", "outcome"]
     if not job.chunks.filter(finished_at__isnull=True).exists():
         job.state = JobState.DONE
         job.finished_at = timezone.now()

@@ -134,3 +134,5 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+# Items (articles) per chunk of a background job: one task and one transaction each.
+NEWSROOM_JOB_CHUNK_SIZE = env_int("NEWSROOM_JOB_CHUNK_SIZE", 400)

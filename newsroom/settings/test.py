@@ -15,4 +15,10 @@ STORAGES = {
 
 # Task bodies run at once in unit tests; tests/tasks/ switch to the database backend
 # and run real `db_worker` processes.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}
