@@ -195,9 +195,13 @@ def job_chunk_run(*, chunk_id: int) -> bool:
 
 
 def _lock_pending(chunk_id: int) -> JobChunk | None:
-    pending = JobChunk.objects.filter(pk=chunk_id, finished_at__isnull=True)
+    # Ordered by pk alone: the default ordering joins the job, whose row lock
+    # (held by whoever is finishing another chunk) would make SKIP LOCKED skip.
+    pending = JobChunk.objects.filter(pk=chunk_id, finished_at__isnull=True).order_by(
+        "pk"
+    )
     if connection.features.has_select_for_update_skip_locked:
-        pending = pending.select_for_update(skip_locked=True)
+        pending = pending.select_for_update(skip_locked=True, of=("self",))
     return pending.first()
 
 
