@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench lint format check clean
+.PHONY: run worker test bench bench-scale lint format check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,14 @@ run: $(VENV)/.installed
 	@echo ""
 	@echo "The review desk is at http://$(HOST):$(PORT)/admin/ (log in with a demo login above)."
 	@echo "The public API is at http://$(HOST):$(PORT)/api/v1/"
+	@# One task worker beside the web server; it stops when the server stops.
+	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python manage.py db_worker & worker=$$!; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The background task worker (relinking, republishing); run any number of them.
+worker: $(VENV)/.installed
+	$(BIN)/python manage.py db_worker
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
