@@ -64,6 +64,7 @@ __all__ = [
     "candidate_confirm_alias",
     "candidate_confirm_new",
     "candidate_ignore",
+    "candidates_rebuild",
     "entity_add_alias",
     "entity_create",
     "entity_delete",
@@ -272,6 +273,28 @@ def _refresh_live(article_ids: Collection[int]) -> list[int]:
                 public_version_bump()
         refreshed += batch
     return refreshed
+
+
+def candidates_rebuild() -> int:
+    """Store the candidates of every article's current revision again; the count.
+
+    For a database that predates stored candidates (run by `relink_entities
+    --candidates`); linking keeps them current afterwards.
+    """
+    matcher = entity_matcher()
+    done = 0
+    last = 0
+    current = Article.objects.filter(current_revision__isnull=False).order_by("pk")
+    while rows := list(
+        current.filter(pk__gt=last).values_list(
+            "pk", "current_revision_id", "current_revision__body"
+        )[:RELINK_BATCH]
+    ):
+        with transaction.atomic():
+            _store_candidates(rows, matcher)
+        done += len(rows)
+        last = rows[-1][0]
+    return done
 
 
 def registry_relink_range(

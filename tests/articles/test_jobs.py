@@ -233,3 +233,18 @@ def test_renaming_an_entity_re_renders_the_live_articles_naming_it(
         for e in PublicArticle.objects.get(article=article).payload["entities"]
     ]
     assert names == ["Taliban government"]
+
+
+def test_relink_entities_candidates_stores_what_an_old_database_lacks():
+    import io
+
+    from django.core.management import call_command
+
+    from articles.models import CandidateName
+
+    ArticleFactory(body="The Zorblax Agency said so.")  # not linked: no rows yet
+    assert not CandidateName.objects.exists()
+
+    call_command("relink_entities", "--candidates", stdout=io.StringIO())
+
+    assert CandidateName.objects.get().text == "Zorblax Agency"
