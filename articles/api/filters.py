@@ -6,7 +6,6 @@ import datetime
 import re
 
 from django import forms
-from django.db import connection
 from django.db.models import Q, QuerySet
 from django_filters import rest_framework as filters
 from django_filters.rest_framework import DjangoFilterBackend
@@ -14,6 +13,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from articles.models import Correction, Entity, PublicArticle, Section
 from articles.models.entities import EntityKind
+from articles.search import public_search
 from articles.selectors.public import in_section_tree
 
 MAX_ID = 2**63 - 1  # the largest id either database can hold
@@ -170,18 +170,8 @@ class ArticleFilter(filters.FilterSet):
 
 
 def article_search(queryset: QuerySet[PublicArticle], text: str) -> QuerySet:
-    """Full-text search on PostgreSQL; every word (case-insensitive) elsewhere."""
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchVector
-
-        return queryset.alias(
-            search=SearchVector("search_text", config="english")
-        ).filter(search=SearchQuery(text, config="english", search_type="websearch"))
-    words = WORD.findall(text)[:MAX_QUERY_WORDS]
-    condition = Q()
-    for word in words:
-        condition &= Q(search_text__icontains=word)
-    return queryset.filter(condition)
+    """Full-text search on the stored index (`articles.search`), never a row scan."""
+    return public_search(queryset, text)
 
 
 class SectionFilter(filters.FilterSet):

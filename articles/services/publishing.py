@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from articles.models import Article, PublicArticle, PublicVersion
 from articles.models.review import AnnotationStatus, Verdict
+from articles.search import public_search_index
 from articles.text.checks.base import Paragraph
 from articles.text.paragraphs import paragraphs_from_body
 
@@ -133,6 +134,7 @@ def public_article_refresh(
             },
         )
         public.entities.set({m.entity_id for m in mentions})
+        public_search_index(public_id=public.pk, text=public.search_text)
         if bump:
             public_version_bump(now=now)
     return public

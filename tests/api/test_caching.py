@@ -51,9 +51,18 @@ def _is_fresh(api, url: str, etag: str, last_modified: str) -> bool:
     return by_tag == 304
 
 
+def _a_second_later() -> None:
+    """As if the change happened two seconds ago: a copy dated in the very second of
+    a change cannot be validated by date (the probe rounds up to the next second)."""
+    PublicVersion.objects.filter(pk=1).update(
+        changed_at=timezone.now() - datetime.timedelta(seconds=2)
+    )
+
+
 @pytest.mark.parametrize("url", URLS)
 def test_a_repeated_request_gets_304_with_the_same_validators(api, url):
     published()
+    _a_second_later()
     etag, last_modified = _validators(api, url)
     response = api.get(url, HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 304
@@ -121,6 +130,7 @@ def test_no_stale_304_after_publication_correction_or_retraction(
 
 def test_editing_without_publishing_keeps_clients_fresh(api, publish, editor):
     article = publish()
+    _a_second_later()
     etag, last_modified = _validators(api, "/api/v1/articles/")
     article_edit(
         article=article,
@@ -149,10 +159,22 @@ def test_two_changes_within_one_second_still_make_the_first_copy_stale(
 
 
 def test_last_modified_is_never_later_than_now(api):
-    for _ in range(5):  # a burst moves the probe's time ahead of the clock
+    for _ in range(5):  # a burst in one second
         published()
     response = api.get("/api/v1/articles/")
     assert parse_http_date(response["Last-Modified"]) <= time.time()
+    assert PublicVersion.objects.get(pk=1).changed_at <= timezone.now()
+
+
+def test_a_copy_dated_in_the_second_of_a_change_is_not_fresh_by_date(api, monkeypatch):
+    """Date-only clients: the copy's Last-Modified second may hold a later change."""
+    frozen = timezone.now().replace(microsecond=500_000)
+    monkeypatch.setattr(timezone, "now", lambda: frozen)
+    monkeypatch.setattr(time, "time", frozen.timestamp)
+    published()
+    _, last_modified = _validators(api, "/api/v1/articles/")
+    response = api.get("/api/v1/articles/", HTTP_IF_MODIFIED_SINCE=last_modified)
+    assert response.status_code == 200
 
 
 def test_if_none_match_wins_over_if_modified_since(api):
