@@ -148,6 +148,7 @@ def test_two_changes_within_one_second_still_make_the_first_copy_stale(
 ):
     frozen = timezone.now()
     monkeypatch.setattr(timezone, "now", lambda: frozen)
+    monkeypatch.setattr(time, "time", frozen.timestamp)  # the same clock
     published()
     etag, last_modified = _validators(api, "/api/v1/articles/")
     published()  # same second: Last-Modified alone cannot tell them apart
