@@ -188,3 +188,29 @@ def test_user_text_in_the_split_view_is_escaped(editor, editor_client):
     ).content.decode()
     assert "<img src=x" not in html
     assert "&lt;b&gt;bold&lt;/b&gt;" in html
+
+
+def test_the_split_view_runs_the_splitter_once_per_document(
+    document, editor_client, monkeypatch
+):
+    """The suggestion is cached by content hash: GETs and clicks only read it."""
+    from django.core.cache import cache
+
+    from articles.selectors import splitting as split_selector
+
+    cache.clear()
+    calls = []
+    real = split_selector.suggest_split
+
+    def counted(text):
+        calls.append(len(text))
+        return real(text)
+
+    monkeypatch.setattr(split_selector, "suggest_split", counted)
+    url = reverse("admin:articles_sourcedocument_split", args=[document.pk])
+    first = editor_client.get(url).context["stories"]
+    again = editor_client.get(url).context["stories"]
+    editor_client.post(url, {"start": ["1", "8"], "move": "8:1"})
+
+    assert len(calls) == 1
+    assert [s.draft.first_line for s in first] == [s.draft.first_line for s in again]
