@@ -4,6 +4,8 @@ import django.contrib.postgres.search
 import django.db.models.deletion
 from django.db import migrations, models
 
+from articles.roles import sync_role_groups
+
 
 FTS = "articles_publicarticle_fts"
 
@@ -56,7 +58,7 @@ class Migration(migrations.Migration):
             name='BackgroundJob',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('relink', 'Relink entity mentions'), ('republish', 'Republish live articles')], max_length=20)),
+                ('kind', models.CharField(choices=[('relink', 'Relink entity mentions'), ('republish', 'Republish live articles'), ('checks', 'Run the checks on a source document')], max_length=20)),
                 ('target', models.CharField(blank=True, help_text='What the job is about, for people.', max_length=200)),
                 ('params', models.JSONField(blank=True, default=dict)),
                 ('state', models.CharField(choices=[('queued', 'Queued'), ('running', 'Running'), ('done', 'Done'), ('failed', 'Failed')], default='queued', max_length=10)),
@@ -70,7 +72,7 @@ class Migration(migrations.Migration):
             options={
                 'ordering': ['-created_at', '-id'],
                 'indexes': [models.Index(fields=['kind', 'state'], name='backgroundjob_kind_state')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('kind__in', ['relink', 'republish'])), name='job_kind_valid'), models.CheckConstraint(condition=models.Q(('state__in', ['queued', 'running', 'done', 'failed'])), name='job_state_valid')],
+                'constraints': [models.CheckConstraint(condition=models.Q(('kind__in', ['relink', 'republish', 'checks'])), name='job_kind_valid'), models.CheckConstraint(condition=models.Q(('state__in', ['queued', 'running', 'done', 'failed'])), name='job_state_valid')],
             },
         ),
         migrations.CreateModel(
@@ -95,7 +97,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('number', models.PositiveIntegerField()),
-                ('step', models.CharField(choices=[('relink', 'Relink entity mentions'), ('republish', 'Republish live articles')], max_length=20)),
+                ('step', models.CharField(choices=[('relink', 'Relink entity mentions'), ('republish', 'Republish live articles'), ('checks', 'Run the checks on a source document')], max_length=20)),
                 ('first', models.BigIntegerField()),
                 ('last', models.BigIntegerField()),
                 ('ids', models.JSONField(blank=True, help_text='The exact ids, when not a whole range.', null=True)),
@@ -111,4 +113,5 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('job', 'number'), name='jobchunk_unique')],
             },
         ),
+        migrations.RunPython(sync_role_groups, migrations.RunPython.noop),
     ]

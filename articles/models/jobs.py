@@ -11,6 +11,7 @@ from django.db import models
 class JobKind(models.TextChoices):
     RELINK = "relink", "Relink entity mentions"
     REPUBLISH = "republish", "Republish live articles"
+    CHECKS = "checks", "Run the checks on a source document"
 
 
 class JobState(models.TextChoices):
@@ -56,7 +57,11 @@ class BackgroundJob(models.Model):
     @property
     def progress(self) -> str:
         """ "relinking 12,400 of 100,000" style, for the admin."""
-        verb = {"relink": "relinking", "republish": "republishing"}[self.kind]
+        verb = {
+            "relink": "relinking",
+            "republish": "republishing",
+            "checks": "checking",
+        }[self.kind]
         if self.state == JobState.QUEUED:
             return f"{verb}: waiting for a worker"
         if self.total is None:

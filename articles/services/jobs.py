@@ -27,6 +27,7 @@ __all__ = [
     "background_job_plan",
     "background_job_start",
     "background_jobs_resume",
+    "checks_job_request",
     "job_chunk_run",
     "relink_job_request",
     "republish_job_request",
@@ -69,6 +70,13 @@ def relink_job_request(
         waiting.params = {**waiting.params, "refresh": merged}
         waiting.save(update_fields=["params"])
         return waiting
+
+
+def checks_job_request(*, document_id: int, target: str) -> BackgroundJob:
+    """Run the consistency checks across a source document's articles, in a task."""
+    return background_job_start(
+        kind=JobKind.CHECKS, target=target, params={"document": document_id}
+    )
 
 
 def republish_job_request(
@@ -160,9 +168,23 @@ def _chunk_size() -> int:
     return settings.NEWSROOM_JOB_CHUNK_SIZE
 
 
+def _plan_checks(job: BackgroundJob) -> Iterator[JobChunk]:
+    """One chunk: the cross-story checks need the whole document at once."""
+    document_id = job.params["document"]
+    yield JobChunk(
+        job=job,
+        number=1,
+        step=JobKind.CHECKS,
+        first=document_id,
+        last=document_id,
+        size=Article.objects.filter(source_id=document_id).count(),
+    )
+
+
 _PLANNERS: dict[str, Callable[[BackgroundJob], Iterable[JobChunk]]] = {
     JobKind.RELINK: _plan_relink,
     JobKind.REPUBLISH: _plan_republish,
+    JobKind.CHECKS: _plan_checks,
 }
 
 
@@ -251,9 +273,20 @@ def _republish_step(chunk: JobChunk) -> dict[str, int]:
     return {"refreshed": public_articles_republish(article_ids=chunk.ids or [])}
 
 
+def _checks_step(chunk: JobChunk) -> dict[str, int]:
+    from articles.models import SourceDocument
+    from articles.services.review import source_document_run_checks
+
+    document = SourceDocument.objects.filter(pk=chunk.first).first()
+    if document is None:  # deleted meanwhile: nothing to check
+        return {"findings": 0}
+    return {"findings": len(source_document_run_checks(document=document))}
+
+
 _STEPS: dict[str, Callable[[JobChunk], dict[str, int]]] = {
     JobKind.RELINK: _relink_step,
     JobKind.REPUBLISH: _republish_step,
+    JobKind.CHECKS: _checks_step,
 }
 
 

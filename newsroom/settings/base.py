@@ -136,3 +136,5 @@ TASKS = {
 }
 # Items (articles) per chunk of a background job: one task and one transaction each.
 NEWSROOM_JOB_CHUNK_SIZE = env_int("NEWSROOM_JOB_CHUNK_SIZE", 400)
+# Source documents larger than this are checked in a background task, not the request.
+NEWSROOM_CHECKS_INLINE_BYTES = env_int("NEWSROOM_CHECKS_INLINE_BYTES", 200_000)

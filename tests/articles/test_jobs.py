@@ -248,3 +248,42 @@ def test_relink_entities_candidates_stores_what_an_old_database_lacks():
     call_command("relink_entities", "--candidates", stdout=io.StringIO())
 
     assert CandidateName.objects.get().text == "Zorblax Agency"
+
+
+def test_a_large_document_is_checked_in_the_background(
+    editor, editor_client, settings, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    from articles.models import Annotation
+    from articles.services.imports import source_document_import
+    from articles.services.splitting import StoryPlan, source_document_split
+    from articles.text.splitting import proposals_to_choices, suggest_split
+
+    settings.NEWSROOM_CHECKS_INLINE_BYTES = 10  # every document is "large"
+    copy = (
+        "Harbour reopens after storm\n\n"
+        "The harbour reopened on Monday after a week of repairs, officials said.\n\n"
+        "The harbour reopened on Monday after a week of repairs, officials said.\n"
+    )
+    document = source_document_import(
+        data=copy.encode(), filename="big.txt", by=editor
+    ).document
+    choices = proposals_to_choices(suggest_split(document.text))
+    kept = [type(c)(**{**c.__dict__, "drop_lines": ()}) for c in choices]
+    source_document_split(
+        document=document, stories=[StoryPlan(c, None) for c in kept], by=editor
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(
+            reverse("articles:source-check", args=[document.pk])
+        )
+
+    job = BackgroundJob.objects.get(kind="checks")
+    assert response["Location"].endswith(f"/backgroundjob/{job.pk}/change/")
+    job.refresh_from_db()
+    assert (job.state, job.outcome) == ("done", {"findings": 1})
+    assert Annotation.objects.filter(origin="duplicate-paragraph").count() == 1
+    page = editor_client.get(response["Location"])
+    assert page.status_code == 200 and "checking 1 of 1" in page.content.decode()
