@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.http import parse_http_date
 
 from articles.models import PublicVersion
+from articles.services.publishing import public_article_refresh
 from articles.services.revisions import article_edit
 from articles.services.workflow import article_retract
 from tests.api.helpers import BODY, published
@@ -105,8 +106,10 @@ def test_no_stale_304_after_publication_correction_or_retraction(
             assert not _is_fresh(api, url, etag, last_modified), url
 
     before = snapshot()
-    second = publish()  # a publication
-    assert_all_stale(before)
+    second = publish()  # a publication: every list changes, not the first's detail
+    assert_all_stale({url: v for url, v in before.items() if url != detail})
+    etag = before[detail][0]
+    assert api.get(detail, HTTP_IF_NONE_MATCH=etag).status_code == 304
 
     before = snapshot()
     article_edit(
@@ -227,3 +230,13 @@ def test_sections_and_entities_revalidate_by_content(api):
     assert api.get("/api/v1/sections/", HTTP_IF_NONE_MATCH=etag).status_code == 304
     SectionFactory(name="Renamed desk")  # no publication, yet the list changed
     assert api.get("/api/v1/sections/", HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_an_article_detail_has_its_own_version(api):
+    first = published()
+    url = f"/api/v1/articles/{first.pk}/"
+    etag = api.get(url)["ETag"]
+    published()  # another article: the first's copy is still current
+    assert api.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    public_article_refresh(article=first)  # its own change
+    assert api.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200
