@@ -113,5 +113,9 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('job', 'number'), name='jobchunk_unique')],
             },
         ),
+        migrations.AddIndex(
+            model_name='article',
+            index=models.Index(fields=['status', 'published_at'], name='article_status_published'),
+        ),
         migrations.RunPython(sync_role_groups, migrations.RunPython.noop),
     ]
