@@ -36,6 +36,10 @@ test: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(BIN)/python -m tests.benchmarks.run
 
+# The scale table (PostgreSQL; about 10 minutes): DATABASE_URL=postgres://... make bench-scale
+bench-scale: $(VENV)/.installed
+	$(BIN)/python -m tests.benchmarks.scale
+
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
