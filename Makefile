@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test bench lint format check clean
+.PHONY: run serve worker test bench bench-scale lint format check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,9 @@ run: $(VENV)/.installed
 	@echo ""
 	@echo "The review desk is at http://$(HOST):$(PORT)/admin/ (log in with a demo login above)."
 	@echo "The public API is at http://$(HOST):$(PORT)/api/v1/"
+	@# One task worker beside the web server; it stops when the server stops.
+	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python manage.py db_worker & worker=$$!; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The production settings under gunicorn, static files by WhiteNoise. Needs SECRET_KEY,
@@ -48,12 +51,19 @@ serve: $(VENV)/.installed
 	echo "Health: http://$(HOST):$(PORT)/healthz  API docs: http://$(HOST):$(PORT)/api/docs/"; \
 	exec $(BIN)/gunicorn newsroom.wsgi:application --bind "$(HOST):$(PORT)" \
 	  --workers "$${WEB_CONCURRENCY:-2}" --access-logfile - --forwarded-allow-ips=""
+# The background task worker (relinking, republishing); run any number of them.
+worker: $(VENV)/.installed
+	$(BIN)/python manage.py db_worker
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed
 	$(BIN)/python -m tests.benchmarks.run
+
+# The scale table (PostgreSQL; about 10 minutes): DATABASE_URL=postgres://... make bench-scale
+bench-scale: $(VENV)/.installed
+	$(BIN)/python -m tests.benchmarks.scale
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

@@ -20,6 +20,7 @@ _READ_ALL = [
     "view_annotationreply",
     "view_correction",
     "view_auditentry",
+    "view_backgroundjob",
 ]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
@@ -70,7 +71,11 @@ def sync_role_groups(apps, schema_editor=None) -> None:
         app_config.models_module = None
     group_model = apps.get_model("auth", "Group")
     permission_model = apps.get_model("auth", "Permission")
-    for role, codenames in ROLE_PERMISSIONS.items():
+    # An earlier migration's state lacks later models: their permissions wait for
+    # the migration that adds the model (and calls this again).
+    models = {m._meta.model_name for m in apps.get_app_config("articles").get_models()}
+    for role, listed in ROLE_PERMISSIONS.items():
+        codenames = [c for c in listed if c.partition("_")[2] in models]
         group, _ = group_model.objects.get_or_create(name=role)
         permissions = permission_model.objects.filter(
             content_type__app_label="articles", codename__in=codenames

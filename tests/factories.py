@@ -99,6 +99,15 @@ class ArticleFactory(factory.django.DjangoModelFactory):
         self.current_revision = revision
         self.save(update_fields=["current_revision"])
 
+    @factory.post_generation
+    def linked(self, create, extracted, **kwargs):
+        """ArticleFactory(linked=True) links revision 1 as splitting does: its
+        mentions and its stored candidates."""
+        if create and extracted:
+            from articles.services.entities import revision_link_entities
+
+            revision_link_entities(revision=self.current_revision)
+
 
 class EntityFactory(factory.django.DjangoModelFactory):
     class Meta:

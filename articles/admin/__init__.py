@@ -4,6 +4,7 @@ from . import (  # noqa: F401
     api_keys,
     audit,
     entities,
+    jobs,
     public,
     review,
     sections,

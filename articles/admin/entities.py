@@ -16,8 +16,9 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
-from articles.models import Entity, EntityAlias, IgnoredName, Mention
+from articles.models import BackgroundJob, Entity, EntityAlias, IgnoredName, Mention
 from articles.models.entities import EntityKind
+from articles.models.jobs import JobKind, JobState
 from articles.selectors.entities import entity_articles, entity_candidates
 from articles.services.entities import (
     RegistryError,
@@ -33,6 +34,7 @@ from articles.services.entities import (
     entity_merge,
     entity_update,
 )
+from articles.services.jobs import jobs_for_progress
 from articles.text.entities import normalize_name
 
 CANDIDATE_LIMIT = 150  # rows on the candidates page
@@ -81,8 +83,8 @@ class EntityAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "description", "external_id", "alias_count"]
     list_filter = ["kind"]
     search_fields = ["name", "aliases__text", "external_id", "description"]
-    fields = ["name", "kind", "description", "external_id", "mentioned_in"]
-    readonly_fields = ["mentioned_in"]
+    fields = ["name", "kind", "description", "external_id", "relinking", "mentioned_in"]
+    readonly_fields = ["relinking", "mentioned_in"]
     inlines = [EntityAliasInline]
     actions = ["merge_entities"]
     change_list_template = "admin/articles/entity/change_list.html"
@@ -100,6 +102,18 @@ class EntityAdmin(admin.ModelAdmin):
     @admin.display(description="aliases", ordering="alias_count")
     def alias_count(self, entity: Entity) -> int:
         return entity.alias_count
+
+    @admin.display(description="Relinking the archive")
+    def relinking(self, entity: Entity) -> str:
+        """The latest relink jobs: "relinking 12,400 of 100,000", or how they ended."""
+        jobs = list(jobs_for_progress(kind=JobKind.RELINK))
+        if not jobs:
+            return "No relink has run yet."
+        return format_html_join(
+            "",
+            "<p>{} ({}, started {})</p>",
+            ((job.progress, _job_outcome(job), job.started_at or "—") for job in jobs),
+        )
 
     @admin.display(description="Mentioned in")
     def mentioned_in(self, entity: Entity) -> str:
@@ -284,6 +298,18 @@ class EntityAdmin(admin.ModelAdmin):
         else:
             self.message_user(request, message, messages.SUCCESS)
         return HttpResponseRedirect(request.path)
+
+
+def _job_outcome(job: BackgroundJob) -> str:
+    if job.state == JobState.DONE:
+        o = job.outcome
+        return (
+            f"done: {o.get('changed', 0):,} revisions changed, "
+            f"{o.get('refreshed', 0):,} live articles re-rendered"
+        )
+    if job.state == JobState.FAILED:
+        return f"failed: {job.outcome.get('error', '')}"
+    return job.get_state_display().lower()
 
 
 def _candidate_permissions(request: HttpRequest) -> dict[str, bool]:

@@ -1,6 +1,7 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 
 from articles.models import Section
+from articles.services.sections import SectionError, section_update
 
 
 @admin.register(Section)
@@ -11,3 +12,27 @@ class SectionAdmin(admin.ModelAdmin):
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["parent"]
+
+    def save_model(self, request, obj: Section, form, change: bool) -> None:
+        """A rename or move goes through the service: audited, payloads refreshed."""
+        if not change:
+            super().save_model(request, obj, form, change)
+            return
+        data = form.cleaned_data
+        try:
+            _, job = section_update(
+                section=obj,
+                by=request.user,
+                name=data["name"],
+                slug=data["slug"],
+                parent=data["parent"],
+            )
+        except SectionError as exc:  # the form validated; a race or a permission
+            self.message_user(request, str(exc), messages.ERROR)
+            return
+        if job is not None:
+            self.message_user(
+                request,
+                "Its live articles are being re-rendered in the background.",
+                messages.INFO,
+            )

@@ -11,9 +11,10 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from articles.models import Section, SourceDocument
+from articles.selectors.splitting import split_suggestion
 from articles.services.splitting import SplitError, StoryPlan, source_document_split
 from articles.text.boundaries import DraftStory, draft_stories, move_start
-from articles.text.splitting import StoryChoice, suggest_split
+from articles.text.splitting import StoryChoice
 
 
 @dataclass
@@ -36,7 +37,7 @@ def split_view(admin: ModelAdmin, request: HttpRequest, object_id: int) -> HttpR
         raise PermissionDenied
     document = get_object_or_404(SourceDocument, pk=object_id)
     lines = document.lines
-    proposals = suggest_split(document.text)
+    proposals = split_suggestion(document)
     posted = request.method == "POST"
     if posted:
         starts = _ints(request.POST.getlist("start"))

@@ -16,7 +16,7 @@ from articles.admin.public import ReadOnlyAdmin
 from articles.models import Article, Correction, Revision
 from articles.selectors.queues import queue_articles, queues_for
 from articles.selectors.timeline import article_timeline
-from articles.services.placement import PlacementRefused, article_section_change
+from articles.services.sections import SectionError, article_section_change
 from articles.services.workflow import (
     APPROVE,
     PUBLISH,
@@ -121,7 +121,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 article_section_change(
                     article=obj, section=obj.section, by=request.user
                 )
-            except PlacementRefused as exc:
+            except SectionError as exc:
                 raise PermissionDenied(str(exc)) from None
 
     # --- bulk actions -------------------------------------------------------------

@@ -9,6 +9,7 @@ primary-key query and no rendering, authentication or throttling.
 
 import functools
 import hashlib
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,7 +18,11 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_etags, parse_http_date_safe, quote_etag
 
-from articles.selectors.public import PublicState, public_state
+from articles.selectors.public import (
+    PublicState,
+    public_article_state,
+    public_state,
+)
 
 # Downstream sites poll; a shared cache may serve a response for this long.
 PUBLIC_MAX_AGE = 60
@@ -57,7 +62,9 @@ def public_validators(request: HttpRequest, state: PublicState) -> Validators:
     etag = quote_etag(f"{state.counter}-{digest}")
     if state.changed_at is None:
         return Validators(etag)
-    modified = int(state.changed_at.timestamp())
+    # Rounded up: a response dated in the second of a change (Last-Modified has
+    # whole seconds) must not validate a copy made before the change.
+    modified = math.ceil(state.changed_at.timestamp())
     return Validators(etag, modified, min(modified, int(time.time())))
 
 
@@ -103,12 +110,31 @@ def set_public_headers(
 
 def public_conditional(view: View) -> View:
     """Answer GET and HEAD with 304 when the client's ETag or date is still current."""
+    return _conditional(view, lambda kwargs: public_state())
 
+
+def article_conditional(view: View) -> View:
+    """As `public_conditional`, validated by the article's own version: publishing
+    another article does not invalidate this one's copies. An id without a public
+    row (404) falls back to the global probe, which moves when it is published."""
+
+    def state(kwargs: dict) -> PublicState:
+        pk = str(kwargs.get("pk", ""))
+        if pk.isascii() and pk.isdigit() and 0 < int(pk) < 2**63:
+            found = public_article_state(article_id=int(pk))
+            if found is not None:
+                return found
+        return public_state()
+
+    return _conditional(view, state)
+
+
+def _conditional(view: View, state_for: Callable[[dict], PublicState]) -> View:
     @functools.wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
-        validators = public_validators(request, public_state())
+        validators = public_validators(request, state_for(kwargs))
         if is_not_modified(request, validators):
             return set_public_headers(HttpResponseNotModified(), validators)
         response = view(request, *args, **kwargs)

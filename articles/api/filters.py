@@ -14,6 +14,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from articles.models import Correction, Entity, PublicArticle, Section
 from articles.models.entities import EntityKind
+from articles.search import public_search
 from articles.selectors.public import in_section_tree
 
 MAX_ID = 2**63 - 1  # the largest id either database can hold
@@ -173,21 +174,14 @@ class ArticleFilter(filters.FilterSet):
 
 
 def article_search(queryset: QuerySet[PublicArticle], text: str) -> QuerySet:
-    """Full-text search on PostgreSQL; every word (case-insensitive) elsewhere."""
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchVector
+    """Full-text search on the stored index (`articles.search`), never a row scan.
 
-        query = SearchQuery(
-            websearch_text(text), config="english", search_type="websearch"
-        )
-        return queryset.alias(
-            search=SearchVector("search_text", config="english")
-        ).filter(search=query)
-    words = WORD.findall(text)[:MAX_QUERY_WORDS]
-    condition = Q()
-    for word in words:
-        condition &= Q(search_text__icontains=word)
-    return queryset.filter(condition)
+    On PostgreSQL the text goes through `websearch_text` first, so that no input
+    can overflow the tsquery parser.
+    """
+    if connection.vendor == "postgresql":
+        text = websearch_text(text)
+    return public_search(queryset, text)
 
 
 def websearch_text(text: str) -> str:

@@ -135,7 +135,7 @@ class ArticleDetail(PublicView):
 
     serializer_class = serializers.ArticleSerializer
     renderer_classes = [PublicJSONRenderer, NinjsRenderer, JsonLdRenderer]
-    conditional = staticmethod(caching.public_conditional)
+    conditional = staticmethod(caching.article_conditional)
     filter_backends = []
 
     @extend_schema(

@@ -1,7 +1,8 @@
 """The desk's domain model, one module per sub-domain, re-exported here."""
 
 from .audit import AuditEntry
-from .entities import Entity, EntityAlias, IgnoredName, Mention
+from .entities import CandidateName, Entity, EntityAlias, IgnoredName, Mention
+from .jobs import BackgroundJob, JobChunk
 from .public import ApiKey, PublicArticle, PublicVersion
 from .review import Annotation, AnnotationPlacement, AnnotationReply
 from .sections import Section
@@ -15,10 +16,13 @@ __all__ = [
     "ApiKey",
     "Article",
     "AuditEntry",
+    "BackgroundJob",
+    "CandidateName",
     "Correction",
     "Entity",
     "EntityAlias",
     "IgnoredName",
+    "JobChunk",
     "Mention",
     "PublicArticle",
     "PublicVersion",

@@ -119,3 +119,32 @@ class IgnoredName(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class CandidateName(models.Model):
+    """A name the registry did not know in an article's current revision, kept when
+    the revision is linked so that the candidates page reads an aggregate.
+    """
+
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="candidate_names"
+    )
+    revision = models.ForeignKey(
+        "articles.Revision", on_delete=models.CASCADE, related_name="+"
+    )
+    normalized = models.CharField(max_length=200)
+    text = models.CharField(max_length=200)
+    count = models.PositiveIntegerField()
+    kind_hint = models.CharField(max_length=20, blank=True)
+    contexts = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "normalized"], name="candidatename_unique"
+            ),
+        ]
+        indexes = [models.Index(fields=["normalized"], name="candidatename_name")]
+
+    def __str__(self) -> str:
+        return self.text

@@ -6,6 +6,7 @@ number of queries; `PublicVersion` is the one-row probe behind ETags.
 """
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 
 
@@ -29,6 +30,9 @@ class PublicArticle(models.Model):
     slug = models.SlugField(max_length=320)
     headline = models.CharField(max_length=300)
     search_text = models.TextField(help_text="Headline and body, for full-text search.")
+    # Kept by the publishing service on PostgreSQL (GIN-indexed by migration 0008);
+    # SQLite searches an FTS5 table kept by the same service instead.
+    search_vector = SearchVectorField(null=True, editable=False)
     payload = models.JSONField(help_text="The article as the API serves it.")
     published_at = models.DateTimeField()
     updated_at = models.DateTimeField(db_index=True)

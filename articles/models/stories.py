@@ -140,7 +140,13 @@ class Article(models.Model):
                 name="article_retraction_has_reason",
             ),
         ]
-        indexes = [models.Index(fields=["status", "-updated_at"])]
+        indexes = [
+            models.Index(fields=["status", "-updated_at"]),
+            # The desk's "recently published" count (selectors/queues.py).
+            models.Index(
+                fields=["status", "published_at"], name="article_status_published"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.headline

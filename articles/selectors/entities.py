@@ -5,22 +5,22 @@ tables, so every process (and every app server) rebuilds it only when the regist
 changed; nothing another server needs is kept in memory.
 """
 
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
-from django.db.models import Count, Max, OuterRef, Q, Subquery
+from django.db.models import Case, Count, F, Max, OuterRef, Q, Subquery, Sum, When
 from django.db.models.functions import Coalesce
 
-from articles.models import Article, Entity, EntityAlias, IgnoredName, Mention
-from articles.models.stories import ArticleStatus
-from articles.text.entities import (
-    AliasSpec,
-    Candidate,
-    EntityMatcher,
-    find_candidates,
-    normalize_name,
+from articles.models import (
+    Article,
+    CandidateName,
+    Entity,
+    EntityAlias,
+    IgnoredName,
+    Mention,
 )
+from articles.models.stories import ArticleStatus
+from articles.text.entities import AliasSpec, EntityMatcher
 
 RegistryVersion = tuple
 
@@ -94,54 +94,50 @@ def entity_candidates(*, limit: int | None = None) -> list[CandidateRow]:
     """Names in the current revisions of unretracted articles that the registry does
     not know and nobody ignored, most frequent first (the first `limit` of them).
 
-    A constant number of queries: one matcher, the ignored names, the bodies.
+    Read from the candidates stored when each revision was linked: one grouped
+    query with the limit, and one for the contexts of the names on the page.
     """
-    matcher = entity_matcher()
-    ignored = ignored_names()
-    texts = (
-        Article.objects.exclude(status=ArticleStatus.RETRACTED)
-        .filter(current_revision__isnull=False)
-        .order_by("pk")
-        .values_list("pk", "headline", "current_revision__body")
-    )
-    found: dict[str, _Tally] = {}
-    for article_id, headline, body in texts:
-        for candidate in find_candidates(body, matcher=matcher, ignored=ignored):
-            tally = found.setdefault(normalize_name(candidate.text), _Tally())
-            tally.add(article_id, headline, candidate)
-    rows = [tally.row() for tally in found.values()]
-    rows.sort(key=lambda row: (-row.count, -row.article_count))
-    return rows if limit is None else rows[:limit]
-
-
-@dataclass
-class _Tally:
-    spellings: Counter[str] = field(default_factory=Counter)
-    hints: Counter[str] = field(default_factory=Counter)
-    articles: set[int] = field(default_factory=set)
-    contexts: list[CandidateContext] = field(default_factory=list)
-
-    def add(self, article_id: int, headline: str, candidate: Candidate) -> None:
-        self.spellings[candidate.text] += candidate.count
-        if candidate.kind_hint:
-            self.hints[candidate.kind_hint] += candidate.count
-        self.articles.add(article_id)
-        for snippet in candidate.contexts[: 3 - len(self.contexts)]:
-            self.contexts.append(CandidateContext(article_id, headline, snippet))
-
-    def row(self) -> CandidateRow:
-        # As find_candidates does: a title before the name anywhere makes it a person.
-        if "person" in self.hints:
-            hint: str | None = "person"
-        else:
-            hint = self.hints.most_common(1)[0][0] if self.hints else None
-        return CandidateRow(
-            text=self.spellings.most_common(1)[0][0],
-            count=self.spellings.total(),
-            article_count=len(self.articles),
-            kind_hint=hint,
-            contexts=tuple(self.contexts),
+    rows = (
+        CandidateName.objects.exclude(article__status=ArticleStatus.RETRACTED)
+        .filter(revision_id=F("article__current_revision_id"))
+        .exclude(normalized__in=IgnoredName.objects.values("normalized"))
+        .values("normalized")
+        .annotate(
+            total=Sum("count"),
+            articles=Count("article_id", distinct=True),
+            spelling=Max("text"),
+            person=Max(Case(When(kind_hint="person", then=1), default=0)),
+            hint=Max("kind_hint"),
         )
+        .order_by("-total", "-articles", "normalized")
+    )
+    if limit is not None:
+        rows = rows[:limit]
+    rows = list(rows)
+    contexts: dict[str, list[CandidateContext]] = {}
+    if rows:
+        for key, article_id, headline, snippets in (
+            CandidateName.objects.filter(
+                normalized__in=[row["normalized"] for row in rows],
+                revision_id=F("article__current_revision_id"),
+            )
+            .exclude(article__status=ArticleStatus.RETRACTED)
+            .order_by("article_id")
+            .values_list("normalized", "article_id", "article__headline", "contexts")
+        ):
+            found = contexts.setdefault(key, [])
+            for snippet in snippets[: 3 - len(found)]:
+                found.append(CandidateContext(article_id, headline, snippet))
+    return [
+        CandidateRow(
+            text=row["spelling"],
+            count=row["total"],
+            article_count=row["articles"],
+            kind_hint="person" if row["person"] else (row["hint"] or None),
+            contexts=tuple(contexts.get(row["normalized"], ())),
+        )
+        for row in rows
+    ]
 
 
 # --- where an entity is mentioned ---------------------------------------------

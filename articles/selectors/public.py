@@ -40,6 +40,17 @@ def public_state() -> PublicState:
     return PublicState(found[0], _aware(found[1])) if found else PublicState(0, None)
 
 
+def public_article_state(*, article_id: int) -> PublicState | None:
+    """One article's own version (when its public row last changed), or None if it
+    has none. One indexed query: the detail's ETag moves only with that article."""
+    found = _fetch_one("article_probe", article_id)
+    if found is None:
+        return None
+    changed_at = _aware(found[0])
+    assert changed_at is not None
+    return PublicState(int(changed_at.timestamp() * 1_000_000), changed_at)
+
+
 def live_public_articles() -> QuerySet[PublicArticle]:
     """Published, not retracted articles (their pinned published revision)."""
     return PublicArticle.objects.filter(retracted_at__isnull=True)
@@ -216,6 +227,9 @@ _HOT_QUERIES: dict[str, Callable[[], QuerySet]] = {
     # driver's converter (SQLite) and happens only where a datetime is needed.
     "probe": lambda: PublicVersion.objects.filter(pk=1).values_list(
         "counter", Cast("changed_at", TextField())
+    ),
+    "article_probe": lambda: PublicArticle.objects.filter(article_id=0).values_list(
+        Cast("updated_at", TextField())
     ),
     "detail": lambda: (
         PublicArticle.objects.filter(article_id=0)

@@ -2,20 +2,22 @@
 
 Mentions are derived data: the registry applied to a revision's body. Every write
 that changes what the matcher finds (an entity's name or kind, an alias, a merge, a
-split-off, a deletion) schedules one `registry_relink` for when its transaction
-commits, rather than relinking inside it:
+split-off, a deletion) asks, when its transaction commits, for one background relink
+job (`articles.services.jobs.relink_job_request`) rather than relinking inside it:
 
-* the registry write stays a short transaction; relinking every article would hold
-  its row locks for as long as matching the whole archive takes;
+* the registry write stays a short request whatever the size of the archive; the
+  relink runs in chunks on the task workers, its progress visible on the job row;
 * several writes in one transaction (an admin form saving an entity and its alias
-  inline, a merge of five entities, the demo registry) coalesce into one relink;
+  inline, a merge of five entities, the demo registry) coalesce into one job, and
+  so do writes while a job is still waiting for a worker;
 * the relink reads the committed registry, the one every other app server sees;
 * if a relink fails, the editor's registry change is kept: mentions can always be
   recomputed from the registry and the immutable revision bodies.
 
-Outside a transaction the relink runs at once. Live articles whose published
-revision's mentions change (or whose mentioned entity is renamed, merged or
-deleted) get their public representation rebuilt.
+Live articles whose published revision's mentions change (or whose mentioned entity
+is renamed, merged or deleted) get their public representation rebuilt. Linking a
+revision also stores the names in it the registry does not know (`CandidateName`),
+so that the candidates page reads an aggregate instead of rescanning the archive.
 
 `by=None` means the system (the demo loader, a management command); a user must
 hold the matching model permission, else RegistryError.
@@ -32,12 +34,26 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from articles.models import Article, Entity, EntityAlias, IgnoredName, Mention, Revision
+from articles.models import (
+    Article,
+    CandidateName,
+    Entity,
+    EntityAlias,
+    IgnoredName,
+    Mention,
+    Revision,
+)
 from articles.models.entities import EntityKind
 from articles.selectors.entities import entity_matcher
 from articles.services.audit import audit_record
-from articles.services.publishing import public_article_refresh
-from articles.text.entities import AliasSpec, EntityMatcher, normalize_name
+from articles.services.jobs import relink_job_request
+from articles.services.publishing import public_article_refresh, public_version_bump
+from articles.text.entities import (
+    AliasSpec,
+    EntityMatcher,
+    find_candidates,
+    normalize_name,
+)
 
 __all__ = [
     "RegistryError",
@@ -48,12 +64,14 @@ __all__ = [
     "candidate_confirm_alias",
     "candidate_confirm_new",
     "candidate_ignore",
+    "candidates_rebuild",
     "entity_add_alias",
     "entity_create",
     "entity_delete",
     "entity_merge",
     "entity_update",
     "registry_relink",
+    "registry_relink_range",
     "revision_link_entities",
 ]
 
@@ -107,13 +125,43 @@ def revision_link_entities(*, revision: Revision) -> list[Mention]:
     Ambiguous matches (one span, several entities) are all recorded. A constant
     number of queries whatever the number of mentions.
     """
-    mentions = _mention_rows(
-        revision.pk, _mention_keys(entity_matcher(), revision.body)
-    )
+    matcher = entity_matcher()
+    mentions = _mention_rows(revision.pk, _mention_keys(matcher, revision.body))
     with transaction.atomic():
         Mention.objects.filter(revision=revision).delete()
         Mention.objects.bulk_create(mentions, batch_size=INSERT_BATCH)
+        _store_candidates([(revision.article_id, revision.pk, revision.body)], matcher)
     return mentions
+
+
+def _store_candidates(
+    revisions: Sequence[tuple[int, int, str]], matcher: EntityMatcher
+) -> None:
+    """Replace the stored candidates of these (article, current revision, body)."""
+    rows = []
+    for article_id, revision_id, body in revisions:
+        for candidate in find_candidates(body, matcher=matcher):
+            key = normalize_name(candidate.text)[:NAME_MAX]
+            if key:
+                rows.append(
+                    CandidateName(
+                        article_id=article_id,
+                        revision_id=revision_id,
+                        normalized=key,
+                        text=candidate.text[:NAME_MAX],
+                        count=candidate.count,
+                        kind_hint=candidate.kind_hint or "",
+                        contexts=list(candidate.contexts[:3]),
+                    )
+                )
+    CandidateName.objects.filter(article_id__in=[r[0] for r in revisions]).delete()
+    # Two spellings may normalise alike: keep one row per name, counts summed.
+    merged: dict[tuple[int, str], CandidateName] = {}
+    for row in rows:
+        kept = merged.setdefault((row.article_id, row.normalized), row)
+        if kept is not row:
+            kept.count += row.count
+    CandidateName.objects.bulk_create(merged.values(), batch_size=INSERT_BATCH)
 
 
 def registry_relink(
@@ -136,6 +184,7 @@ def registry_relink(
     for rows in _article_batches(article_ids):
         with transaction.atomic():
             batch = _relink_batch(rows, matcher)
+            _store_changed_candidates(rows, batch, matcher)
         revisions += batch.revisions
         changed += len(batch.changed)
         written += batch.mentions
@@ -171,6 +220,7 @@ class _Batch:
     revisions: int
     changed: frozenset[int]
     mentions: int
+    bodies: dict[int, str] = field(default_factory=dict)  # of the changed revisions
 
 
 def _relink_batch(rows: Sequence[ArticleRow], matcher: EntityMatcher) -> _Batch:
@@ -207,18 +257,97 @@ def _relink_batch(rows: Sequence[ArticleRow], matcher: EntityMatcher) -> _Batch:
     if changed:
         Mention.objects.filter(revision_id__in=changed).delete()
         Mention.objects.bulk_create(new_rows, batch_size=INSERT_BATCH)
-    return _Batch(len(bodies), frozenset(changed), len(new_rows))
+    changed_bodies = {rid: bodies[rid] for rid in changed}
+    return _Batch(len(bodies), frozenset(changed), len(new_rows), changed_bodies)
 
 
 def _refresh_live(article_ids: Collection[int]) -> list[int]:
+    """Rebuild the live ones of these articles; one public version bump per batch."""
     refreshed = []
     ids = sorted(article_ids)
     for i in range(0, len(ids), RELINK_BATCH):
-        for article in Article.objects.filter(pk__in=ids[i : i + RELINK_BATCH]):
-            if article.is_live:
-                public_article_refresh(article=article)
-                refreshed.append(article.pk)
+        with transaction.atomic():
+            batch = []
+            for article in Article.objects.filter(pk__in=ids[i : i + RELINK_BATCH]):
+                if article.is_live:
+                    public_article_refresh(article=article, bump=False)
+                    batch.append(article.pk)
+            if batch:
+                public_version_bump()
+        refreshed += batch
     return refreshed
+
+
+def candidates_rebuild() -> int:
+    """Store the candidates of every article's current revision again; the count.
+
+    For a database that predates stored candidates (run by `relink_entities
+    --candidates`); linking keeps them current afterwards.
+    """
+    matcher = entity_matcher()
+    done = 0
+    last = 0
+    current = Article.objects.filter(current_revision__isnull=False).order_by("pk")
+    while rows := list(
+        current.filter(pk__gt=last).values_list(
+            "pk", "current_revision_id", "current_revision__body"
+        )[:RELINK_BATCH]
+    ):
+        with transaction.atomic():
+            _store_candidates(rows, matcher)
+        done += len(rows)
+        last = rows[-1][0]
+    return done
+
+
+def _store_changed_candidates(
+    rows: Sequence[ArticleRow], batch: _Batch, matcher: EntityMatcher
+) -> None:
+    """What the registry knows changed for these revisions: so did their candidates."""
+    current = [
+        (pk, rid, batch.bodies[rid]) for pk, rid, _, _ in rows if rid in batch.changed
+    ]
+    if current:
+        _store_candidates(current, matcher)
+
+
+def registry_relink_range(
+    *, first: int, last: int, refresh_article_ids: Iterable[int] = ()
+) -> dict[str, int]:
+    """Relink the articles with ids `first`..`last` (one chunk of a relink job).
+
+    As `registry_relink` for one batch, in the caller's transaction; also stores
+    the candidates of current revisions whose mentions changed. Returns the counts.
+    """
+    columns = ("pk", "current_revision_id", "published_revision_id", "retracted_at")
+    rows = list(
+        Article.objects.filter(pk__gte=first, pk__lte=last)
+        .order_by("pk")
+        .values_list(*columns)
+    )
+    matcher = entity_matcher()
+    batch = _relink_batch(rows, matcher)
+    _store_changed_candidates(rows, batch, matcher)
+    refresh = set(refresh_article_ids)
+    refresh.update(
+        pk
+        for pk, _, published_id, retracted_at in rows
+        if published_id in batch.changed and retracted_at is None
+    )
+    refreshed = 0
+    for article in Article.objects.filter(pk__in=sorted(refresh)):
+        if article.is_live:
+            public_article_refresh(article=article, bump=False)
+            refreshed += 1
+    if refreshed:
+        public_version_bump()
+    return {
+        "articles": len(rows),
+        "revisions": batch.revisions,
+        "changed": len(batch.changed),
+        "mentions": batch.mentions,
+        "refreshed": refreshed,
+    }
 
 
 def _live_articles_mentioning(entity_ids: Collection[int]) -> set[int]:
@@ -235,7 +364,7 @@ def _live_articles_mentioning(entity_ids: Collection[int]) -> set[int]:
 
 @dataclass
 class _PendingRelink:
-    """One relink per transaction, however many registry writes it holds."""
+    """One relink job per transaction, however many registry writes it holds."""
 
     refresh: set[int] = field(default_factory=set)
     done: bool = False
@@ -243,11 +372,11 @@ class _PendingRelink:
     def run(self) -> None:
         if not self.done:
             self.done = True
-            registry_relink(refresh_article_ids=self.refresh)
+            relink_job_request(refresh_article_ids=self.refresh)
 
 
 def _relink_on_commit(*, refresh_article_ids: Iterable[int] = ()) -> None:
-    """Schedule `registry_relink` for when the current transaction commits.
+    """Ask for a background relink job when the current transaction commits.
 
     Every call registers a callback (so a rolled-back savepoint cannot drop the
     relink of writes outside it); they share one pending relink, so only the first
@@ -720,15 +849,18 @@ def candidate_confirm_new(
     """
     text = _clean_name(text)
     _refuse_known(text)
-    return _entity_create(
-        name=text,
-        kind=kind,
-        description=description,
-        external_id="",
-        aliases=(),
-        by=by,
-        action="candidate_confirm_new",
-    )
+    with transaction.atomic():
+        entity = _entity_create(
+            name=text,
+            kind=kind,
+            description=description,
+            external_id="",
+            aliases=(),
+            by=by,
+            action="candidate_confirm_new",
+        )
+        _forget_candidate(text)
+    return entity
 
 
 def candidate_confirm_alias(
@@ -740,7 +872,17 @@ def candidate_confirm_alias(
     """
     text = _clean_name(text, what="An alias")
     _refuse_known(text)
-    return _add_alias(entity=entity, text=text, by=by, action="candidate_confirm_alias")
+    with transaction.atomic():
+        alias = _add_alias(
+            entity=entity, text=text, by=by, action="candidate_confirm_alias"
+        )
+        _forget_candidate(text)
+    return alias
+
+
+def _forget_candidate(text: str) -> None:
+    """The name is known now: off the candidates page at once, before the relink."""
+    CandidateName.objects.filter(normalized=normalize_name(text)[:NAME_MAX]).delete()
 
 
 def candidate_ignore(*, text: str, by: User | None) -> IgnoredName:

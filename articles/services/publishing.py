@@ -19,10 +19,9 @@ from django.utils import timezone
 
 from articles.models import Article, PublicArticle, PublicVersion
 from articles.models.review import AnnotationStatus, Verdict
+from articles.search import public_search_index
 from articles.text.checks.base import Paragraph
 from articles.text.paragraphs import paragraphs_from_body
-
-ONE_SECOND = datetime.timedelta(seconds=1)
 
 
 @dataclass(frozen=True)
@@ -48,11 +47,14 @@ class FactCheckValue:
     end: int | None = None
 
 
-def public_article_refresh(*, article: Article) -> PublicArticle | None:
+def public_article_refresh(
+    *, article: Article, bump: bool = True
+) -> PublicArticle | None:
     """Rebuild the stored public representation of `article`; bump the public version.
 
     Called on publish, correction and retraction. Returns None for an article that has
-    never been published.
+    never been published. A caller refreshing a batch passes `bump=False` and bumps
+    once for the batch.
     """
     article = Article.objects.select_related(
         "section", "section__parent", "published_revision"
@@ -132,8 +134,27 @@ def public_article_refresh(*, article: Article) -> PublicArticle | None:
             },
         )
         public.entities.set({m.entity_id for m in mentions})
-        public_version_bump(now=now)
+        public_search_index(public_id=public.pk, text=public.search_text)
+        if bump:
+            public_version_bump(now=now)
     return public
+
+
+def public_articles_republish(*, article_ids: Iterable[int]) -> int:
+    """Rebuild the live ones of these articles, one version bump for all; the count.
+
+    For a batch of a background job (a section or entity renamed): the caller's
+    transaction holds the batch.
+    """
+    refreshed = 0
+    with transaction.atomic():
+        for article in Article.objects.filter(pk__in=sorted(set(article_ids))):
+            if article.is_live:
+                public_article_refresh(article=article, bump=False)
+                refreshed += 1
+        if refreshed:
+            public_version_bump()
+    return refreshed
 
 
 def public_payload(
@@ -201,19 +222,19 @@ def public_search_text(headline: str, body: str) -> str:
 def public_version_bump(*, now: datetime.datetime | None = None) -> None:
     """Move the one-row version probe so that every ETag and Last-Modified changes.
 
-    `changed_at` is whole seconds and strictly increasing (at least one second past
-    the previous change), because Last-Modified has one-second resolution: two changes
-    within the same second must still give different Last-Modified values.
+    `changed_at` is the time of the change, never later than the clock (however many
+    changes a second brings) and never earlier than the previous one. Validators
+    round it up to the next whole second (`articles.api.caching`), so a response
+    dated in the second of a change is never taken as newer than the change.
     """
-    now = (now or timezone.now()).replace(microsecond=0)
+    now = now or timezone.now()
     with transaction.atomic():
         row = PublicVersion.objects.select_for_update().filter(pk=1).first()
         if row is None:  # a database whose migration-made row was flushed (tests)
             PublicVersion.objects.create(pk=1, counter=1, changed_at=now)
             return
-        previous = row.changed_at.replace(microsecond=0)
         row.counter += 1
-        row.changed_at = max(now, previous + ONE_SECOND)
+        row.changed_at = max(now, row.changed_at)
         row.save(update_fields=["counter", "changed_at"])
 
 

@@ -23,6 +23,8 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks",
+    "django_tasks_db",
     "articles",
 ]
 
@@ -187,3 +189,18 @@ CSRF_COOKIE_SAMESITE = "Lax"
 # Django: HttpOnly on the CSRF cookie "offers no practical benefit", and a page's
 # script may need to read the token; the session cookie is the one that matters.
 CSRF_COOKIE_HTTPONLY = False
+# --- Background tasks (issue 13) ---------------------------------------------------
+# Code uses only the django.tasks API (`articles/tasks.py`); the backend is chosen
+# here. The database backend needs no other service: `manage.py db_worker` (or
+# `make worker`) runs the tasks, on SQLite or PostgreSQL, any number of workers.
+# docs/operations.md shows how to switch to RQ or Celery.
+TASKS = {
+    "default": {
+        "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+# Items (articles) per chunk of a background job: one task and one transaction each.
+NEWSROOM_JOB_CHUNK_SIZE = env_int("NEWSROOM_JOB_CHUNK_SIZE", 400)
+# Source documents larger than this are checked in a background task, not the request.
+NEWSROOM_CHECKS_INLINE_BYTES = env_int("NEWSROOM_CHECKS_INLINE_BYTES", 200_000)

@@ -22,6 +22,7 @@ from articles.models import (
 )
 from articles.models.review import AnnotationStatus
 from articles.roles import EDITORS
+from articles.search import public_search_index_many
 from articles.services.entities import revision_link_entities
 from articles.services.imports import source_document_import
 from articles.services.publishing import (
@@ -241,6 +242,7 @@ def bulk_published(
         )
         for a, r in zip(articles, revisions, strict=True)
     )
+    public_search_index_many(public_ids=[p.pk for p in publics])
     through = PublicArticle.entities.through
     through.objects.bulk_create(
         through(publicarticle_id=p.pk, entity_id=e.pk)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.http import parse_http_date
 
 from articles.models import PublicVersion
+from articles.services.publishing import public_article_refresh
 from articles.services.revisions import article_edit
 from articles.services.workflow import article_retract
 from tests.api.helpers import BODY, published
@@ -51,9 +52,18 @@ def _is_fresh(api, url: str, etag: str, last_modified: str) -> bool:
     return by_tag == 304
 
 
+def _a_second_later() -> None:
+    """As if the change happened two seconds ago: a copy dated in the very second of
+    a change cannot be validated by date (the probe rounds up to the next second)."""
+    PublicVersion.objects.filter(pk=1).update(
+        changed_at=timezone.now() - datetime.timedelta(seconds=2)
+    )
+
+
 @pytest.mark.parametrize("url", URLS)
 def test_a_repeated_request_gets_304_with_the_same_validators(api, url):
     published()
+    _a_second_later()
     etag, last_modified = _validators(api, url)
     response = api.get(url, HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 304
@@ -96,8 +106,10 @@ def test_no_stale_304_after_publication_correction_or_retraction(
             assert not _is_fresh(api, url, etag, last_modified), url
 
     before = snapshot()
-    second = publish()  # a publication
-    assert_all_stale(before)
+    second = publish()  # a publication: every list changes, not the first's detail
+    assert_all_stale({url: v for url, v in before.items() if url != detail})
+    etag = before[detail][0]
+    assert api.get(detail, HTTP_IF_NONE_MATCH=etag).status_code == 304
 
     before = snapshot()
     article_edit(
@@ -121,6 +133,7 @@ def test_no_stale_304_after_publication_correction_or_retraction(
 
 def test_editing_without_publishing_keeps_clients_fresh(api, publish, editor):
     article = publish()
+    _a_second_later()
     etag, last_modified = _validators(api, "/api/v1/articles/")
     article_edit(
         article=article,
@@ -138,6 +151,7 @@ def test_two_changes_within_one_second_still_make_the_first_copy_stale(
 ):
     frozen = timezone.now()
     monkeypatch.setattr(timezone, "now", lambda: frozen)
+    monkeypatch.setattr(time, "time", frozen.timestamp)  # the same clock
     published()
     etag, last_modified = _validators(api, "/api/v1/articles/")
     published()  # same second: Last-Modified alone cannot tell them apart
@@ -149,10 +163,22 @@ def test_two_changes_within_one_second_still_make_the_first_copy_stale(
 
 
 def test_last_modified_is_never_later_than_now(api):
-    for _ in range(5):  # a burst moves the probe's time ahead of the clock
+    for _ in range(5):  # a burst in one second
         published()
     response = api.get("/api/v1/articles/")
     assert parse_http_date(response["Last-Modified"]) <= time.time()
+    assert PublicVersion.objects.get(pk=1).changed_at <= timezone.now()
+
+
+def test_a_copy_dated_in_the_second_of_a_change_is_not_fresh_by_date(api, monkeypatch):
+    """Date-only clients: the copy's Last-Modified second may hold a later change."""
+    frozen = timezone.now().replace(microsecond=500_000)
+    monkeypatch.setattr(timezone, "now", lambda: frozen)
+    monkeypatch.setattr(time, "time", frozen.timestamp)
+    published()
+    _, last_modified = _validators(api, "/api/v1/articles/")
+    response = api.get("/api/v1/articles/", HTTP_IF_MODIFIED_SINCE=last_modified)
+    assert response.status_code == 200
 
 
 def test_if_none_match_wins_over_if_modified_since(api):
@@ -204,3 +230,13 @@ def test_sections_and_entities_revalidate_by_content(api):
     assert api.get("/api/v1/sections/", HTTP_IF_NONE_MATCH=etag).status_code == 304
     SectionFactory(name="Renamed desk")  # no publication, yet the list changed
     assert api.get("/api/v1/sections/", HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_an_article_detail_has_its_own_version(api):
+    first = published()
+    url = f"/api/v1/articles/{first.pk}/"
+    etag = api.get(url)["ETag"]
+    published()  # another article: the first's copy is still current
+    assert api.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    public_article_refresh(article=first)  # its own change
+    assert api.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200

@@ -222,8 +222,9 @@ def test_the_entity_list_links_to_the_candidates_page(editor_client):
 
 def test_candidates_show_count_context_and_kind_hint_escaped(editor_client):
     ArticleFactory(
+        linked=True,
         body="The Zorblax Agency said <script>alert(1)</script> it would. "
-        "The Zorblax Agency left."
+        "The Zorblax Agency left.",
     )
     response = editor_client.get(CANDIDATES)
     html = response.content.decode()
@@ -245,10 +246,10 @@ def test_the_candidates_page_costs_the_same_queries_for_n_or_2n_articles(
     editor_client,
 ):
     for i in range(3):
-        ArticleFactory(body=f"Zorblax Agency {i} met Quux Council.")
+        ArticleFactory(linked=True, body=f"Zorblax Agency {i} met Quux Council.")
     n = _candidates_queries(editor_client)
     for i in range(3):
-        ArticleFactory(body=f"Zorblax Agency {i} met Quux Council.")
+        ArticleFactory(linked=True, body=f"Zorblax Agency {i} met Quux Council.")
     assert _candidates_queries(editor_client) == n
 
 
@@ -257,7 +258,7 @@ def _candidate_texts(client: Client) -> list[str]:
 
 
 def test_confirming_a_candidate_as_a_new_entity(editor_client, on_commit):
-    article = ArticleFactory(body="The Zorblax Agency said so.")
+    article = ArticleFactory(linked=True, body="The Zorblax Agency said so.")
     with on_commit():
         response = editor_client.post(
             CANDIDATES,
@@ -289,7 +290,7 @@ def test_the_alias_choice_autocompletes_entities_by_name_or_alias(reviewer_clien
 
 def test_confirming_a_candidate_as_an_alias(editor_client, on_commit):
     group = EntityFactory(name="ISIS-K", kind="organisation")
-    ArticleFactory(body="Police arrested members of Khorasan Province.")
+    ArticleFactory(linked=True, body="Police arrested members of Khorasan Province.")
     with on_commit():
         editor_client.post(
             CANDIDATES,
@@ -300,7 +301,7 @@ def test_confirming_a_candidate_as_an_alias(editor_client, on_commit):
 
 
 def test_ignoring_a_candidate_hides_it_for_good(editor_client, editor):
-    ArticleFactory(body="The Zorblax Agency said so.")
+    ArticleFactory(linked=True, body="The Zorblax Agency said so.")
     editor_client.post(CANDIDATES, {"text": "Zorblax Agency", "decision": "ignore"})
     assert IgnoredName.objects.get().ignored_by == editor
     assert "Zorblax Agency" not in _candidate_texts(editor_client)
@@ -315,7 +316,7 @@ def test_a_decision_without_its_choice_is_refused_with_a_message(editor_client):
 
 
 def test_a_reviewer_sees_candidates_but_cannot_decide(reviewer_client):
-    ArticleFactory(body="The Zorblax Agency said so.")
+    ArticleFactory(linked=True, body="The Zorblax Agency said so.")
     page = reviewer_client.get(CANDIDATES)
     assert page.status_code == 200
     assert "Zorblax Agency" in page.content.decode()

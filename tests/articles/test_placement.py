@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from articles.models import AuditEntry, PublicArticle
 from articles.models.stories import ArticleStatus
-from articles.services.placement import PlacementRefused, article_section_change
 from articles.services.publishing import public_article_refresh
+from articles.services.sections import SectionError, article_section_change
 from tests.articles.workflow_helpers import article_in
 from tests.factories import SectionFactory
 
@@ -41,16 +41,16 @@ def test_the_admin_form_moves_a_live_article_and_its_public_copy(editor):
     article.refresh_from_db()
     assert article.section == sport
     assert PublicArticle.objects.get(article=article).section == sport
-    [entry] = AuditEntry.objects.filter(action="move_section")
+    [entry] = AuditEntry.objects.filter(action="article_section_change")
     assert entry.actor == editor
     assert entry.note.endswith("→ Sport")
 
 
 def test_moving_needs_permission_to_change_articles(reviewer):
     article = article_in(ArticleStatus.DRAFT)
-    with pytest.raises(PlacementRefused, match="permission to move articles"):
+    with pytest.raises(SectionError, match="permission to move articles"):
         article_section_change(article=article, section=SectionFactory(), by=reviewer)
-    assert not AuditEntry.objects.filter(action="move_section").exists()
+    assert not AuditEntry.objects.filter(action="article_section_change").exists()
 
 
 def test_moving_to_the_same_section_writes_nothing(editor):
@@ -59,4 +59,4 @@ def test_moving_to_the_same_section_writes_nothing(editor):
     article_section_change(article=article, section=article.section, by=editor)
     article.refresh_from_db()
     assert article.version == version
-    assert not AuditEntry.objects.filter(action="move_section").exists()
+    assert not AuditEntry.objects.filter(action="article_section_change").exists()

@@ -227,3 +227,27 @@ def test_split_view_proposes_page_debris_for_dropping_and_the_editor_can_keep_it
     assert "By Ana Costa" in body
     assert "Advertisement" not in body and "Share" not in body
     assert "Fishing boats returned at dawn" in body
+def test_the_split_view_runs_the_splitter_once_per_document(
+    document, editor_client, monkeypatch
+):
+    """The suggestion is cached by content hash: GETs and clicks only read it."""
+    from django.core.cache import cache
+
+    from articles.selectors import splitting as split_selector
+
+    cache.clear()
+    calls = []
+    real = split_selector.suggest_split
+
+    def counted(text):
+        calls.append(len(text))
+        return real(text)
+
+    monkeypatch.setattr(split_selector, "suggest_split", counted)
+    url = reverse("admin:articles_sourcedocument_split", args=[document.pk])
+    first = editor_client.get(url).context["stories"]
+    again = editor_client.get(url).context["stories"]
+    editor_client.post(url, {"start": ["1", "8"], "move": "8:1"})
+
+    assert len(calls) == 1
+    assert [s.draft.first_line for s in first] == [s.draft.first_line for s in again]

@@ -1,0 +1,483 @@
+"""`make bench-scale`: what the desk's requests cost at 1,000 and at 100,000 articles.
+
+PostgreSQL only (DATABASE_URL=postgres://..., default a database of its own on
+127.0.0.1). For each size a fresh test database is created and migrated, then
+5,000 entities and that many published articles (two mentions and three unknown
+names each, payloads from the same `public_payload` publication uses) are
+bulk-inserted; then, with the database task backend and real `db_worker` processes:
+
+* the admin request that renames an entity (best of 3, and its queries);
+* relink throughput: the relink job that rename queued, run by one worker, then the
+  same relink by two workers at once (articles per second);
+* the candidates page, the desk's queue counts, the article / entity / public
+  article changelists (best of 3, and queries);
+* `q=` search on the API: the 95th percentile of 40 searches of two words.
+
+Sizes with NEWSROOM_SCALE_SIZES (default "1000,100000"). Bounded in time: the
+100k insert takes a few minutes on a small machine and each relink pass under two
+(the table prints both); the whole run about 10 minutes on a quiet 2-core machine.
+Run alone with `.venv/bin/python -m tests.benchmarks.scale`.
+"""
+
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.benchmarks.common import BenchRow
+
+AREA = "scale"
+ENTITIES = 5_000
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/bench_scale"
+_WORDS = [
+    "government",
+    "officials",
+    "people",
+    "year",
+    "city",
+    "party",
+    "meeting",
+    "talks",
+    "report",
+    "minister",
+    "president",
+    "forces",
+    "ministry",
+    "statement",
+    "announced",
+    "plans",
+    "months",
+    "crisis",
+    "council",
+    "region",
+    "national",
+    "local",
+    "public",
+    "policy",
+    "leaders",
+    "capital",
+    "province",
+    "district",
+    "court",
+    "law",
+    "water",
+    "energy",
+    "prices",
+    "market",
+    "trade",
+    "deal",
+    "funding",
+    "refugees",
+    "election",
+    "vote",
+    "campaign",
+    "protest",
+    "ceasefire",
+    "peace",
+    "investigation",
+    "evidence",
+    "residents",
+    "community",
+    "schools",
+    "hospital",
+]
+
+
+def _setup() -> None:
+    os.environ.setdefault("DATABASE_URL", DEFAULT_URL)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "newsroom.settings.test"
+    os.environ["TASKS_BACKEND"] = "django_tasks_db.DatabaseBackend"
+    import django
+
+    django.setup()
+
+
+def populate(count: int, *, seed: int = 13) -> float:
+    """Insert ENTITIES entities and `count` published articles; return the seconds."""
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    from articles.models import (
+        Article,
+        CandidateName,
+        Entity,
+        Mention,
+        PublicArticle,
+        PublicVersion,
+        Revision,
+        Section,
+    )
+    from articles.search import public_search_index_many
+    from articles.services.publishing import (
+        MentionValue,
+        public_payload,
+        public_search_text,
+    )
+
+    started = time.perf_counter()
+    rng = random.Random(seed)
+    world = Section.objects.create(name="World", slug="world")
+    sections = [world] + [
+        Section.objects.create(name=name, slug=name.lower(), parent=world)
+        for name in ("Asia", "Europe", "Africa", "Americas")
+    ]
+    entities = Entity.objects.bulk_create(
+        Entity(name=f"Entity{n} Agency", kind="organisation") for n in range(ENTITIES)
+    )
+    unknown = [f"Zorb{n} Council" for n in range(2_000)]
+    now = timezone.now()
+    for offset in range(0, count, 2000):
+        batch = range(offset, min(count, offset + 2000))
+        with transaction.atomic():
+            bodies, picks, names = {}, {}, {}
+            for n in batch:
+                chosen = rng.sample(entities, 2)
+                names[n] = rng.sample(unknown, 3)
+                paragraphs = [
+                    " ".join(rng.choice(_WORDS) for _ in range(40)) for _ in range(4)
+                ]
+                paragraphs[0] = f"{chosen[0].name} {paragraphs[0]}"
+                paragraphs[1] = f"{paragraphs[1]} {names[n][0]} and {names[n][1]}."
+                paragraphs[2] = f"{chosen[1].name} {paragraphs[2]} {names[n][2]}."
+                bodies[n] = "\n\n".join(paragraphs)
+                picks[n] = chosen
+            articles = Article.objects.bulk_create(
+                Article(
+                    headline=f"Story {n} {rng.choice(_WORDS)}",
+                    slug=f"story-{n}",
+                    section=sections[n % len(sections)],
+                    published_at=now - timezone.timedelta(minutes=n),
+                )
+                for n in batch
+            )
+            revisions = Revision.objects.bulk_create(
+                Revision(article=a, number=1, headline=a.headline, body=bodies[n])
+                for n, a in zip(batch, articles, strict=True)
+            )
+            mentions: dict[int, list[Mention]] = {}
+            for n, revision in zip(batch, revisions, strict=True):
+                mentions[n] = [
+                    Mention(
+                        revision=revision,
+                        entity=e,
+                        start=bodies[n].index(e.name),
+                        end=bodies[n].index(e.name) + len(e.name),
+                        text=e.name,
+                    )
+                    for e in picks[n]
+                ]
+            Mention.objects.bulk_create(m for ms in mentions.values() for m in ms)
+            CandidateName.objects.bulk_create(
+                CandidateName(
+                    article=a,
+                    revision=r,
+                    normalized=name.lower(),
+                    text=name,
+                    count=1,
+                    kind_hint="organisation",
+                    contexts=[f"... {name} ..."],
+                )
+                for n, a, r in zip(batch, articles, revisions, strict=True)
+                for name in names[n]
+            )
+            for article, revision in zip(articles, revisions, strict=True):
+                article.current_revision = article.approved_revision = revision
+                article.published_revision = revision
+                article.status = "published"
+            Article.objects.bulk_update(
+                articles,
+                [
+                    "current_revision",
+                    "approved_revision",
+                    "published_revision",
+                    "status",
+                ],
+            )
+            publics = PublicArticle.objects.bulk_create(
+                PublicArticle(
+                    article=a,
+                    revision=r,
+                    section=a.section,
+                    slug=a.slug,
+                    headline=a.headline,
+                    search_text=public_search_text(a.headline, r.body),
+                    payload=public_payload(
+                        article_id=a.pk,
+                        slug=a.slug,
+                        headline=a.headline,
+                        body=r.body,
+                        section={
+                            "id": a.section_id,
+                            "name": "",
+                            "slug": "",
+                            "path": "",
+                        },
+                        mentions=[
+                            MentionValue(
+                                m.entity_id, m.text, "organisation", m.start, m.end
+                            )
+                            for m in mentions[n]
+                        ],
+                        corrections=[],
+                        fact_checks=[],
+                        published_at=a.published_at,
+                        updated_at=a.published_at,
+                        version=1,
+                    ),
+                    published_at=a.published_at,
+                    updated_at=a.published_at,
+                )
+                for n, a, r in zip(batch, articles, revisions, strict=True)
+            )
+            public_search_index_many(public_ids=[p.pk for p in publics])
+            through = PublicArticle.entities.through
+            through.objects.bulk_create(
+                through(publicarticle_id=p.pk, entity_id=e.pk)
+                for n, p in zip(batch, publics, strict=True)
+                for e in picks[n]
+            )
+    PublicVersion.objects.update_or_create(
+        pk=1, defaults={"counter": 1, "changed_at": timezone.now()}
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return time.perf_counter() - started
+
+
+def _timed(fn, repeat: int = 3) -> tuple[float, int]:
+    """Best seconds of `repeat` runs, and the queries of the last one."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    best = float("inf")
+    for _ in range(repeat):
+        with CaptureQueriesContext(connection) as queries:
+            start = time.perf_counter()
+            fn()
+            best = min(best, time.perf_counter() - start)
+    return best, len(queries)
+
+
+def _workers(count: int) -> float:
+    """Run `count` db_worker processes until the queue is empty; the seconds."""
+    from django.db import connection
+
+    s = connection.settings_dict
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"postgres://{s['USER']}@{s['HOST']}:{s['PORT']}/{s['NAME']}",
+    }
+    command = [
+        sys.executable,
+        "manage.py",
+        "db_worker",
+        "--batch",
+        "--no-startup-delay",
+    ]
+    start = time.perf_counter()
+    procs = [
+        subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL)
+        for _ in range(count)
+    ]  # fmt: skip
+    for proc in procs:
+        proc.wait(timeout=1800)
+    return time.perf_counter() - start
+
+
+def measure(count: int) -> dict:
+    """Every figure at one archive size, on a fresh database."""
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+
+    from articles.models import BackgroundJob, Entity
+    from articles.services.jobs import relink_job_request
+
+    creation = connection.creation
+    old_name = creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        figures: dict = {"count": count, "insert_s": populate(count)}
+        admin = get_user_model().objects.create_superuser("bench", "", "x")
+        client = Client(SERVER_NAME="localhost")
+        client.force_login(admin)
+        entity = Entity.objects.order_by("pk").first()
+        names = iter(f"Renamed entity {i}" for i in range(100))
+
+        def rename() -> None:
+            response = client.post(
+                f"/admin/articles/entity/{entity.pk}/change/",
+                {
+                    "name": next(names),
+                    "kind": "organisation",
+                    "description": "",
+                    "external_id": "",
+                    "aliases-TOTAL_FORMS": "0",
+                    "aliases-INITIAL_FORMS": "0",
+                },
+            )
+            assert response.status_code == 302, response.status_code
+            BackgroundJob.objects.filter(state="queued").delete()  # measured below
+
+        figures["rename"] = _timed(rename)
+        for label, workers in (("relink_1", 1), ("relink_2", 2)):
+            from django_tasks_db.models import DBTaskResult
+
+            DBTaskResult.objects.all().delete()
+            job = relink_job_request(target="bench")  # autocommit: enqueued now
+            call_command("db_worker", batch=True, startup_delay=False, max_tasks=1)
+            seconds = _workers(workers)
+            job.refresh_from_db()
+            assert job.state == "done", (job.state, job.outcome)
+            # Throughput between the first and the last chunk to finish: the
+            # workers' start-up (Django, the matcher) is not relinking.
+            ends = sorted(job.chunks.values_list("finished_at", "size"))
+            span = (ends[-1][0] - ends[0][0]).total_seconds()
+            rate = (job.done - ends[0][1]) / span if span > 0 else 0.0
+            figures[label] = (rate, seconds)
+        for name, url in (
+            ("candidates", "/admin/articles/entity/candidates/"),
+            ("desk", "/admin/"),
+            ("articles_changelist", "/admin/articles/article/"),
+            ("entities_changelist", "/admin/articles/entity/"),
+            ("public_changelist", "/admin/articles/publicarticle/"),
+        ):
+
+            def get(url: str = url) -> None:
+                assert client.get(url).status_code == 200
+
+            figures[name] = _timed(get)
+        api = Client(SERVER_NAME="localhost")
+        rng = random.Random(5)
+        times = []
+        for _ in range(40):
+            q = f"{rng.choice(_WORDS)} {rng.choice(_WORDS)}"
+            start = time.perf_counter()
+            assert api.get("/api/v1/articles/", {"q": q}).status_code == 200
+            times.append(time.perf_counter() - start)
+        figures["search_p95"] = statistics.quantiles(times, n=20)[-1]
+        return figures
+    finally:
+        creation.destroy_test_db(old_name, verbosity=0)
+
+
+def run() -> list[BenchRow]:
+    _setup()
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return [
+            BenchRow(AREA, "skipped: needs PostgreSQL (DATABASE_URL)", 0, "", "", None)
+        ]
+    sizes = [
+        int(s) for s in os.environ.get("NEWSROOM_SCALE_SIZES", "1000,100000").split(",")
+    ]
+    results = []
+    for size in sizes:
+        print(f"scale: {size} articles ...", file=sys.stderr, flush=True)
+        results.append(measure(size))
+    rows = []
+    for r in results:
+        n = f"{r['count']:,}"
+        rows += [
+            BenchRow(AREA, f"{n}: bulk insert", r["insert_s"], "s", "", None),
+            BenchRow(
+                AREA,
+                f"{n}: rename entity request",
+                r["rename"][0] * 1000,
+                "ms",
+                f"{r['rename'][1]} queries",
+                None,
+            ),
+            BenchRow(
+                AREA,
+                f"{n}: relink, 1 worker",
+                r["relink_1"][0],
+                "articles/s",
+                f"{r['relink_1'][1]:.0f} s",
+                None,
+            ),
+            BenchRow(
+                AREA,
+                f"{n}: relink, 2 workers",
+                r["relink_2"][0],
+                "articles/s",
+                f"{r['relink_2'][1]:.0f} s",
+                None,
+            ),
+        ]
+        for name in (
+            "candidates",
+            "desk",
+            "articles_changelist",
+            "entities_changelist",
+            "public_changelist",
+        ):
+            rows.append(
+                BenchRow(
+                    AREA,
+                    f"{n}: {name}",
+                    r[name][0] * 1000,
+                    "ms",
+                    f"{r[name][1]} queries",
+                    None,
+                )
+            )
+        rows.append(
+            BenchRow(
+                AREA, f"{n}: q= search p95", r["search_p95"] * 1000, "ms", "", None
+            )
+        )
+    if len(results) >= 2:
+        small, large = results[0], results[-1]
+        ratio = f"{large['count'] // small['count']}x / 1x"
+
+        def grows(name: str, limit: float) -> None:
+            value = large[name][0] / small[name][0]
+            same = large[name][1] == small[name][1]
+            rows.append(
+                BenchRow(
+                    AREA,
+                    f"{name} time {ratio}"
+                    + (
+                        ""
+                        if same
+                        else f" (queries {small[name][1]} -> {large[name][1]})"
+                    ),
+                    value,
+                    "ratio",
+                    f"<= {limit}, same queries",
+                    value <= limit and same,
+                )
+            )
+
+        grows("rename", 1.5)
+        grows("candidates", 1.5)
+        grows("desk", 1.5)
+        for name in ("articles_changelist", "entities_changelist", "public_changelist"):
+            grows(name, 2)
+        speedup = large["relink_2"][0] / large["relink_1"][0]
+        rows.append(
+            BenchRow(
+                AREA,
+                "relink: 2 workers / 1 worker",
+                speedup,
+                "ratio",
+                ">= 1.8",
+                speedup >= 1.8,
+            )
+        )
+    return rows  # fmt: skip
+
+
+if __name__ == "__main__":
+    from tests.benchmarks.run import _format
+
+    rows = run()
+    print(_format(rows))
+    sys.exit(0 if all(row.ok is not False for row in rows) else 1)
