@@ -227,6 +227,8 @@ def test_split_view_proposes_page_debris_for_dropping_and_the_editor_can_keep_it
     assert "By Ana Costa" in body
     assert "Advertisement" not in body and "Share" not in body
     assert "Fishing boats returned at dawn" in body
+
+
 def test_the_split_view_runs_the_splitter_once_per_document(
     document, editor_client, monkeypatch
 ):
