@@ -54,8 +54,10 @@ def webhook_secret_generate() -> str:
     return SECRET_PREFIX + base64.b64encode(secrets.token_bytes(32)).decode()
 
 
-def webhook_signature(*, secret: str, webhook_id: str, timestamp: int, body: bytes) -> str:
-    """The `webhook-signature` header: `v1,` + base64 HMAC-SHA256 of id.timestamp.body."""
+def webhook_signature(
+    *, secret: str, webhook_id: str, timestamp: int, body: bytes
+) -> str:
+    """The `webhook-signature` header: `v1,` + base64 HMAC-SHA256 of id.ts.body."""
     key = base64.b64decode(secret.removeprefix(SECRET_PREFIX))
     signed = f"{webhook_id}.{timestamp}.".encode() + body
     digest = hmac.new(key, signed, hashlib.sha256).digest()
@@ -143,7 +145,7 @@ def subscription_target_check(*, url: str) -> None:
         address = ipaddress.ip_address(info[4][0])
         if not address.is_global:
             raise SubscriptionError(
-                f"{parts.hostname} resolves to {address}, which is not a public address."
+                f"{parts.hostname} resolves to {address}, not a public address."
             )
 
 
@@ -181,7 +183,11 @@ def public_change_record(
         article_id=public.article_id,
         event=event,
         version=public.version,
-        payload={"type": f"article.{event}", "timestamp": now.isoformat(), "data": data},
+        payload={
+            "type": f"article.{event}",
+            "timestamp": now.isoformat(),
+            "data": data,
+        },
         created_at=now,
     )
     subscriptions = [s for s in _active_subscriptions() if _matches(s, public, event)]
@@ -309,9 +315,10 @@ def deliveries_send(
             moment = now or timezone.now()
             _record(delivery, attempt, moment)
             if delivery.state == DeliveryState.PENDING:
-                at = delivery.next_attempt_at
                 transaction.on_commit(
-                    lambda: _enqueue([(subscription_id, article_id)], run_after=at)
+                    lambda at=delivery.next_attempt_at: _enqueue(
+                        [(subscription_id, article_id)], run_after=at
+                    )
                 )
                 return sent
             if delivery.state == DeliveryState.DELIVERED:
@@ -510,4 +517,3 @@ def _retry_after(value: str | None) -> float | None:
     except (TypeError, ValueError):
         return None
     return max((when - datetime.datetime.now(datetime.UTC)).total_seconds(), 0.0)
-
