@@ -22,8 +22,9 @@ class PublicArticleAdmin(ReadOnlyAdmin):
     list_select_related = ["section", "section__parent"]
     list_filter = ["published_at", ("section", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["headline", "slug"]
-    date_hierarchy = "published_at"
-    exclude = ["entities"]
+    # No date hierarchy: its year list is a scan of the whole archive on every view.
+    show_full_result_count = False
+    exclude = ["entities", "search_vector"]
 
 
 @admin.register(PublicVersion)

@@ -184,6 +184,7 @@ def registry_relink(
     for rows in _article_batches(article_ids):
         with transaction.atomic():
             batch = _relink_batch(rows, matcher)
+            _store_changed_candidates(rows, batch, matcher)
         revisions += batch.revisions
         changed += len(batch.changed)
         written += batch.mentions
@@ -219,6 +220,7 @@ class _Batch:
     revisions: int
     changed: frozenset[int]
     mentions: int
+    bodies: dict[int, str] = field(default_factory=dict)  # of the changed revisions
 
 
 def _relink_batch(rows: Sequence[ArticleRow], matcher: EntityMatcher) -> _Batch:
@@ -255,7 +257,8 @@ def _relink_batch(rows: Sequence[ArticleRow], matcher: EntityMatcher) -> _Batch:
     if changed:
         Mention.objects.filter(revision_id__in=changed).delete()
         Mention.objects.bulk_create(new_rows, batch_size=INSERT_BATCH)
-    return _Batch(len(bodies), frozenset(changed), len(new_rows))
+    changed_bodies = {rid: bodies[rid] for rid in changed}
+    return _Batch(len(bodies), frozenset(changed), len(new_rows), changed_bodies)
 
 
 def _refresh_live(article_ids: Collection[int]) -> list[int]:
@@ -297,6 +300,17 @@ def candidates_rebuild() -> int:
     return done
 
 
+def _store_changed_candidates(
+    rows: Sequence[ArticleRow], batch: _Batch, matcher: EntityMatcher
+) -> None:
+    """What the registry knows changed for these revisions: so did their candidates."""
+    current = [
+        (pk, rid, batch.bodies[rid]) for pk, rid, _, _ in rows if rid in batch.changed
+    ]
+    if current:
+        _store_candidates(current, matcher)
+
+
 def registry_relink_range(
     *, first: int, last: int, refresh_article_ids: Iterable[int] = ()
 ) -> dict[str, int]:
@@ -313,10 +327,7 @@ def registry_relink_range(
     )
     matcher = entity_matcher()
     batch = _relink_batch(rows, matcher)
-    current = {rid: pk for pk, rid, _, _ in rows if rid in batch.changed}
-    if current:
-        bodies = Revision.objects.filter(pk__in=list(current)).values_list("pk", "body")
-        _store_candidates([(current[rid], rid, body) for rid, body in bodies], matcher)
+    _store_changed_candidates(rows, batch, matcher)
     refresh = set(refresh_article_ids)
     refresh.update(
         pk

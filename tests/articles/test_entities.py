@@ -220,7 +220,7 @@ def test_relink_of_the_given_articles_leaves_the_others_alone():
     assert _mentions(other) == []
 
 
-RELINK_QUERIES = 10
+RELINK_QUERIES = 11
 
 
 def _articles_mentioning_kabul(count: int) -> None:
@@ -237,7 +237,8 @@ def test_relink_costs_the_same_queries_for_n_or_2n_articles(n):
         result = registry_relink()
     assert result.mentions == 3 * n
     # The registry version (2); one batch: articles, savepoint, revisions (locked),
-    # stored mentions, delete, insert, release; the empty next page of articles.
+    # stored mentions, delete, insert, delete the changed revisions' candidates,
+    # release; the empty next page of articles.
     assert len(queries) == RELINK_QUERIES
 
 
@@ -254,8 +255,9 @@ def test_relink_batches_cost_a_constant_number_of_queries_each(monkeypatch):
         counts.append(len(queries))
     batches = (2, 4)
     per_batch = (counts[1] - counts[0]) / (batches[1] - batches[0])
-    # Articles, savepoint, revisions, stored mentions, delete, insert, release.
-    assert per_batch == 7
+    # Articles, savepoint, revisions, stored mentions, delete, insert, the stored
+    # candidates of the changed current revisions (none to insert here), release.
+    assert per_batch == 8
     assert counts[0] == 2 + 1 + batches[0] * per_batch  # version, last page, batches
 
 

@@ -287,3 +287,23 @@ def test_a_large_document_is_checked_in_the_background(
     assert Annotation.objects.filter(origin="duplicate-paragraph").count() == 1
     page = editor_client.get(response["Location"])
     assert page.status_code == 200 and "checking 1 of 1" in page.content.decode()
+
+
+def test_a_name_added_to_the_registry_leaves_the_stored_candidates_on_relink(
+    editor, on_commit
+):
+    from articles.models import CandidateName
+    from articles.selectors.entities import entity_candidates
+    from articles.services.entities import entity_create
+
+    ArticleFactory(linked=True, body="The Zorblax Agency met the Quux Council.")
+    assert {row.text for row in entity_candidates()} == {
+        "Zorblax Agency",
+        "Quux Council",
+    }
+
+    with on_commit():
+        entity_create(name="Zorblax Agency", kind="organisation", by=editor)
+
+    assert [row.text for row in entity_candidates()] == ["Quux Council"]
+    assert CandidateName.objects.count() == 1
