@@ -79,25 +79,9 @@ def subscription_add(
     entity_id: int | None = None,
 ) -> Subscription:
     """Subscribe `url`; a secret is generated unless given. Raises SubscriptionError."""
-    url = url.strip()
-    subscription_target_check(url=url)
-    secret = secret.strip() or webhook_secret_generate()
-    try:
-        key = base64.b64decode(secret.removeprefix(SECRET_PREFIX), validate=True)
-    except ValueError:
-        key = b""
-    if not secret.startswith(SECRET_PREFIX) or len(key) < 24:
-        raise SubscriptionError(
-            "A secret is whsec_ followed by at least 24 bytes in base64; leave it out "
-            "to have one generated."
-        )
+    url, secret = url.strip(), secret.strip() or webhook_secret_generate()
     wanted = [e.strip() for e in events if e.strip()]
-    unknown = sorted(set(wanted) - set(ChangeEvent.values))
-    if unknown:
-        raise SubscriptionError(
-            f"Unknown event {', '.join(unknown)}: choose from "
-            f"{', '.join(ChangeEvent.values)}."
-        )
+    subscription_check(url=url, secret=secret, events=wanted)
     with transaction.atomic():
         subscription = Subscription.objects.create(
             url=url,
@@ -124,6 +108,27 @@ def subscription_disable(
             locked.save(update_fields=["is_active", "disabled_at", "disabled_reason"])
             audit_record(actor=by, action="unsubscribe", obj=locked, note=reason)
     return locked
+
+
+def subscription_check(*, url: str, secret: str, events: Iterable[str]) -> None:
+    """Refuse a bad target, a secret not in the whsec_ form or an unknown event.
+    Raises SubscriptionError."""
+    subscription_target_check(url=url)
+    try:
+        key = base64.b64decode(secret.removeprefix(SECRET_PREFIX), validate=True)
+    except ValueError:
+        key = b""
+    if not secret.startswith(SECRET_PREFIX) or len(key) < 24:
+        raise SubscriptionError(
+            "A secret is whsec_ followed by at least 24 bytes in base64; leave it out "
+            "to have one generated."
+        )
+    unknown = sorted(set(events) - set(ChangeEvent.values))
+    if unknown:
+        raise SubscriptionError(
+            f"Unknown event {', '.join(unknown)}: choose from "
+            f"{', '.join(ChangeEvent.values)}."
+        )
 
 
 def subscription_target_check(*, url: str) -> None:
