@@ -31,7 +31,13 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from articles.models import Delivery, PublicArticle, PublicChange, Subscription
+from articles.models import (
+    Delivery,
+    PublicArticle,
+    PublicChange,
+    PublicVersion,
+    Subscription,
+)
 from articles.models.distribution import ChangeEvent, DeliveryState
 from articles.services.audit import audit_record
 
@@ -184,6 +190,9 @@ def public_change_record(
             event = ChangeEvent.CORRECTED
         else:
             event = ChangeEvent.UPDATED
+    # Wait for the public version lock (every publishing transaction takes it) so
+    # that ids are handed out in commit order: the changes feed never skips one.
+    list(PublicVersion.objects.select_for_update().filter(pk=1).values_list("pk"))
     change = PublicChange.objects.create(
         article_id=public.article_id,
         event=event,
