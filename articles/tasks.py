@@ -19,3 +19,11 @@ def plan_job(job_id: int) -> int:
 def run_job_chunk(chunk_id: int) -> bool:
     """Do one chunk of a job (nothing if it is done already)."""
     return jobs.job_chunk_run(chunk_id=chunk_id)
+
+
+@task()
+def send_deliveries(subscription_id: int, article_id: int) -> int:
+    """Send one subscriber's pending webhooks about one article, in order."""
+    from articles.services.distribution import deliveries_send
+
+    return deliveries_send(subscription_id=subscription_id, article_id=article_id)

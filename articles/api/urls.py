@@ -9,7 +9,7 @@ loads web fonts from Google.
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from articles.api import views
+from articles.api import changes, views
 
 app_name = "api"
 
@@ -20,6 +20,7 @@ urlpatterns = [
     path("v1/sections/", views.SectionList.as_view(), name="section-list"),
     path("v1/entities/", views.EntityList.as_view(), name="entity-list"),
     path("v1/corrections/", views.CorrectionList.as_view(), name="correction-list"),
+    path("v1/changes/", changes.ChangeList.as_view(), name="change-list"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path(
         "docs/",

@@ -1,6 +1,7 @@
 """The desk's domain model, one module per sub-domain, re-exported here."""
 
 from .audit import AuditEntry
+from .distribution import Delivery, PublicChange, ScheduledAction, Subscription
 from .entities import CandidateName, Entity, EntityAlias, IgnoredName, Mention
 from .jobs import BackgroundJob, JobChunk
 from .public import ApiKey, PublicArticle, PublicVersion
@@ -19,14 +20,18 @@ __all__ = [
     "BackgroundJob",
     "CandidateName",
     "Correction",
+    "Delivery",
     "Entity",
     "EntityAlias",
     "IgnoredName",
     "JobChunk",
     "Mention",
     "PublicArticle",
+    "PublicChange",
     "PublicVersion",
     "Revision",
+    "ScheduledAction",
     "Section",
     "SourceDocument",
+    "Subscription",
 ]

@@ -20,6 +20,7 @@ from django.utils import timezone
 from articles.models import Article, PublicArticle, PublicVersion
 from articles.models.review import AnnotationStatus, Verdict
 from articles.search import public_search_index
+from articles.services.distribution import public_change_record
 from articles.text.checks.base import Paragraph
 from articles.text.paragraphs import paragraphs_from_body
 
@@ -117,6 +118,11 @@ def public_article_refresh(
         version=revision.number,
     )
     with transaction.atomic():
+        previous = (
+            PublicArticle.objects.filter(article=article)
+            .values("payload", "retracted_at")
+            .first()
+        )
         public, _ = PublicArticle.objects.update_or_create(
             article=article,
             defaults={
@@ -135,6 +141,7 @@ def public_article_refresh(
         )
         public.entities.set({m.entity_id for m in mentions})
         public_search_index(public_id=public.pk, text=public.search_text)
+        public_change_record(public=public, previous=previous, now=now)
         if bump:
             public_version_bump(now=now)
     return public

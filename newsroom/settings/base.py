@@ -204,3 +204,16 @@ TASKS = {
 NEWSROOM_JOB_CHUNK_SIZE = env_int("NEWSROOM_JOB_CHUNK_SIZE", 400)
 # Source documents larger than this are checked in a background task, not the request.
 NEWSROOM_CHECKS_INLINE_BYTES = env_int("NEWSROOM_CHECKS_INLINE_BYTES", 200_000)
+# Webhooks (docs/webhooks.md): attempts before a delivery is given up, the first
+# retry's delay (doubled each time, with jitter), timeouts, and how long a subscriber
+# may fail before it is disabled. Loopback and private targets only where allowed.
+NEWSROOM_WEBHOOK_MAX_ATTEMPTS = env_int("NEWSROOM_WEBHOOK_MAX_ATTEMPTS", 10)
+NEWSROOM_WEBHOOK_BACKOFF_SECONDS = env_int("NEWSROOM_WEBHOOK_BACKOFF_SECONDS", 30)
+NEWSROOM_WEBHOOK_CONNECT_TIMEOUT = env_int("NEWSROOM_WEBHOOK_CONNECT_TIMEOUT", 5)
+NEWSROOM_WEBHOOK_TOTAL_TIMEOUT = env_int("NEWSROOM_WEBHOOK_TOTAL_TIMEOUT", 15)
+NEWSROOM_WEBHOOK_DISABLE_AFTER_SECONDS = env_int(
+    "NEWSROOM_WEBHOOK_DISABLE_AFTER_SECONDS", 24 * 3600
+)
+NEWSROOM_WEBHOOK_ALLOW_PRIVATE_TARGETS = env_bool(
+    "NEWSROOM_WEBHOOK_ALLOW_PRIVATE_TARGETS", DEBUG
+)

@@ -22,3 +22,6 @@ TASKS = {
         )
     }
 }
+
+# The webhook tests run a real receiver on 127.0.0.1.
+NEWSROOM_WEBHOOK_ALLOW_PRIVATE_TARGETS = True
