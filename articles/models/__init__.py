@@ -1,6 +1,7 @@
 """The desk's domain model, one module per sub-domain, re-exported here."""
 
 from .audit import AuditEntry
+from .desk import Assignment, Recommendation
 from .entities import Entity, EntityAlias, IgnoredName, Mention
 from .public import ApiKey, PublicArticle, PublicVersion
 from .review import Annotation, AnnotationReply
@@ -13,6 +14,7 @@ __all__ = [
     "AnnotationReply",
     "ApiKey",
     "Article",
+    "Assignment",
     "AuditEntry",
     "Correction",
     "Entity",
@@ -21,6 +23,7 @@ __all__ = [
     "Mention",
     "PublicArticle",
     "PublicVersion",
+    "Recommendation",
     "Revision",
     "Section",
     "SourceDocument",
