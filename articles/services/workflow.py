@@ -276,6 +276,62 @@ def article_transitions_available(*, article: Article, user: User) -> list[Trans
     return available
 
 
+@dataclass(frozen=True)
+class Offer:
+    """A workflow step as the desk shows it to one user: `refusal` is empty when they
+    may take it now, else it says why not (the button is shown disabled with it)."""
+
+    transition: Transition
+    refusal: str = ""
+    needs_note: bool = False  # the note is required (a retraction's public reason…)
+    hint: str = ""  # why the note is required
+
+
+def workflow_offers(
+    *,
+    article: Article,
+    user: User,
+    open_blocking: int,
+    own_open_blocking: int,
+    recommended: bool,
+) -> list[Offer]:
+    """What `user` may do with `article` now, from the same rules the transitions
+    check (no queries: the caller counts the article's open blocking annotations, the
+    user's own, and whether the user recommended the current revision).
+
+    A step the user's role never takes, or that the article's state does not allow,
+    is left out; one that a gate would refuse is offered with its refusal.
+    """
+    offers = []
+    for transition in article_transitions_available(article=article, user=user):
+        refusal, needs_note = "", transition is RETRACT
+        try:
+            if transition is APPROVE:
+                _has_text(article, user)
+                _four_eyes(article, user)
+                if open_blocking:
+                    raise WorkflowError(
+                        f"{open_blocking} blocking annotation"
+                        f"{'s are' if open_blocking > 1 else ' is'} open: resolve or "
+                        "dismiss them first."
+                    )
+            elif transition is PUBLISH:
+                _has_approved_revision(article, user)
+            elif transition is RECOMMEND:
+                if recommended:
+                    raise WorkflowError(
+                        "You have already recommended this revision for approval."
+                    )
+                needs_note = own_open_blocking > 0
+        except WorkflowError as exc:
+            refusal = str(exc)
+        hint = own_blocking_message(own_open_blocking) if needs_note else ""
+        if transition is RETRACT:
+            hint = "Readers see this reason where the article was."
+        offers.append(Offer(transition, refusal, needs_note, hint))
+    return offers
+
+
 # ---------------------------------------------------------------------------
 # The one way a transition is made
 # ---------------------------------------------------------------------------
