@@ -126,6 +126,7 @@ class AnnotationFactory(factory.django.DjangoModelFactory):
     exact = factory.LazyAttribute(lambda a: a.revision.body[:7])
     start = 0
     end = factory.LazyAttribute(lambda a: len(a.exact))
+    quoted_exact = factory.LazyAttribute(lambda a: a.exact)
     kind = "factual_error"
     severity = "blocking"
     author = factory.SubFactory(UserFactory, role=REVIEWERS)

@@ -35,13 +35,16 @@ class AnnotationAdmin(admin.ModelAdmin):
         "verdict",
         ("article__source", admin.RelatedOnlyFieldListFilter),
     ]
-    search_fields = ["exact", "comment", "claim", "article__headline"]
+    search_fields = ["quoted_exact", "exact", "comment", "claim", "article__headline"]
     date_hierarchy = "created_at"
     autocomplete_fields = ["article", "revision", "created_on_revision"]
     readonly_fields = [
         "article",
         "revision",
         "created_on_revision",
+        "quoted_exact",
+        "quoted_prefix",
+        "quoted_suffix",
         "exact",
         "prefix",
         "suffix",
@@ -58,13 +61,10 @@ class AnnotationAdmin(admin.ModelAdmin):
     ]
     inlines = [AnnotationReplyInline]
 
-    @admin.display(description="quote", ordering="exact")
+    @admin.display(description="quote", ordering="quoted_exact")
     def exact_short(self, annotation: Annotation) -> str:
-        return (
-            annotation.exact
-            if len(annotation.exact) <= 60
-            else annotation.exact[:59] + "…"
-        )
+        quote = annotation.quoted_exact
+        return quote if len(quote) <= 60 else quote[:59] + "…"
 
     def has_add_permission(self, request) -> bool:
         return False  # annotations are made on the text, in the review view

@@ -4,13 +4,14 @@ from .audit import AuditEntry
 from .desk import Assignment, Recommendation
 from .entities import Entity, EntityAlias, IgnoredName, Mention
 from .public import ApiKey, PublicArticle, PublicVersion
-from .review import Annotation, AnnotationReply
+from .review import Annotation, AnnotationPlacement, AnnotationReply
 from .sections import Section
 from .sources import SourceDocument
 from .stories import Article, Correction, Revision
 
 __all__ = [
     "Annotation",
+    "AnnotationPlacement",
     "AnnotationReply",
     "ApiKey",
     "Article",

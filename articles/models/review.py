@@ -28,6 +28,7 @@ class AnnotationStatus(models.TextChoices):
 
 class AnchorState(models.TextChoices):
     ANCHORED = "anchored", "Anchored"
+    CHANGED = "changed", "Changed"
     MOVED = "moved", "Moved"
     ORPHANED = "orphaned", "Orphaned"
 
@@ -41,23 +42,16 @@ class Verdict(models.TextChoices):
 
 
 HUMAN_ORIGIN = "human"
-# What re-anchoring changes: the revision pointed at and the W3C selectors in it.
-ANCHOR_FIELDS = [
-    "revision",
-    "anchor_state",
-    "exact",
-    "prefix",
-    "suffix",
-    "start",
-    "end",
-]
 
 
 class Annotation(models.Model):
     """A finding about a span of text, by a reviewer or an automated check (`origin`).
 
-    The anchor (quote with prefix and suffix, and start/end offsets) is relative to
-    `revision`, which moves forward as the article is edited and it is re-anchored.
+    Two records are kept apart. `quoted_exact`/`quoted_prefix`/`quoted_suffix` are what
+    was selected on `created_on_revision`: set once, never changed. The current
+    placement (exact, prefix, suffix, start, end, anchor_state) is relative to
+    `revision`, which moves forward as the article is edited and the annotation is
+    mapped through each edit; every new placement is a row in `placements`.
     """
 
     article = models.ForeignKey(
@@ -74,6 +68,11 @@ class Annotation(models.Model):
     suffix = models.CharField(max_length=200, blank=True)
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
+    quoted_exact = models.TextField(
+        help_text="The text selected on the revision it was made on; never changed."
+    )
+    quoted_prefix = models.CharField(max_length=200, blank=True)
+    quoted_suffix = models.CharField(max_length=200, blank=True)
     anchor_state = models.CharField(
         max_length=10, choices=AnchorState.choices, default=AnchorState.ANCHORED
     )
@@ -174,20 +173,50 @@ class Annotation(models.Model):
         indexes = [models.Index(fields=["article", "status", "severity"])]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()}: “{self.exact[:40]}”"
+        return f"{self.get_kind_display()}: “{self.quoted_exact[:40]}”"
 
     @property
     def anchor(self) -> Anchor:
         """Where it sits in `revision`, as the anchoring module sees it."""
         return Anchor(self.exact, self.prefix, self.suffix, self.start, self.end)
 
-    def move_anchor(self, *, revision, anchor: Anchor, state: str) -> None:
-        """Point at `anchor` in `revision` and save just the anchor's fields."""
-        self.revision = revision
-        self.anchor_state = state
-        self.exact, self.prefix = anchor.exact, anchor.prefix
-        self.suffix, self.start, self.end = anchor.suffix, anchor.start, anchor.end
-        self.save(update_fields=[*ANCHOR_FIELDS, "updated_at"])
+
+class AnnotationPlacement(models.Model):
+    """Where an annotation was put by one re-anchoring: the history of its placement."""
+
+    annotation = models.ForeignKey(
+        Annotation, on_delete=models.CASCADE, related_name="placements"
+    )
+    revision = models.ForeignKey(
+        "articles.Revision", on_delete=models.CASCADE, related_name="+"
+    )
+    state = models.CharField(max_length=10, choices=AnchorState.choices)
+    start = models.PositiveIntegerField(null=True, blank=True)
+    end = models.PositiveIntegerField(null=True, blank=True)
+    exact = models.TextField(blank=True, help_text="Empty when orphaned.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["annotation", "created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(state__in=AnchorState.values),
+                name="placement_state_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    state=AnchorState.ORPHANED, start__isnull=True, end__isnull=True
+                )
+                | (
+                    ~models.Q(state=AnchorState.ORPHANED)
+                    & models.Q(start__gte=0, end__gt=models.F("start"))
+                ),
+                name="placement_span_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_state_display()} on revision {self.revision_id}"
 
 
 class AnnotationReply(models.Model):

@@ -27,7 +27,7 @@ from articles.models.review import (
     Verdict,
 )
 from articles.services.audit import audit_record
-from articles.services.revisions import article_edit
+from articles.services.revisions import annotation_place, article_edit
 from articles.text.anchoring import Anchor, anchor_for_span, find_quote
 from articles.text.checks import run_checks
 from articles.text.checks.base import Finding
@@ -210,7 +210,8 @@ def annotation_reattach(
         body = revision.body
         if not (0 <= start < end <= len(body) and body[start:end] == exact):
             raise ReviewRefused("The selected text is not in the current revision.")
-        locked.move_anchor(
+        annotation_place(
+            annotation=locked,
             revision=revision,
             anchor=anchor_for_span(body, start, end),
             state=AnchorState.ANCHORED,
@@ -361,6 +362,9 @@ def _new_annotation(
         suffix=anchor.suffix,
         start=anchor.start,
         end=anchor.end,
+        quoted_exact=anchor.exact,
+        quoted_prefix=anchor.prefix,
+        quoted_suffix=anchor.suffix,
         suggestion=suggestion or "",
         has_suggestion=suggestion is not None,
         **fields,

@@ -12,12 +12,18 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from articles.models import Annotation, Article, Correction, Revision
+from articles.models import (
+    Annotation,
+    AnnotationPlacement,
+    Article,
+    Correction,
+    Revision,
+)
 from articles.models.review import AnchorState, AnnotationStatus
 from articles.models.stories import ArticleStatus
 from articles.services.audit import audit_record
 from articles.services.entities import revision_link_entities
-from articles.text.anchoring import reanchor
+from articles.text.anchoring import Anchor, Reanchored, follow_edit
 
 
 class EditRefused(Exception):
@@ -141,23 +147,98 @@ def article_revert(
 
 
 def annotations_reanchor(*, article: Article, revision: Revision) -> list[Annotation]:
-    """Move every open annotation of `article` onto `revision`; return them.
+    """Carry every open annotation of `article` onto `revision`; return them.
 
-    Each becomes anchored (same place), moved (found elsewhere or slightly edited) or
-    orphaned (not found: it keeps its old anchor and waits to be re-attached).
+    Each is mapped through the edit from the revision it sits on to `revision`
+    (`follow_edit`): anchored, changed (its words were rewritten: the span covers the
+    replacement), moved, or orphaned (it keeps its last placement and waits to be
+    re-attached). An orphan is mapped again from where it was last placed, so a
+    revert that brings its words back finds them.
     """
     annotations = list(
         Annotation.objects.select_for_update()
         .filter(article=article, status=AnnotationStatus.OPEN)
         .select_related("revision")
+        .order_by("pk")
     )
+    by_revision: dict[int, list[Annotation]] = {}
     for annotation in annotations:
-        found = reanchor(annotation.anchor, revision.body)
-        if found.anchor is None:
-            annotation.anchor_state = AnchorState.ORPHANED
-            annotation.save(update_fields=["anchor_state", "updated_at"])
-        else:
-            annotation.move_anchor(
-                revision=revision, anchor=found.anchor, state=found.state.value
+        if annotation.revision_id != revision.pk:
+            by_revision.setdefault(annotation.revision_id, []).append(annotation)
+    for group in by_revision.values():
+        old_body = group[0].revision.body
+        found = follow_edit(old_body, revision.body, [a.anchor for a in group])
+        for annotation, result in zip(group, found, strict=True):
+            annotation_place(
+                annotation=annotation,
+                revision=revision,
+                anchor=result.anchor,
+                state=_settled_state(annotation, result),
             )
     return annotations
+
+
+def _settled_state(annotation: Annotation, result: Reanchored) -> str:
+    """A changed annotation stays changed until its words read as quoted again."""
+    if result.anchor is None:
+        return AnchorState.ORPHANED
+    if result.anchor.exact == annotation.quoted_exact.strip():
+        return (
+            AnchorState.MOVED
+            if result.state == AnchorState.MOVED
+            else AnchorState.ANCHORED
+        )
+    if annotation.anchor_state == AnchorState.CHANGED:
+        return AnchorState.CHANGED
+    return result.state.value
+
+
+def annotation_place(
+    *,
+    annotation: Annotation,
+    revision: Revision,
+    anchor: Anchor | None,
+    state: str,
+) -> Annotation:
+    """Record where `annotation` now sits in `revision` (None: orphaned), with history.
+
+    The caller holds the row lock. The quoted record is never touched; an orphaned
+    annotation keeps its last placement, so the page can still say what it was on.
+    Writes a placement row only when the placement changed.
+    """
+    if anchor is None:
+        if annotation.anchor_state == AnchorState.ORPHANED:
+            return annotation
+        annotation.anchor_state = AnchorState.ORPHANED
+        annotation.save(update_fields=["anchor_state", "updated_at"])
+        AnnotationPlacement.objects.create(
+            annotation=annotation, revision=revision, state=AnchorState.ORPHANED
+        )
+        return annotation
+    new = {
+        "revision_id": revision.pk,
+        "anchor_state": state,
+        "exact": anchor.exact,
+        "prefix": anchor.prefix,
+        "suffix": anchor.suffix,
+        "start": anchor.start,
+        "end": anchor.end,
+    }
+    changed = [f for f, v in new.items() if getattr(annotation, f) != v]
+    if not changed:
+        return annotation
+    for field, value in new.items():
+        setattr(annotation, field, value)
+    annotation.revision = revision
+    annotation.save(
+        update_fields=[f.removesuffix("_id") for f in changed] + ["updated_at"]
+    )
+    AnnotationPlacement.objects.create(
+        annotation=annotation,
+        revision=revision,
+        state=state,
+        start=anchor.start,
+        end=anchor.end,
+        exact=anchor.exact,
+    )
+    return annotation

@@ -1,9 +1,12 @@
-"""Anchor annotations to text and find them again after the text is edited.
+"""Anchor annotations to text and carry them through edits of the text.
 
 An annotation stores a W3C TextQuoteSelector (exact, prefix, suffix) and a
-TextPositionSelector (start, end) against the revision it was made on; `reanchor`
-finds the same passage in a later revision: at the same place, elsewhere verbatim,
-slightly edited, or not at all.
+TextPositionSelector (start, end) against the revision it sits on. When a revision is
+saved, the server has both texts: `follow_edit` maps each span through the edit
+between them (`map_anchor`), which is exact: the words are untouched (anchored),
+rewritten (changed), cut and pasted (moved) or deleted (orphaned). Only an anchor
+whose text is not in the old revision (an imported selector) is searched for
+(`reanchor`), and a search that cannot tell two places apart attaches to neither.
 """
 
 from __future__ import annotations
@@ -13,6 +16,9 @@ from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from enum import StrEnum
+from itertools import pairwise
+
+from articles.text.editmap import Gap, Run, TextEdit, text_edit
 
 CONTEXT = 32
 
@@ -46,8 +52,15 @@ class Anchor:
     end: int  # exclusive
 
 
+# A replacement of at most this many words by at most twice as many is a rewrite of
+# those words: an annotation on them follows the replacement (changed). A longer
+# replacement is new text: an annotation on what it replaced is orphaned.
+LOCAL_REWRITE_TOKENS = 3
+
+
 class AnchorState(StrEnum):
     ANCHORED = "anchored"
+    CHANGED = "changed"
     MOVED = "moved"
     ORPHANED = "orphaned"
 
@@ -57,6 +70,7 @@ class Reanchored:
     state: AnchorState
     anchor: Anchor | None  # None only when orphaned
     score: float  # 1.0 for the exact quote; lower for a fuzzy match; 0.0 when orphaned
+    candidates: tuple[Anchor, ...] = ()  # orphaned because these tie
 
 
 def anchor_for_span(
@@ -142,6 +156,158 @@ def reanchor(anchor: Anchor, new_text: str) -> Reanchored:
             AnchorState.MOVED, anchor_for_span(new_text, fstart, fend), min(score, 0.99)
         )
     return Reanchored(AnchorState.ORPHANED, None, 0.0)
+
+
+# --- mapping through an edit -----------------------------------------------------
+
+
+def follow_edit(
+    old_text: str, new_text: str, anchors: list[Anchor]
+) -> tuple[Reanchored, ...]:
+    """Where each of `anchors` (on `old_text`) sits in `new_text`, in order.
+
+    An anchor whose quote is at its offsets in `old_text` is mapped through the edit
+    (`map_anchor`); any other (an imported selector, a stale offset) is searched for
+    (`reanchor`). The revision service and `reanchor_check` both call this.
+    """
+    edit: TextEdit | None = None
+    results = []
+    for anchor in anchors:
+        if anchor.exact.strip() and old_text[anchor.start : anchor.end] == anchor.exact:
+            if edit is None:
+                edit = text_edit(old_text, new_text)
+            results.append(map_anchor(edit, anchor))
+        else:
+            results.append(reanchor(anchor, new_text))
+    return tuple(results)
+
+
+def map_anchor(edit: TextEdit, anchor: Anchor) -> Reanchored:
+    """Carry `anchor` (a span of `edit.old`) through the edit to `edit.new`.
+
+    ANCHORED: its words are untouched (they may have shifted). CHANGED: some were
+    rewritten, deleted or inserted between; the span covers what is there now.
+    MOVED: its words were cut and pasted elsewhere. ORPHANED: its words are gone;
+    it is never put on other words. New spans start and end on word boundaries.
+    """
+    start, end = _trim(edit.old, anchor.start, anchor.end)
+    if start >= end:
+        return _ORPHANED
+    kept = edit.kept_within(start, end)
+    if not kept:
+        return _map_unkept(edit, start, end)
+    new_start = _map_start(edit, start)
+    new_end = _map_end(edit, end)
+    new_start, new_end = _trim(edit.new, new_start, new_end)
+    if new_start >= new_end:
+        return _ORPHANED
+    untouched = _only_kept(edit.old, kept, start, end, old=True) and _only_kept(
+        edit.new, kept, new_start, new_end, old=False
+    )
+    state = AnchorState.ANCHORED if untouched else AnchorState.CHANGED
+    return Reanchored(state, anchor_for_span(edit.new, new_start, new_end), 1.0)
+
+
+_ORPHANED = Reanchored(AnchorState.ORPHANED, None, 0.0)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _only_kept(text: str, kept: list[Run], start: int, end: int, *, old: bool) -> bool:
+    """True if text[start:end] outside the kept runs is only whitespace."""
+    pos = start
+    for run in kept:
+        run_start, run_end = (
+            (run.old_start, run.old_end) if old else (run.new_start, run.new_end)
+        )
+        if text[pos:run_start].strip():
+            return False
+        pos = max(pos, run_end)
+    return not text[pos:end].strip()
+
+
+def _map_start(edit: TextEdit, start: int) -> int:
+    run = edit.kept_at(start)
+    if run is not None:
+        return run.new_start + (start - run.old_start)
+    gap = edit.gap_at(start)
+    if not _is_rewrite(edit, gap):
+        return gap.new_end  # what it started on was replaced by new text: skip it
+    old_first, _ = _trim(edit.old, gap.old_start, gap.old_end)
+    if start <= old_first:
+        return _trim(edit.new, gap.new_start, gap.new_end)[0]
+    return _word_start(edit.new, _refine(edit, gap, start, end=False), lo=gap.new_start)
+
+
+def _map_end(edit: TextEdit, end: int) -> int:
+    run = edit.kept_at(end - 1)
+    if run is not None:
+        return run.new_start + (end - run.old_start)
+    gap = edit.gap_at(end - 1)
+    if not _is_rewrite(edit, gap):
+        return gap.new_start
+    _, old_last = _trim(edit.old, gap.old_start, gap.old_end)
+    if end >= old_last:
+        return _trim(edit.new, gap.new_start, gap.new_end)[1]
+    return _word_end(edit.new, _refine(edit, gap, end, end=True), hi=gap.new_end)
+
+
+def _map_unkept(edit: TextEdit, start: int, end: int) -> Reanchored:
+    """A span none of whose characters were kept in place: moved, rewritten or gone."""
+    moved = edit.moved_within(start, end)
+    if moved and all(a.new_end <= b.new_start for a, b in pairwise(moved)):
+        first, last = moved[0], moved[-1]
+        new_start = first.new_start + max(0, start - first.old_start)
+        new_end = last.new_start + min(last.length, end - last.old_start)
+        if new_start < new_end <= new_start + 2 * (end - start) + 16:
+            untouched = _only_kept(edit.old, moved, start, end, old=True) and (
+                _only_kept(edit.new, moved, new_start, new_end, old=False)
+            )
+            state = AnchorState.MOVED if untouched else AnchorState.CHANGED
+            return Reanchored(state, anchor_for_span(edit.new, new_start, new_end), 1.0)
+    gap = edit.gap_at(start)
+    if not _is_rewrite(edit, gap):
+        return _ORPHANED
+    new_start, new_end = _map_start(edit, start), _map_end(edit, end)
+    new_start, new_end = _trim(edit.new, new_start, new_end)
+    if new_start >= new_end:
+        return _ORPHANED
+    return Reanchored(
+        AnchorState.CHANGED, anchor_for_span(edit.new, new_start, new_end), 1.0
+    )
+
+
+def _is_rewrite(edit: TextEdit, gap: Gap) -> bool:
+    """A few words replaced by a few others, rather than text deleted or replaced."""
+    old_words = len(_WORDS.findall(edit.old, gap.old_start, gap.old_end))
+    new_words = len(_WORDS.findall(edit.new, gap.new_start, gap.new_end))
+    return 0 < new_words <= 2 * LOCAL_REWRITE_TOKENS and old_words <= (
+        LOCAL_REWRITE_TOKENS
+    )
+
+
+_WORDS = re.compile(r"\d+(?:[.,]\d+)*|\w+")
+
+
+def _refine(edit: TextEdit, gap: Gap, pos: int, *, end: bool) -> int:
+    """Where old[pos], inside a rewritten gap, lands: the gap aligned by letters."""
+    old_piece = edit.old[gap.old_start : gap.old_end]
+    new_piece = edit.new[gap.new_start : gap.new_end]
+    offset = pos - gap.old_start
+    matcher = SequenceMatcher(None, old_piece, new_piece, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        inside = i1 < offset <= i2 if end else i1 <= offset < i2
+        if inside:
+            if tag == "equal":
+                return gap.new_start + j1 + (offset - i1)
+            return gap.new_start + (j2 if end else j1)
+    return gap.new_end if end else gap.new_start
 
 
 # --- exact matching ------------------------------------------------------------------
@@ -372,9 +538,9 @@ def _align(
     return best, _similarity(exact, text[best[0] : best[1]])
 
 
-def _word_start(text: str, pos: int) -> int:
+def _word_start(text: str, pos: int, *, lo: int = 0) -> int:
     """`pos` moved left to the start of the word it falls inside, if any."""
-    while 0 < pos < len(text) and text[pos - 1].isalnum() and text[pos].isalnum():
+    while lo < pos < len(text) and text[pos - 1].isalnum() and text[pos].isalnum():
         pos -= 1
     return pos
 
@@ -388,9 +554,10 @@ def _next_word_start(text: str, pos: int) -> int:
     return pos
 
 
-def _word_end(text: str, pos: int) -> int:
+def _word_end(text: str, pos: int, *, hi: int | None = None) -> int:
     """`pos` moved right to the end of the word it falls inside, if any."""
-    while 0 < pos < len(text) and text[pos - 1].isalnum() and text[pos].isalnum():
+    hi = len(text) if hi is None else hi
+    while 0 < pos < hi and text[pos - 1].isalnum() and text[pos].isalnum():
         pos += 1
     return pos
 
