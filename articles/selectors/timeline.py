@@ -22,6 +22,9 @@ ACTION_TEXT = {
     "dismiss": "dismissed an annotation",
     "reopen": "reopened an annotation",
     "reattach": "re-attached an annotation",
+    "claim": "claimed it for review",
+    "assign": "assigned it",
+    "unassign": "put it back among the unclaimed",
 }
 
 

@@ -139,15 +139,8 @@ def test_reviewer_claims_annotates_editors_apply_approve_publish(
     assert "Your own blocking annotation is still open" in recommend.inner_text()
     page.context.close()
 
-    # The author sees why they cannot approve; a second editor applies the fix.
-    author = open_as(browser, live_server, editor)
-    author.goto(review)
-    approve = author.locator('form[data-step="approve"]')
-    assert approve.locator("button").is_disabled()
-    assert "You wrote revision 1" in approve.inner_text()
-    author.context.close()
-
-    page = open_as(browser, live_server, editor2)
+    # The author applies the suggestion, and sees why they cannot approve.
+    page = open_as(browser, live_server, editor)
     page.set_viewport_size({"width": 1440, "height": 900})
     page.goto(review)
     thread = page.locator(".review-annotation", has_text="3.5 percent")
@@ -161,8 +154,15 @@ def test_reviewer_claims_annotates_editors_apply_approve_publish(
     assert "Resolved" in resolved.inner_text()
     assert f"“{QUOTE}”" in resolved.locator(".annotation-quote").inner_text()
     assert "revision 2" in resolved.locator("a.fixed-in").inner_text()
+    approve = page.locator('form[data-step="approve"]')
+    assert approve.locator("button").is_disabled()
+    assert "You wrote revision 2" in approve.inner_text()
+    page.context.close()
 
-    # The other thread is resolved; then approve and publish from this page.
+    # A second editor resolves the other thread, approves and publishes.
+    page = open_as(browser, live_server, editor2)
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto(review)
     other = page.locator(
         "#review-threads .review-annotation", has_text="Who complained"
     )
