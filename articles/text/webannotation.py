@@ -100,6 +100,12 @@ class AnnotationData:
     generator_name: str  # e.g. "Newsroom review desk"
     created: datetime  # timezone-aware
     modified: datetime  # timezone-aware
+    # What the reviewer selected, on the revision it was made on, when the current
+    # placement differs from it (the text was edited since): a second target.
+    original_source: str | None = None
+    original_exact: str = ""
+    original_prefix: str = ""
+    original_suffix: str = ""
 
     def __post_init__(self) -> None:
         # A list passed for `evidence` would make the frozen instance unhashable.
@@ -130,6 +136,10 @@ class AnnotationData:
             _require_iri("creator_id", self.creator_id)
             if self.creator_id.lower().startswith("mailto:"):
                 raise ValueError("creator_id must not be an e-mail address.")
+        if self.original_source is not None:
+            _require_iri("original_source", self.original_source)
+            if not self.original_exact:
+                raise ValueError("original_exact must not be empty.")
         if not self.generator_name.strip():
             raise ValueError("generator_name must not be empty.")
         for name in ("created", "modified"):
@@ -231,19 +241,35 @@ def _textual(value: str, purpose: str) -> dict:
     }
 
 
-def _target(data: AnnotationData) -> dict:
-    quote: dict = {"type": "TextQuoteSelector", "exact": data.exact}
-    # An empty prefix or suffix (a quote at the very start or end) says nothing.
-    if data.prefix:
-        quote["prefix"] = data.prefix
-    if data.suffix:
-        quote["suffix"] = data.suffix
+def _target(data: AnnotationData) -> dict | list[dict]:
+    """Where it is now; and, when the text changed under it, what was quoted on the
+    revision it was made on (a second target, by quote only)."""
     position = {"type": "TextPositionSelector", "start": data.start, "end": data.end}
-    return {
+    current = {
         "type": "SpecificResource",
         "source": data.source,
-        "selector": [quote, position],
+        "selector": [_quote(data.exact, data.prefix, data.suffix), position],
     }
+    if data.original_source is None:
+        return current
+    original = {
+        "type": "SpecificResource",
+        "source": data.original_source,
+        "selector": _quote(
+            data.original_exact, data.original_prefix, data.original_suffix
+        ),
+    }
+    return [current, original]
+
+
+def _quote(exact: str, prefix: str, suffix: str) -> dict:
+    quote: dict = {"type": "TextQuoteSelector", "exact": exact}
+    # An empty prefix or suffix (a quote at the very start or end) says nothing.
+    if prefix:
+        quote["prefix"] = prefix
+    if suffix:
+        quote["suffix"] = suffix
+    return quote
 
 
 def _creator(data: AnnotationData) -> dict | None:

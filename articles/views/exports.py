@@ -26,7 +26,7 @@ def annotations_jsonld(request: HttpRequest, pk: int) -> HttpResponse:
     annotations = (
         Annotation.objects.filter(article=article)
         .exclude(status=AnnotationStatus.DISMISSED)
-        .select_related("author", "revision")
+        .select_related("author", "revision", "created_on_revision")
         .order_by("pk")
     )
     items = [_data(annotation, review_url) for annotation in annotations]
@@ -42,6 +42,10 @@ def annotations_jsonld(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _data(annotation: Annotation, review_url: str) -> AnnotationData:
     human = annotation.origin == HUMAN_ORIGIN
+    moved = (
+        annotation.revision_id != annotation.created_on_revision_id
+        or annotation.exact != annotation.quoted_exact
+    )
     return AnnotationData(
         id=f"{review_url}#annotation-{annotation.pk}",
         source=f"{review_url}?revision={annotation.revision.number}",
@@ -66,4 +70,12 @@ def _data(annotation: Annotation, review_url: str) -> AnnotationData:
         generator_name=GENERATOR,
         created=annotation.created_at,
         modified=annotation.updated_at,
+        original_source=(
+            f"{review_url}?revision={annotation.created_on_revision.number}"
+            if moved
+            else None
+        ),
+        original_exact=annotation.quoted_exact,
+        original_prefix=annotation.quoted_prefix,
+        original_suffix=annotation.quoted_suffix,
     )
