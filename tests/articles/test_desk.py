@@ -323,3 +323,70 @@ def test_claim_from_the_review_page(reviewer, reviewer_client):
         reverse("desk:assignment", args=[article.pk, "claim"]), follow=True
     )
     assert "already" in response.content.decode()
+
+
+# --- the annotation's record, as the desk shows it -----------------------------------
+
+
+def test_after_a_suggestion_is_applied_card_and_timeline_keep_the_original_quote(
+    editor, editor2, reviewer, editor_client
+):
+    from articles.selectors.timeline import article_timeline
+    from articles.services.review import annotation_apply_suggestion, annotation_create
+
+    article = article_in(S.IN_REVIEW, author=editor)
+    body = "Prices rose 4 percent in May, the office said."
+    from articles.services.revisions import article_edit
+
+    article_edit(
+        article=article,
+        by=editor,
+        base_revision_id=article.current_revision_id,
+        headline=article.headline,
+        body=body,
+    )
+    article.refresh_from_db()
+    start = body.index("4 percent")
+    annotation = annotation_create(
+        article=article,
+        by=reviewer,
+        revision_id=article.current_revision_id,
+        start=start,
+        end=start + len("4 percent"),
+        exact="4 percent",
+        kind="factual_error",
+        severity="blocking",
+        suggestion="3.5 percent",
+    )
+    annotation_apply_suggestion(
+        annotation=annotation, by=editor2, base_revision_id=article.current_revision_id
+    )
+    html = editor_client.get(reverse("articles:review", args=[article.pk])).content
+    html = html.decode()
+    card = html[html.index(f'id="annotation-{annotation.pk}"') :]
+    card = card[: card.index("</article>")]
+    assert "“4 percent”" in card
+    assert "<del>4 percent</del> → <ins>3.5 percent</ins>" in card
+    assert "revision 3</a>" in card
+    lines = [e.text for e in article_timeline(article=article)]
+    assert any("on “4 percent”" in line and "opened" in line for line in lines)
+    assert any(
+        "resolved an annotation on “4 percent”, fixed in revision 3" in line
+        for line in lines
+    )
+
+
+@pytest.mark.parametrize("n", [3, 6])
+def test_review_page_costs_the_same_queries_for_n_and_2n_threads(
+    n, reviewer, reviewer_client, django_assert_num_queries
+):
+    from articles.services.review import annotation_reply
+
+    article = article_in(S.IN_REVIEW)
+    for i in range(n):
+        a = AnnotationFactory(article=article, severity=("blocking", "advisory")[i % 2])
+        annotation_reply(annotation=a, by=reviewer, body="Checked the filing.")
+    AnnotationFactory(article=article, resolved=True)
+    with django_assert_num_queries(10):
+        response = reviewer_client.get(reverse("articles:review", args=[article.pk]))
+    assert response.content.decode().count('class="review-annotation ') == n + 1
