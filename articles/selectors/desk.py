@@ -6,10 +6,25 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from articles.models import Article, Recommendation, Revision, SourceDocument
+from articles.models import (
+    Annotation,
+    Article,
+    Recommendation,
+    Revision,
+    SourceDocument,
+)
 from articles.models.review import AnnotationStatus, Severity
 from articles.models.stories import ArticleStatus
 from articles.selectors.queues import RECENT_DAYS
@@ -102,7 +117,6 @@ def reviewers() -> QuerySet:
 
 
 def _filtered(*, user: User, show: str, section_id: int | None) -> QuerySet[Article]:
-    open_ = Q(annotations__status=AnnotationStatus.OPEN)
     articles = (
         Article.objects.select_related(
             "section",
@@ -111,12 +125,8 @@ def _filtered(*, user: User, show: str, section_id: int | None) -> QuerySet[Arti
         )
         .defer("current_revision__body", "dropped_lines", "retraction_reason")
         .annotate(
-            open_blocking=Count(
-                "annotations", filter=open_ & Q(annotations__severity=Severity.BLOCKING)
-            ),
-            open_advisory=Count(
-                "annotations", filter=open_ & Q(annotations__severity=Severity.ADVISORY)
-            ),
+            open_blocking=_open_count(Severity.BLOCKING),
+            open_advisory=_open_count(Severity.ADVISORY),
         )
         .order_by("-updated_at", "-pk")
     )
@@ -129,6 +139,21 @@ def _filtered(*, user: User, show: str, section_id: int | None) -> QuerySet[Arti
     if section_id is not None:
         articles = articles.filter(section_id=section_id)
     return articles
+
+
+def _open_count(severity: str) -> Coalesce:
+    """The outer article's open annotations of `severity`: a correlated subquery, so
+    it is counted only for the cards shown, not for every article of the state."""
+    counts = (
+        Annotation.objects.filter(
+            article=OuterRef("pk"), status=AnnotationStatus.OPEN, severity=severity
+        )
+        .order_by()
+        .values("article")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
 
 
 def _attach_recommendations(cards: list[Article]) -> None:
