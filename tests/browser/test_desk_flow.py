@@ -228,3 +228,27 @@ def test_annotating_text_after_an_emoji(browser, live_server, reviewer):
     assert page.locator("mark.has-annotation").inner_text() == phrase
     page.context.close()
     assert Article.objects.count() == 1
+
+
+def test_the_annotation_form_is_a_few_tab_stops_away(browser, live_server, reviewer):
+    article = ArticleFactory(body=BODY)
+    article_submit(article=article, by=article.current_revision.author)
+    page = open_as(browser, live_server, reviewer)
+    page.goto(f"{live_server.url}/desk/articles/{article.pk}/review/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == (
+        "Skip to main content"
+    )
+    page.keyboard.press("Enter")
+    stops = 0
+    while page.evaluate("document.activeElement.id") != "id_exact":
+        page.keyboard.press("Tab")
+        stops += 1
+        assert stops <= 3, page.evaluate("document.activeElement.outerHTML")
+    # From the form, the text itself is reachable to select by keyboard.
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "review-body":
+            break
+    assert page.evaluate("document.activeElement.id") == "review-body"
+    page.context.close()
