@@ -97,10 +97,16 @@ def review_body_html(
             if heading and text == "\n":
                 html.append("</span>")
                 heading = False
-            html.append(_mark(text, keys, by_key, entities) if keys else escape(text))
+            html.append(_mark(text, keys, by_key, entities) if keys else _text(text))
         if heading:
             html.append("</span>")
-    return mark_safe("".join(html))
+    return mark_safe("".join(html))  # every piece is escaped above
+
+
+def _text(text: str) -> str:
+    """Escaped, with carriage returns as character references: an HTML parser turns a
+    literal CR LF into LF, which would shift every offset after it by one."""
+    return escape(text).replace("\r", "&#13;")
 
 
 def _mark(text: str, keys: tuple[str, ...], by_key: dict, entities: dict) -> str:
@@ -121,7 +127,7 @@ def _mark(text: str, keys: tuple[str, ...], by_key: dict, entities: dict) -> str
         " ".join(dict.fromkeys(classes)),
         " ".join(keys),
         title,
-        text,
+        mark_safe(_text(text)),  # escaped by _text
     )
 
 

@@ -208,7 +208,7 @@ def test_review_page_is_one_column_at_390px(browser, live_server, reviewer):
 
 def test_annotating_text_after_an_emoji(browser, live_server, reviewer):
     body = (
-        "Fans 🎉 cheered as the team won the cup. "
+        "Fans 🎉 cheered as the team won the cup.\r\n\r\n"  # pasted with CR LF
         "Then the team won the league, e\u0301te\u0301 "  # combining accents
         "\u200f\u0634\u0643\u0631\u0627\u200f too."  # Arabic between RTL marks
     )
