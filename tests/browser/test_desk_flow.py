@@ -11,7 +11,7 @@ from articles.models.review import AnnotationStatus
 from articles.models.stories import ArticleStatus
 from articles.services.workflow import article_submit
 from tests.browser.actions import PASSWORD, open_as, select_text
-from tests.factories import ArticleFactory
+from tests.factories import AnnotationFactory, ArticleFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -190,6 +190,14 @@ def test_reviewer_claims_annotates_editors_apply_approve_publish(
 
 def test_review_page_is_one_column_at_390px(browser, live_server, reviewer):
     article = ArticleFactory(headline="Harbour quay to open", body=BODY)
+    start = BODY.index(QUOTE)
+    AnnotationFactory(
+        article=article,
+        exact=QUOTE,
+        start=start,
+        end=start + len(QUOTE),
+        comment="The budget report says 3.5 percent.",
+    )
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     from tests.browser.actions import log_in
