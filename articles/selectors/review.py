@@ -137,6 +137,7 @@ class ReviewWorkflow:
 
     offers: list[Offer]
     last_note: AuditEntry | None
+    last_step: str  # the label of the step the last note was left on
     assignment: Assignment | None
     recommendations: list[Recommendation]
     can_claim: bool
@@ -183,6 +184,7 @@ def review_workflow(
     return ReviewWorkflow(
         offers=offers,
         last_note=last_note,
+        last_step=TRANSITIONS[last_note.action].label if last_note else "",
         assignment=assignment,
         recommendations=recommendations,
         can_claim=in_review and reviewer and assignment is None,

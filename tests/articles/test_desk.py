@@ -390,3 +390,42 @@ def test_review_page_costs_the_same_queries_for_n_and_2n_threads(
     with django_assert_num_queries(10):
         response = reviewer_client.get(reverse("articles:review", args=[article.pk]))
     assert response.content.decode().count('class="review-annotation ') == n + 1
+
+
+def test_the_last_note_on_a_step_is_shown_with_the_step(reviewer, reviewer_client):
+    from articles.services.workflow import article_request_changes
+
+    article = article_in(S.IN_REVIEW)
+    article_request_changes(article=article, by=reviewer, note="Source the <quote>.")
+    html = reviewer_client.get(reverse("articles:review", args=[article.pk]))
+    html = html.content.decode()
+    assert f"Last note, {reviewer.username} (request changes," in html
+    assert "“Source the &lt;quote&gt;.”" in html
+
+
+def test_recommendations_kept_in_the_audit_log_become_rows(reviewer):
+    import importlib
+
+    from django.apps import apps
+
+    from articles.services.audit import audit_record
+
+    article = article_in(S.IN_REVIEW)
+    audit_record(
+        actor=reviewer,
+        action="recommend_approval",
+        obj=article,
+        revision_number=1,
+        note="Read it twice.",
+    )
+    migration = importlib.import_module(
+        "articles.migrations.0007_desk_assignments_recommendations"
+    )
+    migration.recommendations_from_audit(apps, None)
+    migration.recommendations_from_audit(apps, None)  # safe to run again
+    rec = Recommendation.objects.get()
+    assert (rec.reviewer, rec.revision, rec.note) == (
+        reviewer,
+        article.current_revision,
+        "Read it twice.",
+    )
