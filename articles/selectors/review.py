@@ -191,3 +191,36 @@ def review_workflow(
         can_release=in_review and assignment is not None and (mine or editor),
         can_assign=in_review and editor,
     )
+
+
+@dataclass(frozen=True)
+class PlacementNote:
+    """What the card says about where an open annotation's words went."""
+
+    state: str  # changed | moved | orphaned
+    message: str
+    quoted: str  # what the reviewer selected
+    now: str  # what the span covers now; empty when orphaned
+
+
+def placement_note(annotation: Annotation) -> PlacementNote | None:
+    """The note for an open annotation whose words changed, moved or are gone; None
+    when it sits on the words it was made on (or it is closed)."""
+    if annotation.status != AnnotationStatus.OPEN:
+        return None
+    state = annotation.anchor_state
+    quoted = annotation.quoted_exact
+    if state == AnchorState.CHANGED:
+        message = "The annotated words were edited; it now covers the new wording."
+        return PlacementNote(state, message, quoted, annotation.exact)
+    if state == AnchorState.MOVED:
+        message = "The annotated words were moved to another place in the text."
+        return PlacementNote(state, message, quoted, annotation.exact)
+    if state == AnchorState.ORPHANED:
+        message = (
+            "The annotated words are no longer in the text (last seen in revision "
+            f"{annotation.revision.number}): select the passage it belongs to and "
+            "re-attach it."
+        )
+        return PlacementNote(state, message, quoted, "")
+    return None

@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 from enum import StrEnum
 from itertools import pairwise
 
-from articles.text.editmap import Gap, Run, TextEdit, text_edit
+from articles.text.editmap import Gap, Run, Runs, TextEdit, text_edit
 
 CONTEXT = 32
 
@@ -126,11 +126,13 @@ def find_quote(
 
 
 def reanchor(anchor: Anchor, new_text: str) -> Reanchored:
-    """Return where `anchor` (made on an earlier revision) sits in `new_text`.
+    """Search `new_text` for `anchor`, for when there is no old text to map from
+    (an imported selector, an offset that no longer fits).
 
     ANCHORED: the quote is at the same position. MOVED: the quote was found
     elsewhere (score 1.0) or a slightly edited version of it was found (score < 1).
-    ORPHANED: neither (anchor None, score 0.0). Never raises on any text.
+    ORPHANED: neither, or several places fit equally well (they are `candidates`):
+    anchor None, score 0.0. Never raises on any text.
     """
     exact = anchor.exact
     if not exact:
@@ -143,7 +145,17 @@ def reanchor(anchor: Anchor, new_text: str) -> Reanchored:
 
     starts = _occurrences(new_text, exact)
     if starts:
-        best = _best_exact(anchor, new_text, starts)
+        tied = _best_exact(anchor, new_text, starts)
+        if len(tied) > 1 and start not in tied:
+            # the quote and its context read the same in several places: guessing
+            # would as likely put it on the wrong words as on the right ones
+            return Reanchored(
+                AnchorState.ORPHANED,
+                None,
+                0.0,
+                tuple(anchor_for_span(new_text, s, s + len(exact)) for s in tied),
+            )
+        best = start if start in tied else tied[0]
         state = AnchorState.ANCHORED if best == start else AnchorState.MOVED
         return Reanchored(
             state, anchor_for_span(new_text, best, best + len(exact)), 1.0
@@ -193,22 +205,117 @@ def map_anchor(edit: TextEdit, anchor: Anchor) -> Reanchored:
     start, end = _trim(edit.old, anchor.start, anchor.end)
     if start >= end:
         return _ORPHANED
-    kept = edit.kept_within(start, end)
-    if not kept:
-        return _map_unkept(edit, start, end)
-    new_start = _map_start(edit, start)
-    new_end = _map_end(edit, end)
-    new_start, new_end = _trim(edit.new, new_start, new_end)
-    if new_start >= new_end:
-        return _ORPHANED
-    untouched = _only_kept(edit.old, kept, start, end, old=True) and _only_kept(
-        edit.new, kept, new_start, new_end, old=False
-    )
-    state = AnchorState.ANCHORED if untouched else AnchorState.CHANGED
-    return Reanchored(state, anchor_for_span(edit.new, new_start, new_end), 1.0)
+    if edit.kept.within(start, end) or not edit.moved.within(start, end):
+        found = _map_through(edit, edit.kept, start, end, AnchorState.ANCHORED)
+        if found is not None:
+            return found
+    # its words went elsewhere (or were rewritten where they were)
+    found = _map_through(edit, edit.moved, start, end, AnchorState.MOVED)
+    if found is None:
+        found = _map_through(edit, edit.kept, start, end, AnchorState.ANCHORED)
+    return found or _ORPHANED
 
 
 _ORPHANED = Reanchored(AnchorState.ORPHANED, None, 0.0)
+
+
+def _map_through(
+    edit: TextEdit, runs: Runs, start: int, end: int, untouched: AnchorState
+) -> Reanchored | None:
+    """The span carried along `runs` (kept in place, or moved), or None if too
+    little of it went that way."""
+    inside = runs.within(start, end)
+    if not inside:
+        gap = runs.gap_at(start, len(edit.old), len(edit.new))
+        if gap is None or not _is_rewrite(edit, gap):
+            return None
+    elif _letters(edit.old, inside, start, end) * 3 <= _letters(
+        edit.old, None, start, end
+    ) and not _all_rewrites(edit, runs, inside, start, end):
+        # a stray "the" or full stop left of a sentence that was deleted or replaced
+        # is not the sentence: what is left must be a good part of its words
+        return None
+    elif any(a.new_end > b.new_start for a, b in pairwise(inside)):
+        return None  # its pieces went to different places
+    new_start = _map_start(edit, runs, start)
+    if new_start is None:
+        new_start = inside[0].new_start
+    new_end = _map_end(edit, runs, end)
+    if new_end is None:
+        new_end = inside[-1].new_end
+    new_start, new_end = _without_other_words(edit, start, end, new_start, new_end)
+    new_start, new_end = _trim(edit.new, new_start, new_end)
+    if not new_start < new_end <= new_start + 2 * (end - start) + 16:
+        return None
+    own = [
+        r
+        for r in (*edit.kept.within(start, end), *edit.moved.within(start, end))
+        if r.length
+    ]
+    same = (
+        inside
+        and _only_runs(edit.old, sorted(own, key=lambda r: r.old_start), start, end)
+        and _only_runs(
+            edit.new,
+            sorted(own, key=lambda r: r.new_start),
+            new_start,
+            new_end,
+            old=False,
+        )
+    )
+    state = untouched if same else AnchorState.CHANGED
+    if same and runs is edit.kept and any(r in edit.moved.runs for r in own):
+        state = AnchorState.MOVED if untouched is AnchorState.MOVED else state
+    return Reanchored(state, anchor_for_span(edit.new, new_start, new_end), 1.0)
+
+
+def _without_other_words(
+    edit: TextEdit, start: int, end: int, new_start: int, new_end: int
+) -> tuple[int, int]:
+    """new[new_start:new_end] cut back so that it holds none of the words that came
+    from outside old[start:end] (a paragraph moved in next to it, say)."""
+    own = [
+        r
+        for r in (*edit.kept.within(start, end), *edit.moved.within(start, end))
+        if r.length
+    ]
+    if not own:
+        return new_start, new_end
+    own_lo = min(r.new_start + max(0, start - r.old_start) for r in own)
+    own_hi = max(r.new_end - max(0, r.old_end - end) for r in own)
+    for run in (
+        *edit.kept.runs_in_new(new_start, new_end),
+        *edit.moved.runs_in_new(new_start, new_end),
+    ):
+        if not run.length or (run.old_start < end and start < run.old_end):
+            continue
+        if run.new_start >= own_hi:
+            new_end = min(new_end, run.new_start)
+        elif run.new_end <= own_lo:
+            new_start = max(new_start, run.new_end)
+        elif new_start < run.new_start and run.new_end < new_end:
+            # other words moved in between its own: keep the larger side
+            before = sum(c.isalnum() for c in edit.new[new_start : run.new_start])
+            after = sum(c.isalnum() for c in edit.new[run.new_end : new_end])
+            if before >= after:
+                new_end = run.new_start
+            else:
+                new_start = run.new_end
+    return new_start, new_end
+
+
+def _all_rewrites(
+    edit: TextEdit, runs: Runs, inside: list[Run], start: int, end: int
+) -> bool:
+    """True if every part of old[start:end] outside `inside` was rewritten in place."""
+    bounds = [start] + [p for r in inside for p in (r.old_start, r.old_end)] + [end]
+    for lo, hi in zip(bounds[::2], bounds[1::2], strict=True):
+        lo, hi = _trim(edit.old, max(lo, start), min(hi, end))
+        if lo < hi:
+            gap = runs.gap_at(lo, len(edit.old), len(edit.new))
+            if gap is None or not _is_rewrite(edit, gap):
+                return False
+    return True
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -219,10 +326,22 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _only_kept(text: str, kept: list[Run], start: int, end: int, *, old: bool) -> bool:
-    """True if text[start:end] outside the kept runs is only whitespace."""
+def _letters(text: str, runs: list[Run] | None, start: int, end: int) -> int:
+    """Letters and digits of text[start:end] (only those inside `runs`, if given)."""
+    if runs is None:
+        return sum(c.isalnum() for c in text[start:end])
+    return sum(
+        sum(c.isalnum() for c in text[max(start, r.old_start) : min(end, r.old_end)])
+        for r in runs
+    )
+
+
+def _only_runs(
+    text: str, runs: list[Run], start: int, end: int, *, old: bool = True
+) -> bool:
+    """True if text[start:end] outside the runs is only whitespace."""
     pos = start
-    for run in kept:
+    for run in runs:
         run_start, run_end = (
             (run.old_start, run.old_end) if old else (run.new_start, run.new_end)
         )
@@ -232,11 +351,13 @@ def _only_kept(text: str, kept: list[Run], start: int, end: int, *, old: bool) -
     return not text[pos:end].strip()
 
 
-def _map_start(edit: TextEdit, start: int) -> int:
-    run = edit.kept_at(start)
+def _map_start(edit: TextEdit, runs: Runs, start: int) -> int | None:
+    run = runs.at(start)
     if run is not None:
         return run.new_start + (start - run.old_start)
-    gap = edit.gap_at(start)
+    gap = runs.gap_at(start, len(edit.old), len(edit.new))
+    if gap is None:
+        return None
     if not _is_rewrite(edit, gap):
         return gap.new_end  # what it started on was replaced by new text: skip it
     old_first, _ = _trim(edit.old, gap.old_start, gap.old_end)
@@ -245,42 +366,19 @@ def _map_start(edit: TextEdit, start: int) -> int:
     return _word_start(edit.new, _refine(edit, gap, start, end=False), lo=gap.new_start)
 
 
-def _map_end(edit: TextEdit, end: int) -> int:
-    run = edit.kept_at(end - 1)
+def _map_end(edit: TextEdit, runs: Runs, end: int) -> int | None:
+    run = runs.at(end - 1)
     if run is not None:
         return run.new_start + (end - run.old_start)
-    gap = edit.gap_at(end - 1)
+    gap = runs.gap_at(end - 1, len(edit.old), len(edit.new))
+    if gap is None:
+        return None
     if not _is_rewrite(edit, gap):
         return gap.new_start
     _, old_last = _trim(edit.old, gap.old_start, gap.old_end)
     if end >= old_last:
         return _trim(edit.new, gap.new_start, gap.new_end)[1]
     return _word_end(edit.new, _refine(edit, gap, end, end=True), hi=gap.new_end)
-
-
-def _map_unkept(edit: TextEdit, start: int, end: int) -> Reanchored:
-    """A span none of whose characters were kept in place: moved, rewritten or gone."""
-    moved = edit.moved_within(start, end)
-    if moved and all(a.new_end <= b.new_start for a, b in pairwise(moved)):
-        first, last = moved[0], moved[-1]
-        new_start = first.new_start + max(0, start - first.old_start)
-        new_end = last.new_start + min(last.length, end - last.old_start)
-        if new_start < new_end <= new_start + 2 * (end - start) + 16:
-            untouched = _only_kept(edit.old, moved, start, end, old=True) and (
-                _only_kept(edit.new, moved, new_start, new_end, old=False)
-            )
-            state = AnchorState.MOVED if untouched else AnchorState.CHANGED
-            return Reanchored(state, anchor_for_span(edit.new, new_start, new_end), 1.0)
-    gap = edit.gap_at(start)
-    if not _is_rewrite(edit, gap):
-        return _ORPHANED
-    new_start, new_end = _map_start(edit, start), _map_end(edit, end)
-    new_start, new_end = _trim(edit.new, new_start, new_end)
-    if new_start >= new_end:
-        return _ORPHANED
-    return Reanchored(
-        AnchorState.CHANGED, anchor_for_span(edit.new, new_start, new_end), 1.0
-    )
 
 
 def _is_rewrite(edit: TextEdit, gap: Gap) -> bool:
@@ -296,7 +394,16 @@ _WORDS = re.compile(r"\d+(?:[.,]\d+)*|\w+")
 
 
 def _refine(edit: TextEdit, gap: Gap, pos: int, *, end: bool) -> int:
-    """Where old[pos], inside a rewritten gap, lands: the gap aligned by letters."""
+    """Where old[pos], inside a rewritten gap, lands: word for word when as many
+    words replaced as were there, else by aligning the gap letter by letter."""
+    old_words = list(_WORDS.finditer(edit.old, gap.old_start, gap.old_end))
+    new_words = list(_WORDS.finditer(edit.new, gap.new_start, gap.new_end))
+    if len(old_words) == len(new_words):
+        for old_word, new_word in zip(old_words, new_words, strict=True):
+            if end and old_word.start() < pos <= old_word.end():
+                return new_word.end()
+            if not end and old_word.start() <= pos < old_word.end():
+                return new_word.start()
     old_piece = edit.old[gap.old_start : gap.old_end]
     new_piece = edit.new[gap.new_start : gap.new_end]
     offset = pos - gap.old_start
@@ -334,7 +441,8 @@ def _context_is_unchanged(anchor: Anchor, text: str) -> bool:
     return before == anchor.prefix and after == anchor.suffix
 
 
-def _best_exact(anchor: Anchor, text: str, starts: list[int]) -> int:
+def _best_exact(anchor: Anchor, text: str, starts: list[int]) -> list[int]:
+    """The occurrences whose context best resembles the anchor's (several if tied)."""
     length = len(anchor.exact)
     if len(starts) > MAX_EXACT_CANDIDATES:
         # A common quote ("the") can occur hundreds of times: shortlist by how many
@@ -346,13 +454,9 @@ def _best_exact(anchor: Anchor, text: str, starts: list[int]) -> int:
                 abs(s - anchor.start),
             ),
         )[:MAX_EXACT_CANDIDATES]
-    return max(
-        starts,
-        key=lambda s: (
-            round(_context_score(anchor, text, s, s + length), 6),
-            -abs(s - anchor.start),
-        ),
-    )
+    scores = {s: round(_context_score(anchor, text, s, s + length), 6) for s in starts}
+    top = max(scores.values())
+    return sorted(s for s, score in scores.items() if score == top)
 
 
 def _adjacent_agreement(anchor: Anchor, text: str, start: int, end: int) -> int:

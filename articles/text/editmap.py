@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 # Words, numbers with their decimal or thousands separators, and single marks.
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+|[^\w\s]")
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
+Token = tuple[int, int, str]  # start, end, text
+PARAGRAPH = "\n"  # the token that opens a line: it has no characters
+_SENTENCE = re.compile(r"\S.*?(?:[.!?](?=\s)|$)", re.S)
 
 # A run of at least this many words found deleted in one place and inserted in
 # another is a move; shorter ones ("of the", "in 2024") repeat by chance.
@@ -50,65 +54,84 @@ class Gap:
 
 
 @dataclass(frozen=True)
+class Runs:
+    """Runs ordered by old position, looked up by old offset."""
+
+    runs: tuple[Run, ...]
+    # Moved runs come from several moves: the stretch between two of them is a gap
+    # only if they are neighbours in the new text too.
+    moved: bool = False
+    _starts: list[int] = field(init=False, repr=False, compare=False)
+    _by_new: tuple[Run, ...] = field(init=False, repr=False, compare=False)
+    _new_starts: list[int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", [r.old_start for r in self.runs])
+        by_new = tuple(sorted(self.runs, key=lambda r: r.new_start))
+        object.__setattr__(self, "_by_new", by_new)
+        object.__setattr__(self, "_new_starts", [r.new_start for r in by_new])
+
+    def runs_in_new(self, start: int, end: int) -> list[Run]:
+        """The runs overlapping new[start:end]."""
+        i = bisect_right(self._new_starts, start)
+        i = max(0, i - 1)
+        found = []
+        while i < len(self._by_new) and self._by_new[i].new_start < end:
+            if self._by_new[i].new_end > start:
+                found.append(self._by_new[i])
+            i += 1
+        return found
+
+    def at(self, pos: int) -> Run | None:
+        """The run holding old[pos], if any."""
+        i = bisect_right(self._starts, pos) - 1
+        if i >= 0 and self.runs[i].old_start <= pos < self.runs[i].old_end:
+            return self.runs[i]
+        return None
+
+    def within(self, start: int, end: int) -> list[Run]:
+        """The runs overlapping old[start:end], in order."""
+        i = max(0, bisect_right(self._starts, start) - 1)
+        found = []
+        while i < len(self.runs) and self.runs[i].old_start < end:
+            if self.runs[i].old_end > start:
+                found.append(self.runs[i])
+            i += 1
+        return found
+
+    def gap_at(self, pos: int, old_len: int, new_len: int) -> Gap | None:
+        """The stretch between the runs either side of old[pos] (pos in no run), or
+        None when those runs are not neighbours in the new text."""
+        i = bisect_right(self._starts, pos)
+        before = self.runs[i - 1] if i else None
+        after = self.runs[i] if i < len(self.runs) else None
+        if self.moved and (
+            before is None or after is None or before.new_end > after.new_start
+        ):
+            return None
+        return Gap(
+            old_start=before.old_end if before else 0,
+            old_end=after.old_start if after else old_len,
+            new_start=before.new_end if before else 0,
+            new_end=after.new_start if after else new_len,
+        )
+
+
+@dataclass(frozen=True)
 class TextEdit:
-    """The edit from `old` to `new`: kept runs in order, and moved runs."""
+    """The edit from `old` to `new`: kept runs (in order in both) and moved runs."""
 
     old: str
     new: str
-    kept: tuple[Run, ...]  # increasing in both texts
-    moved: tuple[Run, ...]  # by old position
-    _kept_starts: list[int] = field(init=False, repr=False, compare=False)
-    _moved_starts: list[int] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_kept_starts", [r.old_start for r in self.kept])
-        object.__setattr__(self, "_moved_starts", [r.old_start for r in self.moved])
-
-    def kept_at(self, pos: int) -> Run | None:
-        """The kept run holding old[pos], if any."""
-        return _run_at(self.kept, self._kept_starts, pos)
-
-    def moved_at(self, pos: int) -> Run | None:
-        """The moved run holding old[pos], if any."""
-        return _run_at(self.moved, self._moved_starts, pos)
-
-    def gap_at(self, pos: int) -> Gap:
-        """The stretch between kept runs that old[pos] falls in (pos not kept)."""
-        i = bisect_right(self._kept_starts, pos)
-        before = self.kept[i - 1] if i else None
-        after = self.kept[i] if i < len(self.kept) else None
-        return Gap(
-            old_start=before.old_end if before else 0,
-            old_end=after.old_start if after else len(self.old),
-            new_start=before.new_end if before else 0,
-            new_end=after.new_start if after else len(self.new),
-        )
-
-    def kept_within(self, start: int, end: int) -> list[Run]:
-        """The kept runs overlapping old[start:end], in order."""
-        i = max(0, bisect_right(self._kept_starts, start) - 1)
-        found = []
-        while i < len(self.kept) and self.kept[i].old_start < end:
-            if self.kept[i].old_end > start:
-                found.append(self.kept[i])
-            i += 1
-        return found
-
-    def moved_within(self, start: int, end: int) -> list[Run]:
-        i = max(0, bisect_right(self._moved_starts, start) - 1)
-        found = []
-        while i < len(self.moved) and self.moved[i].old_start < end:
-            if self.moved[i].old_end > start:
-                found.append(self.moved[i])
-            i += 1
-        return found
+    kept: Runs
+    moved: Runs
 
 
 def text_edit(old: str, new: str) -> TextEdit:
     """Return the edit that turns `old` into `new`."""
     kept: list[Run] = []
-    old_left: list[tuple[int, int, str]] = []  # tokens no kept run covers
-    new_left: list[tuple[int, int, str]] = []
+    old_left: list[Token] = []  # tokens no kept run covers
+    new_left: list[Token] = []
     old_lines = [(m.start(), m.end(), m.group()) for m in _LINE.finditer(old)]
     new_lines = [(m.start(), m.end(), m.group()) for m in _LINE.finditer(new)]
     matcher = SequenceMatcher(
@@ -121,36 +144,150 @@ def text_edit(old: str, new: str) -> TextEdit:
             ):
                 kept.append(Run(os, ns, oe - os))
             continue
-        a = _tokens(old, old_lines[i1:i2])
-        b = _tokens(new, new_lines[j1:j2])
+        a = _sentences(old, old_lines[i1:i2])
+        b = _sentences(new, new_lines[j1:j2])
         if tag == "replace":
-            old_rest, new_rest = _diff_tokens(a, b, kept)
+            old_rest, new_rest = _diff_block(a, b, kept)
             old_left.extend(old_rest)
             new_left.extend(new_rest)
         else:
-            old_left.extend(a)
-            new_left.extend(b)
-    moved = _find_moves(old_left, new_left)
-    return TextEdit(old=old, new=new, kept=tuple(kept), moved=tuple(moved))
+            old_left.extend(t for unit in a for t in unit)
+            new_left.extend(t for unit in b for t in unit)
+    kept.sort(key=lambda r: r.old_start)
+    moved = _find_moves(old, new, old_left, new_left)
+    return TextEdit(
+        old=old, new=new, kept=Runs(tuple(kept)), moved=Runs(tuple(moved), moved=True)
+    )
 
 
-def _tokens(text: str, lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _sentences(text: str, lines: list[tuple[int, int, str]]) -> list[list[Token]]:
+    """The lines' sentences as tokens (words and marks), each line opened by an
+    empty paragraph mark, so that a paragraph matches a paragraph before it matches
+    a copy of its words pasted into the middle of another one."""
     found = []
     for start, end, _ in lines:
-        found.extend(
-            (m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)
-        )
+        for k, sentence in enumerate(_SENTENCE.finditer(text, start, end)):
+            tokens = [(sentence.start(), sentence.start(), PARAGRAPH)] if k == 0 else []
+            tokens.extend(
+                (m.start(), m.end(), m.group())
+                for m in _TOKEN.finditer(text, sentence.start(), sentence.end())
+            )
+            found.append(tokens)
     return found
 
 
+# Sentences are paired by similarity only in blocks up to this many pairs to weigh.
+_MAX_PAIRINGS = 900
+_MIN_PAIR_SIMILARITY = 0.5
+
+
+def _diff_block(
+    a: list[list[Token]], b: list[list[Token]], kept: list[Run]
+) -> tuple[list[Token], list[Token]]:
+    """Diff replaced lines sentence by sentence: each old sentence with the new one
+    most like it (in order), so that a rewritten sentence is compared with its
+    rewrite, not with an inserted sentence that happens to share its first words.
+    Returns the tokens left over."""
+    pairs = _pair_sentences(a, b) if len(a) * len(b) <= _MAX_PAIRINGS else []
+    block: list[Run] = []
+    old_rest: list[Token] = []
+    new_rest: list[Token] = []
+    pa = pb = 0
+    for i, j in [*pairs, (len(a), len(b))]:
+        between = _diff_tokens(
+            [t for unit in a[pa:i] for t in unit],
+            [t for unit in b[pb:j] for t in unit],
+            block,
+        )
+        old_rest += between[0]
+        new_rest += between[1]
+        if i < len(a):
+            paired = _diff_tokens(a[i], b[j], block)
+            old_rest += paired[0]
+            new_rest += paired[1]
+        pa, pb = i + 1, j + 1
+    if pairs and old_rest and new_rest:
+        # Sentences merged or split by the edit: what is left of one old sentence
+        # may sit in another new one. Match the rest too, where it keeps the order.
+        old_rest, new_rest = _match_rest(old_rest, new_rest, block)
+    kept += block
+    return old_rest, new_rest
+
+
+def _match_rest(
+    old_rest: list[Token], new_rest: list[Token], block: list[Run]
+) -> tuple[list[Token], list[Token]]:
+    """Add to `block` the runs old_rest and new_rest share that fit its order;
+    return the tokens still left over."""
+    block.sort(key=lambda r: r.old_start)
+    starts = [r.old_start for r in block]
+    skip_old: set[int] = set()
+    skip_new: set[int] = set()
+    for _ in range(3):
+        a = [t for t in old_rest if t[0] not in skip_old]
+        b = [t for t in new_rest if t[0] not in skip_new]
+        found: list[Run] = []
+        _diff_tokens(a, b, found)
+        if not found:
+            break
+        for run in found:
+            k = bisect_right(starts, run.old_start)
+            fits = (k == 0 or block[k - 1].new_end <= run.new_start) and (
+                k == len(block) or run.new_end <= block[k].new_start
+            )
+            if fits:
+                block.insert(k, run)
+                starts.insert(k, run.old_start)
+            skip_old.add(run.old_start)
+            skip_new.add(run.new_start)
+    taken_old = {r.old_start for r in block if r.length}
+    taken_new = {r.new_start for r in block if r.length}
+    return (
+        [t for t in old_rest if t[0] not in taken_old or t[1] == t[0]],
+        [t for t in new_rest if t[0] not in taken_new or t[1] == t[0]],
+    )
+
+
+def _pair_sentences(
+    a: list[list[Token]], b: list[list[Token]]
+) -> list[tuple[int, int]]:
+    """The in-order pairing of similar sentences with the greatest total similarity."""
+    bags_a = [Counter(t[2] for t in unit if t[2][0].isalnum()) for unit in a]
+    bags_b = [Counter(t[2] for t in unit if t[2][0].isalnum()) for unit in b]
+    n, m = len(a), len(b)
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n):
+        for j in range(m):
+            size = sum(bags_a[i].values()) + sum(bags_b[j].values())
+            same = 2 * sum((bags_a[i] & bags_b[j]).values()) / size if size else 0.0
+            best[i + 1][j + 1] = max(
+                best[i][j + 1],
+                best[i + 1][j],
+                best[i][j] + same if same >= _MIN_PAIR_SIMILARITY else 0.0,
+            )
+    pairs = []
+    i, j = n, m
+    while i and j:
+        if best[i][j] == best[i - 1][j]:
+            i -= 1
+        elif best[i][j] == best[i][j - 1]:
+            j -= 1
+        else:
+            pairs.append((i - 1, j - 1))
+            i, j = i - 1, j - 1
+    return pairs[::-1]
+
+
 def _diff_tokens(
-    a: list[tuple[int, int, str]], b: list[tuple[int, int, str]], kept: list[Run]
-) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    a: list[Token], b: list[Token], kept: list[Run]
+) -> tuple[list[Token], list[Token]]:
     """Add the tokens `a` and `b` share to `kept`; return the ones left over."""
     matcher = SequenceMatcher(None, [t[2] for t in a], [t[2] for t in b], False)
-    opcodes = _drop_chance_equalities(matcher.get_opcodes())
-    old_rest: list[tuple[int, int, str]] = []
-    new_rest: list[tuple[int, int, str]] = []
+    opcodes = _drop_chance_equalities(
+        _shift_to_sentence_ends(matcher.get_opcodes(), a, b), a, b
+    )
+    old_rest: list[Token] = []
+    new_rest: list[Token] = []
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             for ta, tb in zip(a[i1:i2], b[j1:j2], strict=True):
@@ -162,49 +299,113 @@ def _diff_tokens(
     return old_rest, new_rest
 
 
+_SENTENCE_END = {".", "!", "?", PARAGRAPH}
+
+
+def _shift_to_sentence_ends(
+    opcodes: list[tuple[str, int, int, int, int]], a: list[Token], b: list[Token]
+) -> list[list]:
+    """Slide each inserted or deleted stretch, where the same words lie on both its
+    sides, to start after a sentence end: a sentence inserted before "The team ..."
+    that itself starts with "The" is "The side ... .", not "side ... . The"."""
+    ops = [list(op) for op in opcodes]
+    for k in range(1, len(ops) - 1):
+        before, op, after = ops[k - 1], ops[k], ops[k + 1]
+        if before[0] != "equal" or after[0] != "equal" or op[0] == "equal":
+            continue
+        if op[1] == op[2]:  # an insertion into b
+            words, lo, hi, floor, ceil = b, op[3], op[4], before[3], after[4]
+        elif op[3] == op[4]:  # a deletion from a
+            words, lo, hi, floor, ceil = a, op[1], op[2], before[1], after[2]
+        else:
+            continue
+
+        def score(x: int, y: int, words=words) -> int:
+            starts = x == 0 or words[x - 1][2] in _SENTENCE_END
+            return 2 * starts + (words[y - 1][2] in _SENTENCE_END)
+
+        best, best_score = 0, score(lo, hi)
+        shift = 0
+        while (
+            lo - shift - 1 >= floor
+            and words[hi - shift - 1][2] == words[lo - shift - 1][2]
+        ):
+            shift += 1
+            if score(lo - shift, hi - shift) > best_score:
+                best, best_score = -shift, score(lo - shift, hi - shift)
+        shift = 0
+        while hi + shift < ceil and words[lo + shift][2] == words[hi + shift][2]:
+            shift += 1
+            if score(lo + shift, hi + shift) > best_score:
+                best, best_score = shift, score(lo + shift, hi + shift)
+        if best:
+            before[2] += best
+            before[4] += best
+            after[1] += best
+            after[3] += best
+            if op[1] == op[2]:
+                op[1] = op[2] = op[1] + best
+                op[3] += best
+                op[4] += best
+            else:
+                op[3] = op[4] = op[3] + best
+                op[1] += best
+                op[2] += best
+    return [op for op in ops if op[2] > op[1] or op[4] > op[3]]
+
+
 def _drop_chance_equalities(
-    opcodes: list[tuple[str, int, int, int, int]],
-) -> list[tuple[str, int, int, int, int]]:
-    """Merge into the edit around it any equal stretch shorter than the edit on each
-    side (diff-match-patch's semantic clean-up): when a sentence is replaced by
-    another, their shared "the" and commas are chance, not text that was kept.
+    opcodes: list[list], a: list[Token], b: list[Token]
+) -> list[list]:
+    """Merge into the edit around it any equal stretch with under half the letters of
+    the edit on each side (diff-match-patch's semantic clean-up): when a sentence is
+    replaced by another, their shared "the" and commas are chance, not kept text.
     """
+
+    def letters(tokens: list[Token], lo: int, hi: int) -> int:
+        return sum(t[1] - t[0] for t in tokens[lo:hi])
+
     ops = [list(op) for op in opcodes]
     changed = True
     while changed:
         changed = False
         for k in range(1, len(ops) - 1):
             tag, i1, i2 = ops[k][:3]
-            if tag != "equal":
-                continue
             before, after = ops[k - 1], ops[k + 1]
-            if before[0] == "equal" or after[0] == "equal":
+            if tag != "equal" or before[0] == "equal" or after[0] == "equal":
                 continue
-            size = i2 - i1
-            edit_before = max(before[2] - before[1], before[4] - before[3])
-            edit_after = max(after[2] - after[1], after[4] - after[3])
-            if size <= edit_before and size <= edit_after:
+            size = letters(a, i1, i2)
+            edit_before = max(
+                letters(a, before[1], before[2]), letters(b, before[3], before[4])
+            )
+            edit_after = max(
+                letters(a, after[1], after[2]), letters(b, after[3], after[4])
+            )
+            if 2 * size < edit_before and 2 * size < edit_after:
                 ops[k - 1 : k + 2] = [
                     ["replace", before[1], after[2], before[3], after[4]]
                 ]
                 changed = True
                 break
-    return [tuple(op) for op in ops]  # type: ignore[misc]
+    return ops
 
 
 def _find_moves(
-    old_left: list[tuple[int, int, str]], new_left: list[tuple[int, int, str]]
+    old: str, new: str, old_left: list[Token], new_left: list[Token]
 ) -> list[Run]:
-    """Runs of at least MIN_MOVE_TOKENS tokens deleted in one place, inserted in
-    another, word for word."""
-    if len(old_left) < MIN_MOVE_TOKENS or len(new_left) < MIN_MOVE_TOKENS:
+    """Runs deleted in one place and inserted in another: at least MIN_MOVE_TOKENS
+    tokens word for word, extended through small rewrites on either side; and
+    single words that occur once in each text (a name moved a few words along)."""
+    if not old_left or not new_left:
         return []
     old_left.sort()
     new_left.sort()
+    a_words = [t[2] for t in old_left]
+    b_words = [t[2] for t in new_left]
+    matcher = SequenceMatcher(None, a_words, b_words, False)
     moved: list[Run] = []
-    matcher = SequenceMatcher(
-        None, [t[2] for t in old_left], [t[2] for t in new_left], False
-    )
+    used_a: set[int] = set()
+    used_b: set[int] = set()
     # Not order-preserving: the longest shared run anywhere first, then the longest in
     # what is left, so paragraphs that swapped places are both found; no token is
     # used twice.
@@ -222,21 +423,103 @@ def _find_moves(
         if best is None:
             break
         match, a_range, b_range = best
-        for k in range(match.size):
-            ta, tb = old_left[match.a + k], new_left[match.b + k]
-            moved.append(Run(ta[0], tb[0], ta[1] - ta[0]))
+        pairs = [(match.a + k, match.b + k) for k in range(match.size)]
+        pairs = _extend(pairs, a_words, b_words, a_range, b_range)
+        moved.extend(
+            Run(old_left[i][0], new_left[j][0], old_left[i][1] - old_left[i][0])
+            for i, j in pairs
+        )
+        a_lo, a_hi = pairs[0][0], pairs[-1][0] + 1
+        b_lo, b_hi = pairs[0][1], pairs[-1][1] + 1
         old_ranges.remove(a_range)
-        old_ranges += [(a_range[0], match.a), (match.a + match.size, a_range[1])]
+        old_ranges += [(a_range[0], a_lo), (a_hi, a_range[1])]
         new_ranges.remove(b_range)
-        new_ranges += [(b_range[0], match.b), (match.b + match.size, b_range[1])]
+        new_ranges += [(b_range[0], b_lo), (b_hi, b_range[1])]
         old_ranges = [r for r in old_ranges if r[1] - r[0] >= MIN_MOVE_TOKENS]
         new_ranges = [r for r in new_ranges if r[1] - r[0] >= MIN_MOVE_TOKENS]
+        used_a.update(i for i, _ in pairs)
+        used_b.update(j for _, j in pairs)
+    moved += _unique_words_moved(old, new, old_left, new_left, used_a, used_b)
     moved.sort(key=lambda r: r.old_start)
     return moved
 
 
-def _run_at(runs: tuple[Run, ...], starts: list[int], pos: int) -> Run | None:
-    i = bisect_right(starts, pos) - 1
-    if i >= 0 and runs[i].old_start <= pos < runs[i].old_end:
-        return runs[i]
-    return None
+# At most this many leftover words are checked for being unique in both texts.
+_MAX_UNIQUE_CHECKS = 64
+
+
+def _unique_words_moved(
+    old: str,
+    new: str,
+    old_left: list[Token],
+    new_left: list[Token],
+    used_a: set[int],
+    used_b: set[int],
+) -> list[Run]:
+    rest_a = Counter(t[2] for i, t in enumerate(old_left) if i not in used_a)
+    rest_b = {t[2]: j for j, t in enumerate(new_left) if j not in used_b}
+    a_words = [t[2] for t in old_left]
+    b_words = [t[2] for t in new_left]
+    moved = []
+    checks = 0
+    for i, token in enumerate(old_left):
+        word = token[2]
+        if i in used_a or len(word) < 2 or not word[0].isalnum():
+            continue
+        if rest_a[word] != 1 or word not in rest_b or checks >= _MAX_UNIQUE_CHECKS:
+            continue
+        checks += 1
+        whole = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+        if len(whole.findall(old)) != 1 or len(whole.findall(new)) != 1:
+            continue
+        pairs = _extend(
+            [(i, rest_b[word])],
+            a_words,
+            b_words,
+            (0, len(old_left)),
+            (0, len(new_left)),
+        )
+        for a, b in pairs:
+            if a not in used_a and b not in used_b:
+                used_a.add(a)
+                used_b.add(b)
+                ta, tb = old_left[a], new_left[b]
+                moved.append(Run(ta[0], tb[0], ta[1] - ta[0]))
+    return moved
+
+
+# How far a move is followed past a rewrite: this many tokens may differ in between.
+_MOVE_REWRITE_TOKENS = 3
+
+
+def _extend(
+    pairs: list[tuple[int, int]],
+    a: list[str],
+    b: list[str],
+    a_range: tuple[int, int],
+    b_range: tuple[int, int],
+) -> list[tuple[int, int]]:
+    """`pairs` (a run matched word for word) grown on both sides through rewrites of
+    a few words, as long as words keep matching after them."""
+    window = 4 * _MOVE_REWRITE_TOKENS
+    while True:  # forwards
+        i, j = pairs[-1][0] + 1, pairs[-1][1] + 1
+        block = SequenceMatcher(
+            None, a[i : min(a_range[1], i + window)], b[j : min(b_range[1], j + window)]
+        ).get_matching_blocks()[0]
+        if not block.size or max(block.a, block.b) > _MOVE_REWRITE_TOKENS:
+            break
+        pairs += [(i + block.a + k, j + block.b + k) for k in range(block.size)]
+    while True:  # backwards
+        i, j = pairs[0]
+        lo_a, lo_b = max(a_range[0], i - window), max(b_range[0], j - window)
+        blocks = SequenceMatcher(None, a[lo_a:i], b[lo_b:j]).get_matching_blocks()
+        last = blocks[-2] if len(blocks) > 1 else None
+        if last is None:
+            break
+        gap_a = (i - lo_a) - (last.a + last.size)
+        gap_b = (j - lo_b) - (last.b + last.size)
+        if max(gap_a, gap_b) > _MOVE_REWRITE_TOKENS:
+            break
+        pairs[:0] = [(lo_a + last.a + k, lo_b + last.b + k) for k in range(last.size)]
+    return pairs

@@ -26,8 +26,11 @@ How the desk's fields map onto the Web Annotation Data Model
   because the model gives `purpose` to SpecificResources and TextualBodies only
   (an External Web Resource with a purpose fails the W3C test suite).
 * `target` is a SpecificResource on the article revision with two alternative
-  selectors, a TextQuoteSelector and a TextPositionSelector. Positions count
-  Unicode code points, as Python's `str` indexing does.
+  selectors, a TextQuoteSelector and a TextPositionSelector: where it sits now.
+  Positions count Unicode code points, as Python's `str` indexing does. When that
+  is not the revision and the words it was made on (it was carried through edits),
+  `target` is a list: the current SpecificResource first, then one on the revision
+  it was made on with a TextQuoteSelector of what the reviewer quoted.
 * `status` (open / resolved / dismissed) is the desk's workflow state; the model
   has no term for it, so it is validated but not exported. Callers choose which
   annotations to export (for example, leave dismissed ones out).
@@ -100,18 +103,22 @@ class AnnotationData:
     generator_name: str  # e.g. "Newsroom review desk"
     created: datetime  # timezone-aware
     modified: datetime  # timezone-aware
-    # What the reviewer selected, on the revision it was made on, when the current
-    # placement differs from it (the text was edited since): a second target.
-    original_source: str | None = None
-    original_exact: str = ""
-    original_prefix: str = ""
-    original_suffix: str = ""
+    # What the reviewer selected, on the revision it was made on (`quoted_source`),
+    # when the annotation now sits elsewhere: exported as a second target.
+    quoted_source: str | None = None
+    quoted_exact: str = ""
+    quoted_prefix: str = ""
+    quoted_suffix: str = ""
 
     def __post_init__(self) -> None:
         # A list passed for `evidence` would make the frozen instance unhashable.
         object.__setattr__(self, "evidence", tuple(self.evidence))
         _require_iri("id", self.id)
         _require_iri("source", self.source)
+        if self.quoted_source is not None:
+            _require_iri("quoted_source", self.quoted_source)
+            if not self.quoted_exact:
+                raise ValueError("quoted_exact must not be empty with quoted_source.")
         for name in ("start", "end"):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
@@ -136,10 +143,6 @@ class AnnotationData:
             _require_iri("creator_id", self.creator_id)
             if self.creator_id.lower().startswith("mailto:"):
                 raise ValueError("creator_id must not be an e-mail address.")
-        if self.original_source is not None:
-            _require_iri("original_source", self.original_source)
-            if not self.original_exact:
-                raise ValueError("original_exact must not be empty.")
         if not self.generator_name.strip():
             raise ValueError("generator_name must not be empty.")
         for name in ("created", "modified"):
@@ -242,22 +245,25 @@ def _textual(value: str, purpose: str) -> dict:
 
 
 def _target(data: AnnotationData) -> dict | list[dict]:
-    """Where it is now; and, when the text changed under it, what was quoted on the
-    revision it was made on (a second target, by quote only)."""
+    """Where it sits now (quote and position); and, if that is not where it was
+    made, also the words the reviewer quoted there."""
     position = {"type": "TextPositionSelector", "start": data.start, "end": data.end}
     current = {
         "type": "SpecificResource",
         "source": data.source,
         "selector": [_quote(data.exact, data.prefix, data.suffix), position],
     }
-    if data.original_source is None:
+    if data.quoted_source is None or (
+        data.quoted_source,
+        data.quoted_exact,
+        data.quoted_prefix,
+        data.quoted_suffix,
+    ) == (data.source, data.exact, data.prefix, data.suffix):
         return current
     original = {
         "type": "SpecificResource",
-        "source": data.original_source,
-        "selector": _quote(
-            data.original_exact, data.original_prefix, data.original_suffix
-        ),
+        "source": data.quoted_source,
+        "selector": _quote(data.quoted_exact, data.quoted_prefix, data.quoted_suffix),
     }
     return [current, original]
 

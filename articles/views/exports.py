@@ -42,10 +42,6 @@ def annotations_jsonld(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _data(annotation: Annotation, review_url: str) -> AnnotationData:
     human = annotation.origin == HUMAN_ORIGIN
-    moved = (
-        annotation.revision_id != annotation.created_on_revision_id
-        or annotation.exact != annotation.quoted_exact
-    )
     return AnnotationData(
         id=f"{review_url}#annotation-{annotation.pk}",
         source=f"{review_url}?revision={annotation.revision.number}",
@@ -70,12 +66,8 @@ def _data(annotation: Annotation, review_url: str) -> AnnotationData:
         generator_name=GENERATOR,
         created=annotation.created_at,
         modified=annotation.updated_at,
-        original_source=(
-            f"{review_url}?revision={annotation.created_on_revision.number}"
-            if moved
-            else None
-        ),
-        original_exact=annotation.quoted_exact,
-        original_prefix=annotation.quoted_prefix,
-        original_suffix=annotation.quoted_suffix,
+        quoted_source=f"{review_url}?revision={annotation.created_on_revision.number}",
+        quoted_exact=annotation.quoted_exact,
+        quoted_prefix=annotation.quoted_prefix,
+        quoted_suffix=annotation.quoted_suffix,
     )

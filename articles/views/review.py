@@ -15,6 +15,7 @@ from articles.models import Annotation, Article
 from articles.models.review import AnchorState, AnnotationStatus, Severity
 from articles.selectors.review import (
     article_annotations,
+    placement_note,
     review_body_html,
     review_runs,
     review_workflow,
@@ -146,6 +147,8 @@ def _render_review(
     revision = article.current_revision
     user = request.user
     annotations = list(article_annotations(article=article))
+    for annotation in annotations:
+        annotation.placement_note = placement_note(annotation)
     mentions = revision_mentions(revision=revision)
     runs = review_runs(revision=revision, annotations=annotations, mentions=mentions)
     entities = {m.entity_id: m.entity for m in mentions}

@@ -67,6 +67,37 @@ def test_exported_annotations_pass_every_must(editor, reviewer, reviewer_client)
     assert "@" not in json.dumps(page).replace("@context", "")  # no e-mail addresses
 
 
+def test_an_edited_annotation_exports_its_current_place_and_original_quote(
+    editor, reviewer, reviewer_client
+):
+    article = ArticleFactory(body=BODY, body__author=editor)
+    first = article.current_revision
+    _annotate(article, reviewer, "met officials on")
+    article_edit(
+        article=article,
+        by=editor,
+        base_revision_id=first.pk,
+        headline=article.headline,
+        body=BODY.replace("met officials", "met two officials"),
+    )
+    page = json.loads(
+        reviewer_client.get(
+            reverse("articles:annotations-jsonld", args=[article.pk])
+        ).content
+    )
+    (item,) = page["items"]
+    current, original = item["target"]
+    quote, position = current["selector"]
+    assert current["source"].endswith("?revision=2")
+    assert quote["exact"] == "met two officials on"
+    assert (position["start"], position["end"]) == (43, 63)
+    assert original["source"].endswith("?revision=1")
+    assert original["selector"]["exact"] == "met officials on"
+    musts = harness.Suite().load_test(harness.MUSTS_TEST)
+    annotation = {"@context": page["@context"], **item}
+    assert harness.failures(harness.run(musts, annotation)) == []
+
+
 def test_an_applied_suggestion_exports_the_original_quote_and_passes(
     editor, editor2, reviewer, reviewer_client
 ):

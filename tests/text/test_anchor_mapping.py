@@ -1,0 +1,242 @@
+"""Annotations carried through an edit by the diff between the two texts."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from articles.text.anchoring import (
+    Anchor,
+    AnchorState,
+    anchor_for_span,
+    follow_edit,
+    reanchor,
+)
+
+TEXT = (
+    "Oil rose to 20 dlrs a barrel on Monday, traders said.\n\n"
+    "The 25 call expired when prices fell. In every area the rains came.\n\n"
+    "Prices were 20 dlrs a barrel in May, the ministry said."
+)
+
+
+def _follow(old: str, new: str, exact: str, nth: int = 0):
+    start = -1
+    for _ in range(nth + 1):
+        start = old.index(exact, start + 1)
+    return follow_edit(old, new, [anchor_for_span(old, start, start + len(exact))])[0]
+
+
+def _lands_on(result, new: str, exact: str, nth: int = 0) -> bool:
+    start = -1
+    for _ in range(nth + 1):
+        start = new.index(exact, start + 1)
+    return (result.anchor.start, result.anchor.end) == (start, start + len(exact))
+
+
+def test_words_shifted_by_an_insertion_before_them_are_anchored():
+    new = "Markets were calm. " + TEXT
+    result = _follow(TEXT, new, "20 dlrs", nth=1)
+    assert result.state is AnchorState.ANCHORED
+    assert _lands_on(result, new, "20 dlrs", nth=1)
+
+
+def test_a_rewritten_word_inside_the_span_makes_it_changed_on_the_new_words():
+    new = TEXT.replace("rose to 20 dlrs", "rose to 21 dlrs")
+    result = _follow(TEXT, new, "20 dlrs")
+    assert result.state is AnchorState.CHANGED
+    assert result.anchor.exact == "21 dlrs"
+    assert _lands_on(result, new, "21 dlrs")  # not the other sentence's "20 dlrs"
+
+
+def test_a_rewritten_number_is_covered_whole():
+    new = TEXT.replace("The 25 call", "The 24.5 call")
+    result = _follow(TEXT, new, "25")
+    assert (result.state, result.anchor.exact) == (AnchorState.CHANGED, "24.5")
+
+
+def test_a_changed_context_word_leaves_the_span_anchored():
+    new = TEXT.replace("The 25 call expired", "The 25 call lapsed")
+    result = _follow(TEXT, new, "The 25 call")
+    assert result.state is AnchorState.ANCHORED
+    assert result.anchor.exact == "The 25 call"
+
+
+def test_a_deleted_sentence_orphans_its_annotation_and_nothing_else_gets_it():
+    new = TEXT.replace(" In every area the rains came.", "")
+    assert _follow(TEXT, new, "In every area").state is AnchorState.ORPHANED
+    assert _follow(TEXT, new, "the rains").anchor is None
+
+
+def test_a_sentence_replaced_by_another_orphans_what_was_on_it():
+    new = TEXT.replace("In every area the rains came.", "Nobody in the area knew.")
+    result = _follow(TEXT, new, "In every area the rains came.")
+    assert result.state is AnchorState.ORPHANED
+
+
+def test_a_moved_paragraph_takes_its_annotations_along():
+    first, second, third = TEXT.split("\n\n")
+    new = "\n\n".join([second, third, first])
+    result = _follow(TEXT, new, "traders said")
+    assert result.state in (AnchorState.MOVED, AnchorState.ANCHORED)
+    assert _lands_on(result, new, "traders said")
+
+
+def test_a_duplicated_sentence_does_not_pull_the_annotation_onto_the_copy():
+    copy = "Oil rose to 20 dlrs a barrel on Monday, traders said."
+    new = TEXT + "\n\n" + copy
+    result = _follow(TEXT, new, "20 dlrs")
+    assert result.state is AnchorState.ANCHORED
+    assert _lands_on(result, new, "20 dlrs")
+
+
+def test_new_spans_end_on_word_boundaries():
+    new = TEXT.replace("The 25 call expired", "The 25 callback expired")
+    result = _follow(TEXT, new, "The 25 call")
+    assert result.state is AnchorState.CHANGED
+    assert result.anchor.exact == "The 25 callback"
+
+
+def test_a_revert_maps_back_onto_the_original_words():
+    edited = TEXT.replace("rose to 20 dlrs", "rose to 21 dlrs")
+    there = _follow(TEXT, edited, "20 dlrs")
+    back = follow_edit(edited, TEXT, [there.anchor])[0]
+    assert back.anchor.exact == "20 dlrs"
+    assert _lands_on(back, TEXT, "20 dlrs")
+
+
+def test_two_edits_in_turn_are_mapped_step_by_step():
+    step1 = "Markets were calm. " + TEXT
+    step2 = step1.replace("The 25 call", "The 25 put")
+    one = _follow(TEXT, step1, "The 25 call expired")
+    two = follow_edit(step1, step2, [one.anchor])[0]
+    assert one.state is AnchorState.ANCHORED
+    assert (two.state, two.anchor.exact) == (AnchorState.CHANGED, "The 25 put expired")
+
+
+def test_an_anchor_not_on_the_old_text_is_searched_for():
+    anchor = Anchor("rains came", "area the ", ".", 0, 10)  # stale offsets
+    result = follow_edit(TEXT, TEXT, [anchor])[0]
+    assert result.anchor.exact == "rains came"
+    assert _lands_on(result, TEXT, "rains came")
+
+
+def test_a_search_that_cannot_tell_two_places_apart_refuses_with_candidates():
+    text = "Turnout was 20 dlrs.\n\nTurnout was 20 dlrs."
+    result = reanchor(Anchor("20 dlrs", "", "", 500, 507), text)
+    assert result.state is AnchorState.ORPHANED and result.anchor is None
+    assert [c.start for c in result.candidates] == [12, 34]
+
+
+# --- properties ----------------------------------------------------------------------
+
+# Words are unique, so which words are "the same" is never a matter of opinion (a
+# full stop is not: one is as good as another); some end a paragraph, and keep doing
+# so wherever they go.
+WORDS = [f"w{i}" for i in range(200)]
+
+
+def _render(tokens: list[tuple[str, object]]) -> tuple[str, list[tuple[int, int]]]:
+    text, spans = "", []
+    for word, origin in tokens:
+        spans.append((len(text), len(text) + len(word)))
+        ends_paragraph = origin[0] == "old" and origin[1] % 9 == 8
+        text += word + ("\n\n" if ends_paragraph else " ")
+    return text.rstrip(), spans
+
+
+@st.composite
+def edit_cases(draw, *, outside_only: bool):
+    n = draw(st.integers(4, 40))
+    tokens = [(WORDS[i], ("old", i)) for i in range(n)]
+    first = draw(st.integers(0, n - 1))
+    last = draw(st.integers(first, min(n - 1, first + 5)))
+    fresh = iter(f"n{i}" for i in range(1000))
+    for _ in range(draw(st.integers(1, 4))):
+        inside = [i for i, (_, o) in enumerate(tokens) if _in_span(o, first, last)]
+        lo, hi = (inside[0], inside[-1]) if inside else (len(tokens), -1)
+        kind = draw(st.sampled_from(["insert", "delete", "replace", "move"]))
+        if kind == "insert":
+            choices = [p for p in range(len(tokens) + 1) if p <= lo or p > hi]
+            if not outside_only:
+                choices = list(range(len(tokens) + 1))
+            tokens.insert(draw(st.sampled_from(choices)), (next(fresh), ("new",)))
+            continue
+        positions = [p for p in range(len(tokens)) if p < lo or p > hi]
+        if not outside_only:
+            positions = list(range(len(tokens)))
+        if len(tokens) < 3 or not positions:
+            continue
+        p = draw(st.sampled_from(positions))
+        if kind == "delete":
+            del tokens[p]
+        elif kind == "replace":
+            origin = tokens[p][1]
+            tokens[p] = (next(fresh), ("for", origin))
+        else:
+            length = draw(st.integers(1, 6))
+            block = tokens[p : p + length]
+            if outside_only and any(lo <= q <= hi for q in range(p, p + length)):
+                continue
+            del tokens[p : p + length]
+            inside = [i for i, (_, o) in enumerate(tokens) if _in_span(o, first, last)]
+            lo, hi = (inside[0], inside[-1]) if inside else (len(tokens), -1)
+            places = range(len(tokens) + 1)
+            at = draw(
+                st.sampled_from(
+                    [q for q in places if q <= lo or q > hi] if outside_only else places
+                )
+            )
+            tokens[at:at] = block
+    return n, first, last, tokens
+
+
+def _root(origin):
+    """The original word a word stands for (a rewrite stands for what it replaced)."""
+    return _root(origin[1]) if origin[0] == "for" else origin
+
+
+def _in_span(origin, first: int, last: int) -> bool:
+    if origin[0] == "old":
+        return first <= origin[1] <= last
+    if origin[0] == "for":
+        return _in_span(origin[1], first, last)
+    return False
+
+
+@settings(max_examples=300, deadline=None)
+@given(edit_cases(outside_only=True))
+def test_property_a_span_whose_words_are_untouched_maps_onto_the_same_words(case):
+    n, first, last, tokens = case
+    old, old_spans = _render([(WORDS[i], ("old", i)) for i in range(n)])
+    new, new_spans = _render(tokens)
+    start, end = old_spans[first][0], old_spans[last][1]
+    result = follow_edit(old, new, [anchor_for_span(old, start, end)])[0]
+    where = [i for i, (_, o) in enumerate(tokens) if _in_span(o, first, last)]
+    expected = (new_spans[where[0]][0], new_spans[where[-1]][1])
+    assert result.state in (AnchorState.ANCHORED, AnchorState.MOVED), (old, new)
+    assert (result.anchor.start, result.anchor.end) == expected, (old, new)
+
+
+@settings(max_examples=300, deadline=None)
+@given(edit_cases(outside_only=False))
+def test_property_a_span_never_lands_on_words_it_was_not_about(case):
+    n, first, last, tokens = case
+    old, old_spans = _render([(WORDS[i], ("old", i)) for i in range(n)])
+    new, new_spans = _render(tokens)
+    start, end = old_spans[first][0], old_spans[last][1]
+    result = follow_edit(old, new, [anchor_for_span(old, start, end)])[0]
+    if result.anchor is None:
+        return
+    covered = [
+        origin
+        for (s, e), (_, origin) in zip(new_spans, tokens, strict=True)
+        if s < result.anchor.end and result.anchor.start < e
+    ]
+    others = [
+        o for o in covered if _root(o)[0] == "old" and not _in_span(o, first, last)
+    ]
+    assert others == [], (old, new, result)
+    for pos in (result.anchor.start, result.anchor.end):
+        inside_word = (
+            0 < pos < len(new) and new[pos - 1].isalnum() and new[pos].isalnum()
+        )
+        assert not inside_word
