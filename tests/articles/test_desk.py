@@ -429,3 +429,22 @@ def test_recommendations_kept_in_the_audit_log_become_rows(reviewer):
         article.current_revision,
         "Read it twice.",
     )
+
+
+def test_desk_pages_carry_no_inline_script_or_style(editor, editor_client):
+    """The desk runs under a strict Content-Security-Policy."""
+    import re
+
+    article = article_in(S.PUBLISHED)
+    annotation = AnnotationFactory(article=article, comment='<b onclick="x()">')
+    pages = [
+        reverse("desk:home"),
+        reverse("articles:review", args=[article.pk]),
+        reverse("desk:retract", args=[article.pk]),
+        reverse("desk:dismiss-confirm", args=[annotation.pk]),
+    ]
+    for url in pages:
+        html = editor_client.get(url).content.decode()
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), url
+        assert not re.search(r"<style\b|\sstyle=", html), url
+        assert not re.search(r"<[^>]+\son[a-z]+=[\"']", html), url
