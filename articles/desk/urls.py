@@ -17,6 +17,8 @@ urlpatterns = [
         name="assignment",
     ),
     path(
-        "annotations/<int:pk>/dismiss/", views.dismiss_confirm, name="dismiss-confirm"
+        "annotations/<int:pk>/dismiss/confirm/",
+        views.dismiss_confirm,
+        name="dismiss-confirm",
     ),
 ]

@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from articles.desk.access import desk_context, desk_view
 from articles.desk.forms import AssignForm, DeskFilterForm, StepForm
@@ -82,6 +82,7 @@ def step(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     return redirect(f"{reverse('articles:review', args=[pk])}#workflow")
 
 
+@require_safe
 @desk_view("articles.retract_article")
 def retract_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     """Retraction asks first: the reason readers will see, and a clear warning."""
@@ -96,6 +97,7 @@ def retract_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     return TemplateResponse(request, "desk/confirm_retract.html", context)
 
 
+@require_safe
 @desk_view("articles.change_annotation")
 def dismiss_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     """Dismissing asks first, for the reason it is not a problem."""

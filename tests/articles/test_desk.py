@@ -313,6 +313,9 @@ def test_dismissing_asks_first_with_the_original_quote(editor_client):
     assert f"“{annotation.quoted_exact}”" in page.content.decode()
     url = reverse("articles:annotation-action", args=[annotation.pk, "dismiss"])
     assert f'action="{url}"' in page.content.decode()
+    editor_client.post(url, {"note": "House style allows it."})
+    annotation.refresh_from_db()
+    assert annotation.status == "dismissed"
 
 
 def test_claim_from_the_review_page(reviewer, reviewer_client):

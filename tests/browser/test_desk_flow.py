@@ -177,9 +177,15 @@ def test_reviewer_claims_annotates_editors_apply_approve_publish(
     page.wait_for_selector(".messagelist")
     assert "published" in page.inner_text(".messagelist")
     assert page.inner_text(".workflow-status") == "Published"
-    # Retracting is set apart and asks first.
+    # Retracting is set apart and asks first, in a dialog over the page.
     retract = page.locator('a[data-step="retract"]')
     assert "desk-danger" in retract.get_attribute("class")
+    retract.click()
+    dialog = page.locator("#confirm-dialog")
+    assert dialog.is_visible()
+    assert "This cannot be undone" in dialog.inner_text()
+    page.click("#confirm-cancel")
+    assert not dialog.is_visible()
     page.context.close()
 
     article.refresh_from_db()
@@ -259,4 +265,30 @@ def test_the_annotation_form_is_a_few_tab_stops_away(browser, live_server, revie
         if page.evaluate("document.activeElement.id") == "review-body":
             break
     assert page.evaluate("document.activeElement.id") == "review-body"
+    page.context.close()
+
+
+def test_dismissing_asks_in_a_dialog_then_closes_the_thread(
+    browser, live_server, editor
+):
+    article = ArticleFactory(body=BODY)
+    start = BODY.index(QUOTE)
+    annotation = AnnotationFactory(
+        article=article, exact=QUOTE, start=start, end=start + len(QUOTE)
+    )
+    page = open_as(browser, live_server, editor)
+    page.goto(f"{live_server.url}/desk/articles/{article.pk}/review/")
+    card = page.locator(f"#annotation-{annotation.pk}")
+    card.hover()
+    card.locator("a.dismiss-link").click()
+    dialog = page.locator("#confirm-dialog")
+    assert "Dismiss this annotation?" in dialog.inner_text()
+    page.click("#confirm-submit")  # a reason is required: nothing is sent
+    assert dialog.is_visible()
+    page.fill("#confirm-note", "The report rounds it this way.")
+    page.click("#confirm-submit")
+    page.wait_for_selector(".messagelist")
+    annotation.refresh_from_db()
+    assert annotation.status == AnnotationStatus.DISMISSED
+    assert annotation.resolution_note == "The report rounds it this way."
     page.context.close()
