@@ -283,6 +283,7 @@ def test_dismissing_asks_in_a_dialog_then_closes_the_thread(
     card.locator("a.dismiss-link").click()
     dialog = page.locator("#confirm-dialog")
     assert "Dismiss this annotation?" in dialog.inner_text()
+    _shot(page, "review-dismiss-dialog.png")
     page.click("#confirm-submit")  # a reason is required: nothing is sent
     assert dialog.is_visible()
     page.fill("#confirm-note", "The report rounds it this way.")
