@@ -12,7 +12,8 @@ admin.site.site_title = "Review desk"
 admin.site.index_title = "Desk"
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
+    path("", RedirectView.as_view(pattern_name="desk:home", permanent=False)),
+    path("desk/", include("articles.desk.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("articles.api.urls")),
     path("feeds/", include("articles.feeds")),

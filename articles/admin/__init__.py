@@ -3,6 +3,7 @@
 from . import (  # noqa: F401
     api_keys,
     audit,
+    desk,
     distribution,
     entities,
     jobs,

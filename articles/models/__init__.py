@@ -1,6 +1,7 @@
 """The desk's domain model, one module per sub-domain, re-exported here."""
 
 from .audit import AuditEntry
+from .desk import Assignment, Recommendation
 from .distribution import Delivery, PublicChange, ScheduledAction, Subscription
 from .entities import CandidateName, Entity, EntityAlias, IgnoredName, Mention
 from .jobs import BackgroundJob, JobChunk
@@ -16,6 +17,7 @@ __all__ = [
     "AnnotationReply",
     "ApiKey",
     "Article",
+    "Assignment",
     "AuditEntry",
     "BackgroundJob",
     "CandidateName",
@@ -29,6 +31,7 @@ __all__ = [
     "PublicArticle",
     "PublicChange",
     "PublicVersion",
+    "Recommendation",
     "Revision",
     "ScheduledAction",
     "Section",

@@ -4,12 +4,10 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Count, Exists, OuterRef, Q, QuerySet
-from django.db.models.functions import Cast
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from articles.models import Article, AuditEntry
+from articles.models import Article, Recommendation
 from articles.models.stories import ArticleStatus
 
 User = AbstractBaseUser | AnonymousUser
@@ -39,7 +37,8 @@ QUEUES: tuple[QueueSpec, ...] = (
     QueueSpec(
         "review",
         "My review queue",
-        "In review and not yet recommended by you (for their current revision).",
+        "In review, assigned to you or unclaimed, and not yet recommended by you "
+        "(for their current revision).",
         "articles.review_article",
     ),
     QueueSpec(
@@ -76,7 +75,11 @@ def queue_condition(*, key: str, user: User, now: datetime.datetime | None = Non
     """
     spec = QUEUES_BY_KEY[key]
     if spec.key == "review":
-        return Q(status=ArticleStatus.IN_REVIEW) & ~Exists(_recommended_by(user))
+        return (
+            Q(status=ArticleStatus.IN_REVIEW)
+            & (Q(assignment__isnull=True) | Q(assignment__reviewer_id=user.pk))
+            & ~Exists(_recommended_by(user))
+        )
     if spec.key == "approval":
         return Q(status=ArticleStatus.IN_REVIEW)
     if spec.key == "changes":
@@ -129,12 +132,8 @@ def desk_queues(*, user: User) -> list[Queue]:
     ]
 
 
-def _recommended_by(user: User) -> QuerySet[AuditEntry]:
+def _recommended_by(user: User) -> QuerySet[Recommendation]:
     """The user's recommendations of an outer article's current revision."""
-    return AuditEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(Article),
-        object_id=Cast(OuterRef("pk"), output_field=CharField()),
-        action="recommend_approval",
-        actor_id=user.pk,
-        revision_number=OuterRef("current_revision__number"),
+    return Recommendation.objects.filter(
+        revision_id=OuterRef("current_revision_id"), reviewer_id=user.pk
     )

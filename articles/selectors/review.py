@@ -2,11 +2,28 @@
 
 from dataclasses import dataclass
 
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, QuerySet
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 
-from articles.models import Annotation, AnnotationReply, Article, Mention, Revision
+from articles.models import (
+    Annotation,
+    AnnotationReply,
+    Article,
+    Assignment,
+    AuditEntry,
+    Mention,
+    Recommendation,
+    Revision,
+)
 from articles.models.review import AnchorState, AnnotationStatus
+from articles.models.stories import ArticleStatus
+from articles.services.workflow import TRANSITIONS, Offer, workflow_offers
 from articles.text.highlight import Run, Span, highlight_runs
+
+User = AbstractBaseUser | AnonymousUser
 
 
 def article_annotations(*, article: Article) -> QuerySet[Annotation]:
@@ -45,6 +62,135 @@ def review_runs(
     ]
     spans += [Span(m.start, m.end, f"m{m.entity_id}") for m in mentions]
     return highlight_runs(revision.body, spans)
+
+
+SUBHEADING = "## "
+
+
+def review_body_html(
+    *, runs: tuple[Run, ...], annotations: list[Annotation], entities: dict
+) -> SafeString:
+    """The body as the review page shows it: highlights and mentions as <mark>s, and
+    sub-heading lines as headings. Its text content is exactly the revision's body (the
+    "## " marker is kept, hidden by CSS), so offsets counted in the page are the
+    server's."""
+    by_key = {f"a{a.pk}": a for a in annotations}
+    lines: list[list[tuple[str, tuple[str, ...]]]] = [[]]
+    for run in runs:
+        for i, part in enumerate(run.text.split("\n")):
+            if i:
+                lines[-1].append(("\n", ()))
+                lines.append([])
+            if part:
+                lines[-1].append((part, run.keys))
+    html = []
+    for line in lines:
+        heading = bool(line) and line[0][0].startswith(SUBHEADING)
+        if heading:
+            text, keys = line[0]
+            line = [(text[len(SUBHEADING) :], keys), *line[1:]]
+            html.append(
+                '<span class="review-subheading" role="heading" aria-level="2">'
+                f'<span class="subheading-marker">{SUBHEADING}</span>'
+            )
+        for text, keys in line:
+            if heading and text == "\n":
+                html.append("</span>")
+                heading = False
+            html.append(_mark(text, keys, by_key, entities) if keys else _text(text))
+        if heading:
+            html.append("</span>")
+    return mark_safe("".join(html))  # every piece is escaped above
+
+
+def _text(text: str) -> str:
+    """Escaped, with carriage returns as character references: an HTML parser turns a
+    literal CR LF into LF, which would shift every offset after it by one."""
+    return escape(text).replace("\r", "&#13;")
+
+
+def _mark(text: str, keys: tuple[str, ...], by_key: dict, entities: dict) -> str:
+    notes = [by_key[k] for k in keys if k in by_key]
+    named = [entities[int(k[1:])] for k in keys if k.startswith("m")]
+    classes = []
+    if notes:
+        classes.append("has-annotation")
+        classes += [f"sev-{a.severity}" for a in notes]
+    if named:
+        classes.append("has-entity")
+    title = "\n".join(
+        [f"{a.get_kind_display()}: {a.comment[:80]}" for a in notes]
+        + [f"{e.name} ({e.get_kind_display()})" for e in named]
+    )
+    return format_html(
+        '<mark class="{}" data-keys="{}" title="{}">{}</mark>',
+        " ".join(dict.fromkeys(classes)),
+        " ".join(keys),
+        title,
+        mark_safe(_text(text)),  # escaped by _text
+    )
+
+
+@dataclass(frozen=True)
+class ReviewWorkflow:
+    """The workflow panel of the review page, for one user."""
+
+    offers: list[Offer]
+    last_note: AuditEntry | None
+    last_step: str  # the label of the step the last note was left on
+    assignment: Assignment | None
+    recommendations: list[Recommendation]
+    can_claim: bool
+    can_release: bool
+    can_assign: bool
+
+
+def review_workflow(
+    *, article: Article, user: User, open_blocking: list[Annotation]
+) -> ReviewWorkflow:
+    """What the user may do with the article now, its reviewer, the recommendations
+    of its current revision and the last note anyone left on a workflow step."""
+    recommendations = list(
+        Recommendation.objects.filter(revision_id=article.current_revision_id)
+        .select_related("reviewer")
+        .order_by("created_at", "pk")
+    )
+    offers = workflow_offers(
+        article=article,
+        user=user,
+        open_blocking=len(open_blocking),
+        own_open_blocking=sum(1 for a in open_blocking if a.author_id == user.pk),
+        recommended=any(r.reviewer_id == user.pk for r in recommendations),
+    )
+    last_note = (
+        AuditEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(Article),
+            object_id=str(article.pk),
+            action__in=list(TRANSITIONS),
+        )
+        .exclude(note="")
+        .select_related("actor")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    try:
+        assignment = article.assignment
+    except Assignment.DoesNotExist:
+        assignment = None
+    in_review = article.status == ArticleStatus.IN_REVIEW
+    reviewer = user.has_perm("articles.review_article")
+    mine = assignment is not None and assignment.reviewer_id == user.pk
+    editor = user.has_perm("articles.approve_article")
+    return ReviewWorkflow(
+        offers=offers,
+        last_note=last_note,
+        last_step=TRANSITIONS[last_note.action].label if last_note else "",
+        assignment=assignment,
+        recommendations=recommendations,
+        can_claim=in_review and reviewer and assignment is None,
+        can_release=in_review and assignment is not None and (mine or editor),
+        can_assign=in_review and editor,
+    )
 
 
 @dataclass(frozen=True)

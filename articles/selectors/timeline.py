@@ -22,6 +22,9 @@ ACTION_TEXT = {
     "dismiss": "dismissed an annotation",
     "reopen": "reopened an annotation",
     "reattach": "re-attached an annotation",
+    "claim": "claimed it for review",
+    "assign": "assigned it",
+    "unassign": "put it back among the unclaimed",
 }
 
 
@@ -51,7 +54,9 @@ def article_timeline(*, article: Article) -> list[TimelineEvent]:
         Revision.objects.filter(article=article).select_related("author").defer("body")
     )
     annotations = list(
-        Annotation.objects.filter(article=article).select_related("author")
+        Annotation.objects.filter(article=article).select_related(
+            "author", "resolved_in_revision"
+        )
     )
     article_type = ContentType.objects.get_for_model(Article)
     annotation_type = ContentType.objects.get_for_model(Annotation)
@@ -116,7 +121,8 @@ def _annotation_opened(annotation: Annotation) -> TimelineEvent:
         action="annotate",
         actor=_username(annotation.author) if human else annotation.origin,
         text=f"opened a {annotation.get_severity_display().lower()} annotation "
-        f"({annotation.get_kind_display().lower()}) on “{_short(annotation.exact)}”",
+        f"({annotation.get_kind_display().lower()}) "
+        f"on “{_short(annotation.quoted_exact)}”",
         detail=annotation.comment,
     )
 
@@ -125,8 +131,11 @@ def _audit_event(entry: AuditEntry, annotation: Annotation | None) -> TimelineEv
     text = ACTION_TEXT.get(entry.action, entry.action.replace("_", " "))
     is_annotation = "article" in entry.data
     if is_annotation:
-        quote = annotation.exact if annotation is not None else entry.object_repr
+        quote = annotation.quoted_exact if annotation else entry.object_repr
         text = f"{text} on “{_short(quote)}”"
+        fixed_in = annotation.resolved_in_revision if annotation else None
+        if entry.action == "resolve" and fixed_in is not None:
+            text = f"{text}, fixed in revision {fixed_in.number}"
     elif entry.action in {"approve", "publish"} and entry.revision_number:
         text = f"{text} revision {entry.revision_number}"
     return TimelineEvent(

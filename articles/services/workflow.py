@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from articles.models import Annotation, Article, AuditEntry, Revision
+from articles.models import Annotation, Article, Recommendation, Revision
 from articles.models.review import AnnotationStatus, Severity
 from articles.models.stories import ALLOWED_TRANSITIONS, ArticleStatus, can_transition
 from articles.services.audit import audit_record
@@ -147,12 +146,23 @@ def article_request_changes(*, article: Article, by: User, note: str = "") -> Ar
 def article_recommend_approval(
     *, article: Article, by: User, note: str = ""
 ) -> Article:
-    """Record a reviewer's recommendation of the current revision; the status is
-    unchanged. Raises WorkflowError (also for a second recommendation of the same
-    revision by the same reviewer).
+    """Record a reviewer's recommendation of the current revision as a row; the
+    status is unchanged. A reviewer whose own blocking annotation is still open must
+    say why in `note`. Raises WorkflowError (also for a second recommendation of the
+    same revision by the same reviewer).
     """
     return _transition(
-        article, RECOMMEND, by=by, note=note, gates=(_not_recommended_yet,)
+        article,
+        RECOMMEND,
+        by=by,
+        note=note,
+        gates=(_not_recommended_yet, _own_blocking_explained(note)),
+        after=lambda locked: Recommendation.objects.create(
+            article=locked,
+            revision=locked.current_revision,
+            reviewer=by,
+            note=note.strip(),
+        ),
     )
 
 
@@ -266,6 +276,62 @@ def article_transitions_available(*, article: Article, user: User) -> list[Trans
             continue
         available.append(transition)
     return available
+
+
+@dataclass(frozen=True)
+class Offer:
+    """A workflow step as the desk shows it to one user: `refusal` is empty when they
+    may take it now, else it says why not (the button is shown disabled with it)."""
+
+    transition: Transition
+    refusal: str = ""
+    needs_note: bool = False  # the note is required (a retraction's public reason…)
+    hint: str = ""  # why the note is required
+
+
+def workflow_offers(
+    *,
+    article: Article,
+    user: User,
+    open_blocking: int,
+    own_open_blocking: int,
+    recommended: bool,
+) -> list[Offer]:
+    """What `user` may do with `article` now, from the same rules the transitions
+    check (no queries: the caller counts the article's open blocking annotations, the
+    user's own, and whether the user recommended the current revision).
+
+    A step the user's role never takes, or that the article's state does not allow,
+    is left out; one that a gate would refuse is offered with its refusal.
+    """
+    offers = []
+    for transition in article_transitions_available(article=article, user=user):
+        refusal, needs_note = "", transition is RETRACT
+        try:
+            if transition is APPROVE:
+                _has_text(article, user)
+                _four_eyes(article, user)
+                if open_blocking:
+                    raise WorkflowError(
+                        f"{open_blocking} blocking annotation"
+                        f"{'s are' if open_blocking > 1 else ' is'} open: resolve or "
+                        "dismiss them first."
+                    )
+            elif transition is PUBLISH:
+                _has_approved_revision(article, user)
+            elif transition is RECOMMEND:
+                if recommended:
+                    raise WorkflowError(
+                        "You have already recommended this revision for approval."
+                    )
+                needs_note = own_open_blocking > 0
+        except WorkflowError as exc:
+            refusal = str(exc)
+        hint = own_blocking_message(own_open_blocking) if needs_note else ""
+        if transition is RETRACT:
+            hint = "Readers see this reason where the article was."
+        offers.append(Offer(transition, refusal, needs_note, hint))
+    return offers
 
 
 # ---------------------------------------------------------------------------
@@ -447,18 +513,38 @@ def _no_open_blocking_annotations(article: Article, by: User) -> None:
 
 def _not_recommended_yet(article: Article, by: User) -> None:
     revision = article.current_revision
-    already = AuditEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(Article),
-        object_id=str(article.pk),
-        action=RECOMMEND.name,
-        actor_id=by.pk,
-        revision_number=revision.number if revision else None,
-    ).exists()
-    if already:
+    if Recommendation.objects.filter(revision=revision, reviewer_id=by.pk).exists():
         raise WorkflowError(
             f"You have already recommended revision {_number(revision)} of "
             f"“{article.headline}” for approval."
         )
+
+
+def _own_blocking_explained(note: str) -> Gate:
+    """A reviewer may recommend over their own open blocking annotation only with a
+    note that says why."""
+
+    def gate(article: Article, by: User) -> None:
+        own = Annotation.objects.filter(
+            article=article,
+            author_id=by.pk,
+            status=AnnotationStatus.OPEN,
+            severity=Severity.BLOCKING,
+        ).count()
+        if own and not note.strip():
+            raise WorkflowError(own_blocking_message(own))
+
+    return gate
+
+
+def own_blocking_message(count: int) -> str:
+    """What a reviewer is told when their own blocking annotations are still open."""
+    many = count > 1
+    return (
+        f"Your own blocking annotation{'s are' if many else ' is'} still open: "
+        f"resolve {'them' if many else 'it'}, or say in the note why you recommend "
+        "approval anyway."
+    )
 
 
 def _has_approved_revision(article: Article, by: User) -> None:

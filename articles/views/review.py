@@ -1,10 +1,6 @@
 """The review page: read the current revision, annotate spans, work the threads."""
 
-from collections.abc import Callable
-from functools import wraps
-
-from django.contrib import admin, messages
-from django.contrib.auth.views import redirect_to_login
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -12,13 +8,17 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from articles.desk.access import desk_context, desk_view
+from articles.desk.forms import AssignForm
 from articles.forms import AnnotationForm, CloseAnnotationForm, ReplyForm
 from articles.models import Annotation, Article
-from articles.models.review import AnchorState, AnnotationStatus
+from articles.models.review import AnchorState, AnnotationStatus, Severity
 from articles.selectors.review import (
     article_annotations,
     placement_note,
+    review_body_html,
     review_runs,
+    review_workflow,
     revision_mentions,
 )
 from articles.services.review import (
@@ -34,36 +34,13 @@ from articles.services.review import (
 from articles.services.revisions import EditRefused
 
 
-def desk_view(permission: str) -> Callable:
-    """Staff only, with `permission`; anonymous users go to the admin login."""
-
-    def decorator(view: Callable) -> Callable:
-        @wraps(view)
-        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-            if not request.user.is_authenticated:
-                return redirect_to_login(
-                    request.get_full_path(), reverse("admin:login")
-                )
-            if not (request.user.is_active and request.user.is_staff):
-                raise PermissionDenied
-            if not request.user.has_perm(permission):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
-
-
-def desk_context(request: HttpRequest, **context) -> dict:
-    """The admin's chrome (header, sidebar, theme) around a desk page."""
-    return {**admin.site.each_context(request), "opts": Article._meta, **context}
-
-
 @desk_view("articles.view_article")
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(
-        Article.objects.select_related("current_revision", "section", "source"), pk=pk
+        Article.objects.select_related(
+            "current_revision__author", "section", "source", "assignment__reviewer"
+        ),
+        pk=pk,
     )
     form = AnnotationForm(initial={"revision_id": article.current_revision_id})
     return _render_review(request, article, form)
@@ -168,38 +145,35 @@ def _render_review(
     request: HttpRequest, article: Article, form: AnnotationForm, status: int = 200
 ) -> HttpResponse:
     revision = article.current_revision
+    user = request.user
     annotations = list(article_annotations(article=article))
     for annotation in annotations:
         annotation.placement_note = placement_note(annotation)
     mentions = revision_mentions(revision=revision)
     runs = review_runs(revision=revision, annotations=annotations, mentions=mentions)
     entities = {m.entity_id: m.entity for m in mentions}
-    by_key = {f"a{a.pk}": a for a in annotations}
-    segments = [
-        {
-            "text": run.text,
-            "annotations": [by_key[k] for k in run.keys if k in by_key],
-            "entities": [entities[int(k[1:])] for k in run.keys if k.startswith("m")],
-            "keys": " ".join(run.keys),
-        }
-        for run in runs
-    ]
     open_ = [a for a in annotations if a.status == AnnotationStatus.OPEN]
+    blocking = [a for a in open_ if a.severity == Severity.BLOCKING]
+    workflow = review_workflow(article=article, user=user, open_blocking=blocking)
     context = desk_context(
         request,
         title=f"Review: {revision.headline}",
         article=article,
         revision=revision,
-        segments=segments,
-        annotations=annotations,
+        body_html=review_body_html(
+            runs=runs, annotations=annotations, entities=entities
+        ),
+        open_threads=blocking + [a for a in open_ if a.severity != Severity.BLOCKING],
+        closed_threads=[a for a in annotations if a.status != AnnotationStatus.OPEN],
         open_count=len(open_),
-        blocking_count=sum(1 for a in open_ if a.severity == "blocking"),
+        blocking_count=len(blocking),
         orphans=[a for a in open_ if a.anchor_state == AnchorState.ORPHANED],
         entities=sorted(entities.values(), key=lambda e: e.name),
         form=form,
-        reply_form=ReplyForm(),
-        can_annotate=request.user.has_perm("articles.add_annotation"),
-        can_close=request.user.has_perm("articles.change_annotation"),
-        can_edit=request.user.has_perm("articles.change_article"),
+        workflow=workflow,
+        assign_form=AssignForm() if workflow.can_assign else None,
+        can_annotate=user.has_perm("articles.add_annotation"),
+        can_close=user.has_perm("articles.change_annotation"),
+        can_edit=user.has_perm("articles.change_article"),
     )
     return TemplateResponse(request, "articles/review.html", context, status=status)

@@ -314,7 +314,7 @@ def test_who_may_open_the_desk_pages(article, reviewer_client, editor_client):
     diff = reverse("articles:diff", args=[article.pk])
     anonymous = Client().get(review)
     assert anonymous.status_code == 302
-    assert anonymous["Location"].startswith(reverse("admin:login"))
+    assert anonymous["Location"].startswith(reverse("desk:login"))
     assert reviewer_client.get(review).status_code == 200
     assert reviewer_client.get(diff).status_code == 200
     assert reviewer_client.get(edit).status_code == 403

@@ -27,6 +27,7 @@ def test_reviewer_suggests_and_editor_applies(
     page.select_option("#id_kind", "factual_error")
     page.select_option("#id_severity", "blocking")
     page.fill("#id_comment", "The mayor has not said this <anywhere>.")
+    page.click(".review-factcheck summary")  # the fact-check fields are folded away
     page.check("#id_propose_replacement")
     page.fill("#id_suggestion", "describes the group as a partner")
     page.click("#annotate-submit")
@@ -40,11 +41,14 @@ def test_reviewer_suggests_and_editor_applies(
 
     page = login(editor2)
     page.goto(f"{live_server.url}/desk/articles/{article.pk}/review/")
+    page.hover(".review-annotation")  # a thread shows its actions when pointed at
     page.click("input.apply-suggestion")
     page.wait_for_selector(".messagelist")
     assert "revision 2 saved" in page.inner_text(".messagelist")
     assert "describes the group as a partner" in page.inner_text("#review-body")
-    card = page.locator(".review-annotation").first
+    card = page.locator("#review-closed .review-annotation").first
+    if not page.locator("#review-closed").evaluate("(d) => d.open"):
+        page.click("#review-closed summary")  # resolved threads are folded away
     assert "Resolved" in card.inner_text()
     card.locator("a.fixed-in").click()
     page.wait_for_selector(".desk-diff")

@@ -70,6 +70,7 @@ def test_submit_annotate_refuse_resolve_approve_publish(
 
     # The reviewer resolves it.
     card = checker.locator(".review-annotation").first
+    card.hover()  # a thread in the margin shows its actions when pointed at
     card.locator("input[name=note]").first.fill("The authority's statement says so.")
     card.locator("input.resolve").click()
     checker.wait_for_selector(".messagelist")

@@ -96,3 +96,32 @@ def test_an_edited_annotation_exports_its_current_place_and_original_quote(
     musts = harness.Suite().load_test(harness.MUSTS_TEST)
     annotation = {"@context": page["@context"], **item}
     assert harness.failures(harness.run(musts, annotation)) == []
+
+
+def test_an_applied_suggestion_exports_the_original_quote_and_passes(
+    editor, editor2, reviewer, reviewer_client
+):
+    from articles.services.review import annotation_apply_suggestion
+
+    article = ArticleFactory(body="Prices rose 4 percent in May.", body__author=editor)
+    annotation = _annotate(article, reviewer, "4 percent", suggestion="3.5 percent")
+    annotation_apply_suggestion(
+        annotation=annotation,
+        by=editor2,
+        base_revision_id=article.current_revision_id,
+    )
+    page = json.loads(
+        reviewer_client.get(
+            reverse("articles:annotations-jsonld", args=[article.pk])
+        ).content
+    )
+    [item] = page["items"]
+    current, original = item["target"]
+    assert current["source"].endswith("?revision=2")
+    assert original["source"].endswith("?revision=1")
+    assert original["selector"]["exact"] == "4 percent"
+    editing = [b["value"] for b in item["body"] if b["purpose"] == "editing"]
+    assert editing == ["3.5 percent"]
+    musts = harness.Suite().load_test(harness.MUSTS_TEST)
+    annotation = {"@context": page["@context"], **item}
+    assert harness.failures(harness.run(musts, annotation)) == []

@@ -1,0 +1,1 @@
+"""The desk: where editors and reviewers work (home, review page, workflow steps)."""
