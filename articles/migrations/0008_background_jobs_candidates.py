@@ -44,7 +44,7 @@ def drop_search_index(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0005_public_article_list_indexes'),
+        ('articles', '0007_desk_assignments_recommendations'),
     ]
 
     operations = [

@@ -18,7 +18,7 @@ def copy_quotes(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0005_public_article_list_indexes'),
+        ('articles', '0008_background_jobs_candidates'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0008_background_jobs_candidates'),
+        ('articles', '0009_annotation_record'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
