@@ -254,6 +254,11 @@ def _map_through(
     ]
     same = (
         inside
+        and all(
+            new_start <= r.new_start + max(0, start - r.old_start)
+            and r.new_end - max(0, r.old_end - end) <= new_end
+            for r in own
+        )
         and _only_runs(edit.old, sorted(own, key=lambda r: r.old_start), start, end)
         and _only_runs(
             edit.new,
@@ -279,7 +284,12 @@ def _without_other_words(
         for r in (*edit.kept.within(start, end), *edit.moved.within(start, end))
         if r.length
     ]
-    if not own:
+    if not own:  # a rewrite: the new words must be new, not words moved there
+        foreign = edit.kept.runs_in_new(new_start, new_end) + edit.moved.runs_in_new(
+            new_start, new_end
+        )
+        if any(r.length for r in foreign):
+            return new_start, new_start
         return new_start, new_end
     own_lo = min(r.new_start + max(0, start - r.old_start) for r in own)
     own_hi = max(r.new_end - max(0, r.old_end - end) for r in own)
@@ -395,7 +405,9 @@ _WORDS = re.compile(r"\d+(?:[.,]\d+)*|\w+")
 
 def _refine(edit: TextEdit, gap: Gap, pos: int, *, end: bool) -> int:
     """Where old[pos], inside a rewritten gap, lands: word for word when as many
-    words replaced as were there, else by aligning the gap letter by letter."""
+    words replaced as were there. Otherwise which new word stands for which old one
+    cannot be told ("w0 w1" -> "n0": w1 rewritten and w0 deleted, or the reverse?),
+    and the part of the span in the gap is dropped."""
     old_words = list(_WORDS.finditer(edit.old, gap.old_start, gap.old_end))
     new_words = list(_WORDS.finditer(edit.new, gap.new_start, gap.new_end))
     if len(old_words) == len(new_words):
@@ -404,17 +416,7 @@ def _refine(edit: TextEdit, gap: Gap, pos: int, *, end: bool) -> int:
                 return new_word.end()
             if not end and old_word.start() <= pos < old_word.end():
                 return new_word.start()
-    old_piece = edit.old[gap.old_start : gap.old_end]
-    new_piece = edit.new[gap.new_start : gap.new_end]
-    offset = pos - gap.old_start
-    matcher = SequenceMatcher(None, old_piece, new_piece, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        inside = i1 < offset <= i2 if end else i1 <= offset < i2
-        if inside:
-            if tag == "equal":
-                return gap.new_start + j1 + (offset - i1)
-            return gap.new_start + (j2 if end else j1)
-    return gap.new_end if end else gap.new_start
+    return gap.new_start if end else gap.new_end
 
 
 # --- exact matching ------------------------------------------------------------------

@@ -9,7 +9,7 @@ are carried through the result by `articles.text.anchoring.map_anchor`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -73,8 +73,7 @@ class Runs:
 
     def runs_in_new(self, start: int, end: int) -> list[Run]:
         """The runs overlapping new[start:end]."""
-        i = bisect_right(self._new_starts, start)
-        i = max(0, i - 1)
+        i = max(0, bisect_left(self._new_starts, start) - 1)
         found = []
         while i < len(self._by_new) and self._by_new[i].new_start < end:
             if self._by_new[i].new_end > start:
@@ -85,13 +84,20 @@ class Runs:
     def at(self, pos: int) -> Run | None:
         """The run holding old[pos], if any."""
         i = bisect_right(self._starts, pos) - 1
+        while (
+            i >= 0
+            and not self.runs[i].length
+            and i
+            and (self.runs[i - 1].old_start == self.runs[i].old_start)
+        ):
+            i -= 1  # a paragraph mark shares its offset with the first word
         if i >= 0 and self.runs[i].old_start <= pos < self.runs[i].old_end:
             return self.runs[i]
         return None
 
     def within(self, start: int, end: int) -> list[Run]:
         """The runs overlapping old[start:end], in order."""
-        i = max(0, bisect_right(self._starts, start) - 1)
+        i = max(0, bisect_left(self._starts, start) - 1)
         found = []
         while i < len(self.runs) and self.runs[i].old_start < end:
             if self.runs[i].old_end > start:
@@ -137,15 +143,19 @@ def text_edit(old: str, new: str) -> TextEdit:
     matcher = SequenceMatcher(
         None, [line[2] for line in old_lines], [line[2] for line in new_lines], False
     )
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    opcodes = matcher.get_opcodes()
+    moved_lines = _moved_lines(opcodes, old_lines, new_lines)
+    gone_old = {i for i, _ in moved_lines}
+    gone_new = {j for _, j in moved_lines}
+    for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             for (os, oe, _), (ns, _, _) in zip(
                 old_lines[i1:i2], new_lines[j1:j2], strict=True
             ):
                 kept.append(Run(os, ns, oe - os))
             continue
-        a = _sentences(old, old_lines[i1:i2])
-        b = _sentences(new, new_lines[j1:j2])
+        a = _sentences(old, [old_lines[i] for i in range(i1, i2) if i not in gone_old])
+        b = _sentences(new, [new_lines[j] for j in range(j1, j2) if j not in gone_new])
         if tag == "replace":
             old_rest, new_rest = _diff_block(a, b, kept)
             old_left.extend(old_rest)
@@ -155,9 +165,45 @@ def text_edit(old: str, new: str) -> TextEdit:
             new_left.extend(t for unit in b for t in unit)
     kept.sort(key=lambda r: r.old_start)
     moved = _find_moves(old, new, old_left, new_left)
+    for i, j in moved_lines:
+        (os, oe, _), (ns, _, _) = old_lines[i], new_lines[j]
+        moved.append(Run(os, ns, oe - os))
+    moved.sort(key=lambda r: r.old_start)
     return TextEdit(
         old=old, new=new, kept=Runs(tuple(kept)), moved=Runs(tuple(moved), moved=True)
     )
+
+
+# A paragraph this long that left one place and appears word for word, once, in
+# another is a moved paragraph, even when a copy of its words was pasted elsewhere.
+_MIN_MOVED_LINE = 24
+
+
+def _moved_lines(
+    opcodes: list[tuple[str, int, int, int, int]],
+    old_lines: list[tuple[int, int, str]],
+    new_lines: list[tuple[int, int, str]],
+) -> list[tuple[int, int]]:
+    """Whole lines deleted in one place and inserted, unchanged, in another."""
+    old_out = [
+        i for tag, i1, i2, _, _ in opcodes if tag != "equal" for i in range(i1, i2)
+    ]
+    new_in = [
+        j for tag, _, _, j1, j2 in opcodes if tag != "equal" for j in range(j1, j2)
+    ]
+    if not old_out or not new_in:
+        return []
+    old_count = Counter(old_lines[i][2] for i in old_out)
+    new_where: dict[str, list[int]] = {}
+    for j in new_in:
+        new_where.setdefault(new_lines[j][2], []).append(j)
+    return [
+        (i, new_where[old_lines[i][2]][0])
+        for i in old_out
+        if len(old_lines[i][2]) >= _MIN_MOVED_LINE
+        and old_count[old_lines[i][2]] == 1
+        and len(new_where.get(old_lines[i][2], ())) == 1
+    ]
 
 
 def _sentences(text: str, lines: list[tuple[int, int, str]]) -> list[list[Token]]:
@@ -218,30 +264,41 @@ def _match_rest(
     old_rest: list[Token], new_rest: list[Token], block: list[Run]
 ) -> tuple[list[Token], list[Token]]:
     """Add to `block` the runs old_rest and new_rest share that fit its order;
-    return the tokens still left over."""
-    block.sort(key=lambda r: r.old_start)
-    starts = [r.old_start for r in block]
+    return the tokens still left over. Words outrank paragraph marks: a mark that
+    is out of order with the words is dropped."""
+    marks = [r for r in block if not r.length]
+    solid = sorted((r for r in block if r.length), key=lambda r: r.old_start)
+    starts = [r.old_start for r in solid]
     skip_old: set[int] = set()
     skip_new: set[int] = set()
     for _ in range(3):
-        a = [t for t in old_rest if t[0] not in skip_old]
-        b = [t for t in new_rest if t[0] not in skip_new]
+        a = [t for t in old_rest if t[0] not in skip_old or t[0] == t[1]]
+        b = [t for t in new_rest if t[0] not in skip_new or t[0] == t[1]]
         found: list[Run] = []
         _diff_tokens(a, b, found)
+        found = [r for r in found if r.length]
         if not found:
             break
         for run in found:
             k = bisect_right(starts, run.old_start)
-            fits = (k == 0 or block[k - 1].new_end <= run.new_start) and (
-                k == len(block) or run.new_end <= block[k].new_start
+            fits = (k == 0 or solid[k - 1].new_end <= run.new_start) and (
+                k == len(solid) or run.new_end <= solid[k].new_start
             )
             if fits:
-                block.insert(k, run)
+                solid.insert(k, run)
                 starts.insert(k, run.old_start)
             skip_old.add(run.old_start)
             skip_new.add(run.new_start)
-    taken_old = {r.old_start for r in block if r.length}
-    taken_new = {r.new_start for r in block if r.length}
+    for mark in marks:
+        k = bisect_right(starts, mark.old_start)
+        if (k == 0 or solid[k - 1].new_end <= mark.new_start) and (
+            k == len(solid) or mark.new_start <= solid[k].new_start
+        ):
+            solid.insert(k, mark)
+            starts.insert(k, mark.old_start)
+    block[:] = solid
+    taken_old = {r.old_start for r in solid if r.length}
+    taken_new = {r.new_start for r in solid if r.length}
     return (
         [t for t in old_rest if t[0] not in taken_old or t[1] == t[0]],
         [t for t in new_rest if t[0] not in taken_new or t[1] == t[0]],

@@ -1,11 +1,12 @@
 """What the reviewer quoted is kept apart from where the annotation sits now."""
 
 import pytest
+from django.urls import reverse
 
 from articles.models import AnnotationPlacement
 from articles.roles import EDITORS, REVIEWERS
 from articles.services.review import annotation_apply_suggestion, annotation_create
-from articles.services.revisions import article_edit
+from articles.services.revisions import article_edit, article_revert
 from tests.factories import ArticleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +80,98 @@ def test_each_new_placement_is_a_history_row(article):
     ]
     assert placements[0].start == annotation.start == BODY.index("5 percent") + 11
     assert annotation.quoted_exact == "5 percent"
+
+
+def _edit(article, by, body):
+    article.refresh_from_db()
+    return article_edit(
+        article=article,
+        by=by,
+        base_revision_id=article.current_revision_id,
+        headline=article.current_revision.headline,
+        body=body,
+    )
+
+
+def test_edits_by_two_people_in_turn_are_mapped_step_by_step(article, editor, editor2):
+    annotation = _annotate(article, "4 percent")
+    _edit(article, editor, "Breaking.\n\n" + BODY)
+    _edit(article, editor2, "Breaking.\n\n" + BODY.replace("rose to 4", "rose to 4.2"))
+    annotation.refresh_from_db()
+    article.refresh_from_db()
+    body = article.current_revision.body
+    assert annotation.anchor_state == "changed"
+    assert body[annotation.start : annotation.end] == "4.2 percent"
+    assert annotation.quoted_exact == "4 percent"
+    states = list(annotation.placements.values_list("state", "exact"))
+    assert states == [("anchored", "4 percent"), ("changed", "4.2 percent")]
+
+
+def test_a_changed_annotation_stays_changed_until_its_words_read_as_quoted(
+    article, editor
+):
+    annotation = _annotate(article, "4 percent")
+    _edit(article, editor, BODY.replace("rose to 4", "rose to 4.2"))
+    _edit(article, editor, "Breaking.\n\n" + BODY.replace("rose to 4", "rose to 4.2"))
+    annotation.refresh_from_db()
+    assert annotation.anchor_state == "changed"  # shifted, still not what was quoted
+    _edit(article, editor, BODY)
+    annotation.refresh_from_db()
+    assert annotation.anchor_state == "anchored"
+    assert annotation.exact == "4 percent"
+
+
+def test_a_revert_brings_an_orphaned_annotation_back(article, editor):
+    annotation = _annotate(article, "the ministry said")
+    first = article.current_revision
+    _edit(article, editor, BODY.replace(", the ministry said.", "."))
+    annotation.refresh_from_db()
+    assert annotation.anchor_state == "orphaned"
+    assert annotation.revision_id == first.pk  # keeps where it was last seen
+    article.refresh_from_db()
+    article_revert(
+        article=article,
+        by=editor,
+        to_revision=first,
+        base_revision_id=article.current_revision_id,
+    )
+    annotation.refresh_from_db()
+    article.refresh_from_db()
+    body = article.current_revision.body
+    assert annotation.anchor_state == "anchored"
+    assert body[annotation.start : annotation.end] == "the ministry said"
+    assert annotation.revision_id == article.current_revision_id
+    assert list(annotation.placements.values_list("state", flat=True)) == [
+        "orphaned",
+        "anchored",
+    ]
+
+
+def test_a_deleted_sentence_never_passes_its_annotation_to_a_look_alike(
+    article, editor
+):
+    annotation = _annotate(article, "5 percent")  # the first of two
+    _edit(
+        article, editor, BODY.replace("A year earlier it stood at 5 percent, and ", "")
+    )
+    annotation.refresh_from_db()
+    assert annotation.anchor_state == "orphaned"
+
+
+def test_the_review_page_says_plainly_what_happened_to_the_words(
+    article, editor, reviewer_client
+):
+    changed = _annotate(article, "4 percent")
+    gone = _annotate(article, "the ministry said")
+    _edit(
+        article,
+        editor,
+        BODY.replace("rose to 4", "rose to 4.2").replace(", the ministry said", ""),
+    )
+    page = reviewer_client.get(reverse("articles:review", args=[article.pk]))
+    html = page.content.decode()
+    card = html[html.index(f'id="annotation-{changed.pk}"') :]
+    assert "The annotated words were edited" in card
+    assert "<del>4 percent</del> → <ins>4.2 percent</ins>" in card
+    orphan = html[html.index(f'id="annotation-{gone.pk}"') :]
+    assert "no longer in the text (last seen in revision 1)" in orphan

@@ -221,11 +221,18 @@ def test_property_text_inserted_outside_the_span_keeps_the_quote(case, inserted,
     )
     edited = text[:where] + inserted + text[where:]
     result = reanchor(anchor, edited)
+    shift = len(inserted) if where <= start else 0
+    if result.state is AnchorState.ORPHANED:
+        # the quote now reads the same in several places: the search refuses to
+        # choose, and names them, the true one among them
+        assert len(result.candidates) > 1
+        assert {c.exact for c in result.candidates} == {anchor.exact}
+        assert start + shift in {c.start for c in result.candidates}
+        return
     assert result.state in (AnchorState.ANCHORED, AnchorState.MOVED)
     assert result.score == 1.0
     assert edited[result.anchor.start : result.anchor.end] == anchor.exact
     if edited.count(anchor.exact) == 1:
-        shift = len(inserted) if where <= start else 0
         assert result.anchor.start == start + shift
         expected = AnchorState.MOVED if shift else AnchorState.ANCHORED
         assert result.state is expected
