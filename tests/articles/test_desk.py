@@ -451,3 +451,34 @@ def test_desk_pages_carry_no_inline_script_or_style(editor, editor_client):
         assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), url
         assert not re.search(r"<style\b|\sstyle=", html), url
         assert not re.search(r"<[^>]+\son[a-z]+=[\"']", html), url
+
+
+def test_an_editor_assigns_from_the_review_page(editor_client, reviewer):
+    article = article_in(S.IN_REVIEW)
+    review = reverse("articles:review", args=[article.pk])
+    html = editor_client.get(review).content.decode()
+    assert f'<option value="{reviewer.pk}">{reviewer.username}</option>' in html
+    url = reverse("desk:assignment", args=[article.pk, "assign"])
+    response = editor_client.post(url, {"reviewer": reviewer.pk}, follow=True)
+    assert f"assigned to {reviewer.username}" in response.content.decode()
+    assert Assignment.objects.get(article=article).reviewer == reviewer
+    response = editor_client.post(url, {"reviewer": "abc"}, follow=True)
+    assert "Choose a reviewer" in response.content.decode()
+
+
+def test_a_reviewer_recommends_from_the_review_page_with_the_note_it_needs(
+    reviewer, reviewer_client
+):
+    article = article_in(S.IN_REVIEW)
+    AnnotationFactory(article=article, author=reviewer)
+    step = reverse("desk:step", args=[article.pk, "recommend_approval"])
+    revision = article.current_revision_id
+    response = reviewer_client.post(step, {"revision": revision}, follow=True)
+    assert "Your own blocking annotation is still open" in response.content.decode()
+    assert not Recommendation.objects.exists()
+    reviewer_client.post(step, {"revision": revision, "note": "Fix is agreed."})
+    assert Recommendation.objects.get().note == "Fix is agreed."
+    unknown = reviewer_client.post(
+        reverse("desk:step", args=[article.pk, "delete-everything"]), follow=True
+    )
+    assert "not one the desk knows" in unknown.content.decode()

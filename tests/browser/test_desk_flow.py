@@ -10,8 +10,9 @@ from articles.models import Annotation, Article
 from articles.models.review import AnnotationStatus
 from articles.models.stories import ArticleStatus
 from articles.services.workflow import article_submit
+from tests.articles.workflow_helpers import article_in
 from tests.browser.actions import PASSWORD, open_as, select_text
-from tests.factories import AnnotationFactory, ArticleFactory
+from tests.factories import AnnotationFactory, ArticleFactory, SourceDocumentFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -41,6 +42,16 @@ def _shot(page, name: str) -> None:
 def test_editor_lands_on_the_desk_and_opens_an_article(browser, live_server, editor):
     article = ArticleFactory(headline="Harbour quay to open", body=BODY)
     article_submit(article=article, by=editor)
+    SourceDocumentFactory(filename="wire-copy-tuesday.txt")
+    for status, headline in [
+        (ArticleStatus.DRAFT, "Council delays vote on the new ferry timetable"),
+        (ArticleStatus.CHANGES_REQUESTED, "Storm damage to the sea wall is repaired"),
+        (ArticleStatus.APPROVED, "Fishing quotas for next year are agreed"),
+        (ArticleStatus.PUBLISHED, "Lifeboat crew rescues two sailors"),
+    ]:
+        AnnotationFactory(
+            article=article_in(status, headline=headline), severity="advisory"
+        )
     context = browser.new_context(viewport={"width": 1440, "height": 900})
     page = context.new_page()
     page.goto(f"{live_server.url}/")  # the site's root asks for a log-in first
@@ -52,6 +63,9 @@ def test_editor_lands_on_the_desk_and_opens_an_article(browser, live_server, edi
     column = page.locator('.desk-column[data-status="in_review"]')
     card = column.locator(".desk-card", has_text="Harbour quay to open")
     assert "Unclaimed" in card.inner_text()
+    assert "wire-copy-tuesday.txt" in page.inner_text("#desk-sources")
+    published = page.locator('.desk-column[data-status="published"]')
+    assert "Lifeboat crew rescues two sailors" in published.inner_text()
     _shot(page, "desk-home.png")
     card.click()
     page.wait_for_selector("#review-body")
