@@ -33,12 +33,19 @@ ISO_DATE_TIME = re.compile(
 
 
 class IdField(forms.IntegerField):
-    """A positive database id."""
+    """A positive database id, in plain ASCII digits (no spaces, signs or "²")."""
 
     def __init__(self, **kwargs) -> None:
         kwargs.setdefault("min_value", 1)
         kwargs.setdefault("max_value", MAX_ID)
         super().__init__(**kwargs)
+
+    def to_python(self, value: str | None) -> int | None:
+        if value not in self.empty_values and not (
+            str(value).isascii() and str(value).isdigit()
+        ):
+            raise forms.ValidationError("Give a whole number.", code="invalid")
+        return super().to_python(value)
 
 
 @extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
@@ -51,6 +58,7 @@ class SectionRefField(forms.CharField):
 
     def __init__(self, **kwargs) -> None:
         kwargs.setdefault("max_length", 100)
+        kwargs.setdefault("strip", False)  # " world" is not a slug: say so
         super().__init__(**kwargs)
 
     def clean(self, value: str | None) -> int | str | None:

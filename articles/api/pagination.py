@@ -32,9 +32,10 @@ CURSOR_ERROR = "Invalid cursor: follow the next and previous links as given."
 
 
 def page_size_from(request: Request, default: int = PAGE_SIZE) -> int:
-    """The `page_size` parameter, 1 to 100; raises ValidationError (400) otherwise."""
+    """The `page_size` parameter, 1 to 100 (empty: the default, as for every
+    parameter); raises ValidationError (400) otherwise."""
     raw = request.query_params.get(PAGE_SIZE_PARAM)
-    if raw is None:
+    if not raw:
         return default
     if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_PAGE_SIZE:
         raise ValidationError(

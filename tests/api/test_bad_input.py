@@ -95,6 +95,22 @@ def test_section_zero_is_refused_and_the_schema_says_so(api, article):
     assert section["allowEmptyValue"] is True
 
 
+@pytest.mark.parametrize("path", sorted(FILTERS))
+def test_every_parameter_given_empty_is_not_given_as_the_schema_says(
+    api, article, path
+):
+    schema = api.get("/api/schema/", {"format": "json"}).json()
+    parameters = [
+        p for p in schema["paths"][path]["get"]["parameters"] if p["in"] == "query"
+    ]
+    assert all(p["allowEmptyValue"] for p in parameters)
+    names = {p["name"] for p in parameters}
+    assert names >= set(FILTERS[path])
+    empty = api.get(path, dict.fromkeys(names, ""))
+    assert empty.status_code == 200, empty.content
+    assert empty.content == api.get(path).content
+
+
 def test_an_unknown_api_address_is_a_json_404(api):
     response = api.get("/api/v2/nothing/")
     assert response.status_code == 404
