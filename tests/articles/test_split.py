@@ -277,3 +277,17 @@ def test_creating_one_article_says_article_in_the_singular(editor, editor_client
     assert "Created 1 draft article from “one.txt”." in [
         str(m) for m in response.context["messages"]
     ]
+
+
+def test_splitting_again_is_allowed_over_the_checks_own_open_findings(
+    document, editor
+):
+    first, _ = source_document_split(
+        document=document, stories=_plans(drop=()), by=editor
+    )
+    assert first.annotations.filter(origin="duplicate-paragraph").exists()
+
+    again = source_document_split(document=document, stories=_plans(), by=editor)
+
+    assert len(again) == 2
+    assert not Article.objects.filter(pk=first.pk).exists()

@@ -40,6 +40,7 @@ from articles.text.checks.base import (
     Paragraph,
     is_heading,
     make_finding,
+    other_stories_phrase,
 )
 
 NAME = "relation-conflict"
@@ -260,6 +261,7 @@ def _conflict_findings(
             end=statement.end,
             message=_message(statement, against),
             related_lines=[t.para.line for t in against],
+            related_paragraphs=[t.para for t in against],
             facts=[
                 statement.relation,
                 statement.subject,
@@ -271,16 +273,7 @@ def _conflict_findings(
 
 
 def _message(statement: _Statement, against: list[_Statement]) -> str:
-    by_story: dict[int, set[int]] = defaultdict(set)
-    for other in against:
-        by_story[other.para.story].add(other.para.line)
-    where = " and ".join(
-        f"story {story + 1} (line{'s' if len(lines) > 1 else ''} "
-        + ", ".join(str(n) for n in sorted(lines))
-        + ")"
-        for story, lines in sorted(by_story.items())
-    )
-    where += " of this source"
+    where = other_stories_phrase(t.para for t in against)
     said = _describe(statement)
     other_said = " / ".join(sorted({_describe(t) for t in against}))
     return (
