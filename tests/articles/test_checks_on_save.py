@@ -18,7 +18,10 @@ QUIET = "Port traffic recovered in April as the weather improved, officials said
 
 
 def _split(editor, first_body: str, second_body: str) -> tuple[Article, Article]:
-    copy = f"Shipper under sanctions\n\n{first_body}\n\nPort traffic recovers\n\n{second_body}\n"
+    copy = (
+        f"Shipper under sanctions\n\n{first_body}\n\n"
+        f"Port traffic recovers\n\n{second_body}\n"
+    )
     document = source_document_import(
         data=copy.encode(), filename="wire.txt", by=editor
     ).document
@@ -114,7 +117,7 @@ def test_the_checks_stay_within_the_source(editor):
 def test_a_finding_dismissed_before_is_not_raised_again_by_a_later_save(editor):
     from articles.services.review import annotation_dismiss
 
-    first, second = _split(editor, IMPOSED, LIFTED)
+    first, _ = _split(editor, IMPOSED, LIFTED)
     [on_first] = _conflicts(first)
     annotation_dismiss(annotation=on_first, by=editor, reason="Both are true in turn")
 

@@ -279,9 +279,7 @@ def test_creating_one_article_says_article_in_the_singular(editor, editor_client
     ]
 
 
-def test_splitting_again_is_allowed_over_the_checks_own_open_findings(
-    document, editor
-):
+def test_splitting_again_is_allowed_over_the_checks_own_open_findings(document, editor):
     first, _ = source_document_split(
         document=document, stories=_plans(drop=()), by=editor
     )
