@@ -7,6 +7,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils.text import slugify
+from django.utils.translation import ngettext
 
 from articles.models import Article, Revision, Section, SourceDocument
 from articles.models.review import HUMAN_ORIGIN, AnnotationStatus
@@ -76,7 +77,12 @@ def source_document_split(
             actor=by,
             action="split",
             obj=document,
-            note=f"{len(articles)} articles from {document.filename}",
+            note=ngettext(
+                "%(count)d article from %(file)s",
+                "%(count)d articles from %(file)s",
+                len(articles),
+            )
+            % {"count": len(articles), "file": document.filename},
             data={
                 "articles": [
                     {
