@@ -2,7 +2,14 @@
 
 from django.contrib import admin
 
+from articles.admin.columns import (
+    CHANGELIST_CSS,
+    HEADLINE_CHARS,
+    LABEL_CHARS,
+    shortened,
+)
 from articles.models import Annotation, AnnotationReply
+from articles.models.review import HUMAN_ORIGIN
 
 
 class AnnotationReplyInline(admin.TabularInline):
@@ -16,13 +23,12 @@ class AnnotationReplyInline(admin.TabularInline):
 class AnnotationAdmin(admin.ModelAdmin):
     list_display = [
         "exact_short",
-        "article",
-        "kind",
         "severity",
         "status",
-        "anchor_state",
-        "origin",
-        "author",
+        "kind",
+        "article_short",
+        "anchor",
+        "made_by",
         "created_at",
     ]
     list_select_related = ["article", "author"]
@@ -58,13 +64,26 @@ class AnnotationAdmin(admin.ModelAdmin):
     ]
     inlines = [AnnotationReplyInline]
 
+    class Media:
+        css = CHANGELIST_CSS
+
     @admin.display(description="quote", ordering="exact")
     def exact_short(self, annotation: Annotation) -> str:
-        return (
-            annotation.exact
-            if len(annotation.exact) <= 60
-            else annotation.exact[:59] + "…"
-        )
+        return shortened(annotation.exact, HEADLINE_CHARS)
+
+    @admin.display(description="article", ordering="article__headline")
+    def article_short(self, annotation: Annotation) -> str:
+        return shortened(annotation.article.headline, LABEL_CHARS)
+
+    @admin.display(description="anchor", ordering="anchor_state")
+    def anchor(self, annotation: Annotation) -> str:
+        return annotation.get_anchor_state_display()
+
+    @admin.display(description="by", ordering="origin")
+    def made_by(self, annotation: Annotation) -> str:
+        if annotation.origin == HUMAN_ORIGIN:
+            return str(annotation.author or "-")
+        return f"check: {annotation.origin}"
 
     def has_add_permission(self, request) -> bool:
         return False  # annotations are made on the text, in the review view
