@@ -21,7 +21,7 @@ run: $(VENV)/.installed
 	@echo ""
 	@echo "The review desk is at http://$(HOST):$(PORT)/admin/ (log in with a demo login above)."
 	@echo "The public API is at http://$(HOST):$(PORT)/api/v1/"
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-localhost,127.0.0.1,$(HOST)}" $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
