@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+comma := ,
+# Serving on every interface is reached by names make cannot know: allow any host then.
+RUN_HOSTS = $(if $(filter 0.0.0.0 ::,$(HOST)),*,localhost$(comma)127.0.0.1$(comma)$(HOST))
 
 .PHONY: run test bench lint format check clean
 
@@ -21,7 +24,7 @@ run: $(VENV)/.installed
 	@echo ""
 	@echo "The review desk is at http://$(HOST):$(PORT)/admin/ (log in with a demo login above)."
 	@echo "The public API is at http://$(HOST):$(PORT)/api/v1/"
-	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-localhost,127.0.0.1,$(HOST)}" $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-$(RUN_HOSTS)}" $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
