@@ -4,8 +4,7 @@
 // page comes back at the line that moved.
 document.addEventListener("DOMContentLoaded", () => {
   const form = document.getElementById("split-form");
-  const preview = document.getElementById("split-preview");
-  if (!form || !preview) return;
+  if (!form || !document.getElementById("split-preview")) return;
 
   let fallingBack = false;
   let latest = 0; // only the newest of overlapping updates is applied
@@ -59,7 +58,8 @@ document.addEventListener("DOMContentLoaded", () => {
   });
   form.addEventListener("change", (event) => {
     if (event.target.matches("input.split-start, input[name=drop], input[name=subheading]")) {
-      refresh(preview);
+      // The form's buttons are replaced by each update: find the current one.
+      refresh(document.getElementById("split-preview"));
     }
   });
 });
