@@ -74,3 +74,21 @@ def test_the_diff_page_shows_paragraphs_as_paragraphs_with_a_legend(
     )
     assert "<p><ins>New text.</ins></p>" in html
     assert "<li><ins>Added</ins> in revision 2</li>" in html
+
+
+def test_line_breaks_sent_by_a_browser_are_stored_as_newlines(article, editor_client):
+    response = editor_client.post(
+        reverse("articles:edit", args=[article.pk]),
+        {
+            "base_revision_id": article.current_revision_id,
+            "headline": article.headline,
+            "body": "The harbour reopened on Monday.\r\n\r\nBoats returned at noon.",
+            "message": "",
+        },
+    )
+
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.current_revision.body == (
+        "The harbour reopened on Monday.\n\nBoats returned at noon."
+    )
