@@ -35,7 +35,9 @@ document.addEventListener("DOMContentLoaded", () => {
     } catch (error) {
       // Fall back to an ordinary post: the page reloads, nothing is lost.
       fallingBack = true;
-      form.requestSubmit(submitter);
+      form.requestSubmit(
+        form.contains(submitter) ? submitter : document.getElementById("split-preview"),
+      );
       return;
     } finally {
       form.closest(".split-view").classList.remove("is-updating");
