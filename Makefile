@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+comma := ,
+# Serving on every interface is reached by names make cannot know: allow any host then.
+RUN_HOSTS = $(if $(filter 0.0.0.0 ::,$(HOST)),*,localhost$(comma)127.0.0.1$(comma)$(HOST))
 
 .PHONY: run serve worker test bench bench-scale lint format check clean
 
@@ -24,7 +27,7 @@ run: $(VENV)/.installed
 	@# One task worker beside the web server; it stops when the server stops.
 	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py db_worker & worker=$$!; \
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-$(RUN_HOSTS)}" $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The production settings under gunicorn, static files by WhiteNoise. Needs SECRET_KEY,
 # except on loopback, where a key is made for the run (sessions end with it) and HTTPS

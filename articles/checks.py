@@ -1,7 +1,7 @@
-"""System checks for deployment: what `manage.py check --deploy` should also say."""
+"""System checks: settings the desk needs, and what `check --deploy` should also say."""
 
 from django.conf import settings
-from django.core.checks import Tags, Warning, register
+from django.core.checks import Error, Tags, Warning, register
 
 PER_PROCESS_CACHES = {
     "django.core.cache.backends.locmem.LocMemCache",
@@ -23,3 +23,25 @@ def check_shared_cache(app_configs, **kwargs) -> list[Warning]:
             )
         ]
     return []
+
+
+@register()
+def check_public_article_url(app_configs, **kwargs) -> list[Error]:
+    """A mistyped placeholder would break every feed; say so at start-up instead."""
+    template = settings.NEWSROOM_PUBLIC_ARTICLE_URL
+    try:
+        url = template.format(id=1, slug="slug", section="section")
+    except (KeyError, IndexError, ValueError) as exc:
+        problem = f"it cannot be filled in ({exc!r})"
+    else:
+        if not template or url.startswith(("https://", "http://", "/")):
+            return []
+        problem = "it is neither an absolute URL nor a path"
+    return [
+        Error(
+            f"NEWSROOM_PUBLIC_ARTICLE_URL is {template!r}: {problem}.",
+            hint="Use {id}, {slug} and {section}, e.g. "
+            "https://news.example.org/{section}/{slug}/",
+            id="articles.E001",
+        )
+    ]

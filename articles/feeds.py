@@ -5,6 +5,7 @@ publication); a section's feed includes its sub-sections. Feeds answer condition
 requests from the same version probe as the API.
 """
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -54,7 +55,7 @@ class LatestArticlesFeed(Feed):
         return "\n\n".join(paragraphs[:SUMMARY_BLOCKS])
 
     def item_link(self, item: PublicArticle) -> str:
-        return item.payload["url"]
+        return public_article_url(item.payload)
 
     def item_guid(self, item: PublicArticle) -> str:
         return f"article-{item.article_id}"
@@ -69,6 +70,19 @@ class LatestArticlesFeed(Feed):
 
     def item_categories(self, item: PublicArticle) -> list[str]:
         return [item.section.name] if item.section else []
+
+
+def public_article_url(payload: dict) -> str:
+    """Where readers find the article: NEWSROOM_PUBLIC_ARTICLE_URL filled in from
+    the published payload, or the API's article URL when that is not set.
+    """
+    template = settings.NEWSROOM_PUBLIC_ARTICLE_URL
+    if not template:
+        return payload["url"]
+    section = payload.get("section") or {}
+    return template.format(
+        id=payload["id"], slug=payload["slug"], section=section.get("slug", "")
+    )
 
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):

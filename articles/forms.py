@@ -156,3 +156,8 @@ class EditArticleForm(forms.Form):
         help_text="Shown with the note; today if left empty.",
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+
+    def clean_body(self) -> str:
+        # Browsers send a textarea's line breaks as CRLF; bodies use "\n" throughout,
+        # or every edit would look like a change to every paragraph break.
+        return self.cleaned_data["body"].replace("\r\n", "\n").replace("\r", "\n")

@@ -7,8 +7,15 @@ rules and writes the audit log. An editable form here would walk around both.
 
 from django.contrib import admin
 
+from articles.admin.columns import (
+    CHANGELIST_CSS,
+    HEADLINE_CHARS,
+    LABEL_CHARS,
+    shortened,
+)
 from articles.admin.public import ReadOnlyAdmin
 from articles.models import Annotation, AnnotationReply
+from articles.models.review import HUMAN_ORIGIN
 
 
 class AnnotationReplyInline(admin.TabularInline):
@@ -29,13 +36,12 @@ class AnnotationReplyInline(admin.TabularInline):
 class AnnotationAdmin(ReadOnlyAdmin):
     list_display = [
         "exact_short",
-        "article",
-        "kind",
         "severity",
         "status",
-        "anchor_state",
-        "origin",
-        "author",
+        "kind",
+        "article_short",
+        "anchor",
+        "made_by",
         "created_at",
     ]
     list_select_related = ["article", "author"]
@@ -52,10 +58,26 @@ class AnnotationAdmin(ReadOnlyAdmin):
     date_hierarchy = "created_at"
     inlines = [AnnotationReplyInline]
 
+    class Media:
+        css = CHANGELIST_CSS
+
     @admin.display(description="quote", ordering="quoted_exact")
     def exact_short(self, annotation: Annotation) -> str:
-        quote = annotation.quoted_exact
-        return quote if len(quote) <= 60 else quote[:59] + "…"
+        return shortened(annotation.quoted_exact, HEADLINE_CHARS)
+
+    @admin.display(description="article", ordering="article__headline")
+    def article_short(self, annotation: Annotation) -> str:
+        return shortened(annotation.article.headline, LABEL_CHARS)
+
+    @admin.display(description="anchor", ordering="anchor_state")
+    def anchor(self, annotation: Annotation) -> str:
+        return annotation.get_anchor_state_display()
+
+    @admin.display(description="by", ordering="origin")
+    def made_by(self, annotation: Annotation) -> str:
+        if annotation.origin == HUMAN_ORIGIN:
+            return str(annotation.author or "-")
+        return f"check: {annotation.origin}"
 
 
 @admin.register(AnnotationReply)

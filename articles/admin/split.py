@@ -1,5 +1,6 @@
 """The split view: the editor turns a document's proposed stories into articles."""
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib import messages
@@ -9,11 +10,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import ngettext
 
 from articles.models import Section, SourceDocument
 from articles.selectors.splitting import split_suggestion
 from articles.services.splitting import SplitError, StoryPlan, source_document_split
 from articles.text.boundaries import DraftStory, draft_stories, move_start
+from articles.text.checks import run_checks
+from articles.text.checks.base import Finding
+from articles.text.paragraphs import paragraphs_from_lines
 from articles.text.splitting import StoryChoice
 
 
@@ -66,13 +71,15 @@ def split_view(admin: ModelAdmin, request: HttpRequest, object_id: int) -> HttpR
         except SplitError as exc:
             messages.error(request, str(exc))
         else:
-            messages.success(
-                request,
-                f"Created {len(articles)} draft articles from “{document.filename}”.",
-            )
+            created = ngettext(
+                "Created %(count)d draft article from “%(file)s”.",
+                "Created %(count)d draft articles from “%(file)s”.",
+                len(articles),
+            ) % {"count": len(articles), "file": document.filename}
+            messages.success(request, created)
             url = reverse("admin:articles_article_changelist")
             return redirect(f"{url}?source__id__exact={document.pk}")
-    _attach_lines(stories, lines, drops, subheadings)
+    _attach_lines(stories, lines, drops, subheadings, _findings_by_line(lines, stories))
     context = {
         **admin.admin_site.each_context(request),
         "title": f"Split “{document.filename}”",
@@ -129,12 +136,15 @@ def _plans(
     plans = []
     for story in stories:
         inside = range(story.draft.first_line, story.draft.last_line + 1)
+        headline_line = story.draft.first_line if story.use_headline_line else None
         choice = StoryChoice(
             first_line=story.draft.first_line,
             last_line=story.draft.last_line,
             headline=story.headline.strip(),
-            headline_line=story.draft.first_line if story.use_headline_line else None,
-            subheading_lines=tuple(n for n in inside if n in subheadings),
+            headline_line=headline_line,
+            subheading_lines=tuple(
+                n for n in inside if n in subheadings and n != headline_line
+            ),
             drop_lines=tuple(n for n in inside if n in drops),
         )
         section = sections.get(_int(story.section_id))
@@ -142,13 +152,29 @@ def _plans(
     return plans
 
 
+def _findings_by_line(
+    lines: list[str], stories: list[StoryForm]
+) -> dict[int, list[Finding]]:
+    """The consistency checks' findings on the stories as drawn, by source line."""
+    ranges = [(story.draft.first_line, story.draft.last_line) for story in stories]
+    found: dict[int, list[Finding]] = defaultdict(list)
+    for finding in run_checks(paragraphs_from_lines(lines, ranges)):
+        found[finding.line].append(finding)
+    return found
+
+
 def _attach_lines(
-    stories: list[StoryForm], lines: list[str], drops: set[int], subheadings: set[int]
+    stories: list[StoryForm],
+    lines: list[str],
+    drops: set[int],
+    subheadings: set[int],
+    findings: dict[int, list[Finding]],
 ) -> None:
     for index, story in enumerate(stories):
         draft = story.draft
         for number in range(draft.first_line, draft.last_line + 1):
             text = lines[number - 1]
+            is_headline = story.use_headline_line and number == draft.first_line
             story.lines.append(
                 {
                     "number": number,
@@ -156,12 +182,13 @@ def _attach_lines(
                     "blank": not text.strip(),
                     "is_start": number == draft.first_line,
                     "can_unsplit": number == draft.first_line and index > 0,
-                    "is_headline": story.use_headline_line
-                    and number == draft.first_line,
+                    "is_headline": is_headline,
                     "duplicate": number in draft.duplicate_lines,
                     "boilerplate": draft.boilerplate_lines.get(number, ""),
                     "dropped": number in drops,
-                    "subheading": number in subheadings,
-                    "proposed_subheading": number in draft.subheading_lines,
+                    "subheading": number in subheadings and not is_headline,
+                    "proposed_subheading": number in draft.subheading_lines
+                    and not is_headline,
+                    "findings": findings.get(number, ()),
                 }
             )

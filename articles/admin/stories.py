@@ -12,6 +12,12 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllow
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, path, reverse
 
+from articles.admin.columns import (
+    CHANGELIST_CSS,
+    HEADLINE_CHARS,
+    LABEL_CHARS,
+    shortened,
+)
 from articles.admin.public import ReadOnlyAdmin
 from articles.models import Article, Correction, Revision
 from articles.selectors.queues import queue_articles, queues_for
@@ -65,13 +71,13 @@ class QueueFilter(admin.SimpleListFilter):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     list_display = [
-        "headline",
-        "section",
+        "headline_short",
         "status",
-        "source",
-        "line_range",
+        "section",
         "revision_number",
         "updated_at",
+        "source_short",
+        "lines",
     ]
     list_select_related = ["section", "section__parent", "source", "current_revision"]
     list_filter = [
@@ -105,6 +111,23 @@ class ArticleAdmin(admin.ModelAdmin):
     inlines = [RevisionInline]
     actions = ["submit_selected", "approve_selected", "publish_selected"]
     change_form_template = "admin/articles/article/change_form.html"
+
+    class Media:
+        css = CHANGELIST_CSS
+
+    @admin.display(description="headline", ordering="headline")
+    def headline_short(self, article: Article) -> str:
+        return shortened(article.headline, HEADLINE_CHARS)
+
+    @admin.display(description="source", ordering="source__filename")
+    def source_short(self, article: Article) -> str:
+        return (
+            shortened(article.source.filename, LABEL_CHARS) if article.source else "-"
+        )
+
+    @admin.display(description="lines", ordering="first_line")
+    def lines(self, article: Article) -> str:
+        return article.line_range
 
     @admin.display(description="revision", ordering="current_revision__number")
     def revision_number(self, article: Article) -> int | None:
@@ -249,7 +272,7 @@ def _review_url(article: Article) -> str | None:
 
 @admin.register(Revision)
 class RevisionAdmin(admin.ModelAdmin):
-    list_display = ["article", "number", "author", "message", "created_at"]
+    list_display = ["headline_short", "number", "author", "message", "created_at"]
     list_select_related = ["article", "author"]
     list_filter = ["created_at"]
     search_fields = ["article__headline", "headline", "message"]
@@ -264,6 +287,13 @@ class RevisionAdmin(admin.ModelAdmin):
         "created_at",
     ]
     readonly_fields = fields
+
+    class Media:
+        css = CHANGELIST_CSS
+
+    @admin.display(description="headline", ordering="headline")
+    def headline_short(self, revision: Revision) -> str:
+        return shortened(revision.headline, HEADLINE_CHARS)
 
     def has_add_permission(self, request) -> bool:
         return False

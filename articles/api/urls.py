@@ -10,10 +10,12 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from articles.api import changes, views
+from articles.api.root import ApiRoot
 
 app_name = "api"
 
 urlpatterns = [
+    path("v1/", ApiRoot.as_view(), name="root"),
     path("v1/articles/", views.ArticleList.as_view(), name="article-list"),
     # Any segment, so that a malformed id is the API's JSON 404, not an HTML page.
     path("v1/articles/<str:pk>/", views.ArticleDetail.as_view(), name="article-detail"),

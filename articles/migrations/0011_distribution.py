@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0009_annotation_record'),
+        ('articles', '0010_annotation_related'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -2,8 +2,10 @@
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 
 from articles.text.anchoring import Anchor
+from articles.text.fragments import text_fragment
 
 
 class AnnotationKind(models.TextChoices):
@@ -105,6 +107,12 @@ class Annotation(models.Model):
     fingerprint = models.CharField(
         max_length=64, blank=True, help_text="An automated finding's stable id."
     )
+    related = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Passages of other articles an automated finding is about: "
+        '[{"article": id, "headline": "...", "quote": "..."}].',
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -179,6 +187,20 @@ class Annotation(models.Model):
     def anchor(self) -> Anchor:
         """Where it sits in `revision`, as the anchoring module sees it."""
         return Anchor(self.exact, self.prefix, self.suffix, self.start, self.end)
+
+    @property
+    def related_passages(self) -> list[dict[str, str]]:
+        """The other articles' passages this finding is about, each with a link that
+        opens the article's review page at the passage (a URL text fragment).
+        """
+        return [
+            {
+                "headline": item["headline"],
+                "url": reverse("articles:review", args=[item["article"]])
+                + text_fragment(item["quote"]),
+            }
+            for item in self.related
+        ]
 
 
 class AnnotationPlacement(models.Model):

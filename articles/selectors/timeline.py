@@ -120,7 +120,7 @@ def _annotation_opened(annotation: Annotation) -> TimelineEvent:
         kind="annotation",
         action="annotate",
         actor=_username(annotation.author) if human else annotation.origin,
-        text=f"opened a {annotation.get_severity_display().lower()} annotation "
+        text=f"opened {_a(annotation.get_severity_display().lower())} annotation "
         f"({annotation.get_kind_display().lower()}) "
         f"on “{_short(annotation.quoted_exact)}”",
         detail=annotation.comment,
@@ -149,6 +149,11 @@ def _audit_event(entry: AuditEntry, annotation: Annotation | None) -> TimelineEv
         from_state="" if is_annotation else _label(entry.from_state),
         to_state="" if is_annotation else _label(entry.to_state),
     )
+
+
+def _a(word: str) -> str:
+    """The word with its indefinite article: "an advisory", "a blocking"."""
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -276,8 +276,10 @@ def article_run_checks(*, article: Article) -> list[Annotation]:
     """Run the automated checks on the article (with its sibling articles from the same
     source, for cross-story checks) and annotate what is new; return the new ones.
 
-    A finding already recorded on the article, open or closed (a person dismissed it),
-    is never raised again.
+    A sibling's finding about this article (a conflicting statement, a repeated
+    paragraph) is annotated on the sibling too, so that both articles carry it. A
+    finding already recorded on an article, open or closed (a person dismissed it),
+    is never raised again. The cost is that of checking one source's stories.
     """
     siblings = _sibling_articles(article)
     return _annotate_findings(siblings, only=article)
@@ -310,8 +312,16 @@ def _annotate_findings(
     for index, article in enumerate(articles):
         if article.current_revision is not None:
             paragraphs.extend(
-                paragraphs_from_body(article.current_revision.body, story=index)
+                paragraphs_from_body(
+                    article.current_revision.body,
+                    story=index,
+                    title=article.current_revision.headline,
+                )
             )
+    only_index = next(
+        (i for i, a in enumerate(articles) if only is not None and a.pk == only.pk),
+        None,
+    )
     context = check_context_for(articles=articles)
     findings: list[Finding] = list(run_checks(paragraphs, context=context))
     known = set(
@@ -322,7 +332,10 @@ def _annotate_findings(
     created = []
     for finding in findings:
         article = articles[finding.story]
-        if only is not None and article.pk != only.pk:
+        concerns_only = finding.story == only_index or any(
+            story == only_index for story, _, _ in finding.related
+        )
+        if only is not None and not concerns_only:
             continue
         if (article.pk, finding.fingerprint) in known:
             continue
@@ -340,12 +353,25 @@ def _annotate_findings(
                     comment=finding.message,
                     origin=finding.check,
                     fingerprint=finding.fingerprint,
+                    related=_related_passages(finding, articles),
                 )
         except IntegrityError:
             continue  # recorded by a concurrent run
         known.add((article.pk, finding.fingerprint))
         created.append(annotation)
     return created
+
+
+def _related_passages(finding: Finding, articles: list[Article]) -> list[dict]:
+    """The other articles' passages a finding is about, as stored on its annotation."""
+    return [
+        {
+            "article": articles[story].pk,
+            "headline": articles[story].current_revision.headline,
+            "quote": articles[story].current_revision.body[start:end],
+        }
+        for story, start, end in finding.related
+    ]
 
 
 def _new_annotation(

@@ -122,6 +122,10 @@ def article_edit(
         )
         annotations_reanchor(article=locked, revision=revision)
         revision_link_entities(revision=revision)
+        # The checks' service lives with the annotations, which import this module.
+        from articles.services.review import article_run_checks
+
+        article_run_checks(article=locked)
     return revision
 
 

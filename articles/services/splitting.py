@@ -5,13 +5,16 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils.text import slugify
+from django.utils.translation import ngettext
 
 from articles.models import Article, Revision, Section, SourceDocument
+from articles.models.review import HUMAN_ORIGIN, AnnotationStatus
 from articles.models.stories import ArticleStatus
 from articles.services.audit import audit_record
 from articles.services.entities import revision_link_entities
+from articles.services.review import source_document_run_checks
 from articles.text.splitting import SplitError, StoryChoice, plan_split
 
 __all__ = ["SplitError", "StoryPlan", "source_document_split"]
@@ -73,7 +76,12 @@ def source_document_split(
             actor=by,
             action="split",
             obj=document,
-            note=f"{len(articles)} articles from {document.filename}",
+            note=ngettext(
+                "%(count)d article from %(file)s",
+                "%(count)d articles from %(file)s",
+                len(articles),
+            )
+            % {"count": len(articles), "file": document.filename},
             data={
                 "articles": [
                     {
@@ -87,6 +95,7 @@ def source_document_split(
                 "replaced": replaced_summary,
             },
         )
+        source_document_run_checks(document=document)
     return articles
 
 
@@ -94,7 +103,15 @@ def _replaceable_articles(document: SourceDocument) -> list[Article]:
     """The document's articles, if splitting again may replace them; else SplitError."""
     articles = list(
         document.articles.select_related("current_revision")
-        .annotate(annotation_count=Count("annotations"))
+        .annotate(
+            # The checks' own open findings are made again after the split; a
+            # person's annotation, or their decision on a finding, would be lost.
+            annotation_count=Count(
+                "annotations",
+                filter=Q(annotations__origin=HUMAN_ORIGIN)
+                | ~Q(annotations__status=AnnotationStatus.OPEN),
+            )
+        )
         .order_by("first_line")
     )
     for article in articles:

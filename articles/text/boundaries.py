@@ -62,7 +62,9 @@ def draft_stories(
         if proposal is not None and proposal.last_line == last:
             headline, suggested = proposal.headline or "", proposal.headline_suggested
             headline_line = proposal.headline_line
-        elif first in headline_lines:
+        elif first in headline_lines or first in subheadings:
+            # The splitter judged the line headline-shaped: a story starting on it
+            # takes it as its headline.
             headline, suggested, headline_line = lines[first - 1].strip(), False, first
         else:
             headline = suggest_headline(lines[first - 1]) or ""
@@ -76,7 +78,9 @@ def draft_stories(
                 headline_line=headline_line,
                 confidence=proposal.confidence if proposal else None,
                 reasons=proposal.reasons if proposal else ("chosen by the editor",),
-                subheading_lines=tuple(n for n in inside if n in subheadings),
+                subheading_lines=tuple(
+                    n for n in inside if n in subheadings and n != headline_line
+                ),
                 duplicate_lines=tuple(n for n in inside if n in duplicates),
                 boilerplate_lines={n: debris[n] for n in inside if n in debris},
             )

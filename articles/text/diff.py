@@ -1,10 +1,12 @@
 """Word-level differences between two revisions of a text."""
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 
 
 @dataclass(frozen=True)
@@ -38,3 +40,18 @@ def _append(parts: list[DiffPart], kind: str, text: str) -> None:
         parts[-1] = DiffPart(kind, parts[-1].text + text)
     else:
         parts.append(DiffPart(kind, text))
+
+
+def diff_paragraphs(parts: Sequence[DiffPart]) -> tuple[tuple[DiffPart, ...], ...]:
+    """The parts of a diff regrouped by paragraph (blank lines separate them), so that
+    a page can show each paragraph as one; the breaks themselves are left out.
+    """
+    paragraphs: list[list[DiffPart]] = [[]]
+    for part in parts:
+        pieces = _PARAGRAPH_BREAK.split(part.text)
+        for index, piece in enumerate(pieces):
+            if index:
+                paragraphs.append([])
+            if piece:
+                paragraphs[-1].append(DiffPart(part.kind, piece))
+    return tuple(tuple(p) for p in paragraphs if p)

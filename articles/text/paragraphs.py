@@ -40,7 +40,9 @@ def paragraphs_from_lines(
     return paragraphs
 
 
-def paragraphs_from_body(body: str, *, story: int = 0) -> list[Paragraph]:
+def paragraphs_from_body(
+    body: str, *, story: int = 0, title: str = ""
+) -> list[Paragraph]:
     """Return the paragraphs of an article body, numbered from 1 in `line`.
 
     Paragraphs are separated by blank lines; a paragraph starting with "## " is a
@@ -67,6 +69,7 @@ def paragraphs_from_body(body: str, *, story: int = 0) -> list[Paragraph]:
                 text=text,
                 start=start,
                 heading=heading,
+                story_title=title,
             )
         )
     return paragraphs

@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.text import Truncator
 from django.views.decorators.http import require_POST
 
 from articles.desk.access import desk_context, desk_view
@@ -102,10 +103,13 @@ def annotation_action(request: HttpRequest, pk: int, action: str) -> HttpRespons
                 annotation_resolve(annotation=annotation, by=user, note=note)
             else:
                 annotation_dismiss(annotation=annotation, by=user, reason=note)
-            messages.success(request, f"Annotation {annotation.pk} {action}d.")
+            done = "Resolved" if action == "resolve" else "Dismissed"
+            messages.success(request, f"{done} the annotation on {_quote(annotation)}.")
         elif action == "reopen":
             annotation_reopen(annotation=annotation, by=user)
-            messages.success(request, f"Annotation {annotation.pk} reopened.")
+            messages.success(
+                request, f"Reopened the annotation on {_quote(annotation)}."
+            )
         elif action == "apply":
             if not user.has_perm("articles.change_article"):
                 raise PermissionDenied
@@ -126,12 +130,19 @@ def annotation_action(request: HttpRequest, pk: int, action: str) -> HttpRespons
                 end=_int(request.POST.get("end")),
                 exact=request.POST.get("exact", ""),
             )
-            messages.success(request, f"Annotation {annotation.pk} re-attached.")
+            messages.success(
+                request, f"Re-attached the annotation on {_quote(annotation)}."
+            )
         else:
             raise PermissionDenied
     except (ReviewRefused, EditRefused) as exc:
         messages.error(request, str(exc))
     return redirect(f"{reverse('articles:review', args=[article.pk])}#annotation-{pk}")
+
+
+def _quote(annotation: Annotation, limit: int = 60) -> str:
+    """The annotation's quote, shortened, for a message: people know it by its text."""
+    return f"“{Truncator(' '.join(annotation.exact.split())).chars(limit)}”"
 
 
 def _int(value: str | None) -> int:

@@ -66,6 +66,14 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         conflict_diff=word_diff(conflict.current.body, conflict.body)
         if conflict
         else (),
+        conflict_headline=word_diff(conflict.current.headline, conflict.headline)
+        if conflict and conflict.current.headline != conflict.headline
+        else (),
+        started_from=Revision.objects.filter(
+            article=article, pk=form.cleaned_data["base_revision_id"]
+        ).first()
+        if conflict
+        else None,
         needs_correction=article.is_live,
     )
     return TemplateResponse(

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from articles.models import SourceDocument
@@ -30,10 +31,18 @@ def run_checks(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return redirect("admin:articles_backgroundjob_change", job.pk)
     created = source_document_run_checks(document=document)
+    found = (
+        ngettext(
+            "The checks found %(count)d new finding",
+            "The checks found %(count)d new findings",
+            len(created),
+        )
+        % {"count": len(created)}
+        if created
+        else "The checks found no new findings"
+    )
     messages.success(
-        request,
-        f"The checks found {len(created)} new finding{'s' if len(created) != 1 else ''}"
-        " (findings dismissed before are not raised again).",
+        request, f"{found} (findings dismissed before are not raised again)."
     )
     url = reverse("admin:articles_annotation_changelist")
     return redirect(

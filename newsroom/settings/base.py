@@ -91,6 +91,10 @@ LOGIN_REDIRECT_URL = "/desk/"
 # Raw copy larger than this is refused at import; copy is text, rarely over 1 MB.
 NEWSROOM_MAX_IMPORT_BYTES = env_int("NEWSROOM_MAX_IMPORT_BYTES", 5 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = NEWSROOM_MAX_IMPORT_BYTES + 1024 * 1024
+# Where readers find a published article on the public site, for feed item links:
+# a template with {id}, {slug} and {section} (the section's slug), e.g.
+# "https://news.example.org/{section}/{slug}/". Empty: the API's article URL.
+NEWSROOM_PUBLIC_ARTICLE_URL = env_str("NEWSROOM_PUBLIC_ARTICLE_URL", "")
 FILE_UPLOAD_MAX_MEMORY_SIZE = NEWSROOM_MAX_IMPORT_BYTES + 1024 * 1024
 
 REST_FRAMEWORK = {

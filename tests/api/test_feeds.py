@@ -76,3 +76,25 @@ def test_text_in_feeds_is_escaped(api):
     content = api.get("/feeds/rss/").content.decode()
     assert "<script>" not in content and "<b>" not in content
     assert _rss_titles(api, "/feeds/rss/") == ["<b>Bold</b> & co"]
+
+
+def test_feed_items_link_to_the_public_site_when_it_is_configured(api, settings):
+    settings.NEWSROOM_PUBLIC_ARTICLE_URL = "https://news.example.org/{section}/{slug}/"
+    world = SectionFactory(name="World", slug="world")
+    published(headline="Ferry", section=world)
+    rss = ET.fromstring(api.get("/feeds/rss/").content).find("channel/item")
+    atom = ET.fromstring(api.get("/feeds/atom/").content).find(f"{ATOM}entry")
+    assert rss.findtext("link") == "https://news.example.org/world/ferry/"
+    assert (
+        atom.find(f"{ATOM}link").get("href") == "https://news.example.org/world/ferry/"
+    )
+
+
+def test_a_public_url_template_that_cannot_be_filled_in_is_a_start_up_error(settings):
+    from articles.checks import check_public_article_url
+
+    settings.NEWSROOM_PUBLIC_ARTICLE_URL = "https://news.example.org/{headline}/"
+    [error] = check_public_article_url(None)
+    assert error.id == "articles.E001"
+    settings.NEWSROOM_PUBLIC_ARTICLE_URL = "https://news.example.org/{id}-{slug}"
+    assert check_public_article_url(None) == []

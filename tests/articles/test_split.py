@@ -253,3 +253,104 @@ def test_the_split_view_runs_the_splitter_once_per_document(
 
     assert len(calls) == 1
     assert [s.draft.first_line for s in first] == [s.draft.first_line for s in again]
+
+
+SUBHEADED_COPY = (
+    "Storm Closes Harbour For A Week\n"  # 1
+    "\n"
+    "Fishing boats stayed in port on Monday as a storm closed the harbour for the "
+    "week, the port authority said.\n"  # 3
+    "\n"
+    "Repairs begin on the wall\n"  # 5: sentence case, so a sub-heading at first
+    "\n"
+    "Engineers began repairing the damaged sea wall, which the storm breached in "
+    "two places overnight.\n"  # 7
+)
+
+
+def test_starting_a_story_on_a_headline_shaped_line_makes_it_the_headline(
+    editor, editor_client
+):
+    document = source_document_import(
+        data=SUBHEADED_COPY.encode(), filename="storm.txt", by=editor
+    ).document
+    url = reverse("admin:articles_sourcedocument_split", args=[document.pk])
+    proposed = editor_client.get(url).context["stories"]
+    assert len(proposed) == 1  # line 5 was taken for a sub-heading
+
+    response = editor_client.post(
+        url, {"start": ["1", "5"], "subheading": ["5"], "preview": "Update"}
+    )
+
+    second = response.context["stories"][1]
+    assert second.headline == "Repairs begin on the wall"
+    assert second.use_headline_line
+    headline_line = second.lines[0]
+    assert headline_line["is_headline"] and not headline_line["subheading"]
+
+    data = {
+        "start": ["1", "5"],
+        "subheading": ["5"],
+        "headline-1": "Storm Closes Harbour For A Week",
+        "use_line-1": "on",
+        "headline-5": "Repairs begin on the wall",
+        "use_line-5": "on",
+        "create": "Create",
+    }
+    assert editor_client.post(url, data).status_code == 302
+    article = Article.objects.get(first_line=5)
+    assert article.headline == "Repairs begin on the wall"
+    assert article.current_revision.body.startswith("Engineers began")
+
+
+def test_split_view_shows_the_checks_findings_on_the_lines_they_concern(
+    document, editor_client
+):
+    response = editor_client.get(
+        reverse("admin:articles_sourcedocument_split", args=[document.pk])
+    )
+
+    by_line = {
+        line["number"]: line["findings"]
+        for story in response.context["stories"]
+        for line in story.lines
+    }
+    assert [f.check for f in by_line[5]] == ["duplicate-paragraph"]
+    assert not by_line[3] and not by_line[9]
+    html = response.content.decode()
+    line_5 = html[html.index('id="line-5"') : html.index('id="line-6"')]
+    assert "repeats line 3" in line_5
+
+
+def test_creating_one_article_says_article_in_the_singular(editor, editor_client):
+    document = source_document_import(
+        data=b"One story only\n\nThe only paragraph of the only story.\n",
+        filename="one.txt",
+        by=editor,
+    ).document
+    url = reverse("admin:articles_sourcedocument_split", args=[document.pk])
+    response = editor_client.post(
+        url,
+        {
+            "start": ["1"],
+            "headline-1": "One story only",
+            "use_line-1": "on",
+            "create": "Create",
+        },
+        follow=True,
+    )
+    assert "Created 1 draft article from “one.txt”." in [
+        str(m) for m in response.context["messages"]
+    ]
+
+
+def test_splitting_again_is_allowed_over_the_checks_own_open_findings(document, editor):
+    first, _ = source_document_split(
+        document=document, stories=_plans(drop=()), by=editor
+    )
+    assert first.annotations.filter(origin="duplicate-paragraph").exists()
+
+    again = source_document_split(document=document, stories=_plans(), by=editor)
+
+    assert len(again) == 2
+    assert not Article.objects.filter(pk=first.pk).exists()

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import expect
 
 from articles.models import Article
 from articles.services.imports import source_document_import
@@ -33,8 +34,9 @@ def test_editor_splits_the_seed_and_finds_the_articles(login, live_server, edito
     second = stories.nth(1)
     first_line = int(second.get_attribute("data-first-line"))
     second.locator("button", has_text="Start one line later").click()
-    page.wait_for_load_state()
     moved = page.locator("fieldset.split-story").nth(1)
+    # The page updates in place: wait for the story's new first line.
+    expect(moved).not_to_have_attribute("data-first-line", str(first_line))
     assert int(moved.get_attribute("data-first-line")) > first_line
     new_first = int(moved.get_attribute("data-first-line"))
     moved.locator("input.split-headline").fill("A headline the editor wrote")

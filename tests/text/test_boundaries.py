@@ -71,3 +71,36 @@ def test_moving_a_start_skips_blank_lines_and_never_crosses_another():
     assert move_start(LINES, [2, 6], 6, 1) == [2, 7]
     assert move_start(LINES, [2, 7], 7, 1) == [2, 7]  # past the end
     assert move_start(LINES, [2, 6], 2, 1) == [2, 6]  # the first start stays
+
+
+def test_a_story_started_on_a_headline_shaped_line_takes_it_as_its_headline():
+    lines = [
+        "Storm closes the harbour",  # 1
+        "Boats stayed in port on Monday as the storm closed the harbour.",  # 2
+        "Repairs begin on the wall",  # 3: headline-shaped, proposed as a sub-heading
+        "Engineers began repairing the damaged sea wall overnight.",  # 4
+    ]
+    proposals = [
+        _proposal(1, 4, headline=lines[0], headline_line=1, subheading_lines=(3,))
+    ]
+
+    second = draft_stories(lines, [1, 3], proposals)[1]
+
+    assert second.headline == "Repairs begin on the wall"
+    assert second.headline_line == 3
+    assert not second.headline_suggested
+    assert second.subheading_lines == ()
+
+
+def test_a_story_started_on_a_sentence_gets_a_suggested_headline_and_no_line():
+    lines = [
+        "Storm closes the harbour",
+        "Boats stayed in port on Monday as the storm closed the harbour.",
+        "Engineers began repairing the damaged sea wall overnight.",
+    ]
+    proposals = [_proposal(1, 3, headline=lines[0], headline_line=1)]
+
+    second = draft_stories(lines, [1, 3], proposals)[1]
+
+    assert second.headline_line is None
+    assert second.headline_suggested

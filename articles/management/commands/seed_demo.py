@@ -11,6 +11,7 @@ from django.contrib.auth.models import AbstractBaseUser, Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import ngettext
 
 from articles.demo import load_demo_registry
 from articles.models import Annotation, Article, Section, SourceDocument
@@ -152,7 +153,12 @@ class Command(BaseCommand):
             by=by,
         )
         self.stdout.write(
-            f"Split {document.filename} into {len(articles)} draft articles."
+            ngettext(
+                "Split %(file)s into %(count)d draft article.",
+                "Split %(file)s into %(count)d draft articles.",
+                len(articles),
+            )
+            % {"file": document.filename, "count": len(articles)}
         )
 
     def _publish(

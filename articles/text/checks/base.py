@@ -23,6 +23,7 @@ class Paragraph:
     text: str
     start: int  # character offset of `text` in its story's body
     heading: bool = False  # a sub-heading ("## " in a body), not running copy
+    story_title: str = ""  # the story's headline, when the story is an article
 
     @property
     def end(self) -> int:
@@ -44,6 +45,8 @@ class Finding:
     suggestion: str | None
     related_lines: tuple[int, ...]
     fingerprint: str
+    # (story, start, end) of the paragraphs in other stories that the finding is about
+    related: tuple[tuple[int, int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -123,12 +126,14 @@ def make_finding(
     message: str,
     suggestion: str | None = None,
     related_lines: Iterable[int] = (),
+    related_paragraphs: Iterable[Paragraph] = (),
     facts: Iterable[str] = (),
 ) -> Finding:
     """Return a Finding for paragraph.text[start:end] (offsets within the paragraph).
 
     The fingerprint is built from the check, the normalised quote and `facts`, never
-    from positions, so that it survives edits elsewhere in the text.
+    from positions, so that it survives edits elsewhere in the text. Those of
+    `related_paragraphs` in other stories become the finding's `related` passages.
     """
     quote = paragraph.text[start:end]
     return Finding(
@@ -143,7 +148,41 @@ def make_finding(
         suggestion=suggestion,
         related_lines=tuple(sorted(set(related_lines))),
         fingerprint=fingerprint(check, quote, *facts),
+        related=tuple(
+            sorted(
+                {
+                    (p.story, p.start, p.end)
+                    for p in related_paragraphs
+                    if p.story != paragraph.story
+                }
+            )
+        ),
     )
+
+
+def other_stories_phrase(paragraphs: Iterable[Paragraph]) -> str:
+    """Where paragraphs of other stories are, for a message.
+
+    An article's story is named by its headline and paragraph numbers ("“Flood
+    warning issued” (paragraphs 2, 4)"); a story of raw copy by its number and source
+    lines ("story 3 (lines 1, 3, 5) of this source").
+    """
+    by_story: dict[int, list[Paragraph]] = {}
+    for p in paragraphs:
+        by_story.setdefault(p.story, []).append(p)
+    places = []
+    untitled = False
+    for story, members in sorted(by_story.items()):
+        numbers = sorted({p.line for p in members})
+        listed = ", ".join(str(n) for n in numbers)
+        plural = "s" if len(numbers) > 1 else ""
+        title = members[0].story_title
+        if title:
+            places.append(f"“{title}” (paragraph{plural} {listed})")
+        else:
+            untitled = True
+            places.append(f"story {story + 1} (line{plural} {listed})")
+    return " and ".join(places) + (" of this source" if untitled else "")
 
 
 def fingerprint(check: str, quote: str, *facts: str) -> str:

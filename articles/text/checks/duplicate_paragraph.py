@@ -19,6 +19,7 @@ from articles.text.checks.base import (
     Paragraph,
     is_heading,
     make_finding,
+    other_stories_phrase,
 )
 from articles.text.checks.severity import severity_of
 from articles.text.tokens import words
@@ -106,9 +107,12 @@ def _finding(para: Paragraph, originals: list[Paragraph], kind: str) -> Finding:
         where = f"{_lines(same_story)} of the same story"
         advice = "delete one of them."
     else:
-        stories = sorted({p.story + 1 for p in other_story})
-        label = "story " + ", ".join(str(s) for s in stories)
-        where = f"{_lines(other_story)} ({label} of the same source)"
+        if other_story[0].story_title:
+            where = other_stories_phrase(other_story)
+        else:
+            stories = sorted({p.story + 1 for p in other_story})
+            label = "story " + ", ".join(str(s) for s in stories)
+            where = f"{_lines(other_story)} ({label} of the same source)"
         advice = "keep it in one story, or rewrite it."
     what = {
         EXACT: f"repeats {where} word for word",
@@ -125,6 +129,7 @@ def _finding(para: Paragraph, originals: list[Paragraph], kind: str) -> Finding:
         end=len(para.text),
         message=message,
         related_lines=[p.line for p in originals],
+        related_paragraphs=originals,
         facts=[kind, "story" if same_story else "source"],
     )
 

@@ -40,6 +40,7 @@ from articles.text.checks.base import (
     Finding,
     Paragraph,
     make_finding,
+    other_stories_phrase,
 )
 from articles.text.checks.relations import (
     CONFLICTS,
@@ -125,6 +126,7 @@ def _conflict_findings(
             kind=min(kinds),  # "contradiction" before "tension"
             message=_message(statement, against),
             related_lines=[t.para.line for t in against],
+            related_paragraphs=[t.para for t in against],
         )
         return  # one finding per story and relation: the first statement stands for all
 
@@ -198,6 +200,7 @@ def _finding(
     kind: str,
     message: str,
     related_lines: list[int],
+    related_paragraphs: Sequence[Paragraph] = (),
     facts: list[str] | None = None,
 ) -> Finding:
     return make_finding(
@@ -208,6 +211,7 @@ def _finding(
         end=statement.end,
         message=message,
         related_lines=related_lines,
+        related_paragraphs=related_paragraphs,
         facts=[
             statement.relation,
             statement.subject,
@@ -219,16 +223,7 @@ def _finding(
 
 
 def _message(statement: Statement, against: list[Statement]) -> str:
-    by_story: dict[int, set[int]] = defaultdict(set)
-    for other in against:
-        by_story[other.para.story].add(other.para.line)
-    where = " and ".join(
-        f"story {story + 1} (line{'s' if len(lines) > 1 else ''} "
-        + ", ".join(str(n) for n in sorted(lines))
-        + ")"
-        for story, lines in sorted(by_story.items())
-    )
-    where += " of this source"
+    where = other_stories_phrase(t.para for t in against)
     said = _describe(statement)
     other_said = " / ".join(sorted({_describe(t) for t in against}))
     return (
