@@ -142,7 +142,7 @@ def annotation_action(request: HttpRequest, pk: int, action: str) -> HttpRespons
 
 def _quote(annotation: Annotation, limit: int = 60) -> str:
     """The annotation's quote, shortened, for a message: people know it by its text."""
-    return f"“{Truncator(' '.join(annotation.exact.split())).chars(limit)}”"
+    return f"“{Truncator(' '.join(annotation.quoted_exact.split())).chars(limit)}”"
 
 
 def _int(value: str | None) -> int:
