@@ -157,7 +157,7 @@ def text_edit(old: str, new: str) -> TextEdit:
         a = _sentences(old, [old_lines[i] for i in range(i1, i2) if i not in gone_old])
         b = _sentences(new, [new_lines[j] for j in range(j1, j2) if j not in gone_new])
         if tag == "replace":
-            old_rest, new_rest = _diff_block(a, b, kept)
+            old_rest, new_rest = _diff_block(old, new, a, b, kept)
             old_left.extend(old_rest)
             new_left.extend(new_rest)
         else:
@@ -228,7 +228,7 @@ _MIN_PAIR_SIMILARITY = 0.5
 
 
 def _diff_block(
-    a: list[list[Token]], b: list[list[Token]], kept: list[Run]
+    old: str, new: str, a: list[list[Token]], b: list[list[Token]], kept: list[Run]
 ) -> tuple[list[Token], list[Token]]:
     """Diff replaced lines sentence by sentence: each old sentence with the new one
     most like it (in order), so that a rewritten sentence is compared with its
@@ -255,13 +255,13 @@ def _diff_block(
     if pairs and old_rest and new_rest:
         # Sentences merged or split by the edit: what is left of one old sentence
         # may sit in another new one. Match the rest too, where it keeps the order.
-        old_rest, new_rest = _match_rest(old_rest, new_rest, block)
+        old_rest, new_rest = _match_rest(old, new, old_rest, new_rest, block)
     kept += block
     return old_rest, new_rest
 
 
 def _match_rest(
-    old_rest: list[Token], new_rest: list[Token], block: list[Run]
+    old: str, new: str, old_rest: list[Token], new_rest: list[Token], block: list[Run]
 ) -> tuple[list[Token], list[Token]]:
     """Add to `block` the runs old_rest and new_rest share that fit its order;
     return the tokens still left over. Words outrank paragraph marks: a mark that
@@ -279,16 +279,36 @@ def _match_rest(
         found = [r for r in found if r.length]
         if not found:
             break
-        for run in found:
-            k = bisect_right(starts, run.old_start)
-            fits = (k == 0 or solid[k - 1].new_end <= run.new_start) and (
-                k == len(solid) or run.new_end <= solid[k].new_start
+        for chain in _chains(old, new, found):
+            first, last = chain[0], chain[-1]
+            k = bisect_right(starts, first.old_start)
+            left = solid[k - 1] if k else None
+            right = solid[k] if k < len(solid) else None
+            fits = (left is None or left.new_end <= first.new_start) and (
+                right is None or last.new_end <= right.new_start
             )
-            if fits:
-                solid.insert(k, run)
-                starts.insert(k, run.old_start)
-            skip_old.add(run.old_start)
-            skip_new.add(run.new_start)
+            # ...and, unless it is a few words long, it sits next to what sat next
+            # to it: a "The" left over from a rewritten sentence start is not the
+            # "The" of a sentence put before it
+            close = len(chain) >= 3 or (
+                (
+                    left is not None
+                    and _few_words(old, left.old_end, first.old_start)
+                    and _few_words(new, left.new_end, first.new_start)
+                )
+                or (
+                    right is not None
+                    and _few_words(old, last.old_end, right.old_start)
+                    and _few_words(new, last.new_end, right.new_start)
+                )
+            )
+            if fits and close:
+                for offset, run in enumerate(chain):
+                    solid.insert(k + offset, run)
+                    starts.insert(k + offset, run.old_start)
+            for run in chain:
+                skip_old.add(run.old_start)
+                skip_new.add(run.new_start)
     for mark in marks:
         k = bisect_right(starts, mark.old_start)
         if (k == 0 or solid[k - 1].new_end <= mark.new_start) and (
@@ -303,6 +323,28 @@ def _match_rest(
         [t for t in old_rest if t[0] not in taken_old or t[1] == t[0]],
         [t for t in new_rest if t[0] not in taken_new or t[1] == t[0]],
     )
+
+
+def _chains(old: str, new: str, runs: list[Run]) -> list[list[Run]]:
+    """Runs that follow one another in both texts, with only spaces between."""
+    chains: list[list[Run]] = []
+    for run in sorted(runs, key=lambda r: r.old_start):
+        if chains:
+            prev = chains[-1][-1]
+            if (
+                prev.old_end <= run.old_start
+                and prev.new_end <= run.new_start
+                and not old[prev.old_end : run.old_start].strip()
+                and not new[prev.new_end : run.new_start].strip()
+            ):
+                chains[-1].append(run)
+                continue
+        chains.append([run])
+    return chains
+
+
+def _few_words(text: str, start: int, end: int) -> bool:
+    return len(_TOKEN.findall(text, start, end)) <= 3
 
 
 def _pair_sentences(
