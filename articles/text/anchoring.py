@@ -205,7 +205,13 @@ def map_anchor(edit: TextEdit, anchor: Anchor) -> Reanchored:
     start, end = _trim(edit.old, anchor.start, anchor.end)
     if start >= end:
         return _ORPHANED
-    if edit.kept.within(start, end) or not edit.moved.within(start, end):
+    kept = [r for r in edit.kept.within(start, end) if r.length]
+    moved = [r for r in edit.moved.within(start, end) if r.length]
+    if kept and moved:  # part of it moved, part stayed: follow both
+        found = _map_through(edit, edit.both, start, end, AnchorState.MOVED)
+        if found is not None:
+            return found
+    if kept or not moved:
         found = _map_through(edit, edit.kept, start, end, AnchorState.ANCHORED)
         if found is not None:
             return found

@@ -131,6 +131,7 @@ class TextEdit:
     new: str
     kept: Runs
     moved: Runs
+    both: Runs  # kept and moved together, for a span partly moved
 
 
 def text_edit(old: str, new: str) -> TextEdit:
@@ -164,13 +165,18 @@ def text_edit(old: str, new: str) -> TextEdit:
             old_left.extend(t for unit in a for t in unit)
             new_left.extend(t for unit in b for t in unit)
     kept.sort(key=lambda r: r.old_start)
-    moved = _find_moves(old, new, old_left, new_left)
+    moved = _find_moves(old, new, old_left, new_left, kept)
     for i, j in moved_lines:
         (os, oe, _), (ns, _, _) = old_lines[i], new_lines[j]
         moved.append(Run(os, ns, oe - os))
     moved.sort(key=lambda r: r.old_start)
+    both = sorted(kept + moved, key=lambda r: (r.old_start, r.length))
     return TextEdit(
-        old=old, new=new, kept=Runs(tuple(kept)), moved=Runs(tuple(moved), moved=True)
+        old=old,
+        new=new,
+        kept=Runs(tuple(kept)),
+        moved=Runs(tuple(moved), moved=True),
+        both=Runs(tuple(both), moved=True),
     )
 
 
@@ -290,16 +296,20 @@ def _match_rest(
             # ...and, unless it is a few words long, it sits next to what sat next
             # to it: a "The" left over from a rewritten sentence start is not the
             # "The" of a sentence put before it
-            close = len(chain) >= 3 or (
-                (
-                    left is not None
-                    and _few_words(old, left.old_end, first.old_start)
-                    and _few_words(new, left.new_end, first.new_start)
-                )
+            close = (
+                not solid
+                or len(chain) >= 3
                 or (
-                    right is not None
-                    and _few_words(old, last.old_end, right.old_start)
-                    and _few_words(new, last.new_end, right.new_start)
+                    (
+                        left is not None
+                        and _few_words(old, left.old_end, first.old_start)
+                        and _few_words(new, left.new_end, first.new_start)
+                    )
+                    or (
+                        right is not None
+                        and _few_words(old, last.old_end, right.old_start)
+                        and _few_words(new, last.new_end, right.new_start)
+                    )
                 )
             )
             if fits and close:
@@ -341,6 +351,14 @@ def _chains(old: str, new: str, runs: list[Run]) -> list[list[Run]]:
                 continue
         chains.append([run])
     return chains
+
+
+def _mostly_same_words(old_piece: str, new_piece: str) -> bool:
+    """At least half the tokens of the two pieces are shared (Dice >= 0.5)."""
+    a = Counter(_TOKEN.findall(old_piece))
+    b = Counter(_TOKEN.findall(new_piece))
+    size = sum(a.values()) + sum(b.values())
+    return bool(size) and 2 * sum((a & b).values()) >= size / 2
 
 
 def _few_words(text: str, start: int, end: int) -> bool:
@@ -490,7 +508,7 @@ def _drop_chance_equalities(
 
 
 def _find_moves(
-    old: str, new: str, old_left: list[Token], new_left: list[Token]
+    old: str, new: str, old_left: list[Token], new_left: list[Token], kept: list[Run]
 ) -> list[Run]:
     """Runs deleted in one place and inserted in another: at least MIN_MOVE_TOKENS
     tokens word for word, extended through small rewrites on either side; and
@@ -523,7 +541,14 @@ def _find_moves(
             break
         match, a_range, b_range = best
         pairs = [(match.a + k, match.b + k) for k in range(match.size)]
-        pairs = _extend(pairs, a_words, b_words, a_range, b_range)
+        pairs = _extend(
+            pairs,
+            a_words,
+            b_words,
+            a_range,
+            b_range,
+            _nearness(old, new, old_left, new_left),
+        )
         moved.extend(
             Run(old_left[i][0], new_left[j][0], old_left[i][1] - old_left[i][0])
             for i, j in pairs
@@ -538,7 +563,7 @@ def _find_moves(
         new_ranges = [r for r in new_ranges if r[1] - r[0] >= MIN_MOVE_TOKENS]
         used_a.update(i for i, _ in pairs)
         used_b.update(j for _, j in pairs)
-    moved += _unique_words_moved(old, new, old_left, new_left, used_a, used_b)
+    moved += _unique_words_moved(old, new, old_left, new_left, used_a, used_b, kept)
     moved.sort(key=lambda r: r.old_start)
     return moved
 
@@ -554,7 +579,10 @@ def _unique_words_moved(
     new_left: list[Token],
     used_a: set[int],
     used_b: set[int],
+    kept: list[Run],
 ) -> list[Run]:
+    kept = [r for r in kept if r.length]
+    kept_starts = [r.old_start for r in kept]
     rest_a = Counter(t[2] for i, t in enumerate(old_left) if i not in used_a)
     rest_b = {t[2]: j for j, t in enumerate(new_left) if j not in used_b}
     a_words = [t[2] for t in old_left]
@@ -571,12 +599,25 @@ def _unique_words_moved(
         whole = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
         if len(whole.findall(old)) != 1 or len(whole.findall(new)) != 1:
             continue
+        # where it stood, the text between the kept words around it was replaced;
+        # found again inside a replacement made mostly of other words, it is a
+        # word the new text happens to share, not a word that moved
+        k = bisect_right(kept_starts, token[0])
+        old_lo = kept[k - 1].old_end if k else 0
+        old_hi = kept[k].old_start if k < len(kept) else len(old)
+        lo = kept[k - 1].new_end if k else 0
+        hi = kept[k].new_start if k < len(kept) else len(new)
+        if lo <= new_left[rest_b[word]][0] < hi and not _mostly_same_words(
+            old[old_lo:old_hi], new[lo:hi]
+        ):
+            continue
         pairs = _extend(
             [(i, rest_b[word])],
             a_words,
             b_words,
             (0, len(old_left)),
             (0, len(new_left)),
+            _nearness(old, new, old_left, new_left),
         )
         for a, b in pairs:
             if a not in used_a and b not in used_b:
@@ -587,8 +628,34 @@ def _unique_words_moved(
     return moved
 
 
+def _while_near(chain, near, *, backwards: bool = False) -> list[tuple[int, int]]:
+    """The start of `chain` while each pair is a neighbour of the one before."""
+    out = [chain[0]]
+    for pair in chain[1:]:
+        ok = near(pair, out[-1]) if backwards else near(out[-1], pair)
+        if not ok:
+            break
+        out.append(pair)
+    return out
+
+
 # How far a move is followed past a rewrite: this many tokens may differ in between.
 _MOVE_REWRITE_TOKENS = 3
+
+
+def _nearness(old: str, new: str, old_left: list[Token], new_left: list[Token]):
+    """Whether two matched token pairs are neighbours in both texts: at most a few
+    tokens between them (leftover tokens are in text order but may lie far apart)."""
+
+    def near(first: tuple[int, int], second: tuple[int, int]) -> bool:
+        return (
+            len(_TOKEN.findall(old, old_left[first[0]][1], old_left[second[0]][0]))
+            <= _MOVE_REWRITE_TOKENS
+            and len(_TOKEN.findall(new, new_left[first[1]][1], new_left[second[1]][0]))
+            <= _MOVE_REWRITE_TOKENS
+        )
+
+    return near
 
 
 def _extend(
@@ -597,9 +664,10 @@ def _extend(
     b: list[str],
     a_range: tuple[int, int],
     b_range: tuple[int, int],
+    near,
 ) -> list[tuple[int, int]]:
     """`pairs` (a run matched word for word) grown on both sides through rewrites of
-    a few words, as long as words keep matching after them."""
+    a few words, as long as words keep matching after them, nearby in both texts."""
     window = 4 * _MOVE_REWRITE_TOKENS
     while True:  # forwards
         i, j = pairs[-1][0] + 1, pairs[-1][1] + 1
@@ -608,7 +676,11 @@ def _extend(
         ).get_matching_blocks()[0]
         if not block.size or max(block.a, block.b) > _MOVE_REWRITE_TOKENS:
             break
-        pairs += [(i + block.a + k, j + block.b + k) for k in range(block.size)]
+        grown = [(i + block.a + k, j + block.b + k) for k in range(block.size)]
+        kept = [p for p in _while_near([pairs[-1], *grown], near)][1:]
+        pairs += kept
+        if len(kept) < len(grown):
+            break
     while True:  # backwards
         i, j = pairs[0]
         lo_a, lo_b = max(a_range[0], i - window), max(b_range[0], j - window)
@@ -620,5 +692,9 @@ def _extend(
         gap_b = (j - lo_b) - (last.b + last.size)
         if max(gap_a, gap_b) > _MOVE_REWRITE_TOKENS:
             break
-        pairs[:0] = [(lo_a + last.a + k, lo_b + last.b + k) for k in range(last.size)]
+        grown = [(lo_a + last.a + k, lo_b + last.b + k) for k in range(last.size)]
+        kept = _while_near([pairs[0], *reversed(grown)], near, backwards=True)[1:]
+        pairs[:0] = list(reversed(kept))
+        if len(kept) < len(grown):
+            break
     return pairs
