@@ -205,7 +205,13 @@ def map_anchor(edit: TextEdit, anchor: Anchor) -> Reanchored:
     start, end = _trim(edit.old, anchor.start, anchor.end)
     if start >= end:
         return _ORPHANED
-    if edit.kept.within(start, end) or not edit.moved.within(start, end):
+    kept = [r for r in edit.kept.within(start, end) if r.length]
+    moved = [r for r in edit.moved.within(start, end) if r.length]
+    if kept and moved:  # part of it moved, part stayed: follow both
+        found = _map_through(edit, edit.both, start, end, AnchorState.MOVED)
+        if found is not None:
+            return found
+    if kept or not moved:
         found = _map_through(edit, edit.kept, start, end, AnchorState.ANCHORED)
         if found is not None:
             return found
@@ -368,9 +374,12 @@ def _map_start(edit: TextEdit, runs: Runs, start: int) -> int | None:
     gap = runs.gap_at(start, len(edit.old), len(edit.new))
     if gap is None:
         return None
-    if not _is_rewrite(edit, gap):
-        return gap.new_end  # what it started on was replaced by new text: skip it
     old_first, _ = _trim(edit.old, gap.old_start, gap.old_end)
+    if not _is_rewrite(edit, gap):
+        tail = _rewritten_tail(edit, gap)
+        if tail is not None and start <= old_first:
+            return tail  # a sentence put before it, and its first words rewritten
+        return gap.new_end  # what it started on was replaced by new text: skip it
     if start <= old_first:
         return _trim(edit.new, gap.new_start, gap.new_end)[0]
     return _word_start(edit.new, _refine(edit, gap, start, end=False), lo=gap.new_start)
@@ -389,6 +398,24 @@ def _map_end(edit: TextEdit, runs: Runs, end: int) -> int | None:
     if end >= old_last:
         return _trim(edit.new, gap.new_start, gap.new_end)[1]
     return _word_end(edit.new, _refine(edit, gap, end, end=True), hi=gap.new_end)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+|\n\s*")
+
+
+def _rewritten_tail(edit: TextEdit, gap: Gap) -> int | None:
+    """Where a rewrite of the gap's few old words starts, when new sentences were
+    put before them: the words after the last sentence break of the new stretch."""
+    old_words = len(_WORDS.findall(edit.old, gap.old_start, gap.old_end))
+    if not 0 < old_words <= LOCAL_REWRITE_TOKENS:
+        return None
+    tail = None
+    for found in _SENTENCE_BREAK.finditer(edit.new, gap.new_start, gap.new_end):
+        tail = found.end()
+    if tail is None:
+        return None
+    new_words = len(_WORDS.findall(edit.new, tail, gap.new_end))
+    return tail if 0 < new_words <= 2 * LOCAL_REWRITE_TOKENS else None
 
 
 def _is_rewrite(edit: TextEdit, gap: Gap) -> bool:

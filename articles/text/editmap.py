@@ -131,6 +131,7 @@ class TextEdit:
     new: str
     kept: Runs
     moved: Runs
+    both: Runs  # kept and moved together, for a span partly moved
 
 
 def text_edit(old: str, new: str) -> TextEdit:
@@ -157,20 +158,25 @@ def text_edit(old: str, new: str) -> TextEdit:
         a = _sentences(old, [old_lines[i] for i in range(i1, i2) if i not in gone_old])
         b = _sentences(new, [new_lines[j] for j in range(j1, j2) if j not in gone_new])
         if tag == "replace":
-            old_rest, new_rest = _diff_block(a, b, kept)
+            old_rest, new_rest = _diff_block(old, new, a, b, kept)
             old_left.extend(old_rest)
             new_left.extend(new_rest)
         else:
             old_left.extend(t for unit in a for t in unit)
             new_left.extend(t for unit in b for t in unit)
     kept.sort(key=lambda r: r.old_start)
-    moved = _find_moves(old, new, old_left, new_left)
+    moved = _find_moves(old, new, old_left, new_left, kept)
     for i, j in moved_lines:
         (os, oe, _), (ns, _, _) = old_lines[i], new_lines[j]
         moved.append(Run(os, ns, oe - os))
     moved.sort(key=lambda r: r.old_start)
+    both = sorted(kept + moved, key=lambda r: (r.old_start, r.length))
     return TextEdit(
-        old=old, new=new, kept=Runs(tuple(kept)), moved=Runs(tuple(moved), moved=True)
+        old=old,
+        new=new,
+        kept=Runs(tuple(kept)),
+        moved=Runs(tuple(moved), moved=True),
+        both=Runs(tuple(both), moved=True),
     )
 
 
@@ -228,7 +234,7 @@ _MIN_PAIR_SIMILARITY = 0.5
 
 
 def _diff_block(
-    a: list[list[Token]], b: list[list[Token]], kept: list[Run]
+    old: str, new: str, a: list[list[Token]], b: list[list[Token]], kept: list[Run]
 ) -> tuple[list[Token], list[Token]]:
     """Diff replaced lines sentence by sentence: each old sentence with the new one
     most like it (in order), so that a rewritten sentence is compared with its
@@ -255,13 +261,13 @@ def _diff_block(
     if pairs and old_rest and new_rest:
         # Sentences merged or split by the edit: what is left of one old sentence
         # may sit in another new one. Match the rest too, where it keeps the order.
-        old_rest, new_rest = _match_rest(old_rest, new_rest, block)
+        old_rest, new_rest = _match_rest(old, new, old_rest, new_rest, block)
     kept += block
     return old_rest, new_rest
 
 
 def _match_rest(
-    old_rest: list[Token], new_rest: list[Token], block: list[Run]
+    old: str, new: str, old_rest: list[Token], new_rest: list[Token], block: list[Run]
 ) -> tuple[list[Token], list[Token]]:
     """Add to `block` the runs old_rest and new_rest share that fit its order;
     return the tokens still left over. Words outrank paragraph marks: a mark that
@@ -279,16 +285,40 @@ def _match_rest(
         found = [r for r in found if r.length]
         if not found:
             break
-        for run in found:
-            k = bisect_right(starts, run.old_start)
-            fits = (k == 0 or solid[k - 1].new_end <= run.new_start) and (
-                k == len(solid) or run.new_end <= solid[k].new_start
+        for chain in _chains(old, new, found):
+            first, last = chain[0], chain[-1]
+            k = bisect_right(starts, first.old_start)
+            left = solid[k - 1] if k else None
+            right = solid[k] if k < len(solid) else None
+            fits = (left is None or left.new_end <= first.new_start) and (
+                right is None or last.new_end <= right.new_start
             )
-            if fits:
-                solid.insert(k, run)
-                starts.insert(k, run.old_start)
-            skip_old.add(run.old_start)
-            skip_new.add(run.new_start)
+            # ...and, unless it is a few words long, it sits next to what sat next
+            # to it: a "The" left over from a rewritten sentence start is not the
+            # "The" of a sentence put before it
+            close = (
+                not solid
+                or len(chain) >= 3
+                or (
+                    (
+                        left is not None
+                        and _few_words(old, left.old_end, first.old_start)
+                        and _few_words(new, left.new_end, first.new_start)
+                    )
+                    or (
+                        right is not None
+                        and _few_words(old, last.old_end, right.old_start)
+                        and _few_words(new, last.new_end, right.new_start)
+                    )
+                )
+            )
+            if fits and close:
+                for offset, run in enumerate(chain):
+                    solid.insert(k + offset, run)
+                    starts.insert(k + offset, run.old_start)
+            for run in chain:
+                skip_old.add(run.old_start)
+                skip_new.add(run.new_start)
     for mark in marks:
         k = bisect_right(starts, mark.old_start)
         if (k == 0 or solid[k - 1].new_end <= mark.new_start) and (
@@ -303,6 +333,36 @@ def _match_rest(
         [t for t in old_rest if t[0] not in taken_old or t[1] == t[0]],
         [t for t in new_rest if t[0] not in taken_new or t[1] == t[0]],
     )
+
+
+def _chains(old: str, new: str, runs: list[Run]) -> list[list[Run]]:
+    """Runs that follow one another in both texts, with only spaces between."""
+    chains: list[list[Run]] = []
+    for run in sorted(runs, key=lambda r: r.old_start):
+        if chains:
+            prev = chains[-1][-1]
+            if (
+                prev.old_end <= run.old_start
+                and prev.new_end <= run.new_start
+                and not old[prev.old_end : run.old_start].strip()
+                and not new[prev.new_end : run.new_start].strip()
+            ):
+                chains[-1].append(run)
+                continue
+        chains.append([run])
+    return chains
+
+
+def _mostly_same_words(old_piece: str, new_piece: str) -> bool:
+    """At least half the tokens of the two pieces are shared (Dice >= 0.5)."""
+    a = Counter(_TOKEN.findall(old_piece))
+    b = Counter(_TOKEN.findall(new_piece))
+    size = sum(a.values()) + sum(b.values())
+    return bool(size) and 2 * sum((a & b).values()) >= size / 2
+
+
+def _few_words(text: str, start: int, end: int) -> bool:
+    return len(_TOKEN.findall(text, start, end)) <= 3
 
 
 def _pair_sentences(
@@ -448,7 +508,7 @@ def _drop_chance_equalities(
 
 
 def _find_moves(
-    old: str, new: str, old_left: list[Token], new_left: list[Token]
+    old: str, new: str, old_left: list[Token], new_left: list[Token], kept: list[Run]
 ) -> list[Run]:
     """Runs deleted in one place and inserted in another: at least MIN_MOVE_TOKENS
     tokens word for word, extended through small rewrites on either side; and
@@ -481,7 +541,14 @@ def _find_moves(
             break
         match, a_range, b_range = best
         pairs = [(match.a + k, match.b + k) for k in range(match.size)]
-        pairs = _extend(pairs, a_words, b_words, a_range, b_range)
+        pairs = _extend(
+            pairs,
+            a_words,
+            b_words,
+            a_range,
+            b_range,
+            _nearness(old, new, old_left, new_left),
+        )
         moved.extend(
             Run(old_left[i][0], new_left[j][0], old_left[i][1] - old_left[i][0])
             for i, j in pairs
@@ -496,7 +563,7 @@ def _find_moves(
         new_ranges = [r for r in new_ranges if r[1] - r[0] >= MIN_MOVE_TOKENS]
         used_a.update(i for i, _ in pairs)
         used_b.update(j for _, j in pairs)
-    moved += _unique_words_moved(old, new, old_left, new_left, used_a, used_b)
+    moved += _unique_words_moved(old, new, old_left, new_left, used_a, used_b, kept)
     moved.sort(key=lambda r: r.old_start)
     return moved
 
@@ -512,7 +579,10 @@ def _unique_words_moved(
     new_left: list[Token],
     used_a: set[int],
     used_b: set[int],
+    kept: list[Run],
 ) -> list[Run]:
+    kept = [r for r in kept if r.length]
+    kept_starts = [r.old_start for r in kept]
     rest_a = Counter(t[2] for i, t in enumerate(old_left) if i not in used_a)
     rest_b = {t[2]: j for j, t in enumerate(new_left) if j not in used_b}
     a_words = [t[2] for t in old_left]
@@ -529,12 +599,25 @@ def _unique_words_moved(
         whole = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
         if len(whole.findall(old)) != 1 or len(whole.findall(new)) != 1:
             continue
+        # where it stood, the text between the kept words around it was replaced;
+        # found again inside a replacement made mostly of other words, it is a
+        # word the new text happens to share, not a word that moved
+        k = bisect_right(kept_starts, token[0])
+        old_lo = kept[k - 1].old_end if k else 0
+        old_hi = kept[k].old_start if k < len(kept) else len(old)
+        lo = kept[k - 1].new_end if k else 0
+        hi = kept[k].new_start if k < len(kept) else len(new)
+        if lo <= new_left[rest_b[word]][0] < hi and not _mostly_same_words(
+            old[old_lo:old_hi], new[lo:hi]
+        ):
+            continue
         pairs = _extend(
             [(i, rest_b[word])],
             a_words,
             b_words,
             (0, len(old_left)),
             (0, len(new_left)),
+            _nearness(old, new, old_left, new_left),
         )
         for a, b in pairs:
             if a not in used_a and b not in used_b:
@@ -545,8 +628,34 @@ def _unique_words_moved(
     return moved
 
 
+def _while_near(chain, near, *, backwards: bool = False) -> list[tuple[int, int]]:
+    """The start of `chain` while each pair is a neighbour of the one before."""
+    out = [chain[0]]
+    for pair in chain[1:]:
+        ok = near(pair, out[-1]) if backwards else near(out[-1], pair)
+        if not ok:
+            break
+        out.append(pair)
+    return out
+
+
 # How far a move is followed past a rewrite: this many tokens may differ in between.
 _MOVE_REWRITE_TOKENS = 3
+
+
+def _nearness(old: str, new: str, old_left: list[Token], new_left: list[Token]):
+    """Whether two matched token pairs are neighbours in both texts: at most a few
+    tokens between them (leftover tokens are in text order but may lie far apart)."""
+
+    def near(first: tuple[int, int], second: tuple[int, int]) -> bool:
+        return (
+            len(_TOKEN.findall(old, old_left[first[0]][1], old_left[second[0]][0]))
+            <= _MOVE_REWRITE_TOKENS
+            and len(_TOKEN.findall(new, new_left[first[1]][1], new_left[second[1]][0]))
+            <= _MOVE_REWRITE_TOKENS
+        )
+
+    return near
 
 
 def _extend(
@@ -555,9 +664,10 @@ def _extend(
     b: list[str],
     a_range: tuple[int, int],
     b_range: tuple[int, int],
+    near,
 ) -> list[tuple[int, int]]:
     """`pairs` (a run matched word for word) grown on both sides through rewrites of
-    a few words, as long as words keep matching after them."""
+    a few words, as long as words keep matching after them, nearby in both texts."""
     window = 4 * _MOVE_REWRITE_TOKENS
     while True:  # forwards
         i, j = pairs[-1][0] + 1, pairs[-1][1] + 1
@@ -566,7 +676,11 @@ def _extend(
         ).get_matching_blocks()[0]
         if not block.size or max(block.a, block.b) > _MOVE_REWRITE_TOKENS:
             break
-        pairs += [(i + block.a + k, j + block.b + k) for k in range(block.size)]
+        grown = [(i + block.a + k, j + block.b + k) for k in range(block.size)]
+        kept = [p for p in _while_near([pairs[-1], *grown], near)][1:]
+        pairs += kept
+        if len(kept) < len(grown):
+            break
     while True:  # backwards
         i, j = pairs[0]
         lo_a, lo_b = max(a_range[0], i - window), max(b_range[0], j - window)
@@ -578,5 +692,9 @@ def _extend(
         gap_b = (j - lo_b) - (last.b + last.size)
         if max(gap_a, gap_b) > _MOVE_REWRITE_TOKENS:
             break
-        pairs[:0] = [(lo_a + last.a + k, lo_b + last.b + k) for k in range(last.size)]
+        grown = [(lo_a + last.a + k, lo_b + last.b + k) for k in range(last.size)]
+        kept = _while_near([pairs[0], *reversed(grown)], near, backwards=True)[1:]
+        pairs[:0] = list(reversed(kept))
+        if len(kept) < len(grown):
+            break
     return pairs

@@ -89,6 +89,14 @@ def accuracy_rows(count: int = TRIALS) -> list[BenchRow]:
                 "<= 1",
                 counts["needlessly orphaned"] / n <= 0.01,
             ),
+            BenchRow(
+                AREA,
+                f"{name}: of the correct, on a verbatim copy of its deleted words",
+                100 * counts["indistinguishable copy"] / n,
+                "%",
+                "",
+                None,
+            ),
         ]
     return rows
 
