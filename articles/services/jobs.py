@@ -20,7 +20,7 @@ from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from articles.models import Article, BackgroundJob, JobChunk
+from articles.models import Annotation, Article, BackgroundJob, JobChunk, SourceDocument
 from articles.models.jobs import JobKind, JobState
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "job_chunk_run",
     "relink_job_request",
     "republish_job_request",
+    "source_document_checks_request",
 ]
 
 log = logging.getLogger(__name__)
@@ -77,6 +78,18 @@ def checks_job_request(*, document_id: int, target: str) -> BackgroundJob:
     return background_job_start(
         kind=JobKind.CHECKS, target=target, params={"document": document_id}
     )
+
+
+def source_document_checks_request(
+    *, document: SourceDocument
+) -> BackgroundJob | list[Annotation]:
+    """Check a source document's articles: at once when it is small (returns the new
+    annotations), in a background job when it is large (returns the job)."""
+    if document.size > settings.NEWSROOM_CHECKS_INLINE_BYTES:
+        return checks_job_request(document_id=document.pk, target=document.filename)
+    from articles.services.review import source_document_run_checks
+
+    return source_document_run_checks(document=document)
 
 
 def republish_job_request(

@@ -14,7 +14,7 @@ from articles.models.review import HUMAN_ORIGIN, AnnotationStatus
 from articles.models.stories import ArticleStatus
 from articles.services.audit import audit_record
 from articles.services.entities import revision_link_entities
-from articles.services.review import source_document_run_checks
+from articles.services.jobs import source_document_checks_request
 from articles.text.splitting import SplitError, StoryChoice, plan_split
 
 __all__ = ["SplitError", "StoryPlan", "source_document_split"]
@@ -95,7 +95,7 @@ def source_document_split(
                 "replaced": replaced_summary,
             },
         )
-        source_document_run_checks(document=document)
+        source_document_checks_request(document=document)
     return articles
 
 

@@ -1,6 +1,5 @@
 """Actions on a whole source document from the desk."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -8,9 +7,8 @@ from django.urls import reverse
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from articles.models import SourceDocument
-from articles.services.jobs import checks_job_request
-from articles.services.review import source_document_run_checks
+from articles.models import BackgroundJob, SourceDocument
+from articles.services.jobs import source_document_checks_request
 from articles.views.review import desk_view
 
 
@@ -22,15 +20,16 @@ def run_checks(request: HttpRequest, pk: int) -> HttpResponse:
     if not document.articles.exists():
         messages.warning(request, "Split the document into articles first.")
         return redirect("admin:articles_sourcedocument_change", document.pk)
-    if document.size > settings.NEWSROOM_CHECKS_INLINE_BYTES:
-        job = checks_job_request(document_id=document.pk, target=document.filename)
+    outcome = source_document_checks_request(document=document)
+    if isinstance(outcome, BackgroundJob):
+        job = outcome
         messages.info(
             request,
             "The document is large: the checks run in the background "
             f"(job {job.pk}); their findings appear in the list as they are made.",
         )
         return redirect("admin:articles_backgroundjob_change", job.pk)
-    created = source_document_run_checks(document=document)
+    created = outcome
     found = (
         ngettext(
             "The checks found %(count)d new finding",
