@@ -17,7 +17,12 @@ from articles.text.splitting.features import (
     _refers_back,
     _reintroduces,
 )
-from articles.text.splitting.words import _DATELINE, _QUOTES, CONTINUING_VERBS
+from articles.text.splitting.words import (
+    _DATELINE,
+    _QUOTES,
+    CONTINUING_VERBS,
+    PHRASE_HEADING_OPENERS,
+)
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,16 @@ SIGNALS: dict[str, Signal] = {
         -1.0,
         "the text under the heading does not open like a lede, as text under "
         "sub-headings does",
+    ),
+    "phrase_heading": Signal(
+        -1.5,
+        "opens with an article or a question word, as sub-headings do and "
+        "headlines do not",
+    ),
+    "unechoed": Signal(
+        -2.0,
+        "the text under the heading takes up none of its words, as a headline's "
+        "lede does",
     ),
     "capitals": Signal(-1.0, "written in capitals, as sub-headings usually are"),
     "hugs_text": Signal(
@@ -333,6 +348,16 @@ def _signals(copy: _Copy, i: int) -> dict[str, float] | None:
         f["hugs_text"] = float(copy.blanks_before[i + 1] < typical)
         f["capitals"] = float(head.capitals)
         f["no_lede"] = float(lede_likeness == 0)
+        f["phrase_heading"] = float(
+            bool(head.words) and head.words[0] in PHRASE_HEADING_OPENERS
+        )
+        # A headline sums up its story, so the lede repeats some of its words; a
+        # sub-heading names a part of the story the paragraphs need not repeat.
+        under = scored[lede_index : min(lede_index + 2, copy.next_heading[lede_index])]
+        f["unechoed"] = float(
+            bool(head.stems)
+            and not any(not p.stems.keys().isdisjoint(head.stems) for p in under)
+        )
         reference = copy.first_headline_style
         if reference is not None:
             differences = int((copy.blanks_before[i + 1] > 0) != reference[1])
