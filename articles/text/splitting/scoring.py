@@ -394,7 +394,9 @@ def _signals(copy: _Copy, i: int) -> dict[str, float] | None:
     )
     f["new_day"] = float(f["lede"] >= 0.5 and _moves_on_in_time(lede, earlier))
     f["continuation"] = float(_is_continuation_opening(lede))
-    f["definite_reference"] = float(_refers_back(lede.text, before_paragraphs))
+    # "The church" refers back to a church named anywhere in the story so far, as
+    # surnames do, also across a sub-heading or a repeated paragraph.
+    f["definite_reference"] = float(_refers_back(lede.text, earlier))
     f["surname_only"] = float(
         any(
             len(run) == 1 and any(run[0] in p.surnames for p in earlier)
