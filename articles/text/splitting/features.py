@@ -150,6 +150,8 @@ def _lede_likeness(p: _Paragraph) -> float:
 
 def _refers_back(text: str, before: Sequence[_Paragraph]) -> bool:
     """Whether the paragraph opens with "The <noun>" for a noun used in `before`."""
+    if not text.startswith("The "):
+        return False
     opening = _WORD.findall(text[:80])[:3]
     if len(opening) < 2 or opening[0] != "The":
         return False

@@ -123,6 +123,8 @@ SIGNALS: dict[str, Signal] = {
     "lead_in": Signal(-3.0, "the paragraph before leads into this one"),
 }
 
+_WEIGHTS = {name: signal.weight for name, signal in SIGNALS.items()}
+
 FULL_SIMILARITY = 0.5  # a cosine this high counts as "the same topic"
 LONG_SENTENCE_WORDS = 25  # a first sentence this long is typical of a lede
 SHORT_HEADING_WORDS = 3  # headings this short are more often sub-headings
@@ -165,11 +167,16 @@ class _Windows:
         key = (max(start, 0), max(stop, 0))
         found = self._cache.get(key)
         if found is None:
-            total: dict[str, float] = {}
-            for vector in self._vectors[key[0] : key[1]]:
-                for term, weight in vector.items():
-                    total[term] = total.get(term, 0.0) + weight
-            found = (total, math.sqrt(sum(w * w for w in total.values())))
+            vectors = self._vectors[key[0] : key[1]]
+            if not vectors:
+                found = ({}, 0.0)
+            else:
+                # One paragraph's window is its vector, which is never changed.
+                total = vectors[0] if len(vectors) == 1 else dict(vectors[0])
+                for vector in vectors[1:]:
+                    for term, weight in vector.items():
+                        total[term] = total.get(term, 0.0) + weight
+                found = (total, math.sqrt(sum(w * w for w in total.values())))
             self._cache[key] = found
         return found
 
@@ -508,7 +515,7 @@ def _add_one_paragraph_doubt(gaps: list[_Gap], *, last_index: int) -> None:
 
 def _total(features: dict[str, float]) -> float:
     """The gap's score alone, for the passes that need only that."""
-    return BIAS + sum(SIGNALS[name].weight * value for name, value in features.items())
+    return BIAS + sum(_WEIGHTS[name] * value for name, value in features.items())
 
 
 def _score(features: dict[str, float]) -> tuple[float, list[str], list[str]]:
