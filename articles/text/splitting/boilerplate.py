@@ -141,14 +141,20 @@ _DEBRIS = re.compile(
 )
 
 # A credit inside a caption: "Photo: Name/Agency", "(Credit: Library)", "Getty Images".
-_CREDIT = re.compile(
-    r"(?:(?i:\b(?:photo(?:graph)?|picture|image|illustration|video|credit)s?"
+# Each form has a cheap test of the characters it needs, so that most paragraphs of
+# text are never searched (see `_has_credit`); those at the end are searched on the
+# line's last characters only, which hold every match they can make.
+_CREDIT_LABEL = re.compile(
+    r"(?i:\b(?:photo(?:graph)?|picture|image|illustration|video|credit)s?"
     r"(?: credit| by)?\s*:\s*\S)"
-    r"|\b(?i:photo|picture|image)s? by [A-Z]"
-    r"|\b(?:Getty Images|Shutterstock|Alamy|AP Photo)\)?\.?$"
-    r"|\((?:AP|AFP|Reuters|EPA|Xinhua|Getty)(?: Photo| via Getty Images)?\)\.?$"
-    r"|\S/[A-Z][\w.\-]+(?: [A-Z][\w.\-]+){0,3}\)?\.?$)"
 )
+_CREDIT_BY = re.compile(r"\b(?i:photo|picture|image)s? by [A-Z]")
+_CREDIT_AGENCY = re.compile(
+    r"(?:\b(?:Getty Images|Shutterstock|Alamy|AP Photo)\)?"
+    r"|\((?:AP|AFP|Reuters|EPA|Xinhua|Getty)(?: Photo| via Getty Images)?\))\.?$"
+)
+_AGENCY_TAIL = 40  # characters: longer than any match of _CREDIT_AGENCY, plus one
+_CREDIT_SLASH = re.compile(r"\S/[A-Z][\w.\-]+(?: [A-Z][\w.\-]+){0,3}\)?\.?$")
 _BIO = re.compile(
     r"^(?P<name>[A-Z][\w'\u2019\-]+(?: [A-Z][\w'\u2019\-]+){1,3}) "
     r"(?:is|was|covers|writes|reports|has (?:covered|reported|written))\b"
@@ -185,23 +191,31 @@ def line_kind(text: str) -> str | None:
         return "share buttons"
     if len(words) <= 12 and _is_timestamp(words):
         return "timestamp"
-    if (
-        len(words) <= CAPTION_MAX_WORDS
-        and _may_hold_a_credit(line)
-        and _CREDIT.search(line)
-    ):
+    if len(words) <= CAPTION_MAX_WORDS and _has_credit(line):
         return "caption"
     return None
 
 
-def _may_hold_a_credit(line: str) -> bool:
-    """What every credit `_CREDIT` finds holds: a quick test before it."""
-    return (
-        ":" in line
-        or "/" in line
-        or line.endswith((")", ").", "Images", "Images.", "Shutterstock", "Alamy"))
-        or (" by " in line and ("hoto" in line or "icture" in line or "mage" in line))
-    )
+def _has_credit(line: str) -> bool:
+    """Whether the line holds a photo or picture credit."""
+    if ":" in line and _CREDIT_LABEL.search(line):
+        return True
+    if (
+        " by " in line
+        and ("hoto" in line or "icture" in line or "mage" in line)
+        and _CREDIT_BY.search(line)
+    ):
+        return True
+    if line.endswith(_AGENCY_ENDINGS) and _CREDIT_AGENCY.search(line[-_AGENCY_TAIL:]):
+        return True
+    return "/" in line and bool(_CREDIT_SLASH.search(line))
+
+
+_AGENCY_ENDINGS = tuple(
+    f"{word}{end}"
+    for word in ("Images", "Shutterstock", "Alamy", "Photo", ")")
+    for end in ("", ".", ")", ").")
+)
 
 
 def _is_section_label(line: str) -> bool:

@@ -149,7 +149,9 @@ def _lede_likeness(p: _Paragraph) -> float:
 
 
 def _refers_back(text: str, before: Sequence[_Paragraph]) -> bool:
-    """Whether the paragraph opens with "The <noun>" for a noun used just before."""
+    """Whether the paragraph opens with "The <noun>" for a noun used in `before`."""
+    if not text.startswith("The "):
+        return False
     opening = _WORD.findall(text[:80])[:3]
     if len(opening) < 2 or opening[0] != "The":
         return False
@@ -159,10 +161,15 @@ def _refers_back(text: str, before: Sequence[_Paragraph]) -> bool:
     if not noun.islower() or noun in STOPWORDS:
         return False
     stem = _stem(noun.lower().replace("\u2019", "'"))
-    # Used before as a common noun too, not only inside a name: "the World Health
-    # Organization" does not make "The world's glaciers" a reference back.
+    # Used before as a common noun too, or as the last word of a name, which names
+    # what it is ("St Mary's Church" is "the church"); but another word inside a
+    # name does not count: "the World Health Organization" does not make "The
+    # world's glaciers" a reference back.
     as_name = noun.removesuffix("'s").removesuffix("\u2019s").capitalize()
-    return any(stem in p.stems and as_name not in p.names for p in before)
+    return any(
+        stem in p.stems and (as_name not in p.names or as_name in p.surnames)
+        for p in before
+    )
 
 
 def _reintroduces(lede: _Paragraph, earlier_names: frozenset[str]) -> bool:

@@ -17,7 +17,12 @@ from articles.text.splitting.features import (
     _refers_back,
     _reintroduces,
 )
-from articles.text.splitting.words import _DATELINE, _QUOTES, CONTINUING_VERBS
+from articles.text.splitting.words import (
+    _DATELINE,
+    _QUOTES,
+    CONTINUING_VERBS,
+    PHRASE_HEADING_OPENERS,
+)
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,16 @@ SIGNALS: dict[str, Signal] = {
         -1.0,
         "the text under the heading does not open like a lede, as text under "
         "sub-headings does",
+    ),
+    "phrase_heading": Signal(
+        -1.5,
+        "opens with an article or a question word, as sub-headings do and "
+        "headlines do not",
+    ),
+    "unechoed": Signal(
+        -2.0,
+        "the text under the heading takes up none of its words, as a headline's "
+        "lede does",
     ),
     "capitals": Signal(-1.0, "written in capitals, as sub-headings usually are"),
     "hugs_text": Signal(
@@ -108,6 +123,8 @@ SIGNALS: dict[str, Signal] = {
     "lead_in": Signal(-3.0, "the paragraph before leads into this one"),
 }
 
+_WEIGHTS = {name: signal.weight for name, signal in SIGNALS.items()}
+
 FULL_SIMILARITY = 0.5  # a cosine this high counts as "the same topic"
 LONG_SENTENCE_WORDS = 25  # a first sentence this long is typical of a lede
 SHORT_HEADING_WORDS = 3  # headings this short are more often sub-headings
@@ -150,11 +167,16 @@ class _Windows:
         key = (max(start, 0), max(stop, 0))
         found = self._cache.get(key)
         if found is None:
-            total: dict[str, float] = {}
-            for vector in self._vectors[key[0] : key[1]]:
-                for term, weight in vector.items():
-                    total[term] = total.get(term, 0.0) + weight
-            found = (total, math.sqrt(sum(w * w for w in total.values())))
+            vectors = self._vectors[key[0] : key[1]]
+            if not vectors:
+                found = ({}, 0.0)
+            else:
+                # One paragraph's window is its vector, which is never changed.
+                total = vectors[0] if len(vectors) == 1 else dict(vectors[0])
+                for vector in vectors[1:]:
+                    for term, weight in vector.items():
+                        total[term] = total.get(term, 0.0) + weight
+                found = (total, math.sqrt(sum(w * w for w in total.values())))
             self._cache[key] = found
         return found
 
@@ -333,6 +355,16 @@ def _signals(copy: _Copy, i: int) -> dict[str, float] | None:
         f["hugs_text"] = float(copy.blanks_before[i + 1] < typical)
         f["capitals"] = float(head.capitals)
         f["no_lede"] = float(lede_likeness == 0)
+        f["phrase_heading"] = float(
+            bool(head.words) and head.words[0] in PHRASE_HEADING_OPENERS
+        )
+        # A headline sums up its story, so the lede repeats some of its words; a
+        # sub-heading names a part of the story the paragraphs need not repeat.
+        under = scored[lede_index : min(lede_index + 2, copy.next_heading[lede_index])]
+        f["unechoed"] = float(
+            bool(head.stems)
+            and not any(not p.stems.keys().isdisjoint(head.stems) for p in under)
+        )
         reference = copy.first_headline_style
         if reference is not None:
             differences = int((copy.blanks_before[i + 1] > 0) != reference[1])
@@ -369,7 +401,9 @@ def _signals(copy: _Copy, i: int) -> dict[str, float] | None:
     )
     f["new_day"] = float(f["lede"] >= 0.5 and _moves_on_in_time(lede, earlier))
     f["continuation"] = float(_is_continuation_opening(lede))
-    f["definite_reference"] = float(_refers_back(lede.text, before_paragraphs))
+    # "The church" refers back to a church named anywhere in the story so far, as
+    # surnames do, also across a sub-heading or a repeated paragraph.
+    f["definite_reference"] = float(_refers_back(lede.text, earlier))
     f["surname_only"] = float(
         any(
             len(run) == 1 and any(run[0] in p.surnames for p in earlier)
@@ -481,7 +515,7 @@ def _add_one_paragraph_doubt(gaps: list[_Gap], *, last_index: int) -> None:
 
 def _total(features: dict[str, float]) -> float:
     """The gap's score alone, for the passes that need only that."""
-    return BIAS + sum(SIGNALS[name].weight * value for name, value in features.items())
+    return BIAS + sum(_WEIGHTS[name] * value for name, value in features.items())
 
 
 def _score(features: dict[str, float]) -> tuple[float, list[str], list[str]]:

@@ -54,6 +54,10 @@ CONTINUING_VERBS = frozenset({"added", "adds", "continued", "continues", "also"}
 CALENDAR_WORDS = vocabulary.CALENDAR_WORDS | _word_set(
     "today yesterday tonight week month year morning evening night weekend"
 )
+# Words a sub-heading may open with but a headline does not: headlines drop their
+# articles ("Council Raises Tax"), sections are named by phrases and questions
+# ("A Long Wait", "What Happens Next").
+PHRASE_HEADING_OPENERS = _word_set("a an the what why how when where who which")
 # Capitalised words that are not names even in mid-sentence.
 NOT_NAMES = STOPWORDS | CALENDAR_WORDS | {"i"}
 
