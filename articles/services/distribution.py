@@ -496,6 +496,10 @@ def _post(subscription: Subscription, delivery: Delivery) -> Attempt:
             body=body,
         ),
     }
+    try:  # again at send time: the name may point elsewhere since it was checked
+        subscription_target_check(url=subscription.url)
+    except SubscriptionError as error:
+        return Attempt(status=None, error=str(error))
     parts = urlsplit(subscription.url)
     connection_class = (
         http.client.HTTPSConnection
