@@ -27,3 +27,11 @@ def send_deliveries(subscription_id: int, article_id: int) -> int:
     from articles.services.distribution import deliveries_send
 
     return deliveries_send(subscription_id=subscription_id, article_id=article_id)
+
+
+@task()
+def run_scheduled_action(scheduled_id: int) -> str:
+    """Publish or retract at the scheduled time (nothing if it is not due yet)."""
+    from articles.services.scheduling import scheduled_action_run
+
+    return scheduled_action_run(scheduled_id=scheduled_id)

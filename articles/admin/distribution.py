@@ -10,7 +10,7 @@ from django.contrib import admin, messages
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 
-from articles.models import Delivery, PublicChange, Subscription
+from articles.models import Delivery, PublicChange, ScheduledAction, Subscription
 from articles.models.distribution import ChangeEvent
 from articles.services.distribution import (
     SubscriptionError,
@@ -20,6 +20,12 @@ from articles.services.distribution import (
     subscription_check,
     subscription_disable,
     webhook_secret_generate,
+)
+from articles.services.scheduling import (
+    ScheduleError,
+    scheduled_action_cancel,
+    scheduled_action_check,
+    scheduled_action_create,
 )
 
 
@@ -190,3 +196,116 @@ class PublicChangeAdmin(AdminOnly, admin.ModelAdmin):
     list_select_related = ["article"]
     list_filter = ["event"]
     readonly_fields = ["article", "event", "version", "created_at", "payload"]
+
+
+class ScheduledActionForm(forms.ModelForm):
+    class Meta:
+        model = ScheduledAction
+        fields = ["article", "action", "run_at", "note"]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("article") and data.get("run_at") and data.get("action"):
+            try:
+                scheduled_action_check(
+                    article=data["article"],
+                    action=data["action"],
+                    run_at=data["run_at"],
+                    by=self.user,
+                    note=data.get("note", ""),
+                )
+            except ScheduleError as error:
+                raise forms.ValidationError(str(error)) from None
+        return data
+
+
+@admin.register(ScheduledAction)
+class ScheduledActionAdmin(admin.ModelAdmin):
+    """What is scheduled and when, who scheduled it; schedule and unschedule here."""
+
+    form = ScheduledActionForm
+    list_display = [
+        "article",
+        "action",
+        "run_at",
+        "state",
+        "scheduled_by",
+        "created_at",
+        "outcome",
+    ]
+    list_select_related = ["article", "scheduled_by"]
+    list_filter = ["state", "action"]
+    raw_id_fields = ["article"]
+    actions = ["unschedule"]
+    readonly_fields = [
+        "article",
+        "action",
+        "run_at",
+        "note",
+        "state",
+        "outcome",
+        "scheduled_by",
+        "created_at",
+        "done_at",
+    ]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("articles.publish_article") or (
+            request.user.has_perm("articles.retract_article")
+        )
+
+    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
+        return self.has_add_permission(request)
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return self.has_add_permission(request)
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def get_fields(self, request: HttpRequest, obj=None):
+        return self.form.Meta.fields if obj is None else self.readonly_fields
+
+    def get_readonly_fields(self, request: HttpRequest, obj=None):
+        return [] if obj is None else self.readonly_fields
+
+    def get_form(self, request: HttpRequest, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.user = request.user
+        return form
+
+    def get_actions(self, request: HttpRequest) -> dict:
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:
+        data = form.cleaned_data
+        try:
+            made = scheduled_action_create(
+                article=data["article"],
+                action=data["action"],
+                run_at=data["run_at"],
+                note=data.get("note", ""),
+                by=request.user,
+            )
+        except ScheduleError as error:  # changed since the form was checked
+            self.message_user(request, str(error), messages.ERROR)
+            return
+        obj.pk = made.pk
+        obj._state.adding = False
+
+    @admin.action(description="Unschedule the selected actions")
+    def unschedule(self, request: HttpRequest, queryset: QuerySet) -> None:
+        done = 0
+        for scheduled in queryset:
+            try:
+                scheduled_action_cancel(scheduled=scheduled, by=request.user)
+                done += 1
+            except ScheduleError as error:
+                self.message_user(request, f"{scheduled}: {error}", messages.ERROR)
+        if done:
+            self.message_user(request, f"Unscheduled {done}.")

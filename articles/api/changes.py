@@ -16,7 +16,7 @@ from rest_framework import serializers
 from rest_framework.generics import ListAPIView
 
 from articles.api import caching
-from articles.api.filters import MAX_ID, AwareDateTimeField
+from articles.api.filters import MAX_ID, AwareDateTimeField, IdFilter
 from articles.api.pagination import StrictCursorPagination
 from articles.api.views import ERRORS, PublicView
 from articles.models import PublicChange
@@ -54,7 +54,7 @@ class SinceFilter(filters.Filter):
 
 class ChangeFilter(filters.FilterSet):
     since = SinceFilter(label="A change id (exclusive) or a date-time (inclusive).")
-    article = filters.NumberFilter(field_name="article_id", label="Article id.")
+    article = IdFilter(field_name="article_id", label="Article id.")
 
     class Meta:
         model = PublicChange

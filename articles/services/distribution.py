@@ -306,8 +306,10 @@ def deliveries_send(
             )
             if head_id is None:
                 return sent
+            # Lock the delivery alone: locking the joined subscription too would make
+            # every other article's sender for this subscriber skip its own row.
             delivery = (
-                Delivery.objects.select_for_update(skip_locked=True)
+                Delivery.objects.select_for_update(skip_locked=True, of=("self",))
                 .select_related("subscription", "change")
                 .filter(pk=head_id, state=DeliveryState.PENDING)
                 .first()
@@ -494,6 +496,10 @@ def _post(subscription: Subscription, delivery: Delivery) -> Attempt:
             body=body,
         ),
     }
+    try:  # again at send time: the name may point elsewhere since it was checked
+        subscription_target_check(url=subscription.url)
+    except SubscriptionError as error:
+        return Attempt(status=None, error=str(error))
     parts = urlsplit(subscription.url)
     connection_class = (
         http.client.HTTPSConnection

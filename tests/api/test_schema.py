@@ -36,6 +36,7 @@ PATHS = {
     "/api/v1/sections/",
     "/api/v1/entities/",
     "/api/v1/corrections/",
+    "/api/v1/changes/",
 }
 
 

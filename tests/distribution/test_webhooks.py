@@ -254,3 +254,15 @@ def test_production_takes_only_https_on_public_addresses(url, settings):
 def test_a_secret_not_in_the_standard_form_is_refused(receiver):
     with pytest.raises(SubscriptionError, match="whsec_"):
         subscription_add(url=receiver.url, secret="hunter2", by=None)
+
+
+def test_a_target_production_rules_refuse_is_never_contacted(
+    receiver, approved, editor, settings
+):
+    _subscribe(receiver)
+    settings.NEWSROOM_WEBHOOK_ALLOW_PRIVATE_TARGETS = False  # production again
+    article_publish(article=approved(), by=editor)
+    assert receiver.received == []
+    delivery = Delivery.objects.get()
+    assert delivery.state == "pending" and delivery.last_status is None
+    assert "must use https" in delivery.last_error
