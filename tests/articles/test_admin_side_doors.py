@@ -17,6 +17,7 @@ from django.contrib import admin
 from django.db import models
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import (
     Annotation,
@@ -32,10 +33,15 @@ from articles.models import (
 from articles.models.stories import ArticleStatus
 from articles.roles import EDITORS, REVIEWERS
 from articles.services.api_keys import api_key_issue
+from articles.services.assignments import article_claim
+from articles.services.distribution import subscription_add
 from articles.services.entities import candidate_ignore
 from articles.services.publishing import public_article_refresh
 from articles.services.review import annotation_reply
+from articles.services.jobs import relink_job_request
 from articles.services.revisions import article_edit
+from articles.services.scheduling import scheduled_action_create
+from articles.services.workflow import article_recommend_approval
 from tests.articles.workflow_helpers import article_in
 from tests.factories import (
     AnnotationFactory,
@@ -85,8 +91,20 @@ def world(db):
     annotation = AnnotationFactory(article=in_review, author=reviewer)
     annotation_reply(annotation=annotation, by=reviewer, body="Which one?")
     AnnotationFactory(article=in_review, author=reviewer, resolved=True)
+    article_claim(article=in_review, by=reviewer)
+    article_recommend_approval(
+        article=in_review, by=reviewer, note="Good to go once the open note is answered."
+    )
+    subscription_add(url="http://127.0.0.1:9/hook", by=boss)
     live = article_in(ArticleStatus.PUBLISHED, author=writer)
     public_article_refresh(article=live)
+    scheduled_action_create(
+        article=article_in(ArticleStatus.APPROVED, author=writer),
+        action="publish",
+        run_at=timezone.now() + datetime.timedelta(days=1),
+        by=approver,
+    )
+    relink_job_request(target="registry")
     article_edit(
         article=live,
         by=approver,
