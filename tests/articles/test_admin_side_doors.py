@@ -36,9 +36,9 @@ from articles.services.api_keys import api_key_issue
 from articles.services.assignments import article_claim
 from articles.services.distribution import subscription_add
 from articles.services.entities import candidate_ignore
+from articles.services.jobs import relink_job_request
 from articles.services.publishing import public_article_refresh
 from articles.services.review import annotation_reply
-from articles.services.jobs import relink_job_request
 from articles.services.revisions import article_edit
 from articles.services.scheduling import scheduled_action_create
 from articles.services.workflow import article_recommend_approval
@@ -93,7 +93,7 @@ def world(db):
     AnnotationFactory(article=in_review, author=reviewer, resolved=True)
     article_claim(article=in_review, by=reviewer)
     article_recommend_approval(
-        article=in_review, by=reviewer, note="Good to go once the open note is answered."
+        article=in_review, by=reviewer, note="Fine once the open note is answered."
     )
     subscription_add(url="http://127.0.0.1:9/hook", by=boss)
     live = article_in(ArticleStatus.PUBLISHED, author=writer)
