@@ -37,8 +37,8 @@ Rules, in the order they are applied:
   organisations ("Unions", "Agencies", "NGOs") match too; there the span
   covers the whole word, plural ending included, so a highlight never stops
   mid-word.
-* Overlaps: the longest match wins ("ISIS-K" is one mention, and "Amir Khan
-  Muttaqi" is not also "Muttaqi"); among equally long overlapping matches the
+* Overlaps: the longest match wins ("AFL-CIO" is one mention, and "Maria Elena
+  Ortiz" is not also "Ortiz"); among equally long overlapping matches the
   leftmost wins.
 * Several entities on one span: a match written exactly as an alias beats one
   in another case ("ISIS" is the acronym, not "Isis" in capitals), and an
@@ -444,8 +444,8 @@ def _resolve(
 
 
 def _resolve_group(first: int, last: int, members: list[_Hit]) -> list[_Hit]:
-    # Usually one hit covers the whole group ("Amir Khan Muttaqi" around
-    # "Muttaqi"): it wins, merged with any other hit on the same span.
+    # Usually one hit covers the whole group ("Maria Elena Ortiz" around
+    # "Ortiz"): it wins, merged with any other hit on the same span.
     covering = [hit for hit in members if hit[0] == first and hit[1] == last]
     if covering:
         targets = covering[0][2]
@@ -694,7 +694,7 @@ def _starts_sentence(
 
 
 def _is_title_case_headline(line: str, tokens: list[_Token]) -> bool:
-    # "Mujahid Confirms Taliban's Cooperation With Foreign Countries" would
+    # "Ortiz Confirms Union's Cooperation With Foreign Buyers" would
     # otherwise read as one long name.
     if len(tokens) < 3 or line.rstrip().rstrip(_OPENERS).endswith((".", "!", "?")):
         return False
@@ -794,7 +794,7 @@ def _hint(text: str, run: list[_Token], before: _Token | None) -> str | None:
         and text[before.end : run[0].start] in (" ", "\u00a0")
     ):
         return "person"
-    # An apposition with a role: "Zamir Kabulov, Russia's special representative".
+    # An apposition with a role: "Ana Ortiz, Chile's special representative".
     after = text[run[-1].end : run[-1].end + 80]
     if after.startswith(", "):
         clause = re.split(r"[,.;:()\n]", after[2:], maxsplit=1)[0]

@@ -7,7 +7,7 @@ breaks: a quotation reopening after sentence-final punctuation inside one line
 (`… will play. "Next paragraph`) is read as that convention, not as an error.
 
 Single quotation marks are not checked: in running copy they cannot be told from
-apostrophes (the Taliban's, ISIS', the '90s) reliably.
+apostrophes (the party's, the Joneses', the '90s) reliably.
 
 Every finding here is advisory (see severity.py): mixed styles are typography, and
 an unbalanced mark is far more often typography or a lost paragraph break than words

@@ -119,7 +119,7 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
             rf"(?:\s+(?:in|of)\s+(?P<loc>{_NP}))?"
         ),
     ),
-    # removing the Taliban from the list of terrorist groups (in Russia)
+    # removing a group from a country's list of terrorist groups
     (
         DESIGNATION,
         "removal",

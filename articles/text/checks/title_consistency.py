@@ -2,10 +2,10 @@
 
 People are found by full name (two or more capitalised words) and, once known, by
 surname. Titles come from the three shapes news copy uses: before the name
-("Russian Foreign Minister Sergey Lavrov"), in an appositive after it ("Sergey
-Lavrov, Russia's foreign minister," / "Jane Roe, Director of the Institute,") and in
-one before it ("Russia's foreign minister, Sergey Lavrov, said"). A bare title
-without a name ("the Russian foreign minister said") is not attributed to anyone.
+("Chilean Foreign Minister Ana Ortiz"), in an appositive after it ("Ana
+Ortiz, Chile's foreign minister," / "Jane Roe, Director of the Institute,") and in
+one before it ("Chile's foreign minister, Ana Ortiz, said"). A bare title
+without a name ("the Chilean foreign minister said") is not attributed to anyone.
 
 Two titles of one person are compared only when they name the same kind of office
 (the same head noun: minister, envoy, spokesman...), because people hold several
@@ -14,10 +14,10 @@ jobs at once, or two offices nobody holds together (vocabulary.EXCLUSIVE_OFFICES
 
 - a different rank (Deputy Foreign Minister / Foreign Minister) or portfolio
   (foreign / interior minister) is blocking;
-- different countries (Iranian / Russian foreign minister) are blocking;
-- other differences in the organisation (the Taliban's / Russia's, or "of the
-  Embassy for Afghanistan" / "of the Embassy in Kabul") are advisory;
-- name variants ("Sergey" / "Sergei") are one person when the entity registry says
+- different countries (Peruvian / Chilean foreign minister) are blocking;
+- other differences in the organisation (the party's / Chile's, or "of the
+  Embassy for Peru" / "of the Embassy in Lima") are advisory;
+- name variants ("Yuri" / "Yury") are one person when the entity registry says
   so: the desk passes the registry's aliases in `CheckContext.aliases`;
 - one title that is only less specific than the other ("minister" / "foreign
   minister", "envoy" / "US envoy for Afghanistan") is fine, as are differences in
@@ -279,7 +279,7 @@ def _prenominal_word(token: Token) -> bool:
         return True
     if is_ordinary(token.base) or not token.base[:1].isalpha():
         return False
-    return token.base[:1].isupper()  # an affiliation: "Taliban", "US", "Russian"
+    return token.base[:1].isupper()  # an affiliation: "Hamas", "US", "Chilean"
 
 
 def _opens_role(token: Token) -> bool:

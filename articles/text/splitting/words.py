@@ -184,8 +184,8 @@ def _name_runs(
         is_name = _is_name_word(core)
         if is_name and sentence_start and core not in known_names:
             # A capitalised word opening a sentence is a name only if the copy also
-            # capitalises it mid-sentence ("Taliban" yes, "Participants" no) or a
-            # name follows it ("Karen Decker").
+            # capitalises it mid-sentence ("Hamas" yes, "Participants" no) or a
+            # name follows it ("Ana Ortiz").
             is_name = (
                 not ends_run
                 and k + 1 < len(tokens)
