@@ -22,7 +22,7 @@ run: $(VENV)/.installed
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
 	@echo ""
-	@echo "The review desk is at http://$(HOST):$(PORT)/admin/ (log in with a demo login above)."
+	@echo "The review desk is at http://$(HOST):$(PORT)/desk/ (log in with a demo login above; the admin is at /admin/)."
 	@echo "The public API is at http://$(HOST):$(PORT)/api/v1/"
 	@# One task worker beside the web server; it stops when the server stops.
 	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
