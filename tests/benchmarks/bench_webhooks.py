@@ -121,6 +121,8 @@ def _child() -> None:
                 "deliveries": len(first_receipt),
                 "expected": len(expected),
                 "per_second": len(first_receipt) / span,
+                "publishes_per_second": len(committed)
+                / (max(committed.values()) - min(committed.values())),
                 "p50": statistics.median(latencies),
                 "p95": latencies[int(len(latencies) * 0.95) - 1],
                 "lost": len(expected - set(first_receipt)),
@@ -164,6 +166,14 @@ def run() -> list[BenchRow]:
     figures = f"{PUBLISHES} publishes, {SUBSCRIBERS} subscribers, {WORKERS} workers"
     return [
         BenchRow(AREA, f"deliveries ({figures})", result["deliveries"], "", "", None),
+        BenchRow(
+            AREA,
+            "publishes per second (one publisher: bounds the next)",
+            result["publishes_per_second"],
+            "/s",
+            "",
+            None,
+        ),
         BenchRow(AREA, "deliveries per second", result["per_second"], "/s", "", None),
         BenchRow(AREA, "commit to receipt p50", result["p50"], "s", "", None),
         BenchRow(

@@ -266,3 +266,29 @@ def test_a_target_production_rules_refuse_is_never_contacted(
     delivery = Delivery.objects.get()
     assert delivery.state == "pending" and delivery.last_status is None
     assert "must use https" in delivery.last_error
+
+
+def test_the_documented_stdlib_verifier_agrees_with_the_standard_library():
+    import re
+    from pathlib import Path
+
+    from standardwebhooks import Webhook
+
+    from articles.services.distribution import webhook_secret_generate
+
+    docs = Path(__file__).resolve().parents[2] / "docs" / "webhooks.md"
+    blocks = re.findall(r"```python\n(.*?)```", docs.read_text(), re.S)
+    namespace: dict = {}
+    exec(blocks[1], namespace)  # the standard-library example
+    verify = namespace["verify"]
+    secret = webhook_secret_generate()
+    body = '{"type":"article.published","data":{"headline":"Ümlaut"}}'
+    now = timezone.now()
+    headers = {
+        "webhook-id": "msg_1",
+        "webhook-timestamp": str(int(now.timestamp())),
+        "webhook-signature": Webhook(secret).sign("msg_1", now, body),
+    }
+    assert verify(secret, body.encode(), headers)
+    assert not verify(secret, body.encode() + b" ", headers)
+    assert not verify(webhook_secret_generate(), body.encode(), headers)
