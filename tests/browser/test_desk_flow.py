@@ -170,7 +170,8 @@ def test_reviewer_claims_annotates_editors_apply_approve_publish(
     assert "revision 2" in resolved.locator("a.fixed-in").inner_text()
     approve = page.locator('form[data-step="approve"]')
     assert approve.locator("button").is_disabled()
-    assert "You wrote revision 2" in approve.inner_text()
+    assert "You wrote revisions 1 and 2" in approve.inner_text()
+    assert "four-eyes rule" in approve.inner_text()
     page.context.close()
 
     # A second editor resolves the other thread, approves and publishes.

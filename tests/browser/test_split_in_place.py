@@ -35,7 +35,7 @@ def _after_update(page, action) -> None:
     page.evaluate(_WAIT_FOR_UPDATE)
     action()
     # A reload would drop the flag: waiting for it proves the update was in place.
-    page.wait_for_function("window.__splitUpdated === true", timeout=10_000)
+    page.wait_for_function("() => window.__splitUpdated === true", timeout=10_000)
 
 
 def test_an_editor_splits_without_losing_the_scroll_position(
