@@ -157,7 +157,10 @@ def annotations_reanchor(*, article: Article, revision: Revision) -> list[Annota
     revert that brings its words back finds them.
     """
     annotations = list(
-        Annotation.objects.select_for_update()
+        # of=self: lock the annotation rows only, not the revisions they are joined to
+        # (those are immutable, and a reviewer's new annotation holds a key share on
+        # its revision). The caller holds the article lock: article first, always.
+        Annotation.objects.select_for_update(of=("self",))
         .filter(article=article, status=AnnotationStatus.OPEN)
         .select_related("revision")
         .order_by("pk")
