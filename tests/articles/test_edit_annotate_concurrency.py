@@ -28,6 +28,8 @@ from articles.models.review import AnchorState
 from articles.models.stories import ArticleStatus
 from articles.roles import EDITORS, REVIEWERS
 from articles.services import review, revisions
+from articles.services.review import annotation_create
+from articles.services.revisions import article_edit
 from newsroom.conflicts import MESSAGE, WriteConflictMiddleware, is_write_conflict
 from tests.articles.workflow_helpers import article_in
 from tests.factories import ArticleFactory, UserFactory
@@ -100,28 +102,41 @@ def _client(user) -> Client:
 def test_editors_saving_while_reviewers_annotate():
     editors = [_client(UserFactory(role=EDITORS)) for _ in range(2)]
     reviewers = [_client(UserFactory(role=REVIEWERS)) for _ in range(2)]
-    errors, deadlocks, lost, conflicts = [], 0, 0, 0
+    writer = UserFactory(role=EDITORS)
+    errors, deadlocks, lost, misplaced, conflicts, noted = [], 0, 0, 0, 0, 0
     for round_ in range(ROUNDS):
         article = article_in(ArticleStatus.IN_REVIEW)
-        Revision.objects.filter(pk=article.current_revision_id).update(body=BODY)
-        base = article.current_revision_id
-        edit_url = reverse("articles:edit", args=[article.pk])
-        annotate_url = reverse("articles:annotate", args=[article.pk])
-        bodies = [f"{BODY} Checked by editor {n}, round {round_}." for n in (0, 1)]
+        first = article.current_revision
+        Revision.objects.filter(pk=first.pk).update(body=BODY)
         start = BODY.index(PHRASE)
         note = {
-            "revision_id": base,  # what the reviewer read: soon an old revision
             "start": start,
             "end": start + len(PHRASE),
             "exact": PHRASE,
             "kind": "needs_source",
             "severity": "advisory",
         }
+        # An open note, then revision 2: the reviewers below still read revision 1,
+        # so their notes are carried onto the current text, as the editors save.
+        annotation_create(
+            article=article, by=writer, revision_id=first.pk, comment="Earlier.", **note
+        )
+        base = article_edit(
+            article=article,
+            by=writer,
+            base_revision_id=first.pk,
+            headline="Same",
+            body=f"{BODY} Updated.",
+        )
+        edit_url = reverse("articles:edit", args=[article.pk])
+        annotate_url = reverse("articles:annotate", args=[article.pk])
+        bodies = [f"{base.body} Checked by editor {n}, round {round_}." for n in (0, 1)]
+        note["revision_id"] = first.pk
         saves = [
             partial(
                 c.post,
                 edit_url,
-                {"base_revision_id": base, "headline": "Same", "body": b},
+                {"base_revision_id": base.pk, "headline": "Same", "body": b},
             )
             for c, b in zip(editors, bodies, strict=True)
         ]
@@ -136,35 +151,31 @@ def test_editors_saving_while_reviewers_annotate():
                 errors.append(repr(response))
             elif MESSAGE in response.content.decode():
                 deadlocks += 1  # the database broke a lock cycle off: answered 409
-        save_codes = sorted(getattr(r, "status_code", 0) for r in responses[:2])
-        note_codes = [getattr(r, "status_code", 0) for r in responses[2:]]
-        conflicts += save_codes == [302, 409]
-        winners = [
-            b
-            for r, b in zip(responses[:2], bodies, strict=True)
-            if r.status_code == 302
-        ]
+        codes = [getattr(r, "status_code", 0) for r in responses]
+        conflicts += sorted(codes[:2]) == [302, 409]
+        noted += codes[2:] == [302, 302]
+        # Lost: a save or a note the user was told was done that is not there.
+        saved = [b for code, b in zip(codes[:2], bodies, strict=True) if code == 302]
         current = Article.objects.get(pk=article.pk).current_revision
+        revisions_added = Revision.objects.filter(article=article).count() - 2
         notes_stored = Annotation.objects.filter(article=article)
-        if (
-            save_codes != [302, 409]
-            or note_codes != [302, 302]
-            or current.body != winners[0]
-            or Revision.objects.filter(article=article).count() != 2
-            or notes_stored.count() != 2
-        ):
-            lost += 1
-        # Both notes sit on the text that won, on the phrase the reviewers quoted.
-        assert {(a.revision_id, a.exact, a.anchor_state) for a in notes_stored} == {
-            (current.pk, PHRASE, AnchorState.ANCHORED)
-        }
+        lost += abs(revisions_added - len(saved)) + sum(
+            b not in current.body for b in saved
+        )
+        lost += abs(notes_stored.count() - 1 - codes[2:].count(302))
+        # All three notes sit on the text that won, on the phrase quoted (a note
+        # left on a replaced revision is lost to the editors' text).
+        placements = {(a.revision_id, a.exact, a.anchor_state) for a in notes_stored}
+        misplaced += placements != {(current.pk, PHRASE, AnchorState.ANCHORED)}
 
     print(
         f"\n{ROUNDS} rounds of 2 saves and 2 annotations at once: {len(errors)} "
-        f"errors, {deadlocks} deadlocks, {lost} lost updates, {conflicts} conflicts"
+        f"errors, {deadlocks} deadlocks, {lost} lost updates, {misplaced} notes "
+        f"left on an old revision, {conflicts} conflicts"
     )
-    assert (errors, deadlocks, lost) == ([], 0, 0)
-    assert conflicts == ROUNDS  # the second save from one base is always refused
+    assert (errors, deadlocks, lost, misplaced) == ([], 0, 0, 0)
+    # Every round: one save, the conflict page for the other, both notes added.
+    assert (conflicts, noted) == (ROUNDS, ROUNDS)
 
 
 def _real_deadlock() -> OperationalError:
