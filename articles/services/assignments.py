@@ -7,6 +7,7 @@ from django.utils import timezone
 from articles.models import Article, Assignment
 from articles.models.stories import ArticleStatus
 from articles.services.audit import audit_record
+from articles.services.locking import article_lock
 
 
 class AssignmentRefused(Exception):
@@ -38,7 +39,7 @@ def article_claim(*, article: Article, by: AbstractBaseUser) -> Assignment:
 def article_unassign(*, article: Article, by: AbstractBaseUser) -> None:
     """Put the article back among the unclaimed (its reviewer, or an editor)."""
     with transaction.atomic():
-        locked = Article.objects.select_for_update().get(pk=article.pk)
+        locked = article_lock(pk=article.pk)
         current = Assignment.objects.filter(article=locked).first()
         if current is None:
             raise AssignmentRefused(f"“{locked.headline}” is not assigned to anyone.")
@@ -63,7 +64,7 @@ def _assign(
     if not reviewer.has_perm("articles.review_article"):
         raise AssignmentRefused(f"{reviewer} is not a reviewer.")
     with transaction.atomic():
-        locked = Article.objects.select_for_update().get(pk=article.pk)
+        locked = article_lock(pk=article.pk)
         if locked.status != ArticleStatus.IN_REVIEW:
             raise AssignmentRefused(
                 f"“{locked.headline}” is not in review: only an article in review "

@@ -47,6 +47,7 @@ from articles.models.entities import EntityKind
 from articles.selectors.entities import entity_matcher
 from articles.services.audit import audit_record
 from articles.services.jobs import relink_job_request
+from articles.services.locking import articles_lock
 from articles.services.publishing import public_article_refresh, public_version_bump
 from articles.text.entities import (
     AliasSpec,
@@ -268,7 +269,7 @@ def _refresh_live(article_ids: Collection[int]) -> list[int]:
     for i in range(0, len(ids), RELINK_BATCH):
         with transaction.atomic():
             batch = []
-            for article in Article.objects.filter(pk__in=ids[i : i + RELINK_BATCH]):
+            for article in articles_lock(pks=ids[i : i + RELINK_BATCH]):
                 if article.is_live:
                     public_article_refresh(article=article, bump=False)
                     batch.append(article.pk)
@@ -319,16 +320,17 @@ def registry_relink_range(
     As `registry_relink` for one batch, in the caller's transaction; also stores
     the candidates of current revisions whose mentions changed. Returns the counts.
     """
+    refresh = set(refresh_article_ids)
+    # The articles first (in id order), as every service takes them, and only then
+    # their revisions, candidates and public rows: never an article while holding
+    # those, which an editor saving or publishing it may be waiting for.
+    in_chunk = Article.objects.filter(pk__gte=first, pk__lte=last)
+    articles_lock(pks=[*in_chunk.values_list("pk", flat=True), *refresh])
     columns = ("pk", "current_revision_id", "published_revision_id", "retracted_at")
-    rows = list(
-        Article.objects.filter(pk__gte=first, pk__lte=last)
-        .order_by("pk")
-        .values_list(*columns)
-    )
+    rows = list(in_chunk.order_by("pk").values_list(*columns))
     matcher = entity_matcher()
     batch = _relink_batch(rows, matcher)
     _store_changed_candidates(rows, batch, matcher)
-    refresh = set(refresh_article_ids)
     refresh.update(
         pk
         for pk, _, published_id, retracted_at in rows

@@ -21,6 +21,7 @@ from articles.models import Article, PublicArticle, PublicVersion
 from articles.models.review import AnnotationStatus, Verdict
 from articles.search import public_search_index
 from articles.services.distribution import public_change_record
+from articles.services.locking import articles_lock
 from articles.text.checks.base import Paragraph
 from articles.text.paragraphs import paragraphs_from_body
 
@@ -155,7 +156,7 @@ def public_articles_republish(*, article_ids: Iterable[int]) -> int:
     """
     refreshed = 0
     with transaction.atomic():
-        for article in Article.objects.filter(pk__in=sorted(set(article_ids))):
+        for article in articles_lock(pks=article_ids):
             if article.is_live:
                 public_article_refresh(article=article, bump=False)
                 refreshed += 1

@@ -28,7 +28,12 @@ from articles.models.review import (
 )
 from articles.selectors.checks import check_context_for
 from articles.services.audit import audit_record
-from articles.services.revisions import annotation_place, article_edit
+from articles.services.locking import article_lock
+from articles.services.revisions import (
+    annotation_place,
+    annotations_reanchor,
+    article_edit,
+)
 from articles.text.anchoring import Anchor, anchor_for_span, find_quote
 from articles.text.checks import run_checks
 from articles.text.checks.base import Finding
@@ -104,8 +109,9 @@ def annotation_create(
             "The quoted text is not in the article: select the passage again."
         )
     with transaction.atomic():
+        locked = _article_lock(article.pk)
         annotation = _new_annotation(
-            article,
+            locked,
             revision,
             anchor,
             suggestion,
@@ -120,11 +126,9 @@ def annotation_create(
             author=by,
         )
         _audit(annotation, by, "annotate", to_state=AnnotationStatus.OPEN)
-        current = Article.objects.get(pk=article.pk).current_revision
+        current = locked.current_revision
         if current is not None and current.pk != revision.pk:
-            from articles.services.revisions import annotations_reanchor
-
-            annotations_reanchor(article=article, revision=current)
+            annotations_reanchor(article=locked, revision=current)
             annotation.refresh_from_db()
     return annotation
 
@@ -166,6 +170,7 @@ def annotation_reopen(*, annotation: Annotation, by: AbstractBaseUser) -> Annota
     """Open a resolved or dismissed annotation again, anchored to the current text."""
     _require(by, "articles.change_annotation", "reopen annotations")
     with transaction.atomic():
+        article = _article_lock(annotation.article_id)
         locked = Annotation.objects.select_for_update().get(pk=annotation.pk)
         if locked.status == AnnotationStatus.OPEN:
             raise ReviewRefused("The annotation is already open.")
@@ -188,11 +193,9 @@ def annotation_reopen(*, annotation: Annotation, by: AbstractBaseUser) -> Annota
         _audit(
             locked, by, "reopen", from_state=previous, to_state=AnnotationStatus.OPEN
         )
-        current = locked.article.current_revision
+        current = article.current_revision
         if current is not None and current.pk != locked.revision_id:
-            from articles.services.revisions import annotations_reanchor
-
-            annotations_reanchor(article=locked.article, revision=current)
+            annotations_reanchor(article=article, revision=current)
             locked.refresh_from_db()
     return locked
 
@@ -203,12 +206,9 @@ def annotation_reattach(
     """Anchor an orphaned (or any open) annotation to a new span of the current text."""
     _require(by, "articles.change_annotation", "re-attach annotations")
     with transaction.atomic():
-        locked = (
-            Annotation.objects.select_for_update()
-            .select_related("article")
-            .get(pk=annotation.pk)
-        )
-        revision = locked.article.current_revision
+        article = _article_lock(annotation.article_id)
+        locked = Annotation.objects.select_for_update().get(pk=annotation.pk)
+        revision = article.current_revision
         body = revision.body
         if not (0 <= start < end <= len(body) and body[start:end] == exact):
             raise ReviewRefused("The selected text is not in the current revision.")
@@ -409,6 +409,7 @@ def _close(
 ) -> Annotation:
     _require(by, "articles.change_annotation", f"{status[:-1]} annotations")
     with transaction.atomic():
+        _article_lock(annotation.article_id)
         locked = Annotation.objects.select_for_update().get(pk=annotation.pk)
         if locked.status != AnnotationStatus.OPEN:
             raise ReviewRefused(f"The annotation is already {locked.status}.")
@@ -436,6 +437,15 @@ def _close(
             note=note,
         )
     return locked
+
+
+def _article_lock(pk: int) -> Article:
+    """Lock the annotation's article before any annotation row (the one lock order:
+    article, then its annotations in id order, as `article_edit` takes them)."""
+    try:
+        return article_lock(pk=pk, related=("current_revision",))
+    except Article.DoesNotExist:
+        raise ReviewRefused("That article no longer exists.") from None
 
 
 def _require(user: AbstractBaseUser, permission: str, verb: str) -> None:

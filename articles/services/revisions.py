@@ -26,6 +26,8 @@ from articles.services.entities import revision_link_entities
 from articles.services.locking import article_lock
 from articles.text.anchoring import Anchor, Reanchored, follow_edit
 
+BATCH = 500  # annotations written per statement when a save carries them over
+
 
 class EditRefused(Exception):
     """The edit cannot be saved; the message says why."""
@@ -161,7 +163,10 @@ def annotations_reanchor(*, article: Article, revision: Revision) -> list[Annota
     revert that brings its words back finds them.
     """
     annotations = list(
-        Annotation.objects.select_for_update()
+        # of=self: lock the annotation rows only, not the revisions they are joined to
+        # (those are immutable, and a reviewer's new annotation holds a key share on
+        # its revision). The caller holds the article lock: article first, always.
+        Annotation.objects.select_for_update(of=("self",))
         .filter(article=article, status=AnnotationStatus.OPEN)
         .select_related("revision")
         .order_by("pk")
@@ -170,16 +175,30 @@ def annotations_reanchor(*, article: Article, revision: Revision) -> list[Annota
     for annotation in annotations:
         if annotation.revision_id != revision.pk:
             by_revision.setdefault(annotation.revision_id, []).append(annotation)
+    moved: list[Annotation] = []
+    fields: set[str] = set()
+    placements: list[AnnotationPlacement] = []
     for group in by_revision.values():
         old_body = group[0].revision.body
         found = follow_edit(old_body, revision.body, [a.anchor for a in group])
         for annotation, result in zip(group, found, strict=True):
-            annotation_place(
-                annotation=annotation,
-                revision=revision,
-                anchor=result.anchor,
-                state=_settled_state(annotation, result),
+            changed, placement = _move(
+                annotation, revision, result.anchor, _settled_state(annotation, result)
             )
+            if placement is not None:
+                moved.append(annotation)
+                fields.update(changed)
+                placements.append(placement)
+    # One UPDATE and one INSERT for them all: the caller holds the article lock, and
+    # a save should not hold it for two statements per open annotation.
+    if moved:
+        now = timezone.now()
+        for annotation in moved:
+            annotation.updated_at = now
+        Annotation.objects.bulk_update(
+            moved, [*sorted(fields), "updated_at"], batch_size=BATCH
+        )
+        AnnotationPlacement.objects.bulk_create(placements, batch_size=BATCH)
     return annotations
 
 
@@ -211,15 +230,26 @@ def annotation_place(
     annotation keeps its last placement, so the page can still say what it was on.
     Writes a placement row only when the placement changed.
     """
+    changed, placement = _move(annotation, revision, anchor, state)
+    if placement is not None:
+        annotation.save(update_fields=[*changed, "updated_at"])
+        placement.save()
+    return annotation
+
+
+def _move(
+    annotation: Annotation, revision: Revision, anchor: Anchor | None, state: str
+) -> tuple[list[str], AnnotationPlacement | None]:
+    """Set the new placement on `annotation` (in memory); return the fields changed
+    and the history row to write, or ([], None) when nothing changed."""
     if anchor is None:
         if annotation.anchor_state == AnchorState.ORPHANED:
-            return annotation
+            return [], None
         annotation.anchor_state = AnchorState.ORPHANED
-        annotation.save(update_fields=["anchor_state", "updated_at"])
-        AnnotationPlacement.objects.create(
+        placement = AnnotationPlacement(
             annotation=annotation, revision=revision, state=AnchorState.ORPHANED
         )
-        return annotation
+        return ["anchor_state"], placement
     new = {
         "revision_id": revision.pk,
         "anchor_state": state,
@@ -231,14 +261,11 @@ def annotation_place(
     }
     changed = [f for f, v in new.items() if getattr(annotation, f) != v]
     if not changed:
-        return annotation
+        return [], None
     for field, value in new.items():
         setattr(annotation, field, value)
     annotation.revision = revision
-    annotation.save(
-        update_fields=[f.removesuffix("_id") for f in changed] + ["updated_at"]
-    )
-    AnnotationPlacement.objects.create(
+    placement = AnnotationPlacement(
         annotation=annotation,
         revision=revision,
         state=state,
@@ -246,4 +273,4 @@ def annotation_place(
         end=anchor.end,
         exact=anchor.exact,
     )
-    return annotation
+    return [f.removesuffix("_id") for f in changed], placement

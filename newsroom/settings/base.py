@@ -222,3 +222,10 @@ NEWSROOM_WEBHOOK_DISABLE_AFTER_SECONDS = env_int(
 NEWSROOM_WEBHOOK_ALLOW_PRIVATE_TARGETS = env_bool(
     "NEWSROOM_WEBHOOK_ALLOW_PRIVATE_TARGETS", DEBUG
 )
+
+# --- Concurrency (issue 10c) ---------------------------------------------------------
+# A deadlock or serialization failure answers 409 "try again", never a 500.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("axes.middleware.AxesMiddleware"),
+    "newsroom.conflicts.WriteConflictMiddleware",
+)

@@ -1,0 +1,115 @@
+"""A background republish (a section renamed, the registry changed) running while an
+editor retracts one of its articles: neither deadlocks, and the retraction stays.
+
+The cycle this guards against: the batch, having refreshed one article, held the
+public version row and waited for the retracted article's public row; the retraction
+held that row and waited for the public version. And a batch that read the article
+before the retraction committed could write it back as live. Batches now lock their
+articles first, in id order, as the workflow does.
+
+Real threads on PostgreSQL (SQLite serialises whole-database writes: no race there).
+"""
+
+import threading
+import time
+from functools import partial
+
+import pytest
+from django.db import OperationalError, connection, connections
+
+from articles.models import PublicArticle
+from articles.models.stories import ArticleStatus
+from articles.roles import EDITORS
+from articles.services import publishing
+from articles.services.publishing import (
+    public_article_refresh,
+    public_articles_republish,
+)
+from articles.services.workflow import WorkflowError, article_retract
+from tests.articles.workflow_helpers import article_in
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+ROUNDS = 10
+HOLD = 0.2  # seconds each refresh keeps its locks, so that the two overlap
+
+
+@pytest.fixture(autouse=True)
+def _postgresql_only():
+    if connection.vendor != "postgresql":
+        pytest.skip(
+            "needs PostgreSQL row locks and deadlock detection; run with "
+            "DATABASE_URL=postgres://..."
+        )
+
+
+@pytest.fixture
+def _slow_refresh(monkeypatch):
+    index = publishing.public_search_index
+
+    def slow_index(**kwargs):
+        time.sleep(HOLD)
+        return index(**kwargs)
+
+    monkeypatch.setattr(publishing, "public_search_index", slow_index)
+
+
+def _race(*calls) -> list[object]:
+    barrier = threading.Barrier(len(calls))
+    results: list[object] = [None] * len(calls)
+
+    def run(index: int, call) -> None:
+        try:
+            barrier.wait(timeout=10)
+            results[index] = call()
+        except Exception as exc:  # sorted into refusals and errors by the test
+            results[index] = exc
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results
+
+
+@pytest.mark.usefixtures("_slow_refresh")
+def test_republishing_while_an_article_is_retracted():
+    editor = UserFactory(role=EDITORS)
+    errors, deadlocks, revived = [], 0, 0
+    for _ in range(ROUNDS):
+        first, second = (
+            article_in(ArticleStatus.PUBLISHED),
+            article_in(ArticleStatus.PUBLISHED),
+        )
+        for article in (first, second):
+            public_article_refresh(article=article)
+
+        results = _race(
+            partial(public_articles_republish, article_ids=[first.pk, second.pk]),
+            partial(
+                article_retract,
+                article=second,
+                by=editor,
+                reason="The source withdrew it.",
+            ),
+        )
+
+        for result in results:
+            if isinstance(result, OperationalError):
+                deadlocks += 1
+            elif isinstance(result, Exception) and not isinstance(
+                result, WorkflowError
+            ):
+                errors.append(repr(result))
+        public = PublicArticle.objects.get(article=second)
+        revived += public.retracted_at is None  # the retraction was written over
+
+    print(
+        f"\n{ROUNDS} republish batches racing a retraction: {len(errors)} errors, "
+        f"{deadlocks} deadlocks, {revived} retractions lost"
+    )
+    assert (errors, deadlocks, revived) == ([], 0, 0)
