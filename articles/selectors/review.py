@@ -17,7 +17,9 @@ from articles.models import (
     Mention,
     Recommendation,
     Revision,
+    ScheduledAction,
 )
+from articles.models.distribution import ScheduledState
 from articles.models.review import AnchorState, AnnotationStatus
 from articles.models.stories import ArticleStatus
 from articles.services.workflow import TRANSITIONS, Offer, workflow_offers
@@ -143,6 +145,8 @@ class ReviewWorkflow:
     can_claim: bool
     can_release: bool
     can_assign: bool
+    scheduled: ScheduledAction | None  # the waiting publication or retraction
+    can_schedule: bool  # the user may schedule the approved article's publication
 
 
 def review_workflow(
@@ -181,6 +185,11 @@ def review_workflow(
     reviewer = user.has_perm("articles.review_article")
     mine = assignment is not None and assignment.reviewer_id == user.pk
     editor = user.has_perm("articles.approve_article")
+    scheduled = (
+        ScheduledAction.objects.filter(article=article, state=ScheduledState.WAITING)
+        .select_related("scheduled_by")
+        .first()
+    )
     return ReviewWorkflow(
         offers=offers,
         last_note=last_note,
@@ -190,6 +199,10 @@ def review_workflow(
         can_claim=in_review and reviewer and assignment is None,
         can_release=in_review and assignment is not None and (mine or editor),
         can_assign=in_review and editor,
+        scheduled=scheduled,
+        can_schedule=scheduled is None
+        and article.status == ArticleStatus.APPROVED
+        and user.has_perm("articles.publish_article"),
     )
 
 
