@@ -19,7 +19,7 @@ from articles.models import (
     Revision,
     ScheduledAction,
 )
-from articles.models.distribution import ScheduledState
+from articles.models.distribution import ScheduledKind, ScheduledState
 from articles.models.review import AnchorState, AnnotationStatus
 from articles.models.stories import ArticleStatus
 from articles.services.workflow import TRANSITIONS, Offer, workflow_offers
@@ -159,12 +159,20 @@ def review_workflow(
         .select_related("reviewer")
         .order_by("created_at", "pk")
     )
+    scheduled = (
+        ScheduledAction.objects.filter(article=article, state=ScheduledState.WAITING)
+        .select_related("scheduled_by")
+        .first()
+    )
     offers = workflow_offers(
         article=article,
         user=user,
         open_blocking=len(open_blocking),
         own_open_blocking=sum(1 for a in open_blocking if a.author_id == user.pk),
         recommended=any(r.reviewer_id == user.pk for r in recommendations),
+        scheduled_publication=scheduled.run_at
+        if scheduled is not None and scheduled.action == ScheduledKind.PUBLISH
+        else None,
     )
     last_note = (
         AuditEntry.objects.filter(
@@ -185,11 +193,6 @@ def review_workflow(
     reviewer = user.has_perm("articles.review_article")
     mine = assignment is not None and assignment.reviewer_id == user.pk
     editor = user.has_perm("articles.approve_article")
-    scheduled = (
-        ScheduledAction.objects.filter(article=article, state=ScheduledState.WAITING)
-        .select_related("scheduled_by")
-        .first()
-    )
     return ReviewWorkflow(
         offers=offers,
         last_note=last_note,

@@ -57,6 +57,7 @@ def test_schedule_from_the_review_page_then_see_it_on_the_desk_home(
     assert f"publishes {when:%a %-d %b} 09:00" in page
     assert "Scheduled: publishes" in page and "scheduled by ed" in page
     assert 'id="unschedule"' in page and 'id="schedule-form"' not in page
+    assert "It is scheduled to publish" in page  # beside the Publish button
     scheduled = ScheduledAction.objects.get(article=article)
     assert (scheduled.run_at, scheduled.scheduled_by, scheduled.note) == (
         when,
