@@ -30,3 +30,14 @@ class StepForm(forms.Form):
 
     revision = forms.IntegerField(required=False)
     note = forms.CharField(required=False, max_length=2000, strip=True)
+
+
+class ScheduleForm(forms.Form):
+    """When to publish an approved article (the desk's time zone), and a note."""
+
+    run_at = forms.DateTimeField(
+        label="Publish at",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        error_messages={"required": "Choose when to publish it."},
+    )
+    note = forms.CharField(required=False, max_length=2000, strip=True)

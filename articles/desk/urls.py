@@ -11,6 +11,8 @@ urlpatterns = [
     path("login/", views.DeskLoginView.as_view(), name="login"),
     path("articles/<int:pk>/step/<slug:name>/", views.step, name="step"),
     path("articles/<int:pk>/retract/", views.retract_confirm, name="retract"),
+    path("articles/<int:pk>/schedule/", views.schedule, name="schedule"),
+    path("articles/<int:pk>/unschedule/", views.unschedule, name="unschedule"),
     path(
         "articles/<int:pk>/assignment/<slug:action>/",
         views.assignment,

@@ -8,11 +8,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.views.decorators.http import require_POST, require_safe
 
 from articles.desk.access import desk_context, desk_view
-from articles.desk.forms import AssignForm, DeskFilterForm, StepForm
-from articles.models import Annotation, Article
+from articles.desk.forms import AssignForm, DeskFilterForm, ScheduleForm, StepForm
+from articles.models import Annotation, Article, ScheduledAction
+from articles.models.distribution import ScheduledKind, ScheduledState
 from articles.models.review import AnnotationStatus
 from articles.selectors.desk import desk_home
 from articles.services.assignments import (
@@ -20,6 +23,11 @@ from articles.services.assignments import (
     article_assign,
     article_claim,
     article_unassign,
+)
+from articles.services.scheduling import (
+    ScheduleError,
+    scheduled_action_cancel,
+    scheduled_action_create,
 )
 from articles.services.workflow import (
     RETRACT,
@@ -138,4 +146,56 @@ def assignment(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             raise AssignmentRefused("That is not something the desk can do.")
     except AssignmentRefused as exc:
         messages.error(request, str(exc))
+    return redirect(f"{reverse('articles:review', args=[pk])}#workflow")
+
+
+@require_POST
+@desk_view("articles.publish_article")
+def schedule(request: HttpRequest, pk: int) -> HttpResponse:
+    """Schedule an approved article's publication; the service decides and explains."""
+    article = get_object_or_404(Article, pk=pk)
+    form = ScheduleForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect(f"{reverse('articles:review', args=[pk])}#workflow")
+    try:
+        scheduled = scheduled_action_create(
+            article=article,
+            action=ScheduledKind.PUBLISH,
+            run_at=form.cleaned_data["run_at"],
+            by=request.user,
+            note=form.cleaned_data["note"],
+        )
+    except ScheduleError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            f"“{article.headline}” publishes "
+            f"{date_format(localtime(scheduled.run_at), 'D j M H:i T')}.",
+        )
+    return redirect(f"{reverse('articles:review', args=[pk])}#workflow")
+
+
+@require_POST
+@desk_view("articles.view_article")
+def unschedule(request: HttpRequest, pk: int) -> HttpResponse:
+    """Unschedule the article's waiting action (the service checks the permission)."""
+    article = get_object_or_404(Article, pk=pk)
+    waiting = ScheduledAction.objects.filter(
+        article=article, state=ScheduledState.WAITING
+    ).first()
+    try:
+        if waiting is None:
+            raise ScheduleError(f"Nothing is scheduled for “{article.headline}”.")
+        scheduled_action_cancel(scheduled=waiting, by=request.user)
+    except ScheduleError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            f"“{article.headline}” is no longer scheduled to "
+            f"{waiting.get_action_display().lower()}.",
+        )
     return redirect(f"{reverse('articles:review', args=[pk])}#workflow")

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import (
+    CharField,
     Count,
+    DateTimeField,
     Exists,
     IntegerField,
     OuterRef,
@@ -23,8 +25,11 @@ from articles.models import (
     Article,
     Recommendation,
     Revision,
+    ScheduledAction,
     SourceDocument,
+    Subscription,
 )
+from articles.models.distribution import ScheduledState
 from articles.models.review import AnnotationStatus, Severity
 from articles.models.stories import ArticleStatus
 from articles.selectors.queues import RECENT_DAYS
@@ -33,6 +38,8 @@ User = AbstractBaseUser | AnonymousUser
 
 CARDS_PER_GROUP = 30  # the most recently changed articles of each state
 SOURCES_SHOWN = 20
+DISABLED_SUBSCRIPTIONS_SHOWN = 10
+SCHEDULED = "scheduled"  # the Scheduled column's key, beside the states
 
 FILTERS = {
     "all": "Everything",
@@ -55,6 +62,7 @@ class CardGroup:
 class DeskHome:
     sources: list[SourceDocument]
     groups: list[CardGroup] = field(default_factory=list)
+    disabled_subscriptions: list[Subscription] = field(default_factory=list)
 
 
 _GROUPS = (
@@ -62,6 +70,7 @@ _GROUPS = (
     (ArticleStatus.IN_REVIEW, "In review"),
     (ArticleStatus.CHANGES_REQUESTED, "Changes requested"),
     (ArticleStatus.APPROVED, "Approved, to publish"),
+    (SCHEDULED, "Scheduled"),
     (ArticleStatus.PUBLISHED, f"Published in the last {RECENT_DAYS} days"),
 )
 
@@ -75,13 +84,23 @@ def desk_home(
 ) -> DeskHome:
     """Source documents waiting to be split and the articles by state, each card with
     its section, the current revision's author, open blocking/advisory counts, its
-    reviewer and the recommendations of its current revision.
+    reviewer and the recommendations of its current revision. An article with a
+    waiting scheduled action is in the Scheduled column (soonest first) instead of
+    Approved or Published; for editors, the webhook subscribers that were disabled.
     """
     articles = _filtered(user=user, show=show, section_id=section_id)
     cutoff = (now or timezone.now()) - datetime.timedelta(days=RECENT_DAYS)
+    waiting = ScheduledAction.objects.filter(
+        article=OuterRef("pk"), state=ScheduledState.WAITING
+    )
     groups, every_card = [], []
     for status, title in _GROUPS:
-        cards = articles.filter(status=status)
+        if status == SCHEDULED:
+            cards = _scheduled(articles.filter(Exists(waiting)), waiting)
+        else:
+            cards = articles.filter(status=status)
+        if status in (ArticleStatus.APPROVED, ArticleStatus.PUBLISHED):
+            cards = cards.filter(~Exists(waiting))
         if status == ArticleStatus.PUBLISHED:
             cards = cards.filter(published_at__gte=cutoff)
         cards = list(cards[: CARDS_PER_GROUP + 1])
@@ -100,7 +119,28 @@ def desk_home(
             .defer("content")
             .order_by("-imported_at", "-pk")[:SOURCES_SHOWN]
         )
-    return DeskHome(sources=sources, groups=groups)
+    disabled = []
+    if user.has_perm("articles.publish_article"):
+        disabled = list(
+            Subscription.objects.filter(is_active=False, disabled_at__isnull=False)
+            .only("url", "disabled_at", "disabled_reason")
+            .order_by("-disabled_at", "-pk")[:DISABLED_SUBSCRIPTIONS_SHOWN]
+        )
+    return DeskHome(sources=sources, groups=groups, disabled_subscriptions=disabled)
+
+
+def _scheduled(articles: QuerySet[Article], waiting: QuerySet) -> QuerySet[Article]:
+    """The cards with what their waiting action is, when, and who scheduled it (at
+    most one waits per article, so each is one correlated subquery)."""
+
+    def of_waiting(name: str, output_field) -> Subquery:
+        return Subquery(waiting.values(name)[:1], output_field=output_field)
+
+    return articles.annotate(
+        scheduled_action=of_waiting("action", CharField()),
+        scheduled_run_at=of_waiting("run_at", DateTimeField()),
+        scheduled_by=of_waiting("scheduled_by__username", CharField()),
+    ).order_by("scheduled_run_at", "pk")
 
 
 def reviewers() -> QuerySet:

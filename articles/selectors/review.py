@@ -17,7 +17,9 @@ from articles.models import (
     Mention,
     Recommendation,
     Revision,
+    ScheduledAction,
 )
+from articles.models.distribution import ScheduledKind, ScheduledState
 from articles.models.review import AnchorState, AnnotationStatus
 from articles.models.stories import ArticleStatus
 from articles.services.workflow import TRANSITIONS, Offer, workflow_offers
@@ -143,6 +145,8 @@ class ReviewWorkflow:
     can_claim: bool
     can_release: bool
     can_assign: bool
+    scheduled: ScheduledAction | None  # the waiting publication or retraction
+    can_schedule: bool  # the user may schedule the approved article's publication
 
 
 def review_workflow(
@@ -155,12 +159,20 @@ def review_workflow(
         .select_related("reviewer")
         .order_by("created_at", "pk")
     )
+    scheduled = (
+        ScheduledAction.objects.filter(article=article, state=ScheduledState.WAITING)
+        .select_related("scheduled_by")
+        .first()
+    )
     offers = workflow_offers(
         article=article,
         user=user,
         open_blocking=len(open_blocking),
         own_open_blocking=sum(1 for a in open_blocking if a.author_id == user.pk),
         recommended=any(r.reviewer_id == user.pk for r in recommendations),
+        scheduled_publication=scheduled.run_at
+        if scheduled is not None and scheduled.action == ScheduledKind.PUBLISH
+        else None,
     )
     last_note = (
         AuditEntry.objects.filter(
@@ -190,6 +202,10 @@ def review_workflow(
         can_claim=in_review and reviewer and assignment is None,
         can_release=in_review and assignment is not None and (mine or editor),
         can_assign=in_review and editor,
+        scheduled=scheduled,
+        can_schedule=scheduled is None
+        and article.status == ArticleStatus.APPROVED
+        and user.has_perm("articles.publish_article"),
     )
 
 

@@ -8,6 +8,7 @@ and writes the audit entry. A refusal is a WorkflowError whose message names the
 article and says what to do; nothing is written then.
 """
 
+import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -296,10 +297,12 @@ def workflow_offers(
     open_blocking: int,
     own_open_blocking: int,
     recommended: bool,
+    scheduled_publication: datetime.datetime | None = None,
 ) -> list[Offer]:
     """What `user` may do with `article` now, from the same rules the transitions
     check (no queries: the caller counts the article's open blocking annotations, the
-    user's own, and whether the user recommended the current revision).
+    user's own, whether the user recommended the current revision, and when a
+    waiting scheduled publication is due, if one is).
 
     A step the user's role never takes, or that the article's state does not allow,
     is left out; one that a gate would refuse is offered with its refusal.
@@ -330,6 +333,12 @@ def workflow_offers(
         hint = own_blocking_message(own_open_blocking) if needs_note else ""
         if transition is RETRACT:
             hint = "Readers see this reason where the article was."
+        if transition is PUBLISH and scheduled_publication is not None:
+            when = timezone.localtime(scheduled_publication)
+            hint = (
+                f"It is scheduled to publish {when:%a %d %b %H:%M %Z}: unschedule it "
+                "first to publish it now."
+            )
         offers.append(Offer(transition, refusal, needs_note, hint))
     return offers
 

@@ -1,9 +1,12 @@
 """The desk home, assignment and recommendation as rows, and the workflow offered on
 the review page: what each user sees, may do, and is told when they may not."""
 
+import datetime
+
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import Annotation, Assignment, AuditEntry, Recommendation
 from articles.models.stories import ArticleStatus
@@ -15,6 +18,8 @@ from articles.services.assignments import (
     article_claim,
     article_unassign,
 )
+from articles.services.distribution import subscription_add, subscription_disable
+from articles.services.scheduling import scheduled_action_create
 from articles.services.workflow import (
     WorkflowError,
     article_recommend_approval,
@@ -31,10 +36,27 @@ S = ArticleStatus
 # --- desk home ----------------------------------------------------------------------
 
 
-def _board(n: int, reviewer) -> None:
+def _board(n: int, reviewer, editor) -> None:
     """n articles in each state the desk shows, each with annotations, a reviewer and
-    a recommendation where the state has them."""
-    for _ in range(n):
+    a recommendation where the state has them; n scheduled publications and n
+    scheduled retractions; n disabled webhook subscribers."""
+    soon = timezone.now() + datetime.timedelta(days=1)
+    for i in range(n):
+        scheduled_action_create(
+            article=article_in(S.APPROVED), action="publish", run_at=soon, by=editor
+        )
+        scheduled_action_create(
+            article=article_in(S.PUBLISHED),
+            action="retract",
+            run_at=soon,
+            by=editor,
+            note="Legal asked us to.",
+        )
+        subscription_disable(
+            subscription=subscription_add(url=f"http://127.0.0.1:9/{i}", by=editor),
+            by=editor,
+            reason="Every delivery failed.",
+        )
         for status in (S.DRAFT, S.CHANGES_REQUESTED, S.APPROVED, S.PUBLISHED):
             AnnotationFactory(article=article_in(status))
         article = article_in(S.IN_REVIEW)
@@ -46,16 +68,19 @@ def _board(n: int, reviewer) -> None:
 
 @pytest.mark.parametrize("n", [2, 4])
 def test_desk_home_costs_the_same_queries_for_n_and_2n_cards(
-    n, editor_client, reviewer, django_assert_num_queries
+    n, editor, editor_client, reviewer, django_assert_num_queries
 ):
-    _board(n, reviewer)
+    _board(n, reviewer, editor)
     # session, user, user's permissions (twice: groups, own), queue counts, sources,
-    # five states, recommendations, the section filter's choices
-    with django_assert_num_queries(13):
+    # five states and the scheduled, recommendations, disabled subscribers, the
+    # section filter's choices
+    with django_assert_num_queries(15):
         response = editor_client.get(reverse("desk:home"))
     assert response.status_code == 200
     html = response.content.decode()
-    assert html.count('data-article="') == 5 * n
+    assert html.count('data-article="') == 7 * n
+    assert html.count("scheduled by ed") == 2 * n
+    assert html.count("Every delivery failed.") == n
 
 
 def test_desk_home_card_says_what_an_editor_needs(editor_client, reviewer):
@@ -390,7 +415,7 @@ def test_review_page_costs_the_same_queries_for_n_and_2n_threads(
         a = AnnotationFactory(article=article, severity=("blocking", "advisory")[i % 2])
         annotation_reply(annotation=a, by=reviewer, body="Checked the filing.")
     AnnotationFactory(article=article, resolved=True)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         response = reviewer_client.get(reverse("articles:review", args=[article.pk]))
     assert response.content.decode().count('class="review-annotation ') == n + 1
 
