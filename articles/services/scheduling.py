@@ -128,6 +128,35 @@ def scheduled_action_cancel(
     return locked
 
 
+def scheduled_publications_settle(
+    *, article: Article, by: AbstractBaseUser | None
+) -> int:
+    """After a publication by hand, unschedule the article's publications still to
+    come (they would find it published); how many. The caller holds the article lock.
+    """
+    now = timezone.now()
+    waiting = list(
+        ScheduledAction.objects.select_for_update().filter(
+            article=article,
+            action=ScheduledKind.PUBLISH,
+            state=ScheduledState.WAITING,
+            run_at__gt=now,
+        )
+    )
+    for scheduled in waiting:
+        scheduled.state, scheduled.done_at = ScheduledState.CANCELLED, now
+        scheduled.outcome = "published by hand before its time"
+        scheduled.save(update_fields=["state", "outcome", "done_at"])
+        audit_record(
+            actor=by,
+            action="unschedule_publish",
+            obj=article,
+            note=scheduled.outcome,
+            data={"run_at": scheduled.run_at.isoformat(), "scheduled": scheduled.pk},
+        )
+    return len(waiting)
+
+
 def scheduled_action_run(
     *, scheduled_id: int, now: datetime.datetime | None = None
 ) -> str:
@@ -146,6 +175,10 @@ def scheduled_action_run(
         if locked.run_at > now:
             transaction.on_commit(lambda: _enqueue(locked))
             return locked.state
+        # Done before it runs, so that the publication does not take it for one
+        # still to come (`scheduled_publications_settle`); a refusal says failed.
+        locked.state, locked.outcome, locked.done_at = ScheduledState.DONE, "", now
+        locked.save(update_fields=["state", "outcome", "done_at"])
         try:
             with transaction.atomic():
                 if locked.action == ScheduledKind.PUBLISH:
@@ -160,11 +193,9 @@ def scheduled_action_run(
                         by=locked.scheduled_by,
                         reason=locked.note,
                     )
-            locked.state, locked.outcome = ScheduledState.DONE, ""
         except WorkflowError as error:
             locked.state, locked.outcome = ScheduledState.FAILED, str(error)[:300]
-        locked.done_at = now
-        locked.save(update_fields=["state", "outcome", "done_at"])
+            locked.save(update_fields=["state", "outcome"])
     return locked.state
 
 

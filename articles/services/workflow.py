@@ -209,8 +209,15 @@ def article_publish(*, article: Article, by: User, note: str = "") -> Article:
             "published_at": locked.published_at or now,
         },
         revision_of=lambda locked: locked.approved_revision,
-        after=lambda locked: public_article_refresh(article=locked),
+        after=lambda locked: _published(locked, by),
     )
+
+
+def _published(article: Article, by: User) -> None:
+    from articles.services.scheduling import scheduled_publications_settle
+
+    public_article_refresh(article=article)
+    scheduled_publications_settle(article=article, by=by)
 
 
 def article_retract(*, article: Article, by: User, reason: str) -> Article:

@@ -215,3 +215,23 @@ def test_no_notice_when_every_subscriber_is_active(editor, editor_client):
     subscription_add(url="http://127.0.0.1:9/live", by=editor)
     home = editor_client.get(reverse("desk:home")).content.decode()
     assert 'id="desk-disabled-subscriptions"' not in home
+
+
+def test_publishing_by_hand_unschedules_the_publication_still_to_come(editor, editor2):
+    from articles.services.workflow import article_publish
+
+    article = article_in(S.APPROVED, headline="Ferry timetable agreed")
+    scheduled = scheduled_action_create(
+        article=article,
+        action="publish",
+        run_at=timezone.now() + datetime.timedelta(days=1),
+        by=editor,
+    )
+
+    article_publish(article=article, by=editor2)
+
+    scheduled.refresh_from_db()
+    assert scheduled.state == "cancelled"
+    assert scheduled.outcome == "published by hand before its time"
+    entry = AuditEntry.objects.get(action="unschedule_publish")
+    assert entry.actor == editor2
