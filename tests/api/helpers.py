@@ -278,3 +278,37 @@ def publish_in_bulk(
         for pk in pks
     )
     return publics
+
+
+def world_sections() -> list[Section]:
+    """World and its four regions, for the benchmarks' archives."""
+    world = Section.objects.create(name="World", slug="world")
+    return [world] + [
+        Section.objects.create(name=name, slug=name.lower(), parent=world)
+        for name in ("Asia", "Europe", "Africa", "Americas")
+    ]
+
+
+def drafts_in_bulk(
+    headlines: dict[int, str],
+    bodies: dict[int, str],
+    *,
+    sections: list[Section],
+    now: datetime.datetime,
+) -> tuple[list[Article], list[Revision]]:
+    """Article n (slug story-n, a minute older per n, sections in turn) with its
+    revision 1, inserted in bulk, for each n of `headlines`."""
+    articles = Article.objects.bulk_create(
+        Article(
+            headline=headline,
+            slug=f"story-{n}",
+            section=sections[n % len(sections)],
+            published_at=now - datetime.timedelta(minutes=n),
+        )
+        for n, headline in headlines.items()
+    )
+    revisions = Revision.objects.bulk_create(
+        Revision(article=a, number=1, headline=a.headline, body=bodies[n])
+        for n, a in zip(headlines, articles, strict=True)
+    )
+    return articles, revisions

@@ -61,23 +61,16 @@ def populate(count: int = ARTICLES, *, seed: int = 7) -> int:
     from django.utils import timezone
 
     from articles.models import (
-        Article,
         Entity,
         Mention,
         PublicArticle,
-        Revision,
-        Section,
     )
     from articles.services.publishing import MentionValue, public_version_bump
-    from tests.api.helpers import publish_in_bulk
+    from tests.api.helpers import drafts_in_bulk, publish_in_bulk, world_sections
 
     rng = random.Random(seed)
     with transaction.atomic():
-        world = Section.objects.create(name="World", slug="world")
-        sections = [world] + [
-            Section.objects.create(name=name, slug=name.lower(), parent=world)
-            for name in ("Asia", "Europe", "Africa", "Americas")
-        ]
+        sections = world_sections()
         entities = Entity.objects.bulk_create(
             Entity(name=f"Entity {n} Agency", kind=rng.choice(["person", "place"]))
             for n in range(200)
@@ -97,18 +90,12 @@ def populate(count: int = ARTICLES, *, seed: int = 7) -> int:
                 paragraphs.insert(3, "## Background")
                 bodies[n] = "\n\n".join(paragraphs)
                 picks[n] = chosen[:2]
-            articles = Article.objects.bulk_create(
-                Article(
-                    headline=f"Story {n}: {rng.choice(_WORDS)} {rng.choice(_WORDS)}",
-                    slug=f"story-{n}",
-                    section=sections[n % len(sections)],
-                    published_at=now - timezone.timedelta(minutes=n),
-                )
+            headlines = {
+                n: f"Story {n}: {rng.choice(_WORDS)} {rng.choice(_WORDS)}"
                 for n in batch
-            )
-            revisions = Revision.objects.bulk_create(
-                Revision(article=a, number=1, headline=a.headline, body=bodies[n])
-                for n, a in zip(batch, articles, strict=True)
+            }
+            articles, revisions = drafts_in_bulk(
+                headlines, bodies, sections=sections, now=now
             )
             mentions = []
             for n, revision in zip(batch, revisions, strict=True):

@@ -104,24 +104,17 @@ def populate(count: int, *, seed: int = 13) -> float:
     from django.utils import timezone
 
     from articles.models import (
-        Article,
         CandidateName,
         Entity,
         Mention,
         PublicVersion,
-        Revision,
-        Section,
     )
     from articles.services.publishing import MentionValue
-    from tests.api.helpers import publish_in_bulk
+    from tests.api.helpers import drafts_in_bulk, publish_in_bulk, world_sections
 
     started = time.perf_counter()
     rng = random.Random(seed)
-    world = Section.objects.create(name="World", slug="world")
-    sections = [world] + [
-        Section.objects.create(name=name, slug=name.lower(), parent=world)
-        for name in ("Asia", "Europe", "Africa", "Americas")
-    ]
+    sections = world_sections()
     entities = Entity.objects.bulk_create(
         Entity(name=f"Entity{n} Agency", kind="organisation") for n in range(ENTITIES)
     )
@@ -142,18 +135,9 @@ def populate(count: int, *, seed: int = 13) -> float:
                 paragraphs[2] = f"{chosen[1].name} {paragraphs[2]} {names[n][2]}."
                 bodies[n] = "\n\n".join(paragraphs)
                 picks[n] = chosen
-            articles = Article.objects.bulk_create(
-                Article(
-                    headline=f"Story {n} {rng.choice(_WORDS)}",
-                    slug=f"story-{n}",
-                    section=sections[n % len(sections)],
-                    published_at=now - timezone.timedelta(minutes=n),
-                )
-                for n in batch
-            )
-            revisions = Revision.objects.bulk_create(
-                Revision(article=a, number=1, headline=a.headline, body=bodies[n])
-                for n, a in zip(batch, articles, strict=True)
+            headlines = {n: f"Story {n} {rng.choice(_WORDS)}" for n in batch}
+            articles, revisions = drafts_in_bulk(
+                headlines, bodies, sections=sections, now=now
             )
             mentions: dict[int, list[Mention]] = {}
             for n, revision in zip(batch, revisions, strict=True):
