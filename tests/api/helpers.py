@@ -192,14 +192,6 @@ def bulk_published(
     revisions = Revision.objects.bulk_create(
         Revision(article=a, number=1, headline=a.headline, body=body) for a in articles
     )
-    for article, revision in zip(articles, revisions, strict=True):
-        article.current_revision = article.approved_revision = revision
-        article.published_revision = revision
-        article.status = "published"
-    Article.objects.bulk_update(
-        articles,
-        ["current_revision", "approved_revision", "published_revision", "status"],
-    )
     Mention.objects.bulk_create(
         Mention(revision=r, entity=e, start=s, end=t, text=body[s:t])
         for r in revisions
@@ -216,19 +208,53 @@ def bulk_published(
         else None
     )
     values = [MentionValue(e.pk, e.name, e.kind, s, t) for e, s, t in mentions]
+    entity_ids = {e.pk for e, _, _ in mentions}
+    publish_in_bulk(
+        articles,
+        revisions,
+        sections=[section_value] * count,
+        mentions=[values] * count,
+        entity_ids=[entity_ids] * count,
+    )
+    public_version_bump()
+    return [a.pk for a in articles]
+
+
+def publish_in_bulk(
+    articles: list[Article],
+    revisions: list[Revision],
+    *,
+    sections: list[dict | None],
+    mentions: list[list[MentionValue]],
+    entity_ids: list[set[int] | list[int]],
+) -> list[PublicArticle]:
+    """Mark saved articles published on their revision and write their public rows.
+
+    The rows are what `public_article_refresh` would write, in bulk: one entry of
+    `sections`, `mentions` and `entity_ids` per article. Shared by the API tests and
+    the benchmarks, which need thousands of published articles.
+    """
+    for article, revision in zip(articles, revisions, strict=True):
+        article.current_revision = article.approved_revision = revision
+        article.published_revision = revision
+        article.status = "published"
+    Article.objects.bulk_update(
+        articles,
+        ["current_revision", "approved_revision", "published_revision", "status"],
+    )
     publics = PublicArticle.objects.bulk_create(
         PublicArticle(
             article=a,
             revision=r,
-            section=section,
+            section=a.section,
             slug=a.slug,
             headline=a.headline,
-            search_text=public_search_text(a.headline, body),
+            search_text=public_search_text(a.headline, r.body),
             payload=public_payload(
                 article_id=a.pk,
                 slug=a.slug,
                 headline=a.headline,
-                body=body,
+                body=r.body,
                 section=section_value,
                 mentions=values,
                 corrections=[],
@@ -240,14 +266,49 @@ def bulk_published(
             published_at=a.published_at,
             updated_at=a.published_at,
         )
-        for a, r in zip(articles, revisions, strict=True)
+        for a, r, section_value, values in zip(
+            articles, revisions, sections, mentions, strict=True
+        )
     )
     public_search_index_many(public_ids=[p.pk for p in publics])
     through = PublicArticle.entities.through
     through.objects.bulk_create(
-        through(publicarticle_id=p.pk, entity_id=e.pk)
-        for p in publics
-        for e in {e for e, _, _ in mentions}
+        through(publicarticle_id=p.pk, entity_id=pk)
+        for p, pks in zip(publics, entity_ids, strict=True)
+        for pk in pks
     )
-    public_version_bump()
-    return [a.pk for a in articles]
+    return publics
+
+
+def world_sections() -> list[Section]:
+    """World and its four regions, for the benchmarks' archives."""
+    world = Section.objects.create(name="World", slug="world")
+    return [world] + [
+        Section.objects.create(name=name, slug=name.lower(), parent=world)
+        for name in ("Asia", "Europe", "Africa", "Americas")
+    ]
+
+
+def drafts_in_bulk(
+    headlines: dict[int, str],
+    bodies: dict[int, str],
+    *,
+    sections: list[Section],
+    now: datetime.datetime,
+) -> tuple[list[Article], list[Revision]]:
+    """Article n (slug story-n, a minute older per n, sections in turn) with its
+    revision 1, inserted in bulk, for each n of `headlines`."""
+    articles = Article.objects.bulk_create(
+        Article(
+            headline=headline,
+            slug=f"story-{n}",
+            section=sections[n % len(sections)],
+            published_at=now - datetime.timedelta(minutes=n),
+        )
+        for n, headline in headlines.items()
+    )
+    revisions = Revision.objects.bulk_create(
+        Revision(article=a, number=1, headline=a.headline, body=bodies[n])
+        for n, a in zip(headlines, articles, strict=True)
+    )
+    return articles, revisions

@@ -4,9 +4,10 @@ import pytest
 from django.urls import reverse
 
 from articles.models import AnnotationPlacement
-from articles.roles import EDITORS, REVIEWERS
-from articles.services.review import annotation_apply_suggestion, annotation_create
+from articles.roles import EDITORS
+from articles.services.review import annotation_apply_suggestion
 from articles.services.revisions import article_edit, article_revert
+from tests.articles.workflow_helpers import annotate_phrase
 from tests.factories import ArticleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,24 +23,8 @@ def article():
     return ArticleFactory(body=BODY)
 
 
-def _annotate(article, exact, suggestion=None):
-    reviewer = UserFactory(role=REVIEWERS)
-    start = article.current_revision.body.index(exact)
-    return annotation_create(
-        article=article,
-        by=reviewer,
-        revision_id=article.current_revision_id,
-        start=start,
-        end=start + len(exact),
-        exact=exact,
-        kind="factual_error",
-        severity="blocking",
-        suggestion=suggestion,
-    )
-
-
 def test_a_new_annotation_records_what_was_quoted(article):
-    annotation = _annotate(article, "4 percent")
+    annotation = annotate_phrase(article, "4 percent")
     assert annotation.quoted_exact == "4 percent"
     assert annotation.quoted_prefix == "Unemployment rose to "
     assert annotation.quoted_suffix.startswith(" in March")
@@ -47,7 +32,7 @@ def test_a_new_annotation_records_what_was_quoted(article):
 
 
 def test_applying_a_suggestion_keeps_the_quote_and_the_suggestion(article):
-    annotation = _annotate(article, "4 percent", suggestion="3.5 percent")
+    annotation = annotate_phrase(article, "4 percent", suggestion="3.5 percent")
     editor = UserFactory(role=EDITORS)
     revision = annotation_apply_suggestion(
         annotation=annotation, by=editor, base_revision_id=article.current_revision_id
@@ -64,7 +49,7 @@ def test_applying_a_suggestion_keeps_the_quote_and_the_suggestion(article):
 
 
 def test_each_new_placement_is_a_history_row(article):
-    annotation = _annotate(article, "5 percent")
+    annotation = annotate_phrase(article, "5 percent")
     editor = UserFactory(role=EDITORS)
     rev2 = article_edit(
         article=article,
@@ -94,7 +79,7 @@ def _edit(article, by, body):
 
 
 def test_edits_by_two_people_in_turn_are_mapped_step_by_step(article, editor, editor2):
-    annotation = _annotate(article, "4 percent")
+    annotation = annotate_phrase(article, "4 percent")
     _edit(article, editor, "Breaking.\n\n" + BODY)
     _edit(article, editor2, "Breaking.\n\n" + BODY.replace("rose to 4", "rose to 4.2"))
     annotation.refresh_from_db()
@@ -110,7 +95,7 @@ def test_edits_by_two_people_in_turn_are_mapped_step_by_step(article, editor, ed
 def test_a_changed_annotation_stays_changed_until_its_words_read_as_quoted(
     article, editor
 ):
-    annotation = _annotate(article, "4 percent")
+    annotation = annotate_phrase(article, "4 percent")
     _edit(article, editor, BODY.replace("rose to 4", "rose to 4.2"))
     _edit(article, editor, "Breaking.\n\n" + BODY.replace("rose to 4", "rose to 4.2"))
     annotation.refresh_from_db()
@@ -122,7 +107,7 @@ def test_a_changed_annotation_stays_changed_until_its_words_read_as_quoted(
 
 
 def test_a_revert_brings_an_orphaned_annotation_back(article, editor):
-    annotation = _annotate(article, "the ministry said")
+    annotation = annotate_phrase(article, "the ministry said")
     first = article.current_revision
     _edit(article, editor, BODY.replace(", the ministry said.", "."))
     annotation.refresh_from_db()
@@ -150,7 +135,7 @@ def test_a_revert_brings_an_orphaned_annotation_back(article, editor):
 def test_a_deleted_sentence_never_passes_its_annotation_to_a_look_alike(
     article, editor
 ):
-    annotation = _annotate(article, "5 percent")  # the first of two
+    annotation = annotate_phrase(article, "5 percent")  # the first of two
     _edit(
         article, editor, BODY.replace("A year earlier it stood at 5 percent, and ", "")
     )
@@ -161,8 +146,8 @@ def test_a_deleted_sentence_never_passes_its_annotation_to_a_look_alike(
 def test_the_review_page_says_plainly_what_happened_to_the_words(
     article, editor, reviewer_client
 ):
-    changed = _annotate(article, "4 percent")
-    gone = _annotate(article, "the ministry said")
+    changed = annotate_phrase(article, "4 percent")
+    gone = annotate_phrase(article, "the ministry said")
     _edit(
         article,
         editor,

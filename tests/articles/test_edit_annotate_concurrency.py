@@ -15,12 +15,11 @@ desk's views, on PostgreSQL (SQLite serialises whole-database writes: no race th
 import json
 import threading
 import time
-from collections.abc import Callable
 from functools import partial
 
 import pytest
 from django.db import OperationalError, connection, connections, transaction
-from django.test import Client, RequestFactory
+from django.test import RequestFactory
 from django.urls import reverse
 
 from articles.models import Annotation, Article, Revision
@@ -31,6 +30,7 @@ from articles.services import review, revisions
 from articles.services.review import annotation_create
 from articles.services.revisions import article_edit
 from newsroom.conflicts import MESSAGE, WriteConflictMiddleware, is_write_conflict
+from tests.articles.concurrency import logged_in_client, race, skip_unless_postgresql
 from tests.articles.workflow_helpers import article_in
 from tests.factories import ArticleFactory, UserFactory
 
@@ -47,11 +47,7 @@ PHRASE = "Ferry operators welcomed the plan"
 
 @pytest.fixture(autouse=True)
 def _postgresql_only():
-    if connection.vendor != "postgresql":
-        pytest.skip(
-            "needs PostgreSQL row locks and deadlock detection; run with "
-            "DATABASE_URL=postgres://..."
-        )
+    skip_unless_postgresql("PostgreSQL row locks and deadlock detection")
 
 
 @pytest.fixture
@@ -67,41 +63,10 @@ def _slow_writes(monkeypatch):
         monkeypatch.setattr(module, "audit_record", slow_record)
 
 
-def _race(*calls: Callable[[], object]) -> list[object]:
-    """Start the calls together, one thread each; return what each returned or
-    raised."""
-    barrier = threading.Barrier(len(calls))
-    results: list[object] = [None] * len(calls)
-
-    def run(index: int, call: Callable[[], object]) -> None:
-        try:
-            barrier.wait(timeout=10)
-            results[index] = call()
-        except Exception as exc:  # counted as an error by the test
-            results[index] = exc
-        finally:
-            connections.close_all()  # this thread's own connection
-
-    threads = [
-        threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
-
-
-def _client(user) -> Client:
-    client = Client(raise_request_exception=False)
-    client.force_login(user)
-    return client
-
-
 @pytest.mark.usefixtures("_slow_writes")
 def test_editors_saving_while_reviewers_annotate():
-    editors = [_client(UserFactory(role=EDITORS)) for _ in range(2)]
-    reviewers = [_client(UserFactory(role=REVIEWERS)) for _ in range(2)]
+    editors = [logged_in_client(UserFactory(role=EDITORS)) for _ in range(2)]
+    reviewers = [logged_in_client(UserFactory(role=REVIEWERS)) for _ in range(2)]
     writer = UserFactory(role=EDITORS)
     errors, deadlocks, lost, misplaced, conflicts, noted = [], 0, 0, 0, 0, 0
     for round_ in range(ROUNDS):
@@ -144,7 +109,7 @@ def test_editors_saving_while_reviewers_annotate():
             partial(c.post, annotate_url, {**note, "comment": f"Who? {n}"})
             for n, c in enumerate(reviewers)
         ]
-        responses = _race(*saves, *notes)
+        responses = race(*saves, *notes)
 
         for response in responses:
             if isinstance(response, Exception) or response.status_code >= 500:

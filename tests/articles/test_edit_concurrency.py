@@ -6,14 +6,10 @@ Real threads, each with its own database connection, on PostgreSQL (SQLite has n
 row locks: it serialises whole-database writes, so the race cannot be staged there).
 """
 
-import threading
 import time
-from collections.abc import Callable
 
 import pytest
 from django.contrib.messages import get_messages
-from django.db import connection, connections
-from django.test import Client
 from django.urls import reverse
 
 from articles.models import Annotation, Article, AuditEntry, Revision
@@ -24,6 +20,7 @@ from articles.services import review, revisions, splitting
 from articles.services.imports import source_document_import
 from articles.services.splitting import SplitError, StoryPlan, source_document_split
 from articles.text.splitting import StoryChoice
+from tests.articles.concurrency import logged_in_client, race, skip_unless_postgresql
 from tests.articles.workflow_helpers import article_in
 from tests.factories import AnnotationFactory, UserFactory
 
@@ -35,11 +32,7 @@ HOLD = 0.15  # seconds the winner keeps the row locked
 
 @pytest.fixture(autouse=True)
 def _postgresql_only():
-    if connection.vendor != "postgresql":
-        pytest.skip(
-            "needs PostgreSQL row locks (SELECT ... FOR UPDATE); run with "
-            "DATABASE_URL=postgres://..."
-        )
+    skip_unless_postgresql("PostgreSQL row locks (SELECT ... FOR UPDATE)")
 
 
 def _slowly(monkeypatch, module) -> None:
@@ -53,41 +46,10 @@ def _slowly(monkeypatch, module) -> None:
     monkeypatch.setattr(module, "audit_record", slow_record)
 
 
-def _race(*calls: Callable[[], object]) -> list[object]:
-    """Start the calls together, one thread each; return what each returned or
-    raised."""
-    barrier = threading.Barrier(len(calls))
-    results: list[object] = [None] * len(calls)
-
-    def run(index: int, call: Callable[[], object]) -> None:
-        try:
-            barrier.wait(timeout=10)
-            results[index] = call()
-        except Exception as exc:  # the test sorts refusals from errors
-            results[index] = exc
-        finally:
-            connections.close_all()  # this thread's own connection
-
-    threads = [
-        threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return results
-
-
-def _client(user) -> Client:
-    client = Client(raise_request_exception=False)
-    client.force_login(user)
-    return client
-
-
 def test_two_editors_saving_from_the_same_revision(monkeypatch):
     _slowly(monkeypatch, revisions)
     first, second = UserFactory(role=EDITORS), UserFactory(role=EDITORS)
-    clients = [_client(first), _client(second)]
+    clients = [logged_in_client(first), logged_in_client(second)]
     statuses, lost, errors = [], 0, 0
     for round_ in range(ROUNDS):
         article = article_in(ArticleStatus.IN_REVIEW)
@@ -95,7 +57,7 @@ def test_two_editors_saving_from_the_same_revision(monkeypatch):
         bodies = [f"Editor {n}'s text, round {round_}.\n\nMore." for n in (1, 2)]
 
         base = article.current_revision_id
-        responses = _race(
+        responses = race(
             *(
                 lambda c=c, b=b, url=url, base=base: c.post(
                     url, {"base_revision_id": base, "headline": "Same", "body": b}
@@ -126,7 +88,7 @@ def test_two_editors_saving_from_the_same_revision(monkeypatch):
 def test_resolving_and_dismissing_one_annotation_at_once(monkeypatch):
     _slowly(monkeypatch, review)
     one, two = UserFactory(role=REVIEWERS), UserFactory(role=EDITORS)
-    clients = [_client(one), _client(two)]
+    clients = [logged_in_client(one), logged_in_client(two)]
     errors, doubled = 0, 0
     for _ in range(ROUNDS):
         annotation = AnnotationFactory()
@@ -134,7 +96,7 @@ def test_resolving_and_dismissing_one_annotation_at_once(monkeypatch):
             reverse("articles:annotation-action", args=[annotation.pk, action])
             for action in ("resolve", "dismiss")
         ]
-        responses = _race(
+        responses = race(
             lambda url=urls[0]: clients[0].post(url, {"note": "Fixed."}),
             lambda url=urls[1]: clients[1].post(url, {"note": "Not a problem."}),
         )
@@ -192,7 +154,7 @@ def test_two_editors_splitting_at_once(monkeypatch):
             data=COPY.format(round_, "Friday").encode(), filename="b.txt", by=first
         ).document
         for documents in ((same, twin), (same, same)):
-            results = _race(
+            results = race(
                 lambda d=documents[0]: source_document_split(
                     document=d, stories=PLANS, by=first
                 ),

@@ -10,12 +10,11 @@ articles first, in id order, as the workflow does.
 Real threads on PostgreSQL (SQLite serialises whole-database writes: no race there).
 """
 
-import threading
 import time
 from functools import partial
 
 import pytest
-from django.db import OperationalError, connection, connections
+from django.db import OperationalError
 
 from articles.models import PublicArticle
 from articles.models.stories import ArticleStatus
@@ -26,6 +25,7 @@ from articles.services.publishing import (
     public_articles_republish,
 )
 from articles.services.workflow import WorkflowError, article_retract
+from tests.articles.concurrency import race, skip_unless_postgresql
 from tests.articles.workflow_helpers import article_in
 from tests.factories import UserFactory
 
@@ -37,11 +37,7 @@ HOLD = 0.2  # seconds each refresh keeps its locks, so that the two overlap
 
 @pytest.fixture(autouse=True)
 def _postgresql_only():
-    if connection.vendor != "postgresql":
-        pytest.skip(
-            "needs PostgreSQL row locks and deadlock detection; run with "
-            "DATABASE_URL=postgres://..."
-        )
+    skip_unless_postgresql("PostgreSQL row locks and deadlock detection")
 
 
 @pytest.fixture
@@ -53,27 +49,6 @@ def _slow_refresh(monkeypatch):
         return index(**kwargs)
 
     monkeypatch.setattr(publishing, "public_search_index", slow_index)
-
-
-def _race(*calls) -> list[object]:
-    barrier = threading.Barrier(len(calls))
-    results: list[object] = [None] * len(calls)
-
-    def run(index: int, call) -> None:
-        try:
-            barrier.wait(timeout=10)
-            results[index] = call()
-        except Exception as exc:  # sorted into refusals and errors by the test
-            results[index] = exc
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
 
 
 @pytest.mark.usefixtures("_slow_refresh")
@@ -88,7 +63,7 @@ def test_republishing_while_an_article_is_retracted():
         for article in (first, second):
             public_article_refresh(article=article)
 
-        results = _race(
+        results = race(
             partial(public_articles_republish, article_ids=[first.pk, second.pk]),
             partial(
                 article_retract,

@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from articles.models import Annotation, AnnotationPlacement
 from articles.models.review import AnchorState
 from articles.roles import EDITORS, REVIEWERS
-from articles.services.review import annotation_create
 from articles.services.revisions import article_edit
+from tests.articles.workflow_helpers import annotate_phrase
 from tests.factories import ArticleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -27,15 +27,10 @@ def _annotated_article(notes: int):
     article = ArticleFactory(body=BODY)
     reviewer = UserFactory(role=REVIEWERS)
     for n in range(notes):
-        exact = PHRASES[n % len(PHRASES)]
-        start = BODY.index(exact)
-        annotation_create(
-            article=article,
+        annotate_phrase(
+            article,
+            PHRASES[n % len(PHRASES)],
             by=reviewer,
-            revision_id=article.current_revision_id,
-            start=start,
-            end=start + len(exact),
-            exact=exact,
             kind="needs_source",
             severity="advisory",
             comment=f"Note {n}",

@@ -5,12 +5,11 @@ Real threads, each with its own database connection, on PostgreSQL (SQLite has n
 row locks: it serialises whole-database writes, so the race cannot be staged there).
 """
 
-import threading
 import time
 from collections.abc import Callable
+from functools import partial
 
 import pytest
-from django.db import connection, connections
 
 from articles.models import AuditEntry
 from articles.models.stories import ArticleStatus
@@ -22,6 +21,7 @@ from articles.services.workflow import (
     article_publish,
     article_request_changes,
 )
+from tests.articles.concurrency import race, skip_unless_postgresql
 from tests.articles.workflow_helpers import article_in
 from tests.factories import UserFactory
 
@@ -33,11 +33,7 @@ HOLD = 0.5  # seconds the first transaction keeps the row locked
 
 @pytest.fixture(autouse=True)
 def _postgresql_only():
-    if connection.vendor != "postgresql":
-        pytest.skip(
-            "needs PostgreSQL row locks (SELECT ... FOR UPDATE); run with "
-            "DATABASE_URL=postgres://..."
-        )
+    skip_unless_postgresql("PostgreSQL row locks (SELECT ... FOR UPDATE)")
 
 
 @pytest.fixture(autouse=True)
@@ -54,32 +50,24 @@ def _slow_audit(monkeypatch):
 
 def _race(*calls: Callable[[], object]) -> list[tuple[str, str, float]]:
     """Start the calls together, one thread each; return (outcome, message, seconds)."""
-    barrier = threading.Barrier(len(calls))
-    results: list[tuple[str, str, float]] = [("missing", "", 0.0)] * len(calls)
 
-    def run(index: int, call: Callable[[], object]) -> None:
+    def timed(call: Callable[[], object]) -> tuple[str, str, float]:
+        started = time.monotonic()
         try:
-            barrier.wait(timeout=10)
-            started = time.monotonic()
-            try:
-                call()
-            except WorkflowError as exc:
-                results[index] = ("refused", str(exc), time.monotonic() - started)
-            else:
-                results[index] = ("done", "", time.monotonic() - started)
-        except Exception as exc:  # anything else is a failure the test reports
-            results[index] = ("error", repr(exc), 0.0)
-        finally:
-            connections.close_all()  # this thread's own connection
+            call()
+        except WorkflowError as exc:
+            return ("refused", str(exc), time.monotonic() - started)
+        return ("done", "", time.monotonic() - started)
 
-    threads = [
-        threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)
+    results = race(*(partial(timed, call) for call in calls), join_timeout=30)
+    return [
+        ("missing", "", 0.0)
+        if result is None
+        else ("error", repr(result), 0.0)  # a failure the test reports
+        if isinstance(result, Exception)
+        else result
+        for result in results
     ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return results
 
 
 def _one_done_one_refused(results) -> tuple[str, float]:

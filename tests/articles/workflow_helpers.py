@@ -1,10 +1,11 @@
-"""Articles put straight into a workflow state, for the workflow tests."""
+"""Articles put straight into a workflow state, and annotated, for the tests."""
 
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Annotation, Article
 from articles.models.stories import ArticleStatus
-from articles.roles import EDITORS
+from articles.roles import EDITORS, REVIEWERS
+from articles.services.review import annotation_create
 from tests.factories import ArticleFactory, UserFactory
 
 
@@ -29,3 +30,28 @@ def article_in(status: str, *, author=None, **fields) -> Article:
     Article.objects.filter(pk=article.pk).update(**values)
     article.refresh_from_db()
     return article
+
+
+def annotate_phrase(
+    article: Article,
+    exact: str,
+    *,
+    by=None,
+    kind: str = "factual_error",
+    severity: str = "blocking",
+    **fields,
+) -> Annotation:
+    """An annotation on the first `exact` in the article's current text, made through
+    the service by `by` (by default a reviewer of its own)."""
+    start = article.current_revision.body.index(exact)
+    return annotation_create(
+        article=article,
+        by=by or UserFactory(role=REVIEWERS),
+        revision_id=article.current_revision_id,
+        start=start,
+        end=start + len(exact),
+        exact=exact,
+        kind=kind,
+        severity=severity,
+        **fields,
+    )

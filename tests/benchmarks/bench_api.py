@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.benchmarks.common import BenchRow
+from tests.benchmarks.common import BenchRow, server_stop
 
 AREA = "api"
 ARTICLES = 10_000
@@ -61,28 +61,16 @@ def populate(count: int = ARTICLES, *, seed: int = 7) -> int:
     from django.utils import timezone
 
     from articles.models import (
-        Article,
         Entity,
         Mention,
         PublicArticle,
-        Revision,
-        Section,
     )
-    from articles.search import public_search_index_many
-    from articles.services.publishing import (
-        MentionValue,
-        public_payload,
-        public_search_text,
-        public_version_bump,
-    )
+    from articles.services.publishing import MentionValue, public_version_bump
+    from tests.api.helpers import drafts_in_bulk, publish_in_bulk, world_sections
 
     rng = random.Random(seed)
     with transaction.atomic():
-        world = Section.objects.create(name="World", slug="world")
-        sections = [world] + [
-            Section.objects.create(name=name, slug=name.lower(), parent=world)
-            for name in ("Asia", "Europe", "Africa", "Americas")
-        ]
+        sections = world_sections()
         entities = Entity.objects.bulk_create(
             Entity(name=f"Entity {n} Agency", kind=rng.choice(["person", "place"]))
             for n in range(200)
@@ -102,18 +90,12 @@ def populate(count: int = ARTICLES, *, seed: int = 7) -> int:
                 paragraphs.insert(3, "## Background")
                 bodies[n] = "\n\n".join(paragraphs)
                 picks[n] = chosen[:2]
-            articles = Article.objects.bulk_create(
-                Article(
-                    headline=f"Story {n}: {rng.choice(_WORDS)} {rng.choice(_WORDS)}",
-                    slug=f"story-{n}",
-                    section=sections[n % len(sections)],
-                    published_at=now - timezone.timedelta(minutes=n),
-                )
+            headlines = {
+                n: f"Story {n}: {rng.choice(_WORDS)} {rng.choice(_WORDS)}"
                 for n in batch
-            )
-            revisions = Revision.objects.bulk_create(
-                Revision(article=a, number=1, headline=a.headline, body=bodies[n])
-                for n, a in zip(batch, articles, strict=True)
+            }
+            articles, revisions = drafts_in_bulk(
+                headlines, bodies, sections=sections, now=now
             )
             mentions = []
             for n, revision in zip(batch, revisions, strict=True):
@@ -130,61 +112,26 @@ def populate(count: int = ARTICLES, *, seed: int = 7) -> int:
                         )
                     )
             Mention.objects.bulk_create(mentions)
-            for article, revision in zip(articles, revisions, strict=True):
-                article.current_revision = article.approved_revision = revision
-                article.published_revision = revision
-                article.status = "published"
-            Article.objects.bulk_update(
+            publish_in_bulk(
                 articles,
-                [
-                    "current_revision",
-                    "approved_revision",
-                    "published_revision",
-                    "status",
+                revisions,
+                sections=[
+                    {
+                        "id": a.section.pk,
+                        "name": a.section.name,
+                        "slug": a.section.slug,
+                        "path": str(a.section),
+                    }
+                    for a in articles
                 ],
-            )
-            publics = PublicArticle.objects.bulk_create(
-                PublicArticle(
-                    article=a,
-                    revision=r,
-                    section=a.section,
-                    slug=a.slug,
-                    headline=a.headline,
-                    search_text=public_search_text(a.headline, r.body),
-                    payload=public_payload(
-                        article_id=a.pk,
-                        slug=a.slug,
-                        headline=a.headline,
-                        body=r.body,
-                        section={
-                            "id": a.section.pk,
-                            "name": a.section.name,
-                            "slug": a.section.slug,
-                            "path": str(a.section),
-                        },
-                        mentions=[
-                            MentionValue(
-                                m.entity_id, m.text, m.entity.kind, m.start, m.end
-                            )
-                            for m in mentions[2 * i : 2 * i + 2]
-                        ],
-                        corrections=[],
-                        fact_checks=[],
-                        published_at=a.published_at,
-                        updated_at=a.published_at,
-                        version=1,
-                    ),
-                    published_at=a.published_at,
-                    updated_at=a.published_at,
-                )
-                for i, (a, r) in enumerate(zip(articles, revisions, strict=True))
-            )
-            public_search_index_many(public_ids=[p.pk for p in publics])
-            through = PublicArticle.entities.through
-            through.objects.bulk_create(
-                through(publicarticle_id=p.pk, entity_id=e.pk)
-                for n, p in zip(batch, publics, strict=True)
-                for e in picks[n]
+                mentions=[
+                    [
+                        MentionValue(m.entity_id, m.text, m.entity.kind, m.start, m.end)
+                        for m in mentions[2 * i : 2 * i + 2]
+                    ]
+                    for i in range(len(articles))
+                ],
+                entity_ids=[[e.pk for e in picks[n]] for n in batch],
             )
         public_version_bump()
     with connection.cursor() as cursor:
@@ -342,12 +289,7 @@ def run() -> list[BenchRow]:
         _wait_until_up(port, server)
         return _measure(port, load, tool, count, populate_time)
     finally:
-        if server is not None:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
+        server_stop(server)
         shutil.rmtree(workdir, ignore_errors=True)
 
 

@@ -34,7 +34,7 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from tests.benchmarks.bench_api import _free_port, _get, _wait_until_up, populate
-from tests.benchmarks.common import BenchRow
+from tests.benchmarks.common import BenchRow, server_stop
 
 AREA = "load"
 LOAD_SECONDS = 20
@@ -366,12 +366,7 @@ def run() -> list[BenchRow]:
         counts = json.loads(found.stdout.strip().splitlines()[-1])
         return _rows(tallies, elapsed, counts)
     finally:
-        if server is not None:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
+        server_stop(server)
         shutil.rmtree(workdir, ignore_errors=True)
         _admin_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 

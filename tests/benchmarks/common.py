@@ -1,5 +1,6 @@
 """What every benchmark module returns: rows of one table printed by `make bench`."""
 
+import subprocess
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,3 +24,14 @@ def best_time(fn: Callable[[], object], *, repeat: int = 3) -> float:
         fn()
         best = min(best, time.perf_counter() - start)
     return best
+
+
+def server_stop(server: subprocess.Popen | None) -> None:
+    """Stop a benchmark's server process: politely, then by force after 10 s."""
+    if server is None:
+        return
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()

@@ -104,29 +104,17 @@ def populate(count: int, *, seed: int = 13) -> float:
     from django.utils import timezone
 
     from articles.models import (
-        Article,
         CandidateName,
         Entity,
         Mention,
-        PublicArticle,
         PublicVersion,
-        Revision,
-        Section,
     )
-    from articles.search import public_search_index_many
-    from articles.services.publishing import (
-        MentionValue,
-        public_payload,
-        public_search_text,
-    )
+    from articles.services.publishing import MentionValue
+    from tests.api.helpers import drafts_in_bulk, publish_in_bulk, world_sections
 
     started = time.perf_counter()
     rng = random.Random(seed)
-    world = Section.objects.create(name="World", slug="world")
-    sections = [world] + [
-        Section.objects.create(name=name, slug=name.lower(), parent=world)
-        for name in ("Asia", "Europe", "Africa", "Americas")
-    ]
+    sections = world_sections()
     entities = Entity.objects.bulk_create(
         Entity(name=f"Entity{n} Agency", kind="organisation") for n in range(ENTITIES)
     )
@@ -147,18 +135,9 @@ def populate(count: int, *, seed: int = 13) -> float:
                 paragraphs[2] = f"{chosen[1].name} {paragraphs[2]} {names[n][2]}."
                 bodies[n] = "\n\n".join(paragraphs)
                 picks[n] = chosen
-            articles = Article.objects.bulk_create(
-                Article(
-                    headline=f"Story {n} {rng.choice(_WORDS)}",
-                    slug=f"story-{n}",
-                    section=sections[n % len(sections)],
-                    published_at=now - timezone.timedelta(minutes=n),
-                )
-                for n in batch
-            )
-            revisions = Revision.objects.bulk_create(
-                Revision(article=a, number=1, headline=a.headline, body=bodies[n])
-                for n, a in zip(batch, articles, strict=True)
+            headlines = {n: f"Story {n} {rng.choice(_WORDS)}" for n in batch}
+            articles, revisions = drafts_in_bulk(
+                headlines, bodies, sections=sections, now=now
             )
             mentions: dict[int, list[Mention]] = {}
             for n, revision in zip(batch, revisions, strict=True):
@@ -186,61 +165,23 @@ def populate(count: int, *, seed: int = 13) -> float:
                 for n, a, r in zip(batch, articles, revisions, strict=True)
                 for name in names[n]
             )
-            for article, revision in zip(articles, revisions, strict=True):
-                article.current_revision = article.approved_revision = revision
-                article.published_revision = revision
-                article.status = "published"
-            Article.objects.bulk_update(
+            publish_in_bulk(
                 articles,
-                [
-                    "current_revision",
-                    "approved_revision",
-                    "published_revision",
-                    "status",
+                revisions,
+                sections=[
+                    {"id": a.section_id, "name": "", "slug": "", "path": ""}
+                    for a in articles
                 ],
-            )
-            publics = PublicArticle.objects.bulk_create(
-                PublicArticle(
-                    article=a,
-                    revision=r,
-                    section=a.section,
-                    slug=a.slug,
-                    headline=a.headline,
-                    search_text=public_search_text(a.headline, r.body),
-                    payload=public_payload(
-                        article_id=a.pk,
-                        slug=a.slug,
-                        headline=a.headline,
-                        body=r.body,
-                        section={
-                            "id": a.section_id,
-                            "name": "",
-                            "slug": "",
-                            "path": "",
-                        },
-                        mentions=[
-                            MentionValue(
-                                m.entity_id, m.text, "organisation", m.start, m.end
-                            )
-                            for m in mentions[n]
-                        ],
-                        corrections=[],
-                        fact_checks=[],
-                        published_at=a.published_at,
-                        updated_at=a.published_at,
-                        version=1,
-                    ),
-                    published_at=a.published_at,
-                    updated_at=a.published_at,
-                )
-                for n, a, r in zip(batch, articles, revisions, strict=True)
-            )
-            public_search_index_many(public_ids=[p.pk for p in publics])
-            through = PublicArticle.entities.through
-            through.objects.bulk_create(
-                through(publicarticle_id=p.pk, entity_id=e.pk)
-                for n, p in zip(batch, publics, strict=True)
-                for e in picks[n]
+                mentions=[
+                    [
+                        MentionValue(
+                            m.entity_id, m.text, "organisation", m.start, m.end
+                        )
+                        for m in mentions[n]
+                    ]
+                    for n in batch
+                ],
+                entity_ids=[[e.pk for e in picks[n]] for n in batch],
             )
     PublicVersion.objects.update_or_create(
         pk=1, defaults={"counter": 1, "changed_at": timezone.now()}

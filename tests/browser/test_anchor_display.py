@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from articles.services.review import annotation_create
 from articles.services.revisions import article_edit
+from tests.articles.workflow_helpers import annotate_phrase
 from tests.browser.actions import open_as
 from tests.factories import ArticleFactory
 
@@ -19,26 +19,12 @@ BODY = (
 )
 
 
-def _annotate(article, reviewer, exact):
-    start = article.current_revision.body.index(exact)
-    return annotation_create(
-        article=article,
-        by=reviewer,
-        revision_id=article.current_revision_id,
-        start=start,
-        end=start + len(exact),
-        exact=exact,
-        kind="factual_error",
-        severity="blocking",
-    )
-
-
 def test_changed_and_orphaned_annotations_are_shown_plainly(
     browser, live_server, editor, reviewer
 ):
     article = ArticleFactory(body=BODY, body__author=editor)
-    changed = _annotate(article, reviewer, "4 percent")
-    gone = _annotate(article, reviewer, "officials added")
+    changed = annotate_phrase(article, "4 percent", by=reviewer)
+    gone = annotate_phrase(article, "officials added", by=reviewer)
     article_edit(
         article=article,
         by=editor,
