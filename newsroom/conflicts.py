@@ -2,8 +2,9 @@
 
 The services take their locks in one order (an article's row, then its annotations),
 so a deadlock should not happen; if one does (or a serialization failure, or a lock
-that could not be had), nothing of the request was written and trying again works:
-the user is told that, as a conflict, and the next request goes through.
+that could not be had, or SQLite still busy with another writer after its timeout),
+nothing of the request was written and trying again works: the user is told that,
+as a conflict, and the next request goes through.
 """
 
 from collections.abc import Callable
@@ -16,6 +17,8 @@ CONFLICT = 409
 # PostgreSQL's SQLSTATE codes: serialization_failure, deadlock_detected,
 # lock_not_available.
 RETRYABLE_SQLSTATES = frozenset({"40001", "40P01", "55P03"})
+# SQLite's primary result codes SQLITE_BUSY and SQLITE_LOCKED ("database is locked").
+RETRYABLE_SQLITE_CODES = frozenset({5, 6})
 MESSAGE = (
     "Someone else was changing the same article at that moment, so nothing of "
     "your request was saved. Reload the page and try again."
@@ -29,7 +32,10 @@ def is_write_conflict(error: BaseException) -> bool:
         return False
     cause = error.__cause__
     code = getattr(cause, "sqlstate", None) or getattr(cause, "pgcode", None)
-    return code in RETRYABLE_SQLSTATES
+    if code in RETRYABLE_SQLSTATES:
+        return True
+    sqlite_code = getattr(cause, "sqlite_errorcode", None)
+    return sqlite_code is not None and sqlite_code & 0xFF in RETRYABLE_SQLITE_CODES
 
 
 class WriteConflictMiddleware:

@@ -63,6 +63,16 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # `make run` has a web server and a task worker writing one file: write-ahead
+    # logging lets readers go on while one writes, a write transaction takes its lock
+    # when it begins (so it waits for it, instead of failing half-way when it first
+    # writes), and a writer waits up to 20 s for the other before giving up.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
