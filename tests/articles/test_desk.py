@@ -101,6 +101,7 @@ def test_desk_home_card_says_what_an_editor_needs(editor_client, reviewer):
     assert f"Reviewer: {reviewer.username}" in card
     assert f"recommended by {reviewer.username}" in card
     assert reverse("articles:review", args=[article.pk]) in html
+    assert "now" in card and "0\xa0minutes" not in card  # just changed: "now"
 
 
 def test_desk_home_filters_mine_assigned_and_section(editor, reviewer, reviewer_client):
