@@ -285,60 +285,96 @@ class Attempt:
         )
 
 
+# How long a claimed delivery stays reserved for the worker sending it, beyond the
+# attempt's own time limit: a worker that dies mid-attempt leaves it due again after.
+LEASE_MARGIN_SECONDS = 30
+
+
 def deliveries_send(
     *, subscription_id: int, article_id: int, now: datetime.datetime | None = None
 ) -> int:
     """Send one subscriber's pending deliveries about one article, oldest first; the
     number delivered. Stops at the first that must wait for a retry, so the later
-    ones never overtake it. Safe to call from any number of workers at once."""
+    ones never overtake it. Safe to call from any number of workers at once.
+
+    No transaction is open during the HTTP attempt (which may take the whole time
+    limit): the delivery is claimed in one short transaction (its next attempt moved
+    past the time limit, a lease), sent, and its outcome saved in another."""
     sent = 0
     while True:
+        delivery = _claim_head(subscription_id, article_id, now)
+        if delivery is None:
+            return sent
+        attempt = _post(delivery.subscription, delivery)
         with transaction.atomic():
-            head_id = (
-                Delivery.objects.filter(
-                    subscription_id=subscription_id,
-                    article_id=article_id,
-                    state=DeliveryState.PENDING,
-                )
-                .order_by("id")
-                .values_list("id", flat=True)
-                .first()
-            )
-            if head_id is None:
-                return sent
-            # Lock the delivery alone: locking the joined subscription too would make
-            # every other article's sender for this subscriber skip its own row.
-            delivery = (
-                Delivery.objects.select_for_update(skip_locked=True, of=("self",))
-                .select_related("subscription", "change")
-                .filter(pk=head_id, state=DeliveryState.PENDING)
-                .first()
-            )
-            if delivery is None:  # another worker is sending it and will go on
-                return sent
-            subscription = delivery.subscription
-            if not subscription.is_active:
-                return sent  # waits for a replay
-            moment = now or timezone.now()
-            if delivery.next_attempt_at and delivery.next_attempt_at > moment:
+            locked = _delivery_lock(delivery.pk)
+            if (
+                locked.state != DeliveryState.PENDING
+                or locked.attempts != delivery.attempts
+            ):
+                continue  # the lease ran out and another worker saved its attempt
+            _record(locked, attempt, now or timezone.now())
+            if locked.state == DeliveryState.PENDING:
                 transaction.on_commit(
-                    lambda at=delivery.next_attempt_at: _enqueue(
+                    lambda at=locked.next_attempt_at: _enqueue(
                         [(subscription_id, article_id)], run_after=at
                     )
                 )
                 return sent
-            attempt = _post(subscription, delivery)
-            moment = now or timezone.now()
-            _record(delivery, attempt, moment)
-            if delivery.state == DeliveryState.PENDING:
-                transaction.on_commit(
-                    lambda at=delivery.next_attempt_at: _enqueue(
-                        [(subscription_id, article_id)], run_after=at
-                    )
-                )
-                return sent
-            if delivery.state == DeliveryState.DELIVERED:
+            if locked.state == DeliveryState.DELIVERED:
                 sent += 1
+
+
+def _claim_head(
+    subscription_id: int, article_id: int, now: datetime.datetime | None
+) -> Delivery | None:
+    """Reserve the oldest pending delivery of the pair for this worker, or None when
+    there is nothing to send now (none pending, another worker has it, the
+    subscriber is disabled, or it waits for its retry, which is then enqueued)."""
+    with transaction.atomic():
+        head_id = (
+            Delivery.objects.filter(
+                subscription_id=subscription_id,
+                article_id=article_id,
+                state=DeliveryState.PENDING,
+            )
+            .order_by("id")
+            .values_list("id", flat=True)
+            .first()
+        )
+        if head_id is None:
+            return None
+        # Lock the delivery alone: locking the joined subscription too would make
+        # every other article's sender for this subscriber skip its own row.
+        claimable = Delivery.objects.select_for_update(skip_locked=True).filter(
+            pk=head_id, state=DeliveryState.PENDING
+        )
+        if not claimable.exists():  # another worker is claiming it and will go on
+            return None
+        delivery = Delivery.objects.select_related("subscription", "change").get(
+            pk=head_id
+        )
+        if not delivery.subscription.is_active:
+            return None  # waits for a replay
+        moment = now or timezone.now()
+        if delivery.next_attempt_at and delivery.next_attempt_at > moment:
+            transaction.on_commit(
+                lambda at=delivery.next_attempt_at: _enqueue(
+                    [(subscription_id, article_id)], run_after=at
+                )
+            )
+            return None
+        delivery.next_attempt_at = moment + datetime.timedelta(
+            seconds=settings.NEWSROOM_WEBHOOK_TOTAL_TIMEOUT + LEASE_MARGIN_SECONDS
+        )
+        delivery.save(update_fields=["next_attempt_at"])
+        return delivery
+
+
+def _delivery_lock(pk: int) -> Delivery:
+    """Lock one delivery row, then read it and its subscription as they are now."""
+    Delivery.objects.select_for_update().filter(pk=pk).exists()
+    return Delivery.objects.select_related("subscription").get(pk=pk)
 
 
 def deliveries_send_due(*, now: datetime.datetime | None = None) -> int:

@@ -5,6 +5,7 @@ desk's own code) and records what it saw."""
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -29,6 +30,8 @@ class Receiver:
     received: list[Received] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
     server: ThreadingHTTPServer | None = None
+    # Called in the server's thread while a request waits for its answer.
+    during: Callable[[], None] | None = None
 
     @property
     def url(self) -> str:
@@ -51,6 +54,8 @@ class Receiver:
                     verified = True
                 except WebhookVerificationError:
                     body, verified = None, False
+                if receiver.during is not None:
+                    receiver.during()
                 with receiver.lock:
                     status = receiver.script.popleft() if receiver.script else 200
                     if not verified:

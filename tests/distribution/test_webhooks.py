@@ -5,7 +5,7 @@ transition that rolled back, not sent to a disabled subscriber."""
 import datetime
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from articles.models import Delivery, PublicChange
@@ -24,6 +24,7 @@ from articles.services.workflow import (
     article_retract,
     article_submit,
 )
+from tests.articles.concurrency import skip_unless_postgresql
 
 # Real commits: the deliveries are enqueued when the publishing transaction commits.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -292,3 +293,34 @@ def test_the_documented_stdlib_verifier_agrees_with_the_standard_library():
     assert verify(secret, body.encode(), headers)
     assert not verify(secret, body.encode() + b" ", headers)
     assert not verify(webhook_secret_generate(), body.encode(), headers)
+
+
+def test_no_transaction_is_open_while_the_receiver_answers(receiver, approved, editor):
+    """A slow subscriber must not hold the delivery's row (nor, on SQLite, the
+    database) for the attempt's whole time limit: while it answers, another
+    connection can lock the delivery at once, and sees it reserved (a lease)."""
+    skip_unless_postgresql("a second connection while the first is sending")
+    seen = []
+
+    def lock_the_delivery_meanwhile():
+        try:
+            with transaction.atomic():
+                delivery = Delivery.objects.select_for_update(nowait=True).get()
+                seen.append((delivery.state, delivery.next_attempt_at))
+        finally:
+            connection.close()
+
+    receiver.during = lock_the_delivery_meanwhile
+    _subscribe(receiver)
+    before = timezone.now()
+    article_publish(article=approved(), by=editor)
+
+    [(state, lease)] = seen
+    assert state == DeliveryState.PENDING
+    assert lease > before + datetime.timedelta(seconds=15)  # past the time limit
+    delivery = Delivery.objects.get()
+    assert (delivery.state, delivery.attempts, delivery.next_attempt_at) == (
+        DeliveryState.DELIVERED,
+        1,
+        None,
+    )
