@@ -137,9 +137,13 @@ def subscription_check(*, url: str, secret: str, events: Iterable[str]) -> None:
         )
 
 
-def subscription_target_check(*, url: str) -> None:
+def subscription_target_check(*, url: str) -> str | None:
     """Refuse a target that is not https on a public address (unless settings allow
-    private targets, for development and tests). Raises SubscriptionError."""
+    private targets, for development and tests). Raises SubscriptionError.
+
+    Returns the public address checked (None when private targets are allowed): the
+    sender connects to that address, so a name that resolves elsewhere a moment
+    later (DNS rebinding) cannot point the request at an internal service."""
     parts = urlsplit(url)
     allow_private = settings.NEWSROOM_WEBHOOK_ALLOW_PRIVATE_TARGETS
     if parts.scheme not in ("https", "http") or not parts.hostname:
@@ -147,17 +151,22 @@ def subscription_target_check(*, url: str) -> None:
     if parts.scheme != "https" and not allow_private:
         raise SubscriptionError("A webhook target must use https.")
     if allow_private:
-        return
+        return None
     try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or 443)
+        infos = socket.getaddrinfo(
+            parts.hostname, parts.port or 443, type=socket.SOCK_STREAM
+        )
     except (OSError, UnicodeError):
         raise SubscriptionError(f"{parts.hostname} does not resolve.") from None
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
+    addresses = [ipaddress.ip_address(info[4][0]) for info in infos]
+    for address in addresses:
         if not address.is_global:
             raise SubscriptionError(
                 f"{parts.hostname} resolves to {address}, not a public address."
             )
+    if not addresses:
+        raise SubscriptionError(f"{parts.hostname} does not resolve.")
+    return str(addresses[0])
 
 
 # ---------------------------------------------------------------------------
@@ -533,7 +542,7 @@ def _post(subscription: Subscription, delivery: Delivery) -> Attempt:
         ),
     }
     try:  # again at send time: the name may point elsewhere since it was checked
-        subscription_target_check(url=subscription.url)
+        address = subscription_target_check(url=subscription.url)
     except SubscriptionError as error:
         return Attempt(status=None, error=str(error))
     parts = urlsplit(subscription.url)
@@ -547,6 +556,12 @@ def _post(subscription: Subscription, delivery: Delivery) -> Attempt:
     connection = connection_class(
         parts.hostname, parts.port, timeout=settings.NEWSROOM_WEBHOOK_CONNECT_TIMEOUT
     )
+    if address is not None:
+        # Connect to the address just checked, not to what the name resolves to
+        # now; the Host header, SNI and certificate check still use the name.
+        connection._create_connection = lambda target, *args: socket.create_connection(
+            (address, target[1]), *args
+        )
     try:
         connection.connect()
         connection.sock.settimeout(max(deadline - time.monotonic(), 0.1))

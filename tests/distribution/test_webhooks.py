@@ -324,3 +324,36 @@ def test_no_transaction_is_open_while_the_receiver_answers(receiver, approved, e
         1,
         None,
     )
+
+
+def test_the_sender_connects_to_the_address_it_checked(
+    approved, editor, settings, monkeypatch
+):
+    """DNS rebinding: the name resolves to a public address when checked; the
+    connection goes to that address, never to what the name resolves to later."""
+    import socket
+
+    settings.NEWSROOM_WEBHOOK_ALLOW_PRIVATE_TARGETS = False
+    real_getaddrinfo = socket.getaddrinfo
+    public = "93.184.215.14"
+
+    def resolve(host, port, *args, **kwargs):
+        if host == "hooks.example.com":
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (public, port))]
+        return real_getaddrinfo(host, port, *args, **kwargs)
+
+    connected = []
+
+    def refuse(address, *args, **kwargs):
+        connected.append(address)
+        raise ConnectionRefusedError("refused by the test")
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    subscription_add(url="https://hooks.example.com/hook", by=None)
+
+    article_publish(article=approved(), by=editor)
+
+    assert connected == [(public, 443)]
+    delivery = Delivery.objects.get()
+    assert "refused by the test" in delivery.last_error
