@@ -3,6 +3,7 @@
 from django import forms
 
 from articles.models import Section
+from articles.models.distribution import ScheduledKind
 from articles.selectors.desk import FILTERS, reviewers
 
 
@@ -33,11 +34,18 @@ class StepForm(forms.Form):
 
 
 class ScheduleForm(forms.Form):
-    """When to publish an approved article (the desk's time zone), and a note."""
+    """When to publish an approved article or retract a live one (the desk's time
+    zone), and a note (a retraction's public reason)."""
 
+    action = forms.ChoiceField(
+        choices=ScheduledKind.choices, required=False, initial=ScheduledKind.PUBLISH
+    )
     run_at = forms.DateTimeField(
         label="Publish at",
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
-        error_messages={"required": "Choose when to publish it."},
+        error_messages={"required": "Choose the date and time."},
     )
     note = forms.CharField(required=False, max_length=2000, strip=True)
+
+    def clean_action(self) -> str:
+        return self.cleaned_data["action"] or ScheduledKind.PUBLISH

@@ -4,6 +4,7 @@ selector or service and renders."""
 
 from django.contrib import admin, messages
 from django.contrib.auth import views as auth_views
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -23,6 +24,9 @@ from articles.services.assignments import (
     article_assign,
     article_claim,
     article_unassign,
+)
+from articles.services.scheduling import (
+    PERMISSIONS as SCHEDULE_PERMISSIONS,
 )
 from articles.services.scheduling import (
     ScheduleError,
@@ -150,11 +154,15 @@ def assignment(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 
 @require_POST
-@desk_view("articles.publish_article")
+@desk_view("articles.view_article")
 def schedule(request: HttpRequest, pk: int) -> HttpResponse:
-    """Schedule an approved article's publication; the service decides and explains."""
+    """Schedule an approved article's publication or a live one's retraction; the
+    service decides and explains."""
     article = get_object_or_404(Article, pk=pk)
     form = ScheduleForm(request.POST)
+    action = request.POST.get("action") or ScheduledKind.PUBLISH
+    if not request.user.has_perm(SCHEDULE_PERMISSIONS.get(action, "-")):
+        raise PermissionDenied(f"You may not schedule that for “{article.headline}”.")
     if not form.is_valid():
         for errors in form.errors.values():
             messages.error(request, " ".join(errors))
@@ -162,7 +170,7 @@ def schedule(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         scheduled = scheduled_action_create(
             article=article,
-            action=ScheduledKind.PUBLISH,
+            action=form.cleaned_data["action"],
             run_at=form.cleaned_data["run_at"],
             by=request.user,
             note=form.cleaned_data["note"],
@@ -170,9 +178,10 @@ def schedule(request: HttpRequest, pk: int) -> HttpResponse:
     except ScheduleError as exc:
         messages.error(request, str(exc))
     else:
+        verb = "retracts" if scheduled.action == ScheduledKind.RETRACT else "publishes"
         messages.success(
             request,
-            f"“{article.headline}” publishes "
+            f"“{article.headline}” {verb} "
             f"{date_format(localtime(scheduled.run_at), 'D j M H:i T')}.",
         )
     return redirect(f"{reverse('articles:review', args=[pk])}#workflow")

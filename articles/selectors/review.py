@@ -147,6 +147,7 @@ class ReviewWorkflow:
     can_assign: bool
     scheduled: ScheduledAction | None  # the waiting publication or retraction
     can_schedule: bool  # the user may schedule the approved article's publication
+    can_schedule_retraction: bool  # the user may schedule the live article's retraction
 
 
 def review_workflow(
@@ -206,6 +207,9 @@ def review_workflow(
         can_schedule=scheduled is None
         and article.status == ArticleStatus.APPROVED
         and user.has_perm("articles.publish_article"),
+        can_schedule_retraction=scheduled is None
+        and article.is_live
+        and user.has_perm("articles.retract_article"),
     )
 
 

@@ -173,7 +173,7 @@ def test_a_missing_or_unreadable_time_is_refused_in_place(editor_client, run_at)
     )
     assert response.status_code == 200
     page = response.content.decode()
-    assert "Choose when to publish it." in page or "Enter a valid date/time." in page
+    assert "Choose the date and time." in page or "Enter a valid date/time." in page
     assert not ScheduledAction.objects.exists()
 
 
@@ -235,3 +235,45 @@ def test_publishing_by_hand_unschedules_the_publication_still_to_come(editor, ed
     assert scheduled.outcome == "published by hand before its time"
     entry = AuditEntry.objects.get(action="unschedule_publish")
     assert entry.actor == editor2
+
+
+def test_schedule_a_retraction_from_the_review_page_with_its_reason(
+    editor, editor_client, reviewer_client
+):
+    article = article_in(S.PUBLISHED, headline="Ferry timetable changes")
+    review = reverse("articles:review", args=[article.pk])
+    assert 'id="schedule-retraction-form"' in editor_client.get(review).content.decode()
+    assert (
+        'id="schedule-retraction-form"'
+        not in reviewer_client.get(review).content.decode()
+    )
+    when = timezone.now() + datetime.timedelta(hours=3)
+    url = reverse("desk:schedule", args=[article.pk])
+
+    no_reason = editor_client.post(
+        url, {"action": "retract", "run_at": _local(when)}, follow=True
+    )
+    assert "A retraction needs a public reason." in no_reason.content.decode()
+    assert not ScheduledAction.objects.exists()
+
+    response = editor_client.post(
+        url,
+        {"action": "retract", "run_at": _local(when), "note": "The court ruled."},
+        follow=True,
+    )
+
+    page = response.content.decode()
+    assert "“Ferry timetable changes” retracts" in page
+    assert "Scheduled: retracts" in page and "The court ruled." in page
+    scheduled = ScheduledAction.objects.get()
+    assert (scheduled.action, scheduled.note, scheduled.scheduled_by) == (
+        "retract",
+        "The court ruled.",
+        editor,
+    )
+    assert 'id="schedule-retraction-form"' not in page  # one waiting action at most
+    forbidden = reviewer_client.post(
+        url, {"action": "retract", "run_at": _local(when), "note": "No."}
+    )
+    assert forbidden.status_code == 403
+    assert ScheduledAction.objects.count() == 1
