@@ -191,7 +191,7 @@ def test_scheduling_twice_is_refused_with_the_services_message(editor, editor_cl
 
 
 def test_editors_are_told_of_a_disabled_webhook_subscriber(
-    editor, editor_client, reviewer_client
+    editor, editor_client, reviewer_client, admin_client
 ):
     live = subscription_add(url="http://127.0.0.1:9/live", by=editor)
     dead = subscription_add(url="http://127.0.0.1:9/dead", by=editor)
@@ -204,8 +204,15 @@ def test_editors_are_told_of_a_disabled_webhook_subscriber(
     notice = notice[: notice.index("</section>")]
     assert "http://127.0.0.1:9/dead" in notice
     assert "Every delivery failed for a day." in notice
-    assert reverse("admin:articles_subscription_change", args=[dead.pk]) in notice
+    assert "until an admin re-enables them" in notice
+    # Subscriptions are for administrators: editors get no link to a page they
+    # may not open; an administrator gets one.
+    change_page = reverse("admin:articles_subscription_change", args=[dead.pk])
+    assert change_page not in notice
+    assert editor_client.get(change_page).status_code == 403
     assert live.url not in notice
+    admin_home = admin_client.get(reverse("desk:home")).content.decode()
+    assert f'href="{change_page}"' in admin_home
 
     reviewer_home = reviewer_client.get(reverse("desk:home")).content.decode()
     assert 'id="desk-disabled-subscriptions"' not in reviewer_home
