@@ -21,6 +21,9 @@ _READ_ALL = [
     "view_correction",
     "view_auditentry",
     "view_backgroundjob",
+    # Who reviews what and what they recommended (written by their services).
+    "view_assignment",
+    "view_recommendation",
 ]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
