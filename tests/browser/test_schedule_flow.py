@@ -46,3 +46,27 @@ def test_schedule_see_it_on_the_desk_and_unschedule(browser, live_server, editor
     assert "no longer scheduled to publish" in page.inner_text(".messagelist")
     assert ScheduledAction.objects.get().state == "cancelled"
     assert page.locator("#schedule-form").count() == 1
+
+
+def test_schedule_a_retraction_with_its_reason(browser, live_server, editor):
+    article = article_in(ArticleStatus.PUBLISHED, headline="Harbour fees rise")
+    when = (timezone.now() + datetime.timedelta(days=1)).replace(
+        hour=18, minute=0, second=0, microsecond=0
+    )
+    page = open_as(browser, live_server, editor)
+    page.goto(f"{live_server.url}{reverse('articles:review', args=[article.pk])}")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "schedule-retraction-form.png")
+    page.fill(
+        "#schedule-retract-at", timezone.localtime(when).strftime("%Y-%m-%dT%H:%M")
+    )
+    page.click("#schedule-retraction")  # no reason yet: the browser asks for one
+    assert not ScheduledAction.objects.exists()
+    page.fill("#schedule-retraction-form input[name=note]", "The court ruled.")
+    page.click("#schedule-retraction")
+    page.wait_for_selector(".messagelist")
+    assert f"retracts {when:%a %-d %b} 18:00" in page.inner_text(".messagelist")
+    assert "The court ruled." in page.inner_text("#scheduled")
+    assert ScheduledAction.objects.get().action == "retract"
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.screenshot(path=ARTIFACTS / "schedule-retraction-390.png", full_page=True)
