@@ -87,13 +87,18 @@ class PublishedPagination(BasePagination):
     """
 
     def paginate_queryset(
-        self, queryset: QuerySet | None, request: Request, view=None
+        self,
+        queryset: QuerySet | None,
+        request: Request,
+        view=None,
+        *,
+        document: str = "payload",
     ) -> list[PageRow]:
         self.base_url = request.build_absolute_uri()
         size = page_size_from(request)
         key, backwards = self.decode_cursor(request)
         rows = public_article_page(
-            queryset, key=key, backwards=backwards, limit=size + 1
+            queryset, key=key, backwards=backwards, limit=size + 1, document=document
         )
         more = len(rows) > size
         rows = rows[:size]

@@ -29,6 +29,7 @@ from articles.api.renderers import (
     NinjsRenderer,
     PublicJSONRenderer,
     RawJSON,
+    StoredNinjs,
 )
 from articles.api.throttling import AnonymousThrottle, PartnerThrottle
 from articles.models import EntityAlias
@@ -86,6 +87,15 @@ class PublicView(GenericAPIView):
         return response
 
 
+def stored_document(request: Request) -> str:
+    """Which stored rendition the negotiated format is served from."""
+    return "ninjs" if request.accepted_renderer.format == "ninjs" else "payload"
+
+
+def stored_type(request: Request) -> type[RawJSON]:
+    return StoredNinjs if request.accepted_renderer.format == "ninjs" else RawJSON
+
+
 FORMAT_PARAMETER = OpenApiParameter(
     "format",
     str,
@@ -126,8 +136,14 @@ class ArticleList(PublicView):
         live = self.get_queryset()
         filtered = self.filter_queryset(live)
         # Unfiltered (the filter backend returned it as it was): precompiled page.
-        rows = self.paginate_queryset(None if filtered is live else filtered)
-        return self.get_paginated_response([RawJSON(row.payload_text) for row in rows])
+        rows = self.paginator.paginate_queryset(
+            None if filtered is live else filtered,
+            request,
+            view=self,
+            document=stored_document(request),
+        )
+        raw = stored_type(request)
+        return self.get_paginated_response([raw(row.payload_text) for row in rows])
 
 
 class ArticleDetail(PublicView):
@@ -161,7 +177,9 @@ class ArticleDetail(PublicView):
         article_id = int(pk) if pk.isascii() and pk.isdigit() else 0
         row = None
         if 0 < article_id <= filters.MAX_ID:
-            row = public_article_detail(article_id=article_id)
+            row = public_article_detail(
+                article_id=article_id, document=stored_document(request)
+            )
         if row is None:
             raise NotFound("There is no published article with this id.")
         if row["retracted_at"] is not None:
@@ -172,7 +190,7 @@ class ArticleDetail(PublicView):
                     "retraction_notice": row["retraction_notice"],
                 }
             )
-        return Response(RawJSON(row["payload_text"]))
+        return Response(stored_type(request)(row["payload_text"]))
 
 
 @extend_schema_view(

@@ -56,6 +56,10 @@ def live_public_articles() -> QuerySet[PublicArticle]:
     return PublicArticle.objects.filter(retracted_at__isnull=True)
 
 
+# The stored renditions of a public row: the API's JSON, and the same as ninjs.
+DOCUMENTS = ("payload", "ninjs")
+
+
 @dataclass(frozen=True)
 class PageKey:
     """Where a row stands in the list order: newest first, then highest id."""
@@ -68,7 +72,7 @@ class PageKey:
 class PageRow:
     id: int
     published_at: str  # as the database writes it; parsed only for a page's ends
-    payload_text: str  # the stored JSON, undecoded
+    payload_text: str  # the stored JSON document (payload or ninjs), undecoded
 
     @property
     def key(self) -> PageKey:
@@ -81,13 +85,17 @@ def public_article_page(
     key: PageKey | None,
     backwards: bool,
     limit: int,
+    document: str = "payload",
 ) -> list[PageRow]:
     """Up to `limit` rows after `key` in the list order (before it if `backwards`,
-    then nearest first). `queryset` None means every live article: that page comes
-    from precompiled SQL; a filtered queryset goes through the ORM. One query.
+    then nearest first), each with its stored `document` ("payload" or "ninjs").
+    `queryset` None means every live article: that page comes from precompiled SQL;
+    a filtered queryset goes through the ORM. One query.
     """
+    if document not in DOCUMENTS:
+        raise ValueError(document)
     if queryset is None:
-        sql = _page_sql(connection.vendor, key is not None, backwards)
+        sql = _page_sql(connection.vendor, key is not None, backwards, document)
         params: list = []
         if key is not None:
             stamp = connection.ops.adapt_datetimefield_value(key.published_at)
@@ -105,14 +113,17 @@ def public_article_page(
             queryset = queryset.filter(beyond)
         order = ("published_at", "id") if backwards else ("-published_at", "-id")
         rows = queryset.order_by(*order).values_list(
-            "id", Cast("published_at", TextField()), Cast("payload", TextField())
+            "id", Cast("published_at", TextField()), Cast(document, TextField())
         )[:limit]
     return [PageRow(*row) for row in rows]
 
 
-def public_article_detail(*, article_id: int) -> dict | None:
-    """The stored payload text of one article, retracted or not, or None (one query)."""
-    found = _fetch_one("detail", article_id)
+def public_article_detail(*, article_id: int, document: str = "payload") -> dict | None:
+    """One article's stored `document` ("payload" or "ninjs") as text, retracted or
+    not, or None (one query)."""
+    if document not in DOCUMENTS:
+        raise ValueError(document)
+    found = _fetch_one(f"detail_{document}", article_id)
     if found is None:
         return None
     payload_text, retracted_at, notice = found
@@ -219,6 +230,14 @@ def public_corrections() -> QuerySet[Correction]:
     )
 
 
+def _detail_query(document: str) -> QuerySet:
+    return (
+        PublicArticle.objects.filter(article_id=0)
+        .annotate(document_text=Cast(document, TextField()))
+        .values_list("document_text", "retracted_at", "retraction_notice")
+    )
+
+
 # The probe and the detail run on every poll: their SQL is compiled by the ORM once
 # per process and database (the ORM's per-query compilation costs more than the
 # query), then executed with the request's parameter.
@@ -231,23 +250,22 @@ _HOT_QUERIES: dict[str, Callable[[], QuerySet]] = {
     "article_probe": lambda: PublicArticle.objects.filter(article_id=0).values_list(
         Cast("updated_at", TextField())
     ),
-    "detail": lambda: (
-        PublicArticle.objects.filter(article_id=0)
-        .annotate(payload_text=Cast("payload", TextField()))
-        .values_list("payload_text", "retracted_at", "retraction_notice")
-    ),
+    **{
+        f"detail_{document}": functools.partial(_detail_query, document)
+        for document in DOCUMENTS
+    },
 }
 
 
 @functools.cache
-def _page_sql(vendor: str, after_key: bool, backwards: bool) -> str:
+def _page_sql(vendor: str, after_key: bool, backwards: bool, document: str) -> str:
     """The unfiltered page query: what the ORM path builds, without building it."""
     opts = PublicArticle._meta
     quote = connection.ops.quote_name
     table = quote(opts.db_table)
     column = {
         name: f"{table}.{quote(opts.get_field(name).column)}"
-        for name in ("id", "published_at", "payload", "retracted_at")
+        for name in ("id", "published_at", document, "retracted_at")
     }
     where = f"{column['retracted_at']} IS NULL"
     if after_key:
@@ -259,7 +277,7 @@ def _page_sql(vendor: str, after_key: bool, backwards: bool) -> str:
     direction = "ASC" if backwards else "DESC"
     return (
         f"SELECT {column['id']}, CAST({column['published_at']} AS text), "
-        f"CAST({column['payload']} AS text) FROM {table} WHERE {where} "
+        f"CAST({column[document]} AS text) FROM {table} WHERE {where} "
         f"ORDER BY {column['published_at']} {direction}, {column['id']} {direction} "
         "LIMIT %s"
     )
