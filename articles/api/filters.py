@@ -134,6 +134,17 @@ class SearchFilter(filters.Filter):
     field_class = SearchField
 
 
+INVALID = object()
+
+
+def hot_section(value: str) -> int | str | object | None:
+    """`section` as `ArticleFilter` cleans it (None when empty), or INVALID."""
+    try:
+        return SectionRefField().clean(value)
+    except forms.ValidationError:
+        return INVALID
+
+
 class ArticleFilter(filters.FilterSet):
     """Filters for the article list; all of them combine (AND)."""
 

@@ -83,7 +83,8 @@ class PublishedPagination(BasePagination):
     """Keyset pages of public articles, newest first: (published_at, id) descending.
 
     `paginate_queryset` takes the filtered queryset, or None for every live article
-    (then the page comes from a precompiled query: the common, unfiltered poll).
+    or those of one `section` tree (then the page comes from a precompiled query:
+    the common polls).
     """
 
     def paginate_queryset(
@@ -93,12 +94,18 @@ class PublishedPagination(BasePagination):
         view=None,
         *,
         document: str = "payload",
+        section: int | str | None = None,
     ) -> list[PageRow]:
         self.base_url = request.build_absolute_uri()
         size = page_size_from(request)
         key, backwards = self.decode_cursor(request)
         rows = public_article_page(
-            queryset, key=key, backwards=backwards, limit=size + 1, document=document
+            queryset,
+            key=key,
+            backwards=backwards,
+            limit=size + 1,
+            document=document,
+            section=section,
         )
         more = len(rows) > size
         rows = rows[:size]

@@ -86,20 +86,24 @@ def public_article_page(
     backwards: bool,
     limit: int,
     document: str = "payload",
+    section: int | str | None = None,
 ) -> list[PageRow]:
     """Up to `limit` rows after `key` in the list order (before it if `backwards`,
     then nearest first), each with its stored `document` ("payload" or "ninjs").
-    `queryset` None means every live article: that page comes from precompiled SQL;
-    a filtered queryset goes through the ORM. One query.
+
+    `queryset` None means every live article, or those in the tree of `section` (an
+    id or a slug): that page comes from precompiled SQL; a filtered queryset goes
+    through the ORM. One query.
     """
     if document not in DOCUMENTS:
         raise ValueError(document)
     if queryset is None:
-        sql = _page_sql(connection.vendor, key is not None, backwards, document)
-        params: list = []
+        root = None if section is None else "id" if isinstance(section, int) else "slug"
+        sql = _page_sql(connection.vendor, key is not None, backwards, document, root)
+        params: list = [] if section is None else [section]
         if key is not None:
             stamp = connection.ops.adapt_datetimefield_value(key.published_at)
-            params = [stamp, stamp, key.id]
+            params += [stamp, stamp, key.id]
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, limit])
             rows = cursor.fetchall()
@@ -142,17 +146,20 @@ def in_section_tree(
     One recursive subquery inside the same SQL statement, so the query count does not
     depend on the filter or on the depth of the taxonomy.
     """
+    sql = _section_tree_sql("id" if isinstance(section, int) else "slug")
+    return queryset.filter(**{f"{field}__in": RawSQL(sql, (section,))})
+
+
+@functools.cache
+def _section_tree_sql(root: str) -> str:
+    """The ids of the section whose `root` ("id" or "slug") is %s and of all the
+    sections under it: one recursive query, to go inside another statement."""
     table = connection.ops.quote_name(Section._meta.db_table)
-    if isinstance(section, int):
-        root, value = "id = %s", section
-    else:
-        root, value = "slug = %s", section
-    sql = (
-        f"WITH RECURSIVE tree(id) AS (SELECT id FROM {table} WHERE {root} UNION "
+    return (
+        f"WITH RECURSIVE tree(id) AS (SELECT id FROM {table} WHERE {root} = %s UNION "
         f"SELECT child.id FROM {table} child JOIN tree ON child.parent_id = tree.id)"
         " SELECT id FROM tree"
     )
-    return queryset.filter(**{f"{field}__in": RawSQL(sql, (value,))})
 
 
 def public_sections() -> QuerySet[Section]:
@@ -258,16 +265,25 @@ _HOT_QUERIES: dict[str, Callable[[], QuerySet]] = {
 
 
 @functools.cache
-def _page_sql(vendor: str, after_key: bool, backwards: bool, document: str) -> str:
-    """The unfiltered page query: what the ORM path builds, without building it."""
+def _page_sql(
+    vendor: str,
+    after_key: bool,
+    backwards: bool,
+    document: str,
+    section_root: str | None,
+) -> str:
+    """The page query, unfiltered or in a section's tree (`section_root` "id" or
+    "slug"): what the ORM path builds, without building it."""
     opts = PublicArticle._meta
     quote = connection.ops.quote_name
     table = quote(opts.db_table)
     column = {
         name: f"{table}.{quote(opts.get_field(name).column)}"
-        for name in ("id", "published_at", document, "retracted_at")
+        for name in ("id", "published_at", document, "retracted_at", "section")
     }
     where = f"{column['retracted_at']} IS NULL"
+    if section_root:
+        where += f" AND {column['section']} IN ({_section_tree_sql(section_root)})"
     if after_key:
         op = ">" if backwards else "<"
         where += (
