@@ -4,7 +4,8 @@ The ETag and Last-Modified of every public article response derive from
 `PublicVersion` (moved by each publish, correction and retraction) and from what
 selects the representation (path, query string, Accept, host). They are computed
 before the view does any other work, so a poll that changed nothing costs one
-primary-key query and no rendering, authentication or throttling.
+primary-key query and no rendering, authentication or throttling; only its query
+string is checked first (a parameter the view would refuse is a 400, never a 304).
 """
 
 import functools
@@ -30,6 +31,11 @@ CACHE_CONTROL = f"public, max-age={PUBLIC_MAX_AGE}"
 VARY = ("Accept",)
 
 View = Callable[..., HttpResponse]
+QueryCheck = Callable[[HttpRequest], bool]
+
+
+def _any_query(request: HttpRequest) -> bool:
+    return True
 
 
 @dataclass(frozen=True)
@@ -108,12 +114,13 @@ def set_public_headers(
     return response
 
 
-def public_conditional(view: View) -> View:
-    """Answer GET and HEAD with 304 when the client's ETag or date is still current."""
-    return _conditional(view, lambda kwargs: public_state())
+def public_conditional(view: View, *, query_valid: QueryCheck = _any_query) -> View:
+    """Answer GET and HEAD with 304 when the client's ETag or date is still current
+    and `query_valid(request)` (a query the view would refuse is its 400)."""
+    return _conditional(view, lambda kwargs: public_state(), query_valid)
 
 
-def article_conditional(view: View) -> View:
+def article_conditional(view: View, *, query_valid: QueryCheck = _any_query) -> View:
     """As `public_conditional`, validated by the article's own version: publishing
     another article does not invalidate this one's copies. An id without a public
     row (404) falls back to the global probe, which moves when it is published."""
@@ -126,16 +133,18 @@ def article_conditional(view: View) -> View:
                 return found
         return public_state()
 
-    return _conditional(view, state)
+    return _conditional(view, state, query_valid)
 
 
-def _conditional(view: View, state_for: Callable[[dict], PublicState]) -> View:
+def _conditional(
+    view: View, state_for: Callable[[dict], PublicState], query_valid: QueryCheck
+) -> View:
     @functools.wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
         validators = public_validators(request, state_for(kwargs))
-        if is_not_modified(request, validators):
+        if is_not_modified(request, validators) and query_valid(request):
             return set_public_headers(HttpResponseNotModified(), validators)
         response = view(request, *args, **kwargs)
         if response.status_code in (200, 404, 410):

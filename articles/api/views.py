@@ -6,7 +6,10 @@ the renderers undecoded. Nothing here reads Article.status, a draft revision, an
 internal annotation or a user.
 """
 
+import functools
+
 from django.db.models import Prefetch
+from django.http import HttpRequest
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -52,6 +55,49 @@ class Gone(APIException):
     default_code = "gone"
 
 
+def repeated_parameters(request: HttpRequest | Request) -> list[str]:
+    """The query parameters given more than once (each is a 400)."""
+    return sorted(name for name, values in request.GET.lists() if len(values) > 1)
+
+
+def formats_valid(request: HttpRequest, renderer_classes: list[type]) -> bool:
+    """Whether `?format=` and Accept select one of these renderers, as DRF would."""
+    format = request.GET.get("format")
+    if format and format not in {renderer.format for renderer in renderer_classes}:
+        return False
+    if request.META.get("HTTP_ACCEPT", "*/*") != "*/*":
+        try:
+            StrictContentNegotiation().select_renderer(
+                Request(request), [renderer() for renderer in renderer_classes]
+            )
+        except APIException:
+            return False
+    return True
+
+
+ARTICLE_RENDERERS = [PublicJSONRenderer, NinjsRenderer, JsonLdRenderer]
+
+
+def list_query_valid(request: HttpRequest) -> bool:
+    """Whether the article list would accept this query string (no 400): a
+    not-modified answer is given only then, and without the view's work."""
+    if repeated_parameters(request) or not formats_valid(request, ARTICLE_RENDERERS):
+        return False
+    try:
+        pagination.page_size_from(request)
+        pagination.PublishedPagination().decode_cursor(request)
+    except ValidationError:
+        return False
+    return filters.article_filters_valid(request.GET)
+
+
+def detail_query_valid(request: HttpRequest) -> bool:
+    """As `list_query_valid`, for an article's own URL."""
+    return not repeated_parameters(request) and formats_valid(
+        request, ARTICLE_RENDERERS
+    )
+
+
 class PublicView(GenericAPIView):
     """Anonymous read with a throttle, or a partner's API key with a higher rate.
 
@@ -72,9 +118,7 @@ class PublicView(GenericAPIView):
 
     def initial(self, request: Request, *args, **kwargs) -> None:
         super().initial(request, *args, **kwargs)
-        repeated = sorted(
-            name for name, values in request.query_params.lists() if len(values) > 1
-        )
+        repeated = repeated_parameters(request)
         if repeated:
             raise ValidationError(
                 {name: ["Give this parameter once."] for name in repeated}
@@ -117,8 +161,10 @@ class ArticleList(PublicView):
     serializer_class = serializers.ArticleSerializer
     filterset_class = filters.ArticleFilter
     pagination_class = pagination.PublishedPagination
-    renderer_classes = [PublicJSONRenderer, NinjsRenderer, JsonLdRenderer]
-    conditional = staticmethod(caching.public_conditional)
+    renderer_classes = ARTICLE_RENDERERS
+    conditional = staticmethod(
+        functools.partial(caching.public_conditional, query_valid=list_query_valid)
+    )
 
     def get_queryset(self):
         return live_public_articles()
@@ -136,11 +182,7 @@ class ArticleList(PublicView):
         # The common polls (no filter, or only a section) skip the FilterSet and the
         # ORM: their page is precompiled SQL. Anything else, or a section value that
         # does not clean, goes through the FilterSet (which words the 400).
-        named = [
-            name
-            for name in self.filterset_class.base_filters
-            if name in request.query_params
-        ]
+        named = filters.article_filters_named(request.query_params)
         queryset, section = None, None
         if named == ["section"]:
             section = filters.hot_section(request.query_params["section"])
@@ -161,8 +203,10 @@ class ArticleDetail(PublicView):
     """One published article; a retracted one answers 410 Gone with its notice."""
 
     serializer_class = serializers.ArticleSerializer
-    renderer_classes = [PublicJSONRenderer, NinjsRenderer, JsonLdRenderer]
-    conditional = staticmethod(caching.article_conditional)
+    renderer_classes = ARTICLE_RENDERERS
+    conditional = staticmethod(
+        functools.partial(caching.article_conditional, query_valid=detail_query_valid)
+    )
     filter_backends = []
 
     @extend_schema(
