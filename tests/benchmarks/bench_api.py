@@ -8,6 +8,10 @@ each figure against the constant view measured just before and after it; the tab
 gives the median of the rounds, so all ratios come from one run side by side.
 The load comes from `wrk` when it is installed, else from Python client processes
 (their own CPU cost on a small machine flatters the ratios: the table says which).
+On Linux the table also gives the gunicorn workers' CPU time per request (from
+/proc), each URL's against the constant view's: the load generator and whatever
+else runs on the machine do not enter it, so it moves far less between runs than
+the throughput does (and, without the client's share, it is the stricter ratio).
 
 Run alone with `.venv/bin/python -m tests.benchmarks.bench_api`.
 """
@@ -175,7 +179,7 @@ def _wait_until_up(port: int, server: subprocess.Popen, limit: float = 30) -> No
 # --- the load -------------------------------------------------------------------
 
 
-def _wrk(port: int, path: str, headers: dict) -> tuple[float, int]:
+def _wrk(port: int, path: str, headers: dict) -> tuple[float, int, int]:
     args = ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--timeout", "5s"]
     for name, value in headers.items():
         args += ["-H", f"{name}: {value}"]
@@ -187,11 +191,11 @@ def _wrk(port: int, path: str, headers: dict) -> tuple[float, int]:
         check=True,
     ).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    done = int(re.search(r"(\d+) requests in", out).group(1))
     bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
     errors = re.search(r"Socket errors:.*?timeout (\d+)", out)
-    return rate, (int(bad.group(1)) if bad else 0) + (
-        int(errors.group(1)) if errors else 0
-    )
+    failed = (int(bad.group(1)) if bad else 0) + (int(errors.group(1)) if errors else 0)
+    return rate, failed, done
 
 
 def _python_client(port: int, path: str, headers: dict, until: float, out) -> None:
@@ -208,7 +212,7 @@ def _python_client(port: int, path: str, headers: dict, until: float, out) -> No
     out.put((done, bad))
 
 
-def _python_load(port: int, path: str, headers: dict) -> tuple[float, int]:
+def _python_load(port: int, path: str, headers: dict) -> tuple[float, int, int]:
     context = multiprocessing.get_context("fork")
     results = context.Queue()
     start = time.monotonic()
@@ -225,7 +229,27 @@ def _python_load(port: int, path: str, headers: dict) -> tuple[float, int]:
     elapsed = time.monotonic() - start
     for client in clients:
         client.join(timeout=5)
-    return sum(c[0] for c in counts) / elapsed, sum(c[1] for c in counts)
+    done = sum(c[0] for c in counts)
+    return done / elapsed, sum(c[1] for c in counts), done
+
+
+def _worker_pids(master: int) -> list[int]:
+    """gunicorn's worker processes (Linux), or [] where /proc cannot tell."""
+    try:
+        children = Path(f"/proc/{master}/task/{master}/children").read_text()
+    except OSError:
+        return []
+    return [int(pid) for pid in children.split()]
+
+
+def _cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU time the processes have used so far."""
+    ticks = 0
+    for pid in pids:
+        # Fields after the command's closing parenthesis: utime and stime are 11, 12.
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 # --- the run --------------------------------------------------------------------
@@ -287,13 +311,18 @@ def run() -> list[BenchRow]:
             env=env,
         )
         _wait_until_up(port, server)
-        return _measure(port, load, tool, count, populate_time)
+        workers = _worker_pids(server.pid)
+        if len(workers) != WORKERS:
+            workers = []
+        return _measure(port, load, tool, count, populate_time, workers)
     finally:
         server_stop(server)
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def _measure(port: int, load, tool: str, count: int, populate_time: float) -> list:
+def _measure(
+    port: int, load, tool: str, count: int, populate_time: float, workers: list[int]
+) -> list:
     first = _get(port, "/api/v1/articles/?page_size=20")
     assert first.status == 200, first.status
     etag = first.getheader("ETag")
@@ -309,11 +338,15 @@ def _measure(port: int, load, tool: str, count: int, populate_time: float) -> li
     assert _get(port, *urls["304"]).status == 304
     rates: dict[str, list[float]] = {name: [] for name in urls}
     ratios: dict[str, list[float]] = {name: [] for name in urls if name != "constant"}
+    cpu: dict[str, list[float]] = {name: [] for name in urls}
     failures = 0
 
     def measure(name: str) -> float:
         nonlocal failures
-        rate, bad = load(port, *urls[name])
+        used = _cpu_seconds(workers) if workers else 0.0
+        rate, bad, done = load(port, *urls[name])
+        if workers and done:
+            cpu[name].append((_cpu_seconds(workers) - used) / done)
         rates[name].append(rate)
         failures += bad
         return rate
@@ -335,6 +368,12 @@ def _measure(port: int, load, tool: str, count: int, populate_time: float) -> li
         return statistics.median(ratios[name])
 
     conns = f"{tool}, {CONNECTIONS} conns, {WORKERS} workers"
+    return _throughput_rows(conns, count, populate_time, rate, ratio, failures) + (
+        _cpu_rows(cpu) if workers else []
+    )
+
+
+def _throughput_rows(conns, count, populate_time, rate, ratio, failures) -> list:
     return [
         BenchRow(AREA, f"published articles (bulk insert {populate_time:.0f} s)",
                  count, "", "10000", count == ARTICLES),
@@ -357,6 +396,31 @@ def _measure(port: int, load, tool: str, count: int, populate_time: float) -> li
         BenchRow(AREA, "failed or unexpected responses", failures, "", "0",
                  failures == 0),
     ]  # fmt: skip
+
+
+CPU_FIGURES = {
+    "list": "list page of 20",
+    "detail": "detail",
+    "304": "304 Not Modified",
+    "section": "list, section=world",
+    "ninjs": "list as ninjs",
+}
+
+
+def _cpu_rows(cpu: dict[str, list[float]]) -> list[BenchRow]:
+    """Server CPU per request: the constant view's in microseconds, then each URL's
+    as the constant's divided by its own (1 is as cheap as the constant)."""
+    per_request = {name: statistics.median(values) for name, values in cpu.items()}
+    rows = [
+        BenchRow(AREA, "server CPU per request, constant view",
+                 per_request["constant"] * 1e6, "us", "", None)
+    ]  # fmt: skip
+    for name, figure in CPU_FIGURES.items():
+        rows.append(
+            BenchRow(AREA, f"server CPU: constant / {figure}",
+                     per_request["constant"] / per_request[name], "ratio", "", None)
+        )  # fmt: skip
+    return rows
 
 
 def _module_available(name: str) -> bool:
