@@ -99,13 +99,15 @@ def public_article_page(
         raise ValueError(document)
     if queryset is None:
         root = None if section is None else "id" if isinstance(section, int) else "slug"
-        sql = _page_sql(connection.vendor, key is not None, backwards, document, root)
+        sql = _page_sql(
+            connection.vendor, key is not None, backwards, document, root, int(limit)
+        )
         params: list = [] if section is None else [section]
         if key is not None:
             stamp = connection.ops.adapt_datetimefield_value(key.published_at)
             params += [stamp, stamp, key.id]
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, limit])
+            cursor.execute(sql, params)
             rows = cursor.fetchall()
     else:
         if key is not None:
@@ -154,11 +156,15 @@ def in_section_tree(
 def _section_tree_sql(root: str) -> str:
     """The ids of the section whose `root` ("id" or "slug") is %s and of all the
     sections under it: one recursive query, to go inside another statement."""
+    return f"{_section_tree_cte(root)} SELECT id FROM tree"
+
+
+def _section_tree_cte(root: str) -> str:
+    """`tree(id)`: the section whose `root` is %s and all the sections under it."""
     table = connection.ops.quote_name(Section._meta.db_table)
     return (
         f"WITH RECURSIVE tree(id) AS (SELECT id FROM {table} WHERE {root} = %s UNION "
         f"SELECT child.id FROM {table} child JOIN tree ON child.parent_id = tree.id)"
-        " SELECT id FROM tree"
     )
 
 
@@ -264,38 +270,62 @@ _HOT_QUERIES: dict[str, Callable[[], QuerySet]] = {
 }
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1024)
 def _page_sql(
     vendor: str,
     after_key: bool,
     backwards: bool,
     document: str,
     section_root: str | None,
+    limit: int,
 ) -> str:
     """The page query, unfiltered or in a section's tree (`section_root` "id" or
-    "slug"): what the ORM path builds, without building it."""
+    "slug"): what the ORM path selects, without building it.
+
+    In a tree, each section's newest `limit` rows come from the section index (a
+    short range each), then the page from those: the cost does not grow with the
+    archive however large or small the sections (`section_id IN tree` made the
+    planner either read a whole section and sort it or walk the whole list).
+    """
     opts = PublicArticle._meta
     quote = connection.ops.quote_name
     table = quote(opts.db_table)
-    column = {
-        name: f"{table}.{quote(opts.get_field(name).column)}"
-        for name in ("id", "published_at", document, "retracted_at", "section")
-    }
-    where = f"{column['retracted_at']} IS NULL"
-    if section_root:
-        where += f" AND {column['section']} IN ({_section_tree_sql(section_root)})"
-    if after_key:
-        op = ">" if backwards else "<"
-        where += (
-            f" AND ({column['published_at']} {op} %s OR ({column['published_at']} = %s"
-            f" AND {column['id']} {op} %s))"
+
+    def column(alias: str, name: str) -> str:
+        return f"{alias}.{quote(opts.get_field(name).column)}"
+
+    def conditions(alias: str) -> str:
+        where = f"{column(alias, 'retracted_at')} IS NULL"
+        if after_key:
+            op = ">" if backwards else "<"
+            at, pk = column(alias, "published_at"), column(alias, "id")
+            where += f" AND ({at} {op} %s OR ({at} = %s AND {pk} {op} %s))"
+        return where
+
+    def order(alias: str) -> str:
+        direction = "ASC" if backwards else "DESC"
+        return (
+            f"ORDER BY {column(alias, 'published_at')} {direction}, "
+            f"{column(alias, 'id')} {direction} LIMIT {limit:d}"
         )
-    direction = "ASC" if backwards else "DESC"
+
+    select = (
+        f"SELECT {column('p', 'id')}, CAST({column('p', 'published_at')} AS text), "
+        f"CAST({column('p', document)} AS text)"
+    )
+    if not section_root:
+        return f"{select} FROM {table} p WHERE {conditions('p')} {order('p')}"
+    newest = (
+        f"SELECT {column('q', 'id')} FROM {table} q WHERE "
+        f"{column('q', 'section')} = tree.id AND {conditions('q')} {order('q')}"
+    )
+    page = (
+        f"SELECT {column('n', 'id')} AS id FROM tree JOIN {table} n "
+        f"ON {column('n', 'id')} IN ({newest}) {order('n')}"
+    )
     return (
-        f"SELECT {column['id']}, CAST({column['published_at']} AS text), "
-        f"CAST({column[document]} AS text) FROM {table} WHERE {where} "
-        f"ORDER BY {column['published_at']} {direction}, {column['id']} {direction} "
-        "LIMIT %s"
+        f"{_section_tree_cte(section_root)}, page(id) AS ({page}) {select} "
+        f"FROM page JOIN {table} p ON {column('p', 'id')} = page.id {order('p')}"
     )
 
 
