@@ -123,7 +123,12 @@ def public_conditional(view: View, *, query_valid: QueryCheck = _any_query) -> V
 def article_conditional(view: View, *, query_valid: QueryCheck = _any_query) -> View:
     """As `public_conditional`, validated by the article's own version: publishing
     another article does not invalidate this one's copies. An id without a public
-    row (404) falls back to the global probe, which moves when it is published."""
+    row (404) falls back to the global probe, which moves when it is published.
+
+    A request without If-None-Match or If-Modified-Since is not probed: the view
+    reads the article's version with its payload (one query) and hands it over
+    as `response.public_state`.
+    """
 
     def state(kwargs: dict) -> PublicState:
         pk = str(kwargs.get("pk", ""))
@@ -133,21 +138,30 @@ def article_conditional(view: View, *, query_valid: QueryCheck = _any_query) -> 
                 return found
         return public_state()
 
-    return _conditional(view, state, query_valid)
+    return _conditional(view, state, query_valid, state_from_view=True)
 
 
 def _conditional(
-    view: View, state_for: Callable[[dict], PublicState], query_valid: QueryCheck
+    view: View,
+    state_for: Callable[[dict], PublicState],
+    query_valid: QueryCheck,
+    *,
+    state_from_view: bool = False,
 ) -> View:
     @functools.wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
-        validators = public_validators(request, state_for(kwargs))
-        if is_not_modified(request, validators) and query_valid(request):
-            return set_public_headers(HttpResponseNotModified(), validators)
+        validators = None
+        if not state_from_view or _asks_conditionally(request):
+            validators = public_validators(request, state_for(kwargs))
+            if is_not_modified(request, validators) and query_valid(request):
+                return set_public_headers(HttpResponseNotModified(), validators)
         response = view(request, *args, **kwargs)
         if response.status_code in (200, 404, 410):
+            state = getattr(response, "public_state", None)
+            if validators is None and state is not None:
+                validators = public_validators(request, state)
             set_public_headers(response, validators)
         else:
             patch_cache_control(response, no_store=True)
@@ -178,6 +192,11 @@ def content_conditional(view: View) -> View:
         return set_public_headers(response, validators)
 
     return wrapped
+
+
+def _asks_conditionally(request: HttpRequest) -> bool:
+    meta = request.META
+    return "HTTP_IF_NONE_MATCH" in meta or "HTTP_IF_MODIFIED_SINCE" in meta
 
 
 @functools.lru_cache(maxsize=64)

@@ -44,9 +44,11 @@ def public_article_state(*, article_id: int) -> PublicState | None:
     """One article's own version (when its public row last changed), or None if it
     has none. One indexed query: the detail's ETag moves only with that article."""
     found = _fetch_one("article_probe", article_id)
-    if found is None:
-        return None
-    changed_at = _aware(found[0])
+    return None if found is None else _article_state(found[0])
+
+
+def _article_state(updated_at: datetime.datetime | str) -> PublicState:
+    changed_at = _aware(updated_at)
     assert changed_at is not None
     return PublicState(int(changed_at.timestamp() * 1_000_000), changed_at)
 
@@ -126,17 +128,19 @@ def public_article_page(
 
 def public_article_detail(*, article_id: int, document: str = "payload") -> dict | None:
     """One article's stored `document` ("payload" or "ninjs") as text, retracted or
-    not, or None (one query)."""
+    not, with its own version (`state`, as `public_article_state` gives it), or
+    None. One indexed query."""
     if document not in DOCUMENTS:
         raise ValueError(document)
     found = _fetch_one(f"detail_{document}", article_id)
     if found is None:
         return None
-    payload_text, retracted_at, notice = found
+    payload_text, retracted_at, notice, updated_at = found
     return {
         "payload_text": payload_text,
         "retracted_at": _aware(retracted_at),
         "retraction_notice": notice,
+        "state": _article_state(updated_at),
     }
 
 
@@ -247,7 +251,10 @@ def _detail_query(document: str) -> QuerySet:
     return (
         PublicArticle.objects.filter(article_id=0)
         .annotate(document_text=Cast(document, TextField()))
-        .values_list("document_text", "retracted_at", "retraction_notice")
+        .annotate(updated_text=Cast("updated_at", TextField()))
+        .values_list(
+            "document_text", "retracted_at", "retraction_notice", "updated_text"
+        )
     )
 
 
