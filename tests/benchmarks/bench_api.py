@@ -9,14 +9,17 @@ gives the median of the rounds, so all ratios come from one run side by side.
 The load comes from `wrk` when it is installed, else from Python client processes
 (their own CPU cost on a small machine flatters the ratios: the table says which).
 On Linux the table also gives the gunicorn workers' CPU time per request (from
-/proc), each URL's against the constant view's: the load generator and whatever
-else runs on the machine do not enter it, so it moves far less between runs than
-the throughput does (and, without the client's share, it is the stricter ratio).
+/proc), each URL's against the constant view's: the load generator does not enter
+it (without the client's share, it is the stricter ratio). Last, the same URLs
+called in one process through Django's WSGI handler, no server or socket: the CPU
+time of Django alone, the least of several interleaved rounds, the reading that
+moves least on a busy machine.
 
 Run alone with `.venv/bin/python -m tests.benchmarks.bench_api`.
 """
 
 import http.client
+import json
 import multiprocessing
 import os
 import random
@@ -314,7 +317,19 @@ def run() -> list[BenchRow]:
         workers = _worker_pids(server.pid)
         if len(workers) != WORKERS:
             workers = []
-        return _measure(port, load, tool, count, populate_time, workers)
+        rows = _measure(port, load, tool, count, populate_time, workers)
+        server_stop(server)
+        server = None
+        in_process = subprocess.run(
+            [sys.executable, "-m", "tests.benchmarks.bench_api", "--in-process"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        ).stdout
+        return rows + _cpu_rows(json.loads(in_process.splitlines()[-1]), "Django")
     finally:
         server_stop(server)
         shutil.rmtree(workdir, ignore_errors=True)
@@ -325,16 +340,7 @@ def _measure(
 ) -> list:
     first = _get(port, "/api/v1/articles/?page_size=20")
     assert first.status == 200, first.status
-    etag = first.getheader("ETag")
-    detail_id = re.search(rb'"id":\s*(\d+)', first.body).group(1).decode()
-    urls = {
-        "constant": ("/bench/constant/", {}),
-        "list": ("/api/v1/articles/?page_size=20", {}),
-        "detail": (f"/api/v1/articles/{detail_id}/", {}),
-        "304": ("/api/v1/articles/?page_size=20", {"If-None-Match": etag}),
-        "section": ("/api/v1/articles/?page_size=20&section=world", {}),
-        "ninjs": ("/api/v1/articles/?page_size=20&format=ninjs", {}),
-    }
+    urls = _urls(first.body.decode(), first.getheader("ETag"))
     assert _get(port, *urls["304"]).status == 304
     rates: dict[str, list[float]] = {name: [] for name in urls}
     ratios: dict[str, list[float]] = {name: [] for name in urls if name != "constant"}
@@ -368,8 +374,9 @@ def _measure(
         return statistics.median(ratios[name])
 
     conns = f"{tool}, {CONNECTIONS} conns, {WORKERS} workers"
+    per_request = {name: statistics.median(values) for name, values in cpu.items()}
     return _throughput_rows(conns, count, populate_time, rate, ratio, failures) + (
-        _cpu_rows(cpu) if workers else []
+        _cpu_rows(per_request, "server") if workers else []
     )
 
 
@@ -407,20 +414,81 @@ CPU_FIGURES = {
 }
 
 
-def _cpu_rows(cpu: dict[str, list[float]]) -> list[BenchRow]:
-    """Server CPU per request: the constant view's in microseconds, then each URL's
+def _cpu_rows(per_request: dict[str, float], where: str) -> list[BenchRow]:
+    """CPU seconds per request: the constant view's in microseconds, then each URL's
     as the constant's divided by its own (1 is as cheap as the constant)."""
-    per_request = {name: statistics.median(values) for name, values in cpu.items()}
     rows = [
-        BenchRow(AREA, "server CPU per request, constant view",
+        BenchRow(AREA, f"{where} CPU per request, constant view",
                  per_request["constant"] * 1e6, "us", "", None)
     ]  # fmt: skip
     for name, figure in CPU_FIGURES.items():
         rows.append(
-            BenchRow(AREA, f"server CPU: constant / {figure}",
+            BenchRow(AREA, f"{where} CPU: constant / {figure}",
                      per_request["constant"] / per_request[name], "ratio", "", None)
         )  # fmt: skip
     return rows
+
+
+def in_process(rounds: int = 7, calls: int = 100) -> dict[str, float]:
+    """Each URL through Django's WSGI handler in this process: CPU seconds per
+    request, the least over `rounds` interleaved rounds of `calls` requests."""
+    import io
+
+    import django
+
+    django.setup()
+    from django.core.handlers.wsgi import WSGIHandler
+
+    app = WSGIHandler()
+
+    def call(path: str, headers: dict) -> tuple[str, dict, bytes]:
+        path, _, query = path.partition("?")
+        environ = {
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": path,
+            "QUERY_STRING": query,
+            "SERVER_NAME": "127.0.0.1",
+            "SERVER_PORT": "8000",
+            "HTTP_HOST": "127.0.0.1:8000",
+            "REMOTE_ADDR": "127.0.0.1",
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "wsgi.url_scheme": "http",
+            "wsgi.input": io.BytesIO(b""),
+            "wsgi.errors": sys.stderr,
+            **{f"HTTP_{k.upper().replace('-', '_')}": v for k, v in headers.items()},
+        }
+        started = []
+        body = b"".join(app(environ, lambda status, h: started.append((status, h))))
+        return started[0][0], dict(started[0][1]), body
+
+    status, headers, body = call("/api/v1/articles/?page_size=20", {})
+    assert status.startswith("200"), status
+    urls = _urls(body.decode(), headers["ETag"])
+    assert call(*urls["304"])[0].startswith("304")
+    for path, extra in urls.values():
+        for _ in range(calls // 5):
+            call(path, extra)
+    best = dict.fromkeys(urls, float("inf"))
+    for _ in range(rounds):
+        for name, (path, extra) in urls.items():
+            started = time.process_time()
+            for _ in range(calls):
+                call(path, extra)
+            best[name] = min(best[name], (time.process_time() - started) / calls)
+    return best
+
+
+def _urls(first_page: str, etag: str) -> dict[str, tuple[str, dict]]:
+    """The measured URLs, from the first page of the list and its ETag."""
+    detail_id = re.search(r'"id":\s*(\d+)', first_page).group(1)
+    return {
+        "constant": ("/bench/constant/", {}),
+        "list": ("/api/v1/articles/?page_size=20", {}),
+        "detail": (f"/api/v1/articles/{detail_id}/", {}),
+        "304": ("/api/v1/articles/?page_size=20", {"If-None-Match": etag}),
+        "section": ("/api/v1/articles/?page_size=20&section=world", {}),
+        "ninjs": ("/api/v1/articles/?page_size=20&format=ninjs", {}),
+    }
 
 
 def _module_available(name: str) -> bool:
@@ -438,5 +506,7 @@ def _print(rows: list[BenchRow]) -> None:
 if __name__ == "__main__":
     if sys.argv[1:] == ["--populate"]:
         print(populate())
+    elif sys.argv[1:] == ["--in-process"]:
+        print(json.dumps(in_process()))
     else:
         _print(run())
