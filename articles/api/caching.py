@@ -4,7 +4,8 @@ The ETag and Last-Modified of every public article response derive from
 `PublicVersion` (moved by each publish, correction and retraction) and from what
 selects the representation (path, query string, Accept, host). They are computed
 before the view does any other work, so a poll that changed nothing costs one
-primary-key query and no rendering, authentication or throttling.
+primary-key query and no rendering, authentication or throttling; only its query
+string is checked first (a parameter the view would refuse is a 400, never a 304).
 """
 
 import functools
@@ -30,6 +31,11 @@ CACHE_CONTROL = f"public, max-age={PUBLIC_MAX_AGE}"
 VARY = ("Accept",)
 
 View = Callable[..., HttpResponse]
+QueryCheck = Callable[[HttpRequest], bool]
+
+
+def _any_query(request: HttpRequest) -> bool:
+    return True
 
 
 @dataclass(frozen=True)
@@ -108,15 +114,21 @@ def set_public_headers(
     return response
 
 
-def public_conditional(view: View) -> View:
-    """Answer GET and HEAD with 304 when the client's ETag or date is still current."""
-    return _conditional(view, lambda kwargs: public_state())
+def public_conditional(view: View, *, query_valid: QueryCheck = _any_query) -> View:
+    """Answer GET and HEAD with 304 when the client's ETag or date is still current
+    and `query_valid(request)` (a query the view would refuse is its 400)."""
+    return _conditional(view, lambda kwargs: public_state(), query_valid)
 
 
-def article_conditional(view: View) -> View:
+def article_conditional(view: View, *, query_valid: QueryCheck = _any_query) -> View:
     """As `public_conditional`, validated by the article's own version: publishing
     another article does not invalidate this one's copies. An id without a public
-    row (404) falls back to the global probe, which moves when it is published."""
+    row (404) falls back to the global probe, which moves when it is published.
+
+    A request without If-None-Match or If-Modified-Since is not probed: the view
+    reads the article's version with its payload (one query) and hands it over
+    as `response.public_state`.
+    """
 
     def state(kwargs: dict) -> PublicState:
         pk = str(kwargs.get("pk", ""))
@@ -126,19 +138,30 @@ def article_conditional(view: View) -> View:
                 return found
         return public_state()
 
-    return _conditional(view, state)
+    return _conditional(view, state, query_valid, state_from_view=True)
 
 
-def _conditional(view: View, state_for: Callable[[dict], PublicState]) -> View:
+def _conditional(
+    view: View,
+    state_for: Callable[[dict], PublicState],
+    query_valid: QueryCheck,
+    *,
+    state_from_view: bool = False,
+) -> View:
     @functools.wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
-        validators = public_validators(request, state_for(kwargs))
-        if is_not_modified(request, validators):
-            return set_public_headers(HttpResponseNotModified(), validators)
+        validators = None
+        if not state_from_view or _asks_conditionally(request):
+            validators = public_validators(request, state_for(kwargs))
+            if is_not_modified(request, validators) and query_valid(request):
+                return set_public_headers(HttpResponseNotModified(), validators)
         response = view(request, *args, **kwargs)
         if response.status_code in (200, 404, 410):
+            state = getattr(response, "public_state", None)
+            if validators is None and state is not None:
+                validators = public_validators(request, state)
             set_public_headers(response, validators)
         else:
             patch_cache_control(response, no_store=True)
@@ -169,6 +192,11 @@ def content_conditional(view: View) -> View:
         return set_public_headers(response, validators)
 
     return wrapped
+
+
+def _asks_conditionally(request: HttpRequest) -> bool:
+    meta = request.META
+    return "HTTP_IF_NONE_MATCH" in meta or "HTTP_IF_MODIFIED_SINCE" in meta
 
 
 @functools.lru_cache(maxsize=64)

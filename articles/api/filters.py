@@ -8,6 +8,7 @@ import re
 from django import forms
 from django.db import connection
 from django.db.models import Q, QuerySet
+from django.http import QueryDict
 from django_filters import rest_framework as filters
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema_field
@@ -132,6 +133,32 @@ class SearchField(forms.CharField):
 @extend_schema_field({"type": "string", "maxLength": MAX_QUERY_LENGTH})
 class SearchFilter(filters.Filter):
     field_class = SearchField
+
+
+INVALID = object()
+
+
+def hot_section(value: str) -> int | str | object | None:
+    """`section` as `ArticleFilter` cleans it (None when empty), or INVALID."""
+    try:
+        return SectionRefField().clean(value)
+    except forms.ValidationError:
+        return INVALID
+
+
+def article_filters_named(params: QueryDict) -> list[str]:
+    """The article filters that the query string names, in declaration order."""
+    return [name for name in ArticleFilter.base_filters if name in params]
+
+
+def article_filters_valid(params: QueryDict) -> bool:
+    """Whether `ArticleFilter` would accept these parameters (no database work)."""
+    named = article_filters_named(params)
+    if named == ["section"]:
+        return hot_section(params["section"]) is not INVALID
+    if named:
+        return ArticleFilter(params, queryset=PublicArticle.objects.none()).is_valid()
+    return True
 
 
 class ArticleFilter(filters.FilterSet):

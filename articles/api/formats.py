@@ -5,6 +5,7 @@ to documents; `base_url` ("https://host") turns the payload's paths into the abs
 URIs both standards want.
 """
 
+import json
 from html import escape
 from typing import Any
 
@@ -115,6 +116,26 @@ def to_ninjs(payload: dict[str, Any], *, base_url: str) -> dict[str, Any]:
     if descriptions:
         item["descriptions"] = descriptions
     return item
+
+
+def ninjs_stored(payload: dict[str, Any]) -> str:
+    """The ninjs item as stored at publication: compact JSON whose `uri` is the path.
+
+    The host is known only per request; `ninjs_absolute` puts it in front.
+    """
+    return json.dumps(
+        to_ninjs(payload, base_url=""), ensure_ascii=False, separators=(",", ":")
+    )
+
+
+NINJS_URI_START = '{"uri":"'
+
+
+def ninjs_absolute(stored: str, *, base_url: str) -> str:
+    """A stored ninjs item (see `ninjs_stored`) with `base_url` before its path."""
+    assert stored.startswith(NINJS_URI_START), stored[:40]
+    prefix = json.dumps(base_url, ensure_ascii=False)[1:-1]
+    return NINJS_URI_START + prefix + stored[len(NINJS_URI_START) :]
 
 
 def to_jsonld(

@@ -15,6 +15,7 @@ import binascii
 import datetime
 
 from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils.dateparse import parse_datetime
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import BasePagination, Cursor, CursorPagination
@@ -31,10 +32,11 @@ CURSOR_PARAM = "cursor"
 CURSOR_ERROR = "Invalid cursor: follow the next and previous links as given."
 
 
-def page_size_from(request: Request, default: int = PAGE_SIZE) -> int:
+def page_size_from(request: Request | HttpRequest, default: int = PAGE_SIZE) -> int:
     """The `page_size` parameter, 1 to 100 (empty: the default, as for every
-    parameter); raises ValidationError (400) otherwise."""
-    raw = request.query_params.get(PAGE_SIZE_PARAM)
+    parameter); raises ValidationError (400) otherwise. `request` is DRF's or
+    Django's (the conditional check runs before DRF)."""
+    raw = request.GET.get(PAGE_SIZE_PARAM)
     if not raw:
         return default
     if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_PAGE_SIZE:
@@ -83,17 +85,29 @@ class PublishedPagination(BasePagination):
     """Keyset pages of public articles, newest first: (published_at, id) descending.
 
     `paginate_queryset` takes the filtered queryset, or None for every live article
-    (then the page comes from a precompiled query: the common, unfiltered poll).
+    or those of one `section` tree (then the page comes from a precompiled query:
+    the common polls).
     """
 
     def paginate_queryset(
-        self, queryset: QuerySet | None, request: Request, view=None
+        self,
+        queryset: QuerySet | None,
+        request: Request,
+        view=None,
+        *,
+        document: str = "payload",
+        section: int | str | None = None,
     ) -> list[PageRow]:
         self.base_url = request.build_absolute_uri()
         size = page_size_from(request)
         key, backwards = self.decode_cursor(request)
         rows = public_article_page(
-            queryset, key=key, backwards=backwards, limit=size + 1
+            queryset,
+            key=key,
+            backwards=backwards,
+            limit=size + 1,
+            document=document,
+            section=section,
         )
         more = len(rows) > size
         rows = rows[:size]
@@ -123,9 +137,11 @@ class PublishedPagination(BasePagination):
         encoded = base64.urlsafe_b64encode(token.encode()).decode().rstrip("=")
         return replace_query_param(self.base_url, CURSOR_PARAM, encoded)
 
-    def decode_cursor(self, request: Request) -> tuple[PageKey | None, bool]:
+    def decode_cursor(
+        self, request: Request | HttpRequest
+    ) -> tuple[PageKey | None, bool]:
         """The key to continue from and the direction; ValidationError if garbled."""
-        encoded = request.query_params.get(CURSOR_PARAM)
+        encoded = request.GET.get(CURSOR_PARAM)
         if not encoded:
             return None, False
         try:

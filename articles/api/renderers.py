@@ -1,8 +1,9 @@
 """Renderers: JSON that splices the stored payloads in as they are, ninjs and JSON-LD.
 
 Views hand renderers `RawJSON` (one stored article payload, never decoded on the JSON
-path) or a page {"next", "previous", "results": [RawJSON, ...]}. Anything else (an
-error, a section list) is ordinary data.
+path) or a page {"next", "previous", "results": [RawJSON, ...]}; for ninjs, the
+stored ninjs items (`StoredNinjs`), spliced in with the host put before their paths.
+Anything else (an error, a section list) is ordinary data.
 """
 
 import json
@@ -17,6 +18,10 @@ from articles.api import formats
 
 class RawJSON(str):
     """A JSON document already serialized: written out unchanged."""
+
+
+class StoredNinjs(RawJSON):
+    """A ninjs item as stored at publication (`formats.ninjs_stored`): uri a path."""
 
 
 def dumps(value: Any) -> str:
@@ -57,8 +62,7 @@ class _ArticleDocumentRenderer(BaseRenderer):
     item: Callable[..., dict[str, Any]]
 
     def render(self, data, accepted_media_type=None, renderer_context=None) -> bytes:
-        request = (renderer_context or {}).get("request")
-        base_url = f"{request.scheme}://{request.get_host()}" if request else ""
+        base_url = _base_url(renderer_context)
         if isinstance(data, RawJSON):
             data = self.document(json.loads(data), base_url=base_url)
         elif isinstance(data, dict) and _is_article_page(data):
@@ -85,6 +89,20 @@ class NinjsRenderer(_ArticleDocumentRenderer):
     format = "ninjs"
     item = staticmethod(formats.to_ninjs)
 
+    def render(self, data, accepted_media_type=None, renderer_context=None) -> bytes:
+        """Stored ninjs items are spliced in with the host; payloads are converted."""
+        if isinstance(data, StoredNinjs):
+            base_url = _base_url(renderer_context)
+            return formats.ninjs_absolute(data, base_url=base_url).encode("utf-8")
+        if isinstance(data, dict) and _is_article_page(data, kind=StoredNinjs):
+            base_url = _base_url(renderer_context)
+            results = [
+                RawJSON(formats.ninjs_absolute(item, base_url=base_url))
+                for item in data["results"]
+            ]
+            return dumps({**data, "results": results}).encode("utf-8")
+        return super().render(data, accepted_media_type, renderer_context)
+
 
 class JsonLdRenderer(_ArticleDocumentRenderer):
     """schema.org JSON-LD (`?format=jsonld`): NewsArticle, a page is an ItemList."""
@@ -98,6 +116,11 @@ class JsonLdRenderer(_ArticleDocumentRenderer):
         return formats.jsonld_list(payloads, base_url=base_url)
 
 
-def _is_article_page(data: dict[str, Any]) -> bool:
+def _base_url(renderer_context: dict | None) -> str:
+    request = (renderer_context or {}).get("request")
+    return f"{request.scheme}://{request.get_host()}" if request else ""
+
+
+def _is_article_page(data: dict[str, Any], *, kind: type = RawJSON) -> bool:
     results = data.get("results")
-    return isinstance(results, list) and all(isinstance(r, RawJSON) for r in results)
+    return isinstance(results, list) and all(isinstance(r, kind) for r in results)

@@ -6,7 +6,10 @@ the renderers undecoded. Nothing here reads Article.status, a draft revision, an
 internal annotation or a user.
 """
 
+import functools
+
 from django.db.models import Prefetch
+from django.http import HttpRequest
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -29,6 +32,7 @@ from articles.api.renderers import (
     NinjsRenderer,
     PublicJSONRenderer,
     RawJSON,
+    StoredNinjs,
 )
 from articles.api.throttling import AnonymousThrottle, PartnerThrottle
 from articles.models import EntityAlias
@@ -51,6 +55,49 @@ class Gone(APIException):
     default_code = "gone"
 
 
+def repeated_parameters(request: HttpRequest | Request) -> list[str]:
+    """The query parameters given more than once (each is a 400)."""
+    return sorted(name for name, values in request.GET.lists() if len(values) > 1)
+
+
+def formats_valid(request: HttpRequest, renderer_classes: list[type]) -> bool:
+    """Whether `?format=` and Accept select one of these renderers, as DRF would."""
+    format = request.GET.get("format")
+    if format and format not in {renderer.format for renderer in renderer_classes}:
+        return False
+    if request.META.get("HTTP_ACCEPT", "*/*") != "*/*":
+        try:
+            StrictContentNegotiation().select_renderer(
+                Request(request), [renderer() for renderer in renderer_classes]
+            )
+        except APIException:
+            return False
+    return True
+
+
+ARTICLE_RENDERERS = [PublicJSONRenderer, NinjsRenderer, JsonLdRenderer]
+
+
+def list_query_valid(request: HttpRequest) -> bool:
+    """Whether the article list would accept this query string (no 400): a
+    not-modified answer is given only then, and without the view's work."""
+    if repeated_parameters(request) or not formats_valid(request, ARTICLE_RENDERERS):
+        return False
+    try:
+        pagination.page_size_from(request)
+        pagination.PublishedPagination().decode_cursor(request)
+    except ValidationError:
+        return False
+    return filters.article_filters_valid(request.GET)
+
+
+def detail_query_valid(request: HttpRequest) -> bool:
+    """As `list_query_valid`, for an article's own URL."""
+    return not repeated_parameters(request) and formats_valid(
+        request, ARTICLE_RENDERERS
+    )
+
+
 class PublicView(GenericAPIView):
     """Anonymous read with a throttle, or a partner's API key with a higher rate.
 
@@ -71,9 +118,7 @@ class PublicView(GenericAPIView):
 
     def initial(self, request: Request, *args, **kwargs) -> None:
         super().initial(request, *args, **kwargs)
-        repeated = sorted(
-            name for name, values in request.query_params.lists() if len(values) > 1
-        )
+        repeated = repeated_parameters(request)
         if repeated:
             raise ValidationError(
                 {name: ["Give this parameter once."] for name in repeated}
@@ -84,6 +129,15 @@ class PublicView(GenericAPIView):
         self.request.accepted_renderer = ERROR_RENDERER
         self.request.accepted_media_type = ERROR_RENDERER.media_type
         return response
+
+
+def stored_document(request: Request) -> str:
+    """Which stored rendition the negotiated format is served from."""
+    return "ninjs" if request.accepted_renderer.format == "ninjs" else "payload"
+
+
+def stored_type(request: Request) -> type[RawJSON]:
+    return StoredNinjs if request.accepted_renderer.format == "ninjs" else RawJSON
 
 
 FORMAT_PARAMETER = OpenApiParameter(
@@ -107,8 +161,10 @@ class ArticleList(PublicView):
     serializer_class = serializers.ArticleSerializer
     filterset_class = filters.ArticleFilter
     pagination_class = pagination.PublishedPagination
-    renderer_classes = [PublicJSONRenderer, NinjsRenderer, JsonLdRenderer]
-    conditional = staticmethod(caching.public_conditional)
+    renderer_classes = ARTICLE_RENDERERS
+    conditional = staticmethod(
+        functools.partial(caching.public_conditional, query_valid=list_query_valid)
+    )
 
     def get_queryset(self):
         return live_public_articles()
@@ -123,19 +179,34 @@ class ArticleList(PublicView):
         },
     )
     def get(self, request: Request) -> Response:
-        live = self.get_queryset()
-        filtered = self.filter_queryset(live)
-        # Unfiltered (the filter backend returned it as it was): precompiled page.
-        rows = self.paginate_queryset(None if filtered is live else filtered)
-        return self.get_paginated_response([RawJSON(row.payload_text) for row in rows])
+        # The common polls (no filter, or only a section) skip the FilterSet and the
+        # ORM: their page is precompiled SQL. Anything else, or a section value that
+        # does not clean, goes through the FilterSet (which words the 400).
+        named = filters.article_filters_named(request.query_params)
+        queryset, section = None, None
+        if named == ["section"]:
+            section = filters.hot_section(request.query_params["section"])
+        if named and (named != ["section"] or section is filters.INVALID):
+            queryset, section = self.filter_queryset(self.get_queryset()), None
+        rows = self.paginator.paginate_queryset(
+            queryset,
+            request,
+            view=self,
+            document=stored_document(request),
+            section=section,
+        )
+        raw = stored_type(request)
+        return self.get_paginated_response([raw(row.payload_text) for row in rows])
 
 
 class ArticleDetail(PublicView):
     """One published article; a retracted one answers 410 Gone with its notice."""
 
     serializer_class = serializers.ArticleSerializer
-    renderer_classes = [PublicJSONRenderer, NinjsRenderer, JsonLdRenderer]
-    conditional = staticmethod(caching.article_conditional)
+    renderer_classes = ARTICLE_RENDERERS
+    conditional = staticmethod(
+        functools.partial(caching.article_conditional, query_valid=detail_query_valid)
+    )
     filter_backends = []
 
     @extend_schema(
@@ -161,7 +232,9 @@ class ArticleDetail(PublicView):
         article_id = int(pk) if pk.isascii() and pk.isdigit() else 0
         row = None
         if 0 < article_id <= filters.MAX_ID:
-            row = public_article_detail(article_id=article_id)
+            row = public_article_detail(
+                article_id=article_id, document=stored_document(request)
+            )
         if row is None:
             raise NotFound("There is no published article with this id.")
         if row["retracted_at"] is not None:
@@ -172,7 +245,9 @@ class ArticleDetail(PublicView):
                     "retraction_notice": row["retraction_notice"],
                 }
             )
-        return Response(RawJSON(row["payload_text"]))
+        response = Response(stored_type(request)(row["payload_text"]))
+        response.public_state = row["state"]  # its validators (caching.py)
+        return response
 
 
 @extend_schema_view(

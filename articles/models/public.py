@@ -34,6 +34,11 @@ class PublicArticle(models.Model):
     # SQLite searches an FTS5 table kept by the same service instead.
     search_vector = SearchVectorField(null=True, editable=False)
     payload = models.JSONField(help_text="The article as the API serves it.")
+    # Written with the payload, so that a ninjs page is served as stored too.
+    ninjs = models.TextField(
+        editable=False,
+        help_text="The payload as IPTC ninjs 2.2, serialized, its uri a path.",
+    )
     published_at = models.DateTimeField()
     updated_at = models.DateTimeField(db_index=True)
     version = models.PositiveIntegerField(default=1)

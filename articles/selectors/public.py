@@ -44,9 +44,11 @@ def public_article_state(*, article_id: int) -> PublicState | None:
     """One article's own version (when its public row last changed), or None if it
     has none. One indexed query: the detail's ETag moves only with that article."""
     found = _fetch_one("article_probe", article_id)
-    if found is None:
-        return None
-    changed_at = _aware(found[0])
+    return None if found is None else _article_state(found[0])
+
+
+def _article_state(updated_at: datetime.datetime | str) -> PublicState:
+    changed_at = _aware(updated_at)
     assert changed_at is not None
     return PublicState(int(changed_at.timestamp() * 1_000_000), changed_at)
 
@@ -54,6 +56,10 @@ def public_article_state(*, article_id: int) -> PublicState | None:
 def live_public_articles() -> QuerySet[PublicArticle]:
     """Published, not retracted articles (their pinned published revision)."""
     return PublicArticle.objects.filter(retracted_at__isnull=True)
+
+
+# The stored renditions of a public row: the API's JSON, and the same as ninjs.
+DOCUMENTS = ("payload", "ninjs")
 
 
 @dataclass(frozen=True)
@@ -68,7 +74,7 @@ class PageKey:
 class PageRow:
     id: int
     published_at: str  # as the database writes it; parsed only for a page's ends
-    payload_text: str  # the stored JSON, undecoded
+    payload_text: str  # the stored JSON document (payload or ninjs), undecoded
 
     @property
     def key(self) -> PageKey:
@@ -81,19 +87,29 @@ def public_article_page(
     key: PageKey | None,
     backwards: bool,
     limit: int,
+    document: str = "payload",
+    section: int | str | None = None,
 ) -> list[PageRow]:
     """Up to `limit` rows after `key` in the list order (before it if `backwards`,
-    then nearest first). `queryset` None means every live article: that page comes
-    from precompiled SQL; a filtered queryset goes through the ORM. One query.
+    then nearest first), each with its stored `document` ("payload" or "ninjs").
+
+    `queryset` None means every live article, or those in the tree of `section` (an
+    id or a slug): that page comes from precompiled SQL; a filtered queryset goes
+    through the ORM. One query.
     """
+    if document not in DOCUMENTS:
+        raise ValueError(document)
     if queryset is None:
-        sql = _page_sql(connection.vendor, key is not None, backwards)
-        params: list = []
+        root = None if section is None else "id" if isinstance(section, int) else "slug"
+        sql = _page_sql(
+            connection.vendor, key is not None, backwards, document, root, int(limit)
+        )
+        params: list = [] if section is None else [section]
         if key is not None:
             stamp = connection.ops.adapt_datetimefield_value(key.published_at)
-            params = [stamp, stamp, key.id]
+            params += [stamp, stamp, key.id]
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, limit])
+            cursor.execute(sql, params)
             rows = cursor.fetchall()
     else:
         if key is not None:
@@ -105,21 +121,26 @@ def public_article_page(
             queryset = queryset.filter(beyond)
         order = ("published_at", "id") if backwards else ("-published_at", "-id")
         rows = queryset.order_by(*order).values_list(
-            "id", Cast("published_at", TextField()), Cast("payload", TextField())
+            "id", Cast("published_at", TextField()), Cast(document, TextField())
         )[:limit]
     return [PageRow(*row) for row in rows]
 
 
-def public_article_detail(*, article_id: int) -> dict | None:
-    """The stored payload text of one article, retracted or not, or None (one query)."""
-    found = _fetch_one("detail", article_id)
+def public_article_detail(*, article_id: int, document: str = "payload") -> dict | None:
+    """One article's stored `document` ("payload" or "ninjs") as text, retracted or
+    not, with its own version (`state`, as `public_article_state` gives it), or
+    None. One indexed query."""
+    if document not in DOCUMENTS:
+        raise ValueError(document)
+    found = _fetch_one(f"detail_{document}", article_id)
     if found is None:
         return None
-    payload_text, retracted_at, notice = found
+    payload_text, retracted_at, notice, updated_at = found
     return {
         "payload_text": payload_text,
         "retracted_at": _aware(retracted_at),
         "retraction_notice": notice,
+        "state": _article_state(updated_at),
     }
 
 
@@ -131,17 +152,24 @@ def in_section_tree(
     One recursive subquery inside the same SQL statement, so the query count does not
     depend on the filter or on the depth of the taxonomy.
     """
+    sql = _section_tree_sql("id" if isinstance(section, int) else "slug")
+    return queryset.filter(**{f"{field}__in": RawSQL(sql, (section,))})
+
+
+@functools.cache
+def _section_tree_sql(root: str) -> str:
+    """The ids of the section whose `root` ("id" or "slug") is %s and of all the
+    sections under it: one recursive query, to go inside another statement."""
+    return f"{_section_tree_cte(root)} SELECT id FROM tree"
+
+
+def _section_tree_cte(root: str) -> str:
+    """`tree(id)`: the section whose `root` is %s and all the sections under it."""
     table = connection.ops.quote_name(Section._meta.db_table)
-    if isinstance(section, int):
-        root, value = "id = %s", section
-    else:
-        root, value = "slug = %s", section
-    sql = (
-        f"WITH RECURSIVE tree(id) AS (SELECT id FROM {table} WHERE {root} UNION "
+    return (
+        f"WITH RECURSIVE tree(id) AS (SELECT id FROM {table} WHERE {root} = %s UNION "
         f"SELECT child.id FROM {table} child JOIN tree ON child.parent_id = tree.id)"
-        " SELECT id FROM tree"
     )
-    return queryset.filter(**{f"{field}__in": RawSQL(sql, (value,))})
 
 
 def public_sections() -> QuerySet[Section]:
@@ -219,6 +247,17 @@ def public_corrections() -> QuerySet[Correction]:
     )
 
 
+def _detail_query(document: str) -> QuerySet:
+    return (
+        PublicArticle.objects.filter(article_id=0)
+        .annotate(document_text=Cast(document, TextField()))
+        .annotate(updated_text=Cast("updated_at", TextField()))
+        .values_list(
+            "document_text", "retracted_at", "retraction_notice", "updated_text"
+        )
+    )
+
+
 # The probe and the detail run on every poll: their SQL is compiled by the ORM once
 # per process and database (the ORM's per-query compilation costs more than the
 # query), then executed with the request's parameter.
@@ -231,37 +270,69 @@ _HOT_QUERIES: dict[str, Callable[[], QuerySet]] = {
     "article_probe": lambda: PublicArticle.objects.filter(article_id=0).values_list(
         Cast("updated_at", TextField())
     ),
-    "detail": lambda: (
-        PublicArticle.objects.filter(article_id=0)
-        .annotate(payload_text=Cast("payload", TextField()))
-        .values_list("payload_text", "retracted_at", "retraction_notice")
-    ),
+    **{
+        f"detail_{document}": functools.partial(_detail_query, document)
+        for document in DOCUMENTS
+    },
 }
 
 
-@functools.cache
-def _page_sql(vendor: str, after_key: bool, backwards: bool) -> str:
-    """The unfiltered page query: what the ORM path builds, without building it."""
+@functools.lru_cache(maxsize=1024)
+def _page_sql(
+    vendor: str,
+    after_key: bool,
+    backwards: bool,
+    document: str,
+    section_root: str | None,
+    limit: int,
+) -> str:
+    """The page query, unfiltered or in a section's tree (`section_root` "id" or
+    "slug"): what the ORM path selects, without building it.
+
+    In a tree, each section's newest `limit` rows come from the section index (a
+    short range each), then the page from those: the cost does not grow with the
+    archive however large or small the sections (`section_id IN tree` made the
+    planner either read a whole section and sort it or walk the whole list).
+    """
     opts = PublicArticle._meta
     quote = connection.ops.quote_name
     table = quote(opts.db_table)
-    column = {
-        name: f"{table}.{quote(opts.get_field(name).column)}"
-        for name in ("id", "published_at", "payload", "retracted_at")
-    }
-    where = f"{column['retracted_at']} IS NULL"
-    if after_key:
-        op = ">" if backwards else "<"
-        where += (
-            f" AND ({column['published_at']} {op} %s OR ({column['published_at']} = %s"
-            f" AND {column['id']} {op} %s))"
+
+    def column(alias: str, name: str) -> str:
+        return f"{alias}.{quote(opts.get_field(name).column)}"
+
+    def conditions(alias: str) -> str:
+        where = f"{column(alias, 'retracted_at')} IS NULL"
+        if after_key:
+            op = ">" if backwards else "<"
+            at, pk = column(alias, "published_at"), column(alias, "id")
+            where += f" AND ({at} {op} %s OR ({at} = %s AND {pk} {op} %s))"
+        return where
+
+    def order(alias: str) -> str:
+        direction = "ASC" if backwards else "DESC"
+        return (
+            f"ORDER BY {column(alias, 'published_at')} {direction}, "
+            f"{column(alias, 'id')} {direction} LIMIT {limit:d}"
         )
-    direction = "ASC" if backwards else "DESC"
+
+    select = (
+        f"SELECT {column('p', 'id')}, CAST({column('p', 'published_at')} AS text), "
+        f"CAST({column('p', document)} AS text)"
+    )
+    if not section_root:
+        return f"{select} FROM {table} p WHERE {conditions('p')} {order('p')}"
+    newest = (
+        f"SELECT {column('q', 'id')} FROM {table} q WHERE "
+        f"{column('q', 'section')} = tree.id AND {conditions('q')} {order('q')}"
+    )
+    page = (
+        f"SELECT {column('n', 'id')} AS id FROM tree JOIN {table} n "
+        f"ON {column('n', 'id')} IN ({newest}) {order('n')}"
+    )
     return (
-        f"SELECT {column['id']}, CAST({column['published_at']} AS text), "
-        f"CAST({column['payload']} AS text) FROM {table} WHERE {where} "
-        f"ORDER BY {column['published_at']} {direction}, {column['id']} {direction} "
-        "LIMIT %s"
+        f"{_section_tree_cte(section_root)}, page(id) AS ({page}) {select} "
+        f"FROM page JOIN {table} p ON {column('p', 'id')} = page.id {order('p')}"
     )
 
 

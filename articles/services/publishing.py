@@ -3,7 +3,8 @@
 `public_article_refresh` is the one place that decides what downstream sites see of an
 article: the pinned published revision, its section, the entities it mentions, the
 public corrections already published and the published fact-checks. The API and the
-feeds serve the stored result (`PublicArticle.payload`); they never render per request.
+feeds serve the stored result (`PublicArticle.payload`, and `ninjs`, the same as an
+IPTC ninjs item); they never render per request.
 """
 
 import bisect
@@ -17,6 +18,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.api.formats import ninjs_stored
 from articles.models import Article, PublicArticle, PublicVersion
 from articles.models.review import AnnotationStatus, Verdict
 from articles.search import public_search_index
@@ -133,6 +135,7 @@ def public_article_refresh(
                 "headline": revision.headline,
                 "search_text": public_search_text(revision.headline, revision.body),
                 "payload": payload,
+                "ninjs": ninjs_stored(payload),
                 "published_at": published_at,
                 "updated_at": now,
                 "version": revision.number,

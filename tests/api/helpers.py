@@ -11,6 +11,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import timezone
 
+from articles.api.formats import ninjs_stored
 from articles.models import (
     Annotation,
     Article,
@@ -250,24 +251,33 @@ def publish_in_bulk(
             slug=a.slug,
             headline=a.headline,
             search_text=public_search_text(a.headline, r.body),
-            payload=public_payload(
-                article_id=a.pk,
-                slug=a.slug,
-                headline=a.headline,
-                body=r.body,
-                section=section_value,
-                mentions=values,
-                corrections=[],
-                fact_checks=[],
-                published_at=a.published_at,
-                updated_at=a.published_at,
-                version=1,
-            ),
+            payload=payload,
+            ninjs=ninjs_stored(payload),
             published_at=a.published_at,
             updated_at=a.published_at,
         )
-        for a, r, section_value, values in zip(
-            articles, revisions, sections, mentions, strict=True
+        for a, r, payload in zip(
+            articles,
+            revisions,
+            (
+                public_payload(
+                    article_id=a.pk,
+                    slug=a.slug,
+                    headline=a.headline,
+                    body=r.body,
+                    section=section_value,
+                    mentions=values,
+                    corrections=[],
+                    fact_checks=[],
+                    published_at=a.published_at,
+                    updated_at=a.published_at,
+                    version=1,
+                )
+                for a, r, section_value, values in zip(
+                    articles, revisions, sections, mentions, strict=True
+                )
+            ),
+            strict=True,
         )
     )
     public_search_index_many(public_ids=[p.pk for p in publics])

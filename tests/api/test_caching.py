@@ -240,3 +240,42 @@ def test_an_article_detail_has_its_own_version(api):
     assert api.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
     public_article_refresh(article=first)  # its own change
     assert api.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/articles/?page_size=0",
+        "/api/v1/articles/?cursor=not-a-cursor",
+        "/api/v1/articles/?format=xml",
+        "/api/v1/articles/?section=%20world",
+        "/api/v1/articles/?published_after=yesterday",
+        "/api/v1/articles/?page_size=2&page_size=3",
+        "ARTICLE?format=xml",
+        "ARTICLE?format=json&format=ninjs",
+    ],
+)
+def test_a_refused_parameter_is_a_400_even_when_nothing_changed(api, url):
+    """A date-validated client gets the view's answer to its query, never a 304."""
+    article = published()
+    url = url.replace("ARTICLE", f"/api/v1/articles/{article.pk}/")
+    future = "Fri, 01 Jan 2100 00:00:00 GMT"
+    response = api.get(url, HTTP_IF_MODIFIED_SINCE=future)
+    assert response.status_code == 400
+    assert response.json()
+    assert api.get(url).status_code == 400
+
+
+def test_an_accept_header_the_api_cannot_serve_is_not_a_304(api):
+    published()
+    future = "Fri, 01 Jan 2100 00:00:00 GMT"
+    response = api.get(
+        "/api/v1/articles/", HTTP_IF_MODIFIED_SINCE=future, HTTP_ACCEPT="text/csv"
+    )
+    assert response.status_code == 406
+    fresh = api.get(
+        "/api/v1/articles/?section=world&page_size=5",
+        HTTP_IF_MODIFIED_SINCE=future,
+        HTTP_ACCEPT="application/ninjs+json",
+    )
+    assert fresh.status_code == 304

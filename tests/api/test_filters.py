@@ -203,3 +203,37 @@ def test_page_size_takes_1_to_100_and_defaults_to_20(api):
     assert len(_ids(api)) == 20
     assert len(_ids(api, page_size=1)) == 1
     assert len(_ids(api, page_size=100)) == 21
+
+
+@pytest.mark.parametrize("query", ["", "&published_after=2000-01-01"])
+@pytest.mark.parametrize("by", ["slug", "id"])
+def test_a_section_tree_pages_forward_and_back_through_ties(api, query, by):
+    """A section alone (precompiled SQL, newest of each section first) and with
+    another filter (the ORM) page the same: the tree's articles, newest first."""
+    world = SectionFactory(name="World", slug="world")
+    asia = SectionFactory(name="Asia", slug="asia", parent=world)
+    city = SectionFactory(name="City", slug="city", parent=asia)
+    other = SectionFactory(name="Sport", slug="sport")
+    tie = NOW - datetime.timedelta(hours=1)
+    inside = [
+        published(published_at=tie, section=s)
+        for s in (world, asia, city, world, asia, city)
+    ]
+    inside += [
+        published(published_at=NOW - datetime.timedelta(hours=n), section=s)
+        for n, s in ((0, city), (2, world), (3, asia))
+    ]
+    published(published_at=NOW, section=other)
+    published(published_at=tie, section=other)
+    ties = sorted((a.pk for a in inside[:6]), reverse=True)
+    expected = [inside[6].pk, *ties, inside[7].pk, inside[8].pk]
+    ref = world.slug if by == "slug" else world.pk
+
+    url = f"/api/v1/articles/?page_size=2&section={ref}{query}"
+    assert list(itertools.chain(*_walk(api, url, "next"))) == expected
+    last = api.get(f"/api/v1/articles/?page_size=4&section={ref}{query}").json()
+    while last["next"]:
+        last = api.get(last["next"]).json()
+    backward = _walk(api, last["previous"], "previous")
+    pages = [*backward[::-1], [item["id"] for item in last["results"]]]
+    assert list(itertools.chain(*pages)) == expected

@@ -1,13 +1,16 @@
 """The article formats: JSON (default), IPTC ninjs 2.2 and schema.org JSON-LD."""
 
+import importlib
 import json
 import re
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from django.apps import apps as django_apps
 from jsonschema import Draft202012Validator, FormatChecker
 
+from articles.api.formats import to_ninjs
 from articles.models import PublicArticle
 from articles.services.publishing import public_article_refresh
 from tests.api.helpers import build_demo, published
@@ -165,3 +168,41 @@ def test_an_unknown_format_is_a_400_that_names_the_formats(api):
     response = api.get("/api/v1/articles/", {"format": "xml"})
     assert response.status_code == 400
     assert "ninjs" in response.json()["format"][0]
+
+
+def test_ninjs_is_the_payload_converted_with_the_requests_host(api, ninjs):
+    """Stored at publication, the ninjs item still names the host it is asked on."""
+    entity = EntityFactory(name="harbour authority", kind="organisation")
+    article = published(mentions=[(entity, 4, 21)])
+    url = f"/api/v1/articles/{article.pk}/"
+    payload = api.get(url).json()
+    for host in ("testserver", "localhost"):
+        item = api.get(url, {"format": "ninjs"}, HTTP_HOST=host).json()
+        assert item == to_ninjs(payload, base_url=f"http://{host}")
+        page = api.get("/api/v1/articles/", {"format": "ninjs"}, HTTP_HOST=host)
+        assert page.json()["results"] == [item]
+    assert _errors(ninjs, item) == []
+
+
+def test_a_republished_article_serves_its_new_ninjs(api):
+    article = published()
+    url = f"/api/v1/articles/{article.pk}/?format=ninjs"
+    before = api.get(url).json()
+    article.corrections.create(
+        revision=article.published_revision, text="Fixed.", corrected_on="2024-01-01"
+    )
+    public_article_refresh(article=article)
+    after = api.get(url).json()
+    assert "descriptions" not in before
+    assert after["descriptions"][0]["value"] == "2024-01-01: Fixed."
+
+
+def test_the_migration_stores_the_ninjs_of_rows_published_before_it(api):
+    """Migration 0012 renders the ninjs item of every row it finds."""
+    article = published()
+    url = f"/api/v1/articles/{article.pk}/?format=ninjs"
+    expected = api.get(url).json()
+    PublicArticle.objects.update(ninjs="")
+    migration = importlib.import_module("articles.migrations.0012_public_article_ninjs")
+    migration.store_ninjs(django_apps, None)
+    assert api.get(url).json() == expected

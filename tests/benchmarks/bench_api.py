@@ -8,11 +8,18 @@ each figure against the constant view measured just before and after it; the tab
 gives the median of the rounds, so all ratios come from one run side by side.
 The load comes from `wrk` when it is installed, else from Python client processes
 (their own CPU cost on a small machine flatters the ratios: the table says which).
+On Linux the table also gives the gunicorn workers' CPU time per request (from
+/proc), each URL's against the constant view's: the load generator does not enter
+it (without the client's share, it is the stricter ratio). Last, the same URLs
+called in one process through Django's WSGI handler, no server or socket: the CPU
+time of Django alone, the least of several interleaved rounds, the reading that
+moves least on a busy machine.
 
 Run alone with `.venv/bin/python -m tests.benchmarks.bench_api`.
 """
 
 import http.client
+import json
 import multiprocessing
 import os
 import random
@@ -175,7 +182,7 @@ def _wait_until_up(port: int, server: subprocess.Popen, limit: float = 30) -> No
 # --- the load -------------------------------------------------------------------
 
 
-def _wrk(port: int, path: str, headers: dict) -> tuple[float, int]:
+def _wrk(port: int, path: str, headers: dict) -> tuple[float, int, int]:
     args = ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--timeout", "5s"]
     for name, value in headers.items():
         args += ["-H", f"{name}: {value}"]
@@ -187,11 +194,11 @@ def _wrk(port: int, path: str, headers: dict) -> tuple[float, int]:
         check=True,
     ).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    done = int(re.search(r"(\d+) requests in", out).group(1))
     bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
     errors = re.search(r"Socket errors:.*?timeout (\d+)", out)
-    return rate, (int(bad.group(1)) if bad else 0) + (
-        int(errors.group(1)) if errors else 0
-    )
+    failed = (int(bad.group(1)) if bad else 0) + (int(errors.group(1)) if errors else 0)
+    return rate, failed, done
 
 
 def _python_client(port: int, path: str, headers: dict, until: float, out) -> None:
@@ -208,7 +215,7 @@ def _python_client(port: int, path: str, headers: dict, until: float, out) -> No
     out.put((done, bad))
 
 
-def _python_load(port: int, path: str, headers: dict) -> tuple[float, int]:
+def _python_load(port: int, path: str, headers: dict) -> tuple[float, int, int]:
     context = multiprocessing.get_context("fork")
     results = context.Queue()
     start = time.monotonic()
@@ -225,7 +232,27 @@ def _python_load(port: int, path: str, headers: dict) -> tuple[float, int]:
     elapsed = time.monotonic() - start
     for client in clients:
         client.join(timeout=5)
-    return sum(c[0] for c in counts) / elapsed, sum(c[1] for c in counts)
+    done = sum(c[0] for c in counts)
+    return done / elapsed, sum(c[1] for c in counts), done
+
+
+def _worker_pids(master: int) -> list[int]:
+    """gunicorn's worker processes (Linux), or [] where /proc cannot tell."""
+    try:
+        children = Path(f"/proc/{master}/task/{master}/children").read_text()
+    except OSError:
+        return []
+    return [int(pid) for pid in children.split()]
+
+
+def _cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU time the processes have used so far."""
+    ticks = 0
+    for pid in pids:
+        # Fields after the command's closing parenthesis: utime and stime are 11, 12.
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 # --- the run --------------------------------------------------------------------
@@ -287,33 +314,45 @@ def run() -> list[BenchRow]:
             env=env,
         )
         _wait_until_up(port, server)
-        return _measure(port, load, tool, count, populate_time)
+        workers = _worker_pids(server.pid)
+        if len(workers) != WORKERS:
+            workers = []
+        rows = _measure(port, load, tool, count, populate_time, workers)
+        server_stop(server)
+        server = None
+        in_process = subprocess.run(
+            [sys.executable, "-m", "tests.benchmarks.bench_api", "--in-process"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        ).stdout
+        return rows + _cpu_rows(json.loads(in_process.splitlines()[-1]), "Django")
     finally:
         server_stop(server)
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def _measure(port: int, load, tool: str, count: int, populate_time: float) -> list:
+def _measure(
+    port: int, load, tool: str, count: int, populate_time: float, workers: list[int]
+) -> list:
     first = _get(port, "/api/v1/articles/?page_size=20")
     assert first.status == 200, first.status
-    etag = first.getheader("ETag")
-    detail_id = re.search(rb'"id":\s*(\d+)', first.body).group(1).decode()
-    urls = {
-        "constant": ("/bench/constant/", {}),
-        "list": ("/api/v1/articles/?page_size=20", {}),
-        "detail": (f"/api/v1/articles/{detail_id}/", {}),
-        "304": ("/api/v1/articles/?page_size=20", {"If-None-Match": etag}),
-        "section": ("/api/v1/articles/?page_size=20&section=world", {}),
-        "ninjs": ("/api/v1/articles/?page_size=20&format=ninjs", {}),
-    }
+    urls = _urls(first.body.decode(), first.getheader("ETag"))
     assert _get(port, *urls["304"]).status == 304
     rates: dict[str, list[float]] = {name: [] for name in urls}
     ratios: dict[str, list[float]] = {name: [] for name in urls if name != "constant"}
+    cpu: dict[str, list[float]] = {name: [] for name in urls}
     failures = 0
 
     def measure(name: str) -> float:
         nonlocal failures
-        rate, bad = load(port, *urls[name])
+        used = _cpu_seconds(workers) if workers else 0.0
+        rate, bad, done = load(port, *urls[name])
+        if workers and done:
+            cpu[name].append((_cpu_seconds(workers) - used) / done)
         rates[name].append(rate)
         failures += bad
         return rate
@@ -335,6 +374,13 @@ def _measure(port: int, load, tool: str, count: int, populate_time: float) -> li
         return statistics.median(ratios[name])
 
     conns = f"{tool}, {CONNECTIONS} conns, {WORKERS} workers"
+    per_request = {name: statistics.median(values) for name, values in cpu.items()}
+    return _throughput_rows(conns, count, populate_time, rate, ratio, failures) + (
+        _cpu_rows(per_request, "server") if workers else []
+    )
+
+
+def _throughput_rows(conns, count, populate_time, rate, ratio, failures) -> list:
     return [
         BenchRow(AREA, f"published articles (bulk insert {populate_time:.0f} s)",
                  count, "", "10000", count == ARTICLES),
@@ -359,6 +405,92 @@ def _measure(port: int, load, tool: str, count: int, populate_time: float) -> li
     ]  # fmt: skip
 
 
+CPU_FIGURES = {
+    "list": "list page of 20",
+    "detail": "detail",
+    "304": "304 Not Modified",
+    "section": "list, section=world",
+    "ninjs": "list as ninjs",
+}
+
+
+def _cpu_rows(per_request: dict[str, float], where: str) -> list[BenchRow]:
+    """CPU seconds per request: the constant view's in microseconds, then each URL's
+    as the constant's divided by its own (1 is as cheap as the constant)."""
+    rows = [
+        BenchRow(AREA, f"{where} CPU per request, constant view",
+                 per_request["constant"] * 1e6, "us", "", None)
+    ]  # fmt: skip
+    for name, figure in CPU_FIGURES.items():
+        rows.append(
+            BenchRow(AREA, f"{where} CPU: constant / {figure}",
+                     per_request["constant"] / per_request[name], "ratio", "", None)
+        )  # fmt: skip
+    return rows
+
+
+def in_process(rounds: int = 7, calls: int = 100) -> dict[str, float]:
+    """Each URL through Django's WSGI handler in this process: CPU seconds per
+    request, the least over `rounds` interleaved rounds of `calls` requests."""
+    import io
+
+    import django
+
+    django.setup()
+    from django.core.handlers.wsgi import WSGIHandler
+
+    app = WSGIHandler()
+
+    def call(path: str, headers: dict) -> tuple[str, dict, bytes]:
+        path, _, query = path.partition("?")
+        environ = {
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": path,
+            "QUERY_STRING": query,
+            "SERVER_NAME": "127.0.0.1",
+            "SERVER_PORT": "8000",
+            "HTTP_HOST": "127.0.0.1:8000",
+            "REMOTE_ADDR": "127.0.0.1",
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "wsgi.url_scheme": "http",
+            "wsgi.input": io.BytesIO(b""),
+            "wsgi.errors": sys.stderr,
+            **{f"HTTP_{k.upper().replace('-', '_')}": v for k, v in headers.items()},
+        }
+        started = []
+        body = b"".join(app(environ, lambda status, h: started.append((status, h))))
+        return started[0][0], dict(started[0][1]), body
+
+    status, headers, body = call("/api/v1/articles/?page_size=20", {})
+    assert status.startswith("200"), status
+    urls = _urls(body.decode(), headers["ETag"])
+    assert call(*urls["304"])[0].startswith("304")
+    for path, extra in urls.values():
+        for _ in range(calls // 5):
+            call(path, extra)
+    best = dict.fromkeys(urls, float("inf"))
+    for _ in range(rounds):
+        for name, (path, extra) in urls.items():
+            started = time.process_time()
+            for _ in range(calls):
+                call(path, extra)
+            best[name] = min(best[name], (time.process_time() - started) / calls)
+    return best
+
+
+def _urls(first_page: str, etag: str) -> dict[str, tuple[str, dict]]:
+    """The measured URLs, from the first page of the list and its ETag."""
+    detail_id = re.search(r'"id":\s*(\d+)', first_page).group(1)
+    return {
+        "constant": ("/bench/constant/", {}),
+        "list": ("/api/v1/articles/?page_size=20", {}),
+        "detail": (f"/api/v1/articles/{detail_id}/", {}),
+        "304": ("/api/v1/articles/?page_size=20", {"If-None-Match": etag}),
+        "section": ("/api/v1/articles/?page_size=20&section=world", {}),
+        "ninjs": ("/api/v1/articles/?page_size=20&format=ninjs", {}),
+    }
+
+
 def _module_available(name: str) -> bool:
     import importlib.util
 
@@ -374,5 +506,7 @@ def _print(rows: list[BenchRow]) -> None:
 if __name__ == "__main__":
     if sys.argv[1:] == ["--populate"]:
         print(populate())
+    elif sys.argv[1:] == ["--in-process"]:
+        print(json.dumps(in_process()))
     else:
         _print(run())
