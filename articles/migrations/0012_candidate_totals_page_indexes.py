@@ -63,5 +63,13 @@ class Migration(migrations.Migration):
             model_name='candidatetotal',
             index=models.Index(fields=['-total', '-articles', 'normalized'], name='candidatetotal_order'),
         ),
+        migrations.AddIndex(
+            model_name='article',
+            index=models.Index(fields=['-updated_at', '-id'], name='article_updated_order'),
+        ),
+        migrations.AddIndex(
+            model_name='publicarticle',
+            index=models.Index(fields=['-published_at', '-id'], name='publicarticle_order'),
+        ),
         migrations.RunPython(sum_candidates, migrations.RunPython.noop),
     ]
