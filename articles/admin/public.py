@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.admin.views.main import ChangeList
 from django.http import HttpRequest
 
-from articles.admin.paging import EstimatedCountPaginator
+from articles.admin.paging import EstimatedCountPaginator, SectionListFilter
 from articles.models import PublicArticle, PublicVersion
 
 
@@ -26,7 +26,7 @@ class PublicArticleAdmin(ReadOnlyAdmin):
     # Every section as a choice (a "related only" filter is a DISTINCT over the
     # archive); no date hierarchy (its year list is a scan); no full count; the
     # default order is the (-published_at, -id) index.
-    list_filter = ["published_at", "section"]
+    list_filter = ["published_at", ("section", SectionListFilter)]
     search_fields = ["headline", "slug"]
     show_full_result_count = False
     paginator = EstimatedCountPaginator

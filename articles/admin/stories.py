@@ -18,7 +18,7 @@ from articles.admin.columns import (
     LABEL_CHARS,
     shortened,
 )
-from articles.admin.paging import EstimatedCountPaginator
+from articles.admin.paging import EstimatedCountPaginator, SectionListFilter
 from articles.admin.public import ReadOnlyAdmin
 from articles.models import Article, Correction, Revision
 from articles.selectors.queues import queue_articles, queues_for
@@ -85,7 +85,7 @@ class ArticleAdmin(admin.ModelAdmin):
     # (a DISTINCT over every article; the source is found by searching its file
     # name), no date hierarchy (its year list is a scan), no full count, and the
     # default order is the (-updated_at, -id) index.
-    list_filter = [QueueFilter, "status", "section", "updated_at"]
+    list_filter = [QueueFilter, "status", ("section", SectionListFilter), "updated_at"]
     search_fields = ["headline", "slug", "source__filename"]
     show_full_result_count = False
     paginator = EstimatedCountPaginator
