@@ -98,9 +98,9 @@ def entity_candidates(*, limit: int | None = None) -> list[CandidateRow]:
     """Names in the current revisions of unretracted articles that the registry does
     not know and nobody ignored, most frequent first (the first `limit` of them).
 
-    Two queries whatever the size of the archive: the first rows of the per-name
+    Three queries whatever the size of the archive: the first rows of the per-name
     totals in index order, each with its first three articles' candidate rows (an
-    index probe each), then those rows with their headlines and contexts.
+    index probe each); those rows with their contexts; their articles' headlines.
     """
     firsts = {
         f"first_{n}": Subquery(
@@ -121,20 +121,31 @@ def entity_candidates(*, limit: int | None = None) -> list[CandidateRow]:
     totals = list(totals)
     row_ids = [getattr(t, name) for t in totals for name in firsts]
     samples = {
-        pk: (text, article_id, headline, snippets)
-        for pk, text, article_id, headline, snippets in CandidateName.objects.filter(
+        pk: (text, article_id, snippets)
+        for pk, text, article_id, snippets in CandidateName.objects.filter(
             pk__in=[pk for pk in row_ids if pk is not None]
-        ).values_list("pk", "text", "article_id", "article__headline", "contexts")
+        ).values_list("pk", "text", "article_id", "contexts")
     }
+    # Apart, so that the planner looks up these few articles by key rather than
+    # joining (and scanning) the whole article table.
+    headlines = dict(
+        Article.objects.filter(
+            pk__in={article_id for _, article_id, _ in samples.values()}
+        )
+        .order_by()
+        .values_list("pk", "headline")
+    )
     rows = []
     for total in totals:
         found = [
             samples[pk] for name in firsts if (pk := getattr(total, name)) in samples
         ]
         contexts: list[CandidateContext] = []
-        for _, article_id, headline, snippets in found:
+        for _, article_id, snippets in found:
             for snippet in snippets[: CONTEXTS - len(contexts)]:
-                contexts.append(CandidateContext(article_id, headline, snippet))
+                contexts.append(
+                    CandidateContext(article_id, headlines[article_id], snippet)
+                )
         rows.append(
             CandidateRow(
                 text=found[0][0] if found else total.normalized,
