@@ -586,7 +586,6 @@ def entity_merge(*, survivor: Entity, other: Entity, by: User | None) -> Entity:
                 "again."
             )
         survivor, other = locked[survivor.pk], locked[other.pk]
-        refresh = _live_articles_mentioning([other.pk])
         now = timezone.now()
 
         known = _names_of(survivor)
@@ -639,7 +638,9 @@ def entity_merge(*, survivor: Entity, other: Entity, by: User | None) -> Entity:
         for key, value in taken.items():
             setattr(survivor, key, value)
         survivor.save(update_fields=[*taken, "updated_at"])
-        _relink_on_commit(refresh_article_ids=refresh)
+        # The other's mentions are the survivor's now: the job re-renders the live
+        # articles that mention the survivor (the request does not look for them).
+        _relink_on_commit(refresh_entity_ids=[survivor.pk])
     return survivor
 
 
