@@ -200,8 +200,8 @@ def populate(count: int, *, seed: int = 13) -> float:
 
 
 def _timed(fn, repeat: int = 5) -> tuple[float, int, float]:
-    """Best seconds of `repeat` runs, the queries of the last one, and the mean CPU
-    seconds a run cost this process and its PostgreSQL backend together.
+    """Best seconds of `repeat` runs after a first one, the queries of the last, and
+    the mean CPU seconds a run cost this process and its PostgreSQL backend.
 
     The CPU time is what the ratios judge: on a shared machine a request's wall
     time mostly measures the other users (its few commits wait on their writes).
@@ -209,6 +209,7 @@ def _timed(fn, repeat: int = 5) -> tuple[float, int, float]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    fn()  # warm: templates, the registry's matcher, the user's permissions
     best = float("inf")
     backend = _backend_cpu()
     client = time.process_time()
