@@ -1,7 +1,10 @@
 """What downstream sites see, read-only: it is rendered by the publishing service."""
 
 from django.contrib import admin
+from django.contrib.admin.views.main import ChangeList
+from django.http import HttpRequest
 
+from articles.admin.paging import EstimatedCountPaginator, SectionListFilter
 from articles.models import PublicArticle, PublicVersion
 
 
@@ -20,11 +23,28 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 class PublicArticleAdmin(ReadOnlyAdmin):
     list_display = ["headline", "section", "version", "published_at", "updated_at"]
     list_select_related = ["section", "section__parent"]
-    list_filter = ["published_at", ("section", admin.RelatedOnlyFieldListFilter)]
+    # Every section as a choice (a "related only" filter is a DISTINCT over the
+    # archive); no date hierarchy (its year list is a scan); no full count; the
+    # default order is the (-published_at, -id) index.
+    list_filter = ["published_at", ("section", SectionListFilter)]
     search_fields = ["headline", "slug"]
-    # No date hierarchy: its year list is a scan of the whole archive on every view.
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
     exclude = ["entities", "search_vector"]
+
+    def get_changelist(self, request: HttpRequest, **kwargs) -> type[ChangeList]:
+        return _ListWithoutPayloads
+
+
+class _ListWithoutPayloads(ChangeList):
+    """The list shows a few columns: it never loads the stored JSON and text."""
+
+    def get_queryset(self, request: HttpRequest, exclude_parameters=None):
+        return (
+            super()
+            .get_queryset(request, exclude_parameters)
+            .defer("payload", "search_text", "search_vector")
+        )
 
 
 @admin.register(PublicVersion)

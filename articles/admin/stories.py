@@ -18,6 +18,7 @@ from articles.admin.columns import (
     LABEL_CHARS,
     shortened,
 )
+from articles.admin.paging import EstimatedCountPaginator, SectionListFilter
 from articles.admin.public import ReadOnlyAdmin
 from articles.models import Article, Correction, Revision
 from articles.selectors.queues import queue_articles, queues_for
@@ -80,15 +81,14 @@ class ArticleAdmin(admin.ModelAdmin):
         "lines",
     ]
     list_select_related = ["section", "section__parent", "source", "current_revision"]
-    list_filter = [
-        QueueFilter,
-        "status",
-        ("section", admin.RelatedOnlyFieldListFilter),
-        ("source", admin.RelatedOnlyFieldListFilter),
-        "updated_at",
-    ]
+    # Nothing here reads the whole archive per view: no "related only" filters
+    # (a DISTINCT over every article; the source is found by searching its file
+    # name), no date hierarchy (its year list is a scan), no full count, and the
+    # default order is the (-updated_at, -id) index.
+    list_filter = [QueueFilter, "status", ("section", SectionListFilter), "updated_at"]
     search_fields = ["headline", "slug", "source__filename"]
-    date_hierarchy = "updated_at"
+    show_full_result_count = False
+    paginator = EstimatedCountPaginator
     autocomplete_fields = ["section"]
     fields = [
         "headline",
@@ -132,6 +132,10 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description="revision", ordering="current_revision__number")
     def revision_number(self, article: Article) -> int | None:
         return article.current_revision.number if article.current_revision else None
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Article]:
+        # The list shows the current revision's number, never its body.
+        return super().get_queryset(request).defer("current_revision__body")
 
     def has_add_permission(self, request) -> bool:
         return False  # articles are made by splitting a source document

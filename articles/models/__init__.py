@@ -3,7 +3,14 @@
 from .audit import AuditEntry
 from .desk import Assignment, Recommendation
 from .distribution import Delivery, PublicChange, ScheduledAction, Subscription
-from .entities import CandidateName, Entity, EntityAlias, IgnoredName, Mention
+from .entities import (
+    CandidateName,
+    CandidateTotal,
+    Entity,
+    EntityAlias,
+    IgnoredName,
+    Mention,
+)
 from .jobs import BackgroundJob, JobChunk
 from .public import ApiKey, PublicArticle, PublicVersion
 from .review import Annotation, AnnotationPlacement, AnnotationReply
@@ -21,6 +28,7 @@ __all__ = [
     "AuditEntry",
     "BackgroundJob",
     "CandidateName",
+    "CandidateTotal",
     "Correction",
     "Delivery",
     "Entity",

@@ -144,7 +144,50 @@ class CandidateName(models.Model):
                 fields=["article", "normalized"], name="candidatename_unique"
             ),
         ]
-        indexes = [models.Index(fields=["normalized"], name="candidatename_name")]
+        # A name's first articles, for the candidates page's contexts.
+        indexes = [
+            models.Index(fields=["normalized", "article"], name="candidatename_name")
+        ]
 
     def __str__(self) -> str:
         return self.text
+
+
+class CandidateTotal(models.Model):
+    """One candidate name summed over the `CandidateName` rows that hold it.
+
+    Kept by the linking services (a delta per linked revision, per retraction, per
+    confirmed name), so that the candidates page reads the first rows of a small
+    table in index order instead of grouping every article's names. The hint
+    columns count the articles whose copy suggests that kind of entity.
+    """
+
+    normalized = models.CharField(max_length=200, unique=True)
+    total = models.IntegerField()  # occurrences in all the articles
+    articles = models.IntegerField()
+    people = models.IntegerField(default=0)
+    organisations = models.IntegerField(default=0)
+    events = models.IntegerField(default=0)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["-total", "-articles", "normalized"],
+                name="candidatetotal_order",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.normalized
+
+    @property
+    def kind_hint(self) -> str | None:
+        """What most of the copy suggests: a person if any does, else as written."""
+        for hint, count in (
+            ("person", self.people),
+            ("organisation", self.organisations),
+            ("event", self.events),
+        ):
+            if count > 0:
+                return hint
+        return None

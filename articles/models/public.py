@@ -59,6 +59,8 @@ class PublicArticle(models.Model):
                 condition=models.Q(retracted_at__isnull=True),
                 name="publicarticle_section_order",
             ),
+            # The admin's list, retracted ones too, in the same order.
+            models.Index(fields=["-published_at", "-id"], name="publicarticle_order"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -142,6 +142,8 @@ class Article(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "-updated_at"]),
+            # The admin's list in its default order.
+            models.Index(fields=["-updated_at", "-id"], name="article_updated_order"),
             # The desk's "recently published" count (selectors/queues.py).
             models.Index(
                 fields=["status", "published_at"], name="article_status_published"

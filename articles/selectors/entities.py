@@ -5,21 +5,22 @@ tables, so every process (and every app server) rebuilds it only when the regist
 changed; nothing another server needs is kept in memory.
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
-from django.db.models import Case, Count, F, Max, OuterRef, Q, Subquery, Sum, When
+from django.db.models import Count, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
 from articles.models import (
     Article,
     CandidateName,
+    CandidateTotal,
     Entity,
     EntityAlias,
     IgnoredName,
     Mention,
 )
-from articles.models.stories import ArticleStatus
 from articles.text.entities import AliasSpec, EntityMatcher
 
 RegistryVersion = tuple
@@ -90,57 +91,87 @@ class CandidateRow:
     contexts: tuple[CandidateContext, ...]  # up to three, from the first articles
 
 
+CONTEXTS = 3  # snippets shown per candidate
+
+
 def entity_candidates(*, limit: int | None = None) -> list[CandidateRow]:
     """Names in the current revisions of unretracted articles that the registry does
     not know and nobody ignored, most frequent first (the first `limit` of them).
 
-    Read from the candidates stored when each revision was linked: one grouped
-    query with the limit, and one for the contexts of the names on the page.
+    Three queries whatever the size of the archive: the first rows of the per-name
+    totals in index order, each with its first three articles' candidate rows (an
+    index probe each); those rows with their contexts; their articles' headlines.
     """
-    rows = (
-        CandidateName.objects.exclude(article__status=ArticleStatus.RETRACTED)
-        .filter(revision_id=F("article__current_revision_id"))
-        .exclude(normalized__in=IgnoredName.objects.values("normalized"))
-        .values("normalized")
-        .annotate(
-            total=Sum("count"),
-            articles=Count("article_id", distinct=True),
-            spelling=Max("text"),
-            person=Max(Case(When(kind_hint="person", then=1), default=0)),
-            hint=Max("kind_hint"),
+    firsts = {
+        f"first_{n}": Subquery(
+            CandidateName.objects.filter(normalized=OuterRef("normalized"))
+            .order_by("article_id")
+            .values("pk")[n : n + 1]
         )
+        for n in range(CONTEXTS)
+    }
+    totals = (
+        CandidateTotal.objects.filter(articles__gt=0)
+        .exclude(normalized__in=IgnoredName.objects.values("normalized"))
+        .annotate(**firsts)
         .order_by("-total", "-articles", "normalized")
     )
     if limit is not None:
-        rows = rows[:limit]
-    rows = list(rows)
-    contexts: dict[str, list[CandidateContext]] = {}
-    if rows:
-        for key, article_id, headline, snippets in (
-            CandidateName.objects.filter(
-                normalized__in=[row["normalized"] for row in rows],
-                revision_id=F("article__current_revision_id"),
-            )
-            .exclude(article__status=ArticleStatus.RETRACTED)
-            .order_by("article_id")
-            .values_list("normalized", "article_id", "article__headline", "contexts")
-        ):
-            found = contexts.setdefault(key, [])
-            for snippet in snippets[: 3 - len(found)]:
-                found.append(CandidateContext(article_id, headline, snippet))
-    return [
-        CandidateRow(
-            text=row["spelling"],
-            count=row["total"],
-            article_count=row["articles"],
-            kind_hint="person" if row["person"] else (row["hint"] or None),
-            contexts=tuple(contexts.get(row["normalized"], ())),
+        totals = totals[:limit]
+    totals = list(totals)
+    row_ids = [getattr(t, name) for t in totals for name in firsts]
+    samples = {
+        pk: (text, article_id, snippets)
+        for pk, text, article_id, snippets in CandidateName.objects.filter(
+            pk__in=[pk for pk in row_ids if pk is not None]
+        ).values_list("pk", "text", "article_id", "contexts")
+    }
+    # Apart, so that the planner looks up these few articles by key rather than
+    # joining (and scanning) the whole article table.
+    headlines = dict(
+        Article.objects.filter(
+            pk__in={article_id for _, article_id, _ in samples.values()}
         )
-        for row in rows
-    ]
+        .order_by()
+        .values_list("pk", "headline")
+    )
+    rows = []
+    for total in totals:
+        found = [
+            samples[pk] for name in firsts if (pk := getattr(total, name)) in samples
+        ]
+        contexts: list[CandidateContext] = []
+        for _, article_id, snippets in found:
+            for snippet in snippets[: CONTEXTS - len(contexts)]:
+                contexts.append(
+                    CandidateContext(article_id, headlines[article_id], snippet)
+                )
+        rows.append(
+            CandidateRow(
+                text=found[0][0] if found else total.normalized,
+                count=total.total,
+                article_count=total.articles,
+                kind_hint=total.kind_hint,
+                contexts=tuple(contexts),
+            )
+        )
+    return rows
 
 
 # --- where an entity is mentioned ---------------------------------------------
+
+
+def live_articles_mentioning(*, entity_ids: Collection[int]) -> list[int]:
+    """The ids of live articles whose published revision mentions these entities."""
+    return list(
+        Article.objects.filter(
+            retracted_at__isnull=True,
+            published_revision__mentions__entity_id__in=list(entity_ids),
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)
+        .distinct()
+    )
 
 
 def entity_articles(*, entity_id: int, limit: int = 100) -> list[Article]:

@@ -44,15 +44,19 @@ from articles.models import (
     Revision,
 )
 from articles.models.entities import EntityKind
-from articles.selectors.entities import entity_matcher
+from articles.selectors.entities import entity_matcher, live_articles_mentioning
 from articles.services.audit import audit_record
+from articles.services.candidates import (
+    candidate_totals_rebuild,
+    candidates_forget_name,
+    candidates_store,
+)
 from articles.services.jobs import relink_job_request
 from articles.services.locking import articles_lock
 from articles.services.publishing import public_article_refresh, public_version_bump
 from articles.text.entities import (
     AliasSpec,
     EntityMatcher,
-    find_candidates,
     normalize_name,
 )
 
@@ -131,38 +135,8 @@ def revision_link_entities(*, revision: Revision) -> list[Mention]:
     with transaction.atomic():
         Mention.objects.filter(revision=revision).delete()
         Mention.objects.bulk_create(mentions, batch_size=INSERT_BATCH)
-        _store_candidates([(revision.article_id, revision.pk, revision.body)], matcher)
+        candidates_store([(revision.article_id, revision.pk, revision.body)], matcher)
     return mentions
-
-
-def _store_candidates(
-    revisions: Sequence[tuple[int, int, str]], matcher: EntityMatcher
-) -> None:
-    """Replace the stored candidates of these (article, current revision, body)."""
-    rows = []
-    for article_id, revision_id, body in revisions:
-        for candidate in find_candidates(body, matcher=matcher):
-            key = normalize_name(candidate.text)[:NAME_MAX]
-            if key:
-                rows.append(
-                    CandidateName(
-                        article_id=article_id,
-                        revision_id=revision_id,
-                        normalized=key,
-                        text=candidate.text[:NAME_MAX],
-                        count=candidate.count,
-                        kind_hint=candidate.kind_hint or "",
-                        contexts=list(candidate.contexts[:3]),
-                    )
-                )
-    CandidateName.objects.filter(article_id__in=[r[0] for r in revisions]).delete()
-    # Two spellings may normalise alike: keep one row per name, counts summed.
-    merged: dict[tuple[int, str], CandidateName] = {}
-    for row in rows:
-        kept = merged.setdefault((row.article_id, row.normalized), row)
-        if kept is not row:
-            kept.count += row.count
-    CandidateName.objects.bulk_create(merged.values(), batch_size=INSERT_BATCH)
 
 
 def registry_relink(
@@ -280,7 +254,8 @@ def _refresh_live(article_ids: Collection[int]) -> list[int]:
 
 
 def candidates_rebuild() -> int:
-    """Store the candidates of every article's current revision again; the count.
+    """Store the candidates of every unretracted article's current revision again,
+    and their totals; the number of articles.
 
     For a database that predates stored candidates (run by `relink_entities
     --candidates`); linking keeps them current afterwards.
@@ -288,28 +263,35 @@ def candidates_rebuild() -> int:
     matcher = entity_matcher()
     done = 0
     last = 0
-    current = Article.objects.filter(current_revision__isnull=False).order_by("pk")
+    CandidateName.objects.exclude(article__retracted_at__isnull=True).delete()
+    current = Article.objects.filter(
+        current_revision__isnull=False, retracted_at__isnull=True
+    ).order_by("pk")
     while rows := list(
         current.filter(pk__gt=last).values_list(
             "pk", "current_revision_id", "current_revision__body"
         )[:RELINK_BATCH]
     ):
         with transaction.atomic():
-            _store_candidates(rows, matcher)
+            candidates_store(rows, matcher)
         done += len(rows)
         last = rows[-1][0]
+    candidate_totals_rebuild()
     return done
 
 
 def _store_changed_candidates(
     rows: Sequence[ArticleRow], batch: _Batch, matcher: EntityMatcher
 ) -> None:
-    """What the registry knows changed for these revisions: so did their candidates."""
+    """What the registry knows changed for these revisions: so did their candidates
+    (a retracted article has none)."""
     current = [
-        (pk, rid, batch.bodies[rid]) for pk, rid, _, _ in rows if rid in batch.changed
+        (pk, rid, batch.bodies[rid])
+        for pk, rid, _, retracted_at in rows
+        if rid in batch.changed and retracted_at is None
     ]
     if current:
-        _store_candidates(current, matcher)
+        candidates_store(current, matcher)
 
 
 def registry_relink_range(
@@ -354,14 +336,7 @@ def registry_relink_range(
 
 def _live_articles_mentioning(entity_ids: Collection[int]) -> set[int]:
     """Live articles whose published revision mentions one of these entities."""
-    return set(
-        Article.objects.filter(
-            retracted_at__isnull=True,
-            published_revision__mentions__entity_id__in=list(entity_ids),
-        )
-        .values_list("pk", flat=True)
-        .distinct()
-    )
+    return set(live_articles_mentioning(entity_ids=entity_ids))
 
 
 @dataclass
@@ -369,17 +344,24 @@ class _PendingRelink:
     """One relink job per transaction, however many registry writes it holds."""
 
     refresh: set[int] = field(default_factory=set)
+    entities: set[int] = field(default_factory=set)
     done: bool = False
 
     def run(self) -> None:
         if not self.done:
             self.done = True
-            relink_job_request(refresh_article_ids=self.refresh)
+            relink_job_request(
+                refresh_article_ids=self.refresh, refresh_entity_ids=self.entities
+            )
 
 
-def _relink_on_commit(*, refresh_article_ids: Iterable[int] = ()) -> None:
+def _relink_on_commit(
+    *, refresh_article_ids: Iterable[int] = (), refresh_entity_ids: Iterable[int] = ()
+) -> None:
     """Ask for a background relink job when the current transaction commits.
 
+    Live articles in `refresh_article_ids`, and those mentioning an entity in
+    `refresh_entity_ids` (found by the job, not in the request), are re-rendered.
     Every call registers a callback (so a rolled-back savepoint cannot drop the
     relink of writes outside it); they share one pending relink, so only the first
     to run does the work.
@@ -390,6 +372,7 @@ def _relink_on_commit(*, refresh_article_ids: Iterable[int] = ()) -> None:
         pending = _PendingRelink()
         connection._entity_relink = pending  # type: ignore[attr-defined]
     pending.refresh.update(refresh_article_ids)
+    pending.entities.update(refresh_entity_ids)
     transaction.on_commit(pending.run)
 
 
@@ -557,9 +540,7 @@ def entity_update(
         locked.save(update_fields=[*changes, "updated_at"])
         audit_record(actor=by, action="entity_update", obj=locked, data=changes)
         if {"name", "kind"} & changes.keys():
-            _relink_on_commit(
-                refresh_article_ids=_live_articles_mentioning([locked.pk])
-            )
+            _relink_on_commit(refresh_entity_ids=[locked.pk])
     return locked
 
 
@@ -605,7 +586,6 @@ def entity_merge(*, survivor: Entity, other: Entity, by: User | None) -> Entity:
                 "again."
             )
         survivor, other = locked[survivor.pk], locked[other.pk]
-        refresh = _live_articles_mentioning([other.pk])
         now = timezone.now()
 
         known = _names_of(survivor)
@@ -658,7 +638,9 @@ def entity_merge(*, survivor: Entity, other: Entity, by: User | None) -> Entity:
         for key, value in taken.items():
             setattr(survivor, key, value)
         survivor.save(update_fields=[*taken, "updated_at"])
-        _relink_on_commit(refresh_article_ids=refresh)
+        # The other's mentions are the survivor's now: the job re-renders the live
+        # articles that mention the survivor (the request does not look for them).
+        _relink_on_commit(refresh_entity_ids=[survivor.pk])
     return survivor
 
 
@@ -825,7 +807,7 @@ def alias_split_off(
                 "mentions_moved": len(move_ids),
             },
         )
-        _relink_on_commit(refresh_article_ids=_live_articles_mentioning([new.pk]))
+        _relink_on_commit(refresh_entity_ids=[new.pk])
     return new
 
 
@@ -861,7 +843,7 @@ def candidate_confirm_new(
             by=by,
             action="candidate_confirm_new",
         )
-        _forget_candidate(text)
+        candidates_forget_name(text=text)
     return entity
 
 
@@ -878,13 +860,8 @@ def candidate_confirm_alias(
         alias = _add_alias(
             entity=entity, text=text, by=by, action="candidate_confirm_alias"
         )
-        _forget_candidate(text)
+        candidates_forget_name(text=text)
     return alias
-
-
-def _forget_candidate(text: str) -> None:
-    """The name is known now: off the candidates page at once, before the relink."""
-    CandidateName.objects.filter(normalized=normalize_name(text)[:NAME_MAX]).delete()
 
 
 def candidate_ignore(*, text: str, by: User | None) -> IgnoredName:

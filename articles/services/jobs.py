@@ -48,14 +48,21 @@ def background_job_start(
 
 
 def relink_job_request(
-    *, refresh_article_ids: Iterable[int] = (), target: str = "registry"
+    *,
+    refresh_article_ids: Iterable[int] = (),
+    refresh_entity_ids: Iterable[int] = (),
+    target: str = "registry",
 ) -> BackgroundJob:
     """Ask for the archive to be relinked after a registry change; return the job.
 
-    A relink job still waiting for a worker takes the request over (it will read the
-    registry as it is when it starts), so a burst of registry edits costs one pass.
+    Live articles in `refresh_article_ids` are re-rendered, and so are those that
+    mention an entity in `refresh_entity_ids` (renamed: the planner finds them, so
+    the request's cost does not grow with the archive). A relink job still waiting
+    for a worker takes the request over (it will read the registry as it is when it
+    starts), so a burst of registry edits costs one pass.
     """
     refresh = sorted(set(refresh_article_ids))
+    entities = sorted(set(refresh_entity_ids))
     with transaction.atomic():
         waiting = (
             BackgroundJob.objects.select_for_update()
@@ -64,11 +71,20 @@ def relink_job_request(
             .first()
         )
         if waiting is None:
+            params = {"refresh": refresh}
+            if entities:
+                params["entities"] = entities
             return background_job_start(
-                kind=JobKind.RELINK, target=target, params={"refresh": refresh}
+                kind=JobKind.RELINK, target=target, params=params
             )
-        merged = sorted(set(waiting.params.get("refresh", [])) | set(refresh))
-        waiting.params = {**waiting.params, "refresh": merged}
+        merged = {
+            "refresh": sorted(set(waiting.params.get("refresh", [])) | set(refresh))
+        }
+        if entities or "entities" in waiting.params:
+            merged["entities"] = sorted(
+                set(waiting.params.get("entities", [])) | set(entities)
+            )
+        waiting.params = {**waiting.params, **merged}
         waiting.save(update_fields=["params"])
         return waiting
 
@@ -147,7 +163,12 @@ def _plan_relink(job: BackgroundJob) -> Iterator[JobChunk]:
             size=len(ids),
         )
         last = ids[-1]
-    yield from _id_chunks(job, job.params.get("refresh", []), start=number)
+    refresh = list(job.params.get("refresh", []))
+    if job.params.get("entities"):
+        from articles.selectors.entities import live_articles_mentioning
+
+        refresh += live_articles_mentioning(entity_ids=job.params["entities"])
+    yield from _id_chunks(job, refresh, start=number)
 
 
 def _plan_republish(job: BackgroundJob) -> Iterator[JobChunk]:

@@ -22,6 +22,7 @@ from articles.models import Annotation, Article, Recommendation, Revision
 from articles.models.review import AnnotationStatus, Severity
 from articles.models.stories import ALLOWED_TRANSITIONS, ArticleStatus, can_transition
 from articles.services.audit import audit_record
+from articles.services.candidates import candidates_forget_articles
 from articles.services.locking import article_lock
 from articles.services.publishing import public_article_refresh
 from articles.services.review import article_run_checks
@@ -238,8 +239,14 @@ def article_retract(*, article: Article, by: User, reason: str) -> Article:
         note=reason,
         changes=lambda locked: {"retracted_at": now, "retraction_reason": reason},
         revision_of=lambda locked: locked.published_revision,
-        after=lambda locked: public_article_refresh(article=locked),
+        after=_retracted,
     )
+
+
+def _retracted(article: Article) -> None:
+    """Downstream sites see the retraction; its names are no longer proposed."""
+    public_article_refresh(article=article)
+    candidates_forget_articles(article_ids=[article.pk])
 
 
 def article_transition(

@@ -10,7 +10,7 @@ register = template.Library()
 
 @register.inclusion_tag("admin/articles/article/queues.html", takes_context=True)
 def desk_queues(context: template.Context) -> dict:
-    """Render the queues of the request's user (one query), each linking to the
+    """Render the queues of the request's user (one query each), each linking to the
     article list filtered to it.
     """
     request = context.get("request")

@@ -14,11 +14,16 @@ from articles.models import (
     EntityAlias,
     IgnoredName,
     Mention,
+    PublicArticle,
     Revision,
     Section,
     SourceDocument,
 )
+from articles.models.stories import ArticleStatus
+from articles.roles import EDITORS
 from articles.services.audit import audit_record
+from articles.services.workflow import article_publish
+from tests.articles.workflow_helpers import article_in
 from tests.factories import (
     AnnotationFactory,
     ArticleFactory,
@@ -130,6 +135,9 @@ def _make_rows(model, n: int) -> None:
         AuditEntry: lambda: audit_record(
             actor=UserFactory(), action="import", obj=SourceDocumentFactory()
         ),
+        PublicArticle: lambda: article_publish(
+            article=article_in(ArticleStatus.APPROVED), by=UserFactory(role=EDITORS)
+        ),
     }
     for _ in range(n):
         makers[model]()
@@ -137,7 +145,16 @@ def _make_rows(model, n: int) -> None:
 
 @pytest.mark.parametrize(
     "model",
-    [SourceDocument, Article, Revision, Entity, EntityAlias, Annotation, AuditEntry],
+    [
+        SourceDocument,
+        Article,
+        Revision,
+        Entity,
+        EntityAlias,
+        Annotation,
+        AuditEntry,
+        PublicArticle,
+    ],
 )
 def test_changelist_query_count_does_not_grow_with_rows(
     model, superuser, django_assert_num_queries

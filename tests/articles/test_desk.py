@@ -71,10 +71,10 @@ def test_desk_home_costs_the_same_queries_for_n_and_2n_cards(
     n, editor, editor_client, reviewer, django_assert_num_queries
 ):
     _board(n, reviewer, editor)
-    # session, user, user's permissions (twice: groups, own), queue counts, sources,
-    # five states and the scheduled, recommendations, disabled subscribers, the
-    # section filter's choices
-    with django_assert_num_queries(15):
+    # session, user, user's permissions (twice: groups, own), queue counts (one per
+    # queue: three for an editor), sources, five states and the scheduled,
+    # recommendations, disabled subscribers, the section filter's choices
+    with django_assert_num_queries(17):
         response = editor_client.get(reverse("desk:home"))
     assert response.status_code == 200
     html = response.content.decode()

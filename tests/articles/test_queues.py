@@ -93,17 +93,34 @@ def test_a_queue_the_user_may_not_see_is_empty(editor):
 
 
 @pytest.mark.parametrize("role", ["editor", "reviewer", "superuser"])
-def test_the_counts_take_one_query_however_many_articles(
+def test_the_counts_take_one_query_per_queue_however_many_articles(
     role, request, django_assert_num_queries
 ):
     user = request.getfixturevalue(role)
     _fill(2)
-    desk_queues(user=user)  # loads the user's permissions, as any request does
-    with django_assert_num_queries(1):
+    queues = len(desk_queues(user=user))  # loads the user's permissions, as any
+    with django_assert_num_queries(queues):  # request does
         desk_queues(user=user)
     _fill(2)
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(queues):
         desk_queues(user=user)
+
+
+def test_a_queue_longer_than_the_cap_shows_the_cap_and_a_plus(
+    editor_client, editor, monkeypatch
+):
+    monkeypatch.setattr("articles.selectors.queues.COUNT_CAP", 2)
+    for _ in range(3):
+        article_in(S.CHANGES_REQUESTED)
+    article_in(S.PUBLISHED)
+
+    queues = {q.key: q for q in desk_queues(user=editor)}
+
+    assert (queues["changes"].count, queues["changes"].more) == (2, True)
+    assert (queues["published"].count, queues["published"].more) == (1, False)
+    page = editor_client.get(reverse("admin:index")).content.decode()
+    assert '<span class="desk-queue-count">2+</span>' in page
+    assert '<span class="desk-queue-count">1</span>' in page
 
 
 def _queries(client: Client, url: str) -> int:
