@@ -435,9 +435,17 @@ def test_stories_on_one_subject_with_half_the_headlines_missing_are_found():
 
 
 def _corpus_f1() -> float:
+    """Boundary F1 on the pieces the splitter was built with (tune and dev).
+
+    The held-out pieces are measured by the benchmark only: a test that must pass on
+    them would be a reason to tune on them.
+    """
     found = expected = correct = 0
     for meta_path in sorted(CORPUS.glob("*.json")):
-        truth = set(json.loads(meta_path.read_text())["boundaries"][1:])
+        meta = json.loads(meta_path.read_text())
+        if meta["set"] == "heldout":
+            continue
+        truth = set(meta["boundaries"][1:])
         text = meta_path.with_suffix(".txt").read_text(encoding="utf-8")
         proposed = {s.first_line for s in suggest_split(text)[1:]}
         found += len(proposed)
@@ -446,7 +454,7 @@ def _corpus_f1() -> float:
     return 2 * correct / (found + expected)
 
 
-def test_the_splitter_finds_the_corpus_boundaries_with_f1_of_at_least_0_95():
+def test_the_splitter_finds_the_tuning_corpus_boundaries_with_f1_of_at_least_0_95():
     assert _corpus_f1() >= 0.95
 
 
