@@ -20,6 +20,7 @@ from articles.text.splitting.features import (
 from articles.text.splitting.words import (
     _DATELINE,
     _QUOTES,
+    _SPEECH_DAY,
     CONTINUING_VERBS,
     PHRASE_HEADING_OPENERS,
 )
@@ -131,6 +132,7 @@ SHORT_HEADING_WORDS = 3  # headings this short are more often sub-headings
 UNMARKED_SHARE = 1 / 3  # of likely starts unmarked, above which no convention
 CONVENTION_SHARE = 2 / 3  # of the other likely story starts that share a marker
 STRONG_LEDE = 0.6
+NEW_DAY_LEDE = 0.4  # a lede on a later day needs less to read as a new story
 MIN_LEDE = 0.3  # lede-likeness from which a paragraph's opening counts as one
 NAME_MEMORY = 12  # paragraphs back in which a surname alone refers to someone
 WINDOW = 3  # paragraphs compared on each side of a gap, as in TextTiling's blocks
@@ -399,7 +401,15 @@ def _signals(copy: _Copy, i: int) -> dict[str, float] | None:
             and _reintroduces(lede, frozenset().union(*(p.names for p in earlier)))
         )
     )
-    f["new_day"] = float(f["lede"] >= 0.5 and _moves_on_in_time(lede, earlier))
+    # A later day reported as when something happened ("won on Thursday") moves on
+    # more surely than a later day someone said something.
+    lede_needed = 0.5 if _SPEECH_DAY.search(lede.first_sentence) else MIN_LEDE
+    f["new_day"] = float(f["lede"] >= lede_needed and _moves_on_in_time(lede, earlier))
+    if f["new_day"]:
+        # The next day's story on the same event names the same people and places
+        # and uses the same words: there, sharing them is no sign of continuity.
+        f.pop("shared_names", None)
+        f["attachment"] = max(f["attachment"], 0.0)
     f["continuation"] = float(_is_continuation_opening(lede))
     # "The church" refers back to a church named anywhere in the story so far, as
     # surnames do, also across a sub-heading or a repeated paragraph.
@@ -411,8 +421,8 @@ def _signals(copy: _Copy, i: int) -> dict[str, float] | None:
         )
     )
     f["news_lede"] = float(
-        f["lede"] >= STRONG_LEDE
-        and bool(f["new_day"] or f["reintroduced"] or f["dateline"])
+        (f["lede"] >= STRONG_LEDE and bool(f["reintroduced"] or f["dateline"]))
+        or (f["lede"] >= NEW_DAY_LEDE and bool(f["new_day"]))
     )
     f["also_added"] = float(not CONTINUING_VERBS.isdisjoint(lede.words[:10]))
     f["quote_opening"] = float(lede.text[0] in _QUOTES)
