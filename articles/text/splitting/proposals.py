@@ -73,11 +73,12 @@ def _cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _analyse(text: str) -> _Analysis:
+def _analyse(text: str, *, exact: bool = True) -> _Analysis:
+    """Not `exact`: only the candidates scoring above zero have exact scores."""
     lines = copy_lines(text)
     paragraphs = _build_paragraphs(lines)
     _mark_duplicates(paragraphs)
-    gaps, scored = _gap_features(lines, paragraphs)
+    gaps, scored = _gap_features(lines, paragraphs, exact=exact)
     candidates = []
     for gap in gaps:
         score, reasons, doubts = _score(gap.features)
@@ -114,7 +115,7 @@ def suggest_split(text: str) -> tuple[ProposedStory, ...]:
 
 
 def _suggest_split(text: str) -> tuple[ProposedStory, ...]:
-    analysis = _analyse(text)
+    analysis = _analyse(text, exact=False)
     paragraphs = analysis.paragraphs
     if not paragraphs:
         return ()

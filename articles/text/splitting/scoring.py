@@ -125,6 +125,9 @@ SIGNALS: dict[str, Signal] = {
 }
 
 _WEIGHTS = {name: signal.weight for name, signal in SIGNALS.items()}
+# The most the word-overlap signals can add to a score, and a plain lede's weight.
+_COHESION_MOST = _WEIGHTS["topic_shift"] + _WEIGHTS["attachment"]
+_PLAIN_LEDE = _WEIGHTS["plain_lede"]
 
 FULL_SIMILARITY = 0.5  # a cosine this high counts as "the same topic"
 LONG_SENTENCE_WORDS = 25  # a first sentence this long is typical of a lede
@@ -143,6 +146,15 @@ MIN_SHOWN_CONTRIBUTION = 0.5  # weaker signals are scored but not listed as reas
 class _Gap:
     index: int  # index into the scored paragraphs of the first paragraph after the gap
     features: dict[str, float]
+    total: float = 0.0  # the score so far; kept up to date by `set`
+
+    def __post_init__(self) -> None:
+        self.total = _total(self.features)
+
+    def set(self, name: str, value: float) -> None:
+        """Set one signal, keeping the running score in step."""
+        self.total += _WEIGHTS[name] * (value - self.features.get(name, 0.0))
+        self.features[name] = value
 
 
 class _Windows:
@@ -283,25 +295,26 @@ class _Copy:
 
 
 def _gap_features(
-    lines: Sequence[str], paragraphs: list[_Paragraph]
+    lines: Sequence[str], paragraphs: list[_Paragraph], *, exact: bool = True
 ) -> tuple[list[_Gap], list[_Paragraph]]:
     """The signals of every gap where a story could start, and the scored paragraphs.
 
     Duplicates are left out of scoring (a repeated lede must not look like a story).
+    Not `exact`: gaps that cannot score above zero may miss signals that would only
+    lower their score further; which gaps score above zero does not change.
     """
     copy = _Copy(lines, paragraphs)
     gaps = []
     for i in range(1, len(copy.scored)):
         copy.windows.forget_before(i - 2 * WINDOW)
-        features = _signals(copy, i)
+        features = _signals(copy, i, exact=exact)
         if features is not None:
             gaps.append(_Gap(index=i, features=features))
     # Copy with no blank line or headline anywhere has only its writing to show
     # where stories start, and a lede is the clearest sign of that.
     if not any(g.features["blank"] or "headline" in g.features for g in gaps):
         for g in gaps:
-            lede = g.features["lede"]
-            g.features["plain_lede"] = lede if lede >= STRONG_LEDE else 0.0
+            g.set("plain_lede", _plain_lede(g.features["lede"]))
     first_headed = bool(copy.scored) and copy.scored[0].kind == "heading"
     if _add_unmarked(gaps, first_headed=first_headed):
         _add_convention(gaps)
@@ -309,7 +322,7 @@ def _gap_features(
     return gaps, copy.scored
 
 
-def _signals(copy: _Copy, i: int) -> dict[str, float] | None:
+def _signals(copy: _Copy, i: int, *, exact: bool) -> dict[str, float] | None:
     """The signals (see SIGNALS) of the gap before scored paragraph i, or None where
     no story can start: right after a headline, or at a heading with no text after.
     """
@@ -325,7 +338,6 @@ def _signals(copy: _Copy, i: int) -> dict[str, float] | None:
         return None
     lede = scored[lede_index]
     before = (max(i - WINDOW, copy.last_heading[i]), i)
-    after = (i, min(i + WINDOW, copy.next_heading[i]))
     before_paragraphs = scored[before[0] : before[1]]
     before_names = frozenset().union(*(p.names for p in before_paragraphs))
     # Someone is called by surname alone anywhere in a story once introduced, also
@@ -334,19 +346,6 @@ def _signals(copy: _Copy, i: int) -> dict[str, float] | None:
     after_end = min(lede_index + 2, copy.next_heading[lede_index])
     after_names = frozenset().union(*(p.names for p in scored[lede_index:after_end]))
     opening_names = {w for run in lede.opening_names for w in run}
-    windows = copy.windows
-    # Does the opening paragraph share more with what follows than with what
-    # precedes? A lede does; a paragraph continuing a story does not.
-    lede_alone = (lede_index, lede_index + 1)
-    following = (
-        lede_index + 1,
-        min(lede_index + 1 + WINDOW, copy.next_heading[lede_index]),
-    )
-    attachment = (
-        windows.cosine(lede_alone, following) - windows.cosine(lede_alone, before)
-        if following[1] > following[0]
-        else 0.0
-    )
     blanks, typical = copy.blanks_before[i], copy.typical_blanks
     lede_likeness = _lede_likeness(lede)
     f: dict[str, float] = {}
@@ -383,8 +382,7 @@ def _signals(copy: _Copy, i: int) -> dict[str, float] | None:
     framed = head.kind == "heading" and copy.blanks_before[i + 1] > typical
     f["blank_more"] = float(blanks > typical and not framed)
     f["blank"] = float(blanks > 0 and not framed)
-    f["topic_shift"] = _clamp(1.0 - windows.cosine(before, after) / FULL_SIMILARITY)
-    f["attachment"] = _clamp(attachment / FULL_SIMILARITY, -1.0, 1.0)
+    f["topic_shift"] = f["attachment"] = 0.0  # below, if they can matter
     if opening_names:
         f["new_names"] = len(opening_names - before_names) / len(opening_names)
     if after_names:
@@ -409,7 +407,6 @@ def _signals(copy: _Copy, i: int) -> dict[str, float] | None:
         # The next day's story on the same event names the same people and places
         # and uses the same words: there, sharing them is no sign of continuity.
         f.pop("shared_names", None)
-        f["attachment"] = max(f["attachment"], 0.0)
     f["continuation"] = float(_is_continuation_opening(lede))
     # "The church" refers back to a church named anywhere in the story so far, as
     # surnames do, also across a sub-heading or a repeated paragraph.
@@ -427,7 +424,41 @@ def _signals(copy: _Copy, i: int) -> dict[str, float] | None:
     f["also_added"] = float(not CONTINUING_VERBS.isdisjoint(lede.words[:10]))
     f["quote_opening"] = float(lede.text[0] in _QUOTES)
     f["lead_in"] = float(previous.text.endswith(":"))
+    # The word overlaps are the costliest signals. Where the gap cannot score above
+    # zero even with the most they and the later passes could add, they are left
+    # out, unless every gap's exact score is wanted.
+    if exact or _total(f) + _COHESION_MOST + _plain_lede(f["lede"]) * _PLAIN_LEDE > 0:
+        _add_cohesion(copy, f, i, lede_index, same_event=bool(f["new_day"]))
     return f
+
+
+def _add_cohesion(
+    copy: _Copy, f: dict[str, float], i: int, lede_index: int, *, same_event: bool
+) -> None:
+    """Add the signals of word overlap across the gap before scored paragraph i."""
+    windows = copy.windows
+    before = (max(i - WINDOW, copy.last_heading[i]), i)
+    after = (i, min(i + WINDOW, copy.next_heading[i]))
+    f["topic_shift"] = _clamp(1.0 - windows.cosine(before, after) / FULL_SIMILARITY)
+    # Does the opening paragraph share more with what follows than with what
+    # precedes? A lede does; a paragraph continuing a story does not.
+    lede_alone = (lede_index, lede_index + 1)
+    following = (
+        lede_index + 1,
+        min(lede_index + 1 + WINDOW, copy.next_heading[lede_index]),
+    )
+    if following[1] > following[0]:
+        attachment = windows.cosine(lede_alone, following) - windows.cosine(
+            lede_alone, before
+        )
+        # The next day's story on the same event uses the same words.
+        f["attachment"] = _clamp(
+            attachment / FULL_SIMILARITY, 0.0 if same_event else -1.0, 1.0
+        )
+
+
+def _plain_lede(lede: float) -> float:
+    return lede if lede >= STRONG_LEDE else 0.0
 
 
 def _is_marked(g: _Gap) -> bool:
@@ -454,7 +485,7 @@ def _add_unmarked(gaps: list[_Gap], *, first_headed: bool) -> bool:
     marked = [_is_marked(g) for g in gaps]
     if not any(marked):
         return True
-    likely = [_total(g.features) > 0 for g in gaps]
+    likely = [g.total > 0 for g in gaps]
     marked_likely = sum(lk and m for lk, m in zip(likely, marked, strict=True))
     unmarked_likely = sum(
         _reads_like_a_new_story(g) for g, m in zip(gaps, marked, strict=True) if not m
@@ -465,7 +496,7 @@ def _add_unmarked(gaps: list[_Gap], *, first_headed: bool) -> bool:
     kept = unmarked_likely < max(2, UNMARKED_SHARE * (marked_likely + unmarked_likely))
     for g, is_marked in zip(gaps, marked, strict=True):
         if not is_marked:
-            g.features["unmarked"] = 1.0 if kept else 0.0
+            g.set("unmarked", 1.0 if kept else 0.0)
     return kept
 
 
@@ -476,7 +507,7 @@ def _add_convention(gaps: list[_Gap]) -> None:
     extra blank lines (or with a headline), a gap without them is probably inside a
     story, such as a sub-heading. Needs the first-pass scores, so it runs last.
     """
-    likely = [_total(g.features) > 0 for g in gaps]
+    likely = [g.total > 0 for g in gaps]
     total = sum(likely)
     for marker in ("blank_more", "headline"):
         having = sum(
@@ -490,7 +521,7 @@ def _add_convention(gaps: list[_Gap]) -> None:
             others = total - is_likely
             # Most, not all: the first pass may itself have let a wrong one in.
             if others >= 2 and having >= CONVENTION_SHARE * others:
-                g.features["convention"] = 1.0
+                g.set("convention", 1.0)
 
 
 def _add_one_paragraph_doubt(gaps: list[_Gap], *, last_index: int) -> None:
@@ -508,11 +539,11 @@ def _add_one_paragraph_doubt(gaps: list[_Gap], *, last_index: int) -> None:
         return bool(f.get("blank_more") or f.get("headline") or f.get("dateline"))
 
     if gaps and gaps[-1].index == last_index and not marked(gaps[-1]):
-        gaps[-1].features["one_paragraph_story"] = 1.0  # the copy's last paragraph
+        gaps[-1].set("one_paragraph_story", 1.0)  # the copy's last paragraph
     for first, second in pairwise(gaps):
         if second.index != first.index + 1:
             continue
-        a, b = _total(first.features), _total(second.features)
+        a, b = first.total, second.total
         if a <= 0 or b <= 0 or (marked(first) and marked(second)):
             continue
         if marked(first) != marked(second):
@@ -520,7 +551,7 @@ def _add_one_paragraph_doubt(gaps: list[_Gap], *, last_index: int) -> None:
         else:  # the one that reads more like a lede
             ledes = first.features["lede"], second.features["lede"]
             loser = second if (ledes[0], a) >= (ledes[1], b) else first
-        loser.features["one_paragraph_story"] = 1.0
+        loser.set("one_paragraph_story", 1.0)
 
 
 def _total(features: dict[str, float]) -> float:
