@@ -31,8 +31,10 @@ from articles.text.splitting.words import (
 from articles.text.vocabulary import NAME_PARTICLES, WEEKDAYS, is_role_head
 
 _MONTH_NAME = r"(?P<month>" + "|".join(vocabulary.MONTHS) + r")\.?"
+# The look-ahead only lets the search skip words that cannot start a day's name.
 _DAY = re.compile(
-    rf"\b(?:(?P<weekday>{'|'.join(WEEKDAYS)})|{_MONTH_NAME} (?P<day>\d{{1,2}})\b)"
+    rf"\b(?=[ADFJMNOSTW])"
+    rf"(?:(?P<weekday>{'|'.join(WEEKDAYS)})|{_MONTH_NAME} (?P<day>\d{{1,2}})\b)"
 )
 DAYS_AHEAD = {"weekday": 3, "date": 14}  # how far on the next story's day may be
 LONG_SENTENCE_WORDS = 25  # a first sentence this long is typical of a lede
@@ -193,7 +195,8 @@ _NAME_THEN_ROLE = re.compile(
     rf"(?:the |a |an |[A-Z]|(?P<who>who (?:{_LEADS}) ))([^,]{{2,80}}),"
 )
 # "the minister, Jane Doe," or "union leader Jane Doe": a role, then the name.
-_ROLE_THEN_NAME = re.compile(rf"([\w'\u2019\-]+),? ({_FULL_NAME})\b")
+# (It starts only where a word starts: inside a word it could not match either.)
+_ROLE_THEN_NAME = re.compile(rf"(?<![\w'\u2019\-])([\w'\u2019\-]+),? ({_FULL_NAME})\b")
 
 
 _TWO_CAPITALS = re.compile(r"[A-Z][^\W\d_]+ (?:[a-z]{1,4} )?[A-Z]")
