@@ -74,13 +74,15 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
 
 def _analyse(text: str, *, exact: bool = True) -> _Analysis:
-    """Not `exact`: only the candidates scoring above zero have exact scores."""
+    """Not `exact`: only the candidates scoring above zero, which are exact."""
     lines = copy_lines(text)
     paragraphs = _build_paragraphs(lines)
     _mark_duplicates(paragraphs)
     gaps, scored = _gap_features(lines, paragraphs, exact=exact)
     candidates = []
     for gap in gaps:
+        if not exact and gap.total <= 0:
+            continue
         score, reasons, doubts = _score(gap.features)
         candidates.append(
             BoundaryCandidate(
