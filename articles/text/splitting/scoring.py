@@ -136,6 +136,7 @@ UNMARKED_SHARE = 1 / 3  # of likely starts unmarked, above which no convention
 CONVENTION_SHARE = 2 / 3  # of the other likely story starts that share a marker
 STRONG_LEDE = 0.6
 NEW_DAY_LEDE = 0.4  # a lede on a later day needs less to read as a new story
+SAID_ON_DAY_LEDE = 0.5  # the lede a day someone said something needs
 MIN_LEDE = 0.3  # lede-likeness from which a paragraph's opening counts as one
 NAME_MEMORY = 12  # paragraphs back in which a surname alone refers to someone
 WINDOW = 3  # paragraphs compared on each side of a gap, as in TextTiling's blocks
@@ -215,13 +216,14 @@ def _term_vectors(paragraphs: list[_Paragraph]) -> list[dict[str, float]]:
     df: Counter[str] = Counter()
     for p in paragraphs:
         df.update(p.stems.keys())
+    idf = {term: math.log((count + 1) / n) for term, n in df.items() if n > 1}
     vectors = []
     for p in paragraphs:
         vectors.append(
             {
-                term: (1.0 + math.log(tf)) * math.log((count + 1) / df[term])
+                term: (idf[term] if tf == 1 else (1.0 + math.log(tf)) * idf[term])
                 for term, tf in p.stems.items()
-                if df[term] > 1
+                if term in idf
             }
         )
     return vectors
@@ -401,8 +403,14 @@ def _signals(copy: _Copy, i: int, *, exact: bool) -> dict[str, float] | None:
     )
     # A later day reported as when something happened ("won on Thursday") moves on
     # more surely than a later day someone said something.
-    lede_needed = 0.5 if _SPEECH_DAY.search(lede.first_sentence) else MIN_LEDE
-    f["new_day"] = float(f["lede"] >= lede_needed and _moves_on_in_time(lede, earlier))
+    f["new_day"] = float(
+        f["lede"] >= MIN_LEDE
+        and bool(lede.days)
+        and (
+            f["lede"] >= SAID_ON_DAY_LEDE or not _SPEECH_DAY.search(lede.first_sentence)
+        )
+        and _moves_on_in_time(lede, earlier)
+    )
     if f["new_day"]:
         # The next day's story on the same event names the same people and places
         # and uses the same words: there, sharing them is no sign of continuity.

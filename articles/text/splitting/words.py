@@ -116,7 +116,8 @@ def content_stems(text: str) -> list[str]:
 
 
 def _content_stems(words: list[str]) -> list[str]:
-    return [_stem(w) for w in words if w not in STOPWORDS and len(w) > 1]
+    cached = _STEM_CACHE.get  # most words were stemmed before: skip the call
+    return [cached(w) or _stem(w) for w in words if w not in STOPWORDS and len(w) > 1]
 
 
 def _words_lower(text: str) -> list[str]:
