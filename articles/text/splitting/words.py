@@ -167,6 +167,21 @@ def _is_name_word(word: str) -> bool:
     return bool(word) and word[0].isupper() and word.lower() not in NOT_NAMES
 
 
+# A capitalised token's name word and whether it can be a name, by token: names
+# recur through copy. Bounded like the stem cache.
+_CORE_CACHE: dict[str, tuple[str, bool]] = {}
+
+
+def _core_and_name(raw: str) -> tuple[str, bool]:
+    found = _CORE_CACHE.get(raw)
+    if found is None:
+        core = _name_core(raw)
+        found = (core, _is_name_word(core))
+        if len(_CORE_CACHE) < 200_000:
+            _CORE_CACHE[raw] = found
+    return found
+
+
 def _name_runs(
     tokens: list[str], known_names: frozenset[str] | set[str]
 ) -> list[tuple[int, list[str]]]:
@@ -186,8 +201,7 @@ def _name_runs(
             sentence_start = raw[-1] in ".!?:"
             continue
         ends_run = raw.endswith(_RUN_ENDINGS)
-        core = _name_core(raw)
-        is_name = _is_name_word(core)
+        core, is_name = _core_and_name(raw)
         if is_name and sentence_start and core not in known_names:
             # A capitalised word opening a sentence is a name only if the copy also
             # capitalises it mid-sentence ("Hamas" yes, "Participants" no) or a
@@ -195,7 +209,7 @@ def _name_runs(
             is_name = (
                 not ends_run
                 and k + 1 < len(tokens)
-                and _is_name_word(_name_core(tokens[k + 1]))
+                and _core_and_name(tokens[k + 1])[1]
             )
         if is_name:
             if not run:
