@@ -81,8 +81,10 @@ _MONTH = (
     r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 )
 # When it happened, as a lede says it: "on Tuesday", "yesterday", "October 3".
+# (The look-ahead lets the search skip words that start none of them.)
 _WHEN = re.compile(
-    rf"\b(?:on {_WEEKDAY}|{_WEEKDAY} (?:morning|afternoon|evening|night)|yesterday|"
+    rf"\b(?=[otylMTWFSJAOND\d])"
+    rf"(?:on {_WEEKDAY}|{_WEEKDAY} (?:morning|afternoon|evening|night)|yesterday|"
     rf"today|tonight|this (?:week|morning|afternoon|evening)|last (?:week|night)|"
     rf"{_MONTH} \d{{1,2}}\b|\d{{1,2}} {_MONTH})"
 )
@@ -191,15 +193,16 @@ def _name_runs(
     runs: list[tuple[int, list[str]]] = []
     run: list[str] = []
     start = 0
-    sentence_start = True
-    for k, raw in enumerate(tokens):
-        if raw[0].islower():
-            # Most words are lower case: the quick way past them.
-            if run:
-                runs.append((start, run))
-                run = []
-            sentence_start = raw[-1] in ".!?:"
-            continue
+    last = -2
+    # Most words are lower case and end any run: only the others need a look.
+    for k in [k for k, raw in enumerate(tokens) if not raw[0].islower()]:
+        raw = tokens[k]
+        if run and k != last + 1:
+            runs.append((start, run))
+            run = []
+        last = k
+        previous = tokens[k - 1] if k else ""
+        sentence_start = not k or previous[-1] in ".!?:" or previous in _DASHES
         ends_run = raw.endswith(_RUN_ENDINGS)
         core, is_name = _core_and_name(raw)
         if is_name and sentence_start and core not in known_names:
@@ -221,14 +224,12 @@ def _name_runs(
         if run and ends_run:
             runs.append((start, run))
             run = []
-        sentence_start = raw.endswith((".", "!", "?", ":")) or raw in (
-            "\u2014",
-            "\u2013",
-            "-",
-        )
     if run:
         runs.append((start, run))
     return runs
+
+
+_DASHES = ("\u2014", "\u2013", "-")
 
 
 def _midsentence_capitalised(lines: Iterable[str]) -> set[str]:
