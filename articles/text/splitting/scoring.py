@@ -4,11 +4,11 @@ the signals of every gap between paragraphs."""
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from articles.text.splitting.cohesion import _term_vectors, _Windows
 from articles.text.splitting.features import (
     _is_continuation_opening,
     _lede_likeness,
@@ -23,6 +23,8 @@ from articles.text.splitting.words import (
     _SPEECH_DAY,
     CONTINUING_VERBS,
     PHRASE_HEADING_OPENERS,
+    _content_stems,
+    _words_lower,
 )
 
 
@@ -100,6 +102,11 @@ SIGNALS: dict[str, Signal] = {
     "plain_lede": Signal(
         1.0, "opening typical of a lede, in copy with no blank lines or headlines"
     ),
+    "fresh_subject": Signal(
+        1.0,
+        "opens on something the paragraphs before do not mention, in copy with no "
+        "blank lines or headlines",
+    ),
     "reintroduced": Signal(
         1.5,
         "introduces by full name and role someone named before, as a new story does",
@@ -156,77 +163,6 @@ class _Gap:
         """Set one signal, keeping the running score in step."""
         self.total += _WEIGHTS[name] * (value - self.features.get(name, 0.0))
         self.features[name] = value
-
-
-class _Windows:
-    """Sums of the term vectors of consecutive paragraphs, with their norms, cached:
-    neighbouring gaps compare the same windows, so each is summed once.
-    """
-
-    def __init__(self, vectors: list[dict[str, float]]) -> None:
-        self._vectors = vectors
-        self._cache: dict[tuple[int, int], tuple[dict[str, float], float]] = {}
-
-    def forget_before(self, index: int) -> None:
-        """Drop cached windows starting before `index`: gaps are scored in order, so
-        they will not be asked for again, and memory stays small on long copy.
-        """
-        cache = self._cache
-        while cache:
-            oldest = next(iter(cache))
-            if oldest[0] >= index:
-                break
-            del cache[oldest]
-
-    def get(self, start: int, stop: int) -> tuple[dict[str, float], float]:
-        key = (max(start, 0), max(stop, 0))
-        found = self._cache.get(key)
-        if found is None:
-            vectors = self._vectors[key[0] : key[1]]
-            if not vectors:
-                found = ({}, 0.0)
-            else:
-                # One paragraph's window is its vector, which is never changed.
-                total = vectors[0] if len(vectors) == 1 else dict(vectors[0])
-                for vector in vectors[1:]:
-                    for term, weight in vector.items():
-                        total[term] = total.get(term, 0.0) + weight
-                found = (total, math.sqrt(sum(w * w for w in total.values())))
-            self._cache[key] = found
-        return found
-
-    def cosine(self, a: tuple[int, int], b: tuple[int, int]) -> float:
-        """Cosine similarity of the windows [a[0], a[1]) and [b[0], b[1])."""
-        (va, na), (vb, nb) = self.get(*a), self.get(*b)
-        if not na or not nb:
-            return 0.0
-        if len(va) > len(vb):
-            va, vb = vb, va
-        dot = sum(weight * vb[term] for term, weight in va.items() if term in vb)
-        return dot / (na * nb)
-
-
-def _term_vectors(paragraphs: list[_Paragraph]) -> list[dict[str, float]]:
-    """Each paragraph's content words weighted by tf-idf over the copy's paragraphs.
-
-    Words found in one paragraph only cannot link two paragraphs and are left out;
-    words found everywhere (the country all the stories are about) weigh little.
-    """
-    count = len(paragraphs)
-    df: Counter[str] = Counter()
-    for p in paragraphs:
-        df.update(p.stems.keys())
-    idf = {term: math.log((count + 1) / n) for term, n in df.items() if n > 1}
-    vectors = []
-    for p in paragraphs:
-        vectors.append(
-            {
-                term: (idf[term] if tf == 1 else (1.0 + math.log(tf)) * idf[term])
-                for term, tf in p.stems.items()
-                if term in idf
-            }
-        )
-    return vectors
 
 
 def _typical(values: list[int]) -> int:
@@ -317,6 +253,15 @@ def _gap_features(
     if not any(g.features["blank"] or "headline" in g.features for g in gaps):
         for g in gaps:
             g.set("plain_lede", _plain_lede(g.features["lede"]))
+            f = g.features
+            g.set(
+                "fresh_subject",
+                float(
+                    f["lede"] >= NEW_DAY_LEDE
+                    and not f["continuation"]
+                    and _opens_on_something_new(copy, g.index)
+                ),
+            )
     first_headed = bool(copy.scored) and copy.scored[0].kind == "heading"
     if _add_unmarked(gaps, first_headed=first_headed):
         _add_convention(gaps)
@@ -463,6 +408,23 @@ def _add_cohesion(
         f["attachment"] = _clamp(
             attachment / FULL_SIMILARITY, 0.0 if same_event else -1.0, 1.0
         )
+
+
+OPENING_WORDS = 3  # content words that say what a paragraph opens on
+
+
+def _opens_on_something_new(copy: _Copy, i: int) -> bool:
+    """Whether the first words of scored paragraph i's first sentence are new to the
+    paragraphs before it: a story goes on about what it has named, the next one
+    opens on something else.
+    """
+    opening = [
+        s
+        for s in _content_stems(_words_lower(copy.scored[i].first_sentence))
+        if not s[0].isdigit()
+    ][:OPENING_WORDS]
+    earlier = copy.scored[max(i - NAME_MEMORY, 0) : i]
+    return bool(opening) and not any(s in p.stems for s in opening for p in earlier)
 
 
 def _plain_lede(lede: float) -> float:
