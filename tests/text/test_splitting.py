@@ -457,8 +457,9 @@ def test_the_next_days_story_on_the_same_event_under_no_headline_is_found():
     assert [s.first_line for s in stories] == [1, 7]
 
 
-UNMARKED_BRIEFS = """Lisbon's metro will run all night on Saturdays from June, the operator said on \
-Thursday.
+UNMARKED_BRIEFS = """\
+Lisbon's metro will run all night on Saturdays from June, the operator said \
+on Thursday.
 Trains will leave every twenty minutes between one and five in the morning.
 The operator said the trial would last six months.
 Hotel guests in the Portuguese capital will pay twice as much tax from January \
