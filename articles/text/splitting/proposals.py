@@ -15,7 +15,12 @@ from articles.text.splitting.features import (
 )
 from articles.text.splitting.headlines import suggest_headline
 from articles.text.splitting.plan import StoryChoice
-from articles.text.splitting.scoring import _confidence, _gap_features, _score
+from articles.text.splitting.scoring import (
+    _MARGIN,
+    _confidence,
+    _gap_features,
+    _score,
+)
 
 
 @dataclass(frozen=True)
@@ -81,8 +86,8 @@ def _analyse(text: str, *, exact: bool = True) -> _Analysis:
     gaps, scored = _gap_features(lines, paragraphs, exact=exact)
     candidates = []
     for gap in gaps:
-        if not exact and gap.total <= 0:
-            continue
+        if not exact and gap.total <= -_MARGIN:
+            continue  # cannot score above zero
         score, reasons, doubts = _score(gap.features)
         candidates.append(
             BoundaryCandidate(

@@ -7,6 +7,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from operator import mul
 
 from articles.text.splitting.cohesion import _term_vectors, _Windows
 from articles.text.splitting.features import (
@@ -147,6 +148,7 @@ SAID_ON_DAY_LEDE = 0.5  # the lede a day someone said something needs
 MIN_LEDE = 0.3  # lede-likeness from which a paragraph's opening counts as one
 NAME_MEMORY = 12  # paragraphs back in which a surname alone refers to someone
 WINDOW = 3  # paragraphs compared on each side of a gap, as in TextTiling's blocks
+_MARGIN = 1e-6  # far below any weight, far above rounding in a sum of them
 MIN_SHOWN_CONTRIBUTION = 0.5  # weaker signals are scored but not listed as reasons
 
 
@@ -379,8 +381,10 @@ def _signals(copy: _Copy, i: int, *, exact: bool) -> dict[str, float] | None:
     f["lead_in"] = float(previous.text.endswith(":"))
     # The word overlaps are the costliest signals. Where the gap cannot score above
     # zero even with the most they and the later passes could add, they are left
-    # out, unless every gap's exact score is wanted.
-    if exact or _total(f) + _COHESION_MOST + _plain_lede(f["lede"]) * _PLAIN_LEDE > 0:
+    # out, unless every gap's exact score is wanted. (The margin keeps rounding in
+    # the sums from deciding.)
+    most = _total(f) + _COHESION_MOST + _plain_lede(f["lede"]) * _PLAIN_LEDE
+    if exact or most > -_MARGIN:
         _add_cohesion(copy, f, i, lede_index, same_event=bool(f["new_day"]))
     return f
 
@@ -526,7 +530,7 @@ def _add_one_paragraph_doubt(gaps: list[_Gap], *, last_index: int) -> None:
 
 def _total(features: dict[str, float]) -> float:
     """The gap's score alone, for the passes that need only that."""
-    return BIAS + sum(_WEIGHTS[name] * value for name, value in features.items())
+    return BIAS + sum(map(mul, map(_WEIGHTS.__getitem__, features), features.values()))
 
 
 def _score(features: dict[str, float]) -> tuple[float, list[str], list[str]]:
