@@ -106,8 +106,9 @@ _APPOSITIVE_OPENING = re.compile(
     r"^((?:[A-Z][^\W\d_]+(?:['\u2019\-][^\W\d_]+)*\s+)+[A-Z][^\W\d_]+(?:['\u2019\-][^\W\d_]+)*),"
     r"\s+(?:the|a|an|[A-Z])"  # the role: "the head of ...", "Chargé d'Affaires"
 )
+# (The leading space lets the search jump from space to space.)
 _MIDSENTENCE_CAPITAL = re.compile(
-    r"(?<=[\w,;\u2019'\"\u201d)] )([A-Z][^\W\d_]*(?:['\u2019\-][^\W\d_]+)*)"
+    r" (?<=[\w,;\u2019'\"\u201d)] )([A-Z][^\W\d_]*(?:['\u2019\-][^\W\d_]+)*)"
 )
 _RUN_ENDINGS = (",", ";", ":", ".", "!", "?", *_QUOTES)
 
@@ -137,6 +138,8 @@ def _stem(word: str) -> str:
     stem = _STEM_CACHE.get(word)
     if stem is not None:
         return stem
+    if word[0].isdigit():  # a number: no suffix to strip, and seldom seen again
+        return word[:7]
     w = word.removesuffix("'s").rstrip("'")
     for suffix, replacement in (
         ("ies", "y"),
