@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from operator import mul
 
 from articles.text.splitting.features import _Paragraph
 
@@ -41,7 +42,8 @@ class _Windows:
                 for vector in vectors[1:]:
                     for term, weight in vector.items():
                         total[term] = total.get(term, 0.0) + weight
-                found = (total, math.sqrt(sum(w * w for w in total.values())))
+                weights = total.values()
+                found = (total, math.sqrt(sum(map(mul, weights, weights))))
             self._cache[key] = found
         return found
 
