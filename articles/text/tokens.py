@@ -28,6 +28,9 @@ _TOKEN = re.compile(
 )
 WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9]+(?:['\u2019\-][A-Za-zÀ-ÖØ-öø-ÿ0-9]+)*")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”\u2019')\]]*(?=\s+|$)")
+_INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")  # "u.s", "e.g": not a sentence end
+# What follows a sentence end: nothing, or a sentence opening with a capital.
+_NEXT_SENTENCE = re.compile(r"\s*(?:[\"“\u2018'(\[]?[A-Z0-9]|\Z)")
 
 
 @dataclass(frozen=True)
@@ -72,14 +75,13 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         end = match.end()
-        before = text[start : match.start()].split()
+        before = text[start : match.start()].rsplit(None, 1)
         last_word = before[-1].lower().rstrip(".") if before else ""
         if match.group().startswith(".") and (
-            last_word in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", last_word)
+            last_word in ABBREVIATIONS or _INITIALS.fullmatch(last_word)
         ):
             continue
-        rest = text[end:].lstrip()
-        if rest and not re.match(r"[\"“\u2018'(\[]?[A-Z0-9]", rest):
+        if not _NEXT_SENTENCE.match(text, end):
             continue  # "... the U.S. and" or "said: ... and then": not a sentence end
         if text[start:end].strip():
             yield start + (len(text[start:end]) - len(text[start:end].lstrip())), end

@@ -270,7 +270,7 @@ def boilerplate_lines(lines: Sequence[str]) -> dict[int, str]:
             links_left -= 1
         else:
             links_left = LINK_LIST_MAX if kind == "link label" else 0
-        if kind is None:
+        if kind is None and bylined:
             bio = _BIO.match(text)
             if bio and bio["name"] in bylined and _JOURNALISM.search(text):
                 kind = "author bio"

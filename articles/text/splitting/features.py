@@ -31,8 +31,10 @@ from articles.text.splitting.words import (
 from articles.text.vocabulary import NAME_PARTICLES, WEEKDAYS, is_role_head
 
 _MONTH_NAME = r"(?P<month>" + "|".join(vocabulary.MONTHS) + r")\.?"
+# The look-ahead only lets the search skip words that cannot start a day's name.
 _DAY = re.compile(
-    rf"\b(?:(?P<weekday>{'|'.join(WEEKDAYS)})|{_MONTH_NAME} (?P<day>\d{{1,2}})\b)"
+    rf"\b(?=[ADFJMNOSTW])"
+    rf"(?:(?P<weekday>{'|'.join(WEEKDAYS)})|{_MONTH_NAME} (?P<day>\d{{1,2}})\b)"
 )
 DAYS_AHEAD = {"weekday": 3, "date": 14}  # how far on the next story's day may be
 LONG_SENTENCE_WORDS = 25  # a first sentence this long is typical of a lede
@@ -68,11 +70,11 @@ def _build_paragraphs(lines: Sequence[str]) -> list[_Paragraph]:
             continue
         tokens = text.split()
         runs = _name_runs(tokens, known)
-        names = frozenset(w for _, run in runs for w in run)
-        surnames = frozenset(run[-1] for _, run in runs if len(run) > 1)
+        names = frozenset([w for _, run in runs for w in run])
+        surnames = frozenset([run[-1] for _, run in runs if len(run) > 1])
         first_sentence = _first_sentence(text)
         opening_tokens = len(first_sentence.split())
-        opening = tuple(tuple(run) for k, run in runs if k < opening_tokens)
+        opening = tuple([tuple(run) for k, run in runs if k < opening_tokens])
         words = _words_lower(text)
         shape, title = _heading_shape(text)
         if number in debris:
@@ -95,7 +97,7 @@ def _build_paragraphs(lines: Sequence[str]) -> list[_Paragraph]:
                 heading_shape=shape,
                 title_case=title,
                 capitals=text.isupper() and sum(c.isalpha() for c in text) > 3,
-                introduced=frozenset(n[-1] for n in _introduced(first_sentence)),
+                introduced=frozenset([n[-1] for n in _introduced(first_sentence)]),
                 days=_days(text),
             )
         )
@@ -193,7 +195,8 @@ _NAME_THEN_ROLE = re.compile(
     rf"(?:the |a |an |[A-Z]|(?P<who>who (?:{_LEADS}) ))([^,]{{2,80}}),"
 )
 # "the minister, Jane Doe," or "union leader Jane Doe": a role, then the name.
-_ROLE_THEN_NAME = re.compile(rf"([\w'\u2019\-]+),? ({_FULL_NAME})\b")
+# (It starts only where a word starts: inside a word it could not match either.)
+_ROLE_THEN_NAME = re.compile(rf"(?<![\w'\u2019\-])([\w'\u2019\-]+),? ({_FULL_NAME})\b")
 
 
 _TWO_CAPITALS = re.compile(r"[A-Z][^\W\d_]+ (?:[a-z]{1,4} )?[A-Z]")
@@ -207,7 +210,8 @@ def _introduced(sentence: str) -> list[tuple[str, ...]]:
     opening = _APPOSITIVE_OPENING.match(sentence)
     if opening:
         found.append(tuple(opening.group(1).split()))
-    for match in _NAME_THEN_ROLE.finditer(sentence):
+    # The name and its role come between two commas.
+    for match in _NAME_THEN_ROLE.finditer(sentence) if sentence.count(",") > 1 else ():
         role = match.group(3).split()
         if match["who"] or any(is_role_head(w.strip("'\u2019")) for w in role):
             found.append(tuple(match.group(1).split()))

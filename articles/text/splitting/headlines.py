@@ -68,7 +68,8 @@ def suggest_headline(paragraph: str) -> str | None:
     sentence = _first_sentence(paragraph.strip())
     sentence = _DATELINE_PREFIX.sub("", sentence, count=1)
     sentence = _ATTRIBUTION_PREFIX.sub("", sentence, count=1)
-    speech = _REPORTED_SPEECH.match(sentence)
+    # (The pattern needs " that "; without it, its many ways to fail are skipped.)
+    speech = _REPORTED_SPEECH.match(sentence) if " that " in sentence else None
     if speech and (speaker := _speaker_label(speech["speaker"])):
         claim = _first_clause(speech["claim"])
         words = f"{speaker}: {claim[0].upper()}{claim[1:]}".split()

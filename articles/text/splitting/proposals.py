@@ -15,7 +15,12 @@ from articles.text.splitting.features import (
 )
 from articles.text.splitting.headlines import suggest_headline
 from articles.text.splitting.plan import StoryChoice
-from articles.text.splitting.scoring import _confidence, _gap_features, _score
+from articles.text.splitting.scoring import (
+    _MARGIN,
+    _confidence,
+    _gap_features,
+    _score,
+)
 
 
 @dataclass(frozen=True)
@@ -73,13 +78,16 @@ def _cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _analyse(text: str) -> _Analysis:
+def _analyse(text: str, *, exact: bool = True) -> _Analysis:
+    """Not `exact`: only the candidates scoring above zero, which are exact."""
     lines = copy_lines(text)
     paragraphs = _build_paragraphs(lines)
     _mark_duplicates(paragraphs)
-    gaps, scored = _gap_features(lines, paragraphs)
+    gaps, scored = _gap_features(lines, paragraphs, exact=exact)
     candidates = []
     for gap in gaps:
+        if not exact and gap.total <= -_MARGIN:
+            continue  # cannot score above zero
         score, reasons, doubts = _score(gap.features)
         candidates.append(
             BoundaryCandidate(
@@ -114,7 +122,7 @@ def suggest_split(text: str) -> tuple[ProposedStory, ...]:
 
 
 def _suggest_split(text: str) -> tuple[ProposedStory, ...]:
-    analysis = _analyse(text)
+    analysis = _analyse(text, exact=False)
     paragraphs = analysis.paragraphs
     if not paragraphs:
         return ()

@@ -4,11 +4,12 @@ the signals of every gap between paragraphs."""
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from operator import mul
 
+from articles.text.splitting.cohesion import _term_vectors, _Windows
 from articles.text.splitting.features import (
     _is_continuation_opening,
     _lede_likeness,
@@ -20,8 +21,11 @@ from articles.text.splitting.features import (
 from articles.text.splitting.words import (
     _DATELINE,
     _QUOTES,
+    _SPEECH_DAY,
     CONTINUING_VERBS,
     PHRASE_HEADING_OPENERS,
+    _content_stems,
+    _words_lower,
 )
 
 
@@ -99,6 +103,11 @@ SIGNALS: dict[str, Signal] = {
     "plain_lede": Signal(
         1.0, "opening typical of a lede, in copy with no blank lines or headlines"
     ),
+    "fresh_subject": Signal(
+        1.0,
+        "opens on something the paragraphs before do not mention, in copy with no "
+        "blank lines or headlines",
+    ),
     "reintroduced": Signal(
         1.5,
         "introduces by full name and role someone named before, as a new story does",
@@ -124,6 +133,9 @@ SIGNALS: dict[str, Signal] = {
 }
 
 _WEIGHTS = {name: signal.weight for name, signal in SIGNALS.items()}
+# The most the word-overlap signals can add to a score, and a plain lede's weight.
+_COHESION_MOST = _WEIGHTS["topic_shift"] + _WEIGHTS["attachment"]
+_PLAIN_LEDE = _WEIGHTS["plain_lede"]
 
 FULL_SIMILARITY = 0.5  # a cosine this high counts as "the same topic"
 LONG_SENTENCE_WORDS = 25  # a first sentence this long is typical of a lede
@@ -131,9 +143,12 @@ SHORT_HEADING_WORDS = 3  # headings this short are more often sub-headings
 UNMARKED_SHARE = 1 / 3  # of likely starts unmarked, above which no convention
 CONVENTION_SHARE = 2 / 3  # of the other likely story starts that share a marker
 STRONG_LEDE = 0.6
+NEW_DAY_LEDE = 0.4  # a lede on a later day needs less to read as a new story
+SAID_ON_DAY_LEDE = 0.5  # the lede a day someone said something needs
 MIN_LEDE = 0.3  # lede-likeness from which a paragraph's opening counts as one
 NAME_MEMORY = 12  # paragraphs back in which a surname alone refers to someone
 WINDOW = 3  # paragraphs compared on each side of a gap, as in TextTiling's blocks
+_MARGIN = 1e-6  # far below any weight, far above rounding in a sum of them
 MIN_SHOWN_CONTRIBUTION = 0.5  # weaker signals are scored but not listed as reasons
 
 
@@ -141,76 +156,15 @@ MIN_SHOWN_CONTRIBUTION = 0.5  # weaker signals are scored but not listed as reas
 class _Gap:
     index: int  # index into the scored paragraphs of the first paragraph after the gap
     features: dict[str, float]
+    total: float = 0.0  # the score so far; kept up to date by `set`
 
+    def __post_init__(self) -> None:
+        self.total = _total(self.features)
 
-class _Windows:
-    """Sums of the term vectors of consecutive paragraphs, with their norms, cached:
-    neighbouring gaps compare the same windows, so each is summed once.
-    """
-
-    def __init__(self, vectors: list[dict[str, float]]) -> None:
-        self._vectors = vectors
-        self._cache: dict[tuple[int, int], tuple[dict[str, float], float]] = {}
-
-    def forget_before(self, index: int) -> None:
-        """Drop cached windows starting before `index`: gaps are scored in order, so
-        they will not be asked for again, and memory stays small on long copy.
-        """
-        cache = self._cache
-        while cache:
-            oldest = next(iter(cache))
-            if oldest[0] >= index:
-                break
-            del cache[oldest]
-
-    def get(self, start: int, stop: int) -> tuple[dict[str, float], float]:
-        key = (max(start, 0), max(stop, 0))
-        found = self._cache.get(key)
-        if found is None:
-            vectors = self._vectors[key[0] : key[1]]
-            if not vectors:
-                found = ({}, 0.0)
-            else:
-                # One paragraph's window is its vector, which is never changed.
-                total = vectors[0] if len(vectors) == 1 else dict(vectors[0])
-                for vector in vectors[1:]:
-                    for term, weight in vector.items():
-                        total[term] = total.get(term, 0.0) + weight
-                found = (total, math.sqrt(sum(w * w for w in total.values())))
-            self._cache[key] = found
-        return found
-
-    def cosine(self, a: tuple[int, int], b: tuple[int, int]) -> float:
-        """Cosine similarity of the windows [a[0], a[1]) and [b[0], b[1])."""
-        (va, na), (vb, nb) = self.get(*a), self.get(*b)
-        if not na or not nb:
-            return 0.0
-        if len(va) > len(vb):
-            va, vb = vb, va
-        dot = sum(weight * vb[term] for term, weight in va.items() if term in vb)
-        return dot / (na * nb)
-
-
-def _term_vectors(paragraphs: list[_Paragraph]) -> list[dict[str, float]]:
-    """Each paragraph's content words weighted by tf-idf over the copy's paragraphs.
-
-    Words found in one paragraph only cannot link two paragraphs and are left out;
-    words found everywhere (the country all the stories are about) weigh little.
-    """
-    count = len(paragraphs)
-    df: Counter[str] = Counter()
-    for p in paragraphs:
-        df.update(p.stems.keys())
-    vectors = []
-    for p in paragraphs:
-        vectors.append(
-            {
-                term: (1.0 + math.log(tf)) * math.log((count + 1) / df[term])
-                for term, tf in p.stems.items()
-                if df[term] > 1
-            }
-        )
-    return vectors
+    def set(self, name: str, value: float) -> None:
+        """Set one signal, keeping the running score in step."""
+        self.total += _WEIGHTS[name] * (value - self.features.get(name, 0.0))
+        self.features[name] = value
 
 
 def _typical(values: list[int]) -> int:
@@ -281,25 +235,35 @@ class _Copy:
 
 
 def _gap_features(
-    lines: Sequence[str], paragraphs: list[_Paragraph]
+    lines: Sequence[str], paragraphs: list[_Paragraph], *, exact: bool = True
 ) -> tuple[list[_Gap], list[_Paragraph]]:
     """The signals of every gap where a story could start, and the scored paragraphs.
 
     Duplicates are left out of scoring (a repeated lede must not look like a story).
+    Not `exact`: gaps that cannot score above zero may miss signals that would only
+    lower their score further; which gaps score above zero does not change.
     """
     copy = _Copy(lines, paragraphs)
     gaps = []
     for i in range(1, len(copy.scored)):
         copy.windows.forget_before(i - 2 * WINDOW)
-        features = _signals(copy, i)
+        features = _signals(copy, i, exact=exact)
         if features is not None:
             gaps.append(_Gap(index=i, features=features))
     # Copy with no blank line or headline anywhere has only its writing to show
     # where stories start, and a lede is the clearest sign of that.
     if not any(g.features["blank"] or "headline" in g.features for g in gaps):
         for g in gaps:
-            lede = g.features["lede"]
-            g.features["plain_lede"] = lede if lede >= STRONG_LEDE else 0.0
+            g.set("plain_lede", _plain_lede(g.features["lede"]))
+            f = g.features
+            g.set(
+                "fresh_subject",
+                float(
+                    f["lede"] >= NEW_DAY_LEDE
+                    and not f["continuation"]
+                    and _opens_on_something_new(copy, g.index)
+                ),
+            )
     first_headed = bool(copy.scored) and copy.scored[0].kind == "heading"
     if _add_unmarked(gaps, first_headed=first_headed):
         _add_convention(gaps)
@@ -307,7 +271,7 @@ def _gap_features(
     return gaps, copy.scored
 
 
-def _signals(copy: _Copy, i: int) -> dict[str, float] | None:
+def _signals(copy: _Copy, i: int, *, exact: bool) -> dict[str, float] | None:
     """The signals (see SIGNALS) of the gap before scored paragraph i, or None where
     no story can start: right after a headline, or at a heading with no text after.
     """
@@ -323,7 +287,6 @@ def _signals(copy: _Copy, i: int) -> dict[str, float] | None:
         return None
     lede = scored[lede_index]
     before = (max(i - WINDOW, copy.last_heading[i]), i)
-    after = (i, min(i + WINDOW, copy.next_heading[i]))
     before_paragraphs = scored[before[0] : before[1]]
     before_names = frozenset().union(*(p.names for p in before_paragraphs))
     # Someone is called by surname alone anywhere in a story once introduced, also
@@ -332,19 +295,6 @@ def _signals(copy: _Copy, i: int) -> dict[str, float] | None:
     after_end = min(lede_index + 2, copy.next_heading[lede_index])
     after_names = frozenset().union(*(p.names for p in scored[lede_index:after_end]))
     opening_names = {w for run in lede.opening_names for w in run}
-    windows = copy.windows
-    # Does the opening paragraph share more with what follows than with what
-    # precedes? A lede does; a paragraph continuing a story does not.
-    lede_alone = (lede_index, lede_index + 1)
-    following = (
-        lede_index + 1,
-        min(lede_index + 1 + WINDOW, copy.next_heading[lede_index]),
-    )
-    attachment = (
-        windows.cosine(lede_alone, following) - windows.cosine(lede_alone, before)
-        if following[1] > following[0]
-        else 0.0
-    )
     blanks, typical = copy.blanks_before[i], copy.typical_blanks
     lede_likeness = _lede_likeness(lede)
     f: dict[str, float] = {}
@@ -381,8 +331,7 @@ def _signals(copy: _Copy, i: int) -> dict[str, float] | None:
     framed = head.kind == "heading" and copy.blanks_before[i + 1] > typical
     f["blank_more"] = float(blanks > typical and not framed)
     f["blank"] = float(blanks > 0 and not framed)
-    f["topic_shift"] = _clamp(1.0 - windows.cosine(before, after) / FULL_SIMILARITY)
-    f["attachment"] = _clamp(attachment / FULL_SIMILARITY, -1.0, 1.0)
+    f["topic_shift"] = f["attachment"] = 0.0  # below, if they can matter
     if opening_names:
         f["new_names"] = len(opening_names - before_names) / len(opening_names)
     if after_names:
@@ -399,7 +348,20 @@ def _signals(copy: _Copy, i: int) -> dict[str, float] | None:
             and _reintroduces(lede, frozenset().union(*(p.names for p in earlier)))
         )
     )
-    f["new_day"] = float(f["lede"] >= 0.5 and _moves_on_in_time(lede, earlier))
+    # A later day reported as when something happened ("won on Thursday") moves on
+    # more surely than a later day someone said something.
+    f["new_day"] = float(
+        f["lede"] >= MIN_LEDE
+        and bool(lede.days)
+        and (
+            f["lede"] >= SAID_ON_DAY_LEDE or not _SPEECH_DAY.search(lede.first_sentence)
+        )
+        and _moves_on_in_time(lede, earlier)
+    )
+    if f["new_day"]:
+        # The next day's story on the same event names the same people and places
+        # and uses the same words: there, sharing them is no sign of continuity.
+        f.pop("shared_names", None)
     f["continuation"] = float(_is_continuation_opening(lede))
     # "The church" refers back to a church named anywhere in the story so far, as
     # surnames do, also across a sub-heading or a repeated paragraph.
@@ -411,13 +373,66 @@ def _signals(copy: _Copy, i: int) -> dict[str, float] | None:
         )
     )
     f["news_lede"] = float(
-        f["lede"] >= STRONG_LEDE
-        and bool(f["new_day"] or f["reintroduced"] or f["dateline"])
+        (f["lede"] >= STRONG_LEDE and bool(f["reintroduced"] or f["dateline"]))
+        or (f["lede"] >= NEW_DAY_LEDE and bool(f["new_day"]))
     )
     f["also_added"] = float(not CONTINUING_VERBS.isdisjoint(lede.words[:10]))
     f["quote_opening"] = float(lede.text[0] in _QUOTES)
     f["lead_in"] = float(previous.text.endswith(":"))
+    # The word overlaps are the costliest signals. Where the gap cannot score above
+    # zero even with the most they and the later passes could add, they are left
+    # out, unless every gap's exact score is wanted. (The margin keeps rounding in
+    # the sums from deciding.)
+    most = _total(f) + _COHESION_MOST + _plain_lede(f["lede"]) * _PLAIN_LEDE
+    if exact or most > -_MARGIN:
+        _add_cohesion(copy, f, i, lede_index, same_event=bool(f["new_day"]))
     return f
+
+
+def _add_cohesion(
+    copy: _Copy, f: dict[str, float], i: int, lede_index: int, *, same_event: bool
+) -> None:
+    """Add the signals of word overlap across the gap before scored paragraph i."""
+    windows = copy.windows
+    before = (max(i - WINDOW, copy.last_heading[i]), i)
+    after = (i, min(i + WINDOW, copy.next_heading[i]))
+    f["topic_shift"] = _clamp(1.0 - windows.cosine(before, after) / FULL_SIMILARITY)
+    # Does the opening paragraph share more with what follows than with what
+    # precedes? A lede does; a paragraph continuing a story does not.
+    lede_alone = (lede_index, lede_index + 1)
+    following = (
+        lede_index + 1,
+        min(lede_index + 1 + WINDOW, copy.next_heading[lede_index]),
+    )
+    if following[1] > following[0]:
+        attachment = windows.cosine(lede_alone, following) - windows.cosine(
+            lede_alone, before
+        )
+        # The next day's story on the same event uses the same words.
+        f["attachment"] = _clamp(
+            attachment / FULL_SIMILARITY, 0.0 if same_event else -1.0, 1.0
+        )
+
+
+OPENING_WORDS = 3  # content words that say what a paragraph opens on
+
+
+def _opens_on_something_new(copy: _Copy, i: int) -> bool:
+    """Whether the first words of scored paragraph i's first sentence are new to the
+    paragraphs before it: a story goes on about what it has named, the next one
+    opens on something else.
+    """
+    opening = [
+        s
+        for s in _content_stems(_words_lower(copy.scored[i].first_sentence))
+        if not s[0].isdigit()
+    ][:OPENING_WORDS]
+    earlier = copy.scored[max(i - NAME_MEMORY, 0) : i]
+    return bool(opening) and not any(s in p.stems for s in opening for p in earlier)
+
+
+def _plain_lede(lede: float) -> float:
+    return lede if lede >= STRONG_LEDE else 0.0
 
 
 def _is_marked(g: _Gap) -> bool:
@@ -444,7 +459,7 @@ def _add_unmarked(gaps: list[_Gap], *, first_headed: bool) -> bool:
     marked = [_is_marked(g) for g in gaps]
     if not any(marked):
         return True
-    likely = [_total(g.features) > 0 for g in gaps]
+    likely = [g.total > 0 for g in gaps]
     marked_likely = sum(lk and m for lk, m in zip(likely, marked, strict=True))
     unmarked_likely = sum(
         _reads_like_a_new_story(g) for g, m in zip(gaps, marked, strict=True) if not m
@@ -455,7 +470,7 @@ def _add_unmarked(gaps: list[_Gap], *, first_headed: bool) -> bool:
     kept = unmarked_likely < max(2, UNMARKED_SHARE * (marked_likely + unmarked_likely))
     for g, is_marked in zip(gaps, marked, strict=True):
         if not is_marked:
-            g.features["unmarked"] = 1.0 if kept else 0.0
+            g.set("unmarked", 1.0 if kept else 0.0)
     return kept
 
 
@@ -466,7 +481,7 @@ def _add_convention(gaps: list[_Gap]) -> None:
     extra blank lines (or with a headline), a gap without them is probably inside a
     story, such as a sub-heading. Needs the first-pass scores, so it runs last.
     """
-    likely = [_total(g.features) > 0 for g in gaps]
+    likely = [g.total > 0 for g in gaps]
     total = sum(likely)
     for marker in ("blank_more", "headline"):
         having = sum(
@@ -480,7 +495,7 @@ def _add_convention(gaps: list[_Gap]) -> None:
             others = total - is_likely
             # Most, not all: the first pass may itself have let a wrong one in.
             if others >= 2 and having >= CONVENTION_SHARE * others:
-                g.features["convention"] = 1.0
+                g.set("convention", 1.0)
 
 
 def _add_one_paragraph_doubt(gaps: list[_Gap], *, last_index: int) -> None:
@@ -498,11 +513,11 @@ def _add_one_paragraph_doubt(gaps: list[_Gap], *, last_index: int) -> None:
         return bool(f.get("blank_more") or f.get("headline") or f.get("dateline"))
 
     if gaps and gaps[-1].index == last_index and not marked(gaps[-1]):
-        gaps[-1].features["one_paragraph_story"] = 1.0  # the copy's last paragraph
+        gaps[-1].set("one_paragraph_story", 1.0)  # the copy's last paragraph
     for first, second in pairwise(gaps):
         if second.index != first.index + 1:
             continue
-        a, b = _total(first.features), _total(second.features)
+        a, b = first.total, second.total
         if a <= 0 or b <= 0 or (marked(first) and marked(second)):
             continue
         if marked(first) != marked(second):
@@ -510,12 +525,12 @@ def _add_one_paragraph_doubt(gaps: list[_Gap], *, last_index: int) -> None:
         else:  # the one that reads more like a lede
             ledes = first.features["lede"], second.features["lede"]
             loser = second if (ledes[0], a) >= (ledes[1], b) else first
-        loser.features["one_paragraph_story"] = 1.0
+        loser.set("one_paragraph_story", 1.0)
 
 
 def _total(features: dict[str, float]) -> float:
     """The gap's score alone, for the passes that need only that."""
-    return BIAS + sum(_WEIGHTS[name] * value for name, value in features.items())
+    return BIAS + sum(map(mul, map(_WEIGHTS.__getitem__, features), features.values()))
 
 
 def _score(features: dict[str, float]) -> tuple[float, list[str], list[str]]:

@@ -81,10 +81,17 @@ _MONTH = (
     r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 )
 # When it happened, as a lede says it: "on Tuesday", "yesterday", "October 3".
+# (The look-ahead lets the search skip words that start none of them.)
 _WHEN = re.compile(
-    rf"\b(?:on {_WEEKDAY}|{_WEEKDAY} (?:morning|afternoon|evening|night)|yesterday|"
+    rf"\b(?=[otylMTWFSJAOND\d])"
+    rf"(?:on {_WEEKDAY}|{_WEEKDAY} (?:morning|afternoon|evening|night)|yesterday|"
     rf"today|tonight|this (?:week|morning|afternoon|evening)|last (?:week|night)|"
     rf"{_MONTH} \d{{1,2}}\b|\d{{1,2}} {_MONTH})"
+)
+# The day something was said ("said on Sunday that"), not the day it happened: a
+# story's later paragraphs quote people on later days too.
+_SPEECH_DAY = re.compile(
+    rf"\b(?:said|says|announced|told [\w ]{{1,20}}?|added)(?: on)? {_WEEKDAY}\b"
 )
 _PRESENT_PERFECT = re.compile(
     r"^[^,;]{0,80}?\b(?:has|have) (?:been |)[a-z]+(?:ed|en|n|t)\b"
@@ -99,8 +106,9 @@ _APPOSITIVE_OPENING = re.compile(
     r"^((?:[A-Z][^\W\d_]+(?:['\u2019\-][^\W\d_]+)*\s+)+[A-Z][^\W\d_]+(?:['\u2019\-][^\W\d_]+)*),"
     r"\s+(?:the|a|an|[A-Z])"  # the role: "the head of ...", "Chargé d'Affaires"
 )
+# (The leading space lets the search jump from space to space.)
 _MIDSENTENCE_CAPITAL = re.compile(
-    r"(?<=[\w,;\u2019'\"\u201d)] )([A-Z][^\W\d_]*(?:['\u2019\-][^\W\d_]+)*)"
+    r" (?<=[\w,;\u2019'\"\u201d)] )([A-Z][^\W\d_]*(?:['\u2019\-][^\W\d_]+)*)"
 )
 _RUN_ENDINGS = (",", ";", ":", ".", "!", "?", *_QUOTES)
 
@@ -111,7 +119,8 @@ def content_stems(text: str) -> list[str]:
 
 
 def _content_stems(words: list[str]) -> list[str]:
-    return [_stem(w) for w in words if w not in STOPWORDS and len(w) > 1]
+    cached = _STEM_CACHE.get  # most words were stemmed before: skip the call
+    return [cached(w) or _stem(w) for w in words if w not in STOPWORDS and len(w) > 1]
 
 
 def _words_lower(text: str) -> list[str]:
@@ -129,6 +138,8 @@ def _stem(word: str) -> str:
     stem = _STEM_CACHE.get(word)
     if stem is not None:
         return stem
+    if word[0].isdigit():  # a number: no suffix to strip, and seldom seen again
+        return word[:7]
     w = word.removesuffix("'s").rstrip("'")
     for suffix, replacement in (
         ("ies", "y"),
@@ -161,6 +172,21 @@ def _is_name_word(word: str) -> bool:
     return bool(word) and word[0].isupper() and word.lower() not in NOT_NAMES
 
 
+# A capitalised token's name word and whether it can be a name, by token: names
+# recur through copy. Bounded like the stem cache.
+_CORE_CACHE: dict[str, tuple[str, bool]] = {}
+
+
+def _core_and_name(raw: str) -> tuple[str, bool]:
+    found = _CORE_CACHE.get(raw)
+    if found is None:
+        core = _name_core(raw)
+        found = (core, _is_name_word(core))
+        if len(_CORE_CACHE) < 200_000:
+            _CORE_CACHE[raw] = found
+    return found
+
+
 def _name_runs(
     tokens: list[str], known_names: frozenset[str] | set[str]
 ) -> list[tuple[int, list[str]]]:
@@ -170,18 +196,18 @@ def _name_runs(
     runs: list[tuple[int, list[str]]] = []
     run: list[str] = []
     start = 0
-    sentence_start = True
-    for k, raw in enumerate(tokens):
-        if raw[0].islower():
-            # Most words are lower case: the quick way past them.
-            if run:
-                runs.append((start, run))
-                run = []
-            sentence_start = raw[-1] in ".!?:"
-            continue
+    last = -2
+    # Most words are lower case and end any run: only the others need a look.
+    for k in [k for k, raw in enumerate(tokens) if not raw[0].islower()]:
+        raw = tokens[k]
+        if run and k != last + 1:
+            runs.append((start, run))
+            run = []
+        last = k
+        previous = tokens[k - 1] if k else ""
+        sentence_start = not k or previous[-1] in ".!?:" or previous in _DASHES
         ends_run = raw.endswith(_RUN_ENDINGS)
-        core = _name_core(raw)
-        is_name = _is_name_word(core)
+        core, is_name = _core_and_name(raw)
         if is_name and sentence_start and core not in known_names:
             # A capitalised word opening a sentence is a name only if the copy also
             # capitalises it mid-sentence ("Hamas" yes, "Participants" no) or a
@@ -189,7 +215,7 @@ def _name_runs(
             is_name = (
                 not ends_run
                 and k + 1 < len(tokens)
-                and _is_name_word(_name_core(tokens[k + 1]))
+                and _core_and_name(tokens[k + 1])[1]
             )
         if is_name:
             if not run:
@@ -201,14 +227,12 @@ def _name_runs(
         if run and ends_run:
             runs.append((start, run))
             run = []
-        sentence_start = raw.endswith((".", "!", "?", ":")) or raw in (
-            "\u2014",
-            "\u2013",
-            "-",
-        )
     if run:
         runs.append((start, run))
     return runs
+
+
+_DASHES = ("\u2014", "\u2013", "-")
 
 
 def _midsentence_capitalised(lines: Iterable[str]) -> set[str]:
