@@ -28,7 +28,8 @@ from tests.benchmarks.common import BenchRow, best_time
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "checks"
 SPLIT_DATA = DATA.parent / "split"
-PARTS = ("tune", "heldout", "stress")
+PARTS = ("tune", "heldout", "stress", "heldout2")
+HELD_OUT = ("heldout", "heldout2")  # the parts the targets are judged on
 TARGET = 0.9
 CLEAN_ADVISORY_PER_1000 = 1.0
 
@@ -181,8 +182,8 @@ def run() -> list[BenchRow]:
                         figure=f"{label} {figure}",
                         value=value,
                         unit="",
-                        target=f">= {TARGET}" if part == "heldout" else "",
-                        ok=value >= TARGET if part == "heldout" else None,
+                        target=f">= {TARGET}" if part in HELD_OUT else "",
+                        ok=value >= TARGET if part in HELD_OUT else None,
                     )
                 )
     words, blocking, advisory = clean_rates(load_clean())
@@ -231,7 +232,11 @@ def run() -> list[BenchRow]:
             advisory <= CLEAN_ADVISORY_PER_1000,
         ),
     ]
-    for directory, label in (("planted", "tuned"), ("planted_heldout", "held out")):
+    for directory, label in (
+        ("planted", "tuned"),
+        ("planted_heldout", "held out"),
+        ("planted_heldout2", "held out, round 2"),
+    ):
         words, found, other = planted_rates(DATA / directory)
         rows += [
             BenchRow(
