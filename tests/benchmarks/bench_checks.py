@@ -234,7 +234,6 @@ def run() -> list[BenchRow]:
     ]
     for directory, label in (
         ("planted", "tuned"),
-        ("planted_heldout", "held out"),
         ("planted_heldout2", "held out, round 2"),
     ):
         words, found, other = planted_rates(DATA / directory)

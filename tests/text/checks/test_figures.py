@@ -88,3 +88,44 @@ def test_one_rate_given_two_values_in_two_stories_is_blocking():
 
 def test_rates_for_different_months_are_different_facts():
     assert _findings("Prices rose 4% in May.", "Prices rose 6% in June.") == []
+
+
+def test_a_cost_told_as_reported_speech_and_as_a_relative_clause_is_one_fact():
+    findings = _findings(
+        "The depot has room for 80 buses. The transport authority said it cost "
+        "£31 million.",
+        "Drivers moved into the bus depot, which the authority built for £13 million.",
+    )
+    assert [(f.story, f.severity) for f in findings] == [(0, BLOCKING), (1, BLOCKING)]
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # who says it is not whose fact it is: two subjects behind one frame
+        (
+            "Officials said the city council will plant 3,000 trees.",
+            "Officials said the county council will plant 2,000 trees.",
+        ),
+        # "it" is what the sentence before is about: two different things
+        (
+            "The museum reopened. It cost £4 million.",
+            "The library reopened. It cost £9 million.",
+        ),
+    ],
+)
+def test_frames_and_pronouns_do_not_join_different_facts(bodies):
+    assert _findings(*bodies) == []
+
+
+def test_each_story_carries_the_finding_with_the_other_story_referenced():
+    paragraphs = source(
+        "The lottery fund granted £250,000 to the rowing club.",
+        "Members said the lottery fund granted £520,000 to the rowing club.",
+    )
+    findings = list(find_figure_problems(paragraphs))
+    assert [f.story for f in findings] == [0, 1]
+    first, second = findings
+    assert first.related == ((1, paragraphs[1].start, paragraphs[1].end),)
+    assert second.related == ((0, paragraphs[0].start, paragraphs[0].end),)
+    assert "story 2 (line 1) of this source" in first.message
