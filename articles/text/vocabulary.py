@@ -156,11 +156,24 @@ EXCLUSIVE_OFFICES = (
     frozenset(("ambassador", "consul", "charge d'affaires")),
     frozenset(words_of("judge prosecutor")),
     frozenset(words_of("mayor governor")),
+    # the officers of one body (a club, a company, a charity): unless the copy says
+    # one person holds two ("chairman and chief executive"), one of them is false
+    frozenset(
+        (
+            "chairman",
+            "chief executive officer",
+            "chief financial officer",
+            "chief operating officer",
+            "managing director",
+            "treasurer",
+        )
+    ),
 )
 
 
 def exclusive_offices(first: str, second: str) -> bool:
-    """True when one person cannot hold both offices at once."""
+    """True when one person cannot hold both offices (as compared: "chairman",
+    "chief executive officer") at once."""
     return any(first in group and second in group for group in EXCLUSIVE_OFFICES)
 
 
