@@ -205,11 +205,18 @@ def _compare(
     if a.countries and b.countries and not a.countries & b.countries:
         return _OFFICE, "a different country"
     if a.affiliation and b.affiliation:
+        # "Union leader" is the "leader of the dockers' union", written shorter
+        if a.affiliation <= _words(b.text) or b.affiliation <= _words(a.text):
+            return None
         if not a.affiliation & b.affiliation:
             return _VARIANT, "a different organisation"
         if not (a.affiliation <= b.affiliation or b.affiliation <= a.affiliation):
             return _VARIANT, "a variant of the title"
     return None
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[\w-]+", text)}
 
 
 def _office(core: tuple[str, ...], head: str) -> str:

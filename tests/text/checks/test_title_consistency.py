@@ -303,3 +303,13 @@ def test_officers_the_copy_says_one_person_holds_together_are_fine():
         )
         == []
     )
+
+
+def test_an_organisation_written_shorter_is_the_same_one():
+    assert (
+        _findings(
+            "Union leader Mira Holt called the strike off.",
+            "Mira Holt, the leader of the Rotterdam pilots' union, said talks resume.",
+        )
+        == []
+    )
