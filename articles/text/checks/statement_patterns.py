@@ -39,10 +39,27 @@ SANCTIONS = "sanctions"
 _CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w\-]*)"
 _NP = rf"(?:the\s+)?{_CAP}(?:\s+(?:of\s+(?:the\s+)?)?{_CAP}){{0,5}}"
 _OBJ = rf"(?P<obj>{_NP})(?:['\u2019]s(?:\s+name)?)?"
+# A body named by what it is, in lower case: "the town council", "the league",
+# "the national regulator". Copy on local government, sport and business states
+# its relations with these as often as with names.
+_BODY = (
+    r"[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?:council|government|board|authority|"
+    r"authorities|administration|league|federation|association|club|court|"
+    r"regulator|region|province|ministry|committee|union|company|firm|bank|agency|"
+    r"parliament|assembly|senate|army|police|city|county|state|town|country)\b"
+)
 _SUBJ = (
     rf"(?P<subj>{_NP}(?:['\u2019]s)?(?:\s+(?:government|authorities|administration))?"
-    r"|it|the\s+country|the\s+government|the\s+state|the\s+administration)"
+    rf"|it|{_BODY})"
 )
+# A government or body as the object, in lower case: "the new government of
+# Mali", "the transitional council", "the military authorities in Niamey".
+_GOVERNMENT_NP = (
+    r"the\s+(?:[a-z][\w-]*\s+){0,2}(?:government|administration|authorities|junta|"
+    r"regime|council|leadership)(?:\s+(?:of|in)\s+(?:the\s+)?"
+    rf"{_CAP}(?:\s+{_CAP}){{0,3}})?"
+)
+_TABLE_OBJ = rf"(?P<obj>{_NP}|{_GOVERNMENT_NP})(?:['\u2019]s(?:\s+name)?)?"
 _KIND = r"(?:groups?|organi[sz]ations?|entit(?:y|ies)|movements?|outfits?|networks?)"
 _CATEGORY = (
     r"(?i:(?:an?\s+)?(?:(?:banned|proscribed|designated|foreign|international|"
@@ -187,7 +204,9 @@ _GOVERNMENT = (
 
 def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
     obj = (
-        rf"(?P<obj>{relation.objects})" if relation.objects else rf"{_OBJ}{_GOVERNMENT}"
+        rf"(?P<obj>{relation.objects})"
+        if relation.objects
+        else rf"{_TABLE_OBJ}{_GOVERNMENT}"
     )
     verb = rf"(?P<verb>{phrase.verb})"
     if phrase.shape == PASSIVE:

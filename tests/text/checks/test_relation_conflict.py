@@ -225,3 +225,47 @@ def test_a_draft_that_contradicts_a_published_article_names_it():
     assert finding.severity == BLOCKING
     assert "the published article “Finland joins Nato”" in finding.message
     assert list(find_relation_conflicts(draft)) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a body named by what it is, in lower case
+        (
+            "The regional council declared a state of emergency.",
+            "The regional council has lifted the state of emergency.",
+        ),
+        # a government as the object, in lower case
+        (
+            "Ghana recognises the new government of Mali.",
+            "Ghana does not recognise the new government of Mali.",
+        ),
+        # a treaty by what it is
+        (
+            "Belgium has ratified the fisheries treaty.",
+            "Belgium has yet to ratify the fisheries treaty.",
+        ),
+        # sanctions denied with "no sanctions on"
+        (
+            "Oslo has imposed sanctions on Kavala Shipping.",
+            "Oslo has no sanctions on Kavala Shipping.",
+        ),
+    ],
+)
+def test_more_kinds_of_subject_object_and_denial_are_read(first, second):
+    findings = list(find_relation_conflicts(source(first, second)))
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+def test_a_different_lower_case_body_is_a_different_subject():
+    assert (
+        list(
+            find_relation_conflicts(
+                source(
+                    "The town council banned Sunday trading.",
+                    "The county council has not banned Sunday trading.",
+                )
+            )
+        )
+        == []
+    )
