@@ -128,6 +128,27 @@ _FRAME = re.compile(
     re.IGNORECASE,
 )
 _COST_VERB = "cost"
+_BUILD_VERBS = frozenset(
+    words_of("built rebuilt completed finished delivered renovated refurbished")
+    + words_of("restored upgraded")
+)
+# Words that set one thing apart from another of its kind: "the other school".
+_CONTRASTIVE = frozenset(
+    words_of("other another second third new old former previous next rival sister")
+)
+# Comparatives and superlatives of size, age and place: "the smaller ferry".
+_COMPARATIVE = re.compile(
+    r"(?:small|larg|bigg|old|new|high|low|long|short|great|young|wid|near|furth|"
+    r"far|earli|lat|eld|north|south|east|west|upp|inn|out)(?:er|est|ern)"
+)
+# Times and scopes told in words, which make two figures two facts.
+_WHEN_WHERE = re.compile(
+    r"(?i:\b(?:(?:last|this|next|previous|coming|past)\s+"
+    r"(?:year|month|week|season|quarter|decade|summer|winter|spring|autumn)"
+    r"|(?:first|second|third|fourth|final)\s+(?:quarter|half)"
+    r"|a\s+year\s+(?:earlier|ago|before)"
+    r"|worldwide|globally|nationally|nationwide|abroad|overseas|internationally)\b)"
+)
 # What a thing cost, however the copy puts it.
 _COST = re.compile(
     r"(?i:\bcost(?:s|ing)?\s+(?:(?:the|a|an|its|their)\s+[a-z]+\s+)?$"
@@ -355,6 +376,8 @@ def _subject(clause: str, previous: str = "", *, cost: bool = False) -> str:
             return _noun_phrase_end(relative.group(1))
     if _PRONOUN.match(clause):
         return _opening_phrase(previous)
+    if cost:
+        return _cost_subject(clause)
     actors = actors_in(clause)
     tokens = tokenize(clause)
     runs = [
@@ -371,13 +394,29 @@ def _subject(clause: str, previous: str = "", *, cost: bool = False) -> str:
     return " ".join(head[-3:]) if len(words) <= 5 else ""
 
 
+def _cost_subject(clause: str) -> str:
+    """What cost it: "The stadium was built at a cost of" -> "stadium"; "the
+    trust built the centre for" -> "centre"; "The new stand cost" -> "new stand"."""
+    cost = _COST.search(clause)
+    words = re.findall(r"[A-Za-z][\w'-]*", clause[: cost.start()] if cost else clause)
+    built = [i for i, w in enumerate(words) if w.lower() in _BUILD_VERBS]
+    if built and built[-1] < len(words) - 1:
+        words = words[built[-1] + 1 :]  # what was built
+    kept = [w.lower() for w in words if w.lower() not in STOPWORDS | _BUILD_VERBS]
+    return " ".join(kept[-3:])
+
+
 def same_subject(first: str, second: str) -> bool:
     """True when two subjects can name one thing: the same words, or one the
     other's last words ("centre" / "cancer centre"; not "city council" / "county
-    council")."""
+    council"), unless the longer one sets its thing apart from another ("the
+    smaller ferry", "the other school", "the second bridge")."""
     a, b = first.split(), second.split()
     shorter, longer = sorted((a, b), key=len)
-    return shorter == longer[len(longer) - len(shorter) :]
+    if shorter != longer[len(longer) - len(shorter) :]:
+        return False
+    extra = longer[: len(longer) - len(shorter)]
+    return not any(w in _CONTRASTIVE or _COMPARATIVE.fullmatch(w) for w in extra)
 
 
 def _clause(before: str) -> str:
@@ -416,10 +455,13 @@ def _noun_phrase_end(text: str) -> str:
 
 
 def _setting(sentence: str, subject: str) -> frozenset[str]:
-    """The countries, bodies, years, months and weekdays a sentence names."""
+    """The countries, bodies, years, months and weekdays a sentence names, and the
+    times and scopes it gives in words ("last year", "in the first quarter",
+    "worldwide")."""
     found = {actor.lower() for _, _, actor in actors_in(sentence)}
     found |= set(re.findall(r"\b(?:1[89]|20)\d\d\b", sentence))
     found |= {w.lower() for w in re.findall(r"[A-Z][a-z]+", sentence)} & CALENDAR_WORDS
+    found |= {re.sub(r"\s+", " ", m.lower()) for m in _WHEN_WHERE.findall(sentence)}
     return frozenset(found - {subject})
 
 

@@ -129,3 +129,34 @@ def test_each_story_carries_the_finding_with_the_other_story_referenced():
     assert first.related == ((1, paragraphs[1].start, paragraphs[1].end),)
     assert second.related == ((0, paragraphs[0].start, paragraphs[0].end),)
     assert "story 2 (line 1) of this source" in first.message
+
+
+def test_a_cost_given_with_at_a_cost_of_is_what_the_thing_cost():
+    findings = _findings(
+        "The pier was rebuilt at a cost of $48 million.",
+        "The pier cost $84 million, the port said.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # the longer subject sets its thing apart from the other
+        (
+            "The ferry can carry 600 passengers.",
+            "The smaller ferry can carry 200 passengers.",
+        ),
+        # times and scopes told in words
+        (
+            "The fund grew by 12 per cent last year.",
+            "The fund grew by 4 per cent in the first quarter.",
+        ),
+        (
+            "The firm employs 350 people.",
+            "The firm employs 1,200 people worldwide.",
+        ),
+    ],
+)
+def test_a_thing_set_apart_or_another_time_or_scope_is_another_fact(bodies):
+    assert _findings(*bodies) == []
