@@ -96,6 +96,8 @@ _ROLE_HEAD_WORDS = frozenset(
     pastor priest reverend
     taoiseach tánaiste kanzler bundeskanzler ministerpräsident président
     presidente ministre ministro tsar
+    bürgermeister burgemeester maire alcalde alcaldesa sindaco kanzlerin
+    presidenta ministra
     """
     )
 )
@@ -143,6 +145,21 @@ OFFICE_SYNONYMS = {
     "congresswoman": "congressman",
     "premier": "prime-minister",
     "justice": "judge",
+    # titles in other languages, as the English office
+    "ministre": "minister",
+    "ministro": "minister",
+    "ministra": "minister",
+    "presidente": "president",
+    "presidenta": "president",
+    "kanzler": "chancellor",
+    "kanzlerin": "chancellor",
+    "bundeskanzler": "chancellor",
+    "burgermeister": "mayor",
+    "burgemeester": "mayor",
+    "maire": "mayor",
+    "alcalde": "mayor",
+    "alcaldesa": "mayor",
+    "sindaco": "mayor",
 }
 
 # Offices of which one person holds at most one at a time: "Prime Minister X" and

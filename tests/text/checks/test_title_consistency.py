@@ -313,3 +313,19 @@ def test_an_organisation_written_shorter_is_the_same_one():
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Bürgermeister Jens Kohl opened the bridge.", "Deputy mayor Jens Kohl spoke."),
+        (
+            "Ministre Claire Dubois arrived.",
+            "Claire Dubois, the deputy minister, spoke.",
+        ),
+        ("Alcaldesa Rosa Gil opened the park.", "Governor Rosa Gil spoke."),
+    ],
+)
+def test_a_title_in_another_language_is_read_as_its_office(first, second):
+    [finding] = _later_findings(first, second)
+    assert finding.severity == BLOCKING
