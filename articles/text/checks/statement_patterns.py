@@ -53,10 +53,13 @@ _SUBJ = (
     rf"|it|{_BODY})"
 )
 # A government or body as the object, in lower case: "the new government of
-# Mali", "the transitional council", "the military authorities in Niamey".
+# Mali", "the transitional council", "the military authorities in Niamey", "the
+# regional power grid", "the customs bloc".
 _GOVERNMENT_NP = (
-    r"the\s+(?:[a-z][\w-]*\s+){0,2}(?:government|administration|authorities|junta|"
-    r"regime|council|leadership)(?:\s+(?:of|in)\s+(?:the\s+)?"
+    r"the\s+(?:[a-z][\w-]*\s+){0,3}?(?:government|administration|authorities|junta|"
+    r"regime|council|leadership|alliance|bloc|union|league|zone|eurozone|club|"
+    r"association|federation|community|commonwealth|organi[sz]ation|partnership|"
+    r"grid|network|consortium|coalition)(?:\s+(?:of|in)\s+(?:the\s+)?"
     rf"{_CAP}(?:\s+{_CAP}){{0,3}})?"
 )
 _TABLE_OBJ = rf"(?P<obj>{_NP}|{_GOVERNMENT_NP})(?:['\u2019]s(?:\s+name)?)?"
