@@ -218,7 +218,7 @@ def _ordinal_uses(paragraphs: Sequence[Paragraph]) -> Iterator[_Use]:
                 by_value[value].append((use, context))
     # Only ordinals that refer to the same thing count: uses of one value are
     # linked when the words after them share a content word ("sixth meeting of the
-    # Moscow Format" / "6th Moscow Format Meeting"), and a linked group that mixes
+    # Lisbon Forum" / "6th Lisbon Forum Meeting"), and a linked group that mixes
     # words and digits is an inconsistency.
     for value, items in by_value.items():
         linked = _link(

@@ -20,8 +20,8 @@ jobs at once, or two offices nobody holds together (vocabulary.EXCLUSIVE_OFFICES
 - name variants ("Yuri" / "Yury") are one person when the entity registry says
   so: the desk passes the registry's aliases in `CheckContext.aliases`;
 - one title that is only less specific than the other ("minister" / "foreign
-  minister", "envoy" / "US envoy for Afghanistan") is fine, as are differences in
-  lower-case description ("Russia's security agency" / "Russia's federal security
+  minister", "envoy" / "US envoy for the Sahel") is fine, as are differences in
+  lower-case description ("Chile's security agency" / "Chile's federal security
   service"), which reporters vary on purpose.
 """
 
@@ -302,7 +302,7 @@ def _roles_around(
     tokens: list[Token], i: int, j: int, text: str
 ) -> Iterator[tuple[_Role, int, int]]:
     name_start, name_end = tokens[i].start, tokens[j - 1].end
-    # Title right before the name: "Russian Deputy Foreign Minister Andrey Rudenko".
+    # Title right before the name: "Chilean Deputy Foreign Minister Ana Ortiz".
     k = i
     while k > 0 and i - k < MAX_ROLE_TOKENS:
         if _prenominal_word(tokens[k - 1]):
@@ -329,7 +329,7 @@ def _roles_around(
         )
         if role is not None:
             yield role, name_start, tokens[j + len(_parsed(segment))].end
-    # Appositive before the name: "Meanwhile, Russia's foreign minister, X Y, said".
+    # Appositive before the name: "Meanwhile, Chile's foreign minister, X Y, said".
     if (
         i > 0
         and tokens[i - 1].text == ","
