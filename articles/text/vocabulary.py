@@ -97,7 +97,7 @@ _ROLE_HEAD_WORDS = frozenset(
     taoiseach tánaiste kanzler bundeskanzler ministerpräsident président
     presidente ministre ministro tsar
     bürgermeister burgemeester maire alcalde alcaldesa sindaco kanzlerin
-    presidenta ministra
+    presidenta ministra partner
     """
     )
 )

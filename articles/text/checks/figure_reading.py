@@ -141,9 +141,10 @@ _COMPARATIVE = re.compile(
     r"(?:small|larg|bigg|old|new|high|low|long|short|great|young|wid|near|furth|"
     r"far|earli|lat|eld|north|south|east|west|upp|inn|out)(?:er|est|ern)"
 )
-# Times and scopes told in words, which make two figures two facts.
+# Times and scopes told in words, which make two figures two facts ("this year"
+# is now, as an undated figure is).
 _WHEN_WHERE = re.compile(
-    r"(?i:\b(?:(?:last|this|next|previous|coming|past)\s+"
+    r"(?i:\b(?:(?:last|next|previous|coming|past)\s+"
     r"(?:year|month|week|season|quarter|decade|summer|winter|spring|autumn)"
     r"|(?:first|second|third|fourth|final)\s+(?:quarter|half)"
     r"|a\s+year\s+(?:earlier|ago|before)"
@@ -391,7 +392,12 @@ def _subject(clause: str, previous: str = "", *, cost: bool = False) -> str:
     while words and words[-1].lower() in _FILLER:
         words.pop()
     head = [w.lower() for w in words[:-1] if w.lower() not in STOPWORDS]
-    return " ".join(head[-3:]) if len(words) <= 5 else ""
+    if len(words) <= 5:
+        return " ".join(head[-3:])
+    # a long clause with no name in it: its own words are what the fact is about
+    # ("the drug cut the risk of a second stroke by"), when there are enough of them
+    content = [w.lower() for w in words if w.lower() not in STOPWORDS]
+    return " ".join(content[-6:]) if len(content) >= 4 else ""
 
 
 def _cost_subject(clause: str) -> str:

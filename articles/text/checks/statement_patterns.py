@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from articles.text.checks.relations import (
+    ACTIVE,
     DONE,
     JOINT,
     NOT_DONE,
@@ -222,15 +223,31 @@ def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
 
 
 # Each with its verb alone: a cheap test that spares most sentences the full pattern.
-GENERIC_PATTERNS: list[tuple[Relation, Phrase, re.Pattern[str], re.Pattern[str]]] = [
-    (
-        relation,
-        phrase,
-        _generic_pattern(relation, phrase),
-        re.compile(rf"\b(?:{phrase.verb})\b"),
+def _relative_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str] | None:
+    """The object told before its subject, in a relative clause: "Helix, which
+    Norland has not acquired, said ..."; None for phrases that cannot be."""
+    if (
+        phrase.shape != ACTIVE
+        or phrase.obj is not None
+        or relation.by_object
+        or relation.objects
+    ):
+        return None
+    return re.compile(
+        rf"\b{_TABLE_OBJ}{_GOVERNMENT},\s+(?:which|whom|that)\s+{_SUBJ}\s+"
+        rf"{_GENERIC_AUX}(?P<verb>{phrase.verb})(?=\s*(?:[,.;:]|$))"
     )
+
+
+GENERIC_PATTERNS: list[tuple[Relation, Phrase, re.Pattern[str], re.Pattern[str]]] = [
+    (relation, phrase, pattern, re.compile(rf"\b(?:{phrase.verb})\b"))
     for relation in RELATIONS
     for phrase in relation.phrases
+    for pattern in (
+        _generic_pattern(relation, phrase),
+        _relative_pattern(relation, phrase),
+    )
+    if pattern is not None
 ]
 RELATIONS_BY_NAME = {relation.name: relation for relation in RELATIONS}
 

@@ -250,7 +250,8 @@ def _object_is_whole(sentence: str, match: re.Match[str]) -> bool:
     rest = sentence[match.end("obj") :]
     if re.match(r"['\u2019]s\s+name\b", rest):
         return True
-    return not re.match(r"['\u2019]s\b|\s+(?:of\s+)?[A-Z]", rest)
+    # "X's leaders", "X Holdings' parent company", "X of Y"
+    return not re.match(r"['\u2019](?:s\b|\s)|\s+(?:of\s+)?[A-Z]", rest)
 
 
 def _trimmed_span(sentence: str, match: re.Match[str]) -> tuple[int, int]:

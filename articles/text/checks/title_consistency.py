@@ -307,7 +307,7 @@ def _roles_around(
     while k > 0 and i - k < MAX_ROLE_TOKENS:
         if _prenominal_word(tokens[k - 1]):
             k -= 1
-        elif (
+        elif (k >= 2 and _body_after_rank(tokens, k - 1)) or (
             # "Secretary of State Antony Blinken", "Minister of Defence Ana Ruiz"
             tokens[k - 1].lower == "of"
             and k >= 2
@@ -382,7 +382,7 @@ def _parsed(segment: list[Token]) -> list[Token]:
     """The leading tokens of `segment` that can belong to a title."""
     taken: list[Token] = []
     after_connector = False
-    for token in segment:
+    for index, token in enumerate(segment):
         word = token.lower
         if word in _ROLE_STOPS or (after_connector and re.fullmatch(r"[a-z]+ed", word)):
             break
@@ -394,12 +394,27 @@ def _parsed(segment: list[Token]) -> list[Token]:
             or token.base[:1].isupper()
             or token.is_possessive  # "the club's assistant coach"
             or after_connector
+            or _body_after_rank(segment, index)  # "deputy council leader"
         ):
             break
         taken.append(token)
     while taken and (taken[-1].lower in _CONNECTORS or taken[-1].lower in _DETERMINERS):
         taken.pop()
     return taken
+
+
+def _body_after_rank(tokens: list[Token], index: int) -> bool:
+    """True for a lower-case body between a rank and its office: "council" in
+    "Deputy council leader", "club" in "assistant club secretary"."""
+    token = tokens[index]
+    return (
+        0 < index < len(tokens) - 1
+        and token.base.isalpha()
+        and token.base.islower()
+        and not is_ordinary(token.base)
+        and tokens[index - 1].lower in RANK_MODIFIERS
+        and is_title_word(tokens[index + 1].lower)
+    )
 
 
 def _parse_role(segment: list[Token], text: str) -> _Role | None:

@@ -160,3 +160,19 @@ def test_a_cost_given_with_at_a_cost_of_is_what_the_thing_cost():
 )
 def test_a_thing_set_apart_or_another_time_or_scope_is_another_fact(bodies):
     assert _findings(*bodies) == []
+
+
+def test_a_long_clause_with_no_name_is_its_own_subject():
+    findings = _findings(
+        "The vaccine cut hospital admissions among older patients by 61%.",
+        "Doctors said the vaccine cut hospital admissions among older patients by 16%.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_this_year_is_now_as_an_undated_figure_is():
+    findings = _findings(
+        "The trust will recruit 250 nurses.",
+        "The trust will recruit 520 nurses this year.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}

@@ -269,3 +269,41 @@ def test_a_different_lower_case_body_is_a_different_subject():
         )
         == []
     )
+
+
+def test_the_time_of_a_saying_does_not_date_the_statement():
+    findings = list(
+        find_relation_conflicts(
+            source(
+                "Officers detained Ilse Brandt at the border on Monday.",
+                "Ilse Brandt has not been detained, her lawyer said on Tuesday.",
+            )
+        )
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_an_object_told_in_a_relative_clause_is_read():
+    findings = list(
+        find_relation_conflicts(
+            source(
+                "Arlo Foods acquired Brightwater Farms in 2023.",
+                "Brightwater Farms, which Arlo Foods has not acquired, grew its sales.",
+            )
+        )
+    )
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+def test_a_plural_possessive_cuts_the_object_short():
+    assert (
+        list(
+            find_relation_conflicts(
+                source(
+                    "Britain has sanctioned Calder Holdings.",
+                    "Britain has never sanctioned Calder Holdings' directors.",
+                )
+            )
+        )
+        == []
+    )

@@ -329,3 +329,15 @@ def test_an_organisation_written_shorter_is_the_same_one():
 def test_a_title_in_another_language_is_read_as_its_office(first, second):
     [finding] = _later_findings(first, second)
     assert finding.severity == BLOCKING
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Council leader Iris Brant spoke.", "Deputy council leader Iris Brant spoke."),
+        ("Senior Partner Otto Lenz spoke.", "Junior partner Otto Lenz spoke."),
+    ],
+)
+def test_a_rank_before_a_lower_case_body_or_a_partner_is_compared(first, second):
+    [finding] = _later_findings(first, second)
+    assert finding.severity == BLOCKING
