@@ -145,21 +145,17 @@ OFFICE_SYNONYMS = {
     "congresswoman": "congressman",
     "premier": "prime-minister",
     "justice": "judge",
-    # titles in other languages, as the English office
-    "ministre": "minister",
-    "ministro": "minister",
-    "ministra": "minister",
-    "presidente": "president",
-    "presidenta": "president",
-    "kanzler": "chancellor",
-    "kanzlerin": "chancellor",
-    "bundeskanzler": "chancellor",
-    "burgermeister": "mayor",
-    "burgemeester": "mayor",
-    "maire": "mayor",
-    "alcalde": "mayor",
-    "alcaldesa": "mayor",
-    "sindaco": "mayor",
+    # titles in other languages (accents folded), as the English office
+    **{
+        word: office
+        for office, words in (
+            ("minister", "ministre ministro ministra"),
+            ("president", "presidente presidenta"),
+            ("chancellor", "kanzler kanzlerin bundeskanzler"),
+            ("mayor", "burgermeister burgemeester maire alcalde alcaldesa sindaco"),
+        )
+        for word in words.split()
+    },
 }
 
 # Offices of which one person holds at most one at a time: "Prime Minister X" and
