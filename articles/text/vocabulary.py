@@ -96,6 +96,8 @@ _ROLE_HEAD_WORDS = frozenset(
     pastor priest reverend
     taoiseach tánaiste kanzler bundeskanzler ministerpräsident président
     presidente ministre ministro tsar
+    bürgermeister burgemeester maire alcalde alcaldesa sindaco kanzlerin
+    presidenta ministra partner
     """
     )
 )
@@ -143,6 +145,17 @@ OFFICE_SYNONYMS = {
     "congresswoman": "congressman",
     "premier": "prime-minister",
     "justice": "judge",
+    # titles in other languages (accents folded), as the English office
+    **{
+        word: office
+        for office, words in (
+            ("minister", "ministre ministro ministra"),
+            ("president", "presidente presidenta"),
+            ("chancellor", "kanzler kanzlerin bundeskanzler"),
+            ("mayor", "burgermeister burgemeester maire alcalde alcaldesa sindaco"),
+        )
+        for word in words.split()
+    },
 }
 
 # Offices of which one person holds at most one at a time: "Prime Minister X" and
@@ -156,11 +169,24 @@ EXCLUSIVE_OFFICES = (
     frozenset(("ambassador", "consul", "charge d'affaires")),
     frozenset(words_of("judge prosecutor")),
     frozenset(words_of("mayor governor")),
+    # the officers of one body (a club, a company, a charity): unless the copy says
+    # one person holds two ("chairman and chief executive"), one of them is false
+    frozenset(
+        (
+            "chairman",
+            "chief executive officer",
+            "chief financial officer",
+            "chief operating officer",
+            "managing director",
+            "treasurer",
+        )
+    ),
 )
 
 
 def exclusive_offices(first: str, second: str) -> bool:
-    """True when one person cannot hold both offices at once."""
+    """True when one person cannot hold both offices (as compared: "chairman",
+    "chief executive officer") at once."""
     return any(first in group and second in group for group in EXCLUSIVE_OFFICES)
 
 

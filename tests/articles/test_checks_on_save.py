@@ -130,3 +130,45 @@ def test_a_finding_dismissed_before_is_not_raised_again_by_a_later_save(editor):
     )
 
     assert len(_conflicts(first)) == 1
+
+
+@pytest.mark.parametrize(
+    ("check", "first_body", "second_body"),
+    [
+        (
+            "figures",
+            "The lottery fund granted £250,000 to the rowing club, officials said.",
+            "Members said the lottery fund granted £520,000 to the rowing club.",
+        ),
+        (
+            "title-consistency",
+            "Head coach Dani Lusk said the crew had trained all winter.",
+            "Assistant coach Dani Lusk said the crew had trained all winter.",
+        ),
+    ],
+)
+def test_a_cross_story_figure_or_title_conflict_is_on_both_articles(
+    editor, check, first_body, second_body
+):
+    first, second = _split(editor, first_body, second_body)
+
+    [on_first] = first.annotations.filter(origin=check)
+    [on_second] = second.annotations.filter(origin=check)
+    assert on_first.severity == on_second.severity == "blocking"
+    assert "“Port traffic recovers” (paragraph 1)" in on_first.comment
+    assert "“Shipper under sanctions” (paragraph 1)" in on_second.comment
+    assert "line" not in on_first.comment and "line" not in on_second.comment
+    assert on_first.related == [
+        {
+            "article": second.pk,
+            "headline": "Port traffic recovers",
+            "quote": second_body,
+        }
+    ]
+    assert on_second.related == [
+        {
+            "article": first.pk,
+            "headline": "Shipper under sanctions",
+            "quote": first_body,
+        }
+    ]

@@ -216,26 +216,44 @@ def _ordinal_uses(paragraphs: Sequence[Paragraph]) -> Iterator[_Use]:
                 context = set(_context_words(para.text, match.end()))
                 use = _Use("", form, para, *match.span())
                 by_value[value].append((use, context))
-    # Only ordinals that refer to the same thing count: uses of one value are
-    # linked when the words after them share a content word ("sixth meeting of the
-    # Moscow Format" / "6th Moscow Format Meeting"), and a linked group that mixes
-    # words and digits is an inconsistency.
+    # Uses of one value are linked when the words after them share a content word
+    # ("sixth meeting of the Lisbon Forum" / "6th Lisbon Forum Meeting"), and a
+    # linked group that mixes words and digits is an inconsistency. Ordinals first
+    # to ninth are spelled out by house style, so those are also linked whatever
+    # each counts ("finished sixth" / "his 6th attempt"), unless one may be part
+    # of a name ("5th Avenue", "2nd Battalion").
     for value, items in by_value.items():
-        linked = _link(
-            [context for _, context in items],
-        )
+        contexts = [
+            context | ({_ANY} if value <= 9 and not _in_name(use) else set())
+            for use, context in items
+        ]
+        linked = _link(contexts)
         components: dict[int, list[tuple[_Use, set[str]]]] = defaultdict(list)
         for i, item in enumerate(items):
             components[linked[i]].append(item)
         for members in components.values():
             if len({use.form[0].isdigit() for use, _ in members}) < 2:
                 continue
-            topic = Counter(w for _, context in members for w in context)
+            topic = Counter(w for _, context in members for w in context) or Counter(
+                {"": 1}
+            )
             label = min(topic, key=lambda w: (-topic[w], w))
             for use, _ in members:
                 yield _Use(
                     f"ordinal:{value}:{label}", use.form, use.para, use.start, use.end
                 )
+
+
+_ANY = "\x00"  # a context word every linked use shares
+
+
+def _in_name(use: _Use) -> bool:
+    """True for an ordinal that is part of a name: followed by a capitalised word,
+    and capitalised itself when written in words ("Fifth Avenue", "3rd Army")."""
+    text = use.para.text
+    after = re.match(r"\s+([A-Z])", text[use.end :])
+    written = text[use.start : use.end]
+    return after is not None and (written[0].isdigit() or written[0].isupper())
 
 
 def _link(contexts: list[set[str]]) -> list[int]:

@@ -78,6 +78,11 @@ _DATED = re.compile(
 )
 
 
+_SAYING = r"(?:said|says|told|added|confirmed|announced|reported|stated|insisted)"
+_TRAILING_FRAME = re.compile(rf",[^,]*\b{_SAYING}\b[^,]*$")
+_LEADING_FRAME = re.compile(rf"^[^,]*?\b{_SAYING}\b(?:\s+on\s+\w+)?(?:\s+that)?")
+
+
 def find_relation_conflicts(
     paragraphs: Sequence[Paragraph], context: CheckContext = NO_CONTEXT
 ) -> Iterator[Finding]:
@@ -139,13 +144,17 @@ def _conflict_kind(first: Statement, second: Statement) -> str | None:
     (one story may be out of date); an undated statement is a claim about now.
     """
     kind = _CONFLICTS.get(frozenset({first.state, second.state}))
-    if (
-        kind is not None
-        and _DATED.search(first.sentence)
-        and _DATED.search(second.sentence)
-    ):
+    if kind is not None and _dated(first.sentence) and _dated(second.sentence):
         return "tension"
     return kind
+
+
+def _dated(sentence: str) -> bool:
+    """True when the sentence puts its statement at a time. The time of a frame
+    of reported speech ("his lawyer said on Wednesday") is when it was said, not
+    when it was so."""
+    told = _LEADING_FRAME.sub("", _TRAILING_FRAME.sub("", sentence))
+    return bool(_DATED.search(told))
 
 
 def _within_story_findings(mine: list[Statement]) -> Iterator[Finding]:

@@ -150,6 +150,13 @@ RELATIONS: tuple[Relation, ...] = (
     ),
     Relation(
         name="ratification",
+        # a treaty by name ("the Minamata Convention") or by what it is ("the
+        # fisheries treaty", "the new border agreement")
+        objects=(
+            r"(?:the\s+|an?\s+)?(?:[\w'-]+\s+){0,4}?(?:[Tt]reaty|[Cc]onvention|"
+            r"[Aa]greement|[Aa]ccord|[Pp]rotocol|[Pp]act|[Cc]harter)"
+            r"(?:\s+(?:on|of)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?"
+        ),
         phrases=(Phrase(r"ratif(?:y|ies|ied|ying)"),),
         described={
             DONE: "{subject} has ratified {object}",
@@ -346,7 +353,14 @@ RELATIONS = (
     *RELATIONS,
     Relation(
         name="sanctions",
-        phrases=(Phrase(r"sanction(?:s|ed|ing)?"),),
+        phrases=(
+            Phrase(r"sanction(?:s|ed|ing)?"),
+            Phrase(
+                r"(?:has|have|had|maintains?|keeps?)\s+(?:no|never\s+had)\s+"
+                r"sanctions\s+(?:on|against)",
+                NOT_DONE,
+            ),
+        ),
         described=SANCTIONS_DESCRIBED,
     ),
 )

@@ -20,8 +20,8 @@ jobs at once, or two offices nobody holds together (vocabulary.EXCLUSIVE_OFFICES
 - name variants ("Yuri" / "Yury") are one person when the entity registry says
   so: the desk passes the registry's aliases in `CheckContext.aliases`;
 - one title that is only less specific than the other ("minister" / "foreign
-  minister", "envoy" / "US envoy for Afghanistan") is fine, as are differences in
-  lower-case description ("Russia's security agency" / "Russia's federal security
+  minister", "envoy" / "US envoy for the Sahel") is fine, as are differences in
+  lower-case description ("Chile's security agency" / "Chile's federal security
   service"), which reporters vary on purpose.
 """
 
@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from articles.text.checks.base import (
@@ -40,6 +40,7 @@ from articles.text.checks.base import (
     Paragraph,
     is_heading,
     make_finding,
+    other_stories_phrase,
 )
 from articles.text.checks.severity import severity_of
 from articles.text.tokens import (
@@ -81,6 +82,8 @@ _VARIANT = "variant"
 _PAST_WORDS = frozenset(words_of("former ex"))
 # A rank word that many writers drop: a difference in these is advisory.
 _TEMPORARY_WORDS = frozenset(words_of("acting interim caretaker outgoing incoming"))
+# Heads that name an office only with their modifiers: a "chief executive officer".
+_MODIFIED_HEADS = frozenset(words_of("officer director"))
 
 
 @dataclass(frozen=True)
@@ -104,7 +107,11 @@ class _Mention:
 def find_title_conflicts(
     paragraphs: Sequence[Paragraph], context: CheckContext = NO_CONTEXT
 ) -> Iterator[Finding]:
-    """Yield a finding on each mention whose title conflicts with an earlier one."""
+    """Yield a finding on each mention whose title conflicts with another one.
+
+    A conflict between two stories is on both, each referring to the other's
+    paragraph; one within a story is on the later mention.
+    """
     prose = [p for p in paragraphs if not is_heading(p)]
     aliases = context.aliases
     full_names = {aliases.get(name, name) for name in _full_names(prose)}
@@ -112,6 +119,7 @@ def find_title_conflicts(
     for name in full_names:
         surnames[name.split()[-1]].add(name)
     unique_surnames = {s: next(iter(n)) for s, n in surnames.items() if len(n) == 1}
+    held_together = _offices_held_together(prose)
 
     by_person: dict[str, list[_Mention]] = defaultdict(list)
     for para in prose:
@@ -120,46 +128,60 @@ def find_title_conflicts(
 
     for person, mentions in by_person.items():
         reported: set[tuple[str, str]] = set()
+        conflicts: dict[int, list[tuple[_Mention, tuple[str, str]]]] = defaultdict(list)
         for j, later in enumerate(mentions):
-            conflicts = []
-            for earlier in mentions[:j]:
-                verdict = _compare(earlier.role, later.role)
+            for i, earlier in enumerate(mentions[:j]):
+                verdict = _compare(earlier.role, later.role, held_together)
                 pair = (earlier.role.text.lower(), later.role.text.lower())
                 if verdict and pair not in reported:
                     reported.add(pair)
-                    conflicts.append((earlier, verdict))
-            if conflicts:
-                yield _finding(person, later, conflicts)
+                    conflicts[j].append((earlier, verdict))
+                    if earlier.para.story != later.para.story:
+                        conflicts[i].append((later, verdict))
+        for index in sorted(conflicts):
+            yield _finding(person, mentions[index], conflicts[index])
 
 
 def _finding(
-    person: str, later: _Mention, conflicts: list[tuple[_Mention, tuple[str, str]]]
+    person: str, mention: _Mention, conflicts: list[tuple[_Mention, tuple[str, str]]]
 ) -> Finding:
     office = any(v[0] == _OFFICE for _, v in conflicts)
     severity = severity_of(NAME, _OFFICE if office else _VARIANT)
-    earlier, (_, why) = conflicts[0]
-    where = ", ".join(
-        f"line {line}" for line in sorted({m.para.line for m, _ in conflicts})
+    other, (_, why) = conflicts[0]
+    here = sorted(
+        {m.para.line for m, _ in conflicts if m.para.story == mention.para.story}
     )
+    elsewhere = [m.para for m, _ in conflicts if m.para.story != mention.para.story]
+    places = []
+    if here:
+        unit = "paragraph" if mention.para.story_title else "line"
+        places.append(", ".join(f"{unit} {line}" for line in here))
+    if elsewhere:
+        places.append(other_stories_phrase(elsewhere))
     return make_finding(
         check=NAME,
         severity=severity,
-        paragraph=later.para,
-        start=later.start,
-        end=later.end,
+        paragraph=mention.para,
+        start=mention.start,
+        end=mention.end,
         message=(
-            f"{person} is “{later.role.text}” here but “{earlier.role.text}” in "
-            f"{where} ({why}): check which is right and use it throughout."
+            f"{person} is “{mention.role.text}” here but “{other.role.text}” in "
+            f"{' and '.join(places)} ({why}): check which is right and use it "
+            "throughout."
         ),
         related_lines=[m.para.line for m, _ in conflicts],
-        facts=[person, *sorted(m.role.text for m, _ in conflicts), later.role.text],
+        related_paragraphs=elsewhere,
+        facts=[person, *sorted(m.role.text for m, _ in conflicts), mention.role.text],
     )
 
 
-def _compare(a: _Role, b: _Role) -> tuple[str, str] | None:
+def _compare(
+    a: _Role, b: _Role, held_together: frozenset[frozenset[str]] = frozenset()
+) -> tuple[str, str] | None:
     """(severity, reason) when two titles of one person disagree, else None."""
     if a.head != b.head:
-        if exclusive_offices(a.head, b.head):
+        offices = frozenset({_office(a.core, a.head), _office(b.core, b.head)})
+        if exclusive_offices(*offices) and offices not in held_together:
             return _OFFICE, "a different office"
         return None  # different kinds of office can be held at once
     past_a, past_b = set(a.core) & _PAST_WORDS, set(b.core) & _PAST_WORDS
@@ -183,11 +205,61 @@ def _compare(a: _Role, b: _Role) -> tuple[str, str] | None:
     if a.countries and b.countries and not a.countries & b.countries:
         return _OFFICE, "a different country"
     if a.affiliation and b.affiliation:
+        # "Union leader" is the "leader of the dockers' union", written shorter
+        if a.affiliation <= _words(b.text) or b.affiliation <= _words(a.text):
+            return None
         if not a.affiliation & b.affiliation:
             return _VARIANT, "a different organisation"
         if not (a.affiliation <= b.affiliation or b.affiliation <= a.affiliation):
             return _VARIANT, "a variant of the title"
     return None
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[\w-]+", text)}
+
+
+def _office(core: tuple[str, ...], head: str) -> str:
+    """The office a title names, as vocabulary.EXCLUSIVE_OFFICES lists it: its head
+    noun, or for a head that needs its modifiers ("chief executive officer",
+    "managing director") the title without its rank."""
+    if head in _MODIFIED_HEADS:
+        return " ".join(w for w in core if w not in RANK_MODIFIERS)
+    return head
+
+
+def _offices_held_together(
+    paragraphs: Sequence[Paragraph],
+) -> frozenset[frozenset[str]]:
+    """Pairs of offices the copy gives one person together: "chairman and chief
+    executive", "treasurer and managing director"."""
+    pairs = set()
+    for para in paragraphs:
+        tokens = tokenize(para.text)
+        for k, token in enumerate(tokens):
+            if token.lower not in ("and", "&"):
+                continue
+            left = _title_run(reversed(tokens[max(0, k - 4) : k]))[::-1]
+            right = _title_run(tokens[k + 1 : k + 5])
+            if left and right:
+                offices = []
+                for run in (left, right):
+                    core = role_words(tuple(t.lower for t in run))
+                    heads = [w for w in core if is_role_head(w)]
+                    if heads:
+                        offices.append(_office(core, heads[-1]))
+                if len(offices) == 2:
+                    pairs.add(frozenset(offices))
+    return frozenset(pairs)
+
+
+def _title_run(tokens: Iterable[Token]) -> list[Token]:
+    run = []
+    for token in tokens:
+        if not is_title_word(token.lower):
+            break
+        run.append(token)
+    return run
 
 
 # --- finding people ----------------------------------------------------------------
@@ -230,12 +302,12 @@ def _roles_around(
     tokens: list[Token], i: int, j: int, text: str
 ) -> Iterator[tuple[_Role, int, int]]:
     name_start, name_end = tokens[i].start, tokens[j - 1].end
-    # Title right before the name: "Russian Deputy Foreign Minister Andrey Rudenko".
+    # Title right before the name: "Chilean Deputy Foreign Minister Ana Ortiz".
     k = i
     while k > 0 and i - k < MAX_ROLE_TOKENS:
         if _prenominal_word(tokens[k - 1]):
             k -= 1
-        elif (
+        elif (k >= 2 and _body_after_rank(tokens, k - 1)) or (
             # "Secretary of State Antony Blinken", "Minister of Defence Ana Ruiz"
             tokens[k - 1].lower == "of"
             and k >= 2
@@ -257,7 +329,7 @@ def _roles_around(
         )
         if role is not None:
             yield role, name_start, tokens[j + len(_parsed(segment))].end
-    # Appositive before the name: "Meanwhile, Russia's foreign minister, X Y, said".
+    # Appositive before the name: "Meanwhile, Chile's foreign minister, X Y, said".
     if (
         i > 0
         and tokens[i - 1].text == ","
@@ -310,7 +382,7 @@ def _parsed(segment: list[Token]) -> list[Token]:
     """The leading tokens of `segment` that can belong to a title."""
     taken: list[Token] = []
     after_connector = False
-    for token in segment:
+    for index, token in enumerate(segment):
         word = token.lower
         if word in _ROLE_STOPS or (after_connector and re.fullmatch(r"[a-z]+ed", word)):
             break
@@ -322,12 +394,27 @@ def _parsed(segment: list[Token]) -> list[Token]:
             or token.base[:1].isupper()
             or token.is_possessive  # "the club's assistant coach"
             or after_connector
+            or _body_after_rank(segment, index)  # "deputy council leader"
         ):
             break
         taken.append(token)
     while taken and (taken[-1].lower in _CONNECTORS or taken[-1].lower in _DETERMINERS):
         taken.pop()
     return taken
+
+
+def _body_after_rank(tokens: list[Token], index: int) -> bool:
+    """True for a lower-case body between a rank and its office: "council" in
+    "Deputy council leader", "club" in "assistant club secretary"."""
+    token = tokens[index]
+    return (
+        0 < index < len(tokens) - 1
+        and token.base.isalpha()
+        and token.base.islower()
+        and not is_ordinary(token.base)
+        and tokens[index - 1].lower in RANK_MODIFIERS
+        and is_title_word(tokens[index + 1].lower)
+    )
 
 
 def _parse_role(segment: list[Token], text: str) -> _Role | None:

@@ -88,3 +88,91 @@ def test_one_rate_given_two_values_in_two_stories_is_blocking():
 
 def test_rates_for_different_months_are_different_facts():
     assert _findings("Prices rose 4% in May.", "Prices rose 6% in June.") == []
+
+
+def test_a_cost_told_as_reported_speech_and_as_a_relative_clause_is_one_fact():
+    findings = _findings(
+        "The depot has room for 80 buses. The transport authority said it cost "
+        "£31 million.",
+        "Drivers moved into the bus depot, which the authority built for £13 million.",
+    )
+    assert [(f.story, f.severity) for f in findings] == [(0, BLOCKING), (1, BLOCKING)]
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # who says it is not whose fact it is: two subjects behind one frame
+        (
+            "Officials said the city council will plant 3,000 trees.",
+            "Officials said the county council will plant 2,000 trees.",
+        ),
+        # "it" is what the sentence before is about: two different things
+        (
+            "The museum reopened. It cost £4 million.",
+            "The library reopened. It cost £9 million.",
+        ),
+    ],
+)
+def test_frames_and_pronouns_do_not_join_different_facts(bodies):
+    assert _findings(*bodies) == []
+
+
+def test_each_story_carries_the_finding_with_the_other_story_referenced():
+    paragraphs = source(
+        "The lottery fund granted £250,000 to the rowing club.",
+        "Members said the lottery fund granted £520,000 to the rowing club.",
+    )
+    findings = list(find_figure_problems(paragraphs))
+    assert [f.story for f in findings] == [0, 1]
+    first, second = findings
+    assert first.related == ((1, paragraphs[1].start, paragraphs[1].end),)
+    assert second.related == ((0, paragraphs[0].start, paragraphs[0].end),)
+    assert "story 2 (line 1) of this source" in first.message
+
+
+def test_a_cost_given_with_at_a_cost_of_is_what_the_thing_cost():
+    findings = _findings(
+        "The pier was rebuilt at a cost of $48 million.",
+        "The pier cost $84 million, the port said.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # the longer subject sets its thing apart from the other
+        (
+            "The ferry can carry 600 passengers.",
+            "The smaller ferry can carry 200 passengers.",
+        ),
+        # times and scopes told in words
+        (
+            "The fund grew by 12 per cent last year.",
+            "The fund grew by 4 per cent in the first quarter.",
+        ),
+        (
+            "The firm employs 350 people.",
+            "The firm employs 1,200 people worldwide.",
+        ),
+    ],
+)
+def test_a_thing_set_apart_or_another_time_or_scope_is_another_fact(bodies):
+    assert _findings(*bodies) == []
+
+
+def test_a_long_clause_with_no_name_is_its_own_subject():
+    findings = _findings(
+        "The vaccine cut hospital admissions among older patients by 61%.",
+        "Doctors said the vaccine cut hospital admissions among older patients by 16%.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_this_year_is_now_as_an_undated_figure_is():
+    findings = _findings(
+        "The trust will recruit 250 nurses.",
+        "The trust will recruit 520 nurses this year.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}

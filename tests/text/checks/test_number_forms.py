@@ -92,3 +92,19 @@ def test_words_that_only_look_like_variants_are_left_alone():
 @pytest.mark.parametrize("name", sorted(CLEAN_SOURCES))
 def test_clean_copy_has_no_number_form_variants(name):
     assert list(find_number_form_variants(CLEAN_SOURCES[name])) == []
+
+
+def test_ordinals_first_to_ninth_in_words_and_digits_are_found_whatever_they_count():
+    findings = list(
+        find_number_form_variants(
+            source("The rower finished fourth in the final.", "It was her 4th regatta.")
+        )
+    )
+    assert [f.quote for f in findings] == ["4th"]
+
+
+def test_an_ordinal_in_a_name_keeps_its_form():
+    paragraphs = source(
+        "The parade left 5th Avenue at noon.", "It was the fifth parade."
+    )
+    assert list(find_number_form_variants(paragraphs)) == []

@@ -225,3 +225,85 @@ def test_a_draft_that_contradicts_a_published_article_names_it():
     assert finding.severity == BLOCKING
     assert "the published article “Finland joins Nato”" in finding.message
     assert list(find_relation_conflicts(draft)) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a body named by what it is, in lower case
+        (
+            "The regional council declared a state of emergency.",
+            "The regional council has lifted the state of emergency.",
+        ),
+        # a government as the object, in lower case
+        (
+            "Ghana recognises the new government of Mali.",
+            "Ghana does not recognise the new government of Mali.",
+        ),
+        # a treaty by what it is
+        (
+            "Belgium has ratified the fisheries treaty.",
+            "Belgium has yet to ratify the fisheries treaty.",
+        ),
+        # sanctions denied with "no sanctions on"
+        (
+            "Oslo has imposed sanctions on Kavala Shipping.",
+            "Oslo has no sanctions on Kavala Shipping.",
+        ),
+    ],
+)
+def test_more_kinds_of_subject_object_and_denial_are_read(first, second):
+    findings = list(find_relation_conflicts(source(first, second)))
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+def test_a_different_lower_case_body_is_a_different_subject():
+    assert (
+        list(
+            find_relation_conflicts(
+                source(
+                    "The town council banned Sunday trading.",
+                    "The county council has not banned Sunday trading.",
+                )
+            )
+        )
+        == []
+    )
+
+
+def test_the_time_of_a_saying_does_not_date_the_statement():
+    findings = list(
+        find_relation_conflicts(
+            source(
+                "Officers detained Ilse Brandt at the border on Monday.",
+                "Ilse Brandt has not been detained, her lawyer said on Tuesday.",
+            )
+        )
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_an_object_told_in_a_relative_clause_is_read():
+    findings = list(
+        find_relation_conflicts(
+            source(
+                "Arlo Foods acquired Brightwater Farms in 2023.",
+                "Brightwater Farms, which Arlo Foods has not acquired, grew its sales.",
+            )
+        )
+    )
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+def test_a_plural_possessive_cuts_the_object_short():
+    assert (
+        list(
+            find_relation_conflicts(
+                source(
+                    "Britain has sanctioned Calder Holdings.",
+                    "Britain has never sanctioned Calder Holdings' directors.",
+                )
+            )
+        )
+        == []
+    )

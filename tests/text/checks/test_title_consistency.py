@@ -11,8 +11,14 @@ def _findings(*bodies):
     return list(find_title_conflicts(source(*bodies)))
 
 
+def _later_findings(*bodies):
+    """The findings on the last story (a conflict between two stories is on both;
+    see test_a_conflict_between_two_stories_is_on_both)."""
+    return [f for f in _findings(*bodies) if f.story == len(bodies) - 1]
+
+
 def test_deputy_minister_and_minister_for_one_name_is_blocking():
-    [finding] = _findings(
+    [finding] = _later_findings(
         "Deputy Foreign Minister Lena Ostrova arrived in Oslo on Monday.",
         "Foreign Minister Lena Ostrova said the talks had gone well.",
     )
@@ -23,7 +29,7 @@ def test_deputy_minister_and_minister_for_one_name_is_blocking():
 
 
 def test_a_title_after_the_name_is_compared_with_one_before_it():
-    [finding] = _findings(
+    [finding] = _later_findings(
         "Karl Brenner, Poland's interior minister, said the border would stay open.",
         "Polish Foreign Minister Karl Brenner visited Kyiv.",
     )
@@ -31,7 +37,7 @@ def test_a_title_after_the_name_is_compared_with_one_before_it():
 
 
 def test_an_office_named_with_of_is_compared_by_its_portfolio():
-    [finding] = _findings(
+    [finding] = _later_findings(
         "U.S. Secretary of State Dana Whitlow arrived in Cairo.",
         "Whitlow, the U.S. defense secretary, left on Friday.",
     )
@@ -39,7 +45,7 @@ def test_an_office_named_with_of_is_compared_by_its_portfolio():
 
 
 def test_the_same_office_of_two_countries_is_blocking():
-    [finding] = _findings(
+    [finding] = _later_findings(
         "Iranian Foreign Minister Reza Tahmasbi met his hosts.",
         "Reza Tahmasbi, Iraq's foreign minister, thanked them.",
     )
@@ -47,7 +53,7 @@ def test_the_same_office_of_two_countries_is_blocking():
 
 
 def test_the_same_office_of_two_organisations_is_found():
-    [finding] = _findings(
+    [finding] = _later_findings(
         "Amir Rahimi, the Taliban's foreign minister said the group wanted trade.",
         "Russian Foreign Minister Amir Rahimi spoke next.",
     )
@@ -56,7 +62,7 @@ def test_the_same_office_of_two_organisations_is_found():
 
 
 def test_a_near_variant_of_a_formal_title_is_advisory():
-    [finding] = _findings(
+    [finding] = _later_findings(
         "Jane Doe, Chargé d'Affaires of the Canadian Embassy for Sudan, spoke first.",
         "Jane Doe, Chargé d'Affaires of the Canadian Embassy in Khartoum, left early.",
     )
@@ -69,7 +75,7 @@ def test_a_near_variant_of_a_formal_title_is_advisory():
 
 
 def test_an_office_called_current_and_former_is_advisory():
-    [finding] = _findings(
+    [finding] = _later_findings(
         "President Ivo Marten opened the bridge.",
         "Former President Ivo Marten attended.",
     )
@@ -77,7 +83,7 @@ def test_an_office_called_current_and_former_is_advisory():
 
 
 def test_a_dropped_acting_is_advisory():
-    [finding] = _findings(
+    [finding] = _later_findings(
         "Acting Prime Minister Rui Sal met the unions.",
         "Prime Minister Rui Sal said the strike was over.",
     )
@@ -85,7 +91,7 @@ def test_a_dropped_acting_is_advisory():
 
 
 def test_a_surname_with_a_title_is_the_person_of_that_surname():
-    [finding] = _findings(
+    [finding] = _later_findings(
         "Deputy Prime Minister Omar Haddad opened the session.",
         "Later, Prime Minister Haddad closed it.",
     )
@@ -149,8 +155,8 @@ def test_fingerprint_survives_edits_elsewhere():
         "Deputy Foreign Minister Lena Ostrova arrived in Oslo on Monday.",
         "Foreign Minister Lena Ostrova said the talks had gone well.",
     )
-    [before] = _findings(*bodies)
-    [after] = _findings(
+    [before] = _later_findings(*bodies)
+    [after] = _later_findings(
         "A new lede.\n\n" + bodies[0], bodies[1] + "\n\nMore copy here."
     )
     assert before.fingerprint == after.fingerprint
@@ -165,7 +171,7 @@ def test_clean_copy_has_no_title_conflicts(name):
 
 
 def test_a_us_envoy_and_a_uk_envoy_of_one_name_is_blocking():
-    [finding] = _findings(
+    [finding] = _later_findings(
         "US envoy Tom Barrow met the council on Monday.",
         "UK envoy Tom Barrow met the council on Monday.",
     )
@@ -173,7 +179,7 @@ def test_a_us_envoy_and_a_uk_envoy_of_one_name_is_blocking():
 
 
 def test_president_and_vice_president_of_one_name_is_blocking():
-    [finding] = _findings(
+    [finding] = _later_findings(
         "President Joan Mirel opened the session.",
         "Vice-President Joan Mirel opened the session.",
     )
@@ -187,7 +193,7 @@ def test_a_spelling_variant_the_registry_knows_is_the_same_person():
     )
     assert list(find_title_conflicts(stories)) == []
     context = CheckContext(aliases={"Sergei Lavin": "Sergey Lavin"})
-    [finding] = find_title_conflicts(stories, context)
+    [_, finding] = find_title_conflicts(stories, context)
     assert finding.severity == BLOCKING
     assert finding.message.startswith("Sergey Lavin is “Deputy Foreign Minister”")
 
@@ -210,7 +216,7 @@ def test_a_spelling_variant_the_registry_knows_is_the_same_person():
     ],
 )
 def test_appositions_either_side_of_the_name_are_compared(first, second):
-    [finding] = _findings(first, second)
+    [finding] = _later_findings(first, second)
     assert finding.severity == BLOCKING
 
 
@@ -233,7 +239,7 @@ def test_a_compound_office_is_not_a_general():
     ],
 )
 def test_two_offices_nobody_holds_together_are_blocking(first, second):
-    [finding] = _findings(first, second)
+    [finding] = _later_findings(first, second)
     assert finding.severity == BLOCKING and "a different office" in finding.message
 
 
@@ -249,3 +255,89 @@ def test_one_office_under_two_names_or_two_offices_held_together_are_fine(
     first, second
 ):
     assert _findings(first, second) == []
+
+
+def test_a_conflict_between_two_stories_is_on_both():
+    paragraphs = source(
+        "The draw was a fair result, said head coach Dani Lusk.",
+        "Assistant coach Dani Lusk was sent to the stands.",
+    )
+    first, second = find_title_conflicts(paragraphs)
+    assert (first.story, first.quote) == (0, "head coach Dani Lusk")
+    assert (second.story, second.quote) == (1, "Assistant coach Dani Lusk")
+    assert first.related == ((1, paragraphs[1].start, paragraphs[1].end),)
+    assert second.related == ((0, paragraphs[0].start, paragraphs[0].end),)
+    assert "“Assistant coach” in story 2 (line 1) of this source" in first.message
+    assert {first.severity, second.severity} == {BLOCKING}
+
+
+def test_a_conflict_within_one_story_is_on_the_later_mention():
+    [finding] = _findings(
+        "Deputy Mayor Ora Fenn opened the fair.\n\nMayor Ora Fenn closed it."
+    )
+    assert finding.quote == "Mayor Ora Fenn" and "line 1" in finding.message
+    assert finding.related == ()
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Chief executive Omar Vale said the club would appeal.",
+        "Omar Vale, the club's treasurer, said the club would appeal.",
+        "Managing director Omar Vale said the club would appeal.",
+    ],
+)
+def test_two_officers_of_one_body_for_one_name_are_blocking(second):
+    [finding] = _later_findings(
+        "The club's chairman, Omar Vale, said the fine was unfair.", second
+    )
+    assert finding.severity == BLOCKING
+
+
+def test_officers_the_copy_says_one_person_holds_together_are_fine():
+    assert (
+        _findings(
+            "Omar Vale, the club's chairman and chief executive, spoke first.",
+            "Chairman Omar Vale said the fine was unfair.",
+            "Chief executive Omar Vale said the club would appeal.",
+        )
+        == []
+    )
+
+
+def test_an_organisation_written_shorter_is_the_same_one():
+    assert (
+        _findings(
+            "Union leader Mira Holt called the strike off.",
+            "Mira Holt, the leader of the Rotterdam pilots' union, said talks resume.",
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Bürgermeister Jens Kohl opened the bridge.", "Deputy mayor Jens Kohl spoke."),
+        (
+            "Ministre Claire Dubois arrived.",
+            "Claire Dubois, the deputy minister, spoke.",
+        ),
+        ("Alcaldesa Rosa Gil opened the park.", "Governor Rosa Gil spoke."),
+    ],
+)
+def test_a_title_in_another_language_is_read_as_its_office(first, second):
+    [finding] = _later_findings(first, second)
+    assert finding.severity == BLOCKING
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Council leader Iris Brant spoke.", "Deputy council leader Iris Brant spoke."),
+        ("Senior Partner Otto Lenz spoke.", "Junior partner Otto Lenz spoke."),
+    ],
+)
+def test_a_rank_before_a_lower_case_body_or_a_partner_is_compared(first, second):
+    [finding] = _later_findings(first, second)
+    assert finding.severity == BLOCKING

@@ -1,0 +1,485 @@
+"""Figures read from copy, each with what it counts and whose fact it is.
+
+A figure is a cardinal or ordinal in words or digits, a percentage, a sum of money
+or a quantity with a unit or counted noun. Each is read with the unit or noun it
+counts, the subject and verb of its clause ("the EU pledged $2.3 billion in aid":
+EU, pledge, aid) and the places, bodies and times its sentence names. figures.py
+compares what this module reads.
+
+The clause is the figure's own: a frame of reported speech before it ("The club
+said", "Researchers estimated that") is not its subject, and a pronoun subject
+("it cost") is the thing the sentence before it is about. A cost ("cost", "built
+for", "completed for") belongs to the thing that cost it, also when told in a
+relative clause ("the bridge, which the council built for £9m").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from articles.text.checks.base import Paragraph
+from articles.text.checks.number_forms import ORDINAL_WORDS
+from articles.text.tokens import name_runs, sentences, tokenize
+from articles.text.vocabulary import (
+    CALENDAR_WORDS,
+    MONTHS,
+    STOPWORDS,
+    actors_in,
+    words_of,
+)
+
+_UNITS_WORDS = words_of(
+    "one two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen nineteen"
+)
+_TENS_WORDS = words_of("twenty thirty forty fifty sixty seventy eighty ninety")
+
+
+def _cardinal_words() -> dict[str, int]:
+    words = {w: i for i, w in enumerate(_UNITS_WORDS, start=1)}
+    for i, tens in enumerate(_TENS_WORDS, start=2):
+        words[tens] = i * 10
+        for unit, word in enumerate(_UNITS_WORDS[:9], start=1):
+            words[f"{tens}-{word}"] = i * 10 + unit
+    words["hundred"] = 100
+    words["dozen"] = 12
+    return words
+
+
+CARDINAL_WORDS = _cardinal_words()
+SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+CURRENCIES = {
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "¥": "JPY",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "rupees": "INR",
+    "francs": "CHF",
+}
+# Units written two ways, as compared.
+UNIT_SYNONYMS = {
+    "km": "kilometre",
+    "kilometres": "kilometre",
+    "kilometers": "kilometre",
+    "kilometre": "kilometre",
+    "kilometer": "kilometre",
+    "kg": "kilogram",
+    "kilograms": "kilogram",
+    "kilos": "kilogram",
+    "tonnes": "tonne",
+    "tons": "tonne",
+    "mi": "mile",
+    "miles": "mile",
+    "metres": "metre",
+    "meters": "metre",
+    "m2": "square-metre",
+    "hectares": "hectare",
+    "ha": "hectare",
+    "litres": "litre",
+    "liters": "litre",
+    "mw": "megawatt",
+    "megawatts": "megawatt",
+}
+# Words between a verb and its figure: "pledged at least", "killed more than".
+_APPROXIMATE = re.compile(
+    r"(?i:\b(?:about|around|nearly|almost|some|roughly|approximately|over|under|"
+    r"more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|as\s+many\s+as|"
+    r"as\s+much\s+as|an\s+estimated|estimated|close\s+to|just\s+over|just\s+under|"
+    r"upwards\s+of|tens\s+of|hundreds\s+of|thousands\s+of)\s+$)"
+)
+_FILLER = frozenset(
+    words_of("a an the of by to for with a total another further additional new extra")
+)
+_DETERMINERS = frozenset(words_of("the a an its their this that these those"))
+_PRONOUN = re.compile(r"\s*(?:it|they|this|these)\b", re.IGNORECASE)
+# A frame of reported speech before a figure's clause ("The club said (that)",
+# "According to the trust,"): what is said is the fact, not who says it. The frame
+# counts only when the clause goes on after it.
+_FRAME = re.compile(
+    r"^.*\b(?:(?:said|says|say|reported|reports|estimated|estimates|announced|"
+    r"confirmed|added|stated|found|find|showed|shows|believes?|believed|argued|"
+    r"claimed|warned|noted|insisted|expects?|expected)\s+(?:that\s+)?"
+    r"|according\s+to\s+[^,]+,\s+)(?=\S)",
+    re.IGNORECASE,
+)
+_COST_VERB = "cost"
+_BUILD_VERBS = frozenset(
+    words_of("built rebuilt completed finished delivered renovated refurbished")
+    + words_of("restored upgraded")
+)
+# Words that set one thing apart from another of its kind: "the other school".
+_CONTRASTIVE = frozenset(
+    words_of("other another second third new old former previous next rival sister")
+)
+# Comparatives and superlatives of size, age and place: "the smaller ferry".
+_COMPARATIVE = re.compile(
+    r"(?:small|larg|bigg|old|new|high|low|long|short|great|young|wid|near|furth|"
+    r"far|earli|lat|eld|north|south|east|west|upp|inn|out)(?:er|est|ern)"
+)
+# Times and scopes told in words, which make two figures two facts ("this year"
+# is now, as an undated figure is).
+_WHEN_WHERE = re.compile(
+    r"(?i:\b(?:(?:last|next|previous|coming|past)\s+"
+    r"(?:year|month|week|season|quarter|decade|summer|winter|spring|autumn)"
+    r"|(?:first|second|third|fourth|final)\s+(?:quarter|half)"
+    r"|a\s+year\s+(?:earlier|ago|before)"
+    r"|worldwide|globally|nationally|nationwide|abroad|overseas|internationally)\b)"
+)
+# What a thing cost, however the copy puts it.
+_COST = re.compile(
+    r"(?i:\bcost(?:s|ing)?\s+(?:(?:the|a|an|its|their)\s+[a-z]+\s+)?$"
+    r"|\b(?:built|rebuilt|completed|finished|delivered|renovated|refurbished|restored|"
+    r"upgraded)\b[^,.;]{0,30}?\bfor\s+$"
+    r"|\b(?:at\s+)?an?\s+(?:total\s+|final\s+)?cost\s+of\s+$)"
+)
+# Words after a number that are not what it counts.
+_NOT_COUNTED = STOPWORDS | frozenset(words_of("per percent am pm"))
+_NOT_A_NOUN = _NOT_COUNTED | frozenset(CARDINAL_WORDS)
+_NUMBER_WORD = "|".join(sorted(CARDINAL_WORDS, key=len, reverse=True))
+_ORDINAL_WORD = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
+_SCALE = r"(?:thousand|million|billion|trillion|bn|mn|mln|tn|m|k)"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MONEY = re.compile(
+    rf"(?P<cur>US\$|[$€£¥])\s?(?P<num>{_DIGITS})(?:\s?(?P<scale>{_SCALE})\b)?"
+    rf"|\b(?P<num2>{_DIGITS})(?:\s?(?P<scale2>{_SCALE}))?\s+(?P<cur2>dollars|euros|"
+    r"pounds|yen|yuan|rupees|francs)\b",
+    re.IGNORECASE,
+)
+_COUNT = re.compile(
+    rf"(?<![\w$€£¥.,])(?P<num>{_DIGITS}|(?i:{_NUMBER_WORD}))"
+    rf"(?:\s+(?P<scale>thousand|million|billion))?"
+    r"(?:\s+(?P<noun>[A-Za-z][a-z]+|km|kg|mi|mw|ha)\b)",
+)
+_PERCENT = re.compile(
+    rf"(?<![\w.,])(?P<num>{_DIGITS})(?:\s?%|\s+per\s?cent\b|\s+percent\b)",
+    re.IGNORECASE,
+)
+_ORDINAL = re.compile(
+    rf"\b(?P<num>(?i:{_ORDINAL_WORD})|\d{{1,3}}(?:st|nd|rd|th))\b"
+    r"(?P<rest>(?:\s+[A-Za-z][\w-]*){1,4})"
+)
+_MONTH = "|".join(m for m in MONTHS if len(m) > 3 or m == "May")
+DAY_MONTH = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTH})\b")
+MONTH_DAY = re.compile(rf"\b(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!:)")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure in a sentence, and what makes it a fact."""
+
+    kind: str  # "money", "count", "ordinal"
+    value: float
+    unit: str  # currency, unit or counted noun
+    form: str  # how it is written, for the two-forms finding
+    subject: str
+    verb: str
+    names: frozenset[str]  # for ordinals: the named thing counted
+    # places, bodies and times the sentence names besides the subject: "12,000
+    # hectares in Spain" and "8,000 hectares in Portugal" are two facts
+    setting: frozenset[str]
+    approximate: bool
+    initial: bool  # opens its sentence
+    para: Paragraph
+    start: int
+    end: int
+
+
+def _number(text: str) -> float | None:
+    low = text.lower()
+    if low in CARDINAL_WORDS:
+        return float(CARDINAL_WORDS[low])
+    try:
+        return float(low.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def read_figures(para: Paragraph) -> Iterator[Figure]:
+    """Every figure in the paragraph's sentences."""
+    previous = ""
+    for s_start, s_end in sentences(para.text):
+        sentence = _Sentence(para.text[s_start:s_end], s_start, previous)
+        previous = sentence.text
+        taken: list[tuple[int, int]] = []
+        for match in _MONEY.finditer(sentence.text):
+            yield from _money(para, sentence, match, taken)
+        for match in _PERCENT.finditer(sentence.text):
+            taken.append(match.span())
+            number = _number(match.group("num"))
+            if number is not None:
+                yield _figure(
+                    "percent", number, "%", "", "", para, sentence, match.span()
+                )
+        for match in _COUNT.finditer(sentence.text):
+            if any(s <= match.start() < e for s, e in taken):
+                continue
+            yield from _count(para, sentence, match)
+        for match in _ORDINAL.finditer(sentence.text):
+            yield from _ordinal(para, sentence, match)
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    text: str
+    offset: int  # in the paragraph
+    previous: str  # the sentence before it in the paragraph, for "it" and "they"
+
+
+def _money(
+    para: Paragraph,
+    sentence: _Sentence,
+    match: re.Match[str],
+    taken: list[tuple[int, int]],
+) -> Iterator[Figure]:
+    taken.append(match.span())
+    number = _number(match.group("num") or match.group("num2"))
+    if number is None:
+        return
+    currency = CURRENCIES[(match.group("cur") or match.group("cur2")).lower()]
+    scale_word = (match.group("scale") or match.group("scale2") or "").lower()
+    value = number * SCALES.get(scale_word, 1)
+    # what the money is for: "$2bn in aid", "£5m of new funding", "€40m loans"
+    after = re.match(
+        r"\s+(?:(?:in|of|for|worth\s+of)\s+)?(?:(?P<adj>[a-z]+)\s+)?"
+        r"(?P<noun>[a-z]{3,})\b",
+        sentence.text[match.end() :],
+    )
+    noun = ""
+    if after and not {after.group("adj"), after.group("noun")} & _NOT_A_NOUN:
+        noun = after.group("noun")
+    form = re.sub(r"[\d.,\s]+", " ", match.group()).strip().lower()
+    yield _figure("money", value, currency, form, noun, para, sentence, match.span())
+
+
+def _count(
+    para: Paragraph, sentence: _Sentence, match: re.Match[str]
+) -> Iterator[Figure]:
+    raw = match.group("num")
+    number = _number(raw)
+    noun = match.group("noun")
+    if number is None or noun.lower() in _NOT_COUNTED or noun in MONTHS:
+        return
+    if noun[:1].isupper() and noun.lower() not in UNIT_SYNONYMS:
+        return  # "Group 7", "2019 Olympics": part of a name
+    if re.fullmatch(r"1[89]\d\d|20\d\d", raw):
+        return  # a year
+    before = sentence.text[: match.start()]
+    if re.search(rf"(?:{_MONTH})\s+$", before):
+        return  # "May 5": a date
+    value = number * SCALES.get((match.group("scale") or "").lower(), 1)
+    unit = UNIT_SYNONYMS.get(noun.lower(), _singular(noun.lower()))
+    form = "digits" if raw[0].isdigit() else "words"
+    yield _figure("count", value, unit, form, "", para, sentence, match.span())
+
+
+def _ordinal(
+    para: Paragraph, sentence: _Sentence, match: re.Match[str]
+) -> Iterator[Figure]:
+    raw = match.group("num").lower()
+    value = int(raw[:-2]) if raw[0].isdigit() else ORDINAL_WORDS[raw]
+    # the counted thing: the words after the ordinal up to a small word
+    head: list[str] = []
+    head_end = match.start("rest")
+    for word in re.finditer(r"[A-Za-z][\w-]*", match.group("rest")):
+        if word.group().lower() in STOPWORDS:
+            break
+        head.append(word.group())
+        head_end = match.start("rest") + word.end()
+    if not head:
+        return
+    noun = _singular(head[-1].lower())
+    tail = sentence.text[head_end:]
+    named = re.match(
+        r"\s+(?:of|at|in|on|for)\s+(?:the\s+)?((?:[A-Z][\w-]*\s*){1,5})", tail
+    )
+    names = {w.lower() for w in head[:-1] if w[:1].isupper()}
+    if named:
+        names |= {w.lower() for w in named.group(1).split()}
+    span = (match.start(), head_end)
+    figure = _figure("ordinal", value, noun, "", "", para, sentence, span)
+    yield replace(figure, names=frozenset(names))
+
+
+def _figure(
+    kind: str,
+    value: float,
+    unit: str,
+    form: str,
+    noun: str,
+    para: Paragraph,
+    sentence: _Sentence,
+    span: tuple[int, int],
+) -> Figure:
+    before = sentence.text[: span[0]]
+    clause = _clause(before)
+    verb = _verb(clause)
+    subject = _subject(clause, sentence.previous, cost=verb == _COST_VERB)
+    return Figure(
+        kind=kind,
+        value=value,
+        unit=unit if not noun else f"{unit}:{_singular(noun)}",
+        form=form,
+        subject=subject,
+        verb=verb,
+        names=frozenset(),
+        setting=_setting(sentence.text, subject),
+        approximate=bool(_APPROXIMATE.search(before)),
+        initial=not before.strip(" \"\u201c\u2018'("),
+        para=para,
+        start=sentence.offset + span[0],
+        end=sentence.offset + span[1],
+    )
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _subject(clause: str, previous: str = "", *, cost: bool = False) -> str:
+    """Whose fact the figure is: the first country, body or name in its clause, else
+    the words before its verb ("the hospital trust hired 120 nurses"); for a
+    pronoun ("it cost"), what the sentence before it is about; for a cost told in
+    a relative clause, the thing it qualifies ("the bridge, which ... built for")."""
+    if cost:
+        relative = re.search(
+            r"([A-Za-z][\w\s'-]*?)\s*,\s+(?:which|that)\s+[^,]*$", clause
+        )
+        if relative:
+            return _noun_phrase_end(relative.group(1))
+    if _PRONOUN.match(clause):
+        return _opening_phrase(previous)
+    if cost:
+        return _cost_subject(clause)
+    actors = actors_in(clause)
+    tokens = tokenize(clause)
+    runs = [
+        (tokens[i].start, " ".join(t.base for t in tokens[i:j]).lower())
+        for i, j in name_runs(tokens)
+    ]
+    found = [(s, a.lower()) for s, _, a in actors] + runs
+    if found:
+        return min(found)[1]
+    words = re.findall(r"[A-Za-z][\w-]*", _APPROXIMATE.sub("", clause))
+    while words and words[-1].lower() in _FILLER:
+        words.pop()
+    head = [w.lower() for w in words[:-1] if w.lower() not in STOPWORDS]
+    if len(words) <= 5:
+        return " ".join(head[-3:])
+    # a long clause with no name in it: its own words are what the fact is about
+    # ("the drug cut the risk of a second stroke by"), when there are enough of them
+    content = [w.lower() for w in words if w.lower() not in STOPWORDS]
+    return " ".join(content[-6:]) if len(content) >= 4 else ""
+
+
+def _cost_subject(clause: str) -> str:
+    """What cost it: "The stadium was built at a cost of" -> "stadium"; "the
+    trust built the centre for" -> "centre"; "The new stand cost" -> "new stand"."""
+    cost = _COST.search(clause)
+    words = re.findall(r"[A-Za-z][\w'-]*", clause[: cost.start()] if cost else clause)
+    built = [i for i, w in enumerate(words) if w.lower() in _BUILD_VERBS]
+    if built and built[-1] < len(words) - 1:
+        words = words[built[-1] + 1 :]  # what was built
+    kept = [w.lower() for w in words if w.lower() not in STOPWORDS | _BUILD_VERBS]
+    return " ".join(kept[-3:])
+
+
+def same_subject(first: str, second: str) -> bool:
+    """True when two subjects can name one thing: the same words, or one the
+    other's last words ("centre" / "cancer centre"; not "city council" / "county
+    council"), unless the longer one sets its thing apart from another ("the
+    smaller ferry", "the other school", "the second bridge")."""
+    a, b = first.split(), second.split()
+    shorter, longer = sorted((a, b), key=len)
+    if shorter != longer[len(longer) - len(shorter) :]:
+        return False
+    extra = longer[: len(longer) - len(shorter)]
+    return not any(w in _CONTRASTIVE or _COMPARATIVE.fullmatch(w) for w in extra)
+
+
+def _clause(before: str) -> str:
+    """The figure's own clause: `before` without a frame of reported speech."""
+    framed = _FRAME.match(before)
+    return before[framed.end() :] if framed else before
+
+
+def _opening_phrase(sentence: str) -> str:
+    """The noun phrase a sentence opens with ("The new bridge opened ..." -> "new
+    bridge"), or "" when it opens otherwise."""
+    words = re.findall(r"[A-Za-z][\w'-]*", sentence)
+    while words and words[0].lower() in _DETERMINERS:
+        words.pop(0)
+    phrase: list[str] = []
+    for word in words[:4]:
+        low = word.lower()
+        if low in STOPWORDS or (
+            phrase and word.islower() and re.search(r"(?:ed|[^su]s)$", low)
+        ):
+            break
+        phrase.append(low)
+    return " ".join(phrase[-3:])
+
+
+def _noun_phrase_end(text: str) -> str:
+    """The last words of `text` that are not small words: "... of the cancer
+    centre" -> "cancer centre"."""
+    words = re.findall(r"[A-Za-z][\w'-]*", text)
+    phrase: list[str] = []
+    for word in reversed(words):
+        if word.lower() in STOPWORDS or len(phrase) == 3:
+            break
+        phrase.insert(0, word.lower())
+    return " ".join(phrase)
+
+
+def _setting(sentence: str, subject: str) -> frozenset[str]:
+    """The countries, bodies, years, months and weekdays a sentence names, and the
+    times and scopes it gives in words ("last year", "in the first quarter",
+    "worldwide")."""
+    found = {actor.lower() for _, _, actor in actors_in(sentence)}
+    found |= set(re.findall(r"\b(?:1[89]|20)\d\d\b", sentence))
+    found |= {w.lower() for w in re.findall(r"[A-Z][a-z]+", sentence)} & CALENDAR_WORDS
+    found |= {re.sub(r"\s+", " ", m.lower()) for m in _WHEN_WHERE.findall(sentence)}
+    return frozenset(found - {subject})
+
+
+def _verb(before: str) -> str:
+    """The word before the figure, past fillers and approximations, stemmed; "cost"
+    for the ways copy gives what a thing cost ("built for", "at a cost of")."""
+    trimmed = _APPROXIMATE.sub("", before)
+    if _COST.search(trimmed):
+        return _COST_VERB
+    words = re.findall(r"[A-Za-z]+", trimmed)
+    while words and words[-1].lower() in _FILLER:
+        words.pop()
+    if not words or words[-1][:1].isupper():
+        return ""
+    return re.sub(r"(?:ed|d|es|s|ing)$", "", words[-1].lower())

@@ -1,0 +1,266 @@
+"""The patterns statements.py reads relations with.
+
+The terrorist designation or listing of a group and sanctions have their own
+patterns (a designation is said in more ways than any other relation: "lists X as
+a terrorist entity", "X remains on Japan's terror list", "removing X from the
+list"); every relation of relations.py's table is read with a pattern built from
+its phrases. Also here: the auxiliaries, negations, prospects and conditions that
+decide a statement's state.
+"""
+
+from __future__ import annotations
+
+import re
+
+from articles.text.checks.relations import (
+    ACTIVE,
+    DONE,
+    JOINT,
+    NOT_DONE,
+    PASSIVE,
+    PROPOSED,
+    RELATIONS,
+    UNDOING,
+    Phrase,
+    Relation,
+)
+
+# The states of a designation, as relations.py names the states of any relation.
+LISTED = DONE
+NOT_LISTED = NOT_DONE
+DELISTING = UNDOING
+LISTING = PROPOSED
+
+DESIGNATION = "designation"
+SANCTIONS = "sanctions"
+
+
+# --- the pattern pieces --------------------------------------------------------------
+
+_CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w\-]*)"
+_NP = rf"(?:the\s+)?{_CAP}(?:\s+(?:of\s+(?:the\s+)?)?{_CAP}){{0,5}}"
+_OBJ = rf"(?P<obj>{_NP})(?:['\u2019]s(?:\s+name)?)?"
+# A body named by what it is, in lower case: "the town council", "the league",
+# "the national regulator". Copy on local government, sport and business states
+# its relations with these as often as with names.
+_BODY = (
+    r"[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?:council|government|board|authority|"
+    r"authorities|administration|league|federation|association|club|court|"
+    r"regulator|region|province|ministry|committee|union|company|firm|bank|agency|"
+    r"parliament|assembly|senate|army|police|city|county|state|town|country)\b"
+)
+_SUBJ = (
+    rf"(?P<subj>{_NP}(?:['\u2019]s)?(?:\s+(?:government|authorities|administration))?"
+    rf"|it|{_BODY})"
+)
+# A government or body as the object, in lower case: "the new government of
+# Mali", "the transitional council", "the military authorities in Niamey", "the
+# regional power grid", "the customs bloc".
+_GOVERNMENT_NP = (
+    r"the\s+(?:[a-z][\w-]*\s+){0,3}?(?:government|administration|authorities|junta|"
+    r"regime|council|leadership|alliance|bloc|union|league|zone|eurozone|club|"
+    r"association|federation|community|commonwealth|organi[sz]ation|partnership|"
+    r"grid|network|consortium|coalition)(?:\s+(?:of|in)\s+(?:the\s+)?"
+    rf"{_CAP}(?:\s+{_CAP}){{0,3}})?"
+)
+_TABLE_OBJ = rf"(?P<obj>{_NP}|{_GOVERNMENT_NP})(?:['\u2019]s(?:\s+name)?)?"
+_KIND = r"(?:groups?|organi[sz]ations?|entit(?:y|ies)|movements?|outfits?|networks?)"
+_CATEGORY = (
+    r"(?i:(?:an?\s+)?(?:(?:banned|proscribed|designated|foreign|international|"
+    rf"outlawed|illegal)\s+)*(?:terrorist|terror|extremist)\s+{_KIND})"
+)
+_LIST = (
+    r"(?i:(?:black)?list|register|registry|roster)\s+of\s+"
+    r"(?i:(?:(?:banned|proscribed|designated)\s+)?"
+    rf"(?:terrorist|terror|extremist|banned|proscribed|prohibited)\s+{_KIND})"
+    r"|(?i:(?:terror(?:ist|ism)?|extremist)\s+(?:black)?list)"
+)
+_AUX = (
+    r"(?P<aux>(?:(?:still|officially|formally|already|currently|now|also|has|have|"
+    r"had|does|do|did|not|no\s+longer|never|will|would|could|may|might|plans\s+to|"
+    r"intends\s+to|is|are|was|were|considering|expected\s+to|set\s+to|moving\s+to|"
+    r"poised\s+to|to|be|been|continues\s+to|continue\s+to)\s+|n['\u2019]t\s+)*)"
+)
+_ACTIVE_VERB = (
+    r"(?P<verb>recogni[sz](?:es?|ed|ing)|designat(?:es?|ed|ing)|list(?:s|ed|ing)?|"
+    r"classif(?:y|ies|ied|ying)|consider(?:s|ed|ing)?|regard(?:s|ed|ing)?|"
+    r"label(?:s|led|ed|ling|ing)?|brand(?:s|ed|ing)?|deem(?:s|ed|ing)?|"
+    r"treat(?:s|ed|ing)?|proscrib(?:es?|ed|ing)|declar(?:es?|ed|ing)|"
+    r"nam(?:es?|ed|ing))"
+)
+_PASSIVE_VERB = (
+    r"(?P<verb>listed|designated|recogni[sz]ed|classified|considered|regarded|"
+    r"labell?ed|branded|deemed|banned|proscribed|outlawed|treated)"
+)
+_REMOVAL_VERB = (
+    r"(?P<verb>remov(?:e|es|ed|ing|al)|delist(?:s|ed|ing)?|de-list(?:s|ed|ing)?|"
+    r"strik(?:e|es|ing)|struck|tak(?:e|es|ing|en)\s+off|took\s+off|"
+    r"exclu(?:de|des|ded|ding|sion)|drop(?:s|ped|ping)?)"
+)
+_OWNER = rf"(?:(?P<owner>{_NP})['\u2019]s\s+|(?:the|its|their)\s+)?"
+
+PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
+    # Canada lists the Proud Boys as a terrorist entity.
+    (
+        DESIGNATION,
+        "active",
+        re.compile(
+            rf"\b{_SUBJ}(?:,\s+which)?\s+{_AUX}{_ACTIVE_VERB}\s+{_OBJ}\s+(?:as\s+)?"
+            rf"{_CATEGORY}"
+        ),
+    ),
+    # the Proud Boys, which Canada lists as a terrorist entity
+    (
+        DESIGNATION,
+        "relative",
+        re.compile(
+            rf"\b{_OBJ},?\s+(?:which|whom|that)\s+{_SUBJ}\s+{_AUX}{_ACTIVE_VERB}"
+            rf"\s+as\s+{_CATEGORY}"
+        ),
+    ),
+    # The Proud Boys are listed as a terrorist entity in Canada / banned in Germany.
+    (
+        DESIGNATION,
+        "passive",
+        re.compile(
+            rf"\b{_OBJ},?\s+{_AUX}{_PASSIVE_VERB}(?:\s+as\s+{_CATEGORY})?"
+            rf"(?:\s+(?:in|by)\s+{_SUBJ})?"
+        ),
+    ),
+    # X remains on Japan's terror list / on the list of terrorist groups in Japan.
+    (
+        DESIGNATION,
+        "on-list",
+        re.compile(
+            rf"\b{_OBJ}\s+{_AUX}(?:remains?\s+|stays?\s+)?on\s+{_OWNER}(?:{_LIST})"
+            rf"(?:\s+(?:in|of)\s+(?P<loc>{_NP}))?"
+        ),
+    ),
+    # removing a group from a country's list of terrorist groups
+    (
+        DESIGNATION,
+        "removal",
+        re.compile(
+            rf"(?:\b{_SUBJ}\s+)?\b{_AUX}{_REMOVAL_VERB}\s+(?:of\s+)?{_OBJ}\s+(?:from|off)\s+{_OWNER}"
+            rf"(?:{_LIST})(?:\s+(?:in|of)\s+(?P<loc>{_NP}))?"
+        ),
+    ),
+    # reviewing whether to delist X / a review of the designation of X
+    (
+        DESIGNATION,
+        "review",
+        re.compile(
+            r"\b(?P<aux>)(?P<verb>(?i:review(?:s|ed|ing)?|reconsider(?:s|ed|ing)?|"
+            r"re-?examin(?:es?|ed|ing)))\s+(?:(?:of\s+)?(?:the|its|their)\s+)?"
+            r"(?:(?:terrorist\s+)?(?:listing|designation|status|ban)\s+of\s+"
+            r"|whether\s+to\s+(?:delist|de-list|remove|unban|lift\s+the\s+ban\s+on)\s+)"
+            rf"{_OBJ}"
+        ),
+    ),
+    # The EU imposed sanctions on X.
+    (
+        SANCTIONS,
+        "active",
+        re.compile(
+            rf"\b{_SUBJ}\s+{_AUX}(?P<verb>impos(?:es?|ed|ing)|slapp(?:ed|ing)|"
+            rf"maintain(?:s|ed|ing)?|keeps?|kept)\s+(?:new\s+|fresh\s+)?sanctions\s+"
+            rf"(?:on|against)\s+{_OBJ}"
+        ),
+    ),
+    # lifting (the) sanctions on X
+    (
+        SANCTIONS,
+        "removal",
+        re.compile(
+            rf"(?:\b{_SUBJ}\s+)?\b{_AUX}"
+            rf"(?P<verb>lift(?:s|ed|ing)?|eas(?:es?|ed|ing)|remov(?:es?|ed|ing))"
+            rf"\s+(?:the\s+|its\s+)?sanctions\s+(?:on|against)\s+{_OBJ}"
+        ),
+    ),
+]
+
+# Auxiliaries and adverbs between a subject and the verb of a relation's phrase.
+_GENERIC_AUX = (
+    r"(?P<aux>(?:(?:still|officially|formally|already|currently|now|also|finally|"
+    r"has|have|had|does|do|did|not|no\s+longer|never|yet|will|would|could|may|"
+    r"might|shall|must|is|are|was|were|be|been|being|to|considering|"
+    r"(?:plans?|planning|intends?|wants?|hopes?|seeks?|seeking|agreed|agrees|"
+    r"applied|applies|expected|set|moving|poised|about|continues?|fail(?:s|ed)?|"
+    r"refus(?:es|ed)|in\s+talks|bid|voted|votes|decided|decides|threatened|"
+    r"threatens)\s+to|in\s+the\s+process\s+of)\s+|n['\u2019]t\s+)*)"
+)
+GENERIC_PROSPECT = re.compile(
+    r"\b(?:will|would|could|may|might|shall|considering|plans?\s+to|planning\s+to|"
+    r"intends?\s+to|wants?\s+to|hopes?\s+to|seeks?\s+to|seeking\s+to|"
+    r"agreed\s+to|agrees\s+to|applied\s+to|applies\s+to|expected\s+to|set\s+to|"
+    r"moving\s+to|poised\s+to|about\s+to|bid\s+to|voted\s+to|votes\s+to|"
+    r"decided\s+to|decides\s+to|threatened\s+to|threatens\s+to)\b"
+)
+GENERIC_NEGATION = re.compile(
+    r"\b(?:not|never|no\s+longer|yet\s+to|fail(?:s|ed)?\s+to|refus(?:es|ed)\s+to)\b"
+    r"|n['\u2019]t\b"
+)
+IN_PROGRESS = re.compile(r"\bin\s+talks\s+to\b|\bin\s+the\s+process\s+of\b")
+_GOVERNMENT = (
+    r"(?P<gov>\s+(?:government|administration|authorities|regime|leadership))?"
+)
+
+
+def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
+    obj = (
+        rf"(?P<obj>{relation.objects})"
+        if relation.objects
+        else rf"{_TABLE_OBJ}{_GOVERNMENT}"
+    )
+    verb = rf"(?P<verb>{phrase.verb})"
+    if phrase.shape == PASSIVE:
+        return re.compile(rf"\b{obj},?\s+{_GENERIC_AUX}{verb}\b(?:\s+by\s+{_SUBJ})?")
+    if phrase.shape == JOINT:
+        return re.compile(rf"\b(?P<subj>{_NP})\s+and\s+{obj}\s+{_GENERIC_AUX}{verb}\b")
+    subject = r"(?<![\w-])" if relation.by_object else rf"\b{_SUBJ}\s+"
+    tail = "" if phrase.obj else rf"\s+{obj}"
+    return re.compile(rf"{subject}{_GENERIC_AUX}{verb}\b{tail}")
+
+
+# Each with its verb alone: a cheap test that spares most sentences the full pattern.
+def _relative_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str] | None:
+    """The object told before its subject, in a relative clause: "Helix, which
+    Norland has not acquired, said ..."; None for phrases that cannot be."""
+    if (
+        phrase.shape != ACTIVE
+        or phrase.obj is not None
+        or relation.by_object
+        or relation.objects
+    ):
+        return None
+    return re.compile(
+        rf"\b{_TABLE_OBJ}{_GOVERNMENT},\s+(?:which|whom|that)\s+{_SUBJ}\s+"
+        rf"{_GENERIC_AUX}(?P<verb>{phrase.verb})(?=\s*(?:[,.;:]|$))"
+    )
+
+
+GENERIC_PATTERNS: list[tuple[Relation, Phrase, re.Pattern[str], re.Pattern[str]]] = [
+    (relation, phrase, pattern, re.compile(rf"\b(?:{phrase.verb})\b"))
+    for relation in RELATIONS
+    for phrase in relation.phrases
+    for pattern in (
+        _generic_pattern(relation, phrase),
+        _relative_pattern(relation, phrase),
+    )
+    if pattern is not None
+]
+RELATIONS_BY_NAME = {relation.name: relation for relation in RELATIONS}
+
+NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n['\u2019]t\b")
+MODAL = re.compile(
+    r"\b(?:will|would|could|may|might|plans\s+to|intends\s+to|considering|"
+    r"expected\s+to|set\s+to|moving\s+to|poised\s+to|to|be)\b"
+)
+PROSPECT = re.compile(
+    r"(?i:\b(?:review|reviewing|proposal|propose[sd]?|process|plan|plans|considering|"
+    r"consider|decision\s+on|whether|move\s+to|bid\s+to|calls?\s+for|requests?)\b"
+    r"[^.;]{0,40}$)"
+)
+CONDITIONAL = re.compile(r"(?i:\b(?:if|unless|whether|should)\b[^,;]{0,40}$)")
+ANAPHORS = {"it", "the country", "the government", "the state", "the administration"}
+PAST = re.compile(r"(?:ed|struck|took\s+off|taken\s+off)$")
