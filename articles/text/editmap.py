@@ -285,6 +285,10 @@ def _match_rest(
         found = [r for r in found if r.length]
         if not found:
             break
+        # words matched in this round sit somewhere else of the old text: between
+        # a chain and its neighbour they do not part them (a block moved in there)
+        elsewhere_old = {r.old_start for r in found}
+        elsewhere_new = {r.new_start for r in found}
         for chain in _chains(old, new, found):
             first, last = chain[0], chain[-1]
             k = bisect_right(starts, first.old_start)
@@ -302,13 +306,21 @@ def _match_rest(
                 or (
                     (
                         left is not None
-                        and _few_words(old, left.old_end, first.old_start)
-                        and _few_words(new, left.new_end, first.new_start)
+                        and _few_words(
+                            old, left.old_end, first.old_start, elsewhere_old
+                        )
+                        and _few_words(
+                            new, left.new_end, first.new_start, elsewhere_new
+                        )
                     )
                     or (
                         right is not None
-                        and _few_words(old, last.old_end, right.old_start)
-                        and _few_words(new, last.new_end, right.new_start)
+                        and _few_words(
+                            old, last.old_end, right.old_start, elsewhere_old
+                        )
+                        and _few_words(
+                            new, last.new_end, right.new_start, elsewhere_new
+                        )
                     )
                 )
             )
@@ -361,8 +373,10 @@ def _mostly_same_words(old_piece: str, new_piece: str) -> bool:
     return bool(size) and 2 * sum((a & b).values()) >= size / 2
 
 
-def _few_words(text: str, start: int, end: int) -> bool:
-    return len(_TOKEN.findall(text, start, end)) <= 3
+def _few_words(text: str, start: int, end: int, skip: set[int]) -> bool:
+    """At most 3 tokens in text[start:end], not counting those starting in `skip`."""
+    found = (m for m in _TOKEN.finditer(text, start, end) if m.start() not in skip)
+    return sum(1 for _ in found) <= 3
 
 
 def _pair_sentences(
