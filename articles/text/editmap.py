@@ -597,6 +597,8 @@ def _unique_words_moved(
 ) -> list[Run]:
     kept = [r for r in kept if r.length]
     kept_starts = [r.old_start for r in kept]
+    kept_by_new = sorted(kept, key=lambda r: r.new_start)
+    new_starts = [r.new_start for r in kept_by_new]
     rest_a = Counter(t[2] for i, t in enumerate(old_left) if i not in used_a)
     rest_b = {t[2]: j for j, t in enumerate(new_left) if j not in used_b}
     a_words = [t[2] for t in old_left]
@@ -625,6 +627,16 @@ def _unique_words_moved(
             old[old_lo:old_hi], new[lo:hi]
         ):
             continue
+        # found in a new sentence that reads like its own, which stayed, it is a
+        # word of a copy of that sentence pasted there, not a word that moved
+        here = _sentence_around(old, token[0])
+        there = _sentence_around(new, new_left[rest_b[word]][0])
+        if (
+            _overlaps_any(here, kept, kept_starts, old=True)
+            and not _overlaps_any(there, kept_by_new, new_starts, old=False)
+            and _mostly_same_words(old[slice(*here)], new[slice(*there)])
+        ):
+            continue
         pairs = _extend(
             [(i, rest_b[word])],
             a_words,
@@ -640,6 +652,29 @@ def _unique_words_moved(
                 ta, tb = old_left[a], new_left[b]
                 moved.append(Run(ta[0], tb[0], ta[1] - ta[0]))
     return moved
+
+
+_BREAK = re.compile(r"[.!?](?=\s)|\n")
+
+
+def _sentence_around(text: str, pos: int) -> tuple[int, int]:
+    """The bounds of the sentence holding text[pos]."""
+    start = 0
+    for found in _BREAK.finditer(text, max(0, pos - 400), pos):
+        start = found.end()
+    found = _BREAK.search(text, pos)
+    return start, found.end() if found else len(text)
+
+
+def _overlaps_any(
+    span: tuple[int, int], runs: list[Run], starts: list[int], *, old: bool
+) -> bool:
+    """Whether any of `runs` (sorted, `starts` their starts) overlaps the span of
+    the old text (or of the new one)."""
+    k = bisect_right(starts, span[0])
+    if k and (runs[k - 1].old_end if old else runs[k - 1].new_end) > span[0]:
+        return True
+    return k < len(runs) and starts[k] < span[1]
 
 
 def _while_near(chain, near, *, backwards: bool = False) -> list[tuple[int, int]]:
