@@ -629,12 +629,10 @@ def _unique_words_moved(
             continue
         # found in a new sentence that reads like its own, which stayed, it is a
         # word of a copy of that sentence pasted there, not a word that moved
-        here = _sentence_around(old, token[0])
         there = _sentence_around(new, new_left[rest_b[word]][0])
-        if (
-            _overlaps_any(here, kept, kept_starts, old=True)
-            and not _overlaps_any(there, kept_by_new, new_starts, old=False)
-            and _mostly_same_words(old[slice(*here)], new[slice(*there)])
+        if not _overlaps_any(there, kept_by_new, new_starts) and _mostly_same_words(
+            _kept_part(old, _sentence_around(old, token[0]), kept, kept_starts),
+            new[slice(*there)],
         ):
             continue
         pairs = _extend(
@@ -666,15 +664,27 @@ def _sentence_around(text: str, pos: int) -> tuple[int, int]:
     return start, found.end() if found else len(text)
 
 
-def _overlaps_any(
-    span: tuple[int, int], runs: list[Run], starts: list[int], *, old: bool
-) -> bool:
-    """Whether any of `runs` (sorted, `starts` their starts) overlaps the span of
-    the old text (or of the new one)."""
+def _overlaps_any(span: tuple[int, int], by_new: list[Run], starts: list[int]) -> bool:
+    """Whether any of the runs (sorted by new offset, `starts` their new starts)
+    overlaps new[span[0]:span[1]]."""
     k = bisect_right(starts, span[0])
-    if k and (runs[k - 1].old_end if old else runs[k - 1].new_end) > span[0]:
+    if k and by_new[k - 1].new_end > span[0]:
         return True
-    return k < len(runs) and starts[k] < span[1]
+    return k < len(by_new) and starts[k] < span[1]
+
+
+def _kept_part(
+    old: str, span: tuple[int, int], kept: list[Run], starts: list[int]
+) -> str:
+    """The words of old[span[0]:span[1]] that the kept runs hold."""
+    k = max(0, bisect_right(starts, span[0]) - 1)
+    parts = []
+    while k < len(kept) and kept[k].old_start < span[1]:
+        parts.append(
+            old[max(span[0], kept[k].old_start) : min(span[1], kept[k].old_end)]
+        )
+        k += 1
+    return " ".join(parts)
 
 
 def _while_near(chain, near, *, backwards: bool = False) -> list[tuple[int, int]]:
