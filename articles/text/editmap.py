@@ -379,22 +379,38 @@ def _few_words(text: str, start: int, end: int, skip: set[int]) -> bool:
     return sum(1 for _ in found) <= 3
 
 
+# A sentence paired with one in the paragraph its own paragraph became counts this
+# much more: of two equally likely partners, the one still in its place is the
+# sentence, the other a copy pasted into the next paragraph.
+_SAME_PARAGRAPH_BONUS = 0.2
+
+
 def _pair_sentences(
-    a: list[list[Token]], b: list[list[Token]]
+    a: list[list[Token]], b: list[list[Token]], *, by_paragraph: bool = True
 ) -> list[tuple[int, int]]:
-    """The in-order pairing of similar sentences with the greatest total similarity."""
+    """The in-order pairing of similar sentences with the greatest total similarity,
+    sentences of paired paragraphs first."""
     bags_a = [Counter(t[2] for t in unit if t[2][0].isalnum()) for unit in a]
     bags_b = [Counter(t[2] for t in unit if t[2][0].isalnum()) for unit in b]
+    line_a, line_b = _line_numbers(a), _line_numbers(b)
+    paired_lines: set[tuple[int, int]] = set()
+    if by_paragraph and max(line_a, default=0) + max(line_b, default=0) > 0:
+        paired_lines = set(
+            _pair_sentences(
+                _join_lines(a, line_a), _join_lines(b, line_b), by_paragraph=False
+            )
+        )
     n, m = len(a), len(b)
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n):
         for j in range(m):
             size = sum(bags_a[i].values()) + sum(bags_b[j].values())
             same = 2 * sum((bags_a[i] & bags_b[j]).values()) / size if size else 0.0
+            bonus = _SAME_PARAGRAPH_BONUS * ((line_a[i], line_b[j]) in paired_lines)
             best[i + 1][j + 1] = max(
                 best[i][j + 1],
                 best[i + 1][j],
-                best[i][j] + same if same >= _MIN_PAIR_SIMILARITY else 0.0,
+                best[i][j] + same + bonus if same >= _MIN_PAIR_SIMILARITY else 0.0,
             )
     pairs = []
     i, j = n, m
@@ -407,6 +423,22 @@ def _pair_sentences(
             pairs.append((i - 1, j - 1))
             i, j = i - 1, j - 1
     return pairs[::-1]
+
+
+def _line_numbers(units: list[list[Token]]) -> list[int]:
+    """Which line of the block each sentence is in (a line's first opens with a mark)."""
+    numbers, line = [], -1
+    for unit in units:
+        line += bool(unit) and unit[0][2] == PARAGRAPH
+        numbers.append(max(line, 0))
+    return numbers
+
+
+def _join_lines(units: list[list[Token]], lines: list[int]) -> list[list[Token]]:
+    joined: list[list[Token]] = [[] for _ in range(max(lines, default=-1) + 1)]
+    for unit, line in zip(units, lines, strict=True):
+        joined[line].extend(unit)
+    return joined
 
 
 def _diff_tokens(
