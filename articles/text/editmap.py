@@ -426,7 +426,7 @@ def _pair_sentences(
 
 
 def _line_numbers(units: list[list[Token]]) -> list[int]:
-    """Which line of the block each sentence is in (a line's first opens with a mark)."""
+    """The line of the block each sentence is in (a line opens with a mark)."""
     numbers, line = [], -1
     for unit in units:
         line += bool(unit) and unit[0][2] == PARAGRAPH
