@@ -609,7 +609,9 @@ def _find_moves(
         new_ranges = [r for r in new_ranges if r[1] - r[0] >= MIN_MOVE_TOKENS]
         used_a.update(i for i, _ in pairs)
         used_b.update(j for _, j in pairs)
-    moved += _unique_words_moved(old, new, old_left, new_left, used_a, used_b, kept)
+    moved += _unique_words_moved(
+        old, new, old_left, new_left, used_a, used_b, kept, moved
+    )
     moved.sort(key=lambda r: r.old_start)
     return moved
 
@@ -626,11 +628,15 @@ def _unique_words_moved(
     used_a: set[int],
     used_b: set[int],
     kept: list[Run],
+    moved_so_far: list[Run],
 ) -> list[Run]:
     kept = [r for r in kept if r.length]
     kept_starts = [r.old_start for r in kept]
-    kept_by_new = sorted(kept, key=lambda r: r.new_start)
-    new_starts = [r.new_start for r in kept_by_new]
+    # the words that went somewhere: kept in place, or moved as part of a run
+    went = sorted(kept + moved_so_far, key=lambda r: r.old_start)
+    went_starts = [r.old_start for r in went]
+    went_by_new = sorted(went, key=lambda r: r.new_start)
+    new_starts = [r.new_start for r in went_by_new]
     rest_a = Counter(t[2] for i, t in enumerate(old_left) if i not in used_a)
     rest_b = {t[2]: j for j, t in enumerate(new_left) if j not in used_b}
     a_words = [t[2] for t in old_left]
@@ -659,11 +665,11 @@ def _unique_words_moved(
             old[old_lo:old_hi], new[lo:hi]
         ):
             continue
-        # found in a new sentence that reads like its own, which stayed, it is a
-        # word of a copy of that sentence pasted there, not a word that moved
+        # found in a new sentence that reads like its own, whose other words went
+        # elsewhere, it is a word of a copy of that sentence pasted there
         there = _sentence_around(new, new_left[rest_b[word]][0])
-        if not _overlaps_any(there, kept_by_new, new_starts) and _mostly_same_words(
-            _kept_part(old, _sentence_around(old, token[0]), kept, kept_starts),
+        if not _overlaps_any(there, went_by_new, new_starts) and _mostly_same_words(
+            _kept_part(old, _sentence_around(old, token[0]), went, went_starts),
             new[slice(*there)],
         ):
             continue
@@ -749,6 +755,12 @@ def _nearness(old: str, new: str, old_left: list[Token], new_left: list[Token]):
     return near
 
 
+def _crosses_sentences(before: list[str], after: list[str]) -> bool:
+    """Whether a sentence ends in `before` or a paragraph opens in `after` (the
+    tokens either side of a step)."""
+    return bool({".", "!", "?"}.intersection(before)) or PARAGRAPH in after
+
+
 def _extend(
     pairs: list[tuple[int, int]],
     a: list[str],
@@ -767,6 +779,10 @@ def _extend(
         ).get_matching_blocks()[0]
         if not block.size or max(block.a, block.b) > _MOVE_REWRITE_TOKENS:
             break
+        if block.size < 3 and _crosses_sentences(
+            [a[i - 1]], [*a[i : i + block.a + 1], *b[j : j + block.b + 1]]
+        ):
+            break  # a word or two after a sentence end: the next may be new
         grown = [(i + block.a + k, j + block.b + k) for k in range(block.size)]
         kept = [p for p in _while_near([pairs[-1], *grown], near)][1:]
         pairs += kept
@@ -782,6 +798,11 @@ def _extend(
         gap_a = (i - lo_a) - (last.a + last.size)
         gap_b = (j - lo_b) - (last.b + last.size)
         if max(gap_a, gap_b) > _MOVE_REWRITE_TOKENS:
+            break
+        if last.size < 3 and _crosses_sentences(
+            [*a[i - gap_a - 1 : i], *b[j - gap_b - 1 : j]],
+            [*a[i - gap_a : i + 1], *b[j - gap_b : j + 1]],
+        ):
             break
         grown = [(lo_a + last.a + k, lo_b + last.b + k) for k in range(last.size)]
         kept = _while_near([pairs[0], *reversed(grown)], near, backwards=True)[1:]
