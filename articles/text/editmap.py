@@ -586,7 +586,9 @@ def _find_moves(
         if best is None:
             break
         match, a_range, b_range = best
-        pairs = [(match.a + k, match.b + k) for k in range(match.size)]
+        pairs = _within_sentences(
+            [(match.a + k, match.b + k) for k in range(match.size)], a_words
+        )
         pairs = _extend(
             pairs,
             a_words,
@@ -753,6 +755,25 @@ def _nearness(old: str, new: str, old_left: list[Token], new_left: list[Token]):
         )
 
     return near
+
+
+def _within_sentences(
+    pairs: list[tuple[int, int]], a: list[str]
+) -> list[tuple[int, int]]:
+    """`pairs` without a word or two hanging over a sentence end at either side:
+    the sentence after (or before) it may be a new one that starts (or ends) alike."""
+    words = [a[i] for i, _ in pairs]
+    ends = [k for k, w in enumerate(words) if w in (".", "!", "?")]
+    opens = [k for k, w in enumerate(words) if w == PARAGRAPH]
+    hi = len(pairs)
+    if ends and 0 < hi - 1 - ends[-1] < 3:
+        hi = ends[-1] + 1
+    if opens and 0 < hi - opens[-1] < 3:
+        hi = opens[-1]
+    lo = 0
+    if ends and ends[0] < 2 and ends[0] + 1 < hi:
+        lo = ends[0] + 1
+    return pairs[lo:hi] if hi - lo >= MIN_MOVE_TOKENS else pairs
 
 
 def _crosses_sentences(before: list[str], after: list[str]) -> bool:
