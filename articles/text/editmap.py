@@ -17,6 +17,7 @@ from difflib import SequenceMatcher
 # Words, numbers with their decimal or thousands separators, and single marks.
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+|[^\w\s]")
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
+_WORD = re.compile(r"\d+(?:[.,]\d+)*|\w+")
 Token = tuple[int, int, str]  # start, end, text
 PARAGRAPH = "\n"  # the token that opens a line: it has no characters
 _SENTENCE = re.compile(r"\S.*?(?:[.!?](?=\s)|$)", re.S)
@@ -146,8 +147,18 @@ def text_edit(old: str, new: str) -> TextEdit:
     )
     opcodes = matcher.get_opcodes()
     moved_lines = _moved_lines(opcodes, old_lines, new_lines)
-    gone_old = {i for i, _ in moved_lines}
-    gone_new = {j for _, j in moved_lines}
+    edited_lines = _edited_moved_lines(opcodes, old_lines, new_lines, moved_lines)
+    gone_old = {i for i, _ in moved_lines + edited_lines}
+    gone_new = {j for _, j in moved_lines + edited_lines}
+    moved: list[Run] = []
+    for i, j in edited_lines:
+        a = _sentences(old, [old_lines[i]])
+        b = _sentences(new, [new_lines[j]])
+        rest = _diff_tokens(
+            [t for unit in a for t in unit], [t for unit in b for t in unit], moved
+        )
+        old_left.extend(rest[0])
+        new_left.extend(rest[1])
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             for (os, oe, _), (ns, _, _) in zip(
@@ -165,10 +176,10 @@ def text_edit(old: str, new: str) -> TextEdit:
             old_left.extend(t for unit in a for t in unit)
             new_left.extend(t for unit in b for t in unit)
     kept.sort(key=lambda r: r.old_start)
-    moved = _find_moves(old, new, old_left, new_left, kept)
     for i, j in moved_lines:
         (os, oe, _), (ns, _, _) = old_lines[i], new_lines[j]
         moved.append(Run(os, ns, oe - os))
+    moved = _find_moves(old, new, old_left, new_left, kept, moved)
     moved.sort(key=lambda r: r.old_start)
     both = sorted(kept + moved, key=lambda r: (r.old_start, r.length))
     return TextEdit(
@@ -209,6 +220,57 @@ def _moved_lines(
         if len(old_lines[i][2]) >= _MIN_MOVED_LINE
         and old_count[old_lines[i][2]] == 1
         and len(new_where.get(old_lines[i][2], ())) == 1
+    ]
+
+
+# A paragraph that left one place and appears with a few words rewritten in
+# another shares at least this much of its words with it (Dice), and more than
+# with any other paragraph that changed.
+_MIN_EDITED_LINE_SIMILARITY = 0.75
+
+
+def _edited_moved_lines(
+    opcodes: list[tuple[str, int, int, int, int]],
+    old_lines: list[tuple[int, int, str]],
+    new_lines: list[tuple[int, int, str]],
+    moved_lines: list[tuple[int, int]],
+) -> list[tuple[int, int]]:
+    """Lines deleted in one place and inserted, a little edited, in another: each
+    the other's most similar changed line, and not in the same changed block."""
+    gone_old = {i for i, _ in moved_lines}
+    gone_new = {j for _, j in moved_lines}
+    block_old, block_new = {}, {}
+    for k, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        if tag != "equal":
+            block_old.update((i, k) for i in range(i1, i2) if i not in gone_old)
+            block_new.update((j, k) for j in range(j1, j2) if j not in gone_new)
+    if (
+        not block_old
+        or not block_new
+        or len(block_old) * len(block_new) > _MAX_PAIRINGS
+    ):
+        return []
+    bags_old = {i: Counter(_WORD.findall(old_lines[i][2])) for i in block_old}
+    bags_new = {j: Counter(_WORD.findall(new_lines[j][2])) for j in block_new}
+    best_old: dict[int, list] = {}
+    best_new: dict[int, list] = {}
+    for i, bag_a in bags_old.items():
+        for j, bag_b in bags_new.items():
+            size = sum(bag_a.values()) + sum(bag_b.values())
+            score = 2 * sum((bag_a & bag_b).values()) / size if size else 0.0
+            for best, key, other in ((best_old, i, j), (best_new, j, i)):
+                top = best.setdefault(key, [0.0, None])
+                if score > top[0]:
+                    best[key] = [score, other]
+                elif score == top[0]:
+                    top[1] = None  # a tie: no one partner
+    return [
+        (i, j)
+        for i, (score, j) in best_old.items()
+        if j is not None
+        and score >= _MIN_EDITED_LINE_SIMILARITY
+        and best_new[j][1] == i
+        and block_old[i] != block_new[j]
     ]
 
 
@@ -554,19 +616,25 @@ def _drop_chance_equalities(
 
 
 def _find_moves(
-    old: str, new: str, old_left: list[Token], new_left: list[Token], kept: list[Run]
+    old: str,
+    new: str,
+    old_left: list[Token],
+    new_left: list[Token],
+    kept: list[Run],
+    moved_lines: list[Run],
 ) -> list[Run]:
-    """Runs deleted in one place and inserted in another: at least MIN_MOVE_TOKENS
-    tokens word for word, extended through small rewrites on either side; and
-    single words that occur once in each text (a name moved a few words along)."""
+    """`moved_lines` (the runs of whole lines found moved) and more runs deleted in
+    one place and inserted in another: at least MIN_MOVE_TOKENS tokens word for
+    word, extended through small rewrites on either side; and single words that
+    occur once in each text (a name moved a few words along)."""
     if not old_left or not new_left:
-        return []
+        return moved_lines
     old_left.sort()
     new_left.sort()
     a_words = [t[2] for t in old_left]
     b_words = [t[2] for t in new_left]
     matcher = SequenceMatcher(None, a_words, b_words, False)
-    moved: list[Run] = []
+    moved = list(moved_lines)
     used_a: set[int] = set()
     used_b: set[int] = set()
     # Not order-preserving: the longest shared run anywhere first, then the longest in
