@@ -106,6 +106,64 @@ _TEMPLATES = {
         "Turnout {trend} to {num} {unit}, the highest since {month}.",
     ],
 }
+# Held out: other kinds of copy, other names and stock phrases, never looked at
+# while tuning the mapping; the benchmark reports it apart.
+_HELD_OUT_FILL = {
+    "name": "Nadia Rossi|Kwame Mensah|Hiro Tanaka|Elif Demir|Marco Bianchi|"
+    "Grace Okafor|Liam Byrne|Sofia Lindqvist|Arjun Rao|Zofia Nowak|Ben Carter",
+    "place": "Ashford Junction|the western suburbs|Lakeside|the industrial zone|"
+    "Greywater|the upper valley|North Quay|the border region|Fernhill|downtown",
+    "org": "the rail operator|the school board|the energy firm|the police|"
+    "the housing trust|the farmers' union|the museum|the airline|the utility",
+    "day": "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday",
+    "month": "February|May|July|September|December|January",
+    "num": "30|8|6.5|11|2|100|45|3|2,500|16|0.8|50|10|14",
+    "unit": "trains|pupils|megawatts|arrests|visitors|homes|hectares|flights|"
+    "percent|kilometres",
+    "verb": "said|said on Monday|noted|insisted|admitted|reported|explained",
+    "trend": "increased|decreased|doubled|recovered|stalled|plunged|grew",
+    "thing": "ridership|enrolment|demand|crime|ticket sales|rents|the harvest|"
+    "fuel costs|delays|waiting lists|profits",
+    "adj": "major|minor|costly|welcome|gradual|sudden|temporary|lasting|fresh",
+}
+_HELD_OUT_TEMPLATES = {
+    "transport": [
+        "{org} cancelled {num} {unit} out of {place} on {day}.",
+        "{thing} {trend} by {num} {unit} after the {adj} timetable change.",
+        "Passengers at {place} waited {num} hours, {org} {verb}.",
+        "The line to {place} reopens in {month}, {name} {verb}.",
+    ],
+    "education": [
+        "{num} {unit} sat the exam in {place} this {month}.",
+        "{name}, head of {org}, {verb} the {adj} reform was overdue.",
+        "Schools in {place} {trend} their intake to {num} {unit}.",
+        "The board meets again on {day} to discuss {thing}.",
+    ],
+    "business": [
+        "Shares of {org} {trend} {num} {unit} in early trading on {day}.",
+        "{name} {verb} {thing} would reach {num} {unit} by {month}.",
+        "The {adj} deal values the firm at {num} million, {org} {verb}.",
+        "Quarterly {thing} {trend} to {num} {unit} in {place}.",
+    ],
+    "crime": [
+        "{org} made {num} {unit} in {place} overnight on {day}.",
+        "{name} was charged on {day} and will appear in court in {month}.",
+        "Detectives {verb} the {adj} rise in {thing} was linked to {place}.",
+        "A reward of {num} {unit} has been offered, {org} {verb}.",
+    ],
+    "culture": [
+        "The exhibition at {org} drew {num} {unit} in its first week.",
+        "{name} {verb} the festival in {place} would return in {month}.",
+        "{thing} {trend} after a {adj} season, {name} {verb}.",
+        "Tickets for {day} sold out within {num} minutes.",
+    ],
+    "farming": [
+        "Farmers in {place} planted {num} {unit} of wheat this {month}.",
+        "{org} {verb} {thing} {trend} after the {adj} frost on {day}.",
+        "{name} expects {thing} near {num} {unit} this year.",
+        "Irrigation in {place} was cut by {num} {unit}, {org} {verb}.",
+    ],
+}
 _SHORT_WORDS = ("the", "in", "on", "to", "of", "a", "and", "by")
 _REWRITES = (
     "new",
@@ -126,6 +184,18 @@ Char = tuple[str, tuple[int, int] | None]  # a character and what it stands for
 
 
 @dataclass(frozen=True)
+class Copy:
+    """The kinds of copy trials are written in: templates per kind, and fillers."""
+
+    templates: dict[str, list[str]]
+    fill: dict[str, str]
+
+
+TUNING = Copy(_TEMPLATES, _FILL)
+HELD_OUT = Copy(_HELD_OUT_TEMPLATES, _HELD_OUT_FILL)
+
+
+@dataclass(frozen=True)
 class Trial:
     id: str
     target: str
@@ -137,22 +207,25 @@ class Trial:
     expected: tuple[int, int] | None  # None: the annotated words are gone
 
 
-def sentence(rng: random.Random, kind: str) -> str:
-    template = rng.choice(_TEMPLATES[kind])
+def sentence(rng: random.Random, kind: str, copy: Copy = TUNING) -> str:
+    template = rng.choice(copy.templates[kind])
     text = re.sub(
-        r"\{(\w+)\}", lambda m: rng.choice(_FILL[m.group(1)].split("|")), template
+        r"\{(\w+)\}", lambda m: rng.choice(copy.fill[m.group(1)].split("|")), template
     )
     return text[0].upper() + text[1:]
 
 
 def document(
-    rng: random.Random, *, paragraphs: tuple[int, int] = (5, 10)
+    rng: random.Random,
+    *,
+    paragraphs: tuple[int, int] = (5, 10),
+    copy: Copy = TUNING,
 ) -> list[list[str]]:
     """Paragraphs of sentences, mostly of one kind of copy with some of another."""
-    kinds = rng.sample(sorted(_TEMPLATES), 2)
+    kinds = rng.sample(sorted(copy.templates), 2)
     return [
         [
-            sentence(rng, kinds[0] if rng.random() < 0.8 else kinds[1])
+            sentence(rng, kinds[0] if rng.random() < 0.8 else kinds[1], copy)
             for _ in range(rng.randint(1, 4))
         ]
         for _ in range(rng.randint(*paragraphs))
@@ -163,21 +236,21 @@ def render(paragraphs: list[list[str]]) -> str:
     return "\n\n".join(" ".join(p) for p in paragraphs)
 
 
-def trial(rng: random.Random, number: int) -> Trial:
+def trial(rng: random.Random, number: int, copy: Copy = TUNING) -> Trial:
     """One trial: a document, an annotation, 1-3 edits, and the truth."""
     while True:
-        made = _attempt(rng, number)
+        made = _attempt(rng, number, copy)
         if made is not None:
             return made
 
 
-def trials(count: int, *, seed: int = 15) -> list[Trial]:
+def trials(count: int, *, seed: int = 15, copy: Copy = TUNING) -> list[Trial]:
     rng = random.Random(seed)
-    return [trial(rng, n) for n in range(count)]
+    return [trial(rng, n, copy) for n in range(count)]
 
 
-def _attempt(rng: random.Random, number: int) -> Trial | None:
-    doc = document(rng)
+def _attempt(rng: random.Random, number: int, copy: Copy) -> Trial | None:
+    doc = document(rng, copy=copy)
     # characters with their origin; separators too, so offsets stay true
     paragraphs: list[list[list[Char]]] = []
     pos = 0
@@ -225,7 +298,7 @@ def _attempt(rng: random.Random, number: int) -> Trial | None:
         if not options:
             break
         edit = rng.choice(options)
-        _apply(edit, rng, paragraphs, target_sentence, (start, end))
+        _apply(edit, rng, paragraphs, target_sentence, (start, end), copy)
         edits.append(edit)
     if not edits:
         return None
@@ -279,11 +352,11 @@ def _applicable(edit: str, paragraphs, sent) -> bool:
     return True
 
 
-def _apply(edit: str, rng: random.Random, paragraphs, sent, span) -> None:
+def _apply(edit: str, rng: random.Random, paragraphs, sent, span, copy: Copy) -> None:
     p, s = _locate(paragraphs, sent)
     start, end = span
     if edit == "insert sentence before":
-        new = sentence(rng, rng.choice(sorted(_TEMPLATES)))
+        new = sentence(rng, rng.choice(sorted(copy.templates)), copy)
         paragraphs[p].insert(s, [(c, None) for c in new])
     elif edit == "delete paragraph before":
         del paragraphs[rng.randrange(p)]
@@ -293,8 +366,8 @@ def _apply(edit: str, rng: random.Random, paragraphs, sent, span) -> None:
         paragraphs.insert(rng.choice(choices), para)
     elif edit == "duplicate sentence elsewhere":
         other = rng.choice([i for i in range(len(paragraphs)) if i != p])
-        copy = [(c, None) for c, _ in sent]
-        paragraphs[other].insert(rng.randint(0, len(paragraphs[other])), copy)
+        duplicate = [(c, None) for c, _ in sent]
+        paragraphs[other].insert(rng.randint(0, len(paragraphs[other])), duplicate)
     elif edit == "delete sentence":
         del paragraphs[p][s]
         if not paragraphs[p]:

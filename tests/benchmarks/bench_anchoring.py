@@ -1,10 +1,12 @@
 """Re-anchoring through edits: how often annotations end on the right words, and speed.
 
 Generated trials (tests/benchmarks/anchoring_trials.py) of seven kinds of edit on
-varied copy; each outcome is correct (on the words its characters became, or
-orphaned when none survived), wrongly attached (on other words), or needlessly
-orphaned (its words are still there). Then the time to carry 50 annotations through
-one edit of a 4,000- and a 100,000-character article.
+varied copy, and as many on held-out copy (other kinds, names and phrases, another
+seed) that the mapping was not tuned on, reported apart; each outcome is correct
+(on the words its characters became, or orphaned when none survived), wrongly
+attached (on other words), or needlessly orphaned (its words are still there).
+Then the time to carry 50 annotations through one edit of a 4,000- and a
+100,000-character article.
 
 Run alone with `.venv/bin/python -m tests.benchmarks.bench_anchoring`.
 """
@@ -18,7 +20,7 @@ from collections import Counter
 
 from articles.text.anchoring import anchor_for_span, follow_edit
 from tests.benchmarks import anchoring_trials
-from tests.benchmarks.anchoring_trials import EDITS, Trial
+from tests.benchmarks.anchoring_trials import EDITS, HELD_OUT, TUNING, Copy, Trial
 from tests.benchmarks.common import BenchRow
 
 AREA = "anchoring"
@@ -49,10 +51,12 @@ def _copy_of_deleted_words(trial: Trial, landed_on: str) -> bool:
     )
 
 
-def accuracy_rows(count: int = TRIALS) -> list[BenchRow]:
+def accuracy_rows(
+    count: int = TRIALS, *, copy: Copy = TUNING, seed: int = 15, label: str = ""
+) -> list[BenchRow]:
     per_edit: dict[str, Counter[str]] = {edit: Counter() for edit in EDITS}
     total: Counter[str] = Counter()
-    for trial in anchoring_trials.trials(count):
+    for trial in anchoring_trials.trials(count, seed=seed, copy=copy):
         result = outcome(trial)
         total[result] += 1
         for edit in set(trial.edits):
@@ -63,6 +67,7 @@ def accuracy_rows(count: int = TRIALS) -> list[BenchRow]:
     for counts in [*per_edit.values(), total]:
         counts["correct"] += counts["indistinguishable copy"]
     for name, counts in [*per_edit.items(), ("all trials", total)]:
+        name = f"{label}{name}"
         n = (sum(counts.values()) - counts["indistinguishable copy"]) or 1
         rows += [
             BenchRow(
@@ -159,6 +164,8 @@ def timing_rows(size: int, target_ms: float | None) -> list[BenchRow]:
 def run() -> list[BenchRow]:
     return [
         *accuracy_rows(),
+        # other kinds of copy, never looked at while tuning: reported apart
+        *accuracy_rows(copy=HELD_OUT, seed=16, label="held-out copy, "),
         *timing_rows(4_000, None),
         *timing_rows(100_000, 50),
     ]
