@@ -198,11 +198,11 @@ def test_a_republished_article_serves_its_new_ninjs(api):
 
 
 def test_the_migration_stores_the_ninjs_of_rows_published_before_it(api):
-    """Migration 0012 renders the ninjs item of every row it finds."""
+    """Migration 0013 renders the ninjs item of every row it finds."""
     article = published()
     url = f"/api/v1/articles/{article.pk}/?format=ninjs"
     expected = api.get(url).json()
     PublicArticle.objects.update(ninjs="")
-    migration = importlib.import_module("articles.migrations.0012_public_article_ninjs")
+    migration = importlib.import_module("articles.migrations.0013_public_article_ninjs")
     migration.store_ninjs(django_apps, None)
     assert api.get(url).json() == expected

@@ -35,7 +35,7 @@ def sum_candidates(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0011_distribution'),
+        ('articles', '0013_public_article_ninjs'),
     ]
 
     operations = [

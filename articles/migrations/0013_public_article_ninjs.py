@@ -20,7 +20,7 @@ def store_ninjs(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("articles", "0011_distribution"),
+        ("articles", "0012_role_views"),
     ]
 
     operations = [
