@@ -65,7 +65,11 @@ def suggest_headline(paragraph: str) -> str | None:
     """Return a short headline made from a paragraph's first clause, or None if it has
     no words. Editors are expected to improve it; it only saves them typing.
     """
-    sentence = _first_sentence(paragraph.strip())
+    return _headline_from(_first_sentence(paragraph.strip()))
+
+
+def _headline_from(sentence: str) -> str | None:
+    """`suggest_headline` for a paragraph whose first sentence is `sentence`."""
     sentence = _DATELINE_PREFIX.sub("", sentence, count=1)
     sentence = _ATTRIBUTION_PREFIX.sub("", sentence, count=1)
     # (The pattern needs " that "; without it, its many ways to fail are skipped.)

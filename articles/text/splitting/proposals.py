@@ -13,7 +13,7 @@ from articles.text.splitting.features import (
     _mark_duplicates,
     _Paragraph,
 )
-from articles.text.splitting.headlines import suggest_headline
+from articles.text.splitting.headlines import _headline_from
 from articles.text.splitting.plan import StoryChoice
 from articles.text.splitting.scoring import (
     _MARGIN,
@@ -168,7 +168,7 @@ def _propose_story(
         headline: str | None = head.text
     else:
         body = [p for p in kept if p.kind == "para"] or kept
-        headline = suggest_headline(body[0].text) if body else None
+        headline = _headline_from(body[0].first_sentence) if body else None
     return ProposedStory(
         first_line=members[0].line,
         last_line=members[-1].line,
