@@ -21,7 +21,9 @@ the shared 2-core machine it was written on (load average 9), the 100k insert to
 26 minutes (1,000 articles: 4 s; 20,000: 4 minutes), each 100k relink pass about
 a minute, and the whole run about 30 minutes; NEWSROOM_SCALE_SIZES=1000,20000 takes
 about 6. NEWSROOM_SCALE_REUSE=1 keeps each size's database (test_<name>_<size>)
-and uses it again on the next run, without the insert; NEWSROOM_SCALE_EXPLAIN=1
+and uses it again on the next run, without the insert (for the page figures: the
+relink passes of a reused database have little left to change, so their rates
+are only comparable on fresh data); NEWSROOM_SCALE_EXPLAIN=1
 prints EXPLAIN ANALYZE of the slowest queries of each page.
 Run alone with `.venv/bin/python -m tests.benchmarks.scale`.
 """
