@@ -224,15 +224,18 @@ class _Batch:
     bodies: dict[int, str] = field(default_factory=dict)  # of the changed revisions
 
 
-def _relink_batch(rows: Sequence[ArticleRow], matcher: EntityMatcher) -> _Batch:
-    revision_ids = sorted(
-        {
-            rid
-            for _, current, published, _ in rows
-            for rid in (current, published)
-            if rid
-        }
-    )
+def _relink_batch(
+    rows: Sequence[ArticleRow],
+    matcher: EntityMatcher,
+    *,
+    found: dict[int, set[MentionKey]] | None = None,
+) -> _Batch:
+    """Lock these articles' revisions and rewrite the mentions that changed.
+
+    `found` holds what this matcher found in some of the revisions already (their
+    bodies never change), so that they are not matched twice.
+    """
+    revision_ids = _revision_ids(rows)
     if not revision_ids:
         return _Batch(0, frozenset(), 0)
     # Locking the revisions (in id order) serialises concurrent relinks of the same
@@ -243,23 +246,56 @@ def _relink_batch(rows: Sequence[ArticleRow], matcher: EntityMatcher) -> _Batch:
         .order_by("pk")
         .values_list("pk", "body")
     )
-    stored: dict[int, set[MentionKey]] = {}
-    for revision_id, *key in Mention.objects.filter(
-        revision_id__in=revision_ids
-    ).values_list("revision_id", "entity_id", "start", "end", "text"):
-        stored.setdefault(revision_id, set()).add(tuple(key))  # type: ignore[arg-type]
+    found = found or {}
+    keys = {
+        rid: found[rid] if rid in found else _mention_keys(matcher, body)
+        for rid, body in bodies.items()
+    }
+    changed = _changed(keys, revision_ids)
     new_rows: list[Mention] = []
-    changed: set[int] = set()
-    for revision_id, body in bodies.items():
-        keys = _mention_keys(matcher, body)
-        if keys != stored.get(revision_id, set()):
-            changed.add(revision_id)
-            new_rows += _mention_rows(revision_id, keys)
+    for revision_id in sorted(changed):
+        new_rows += _mention_rows(revision_id, keys[revision_id])
     if changed:
         Mention.objects.filter(revision_id__in=changed).delete()
         Mention.objects.bulk_create(new_rows, batch_size=INSERT_BATCH)
     changed_bodies = {rid: bodies[rid] for rid in changed}
     return _Batch(len(bodies), frozenset(changed), len(new_rows), changed_bodies)
+
+
+def _relink_probe(
+    rows: Sequence[ArticleRow], matcher: EntityMatcher
+) -> tuple[dict[int, set[MentionKey]], set[int]]:
+    """Match these articles' revisions without locking anything: what the matcher
+    finds in each, and the revisions whose stored mentions differ from it."""
+    revision_ids = _revision_ids(rows)
+    keys = {
+        rid: _mention_keys(matcher, body)
+        for rid, body in Revision.objects.filter(pk__in=revision_ids)
+        .order_by()
+        .values_list("pk", "body")
+    }
+    return keys, _changed(keys, revision_ids)
+
+
+def _revision_ids(rows: Sequence[ArticleRow]) -> list[int]:
+    return sorted(
+        {
+            rid
+            for _, current, published, _ in rows
+            for rid in (current, published)
+            if rid
+        }
+    )
+
+
+def _changed(keys: dict[int, set[MentionKey]], revision_ids: list[int]) -> set[int]:
+    """The revisions whose stored mentions are not `keys` (one query)."""
+    stored: dict[int, set[MentionKey]] = {}
+    for revision_id, *key in Mention.objects.filter(
+        revision_id__in=revision_ids
+    ).values_list("revision_id", "entity_id", "start", "end", "text"):
+        stored.setdefault(revision_id, set()).add(tuple(key))  # type: ignore[arg-type]
+    return {rid for rid, found in keys.items() if found != stored.get(rid, set())}
 
 
 def _refresh_live(article_ids: Collection[int]) -> list[int]:
@@ -319,33 +355,46 @@ def registry_relink_range(
 
     As `registry_relink` for one batch, in the caller's transaction; also stores
     the candidates of current revisions whose mentions changed. Returns the counts.
+
+    The chunk is matched without locks (bodies never change), so chunks of a job
+    run side by side and an unchanged chunk writes nothing; only the articles whose
+    mentions changed, and those to refresh, are locked and written, each matched
+    again only if the registry changed in between.
     """
     refresh = set(refresh_article_ids)
-    # The articles first (in id order), as every service takes them, and only then
-    # their revisions, candidates and public rows: never an article while holding
-    # those, which an editor saving or publishing it may be waiting for.
-    in_chunk = Article.objects.filter(pk__gte=first, pk__lte=last)
-    articles_lock(pks=[*in_chunk.values_list("pk", flat=True), *refresh])
     columns = ("pk", "current_revision_id", "published_revision_id", "retracted_at")
-    rows = list(in_chunk.order_by("pk").values_list(*columns))
+    in_chunk = Article.objects.filter(pk__gte=first, pk__lte=last).order_by("pk")
     matcher = entity_matcher()
-    batch = _relink_batch(rows, matcher)
-    _store_changed_candidates(rows, batch, matcher)
-    refresh.update(
-        pk
-        for pk, _, published_id, retracted_at in rows
-        if published_id in batch.changed and retracted_at is None
-    )
+    rows = list(in_chunk.values_list(*columns))
+    found, stale = _relink_probe(rows, matcher)
+    matched = len(found)
+    todo = {pk for pk, current, published, _ in rows if {current, published} & stale}
+    batch = _Batch(0, frozenset(), 0)
     refreshed = 0
-    for article in Article.objects.filter(pk__in=sorted(refresh)):
-        if article.is_live:
-            public_article_refresh(article=article, bump=False)
-            refreshed += 1
-    if refreshed:
-        public_version_bump()
+    if todo or refresh:
+        # The articles first (in id order), as every service takes them, and only
+        # then their revisions, candidates and public rows: never an article while
+        # holding those, which an editor saving or publishing it may be waiting for.
+        articles_lock(pks=todo | refresh)
+        if (now := entity_matcher()) is not matcher:  # the registry changed
+            matcher, found = now, {}
+        locked = list(in_chunk.filter(pk__in=todo).values_list(*columns))
+        batch = _relink_batch(locked, matcher, found=found)
+        _store_changed_candidates(locked, batch, matcher)
+        refresh.update(
+            pk
+            for pk, _, published_id, retracted_at in locked
+            if published_id in batch.changed and retracted_at is None
+        )
+        for article in Article.objects.filter(pk__in=sorted(refresh)):
+            if article.is_live:
+                public_article_refresh(article=article, bump=False)
+                refreshed += 1
+        if refreshed:
+            public_version_bump()
     return {
         "articles": len(rows),
-        "revisions": batch.revisions,
+        "revisions": matched,
         "changed": len(batch.changed),
         "mentions": batch.mentions,
         "refreshed": refreshed,

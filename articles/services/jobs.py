@@ -17,7 +17,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from articles.models import Annotation, Article, BackgroundJob, JobChunk, SourceDocument
@@ -232,8 +232,10 @@ def job_chunk_run(*, chunk_id: int) -> bool:
 def _lock_pending(chunk_id: int) -> JobChunk | None:
     # Ordered by pk alone: the default ordering joins the job, whose row lock
     # (held by whoever is finishing another chunk) would make SKIP LOCKED skip.
-    pending = JobChunk.objects.filter(pk=chunk_id, finished_at__isnull=True).order_by(
-        "pk"
+    pending = (
+        JobChunk.objects.filter(pk=chunk_id, finished_at__isnull=True)
+        .select_related("job")
+        .order_by("pk")
     )
     if connection.features.has_select_for_update_skip_locked:
         pending = pending.select_for_update(skip_locked=True, of=("self",))
@@ -247,18 +249,23 @@ def _job_of(chunk_id: int) -> int | None:
 def _count_done(chunk: JobChunk) -> None:
     """Add the chunk to its job's progress; finish the job after its last chunk.
 
-    The job row is locked last, after the chunk's work, so that the chunks' work
-    runs in parallel and only this bookkeeping is serialised.
+    One UPDATE per chunk, after the chunk's work, so that the chunks' work runs in
+    parallel and only this bookkeeping is serialised (the job row is locked from
+    here to the commit). Whoever takes that lock last sees every other chunk done.
     """
-    job = BackgroundJob.objects.select_for_update().get(pk=chunk.job_id)
-    job.done += chunk.size
-    fields = ["done"]
-    if not job.chunks.filter(finished_at__isnull=True).exists():
-        job.state = JobState.DONE
-        job.finished_at = timezone.now()
-        job.outcome = _sum_outcomes(job.chunks.values_list("outcome", flat=True))
-        fields += ["state", "finished_at", "outcome"]
-    job.save(update_fields=fields)
+    jobs = BackgroundJob.objects.filter(pk=chunk.job_id)
+    jobs.update(done=F("done") + chunk.size)
+    unfinished = JobChunk.objects.filter(job_id=chunk.job_id, finished_at__isnull=True)
+    if not unfinished.exists():
+        jobs.update(
+            state=JobState.DONE,
+            finished_at=timezone.now(),
+            outcome=_sum_outcomes(
+                JobChunk.objects.filter(job_id=chunk.job_id).values_list(
+                    "outcome", flat=True
+                )
+            ),
+        )
 
 
 def _sum_outcomes(outcomes: Iterable[dict[str, int]]) -> dict[str, int]:

@@ -98,19 +98,23 @@ def _setup() -> None:
     django.setup()
 
 
+BATCH = 10_000  # articles per transaction of the insert
+
+
 def populate(count: int, *, seed: int = 13) -> float:
-    """Insert ENTITIES entities and `count` published articles; return the seconds."""
+    """Insert ENTITIES entities and `count` published articles; return the seconds.
+
+    The rows are the ones the app's services would write (article, revision 1,
+    mentions, stored candidates, public row with its payload from `public_payload`,
+    its entities and its search vector by `public_search_index_many`), written with
+    PostgreSQL's COPY in batches of BATCH articles.
+    """
     from django.db import connection, transaction
     from django.utils import timezone
 
-    from articles.models import (
-        CandidateName,
-        Entity,
-        Mention,
-        PublicVersion,
-    )
-    from articles.services.publishing import MentionValue
-    from tests.api.helpers import drafts_in_bulk, publish_in_bulk, world_sections
+    from articles.models import Entity, PublicVersion
+    from articles.search import public_search_index_many
+    from tests.api.helpers import world_sections
 
     started = time.perf_counter()
     rng = random.Random(seed)
@@ -120,75 +124,168 @@ def populate(count: int, *, seed: int = 13) -> float:
     )
     unknown = [f"Zorb{n} Council" for n in range(2_000)]
     now = timezone.now()
-    for offset in range(0, count, 2000):
-        batch = range(offset, min(count, offset + 2000))
+    for offset in range(0, count, BATCH):
         with transaction.atomic():
-            bodies, picks, names = {}, {}, {}
-            for n in batch:
-                chosen = rng.sample(entities, 2)
-                names[n] = rng.sample(unknown, 3)
-                paragraphs = [
-                    " ".join(rng.choice(_WORDS) for _ in range(40)) for _ in range(4)
-                ]
-                paragraphs[0] = f"{chosen[0].name} {paragraphs[0]}"
-                paragraphs[1] = f"{paragraphs[1]} {names[n][0]} and {names[n][1]}."
-                paragraphs[2] = f"{chosen[1].name} {paragraphs[2]} {names[n][2]}."
-                bodies[n] = "\n\n".join(paragraphs)
-                picks[n] = chosen
-            headlines = {n: f"Story {n} {rng.choice(_WORDS)}" for n in batch}
-            articles, revisions = drafts_in_bulk(
-                headlines, bodies, sections=sections, now=now
+            public_ids = _insert_batch(
+                range(offset, min(count, offset + BATCH)),
+                rng=rng,
+                entities=entities,
+                unknown=unknown,
+                sections=sections,
+                now=now,
             )
-            mentions: dict[int, list[Mention]] = {}
-            for n, revision in zip(batch, revisions, strict=True):
-                mentions[n] = [
-                    Mention(
-                        revision=revision,
-                        entity=e,
-                        start=bodies[n].index(e.name),
-                        end=bodies[n].index(e.name) + len(e.name),
-                        text=e.name,
-                    )
-                    for e in picks[n]
-                ]
-            Mention.objects.bulk_create(m for ms in mentions.values() for m in ms)
-            CandidateName.objects.bulk_create(
-                CandidateName(
-                    article=a,
-                    revision=r,
-                    normalized=name.lower(),
-                    text=name,
-                    count=1,
-                    kind_hint="organisation",
-                    contexts=[f"... {name} ..."],
-                )
-                for n, a, r in zip(batch, articles, revisions, strict=True)
-                for name in names[n]
-            )
-            publish_in_bulk(
-                articles,
-                revisions,
-                sections=[
-                    {"id": a.section_id, "name": "", "slug": "", "path": ""}
-                    for a in articles
-                ],
-                mentions=[
-                    [
-                        MentionValue(
-                            m.entity_id, m.text, "organisation", m.start, m.end
-                        )
-                        for m in mentions[n]
-                    ]
-                    for n in batch
-                ],
-                entity_ids=[[e.pk for e in picks[n]] for n in batch],
-            )
+            public_search_index_many(public_ids=public_ids)
     PublicVersion.objects.update_or_create(
         pk=1, defaults={"counter": 1, "changed_at": timezone.now()}
     )
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE")
     return time.perf_counter() - started
+
+
+def _insert_batch(batch: range, *, rng, entities, unknown, sections, now) -> list[int]:
+    """Article n of `batch` (slug story-n, a minute older per n, sections in turn),
+    published on its revision 1: every row COPYed; returns the public rows' ids."""
+    import datetime
+
+    from articles.models import (
+        Article,
+        CandidateName,
+        Mention,
+        PublicArticle,
+        Revision,
+    )
+    from articles.services.publishing import (
+        MentionValue,
+        public_payload,
+        public_search_text,
+    )
+
+    through = PublicArticle.entities.through
+    article_ids = _reserve_ids(Article, len(batch))
+    revision_ids = _reserve_ids(Revision, len(batch))
+    public_ids = _reserve_ids(PublicArticle, len(batch))
+    articles, revisions, mentions, candidates, publics, links = [], [], [], [], [], []
+    for n, article_id, revision_id, public_id in zip(
+        batch, article_ids, revision_ids, public_ids, strict=True
+    ):
+        chosen = rng.sample(entities, 2)
+        names = rng.sample(unknown, 3)
+        words = rng.choices(_WORDS, k=160)
+        paragraphs = [" ".join(words[i : i + 40]) for i in range(0, 160, 40)]
+        paragraphs[0] = f"{chosen[0].name} {paragraphs[0]}"
+        paragraphs[1] = f"{paragraphs[1]} {names[0]} and {names[1]}."
+        paragraphs[2] = f"{chosen[1].name} {paragraphs[2]} {names[2]}."
+        body = "\n\n".join(paragraphs)
+        headline = f"Story {n} {rng.choice(_WORDS)}"
+        section = sections[n % len(sections)]
+        published_at = now - datetime.timedelta(minutes=n)
+        article = Article(
+            pk=article_id,
+            headline=headline,
+            slug=f"story-{n}",
+            section=section,
+            status="published",
+            current_revision_id=revision_id,
+            approved_revision_id=revision_id,
+            published_revision_id=revision_id,
+            published_at=published_at,
+        )
+        articles.append(article)
+        revisions.append(
+            Revision(pk=revision_id, article=article, number=1, headline=headline,
+                     body=body)
+        )  # fmt: skip
+        values = []
+        for entity in chosen:
+            start = body.index(entity.name)
+            end = start + len(entity.name)
+            mentions.append(
+                Mention(revision_id=revision_id, entity=entity, start=start, end=end,
+                        text=entity.name)
+            )  # fmt: skip
+            values.append(MentionValue(entity.pk, entity.name, entity.kind, start, end))
+            links.append(through(publicarticle_id=public_id, entity_id=entity.pk))
+        candidates += [
+            CandidateName(
+                article_id=article_id,
+                revision_id=revision_id,
+                normalized=name.lower(),
+                text=name,
+                count=1,
+                kind_hint="organisation",
+                contexts=[f"... {name} ..."],
+            )
+            for name in names
+        ]
+        section_value = {
+            "id": section.pk,
+            "name": section.name,
+            "slug": section.slug,
+            "path": str(section),
+        }
+        publics.append(
+            PublicArticle(
+                pk=public_id,
+                article_id=article_id,
+                revision_id=revision_id,
+                section=section,
+                slug=article.slug,
+                headline=headline,
+                search_text=public_search_text(headline, body),
+                payload=public_payload(
+                    article_id=article_id,
+                    slug=article.slug,
+                    headline=headline,
+                    body=body,
+                    section=section_value,
+                    mentions=values,
+                    corrections=[],
+                    fact_checks=[],
+                    published_at=published_at,
+                    updated_at=published_at,
+                    version=1,
+                ),
+                published_at=published_at,
+                updated_at=published_at,
+            )
+        )
+    for rows in (articles, revisions, mentions, candidates, publics, links):
+        _copy(rows)
+    return list(public_ids)
+
+
+def _reserve_ids(model, n: int) -> range:
+    """Take `n` ids from the table's sequence, as n INSERTs would."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT setval(pg_get_serial_sequence(%s, 'id'),"
+            " nextval(pg_get_serial_sequence(%s, 'id')) + %s - 1)",
+            [model._meta.db_table, model._meta.db_table, n],
+        )
+        last = cursor.fetchone()[0]
+    return range(last - n + 1, last + 1)
+
+
+def _copy(objs: list) -> None:
+    """COPY model instances into their table: every concrete column, each value
+    prepared by its field as `save()` prepares it (defaults, auto_now, JSON); ids
+    from the sequence unless the first instance has one."""
+    from django.db import transaction
+
+    if not objs:
+        return
+    connection = transaction.get_connection()  # not the proxy: it is read per value
+    opts = objs[0]._meta
+    fields = [f for f in opts.concrete_fields if objs[0].pk or not f.primary_key]
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    sql = f"COPY {connection.ops.quote_name(opts.db_table)} ({columns}) FROM STDIN"
+    steps = [(f.pre_save, f.get_db_prep_save) for f in fields]
+    with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
+        for obj in objs:
+            copy.write_row([prep(pre(obj, True), connection) for pre, prep in steps])
 
 
 def _timed(fn, repeat: int = 3) -> tuple[float, int]:
