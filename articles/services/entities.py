@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -100,6 +101,7 @@ class RelinkResult:
 
 
 MentionKey = tuple[int, int, int, str]  # entity_id, start, end, text
+MENTION_COLUMNS = ("entity_id", "start", "end", "text")
 
 
 def _mention_keys(matcher: EntityMatcher, body: str) -> set[MentionKey]:
@@ -251,7 +253,12 @@ def _relink_batch(
         rid: found[rid] if rid in found else _mention_keys(matcher, body)
         for rid, body in bodies.items()
     }
-    changed = _changed(keys, revision_ids)
+    changed = _changed(
+        keys,
+        Mention.objects.filter(revision_id__in=revision_ids).values_list(
+            "revision_id", *MENTION_COLUMNS
+        ),
+    )
     new_rows: list[Mention] = []
     for revision_id in sorted(changed):
         new_rows += _mention_rows(revision_id, keys[revision_id])
@@ -263,18 +270,42 @@ def _relink_batch(
 
 
 def _relink_probe(
-    rows: Sequence[ArticleRow], matcher: EntityMatcher
-) -> tuple[dict[int, set[MentionKey]], set[int]]:
-    """Match these articles' revisions without locking anything: what the matcher
-    finds in each, and the revisions whose stored mentions differ from it."""
-    revision_ids = _revision_ids(rows)
-    keys = {
-        rid: _mention_keys(matcher, body)
-        for rid, body in Revision.objects.filter(pk__in=revision_ids)
-        .order_by()
-        .values_list("pk", "body")
-    }
-    return keys, _changed(keys, revision_ids)
+    *, first: int, last: int, matcher: EntityMatcher
+) -> tuple[dict[int, set[MentionKey]], dict[int, int], set[int]]:
+    """Match the current and published revisions of articles `first`..`last`
+    without locking anything: what the matcher finds in each revision, each
+    revision's article, and the revisions whose stored mentions differ.
+
+    Two queries whatever the chunk's size, each led by the articles' id range (no
+    list of ids to send): the current revisions' bodies, then their mentions; two
+    more for the published revisions of articles with a newer draft, if any.
+    """
+    articles = Article.objects.filter(pk__gte=first, pk__lte=last).order_by()
+    article_of: dict[int, int] = {}
+    bodies: dict[int, str] = {}
+    for pk, current, published, body in articles.values_list(
+        "pk", "current_revision_id", "published_revision_id", "current_revision__body"
+    ):
+        for revision_id in (current, published):
+            if revision_id is not None:
+                article_of.setdefault(revision_id, pk)
+        if current is not None:
+            bodies[current] = body
+    others = [rid for rid in article_of if rid not in bodies]
+    mentions = articles.values_list(
+        "current_revision_id",
+        *(f"current_revision__mentions__{name}" for name in MENTION_COLUMNS),
+    )
+    if others:
+        bodies.update(Revision.objects.filter(pk__in=others).values_list("pk", "body"))
+        mentions = chain(
+            mentions,
+            Mention.objects.filter(revision_id__in=others).values_list(
+                "revision_id", *MENTION_COLUMNS
+            ),
+        )
+    keys = {rid: _mention_keys(matcher, body) for rid, body in bodies.items()}
+    return keys, article_of, _changed(keys, mentions)
 
 
 def _revision_ids(rows: Sequence[ArticleRow]) -> list[int]:
@@ -288,13 +319,15 @@ def _revision_ids(rows: Sequence[ArticleRow]) -> list[int]:
     )
 
 
-def _changed(keys: dict[int, set[MentionKey]], revision_ids: list[int]) -> set[int]:
-    """The revisions whose stored mentions are not `keys` (one query)."""
+def _changed(
+    keys: dict[int, set[MentionKey]], mentions: Iterable[tuple[Any, ...]]
+) -> set[int]:
+    """The revisions whose stored `mentions` ((revision id, *MENTION_COLUMNS) rows;
+    None for a revision without any) are not `keys`."""
     stored: dict[int, set[MentionKey]] = {}
-    for revision_id, *key in Mention.objects.filter(
-        revision_id__in=revision_ids
-    ).values_list("revision_id", "entity_id", "start", "end", "text"):
-        stored.setdefault(revision_id, set()).add(tuple(key))  # type: ignore[arg-type]
+    for revision_id, *key in mentions:
+        if key[0] is not None:
+            stored.setdefault(revision_id, set()).add(tuple(key))  # type: ignore[arg-type]
     return {rid for rid, found in keys.items() if found != stored.get(rid, set())}
 
 
@@ -362,13 +395,10 @@ def registry_relink_range(
     again only if the registry changed in between.
     """
     refresh = set(refresh_article_ids)
-    columns = ("pk", "current_revision_id", "published_revision_id", "retracted_at")
-    in_chunk = Article.objects.filter(pk__gte=first, pk__lte=last).order_by("pk")
     matcher = entity_matcher()
-    rows = list(in_chunk.values_list(*columns))
-    found, stale = _relink_probe(rows, matcher)
+    found, article_of, stale = _relink_probe(first=first, last=last, matcher=matcher)
     matched = len(found)
-    todo = {pk for pk, current, published, _ in rows if {current, published} & stale}
+    todo = {article_of[revision_id] for revision_id in stale}
     batch = _Batch(0, frozenset(), 0)
     refreshed = 0
     if todo or refresh:
@@ -378,7 +408,10 @@ def registry_relink_range(
         articles_lock(pks=todo | refresh)
         if (now := entity_matcher()) is not matcher:  # the registry changed
             matcher, found = now, {}
-        locked = list(in_chunk.filter(pk__in=todo).values_list(*columns))
+        columns = ("pk", "current_revision_id", "published_revision_id", "retracted_at")
+        locked = list(
+            Article.objects.filter(pk__in=todo).order_by("pk").values_list(*columns)
+        )
         batch = _relink_batch(locked, matcher, found=found)
         _store_changed_candidates(locked, batch, matcher)
         refresh.update(
@@ -393,7 +426,7 @@ def registry_relink_range(
         if refreshed:
             public_version_bump()
     return {
-        "articles": len(rows),
+        "articles": len(set(article_of.values())),
         "revisions": matched,
         "changed": len(batch.changed),
         "mentions": batch.mentions,

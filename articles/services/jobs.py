@@ -147,7 +147,8 @@ def _plan_relink(job: BackgroundJob) -> Iterator[JobChunk]:
             size=len(ids),
         )
         last = ids[-1]
-    yield from _id_chunks(job, job.params.get("refresh", []), start=number)
+    # The articles to refresh (their entity was renamed, merged or deleted) are
+    # refreshed by the chunk holding them (`_relink_step`), once.
 
 
 def _plan_republish(job: BackgroundJob) -> Iterator[JobChunk]:
