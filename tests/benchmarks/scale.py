@@ -3,21 +3,25 @@
 PostgreSQL only (DATABASE_URL=postgres://..., default a database of its own on
 127.0.0.1). For each size a fresh test database is created and migrated, then
 5,000 entities and that many published articles (two mentions and three unknown
-names each, payloads from the same `public_payload` publication uses) are
-bulk-inserted; then, with the database task backend and real `db_worker` processes:
+names each, payloads from the same `public_payload` publication uses, search
+vectors by the publishing service's `public_search_index_many`) are written with
+COPY; then, with the database task backend and real `db_worker` processes:
 
 * the admin request that renames an entity (best of 3, and its queries);
-* relink throughput: the relink job that rename queued, run by one worker, then the
-  same relink by two workers at once (articles per second);
+* relink throughput: another entity renamed through the service, and the relink job
+  it queues run by one worker; then a third, run by two workers at once (articles
+  per second from the moment every worker has finished its first chunk: start-up,
+  Django and the matcher, is not relinking);
 * the candidates page, the desk's queue counts, the article / entity / public
   article changelists (best of 3, and queries);
 * `q=` search on the API: the 95th percentile of 40 searches of two words.
 
 Sizes with NEWSROOM_SCALE_SIZES (default "1000,100000"). How long it takes: on
-the shared 2-core machine it was written on (load average 9), the 100k insert took
-26 minutes (1,000 articles: 4 s; 20,000: 4 minutes), each 100k relink pass about
-a minute, and the whole run about 30 minutes; NEWSROOM_SCALE_SIZES=1000,20000 takes
-about 6.
+the shared 2-core machine it was written on (load average 8 to 9 from other
+work), the 100k insert took 5 minutes (1,000 articles: 2 to 6 s; 20,000: under a
+minute), the 100k relink passes about a minute each, and the whole run 8 to 9
+minutes; NEWSROOM_SCALE_SIZES=1000,20000 takes about 2. Relink throughput needs a
+quiet machine: other processes on the two cores take the second worker's share.
 Run alone with `.venv/bin/python -m tests.benchmarks.scale`.
 """
 
