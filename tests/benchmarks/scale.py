@@ -17,11 +17,12 @@ COPY; then, with the database task backend and real `db_worker` processes:
 * `q=` search on the API: the 95th percentile of 40 searches of two words.
 
 Sizes with NEWSROOM_SCALE_SIZES (default "1000,100000"). How long it takes: on
-the shared 2-core machine it was written on (load average 8 to 9 from other
-work), the 100k insert took 5 minutes (1,000 articles: 2 to 6 s; 20,000: under a
-minute), the 100k relink passes about a minute each, and the whole run 8 to 9
-minutes; NEWSROOM_SCALE_SIZES=1000,20000 takes about 2. Relink throughput needs a
-quiet machine: other processes on the two cores take the second worker's share.
+the shared 2-core machine it was written on, when quiet (load average under 1.5),
+the 100k insert took 100 s (1,000 articles: 3 s), the 100k relink passes 20 s and
+10 s, and the whole run under 3 minutes; at load average 8 to 9 from other work,
+5 minutes, 70 and 50 s, and 8 to 9 minutes. NEWSROOM_SCALE_SIZES=1000,20000 takes
+1 to 2 minutes. Relink throughput needs a quiet machine: other processes on the
+two cores take the second worker's share.
 Run alone with `.venv/bin/python -m tests.benchmarks.scale`.
 """
 
@@ -368,8 +369,10 @@ def _steady_rate(job) -> float:
         task_path="articles.tasks.run_job_chunk"
     ).values_list("worker_ids", "args_kwargs", "finished_at"):
         by_worker.setdefault(workers[-1], []).append((finished, sizes[args["args"][0]]))
-    start = max(min(ends)[0] for ends in by_worker.values())
     ends = [end for worker in by_worker.values() for end in worker]
+    start = max(min(ends)[0] for ends in by_worker.values())
+    if start >= max(ends)[0]:  # a few chunks: one worker had finished them all
+        start = min(ends)[0]
     span = (max(ends)[0] - start).total_seconds()
     done = sum(size for finished, size in ends if finished > start)
     return done / span if span > 0 else 0.0
