@@ -64,7 +64,7 @@ test: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(BIN)/python -m tests.benchmarks.run
 
-# The scale table (PostgreSQL; about 30 minutes at 100k): DATABASE_URL=... make bench-scale
+# The scale table (PostgreSQL; about 10 minutes at 100k): DATABASE_URL=... make bench-scale
 bench-scale: $(VENV)/.installed
 	$(BIN)/python -m tests.benchmarks.scale
 

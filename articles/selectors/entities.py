@@ -161,17 +161,18 @@ def entity_candidates(*, limit: int | None = None) -> list[CandidateRow]:
 # --- where an entity is mentioned ---------------------------------------------
 
 
-def live_articles_mentioning(*, entity_ids: Collection[int]) -> list[int]:
-    """The ids of live articles whose published revision mentions these entities."""
-    return list(
-        Article.objects.filter(
-            retracted_at__isnull=True,
-            published_revision__mentions__entity_id__in=list(entity_ids),
-        )
-        .order_by("pk")
-        .values_list("pk", flat=True)
-        .distinct()
+def live_articles_mentioning(
+    *, entity_ids: Collection[int], first: int | None = None, last: int | None = None
+) -> list[int]:
+    """The ids of live articles whose published revision mentions these entities
+    (those with ids `first`..`last` when given)."""
+    articles = Article.objects.filter(
+        retracted_at__isnull=True,
+        published_revision__mentions__entity_id__in=list(entity_ids),
     )
+    if first is not None and last is not None:
+        articles = articles.filter(pk__range=(first, last))
+    return list(articles.order_by("pk").values_list("pk", flat=True).distinct())
 
 
 def entity_articles(*, entity_id: int, limit: int = 100) -> list[Article]:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -104,6 +105,7 @@ class RelinkResult:
 
 
 MentionKey = tuple[int, int, int, str]  # entity_id, start, end, text
+MENTION_COLUMNS = ("entity_id", "start", "end", "text")
 
 
 def _mention_keys(matcher: EntityMatcher, body: str) -> set[MentionKey]:
@@ -198,15 +200,18 @@ class _Batch:
     bodies: dict[int, str] = field(default_factory=dict)  # of the changed revisions
 
 
-def _relink_batch(rows: Sequence[ArticleRow], matcher: EntityMatcher) -> _Batch:
-    revision_ids = sorted(
-        {
-            rid
-            for _, current, published, _ in rows
-            for rid in (current, published)
-            if rid
-        }
-    )
+def _relink_batch(
+    rows: Sequence[ArticleRow],
+    matcher: EntityMatcher,
+    *,
+    found: dict[int, set[MentionKey]] | None = None,
+) -> _Batch:
+    """Lock these articles' revisions and rewrite the mentions that changed.
+
+    `found` holds what this matcher found in some of the revisions already (their
+    bodies never change), so that they are not matched twice.
+    """
+    revision_ids = _revision_ids(rows)
     if not revision_ids:
         return _Batch(0, frozenset(), 0)
     # Locking the revisions (in id order) serialises concurrent relinks of the same
@@ -217,23 +222,87 @@ def _relink_batch(rows: Sequence[ArticleRow], matcher: EntityMatcher) -> _Batch:
         .order_by("pk")
         .values_list("pk", "body")
     )
-    stored: dict[int, set[MentionKey]] = {}
-    for revision_id, *key in Mention.objects.filter(
-        revision_id__in=revision_ids
-    ).values_list("revision_id", "entity_id", "start", "end", "text"):
-        stored.setdefault(revision_id, set()).add(tuple(key))  # type: ignore[arg-type]
+    found = found or {}
+    keys = {
+        rid: found[rid] if rid in found else _mention_keys(matcher, body)
+        for rid, body in bodies.items()
+    }
+    changed = _changed(
+        keys,
+        Mention.objects.filter(revision_id__in=revision_ids).values_list(
+            "revision_id", *MENTION_COLUMNS
+        ),
+    )
     new_rows: list[Mention] = []
-    changed: set[int] = set()
-    for revision_id, body in bodies.items():
-        keys = _mention_keys(matcher, body)
-        if keys != stored.get(revision_id, set()):
-            changed.add(revision_id)
-            new_rows += _mention_rows(revision_id, keys)
+    for revision_id in sorted(changed):
+        new_rows += _mention_rows(revision_id, keys[revision_id])
     if changed:
         Mention.objects.filter(revision_id__in=changed).delete()
         Mention.objects.bulk_create(new_rows, batch_size=INSERT_BATCH)
     changed_bodies = {rid: bodies[rid] for rid in changed}
     return _Batch(len(bodies), frozenset(changed), len(new_rows), changed_bodies)
+
+
+def _relink_probe(
+    *, first: int, last: int, matcher: EntityMatcher
+) -> tuple[dict[int, set[MentionKey]], dict[int, int], set[int]]:
+    """Match the current and published revisions of articles `first`..`last`
+    without locking anything: what the matcher finds in each revision, each
+    revision's article, and the revisions whose stored mentions differ.
+
+    Two queries whatever the chunk's size, each led by the articles' id range (no
+    list of ids to send): the current revisions' bodies, then their mentions; two
+    more for the published revisions of articles with a newer draft, if any.
+    """
+    articles = Article.objects.filter(pk__gte=first, pk__lte=last).order_by()
+    article_of: dict[int, int] = {}
+    bodies: dict[int, str] = {}
+    for pk, current, published, body in articles.values_list(
+        "pk", "current_revision_id", "published_revision_id", "current_revision__body"
+    ):
+        for revision_id in (current, published):
+            if revision_id is not None:
+                article_of.setdefault(revision_id, pk)
+        if current is not None:
+            bodies[current] = body
+    others = [rid for rid in article_of if rid not in bodies]
+    mentions = articles.values_list(
+        "current_revision_id",
+        *(f"current_revision__mentions__{name}" for name in MENTION_COLUMNS),
+    )
+    if others:
+        bodies.update(Revision.objects.filter(pk__in=others).values_list("pk", "body"))
+        mentions = chain(
+            mentions,
+            Mention.objects.filter(revision_id__in=others).values_list(
+                "revision_id", *MENTION_COLUMNS
+            ),
+        )
+    keys = {rid: _mention_keys(matcher, body) for rid, body in bodies.items()}
+    return keys, article_of, _changed(keys, mentions)
+
+
+def _revision_ids(rows: Sequence[ArticleRow]) -> list[int]:
+    return sorted(
+        {
+            rid
+            for _, current, published, _ in rows
+            for rid in (current, published)
+            if rid
+        }
+    )
+
+
+def _changed(
+    keys: dict[int, set[MentionKey]], mentions: Iterable[tuple[Any, ...]]
+) -> set[int]:
+    """The revisions whose stored `mentions` ((revision id, *MENTION_COLUMNS) rows;
+    None for a revision without any) are not `keys`."""
+    stored: dict[int, set[MentionKey]] = {}
+    for revision_id, *key in mentions:
+        if key[0] is not None:
+            stored.setdefault(revision_id, set()).add(tuple(key))  # type: ignore[arg-type]
+    return {rid for rid, found in keys.items() if found != stored.get(rid, set())}
 
 
 def _refresh_live(article_ids: Collection[int]) -> list[int]:
@@ -301,33 +370,46 @@ def registry_relink_range(
 
     As `registry_relink` for one batch, in the caller's transaction; also stores
     the candidates of current revisions whose mentions changed. Returns the counts.
+
+    The chunk is matched without locks (bodies never change), so chunks of a job
+    run side by side and an unchanged chunk writes nothing; only the articles whose
+    mentions changed, and those to refresh, are locked and written, each matched
+    again only if the registry changed in between.
     """
     refresh = set(refresh_article_ids)
-    # The articles first (in id order), as every service takes them, and only then
-    # their revisions, candidates and public rows: never an article while holding
-    # those, which an editor saving or publishing it may be waiting for.
-    in_chunk = Article.objects.filter(pk__gte=first, pk__lte=last)
-    articles_lock(pks=[*in_chunk.values_list("pk", flat=True), *refresh])
-    columns = ("pk", "current_revision_id", "published_revision_id", "retracted_at")
-    rows = list(in_chunk.order_by("pk").values_list(*columns))
     matcher = entity_matcher()
-    batch = _relink_batch(rows, matcher)
-    _store_changed_candidates(rows, batch, matcher)
-    refresh.update(
-        pk
-        for pk, _, published_id, retracted_at in rows
-        if published_id in batch.changed and retracted_at is None
-    )
+    found, article_of, stale = _relink_probe(first=first, last=last, matcher=matcher)
+    matched = len(found)
+    todo = {article_of[revision_id] for revision_id in stale}
+    batch = _Batch(0, frozenset(), 0)
     refreshed = 0
-    for article in Article.objects.filter(pk__in=sorted(refresh)):
-        if article.is_live:
-            public_article_refresh(article=article, bump=False)
-            refreshed += 1
-    if refreshed:
-        public_version_bump()
+    if todo or refresh:
+        # The articles first (in id order), as every service takes them, and only
+        # then their revisions, candidates and public rows: never an article while
+        # holding those, which an editor saving or publishing it may be waiting for.
+        articles_lock(pks=todo | refresh)
+        if (now := entity_matcher()) is not matcher:  # the registry changed
+            matcher, found = now, {}
+        columns = ("pk", "current_revision_id", "published_revision_id", "retracted_at")
+        locked = list(
+            Article.objects.filter(pk__in=todo).order_by("pk").values_list(*columns)
+        )
+        batch = _relink_batch(locked, matcher, found=found)
+        _store_changed_candidates(locked, batch, matcher)
+        refresh.update(
+            pk
+            for pk, _, published_id, retracted_at in locked
+            if published_id in batch.changed and retracted_at is None
+        )
+        for article in Article.objects.filter(pk__in=sorted(refresh)):
+            if article.is_live:
+                public_article_refresh(article=article, bump=False)
+                refreshed += 1
+        if refreshed:
+            public_version_bump()
     return {
-        "articles": len(rows),
-        "revisions": batch.revisions,
+        "articles": len(set(article_of.values())),
+        "revisions": matched,
         "changed": len(batch.changed),
         "mentions": batch.mentions,
         "refreshed": refreshed,

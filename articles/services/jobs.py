@@ -17,7 +17,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from articles.models import Annotation, Article, BackgroundJob, JobChunk, SourceDocument
@@ -163,12 +163,8 @@ def _plan_relink(job: BackgroundJob) -> Iterator[JobChunk]:
             size=len(ids),
         )
         last = ids[-1]
-    refresh = list(job.params.get("refresh", []))
-    if job.params.get("entities"):
-        from articles.selectors.entities import live_articles_mentioning
-
-        refresh += live_articles_mentioning(entity_ids=job.params["entities"])
-    yield from _id_chunks(job, refresh, start=number)
+    # The articles to refresh (listed, or mentioning a renamed entity) are
+    # refreshed by the chunk holding them (`_relink_step`), once.
 
 
 def _plan_republish(job: BackgroundJob) -> Iterator[JobChunk]:
@@ -253,8 +249,10 @@ def job_chunk_run(*, chunk_id: int) -> bool:
 def _lock_pending(chunk_id: int) -> JobChunk | None:
     # Ordered by pk alone: the default ordering joins the job, whose row lock
     # (held by whoever is finishing another chunk) would make SKIP LOCKED skip.
-    pending = JobChunk.objects.filter(pk=chunk_id, finished_at__isnull=True).order_by(
-        "pk"
+    pending = (
+        JobChunk.objects.filter(pk=chunk_id, finished_at__isnull=True)
+        .select_related("job")
+        .order_by("pk")
     )
     if connection.features.has_select_for_update_skip_locked:
         pending = pending.select_for_update(skip_locked=True, of=("self",))
@@ -268,18 +266,23 @@ def _job_of(chunk_id: int) -> int | None:
 def _count_done(chunk: JobChunk) -> None:
     """Add the chunk to its job's progress; finish the job after its last chunk.
 
-    The job row is locked last, after the chunk's work, so that the chunks' work
-    runs in parallel and only this bookkeeping is serialised.
+    One UPDATE per chunk, after the chunk's work, so that the chunks' work runs in
+    parallel and only this bookkeeping is serialised (the job row is locked from
+    here to the commit). Whoever takes that lock last sees every other chunk done.
     """
-    job = BackgroundJob.objects.select_for_update().get(pk=chunk.job_id)
-    job.done += chunk.size
-    fields = ["done"]
-    if not job.chunks.filter(finished_at__isnull=True).exists():
-        job.state = JobState.DONE
-        job.finished_at = timezone.now()
-        job.outcome = _sum_outcomes(job.chunks.values_list("outcome", flat=True))
-        fields += ["state", "finished_at", "outcome"]
-    job.save(update_fields=fields)
+    jobs = BackgroundJob.objects.filter(pk=chunk.job_id)
+    jobs.update(done=F("done") + chunk.size)
+    unfinished = JobChunk.objects.filter(job_id=chunk.job_id, finished_at__isnull=True)
+    if not unfinished.exists():
+        jobs.update(
+            state=JobState.DONE,
+            finished_at=timezone.now(),
+            outcome=_sum_outcomes(
+                JobChunk.objects.filter(job_id=chunk.job_id).values_list(
+                    "outcome", flat=True
+                )
+            ),
+        )
 
 
 def _sum_outcomes(outcomes: Iterable[dict[str, int]]) -> dict[str, int]:
@@ -293,11 +296,16 @@ def _sum_outcomes(outcomes: Iterable[dict[str, int]]) -> dict[str, int]:
 def _relink_step(chunk: JobChunk) -> dict[str, int]:
     from articles.services.entities import registry_relink_range
 
-    refresh = chunk.job.params.get("refresh", [])
+    params = chunk.job.params
+    refresh = [i for i in params.get("refresh", []) if chunk.first <= i <= chunk.last]
+    if params.get("entities"):  # renamed: their live articles in this chunk's range
+        from articles.selectors.entities import live_articles_mentioning
+
+        refresh += live_articles_mentioning(
+            entity_ids=params["entities"], first=chunk.first, last=chunk.last
+        )
     return registry_relink_range(
-        first=chunk.first,
-        last=chunk.last,
-        refresh_article_ids=[i for i in refresh if chunk.first <= i <= chunk.last],
+        first=chunk.first, last=chunk.last, refresh_article_ids=refresh
     )
 
 

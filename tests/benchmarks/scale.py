@@ -3,12 +3,15 @@
 PostgreSQL only (DATABASE_URL=postgres://..., default a database of its own on
 127.0.0.1). For each size a fresh test database is created and migrated, then
 5,000 entities and that many published articles (two mentions and three unknown
-names each, payloads from the same `public_payload` publication uses) are
-bulk-inserted; then, with the database task backend and real `db_worker` processes:
+names each, payloads from the same `public_payload` publication uses, search
+vectors by the publishing service's `public_search_index_many`) are written with
+COPY; then, with the database task backend and real `db_worker` processes:
 
 * the admin request that renames an entity (best of 9, and its queries);
-* relink throughput: the relink job that rename queued, run by one worker, then the
-  same relink by two workers at once (articles per second);
+* relink throughput: another entity renamed through the service, and the relink job
+  it queues run by one worker; then a third, run by two workers at once (articles
+  per second from the moment every worker has finished its first chunk: start-up,
+  Django and the matcher, is not relinking);
 * the candidates page, the desk's queue counts, the article / entity / public
   article changelists (best of 5, and queries);
 * for each of those, the mean CPU time of this process and its PostgreSQL backend
@@ -17,14 +20,17 @@ bulk-inserted; then, with the database task backend and real `db_worker` process
 * `q=` search on the API: the 95th percentile of 40 searches of two words.
 
 Sizes with NEWSROOM_SCALE_SIZES (default "1000,100000"). How long it takes: on
-the shared 2-core machine it was written on (load average 9), the 100k insert took
-26 minutes (1,000 articles: 4 s; 20,000: 4 minutes), each 100k relink pass about
-a minute, and the whole run about 30 minutes; NEWSROOM_SCALE_SIZES=1000,20000 takes
-about 6. NEWSROOM_SCALE_REUSE=1 keeps each size's database (test_<name>_<size>)
-and uses it again on the next run, without the insert (for the page figures: the
-relink passes of a reused database have little left to change, so their rates
-are only comparable on fresh data); NEWSROOM_SCALE_EXPLAIN=1
-prints EXPLAIN ANALYZE of the slowest queries of each page.
+the shared 2-core machine it was written on, when quiet (load average under 1.5),
+the 100k insert took 100 s (1,000 articles: 3 s), the 100k relink passes 20 s and
+10 s, and the whole run under 3 minutes; at load average 8 to 9 from other work,
+5 minutes, 70 and 50 s, and 8 to 9 minutes. NEWSROOM_SCALE_SIZES=1000,20000 takes
+1 to 2 minutes. Relink throughput needs a quiet machine: other processes on the
+two cores take the second worker's share.
+NEWSROOM_SCALE_REUSE=1 keeps each size's database (test_<name>_<size>) and uses it
+again on the next run, without the insert (for the page figures: the relink passes
+of a reused database have little left to change, so their rates are only
+comparable on fresh data); NEWSROOM_SCALE_EXPLAIN=1 prints EXPLAIN ANALYZE of the
+slowest queries of each page.
 Run alone with `.venv/bin/python -m tests.benchmarks.scale`.
 """
 
@@ -108,19 +114,23 @@ def _setup() -> None:
     django.setup()
 
 
+BATCH = 10_000  # articles per transaction of the insert
+
+
 def populate(count: int, *, seed: int = 13) -> float:
-    """Insert ENTITIES entities and `count` published articles; return the seconds."""
+    """Insert ENTITIES entities and `count` published articles; return the seconds.
+
+    The rows are the ones the app's services would write (article, revision 1,
+    mentions, stored candidates, public row with its payload from `public_payload`,
+    its entities and its search vector by `public_search_index_many`), written with
+    PostgreSQL's COPY in batches of BATCH articles.
+    """
     from django.db import connection, transaction
     from django.utils import timezone
 
-    from articles.models import (
-        CandidateName,
-        Entity,
-        Mention,
-        PublicVersion,
-    )
-    from articles.services.publishing import MentionValue
-    from tests.api.helpers import drafts_in_bulk, publish_in_bulk, world_sections
+    from articles.models import Entity, PublicVersion
+    from articles.search import public_search_index_many
+    from tests.api.helpers import world_sections
 
     started = time.perf_counter()
     rng = random.Random(seed)
@@ -130,75 +140,172 @@ def populate(count: int, *, seed: int = 13) -> float:
     )
     unknown = [f"Zorb{n} Council" for n in range(2_000)]
     now = timezone.now()
-    for offset in range(0, count, 2000):
-        batch = range(offset, min(count, offset + 2000))
+    for offset in range(0, count, BATCH):
         with transaction.atomic():
-            bodies, picks, names = {}, {}, {}
-            for n in batch:
-                chosen = rng.sample(entities, 2)
-                names[n] = rng.sample(unknown, 3)
-                paragraphs = [
-                    " ".join(rng.choice(_WORDS) for _ in range(40)) for _ in range(4)
-                ]
-                paragraphs[0] = f"{chosen[0].name} {paragraphs[0]}"
-                paragraphs[1] = f"{paragraphs[1]} {names[n][0]} and {names[n][1]}."
-                paragraphs[2] = f"{chosen[1].name} {paragraphs[2]} {names[n][2]}."
-                bodies[n] = "\n\n".join(paragraphs)
-                picks[n] = chosen
-            headlines = {n: f"Story {n} {rng.choice(_WORDS)}" for n in batch}
-            articles, revisions = drafts_in_bulk(
-                headlines, bodies, sections=sections, now=now
+            public_ids = _insert_batch(
+                range(offset, min(count, offset + BATCH)),
+                rng=rng,
+                entities=entities,
+                unknown=unknown,
+                sections=sections,
+                now=now,
             )
-            mentions: dict[int, list[Mention]] = {}
-            for n, revision in zip(batch, revisions, strict=True):
-                mentions[n] = [
-                    Mention(
-                        revision=revision,
-                        entity=e,
-                        start=bodies[n].index(e.name),
-                        end=bodies[n].index(e.name) + len(e.name),
-                        text=e.name,
-                    )
-                    for e in picks[n]
-                ]
-            Mention.objects.bulk_create(m for ms in mentions.values() for m in ms)
-            CandidateName.objects.bulk_create(
-                CandidateName(
-                    article=a,
-                    revision=r,
-                    normalized=name.lower(),
-                    text=name,
-                    count=1,
-                    kind_hint="organisation",
-                    contexts=[f"... {name} ..."],
-                )
-                for n, a, r in zip(batch, articles, revisions, strict=True)
-                for name in names[n]
-            )
-            publish_in_bulk(
-                articles,
-                revisions,
-                sections=[
-                    {"id": a.section_id, "name": "", "slug": "", "path": ""}
-                    for a in articles
-                ],
-                mentions=[
-                    [
-                        MentionValue(
-                            m.entity_id, m.text, "organisation", m.start, m.end
-                        )
-                        for m in mentions[n]
-                    ]
-                    for n in batch
-                ],
-                entity_ids=[[e.pk for e in picks[n]] for n in batch],
-            )
+            public_search_index_many(public_ids=public_ids)
     PublicVersion.objects.update_or_create(
         pk=1, defaults={"counter": 1, "changed_at": timezone.now()}
     )
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE")
     return time.perf_counter() - started
+
+
+def _insert_batch(batch: range, *, rng, entities, unknown, sections, now) -> list[int]:
+    """Article n of `batch` (slug story-n, a minute older per n, sections in turn),
+    published on its revision 1: every row COPYed; returns the public rows' ids."""
+    import datetime
+
+    from articles.api.formats import ninjs_stored
+    from articles.models import (
+        Article,
+        CandidateName,
+        Mention,
+        PublicArticle,
+        Revision,
+    )
+    from articles.services.publishing import (
+        MentionValue,
+        public_payload,
+        public_search_text,
+    )
+
+    through = PublicArticle.entities.through
+    article_ids = _reserve_ids(Article, len(batch))
+    revision_ids = _reserve_ids(Revision, len(batch))
+    public_ids = _reserve_ids(PublicArticle, len(batch))
+    articles, revisions, mentions, candidates, publics, links = [], [], [], [], [], []
+    for n, article_id, revision_id, public_id in zip(
+        batch, article_ids, revision_ids, public_ids, strict=True
+    ):
+        chosen = rng.sample(entities, 2)
+        names = rng.sample(unknown, 3)
+        words = rng.choices(_WORDS, k=160)
+        paragraphs = [" ".join(words[i : i + 40]) for i in range(0, 160, 40)]
+        paragraphs[0] = f"{chosen[0].name} {paragraphs[0]}"
+        paragraphs[1] = f"{paragraphs[1]} {names[0]} and {names[1]}."
+        paragraphs[2] = f"{chosen[1].name} {paragraphs[2]} {names[2]}."
+        body = "\n\n".join(paragraphs)
+        headline = f"Story {n} {rng.choice(_WORDS)}"
+        section = sections[n % len(sections)]
+        published_at = now - datetime.timedelta(minutes=n)
+        article = Article(
+            pk=article_id,
+            headline=headline,
+            slug=f"story-{n}",
+            section=section,
+            status="published",
+            current_revision_id=revision_id,
+            approved_revision_id=revision_id,
+            published_revision_id=revision_id,
+            published_at=published_at,
+        )
+        articles.append(article)
+        revisions.append(
+            Revision(pk=revision_id, article=article, number=1, headline=headline,
+                     body=body)
+        )  # fmt: skip
+        values = []
+        for entity in chosen:
+            start = body.index(entity.name)
+            end = start + len(entity.name)
+            mentions.append(
+                Mention(revision_id=revision_id, entity=entity, start=start, end=end,
+                        text=entity.name)
+            )  # fmt: skip
+            values.append(MentionValue(entity.pk, entity.name, entity.kind, start, end))
+            links.append(through(publicarticle_id=public_id, entity_id=entity.pk))
+        candidates += [
+            CandidateName(
+                article_id=article_id,
+                revision_id=revision_id,
+                normalized=name.lower(),
+                text=name,
+                count=1,
+                kind_hint="organisation",
+                contexts=[f"... {name} ..."],
+            )
+            for name in names
+        ]
+        section_value = {
+            "id": section.pk,
+            "name": section.name,
+            "slug": section.slug,
+            "path": str(section),
+        }
+        publics.append(
+            PublicArticle(
+                pk=public_id,
+                article_id=article_id,
+                revision_id=revision_id,
+                section=section,
+                slug=article.slug,
+                headline=headline,
+                search_text=public_search_text(headline, body),
+                payload=(
+                    payload := public_payload(
+                        article_id=article_id,
+                        slug=article.slug,
+                        headline=headline,
+                        body=body,
+                        section=section_value,
+                        mentions=values,
+                        corrections=[],
+                        fact_checks=[],
+                        published_at=published_at,
+                        updated_at=published_at,
+                        version=1,
+                    ),
+                ),
+                ninjs=ninjs_stored(payload),
+                published_at=published_at,
+                updated_at=published_at,
+            )
+        )
+    for rows in (articles, revisions, mentions, candidates, publics, links):
+        _copy(rows)
+    return list(public_ids)
+
+
+def _reserve_ids(model, n: int) -> range:
+    """Take `n` ids from the table's sequence, as n INSERTs would."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT setval(pg_get_serial_sequence(%s, 'id'),"
+            " nextval(pg_get_serial_sequence(%s, 'id')) + %s - 1)",
+            [model._meta.db_table, model._meta.db_table, n],
+        )
+        last = cursor.fetchone()[0]
+    return range(last - n + 1, last + 1)
+
+
+def _copy(objs: list) -> None:
+    """COPY model instances into their table: every concrete column, each value
+    prepared by its field as `save()` prepares it (defaults, auto_now, JSON); ids
+    from the sequence unless the first instance has one."""
+    from django.db import transaction
+
+    if not objs:
+        return
+    connection = transaction.get_connection()  # not the proxy: it is read per value
+    opts = objs[0]._meta
+    fields = [f for f in opts.concrete_fields if objs[0].pk or not f.primary_key]
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    sql = f"COPY {connection.ops.quote_name(opts.db_table)} ({columns}) FROM STDIN"
+    steps = [(f.pre_save, f.get_db_prep_save) for f in fields]
+    with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
+        for obj in objs:
+            copy.write_row([prep(pre(obj, True), connection) for pre, prep in steps])
 
 
 def _timed(fn, repeat: int = 5) -> tuple[float, int, float]:
@@ -298,16 +405,58 @@ def explain(queries: list[dict]) -> None:
             print(f"{query['time']} s: {query['sql'][:300]}\n  {plan}", file=sys.stderr)
 
 
+def _relink_pass(workers: int) -> tuple[float, float]:
+    """Rename another entity (as the admin does, through the service) and run the
+    relink job it queues with `workers` db_worker processes; return articles per
+    second once every worker is relinking, and the seconds of the whole run."""
+    from django.core.management import call_command
+    from django.db import transaction
+    from django_tasks_db.models import DBTaskResult
+
+    from articles.models import BackgroundJob, Entity
+    from articles.services.entities import entity_update
+
+    DBTaskResult.objects.all().delete()
+    entity = Entity.objects.exclude(name__startswith="Renamed").order_by("pk").first()
+    with transaction.atomic():  # the job is enqueued when this commits
+        entity_update(entity=entity, by=None, name=f"Renamed entity {entity.pk}")
+    job = BackgroundJob.objects.get(state="queued")
+    call_command("db_worker", batch=True, startup_delay=False, max_tasks=1)  # plan
+    seconds = _workers(workers)
+    job.refresh_from_db()
+    assert job.state == "done", (job.state, job.outcome)
+    return _steady_rate(job), seconds
+
+
+def _steady_rate(job) -> float:
+    """Articles per second from the moment every worker had finished its first
+    chunk to the last chunk: a worker's start-up (Django, building the matcher)
+    is not relinking, and at 1 or 2 workers it would weigh unequally."""
+    from django_tasks_db.models import DBTaskResult
+
+    sizes = dict(job.chunks.values_list("pk", "size"))
+    by_worker: dict[str, list] = {}
+    for workers, args, finished in DBTaskResult.objects.filter(
+        task_path="articles.tasks.run_job_chunk"
+    ).values_list("worker_ids", "args_kwargs", "finished_at"):
+        by_worker.setdefault(workers[-1], []).append((finished, sizes[args["args"][0]]))
+    ends = [end for worker in by_worker.values() for end in worker]
+    start = max(min(ends)[0] for ends in by_worker.values())
+    if start >= max(ends)[0]:  # a few chunks: one worker had finished them all
+        start = min(ends)[0]
+    span = (max(ends)[0] - start).total_seconds()
+    done = sum(size for finished, size in ends if finished > start)
+    return done / span if span > 0 else 0.0
+
+
 def measure(count: int) -> dict:
     """Every figure at one archive size, on a fresh (or with REUSE a kept) database."""
     from django.contrib.auth import get_user_model
-    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
 
     from articles.models import BackgroundJob, Entity
     from articles.services.candidates import candidate_totals_rebuild
-    from articles.services.jobs import relink_job_request
 
     old_name, kept = _database(count)
     try:
@@ -345,20 +494,7 @@ def measure(count: int) -> dict:
 
         figures["rename"] = _timed(rename, repeat=9)
         for label, workers in (("relink_1", 1), ("relink_2", 2)):
-            from django_tasks_db.models import DBTaskResult
-
-            DBTaskResult.objects.all().delete()
-            job = relink_job_request(target="bench")  # autocommit: enqueued now
-            call_command("db_worker", batch=True, startup_delay=False, max_tasks=1)
-            seconds = _workers(workers)
-            job.refresh_from_db()
-            assert job.state == "done", (job.state, job.outcome)
-            # Throughput between the first and the last chunk to finish: the
-            # workers' start-up (Django, the matcher) is not relinking.
-            ends = sorted(job.chunks.values_list("finished_at", "size"))
-            span = (ends[-1][0] - ends[0][0]).total_seconds()
-            rate = (job.done - ends[0][1]) / span if span > 0 else 0.0
-            figures[label] = (rate, seconds)
+            figures[label] = _relink_pass(workers)
         for name, url in (
             ("candidates", "/admin/articles/entity/candidates/"),
             ("desk", "/admin/"),
