@@ -241,6 +241,19 @@ def _insert_batch(batch: range, *, rng, entities, unknown, sections, now) -> lis
             "slug": section.slug,
             "path": str(section),
         }
+        payload = public_payload(
+            article_id=article_id,
+            slug=article.slug,
+            headline=headline,
+            body=body,
+            section=section_value,
+            mentions=values,
+            corrections=[],
+            fact_checks=[],
+            published_at=published_at,
+            updated_at=published_at,
+            version=1,
+        )
         publics.append(
             PublicArticle(
                 pk=public_id,
@@ -250,21 +263,7 @@ def _insert_batch(batch: range, *, rng, entities, unknown, sections, now) -> lis
                 slug=article.slug,
                 headline=headline,
                 search_text=public_search_text(headline, body),
-                payload=(
-                    payload := public_payload(
-                        article_id=article_id,
-                        slug=article.slug,
-                        headline=headline,
-                        body=body,
-                        section=section_value,
-                        mentions=values,
-                        corrections=[],
-                        fact_checks=[],
-                        published_at=published_at,
-                        updated_at=published_at,
-                        version=1,
-                    ),
-                ),
+                payload=payload,
                 ninjs=ninjs_stored(payload),
                 published_at=published_at,
                 updated_at=published_at,
