@@ -1,12 +1,11 @@
 """The entity registry's services: linking, relinking, merge, split-off, candidates."""
 
-import threading
 import time
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection, connections, transaction
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from articles.demo import load_demo_registry
@@ -42,6 +41,7 @@ from articles.services.revisions import article_edit
 from articles.services.splitting import StoryPlan, source_document_split
 from articles.services.workflow import article_publish
 from articles.text.splitting import proposals_to_choices, suggest_split
+from tests.articles.concurrency import race
 from tests.articles.workflow_helpers import article_in
 from tests.factories import ArticleFactory, EntityAliasFactory, EntityFactory
 
@@ -277,21 +277,7 @@ def test_two_relinks_at_once_do_not_collide(monkeypatch):
         return keys(*args)
 
     monkeypatch.setattr(entity_services, "_mention_keys", slow_keys)
-    results: list[object] = []
-
-    def relink() -> None:
-        try:
-            results.append(registry_relink())
-        except Exception as exc:  # reported by the assertion below
-            results.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=relink) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    results = race(registry_relink, registry_relink)
 
     assert sorted(r.changed for r in results) == [0, 2], results
     assert Mention.objects.count() == 6

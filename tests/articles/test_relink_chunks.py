@@ -12,6 +12,7 @@ from articles.models import Article, Mention
 from articles.selectors.entities import entity_matcher
 from articles.services import entities as entity_services
 from articles.services.entities import registry_relink_range, revision_link_entities
+from tests.articles.concurrency import race
 from tests.factories import ArticleFactory, EntityFactory
 
 # The registry version (2), the articles with their current bodies, their mentions.
@@ -112,22 +113,12 @@ def test_two_workers_relinking_the_same_chunk_write_it_once(monkeypatch):
         return keys(*args)
 
     monkeypatch.setattr(entity_services, "_mention_keys", slow_keys)
-    results: list[object] = []
 
-    def relink() -> None:
-        try:
-            with transaction.atomic():
-                results.append(registry_relink_range(first=first, last=last))
-        except Exception as exc:  # reported by the assertion below
-            results.append(exc)
-        finally:
-            connections.close_all()
+    def relink() -> dict[str, int]:
+        with transaction.atomic():
+            return registry_relink_range(first=first, last=last)
 
-    threads = [threading.Thread(target=relink) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    results = race(relink, relink)
 
     assert sorted(r["changed"] for r in results) == [0, 2], results
     assert Mention.objects.count() == 6
