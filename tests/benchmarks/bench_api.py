@@ -258,6 +258,19 @@ def _cpu_seconds(pids: list[int]) -> float:
 # --- the run --------------------------------------------------------------------
 
 
+def _run_self(flag: str, env: dict) -> str:
+    """This module run with `flag` (one step in a process of its own); its output."""
+    return subprocess.run(
+        [sys.executable, "-m", "tests.benchmarks.bench_api", flag],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    ).stdout
+
+
 def run() -> list[BenchRow]:
     """Populate, serve, load each URL in interleaved rounds; return the table's rows."""
     if shutil.which("gunicorn") is None and not _module_available("gunicorn"):
@@ -282,17 +295,7 @@ def run() -> list[BenchRow]:
             timeout=300,
         )
         started = time.perf_counter()
-        count = int(
-            subprocess.run(
-                [sys.executable, "-m", "tests.benchmarks.bench_api", "--populate"],
-                cwd=ROOT,
-                env=env,
-                check=True,
-                capture_output=True,
-                text=True,
-                timeout=600,
-            ).stdout.split()[-1]
-        )
+        count = int(_run_self("--populate", env).split()[-1])
         populate_time = time.perf_counter() - started
         port = _free_port()
         server = subprocess.Popen(
@@ -320,15 +323,7 @@ def run() -> list[BenchRow]:
         rows = _measure(port, load, tool, count, populate_time, workers)
         server_stop(server)
         server = None
-        in_process = subprocess.run(
-            [sys.executable, "-m", "tests.benchmarks.bench_api", "--in-process"],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        ).stdout
+        in_process = _run_self("--in-process", env)
         return rows + _cpu_rows(json.loads(in_process.splitlines()[-1]), "Django")
     finally:
         server_stop(server)
