@@ -39,7 +39,7 @@ from articles.services.entities import (
 from articles.services.imports import source_document_import
 from articles.services.revisions import article_edit
 from articles.services.splitting import StoryPlan, source_document_split
-from articles.services.workflow import article_publish
+from articles.services.workflow import article_publish, article_retract
 from articles.text.splitting import proposals_to_choices, suggest_split
 from tests.articles.concurrency import race
 from tests.articles.workflow_helpers import article_in
@@ -552,9 +552,21 @@ def test_an_ignored_candidate_is_not_proposed_again(editor):
     assert AuditEntry.objects.filter(action="candidate_ignore").count() == 1
 
 
-def test_retracted_articles_are_not_searched_for_candidates():
-    article_in(ArticleStatus.RETRACTED, body="The Zorblax Agency denied it.")
-    assert "Zorblax Agency" not in _texts()
+def test_retracted_articles_are_not_searched_for_candidates(editor, editor2, on_commit):
+    article = _live("The Zorblax Agency denied it in Kabul.", editor2)
+    ArticleFactory(linked=True, body="The Quux Council met.")
+    assert "Zorblax Agency" in _texts()  # linked and live: proposed
+    article = article_retract(article=article, by=editor, reason="Withdrawn.")
+    assert _texts() == ["Quux Council"]
+
+    # A registry change relinks the retracted article's revision (its mentions
+    # change), and a rebuild reads the archive again: neither proposes its names.
+    with on_commit():
+        entity_create(name="Kabul", kind="place", by=editor)
+    assert _mentions(article) == [("Kabul", "Kabul")]
+    assert _texts() == ["Quux Council"]
+    assert entity_services.candidates_rebuild() == 1
+    assert _texts() == ["Quux Council"]
 
 
 # --- the demo registry --------------------------------------------------------
