@@ -39,6 +39,10 @@ from articles.text.entities import normalize_name
 
 CANDIDATE_LIMIT = 150  # rows on the candidates page
 MENTIONED_IN_LIMIT = 100  # articles listed on an entity's page
+RELINK_NOTE = (
+    "Its mentions leave the archive in a background relink job; every entity's "
+    "page shows how far it is."
+)
 
 
 def _adopt(obj: models.Model, saved: models.Model) -> None:
@@ -177,13 +181,34 @@ class EntityAdmin(admin.ModelAdmin):
         for formset in formsets:
             _save_aliases(request, formset, entity=form.instance)
 
+    def get_deleted_objects(self, objs, request: HttpRequest):
+        """The confirmation page lists the entities and their aliases, never their
+        mentions: as many as the archive holds, removed by the relink job."""
+        entities = list(objs)
+        aliases: dict[int, list[str]] = {}
+        for entity_id, text in EntityAlias.objects.filter(
+            entity__in=entities
+        ).values_list("entity_id", "text"):
+            aliases.setdefault(entity_id, []).append(f"Entity alias: {text}")
+        listed = []
+        for entity in entities:
+            listed += [f"Entity: {entity}", aliases.get(entity.pk, [])]
+        count = {
+            self.opts.verbose_name_plural: len(entities),
+            EntityAlias._meta.verbose_name_plural: sum(map(len, aliases.values())),
+        }
+        listed.append(RELINK_NOTE)
+        return listed, count, set(), []
+
     def delete_model(self, request, obj: Entity) -> None:
         entity_delete(entity=obj, by=request.user)
+        self.message_user(request, RELINK_NOTE, messages.INFO)
 
     def delete_queryset(self, request, queryset: QuerySet[Entity]) -> None:
         with transaction.atomic():
             for entity in queryset:
                 entity_delete(entity=entity, by=request.user)
+        self.message_user(request, RELINK_NOTE, messages.INFO)
 
     # Merging.
 

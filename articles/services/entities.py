@@ -45,7 +45,7 @@ from articles.models import (
     Revision,
 )
 from articles.models.entities import EntityKind
-from articles.selectors.entities import entity_matcher, live_articles_mentioning
+from articles.selectors.entities import entity_matcher
 from articles.services.audit import audit_record
 from articles.services.candidates import (
     candidate_totals_rebuild,
@@ -71,6 +71,7 @@ __all__ = [
     "candidate_confirm_new",
     "candidate_ignore",
     "candidates_rebuild",
+    "deleted_entities_purge",
     "entity_add_alias",
     "entity_create",
     "entity_delete",
@@ -416,34 +417,36 @@ def registry_relink_range(
     }
 
 
-def _live_articles_mentioning(entity_ids: Collection[int]) -> set[int]:
-    """Live articles whose published revision mentions one of these entities."""
-    return set(live_articles_mentioning(entity_ids=entity_ids))
-
-
 @dataclass
 class _PendingRelink:
     """One relink job per transaction, however many registry writes it holds."""
 
     refresh: set[int] = field(default_factory=set)
     entities: set[int] = field(default_factory=set)
+    deleted: set[int] = field(default_factory=set)
     done: bool = False
 
     def run(self) -> None:
         if not self.done:
             self.done = True
             relink_job_request(
-                refresh_article_ids=self.refresh, refresh_entity_ids=self.entities
+                refresh_article_ids=self.refresh,
+                refresh_entity_ids=self.entities,
+                deleted_entity_ids=self.deleted,
             )
 
 
 def _relink_on_commit(
-    *, refresh_article_ids: Iterable[int] = (), refresh_entity_ids: Iterable[int] = ()
+    *,
+    refresh_article_ids: Iterable[int] = (),
+    refresh_entity_ids: Iterable[int] = (),
+    deleted_entity_ids: Iterable[int] = (),
 ) -> None:
     """Ask for a background relink job when the current transaction commits.
 
     Live articles in `refresh_article_ids`, and those mentioning an entity in
-    `refresh_entity_ids` (found by the job, not in the request), are re-rendered.
+    `refresh_entity_ids` (found by the job, not in the request), are re-rendered;
+    the entities in `deleted_entity_ids` are purged when the job is done.
     Every call registers a callback (so a rolled-back savepoint cannot drop the
     relink of writes outside it); they share one pending relink, so only the first
     to run does the work.
@@ -455,6 +458,7 @@ def _relink_on_commit(
         connection._entity_relink = pending  # type: ignore[attr-defined]
     pending.refresh.update(refresh_article_ids)
     pending.entities.update(refresh_entity_ids)
+    pending.deleted.update(deleted_entity_ids)
     transaction.on_commit(pending.run)
 
 
@@ -627,22 +631,43 @@ def entity_update(
 
 
 def entity_delete(*, entity: Entity, by: User | None) -> None:
-    """Remove an entity, its aliases and its mentions; live articles are refreshed."""
+    """Take an entity and its aliases out of the registry; its mentions go in the
+    background.
+
+    The request never looks for the articles that mention it (as many as the
+    archive holds): the entity leaves the matcher and every list at once, and the
+    relink job it asks for rewrites the revisions whose mentions change, stores
+    their candidates again, re-renders the live ones, and then deletes the row.
+    """
     _require(by, "delete_entity")
     with transaction.atomic():
         locked = _lock(entity)
-        refresh = _live_articles_mentioning([locked.pk])
+        aliases = locked.aliases.all()
         audit_record(
             actor=by,
             action="entity_delete",
             obj=locked,
             data={
                 "kind": locked.kind,
-                "aliases": list(locked.aliases.values_list("text", flat=True)),
+                "aliases": list(aliases.values_list("text", flat=True)),
             },
         )
-        locked.delete()
-        _relink_on_commit(refresh_article_ids=refresh)
+        aliases.delete()
+        locked.deleted_at = timezone.now()
+        locked.external_id = ""  # free for another entity at once (unique)
+        locked.save(update_fields=["deleted_at", "external_id", "updated_at"])
+        _relink_on_commit(deleted_entity_ids=[locked.pk])
+
+
+def deleted_entities_purge(*, entity_ids: Iterable[int]) -> int:
+    """Delete the rows of these deleted entities, with what mentions them still
+    (old revisions, retracted articles' public rows); how many. For the end of the
+    relink job that took their mentions off the current and published revisions.
+    """
+    gone = Entity._base_manager.filter(  # `objects` hides deleted ones
+        pk__in=list(entity_ids), deleted_at__isnull=False
+    )
+    return gone.delete()[1].get(Entity._meta.label, 0)
 
 
 def entity_merge(*, survivor: Entity, other: Entity, by: User | None) -> Entity:

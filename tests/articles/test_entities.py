@@ -309,6 +309,44 @@ def test_deleting_an_entity_drops_its_mentions_and_its_public_listing(
     assert AuditEntry.objects.filter(action="entity_delete").count() == 1
 
 
+def test_deleting_an_entity_takes_it_out_of_the_registry_at_once_and_the_job_the_rest(
+    editor, editor2, on_commit
+):
+    entity = EntityFactory(name="Kabul", kind="place", external_id="Q5838")
+    EntityAliasFactory(entity=entity, text="Kabol")
+    article = _live("Talks in Kabul and Kabol.", editor2)
+
+    with on_commit():
+        entity_delete(entity=entity, by=editor)
+        # Out of the registry before any worker ran: not listed, not matched, its
+        # external id free; the mentions are still there for the job to find.
+        assert not Entity.objects.exists() and not EntityAlias.objects.exists()
+        assert not entity_matcher().find("Kabul")
+        EntityFactory(name="Kabul province", kind="place", external_id="Q5838")
+        assert Mention.objects.filter(entity_id=entity.pk).count() == 2
+        assert _payload_entities(article) == ["Kabul"]
+
+    # When the request commits: the job, which takes the mentions off and then the row.
+    job = BackgroundJob.objects.get()
+    assert job.params["deleted"] == [entity.pk]
+    assert not Entity._base_manager.filter(pk=entity.pk).exists()
+    assert not Mention.objects.filter(entity_id=entity.pk).exists()
+    assert _payload_entities(article) == []
+    assert job.outcome["refreshed"] == 1
+
+
+def test_deleting_an_entity_reads_no_mentions_and_no_articles(editor, editor2):
+    entity = EntityFactory(name="Kabul", kind="place")
+    for _ in range(3):
+        _live("Talks in Kabul.", editor2)
+
+    with CaptureQueriesContext(connection) as queries:
+        entity_delete(entity=entity, by=editor)
+
+    tables = ('"articles_mention"', '"articles_article"', '"articles_publicarticle')
+    assert [q["sql"] for q in queries if any(t in q["sql"] for t in tables)] == []
+
+
 def test_the_matcher_is_rebuilt_only_after_a_registry_change(editor):
     entity = EntityFactory(name="Kabul", kind="place")
     other = EntityFactory(name="Doha", kind="place")

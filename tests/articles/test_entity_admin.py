@@ -151,6 +151,37 @@ def test_deleting_an_entity_in_the_admin_goes_through_the_service(editor_client)
     assert AuditEntry.objects.filter(action="entity_delete").count() == 1
 
 
+ARCHIVE_TABLES = ('"articles_mention"', '"articles_article"', '"articles_publicarticle')
+
+
+def _reads_the_archive(queries: CaptureQueriesContext) -> list[str]:
+    return [q["sql"] for q in queries if any(t in q["sql"] for t in ARCHIVE_TABLES)]
+
+
+def test_deleting_an_entity_in_the_admin_never_reads_its_mentions(
+    editor_client, on_commit
+):
+    kabul = EntityFactory(name="Kabul", kind="place")
+    EntityAliasFactory(entity=kabul, text="Kabol")
+    _linked_articles(3, "Kabul and Kabol.")
+    url = reverse("admin:articles_entity_delete", args=[kabul.pk])
+
+    with CaptureQueriesContext(connection) as queries:
+        page = editor_client.get(url)
+    assert _reads_the_archive(queries) == []
+    listed = page.content.decode()
+    assert "Entity alias: Kabol" in listed and "background relink job" in listed
+
+    with on_commit():
+        with CaptureQueriesContext(connection) as queries:
+            response = editor_client.post(url, {"post": "yes"})
+        assert _reads_the_archive(queries) == []
+    assert response.status_code == 302
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert any("background relink job" in m for m in messages)
+    assert not Mention.objects.exists()  # the job took them off
+
+
 # --- merge and split-off --------------------------------------------------------
 
 
