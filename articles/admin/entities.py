@@ -276,19 +276,28 @@ class EntityAdmin(admin.ModelAdmin):
         if request.method == "POST":
             return self._candidate_decide(request)
         can = _candidate_permissions(request)
-        rows = [
-            (candidate, CandidateForm(auto_id=f"id_c{i}_%s", hint=candidate.kind_hint))
-            for i, candidate in enumerate(entity_candidates(limit=CANDIDATE_LIMIT))
-        ]
+        # A row's controls differ only by the kind preselected: each variant is
+        # rendered once and shared, rather than a form rendered per row.
+        kind_selects: dict[str | None, str] = {}
+        rows = []
+        for candidate in entity_candidates(limit=CANDIDATE_LIMIT):
+            hint = candidate.kind_hint
+            if hint not in kind_selects:
+                form = CandidateForm(auto_id=False, hint=hint)
+                kind_selects[hint] = str(form["kind"])
+            rows.append((candidate, kind_selects[hint]))
         context = {
             **self.admin_site.each_context(request),
             "title": "Candidates: names the registry does not know",
             "opts": self.opts,
             "rows": rows,
+            "entity_select": str(CandidateForm(auto_id=False)["entity"]),
             "limit": CANDIDATE_LIMIT,
             "can": can,
             "can_decide": any(can.values()),
-            "media": self.media + CandidateForm().media,
+            "media": self.media
+            + CandidateForm().media
+            + forms.Media(css={"all": ["articles/candidates.css"]}),
         }
         return TemplateResponse(
             request, "admin/articles/entity/candidates.html", context

@@ -1,5 +1,7 @@
 """The registry in the admin: entity pages, merge and split-off, the candidates page."""
 
+import re
+
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.db import connection
@@ -282,6 +284,38 @@ def test_the_candidates_page_costs_the_same_queries_for_n_or_2n_articles(
     for i in range(3):
         ArticleFactory(linked=True, body=f"Zorblax Agency {i} met Quux Council.")
     assert _candidates_queries(editor_client) == n
+
+
+CANDIDATES_PAGE_QUERIES = 7  # session, user, permissions (2), totals, names, headlines
+
+
+@pytest.mark.parametrize("n", [5, 10])
+def test_the_candidates_page_costs_the_same_queries_for_n_or_2n_names(
+    n, editor_client, django_assert_num_queries
+):
+    names = ["Zorblax", "Quux", "Blorp", "Vexil", "Trundle", "Mopsy", "Gravel"]
+    names += ["Pilcher", "Wendle", "Ostrig"]
+    for name in names[:n]:
+        ArticleFactory(linked=True, body=f"The {name} Agency met Envoy {name} West.")
+
+    with django_assert_num_queries(CANDIDATES_PAGE_QUERIES):
+        response = editor_client.get(CANDIDATES)
+
+    assert len(response.context["rows"]) == 2 * n
+
+
+def test_each_candidate_row_preselects_its_own_kind(editor_client):
+    ArticleFactory(linked=True, body="The Zorblax Agency met Envoy Tom West.")
+    html = editor_client.get(CANDIDATES).content.decode()
+    rows = {
+        re.search(r"<strong>(.*?)</strong>", row).group(1): row
+        for row in html.split('<tr class="candidate">')[1:]
+    }
+    assert '<option value="organisation" selected>' in rows["Zorblax Agency"]
+    assert '<option value="person" selected>' in rows["Tom West"]
+    assert '<option value="person" selected>' not in rows["Zorblax Agency"]
+    for row in rows.values():  # every row can pick the entity a name belongs to
+        assert 'class="admin-autocomplete"' in row
 
 
 def _candidate_texts(client: Client) -> list[str]:
