@@ -54,7 +54,7 @@ from articles.services.candidates import (
 )
 from articles.services.jobs import relink_job_request
 from articles.services.locking import articles_lock
-from articles.services.publishing import public_article_refresh, public_version_bump
+from articles.services.publishing import public_articles_refresh_locked
 from articles.text.entities import (
     AliasSpec,
     EntityMatcher,
@@ -312,14 +312,8 @@ def _refresh_live(article_ids: Collection[int]) -> list[int]:
     ids = sorted(article_ids)
     for i in range(0, len(ids), RELINK_BATCH):
         with transaction.atomic():
-            batch = []
-            for article in articles_lock(pks=ids[i : i + RELINK_BATCH]):
-                if article.is_live:
-                    public_article_refresh(article=article, bump=False)
-                    batch.append(article.pk)
-            if batch:
-                public_version_bump()
-        refreshed += batch
+            locked = articles_lock(pks=ids[i : i + RELINK_BATCH])
+            refreshed += public_articles_refresh_locked(articles=locked)
     return refreshed
 
 
@@ -402,12 +396,11 @@ def registry_relink_range(
             for pk, _, published_id, retracted_at in locked
             if published_id in batch.changed and retracted_at is None
         )
-        for article in Article.objects.filter(pk__in=sorted(refresh)):
-            if article.is_live:
-                public_article_refresh(article=article, bump=False)
-                refreshed += 1
-        if refreshed:
-            public_version_bump()
+        refreshed = len(
+            public_articles_refresh_locked(
+                articles=list(Article.objects.filter(pk__in=refresh).order_by("pk"))
+            )
+        )
     return {
         "articles": len(set(article_of.values())),
         "revisions": matched,

@@ -289,13 +289,20 @@ def _count_done(chunk: JobChunk) -> None:
 
 
 def _job_finish(job: BackgroundJob) -> None:
-    """What a job does once all its chunks are done, in the last one's transaction:
-    a relink purges the entities deleted before it (their mentions are off the
-    current and published revisions now; the rest goes with the rows)."""
+    """What a job does once all its chunks are done: a relink purges the entities
+    deleted before it (their mentions are off the current and published revisions
+    now; the rest goes with the rows). After the last chunk commits, in a
+    transaction of its own, so as not to hold that chunk's locks meanwhile."""
     if job.kind == JobKind.RELINK and job.params.get("deleted"):
-        from articles.services.entities import deleted_entities_purge
+        deleted = list(job.params["deleted"])
+        transaction.on_commit(lambda: _purge_deleted_entities(deleted))
 
-        deleted_entities_purge(entity_ids=job.params["deleted"])
+
+def _purge_deleted_entities(entity_ids: list[int]) -> None:
+    from articles.services.entities import deleted_entities_purge
+
+    with transaction.atomic():
+        deleted_entities_purge(entity_ids=entity_ids)
 
 
 def _sum_outcomes(outcomes: Iterable[dict[str, int]]) -> dict[str, int]:
