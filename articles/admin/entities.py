@@ -39,6 +39,10 @@ from articles.text.entities import normalize_name
 
 CANDIDATE_LIMIT = 150  # rows on the candidates page
 MENTIONED_IN_LIMIT = 100  # articles listed on an entity's page
+MOVE_NOTE = (
+    "Their mentions move in a background relink job; every entity's page shows how "
+    "far it is."
+)
 RELINK_NOTE = (
     "Its mentions leave the archive in a background relink job; every entity's "
     "page shows how far it is."
@@ -245,7 +249,7 @@ class EntityAdmin(admin.ModelAdmin):
             self.message_user(
                 request,
                 f"Merged {merged} entit{'y' if merged == 1 else 'ies'} into "
-                f"“{survivor.name}”.",
+                f"“{survivor.name}”. {MOVE_NOTE}",
                 messages.SUCCESS,
             )
             return None
@@ -456,7 +460,9 @@ class EntityAliasAdmin(admin.ModelAdmin):
             self.message_user(request, str(exc), messages.ERROR)
             return
         names = ", ".join(f"“{entity.name}”" for entity in created)
-        self.message_user(request, f"New entities: {names}.", messages.SUCCESS)
+        self.message_user(
+            request, f"New entities: {names}. {MOVE_NOTE}", messages.SUCCESS
+        )
 
 
 @admin.register(Mention)

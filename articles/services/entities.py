@@ -32,7 +32,6 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from articles.models import (
@@ -56,7 +55,6 @@ from articles.services.jobs import relink_job_request
 from articles.services.locking import articles_lock
 from articles.services.publishing import public_articles_refresh_locked
 from articles.text.entities import (
-    AliasSpec,
     EntityMatcher,
     normalize_name,
 )
@@ -646,10 +644,15 @@ def entity_delete(*, entity: Entity, by: User | None) -> None:
             },
         )
         aliases.delete()
-        locked.deleted_at = timezone.now()
-        locked.external_id = ""  # free for another entity at once (unique)
-        locked.save(update_fields=["deleted_at", "external_id", "updated_at"])
+        _retire(locked)
         _relink_on_commit(deleted_entity_ids=[locked.pk])
+
+
+def _retire(entity: Entity) -> None:
+    """Out of the registry now; the row goes with the relink job (`deleted_at`)."""
+    entity.deleted_at = timezone.now()
+    entity.external_id = ""  # free for another entity at once (unique)
+    entity.save(update_fields=["deleted_at", "external_id", "updated_at"])
 
 
 def deleted_entities_purge(*, entity_ids: Iterable[int]) -> int:
@@ -666,9 +669,11 @@ def deleted_entities_purge(*, entity_ids: Iterable[int]) -> int:
 def entity_merge(*, survivor: Entity, other: Entity, by: User | None) -> Entity:
     """Fold `other` into `survivor` and delete `other`; return the survivor.
 
-    The other's name and aliases become the survivor's aliases and its mentions
-    move, skipping what the survivor already has; an empty description or external
-    id is taken over. The audit entry lists what moved. Raises RegistryError.
+    The other's name and aliases become the survivor's aliases, skipping what the
+    survivor already has; an empty description or external id is taken over. The
+    other leaves the registry at once; its mentions become the survivor's when the
+    relink job matches the archive again. The audit entry lists what moved. Raises
+    RegistryError.
     """
     _require(by, "change_entity", "delete_entity")
     if survivor.pk == other.pk:
@@ -705,15 +710,6 @@ def entity_merge(*, survivor: Entity, other: Entity, by: User | None) -> Entity:
         if name_added:
             EntityAlias.objects.create(entity=survivor, text=other.name)
 
-        clash = Mention.objects.filter(
-            entity=survivor,
-            revision_id=OuterRef("revision_id"),
-            start=OuterRef("start"),
-        )
-        other_mentions = Mention.objects.filter(entity=other)
-        mentions_moved = other_mentions.exclude(Exists(clash)).update(entity=survivor)
-        mentions_skipped = other_mentions.count()  # deleted with `other`
-
         taken = {}
         if not survivor.description and other.description:
             taken["description"] = other.description
@@ -729,18 +725,18 @@ def entity_merge(*, survivor: Entity, other: Entity, by: User | None) -> Entity:
                 "name_added_as_alias": name_added,
                 "aliases_moved": moved,
                 "aliases_skipped": skipped,
-                "mentions_moved": mentions_moved,
-                "mentions_skipped": mentions_skipped,
                 "fields_taken": sorted(taken),
             },
         )
-        other.delete()  # first: the external id is unique
+        other.aliases.all().delete()  # the skipped ones: the survivor has them
+        _retire(other)  # first: the external id is unique
         for key, value in taken.items():
             setattr(survivor, key, value)
         survivor.save(update_fields=[*taken, "updated_at"])
-        # The other's mentions are the survivor's now: the job re-renders the live
-        # articles that mention the survivor (the request does not look for them).
-        _relink_on_commit(refresh_entity_ids=[survivor.pk])
+        # The other's names are the survivor's now: the job's chunks rewrite the
+        # mentions (as many as the archive holds) and re-render the live articles
+        # whose mentions change; the request does not look for them.
+        _relink_on_commit(deleted_entity_ids=[other.pk])
     return survivor
 
 
@@ -866,28 +862,6 @@ def alias_split_off(
             name=_clean_name(name or locked.text),
             kind=_clean_kind(kind or source.kind),
         )
-        # Which of the source's mentions were written as this alias: the matcher's
-        # own rules decide, with the source's other names competing for each text.
-        specs = [AliasSpec(new.pk, locked.text, new.kind)]
-        specs.append(AliasSpec(source.pk, source.name, source.kind))
-        specs += [
-            AliasSpec(source.pk, text, source.kind)
-            for text in source.aliases.exclude(pk=locked.pk).values_list(
-                "text", flat=True
-            )
-        ]
-        matcher = EntityMatcher.build(specs)
-        move_ids = [
-            pk
-            for pk, text in Mention.objects.filter(entity=source).values_list(
-                "pk", "text"
-            )
-            if _written_as(matcher, text, new.pk)
-        ]
-        for i in range(0, len(move_ids), RELINK_BATCH):
-            Mention.objects.filter(pk__in=move_ids[i : i + RELINK_BATCH]).update(
-                entity=new
-            )
         if normalize_name(new.name) == normalize_name(locked.text):
             locked.delete()
             kept_alias = False
@@ -904,21 +878,14 @@ def alias_split_off(
                 "from": {"id": source.pk, "name": source.name},
                 "alias": locked.text,
                 "alias_kept": kept_alias,
-                "mentions_moved": len(move_ids),
             },
         )
-        _relink_on_commit(refresh_entity_ids=[new.pk])
+        # Which mentions were written as the alias, the matcher's own rules decide
+        # when the job's chunks match the archive again (with the source's other
+        # names competing for each text); they move, and their live articles are
+        # re-rendered, there.
+        _relink_on_commit()
     return new
-
-
-def _written_as(matcher: EntityMatcher, text: str, entity_id: int) -> bool:
-    """Whether `text`, whole, is a mention of `entity_id` alone."""
-    matches = matcher.find(text)
-    return (
-        len(matches) == 1
-        and matches[0].entity_id == entity_id
-        and (matches[0].start, matches[0].end) == (0, len(text))
-    )
 
 
 # --- candidates ---------------------------------------------------------------

@@ -335,16 +335,27 @@ def test_deleting_an_entity_takes_it_out_of_the_registry_at_once_and_the_job_the
     assert job.outcome["refreshed"] == 1
 
 
-def test_deleting_an_entity_reads_no_mentions_and_no_articles(editor, editor2):
+ARCHIVE_TABLES = ('"articles_mention"', '"articles_article"', '"articles_publicarticle')
+
+
+@pytest.mark.parametrize("write", ["delete", "merge", "split_off"])
+def test_a_registry_write_reads_no_mentions_and_no_articles(write, editor, editor2):
     entity = EntityFactory(name="Kabul", kind="place")
+    alias = EntityAliasFactory(entity=entity, text="Kabol")
+    other = EntityFactory(name="Kabul city", kind="place")
     for _ in range(3):
-        _live("Talks in Kabul.", editor2)
+        _live("Talks in Kabul city and Kabol.", editor2)
+    writes = {
+        "delete": lambda: entity_delete(entity=entity, by=editor),
+        "merge": lambda: entity_merge(survivor=entity, other=other, by=editor),
+        "split_off": lambda: alias_split_off(alias=alias, by=editor),
+    }
 
     with CaptureQueriesContext(connection) as queries:
-        entity_delete(entity=entity, by=editor)
+        writes[write]()
 
-    tables = ('"articles_mention"', '"articles_article"', '"articles_publicarticle')
-    assert [q["sql"] for q in queries if any(t in q["sql"] for t in tables)] == []
+    read = [q["sql"] for q in queries if any(t in q["sql"] for t in ARCHIVE_TABLES)]
+    assert read == []
 
 
 def test_the_matcher_is_rebuilt_only_after_a_registry_change(editor):
@@ -419,7 +430,7 @@ def test_a_reviewer_cannot_write_to_the_registry(reviewer):
 # --- merge --------------------------------------------------------------------
 
 
-def test_merge_moves_aliases_and_mentions_and_deletes_the_other(editor):
+def test_merge_moves_aliases_and_mentions_and_deletes_the_other(editor, on_commit):
     survivor = EntityFactory(name="Islamic State Khorasan", kind="organisation")
     EntityAliasFactory(entity=survivor, text="ISKP")
     other = EntityFactory(name="ISIS-K", kind="organisation", description="Affiliate")
@@ -428,7 +439,8 @@ def test_merge_moves_aliases_and_mentions_and_deletes_the_other(editor):
     article = ArticleFactory(body="ISIS-K, or Khorasan Province, or ISKP.")
     revision_link_entities(revision=article.current_revision)
 
-    result = entity_merge(survivor=survivor, other=other, by=editor)
+    with on_commit():
+        result = entity_merge(survivor=survivor, other=other, by=editor)
 
     assert result == survivor
     assert not Entity.objects.filter(pk=other.pk).exists()
@@ -447,21 +459,21 @@ def test_merge_moves_aliases_and_mentions_and_deletes_the_other(editor):
     assert entry.data["name_added_as_alias"] is True
     assert entry.data["aliases_moved"] == ["Khorasan Province"]
     assert entry.data["aliases_skipped"] == ["iskp"]
-    assert entry.data["mentions_moved"] == 2
+    assert not Entity._base_manager.filter(pk=other.pk).exists()  # purged
 
 
-def test_merge_skips_mentions_the_survivor_has_on_the_same_span(editor):
+def test_merge_skips_mentions_the_survivor_has_on_the_same_span(editor, on_commit):
     survivor = EntityFactory(name="Kabul", kind="place")
     other = EntityFactory(name="Kabul", kind="place")  # a duplicate entry
     article = ArticleFactory(body="Kabul.")
     revision_link_entities(revision=article.current_revision)
     assert Mention.objects.count() == 2  # ambiguous: both recorded
 
-    entity_merge(survivor=survivor, other=other, by=editor)
+    with on_commit():
+        entity_merge(survivor=survivor, other=other, by=editor)
 
     assert list(Mention.objects.values_list("entity_id", flat=True)) == [survivor.pk]
     entry = AuditEntry.objects.get(action="entity_merge")
-    assert (entry.data["mentions_moved"], entry.data["mentions_skipped"]) == (0, 1)
     assert entry.data["name_added_as_alias"] is False
 
 
@@ -484,14 +496,15 @@ def test_merge_updates_the_public_payload_of_live_articles(editor, editor2, on_c
 # --- split-off ----------------------------------------------------------------
 
 
-def test_split_off_makes_an_alias_its_own_entity_with_its_mentions(editor):
+def test_split_off_makes_an_alias_its_own_entity_with_its_mentions(editor, on_commit):
     isis = EntityFactory(name="Islamic State", kind="organisation")
     EntityAliasFactory(entity=isis, text="ISIS")
     alias = EntityAliasFactory(entity=isis, text="ISIS-K")
     article = ArticleFactory(body="ISIS and ISIS-K and the Islamic State.")
     revision_link_entities(revision=article.current_revision)
 
-    new = alias_split_off(alias=alias, by=editor)
+    with on_commit():
+        new = alias_split_off(alias=alias, by=editor)
 
     assert (new.name, new.kind) == ("ISIS-K", "organisation")
     assert not EntityAlias.objects.filter(pk=alias.pk).exists()
@@ -502,7 +515,6 @@ def test_split_off_makes_an_alias_its_own_entity_with_its_mentions(editor):
     ]
     entry = AuditEntry.objects.get(action="alias_split_off")
     assert entry.data["from"]["name"] == "Islamic State"
-    assert entry.data["mentions_moved"] == 1
 
 
 def test_split_off_with_another_name_keeps_the_alias_on_the_new_entity(editor):
