@@ -335,20 +335,34 @@ def test_deleting_an_entity_takes_it_out_of_the_registry_at_once_and_the_job_the
     assert job.outcome["refreshed"] == 1
 
 
-ARCHIVE_TABLES = ('"articles_mention"', '"articles_article"', '"articles_publicarticle')
+# Tables with rows per article or per mention: a request reads none of them.
+ARCHIVE_TABLES = (
+    '"articles_mention"',
+    '"articles_article"',
+    '"articles_publicarticle',
+    '"articles_candidatename"',
+)
+REGISTRY_WRITES = ["delete", "merge", "split_off", "confirm_new", "confirm_alias"]
 
 
-@pytest.mark.parametrize("write", ["delete", "merge", "split_off"])
+@pytest.mark.parametrize("write", REGISTRY_WRITES)
 def test_a_registry_write_reads_no_mentions_and_no_articles(write, editor, editor2):
     entity = EntityFactory(name="Kabul", kind="place")
     alias = EntityAliasFactory(entity=entity, text="Kabol")
     other = EntityFactory(name="Kabul city", kind="place")
     for _ in range(3):
-        _live("Talks in Kabul city and Kabol.", editor2)
+        _live("Talks in Kabul city and Kabol with the Zorblax Agency.", editor2)
+    assert "Zorblax Agency" in _texts()
     writes = {
         "delete": lambda: entity_delete(entity=entity, by=editor),
         "merge": lambda: entity_merge(survivor=entity, other=other, by=editor),
         "split_off": lambda: alias_split_off(alias=alias, by=editor),
+        "confirm_new": lambda: candidate_confirm_new(
+            text="Zorblax Agency", kind="organisation", by=editor
+        ),
+        "confirm_alias": lambda: candidate_confirm_alias(
+            text="Zorblax Agency", entity=entity, by=editor
+        ),
     }
 
     with CaptureQueriesContext(connection) as queries:
