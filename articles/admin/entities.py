@@ -39,6 +39,14 @@ from articles.text.entities import normalize_name
 
 CANDIDATE_LIMIT = 150  # rows on the candidates page
 MENTIONED_IN_LIMIT = 100  # articles listed on an entity's page
+MOVE_NOTE = (
+    "Their mentions move in a background relink job; every entity's page shows how "
+    "far it is."
+)
+RELINK_NOTE = (
+    "Its mentions leave the archive in a background relink job; every entity's "
+    "page shows how far it is."
+)
 
 
 def _adopt(obj: models.Model, saved: models.Model) -> None:
@@ -177,13 +185,34 @@ class EntityAdmin(admin.ModelAdmin):
         for formset in formsets:
             _save_aliases(request, formset, entity=form.instance)
 
+    def get_deleted_objects(self, objs, request: HttpRequest):
+        """The confirmation page lists the entities and their aliases, never their
+        mentions: as many as the archive holds, removed by the relink job."""
+        entities = list(objs)
+        aliases: dict[int, list[str]] = {}
+        for entity_id, text in EntityAlias.objects.filter(
+            entity__in=entities
+        ).values_list("entity_id", "text"):
+            aliases.setdefault(entity_id, []).append(f"Entity alias: {text}")
+        listed = []
+        for entity in entities:
+            listed += [f"Entity: {entity}", aliases.get(entity.pk, [])]
+        count = {
+            self.opts.verbose_name_plural: len(entities),
+            EntityAlias._meta.verbose_name_plural: sum(map(len, aliases.values())),
+        }
+        listed.append(RELINK_NOTE)
+        return listed, count, set(), []
+
     def delete_model(self, request, obj: Entity) -> None:
         entity_delete(entity=obj, by=request.user)
+        self.message_user(request, RELINK_NOTE, messages.INFO)
 
     def delete_queryset(self, request, queryset: QuerySet[Entity]) -> None:
         with transaction.atomic():
             for entity in queryset:
                 entity_delete(entity=entity, by=request.user)
+        self.message_user(request, RELINK_NOTE, messages.INFO)
 
     # Merging.
 
@@ -220,7 +249,7 @@ class EntityAdmin(admin.ModelAdmin):
             self.message_user(
                 request,
                 f"Merged {merged} entit{'y' if merged == 1 else 'ies'} into "
-                f"“{survivor.name}”.",
+                f"“{survivor.name}”. {MOVE_NOTE}",
                 messages.SUCCESS,
             )
             return None
@@ -251,19 +280,28 @@ class EntityAdmin(admin.ModelAdmin):
         if request.method == "POST":
             return self._candidate_decide(request)
         can = _candidate_permissions(request)
-        rows = [
-            (candidate, CandidateForm(auto_id=f"id_c{i}_%s", hint=candidate.kind_hint))
-            for i, candidate in enumerate(entity_candidates(limit=CANDIDATE_LIMIT))
-        ]
+        # A row's controls differ only by the kind preselected: each variant is
+        # rendered once and shared, rather than a form rendered per row.
+        kind_selects: dict[str | None, str] = {}
+        rows = []
+        for candidate in entity_candidates(limit=CANDIDATE_LIMIT):
+            hint = candidate.kind_hint
+            if hint not in kind_selects:
+                form = CandidateForm(auto_id=False, hint=hint)
+                kind_selects[hint] = str(form["kind"])
+            rows.append((candidate, kind_selects[hint]))
         context = {
             **self.admin_site.each_context(request),
             "title": "Candidates: names the registry does not know",
             "opts": self.opts,
             "rows": rows,
+            "entity_select": str(CandidateForm(auto_id=False)["entity"]),
             "limit": CANDIDATE_LIMIT,
             "can": can,
             "can_decide": any(can.values()),
-            "media": self.media + CandidateForm().media,
+            "media": self.media
+            + CandidateForm().media
+            + forms.Media(css={"all": ["articles/candidates.css"]}),
         }
         return TemplateResponse(
             request, "admin/articles/entity/candidates.html", context
@@ -422,7 +460,9 @@ class EntityAliasAdmin(admin.ModelAdmin):
             self.message_user(request, str(exc), messages.ERROR)
             return
         names = ", ".join(f"“{entity.name}”" for entity in created)
-        self.message_user(request, f"New entities: {names}.", messages.SUCCESS)
+        self.message_user(
+            request, f"New entities: {names}. {MOVE_NOTE}", messages.SUCCESS
+        )
 
 
 @admin.register(Mention)

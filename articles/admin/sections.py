@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
+from django.http import HttpRequest
 
-from articles.models import Section
+from articles.models import Article, Section
 from articles.services.sections import SectionError, section_update
 
 
@@ -36,3 +37,16 @@ class SectionAdmin(admin.ModelAdmin):
                 "Its live articles are being re-rendered in the background.",
                 messages.INFO,
             )
+
+    def get_deleted_objects(self, objs, request: HttpRequest):
+        """A section that files articles or holds sections is kept (PROTECT): say so
+        from two existence probes, rather than list every article filed in it."""
+        sections = list(objs)
+        protected = []
+        if Article.objects.filter(section__in=sections).exists():
+            protected.append("Articles filed in it: move them to another section.")
+        if Section.objects.filter(parent__in=sections).exists():
+            protected.append("Sections inside it: move or delete them first.")
+        if protected:
+            return [], {}, set(), protected
+        return super().get_deleted_objects(sections, request)

@@ -140,6 +140,11 @@ class ArticleAdmin(admin.ModelAdmin):
     def has_add_permission(self, request) -> bool:
         return False  # articles are made by splitting a source document
 
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # The record of the desk's work: a published article is retracted, and
+        # splitting again replaces unedited drafts (`articles_delete`).
+        return False
+
     def save_model(self, request, obj, form, change) -> None:
         # The form edits only the section; the service locks, audits and updates
         # the public copy. A refusal shows as the form's error, nothing written.

@@ -13,6 +13,13 @@ class EntityKind(models.TextChoices):
     OTHER = "other", "Other"
 
 
+class RegistryEntities(models.Manager):
+    """The registry: entities not deleted (see `Entity.deleted_at`)."""
+
+    def get_queryset(self) -> models.QuerySet:
+        return super().get_queryset().filter(deleted_at__isnull=True)
+
+
 class Entity(models.Model):
     kind = models.CharField(max_length=20, choices=EntityKind.choices)
     name = models.CharField(max_length=200)
@@ -26,6 +33,12 @@ class Entity(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Deleting takes an entity out of the registry at once (`objects` and the
+    # matcher no longer see it); the row, with its mentions, goes when the relink
+    # job has taken those off the archive, so the request never looks for them.
+    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = RegistryEntities()
 
     class Meta:
         ordering = ["name"]

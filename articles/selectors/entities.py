@@ -50,9 +50,9 @@ def _matcher_for(version: RegistryVersion) -> EntityMatcher:
     ]
     specs += [
         AliasSpec(entity_id=entity_id, text=text, kind=kind)
-        for entity_id, text, kind in EntityAlias.objects.values_list(
-            "entity_id", "text", "entity__kind"
-        )
+        for entity_id, text, kind in EntityAlias.objects.filter(
+            entity__deleted_at__isnull=True
+        ).values_list("entity_id", "text", "entity__kind")
     ]
     return EntityMatcher.build(specs)
 

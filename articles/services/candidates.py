@@ -80,11 +80,14 @@ def candidates_forget_articles(*, article_ids: Iterable[int]) -> None:
 
 
 def candidates_forget_name(*, text: str) -> None:
-    """The name is known now (or deleted): off the candidates page at once."""
-    key = normalize_name(text)[:NAME_MAX]
-    with transaction.atomic(savepoint=False):
-        CandidateName.objects.filter(normalized=key).delete()
-        CandidateTotal.objects.filter(normalized=key).delete()
+    """The name is known now: off the candidates page at once (one row).
+
+    Its stored rows, one per article that has it (as many as the archive holds),
+    go when the relink job that the registry write asked for stores those
+    articles' candidates again; the deltas that takes off meanwhile make a total
+    of zero or below, which is dropped, so the totals end as a recount's.
+    """
+    CandidateTotal.objects.filter(normalized=normalize_name(text)[:NAME_MAX]).delete()
 
 
 def candidate_totals_rebuild() -> int:

@@ -32,7 +32,6 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from articles.models import (
@@ -45,7 +44,7 @@ from articles.models import (
     Revision,
 )
 from articles.models.entities import EntityKind
-from articles.selectors.entities import entity_matcher, live_articles_mentioning
+from articles.selectors.entities import entity_matcher
 from articles.services.audit import audit_record
 from articles.services.candidates import (
     candidate_totals_rebuild,
@@ -54,9 +53,8 @@ from articles.services.candidates import (
 )
 from articles.services.jobs import relink_job_request
 from articles.services.locking import articles_lock
-from articles.services.publishing import public_article_refresh, public_version_bump
+from articles.services.publishing import public_articles_refresh_locked
 from articles.text.entities import (
-    AliasSpec,
     EntityMatcher,
     normalize_name,
 )
@@ -71,6 +69,7 @@ __all__ = [
     "candidate_confirm_new",
     "candidate_ignore",
     "candidates_rebuild",
+    "deleted_entities_purge",
     "entity_add_alias",
     "entity_create",
     "entity_delete",
@@ -311,14 +310,8 @@ def _refresh_live(article_ids: Collection[int]) -> list[int]:
     ids = sorted(article_ids)
     for i in range(0, len(ids), RELINK_BATCH):
         with transaction.atomic():
-            batch = []
-            for article in articles_lock(pks=ids[i : i + RELINK_BATCH]):
-                if article.is_live:
-                    public_article_refresh(article=article, bump=False)
-                    batch.append(article.pk)
-            if batch:
-                public_version_bump()
-        refreshed += batch
+            locked = articles_lock(pks=ids[i : i + RELINK_BATCH])
+            refreshed += public_articles_refresh_locked(articles=locked)
     return refreshed
 
 
@@ -401,12 +394,11 @@ def registry_relink_range(
             for pk, _, published_id, retracted_at in locked
             if published_id in batch.changed and retracted_at is None
         )
-        for article in Article.objects.filter(pk__in=sorted(refresh)):
-            if article.is_live:
-                public_article_refresh(article=article, bump=False)
-                refreshed += 1
-        if refreshed:
-            public_version_bump()
+        refreshed = len(
+            public_articles_refresh_locked(
+                articles=list(Article.objects.filter(pk__in=refresh).order_by("pk"))
+            )
+        )
     return {
         "articles": len(set(article_of.values())),
         "revisions": matched,
@@ -416,34 +408,36 @@ def registry_relink_range(
     }
 
 
-def _live_articles_mentioning(entity_ids: Collection[int]) -> set[int]:
-    """Live articles whose published revision mentions one of these entities."""
-    return set(live_articles_mentioning(entity_ids=entity_ids))
-
-
 @dataclass
 class _PendingRelink:
     """One relink job per transaction, however many registry writes it holds."""
 
     refresh: set[int] = field(default_factory=set)
     entities: set[int] = field(default_factory=set)
+    deleted: set[int] = field(default_factory=set)
     done: bool = False
 
     def run(self) -> None:
         if not self.done:
             self.done = True
             relink_job_request(
-                refresh_article_ids=self.refresh, refresh_entity_ids=self.entities
+                refresh_article_ids=self.refresh,
+                refresh_entity_ids=self.entities,
+                deleted_entity_ids=self.deleted,
             )
 
 
 def _relink_on_commit(
-    *, refresh_article_ids: Iterable[int] = (), refresh_entity_ids: Iterable[int] = ()
+    *,
+    refresh_article_ids: Iterable[int] = (),
+    refresh_entity_ids: Iterable[int] = (),
+    deleted_entity_ids: Iterable[int] = (),
 ) -> None:
     """Ask for a background relink job when the current transaction commits.
 
     Live articles in `refresh_article_ids`, and those mentioning an entity in
-    `refresh_entity_ids` (found by the job, not in the request), are re-rendered.
+    `refresh_entity_ids` (found by the job, not in the request), are re-rendered;
+    the entities in `deleted_entity_ids` are purged when the job is done.
     Every call registers a callback (so a rolled-back savepoint cannot drop the
     relink of writes outside it); they share one pending relink, so only the first
     to run does the work.
@@ -455,6 +449,7 @@ def _relink_on_commit(
         connection._entity_relink = pending  # type: ignore[attr-defined]
     pending.refresh.update(refresh_article_ids)
     pending.entities.update(refresh_entity_ids)
+    pending.deleted.update(deleted_entity_ids)
     transaction.on_commit(pending.run)
 
 
@@ -627,30 +622,58 @@ def entity_update(
 
 
 def entity_delete(*, entity: Entity, by: User | None) -> None:
-    """Remove an entity, its aliases and its mentions; live articles are refreshed."""
+    """Take an entity and its aliases out of the registry; its mentions go in the
+    background.
+
+    The request never looks for the articles that mention it (as many as the
+    archive holds): the entity leaves the matcher and every list at once, and the
+    relink job it asks for rewrites the revisions whose mentions change, stores
+    their candidates again, re-renders the live ones, and then deletes the row.
+    """
     _require(by, "delete_entity")
     with transaction.atomic():
         locked = _lock(entity)
-        refresh = _live_articles_mentioning([locked.pk])
+        aliases = locked.aliases.all()
         audit_record(
             actor=by,
             action="entity_delete",
             obj=locked,
             data={
                 "kind": locked.kind,
-                "aliases": list(locked.aliases.values_list("text", flat=True)),
+                "aliases": list(aliases.values_list("text", flat=True)),
             },
         )
-        locked.delete()
-        _relink_on_commit(refresh_article_ids=refresh)
+        aliases.delete()
+        _retire(locked)
+        _relink_on_commit(deleted_entity_ids=[locked.pk])
+
+
+def _retire(entity: Entity) -> None:
+    """Out of the registry now; the row goes with the relink job (`deleted_at`)."""
+    entity.deleted_at = timezone.now()
+    entity.external_id = ""  # free for another entity at once (unique)
+    entity.save(update_fields=["deleted_at", "external_id", "updated_at"])
+
+
+def deleted_entities_purge(*, entity_ids: Iterable[int]) -> int:
+    """Delete the rows of these deleted entities, with what mentions them still
+    (old revisions, retracted articles' public rows); how many. For the end of the
+    relink job that took their mentions off the current and published revisions.
+    """
+    gone = Entity._base_manager.filter(  # `objects` hides deleted ones
+        pk__in=list(entity_ids), deleted_at__isnull=False
+    )
+    return gone.delete()[1].get(Entity._meta.label, 0)
 
 
 def entity_merge(*, survivor: Entity, other: Entity, by: User | None) -> Entity:
     """Fold `other` into `survivor` and delete `other`; return the survivor.
 
-    The other's name and aliases become the survivor's aliases and its mentions
-    move, skipping what the survivor already has; an empty description or external
-    id is taken over. The audit entry lists what moved. Raises RegistryError.
+    The other's name and aliases become the survivor's aliases, skipping what the
+    survivor already has; an empty description or external id is taken over. The
+    other leaves the registry at once; its mentions become the survivor's when the
+    relink job matches the archive again. The audit entry lists what moved. Raises
+    RegistryError.
     """
     _require(by, "change_entity", "delete_entity")
     if survivor.pk == other.pk:
@@ -687,15 +710,6 @@ def entity_merge(*, survivor: Entity, other: Entity, by: User | None) -> Entity:
         if name_added:
             EntityAlias.objects.create(entity=survivor, text=other.name)
 
-        clash = Mention.objects.filter(
-            entity=survivor,
-            revision_id=OuterRef("revision_id"),
-            start=OuterRef("start"),
-        )
-        other_mentions = Mention.objects.filter(entity=other)
-        mentions_moved = other_mentions.exclude(Exists(clash)).update(entity=survivor)
-        mentions_skipped = other_mentions.count()  # deleted with `other`
-
         taken = {}
         if not survivor.description and other.description:
             taken["description"] = other.description
@@ -711,18 +725,18 @@ def entity_merge(*, survivor: Entity, other: Entity, by: User | None) -> Entity:
                 "name_added_as_alias": name_added,
                 "aliases_moved": moved,
                 "aliases_skipped": skipped,
-                "mentions_moved": mentions_moved,
-                "mentions_skipped": mentions_skipped,
                 "fields_taken": sorted(taken),
             },
         )
-        other.delete()  # first: the external id is unique
+        other.aliases.all().delete()  # the skipped ones: the survivor has them
+        _retire(other)  # first: the external id is unique
         for key, value in taken.items():
             setattr(survivor, key, value)
         survivor.save(update_fields=[*taken, "updated_at"])
-        # The other's mentions are the survivor's now: the job re-renders the live
-        # articles that mention the survivor (the request does not look for them).
-        _relink_on_commit(refresh_entity_ids=[survivor.pk])
+        # The other's names are the survivor's now: the job's chunks rewrite the
+        # mentions (as many as the archive holds) and re-render the live articles
+        # whose mentions change; the request does not look for them.
+        _relink_on_commit(deleted_entity_ids=[other.pk])
     return survivor
 
 
@@ -848,28 +862,6 @@ def alias_split_off(
             name=_clean_name(name or locked.text),
             kind=_clean_kind(kind or source.kind),
         )
-        # Which of the source's mentions were written as this alias: the matcher's
-        # own rules decide, with the source's other names competing for each text.
-        specs = [AliasSpec(new.pk, locked.text, new.kind)]
-        specs.append(AliasSpec(source.pk, source.name, source.kind))
-        specs += [
-            AliasSpec(source.pk, text, source.kind)
-            for text in source.aliases.exclude(pk=locked.pk).values_list(
-                "text", flat=True
-            )
-        ]
-        matcher = EntityMatcher.build(specs)
-        move_ids = [
-            pk
-            for pk, text in Mention.objects.filter(entity=source).values_list(
-                "pk", "text"
-            )
-            if _written_as(matcher, text, new.pk)
-        ]
-        for i in range(0, len(move_ids), RELINK_BATCH):
-            Mention.objects.filter(pk__in=move_ids[i : i + RELINK_BATCH]).update(
-                entity=new
-            )
         if normalize_name(new.name) == normalize_name(locked.text):
             locked.delete()
             kept_alias = False
@@ -886,21 +878,14 @@ def alias_split_off(
                 "from": {"id": source.pk, "name": source.name},
                 "alias": locked.text,
                 "alias_kept": kept_alias,
-                "mentions_moved": len(move_ids),
             },
         )
-        _relink_on_commit(refresh_entity_ids=[new.pk])
+        # Which mentions were written as the alias, the matcher's own rules decide
+        # when the job's chunks match the archive again (with the source's other
+        # names competing for each text); they move, and their live articles are
+        # re-rendered, there.
+        _relink_on_commit()
     return new
-
-
-def _written_as(matcher: EntityMatcher, text: str, entity_id: int) -> bool:
-    """Whether `text`, whole, is a mention of `entity_id` alone."""
-    matches = matcher.find(text)
-    return (
-        len(matches) == 1
-        and matches[0].entity_id == entity_id
-        and (matches[0].start, matches[0].end) == (0, len(text))
-    )
 
 
 # --- candidates ---------------------------------------------------------------

@@ -51,18 +51,21 @@ def relink_job_request(
     *,
     refresh_article_ids: Iterable[int] = (),
     refresh_entity_ids: Iterable[int] = (),
+    deleted_entity_ids: Iterable[int] = (),
     target: str = "registry",
 ) -> BackgroundJob:
     """Ask for the archive to be relinked after a registry change; return the job.
 
     Live articles in `refresh_article_ids` are re-rendered, and so are those that
-    mention an entity in `refresh_entity_ids` (renamed: the planner finds them, so
-    the request's cost does not grow with the archive). A relink job still waiting
-    for a worker takes the request over (it will read the registry as it is when it
-    starts), so a burst of registry edits costs one pass.
+    mention an entity in `refresh_entity_ids` (renamed: the chunks find them, so
+    the request's cost does not grow with the archive). The deleted entities in
+    `deleted_entity_ids` lose their rows when the job is done (their mentions are
+    gone from the current and published revisions by then). A relink job still
+    waiting for a worker takes the request over (it will read the registry as it is
+    when it starts), so a burst of registry edits costs one pass.
     """
     refresh = sorted(set(refresh_article_ids))
-    entities = sorted(set(refresh_entity_ids))
+    listed = {"entities": set(refresh_entity_ids), "deleted": set(deleted_entity_ids)}
     with transaction.atomic():
         waiting = (
             BackgroundJob.objects.select_for_update()
@@ -71,19 +74,17 @@ def relink_job_request(
             .first()
         )
         if waiting is None:
-            params = {"refresh": refresh}
-            if entities:
-                params["entities"] = entities
+            params: dict[str, Any] = {"refresh": refresh}
+            params.update({key: sorted(ids) for key, ids in listed.items() if ids})
             return background_job_start(
                 kind=JobKind.RELINK, target=target, params=params
             )
         merged = {
             "refresh": sorted(set(waiting.params.get("refresh", [])) | set(refresh))
         }
-        if entities or "entities" in waiting.params:
-            merged["entities"] = sorted(
-                set(waiting.params.get("entities", [])) | set(entities)
-            )
+        for key, ids in listed.items():
+            if ids or key in waiting.params:
+                merged[key] = sorted(set(waiting.params.get(key, [])) | ids)
         waiting.params = {**waiting.params, **merged}
         waiting.save(update_fields=["params"])
         return waiting
@@ -142,6 +143,7 @@ def background_job_plan(*, job_id: int) -> int:
         job.started_at = timezone.now()
         if not chunks:
             job.state, job.finished_at = JobState.DONE, job.started_at
+            _job_finish(job)
         job.save(update_fields=["total", "state", "started_at", "finished_at"])
         ids = list(job.chunks.order_by("number").values_list("pk", flat=True))
         _enqueue_chunks_on_commit(ids)
@@ -283,6 +285,24 @@ def _count_done(chunk: JobChunk) -> None:
                 )
             ),
         )
+        _job_finish(chunk.job)
+
+
+def _job_finish(job: BackgroundJob) -> None:
+    """What a job does once all its chunks are done: a relink purges the entities
+    deleted before it (their mentions are off the current and published revisions
+    now; the rest goes with the rows). After the last chunk commits, in a
+    transaction of its own, so as not to hold that chunk's locks meanwhile."""
+    if job.kind == JobKind.RELINK and job.params.get("deleted"):
+        deleted = list(job.params["deleted"])
+        transaction.on_commit(lambda: _purge_deleted_entities(deleted))
+
+
+def _purge_deleted_entities(entity_ids: list[int]) -> None:
+    from articles.services.entities import deleted_entities_purge
+
+    with transaction.atomic():
+        deleted_entities_purge(entity_ids=entity_ids)
 
 
 def _sum_outcomes(outcomes: Iterable[dict[str, int]]) -> dict[str, int]:
@@ -355,6 +375,13 @@ def background_jobs_resume() -> int:
         .values_list("pk", flat=True)
     )
     _enqueue_chunks_on_commit(pending)
+    # A crash between a relink's last chunk and its purge leaves deleted entities'
+    # rows behind (out of the registry, harmless): purge them now.
+    done = BackgroundJob.objects.filter(
+        kind=JobKind.RELINK, state=JobState.DONE, params__has_key="deleted"
+    )
+    for deleted in done.values_list("params__deleted", flat=True).iterator():
+        _purge_deleted_entities(deleted)
     return len(queued) + len(pending)
 
 

@@ -57,9 +57,62 @@ def public_article_refresh(
     """Rebuild the stored public representation of `article`; bump the public version.
 
     Called on publish, correction and retraction. Returns None for an article that has
-    never been published. A caller refreshing a batch passes `bump=False` and bumps
-    once for the batch.
+    never been published. A batch uses `public_articles_refresh_locked` instead.
     """
+    rendering = _public_render(article)
+    if rendering is None:
+        return None
+    with transaction.atomic():
+        public, previous = _public_write(rendering)
+        public_change_record(public=public, previous=previous, now=rendering.now)
+        if bump:
+            public_version_bump(now=rendering.now)
+    return public
+
+
+def public_articles_refresh_locked(*, articles: Sequence[Article]) -> list[int]:
+    """Rebuild the live ones of these articles, which the caller has locked (in id
+    order, in its transaction); one version bump for all. Their ids, in order.
+
+    Every payload is built first, then every public row written, and only then
+    the change records appended and the version bumped: the public version lock,
+    which every publish, correction and retraction on the desk waits for (the first
+    change record takes it), is held for those last inserts, not for the rendering
+    and the rows. The locks go as everywhere: articles, public rows, the version.
+    """
+    renderings = [
+        rendering
+        for article in articles
+        if article.is_live and (rendering := _public_render(article)) is not None
+    ]
+    if not renderings:
+        return []
+    with transaction.atomic():
+        written = [
+            (_public_write(rendering), rendering.now) for rendering in renderings
+        ]
+        for (public, previous), now in written:
+            public_change_record(public=public, previous=previous, now=now)
+        public_version_bump()
+    return [rendering.article.pk for rendering in renderings]
+
+
+@dataclass(frozen=True)
+class _Rendering:
+    """An article's public representation, built but not stored yet."""
+
+    article: Article
+    payload: dict[str, Any]
+    ninjs: str
+    search_text: str
+    entity_ids: frozenset[int]
+    published_at: datetime.datetime
+    now: datetime.datetime
+
+
+def _public_render(article: Article) -> _Rendering | None:
+    """Build the public representation of the article's published revision (reads
+    only, no lock); None if it has never been published."""
     article = Article.objects.select_related(
         "section", "section__parent", "published_revision"
     ).get(pk=article.pk)
@@ -120,35 +173,49 @@ def public_article_refresh(
         updated_at=now,
         version=revision.number,
     )
-    with transaction.atomic():
-        previous = (
-            PublicArticle.objects.filter(article=article)
-            .values("payload", "retracted_at")
-            .first()
-        )
-        public, _ = PublicArticle.objects.update_or_create(
-            article=article,
-            defaults={
-                "revision": revision,
-                "section": section,
-                "slug": article.slug,
-                "headline": revision.headline,
-                "search_text": public_search_text(revision.headline, revision.body),
-                "payload": payload,
-                "ninjs": ninjs_stored(payload),
-                "published_at": published_at,
-                "updated_at": now,
-                "version": revision.number,
-                "retracted_at": article.retracted_at,
-                "retraction_notice": article.retraction_reason,
-            },
-        )
-        public.entities.set({m.entity_id for m in mentions})
-        public_search_index(public_id=public.pk, text=public.search_text)
-        public_change_record(public=public, previous=previous, now=now)
-        if bump:
-            public_version_bump(now=now)
-    return public
+    return _Rendering(
+        article=article,
+        payload=payload,
+        ninjs=ninjs_stored(payload),
+        search_text=public_search_text(revision.headline, revision.body),
+        entity_ids=frozenset(m.entity_id for m in mentions),
+        published_at=published_at,
+        now=now,
+    )
+
+
+def _public_write(
+    rendering: _Rendering,
+) -> tuple[PublicArticle, dict[str, Any] | None]:
+    """Write a rendering's public row and search index (in the caller's transaction,
+    which appends its change record); the row, and what it held before."""
+    article, payload, now = rendering.article, rendering.payload, rendering.now
+    revision = article.published_revision
+    previous = (
+        PublicArticle.objects.filter(article=article)
+        .values("payload", "retracted_at")
+        .first()
+    )
+    public, _ = PublicArticle.objects.update_or_create(
+        article=article,
+        defaults={
+            "revision": revision,
+            "section": article.section,
+            "slug": article.slug,
+            "headline": revision.headline,
+            "search_text": rendering.search_text,
+            "payload": payload,
+            "ninjs": rendering.ninjs,
+            "published_at": rendering.published_at,
+            "updated_at": now,
+            "version": revision.number,
+            "retracted_at": article.retracted_at,
+            "retraction_notice": article.retraction_reason,
+        },
+    )
+    public.entities.set(rendering.entity_ids)
+    public_search_index(public_id=public.pk, text=public.search_text)
+    return public, previous
 
 
 def public_articles_republish(*, article_ids: Iterable[int]) -> int:
@@ -157,15 +224,10 @@ def public_articles_republish(*, article_ids: Iterable[int]) -> int:
     For a batch of a background job (a section or entity renamed): the caller's
     transaction holds the batch.
     """
-    refreshed = 0
     with transaction.atomic():
-        for article in articles_lock(pks=article_ids):
-            if article.is_live:
-                public_article_refresh(article=article, bump=False)
-                refreshed += 1
-        if refreshed:
-            public_version_bump()
-    return refreshed
+        return len(
+            public_articles_refresh_locked(articles=articles_lock(pks=article_ids))
+        )
 
 
 def public_payload(

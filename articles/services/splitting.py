@@ -13,6 +13,7 @@ from articles.models import Article, Revision, Section, SourceDocument
 from articles.models.review import HUMAN_ORIGIN, AnnotationStatus
 from articles.models.stories import ArticleStatus
 from articles.services.audit import audit_record
+from articles.services.deletion import articles_delete
 from articles.services.entities import revision_link_entities
 from articles.services.jobs import source_document_checks_request
 from articles.text.splitting import SplitError, StoryChoice, plan_split
@@ -45,10 +46,7 @@ def source_document_split(
             {"id": a.pk, "headline": a.headline, "lines": [a.first_line, a.last_line]}
             for a in replaced
         ]
-        stale = Article.objects.filter(pk__in=[a.pk for a in replaced])
-        # An article points at its own revisions (PROTECT); let go before deleting.
-        stale.update(current_revision=None)
-        stale.delete()
+        articles_delete(article_ids=[a.pk for a in replaced])
         articles = []
         for story, text in zip(stories, texts, strict=True):
             article = _create_with_unique_slug(

@@ -28,6 +28,7 @@ from tests.factories import (
     AnnotationFactory,
     ArticleFactory,
     EntityAliasFactory,
+    SectionFactory,
     SourceDocumentFactory,
     UserFactory,
 )
@@ -185,3 +186,28 @@ def test_public_representation_is_read_only_for_admins(superuser, editor_client,
         editor_client.get(reverse(f"admin:articles_{name}_changelist")).status_code
         == 403
     )
+
+
+def test_deleting_a_section_that_files_articles_is_refused_without_listing_them(
+    superuser,
+):
+    section = SectionFactory(name="Politics")
+    empty = SectionFactory(name="Weather")
+    for n in range(3):
+        ArticleFactory(section=section, headline=f"Filed story {n}")
+    client = Client()
+    client.force_login(superuser)
+
+    refused = client.get(reverse("admin:articles_section_delete", args=[section.pk]))
+    page = refused.content.decode()
+    assert "Articles filed in it: move them to another section." in page
+    assert "Filed story" not in page  # one probe, not the list of every article
+    client.post(
+        reverse("admin:articles_section_delete", args=[section.pk]), {"post": "yes"}
+    )
+    assert Section.objects.filter(pk=section.pk).exists()
+
+    client.post(
+        reverse("admin:articles_section_delete", args=[empty.pk]), {"post": "yes"}
+    )
+    assert not Section.objects.filter(pk=empty.pk).exists()

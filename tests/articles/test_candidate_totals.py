@@ -2,19 +2,28 @@
 retracted and as names are decided; they always equal a recount of the articles."""
 
 import pytest
+from django.urls import reverse
 
-from articles.models import CandidateName, CandidateTotal
+from articles.models import Article, CandidateName, CandidateTotal
 from articles.models.stories import ArticleStatus
 from articles.selectors.entities import entity_candidates
 from articles.services.candidates import candidate_totals_rebuild
+from articles.services.deletion import articles_delete
 from articles.services.entities import (
+    alias_delete,
+    candidate_confirm_alias,
     candidate_confirm_new,
     candidate_ignore,
+    candidates_rebuild,
     entity_create,
+    entity_delete,
     revision_link_entities,
 )
+from articles.services.imports import source_document_import
 from articles.services.revisions import article_edit
+from articles.services.splitting import StoryPlan, source_document_split
 from articles.services.workflow import article_publish, article_retract
+from articles.text.splitting import StoryChoice
 from tests.articles.workflow_helpers import article_in
 from tests.factories import ArticleFactory
 
@@ -118,6 +127,19 @@ def test_a_relink_after_a_registry_change_keeps_the_totals(editor, on_commit):
     assert _as_recounted() == {"Zorblax Agency": (1, 1, "organisation")}
 
 
+def test_a_deleted_entitys_name_is_proposed_again_in_every_article(editor, on_commit):
+    with on_commit():
+        entity = entity_create(name="Zorblax Agency", kind="organisation", by=editor)
+    ArticleFactory(linked=True, body="The Zorblax Agency said so.")
+    ArticleFactory(linked=True, body="The Zorblax Agency met the Quux Council.")
+    assert set(_page()) == {"Quux Council"}
+
+    with on_commit():
+        entity_delete(entity=entity, by=editor)
+
+    assert _as_recounted()["Zorblax Agency"] == (2, 2, "organisation")
+
+
 def test_the_page_is_ordered_by_count_then_articles_and_limited(editor):
     ArticleFactory(linked=True, body="Quux Council. Quux Council. Quux Council.")
     first, second, third = (
@@ -144,3 +166,122 @@ def test_the_page_is_ordered_by_count_then_articles_and_limited(editor):
         third.headline,
     ]
     assert len(rows[1].contexts) == 3
+
+
+# --- every way an article goes, and a recount of the whole archive -------------
+
+COPY = (
+    "Zorblax Agency opens an office\n"  # 1
+    "\n"
+    "The Zorblax Agency opened an office beside the Quux Council.\n"  # 3
+    "\n"
+    "Envoy Tom West resigns\n"  # 5
+    "Envoy Tom West resigned from the Quux Council on Friday.\n"  # 6
+)
+
+
+def _split(document, editor, *, first_last: int = 3):
+    choices = [
+        StoryChoice(
+            first_line=1,
+            last_line=first_last,
+            headline="Zorblax Agency opens an office",
+            headline_line=1,
+        ),
+        StoryChoice(
+            first_line=5,
+            last_line=6,
+            headline="Envoy Tom West resigns",
+            headline_line=5,
+        ),
+    ]
+    return source_document_split(
+        document=document,
+        stories=[StoryPlan(choice, None) for choice in choices],
+        by=editor,
+    )
+
+
+def _document(editor):
+    return source_document_import(
+        data=COPY.encode(), filename="wire.txt", by=editor
+    ).document
+
+
+def _stored() -> tuple[set[tuple], set[tuple]]:
+    totals = CandidateTotal.objects.values_list(
+        "normalized", "total", "articles", "people", "organisations", "events"
+    )
+    names = CandidateName.objects.values_list(
+        "article_id", "revision_id", "normalized", "count"
+    )
+    return set(totals), set(names)
+
+
+def _assert_as_recounted_from_the_articles() -> None:
+    """The stored names and totals are those a rebuild from every article makes."""
+    kept = _stored()
+    candidates_rebuild()
+    assert _stored() == kept
+
+
+def test_splitting_again_takes_the_replaced_drafts_off_the_totals(editor):
+    document = _document(editor)
+    _split(document, editor)
+    assert _page()["Quux Council"] == (2, 2, "organisation")
+
+    _split(document, editor, first_last=4)  # replaces both drafts
+
+    assert Article.objects.count() == 2
+    assert _as_recounted()["Quux Council"] == (2, 2, "organisation")
+    _assert_as_recounted_from_the_articles()
+
+
+def test_the_admin_deletes_no_article_even_for_a_superuser(superuser, client):
+    article = ArticleFactory(linked=True, body="The Zorblax Agency said so.")
+    client.force_login(superuser)
+    changelist = client.get(reverse("admin:articles_article_changelist"))
+    actions = dict(changelist.context["action_form"].fields["action"].choices)
+
+    assert "delete_selected" not in actions
+    delete = reverse("admin:articles_article_delete", args=[article.pk])
+    assert client.post(delete, {"post": "yes"}).status_code == 403
+    assert Article.objects.filter(pk=article.pk).exists()
+    assert _page()["Zorblax Agency"] == (1, 1, "organisation")
+
+
+def test_a_published_article_is_never_deleted(editor):
+    article = _live("The Zorblax Agency denied it.", editor)
+    with pytest.raises(ValueError):
+        articles_delete(article_ids=[article.pk])
+    assert _page()["Zorblax Agency"] == (1, 1, "organisation")
+
+
+def test_the_totals_equal_a_recount_after_every_kind_of_change(
+    editor, editor2, on_commit
+):
+    document = _document(editor)
+    _split(document, editor)
+    _split(document, editor, first_last=4)
+    first = Article.objects.order_by("first_line").first()
+    _edit(first, "The Zorblax Agency and the Blorp Group met Tom West.", editor)
+    _live("The Blorp Group met the Quux Council.", editor2)
+    retracted = _live("The Zorblax Agency met the Quux Council.", editor2)
+    article_retract(article=retracted, by=editor, reason="Withdrawn for a test.")
+    _assert_as_recounted_from_the_articles()
+
+    with on_commit():
+        blorp = candidate_confirm_new(
+            text="Blorp Group", kind="organisation", by=editor
+        )
+        agency = entity_create(name="Agency", kind="organisation", by=editor)
+    with on_commit():
+        alias = candidate_confirm_alias(text="Zorblax Agency", entity=agency, by=editor)
+    candidate_ignore(text="Tom West", by=editor)
+    _assert_as_recounted_from_the_articles()
+    assert set(_page()) == {"Quux Council"}
+    with on_commit():  # both names are proposed again
+        entity_delete(entity=blorp, by=editor)
+        alias_delete(alias=alias, by=editor)
+    _assert_as_recounted_from_the_articles()
+    assert set(_page()) == {"Quux Council", "Blorp Group", "Zorblax Agency"}

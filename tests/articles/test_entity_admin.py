@@ -1,5 +1,7 @@
 """The registry in the admin: entity pages, merge and split-off, the candidates page."""
 
+import re
+
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.db import connection
@@ -151,6 +153,37 @@ def test_deleting_an_entity_in_the_admin_goes_through_the_service(editor_client)
     assert AuditEntry.objects.filter(action="entity_delete").count() == 1
 
 
+ARCHIVE_TABLES = ('"articles_mention"', '"articles_article"', '"articles_publicarticle')
+
+
+def _reads_the_archive(queries: CaptureQueriesContext) -> list[str]:
+    return [q["sql"] for q in queries if any(t in q["sql"] for t in ARCHIVE_TABLES)]
+
+
+def test_deleting_an_entity_in_the_admin_never_reads_its_mentions(
+    editor_client, on_commit
+):
+    kabul = EntityFactory(name="Kabul", kind="place")
+    EntityAliasFactory(entity=kabul, text="Kabol")
+    _linked_articles(3, "Kabul and Kabol.")
+    url = reverse("admin:articles_entity_delete", args=[kabul.pk])
+
+    with CaptureQueriesContext(connection) as queries:
+        page = editor_client.get(url)
+    assert _reads_the_archive(queries) == []
+    listed = page.content.decode()
+    assert "Entity alias: Kabol" in listed and "background relink job" in listed
+
+    with on_commit():
+        with CaptureQueriesContext(connection) as queries:
+            response = editor_client.post(url, {"post": "yes"})
+        assert _reads_the_archive(queries) == []
+    assert response.status_code == 302
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert any("background relink job" in m for m in messages)
+    assert not Mention.objects.exists()  # the job took them off
+
+
 # --- merge and split-off --------------------------------------------------------
 
 
@@ -251,6 +284,38 @@ def test_the_candidates_page_costs_the_same_queries_for_n_or_2n_articles(
     for i in range(3):
         ArticleFactory(linked=True, body=f"Zorblax Agency {i} met Quux Council.")
     assert _candidates_queries(editor_client) == n
+
+
+CANDIDATES_PAGE_QUERIES = 7  # session, user, permissions (2), totals, names, headlines
+
+
+@pytest.mark.parametrize("n", [5, 10])
+def test_the_candidates_page_costs_the_same_queries_for_n_or_2n_names(
+    n, editor_client, django_assert_num_queries
+):
+    names = ["Zorblax", "Quux", "Blorp", "Vexil", "Trundle", "Mopsy", "Gravel"]
+    names += ["Pilcher", "Wendle", "Ostrig"]
+    for name in names[:n]:
+        ArticleFactory(linked=True, body=f"The {name} Agency met Envoy {name} West.")
+
+    with django_assert_num_queries(CANDIDATES_PAGE_QUERIES):
+        response = editor_client.get(CANDIDATES)
+
+    assert len(response.context["rows"]) == 2 * n
+
+
+def test_each_candidate_row_preselects_its_own_kind(editor_client):
+    ArticleFactory(linked=True, body="The Zorblax Agency met Envoy Tom West.")
+    html = editor_client.get(CANDIDATES).content.decode()
+    rows = {
+        re.search(r"<strong>(.*?)</strong>", row).group(1): row
+        for row in html.split('<tr class="candidate">')[1:]
+    }
+    assert '<option value="organisation" selected>' in rows["Zorblax Agency"]
+    assert '<option value="person" selected>' in rows["Tom West"]
+    assert '<option value="person" selected>' not in rows["Zorblax Agency"]
+    for row in rows.values():  # every row can pick the entity a name belongs to
+        assert 'class="admin-autocomplete"' in row
 
 
 def _candidate_texts(client: Client) -> list[str]:

@@ -9,6 +9,7 @@ from articles.models import (
     Article,
     AuditEntry,
     BackgroundJob,
+    Entity,
     JobChunk,
     Mention,
     PublicArticle,
@@ -16,7 +17,11 @@ from articles.models import (
 )
 from articles.models.stories import ArticleStatus
 from articles.services import jobs as job_services
-from articles.services.entities import entity_update, revision_link_entities
+from articles.services.entities import (
+    entity_delete,
+    entity_update,
+    revision_link_entities,
+)
 from articles.services.jobs import (
     background_jobs_resume,
     job_chunk_run,
@@ -110,6 +115,26 @@ def test_a_job_that_crashed_resumes_where_it_stopped(
     assert (job.state, job.done) == ("done", 5)
     assert Mention.objects.count() == 5
     assert list(JobChunk.objects.values_list("runs", flat=True)) == [1, 1, 1]
+
+
+def test_resuming_purges_what_a_relink_crashed_before_purging(
+    editor, on_commit, monkeypatch
+):
+    entity = EntityFactory(name="Kabul", kind="place")
+    ArticleFactory(body="Kabul.", linked=True)
+    purge = job_services._purge_deleted_entities
+    monkeypatch.setattr(job_services, "_purge_deleted_entities", lambda ids: None)
+    with on_commit():  # the worker dies after the last chunk, before the purge
+        entity_delete(entity=entity, by=editor)
+    assert BackgroundJob.objects.get().state == "done"
+    assert not Mention.objects.exists()  # the chunk took them off
+    assert Entity._base_manager.filter(pk=entity.pk).exists()
+
+    monkeypatch.setattr(job_services, "_purge_deleted_entities", purge)
+    with on_commit():
+        background_jobs_resume()
+
+    assert not Entity._base_manager.filter(pk=entity.pk).exists()
 
 
 def test_relink_requests_while_a_job_waits_share_it(editor):

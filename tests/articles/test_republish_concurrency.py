@@ -14,7 +14,7 @@ import time
 from functools import partial
 
 import pytest
-from django.db import OperationalError
+from django.db import OperationalError, transaction
 
 from articles.models import PublicArticle
 from articles.models.stories import ArticleStatus
@@ -88,3 +88,46 @@ def test_republishing_while_an_article_is_retracted():
         f"{deadlocks} deadlocks, {revived} retractions lost"
     )
     assert (errors, deadlocks, revived) == ([], 0, 0)
+
+
+def test_a_relink_chunk_keeps_the_desk_waiting_only_while_it_writes(monkeypatch):
+    """A chunk re-rendering live articles takes the public version lock (which every
+    publish, correction and retraction waits for) only once every payload is built:
+    a publish while it renders goes through at once."""
+    from articles.services.entities import (
+        registry_relink_range,
+        revision_link_entities,
+    )
+    from tests.factories import EntityFactory
+
+    EntityFactory(name="Kabul", kind="place")
+    articles = [article_in(ArticleStatus.PUBLISHED, body="Kabul.") for _ in range(4)]
+    for article in articles:
+        revision_link_entities(revision=article.current_revision)
+        public_article_refresh(article=article)
+    ids = [article.pk for article in articles]
+    payload = publishing.public_payload
+
+    def slow_payload(**kwargs):
+        time.sleep(HOLD)
+        return payload(**kwargs)
+
+    monkeypatch.setattr(publishing, "public_payload", slow_payload)
+
+    def chunk():
+        with transaction.atomic():
+            return registry_relink_range(
+                first=ids[0], last=ids[-1], refresh_article_ids=ids
+            )
+
+    def publish_meanwhile():
+        time.sleep(1.5 * HOLD)  # the chunk is rendering its second article
+        started = time.monotonic()
+        with transaction.atomic():
+            publishing.public_version_bump()
+        return time.monotonic() - started
+
+    outcome, waited = race(chunk, publish_meanwhile)
+
+    assert outcome["refreshed"] == 4, outcome
+    assert waited < HOLD, f"the publish waited {waited:.2f} s for the chunk"
