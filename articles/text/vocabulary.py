@@ -93,13 +93,22 @@ _ROLE_HEAD_WORDS = frozenset(
     inspector auditor registrar treasurer ombudsman superintendent commissar
     coach trainer referee umpire master headmaster headmistress headteacher
     rector provost warden sheriff detective commandant curator rabbi
-    pastor priest reverend
-    taoiseach tánaiste kanzler bundeskanzler ministerpräsident président
-    presidente ministre ministro tsar
-    bürgermeister burgemeester maire alcalde alcaldesa sindaco kanzlerin
-    presidenta ministra partner
+    pastor priest reverend constable principal
+    taoiseach tánaiste président presidente ministre ministro tsar
+    burgemeester maire alcalde alcaldesa sindaco presidenta ministra
+    viceministro viceministra vicepresidente vicepresidenta partner
     """
     )
+) | frozenset(
+    # German titles, each with its feminine form: "Ministerin", "Staatssekretärin"
+    form
+    for word in words_of(
+        """
+        kanzler bundeskanzler minister ministerpräsident präsident bürgermeister
+        oberbürgermeister staatssekretär direktor
+        """
+    )
+    for form in (word, word + "in")
 )
 
 # Titles of more than one word, or hyphenated, that name one office: the words are
@@ -126,6 +135,17 @@ ROLE_EXPANSIONS = {
     ("cfo",): ("chief", "financial", "officer"),
     ("coo",): ("chief", "operating", "officer"),
     ("chief", "executive"): ("chief", "executive", "officer"),
+    # titles in other languages that name a rank and an office (accents folded)
+    **{
+        (word,): title
+        for words, title in (
+            ("staatssekretar staatssekretarin", ("junior", "minister")),
+            ("viceministro viceministra", ("vice", "minister")),
+            ("vicepresidente vicepresidenta", ("vice", "president")),
+            ("oberburgermeister oberburgermeisterin", ("mayor",)),
+        )
+        for word in words.split()
+    },
 }
 ROLE_HEADS = (
     _ROLE_HEAD_WORDS
@@ -149,10 +169,16 @@ OFFICE_SYNONYMS = {
     **{
         word: office
         for office, words in (
-            ("minister", "ministre ministro ministra"),
-            ("president", "presidente presidenta"),
-            ("chancellor", "kanzler kanzlerin bundeskanzler"),
-            ("mayor", "burgermeister burgemeester maire alcalde alcaldesa sindaco"),
+            ("minister", "ministre ministro ministra ministerin"),
+            ("president", "presidente presidenta prasident prasidentin"),
+            ("chancellor", "kanzler kanzlerin bundeskanzler bundeskanzlerin"),
+            (
+                "mayor",
+                "burgermeister burgermeisterin burgemeester maire alcalde "
+                "alcaldesa sindaco",
+            ),
+            ("prime-minister", "ministerprasident ministerprasidentin"),
+            ("director", "direktor direktorin"),
         )
         for word in words.split()
     },
@@ -182,6 +208,39 @@ EXCLUSIVE_OFFICES = (
         )
     ),
 )
+
+
+# Posts on the staff of one body (a gallery, a council, a club, a school), one to a
+# person: the gallery's director is not also its chief curator, nor a club's head
+# coach its director of rugby, unless the copy says so. Offices are as compared
+# (see title_consistency._office): "chief planning officer" is an "officer".
+POSTS_OF_ONE_BODY = frozenset(
+    words_of(
+        """
+    director curator principal headteacher headmaster headmistress head coach
+    officer treasurer registrar
+    """
+    )
+)
+# The head of a body, under the names different bodies give it: one post.
+HEADS_OF_BODY = frozenset(
+    words_of("head director principal headteacher headmaster headmistress")
+)
+
+
+# Verbs that give a person an office ("who has led the council", "who chairs the
+# trust"): the present form and the participle, and the office they name.
+OFFICE_VERBS = {
+    present: (participle, office)
+    for present, participle, office in (
+        ("leads", "led", "leader"),
+        ("heads", "headed", "head"),
+        ("chairs", "chaired", "chairman"),
+        ("manages", "managed", "manager"),
+        ("coaches", "coached", "coach"),
+        ("captains", "captained", "captain"),
+    )
+}
 
 
 def exclusive_offices(first: str, second: str) -> bool:
@@ -640,6 +699,7 @@ ORGANISATION_WORDS = frozenset(
     command commission committee company corporation council court department
     embassy federation force forces foundation front fund group guard
     hospital institute league ministry motors movement network office
+    museum gallery trust theatre library academy club
     organisation organization parliament party police school senate service
     services society union university
     """

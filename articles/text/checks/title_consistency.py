@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from articles.text.checks.base import (
     NO_CONTEXT,
@@ -52,6 +52,11 @@ from articles.text.tokens import (
     tokenize,
 )
 from articles.text.vocabulary import (
+    HEADS_OF_BODY,
+    HONORIFICS,
+    OFFICE_VERBS,
+    ORGANISATION_WORDS,
+    POSTS_OF_ONE_BODY,
     RANK_MODIFIERS,
     TITLE_MODIFIERS,
     countries_in,
@@ -77,6 +82,25 @@ _ROLE_STOPS = frozenset(
     )
 )
 MAX_ROLE_TOKENS = 12
+# Words before "as" that give the office a person holds ("after six years as",
+# "was appointed as", "took over as") or held ("stepped down as").
+_TAKEN_AS = frozenset(
+    (
+        *words_of(
+            """
+            years months weeks seasons decades spell term tenure stint career
+            serve serves served serving work works worked working appointed named
+            confirmed elected re-elected installed chosen hired remains remained
+            stays stayed continues continued joined joins returned returns
+            """
+        ),
+        *("took over", "takes over", "taking over", "stepped in", "steps in"),
+    )
+)
+_LEFT_AS = frozenset(
+    (*words_of("resigned retired quit"), "stepped down", "left office")
+)
+_TIME_CONNECTORS = frozenset(words_of("until since from between before after"))
 _OFFICE = "different-office"  # kinds of finding, as the severity policy names them
 _VARIANT = "variant"
 _PAST_WORDS = frozenset(words_of("former ex"))
@@ -93,6 +117,13 @@ class _Role:
     affiliation: frozenset[str]  # countries and capitalised organisation words
     countries: frozenset[str]
     text: str
+    # countries an envoy is sent to, a "minister for" or an office "in": "to Jordan"
+    posted_to: frozenset[str] = frozenset()
+    # the body whose post it is, as its words: "the gallery's", "of the council"
+    body: frozenset[str] = frozenset()
+    # organisations named in full, each by its own words: "Kelvinside College"
+    organisations: tuple[frozenset[str], ...] = ()
+    indefinite: bool = False  # "a director": one of several, not the post
 
 
 @dataclass(frozen=True)
@@ -181,8 +212,12 @@ def _compare(
     """(severity, reason) when two titles of one person disagree, else None."""
     if a.head != b.head:
         offices = frozenset({_office(a.core, a.head), _office(b.core, b.head)})
-        if exclusive_offices(*offices) and offices not in held_together:
+        if offices in held_together:
+            return None
+        if exclusive_offices(*offices):
             return _OFFICE, "a different office"
+        if _two_posts_of_one_body(a, b):
+            return _OFFICE, "two posts in one body"
         return None  # different kinds of office can be held at once
     past_a, past_b = set(a.core) & _PAST_WORDS, set(b.core) & _PAST_WORDS
     core_a, core_b = set(a.core) - _PAST_WORDS, set(b.core) - _PAST_WORDS
@@ -202,8 +237,12 @@ def _compare(
     rest_b = core_b - rank_b - {b.head}
     if rest_a and rest_b and not (rest_a <= rest_b or rest_b <= rest_a):
         return _OFFICE, "a different office"
+    if a.posted_to and b.posted_to and not a.posted_to & b.posted_to:
+        return _OFFICE, "a different country"
     if a.countries and b.countries and not a.countries & b.countries:
         return _OFFICE, "a different country"
+    if _different_organisations(a, b):
+        return _OFFICE, "a different organisation"
     if a.affiliation and b.affiliation:
         # "Union leader" is the "leader of the dockers' union", written shorter
         if a.affiliation <= _words(b.text) or b.affiliation <= _words(a.text):
@@ -213,6 +252,31 @@ def _compare(
         if not (a.affiliation <= b.affiliation or b.affiliation <= a.affiliation):
             return _VARIANT, "a variant of the title"
     return None
+
+
+def _two_posts_of_one_body(a: _Role, b: _Role) -> bool:
+    """True for two posts on one body's staff ("the gallery's director" / "the
+    gallery's chief curator"): the same body, or one title naming none."""
+    if a.indefinite or b.indefinite or set(a.core + b.core) & _PAST_WORDS:
+        return False
+    if a.head not in POSTS_OF_ONE_BODY or b.head not in POSTS_OF_ONE_BODY:
+        return False
+    if {a.head, b.head} <= HEADS_OF_BODY:
+        return False  # "head of the school" is its principal
+    if not (a.body or b.body):
+        return False
+    return not (a.body and b.body) or bool(a.body & b.body)
+
+
+def _different_organisations(a: _Role, b: _Role) -> bool:
+    """True when each title names an organisation in full and no name of one
+    shares a word with a name of the other: "Kelvinside College" / "Govanhill
+    College" (but not "Calderdale Council" / "Calderdale Borough Council")."""
+    return bool(
+        a.organisations
+        and b.organisations
+        and not any(x & y for x in a.organisations for y in b.organisations)
+    )
 
 
 def _words(text: str) -> set[str]:
@@ -283,7 +347,8 @@ def _mentions(
 ) -> Iterator[_Mention]:
     for s_start, s_end in sentences(para.text):
         tokens = tokenize(para.text[s_start:s_end], offset=s_start)
-        for i, j in name_runs(tokens):
+        runs = list(name_runs(tokens))
+        for n, (i, j) in enumerate(runs):
             name = " ".join(t.base for t in tokens[i:j])
             name = aliases.get(name, name)  # a spelling the registry knows
             if j - i == 1 and name not in full_names:
@@ -294,14 +359,21 @@ def _mentions(
                 person = name
             else:
                 continue
-            for role, start, end in _roles_around(tokens, i, j, para.text):
+            # a clause after the name, up to the next name, can give an office too
+            limit = runs[n + 1][0] if n + 1 < len(runs) else len(tokens)
+            for role, start, end in (
+                *_roles_around(tokens, i, j, para.text),
+                *_roles_told_after(tokens, j, limit, para.text),
+            ):
                 yield _Mention(person, role, para, start, end)
 
 
 def _roles_around(
     tokens: list[Token], i: int, j: int, text: str
 ) -> Iterator[tuple[_Role, int, int]]:
-    name_start, name_end = tokens[i].start, tokens[j - 1].end
+    name_end = tokens[j - 1].end
+    i = _before_honorifics(tokens, i)  # "Sir Martin Ashby", "Dr. Ana Ruiz"
+    name_start = tokens[i].start
     # Title right before the name: "Chilean Deputy Foreign Minister Ana Ortiz".
     k = i
     while k > 0 and i - k < MAX_ROLE_TOKENS:
@@ -325,7 +397,7 @@ def _roles_around(
     if j < len(tokens) and tokens[j].text == ",":
         segment = _segment(tokens, j + 1, forward=True)
         role = (
-            _parse_role(segment, text) if segment and _opens_role(segment[0]) else None
+            _parse_role(segment, text) if segment and _opens_role(segment, 0) else None
         )
         if role is not None:
             yield role, name_start, tokens[j + len(_parsed(segment))].end
@@ -339,10 +411,93 @@ def _roles_around(
         segment = _segment(tokens, i - 2, forward=False)
         # The whole clause must read as a title: "After meeting the minister, X Y,"
         # is not one.
-        if segment and _opens_role(segment[0]) and _parsed(segment) == segment:
+        if segment and _opens_role(segment, 0) and _parsed(segment) == segment:
             role = _parse_role(segment, text)
             if role is not None:
                 yield role, segment[0].start, name_end
+
+
+def _roles_told_after(
+    tokens: list[Token], j: int, limit: int, text: str
+) -> Iterator[tuple[_Role, int, int]]:
+    """Offices told by a clause after the name, before the next name: "X, who has
+    led the council since 2017," and "X ... after six years as director of
+    rugby" (or "X, who stepped down as chairman", an office held before)."""
+    if j + 2 < limit and tokens[j].text == "," and tokens[j + 1].lower == "who":
+        found = _office_of_verb(tokens, j + 2, limit, text)
+        if found is not None:
+            yield found
+    for k in range(j, limit - 1):
+        if tokens[k].lower != "as" or k == 0:
+            continue
+        before = " ".join(t.lower for t in tokens[max(0, k - 2) : k])
+        current = tokens[k - 1].lower in _TAKEN_AS or before in _TAKEN_AS
+        left = tokens[k - 1].lower in _LEFT_AS or before in _LEFT_AS
+        if not (current or left):
+            continue
+        segment = _segment(tokens[:limit], k + 1, forward=True)
+        if not segment or not _opens_role(segment, 0):
+            continue
+        parsed = _parsed(segment)
+        if len(parsed) < len(segment) and segment[len(parsed)].lower not in (
+            _ROLE_STOPS | _TIME_CONNECTORS
+        ):
+            continue  # not the whole phrase: "as the minister arrived late"
+        role = _parse_role(segment, text)
+        if role is not None:
+            if left:
+                role = replace(role, core=("former", *role.core))
+            yield role, tokens[k].start, parsed[-1].end
+
+
+def _office_of_verb(
+    tokens: list[Token], k: int, limit: int, text: str
+) -> tuple[_Role, int, int] | None:
+    """The office in "who has led the council" / "who chairs the Ness Trust": the
+    verb's office, of the body its object names."""
+    start = tokens[k].start
+    perfect = tokens[k].lower in ("has", "have")
+    k += perfect
+    if k >= limit:
+        return None
+    verb = tokens[k].lower
+    offices = {
+        (participle if perfect else present): office
+        for present, (participle, office) in OFFICE_VERBS.items()
+    }
+    if verb not in offices:
+        return None
+    body = []  # "the council", "the Ness Trust": a determiner, then nouns
+    for token in _segment(tokens[:limit], k + 1, forward=True)[:6]:
+        if body and (is_ordinary(token.base) or not token.base.isalpha()):
+            break
+        body.append(token)
+    if not (
+        len(body) >= 2
+        and body[0].lower == "the"
+        and (
+            body[-1].lower in ORGANISATION_WORDS
+            or any(t.base[:1].isupper() for t in body[1:])
+        )
+    ):
+        return None  # a body: not "who leads a busy life", "who chairs meetings"
+    phrase = f"{offices[verb]} of {text[body[0].start : body[-1].end]}"
+    role = _parse_role(tokenize(phrase), phrase)
+    if role is None:
+        return None
+    return replace(role, text=text[start : body[-1].end]), start, body[-1].end
+
+
+def _before_honorifics(tokens: list[Token], i: int) -> int:
+    """The index of the first of the honorifics right before tokens[i], or i."""
+    while i > 0:
+        if tokens[i - 1].lower in HONORIFICS:
+            i -= 1
+        elif i > 1 and tokens[i - 1].text == "." and tokens[i - 2].lower in HONORIFICS:
+            i -= 2
+        else:
+            break
+    return i
 
 
 def _prenominal_word(token: Token) -> bool:
@@ -354,10 +509,12 @@ def _prenominal_word(token: Token) -> bool:
     return token.base[:1].isupper()  # an affiliation: "Hamas", "US", "Chilean"
 
 
-def _opens_role(token: Token) -> bool:
+def _opens_role(segment: list[Token], index: int) -> bool:
+    token = segment[index]
     word = token.lower
     return (
-        word in _DETERMINERS
+        _inside_title(segment, index)  # ", digital minister for Bavaria,"
+        or word in _DETERMINERS
         or is_title_word(word)
         or (token.base[:1].isupper() and not is_ordinary(token.base))
     )
@@ -394,7 +551,7 @@ def _parsed(segment: list[Token]) -> list[Token]:
             or token.base[:1].isupper()
             or token.is_possessive  # "the club's assistant coach"
             or after_connector
-            or _body_after_rank(segment, index)  # "deputy council leader"
+            or _inside_title(segment, index)  # "the council's chief planning officer"
         ):
             break
         taken.append(token)
@@ -404,16 +561,38 @@ def _parsed(segment: list[Token]) -> list[Token]:
 
 
 def _body_after_rank(tokens: list[Token], index: int) -> bool:
-    """True for a lower-case body between a rank and its office: "council" in
-    "Deputy council leader", "club" in "assistant club secretary"."""
-    token = tokens[index]
+    """True for a lower-case body or portfolio between two title words: "council"
+    in "Deputy council leader", "planning" in "chief planning officer"."""
     return (
         0 < index < len(tokens) - 1
-        and token.base.isalpha()
+        and _lower_word(tokens[index])
+        and is_title_word(tokens[index - 1].lower)
+        and is_title_word(tokens[index + 1].lower)
+    )
+
+
+def _inside_title(tokens: list[Token], index: int) -> bool:
+    """True for a lower-case word that a lower-case title word follows, over at
+    most two more such words or possessives: "digital" in "Bavaria's digital
+    minister", "union" and "branch" in "the lecturers' union branch secretary"
+    (but not "met" in "met Foreign Minister")."""
+    if not _lower_word(tokens[index]):
+        return False
+    for token in tokens[index + 1 : index + 4]:
+        if is_title_word(token.lower) and not token.is_possessive:
+            return token.base.islower()
+        if not (_lower_word(token) or token.is_possessive):
+            return False
+    return False
+
+
+def _lower_word(token: Token) -> bool:
+    """A lower-case word that is not a function word nor a title word."""
+    return (
+        token.base.isalpha()
         and token.base.islower()
         and not is_ordinary(token.base)
-        and tokens[index - 1].lower in RANK_MODIFIERS
-        and is_title_word(tokens[index + 1].lower)
+        and not is_title_word(token.lower)
     )
 
 
@@ -423,10 +602,14 @@ def _parse_role(segment: list[Token], text: str) -> _Role | None:
         return None
     core_tokens: list[Token] = []
     org_tokens: list[Token] = []
+    posted_tokens: list[Token] = []  # after "to", "in", "for", "at"
+    body: set[str] = set()
     in_org = False
+    connector = ""
     portfolio = False  # inside "of State" / "of Foreign Affairs": part of the title
     for index, token in enumerate(tokens):
         word = token.lower
+        previous = tokens[index - 1].lower if index else ""
         if word in _CONNECTORS:
             following = tokens[index + 1] if index + 1 < len(tokens) else None
             portfolio = (
@@ -437,6 +620,7 @@ def _parse_role(segment: list[Token], text: str) -> _Role | None:
                 and not following.is_possessive
             )
             in_org = not portfolio
+            connector = word
             continue
         if word in _DETERMINERS:
             portfolio = False
@@ -447,8 +631,15 @@ def _parse_role(segment: list[Token], text: str) -> _Role | None:
         portfolio = False
         if not in_org and is_title_word(word) and not token.is_possessive:
             core_tokens.append(token)
-        elif token.base[:1].isupper() or token.is_possessive:
+            continue
+        if token.is_possessive or (in_org and previous in _DETERMINERS):
+            body.add(word)  # "the gallery's director", "head of the council"
+        if token.base[:1].isupper() or token.is_possessive:
             org_tokens.append(token)
+            if in_org and connector != "of":
+                posted_tokens.append(token)
+            if token.base[:1].isupper() and not is_ordinary(token.base):
+                body.add(word)
     core = role_words(tuple(t.lower for t in core_tokens))
     heads = [w for w in core if is_role_head(w)]
     if not heads:
@@ -463,13 +654,43 @@ def _parse_role(segment: list[Token], text: str) -> _Role | None:
         for t in org_tokens
         if t.base[:1].isupper() and not is_ordinary(t.base) and t.lower not in covered
     }
+    posted_to = frozenset(
+        c for _, _, c in countries_in(" ".join(t.base for t in posted_tokens))
+    )
     return _Role(
         core=core,
         head=heads[-1],
         affiliation=frozenset(countries | others),
         countries=countries,
         text=text[tokens[0].start : tokens[-1].end],
+        posted_to=posted_to,
+        body=frozenset(body),
+        organisations=_organisations(tokens),
+        indefinite=tokens[0].lower in ("a", "an"),
     )
+
+
+def _organisations(tokens: list[Token]) -> tuple[frozenset[str], ...]:
+    """The organisations a title names in full, each as the words of its name
+    other than the kind of body: "Kelvinside College" -> {"kelvinside"}."""
+    names = []
+    run: list[Token] = []
+    for token in [*tokens, None]:
+        if (
+            token is not None
+            and token.base[:1].isupper()
+            and not is_title_word(token.lower)
+            and not is_ordinary(token.base)
+        ):
+            run.append(token)
+            if not token.is_possessive:
+                continue
+        words = [t.lower for t in run]
+        own = frozenset(w for w in words if w not in ORGANISATION_WORDS)
+        if own and len(own) < len(words) and not countries_in(" ".join(words)):
+            names.append(own)
+        run = []
+    return tuple(names)
 
 
 CHECK = Check(

@@ -341,3 +341,205 @@ def test_a_title_in_another_language_is_read_as_its_office(first, second):
 def test_a_rank_before_a_lower_case_body_or_a_partner_is_compared(first, second):
     [finding] = _later_findings(first, second)
     assert finding.severity == BLOCKING
+
+
+# From an independent round of multi-paragraph cases (issue 12): kinds of copy the
+# check once read no title in, or read the title without the part that differs.
+
+
+def test_an_honorific_between_the_title_and_the_name_keeps_the_title():
+    [finding] = _later_findings(
+        "The Kenyan ambassador to Peru, Sir Tobias Renn, opened the school.",
+        "Speaking in Lima, the Kenyan ambassador to Chile, Tobias Renn, said more.",
+    )
+    assert finding.severity == BLOCKING and "a different country" in finding.message
+
+
+def test_a_posting_told_two_ways_or_left_out_is_fine():
+    assert (
+        _findings(
+            "The Kenyan ambassador to Peru, Sir Tobias Renn, opened the school.",
+            "Tobias Renn, Kenya's ambassador, said the school would open in May.",
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Saxony's culture minister, Lotte Brandis, opened the festival.",
+            "Staatssekretärin Lotte Brandis said the festival would return.",
+        ),
+        (
+            "Ministerin Lotte Brandis opened the festival.",
+            "Lotte Brandis, the deputy minister, said the festival would return.",
+        ),
+    ],
+)
+def test_a_german_title_in_either_gender_is_read_as_its_office(first, second):
+    [finding] = _later_findings(first, second)
+    assert finding.severity == BLOCKING and "a different rank" in finding.message
+
+
+def test_a_feminine_german_title_and_its_english_office_are_one():
+    assert (
+        _findings(
+            "Bürgermeisterin Hanne Lutz opened the bridge.",
+            "The mayor, Hanne Lutz, said it had cost less than planned.",
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Saxony's digital minister, Pia Ferch, said the network was ready.",
+            "Deputy minister Pia Ferch said the network was ready.",
+        ),
+        (
+            "The lecturers' union branch secretary, Pia Ferch, called a ballot.",
+            "Pia Ferch, the union's assistant branch secretary, called a ballot.",
+        ),
+    ],
+)
+def test_a_lower_case_portfolio_inside_a_title_does_not_hide_it(first, second):
+    [finding] = _later_findings(first, second)
+    assert finding.severity == BLOCKING and "a different rank" in finding.message
+
+
+def test_a_verb_before_a_capitalised_title_is_not_part_of_a_title():
+    assert (
+        _findings(
+            "Peru's trade minister, Dario Velez, met Foreign Minister Ana Sol on "
+            "Monday."
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "The museum's director, Ines Kallo, said the loan was agreed.",
+            "Kallo, the museum's chief curator, said the loan was agreed.",
+        ),
+        (
+            "The council's chief planning officer, Rob Tench, backed the plan.",
+            "Rob Tench, the council's head of transport, backed the plan.",
+        ),
+        (
+            "Erin Vale will leave after four years as director of football.",
+            "Harbury Town's head coach, Erin Vale, said she would stay.",
+        ),
+    ],
+)
+def test_two_posts_on_one_bodys_staff_for_one_name_are_blocking(first, second):
+    [finding] = _later_findings(first, second)
+    assert finding.severity == BLOCKING and "two posts in one body" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # the head of a body, under two of its names
+        (
+            "The school's principal, Ines Kallo, welcomed the inspectors.",
+            "Ines Kallo, head of the school, said the report was fair.",
+        ),
+        # one of several directors
+        (
+            "Ines Kallo, a director of the trust, signed the lease.",
+            "The trust's treasurer, Ines Kallo, said the rent was fair.",
+        ),
+        # two posts the copy says one person holds
+        (
+            "Ines Kallo, the gallery's director and chief curator, chose the works.",
+            "The gallery's director, Ines Kallo, said the works would tour.",
+        ),
+        # posts of two bodies
+        (
+            "Ines Kallo, director of the Orla Museum, lent the map.",
+            "Ines Kallo, curator of the Brix Gallery, hung it.",
+        ),
+        # a post held before
+        (
+            "The museum's former director, Ines Kallo, opened the wing.",
+            "Ines Kallo, the museum's chief curator, said the wing was full.",
+        ),
+    ],
+)
+def test_posts_of_one_person_the_copy_allows_are_fine(first, second):
+    assert _findings(first, second) == []
+
+
+def test_one_office_in_two_organisations_named_in_full_is_blocking():
+    [finding] = _later_findings(
+        "Professor Amit Rao, principal of Ashgrove College, backed the merger.",
+        "Amit Rao, the principal of Fernlea College, said no decision was taken.",
+    )
+    assert finding.severity == BLOCKING
+    assert "a different organisation" in finding.message
+
+
+def test_an_organisation_named_in_full_two_ways_is_one():
+    assert (
+        _findings(
+            "The leader of Tarnby Council, Ana Mott, set the budget.",
+            "Ana Mott, the leader of Tarnby Borough Council, said it was fair.",
+        )
+        == []
+    )
+
+
+def test_an_acting_chief_constable_and_the_chief_constable_is_advisory():
+    [finding] = _later_findings(
+        "The acting chief constable of Wessex, Ruth Amel, apologised.",
+        "Chief Constable Ruth Amel said the unit would review phones.",
+    )
+    assert finding.severity == ADVISORY
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Councillor Omar Reyes, who has led the council since 2019, will retire.",
+        "Omar Reyes, who leads the council, will retire in May.",
+    ],
+)
+def test_an_office_told_by_a_verb_is_compared(first):
+    [finding] = _later_findings(
+        first, "Deputy council leader Omar Reyes said parking would stay free."
+    )
+    assert finding.severity == BLOCKING and "a different rank" in finding.message
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # an office held before, told by a verb or by "as"
+        "Omar Reyes, who led the council until 2019, backed the plan.",
+        "Omar Reyes, who stepped down as council leader in May, backed the plan.",
+        # a verb that names no office of a body
+        "Omar Reyes, who leads a busy life, backed the plan.",
+        # "as" that does not give an office
+        "Omar Reyes arrived as the leader of the council left the hall.",
+    ],
+)
+def test_a_clause_that_gives_no_current_office_is_fine(first):
+    assert (
+        _findings(first, "Deputy council leader Omar Reyes said parking would stay.")
+        == []
+    )
+
+
+def test_an_office_told_after_as_is_compared():
+    [finding] = _later_findings(
+        "Lise Marr has served as deputy harbour master since 2021.",
+        "Harbour master Lise Marr said the quay would reopen.",
+    )
+    assert finding.severity == BLOCKING and "a different rank" in finding.message
