@@ -24,6 +24,47 @@ def fold_accents(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# Spellings that transliterations of one name write differently, from Cyrillic,
+# Greek or Arabic, or by English, German or French habit ("Oleksandr Hrytsenko" /
+# "Aleksandr Gritsenko", "Sergei" / "Sergey", "Mikhail" / "Mihail"), in the order
+# they are read.
+_SPELLING_EQUIVALENTS = (
+    ("sch", "sh"),
+    ("tch", "ch"),
+    ("ch", "C"),  # kept apart from "c" and "h" until the end
+    ("kh", "h"),
+    ("gh", "g"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("ck", "k"),
+    ("x", "ks"),
+    ("q", "k"),
+    ("c", "k"),
+    ("w", "v"),
+    ("z", "s"),
+    ("g", "h"),
+    ("j", "y"),
+    ("C", "ch"),
+)
+_VOWELS = "aeiouy"
+
+
+def transliteration_key(name: str) -> tuple[str, ...]:
+    """What the spellings of one name in different transliterations share: its
+    words' consonants, doubled letters written once, and each word's last vowel
+    (which tells "Ivan" from "Ivana" and "Mario" from "Maria")."""
+    key = []
+    for word in name.split():
+        spelled = "".join(c for c in fold_accents(word.lower()) if c.isalpha())
+        for written, read in _SPELLING_EQUIVALENTS:
+            spelled = spelled.replace(written, read)
+        spelled = re.sub(r"(.)\1+", r"\1", spelled)
+        ending = spelled[-1:] if spelled[-1:] in _VOWELS else ""
+        ending = "i" if ending == "y" else ending
+        key.append("".join(c for c in spelled if c not in _VOWELS) + ending)
+    return tuple(key)
+
+
 # --- ordinary words -------------------------------------------------------------------
 
 STOPWORDS = frozenset(

@@ -63,6 +63,7 @@ from articles.text.vocabulary import (
     exclusive_offices,
     is_role_head,
     role_words,
+    transliteration_key,
     words_of,
 )
 
@@ -144,11 +145,15 @@ def find_title_conflicts(
     paragraph; one within a story is on the later mention.
     """
     prose = [p for p in paragraphs if not is_heading(p)]
-    aliases = context.aliases
-    full_names = {aliases.get(name, name) for name in _full_names(prose)}
+    written = _full_names(prose)
+    # the registry's names first, then spellings of one name in two transliterations
+    aliases = {**_spellings_of_one_name(written), **context.aliases}
+    full_names = {aliases.get(name, name) for name in written}
     surnames: dict[str, set[str]] = defaultdict(set)
-    for name in full_names:
-        surnames[name.split()[-1]].add(name)
+    for name in written:
+        person = aliases.get(name, name)
+        surnames[name.split()[-1]].add(person)
+        surnames[person.split()[-1]].add(person)
     unique_surnames = {s: next(iter(n)) for s, n in surnames.items() if len(n) == 1}
     held_together = _offices_held_together(prose)
 
@@ -329,14 +334,27 @@ def _title_run(tokens: Iterable[Token]) -> list[Token]:
 # --- finding people ----------------------------------------------------------------
 
 
-def _full_names(paragraphs: Sequence[Paragraph]) -> set[str]:
-    names = set()
+def _full_names(paragraphs: Sequence[Paragraph]) -> list[str]:
+    """The names of two or more words in the copy, in reading order."""
+    names: dict[str, None] = {}
     for para in paragraphs:
         tokens = tokenize(para.text)
         for i, j in name_runs(tokens):
             if j - i >= 2:
-                names.add(" ".join(t.base for t in tokens[i:j]))
-    return names
+                names.setdefault(" ".join(t.base for t in tokens[i:j]))
+    return list(names)
+
+
+def _spellings_of_one_name(names: Sequence[str]) -> dict[str, str]:
+    """Each later spelling of a name, in another transliteration, mapped to the
+    first: "Aleksandr Gritsenko" -> "Oleksandr Hrytsenko"."""
+    first: dict[tuple[str, ...], str] = {}
+    spellings = {}
+    for name in names:
+        person = first.setdefault(transliteration_key(name), name)
+        if person != name:
+            spellings[name] = person
+    return spellings
 
 
 def _mentions(

@@ -186,16 +186,42 @@ def test_president_and_vice_president_of_one_name_is_blocking():
     assert finding.severity == BLOCKING and "a different rank" in finding.message
 
 
-def test_a_spelling_variant_the_registry_knows_is_the_same_person():
+def test_a_name_variant_the_registry_knows_is_the_same_person():
     stories = source(
-        "Foreign Minister Sergey Lavin spoke first.",
-        "Deputy Foreign Minister Sergei Lavin spoke first.",
+        "Foreign Minister Robert Lavin spoke first.",
+        "Deputy Foreign Minister Bob Lavin spoke first.",
     )
     assert list(find_title_conflicts(stories)) == []
-    context = CheckContext(aliases={"Sergei Lavin": "Sergey Lavin"})
+    context = CheckContext(aliases={"Bob Lavin": "Robert Lavin"})
     [_, finding] = find_title_conflicts(stories, context)
     assert finding.severity == BLOCKING
+    assert finding.message.startswith("Robert Lavin is “Deputy Foreign Minister”")
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Deputy Foreign Minister Sergei Lavin spoke first.",
+        "Deputy Foreign Minister Serhiy Lavin spoke first. Lavin left at noon.",
+        "Deputy Foreign Minister Sergej Lawin spoke first.",
+    ],
+)
+def test_a_name_in_another_transliteration_is_the_same_person(second):
+    [_, finding] = find_title_conflicts(
+        source("Foreign Minister Sergey Lavin spoke first.", second)
+    )
+    assert finding.severity == BLOCKING
     assert finding.message.startswith("Sergey Lavin is “Deputy Foreign Minister”")
+
+
+def test_names_that_differ_in_more_than_transliteration_are_two_people():
+    assert (
+        _findings(
+            "Foreign Minister Ivan Lavin spoke first.",
+            "Deputy Foreign Minister Ivana Lavina spoke first.",
+        )
+        == []
+    )
 
 
 @pytest.mark.parametrize(
