@@ -265,7 +265,10 @@ POSTS_OF_ONE_BODY = frozenset(
 )
 # The head of a body, under the names different bodies give it: one post.
 HEADS_OF_BODY = frozenset(
-    words_of("head director principal headteacher headmaster headmistress")
+    (
+        *words_of("head director principal headteacher headmaster headmistress"),
+        "chief executive officer",
+    )
 )
 
 

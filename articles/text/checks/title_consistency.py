@@ -102,9 +102,19 @@ _LEFT_AS = frozenset(
     (*words_of("resigned retired quit"), "stepped down", "left office")
 )
 _TIME_CONNECTORS = frozenset(words_of("until since from between before after"))
+_CHANGE_WORDS = frozenset(
+    words_of(
+        """
+        until before later became become becoming then now promoted moved
+        replaced succeeded
+        """
+    )
+)
 _OFFICE = "different-office"  # kinds of finding, as the severity policy names them
 _VARIANT = "variant"
 _PAST_WORDS = frozenset(words_of("former ex"))
+# Lower-case words that put the title after them in the past: "formerly minister".
+_PAST_MARKERS = frozenset(words_of("formerly erstwhile onetime one-time"))
 # A rank word that many writers drop: a difference in these is advisory.
 _TEMPORARY_WORDS = frozenset(words_of("acting interim caretaker outgoing incoming"))
 # Heads that name an office only with their modifiers: a "chief executive officer".
@@ -122,8 +132,9 @@ class _Role:
     posted_to: frozenset[str] = frozenset()
     # the body whose post it is, as its words: "the gallery's", "of the council"
     body: frozenset[str] = frozenset()
-    # organisations named in full, each by its own words: "Kelvinside College"
-    organisations: tuple[frozenset[str], ...] = ()
+    # organisations named in full, as (kind, own words): "Kelvinside College" is
+    # ("college", {"kelvinside"})
+    organisations: tuple[tuple[str, frozenset[str]], ...] = ()
     indefinite: bool = False  # "a director": one of several, not the post
 
 
@@ -215,6 +226,9 @@ def _compare(
     a: _Role, b: _Role, held_together: frozenset[frozenset[str]] = frozenset()
 ) -> tuple[str, str] | None:
     """(severity, reason) when two titles of one person disagree, else None."""
+    kinds_a, kinds_b = a.body & ORGANISATION_WORDS, b.body & ORGANISATION_WORDS
+    if kinds_a and kinds_b and not kinds_a & kinds_b:
+        return None  # offices in two bodies: "council leader", "leader of the group"
     if a.head != b.head:
         offices = frozenset({_office(a.core, a.head), _office(b.core, b.head)})
         if offices in held_together:
@@ -248,6 +262,8 @@ def _compare(
         return _OFFICE, "a different country"
     if _different_organisations(a, b):
         return _OFFICE, "a different organisation"
+    if a.indefinite or b.indefinite:
+        return None  # "a professor at" one university can be one at another too
     if a.affiliation and b.affiliation:
         # "Union leader" is the "leader of the dockers' union", written shorter
         if a.affiliation <= _words(b.text) or b.affiliation <= _words(a.text):
@@ -266,7 +282,7 @@ def _two_posts_of_one_body(a: _Role, b: _Role) -> bool:
         return False
     if a.head not in POSTS_OF_ONE_BODY or b.head not in POSTS_OF_ONE_BODY:
         return False
-    if {a.head, b.head} <= HEADS_OF_BODY:
+    if {_office(a.core, a.head), _office(b.core, b.head)} <= HEADS_OF_BODY:
         return False  # "head of the school" is its principal
     if not (a.body or b.body):
         return False
@@ -274,13 +290,15 @@ def _two_posts_of_one_body(a: _Role, b: _Role) -> bool:
 
 
 def _different_organisations(a: _Role, b: _Role) -> bool:
-    """True when each title names an organisation in full and no name of one
-    shares a word with a name of the other: "Kelvinside College" / "Govanhill
-    College" (but not "Calderdale Council" / "Calderdale Borough Council")."""
-    return bool(
-        a.organisations
-        and b.organisations
-        and not any(x & y for x in a.organisations for y in b.organisations)
+    """True when each title names an organisation of one kind in full and no
+    name of one shares a word with a name of the other: "Kelvinside College" /
+    "Govanhill College" (but not "Calderdale Council" / "Calderdale Borough
+    Council", nor "a professor at" two universities)."""
+    if a.indefinite or b.indefinite:
+        return False
+    pairs = [(x, y) for x in a.organisations for y in b.organisations]
+    return any(x[0] == y[0] for x, y in pairs) and not any(
+        x[1] & y[1] for x, y in pairs
     )
 
 
@@ -334,25 +352,28 @@ def _title_run(tokens: Iterable[Token]) -> list[Token]:
 # --- finding people ----------------------------------------------------------------
 
 
-def _full_names(paragraphs: Sequence[Paragraph]) -> list[str]:
-    """The names of two or more words in the copy, in reading order."""
-    names: dict[str, None] = {}
+def _full_names(paragraphs: Sequence[Paragraph]) -> dict[str, int]:
+    """The names of two or more words in the copy, in reading order, each with
+    the story it first appears in."""
+    names: dict[str, int] = {}
     for para in paragraphs:
         tokens = tokenize(para.text)
         for i, j in name_runs(tokens):
             if j - i >= 2:
-                names.setdefault(" ".join(t.base for t in tokens[i:j]))
-    return list(names)
+                names.setdefault(" ".join(t.base for t in tokens[i:j]), para.story)
+    return names
 
 
-def _spellings_of_one_name(names: Sequence[str]) -> dict[str, str]:
-    """Each later spelling of a name, in another transliteration, mapped to the
-    first: "Aleksandr Gritsenko" -> "Oleksandr Hrytsenko"."""
+def _spellings_of_one_name(names: Mapping[str, int]) -> dict[str, str]:
+    """Each spelling of a name in another transliteration, in a later story,
+    mapped to the first: "Aleksandr Gritsenko" -> "Oleksandr Hrytsenko". (Within
+    one story, two such spellings are more likely two people: "Lena Berg" and
+    "Lena Borg".)"""
     first: dict[tuple[str, ...], str] = {}
     spellings = {}
-    for name in names:
+    for name, story in names.items():
         person = first.setdefault(transliteration_key(name), name)
-        if person != name:
+        if person != name and names[person] != story:
             spellings[name] = person
     return spellings
 
@@ -462,10 +483,27 @@ def _roles_told_after(
         ):
             continue  # not the whole phrase: "as the minister arrived late"
         role = _parse_role(segment, text)
-        if role is not None:
-            if left:
-                role = replace(role, core=("former", *role.core))
-            yield role, tokens[k].start, parsed[-1].end
+        if role is None:
+            continue
+        if left:
+            role = replace(role, core=("former", *role.core))
+        elif _changed_after(tokens[k + 1 + len(parsed) :]):
+            continue  # "joined as assistant coach in 2015 and became head coach"
+        yield role, tokens[k].start, parsed[-1].end
+
+
+def _changed_after(tokens: list[Token]) -> bool:
+    """True when the rest of a sentence moves the office told before it to another
+    time: "... as head coach in 2019", "... before becoming director"."""
+    return any(
+        token.lower in _CHANGE_WORDS
+        or (
+            re.fullmatch(r"\d{4}", token.text) is not None
+            and index > 0
+            and tokens[index - 1].lower in ("in", "from", "between")
+        )
+        for index, token in enumerate(tokens)
+    )
 
 
 def _office_of_verb(
@@ -650,6 +688,8 @@ def _parse_role(segment: list[Token], text: str) -> _Role | None:
         if not in_org and is_title_word(word) and not token.is_possessive:
             core_tokens.append(token)
             continue
+        if word in ORGANISATION_WORDS:
+            body.add(word)  # "Deputy council leader"
         if token.is_possessive or (in_org and previous in _DETERMINERS):
             body.add(word)  # "the gallery's director", "head of the council"
         if token.base[:1].isupper() or token.is_possessive:
@@ -662,6 +702,8 @@ def _parse_role(segment: list[Token], text: str) -> _Role | None:
     heads = [w for w in core if is_role_head(w)]
     if not heads:
         return None
+    if any(t.lower in _PAST_MARKERS for t in tokens):
+        core = ("former", *core)
     org_text = " ".join(t.base for t in org_tokens)
     country_spans = countries_in(org_text)
     countries = frozenset(c for _, _, c in country_spans)
@@ -688,9 +730,9 @@ def _parse_role(segment: list[Token], text: str) -> _Role | None:
     )
 
 
-def _organisations(tokens: list[Token]) -> tuple[frozenset[str], ...]:
-    """The organisations a title names in full, each as the words of its name
-    other than the kind of body: "Kelvinside College" -> {"kelvinside"}."""
+def _organisations(tokens: list[Token]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The organisations a title names in full, each as its kind and the other
+    words of its name: "Kelvinside College" -> ("college", {"kelvinside"})."""
     names = []
     run: list[Token] = []
     for token in [*tokens, None]:
@@ -705,8 +747,9 @@ def _organisations(tokens: list[Token]) -> tuple[frozenset[str], ...]:
                 continue
         words = [t.lower for t in run]
         own = frozenset(w for w in words if w not in ORGANISATION_WORDS)
-        if own and len(own) < len(words) and not countries_in(" ".join(words)):
-            names.append(own)
+        kinds = [w for w in words if w in ORGANISATION_WORDS]
+        if own and kinds and not countries_in(" ".join(t.base for t in run)):
+            names.append((kinds[-1], own))
         run = []
     return tuple(names)
 

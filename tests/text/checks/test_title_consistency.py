@@ -569,3 +569,47 @@ def test_an_office_told_after_as_is_compared():
         "Harbour master Lise Marr said the quay would reopen.",
     )
     assert finding.severity == BLOCKING and "a different rank" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # an office told after "as" that the sentence moves on from
+        (
+            "Nia Ford joined the club as assistant coach in 2015 and became head "
+            "coach two years later.",
+            "Head coach Nia Ford said the squad was fit.",
+        ),
+        # an office held before, said in lower case
+        (
+            "Nia Ford, formerly deputy minister, opened the fair.",
+            "Minister Nia Ford said the fair would return.",
+        ),
+        # one of several professors, at two universities
+        (
+            "Nia Ford, a professor at Tarnby University, led the study.",
+            "Nia Ford, a visiting professor at Orrin University, said more.",
+        ),
+        # offices in two bodies of different kinds
+        (
+            "Nia Ford, the leader of Tarnby Council, set the budget.",
+            "Nia Ford, deputy leader of the Labour group, backed it.",
+        ),
+        # the head of a charity under two of its names
+        (
+            "The trust's chief executive, Nia Ford, signed the lease.",
+            "Nia Ford, the trust's director, said the rent was fair.",
+        ),
+    ],
+)
+def test_titles_of_other_times_bodies_or_names_of_one_post_are_fine(first, second):
+    assert _findings(first, second) == []
+
+
+def test_names_alike_within_one_story_are_two_people():
+    assert (
+        _findings(
+            "Mayor Lena Berg opened the fair.\n\nDeputy Mayor Lena Borg closed it."
+        )
+        == []
+    )
