@@ -134,7 +134,7 @@ _ROLE_HEAD_WORDS = frozenset(
     inspector auditor registrar treasurer ombudsman superintendent commissar
     coach trainer referee umpire master headmaster headmistress headteacher
     rector provost warden sheriff detective commandant curator rabbi
-    pastor priest reverend constable principal
+    pastor priest reverend constable principal nurse
     taoiseach tánaiste président presidente ministre ministro tsar
     burgemeester maire alcalde alcaldesa sindaco presidenta ministra
     viceministro viceministra vicepresidente vicepresidenta partner
@@ -259,7 +259,7 @@ POSTS_OF_ONE_BODY = frozenset(
     words_of(
         """
     director curator principal headteacher headmaster headmistress head coach
-    officer treasurer registrar
+    officer treasurer registrar nurse
     """
     )
 )

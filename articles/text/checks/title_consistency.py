@@ -356,11 +356,19 @@ def _full_names(paragraphs: Sequence[Paragraph]) -> dict[str, int]:
     """The names of two or more words in the copy, in reading order, each with
     the story it first appears in."""
     names: dict[str, int] = {}
+    after_of = set()
     for para in paragraphs:
         tokens = tokenize(para.text)
         for i, j in name_runs(tokens):
             if j - i >= 2:
-                names.setdefault(" ".join(t.base for t in tokens[i:j]), para.story)
+                name = " ".join(t.base for t in tokens[i:j])
+                names.setdefault(name, para.story)
+                if i and tokens[i - 1].lower == "of" and j - i >= 3:
+                    after_of.add(name)
+    # "Mayor of Leeds Ann Lee": a place before a name the copy gives alone too
+    for name in after_of:
+        if name.split(" ", 1)[1] in names:
+            del names[name]
     return names
 
 
@@ -389,6 +397,10 @@ def _mentions(
         runs = list(name_runs(tokens))
         for n, (i, j) in enumerate(runs):
             name = " ".join(t.base for t in tokens[i:j])
+            if name not in full_names and i and tokens[i - 1].lower == "of":
+                tail = name.split(" ", 1)[-1]
+                if j - i >= 3 and tail in full_names:
+                    i, name = i + 1, tail  # "Mayor of Leeds Ann Lee"
             name = aliases.get(name, name)  # a spelling the registry knows
             if j - i == 1 and name not in full_names:
                 person = surnames.get(name)
@@ -416,14 +428,23 @@ def _roles_around(
     # Title right before the name: "Chilean Deputy Foreign Minister Ana Ortiz".
     k = i
     while k > 0 and i - k < MAX_ROLE_TOKENS:
-        if _prenominal_word(tokens[k - 1]):
+        if _prenominal_word(tokens[k - 1]) or (
+            # "Deputy Lord Mayor Ann Lee": an honorific inside a title
+            k < i
+            and tokens[k - 1].lower in HONORIFICS
+            and is_title_word(tokens[k].lower)
+        ):
             k -= 1
         elif (k >= 2 and _body_after_rank(tokens, k - 1)) or (
-            # "Secretary of State Antony Blinken", "Minister of Defence Ana Ruiz"
+            # "Secretary of State Antony Blinken", "Minister of Defence Ana Ruiz",
+            # "Mayor of Leeds Ann Lee"
             tokens[k - 1].lower == "of"
             and k >= 2
             and is_role_head(tokens[k - 2].lower)
-            and tokens[k].lower in TITLE_MODIFIERS
+            and (
+                tokens[k].lower in TITLE_MODIFIERS
+                or (k < i and _prenominal_word(tokens[k]))
+            )
         ):
             k -= 2
         else:
@@ -690,8 +711,14 @@ def _parse_role(segment: list[Token], text: str) -> _Role | None:
             continue
         if word in ORGANISATION_WORDS:
             body.add(word)  # "Deputy council leader"
-        if token.is_possessive or (in_org and previous in _DETERMINERS):
-            body.add(word)  # "the gallery's director", "head of the council"
+        if (
+            token.is_possessive
+            or (in_org and previous in _DETERMINERS)
+            or (in_org and index and tokens[index - 1].is_possessive)
+        ):
+            # "the gallery's director", "head of the council", "coach of the
+            # club's women's team" (but not "director of rugby": a portfolio)
+            body.add(word)
         if token.base[:1].isupper() or token.is_possessive:
             org_tokens.append(token)
             if in_org and connector != "of":

@@ -613,3 +613,26 @@ def test_names_alike_within_one_story_are_two_people():
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Lord Mayor of Tarnby Ana Vell opened the market.",
+        "The Lord Mayor, Ana Vell, opened the market.",
+    ],
+)
+def test_an_honorific_or_a_place_inside_a_title_is_part_of_it(first):
+    [finding] = _later_findings(
+        first, "Deputy Lord Mayor Ana Vell said the rents would be reviewed."
+    )
+    assert finding.severity == BLOCKING and "a different rank" in finding.message
+    assert finding.message.startswith("Ana Vell is")
+
+
+def test_a_post_of_a_body_named_through_a_possessive_is_compared():
+    [finding] = _later_findings(
+        "Ivo Sart, the coach of Harbury's women's team, signed a new contract.",
+        "The team's sporting director, Ivo Sart, said the squad would grow.",
+    )
+    assert finding.severity == BLOCKING and "two posts in one body" in finding.message
