@@ -35,6 +35,7 @@ _SPELLING_EQUIVALENTS = (
     ("kh", "h"),
     ("gh", "g"),
     ("ph", "f"),
+    ("ff", "v"),
     ("th", "t"),
     ("ck", "k"),
     ("x", "ks"),
@@ -233,6 +234,7 @@ EXCLUSIVE_OFFICES = (
     frozenset(
         words_of("general colonel major captain lieutenant sergeant admiral marshal")
     ),
+    frozenset(words_of("constable sergeant inspector superintendent")),  # police
     frozenset(("ambassador", "consul", "charge d'affaires")),
     frozenset(words_of("judge prosecutor")),
     frozenset(words_of("mayor governor")),

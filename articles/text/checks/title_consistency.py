@@ -278,8 +278,10 @@ def _compare(
 def _two_posts_of_one_body(a: _Role, b: _Role) -> bool:
     """True for two posts on one body's staff ("the gallery's director" / "the
     gallery's chief curator"): the same body, or one title naming none."""
-    if a.indefinite or b.indefinite or set(a.core + b.core) & _PAST_WORDS:
+    if a.indefinite or b.indefinite:
         return False
+    if set(a.core + b.core) & (_PAST_WORDS | _TEMPORARY_WORDS):
+        return False  # a post held before, or covered for a while ("interim")
     if a.head not in POSTS_OF_ONE_BODY or b.head not in POSTS_OF_ONE_BODY:
         return False
     if {_office(a.core, a.head), _office(b.core, b.head)} <= HEADS_OF_BODY:
@@ -495,7 +497,7 @@ def _roles_told_after(
         left = tokens[k - 1].lower in _LEFT_AS or before in _LEFT_AS
         if not (current or left):
             continue
-        segment = _segment(tokens[:limit], k + 1, forward=True)
+        segment = _segment(tokens, k + 1, forward=True)
         if not segment or not _opens_role(segment, 0):
             continue
         parsed = _parsed(segment)
@@ -545,7 +547,7 @@ def _office_of_verb(
     if verb not in offices:
         return None
     body = []  # "the council", "the Ness Trust": a determiner, then nouns
-    for token in _segment(tokens[:limit], k + 1, forward=True)[:6]:
+    for token in _segment(tokens, k + 1, forward=True)[:6]:
         if body and (is_ordinary(token.base) or not token.base.isalpha()):
             break
         body.append(token)

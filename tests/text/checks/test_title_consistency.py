@@ -636,3 +636,30 @@ def test_a_post_of_a_body_named_through_a_possessive_is_compared():
         "The team's sporting director, Ivo Sart, said the squad would grow.",
     )
     assert finding.severity == BLOCKING and "two posts in one body" in finding.message
+
+
+def test_an_office_told_by_a_verb_of_a_body_named_in_full_is_compared():
+    [finding] = _later_findings(
+        "Rosa Lind, who chairs the Tarnby Mill Trust, said the trust would buy it.",
+        "Rosa Lind, the Tarnby Mill Trust's treasurer, said the price was agreed.",
+    )
+    assert finding.severity == BLOCKING
+
+
+def test_a_post_covered_for_a_while_beside_ones_own_is_fine():
+    assert (
+        _findings(
+            "The trust's medical director, Dr Rosa Lind, will serve as interim "
+            "chief executive.",
+            "Rosa Lind, the trust's medical director, said patients would be told.",
+        )
+        == []
+    )
+
+
+def test_two_police_ranks_for_one_name_are_blocking():
+    [finding] = _later_findings(
+        "Superintendent Rosa Lind said officers had searched the woods.",
+        "Rosa Lind, an inspector with the county force, said the search went on.",
+    )
+    assert finding.severity == BLOCKING and "a different office" in finding.message
