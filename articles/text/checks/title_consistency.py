@@ -405,7 +405,8 @@ def _mentions(
                     i, name = i + 1, tail  # "Mayor of Leeds Ann Lee"
             name = aliases.get(name, name)  # a spelling the registry knows
             if j - i == 1 and name not in full_names:
-                person = surnames.get(name)
+                # "Al-Thani" opening a sentence is "al-Thani"
+                person = surnames.get(name) or surnames.get(name[:1].lower() + name[1:])
                 if person is None:
                     continue
             elif name in full_names:
@@ -463,14 +464,15 @@ def _roles_around(
         )
         if role is not None:
             yield role, name_start, tokens[j + len(_parsed(segment))].end
-    # Appositive before the name: "Meanwhile, Chile's foreign minister, X Y, said".
+    # Appositive before the name: "Meanwhile, Chile's foreign minister, X Y, said",
+    # also before a title: "The emir's envoy, Sheikh X Y, said".
     if (
-        i > 0
-        and tokens[i - 1].text == ","
+        k > 0
+        and tokens[k - 1].text == ","
         and j < len(tokens)
         and tokens[j].text == ","
     ):
-        segment = _segment(tokens, i - 2, forward=False)
+        segment = _segment(tokens, k - 2, forward=False)
         # The whole clause must read as a title: "After meeting the minister, X Y,"
         # is not one.
         if segment and _opens_role(segment, 0) and _parsed(segment) == segment:
@@ -495,8 +497,8 @@ def _roles_told_after(
         before = " ".join(t.lower for t in tokens[max(0, k - 2) : k])
         current = tokens[k - 1].lower in _TAKEN_AS or before in _TAKEN_AS
         left = tokens[k - 1].lower in _LEFT_AS or before in _LEFT_AS
-        if not (current or left):
-            continue
+        if not (current or left) or _inside_quotation(text, tokens[k].start):
+            continue  # a speaker's own words: "after ten years as deputy head, I"
         segment = _segment(tokens, k + 1, forward=True)
         if not segment or not _opens_role(segment, 0):
             continue
@@ -513,6 +515,12 @@ def _roles_told_after(
         elif _changed_after(tokens[k + 1 + len(parsed) :]):
             continue  # "joined as assistant coach in 2015 and became head coach"
         yield role, tokens[k].start, parsed[-1].end
+
+
+def _inside_quotation(text: str, position: int) -> bool:
+    """True when `position` of a paragraph is inside a quotation."""
+    before = text[:position]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
 
 
 def _changed_after(tokens: list[Token]) -> bool:

@@ -663,3 +663,22 @@ def test_two_police_ranks_for_one_name_are_blocking():
         "Rosa Lind, an inspector with the county force, said the search went on.",
     )
     assert finding.severity == BLOCKING and "a different office" in finding.message
+
+
+def test_an_office_a_speaker_tells_in_a_quotation_is_not_read():
+    assert (
+        _findings(
+            "Rosa Lind, the school's headteacher, said the inspection was fair.\n\n"
+            'Lind said: "After six years as deputy head, I know this school."',
+            "Headteacher Rosa Lind thanked parents.",
+        )
+        == []
+    )
+
+
+def test_an_appositive_before_a_title_and_a_name_is_read():
+    [finding] = _later_findings(
+        "The emir's envoy, Sheikh Omar al-Sabah, arrived in Kabul.",
+        "Omar al-Sabah met officials.\n\nAl-Sabah, Kuwait's deputy envoy, left.",
+    )
+    assert finding.severity == BLOCKING and "a different rank" in finding.message
