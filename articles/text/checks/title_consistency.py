@@ -1,28 +1,42 @@
 """title-consistency: one person given different titles or roles within one source.
 
 People are found by full name (two or more capitalised words) and, once known, by
-surname. Titles come from the three shapes news copy uses: before the name
-("Chilean Foreign Minister Ana Ortiz"), in an appositive after it ("Ana
-Ortiz, Chile's foreign minister," / "Jane Roe, Director of the Institute,") and in
-one before it ("Chile's foreign minister, Ana Ortiz, said"). A bare title
+surname; one name in two transliterations in two stories ("Oleksandr Hrytsenko" /
+"Aleksandr Gritsenko") is one person, and so is any spelling the entity registry
+maps to another (the desk passes its aliases in `CheckContext.aliases`). A title
+is read as a small grammar: a determiner, the body or country it belongs to (a
+possessive, a capitalised name, "of the council", "to Jordan"), ranks and
+portfolios (capitalised or not: "the council's chief planning officer"), and the
+office (vocabulary's role heads, titles of other languages read as their English
+office). It comes from the shapes news copy uses: before the name ("Chilean
+Foreign Minister Ana Ortiz", "Deputy Lord Mayor Dame Ana Ortiz"), in an appositive
+after it ("Ana Ortiz, Chile's foreign minister,") or before it ("Chile's foreign
+minister, Ana Ortiz, said"), in a relative clause with a verb of office ("Ana
+Ortiz, who has led the council since 2017,") and after "as" ("after six years as
+director of rugby"; "stepped down as" an office held before). A bare title
 without a name ("the Chilean foreign minister said") is not attributed to anyone.
 
 Two titles of one person are compared only when they name the same kind of office
 (the same head noun: minister, envoy, spokesman...), because people hold several
 jobs at once, or two offices nobody holds together (vocabulary.EXCLUSIVE_OFFICES:
-"Prime Minister" / "President", "Judge" / "Prosecutor"), which is blocking. Then:
+"Prime Minister" / "President", "Judge" / "Prosecutor"), or two posts on the staff
+of one body (vocabulary.POSTS_OF_ONE_BODY: "the gallery's director" / "the
+gallery's chief curator"), which are blocking unless the copy gives them together
+("chairman and chief executive"). Offices in bodies of two kinds ("council
+leader" / "leader of the Labour group") are not compared. Then:
 
 - a different rank (Deputy Foreign Minister / Foreign Minister) or portfolio
   (foreign / interior minister) is blocking;
-- different countries (Peruvian / Chilean foreign minister) are blocking;
+- different countries (Peruvian / Chilean foreign minister, ambassador to Jordan /
+  to Lebanon) or organisations of one kind named in full (principal of Kelvin
+  College / of Govan College) are blocking;
 - other differences in the organisation (the party's / Chile's, or "of the
   Embassy for Peru" / "of the Embassy in Lima") are advisory;
-- name variants ("Yuri" / "Yury") are one person when the entity registry says
-  so: the desk passes the registry's aliases in `CheckContext.aliases`;
 - one title that is only less specific than the other ("minister" / "foreign
   minister", "envoy" / "US envoy for the Sahel") is fine, as are differences in
   lower-case description ("Chile's security agency" / "Chile's federal security
-  service"), which reporters vary on purpose.
+  service"), which reporters vary on purpose, and one of several ("a professor
+  at" two universities).
 """
 
 from __future__ import annotations
