@@ -29,6 +29,12 @@ def fold_accents(word: str) -> str:
 # "Aleksandr Gritsenko", "Sergei" / "Sergey", "Mikhail" / "Mihail"), in the order
 # they are read.
 _SPELLING_EQUIVALENTS = (
+    ("ø", "o"),  # letters that fold_accents keeps
+    ("æ", "ae"),
+    ("œ", "oe"),
+    ("ß", "ss"),
+    ("ł", "l"),
+    ("đ", "d"),
     ("sch", "sh"),
     ("tch", "ch"),
     ("ch", "C"),  # kept apart from "c" and "h" until the end
@@ -139,6 +145,7 @@ _ROLE_HEAD_WORDS = frozenset(
     taoiseach tánaiste président presidente ministre ministro tsar
     burgemeester maire alcalde alcaldesa sindaco presidenta ministra
     viceministro viceministra vicepresidente vicepresidenta partner
+    prefeito prefeita sindaca gobernador gobernadora governatore
     """
     )
 ) | frozenset(
@@ -217,9 +224,10 @@ OFFICE_SYNONYMS = {
             (
                 "mayor",
                 "burgermeister burgermeisterin burgemeester maire alcalde "
-                "alcaldesa sindaco",
+                "alcaldesa sindaco sindaca prefeito prefeita",
             ),
             ("prime-minister", "ministerprasident ministerprasidentin"),
+            ("governor", "gobernador gobernadora governatore"),
             ("director", "direktor direktorin"),
         )
         for word in words.split()

@@ -82,6 +82,7 @@ def test_sentences_do_not_end_at_abbreviations():
         ("Yury Belov", "Iouri Belov", True),
         ("Dmitri Zorin", "Dmitriy Sorin", True),
         ("Pavel Orlov", "Pavel Orloff", True),
+        ("Søren Møller", "Soren Moller", True),
         ("Ivan Belov", "Ivana Belova", False),  # the ending tells them apart
         ("Mario Lenz", "Maria Lenz", False),
         ("Anton Belov", "Anton Bulatov", False),

@@ -688,9 +688,10 @@ def _inside_title(tokens: list[Token], index: int) -> bool:
 
 
 def _lower_word(token: Token) -> bool:
-    """A lower-case word that is not a function word nor a title word."""
+    """A lower-case word ("digital", "long-serving") that is not a function word
+    nor a title word."""
     return (
-        token.base.isalpha()
+        token.base.replace("-", "").isalpha()
         and token.base.islower()
         and not is_ordinary(token.base)
         and not is_title_word(token.lower)

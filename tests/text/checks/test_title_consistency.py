@@ -350,6 +350,7 @@ def test_an_organisation_written_shorter_is_the_same_one():
             "Claire Dubois, the deputy minister, spoke.",
         ),
         ("Alcaldesa Rosa Gil opened the park.", "Governor Rosa Gil spoke."),
+        ("Prefeita Rosa Gil opened the park.", "Gobernadora Rosa Gil spoke."),
     ],
 )
 def test_a_title_in_another_language_is_read_as_its_office(first, second):
@@ -680,5 +681,13 @@ def test_an_appositive_before_a_title_and_a_name_is_read():
     [finding] = _later_findings(
         "The emir's envoy, Sheikh Omar al-Sabah, arrived in Kabul.",
         "Omar al-Sabah met officials.\n\nAl-Sabah, Kuwait's deputy envoy, left.",
+    )
+    assert finding.severity == BLOCKING and "a different rank" in finding.message
+
+
+def test_a_hyphenated_description_inside_a_title_does_not_hide_it():
+    [finding] = _later_findings(
+        "Pia Ferch, Saxony's long-serving deputy culture minister, spoke.",
+        "Culture Minister Pia Ferch said the festival would return.",
     )
     assert finding.severity == BLOCKING and "a different rank" in finding.message
