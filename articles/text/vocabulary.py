@@ -176,6 +176,7 @@ ROLE_COMPOUNDS = {
     ("head", "of", "state"): "head-of-state",
     ("head", "of", "government"): "head-of-government",
     ("prime", "minister"): "prime-minister",
+    ("first", "minister"): "first-minister",
 }
 # Titles written short or without their head noun, read in full before comparing:
 # "CEO" and "chief executive" are the "chief executive officer".

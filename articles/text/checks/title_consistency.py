@@ -72,6 +72,7 @@ from articles.text.vocabulary import (
     ORGANISATION_WORDS,
     POSTS_OF_ONE_BODY,
     RANK_MODIFIERS,
+    ROLE_COMPOUNDS,
     TITLE_MODIFIERS,
     countries_in,
     exclusive_offices,
@@ -127,6 +128,9 @@ _CHANGE_WORDS = frozenset(
 _OFFICE = "different-office"  # kinds of finding, as the severity policy names them
 _VARIANT = "variant"
 _PAST_WORDS = frozenset(words_of("former ex"))
+# Ranks that are ordinals in lower case: "First Minister", "first deputy" but
+# "its first woman mayor".
+_ORDINALS = frozenset(words_of("first second"))
 # Lower-case words that put the title after them in the past: "formerly minister".
 _PAST_MARKERS = frozenset(words_of("formerly erstwhile onetime one-time"))
 # A rank word that many writers drop: a difference in these is advisory.
@@ -298,7 +302,10 @@ def _two_posts_of_one_body(a: _Role, b: _Role) -> bool:
         return False  # a post held before, or covered for a while ("interim")
     if a.head not in POSTS_OF_ONE_BODY or b.head not in POSTS_OF_ONE_BODY:
         return False
-    if {_office(a.core, a.head), _office(b.core, b.head)} <= HEADS_OF_BODY:
+    if all(
+        r.head in HEADS_OF_BODY or _office(r.core, r.head) in HEADS_OF_BODY
+        for r in (a, b)
+    ):
         return False  # "head of the school" is its principal
     if not (a.body or b.body):
         return False
@@ -732,7 +739,14 @@ def _parse_role(segment: list[Token], text: str) -> _Role | None:
             continue
         portfolio = False
         if not in_org and is_title_word(word) and not token.is_possessive:
-            core_tokens.append(token)
+            following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+            if not (
+                word in _ORDINALS
+                and token.base.islower()
+                and following not in RANK_MODIFIERS
+                and (word, following) not in ROLE_COMPOUNDS  # "first minister"
+            ):  # "Chile's first ambassador in a decade" is not a First Ambassador
+                core_tokens.append(token)
             continue
         if word in ORGANISATION_WORDS:
             body.add(word)  # "Deputy council leader"

@@ -691,3 +691,37 @@ def test_a_hyphenated_description_inside_a_title_does_not_hide_it():
         "Culture Minister Pia Ferch said the festival would return.",
     )
     assert finding.severity == BLOCKING and "a different rank" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # an ordinal in lower case is not a rank
+        (
+            "Ambassador Tomas Ibarra presented his credentials.",
+            "Ibarra, Chile's first ambassador to the country in a decade, spoke.",
+        ),
+        # the head of a body named with a capitalised modifier
+        (
+            "The head of the National Opera, Rufus Hale, closed the building.",
+            "Rufus Hale, the National Opera's director, said repairs would cost £6m.",
+        ),
+    ],
+)
+def test_an_ordinal_or_a_name_word_is_not_part_of_the_office(first, second):
+    assert _findings(first, second) == []
+
+
+def test_a_first_minister_in_either_case_is_one_office():
+    [finding] = _later_findings(
+        "First Minister Ana Rhys opened the session.",
+        "Ana Rhys, the deputy first minister, closed it.",
+    )
+    assert finding.severity == BLOCKING and "a different rank" in finding.message
+    assert (
+        _findings(
+            "First Minister Ana Rhys opened the session.",
+            "The first minister, Ana Rhys, closed it.",
+        )
+        == []
+    )
