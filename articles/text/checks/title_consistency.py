@@ -98,6 +98,7 @@ _ROLE_STOPS = frozenset(
     )
 )
 MAX_ROLE_TOKENS = 12
+_SPEECH_VERBS = frozenset(words_of("said says told added announced warned explained"))
 # Words before "as" that give the office a person holds ("after six years as",
 # "was appointed as", "took over as") or held ("stepped down as").
 _TAKEN_AS = frozenset(
@@ -112,6 +113,9 @@ _TAKEN_AS = frozenset(
         ),
         *("took over", "takes over", "taking over", "stepped in", "steps in"),
     )
+)
+_APPOINTED = frozenset(
+    words_of("appointed named elected re-elected installed chosen made promoted")
 )
 _LEFT_AS = frozenset(
     (*words_of("resigned retired quit"), "stepped down", "left office")
@@ -477,23 +481,32 @@ def _roles_around(
         role = _parse_role(tokens[k:i], text)
         if role is not None:
             yield role, tokens[k].start, name_end
-    # Appositive after the name: "Karen Roe, Director of the Institute, said".
-    if j < len(tokens) and tokens[j].text == ",":
-        segment = _segment(tokens, j + 1, forward=True)
+    # Appositive after the name: "Karen Roe, Director of the Institute, said",
+    # also after an age: "Karen Roe, 54, the deputy mayor,".
+    after = j
+    if (
+        after + 2 < len(tokens)
+        and tokens[after].text == ","
+        and tokens[after + 1].text.isdigit()
+        and tokens[after + 2].text == ","
+    ):
+        after += 2
+    if after < len(tokens) and tokens[after].text == ",":
+        segment = _segment(tokens, after + 1, forward=True)
         role = (
             _parse_role(segment, text) if segment and _opens_role(segment, 0) else None
         )
         if role is not None:
-            yield role, name_start, tokens[j + len(_parsed(segment))].end
+            yield role, name_start, tokens[after + len(_parsed(segment))].end
     # Appositive before the name: "Meanwhile, Chile's foreign minister, X Y, said",
     # also before a title: "The emir's envoy, Sheikh X Y, said".
+    # or after a verb of speech, ending the sentence: "..., said the mayor, X Y."
     if (
         k > 0
         and tokens[k - 1].text == ","
-        and j < len(tokens)
-        and tokens[j].text == ","
+        and (j == len(tokens) or tokens[j].text in ",.;:!?")
     ):
-        segment = _segment(tokens, k - 2, forward=False)
+        segment = _after_speech(_segment(tokens, k - 2, forward=False))
         # The whole clause must read as a title: "After meeting the minister, X Y,"
         # is not one.
         if segment and _opens_role(segment, 0) and _parsed(segment) == segment:
@@ -502,14 +515,27 @@ def _roles_around(
                 yield role, segment[0].start, name_end
 
 
+def _after_speech(segment: list[Token]) -> list[Token]:
+    """`segment` without a verb of speech that opens it: "said the mayor" ->
+    "the mayor"."""
+    for index in range(len(segment) - 1, -1, -1):
+        if segment[index].lower in _SPEECH_VERBS:
+            return segment[index + 1 :]
+    return segment
+
+
 def _roles_told_after(
     tokens: list[Token], j: int, limit: int, text: str
 ) -> Iterator[tuple[_Role, int, int]]:
     """Offices told by a clause after the name, before the next name: "X, who has
-    led the council since 2017," and "X ... after six years as director of
-    rugby" (or "X, who stepped down as chairman", an office held before)."""
+    led the council since 2017,", "X, who is the party's deputy leader,", "X ...
+    after six years as director of rugby" (or "X, who stepped down as chairman"
+    and "X, who was mayor", offices held before)."""
     if j + 2 < limit and tokens[j].text == "," and tokens[j + 1].lower == "who":
         found = _office_of_verb(tokens, j + 2, limit, text)
+        if found is not None:
+            yield found
+        found = _office_after_copula(tokens, j + 2, text)
         if found is not None:
             yield found
     for k in range(j, limit - 1):
@@ -520,22 +546,56 @@ def _roles_told_after(
         left = tokens[k - 1].lower in _LEFT_AS or before in _LEFT_AS
         if not (current or left) or _inside_quotation(text, tokens[k].start):
             continue  # a speaker's own words: "after ten years as deputy head, I"
-        segment = _segment(tokens, k + 1, forward=True)
-        if not segment or not _opens_role(segment, 0):
-            continue
-        parsed = _parsed(segment)
-        if len(parsed) < len(segment) and segment[len(parsed)].lower not in (
-            _ROLE_STOPS | _TIME_CONNECTORS
-        ):
-            continue  # not the whole phrase: "as the minister arrived late"
-        role = _parse_role(segment, text)
-        if role is None:
-            continue
-        if left:
-            role = replace(role, core=("former", *role.core))
-        elif _changed_after(tokens[k + 1 + len(parsed) :]):
-            continue  # "joined as assistant coach in 2015 and became head coach"
-        yield role, tokens[k].start, parsed[-1].end
+        found = _role_phrase(tokens, k + 1, text, former=left)
+        if found is not None:
+            yield found[0], tokens[k].start, found[1]
+
+
+def _office_after_copula(
+    tokens: list[Token], k: int, text: str
+) -> tuple[_Role, int, int] | None:
+    """The office in "who is (also) the party's deputy leader", "who has been
+    mayor since 2019", "who was appointed deputy minister", and, held before,
+    "who was mayor"."""
+    start = tokens[k].start
+    words = [t.lower for t in tokens[k : k + 3]]
+    if words[:2] in (["has", "been"], ["have", "been"]) or words[:1] == ["is"]:
+        former, k = False, k + (1 if words[0] == "is" else 2)
+    elif words[:2] == ["had", "been"] or words[:1] == ["was"]:
+        former, k = True, k + (1 if words[0] == "was" else 2)
+    else:
+        return None
+    if k < len(tokens) and tokens[k].lower in _APPOINTED:
+        former, k = False, k + 1  # "who was appointed deputy minister in May"
+    while k < len(tokens) and tokens[k].lower in ("also", "now", "still"):
+        k += 1
+    found = _role_phrase(tokens, k, text, former=former)
+    return (found[0], start, found[1]) if found is not None else None
+
+
+def _role_phrase(
+    tokens: list[Token], k: int, text: str, *, former: bool
+) -> tuple[_Role, int] | None:
+    """The title that tokens[k:] open, as a whole phrase (not "the minister" in
+    "as the minister arrived"), and where it ends; None for one the sentence
+    moves on from ("assistant coach in 2015 and became head coach")."""
+    segment = _segment(tokens, k, forward=True)
+    if not segment or not _opens_role(segment, 0):
+        return None
+    parsed = _parsed(segment)
+    if not parsed or (
+        len(parsed) < len(segment)
+        and segment[len(parsed)].lower not in (_ROLE_STOPS | _TIME_CONNECTORS)
+    ):
+        return None
+    role = _parse_role(segment, text)
+    if role is None:
+        return None
+    if former:
+        return replace(role, core=("former", *role.core)), parsed[-1].end
+    if _changed_after(tokens[k + len(parsed) :]):
+        return None
+    return role, parsed[-1].end
 
 
 def _inside_quotation(text: str, position: int) -> bool:

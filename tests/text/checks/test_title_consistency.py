@@ -725,3 +725,29 @@ def test_a_first_minister_in_either_case_is_one_office():
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Jon Hale, 48, the mayor of Tarnby, opened the fair.",
+        "The fair was opened on Saturday, said the mayor of Tarnby, Jon Hale.",
+        "Jon Hale, who is the mayor of Tarnby, opened the fair.",
+        "Jon Hale, who has been mayor since 2019, opened the fair.",
+        "Jon Hale, who was elected mayor in May, opened the fair.",
+    ],
+)
+def test_an_office_after_an_age_a_verb_of_speech_or_a_copula_is_read(first):
+    [finding] = _later_findings(first, "Deputy Mayor Jon Hale closed the fair.")
+    assert finding.severity == BLOCKING and "a different rank" in finding.message
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Jon Hale, who was mayor until May, opened the fair.",
+        "Jon Hale, who was appointed mayor in 2015 and replaced in 2019, spoke.",
+    ],
+)
+def test_an_office_told_as_held_before_is_not_a_different_rank(first):
+    assert _findings(first, "Deputy Mayor Jon Hale closed the fair.") == []
