@@ -158,6 +158,9 @@ class _Role:
     # ("college", {"kelvinside"})
     organisations: tuple[tuple[str, frozenset[str]], ...] = ()
     indefinite: bool = False  # "a director": one of several, not the post
+    # lower-case words naming what the office is for: "rugby" in "director of
+    # rugby", "planning" in "chief planning officer"
+    portfolio: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -311,9 +314,12 @@ def _two_posts_of_one_body(a: _Role, b: _Role) -> bool:
         for r in (a, b)
     ):
         return False  # "head of the school" is its principal
-    if not (a.body or b.body):
-        return False
-    return not (a.body and b.body) or bool(a.body & b.body)
+    if a.body and b.body:
+        return bool(a.body & b.body)
+    # one names no body: it must name its post ("director of rugby"), not only
+    # the kind of work ("director" of a film)
+    bare = b if a.body else a
+    return bool(bare.body or bare.portfolio or len(bare.core) > 1)
 
 
 def _different_organisations(a: _Role, b: _Role) -> bool:
@@ -773,6 +779,7 @@ def _parse_role(segment: list[Token], text: str) -> _Role | None:
     org_tokens: list[Token] = []
     posted_tokens: list[Token] = []  # after "to", "in", "for", "at"
     body: set[str] = set()
+    purpose: set[str] = set()  # the role's lower-case portfolio words
     in_org = False
     connector = ""
     portfolio = False  # inside "of State" / "of Foreign Affairs": part of the title
@@ -810,6 +817,8 @@ def _parse_role(segment: list[Token], text: str) -> _Role | None:
             continue
         if word in ORGANISATION_WORDS:
             body.add(word)  # "Deputy council leader"
+        elif token.base.islower() and not (in_org and previous in _DETERMINERS):
+            purpose.add(word)  # "chief planning officer", "director of rugby"
         if (
             token.is_possessive
             or (in_org and previous in _DETERMINERS)
@@ -853,6 +862,7 @@ def _parse_role(segment: list[Token], text: str) -> _Role | None:
         body=frozenset(body),
         organisations=_organisations(tokens),
         indefinite=tokens[0].lower in ("a", "an"),
+        portfolio=frozenset(purpose - body),
     )
 
 

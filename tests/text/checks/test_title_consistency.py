@@ -493,6 +493,11 @@ def test_two_posts_on_one_bodys_staff_for_one_name_are_blocking(first, second):
             "Ines Kallo, director of the Orla Museum, lent the map.",
             "Ines Kallo, curator of the Brix Gallery, hung it.",
         ),
+        # a kind of work, not a post of the body
+        (
+            "The film was made by director Ines Kallo in Porto.",
+            "Ines Kallo, the festival's guest curator, chose the films.",
+        ),
         # a post held before
         (
             "The museum's former director, Ines Kallo, opened the wing.",
