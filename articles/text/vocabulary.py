@@ -310,7 +310,7 @@ RANK_MODIFIERS = frozenset(
     words_of(
         """
     deputy vice acting former first second assistant interim under associate
-    caretaker outgoing incoming ex co junior lieutenant
+    caretaker outgoing incoming ex co junior lieutenant major brigadier rear
     """
     )
 )

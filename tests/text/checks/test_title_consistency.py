@@ -262,6 +262,7 @@ def test_a_compound_office_is_not_a_general():
         ("Prime Minister Hanna Ek spoke.", "President Hanna Ek spoke."),
         ("Judge Oren Tal ruled.", "Prosecutor Oren Tal ruled."),
         ("Colonel Ibra Sow arrived.", "General Ibra Sow arrived."),
+        ("Major Ibra Sow arrived.", "Major General Ibra Sow arrived."),
     ],
 )
 def test_two_offices_nobody_holds_together_are_blocking(first, second):
@@ -756,3 +757,23 @@ def test_an_office_after_an_age_a_verb_of_speech_or_a_copula_is_read(first):
 )
 def test_an_office_told_as_held_before_is_not_a_different_rank(first):
     assert _findings(first, "Deputy Mayor Jon Hale closed the fair.") == []
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Major General Ibra Sow arrived.",
+        "Brigadier General Ibra Sow arrived.",
+        "Lieutenant General Ibra Sow arrived.",
+    ],
+)
+def test_a_general_officers_rank_is_compared(first):
+    [finding] = _later_findings(first, "General Ibra Sow spoke.")
+    assert finding.severity == BLOCKING and "a different rank" in finding.message
+
+
+def test_a_rear_admiral_is_not_an_admiral():
+    [finding] = _later_findings(
+        "Rear Admiral Ibra Sow spoke.", "Admiral Ibra Sow spoke."
+    )
+    assert finding.severity == BLOCKING and "a different rank" in finding.message
