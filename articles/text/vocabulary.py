@@ -24,6 +24,54 @@ def fold_accents(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# Spellings that transliterations of one name write differently, from Cyrillic,
+# Greek or Arabic, or by English, German or French habit ("Oleksandr Hrytsenko" /
+# "Aleksandr Gritsenko", "Sergei" / "Sergey", "Mikhail" / "Mihail"), in the order
+# they are read.
+_SPELLING_EQUIVALENTS = (
+    ("ø", "o"),  # letters that fold_accents keeps
+    ("æ", "ae"),
+    ("œ", "oe"),
+    ("ß", "ss"),
+    ("ł", "l"),
+    ("đ", "d"),
+    ("sch", "sh"),
+    ("tch", "ch"),
+    ("ch", "C"),  # kept apart from "c" and "h" until the end
+    ("kh", "h"),
+    ("gh", "g"),
+    ("ph", "f"),
+    ("ff", "v"),
+    ("th", "t"),
+    ("ck", "k"),
+    ("x", "ks"),
+    ("q", "k"),
+    ("c", "k"),
+    ("w", "v"),
+    ("z", "s"),
+    ("g", "h"),
+    ("j", "y"),
+    ("C", "ch"),
+)
+_VOWELS = "aeiouy"
+
+
+def transliteration_key(name: str) -> tuple[str, ...]:
+    """What the spellings of one name in different transliterations share: its
+    words' consonants, doubled letters written once, and each word's last vowel
+    (which tells "Ivan" from "Ivana" and "Mario" from "Maria")."""
+    key = []
+    for word in name.split():
+        spelled = "".join(c for c in fold_accents(word.lower()) if c.isalpha())
+        for written, read in _SPELLING_EQUIVALENTS:
+            spelled = spelled.replace(written, read)
+        spelled = re.sub(r"(.)\1+", r"\1", spelled)
+        ending = spelled[-1:] if spelled[-1:] in _VOWELS else ""
+        ending = "i" if ending == "y" else ending
+        key.append("".join(c for c in spelled if c not in _VOWELS) + ending)
+    return tuple(key)
+
+
 # --- ordinary words -------------------------------------------------------------------
 
 STOPWORDS = frozenset(
@@ -93,13 +141,23 @@ _ROLE_HEAD_WORDS = frozenset(
     inspector auditor registrar treasurer ombudsman superintendent commissar
     coach trainer referee umpire master headmaster headmistress headteacher
     rector provost warden sheriff detective commandant curator rabbi
-    pastor priest reverend
-    taoiseach tánaiste kanzler bundeskanzler ministerpräsident président
-    presidente ministre ministro tsar
-    bürgermeister burgemeester maire alcalde alcaldesa sindaco kanzlerin
-    presidenta ministra partner
+    pastor priest reverend constable principal nurse
+    taoiseach tánaiste président presidente ministre ministro tsar
+    burgemeester maire alcalde alcaldesa sindaco presidenta ministra
+    viceministro viceministra vicepresidente vicepresidenta partner
+    prefeito prefeita sindaca gobernador gobernadora governatore
     """
     )
+) | frozenset(
+    # German titles, each with its feminine form: "Ministerin", "Staatssekretärin"
+    form
+    for word in words_of(
+        """
+        kanzler bundeskanzler minister ministerpräsident präsident bürgermeister
+        oberbürgermeister staatssekretär direktor
+        """
+    )
+    for form in (word, word + "in")
 )
 
 # Titles of more than one word, or hyphenated, that name one office: the words are
@@ -118,6 +176,7 @@ ROLE_COMPOUNDS = {
     ("head", "of", "state"): "head-of-state",
     ("head", "of", "government"): "head-of-government",
     ("prime", "minister"): "prime-minister",
+    ("first", "minister"): "first-minister",
 }
 # Titles written short or without their head noun, read in full before comparing:
 # "CEO" and "chief executive" are the "chief executive officer".
@@ -126,6 +185,17 @@ ROLE_EXPANSIONS = {
     ("cfo",): ("chief", "financial", "officer"),
     ("coo",): ("chief", "operating", "officer"),
     ("chief", "executive"): ("chief", "executive", "officer"),
+    # titles in other languages that name a rank and an office (accents folded)
+    **{
+        (word,): title
+        for words, title in (
+            ("staatssekretar staatssekretarin", ("junior", "minister")),
+            ("viceministro viceministra", ("vice", "minister")),
+            ("vicepresidente vicepresidenta", ("vice", "president")),
+            ("oberburgermeister oberburgermeisterin", ("mayor",)),
+        )
+        for word in words.split()
+    },
 }
 ROLE_HEADS = (
     _ROLE_HEAD_WORDS
@@ -149,10 +219,17 @@ OFFICE_SYNONYMS = {
     **{
         word: office
         for office, words in (
-            ("minister", "ministre ministro ministra"),
-            ("president", "presidente presidenta"),
-            ("chancellor", "kanzler kanzlerin bundeskanzler"),
-            ("mayor", "burgermeister burgemeester maire alcalde alcaldesa sindaco"),
+            ("minister", "ministre ministro ministra ministerin"),
+            ("president", "presidente presidenta prasident prasidentin"),
+            ("chancellor", "kanzler kanzlerin bundeskanzler bundeskanzlerin"),
+            (
+                "mayor",
+                "burgermeister burgermeisterin burgemeester maire alcalde "
+                "alcaldesa sindaco sindaca prefeito prefeita",
+            ),
+            ("prime-minister", "ministerprasident ministerprasidentin"),
+            ("governor", "gobernador gobernadora governatore"),
+            ("director", "direktor direktorin"),
         )
         for word in words.split()
     },
@@ -166,6 +243,7 @@ EXCLUSIVE_OFFICES = (
     frozenset(
         words_of("general colonel major captain lieutenant sergeant admiral marshal")
     ),
+    frozenset(words_of("constable sergeant inspector superintendent")),  # police
     frozenset(("ambassador", "consul", "charge d'affaires")),
     frozenset(words_of("judge prosecutor")),
     frozenset(words_of("mayor governor")),
@@ -184,6 +262,42 @@ EXCLUSIVE_OFFICES = (
 )
 
 
+# Posts on the staff of one body (a gallery, a council, a club, a school), one to a
+# person: the gallery's director is not also its chief curator, nor a club's head
+# coach its director of rugby, unless the copy says so. Offices are as compared
+# (see title_consistency._office): "chief planning officer" is an "officer".
+POSTS_OF_ONE_BODY = frozenset(
+    words_of(
+        """
+    director curator principal headteacher headmaster headmistress head coach
+    officer treasurer registrar nurse
+    """
+    )
+)
+# The head of a body, under the names different bodies give it: one post.
+HEADS_OF_BODY = frozenset(
+    (
+        *words_of("head director principal headteacher headmaster headmistress"),
+        "chief executive officer",
+    )
+)
+
+
+# Verbs that give a person an office ("who has led the council", "who chairs the
+# trust"): the present form and the participle, and the office they name.
+OFFICE_VERBS = {
+    present: (participle, office)
+    for present, participle, office in (
+        ("leads", "led", "leader"),
+        ("heads", "headed", "head"),
+        ("chairs", "chaired", "chairman"),
+        ("manages", "managed", "manager"),
+        ("coaches", "coached", "coach"),
+        ("captains", "captained", "captain"),
+    )
+}
+
+
 def exclusive_offices(first: str, second: str) -> bool:
     """True when one person cannot hold both offices (as compared: "chairman",
     "chief executive officer") at once."""
@@ -196,7 +310,7 @@ RANK_MODIFIERS = frozenset(
     words_of(
         """
     deputy vice acting former first second assistant interim under associate
-    caretaker outgoing incoming ex co junior lieutenant
+    caretaker outgoing incoming ex co junior lieutenant major brigadier rear
     """
     )
 )
@@ -640,6 +754,7 @@ ORGANISATION_WORDS = frozenset(
     command commission committee company corporation council court department
     embassy federation force forces foundation front fund group guard
     hospital institute league ministry motors movement network office
+    museum gallery trust theatre library academy club
     organisation organization parliament party police school senate service
     services society union university
     """

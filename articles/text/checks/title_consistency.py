@@ -1,28 +1,42 @@
 """title-consistency: one person given different titles or roles within one source.
 
 People are found by full name (two or more capitalised words) and, once known, by
-surname. Titles come from the three shapes news copy uses: before the name
-("Chilean Foreign Minister Ana Ortiz"), in an appositive after it ("Ana
-Ortiz, Chile's foreign minister," / "Jane Roe, Director of the Institute,") and in
-one before it ("Chile's foreign minister, Ana Ortiz, said"). A bare title
+surname; one name in two transliterations in two stories ("Oleksandr Hrytsenko" /
+"Aleksandr Gritsenko") is one person, and so is any spelling the entity registry
+maps to another (the desk passes its aliases in `CheckContext.aliases`). A title
+is read as a small grammar: a determiner, the body or country it belongs to (a
+possessive, a capitalised name, "of the council", "to Jordan"), ranks and
+portfolios (capitalised or not: "the council's chief planning officer"), and the
+office (vocabulary's role heads, titles of other languages read as their English
+office). It comes from the shapes news copy uses: before the name ("Chilean
+Foreign Minister Ana Ortiz", "Deputy Lord Mayor Dame Ana Ortiz"), in an appositive
+after it ("Ana Ortiz, Chile's foreign minister,") or before it ("Chile's foreign
+minister, Ana Ortiz, said"), in a relative clause with a verb of office ("Ana
+Ortiz, who has led the council since 2017,") and after "as" ("after six years as
+director of rugby"; "stepped down as" an office held before). A bare title
 without a name ("the Chilean foreign minister said") is not attributed to anyone.
 
 Two titles of one person are compared only when they name the same kind of office
 (the same head noun: minister, envoy, spokesman...), because people hold several
 jobs at once, or two offices nobody holds together (vocabulary.EXCLUSIVE_OFFICES:
-"Prime Minister" / "President", "Judge" / "Prosecutor"), which is blocking. Then:
+"Prime Minister" / "President", "Judge" / "Prosecutor"), or two posts on the staff
+of one body (vocabulary.POSTS_OF_ONE_BODY: "the gallery's director" / "the
+gallery's chief curator"), which are blocking unless the copy gives them together
+("chairman and chief executive"). Offices in bodies of two kinds ("council
+leader" / "leader of the Labour group") are not compared. Then:
 
 - a different rank (Deputy Foreign Minister / Foreign Minister) or portfolio
   (foreign / interior minister) is blocking;
-- different countries (Peruvian / Chilean foreign minister) are blocking;
+- different countries (Peruvian / Chilean foreign minister, ambassador to Jordan /
+  to Lebanon) or organisations of one kind named in full (principal of Kelvin
+  College / of Govan College) are blocking;
 - other differences in the organisation (the party's / Chile's, or "of the
   Embassy for Peru" / "of the Embassy in Lima") are advisory;
-- name variants ("Yuri" / "Yury") are one person when the entity registry says
-  so: the desk passes the registry's aliases in `CheckContext.aliases`;
 - one title that is only less specific than the other ("minister" / "foreign
   minister", "envoy" / "US envoy for the Sahel") is fine, as are differences in
   lower-case description ("Chile's security agency" / "Chile's federal security
-  service"), which reporters vary on purpose.
+  service"), which reporters vary on purpose, and one of several ("a professor
+  at" two universities).
 """
 
 from __future__ import annotations
@@ -30,7 +44,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from articles.text.checks.base import (
     NO_CONTEXT,
@@ -52,12 +66,19 @@ from articles.text.tokens import (
     tokenize,
 )
 from articles.text.vocabulary import (
+    HEADS_OF_BODY,
+    HONORIFICS,
+    OFFICE_VERBS,
+    ORGANISATION_WORDS,
+    POSTS_OF_ONE_BODY,
     RANK_MODIFIERS,
+    ROLE_COMPOUNDS,
     TITLE_MODIFIERS,
     countries_in,
     exclusive_offices,
     is_role_head,
     role_words,
+    transliteration_key,
     words_of,
 )
 
@@ -77,9 +98,45 @@ _ROLE_STOPS = frozenset(
     )
 )
 MAX_ROLE_TOKENS = 12
+_SPEECH_VERBS = frozenset(words_of("said says told added announced warned explained"))
+# Words before "as" that give the office a person holds ("after six years as",
+# "was appointed as", "took over as") or held ("stepped down as").
+_TAKEN_AS = frozenset(
+    (
+        *words_of(
+            """
+            years months weeks seasons decades spell term tenure stint career
+            serve serves served serving work works worked working appointed named
+            confirmed elected re-elected installed chosen hired remains remained
+            stays stayed continues continued joined joins returned returns
+            """
+        ),
+        *("took over", "takes over", "taking over", "stepped in", "steps in"),
+    )
+)
+_APPOINTED = frozenset(
+    words_of("appointed named elected re-elected installed chosen made promoted")
+)
+_LEFT_AS = frozenset(
+    (*words_of("resigned retired quit"), "stepped down", "left office")
+)
+_TIME_CONNECTORS = frozenset(words_of("until since from between before after"))
+_CHANGE_WORDS = frozenset(
+    words_of(
+        """
+        until before later became become becoming then now promoted moved
+        replaced succeeded
+        """
+    )
+)
 _OFFICE = "different-office"  # kinds of finding, as the severity policy names them
 _VARIANT = "variant"
 _PAST_WORDS = frozenset(words_of("former ex"))
+# Ranks that are ordinals in lower case: "First Minister", "first deputy" but
+# "its first woman mayor".
+_ORDINALS = frozenset(words_of("first second"))
+# Lower-case words that put the title after them in the past: "formerly minister".
+_PAST_MARKERS = frozenset(words_of("formerly erstwhile onetime one-time"))
 # A rank word that many writers drop: a difference in these is advisory.
 _TEMPORARY_WORDS = frozenset(words_of("acting interim caretaker outgoing incoming"))
 # Heads that name an office only with their modifiers: a "chief executive officer".
@@ -93,6 +150,17 @@ class _Role:
     affiliation: frozenset[str]  # countries and capitalised organisation words
     countries: frozenset[str]
     text: str
+    # countries an envoy is sent to, a "minister for" or an office "in": "to Jordan"
+    posted_to: frozenset[str] = frozenset()
+    # the body whose post it is, as its words: "the gallery's", "of the council"
+    body: frozenset[str] = frozenset()
+    # organisations named in full, as (kind, own words): "Kelvinside College" is
+    # ("college", {"kelvinside"})
+    organisations: tuple[tuple[str, frozenset[str]], ...] = ()
+    indefinite: bool = False  # "a director": one of several, not the post
+    # lower-case words naming what the office is for: "rugby" in "director of
+    # rugby", "planning" in "chief planning officer"
+    portfolio: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -113,11 +181,15 @@ def find_title_conflicts(
     paragraph; one within a story is on the later mention.
     """
     prose = [p for p in paragraphs if not is_heading(p)]
-    aliases = context.aliases
-    full_names = {aliases.get(name, name) for name in _full_names(prose)}
+    written = _full_names(prose)
+    # the registry's names first, then spellings of one name in two transliterations
+    aliases = {**_spellings_of_one_name(written), **context.aliases}
+    full_names = {aliases.get(name, name) for name in written}
     surnames: dict[str, set[str]] = defaultdict(set)
-    for name in full_names:
-        surnames[name.split()[-1]].add(name)
+    for name in written:
+        person = aliases.get(name, name)
+        surnames[name.split()[-1]].add(person)
+        surnames[person.split()[-1]].add(person)
     unique_surnames = {s: next(iter(n)) for s, n in surnames.items() if len(n) == 1}
     held_together = _offices_held_together(prose)
 
@@ -179,10 +251,17 @@ def _compare(
     a: _Role, b: _Role, held_together: frozenset[frozenset[str]] = frozenset()
 ) -> tuple[str, str] | None:
     """(severity, reason) when two titles of one person disagree, else None."""
+    kinds_a, kinds_b = a.body & ORGANISATION_WORDS, b.body & ORGANISATION_WORDS
+    if kinds_a and kinds_b and not kinds_a & kinds_b:
+        return None  # offices in two bodies: "council leader", "leader of the group"
     if a.head != b.head:
         offices = frozenset({_office(a.core, a.head), _office(b.core, b.head)})
-        if exclusive_offices(*offices) and offices not in held_together:
+        if offices in held_together:
+            return None
+        if exclusive_offices(*offices):
             return _OFFICE, "a different office"
+        if _two_posts_of_one_body(a, b):
+            return _OFFICE, "two posts in one body"
         return None  # different kinds of office can be held at once
     past_a, past_b = set(a.core) & _PAST_WORDS, set(b.core) & _PAST_WORDS
     core_a, core_b = set(a.core) - _PAST_WORDS, set(b.core) - _PAST_WORDS
@@ -202,8 +281,14 @@ def _compare(
     rest_b = core_b - rank_b - {b.head}
     if rest_a and rest_b and not (rest_a <= rest_b or rest_b <= rest_a):
         return _OFFICE, "a different office"
+    if a.posted_to and b.posted_to and not a.posted_to & b.posted_to:
+        return _OFFICE, "a different country"
     if a.countries and b.countries and not a.countries & b.countries:
         return _OFFICE, "a different country"
+    if _different_organisations(a, b):
+        return _OFFICE, "a different organisation"
+    if a.indefinite or b.indefinite:
+        return None  # "a professor at" one university can be one at another too
     if a.affiliation and b.affiliation:
         # "Union leader" is the "leader of the dockers' union", written shorter
         if a.affiliation <= _words(b.text) or b.affiliation <= _words(a.text):
@@ -213,6 +298,41 @@ def _compare(
         if not (a.affiliation <= b.affiliation or b.affiliation <= a.affiliation):
             return _VARIANT, "a variant of the title"
     return None
+
+
+def _two_posts_of_one_body(a: _Role, b: _Role) -> bool:
+    """True for two posts on one body's staff ("the gallery's director" / "the
+    gallery's chief curator"): the same body, or one title naming none."""
+    if a.indefinite or b.indefinite:
+        return False
+    if set(a.core + b.core) & (_PAST_WORDS | _TEMPORARY_WORDS):
+        return False  # a post held before, or covered for a while ("interim")
+    if a.head not in POSTS_OF_ONE_BODY or b.head not in POSTS_OF_ONE_BODY:
+        return False
+    if all(
+        r.head in HEADS_OF_BODY or _office(r.core, r.head) in HEADS_OF_BODY
+        for r in (a, b)
+    ):
+        return False  # "head of the school" is its principal
+    if a.body and b.body:
+        return bool(a.body & b.body)
+    # one names no body: it must name its post ("director of rugby"), not only
+    # the kind of work ("director" of a film)
+    bare = b if a.body else a
+    return bool(bare.body or bare.portfolio or len(bare.core) > 1)
+
+
+def _different_organisations(a: _Role, b: _Role) -> bool:
+    """True when each title names an organisation of one kind in full and no
+    name of one shares a word with a name of the other: "Kelvinside College" /
+    "Govanhill College" (but not "Calderdale Council" / "Calderdale Borough
+    Council", nor "a professor at" two universities)."""
+    if a.indefinite or b.indefinite:
+        return False
+    pairs = [(x, y) for x in a.organisations for y in b.organisations]
+    return any(x[0] == y[0] for x, y in pairs) and not any(
+        x[1] & y[1] for x, y in pairs
+    )
 
 
 def _words(text: str) -> set[str]:
@@ -265,14 +385,38 @@ def _title_run(tokens: Iterable[Token]) -> list[Token]:
 # --- finding people ----------------------------------------------------------------
 
 
-def _full_names(paragraphs: Sequence[Paragraph]) -> set[str]:
-    names = set()
+def _full_names(paragraphs: Sequence[Paragraph]) -> dict[str, int]:
+    """The names of two or more words in the copy, in reading order, each with
+    the story it first appears in."""
+    names: dict[str, int] = {}
+    after_of = set()
     for para in paragraphs:
         tokens = tokenize(para.text)
         for i, j in name_runs(tokens):
             if j - i >= 2:
-                names.add(" ".join(t.base for t in tokens[i:j]))
+                name = " ".join(t.base for t in tokens[i:j])
+                names.setdefault(name, para.story)
+                if i and tokens[i - 1].lower == "of" and j - i >= 3:
+                    after_of.add(name)
+    # "Mayor of Leeds Ann Lee": a place before a name the copy gives alone too
+    for name in after_of:
+        if name.split(" ", 1)[1] in names:
+            del names[name]
     return names
+
+
+def _spellings_of_one_name(names: Mapping[str, int]) -> dict[str, str]:
+    """Each spelling of a name in another transliteration, in a later story,
+    mapped to the first: "Aleksandr Gritsenko" -> "Oleksandr Hrytsenko". (Within
+    one story, two such spellings are more likely two people: "Lena Berg" and
+    "Lena Borg".)"""
+    first: dict[tuple[str, ...], str] = {}
+    spellings = {}
+    for name, story in names.items():
+        person = first.setdefault(transliteration_key(name), name)
+        if person != name and names[person] != story:
+            spellings[name] = person
+    return spellings
 
 
 def _mentions(
@@ -283,36 +427,58 @@ def _mentions(
 ) -> Iterator[_Mention]:
     for s_start, s_end in sentences(para.text):
         tokens = tokenize(para.text[s_start:s_end], offset=s_start)
-        for i, j in name_runs(tokens):
+        runs = list(name_runs(tokens))
+        for n, (i, j) in enumerate(runs):
             name = " ".join(t.base for t in tokens[i:j])
+            if name not in full_names and i and tokens[i - 1].lower == "of":
+                tail = name.split(" ", 1)[-1]
+                if j - i >= 3 and tail in full_names:
+                    i, name = i + 1, tail  # "Mayor of Leeds Ann Lee"
             name = aliases.get(name, name)  # a spelling the registry knows
             if j - i == 1 and name not in full_names:
-                person = surnames.get(name)
+                # "Al-Thani" opening a sentence is "al-Thani"
+                person = surnames.get(name) or surnames.get(name[:1].lower() + name[1:])
                 if person is None:
                     continue
             elif name in full_names:
                 person = name
             else:
                 continue
-            for role, start, end in _roles_around(tokens, i, j, para.text):
+            # a clause after the name, up to the next name, can give an office too
+            limit = runs[n + 1][0] if n + 1 < len(runs) else len(tokens)
+            for role, start, end in (
+                *_roles_around(tokens, i, j, para.text),
+                *_roles_told_after(tokens, j, limit, para.text),
+            ):
                 yield _Mention(person, role, para, start, end)
 
 
 def _roles_around(
     tokens: list[Token], i: int, j: int, text: str
 ) -> Iterator[tuple[_Role, int, int]]:
-    name_start, name_end = tokens[i].start, tokens[j - 1].end
+    name_end = tokens[j - 1].end
+    i = _before_honorifics(tokens, i)  # "Sir Martin Ashby", "Dr. Ana Ruiz"
+    name_start = tokens[i].start
     # Title right before the name: "Chilean Deputy Foreign Minister Ana Ortiz".
     k = i
     while k > 0 and i - k < MAX_ROLE_TOKENS:
-        if _prenominal_word(tokens[k - 1]):
+        if _prenominal_word(tokens[k - 1]) or (
+            # "Deputy Lord Mayor Ann Lee": an honorific inside a title
+            k < i
+            and tokens[k - 1].lower in HONORIFICS
+            and is_title_word(tokens[k].lower)
+        ):
             k -= 1
         elif (k >= 2 and _body_after_rank(tokens, k - 1)) or (
-            # "Secretary of State Antony Blinken", "Minister of Defence Ana Ruiz"
+            # "Secretary of State Antony Blinken", "Minister of Defence Ana Ruiz",
+            # "Mayor of Leeds Ann Lee"
             tokens[k - 1].lower == "of"
             and k >= 2
             and is_role_head(tokens[k - 2].lower)
-            and tokens[k].lower in TITLE_MODIFIERS
+            and (
+                tokens[k].lower in TITLE_MODIFIERS
+                or (k < i and _prenominal_word(tokens[k]))
+            )
         ):
             k -= 2
         else:
@@ -321,28 +487,191 @@ def _roles_around(
         role = _parse_role(tokens[k:i], text)
         if role is not None:
             yield role, tokens[k].start, name_end
-    # Appositive after the name: "Karen Roe, Director of the Institute, said".
-    if j < len(tokens) and tokens[j].text == ",":
-        segment = _segment(tokens, j + 1, forward=True)
+    # Appositive after the name: "Karen Roe, Director of the Institute, said",
+    # also after an age: "Karen Roe, 54, the deputy mayor,".
+    after = j
+    if (
+        after + 2 < len(tokens)
+        and tokens[after].text == ","
+        and tokens[after + 1].text.isdigit()
+        and tokens[after + 2].text == ","
+    ):
+        after += 2
+    if after < len(tokens) and tokens[after].text == ",":
+        segment = _segment(tokens, after + 1, forward=True)
         role = (
-            _parse_role(segment, text) if segment and _opens_role(segment[0]) else None
+            _parse_role(segment, text) if segment and _opens_role(segment, 0) else None
         )
         if role is not None:
-            yield role, name_start, tokens[j + len(_parsed(segment))].end
-    # Appositive before the name: "Meanwhile, Chile's foreign minister, X Y, said".
+            yield role, name_start, tokens[after + len(_parsed(segment))].end
+    # Appositive before the name: "Meanwhile, Chile's foreign minister, X Y, said",
+    # also before a title: "The emir's envoy, Sheikh X Y, said".
+    # or after a verb of speech, ending the sentence: "..., said the mayor, X Y."
     if (
-        i > 0
-        and tokens[i - 1].text == ","
-        and j < len(tokens)
-        and tokens[j].text == ","
+        k > 0
+        and tokens[k - 1].text == ","
+        and (j == len(tokens) or tokens[j].text in ",.;:!?")
     ):
-        segment = _segment(tokens, i - 2, forward=False)
+        segment = _after_speech(_segment(tokens, k - 2, forward=False))
         # The whole clause must read as a title: "After meeting the minister, X Y,"
         # is not one.
-        if segment and _opens_role(segment[0]) and _parsed(segment) == segment:
+        if segment and _opens_role(segment, 0) and _parsed(segment) == segment:
             role = _parse_role(segment, text)
             if role is not None:
                 yield role, segment[0].start, name_end
+
+
+def _after_speech(segment: list[Token]) -> list[Token]:
+    """`segment` without a verb of speech that opens it: "said the mayor" ->
+    "the mayor"."""
+    for index in range(len(segment) - 1, -1, -1):
+        if segment[index].lower in _SPEECH_VERBS:
+            return segment[index + 1 :]
+    return segment
+
+
+def _roles_told_after(
+    tokens: list[Token], j: int, limit: int, text: str
+) -> Iterator[tuple[_Role, int, int]]:
+    """Offices told by a clause after the name, before the next name: "X, who has
+    led the council since 2017,", "X, who is the party's deputy leader,", "X ...
+    after six years as director of rugby" (or "X, who stepped down as chairman"
+    and "X, who was mayor", offices held before)."""
+    if j + 2 < limit and tokens[j].text == "," and tokens[j + 1].lower == "who":
+        found = _office_of_verb(tokens, j + 2, limit, text)
+        if found is not None:
+            yield found
+        found = _office_after_copula(tokens, j + 2, text)
+        if found is not None:
+            yield found
+    for k in range(j, limit - 1):
+        if tokens[k].lower != "as" or k == 0:
+            continue
+        before = " ".join(t.lower for t in tokens[max(0, k - 2) : k])
+        current = tokens[k - 1].lower in _TAKEN_AS or before in _TAKEN_AS
+        left = tokens[k - 1].lower in _LEFT_AS or before in _LEFT_AS
+        if not (current or left) or _inside_quotation(text, tokens[k].start):
+            continue  # a speaker's own words: "after ten years as deputy head, I"
+        found = _role_phrase(tokens, k + 1, text, former=left)
+        if found is not None:
+            yield found[0], tokens[k].start, found[1]
+
+
+def _office_after_copula(
+    tokens: list[Token], k: int, text: str
+) -> tuple[_Role, int, int] | None:
+    """The office in "who is (also) the party's deputy leader", "who has been
+    mayor since 2019", "who was appointed deputy minister", and, held before,
+    "who was mayor"."""
+    start = tokens[k].start
+    words = [t.lower for t in tokens[k : k + 3]]
+    if words[:2] in (["has", "been"], ["have", "been"]) or words[:1] == ["is"]:
+        former, k = False, k + (1 if words[0] == "is" else 2)
+    elif words[:2] == ["had", "been"] or words[:1] == ["was"]:
+        former, k = True, k + (1 if words[0] == "was" else 2)
+    else:
+        return None
+    if k < len(tokens) and tokens[k].lower in _APPOINTED:
+        former, k = False, k + 1  # "who was appointed deputy minister in May"
+    while k < len(tokens) and tokens[k].lower in ("also", "now", "still"):
+        k += 1
+    found = _role_phrase(tokens, k, text, former=former)
+    return (found[0], start, found[1]) if found is not None else None
+
+
+def _role_phrase(
+    tokens: list[Token], k: int, text: str, *, former: bool
+) -> tuple[_Role, int] | None:
+    """The title that tokens[k:] open, as a whole phrase (not "the minister" in
+    "as the minister arrived"), and where it ends; None for one the sentence
+    moves on from ("assistant coach in 2015 and became head coach")."""
+    segment = _segment(tokens, k, forward=True)
+    if not segment or not _opens_role(segment, 0):
+        return None
+    parsed = _parsed(segment)
+    if not parsed or (
+        len(parsed) < len(segment)
+        and segment[len(parsed)].lower not in (_ROLE_STOPS | _TIME_CONNECTORS)
+    ):
+        return None
+    role = _parse_role(segment, text)
+    if role is None:
+        return None
+    if former:
+        return replace(role, core=("former", *role.core)), parsed[-1].end
+    if _changed_after(tokens[k + len(parsed) :]):
+        return None
+    return role, parsed[-1].end
+
+
+def _inside_quotation(text: str, position: int) -> bool:
+    """True when `position` of a paragraph is inside a quotation."""
+    before = text[:position]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+
+
+def _changed_after(tokens: list[Token]) -> bool:
+    """True when the rest of a sentence moves the office told before it to another
+    time: "... as head coach in 2019", "... before becoming director"."""
+    return any(
+        token.lower in _CHANGE_WORDS
+        or (
+            re.fullmatch(r"\d{4}", token.text) is not None
+            and index > 0
+            and tokens[index - 1].lower in ("in", "from", "between")
+        )
+        for index, token in enumerate(tokens)
+    )
+
+
+def _office_of_verb(
+    tokens: list[Token], k: int, limit: int, text: str
+) -> tuple[_Role, int, int] | None:
+    """The office in "who has led the council" / "who chairs the Ness Trust": the
+    verb's office, of the body its object names."""
+    start = tokens[k].start
+    perfect = tokens[k].lower in ("has", "have")
+    k += perfect
+    if k >= limit:
+        return None
+    verb = tokens[k].lower
+    offices = {
+        (participle if perfect else present): office
+        for present, (participle, office) in OFFICE_VERBS.items()
+    }
+    if verb not in offices:
+        return None
+    body = []  # "the council", "the Ness Trust": a determiner, then nouns
+    for token in _segment(tokens, k + 1, forward=True)[:6]:
+        if body and (is_ordinary(token.base) or not token.base.isalpha()):
+            break
+        body.append(token)
+    if not (
+        len(body) >= 2
+        and body[0].lower == "the"
+        and (
+            body[-1].lower in ORGANISATION_WORDS
+            or any(t.base[:1].isupper() for t in body[1:])
+        )
+    ):
+        return None  # a body: not "who leads a busy life", "who chairs meetings"
+    phrase = f"{offices[verb]} of {text[body[0].start : body[-1].end]}"
+    role = _parse_role(tokenize(phrase), phrase)
+    if role is None:
+        return None
+    return replace(role, text=text[start : body[-1].end]), start, body[-1].end
+
+
+def _before_honorifics(tokens: list[Token], i: int) -> int:
+    """The index of the first of the honorifics right before tokens[i], or i."""
+    while i > 0:
+        if tokens[i - 1].lower in HONORIFICS:
+            i -= 1
+        elif i > 1 and tokens[i - 1].text == "." and tokens[i - 2].lower in HONORIFICS:
+            i -= 2
+        else:
+            break
+    return i
 
 
 def _prenominal_word(token: Token) -> bool:
@@ -354,10 +683,12 @@ def _prenominal_word(token: Token) -> bool:
     return token.base[:1].isupper()  # an affiliation: "Hamas", "US", "Chilean"
 
 
-def _opens_role(token: Token) -> bool:
+def _opens_role(segment: list[Token], index: int) -> bool:
+    token = segment[index]
     word = token.lower
     return (
-        word in _DETERMINERS
+        _inside_title(segment, index)  # ", digital minister for Bavaria,"
+        or word in _DETERMINERS
         or is_title_word(word)
         or (token.base[:1].isupper() and not is_ordinary(token.base))
     )
@@ -394,7 +725,7 @@ def _parsed(segment: list[Token]) -> list[Token]:
             or token.base[:1].isupper()
             or token.is_possessive  # "the club's assistant coach"
             or after_connector
-            or _body_after_rank(segment, index)  # "deputy council leader"
+            or _inside_title(segment, index)  # "the council's chief planning officer"
         ):
             break
         taken.append(token)
@@ -404,16 +735,39 @@ def _parsed(segment: list[Token]) -> list[Token]:
 
 
 def _body_after_rank(tokens: list[Token], index: int) -> bool:
-    """True for a lower-case body between a rank and its office: "council" in
-    "Deputy council leader", "club" in "assistant club secretary"."""
-    token = tokens[index]
+    """True for a lower-case body or portfolio between two title words: "council"
+    in "Deputy council leader", "planning" in "chief planning officer"."""
     return (
         0 < index < len(tokens) - 1
-        and token.base.isalpha()
+        and _lower_word(tokens[index])
+        and is_title_word(tokens[index - 1].lower)
+        and is_title_word(tokens[index + 1].lower)
+    )
+
+
+def _inside_title(tokens: list[Token], index: int) -> bool:
+    """True for a lower-case word that a lower-case title word follows, over at
+    most two more such words or possessives: "digital" in "Bavaria's digital
+    minister", "union" and "branch" in "the lecturers' union branch secretary"
+    (but not "met" in "met Foreign Minister")."""
+    if not _lower_word(tokens[index]):
+        return False
+    for token in tokens[index + 1 : index + 4]:
+        if is_title_word(token.lower) and not token.is_possessive:
+            return token.base.islower()
+        if not (_lower_word(token) or token.is_possessive):
+            return False
+    return False
+
+
+def _lower_word(token: Token) -> bool:
+    """A lower-case word ("digital", "long-serving") that is not a function word
+    nor a title word."""
+    return (
+        token.base.replace("-", "").isalpha()
         and token.base.islower()
         and not is_ordinary(token.base)
-        and tokens[index - 1].lower in RANK_MODIFIERS
-        and is_title_word(tokens[index + 1].lower)
+        and not is_title_word(token.lower)
     )
 
 
@@ -423,10 +777,15 @@ def _parse_role(segment: list[Token], text: str) -> _Role | None:
         return None
     core_tokens: list[Token] = []
     org_tokens: list[Token] = []
+    posted_tokens: list[Token] = []  # after "to", "in", "for", "at"
+    body: set[str] = set()
+    purpose: set[str] = set()  # the role's lower-case portfolio words
     in_org = False
+    connector = ""
     portfolio = False  # inside "of State" / "of Foreign Affairs": part of the title
     for index, token in enumerate(tokens):
         word = token.lower
+        previous = tokens[index - 1].lower if index else ""
         if word in _CONNECTORS:
             following = tokens[index + 1] if index + 1 < len(tokens) else None
             portfolio = (
@@ -437,6 +796,7 @@ def _parse_role(segment: list[Token], text: str) -> _Role | None:
                 and not following.is_possessive
             )
             in_org = not portfolio
+            connector = word
             continue
         if word in _DETERMINERS:
             portfolio = False
@@ -446,13 +806,39 @@ def _parse_role(segment: list[Token], text: str) -> _Role | None:
             continue
         portfolio = False
         if not in_org and is_title_word(word) and not token.is_possessive:
-            core_tokens.append(token)
-        elif token.base[:1].isupper() or token.is_possessive:
+            following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+            if not (
+                word in _ORDINALS
+                and token.base.islower()
+                and following not in RANK_MODIFIERS
+                and (word, following) not in ROLE_COMPOUNDS  # "first minister"
+            ):  # "Chile's first ambassador in a decade" is not a First Ambassador
+                core_tokens.append(token)
+            continue
+        if word in ORGANISATION_WORDS:
+            body.add(word)  # "Deputy council leader"
+        elif token.base.islower() and not (in_org and previous in _DETERMINERS):
+            purpose.add(word)  # "chief planning officer", "director of rugby"
+        if (
+            token.is_possessive
+            or (in_org and previous in _DETERMINERS)
+            or (in_org and index and tokens[index - 1].is_possessive)
+        ):
+            # "the gallery's director", "head of the council", "coach of the
+            # club's women's team" (but not "director of rugby": a portfolio)
+            body.add(word)
+        if token.base[:1].isupper() or token.is_possessive:
             org_tokens.append(token)
+            if in_org and connector != "of":
+                posted_tokens.append(token)
+            if token.base[:1].isupper() and not is_ordinary(token.base):
+                body.add(word)
     core = role_words(tuple(t.lower for t in core_tokens))
     heads = [w for w in core if is_role_head(w)]
     if not heads:
         return None
+    if any(t.lower in _PAST_MARKERS for t in tokens):
+        core = ("former", *core)
     org_text = " ".join(t.base for t in org_tokens)
     country_spans = countries_in(org_text)
     countries = frozenset(c for _, _, c in country_spans)
@@ -463,13 +849,45 @@ def _parse_role(segment: list[Token], text: str) -> _Role | None:
         for t in org_tokens
         if t.base[:1].isupper() and not is_ordinary(t.base) and t.lower not in covered
     }
+    posted_to = frozenset(
+        c for _, _, c in countries_in(" ".join(t.base for t in posted_tokens))
+    )
     return _Role(
         core=core,
         head=heads[-1],
         affiliation=frozenset(countries | others),
         countries=countries,
         text=text[tokens[0].start : tokens[-1].end],
+        posted_to=posted_to,
+        body=frozenset(body),
+        organisations=_organisations(tokens),
+        indefinite=tokens[0].lower in ("a", "an"),
+        portfolio=frozenset(purpose - body),
     )
+
+
+def _organisations(tokens: list[Token]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The organisations a title names in full, each as its kind and the other
+    words of its name: "Kelvinside College" -> ("college", {"kelvinside"})."""
+    names = []
+    run: list[Token] = []
+    for token in [*tokens, None]:
+        if (
+            token is not None
+            and token.base[:1].isupper()
+            and not is_title_word(token.lower)
+            and not is_ordinary(token.base)
+        ):
+            run.append(token)
+            if not token.is_possessive:
+                continue
+        words = [t.lower for t in run]
+        own = frozenset(w for w in words if w not in ORGANISATION_WORDS)
+        kinds = [w for w in words if w in ORGANISATION_WORDS]
+        if own and kinds and not countries_in(" ".join(t.base for t in run)):
+            names.append((kinds[-1], own))
+        run = []
+    return tuple(names)
 
 
 CHECK = Check(
