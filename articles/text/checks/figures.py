@@ -54,13 +54,18 @@ def find_figure_problems(
     """Yield findings on figures that disagree or are written two ways."""
     prose = [p for p in paragraphs if not is_heading(p)]
     figures = [f for para in prose for f in read_figures(para)]
-    yield from _different_values(figures)
+    yield from _different_values(figures, prose)
     yield from _two_forms(figures)
     yield from _date_forms(prose)
 
 
-def _different_values(figures: list[Figure]) -> Iterator[Finding]:
+def _different_values(
+    figures: list[Figure], prose: Sequence[Paragraph]
+) -> Iterator[Finding]:
     """One finding per story on a fact that another story gives another value."""
+    stories: dict[int, list[Paragraph]] = defaultdict(list)
+    for para in prose:
+        stories[para.story].append(para)
     groups: dict[tuple[str, ...], list[Figure]] = defaultdict(list)
     for figure in figures:
         if figure.approximate:
@@ -71,8 +76,7 @@ def _different_values(figures: list[Figure]) -> Iterator[Finding]:
             continue
         known = sum(1 for part in (figure.subject, figure.verb) if part)
         if known == 2 or (known == 1 and ":" in figure.unit):
-            head = figure.subject.split()[-1] if figure.subject else ""
-            key = (figure.kind, figure.unit, head, figure.verb)
+            key = (figure.kind, figure.unit, figure.verb)
             groups[(*key, *sorted(figure.setting))].append(figure)
     for group in groups.values():
         if len({f.value for f in group}) < 2:
@@ -84,7 +88,7 @@ def _different_values(figures: list[Figure]) -> Iterator[Finding]:
                 for f in group
                 if f.para.story != figure.para.story
                 and f.value != figure.value
-                and same_subject(f.subject, figure.subject)
+                and _same_fact(f, figure, stories)
             ]
             if not others or figure.para.story in reported:
                 continue
@@ -103,12 +107,54 @@ def _different_values(figures: list[Figure]) -> Iterator[Finding]:
             )
 
 
+def _same_fact(
+    first: Figure, second: Figure, stories: dict[int, list[Paragraph]]
+) -> bool:
+    """Two figures of one unit and verb in one setting tell one fact when their
+    subjects name one thing, their places do not differ and, for a number said of
+    what it measures ("a crowd of"), their sentences name the same thing."""
+    if not (first.places <= second.places or second.places <= first.places):
+        return False
+    if (first.measured or second.measured) and not first.mentions & second.mentions:
+        return False
+    if first.kind == "ordinal":
+        return True  # what an ordinal counts is named: "the sixth meeting of X"
+    return (
+        same_subject(first.subject, second.subject)
+        or _refers_to(first, second, stories)
+        or _refers_to(second, first, stories)
+    )
+
+
+def _refers_to(
+    described: Figure, named: Figure, stories: dict[int, list[Paragraph]]
+) -> bool:
+    """True when `described` has a common noun for subject ("the company", "the
+    disease") where its story has named, before it, what `named` names, and has
+    not described anything else with that noun before ("a plant ... the plant")."""
+    if described.named or not named.named or not described.subject:
+        return False
+    if len(described.subject.split()) > 2:
+        return False
+    text = " ".join(
+        p.text for p in stories[described.para.story] if p.line < described.para.line
+    )
+    text = f"{text} {described.para.text[: described.start]}".lower()
+    noun = described.subject.split()[-1]
+    return (
+        re.search(rf"\b{re.escape(named.subject)}\b", text) is not None
+        and len(re.findall(rf"\b{re.escape(noun)}\b", text)) <= 1
+    )
+
+
 def _two_forms(figures: list[Figure]) -> Iterator[Finding]:
     """A value written in the less used of two forms, on that form."""
     groups: dict[tuple[str, str, float], list[Figure]] = defaultdict(list)
     for figure in figures:
+        # a number opening a sentence is spelled out whatever the house style,
+        # except one to nine, which most styles spell out everywhere
         if figure.kind in ("count", "money") and not (
-            figure.initial and figure.form == "words"
+            figure.initial and figure.form == "words" and figure.value >= 10
         ):
             groups[(figure.kind, figure.unit.split(":")[0], figure.value)].append(
                 figure
