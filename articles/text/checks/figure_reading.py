@@ -595,7 +595,9 @@ def _read(clause: str, after: str, previous: str, speaker: str, bare: bool) -> _
         if acted and acted.group("obj") not in _NOT_A_NOUN:
             return _Reading(acted.group("obj"), _stem(acted.group("verb")))
     if _PRONOUN.match(clause) or re.fullmatch(r"\s*(?:its|their)\s+", clause):
-        if previous:
+        # "it" is what the sentence before is about; with none, who says it ("it
+        # has 900 members, the club said"), though a speaker is never what cost
+        if previous or cost:
             return _Reading(_opening_phrase(previous), verb)
         subject, named = _antecedent(speaker)
         return _Reading(subject, verb, named)

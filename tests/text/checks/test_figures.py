@@ -176,3 +176,189 @@ def test_this_year_is_now_as_an_undated_figure_is():
         "The trust will recruit 520 nurses this year.",
     )
     assert {f.severity for f in findings} == {BLOCKING}
+
+
+def _blocking(*bodies):
+    return [f for f in _findings(*bodies) if f.severity == BLOCKING]
+
+
+def test_an_aside_between_subject_and_verb_is_left_out():
+    findings = _blocking(
+        "The lab trust said the clinic, which has 20 beds and a pharmacy, cost £3m.",
+        "The clinic, which cost £5m, opened on Monday.",
+    )
+    assert {f.story for f in findings} == {0, 1}
+    assert {f.quote for f in findings} == {"£3m", "£5m"}
+
+
+def test_the_subject_of_a_relative_aside_is_the_name_before_it():
+    findings = _blocking(
+        "The court heard that Ravi Sen, 45, stole £90,000 from the charity.",
+        "Sen, who stole £60,000 from the charity, was jailed for two years.",
+    )
+    assert {f.quote for f in findings} == {"£90,000", "£60,000"}
+
+
+def test_a_frame_after_what_is_said_names_what_it_is_and_does_not_date_it():
+    findings = _blocking(
+        "It has 900 members, the rowing club said on Monday.",
+        "The rowing club has 1,900 members.",
+    )
+    assert {f.quote for f in findings} == {"900 members", "1,900 members"}
+
+
+def test_it_after_a_frame_with_no_sentence_before_is_the_speaker():
+    findings = _blocking(
+        "Dunmore Council will spend £2m on flood defences, the council said.",
+        "Dunmore Council said it would spend £4m on flood defences.",
+    )
+    assert {f.quote for f in findings} == {"£2m", "£4m"}
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # a possessor has what it is said to have
+        (
+            "The Kelby trust has 300 nurses.",
+            "All of the Kelby trust's 350 nurses will get the bonus.",
+        ),
+        # and does what its plan is to do
+        (
+            "Tarn Buses will cut 60 routes.",
+            "Riders protested at Tarn Buses' depot over the company's plan to cut "
+            "90 routes.",
+        ),
+    ],
+)
+def test_a_possessor_is_the_subject_of_the_figure_it_owns(bodies):
+    assert {f.story for f in _blocking(*bodies)} == {0, 1}
+
+
+def test_a_common_noun_subject_is_what_its_story_named_before():
+    findings = _blocking(
+        "Pellmore Mining employs 4,000 people.",
+        "Pellmore Mining opened a pit in Wales. The company, founded in 1990, "
+        "employs 6,000 people.",
+    )
+    assert {f.quote for f in findings} == {"4,000 people", "6,000 people"}
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # "the plant" is the plant the story told of, not the company
+        (
+            "Pellmore Mining employs 4,000 people.",
+            "Pellmore Mining opened a plant in Leeds. The plant employs 120 people.",
+        ),
+        # the story named another company
+        (
+            "Pellmore Mining employs 4,000 people.",
+            "Norland Coal bought a rival. The company employs 900 people.",
+        ),
+    ],
+)
+def test_a_common_noun_subject_does_not_join_another_thing(bodies):
+    assert _findings(*bodies) == []
+
+
+def test_a_number_said_of_what_it_measures_is_one_fact_for_one_named_thing():
+    findings = _blocking(
+        "Turnout in the Bolton by-election was 34%.",
+        "Ann Lee took her seat on Tuesday, a week after winning the Bolton "
+        "by-election on a turnout of 43%.",
+    )
+    assert {f.quote for f in findings} == {"34%", "43%"}
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        (
+            "Turnout in the Bolton by-election was 34%.",
+            "Turnout in the Stockport by-election was 41%.",
+        ),
+        (
+            "A crowd of 20,000 watched Rovers beat City.",
+            "A crowd of 12,000 watched United draw with Albion.",
+        ),
+    ],
+)
+def test_a_measured_number_for_different_named_things_is_two_facts(bodies):
+    assert _findings(*bodies) == []
+
+
+def test_a_quantity_joined_to_its_noun_is_what_the_noun_has():
+    findings = _blocking(
+        "The 200-bed hospital opened in Kelby.", "The hospital has 250 beds."
+    )
+    assert {f.quote for f in findings} == {"200-bed", "250 beds"}
+
+
+def test_a_length_of_time_joined_to_a_noun_is_not_a_quantity():
+    assert (
+        _findings(
+            "Dale Vance was given a four-year sentence.",
+            "Kim Roe was given a six-year sentence.",
+        )
+        == []
+    )
+
+
+def test_the_counted_noun_is_the_last_of_two():
+    findings = _blocking(
+        "Blight was found on 12 potato farms in Kent.",
+        "Blight has been found on 21 potato farms in Kent, officials said.",
+    )
+    assert {f.quote for f in findings} == {"12 potato farms", "21 potato farms"}
+
+
+def test_a_count_that_does_what_a_passive_aside_tells_is_one_fact():
+    findings = _blocking(
+        "Six councils signed the compact on Friday, the mayor said.",
+        "The compact, signed by eight councils on Friday, starts in May.",
+    )
+    assert {f.quote for f in findings} == {"Six councils", "eight councils"}
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # places named after a preposition that differ
+        (
+            "Bus fares in Leeds will rise by 8% in January, the operator said.",
+            "Bus fares in York will rise by 5% in January.",
+        ),
+        (
+            "The hospital in Leeds has 400 beds.",
+            "The hospital in Bradford has 350 beds.",
+        ),
+    ],
+)
+def test_figures_in_two_places_are_two_facts(bodies):
+    assert _findings(*bodies) == []
+
+
+def test_a_figure_naming_fewer_places_can_be_the_same_fact():
+    findings = _blocking(
+        "Nine towns joined the scheme in Kent on Friday.",
+        "Twelve towns joined the scheme in Kent, near Dover, on Friday.",
+    )
+    assert {f.story for f in findings} == {0, 1}
+
+
+def test_a_long_clause_with_words_left_out_is_the_same_subject():
+    findings = _blocking(
+        "A pill that thins the blood cut deaths from heart disease by 23%.",
+        "Doctors said the pill cut deaths from heart disease by 32%.",
+    )
+    assert {f.quote for f in findings} == {"23%", "32%"}
+
+
+def test_one_to_nine_opening_a_sentence_and_in_digits_elsewhere_is_advisory():
+    [finding] = _findings(
+        "Nine schools in Kelby will get new laboratories.",
+        "Heads welcomed money for new laboratories at 9 schools.",
+    )
+    assert finding.severity == ADVISORY and finding.quote == "9 schools"
