@@ -6,11 +6,26 @@ counts, the subject and verb of its clause ("the EU pledged $2.3 billion in aid"
 EU, pledge, aid) and the places, bodies and times its sentence names. figures.py
 compares what this module reads.
 
-The clause is the figure's own: a frame of reported speech before it ("The club
-said", "Researchers estimated that") is not its subject, and a pronoun subject
-("it cost") is the thing the sentence before it is about. A cost ("cost", "built
-for", "completed for") belongs to the thing that cost it, also when told in a
-relative clause ("the bridge, which the council built for £9m").
+The clause is the figure's own, read as a small grammar:
+
+- a frame of reported speech before it ("The club said", "The court heard that")
+  or after it ("..., the council said on Monday.") is not its subject, and the
+  frame's time does not date it; asides between a subject and its verb ("the
+  ward, which has 28 beds, cost"; "Ashcroft, 67, stole") are left out; another
+  clause joined to it ("..., and farmers within ten kilometres ...", "as it moves
+  production") is not part of it;
+- its subject is, in this order: the thing before a relative or participle aside
+  the figure is in ("Ashcroft, who stole"; "the agreement, signed by 12
+  countries"); what it does when the figure opens the clause ("Nine countries
+  signed the agreement"); for a pronoun, what the sentence before is about, or
+  else who the frame says speaks ("It has 900 members, the club said"); a
+  possessor ("the trust's 2,400 nurses": the trust has them; "the company's plan
+  to cut 540 jobs"); the noun a bare number measures ("a turnout of 43%"); what
+  cost it ("cost", "built for", also in a relative clause); else the first
+  name, country or body, or the words before the verb;
+- its verb is the word before it, with copulas read as "be" and having ("has",
+  "will have a capacity of", "the 530-megawatt farm") as "have";
+- its setting is the places, bodies and times of its own clause.
 """
 
 from __future__ import annotations
@@ -154,7 +169,8 @@ _CLAUSE_BREAK = re.compile(
     r",\s+(?:and|but|while|whereas)\s+(?=that\b|the\b|a\b|an\b|its\b|their\b|"
     r"his\b|her\b|it\b|they\b|[A-Z])"
     r"|;\s*"
-    r"|\s(?:as|because|although|though|while|whereas)\s+(?=[a-z]+\s)"
+    r"|(?<!such)(?<!much)(?<!many)(?<!well)\s(?:as|because|although|though|while|"
+    r"whereas)\s+(?=(?:it|they|he|she|we|the|a|an|its|their)\s|[A-Z])"
     r"|\s(?:after|before|since|when)\s+(?=[a-z]+ing\b)"
 )
 # Where the figure's clause ends: also a second verb of the same subject ("sold
@@ -177,7 +193,6 @@ _AUXILIARIES = frozenset(
 # A verb after a figure: where a noun phrase holding it ends.
 _VERB = re.compile(rf"\b(?:{'|'.join(sorted(_AUXILIARIES))}|[a-z]+ed)\b")
 _COPULAS = frozenset(words_of("is are was were be been being remains remained"))
-_HAVE = frozenset(words_of("has have had having"))
 # Prepositions that start a phrase qualifying a noun ("the agreement on patrols").
 _QUALIFYING = frozenset(words_of("on about over between for with from to"))
 # Places named after a preposition, which a figure's fact is about ("in Norfolk").

@@ -11,13 +11,19 @@ pledged $2.3 billion in aid": EU, pledge, aid).
   is false. Approximate figures ("at least 12", "about $2m") are never compared:
   both can be true. An ordinal is one fact when it counts the same named thing
   ("the sixth meeting of the Danube Commission" / "the seventh meeting of the Danube
-  Commission"). Figures whose sentences name different places, bodies or times ("in
-  Spain" / "in Portugal", "in 2023" / "in 2025") are different facts.
+  Commission"). Figures whose clauses name different places, bodies or times ("in
+  Spain" / "in Portugal", "in 2023" / "in 2025") are different facts; places
+  named after a preposition ("in Norfolk") differ only when neither figure's are
+  among the other's. A common noun for subject ("the company") is the thing its
+  story named before it, unless the story used that noun for something else. A
+  number said of what it measures ("a crowd of 31,450") is one fact only where
+  both sentences name the same thing.
 - One value written as a word and in digits for the same noun ("nine countries" /
   "9 countries"), or money written two ways ("$2.3bn" / "$2.3 billion"), is
   advisory: house style. So is a source writing dates in both orders ("5 March" /
   "March 5"). A number that opens a sentence is spelled out by most style guides
-  and is not counted as a form.
+  and is not counted as a form, except one to nine, which most styles spell out
+  everywhere ("Nine schools" / "9 schools").
 """
 
 from __future__ import annotations
