@@ -304,8 +304,11 @@ class Figure:
     # places named after a preposition in the figure's clause ("in Norfolk"); a
     # figure that names fewer of them can be the same fact as one that names more
     places: frozenset[str] = frozenset()
-    # the capitalised names of the whole sentence, frames of speech included
+    # the names of the whole sentence, frames of speech included
     mentions: frozenset[str] = frozenset()
+    # a quantity joined to the noun it describes ("the 100-metre race"): it may
+    # name a kind of thing, so it is compared only with a quantity told apart
+    joined: bool = False
 
 
 def _number(text: str) -> float | None:
@@ -446,7 +449,8 @@ def _compound(
     unit = UNIT_SYNONYMS.get(noun, _singular(noun))
     form = "digits" if match.group("num")[0].isdigit() else "words"
     span = (match.start(), match.end("noun"))
-    yield _figure("count", number, unit, form, "", para, sentence, span, reading)
+    figure = _figure("count", number, unit, form, "", para, sentence, span, reading)
+    yield replace(figure, joined=True)
 
 
 def _measured(
@@ -791,10 +795,13 @@ def _places(segment: str, subject: str) -> frozenset[str]:
 
 
 def _mentions(sentence: str) -> frozenset[str]:
-    """The capitalised words of a sentence after its first, names and places."""
-    words = re.findall(r"[A-Z][\w\u2019'-]*", sentence)[1:] if sentence else []
-    found = {re.sub(r"['\u2019]s$", "", w).lower() for w in words}
-    return frozenset(found - CALENDAR_WORDS - STOPWORDS)
+    """The names, countries and bodies a sentence names, each whole ("Kelby
+    Water" and "Kelby Council" are two)."""
+    tokens = tokenize(sentence)
+    found = {
+        " ".join(t.base for t in tokens[i:j]).lower() for i, j in name_runs(tokens)
+    }
+    return frozenset(found | {a.lower() for _, _, a in actors_in(sentence)})
 
 
 def _verb(before: str) -> str:

@@ -123,6 +123,8 @@ def _same_fact(
         return False
     if (first.measured or second.measured) and not first.mentions & second.mentions:
         return False
+    if first.joined and second.joined:
+        return False  # "the 100-metre race" / "the 200-metre race": two kinds
     if first.kind == "ordinal":
         return True  # what an ordinal counts is named: "the sixth meeting of X"
     return (

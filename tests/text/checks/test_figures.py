@@ -283,6 +283,11 @@ def test_a_number_said_of_what_it_measures_is_one_fact_for_one_named_thing():
             "A crowd of 20,000 watched Rovers beat City.",
             "A crowd of 12,000 watched United draw with Albion.",
         ),
+        # one word of two names in common is not one name
+        (
+            "Kelby Water announced a rise of 5% in bills.",
+            "Kelby Council approved a rise of 8% in council tax.",
+        ),
     ],
 )
 def test_a_measured_number_for_different_named_things_is_two_facts(bodies):
@@ -294,6 +299,16 @@ def test_a_quantity_joined_to_its_noun_is_what_the_noun_has():
         "The 200-bed hospital opened in Kelby.", "The hospital has 250 beds."
     )
     assert {f.quote for f in findings} == {"200-bed", "250 beds"}
+
+
+def test_two_quantities_joined_to_nouns_can_name_two_kinds_of_thing():
+    assert (
+        _findings(
+            "Ida Lee won the 100-metre race in Paris.",
+            "Tom Ode won the 200-metre race in Paris.",
+        )
+        == []
+    )
 
 
 def test_a_length_of_time_joined_to_a_noun_is_not_a_quantity():
