@@ -249,11 +249,14 @@ _MONEY = re.compile(
 )
 _COUNT = re.compile(
     rf"(?<![\w$€£¥.,])(?P<num>{_DIGITS}|(?i:{_NUMBER_WORD}))"
+    # "9.8m passengers", "two hundred staff", "one hundred and fifty jobs"
+    r"(?:(?P<suffix>m|bn)(?=\s+(?:[a-z]+s|people)\b)"
+    rf"|\s+(?P<hundred>(?i:hundred))(?:\s+and\s+(?P<rest>(?i:{_NUMBER_WORD})))?)?"
     rf"(?:\s+(?P<scale>thousand|million|billion))?"
     r"(?:\s+(?P<noun>[A-Za-z][a-z]+|km|kg|mi|mw|ha)\b)",
 )
 _PERCENT = re.compile(
-    rf"(?<![\w.,])(?P<num>{_DIGITS})(?:\s?%|\s+per\s?cent\b|\s+percent\b)",
+    rf"(?<![\w.,])(?P<num>{_DIGITS}|{_NUMBER_WORD})(?:\s?%|\s+per\s?cent\b|\s+percent\b)",
     re.IGNORECASE,
 )
 _ORDINAL = re.compile(
@@ -409,7 +412,12 @@ def _count(
     before = sentence.text[: match.start()]
     if re.search(rf"(?:{_MONTH})\s+$", before):
         return  # "May 5": a date
-    value = number * SCALES.get((match.group("scale") or "").lower(), 1)
+    if match.group("hundred"):
+        number = number * 100 + CARDINAL_WORDS.get(
+            (match.group("rest") or "").lower(), 0
+        )
+    scale = (match.group("scale") or match.group("suffix") or "").lower()
+    value = number * SCALES.get(scale, 1)
     end = match.end()
     # the noun counted may be the second word: "14 new aircraft", "14 poultry farms"
     following = re.match(r"\s+([a-z]+)\b", sentence.text[end:])

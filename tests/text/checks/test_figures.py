@@ -377,3 +377,27 @@ def test_one_to_nine_opening_a_sentence_and_in_digits_elsewhere_is_advisory():
         "Heads welcomed money for new laboratories at 9 schools.",
     )
     assert finding.severity == ADVISORY and finding.quote == "9 schools"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "quotes"),
+    [
+        (
+            "Kelby Airport handled 9.8m passengers last year.",
+            "Kelby Airport handled 8.9 million passengers last year.",
+            {"9.8m passengers", "8.9 million passengers"},
+        ),
+        (
+            "The council will hire two hundred staff.",
+            "The council will hire 250 staff.",
+            {"two hundred staff", "250 staff"},
+        ),
+        (
+            "Rents in Kelby rose by forty per cent.",
+            "Rents in Kelby rose by 30%.",
+            {"forty per cent", "30%"},
+        ),
+    ],
+)
+def test_numbers_written_out_or_shortened_are_read(first, second, quotes):
+    assert {f.quote for f in _blocking(first, second)} == quotes
