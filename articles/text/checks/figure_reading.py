@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 
 from articles.text.checks.base import Paragraph
 from articles.text.checks.number_forms import ORDINAL_WORDS
-from articles.text.tokens import name_runs, sentences, tokenize
+from articles.text.tokens import Token, name_runs, sentences, tokenize
 from articles.text.vocabulary import (
     CALENDAR_WORDS,
     MONTHS,
@@ -160,7 +160,7 @@ _TRAILING_FRAME = re.compile(
 _NO_COMMA = r"(?:[^,]|,(?=\d{3}))*"  # commas inside a number ("1,200") do not count
 _ASIDE = re.compile(
     r",\s+(?:which|who|whose|where|aged|\d|[a-z]+ed\b|an?\b|now\b|once\b|formerly\b"
-    r"|(?:on|in|at|with|near|from|including)\s+(?:an?\s+|the\s+)?\d)"
+    r"|one\s+of\b|(?:on|in|at|with|near|from|including)\s+(?:an?\s+|the\s+)?\d)"
     rf"{_NO_COMMA},"
 )
 # Where the figure's clause starts or ends inside a sentence: a clause joined by a
@@ -369,6 +369,9 @@ class _Reading:
     verb: str
     named: bool = False
     measured: bool = False
+    # the figure is in a noun phrase ("the trust's 2,400 nurses"), not the object
+    # of a verb: its setting ends where the phrase does
+    in_phrase: bool = False
 
 
 def _money(
@@ -453,7 +456,7 @@ def _compound(
         described.append(word)
     if not described:
         return
-    reading = _Reading(subject=" ".join(described[-3:]), verb="have")
+    reading = _Reading(" ".join(described[-3:]), "have", in_phrase=True)
     unit = UNIT_SYNONYMS.get(noun, _singular(noun))
     form = "digits" if match.group("num")[0].isdigit() else "words"
     span = (match.start(), match.end("noun"))
@@ -529,7 +532,7 @@ def _figure(
     if reading is None:
         speaker = _speaker(before, trailing)
         reading = _read(clause, text[span[1] :], sentence.previous, speaker, bare)
-    segment = _segment(text, clause_start, span, trailing, reading.measured)
+    segment = _segment(text, clause_start, span, trailing, reading.in_phrase)
     return Figure(
         kind=kind,
         value=value,
@@ -556,12 +559,21 @@ def _clause(before: str) -> tuple[int, str]:
     where it starts: without a frame of reported speech, without asides ("the ward,
     which has 28 beds, cost"), and after the last clause joined to it."""
     start = 0
-    framed = _FRAME.match(_ASIDE.sub(_blank, before))
+    framed = _frame(before)
     if framed:
         start = framed.end()
     for joint in _CLAUSE_BREAK.finditer(before, start):
         start = joint.end()
     return start, re.sub(r"\s+", " ", _ASIDE.sub(" ", before[start:]))
+
+
+def _frame(before: str) -> re.Match[str] | None:
+    """The frame of reported speech that `before` opens with, if any; not one
+    inside a relative aside ("the pool, which the council says cost")."""
+    framed = _FRAME.match(_ASIDE.sub(_blank, before))
+    if framed and re.search(r",\s+(?:which|who|that)\b[^,]*$", framed.group("speaker")):
+        return None
+    return framed
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -571,7 +583,7 @@ def _blank(match: re.Match[str]) -> str:
 
 def _speaker(before: str, trailing: re.Match[str] | None) -> str:
     """Who a frame of reported speech around the figure names as speaking."""
-    framed = _FRAME.match(_ASIDE.sub(_blank, before))
+    framed = _frame(before)
     if framed and framed.group("speaker").strip():
         return framed.group("speaker")
     if trailing:
@@ -584,11 +596,11 @@ def _segment(
     start: int,
     span: tuple[int, int],
     trailing: re.Match[str] | None,
-    measured: bool = False,
+    in_phrase: bool = False,
 ) -> str:
     """The text of the figure's clause, asides left out: what sets its fact. A
-    number said of what it measures ends with its noun phrase: "the crowd of 13,450
-    at Saturday's derby" (had helped them through the second half)."""
+    figure in a noun phrase ends with it: "the crowd of 13,450 at Saturday's
+    derby" (had helped them through the second half)."""
     aside = _OPEN_ASIDE.match(text[start : span[0]])
     if aside:
         start += aside.end("head")
@@ -599,7 +611,7 @@ def _segment(
     if aside:
         comma = text.find(",", span[1], end)
         end = comma if comma >= 0 else end
-    if measured:
+    if in_phrase:
         verb = _VERB.search(text, span[1], end)
         end = verb.start() if verb else end
     return _ASIDE.sub(" ", text[start:end])
@@ -635,10 +647,12 @@ def _read(clause: str, after: str, previous: str, speaker: str, bare: bool) -> _
         # "the trust's 2,400 nurses": the trust has them; "the company's plan to
         # cut 540 jobs": the company would cut them
         subject, named = _antecedent(owner.group("owner"))
-        return _Reading(subject, verb if owner.group("rest") else "have", named)
+        if owner.group("rest"):
+            return _Reading(subject, verb, named)
+        return _Reading(subject, "have", named, in_phrase=True)
     measure = _measure_of(clause)
     if measure and bare:
-        return _Reading(measure, "be", measured=True)
+        return _Reading(measure, "be", measured=True, in_phrase=True)
     if cost:
         return _Reading(_cost_subject(clause), verb)
     subject, named = _subject(clause)
@@ -689,7 +703,7 @@ def _subject(clause: str) -> tuple[str, bool]:
     tokens = tokenize(clause)
     runs = [
         (tokens[i].start, " ".join(t.base for t in tokens[i:j]).lower())
-        for i, j in name_runs(tokens)
+        for i, j in _noun_phrases(tokens)
     ]
     found = [(s, a.lower()) for s, _, a in actors] + runs
     if found:
@@ -712,6 +726,27 @@ def _subject(clause: str) -> tuple[str, bool]:
     # ("the drug cut the risk of a second stroke by"), when there are enough of them
     content = [w.lower() for w in words if w.lower() not in STOPWORDS]
     return (" ".join(content[-8:]) if len(content) >= 4 else ""), False
+
+
+def _noun_phrases(tokens: list[Token]) -> Iterator[tuple[int, int]]:
+    """Name runs with the common nouns after them that come before the clause's
+    verb (its last word that is not a small word): "The Kelby food bank gave out"
+    -> "Kelby food bank"; "Bird flu has been found on" -> "Bird flu"."""
+    content = [
+        k for k, t in enumerate(tokens) if t.text.isalpha() and t.lower not in STOPWORDS
+    ]
+    verb = content[-1] if content else len(tokens)
+    for i, j in name_runs(tokens):
+        k = j
+        while (
+            k < verb
+            and not tokens[k - 1].is_possessive
+            and tokens[k].text.islower()
+            and tokens[k].text[:1].isalpha()
+            and tokens[k].lower not in STOPWORDS
+        ):
+            k += 1
+        yield i, k
 
 
 def _cost_subject(clause: str) -> str:

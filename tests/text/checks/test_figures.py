@@ -401,3 +401,38 @@ def test_one_to_nine_opening_a_sentence_and_in_digits_elsewhere_is_advisory():
 )
 def test_numbers_written_out_or_shortened_are_read(first, second, quotes):
     assert {f.quote for f in _blocking(first, second)} == quotes
+
+
+def test_a_frame_inside_a_relative_aside_keeps_the_thing_before_it():
+    findings = _blocking(
+        "The pool, which the district council says cost £8.2m, has eight lanes.",
+        "The pool cost £2.8m, the council said.",
+    )
+    assert {f.quote for f in findings} == {"£8.2m", "£2.8m"}
+
+
+def test_a_figure_in_a_noun_phrase_is_not_dated_by_the_clause_around_it():
+    findings = _blocking(
+        "The university, one of the largest in the north, has 32,000 students.",
+        "Ashby University's 23,000 students will pay lower rents next year.",
+    )
+    assert {f.quote for f in findings} == {"32,000 students", "23,000 students"}
+
+
+def test_a_name_with_common_nouns_after_it_is_one_subject():
+    findings = _blocking(
+        "The Kelby food bank gave out 5,400 parcels last winter.",
+        "Volunteers at the Kelby food bank, which handed out 4,500 parcels last "
+        "winter, say demand is rising.",
+    )
+    assert {f.quote for f in findings} == {"5,400 parcels", "4,500 parcels"}
+
+
+def test_a_name_with_other_common_nouns_after_it_is_another_subject():
+    assert (
+        _findings(
+            "The Kelby food bank gave out 5,400 parcels last winter.",
+            "The Kelby toy bank gave out 900 parcels last winter.",
+        )
+        == []
+    )
