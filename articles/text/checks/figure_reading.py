@@ -193,6 +193,20 @@ _AUXILIARIES = frozenset(
 # A verb after a figure: where a noun phrase holding it ends.
 _VERB = re.compile(rf"\b(?:{'|'.join(sorted(_AUXILIARIES))}|[a-z]+ed)\b")
 _COPULAS = frozenset(words_of("is are was were be been being remains remained"))
+# Verbs that tell one fact, in all their forms: "cut 450 jobs" / "shed 540 jobs".
+_VERB_FAMILIES = {
+    form: family.split()[0]
+    for family in (
+        "attract attracts attracted attracting draw draws drew drawn drawing",
+        "cut cuts cutting axe axes axed axing shed sheds shedding",
+        "hire hires hired hiring recruit recruits recruited recruiting",
+        "sell sells sold selling",
+        "win wins won winning",
+        "handle handles handled handling carry carries carried carrying",
+        "raise raises raised raising collect collects collected collecting",
+    )
+    for form in family.split()
+}
 # Prepositions that start a phrase qualifying a noun ("the agreement on patrols").
 _QUALIFYING = frozenset(words_of("on about over between for with from to"))
 # Places named after a preposition, which a figure's fact is about ("in Norfolk").
@@ -869,4 +883,7 @@ def _verb(before: str) -> str:
 
 
 def _stem(verb: str) -> str:
+    """A verb as compared: its family's first word, else the word stemmed."""
+    if verb in _VERB_FAMILIES:
+        return _VERB_FAMILIES[verb]
     return re.sub(r"(?:ed|d|es|s|ing)$", "", verb)

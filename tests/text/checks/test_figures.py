@@ -436,3 +436,21 @@ def test_a_name_with_other_common_nouns_after_it_is_another_subject():
         )
         == []
     )
+
+
+def test_verbs_of_one_family_tell_one_fact():
+    findings = _blocking(
+        "Kelby Axle will cut 450 jobs at its plant.",
+        "Kelby Axle is to shed 540 jobs at its plant.",
+    )
+    assert {f.quote for f in findings} == {"450 jobs", "540 jobs"}
+
+
+def test_verbs_of_different_families_tell_different_facts():
+    assert (
+        _findings(
+            "The Ashby club sold 4,000 tickets.",
+            "The Ashby club gave away 1,000 tickets.",
+        )
+        == []
+    )
