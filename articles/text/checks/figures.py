@@ -50,6 +50,8 @@ from articles.text.checks.figure_reading import (
     same_subject,
 )
 from articles.text.checks.severity import severity_of
+from articles.text.tokens import name_runs, tokenize
+from articles.text.vocabulary import CALENDAR_WORDS, is_stopword, words_of
 
 NAME = "figures"
 
@@ -127,32 +129,77 @@ def _same_fact(
         return False  # "the 100-metre race" / "the 200-metre race": two kinds
     if first.kind == "ordinal":
         return True  # what an ordinal counts is named: "the sixth meeting of X"
-    return (
-        same_subject(first.subject, second.subject)
-        or _refers_to(first, second, stories)
-        or _refers_to(second, first, stories)
-    )
+    if same_subject(first.subject, second.subject):
+        return _may_be_one(first, second, stories) and _may_be_one(
+            second, first, stories
+        )
+    return _refers_to(first, second, stories) or _refers_to(second, first, stories)
+
+
+def _may_be_one(
+    described: Figure, named: Figure, stories: dict[int, list[Paragraph]]
+) -> bool:
+    """False when `described`'s subject is the last words of `named`'s name ("the
+    festival" / "the Greyfield festival") but its story has named another such
+    thing and not this one ("the Ashby festival")."""
+    if described.named or not named.named or described.subject == named.subject:
+        return True
+    text = _story_before(described, stories)
+    if re.search(rf"\b{re.escape(named.subject)}\b", text, re.IGNORECASE):
+        return True
+    noun = re.escape(described.subject.split()[-1])
+    others = re.findall(rf"\b([A-Z][\w'\u2019-]*)\s+{noun}\b", text)
+    return all(is_stopword(word) for word in others)
 
 
 def _refers_to(
     described: Figure, named: Figure, stories: dict[int, list[Paragraph]]
 ) -> bool:
     """True when `described` has a common noun for subject ("the company", "the
-    disease") where its story has named, before it, what `named` names, and has
+    disease") where its story has named what `named` names last before it, and has
     not described anything else with that noun before ("a plant ... the plant")."""
     if described.named or not named.named or not described.subject:
         return False
     if len(described.subject.split()) > 2:
         return False
-    text = " ".join(
-        p.text for p in stories[described.para.story] if p.line < described.para.line
-    )
-    text = f"{text} {described.para.text[: described.start]}".lower()
+    text = _story_before(described, stories)
     noun = described.subject.split()[-1]
     return (
-        re.search(rf"\b{re.escape(named.subject)}\b", text) is not None
-        and len(re.findall(rf"\b{re.escape(noun)}\b", text)) <= 1
+        _named_last(text, named.subject)
+        and len(re.findall(rf"\b{re.escape(noun)}\b", text, re.IGNORECASE)) <= 1
     )
+
+
+def _story_before(figure: Figure, stories: dict[int, list[Paragraph]]) -> str:
+    """The text of the figure's story before it."""
+    earlier = [p.text for p in stories[figure.para.story] if p.line < figure.para.line]
+    return " ".join([*earlier, figure.para.text[: figure.start]])
+
+
+# Words before a name that make it a place, not a thing a noun can stand for.
+_PLACE_WORDS = frozenset(words_of("in at outside near from to across into within"))
+
+
+def _named_last(text: str, name: str) -> bool:
+    """True when `text` names `name` and no other thing after it: places ("in
+    Bristol"), what it owns ("Midland Axle's Telford factory"), times and
+    capitalised sentence openings aside."""
+    found = list(re.finditer(rf"\b{re.escape(name)}\b", text, re.IGNORECASE))
+    if not found:
+        return False
+    tokens = tokenize(text)
+    for i, j in name_runs(tokens):
+        if tokens[i].start < found[-1].end():
+            continue
+        before = tokens[i - 1] if i else None
+        if before and (before.is_possessive or before.lower in _PLACE_WORDS):
+            continue
+        if all(t.lower in CALENDAR_WORDS for t in tokens[i:j]):
+            continue
+        if j - i == 1 and (before is None or before.text in '.!?"\u201c'):
+            continue
+        return False
+    return True
 
 
 def _two_forms(figures: list[Figure]) -> Iterator[Finding]:

@@ -454,3 +454,29 @@ def test_verbs_of_different_families_tell_different_facts():
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # "the company" is the last company the story named
+        (
+            "Kelby Axle employs 2,000 people in Telford.",
+            "Kelby Axle has agreed to buy Norland Gears.\n\n"
+            "The company employs 600 people in Telford.",
+        ),
+        # "the festival" is the one its story named, not the other story's
+        (
+            "The Greyfield festival sold 30,000 tickets.",
+            "Tickets for the Ashby festival went on sale on Monday.\n\n"
+            "The festival sold 12,000 tickets.",
+        ),
+        # what a name owns is not the name
+        (
+            "Ashby Rail carried 40 million passengers last year.",
+            "Ashby Rail's rival, Tarn Trains, carried 25 million passengers last year.",
+        ),
+    ],
+)
+def test_a_common_noun_or_a_possession_is_not_a_name_named_before_it(bodies):
+    assert _findings(*bodies) == []
