@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from articles.text.checks.base import Paragraph
 from articles.text.checks.number_forms import ORDINAL_WORDS
@@ -538,7 +539,7 @@ def _figure(
     bare: bool = False,  # no counted noun: "34%", "a crowd of 31,450"
 ) -> Figure:
     text = sentence.text
-    trailing = _TRAILING_FRAME.search(text)
+    trailing = _trailing_frame(text)
     if trailing and trailing.start() < span[1]:
         trailing = None  # the figure is in what looked like a frame
     before = text[: span[0]]
@@ -566,6 +567,11 @@ def _figure(
         places=_places(segment, reading.subject),
         mentions=_mentions(text),
     )
+
+
+@lru_cache(maxsize=256)
+def _trailing_frame(sentence: str) -> re.Match[str] | None:
+    return _TRAILING_FRAME.search(sentence)
 
 
 def _clause(before: str) -> tuple[int, str]:
@@ -852,6 +858,7 @@ def _places(segment: str, subject: str) -> frozenset[str]:
     return frozenset(found - set(subject.split()))
 
 
+@lru_cache(maxsize=256)
 def _mentions(sentence: str) -> frozenset[str]:
     """The names, countries and bodies a sentence names, each whole ("Kelby
     Water" and "Kelby Council" are two)."""
