@@ -210,10 +210,13 @@ _VERB_FAMILIES = {
 }
 # Prepositions that start a phrase qualifying a noun ("the agreement on patrols").
 _QUALIFYING = frozenset(words_of("on about over between for with from to"))
-# Places named after a preposition, which a figure's fact is about ("in Norfolk").
+# Places named after a preposition, which a figure's fact is about ("in Norfolk",
+# "in the county").
+_PLACE_NOUNS = "city|county|country|region|town|village|district|borough|capital"
 _PLACE = re.compile(
     r"\b(?i:in|at|across|near|outside|throughout)\s+(?:the\s+)?"
-    r"(?P<place>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)"
+    r"(?P<place>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*"
+    rf"|(?:{_PLACE_NOUNS})\b)"
 )
 # Units of time: "a five-year plan" and "a 67-year-old" are not quantities of things.
 _TIME_UNITS = frozenset(
@@ -226,8 +229,11 @@ _BUILD_VERBS = frozenset(
 )
 # Words that set one thing apart from another of its kind: "the other school".
 _CONTRASTIVE = frozenset(
-    words_of("other another second third new old former previous next rival sister")
+    words_of("other another first second third new old former previous next rival")
+    + words_of("sister")
 )
+# Small words left out of a subject; not those that set its thing apart.
+_SMALL = STOPWORDS - _CONTRASTIVE
 # Comparatives and superlatives of size, age and place: "the smaller ferry".
 _COMPARATIVE = re.compile(
     r"(?:small|larg|bigg|old|new|high|low|long|short|great|young|wid|near|furth|"
@@ -240,7 +246,8 @@ _WHEN_WHERE = re.compile(
     r"(?:year|month|week|season|quarter|decade|summer|winter|spring|autumn)"
     r"|(?:first|second|third|fourth|final)\s+(?:quarter|half)"
     r"|a\s+year\s+(?:earlier|ago|before)"
-    r"|worldwide|globally|nationally|nationwide|abroad|overseas|internationally)\b)"
+    r"|worldwide|globally|nationally|nationwide|abroad|overseas|internationally"
+    r"|at\s+home|away)\b)"
 )
 # What a thing cost, however the copy puts it.
 _COST = re.compile(
@@ -734,17 +741,17 @@ def _subject(clause: str) -> tuple[str, bool]:
     )
     if auxiliary is not None:
         # "The disease has been found on": what comes before the verb
-        head = [w.lower() for w in words[:auxiliary] if w.lower() not in STOPWORDS]
+        head = [w.lower() for w in words[:auxiliary] if w.lower() not in _SMALL]
         if head:
             return " ".join(head[-3:]), False
     while words and words[-1].lower() in _FILLER:
         words.pop()
-    head = [w.lower() for w in words[:-1] if w.lower() not in STOPWORDS]
+    head = [w.lower() for w in words[:-1] if w.lower() not in _SMALL]
     if len(words) <= 5:
         return " ".join(head[-3:]), False
     # a long clause with no name in it: its own words are what the fact is about
     # ("the drug cut the risk of a second stroke by"), when there are enough of them
-    content = [w.lower() for w in words if w.lower() not in STOPWORDS]
+    content = [w.lower() for w in words if w.lower() not in _SMALL]
     return (" ".join(content[-8:]) if len(content) >= 4 else ""), False
 
 
@@ -778,7 +785,7 @@ def _cost_subject(clause: str) -> str:
     built = [i for i, w in enumerate(words) if w.lower() in _BUILD_VERBS]
     if built and built[-1] < len(words) - 1:
         words = words[built[-1] + 1 :]  # what was built
-    kept = [w.lower() for w in words if w.lower() not in STOPWORDS | _BUILD_VERBS]
+    kept = [w.lower() for w in words if w.lower() not in _SMALL | _BUILD_VERBS]
     return " ".join(kept[-3:])
 
 

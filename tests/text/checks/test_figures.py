@@ -480,3 +480,15 @@ def test_verbs_of_different_families_tell_different_facts():
 )
 def test_a_common_noun_or_a_possession_is_not_a_name_named_before_it(bodies):
     assert _findings(*bodies) == []
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        ("The first phase will cost £20m.", "The second phase will cost £35m."),
+        ("Kelby Rovers scored 40 goals at home.", "Kelby Rovers scored 22 goals away."),
+        ("Turnout was 34% in the city.", "Turnout was 41% in the county."),
+    ],
+)
+def test_a_part_a_scope_or_a_place_told_in_common_words_is_another_fact(bodies):
+    assert _findings(*bodies) == []
