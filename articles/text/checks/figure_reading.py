@@ -141,8 +141,10 @@ _FRAME_VERBS = (
     r"stated|found|find|showed|shows|believes?|believed|argued|claimed|warned|noted|"
     r"insisted|expects?|expected|heard|told\s+\w+"
 )
+# When and how a frame says it: "said on Monday", "said in a statement last week".
+_FRAME_TIME = r"(?:\s+(?:on\s+[A-Z]\w+|in\s+a\s+statement|last\s+\w+|this\s+\w+))*"
 _FRAME = re.compile(
-    rf"^(?P<speaker>.*)\b(?:(?:{_FRAME_VERBS})(?:\s+on\s+[A-Z]\w+)?\s+(?:that\s+)?"
+    rf"^(?P<speaker>.*)\b(?:(?:{_FRAME_VERBS}){_FRAME_TIME}\s+(?:that\s+)?"
     r"|according\s+to\s+[^,]+,\s+)(?=\S)"
     # "has been confirmed on 14 farms" is not a frame: what follows is no clause
     r"(?!(?:on|in|at|by|for|to|with|as|from|of|over|about|since)\b)",
@@ -152,7 +154,7 @@ _FRAME = re.compile(
 # said on Monday."): its speaker and its time are not the figure's.
 _TRAILING_FRAME = re.compile(
     rf",[\"\u201d\u2019']?\s+(?:according\s+to\s+(?P<source>[^,]+)|(?P<speaker>[^,]{{1,60}}?)\s+"
-    rf"(?:{_FRAME_VERBS})(?:\s+(?:on|last|in|this)\s+\w+(?:\s+\w+)?)?)"
+    rf"(?:{_FRAME_VERBS}){_FRAME_TIME})"
     r"\s*[.!?]?[\"\u201d\u2019']*\s*$",
     re.IGNORECASE,
 )

@@ -492,3 +492,12 @@ def test_a_common_noun_or_a_possession_is_not_a_name_named_before_it(bodies):
 )
 def test_a_part_a_scope_or_a_place_told_in_common_words_is_another_fact(bodies):
     assert _findings(*bodies) == []
+
+
+def test_a_frame_told_in_a_statement_is_a_frame_before_and_after():
+    findings = _blocking(
+        "The Kelby council said in a statement that it would spend £4m on roads.",
+        "Kelby Council will spend £6m on roads, the council said in a statement on "
+        "Monday.",
+    )
+    assert {f.quote for f in findings} == {"£4m", "£6m"}
