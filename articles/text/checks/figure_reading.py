@@ -461,7 +461,8 @@ def _count(
         if describes or compound:
             noun, end = second, end + following.end()
     unit = UNIT_SYNONYMS.get(noun.lower(), _singular(noun.lower()))
-    form = "digits" if raw[0].isdigit() else "words"
+    # "9.8m" and "9.8 million" are one value written two ways, as "nine" and "9"
+    form = " ".join(["digits" if raw[0].isdigit() else "words", *scale.split()])
     yield _figure("count", value, unit, form, "", para, sentence, (match.start(), end))
 
 

@@ -501,3 +501,22 @@ def test_a_frame_told_in_a_statement_is_a_frame_before_and_after():
         "Monday.",
     )
     assert {f.quote for f in findings} == {"£4m", "£6m"}
+
+
+def test_a_count_with_its_scale_written_two_ways_is_advisory():
+    [finding] = _findings(
+        "Kelby Airport handled 9.8m passengers last year.",
+        "The airport, which handled 9.8 million passengers, wants a runway.",
+        "Its owner said the 9.8 million passengers were a record.",
+    )
+    assert finding.severity == ADVISORY and finding.quote == "9.8m passengers"
+    assert finding.suggestion == "9.8 million passengers"
+
+
+def test_a_count_in_words_with_a_scale_opening_a_sentence_is_not_a_form():
+    assert (
+        _findings(
+            "Twelve million people voted.", "Officials said 12 million people voted."
+        )
+        == []
+    )
