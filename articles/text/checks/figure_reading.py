@@ -3,7 +3,7 @@
 A figure is a cardinal or ordinal in words or digits, a percentage, a sum of money
 or a quantity with a unit or counted noun. Each is read with the unit or noun it
 counts, the subject and verb of its clause ("the EU pledged $2.3 billion in aid":
-EU, pledge, aid) and the places, bodies and times its sentence names. figures.py
+EU, pledge, aid) and the places, bodies and times its clause names. figures.py
 compares what this module reads.
 
 The clause is the figure's own, read as a small grammar:
@@ -11,20 +11,20 @@ The clause is the figure's own, read as a small grammar:
 - a frame of reported speech before it ("The club said", "The court heard that")
   or after it ("..., the council said on Monday.") is not its subject, and the
   frame's time does not date it; asides between a subject and its verb ("the
-  ward, which has 28 beds, cost"; "Ashcroft, 67, stole") are left out; another
-  clause joined to it ("..., and farmers within ten kilometres ...", "as it moves
-  production") is not part of it;
+  clinic, which has 20 beds, cost"; "Sen, 45, stole") are left out; another
+  clause joined to it ("..., and shops within a mile ...", "as it shuts
+  a plant") is not part of it;
 - its subject is, in this order: the thing before a relative or participle aside
-  the figure is in ("Ashcroft, who stole"; "the agreement, signed by 12
-  countries"); what it does when the figure opens the clause ("Nine countries
-  signed the agreement"); for a pronoun, what the sentence before is about, or
+  the figure is in ("Sen, who stole"; "the compact, signed by eight
+  councils"); what it does when the figure opens the clause ("Six councils
+  signed the compact"); for a pronoun, what the sentence before is about, or
   else who the frame says speaks ("It has 900 members, the club said"); a
-  possessor ("the trust's 2,400 nurses": the trust has them; "the company's plan
-  to cut 540 jobs"); the noun a bare number measures ("a turnout of 43%"); what
+  possessor ("the trust's 350 nurses": the trust has them; "the company's plan
+  to cut 90 routes"); the noun a bare number measures ("a turnout of 61%"); what
   cost it ("cost", "built for", also in a relative clause); else the first
   name, country or body, or the words before the verb;
 - its verb is the word before it, with copulas read as "be" and having ("has",
-  "will have a capacity of", "the 530-megawatt farm") as "have";
+  "will have a capacity of", "the 200-bed hospital") as "have";
 - its setting is the places, bodies and times of its own clause.
 """
 
@@ -158,8 +158,8 @@ _TRAILING_FRAME = re.compile(
     r"\s*[.!?]?[\"\u201d\u2019']*\s*$",
     re.IGNORECASE,
 )
-# A comma-enclosed aside before the figure's verb ("the ward, which has 28 beds,
-# cost"; "Colin Ashcroft, 67, stole"; "The company, founded in 2014, employs").
+# A comma-enclosed aside before the figure's verb ("the clinic, which has 20
+# beds, cost"; "Ravi Sen, 45, stole"; "The firm, founded in 1990, employs").
 _NO_COMMA = r"(?:[^,]|,(?=\d{3}))*"  # commas inside a number ("1,200") do not count
 _ASIDE = re.compile(
     r",\s+(?:which|who|whose|where|aged|\d|[a-z]+ed\b|an?\b|now\b|once\b|formerly\b"
@@ -177,14 +177,14 @@ _CLAUSE_BREAK = re.compile(
     r"|\s(?:after|before|since|when)\s+(?=[a-z]+ing\b)"
 )
 # Where the figure's clause ends: also a second verb of the same subject ("sold
-# 62,000 tickets, and will add a fourth stage next summer").
+# 5,000 seats, and will add a second hall next spring").
 _CLAUSE_END = re.compile(
     rf"{_CLAUSE_BREAK.pattern}|,\s+(?:and|but)\s+"
     r"|\s(?:and|but)\s+(?=(?:will|would|has|have|had|is|are|was|were|can|could|may)\b"
     r"|[a-z]+ed\b)"
 )
 # An aside the figure is in, which says what the thing before it is or did
-# ("Ashcroft, who stole £420,000"; "The agreement, signed by 12 countries").
+# ("Sen, who stole £60,000"; "The compact, signed by eight councils").
 _OPEN_ASIDE = re.compile(
     r"^(?P<head>.*?[A-Za-z][\w'-]*)\s*,\s+(?:which|who|that|[a-z]+ed\s+by)\b"
     rf"{_NO_COMMA}$"
@@ -196,7 +196,7 @@ _AUXILIARIES = frozenset(
 # A verb after a figure: where a noun phrase holding it ends.
 _VERB = re.compile(rf"\b(?:{'|'.join(sorted(_AUXILIARIES))}|[a-z]+ed)\b")
 _COPULAS = frozenset(words_of("is are was were be been being remains remained"))
-# Verbs that tell one fact, in all their forms: "cut 450 jobs" / "shed 540 jobs".
+# Verbs that tell one fact, in all their forms: "cut 60 jobs" / "shed 90 jobs".
 _VERB_FAMILIES = {
     form: family.split()[0]
     for family in (
@@ -212,7 +212,7 @@ _VERB_FAMILIES = {
 }
 # Prepositions that start a phrase qualifying a noun ("the agreement on patrols").
 _QUALIFYING = frozenset(words_of("on about over between for with from to"))
-# Places named after a preposition, which a figure's fact is about ("in Norfolk",
+# Places named after a preposition, which a figure's fact is about ("in Leeds",
 # "in the county").
 _PLACE_NOUNS = "city|county|country|region|town|village|district|borough|capital"
 _PLACE = re.compile(
@@ -273,7 +273,7 @@ _MONEY = re.compile(
 )
 _COUNT = re.compile(
     rf"(?<![\w$€£¥.,])(?P<num>{_DIGITS}|(?i:{_NUMBER_WORD}))"
-    # "9.8m passengers", "two hundred staff", "one hundred and fifty jobs"
+    # "4.6m passengers", "two hundred staff", "one hundred and fifty jobs"
     r"(?:(?P<suffix>m|bn)(?=\s+(?:[a-z]+s|people)\b)"
     rf"|\s+(?P<hundred>(?i:hundred))(?:\s+and\s+(?P<rest>(?i:{_NUMBER_WORD})))?)?"
     rf"(?:\s+(?P<scale>thousand|million|billion))?"
@@ -287,13 +287,13 @@ _ORDINAL = re.compile(
     rf"\b(?P<num>(?i:{_ORDINAL_WORD})|\d{{1,3}}(?:st|nd|rd|th))\b"
     r"(?P<rest>(?:\s+[A-Za-z][\w-]*){1,4})"
 )
-# A quantity joined to the noun it describes: "the 530-megawatt solar farm".
+# A quantity joined to the noun it describes: "the 200-bed hospital".
 _COMPOUND = re.compile(
     rf"(?<![\w$€£¥.,-])(?P<num>{_DIGITS}|(?i:{_NUMBER_WORD}))-(?P<noun>[a-z]+)\b(?!-)"
     r"(?P<head>(?:\s+[a-z][a-z-]*){1,3})"
 )
 # A number after the noun it measures, with no counted noun of its own: "a crowd of
-# 31,450", "a turnout of 43%".
+# 20,000", "a turnout of 61%".
 _MEASURED = re.compile(
     rf"\b(?:a|an|the|its|their)\s+(?P<measure>[a-z]{{3,}})\s+of\s+(?P<num>{_DIGITS})"
     r"(?![\d%]|\s?(?:per\s?cent|percent)\b)"
@@ -325,10 +325,10 @@ class Figure:
     end: int
     # the subject is a name, country or body, not a common noun ("the company")
     named: bool = False
-    # the subject is the noun the figure measures ("a crowd of 31,450"): said of
+    # the subject is the noun the figure measures ("a crowd of 20,000"): said of
     # many things, so one fact only where both sentences name the same thing
     measured: bool = False
-    # places named after a preposition in the figure's clause ("in Norfolk"); a
+    # places named after a preposition in the figure's clause ("in Leeds"); a
     # figure that names fewer of them can be the same fact as one that names more
     places: frozenset[str] = frozenset()
     # the names of the whole sentence, frames of speech included
@@ -393,7 +393,7 @@ class _Reading:
     verb: str
     named: bool = False
     measured: bool = False
-    # the figure is in a noun phrase ("the trust's 2,400 nurses"), not the object
+    # the figure is in a noun phrase ("the trust's 350 nurses"), not the object
     # of a verb: its setting ends where the phrase does
     in_phrase: bool = False
 
@@ -446,7 +446,7 @@ def _count(
     scale = (match.group("scale") or match.group("suffix") or "").lower()
     value = number * SCALES.get(scale, 1)
     end = match.end()
-    # the noun counted may be the second word: "14 new aircraft", "14 poultry farms"
+    # the noun counted may be the second word: "20 new buses", "12 potato farms"
     following = re.match(r"\s+([a-z]+)\b", sentence.text[end:])
     low = noun.lower()
     if following and following.group(1) not in _NOT_A_NOUN:
@@ -461,7 +461,7 @@ def _count(
         if describes or compound:
             noun, end = second, end + following.end()
     unit = UNIT_SYNONYMS.get(noun.lower(), _singular(noun.lower()))
-    # "9.8m" and "9.8 million" are one value written two ways, as "nine" and "9"
+    # "4.6m" and "4.6 million" are one value written two ways, as "nine" and "9"
     form = " ".join(["digits" if raw[0].isdigit() else "words", *scale.split()])
     yield _figure("count", value, unit, form, "", para, sentence, (match.start(), end))
 
@@ -469,7 +469,7 @@ def _count(
 def _compound(
     para: Paragraph, sentence: _Sentence, match: re.Match[str]
 ) -> Iterator[Figure]:
-    """ "the 530-megawatt solar farm": the farm has 530 megawatts."""
+    """ "the 200-bed hospital": the hospital has 200 beds."""
     noun = match.group("noun")
     number = _number(match.group("num"))
     if number is None or noun in _NOT_A_NOUN or _singular(noun) in _TIME_UNITS:
@@ -492,7 +492,7 @@ def _compound(
 def _measured(
     para: Paragraph, sentence: _Sentence, match: re.Match[str]
 ) -> Iterator[Figure]:
-    """ "a crowd of 31,450": a number whose unit is the noun it measures."""
+    """ "a crowd of 20,000": a number whose unit is the noun it measures."""
     measure, following = match.group("measure"), match.group("next")
     if measure in _NOT_A_NOUN | _FILLER or (
         following and following.lower() not in _NOT_COUNTED | frozenset(SCALES)
@@ -546,7 +546,7 @@ def _figure(
     span: tuple[int, int],
     reading: _Reading | None = None,
     *,
-    bare: bool = False,  # no counted noun: "34%", "a crowd of 31,450"
+    bare: bool = False,  # no counted noun: "61%", "a crowd of 20,000"
 ) -> Figure:
     text = sentence.text
     trailing = _trailing_frame(text)
@@ -629,8 +629,8 @@ def _segment(
     in_phrase: bool = False,
 ) -> str:
     """The text of the figure's clause, asides left out: what sets its fact. A
-    figure in a noun phrase ends with it: "the crowd of 13,450 at Saturday's
-    derby" (had helped them through the second half)."""
+    figure in a noun phrase ends with it: "the crowd of 8,000 at Tuesday's
+    match" (had cheered them through the second half)."""
     aside = _OPEN_ASIDE.match(text[start : span[0]])
     if aside:
         start += aside.end("head")
@@ -656,8 +656,8 @@ def _read(clause: str, after: str, previous: str, speaker: str, bare: bool) -> _
         subject, named = _antecedent(aside.group("head"))
         return _Reading(subject, verb, named)
     if not clause.strip() and not bare:
-        # the figure is the clause's subject: "Nine countries signed an agreement"
-        # tells what "the agreement, signed by 12 countries" tells
+        # the figure is the clause's subject: "Six councils signed the compact"
+        # tells what "the compact, signed by eight councils" tells
         acted = re.match(
             r"\s+(?P<verb>[a-z]+ed)\s+(?:an?|the)\s+(?P<obj>[a-z]+)", after
         )
@@ -674,8 +674,8 @@ def _read(clause: str, after: str, previous: str, speaker: str, bare: bool) -> _
         r"^(?P<owner>.*\S)['\u2019]s\s+(?P<rest>(?:[a-z]+\s+to\s+[a-z]+\s+)?)$", clause
     )
     if owner:
-        # "the trust's 2,400 nurses": the trust has them; "the company's plan to
-        # cut 540 jobs": the company would cut them
+        # "the trust's 350 nurses": the trust has them; "the company's plan to
+        # cut 90 routes": the company would cut them
         subject, named = _antecedent(owner.group("owner"))
         if owner.group("rest"):
             return _Reading(subject, verb, named)
@@ -699,8 +699,8 @@ def _measure_of(clause: str) -> str:
 
 def _antecedent(text: str) -> tuple[str, bool]:
     """The thing a phrase ends on, and whether it is a name: "Drivers moved into the
-    bus depot" -> "bus depot"; "The car parts maker Midland Axle" -> "midland axle";
-    "The agreement on coastguard patrols" (no verb) -> "agreement"."""
+    bus depot" -> "bus depot"; "The bus maker Kelby Axle" -> "kelby axle";
+    "The compact on bus routes" (no verb) -> "agreement"."""
     tokens = tokenize(text)
     runs = list(name_runs(tokens))
     if runs and runs[-1][1] == len(tokens):
@@ -743,7 +743,7 @@ def _subject(clause: str) -> tuple[str, bool]:
         (i for i, w in enumerate(words) if i and w.lower() in _AUXILIARIES), None
     )
     if auxiliary is not None:
-        # "The disease has been found on": what comes before the verb
+        # "The blight has been found on": what comes before the verb
         head = [w.lower() for w in words[:auxiliary] if w.lower() not in _SMALL]
         if head:
             return " ".join(head[-3:]), False
@@ -761,7 +761,7 @@ def _subject(clause: str) -> tuple[str, bool]:
 def _noun_phrases(tokens: list[Token]) -> Iterator[tuple[int, int]]:
     """Name runs with the common nouns after them that come before the clause's
     verb (its last word that is not a small word): "The Kelby food bank gave out"
-    -> "Kelby food bank"; "Bird flu has been found on" -> "Bird flu"; "Ashby
+    -> "Kelby food bank"; "Potato blight has been found on" -> "Potato blight"; "Ashby
     Rail's rival, Tarn Trains, carried" -> "Ashby Rail rival": what a name owns
     is not the name."""
     content = [
@@ -798,9 +798,8 @@ def same_subject(first: str, second: str) -> bool:
     council"), unless the longer one sets its thing apart from another ("the
     smaller ferry", "the other school", "the second bridge"). Two long subjects
     read from clauses with no name are one when the shorter is the longer with
-    words left out, from the same first to the same last word ("the drug cut deaths
-    from heart disease" / "a drug that lowers cholesterol cut deaths from heart
-    disease")."""
+    words left out, from the same first to the same last word ("the pill cut deaths
+    from stroke" / "a pill that thins the blood cut deaths from stroke")."""
     a, b = first.split(), second.split()
     shorter, longer = sorted((a, b), key=len)
     if shorter == longer[len(longer) - len(shorter) :]:
@@ -857,8 +856,8 @@ def _setting(segment: str, subject: str) -> frozenset[str]:
 
 def _places(segment: str, subject: str) -> frozenset[str]:
     """The words of places named after a preposition in the figure's clause ("in
-    Norfolk"), so that "at its factory in Telford" and "at Midland Axle's Telford
-    factory" name one place."""
+    Leeds"), so that "at its plant in Derby" and "at Kelby Axle's Derby plant"
+    name one place."""
     found = set()
     for match in _PLACE.finditer(segment):
         words = [

@@ -13,17 +13,17 @@ pledged $2.3 billion in aid": EU, pledge, aid).
   ("the sixth meeting of the Danube Commission" / "the seventh meeting of the Danube
   Commission"). Figures whose clauses name different places, bodies or times ("in
   Spain" / "in Portugal", "in 2023" / "in 2025") are different facts; places
-  named after a preposition ("in Norfolk") differ only when neither figure's are
+  named after a preposition ("in Leeds") differ only when neither figure's are
   among the other's. A common noun for subject ("the company") is the thing its
   story named before it, unless the story used that noun for something else. A
-  number said of what it measures ("a crowd of 31,450") is one fact only where
+  number said of what it measures ("a crowd of 20,000") is one fact only where
   both sentences name the same thing.
 - One value written as a word and in digits for the same noun ("nine countries" /
   "9 countries"), or money written two ways ("$2.3bn" / "$2.3 billion"), is
   advisory: house style. So is a source writing dates in both orders ("5 March" /
   "March 5"). A number that opens a sentence is spelled out by most style guides
   and is not counted as a form, except one to nine, which most styles spell out
-  everywhere ("Nine schools" / "9 schools").
+  everywhere ("Seven towns" / "7 towns").
 """
 
 from __future__ import annotations
@@ -156,7 +156,7 @@ def _refers_to(
     described: Figure, named: Figure, stories: dict[int, list[Paragraph]]
 ) -> bool:
     """True when `described` has a common noun for subject ("the company", "the
-    disease") where its story has named what `named` names last before it, and has
+    charity") where its story has named what `named` names last before it, and has
     not described anything else with that noun before ("a plant ... the plant")."""
     if described.named or not named.named or not described.subject:
         return False
@@ -182,7 +182,7 @@ _PLACE_WORDS = frozenset(words_of("in at outside near from to across into within
 
 def _named_last(text: str, name: str) -> bool:
     """True when `text` names `name` and no other thing after it: places ("in
-    Bristol"), what it owns ("Midland Axle's Telford factory"), times and
+    Leeds"), what it owns ("Kelby Axle's Derby plant"), times and
     capitalised sentence openings aside."""
     found = list(re.finditer(rf"\b{re.escape(name)}\b", text, re.IGNORECASE))
     if not found:
