@@ -210,7 +210,7 @@ def test_a_frame_after_what_is_said_names_what_it_is_and_does_not_date_it():
 def test_it_after_a_frame_with_no_sentence_before_is_the_speaker():
     findings = _blocking(
         "Dunmore Council will spend £2m on flood defences, the council said.",
-        "Dunmore Council said it would spend £4m on flood defences.",
+        "Dunmore Council told residents it would spend £4m on flood defences.",
     )
     assert {f.quote for f in findings} == {"£2m", "£4m"}
 
@@ -226,7 +226,7 @@ def test_it_after_a_frame_with_no_sentence_before_is_the_speaker():
         # and does what its plan is to do
         (
             "Tarn Buses will cut 60 routes.",
-            "Riders protested at Tarn Buses' depot over the company's plan to cut "
+            "Riders protested at Tarn Buses' depot against the firm's plan to cut "
             "90 routes.",
         ),
     ],
@@ -265,19 +265,19 @@ def test_a_common_noun_subject_does_not_join_another_thing(bodies):
 
 def test_a_number_said_of_what_it_measures_is_one_fact_for_one_named_thing():
     findings = _blocking(
-        "Turnout in the Bolton by-election was 34%.",
-        "Ann Lee took her seat on Tuesday, a week after winning the Bolton "
-        "by-election on a turnout of 43%.",
+        "Turnout in the Bolton mayoral race was 52%.",
+        "Ann Lee took office on Friday, a month after winning the Bolton "
+        "mayoral race on a turnout of 47%.",
     )
-    assert {f.quote for f in findings} == {"34%", "43%"}
+    assert {f.quote for f in findings} == {"52%", "47%"}
 
 
 @pytest.mark.parametrize(
     "bodies",
     [
         (
-            "Turnout in the Bolton by-election was 34%.",
-            "Turnout in the Stockport by-election was 41%.",
+            "Turnout in the Bolton mayoral race was 52%.",
+            "Turnout in the Stockport mayoral race was 44%.",
         ),
         (
             "A crowd of 20,000 watched Rovers beat City.",
@@ -342,8 +342,8 @@ def test_a_count_that_does_what_a_passive_aside_tells_is_one_fact():
     [
         # places named after a preposition that differ
         (
-            "Bus fares in Leeds will rise by 8% in January, the operator said.",
-            "Bus fares in York will rise by 5% in January.",
+            "Tram fares in Derby will go up by 7% in March, the operator said.",
+            "Tram fares in Leicester will go up by 4% in March.",
         ),
         (
             "The hospital in Leeds has 400 beds.",
@@ -365,27 +365,27 @@ def test_a_figure_naming_fewer_places_can_be_the_same_fact():
 
 def test_a_long_clause_with_words_left_out_is_the_same_subject():
     findings = _blocking(
-        "A pill that thins the blood cut deaths from heart disease by 23%.",
-        "Doctors said the pill cut deaths from heart disease by 32%.",
+        "A pill that thins the blood cut deaths from stroke by 18%.",
+        "Doctors said the pill cut deaths from stroke by 81%.",
     )
-    assert {f.quote for f in findings} == {"23%", "32%"}
+    assert {f.quote for f in findings} == {"18%", "81%"}
 
 
 def test_one_to_nine_opening_a_sentence_and_in_digits_elsewhere_is_advisory():
     [finding] = _findings(
-        "Nine schools in Kelby will get new laboratories.",
-        "Heads welcomed money for new laboratories at 9 schools.",
+        "Seven towns near Kelby will get new bus shelters.",
+        "Riders welcomed the bus shelters planned for 7 towns.",
     )
-    assert finding.severity == ADVISORY and finding.quote == "9 schools"
+    assert finding.severity == ADVISORY and finding.quote == "7 towns"
 
 
 @pytest.mark.parametrize(
     ("first", "second", "quotes"),
     [
         (
-            "Kelby Airport handled 9.8m passengers last year.",
-            "Kelby Airport handled 8.9 million passengers last year.",
-            {"9.8m passengers", "8.9 million passengers"},
+            "Kelby Airport handled 4.6m passengers last year.",
+            "Kelby Airport handled 6.4 million passengers last year.",
+            {"4.6m passengers", "6.4 million passengers"},
         ),
         (
             "The council will hire two hundred staff.",
@@ -440,10 +440,10 @@ def test_a_name_with_other_common_nouns_after_it_is_another_subject():
 
 def test_verbs_of_one_family_tell_one_fact():
     findings = _blocking(
-        "Kelby Axle will cut 450 jobs at its plant.",
-        "Kelby Axle is to shed 540 jobs at its plant.",
+        "Kelby Axle will cut 60 jobs at its plant.",
+        "Kelby Axle is to shed 90 jobs at its plant.",
     )
-    assert {f.quote for f in findings} == {"450 jobs", "540 jobs"}
+    assert {f.quote for f in findings} == {"60 jobs", "90 jobs"}
 
 
 def test_verbs_of_different_families_tell_different_facts():
@@ -505,12 +505,12 @@ def test_a_frame_told_in_a_statement_is_a_frame_before_and_after():
 
 def test_a_count_with_its_scale_written_two_ways_is_advisory():
     [finding] = _findings(
-        "Kelby Airport handled 9.8m passengers last year.",
-        "The airport, which handled 9.8 million passengers, wants a runway.",
-        "Its owner said the 9.8 million passengers were a record.",
+        "Kelby Airport handled 4.6m passengers last year.",
+        "The airport, which handled 4.6 million passengers, wants a runway.",
+        "Its owner said the 4.6 million passengers were a record.",
     )
-    assert finding.severity == ADVISORY and finding.quote == "9.8m passengers"
-    assert finding.suggestion == "9.8 million passengers"
+    assert finding.severity == ADVISORY and finding.quote == "4.6m passengers"
+    assert finding.suggestion == "4.6 million passengers"
 
 
 def test_a_count_in_words_with_a_scale_opening_a_sentence_is_not_a_form():
