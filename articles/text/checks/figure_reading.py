@@ -300,7 +300,7 @@ _MEASURED = re.compile(
     r"(?=\s+(?P<next>[A-Za-z]+)|\s*[^\w\s]|\s*$)"
 )
 _MONTH = "|".join(m for m in MONTHS if len(m) > 3 or m == "May")
-DAY_MONTH = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTH})\b")
+DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b")
 MONTH_DAY = re.compile(rf"\b(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!:)")
 
 

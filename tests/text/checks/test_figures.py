@@ -520,3 +520,11 @@ def test_a_count_in_words_with_a_scale_opening_a_sentence_is_not_a_form():
         )
         == []
     )
+
+
+def test_a_day_with_an_ordinal_ending_before_its_month_is_the_day_month_order():
+    [finding] = _findings(
+        "The fair opens on the 5th of June.\n\nIt closes on 9th June.",
+        "The fair, which opens on June 5, is in its tenth year.",
+    )
+    assert finding.severity == ADVISORY and finding.quote == "June 5"
