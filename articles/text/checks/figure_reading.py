@@ -770,8 +770,11 @@ def _noun_phrases(tokens: list[Token]) -> Iterator[tuple[int, int]]:
     verb = content[-1] if content else len(tokens)
     for i, j in name_runs(tokens):
         k = j
+        # a lone capital opening the clause may be a common noun ("Youth
+        # unemployment fell"), which the words after it would set apart
         while (
-            k < verb
+            (i, j) != (0, 1)
+            and k < verb
             and tokens[k].text.islower()
             and tokens[k].text[:1].isalpha()
             and tokens[k].lower not in STOPWORDS

@@ -528,3 +528,7 @@ def test_a_day_with_an_ordinal_ending_before_its_month_is_the_day_month_order():
         "The fair, which opens on June 5, is in its tenth year.",
     )
     assert finding.severity == ADVISORY and finding.quote == "June 5"
+
+
+def test_a_capitalised_word_opening_a_sentence_can_set_its_noun_apart():
+    assert _findings("Rents rose 4% in May.", "Student rents rose 9% in May.") == []
