@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from articles.text.checks.base import (
     NO_CONTEXT,
@@ -180,6 +181,7 @@ def _story_before(figure: Figure, stories: dict[int, list[Paragraph]]) -> str:
 _PLACE_WORDS = frozenset(words_of("in at outside near from to across into within"))
 
 
+@lru_cache(maxsize=1024)
 def _named_last(text: str, name: str) -> bool:
     """True when `text` names `name` and no other thing after it: places ("in
     Leeds"), what it owns ("Kelby Axle's Derby plant"), times and
