@@ -1,10 +1,10 @@
 """Figures read from copy, each with what it counts and whose fact it is.
 
-A figure is a cardinal or ordinal in words or digits, a percentage, a sum of money
-or a quantity with a unit or counted noun. Each is read with the unit or noun it
-counts, the subject and verb of its clause ("the EU pledged $2.3 billion in aid":
-EU, pledge, aid) and the places, bodies and times its clause names. figures.py
-compares what this module reads.
+A figure is a cardinal or ordinal in words or digits, a percentage, a sum of money,
+a quantity with a unit or counted noun, or a person's age after their name. Each is
+read with the unit or noun it counts, the subject and verb of its clause ("the EU
+pledged $2.3 billion in aid": EU, pledge, aid) and the places, bodies and times its
+clause names. figures.py compares what this module reads.
 
 The clause is the figure's own, read as a small grammar:
 
@@ -299,6 +299,11 @@ _MEASURED = re.compile(
     r"(?![\d%]|\s?(?:per\s?cent|percent)\b)"
     r"(?=\s+(?P<next>[A-Za-z]+)|\s*[^\w\s]|\s*$)"
 )
+# A person's age after their name: "Ravi Sen, 45, stole"; "Sen, aged 45".
+_AGE = re.compile(
+    r"(?P<name>(?:[A-Z][\w'\u2019-]+\s+){0,3}[A-Z][\w'\u2019-]+),\s+(?:aged\s+)?"
+    r"(?P<num>\d{1,3})(?!,\d)(?=,|\s+(?:and|who|from|of)\b|\s*[.;)]|\s*$)"
+)
 _MONTH = "|".join(m for m in MONTHS if len(m) > 3 or m == "May")
 DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b")
 MONTH_DAY = re.compile(rf"\b(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!:)")
@@ -376,6 +381,8 @@ def read_figures(para: Paragraph) -> Iterator[Figure]:
             yield from _count(para, sentence, match)
         for match in _ORDINAL.finditer(sentence.text):
             yield from _ordinal(para, sentence, match)
+        for match in _AGE.finditer(sentence.text):
+            yield from _age(para, sentence, match)
 
 
 @dataclass(frozen=True)
@@ -505,6 +512,24 @@ def _measured(
     yield _figure(
         "count", number, measure, "digits", "", para, sentence, span, bare=True
     )
+
+
+def _age(
+    para: Paragraph, sentence: _Sentence, match: re.Match[str]
+) -> Iterator[Figure]:
+    """ "Ravi Sen, 45,": the person's age, one fact wherever it is told."""
+    tokens = tokenize(match.group("name"))
+    runs = [(i, j) for i, j in name_runs(tokens) if j == len(tokens)]
+    value = int(match.group("num"))
+    if not runs or not 0 < value < 120:
+        return
+    i, j = runs[-1]
+    name = " ".join(t.base for t in tokens[i:j]).lower()
+    reading = _Reading(name, "be", named=True)
+    span = (match.start("name") + tokens[i].start, match.end("num"))
+    figure = _figure("age", value, "year", "digits", "", para, sentence, span, reading)
+    # an age is the person's now, whatever the clause around it tells of when
+    yield replace(figure, setting=frozenset(), places=frozenset())
 
 
 def _ordinal(

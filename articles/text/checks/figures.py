@@ -2,10 +2,10 @@
 
 Figures are read as cardinals and ordinals in words or digits ("nine", "9", "the
 seventh", "7th"), percentages ("4.2%", "4.2 per cent"), money ("$2.3 billion",
-"€40m", "2 million euros") and quantities with a unit or a counted noun ("12 km",
-"9 countries"). Each is keyed by what it counts: the unit or noun after it, the
-subject named before it in the sentence, and the verb right before it ("the EU
-pledged $2.3 billion in aid": EU, pledge, aid).
+"€40m", "2 million euros"), quantities with a unit or a counted noun ("12 km",
+"9 countries") and ages after a name ("Ravi Sen, 45,"). Each is keyed by what it
+counts: the unit or noun after it, the subject of its clause, and the verb right
+before it ("the EU pledged $2.3 billion in aid": EU, pledge, aid).
 
 - The same key with two values in two stories of a source is blocking: one of them
   is false. Approximate figures ("at least 12", "about $2m") are never compared:
@@ -130,11 +130,30 @@ def _same_fact(
         return False  # "the 100-metre race" / "the 200-metre race": two kinds
     if first.kind == "ordinal":
         return True  # what an ordinal counts is named: "the sixth meeting of X"
+    if first.kind == "age":
+        return _one_person(first, second, stories)
     if same_subject(first.subject, second.subject):
         return _may_be_one(first, second, stories) and _may_be_one(
             second, first, stories
         )
     return _refers_to(first, second, stories) or _refers_to(second, first, stories)
+
+
+def _one_person(
+    first: Figure, second: Figure, stories: dict[int, list[Paragraph]]
+) -> bool:
+    """Two ages are one person's when the names are one ("Ravi Sen" / "Sen") and
+    the story with the shorter name names nobody else of that name ("Anna Sen")."""
+    if not same_subject(first.subject, second.subject):
+        return False
+    shorter, longer = sorted((first, second), key=lambda f: len(f.subject))
+    text = " ".join(p.text for p in stories[shorter.para.story])
+    tokens = tokenize(text)
+    for i, j in name_runs(tokens):
+        name = " ".join(t.base for t in tokens[i:j]).lower()
+        if name.endswith(" " + shorter.subject) and name != longer.subject:
+            return False
+    return True
 
 
 def _may_be_one(

@@ -532,3 +532,23 @@ def test_a_day_with_an_ordinal_ending_before_its_month_is_the_day_month_order():
 
 def test_a_capitalised_word_opening_a_sentence_can_set_its_noun_apart():
     assert _findings("Rents rose 4% in May.", "Student rents rose 9% in May.") == []
+
+
+def test_one_person_given_two_ages_is_blocking():
+    findings = _blocking(
+        "The court heard that Ravi Sen, 45, stole £9,000 from the club.",
+        "Sen, 54, was jailed on Friday.",
+    )
+    assert {f.quote for f in findings} == {"Ravi Sen, 45", "Sen, 54"}
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        ("Ana Ruiz, 34, won the race.", "Her sister, Eva Ruiz, 31, came second."),
+        # the story with the surname alone names another of that name
+        ("Ana Ruiz, 34, won.", "Eva Ruiz, 31, lost. Ruiz, 31, said she was proud."),
+    ],
+)
+def test_two_people_of_one_name_are_two_ages(bodies):
+    assert _findings(*bodies) == []
