@@ -2,22 +2,28 @@
 
 Figures are read as cardinals and ordinals in words or digits ("nine", "9", "the
 seventh", "7th"), percentages ("4.2%", "4.2 per cent"), money ("$2.3 billion",
-"€40m", "2 million euros") and quantities with a unit or a counted noun ("12 km",
-"9 countries"). Each is keyed by what it counts: the unit or noun after it, the
-subject named before it in the sentence, and the verb right before it ("the EU
-pledged $2.3 billion in aid": EU, pledge, aid).
+"€40m", "2 million euros"), quantities with a unit or a counted noun ("12 km",
+"9 countries") and ages after a name ("Ravi Sen, 45,"). Each is keyed by what it
+counts: the unit or noun after it, the subject of its clause, and the verb right
+before it ("the EU pledged $2.3 billion in aid": EU, pledge, aid).
 
 - The same key with two values in two stories of a source is blocking: one of them
   is false. Approximate figures ("at least 12", "about $2m") are never compared:
   both can be true. An ordinal is one fact when it counts the same named thing
   ("the sixth meeting of the Danube Commission" / "the seventh meeting of the Danube
-  Commission"). Figures whose sentences name different places, bodies or times ("in
-  Spain" / "in Portugal", "in 2023" / "in 2025") are different facts.
+  Commission"). Figures whose clauses name different places, bodies or times ("in
+  Spain" / "in Portugal", "in 2023" / "in 2025") are different facts; places
+  named after a preposition ("in Leeds") differ only when neither figure's are
+  among the other's. A common noun for subject ("the company") is the thing its
+  story named before it, unless the story used that noun for something else. A
+  number said of what it measures ("a crowd of 20,000") is one fact only where
+  both sentences name the same thing.
 - One value written as a word and in digits for the same noun ("nine countries" /
   "9 countries"), or money written two ways ("$2.3bn" / "$2.3 billion"), is
   advisory: house style. So is a source writing dates in both orders ("5 March" /
   "March 5"). A number that opens a sentence is spelled out by most style guides
-  and is not counted as a form.
+  and is not counted as a form, except one to nine, which most styles spell out
+  everywhere ("Seven towns" / "7 towns").
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from articles.text.checks.base import (
     NO_CONTEXT,
@@ -44,6 +51,8 @@ from articles.text.checks.figure_reading import (
     same_subject,
 )
 from articles.text.checks.severity import severity_of
+from articles.text.tokens import name_runs, tokenize
+from articles.text.vocabulary import CALENDAR_WORDS, is_stopword, words_of
 
 NAME = "figures"
 
@@ -54,13 +63,18 @@ def find_figure_problems(
     """Yield findings on figures that disagree or are written two ways."""
     prose = [p for p in paragraphs if not is_heading(p)]
     figures = [f for para in prose for f in read_figures(para)]
-    yield from _different_values(figures)
+    yield from _different_values(figures, prose)
     yield from _two_forms(figures)
     yield from _date_forms(prose)
 
 
-def _different_values(figures: list[Figure]) -> Iterator[Finding]:
+def _different_values(
+    figures: list[Figure], prose: Sequence[Paragraph]
+) -> Iterator[Finding]:
     """One finding per story on a fact that another story gives another value."""
+    stories: dict[int, list[Paragraph]] = defaultdict(list)
+    for para in prose:
+        stories[para.story].append(para)
     groups: dict[tuple[str, ...], list[Figure]] = defaultdict(list)
     for figure in figures:
         if figure.approximate:
@@ -71,8 +85,7 @@ def _different_values(figures: list[Figure]) -> Iterator[Finding]:
             continue
         known = sum(1 for part in (figure.subject, figure.verb) if part)
         if known == 2 or (known == 1 and ":" in figure.unit):
-            head = figure.subject.split()[-1] if figure.subject else ""
-            key = (figure.kind, figure.unit, head, figure.verb)
+            key = (figure.kind, figure.unit, figure.verb)
             groups[(*key, *sorted(figure.setting))].append(figure)
     for group in groups.values():
         if len({f.value for f in group}) < 2:
@@ -84,7 +97,7 @@ def _different_values(figures: list[Figure]) -> Iterator[Finding]:
                 for f in group
                 if f.para.story != figure.para.story
                 and f.value != figure.value
-                and same_subject(f.subject, figure.subject)
+                and _same_fact(f, figure, stories)
             ]
             if not others or figure.para.story in reported:
                 continue
@@ -103,12 +116,121 @@ def _different_values(figures: list[Figure]) -> Iterator[Finding]:
             )
 
 
+def _same_fact(
+    first: Figure, second: Figure, stories: dict[int, list[Paragraph]]
+) -> bool:
+    """Two figures of one unit and verb in one setting tell one fact when their
+    subjects name one thing, their places do not differ and, for a number said of
+    what it measures ("a crowd of"), their sentences name the same thing."""
+    if not (first.places <= second.places or second.places <= first.places):
+        return False
+    if (first.measured or second.measured) and not first.mentions & second.mentions:
+        return False
+    if first.joined and second.joined:
+        return False  # "the 100-metre race" / "the 200-metre race": two kinds
+    if first.kind == "ordinal":
+        return True  # what an ordinal counts is named: "the sixth meeting of X"
+    if first.kind == "age":
+        return _one_person(first, second, stories)
+    if same_subject(first.subject, second.subject):
+        return _may_be_one(first, second, stories) and _may_be_one(
+            second, first, stories
+        )
+    return _refers_to(first, second, stories) or _refers_to(second, first, stories)
+
+
+def _one_person(
+    first: Figure, second: Figure, stories: dict[int, list[Paragraph]]
+) -> bool:
+    """Two ages are one person's when the names are one ("Ravi Sen" / "Sen") and
+    the story with the shorter name names nobody else of that name ("Anna Sen")."""
+    if not same_subject(first.subject, second.subject):
+        return False
+    shorter, longer = sorted((first, second), key=lambda f: len(f.subject))
+    text = " ".join(p.text for p in stories[shorter.para.story])
+    tokens = tokenize(text)
+    for i, j in name_runs(tokens):
+        name = " ".join(t.base for t in tokens[i:j]).lower()
+        if name.endswith(" " + shorter.subject) and name != longer.subject:
+            return False
+    return True
+
+
+def _may_be_one(
+    described: Figure, named: Figure, stories: dict[int, list[Paragraph]]
+) -> bool:
+    """False when `described`'s subject is the last words of `named`'s name ("the
+    festival" / "the Greyfield festival") but its story has named another such
+    thing and not this one ("the Ashby festival")."""
+    if described.named or not named.named or described.subject == named.subject:
+        return True
+    text = _story_before(described, stories)
+    if re.search(rf"\b{re.escape(named.subject)}\b", text, re.IGNORECASE):
+        return True
+    noun = re.escape(described.subject.split()[-1])
+    others = re.findall(rf"\b([A-Z][\w'\u2019-]*)\s+{noun}\b", text)
+    return all(is_stopword(word) for word in others)
+
+
+def _refers_to(
+    described: Figure, named: Figure, stories: dict[int, list[Paragraph]]
+) -> bool:
+    """True when `described` has a common noun for subject ("the company", "the
+    charity") where its story has named what `named` names last before it, and has
+    not described anything else with that noun before ("a plant ... the plant")."""
+    if described.named or not named.named or not described.subject:
+        return False
+    if len(described.subject.split()) > 2:
+        return False
+    text = _story_before(described, stories)
+    noun = described.subject.split()[-1]
+    return (
+        _named_last(text, named.subject)
+        and len(re.findall(rf"\b{re.escape(noun)}\b", text, re.IGNORECASE)) <= 1
+    )
+
+
+def _story_before(figure: Figure, stories: dict[int, list[Paragraph]]) -> str:
+    """The text of the figure's story before it."""
+    earlier = [p.text for p in stories[figure.para.story] if p.line < figure.para.line]
+    return " ".join([*earlier, figure.para.text[: figure.start]])
+
+
+# Words before a name that make it a place, not a thing a noun can stand for.
+_PLACE_WORDS = frozenset(words_of("in at outside near from to across into within"))
+
+
+@lru_cache(maxsize=1024)
+def _named_last(text: str, name: str) -> bool:
+    """True when `text` names `name` and no other thing after it: places ("in
+    Leeds"), what it owns ("Kelby Axle's Derby plant"), times and
+    capitalised sentence openings aside."""
+    found = list(re.finditer(rf"\b{re.escape(name)}\b", text, re.IGNORECASE))
+    if not found:
+        return False
+    tokens = tokenize(text)
+    for i, j in name_runs(tokens):
+        if tokens[i].start < found[-1].end():
+            continue
+        before = tokens[i - 1] if i else None
+        if before and (before.is_possessive or before.lower in _PLACE_WORDS):
+            continue
+        if all(t.lower in CALENDAR_WORDS for t in tokens[i:j]):
+            continue
+        if j - i == 1 and (before is None or before.text in '.!?"\u201c'):
+            continue
+        return False
+    return True
+
+
 def _two_forms(figures: list[Figure]) -> Iterator[Finding]:
     """A value written in the less used of two forms, on that form."""
     groups: dict[tuple[str, str, float], list[Figure]] = defaultdict(list)
     for figure in figures:
+        # a number opening a sentence is spelled out whatever the house style,
+        # except one to nine, which most styles spell out everywhere
         if figure.kind in ("count", "money") and not (
-            figure.initial and figure.form == "words"
+            figure.initial and figure.form.startswith("words") and figure.value >= 10
         ):
             groups[(figure.kind, figure.unit.split(":")[0], figure.value)].append(
                 figure

@@ -176,3 +176,379 @@ def test_this_year_is_now_as_an_undated_figure_is():
         "The trust will recruit 520 nurses this year.",
     )
     assert {f.severity for f in findings} == {BLOCKING}
+
+
+def _blocking(*bodies):
+    return [f for f in _findings(*bodies) if f.severity == BLOCKING]
+
+
+def test_an_aside_between_subject_and_verb_is_left_out():
+    findings = _blocking(
+        "The lab trust said the clinic, which has 20 beds and a pharmacy, cost £3m.",
+        "The clinic, which cost £5m, opened on Monday.",
+    )
+    assert {f.story for f in findings} == {0, 1}
+    assert {f.quote for f in findings} == {"£3m", "£5m"}
+
+
+def test_the_subject_of_a_relative_aside_is_the_name_before_it():
+    findings = _blocking(
+        "The court heard that Ravi Sen, 45, stole £90,000 from the charity.",
+        "Sen, who stole £60,000 from the charity, was jailed for two years.",
+    )
+    assert {f.quote for f in findings} == {"£90,000", "£60,000"}
+
+
+def test_a_frame_after_what_is_said_names_what_it_is_and_does_not_date_it():
+    findings = _blocking(
+        "It has 900 members, the rowing club said on Monday.",
+        "The rowing club has 1,900 members.",
+    )
+    assert {f.quote for f in findings} == {"900 members", "1,900 members"}
+
+
+def test_it_after_a_frame_with_no_sentence_before_is_the_speaker():
+    findings = _blocking(
+        "Dunmore Council will spend £2m on flood defences, the council said.",
+        "Dunmore Council told residents it would spend £4m on flood defences.",
+    )
+    assert {f.quote for f in findings} == {"£2m", "£4m"}
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # a possessor has what it is said to have
+        (
+            "The Kelby trust has 300 nurses.",
+            "All of the Kelby trust's 350 nurses will get the bonus.",
+        ),
+        # and does what its plan is to do
+        (
+            "Tarn Buses will cut 60 routes.",
+            "Riders protested at Tarn Buses' depot against the firm's plan to cut "
+            "90 routes.",
+        ),
+    ],
+)
+def test_a_possessor_is_the_subject_of_the_figure_it_owns(bodies):
+    assert {f.story for f in _blocking(*bodies)} == {0, 1}
+
+
+def test_a_common_noun_subject_is_what_its_story_named_before():
+    findings = _blocking(
+        "Pellmore Mining employs 4,000 people.",
+        "Pellmore Mining opened a pit in Wales. The company, founded in 1990, "
+        "employs 6,000 people.",
+    )
+    assert {f.quote for f in findings} == {"4,000 people", "6,000 people"}
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # "the plant" is the plant the story told of, not the company
+        (
+            "Pellmore Mining employs 4,000 people.",
+            "Pellmore Mining opened a plant in Leeds. The plant employs 120 people.",
+        ),
+        # the story named another company
+        (
+            "Pellmore Mining employs 4,000 people.",
+            "Norland Coal bought a rival. The company employs 900 people.",
+        ),
+    ],
+)
+def test_a_common_noun_subject_does_not_join_another_thing(bodies):
+    assert _findings(*bodies) == []
+
+
+def test_a_number_said_of_what_it_measures_is_one_fact_for_one_named_thing():
+    findings = _blocking(
+        "Turnout in the Bolton mayoral race was 52%.",
+        "Ann Lee took office on Friday, a month after winning the Bolton "
+        "mayoral race on a turnout of 47%.",
+    )
+    assert {f.quote for f in findings} == {"52%", "47%"}
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        (
+            "Turnout in the Bolton mayoral race was 52%.",
+            "Turnout in the Stockport mayoral race was 44%.",
+        ),
+        (
+            "A crowd of 20,000 watched Rovers beat City.",
+            "A crowd of 12,000 watched United draw with Albion.",
+        ),
+        # one word of two names in common is not one name
+        (
+            "Kelby Water announced a rise of 5% in bills.",
+            "Kelby Council approved a rise of 8% in council tax.",
+        ),
+    ],
+)
+def test_a_measured_number_for_different_named_things_is_two_facts(bodies):
+    assert _findings(*bodies) == []
+
+
+def test_a_quantity_joined_to_its_noun_is_what_the_noun_has():
+    findings = _blocking(
+        "The 200-bed hospital opened in Kelby.", "The hospital has 250 beds."
+    )
+    assert {f.quote for f in findings} == {"200-bed", "250 beds"}
+
+
+def test_two_quantities_joined_to_nouns_can_name_two_kinds_of_thing():
+    assert (
+        _findings(
+            "Ida Lee won the 100-metre race in Paris.",
+            "Tom Ode won the 200-metre race in Paris.",
+        )
+        == []
+    )
+
+
+def test_a_length_of_time_joined_to_a_noun_is_not_a_quantity():
+    assert (
+        _findings(
+            "Dale Vance was given a four-year sentence.",
+            "Kim Roe was given a six-year sentence.",
+        )
+        == []
+    )
+
+
+def test_the_counted_noun_is_the_last_of_two():
+    findings = _blocking(
+        "Blight was found on 12 potato farms in Kent.",
+        "Blight has been found on 21 potato farms in Kent, officials said.",
+    )
+    assert {f.quote for f in findings} == {"12 potato farms", "21 potato farms"}
+
+
+def test_a_count_that_does_what_a_passive_aside_tells_is_one_fact():
+    findings = _blocking(
+        "Six councils signed the compact on Friday, the mayor said.",
+        "The compact, signed by eight councils on Friday, starts in May.",
+    )
+    assert {f.quote for f in findings} == {"Six councils", "eight councils"}
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # places named after a preposition that differ
+        (
+            "Tram fares in Derby will go up by 7% in March, the operator said.",
+            "Tram fares in Leicester will go up by 4% in March.",
+        ),
+        (
+            "The hospital in Leeds has 400 beds.",
+            "The hospital in Bradford has 350 beds.",
+        ),
+    ],
+)
+def test_figures_in_two_places_are_two_facts(bodies):
+    assert _findings(*bodies) == []
+
+
+def test_a_figure_naming_fewer_places_can_be_the_same_fact():
+    findings = _blocking(
+        "Nine towns joined the scheme in Kent on Friday.",
+        "Twelve towns joined the scheme in Kent, near Dover, on Friday.",
+    )
+    assert {f.story for f in findings} == {0, 1}
+
+
+def test_a_long_clause_with_words_left_out_is_the_same_subject():
+    findings = _blocking(
+        "A pill that thins the blood cut deaths from stroke by 18%.",
+        "Doctors said the pill cut deaths from stroke by 81%.",
+    )
+    assert {f.quote for f in findings} == {"18%", "81%"}
+
+
+def test_one_to_nine_opening_a_sentence_and_in_digits_elsewhere_is_advisory():
+    [finding] = _findings(
+        "Seven towns near Kelby will get new bus shelters.",
+        "Riders welcomed the bus shelters planned for 7 towns.",
+    )
+    assert finding.severity == ADVISORY and finding.quote == "7 towns"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "quotes"),
+    [
+        (
+            "Kelby Airport handled 4.6m passengers last year.",
+            "Kelby Airport handled 6.4 million passengers last year.",
+            {"4.6m passengers", "6.4 million passengers"},
+        ),
+        (
+            "The council will hire two hundred staff.",
+            "The council will hire 250 staff.",
+            {"two hundred staff", "250 staff"},
+        ),
+        (
+            "Rents in Kelby rose by forty per cent.",
+            "Rents in Kelby rose by 30%.",
+            {"forty per cent", "30%"},
+        ),
+    ],
+)
+def test_numbers_written_out_or_shortened_are_read(first, second, quotes):
+    assert {f.quote for f in _blocking(first, second)} == quotes
+
+
+def test_a_frame_inside_a_relative_aside_keeps_the_thing_before_it():
+    findings = _blocking(
+        "The pool, which the district council says cost £8.2m, has eight lanes.",
+        "The pool cost £2.8m, the council said.",
+    )
+    assert {f.quote for f in findings} == {"£8.2m", "£2.8m"}
+
+
+def test_a_figure_in_a_noun_phrase_is_not_dated_by_the_clause_around_it():
+    findings = _blocking(
+        "The university, one of the largest in the north, has 32,000 students.",
+        "Ashby University's 23,000 students will pay lower rents next year.",
+    )
+    assert {f.quote for f in findings} == {"32,000 students", "23,000 students"}
+
+
+def test_a_name_with_common_nouns_after_it_is_one_subject():
+    findings = _blocking(
+        "The Kelby food bank gave out 5,400 parcels last winter.",
+        "Volunteers at the Kelby food bank, which handed out 4,500 parcels last "
+        "winter, say demand is rising.",
+    )
+    assert {f.quote for f in findings} == {"5,400 parcels", "4,500 parcels"}
+
+
+def test_a_name_with_other_common_nouns_after_it_is_another_subject():
+    assert (
+        _findings(
+            "The Kelby food bank gave out 5,400 parcels last winter.",
+            "The Kelby toy bank gave out 900 parcels last winter.",
+        )
+        == []
+    )
+
+
+def test_verbs_of_one_family_tell_one_fact():
+    findings = _blocking(
+        "Kelby Axle will cut 60 jobs at its plant.",
+        "Kelby Axle is to shed 90 jobs at its plant.",
+    )
+    assert {f.quote for f in findings} == {"60 jobs", "90 jobs"}
+
+
+def test_verbs_of_different_families_tell_different_facts():
+    assert (
+        _findings(
+            "The Ashby club sold 4,000 tickets.",
+            "The Ashby club gave away 1,000 tickets.",
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # "the company" is the last company the story named
+        (
+            "Kelby Axle employs 2,000 people in Telford.",
+            "Kelby Axle has agreed to buy Norland Gears.\n\n"
+            "The company employs 600 people in Telford.",
+        ),
+        # "the festival" is the one its story named, not the other story's
+        (
+            "The Greyfield festival sold 30,000 tickets.",
+            "Tickets for the Ashby festival went on sale on Monday.\n\n"
+            "The festival sold 12,000 tickets.",
+        ),
+        # what a name owns is not the name
+        (
+            "Ashby Rail carried 40 million passengers last year.",
+            "Ashby Rail's rival, Tarn Trains, carried 25 million passengers last year.",
+        ),
+    ],
+)
+def test_a_common_noun_or_a_possession_is_not_a_name_named_before_it(bodies):
+    assert _findings(*bodies) == []
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        ("The first phase will cost £20m.", "The second phase will cost £35m."),
+        ("Kelby Rovers scored 40 goals at home.", "Kelby Rovers scored 22 goals away."),
+        ("Turnout was 34% in the city.", "Turnout was 41% in the county."),
+    ],
+)
+def test_a_part_a_scope_or_a_place_told_in_common_words_is_another_fact(bodies):
+    assert _findings(*bodies) == []
+
+
+def test_a_frame_told_in_a_statement_is_a_frame_before_and_after():
+    findings = _blocking(
+        "The Kelby council said in a statement that it would spend £4m on roads.",
+        "Kelby Council will spend £6m on roads, the council said in a statement on "
+        "Monday.",
+    )
+    assert {f.quote for f in findings} == {"£4m", "£6m"}
+
+
+def test_a_count_with_its_scale_written_two_ways_is_advisory():
+    [finding] = _findings(
+        "Kelby Airport handled 4.6m passengers last year.",
+        "The airport, which handled 4.6 million passengers, wants a runway.",
+        "Its owner said the 4.6 million passengers were a record.",
+    )
+    assert finding.severity == ADVISORY and finding.quote == "4.6m passengers"
+    assert finding.suggestion == "4.6 million passengers"
+
+
+def test_a_count_in_words_with_a_scale_opening_a_sentence_is_not_a_form():
+    assert (
+        _findings(
+            "Twelve million people voted.", "Officials said 12 million people voted."
+        )
+        == []
+    )
+
+
+def test_a_day_with_an_ordinal_ending_before_its_month_is_the_day_month_order():
+    [finding] = _findings(
+        "The fair opens on the 5th of June.\n\nIt closes on 9th June.",
+        "The fair, which opens on June 5, is in its tenth year.",
+    )
+    assert finding.severity == ADVISORY and finding.quote == "June 5"
+
+
+def test_a_capitalised_word_opening_a_sentence_can_set_its_noun_apart():
+    assert _findings("Rents rose 4% in May.", "Student rents rose 9% in May.") == []
+
+
+def test_one_person_given_two_ages_is_blocking():
+    findings = _blocking(
+        "The court heard that Ravi Sen, 45, stole £9,000 from the club.",
+        "Sen, 54, was jailed on Friday.",
+    )
+    assert {f.quote for f in findings} == {"Ravi Sen, 45", "Sen, 54"}
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        ("Ana Ruiz, 34, won the race.", "Her sister, Eva Ruiz, 31, came second."),
+        # the story with the surname alone names another of that name
+        ("Ana Ruiz, 34, won.", "Eva Ruiz, 31, lost. Ruiz, 31, said she was proud."),
+    ],
+)
+def test_two_people_of_one_name_are_two_ages(bodies):
+    assert _findings(*bodies) == []
