@@ -10,6 +10,7 @@ import hashlib
 import time
 
 from django.core.cache import cache
+from django.http import HttpRequest
 from rest_framework.request import Request
 from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
@@ -36,8 +37,12 @@ class WindowThrottle(BaseThrottle):
 
     def allow_request(self, request: Request, view) -> bool:
         ident = self.client_id(request)
+        return ident is None or self.allow(ident)
+
+    def allow(self, ident: str) -> bool:
+        """Count a request of client `ident`; whether it is within the rate."""
         rate = api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
-        if ident is None or rate is None:
+        if rate is None:
             return True
         limit, period = parse_rate(rate)
         now = time.time()
@@ -66,6 +71,14 @@ class AnonymousThrottle(WindowThrottle):
         if isinstance(request.auth, ApiKey):
             return None
         return self.get_ident(request)
+
+
+def anonymous_allowed(request: HttpRequest) -> bool:
+    """The anonymous throttle for a plain Django request that carries no API key
+    (the fast path, `fast.py`): counted as the DRF views count it."""
+    throttle = AnonymousThrottle()
+    ident = throttle.get_ident(request)
+    return ident is None or throttle.allow(ident)
 
 
 class PartnerThrottle(WindowThrottle):
