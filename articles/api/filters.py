@@ -136,7 +136,7 @@ class SearchFilter(filters.Filter):
 
 
 INVALID = object()
-_SECTION_REF = SectionRefField()  # stateless: built once, not per request
+_SECTION_REF = SectionRefField(required=False)  # stateless: built once
 
 
 def article_id(pk: str) -> int | None:
