@@ -1,9 +1,10 @@
 """Rate limits: anonymous clients by address, partner sites by key (a higher rate).
 
 Counts live in Django's cache (shared between app servers in production), one
-counter per client and fixed window, updated with `add` + `incr`: constant work per
-request and atomic on memcached and Redis. Rates come from
-REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] ("anon", "partner"), read on each request.
+counter per client and fixed window, updated with `incr` (and `add` for a window's
+first request): constant work per request and atomic on memcached and Redis. Rates
+come from REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] ("anon", "partner"), read on each
+request.
 """
 
 import hashlib
@@ -49,12 +50,10 @@ class WindowThrottle(BaseThrottle):
         window = int(now // period)
         digest = hashlib.blake2b(ident.encode(), digest_size=10).hexdigest()
         key = f"api-throttle:{self.scope}:{digest}:{window}"
-        cache.add(key, 0, timeout=period + 1)
         try:
             count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=period + 1)
-            count = 1
+        except ValueError:  # the window's first request (or one just before it)
+            count = 1 if cache.add(key, 1, timeout=period + 1) else cache.incr(key)
         self._wait = period - (now % period)
         return count <= limit
 

@@ -81,6 +81,8 @@ ARTICLE_RENDERERS = [PublicJSONRenderer, NinjsRenderer, JsonLdRenderer]
 def list_query_valid(request: HttpRequest) -> bool:
     """Whether the article list would accept this query string (no 400): a
     not-modified answer is given only then, and without the view's work."""
+    if fast.list_poll(request) is not None:  # the common polls, checked cheaply
+        return True
     if repeated_parameters(request) or not formats_valid(request, ARTICLE_RENDERERS):
         return False
     try:
