@@ -114,6 +114,29 @@ def set_public_headers(
     return response
 
 
+REMEMBERED_VERDICTS = 1024
+
+
+def remembered_per_query(check: QueryCheck) -> QueryCheck:
+    """`check`, answered once per query string and Accept header (all a query check
+    may read): polls repeat both, so their 304 parses no query. At most
+    REMEMBERED_VERDICTS are kept; past that they are forgotten all at once."""
+    verdicts: dict[tuple[str, str | None], bool] = {}
+
+    @functools.wraps(check)
+    def remembered(request: HttpRequest) -> bool:
+        meta = request.META
+        key = (meta.get("QUERY_STRING", ""), meta.get("HTTP_ACCEPT"))
+        verdict = verdicts.get(key)
+        if verdict is None:
+            if len(verdicts) >= REMEMBERED_VERDICTS:
+                verdicts.clear()
+            verdict = verdicts[key] = check(request)
+        return verdict
+
+    return remembered
+
+
 def public_conditional(view: View, *, query_valid: QueryCheck = _any_query) -> View:
     """Answer GET and HEAD with 304 when the client's ETag or date is still current
     and `query_valid(request)` (a query the view would refuse is its 400)."""

@@ -81,8 +81,6 @@ ARTICLE_RENDERERS = [PublicJSONRenderer, NinjsRenderer, JsonLdRenderer]
 def list_query_valid(request: HttpRequest) -> bool:
     """Whether the article list would accept this query string (no 400): a
     not-modified answer is given only then, and without the view's work."""
-    if fast.list_poll(request) is not None:  # the common polls, checked cheaply
-        return True
     if repeated_parameters(request) or not formats_valid(request, ARTICLE_RENDERERS):
         return False
     try:
@@ -171,7 +169,10 @@ class ArticleList(PublicView):
     pagination_class = pagination.PublishedPagination
     renderer_classes = ARTICLE_RENDERERS
     conditional = staticmethod(
-        functools.partial(caching.public_conditional, query_valid=list_query_valid)
+        functools.partial(
+            caching.public_conditional,
+            query_valid=caching.remembered_per_query(list_query_valid),
+        )
     )
     fast_path = staticmethod(fast.article_list)
 
@@ -214,7 +215,10 @@ class ArticleDetail(PublicView):
     serializer_class = serializers.ArticleSerializer
     renderer_classes = ARTICLE_RENDERERS
     conditional = staticmethod(
-        functools.partial(caching.article_conditional, query_valid=detail_query_valid)
+        functools.partial(
+            caching.article_conditional,
+            query_valid=caching.remembered_per_query(detail_query_valid),
+        )
     )
     fast_path = staticmethod(fast.article_detail)
     filter_backends = []
