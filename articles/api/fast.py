@@ -20,11 +20,11 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import BaseRenderer
 
-from articles.api import filters, pagination
+from articles.api import caching, filters, pagination
 from articles.api.renderers import (
     NinjsRenderer,
     PublicJSONRenderer,
@@ -32,7 +32,7 @@ from articles.api.renderers import (
     StoredNinjs,
 )
 from articles.api.throttling import anonymous_allowed
-from articles.selectors.public import public_article_detail
+from articles.selectors.public import PageKey, public_article_detail
 
 Answer = Callable[..., HttpResponse | None]
 
@@ -72,29 +72,34 @@ FORMATS = {
 
 @dataclass(frozen=True)
 class ListPoll:
-    """A list request the fast path can answer: its format and section, checked."""
+    """A list request the fast path can answer, its query read and checked."""
 
     format: Format
     section: int | str | None
+    size: int
+    key: PageKey | None
+    backwards: bool
 
 
-def poll_format(request: HttpRequest, parameters: frozenset[str]) -> Format | None:
-    """The format of an anonymous GET that accepts anything and gives only
-    `parameters`, each once; None for any other request."""
+def _plain(request: HttpRequest) -> bool:
+    """Whether the request carries no API key and accepts anything."""
     meta = request.META
-    if meta.get("HTTP_ACCEPT", "*/*") != "*/*" or any(h in meta for h in KEY_HEADERS):
-        return None
-    query = request.GET
+    return meta.get("HTTP_ACCEPT", "*/*") == "*/*" and not any(
+        header in meta for header in KEY_HEADERS
+    )
+
+
+def _format(query: QueryDict, parameters: frozenset[str]) -> Format | None:
+    """The format asked for if the query gives only `parameters`, each once."""
     for name, values in query.lists():
         if name not in parameters or len(values) != 1:
             return None
     return FORMATS.get(query.get("format", ""))
 
 
-def list_poll(request: HttpRequest) -> ListPoll | None:
-    """The list request as the fast path reads it, or None if it is not one it
-    answers. No database or cache work: the conditional check asks it too."""
-    format = poll_format(request, LIST_PARAMETERS)
+@caching.remembered_per_query
+def _list_query(request: HttpRequest) -> ListPoll | None:
+    format = _format(request.GET, LIST_PARAMETERS)
     if format is None:
         return None
     section = None
@@ -103,11 +108,22 @@ def list_poll(request: HttpRequest) -> ListPoll | None:
         if section is filters.INVALID:
             return None
     try:
-        pagination.page_size_from(request)
-        pagination.PublishedPagination().decode_cursor(request)
+        size = pagination.page_size_from(request)
+        key, backwards = pagination.PublishedPagination().decode_cursor(request)
     except ValidationError:
         return None
-    return ListPoll(format, section)
+    return ListPoll(format, section, size, key, backwards)
+
+
+@caching.remembered_per_query
+def _detail_format(request: HttpRequest) -> Format | None:
+    return _format(request.GET, DETAIL_PARAMETERS)
+
+
+def list_poll(request: HttpRequest) -> ListPoll | None:
+    """The list request as the fast path reads it, or None if it is not one it
+    answers (no database or cache work; a repeated query is not parsed again)."""
+    return _list_query(request) if _plain(request) else None
 
 
 def article_list(request: HttpRequest) -> HttpResponse | None:
@@ -117,8 +133,14 @@ def article_list(request: HttpRequest) -> HttpResponse | None:
     if poll is None or not anonymous_allowed(request):
         return None
     paginator = pagination.PublishedPagination()
-    rows = paginator.paginate_queryset(
-        None, request, document=poll.format.document, section=poll.section
+    rows = paginator.paginate(
+        None,
+        base_url=request.build_absolute_uri(),
+        size=poll.size,
+        key=poll.key,
+        backwards=poll.backwards,
+        document=poll.format.document,
+        section=poll.section,
     )
     page = paginator.page([poll.format.stored(row.payload_text) for row in rows])
     response = _rendered(request, poll.format, page)
@@ -132,7 +154,7 @@ def article_detail(request: HttpRequest, pk: str) -> HttpResponse | None:
     """A live article, or None (a missing or retracted one is the view's 404 or
     410). The row is read before the client is counted, so that only an answer
     given here counts."""
-    format = poll_format(request, DETAIL_PARAMETERS)
+    format = _detail_format(request) if _plain(request) else None
     article_id = filters.article_id(pk)
     if format is None or article_id is None:
         return None

@@ -101,9 +101,30 @@ class PublishedPagination(BasePagination):
         document: str = "payload",
         section: int | str | None = None,
     ) -> list[PageRow]:
-        self.base_url = request.build_absolute_uri()
-        size = page_size_from(request)
         key, backwards = self.decode_cursor(request)
+        return self.paginate(
+            queryset,
+            base_url=request.build_absolute_uri(),
+            size=page_size_from(request),
+            key=key,
+            backwards=backwards,
+            document=document,
+            section=section,
+        )
+
+    def paginate(
+        self,
+        queryset: QuerySet | None,
+        *,
+        base_url: str,
+        size: int,
+        key: PageKey | None,
+        backwards: bool,
+        document: str = "payload",
+        section: int | str | None = None,
+    ) -> list[PageRow]:
+        """As `paginate_queryset`, with the request's page size and cursor read."""
+        self.base_url = base_url
         rows = public_article_page(
             queryset,
             key=key,
