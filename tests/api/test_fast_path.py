@@ -9,7 +9,7 @@ answers are compared whole.
 import pytest
 from django.test import RequestFactory
 
-from articles.api import fast
+from articles.api import caching, fast
 from articles.services.workflow import article_retract
 from tests.api.helpers import bulk_published, published
 from tests.factories import SectionFactory
@@ -175,3 +175,23 @@ def test_a_throttled_answer_is_the_same_on_both_paths(
     assert with_fast_path[0] == drf_only[0] == 429
     assert with_fast_path[2] == drf_only[2]
     assert with_fast_path[1].keys() == drf_only[1].keys()
+
+
+def test_a_query_is_read_once_per_query_string_and_accept(monkeypatch):
+    monkeypatch.setattr(caching, "REMEMBERED_ANSWERS", 3)
+    seen = []
+
+    @caching.remembered_per_query
+    def page_size(request):
+        seen.append(request.META["QUERY_STRING"])
+        return request.GET.get("page_size")
+
+    factory = RequestFactory()
+    for query in ["page_size=2", "page_size=2", "page_size=3", "page_size=2"]:
+        assert page_size(factory.get(f"/?{query}")) == query.partition("=")[2]
+    assert seen == ["page_size=2", "page_size=3"]
+    assert page_size(factory.get("/?page_size=2", HTTP_ACCEPT="*/*")) == "2"
+    assert len(seen) == 3  # another Accept header: read again
+    page_size(factory.get("/?page_size=4"))  # past the bound: all forgotten
+    page_size(factory.get("/?page_size=2"))
+    assert seen[-2:] == ["page_size=4", "page_size=2"]
