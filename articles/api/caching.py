@@ -14,6 +14,7 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -112,6 +113,32 @@ def set_public_headers(
         if validators.last_modified is not None:
             response.headers["Last-Modified"] = _http_date(validators.last_modified)
     return response
+
+
+REMEMBERED_ANSWERS = 1024
+_UNKNOWN = object()
+T = TypeVar("T")
+
+
+def remembered_per_query(check: Callable[[HttpRequest], T]) -> Callable[..., T]:
+    """`check`, computed once per query string and Accept header, which are all it
+    may read (its answers must be immutable): polls repeat both, so a repeated poll
+    parses no query. At most REMEMBERED_ANSWERS are kept, a few MB at worst; past
+    that they are forgotten all at once."""
+    answers: dict[tuple[str, str | None], T] = {}
+
+    @functools.wraps(check)
+    def remembered(request: HttpRequest) -> T:
+        meta = request.META
+        key = (meta.get("QUERY_STRING", ""), meta.get("HTTP_ACCEPT"))
+        answer = answers.get(key, _UNKNOWN)
+        if answer is _UNKNOWN:
+            if len(answers) >= REMEMBERED_ANSWERS:
+                answers.clear()
+            answer = answers[key] = check(request)
+        return answer
+
+    return remembered
 
 
 def public_conditional(view: View, *, query_valid: QueryCheck = _any_query) -> View:

@@ -136,12 +136,20 @@ class SearchFilter(filters.Filter):
 
 
 INVALID = object()
+_SECTION_REF = SectionRefField(required=False)  # stateless: built once
+
+
+def article_id(pk: str) -> int | None:
+    """The article id in a detail URL (any path segment), or None: no article."""
+    if pk.isascii() and pk.isdigit() and 0 < int(pk) <= MAX_ID:
+        return int(pk)
+    return None
 
 
 def hot_section(value: str) -> int | str | object | None:
     """`section` as `ArticleFilter` cleans it (None when empty), or INVALID."""
     try:
-        return SectionRefField().clean(value)
+        return _SECTION_REF.clean(value)
     except forms.ValidationError:
         return INVALID
 

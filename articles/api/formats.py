@@ -5,6 +5,7 @@ to documents; `base_url` ("https://host") turns the payload's paths into the abs
 URIs both standards want.
 """
 
+import functools
 import json
 from html import escape
 from typing import Any
@@ -134,8 +135,14 @@ NINJS_URI_START = '{"uri":"'
 def ninjs_absolute(stored: str, *, base_url: str) -> str:
     """A stored ninjs item (see `ninjs_stored`) with `base_url` before its path."""
     assert stored.startswith(NINJS_URI_START), stored[:40]
-    prefix = json.dumps(base_url, ensure_ascii=False)[1:-1]
-    return NINJS_URI_START + prefix + stored[len(NINJS_URI_START) :]
+    return _ninjs_uri_prefix(base_url) + stored[len(NINJS_URI_START) :]
+
+
+@functools.lru_cache(maxsize=64)
+def _ninjs_uri_prefix(base_url: str) -> str:
+    """The start of an item whose uri begins with `base_url` (once per host, not
+    per item)."""
+    return NINJS_URI_START + json.dumps(base_url, ensure_ascii=False)[1:-1]
 
 
 def to_jsonld(

@@ -50,18 +50,21 @@ def page_size_from(request: Request | HttpRequest, default: int = PAGE_SIZE) -> 
     return int(raw)
 
 
-def with_link_header(response: Response) -> Response:
-    """Repeat the body's next and previous URLs in a Link header."""
+def link_header(page: dict) -> str | None:
+    """A page's next and previous URLs as a Link header value, if it has either."""
     links = [
         f'<{url}>; rel="{rel}"'
-        for url, rel in (
-            (response.data["next"], "next"),
-            (response.data["previous"], "prev"),
-        )
+        for url, rel in ((page["next"], "next"), (page["previous"], "prev"))
         if url
     ]
-    if links:
-        response.headers["Link"] = ", ".join(links)
+    return ", ".join(links) or None
+
+
+def with_link_header(response: Response) -> Response:
+    """Repeat the body's next and previous URLs in a Link header."""
+    header = link_header(response.data)
+    if header:
+        response.headers["Link"] = header
     return response
 
 
@@ -98,9 +101,30 @@ class PublishedPagination(BasePagination):
         document: str = "payload",
         section: int | str | None = None,
     ) -> list[PageRow]:
-        self.base_url = request.build_absolute_uri()
-        size = page_size_from(request)
         key, backwards = self.decode_cursor(request)
+        return self.paginate(
+            queryset,
+            base_url=request.build_absolute_uri(),
+            size=page_size_from(request),
+            key=key,
+            backwards=backwards,
+            document=document,
+            section=section,
+        )
+
+    def paginate(
+        self,
+        queryset: QuerySet | None,
+        *,
+        base_url: str,
+        size: int,
+        key: PageKey | None,
+        backwards: bool,
+        document: str = "payload",
+        section: int | str | None = None,
+    ) -> list[PageRow]:
+        """As `paginate_queryset`, with the request's page size and cursor read."""
+        self.base_url = base_url
         rows = public_article_page(
             queryset,
             key=key,
@@ -119,16 +143,16 @@ class PublishedPagination(BasePagination):
         self.previous_key = rows[0].key if rows and has_previous else None
         return rows
 
+    def page(self, results: list) -> dict:
+        """The page's body: links to the next and previous pages, and `results`."""
+        return {
+            "next": self.link(self.next_key, backwards=False),
+            "previous": self.link(self.previous_key, backwards=True),
+            "results": results,
+        }
+
     def get_paginated_response(self, data) -> Response:
-        return with_link_header(
-            Response(
-                {
-                    "next": self.link(self.next_key, backwards=False),
-                    "previous": self.link(self.previous_key, backwards=True),
-                    "results": data,
-                }
-            )
-        )
+        return with_link_header(Response(self.page(data)))
 
     def link(self, key: PageKey | None, *, backwards: bool) -> str | None:
         if key is None:

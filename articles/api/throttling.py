@@ -1,15 +1,17 @@
 """Rate limits: anonymous clients by address, partner sites by key (a higher rate).
 
 Counts live in Django's cache (shared between app servers in production), one
-counter per client and fixed window, updated with `add` + `incr`: constant work per
-request and atomic on memcached and Redis. Rates come from
-REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] ("anon", "partner"), read on each request.
+counter per client and fixed window, updated with `incr` (and `add` for a window's
+first request): constant work per request and atomic on memcached and Redis. Rates
+come from REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] ("anon", "partner"), read on each
+request.
 """
 
 import hashlib
 import time
 
 from django.core.cache import cache
+from django.http import HttpRequest
 from rest_framework.request import Request
 from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
@@ -36,20 +38,22 @@ class WindowThrottle(BaseThrottle):
 
     def allow_request(self, request: Request, view) -> bool:
         ident = self.client_id(request)
+        return ident is None or self.allow(ident)
+
+    def allow(self, ident: str) -> bool:
+        """Count a request of client `ident`; whether it is within the rate."""
         rate = api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
-        if ident is None or rate is None:
+        if rate is None:
             return True
         limit, period = parse_rate(rate)
         now = time.time()
         window = int(now // period)
         digest = hashlib.blake2b(ident.encode(), digest_size=10).hexdigest()
         key = f"api-throttle:{self.scope}:{digest}:{window}"
-        cache.add(key, 0, timeout=period + 1)
         try:
             count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=period + 1)
-            count = 1
+        except ValueError:  # the window's first request (or one just before it)
+            count = 1 if cache.add(key, 1, timeout=period + 1) else cache.incr(key)
         self._wait = period - (now % period)
         return count <= limit
 
@@ -66,6 +70,14 @@ class AnonymousThrottle(WindowThrottle):
         if isinstance(request.auth, ApiKey):
             return None
         return self.get_ident(request)
+
+
+def anonymous_allowed(request: HttpRequest) -> bool:
+    """The anonymous throttle for a plain Django request that carries no API key
+    (the fast path, `fast.py`): counted as the DRF views count it."""
+    throttle = AnonymousThrottle()
+    ident = throttle.get_ident(request)
+    return ident is None or throttle.allow(ident)
 
 
 class PartnerThrottle(WindowThrottle):

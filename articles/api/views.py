@@ -24,7 +24,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from articles.api import caching, filters, pagination, serializers
+from articles.api import caching, fast, filters, pagination, serializers
 from articles.api.authentication import ApiKeyAuthentication
 from articles.api.negotiation import StrictContentNegotiation
 from articles.api.renderers import (
@@ -111,10 +111,16 @@ class PublicView(GenericAPIView):
     renderer_classes = [PublicJSONRenderer]
     filter_backends = [filters.PublicFilterBackend]
     conditional = staticmethod(caching.content_conditional)
+    # The common polls' plain-Django answer, tried first (fast.py); None: DRF only.
+    fast_path: fast.Answer | None = None
 
     @classmethod
     def as_view(cls, **initkwargs):
-        return cls.conditional(super().as_view(**initkwargs))
+        view = super().as_view(**initkwargs)
+        answer = initkwargs.get("fast_path", cls.fast_path)
+        if answer is not None:
+            view = fast.answered_first(answer, view)
+        return cls.conditional(view)
 
     def initial(self, request: Request, *args, **kwargs) -> None:
         super().initial(request, *args, **kwargs)
@@ -163,8 +169,12 @@ class ArticleList(PublicView):
     pagination_class = pagination.PublishedPagination
     renderer_classes = ARTICLE_RENDERERS
     conditional = staticmethod(
-        functools.partial(caching.public_conditional, query_valid=list_query_valid)
+        functools.partial(
+            caching.public_conditional,
+            query_valid=caching.remembered_per_query(list_query_valid),
+        )
     )
+    fast_path = staticmethod(fast.article_list)
 
     def get_queryset(self):
         return live_public_articles()
@@ -205,8 +215,12 @@ class ArticleDetail(PublicView):
     serializer_class = serializers.ArticleSerializer
     renderer_classes = ARTICLE_RENDERERS
     conditional = staticmethod(
-        functools.partial(caching.article_conditional, query_valid=detail_query_valid)
+        functools.partial(
+            caching.article_conditional,
+            query_valid=caching.remembered_per_query(detail_query_valid),
+        )
     )
+    fast_path = staticmethod(fast.article_detail)
     filter_backends = []
 
     @extend_schema(
@@ -229,9 +243,9 @@ class ArticleDetail(PublicView):
         },
     )
     def get(self, request: Request, pk: str) -> Response:
-        article_id = int(pk) if pk.isascii() and pk.isdigit() else 0
+        article_id = filters.article_id(pk)
         row = None
-        if 0 < article_id <= filters.MAX_ID:
+        if article_id is not None:
             row = public_article_detail(
                 article_id=article_id, document=stored_document(request)
             )

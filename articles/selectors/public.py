@@ -10,6 +10,7 @@ import datetime
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, TextField
@@ -70,8 +71,9 @@ class PageKey:
     id: int
 
 
-@dataclass(frozen=True)
-class PageRow:
+class PageRow(NamedTuple):
+    """A row of a page (a tuple: a page makes one per row on every poll)."""
+
     id: int
     published_at: str  # as the database writes it; parsed only for a page's ends
     payload_text: str  # the stored JSON document (payload or ninjs), undecoded
@@ -123,7 +125,7 @@ def public_article_page(
         rows = queryset.order_by(*order).values_list(
             "id", Cast("published_at", TextField()), Cast(document, TextField())
         )[:limit]
-    return [PageRow(*row) for row in rows]
+    return [PageRow._make(row) for row in rows]
 
 
 def public_article_detail(*, article_id: int, document: str = "payload") -> dict | None:

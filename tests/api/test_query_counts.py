@@ -136,9 +136,16 @@ HOT_URLS = {
 }
 
 
+@pytest.fixture(params=["newsroom.urls", "tests.api.drf_only_urls"])
+def served_by(request, settings) -> str:
+    """The fast path (articles/api/fast.py) first, then the DRF views alone."""
+    settings.ROOT_URLCONF = request.param
+    return request.param
+
+
 @pytest.mark.parametrize("name", HOT_URLS)
 def test_the_polled_urls_cost_the_same_queries_at_n_and_2n_rows(
-    api, archive, django_assert_num_queries, name
+    api, archive, served_by, django_assert_num_queries, name
 ):
     url, queries = HOT_URLS[name]
     url = url.replace("ARTICLE", str(archive["ids"][-1]))
