@@ -449,7 +449,7 @@ def print_errors(pieces: Sequence[Piece]) -> None:
         debris_false = sorted(debris - piece.boilerplate_lines)
         if not (missed or false or debris_missed or debris_false):
             continue
-        print(f"== {piece.name} ({piece.set}, {piece.kind}): truth {list(piece.starts)}")
+        print(f"== {piece.name} ({piece.set}, {piece.kind}): truth {piece.starts}")
         candidates = {c.line: c for c in boundary_candidates(piece.text)}
         for label, numbers in (("MISSED", missed), ("FALSE", false)):
             for n in numbers:
