@@ -298,7 +298,14 @@ def test_accepting_the_proposals_drops_the_debris_and_the_editor_may_keep_it():
         "The bridge at dawn. Photo: Tom Field/Coastal Images",
         "Copyright 2026 Example News. All rights reserved.",
         "(Reporting by Ana Silva; Editing by Tom Hale)",
+        "Reporting by Ana Silva and Tom Hale; editing by Joe Bloggs",
         "ENDS",
+        "-- Coastal Wire",
+        "Home / Business / Retail",
+        "Comments (31)",
+        "Get the best of our science coverage in your inbox every week",
+        "jane.doe@examplenews.example",
+        "Sunday 17 May 2026 09.12 BST",
     ],
 )
 def test_kinds_of_page_and_wire_debris_are_recognised(line):
@@ -316,10 +323,65 @@ def test_kinds_of_page_and_wire_debris_are_recognised(line):
         "Share prices rose by 3 per cent on Monday after the results.",
         "Money and politics",
         "\u201cWe will be back next year,\u201d she said.",
+        "Reporting by the ministry found that two thirds of the wells had dried up.",
+        "Home & Away Star Opens Theatre",
+        "Jane Doe",
     ],
 )
 def test_headlines_sub_headings_and_paragraphs_are_not_debris(line):
     assert line_kind(line) is None
+
+
+WIRE_WITH_CREDITS = """\
+OSLO, June 2 (Northwire) \u2014 Norway's largest salmon farmer said on Tuesday it \
+would move two of its farms further offshore after sea lice killed a third of its \
+fish this spring.
+
+The company said the move would cost about 900 million crowns.
+
+Writing by Ingrid Lie; editing by Paul Grant
+
+OSLO, June 2 (Northwire) \u2014 Norway will raise the tax on electric cars from \
+next year, the finance ministry said on Tuesday, ending a decade of exemptions.
+
+Sales of new cars fell by 4 per cent in May.
+
+Reporting by Ingrid Lie; editing by Paul Grant
+"""
+
+
+def test_wire_credits_without_brackets_are_debris_and_never_start_a_story():
+    stories = suggest_split(WIRE_WITH_CREDITS)
+
+    assert [s.first_line for s in stories] == [1, 7]  # at the second dateline
+    assert [s.boilerplate_lines for s in stories] == [(5,), (11,)]
+
+
+PAGE_WITH_BARE_BYLINES = """\
+Town Hall Clock Stops After 150 Years
+Tom Field
+Monday 4 May 2026 08.15 BST
+
+The clock on the town hall in Ludlow stopped at twenty past six on Sunday, the \
+first time it has failed since it was built in 1876, the council said.
+Engineers said a worn gear had snapped.
+Comments (7)
+
+Seaside Pier Reopens After Repairs
+Ana Silva
+Monday 4 May 2026 09.40 BST
+
+The pier at Saltburn reopened on Monday after a winter of repairs that cost \
+2 million pounds, the borough council said.
+More than 500 people walked its length in the first hour.
+"""
+
+
+def test_a_name_alone_next_to_a_timestamp_is_a_byline_not_a_headline():
+    stories = suggest_split(PAGE_WITH_BARE_BYLINES)
+
+    assert [s.headline_line for s in stories] == [1, 9]
+    assert [s.boilerplate_lines for s in stories] == [(2, 3, 7), (10, 11)]
 
 
 def test_a_line_that_is_neither_debris_nor_a_repeat_cannot_be_dropped():

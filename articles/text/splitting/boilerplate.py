@@ -31,6 +31,14 @@ SECTION_WORDS = vocabulary.words_of(
 )
 _SECTION_SET = frozenset(SECTION_WORDS)
 _SEPARATORS = re.compile(r"\s*(?:>|\||/|\u2022|\u00b7|\u00bb|\u203a|&)\s*")
+# A breadcrumb names its last steps freely ("Home / Business / Retail"): from its
+# first step, a section, every step is a short name, joined by one kind of mark.
+_BREADCRUMB = re.compile(
+    r"^(?P<first>[A-Z][\w'\u2019\-]*(?: [A-Z][\w'\u2019\-]*){0,2})"
+    r"(?:\s*(?P<mark>[>|/\u2022\u00b7\u00bb\u203a])\s*)"
+    r"[A-Z][\w'\u2019\-]*(?: [A-Z&][\w'\u2019\-]*){0,2}"
+    r"(?:\s*(?P=mark)\s*[A-Z][\w'\u2019\-]*(?: [A-Z&][\w'\u2019\-]*){0,2})+$"
+)
 
 # Buttons and widgets: a line made only of these words.
 _WIDGET_WORDS = frozenset(
@@ -51,9 +59,18 @@ _TIME_WORDS = frozenset(
         """
     )
 )
-_CLOCK_OR_DAY = r"\d{1,4}(?::\d{2})?(?:am|pm|h)?|\d{1,2}(?:st|nd|rd|th)"
+# "14:05", "09.12" (as British pages write it), "7am", "3rd"
+_CLOCK_OR_DAY = r"\d{1,4}(?:[:.]\d{2})?(?:am|pm|h)?|\d{1,2}(?:st|nd|rd|th)"
 _MONTH_WORDS = frozenset(m.lower().rstrip(".") for m in vocabulary.MONTHS)
 _WEEKDAY_WORDS = frozenset(d.lower() for d in vocabulary.WEEKDAYS)
+
+# Who wrote or edited wire copy: "Reporting by Jane Doe; editing by John Roe".
+_CREDIT_ROLE = (
+    r"(?i:(?:additional )?reporting|writing|editing|compiled|edited|produced|"
+    r"translated)"
+)
+_CREDIT_NAME = r"[A-Z][\w'\u2019.\-]*(?: (?:[a-z]{1,3} )?[A-Z][\w'\u2019.\-]*){0,3}"
+_CREDIT = rf"{_CREDIT_ROLE} (?i:by) {_CREDIT_NAME}(?:(?:, | and | & ){_CREDIT_NAME})*"
 
 _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
     # "By Jane Doe", "By Jane Doe and John Roe, science reporters"
@@ -87,6 +104,8 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
         r"^(?:follow (?:us|@|\S+ on)\b|sign up (?:for|to)\b.{0,60}\bnewsletters?\b|"
         r"subscribe(?: now| today| to [^.]{1,60})?$|get our [^.]{1,40}newsletter|"
         r"join the conversation|show comments|\d+ comments?$|"
+        r"comments?\s*(?:\(\d+\)|:\s*\d+)$|"
+        r".{0,80}\b(?:in|to|into) your inbox\b|"
         r"(?:contact|email|e-mail) "
         r"(?:the (?:author|reporter)|us|him|her|them) at\b)",
         re.I,
@@ -115,15 +134,21 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
         r"^(?:\u00a9|\(c\)|copyright\b|.*\ball rights reserved\.?$)",
         re.I,
     ),
-    (
-        "wire credit",
-        r"^\(\s*(?:(?:additional )?reporting|writing|editing|compiled|edited|"
-        r"produced|translated)\s+by\b[^()]*\)$",
-        re.I,
-    ),
+    ("wire credit", rf"^\(\s*{_CREDIT_ROLE}\s+(?i:by)\b[^()]*\)$", 0),
+    # Without brackets only names may follow: "Reporting by the ministry ..." is text.
+    ("wire credit", rf"^{_CREDIT}(?:\s*[;,]\s*{_CREDIT}| and {_CREDIT})*\.?$", 0),
+    # "ENDS", "-30-", "-- AP", "-- Andes Wire": the agency's name after a dash.
     (
         "wire sign-off",
-        r"^(?:(?i:ends?)|-30-|#{3}|[-\u2013\u2014]{1,2}\s*\(?[A-Z]{2,8}\)?)$",
+        r"^(?:(?i:ends?)|-30-|#{3}|[-\u2013\u2014]{1,2}\s*\(?"
+        r"(?:[A-Z]{2,8}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\)?)$",
+        0,
+    ),
+    # A reporter's address or handle on a line of its own.
+    (
+        "contact",
+        r"^(?:(?i:e-?mail|contact)\s*:?\s*)?"
+        r"(?:[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|@\w{2,30})$",
         0,
     ),
 )
@@ -220,9 +245,12 @@ _AGENCY_ENDINGS = tuple(
 
 def _is_section_label(line: str) -> bool:
     parts = [p for p in _SEPARATORS.split(line.lower()) if p]
-    return bool(parts) and all(
+    if parts and all(
         all(word in _SECTION_SET for word in part.split()) for part in parts
-    )
+    ):
+        return True
+    crumbs = _BREADCRUMB.match(line)
+    return bool(crumbs) and crumbs["first"].lower() in _SECTION_SET
 
 
 def _is_timestamp(words: Sequence[str]) -> bool:
@@ -254,7 +282,8 @@ def boilerplate_lines(lines: Sequence[str]) -> dict[int, str]:
     The lines under a link label ("Related", "Read more") are links while they
     look like headlines and no blank line interrupts them. An author bio is a line that
     opens with the name of a byline seen before it and says what the journalist
-    does.
+    does. A name alone on the line next to a timestamp, under the headline, is a
+    byline without "By".
     """
     found: dict[int, str] = {}
     bylined: set[str] = set()
@@ -265,6 +294,11 @@ def boilerplate_lines(lines: Sequence[str]) -> dict[int, str]:
             links_left = 0
             continue
         kind = line_kind(text)
+        if kind is None and found.get(number - 1) == "timestamp":
+            kind = "byline" if _is_bare_byline(text) else None
+        if kind == "timestamp" and _bare_byline_above(lines, number, found):
+            found[number - 1] = "byline"
+            bylined.update(_byline_names(lines[number - 2].strip()))
         if kind is None and links_left and heading_shape(text)[0] >= 0.5:
             kind = "link"
             links_left -= 1
@@ -279,6 +313,37 @@ def boilerplate_lines(lines: Sequence[str]) -> dict[int, str]:
         if kind is not None:
             found[number] = kind
     return found
+
+
+# "Jane Doe" or "Jane van Doe, Rugby Correspondent" on a line of its own
+_BARE_NAME = re.compile(
+    r"^[A-Z][a-z'\u2019\-]+(?: (?:[a-z]{1,3} )?[A-Z][a-z'\u2019\-]+){1,2}"
+    r"(?P<role>, [^,.!?]{2,50})?$"
+)
+
+
+def _is_bare_byline(text: str) -> bool:
+    name = _BARE_NAME.match(text)
+    return bool(name) and (
+        not name["role"] or bool(_JOURNALISM.search(name["role"].lower()))
+    )
+
+
+def _bare_byline_above(lines: Sequence[str], number: int, found: dict) -> bool:
+    """Whether the line right above timestamp line `number` is a name alone, itself
+    under a headline (so that it is not the headline).
+    """
+    if number < 3 or number - 1 in found:
+        return False
+    name = lines[number - 2].strip()
+    if not name or not _is_bare_byline(name):
+        return False
+    above = next((k for k in range(number - 2, 0, -1) if lines[k - 1].strip()), None)
+    return (
+        above is not None
+        and above not in found
+        and heading_shape(lines[above - 1].strip())[0] >= 0.5
+    )
 
 
 def _byline_names(text: str) -> list[str]:
