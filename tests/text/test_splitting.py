@@ -431,6 +431,38 @@ def test_a_long_story_with_capital_sub_headings_stays_one_story():
     assert story.subheading_lines == (9, 15, 21)
 
 
+SHORT_SUBHEADING_UNDER_A_LONG_HEADLINE = """\
+Council votes to close two of the city's libraries to save money
+
+Two of the city's six public libraries will close next year after the council \
+voted on Monday to cut 1.2 million pounds from its culture budget.
+
+The council leader, Peter Hale, said the decision had been the hardest of his \
+time in office.
+
+Campaigners who had gathered outside the town hall booed as the result was read out.
+
+Volunteers' offer
+
+A group of retired teachers from Northfield had offered to run the branch there \
+without pay, a plan that officials turned down in the spring.
+
+Margaret Dunn, who chairs the Friends of Northfield Library, said the group would \
+keep campaigning.
+
+The libraries will close at the end of March.
+"""
+
+
+def test_a_heading_of_two_words_under_a_long_headline_is_a_sub_heading():
+    # Written like the headline (sentence case, a blank line after it) and followed
+    # by a lede-like paragraph on something new, but far shorter than the headline.
+    (story,) = suggest_split(SHORT_SUBHEADING_UNDER_A_LONG_HEADLINE)
+
+    assert story.headline_line == 1
+    assert story.subheading_lines == (9,)
+
+
 HEADLINE_AFTER_BLANK_LINES = """\
 Council Opens A New Library In The Old Fire Station
 
@@ -515,6 +547,32 @@ Insurers estimated the damage at about four million euros.
 
 def test_the_next_days_story_on_the_same_event_under_no_headline_is_found():
     stories = suggest_split(NEXT_DAY_NO_HEADLINE)
+
+    assert [s.first_line for s in stories] == [1, 7]
+
+
+NEXT_DAY_NAMING_THE_STORM_LATE_IN_ITS_LEDE = """\
+Storm Brenna brought gusts of 120 kilometres an hour to the west coast of Ireland \
+on Monday, closing schools and cutting power to 60,000 homes, the weather service said.
+
+Ferries to the Aran Islands were cancelled and several roads in Galway were flooded.
+
+The weather service kept its red warning in place until midnight.
+
+Electricity crews in Connacht said on Tuesday that they had reconnected most of \
+the homes left without power after Brenna brought down lines across the region.
+
+About 4,000 homes in remote parts of Mayo were still waiting for repairs.
+
+The network operator said it hoped to finish the work by the weekend.
+"""
+
+
+def test_a_name_late_in_the_next_days_lede_is_no_reference_back():
+    # "Brenna" alone refers to the storm named in full before; but a paragraph that
+    # goes on about someone names them among its first words, and this lede names
+    # the storm only in passing, after its own subject and its new day.
+    stories = suggest_split(NEXT_DAY_NAMING_THE_STORM_LATE_IN_ITS_LEDE)
 
     assert [s.first_line for s in stories] == [1, 7]
 

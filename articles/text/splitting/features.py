@@ -38,6 +38,7 @@ _DAY = re.compile(
 )
 DAYS_AHEAD = {"weekday": 3, "date": 14}  # how far on the next story's day may be
 LONG_SENTENCE_WORDS = 25  # a first sentence this long is typical of a lede
+SUBJECT_TOKENS = 8  # a sentence names who it is about within its first words
 
 
 @dataclass(eq=False, slots=True)
@@ -50,6 +51,8 @@ class _Paragraph:
     surnames: frozenset[str]  # last words of multi-word names
     first_sentence: str
     opening_names: tuple[tuple[str, ...], ...]  # name runs in the first sentence
+    # those among its first words (all, after an opening quotation: who said it)
+    subject_names: tuple[tuple[str, ...], ...]
     kind: str  # "para", "heading" or "boilerplate" (page or wire debris)
     heading_shape: float  # 0..1, how much the line looks like a headline
     title_case: bool | None
@@ -75,6 +78,12 @@ def _build_paragraphs(lines: Sequence[str]) -> list[_Paragraph]:
         first_sentence = _first_sentence(text)
         opening_tokens = len(first_sentence.split())
         opening = tuple([tuple(run) for k, run in runs if k < opening_tokens])
+        subject_tokens = (
+            opening_tokens
+            if text[0] in _QUOTES
+            else min(opening_tokens, SUBJECT_TOKENS)
+        )
+        subject = tuple([tuple(run) for k, run in runs if k < subject_tokens])
         words = _words_lower(text)
         shape, title = _heading_shape(text)
         if number in debris:
@@ -93,6 +102,7 @@ def _build_paragraphs(lines: Sequence[str]) -> list[_Paragraph]:
                 surnames=surnames,
                 first_sentence=first_sentence,
                 opening_names=opening,
+                subject_names=subject,
                 kind=kind,
                 heading_shape=shape,
                 title_case=title,
