@@ -177,6 +177,29 @@ def test_suggested_headline_drops_the_dateline_and_is_short():
     assert suggest_headline("*** --- ***") is None
 
 
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "OSLO, March 3 \u2014",
+        "KYIV, Ukraine (AP) \u2014",
+        "WASHINGTON, D.C. \u2014",
+        "NEW YORK/LONDON (Reuters) -",
+        "SAO PAULO, Brazil, March 3 (Reuters) -",
+        "Oslo, 3 March 2026 \u2014",
+        "Nairobi, Kenya \u2014",
+    ],
+)
+def test_datelines_of_every_usual_form_are_dropped_from_a_suggested_headline(
+    dateline,
+):
+    headline = suggest_headline(
+        f"{dateline} Norway's sovereign wealth fund made a record profit of 2.2 "
+        "trillion crowns last year, the central bank said on Monday."
+    )
+
+    assert headline is not None and headline.startswith("Norway's sovereign")
+
+
 def test_copy_without_text_has_no_stories():
     assert suggest_split("") == ()
     assert suggest_split("\n  \n\t\n") == ()
