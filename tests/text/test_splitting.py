@@ -329,6 +329,20 @@ def test_accepting_the_proposals_drops_the_debris_and_the_editor_may_keep_it():
         "Get the best of our science coverage in your inbox every week",
         "jane.doe@examplenews.example",
         "Sunday 17 May 2026 09.12 BST",
+        "Updated: 3:45 PM EST, Tue March 3, 2026",
+        "03/03/2026 14:05",
+        "Written by Jane Doe",
+        "Advertisement - Scroll to continue",
+        "Share on Facebook",
+        "View gallery",
+        "Read next",
+        "Listen to article",
+        "Sign up here",
+        "Skip to main content",
+        "Image caption, Volunteers at the bridge on Sunday",
+        "Source: Met Office",
+        "Jane Doe in Lima contributed to this report.",
+        "Contributing: Jane Doe",
     ],
 )
 def test_kinds_of_page_and_wire_debris_are_recognised(line):
@@ -349,6 +363,9 @@ def test_kinds_of_page_and_wire_debris_are_recognised(line):
         "Reporting by the ministry found that two thirds of the wells had dried up.",
         "Home & Away Star Opens Theatre",
         "Jane Doe",
+        "Written by hand, the letters were read out in court.",
+        "Source of the leak",
+        "The search goes on",
     ],
 )
 def test_headlines_sub_headings_and_paragraphs_are_not_debris(line):

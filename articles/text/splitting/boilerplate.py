@@ -47,6 +47,8 @@ _WIDGET_WORDS = frozenset(
         share this article story page facebook twitter x email e-mail whatsapp
         linkedin copy link print save tweet pin it reddit telegram messenger
         bookmark gift comments comment flipboard pinterest bluesky threads
+        on via view open show more gallery photos newsletter newsletters watch
+        play video
         """
     )
 )
@@ -56,11 +58,15 @@ _TIME_WORDS = frozenset(
         """
         published updated posted first last modified on at ago hour hours minute
         minutes min mins day days week weeks month months a.m. p.m. am pm
+        mon tue tues wed thu thur thurs fri sat sun
         """
     )
 )
-# "14:05", "09.12" (as British pages write it), "7am", "3rd"
-_CLOCK_OR_DAY = r"\d{1,4}(?:[:.]\d{2})?(?:am|pm|h)?|\d{1,2}(?:st|nd|rd|th)"
+# "14:05", "09.12" (as British pages write it), "7am", "3rd", "03/03/2026"
+_CLOCK_OR_DAY = (
+    r"\d{1,4}(?:[:.]\d{2})?(?:am|pm|h)?|\d{1,2}(?:st|nd|rd|th)"
+    r"|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
+)
 _MONTH_WORDS = frozenset(m.lower().rstrip(".") for m in vocabulary.MONTHS)
 _WEEKDAY_WORDS = frozenset(d.lower() for d in vocabulary.WEEKDAYS)
 
@@ -76,12 +82,15 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
     # "By Jane Doe", "By Jane Doe and John Roe, science reporters"
     (
         "byline",
-        r"^(?:By|BY)\s+[A-Z][\w'\u2019.\-]+(?:\s+[a-z]{1,3})*\s+[A-Z][^.!?]*$",
+        r"^(?:By|BY|(?i:posted|written|story|words|text|reported) by)"
+        r"\s+[A-Z][\w'\u2019.\-]+(?:\s+[a-z]{1,3})*\s+[A-Z][^.!?]*$",
         0,
     ),
     (
         "advertisement",
-        r"^(?:advertisement|advert|ad|sponsored(?: content)?|promoted|"
+        r"^(?:(?:advertisement|advert|ad)(?:\s*[-\u2013\u2014:|\u00b7]\s*"
+        r"(?:scroll|continue|story continues)[\w ]{0,30})?|"
+        r"sponsored(?: content)?|promoted|"
         r"(?:story|article) continues (?:below|after)(?: the)? "
         r"(?:advertisement|ad)|"
         r"scroll (?:down )?to continue(?: with content)?|skip (?:advert|ad))$",
@@ -95,13 +104,14 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
     (
         "reading time",
         r"^(?:\d{1,2}\s*(?:-\s*)?(?:min|mins|minutes?)(?: read| listen)?|"
-        r"listen(?: to this (?:article|story))?(?:\s*\d{1,2}\s*min)?|"
+        r"listen(?: to (?:this |the )?(?:article|story))?(?:\s*\d{1,2}\s*min)?|"
         r"(?:estimated )?reading time:?\s*\d{1,2}\s*min\w*)$",
         re.I,
     ),
     (
         "follow or sign-up",
         r"^(?:follow (?:us|@|\S+ on)\b|sign up (?:for|to)\b.{0,60}\bnewsletters?\b|"
+        r"sign up(?: here| now| today)?$|click here\b|"
         r"subscribe(?: now| today| to [^.]{1,60})?$|get our [^.]{1,40}newsletter|"
         r"join the conversation|show comments|\d+ comments?$|"
         r"comments?\s*(?:\(\d+\)|:\s*\d+)$|"
@@ -119,7 +129,8 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
         r"recommended(?: for you)?|"
         r"most (?:read|popular|viewed|shared)|further reading|see also|also read|"
         r"top stories|trending(?: now)?|more stories|latest(?: news| stories)?|"
-        r"what to read next|editor'?s picks)\s*:?$",
+        r"what to read next|editor'?s picks|read next|up next|next up|"
+        r"continue reading|more to explore)\s*:?$",
         re.I,
     ),
     (
@@ -143,6 +154,22 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
         r"^(?:(?i:ends?)|-30-|#{3}|[-\u2013\u2014]{1,2}\s*\(?"
         r"(?:[A-Z]{2,8}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\)?)$",
         0,
+    ),
+    # "Jane Doe contributed to this report.", "Contributing: Jane Doe"
+    (
+        "wire credit",
+        r"^(?:.{0,100}\bcontributed(?: reporting)? to this "
+        r"(?:report|story|article)\.?|contributing(?: reporting)?\s*:\s*[A-Z].*)$",
+        re.I,
+    ),
+    # The page's own controls and notices, pasted with its text.
+    (
+        "page furniture",
+        r"^(?:skip to (?:main )?content|skip navigation|tap to unmute|"
+        r"your browser does not support\b.{0,60}|"
+        r"(?:image|picture|photo|media|video) (?:caption|source|credit)s?"
+        r"\s*[,:]\s*\S.*|sources?\s*:\s*[A-Z][^.!?]{0,60})$",
+        re.I,
     ),
     # A reporter's address or handle on a line of its own.
     (
@@ -257,7 +284,7 @@ def _is_timestamp(words: Sequence[str]) -> bool:
     """A line of dates and clock times only: "Updated 14:05 GMT, 3 March 2026"."""
     seen_time = False
     for raw in words:
-        word = raw.strip(",.()|")
+        word = raw.strip(",.()|:")
         low = word.lower()
         if not word:
             continue

@@ -73,7 +73,8 @@ _REGION = r"[A-Z][\w.'\u2019]*(?: [A-Z][\w.'\u2019]*){0,2}"  # "Ukraine", "D.C."
 _DATELINE_PREFIX = re.compile(
     r"^(?:[A-Z][A-Z.'\u2019/\- ]{1,30}"  # a place in capitals
     # or in title case, before a date or a region and a dash
-    rf"|[A-Z][a-z]+(?: [A-Z][a-z]+){{0,3}}(?=,\s*(?:{_DATE}|{_REGION}\s*[\u2014\u2013-])))"
+    rf"|[A-Z][a-z]+(?: [A-Z][a-z]+){{0,3}}"
+    rf"(?=,\s*(?:{_DATE}|{_REGION}\s*[\u2014\u2013-])))"
     rf"(?:,\s*(?!{_DATE})(?=[A-Z]){_REGION})?"  # the region or country, "Ukraine"
     rf"(?:,\s*{_DATE})?"  # the date, "May 6", "4 March 2026"
     r"(?:,?\s*\([^)]{1,30}\))?"  # the agency, "(Reuters)"
