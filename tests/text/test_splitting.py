@@ -424,6 +424,43 @@ def test_a_name_alone_next_to_a_timestamp_is_a_byline_not_a_headline():
     assert [s.boilerplate_lines for s in stories] == [(2, 3, 7), (10, 11)]
 
 
+PAGES_WITH_A_BLANK_LINE_AFTER_EVERY_LINE = """\
+Harbour Ferry Fares To Rise In Spring
+
+By Tom Field
+
+The council will raise fares on the harbour ferry by 20 per cent from April, it \
+said on Monday.
+
+Commuters said the rise was unfair.
+
+Related
+
+Ferry Timetable Cut For Winter
+
+New Pier Opens At Harbour
+
+BUSINESS
+
+Bakery Chain Opens Ten Shops In Scotland
+
+By Ana Silva
+
+A bakery chain from Leeds will open ten shops in Scotland this year, creating 150 \
+jobs, the company said on Tuesday.
+
+It already has 40 shops in England.
+"""
+
+
+def test_links_spaced_like_the_pages_paragraphs_are_still_links_not_headlines():
+    stories = suggest_split(PAGES_WITH_A_BLANK_LINE_AFTER_EVERY_LINE)
+
+    assert [s.headline_line for s in stories] == [1, 17]
+    # The two links under "Related" (11, 13) and the next page's section label (15).
+    assert stories[0].boilerplate_lines == (3, 9, 11, 13, 15)
+
+
 def test_a_line_that_is_neither_debris_nor_a_repeat_cannot_be_dropped():
     choice = StoryChoice(1, 3, "Headline", None, drop_lines=(3,))
     with pytest.raises(SplitError, match="nor is it page or wire debris"):
@@ -501,6 +538,36 @@ def test_a_heading_of_two_words_under_a_long_headline_is_a_sub_heading():
 
     assert story.headline_line == 1
     assert story.subheading_lines == (9,)
+
+
+TOPIC_SHIFT_WITHOUT_A_LEDE = """\
+Village school to close after 140 years
+
+The primary school in Ashwell will close in July after the county council voted on \
+Tuesday to merge it with a larger school in the next town, ending 140 years of \
+teaching in the village.
+
+Only 31 pupils are on the roll, down from 90 a decade ago.
+
+Parents had campaigned for two years to keep it open.
+
+Gravel lorries on the narrow lanes of Brampton worry the families whose children \
+will now be taught there.
+
+Gravel lorries from the quarry use the lanes of Brampton 200 times a day, a survey \
+for Hertfordshire Highways found.
+
+Families in Brampton have asked for a crossing on the lanes the lorries use.
+"""
+
+
+def test_a_shift_in_topic_alone_does_not_start_a_story():
+    # A blank line after every paragraph, and a paragraph on new people and places
+    # whose words the next ones take up: but no headline, dateline, wider gap or
+    # lede starts a story there.
+    (story,) = suggest_split(TOPIC_SHIFT_WITHOUT_A_LEDE)
+
+    assert story.last_line == 13
 
 
 HEADLINE_AFTER_BLANK_LINES = """\

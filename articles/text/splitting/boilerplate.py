@@ -307,7 +307,8 @@ def boilerplate_lines(lines: Sequence[str]) -> dict[int, str]:
     """The debris lines of the copy (1-based line number -> kind).
 
     The lines under a link label ("Related", "Read more") are links while they
-    look like headlines and no blank line interrupts them. An author bio is a line that
+    look like headlines and no more blank lines interrupt them than the copy's
+    paragraphs usually have between them. An author bio is a line that
     opens with the name of a byline seen before it and says what the journalist
     does. A name alone on the line next to a timestamp, under the headline, is a
     byline without "By".
@@ -315,11 +316,16 @@ def boilerplate_lines(lines: Sequence[str]) -> dict[int, str]:
     found: dict[int, str] = {}
     bylined: set[str] = set()
     links_left = 0
+    spacing = _usual_spacing(lines)
+    blanks = 0
     for number, raw in enumerate(lines, start=1):
         text = raw.strip()
         if not text:
-            links_left = 0
+            blanks += 1
             continue
+        if blanks > spacing:
+            links_left = 0
+        blanks = 0
         kind = line_kind(text)
         if kind is None and found.get(number - 1) == "timestamp":
             kind = "byline" if _is_bare_byline(text) else None
@@ -340,6 +346,21 @@ def boilerplate_lines(lines: Sequence[str]) -> dict[int, str]:
         if kind is not None:
             found[number] = kind
     return found
+
+
+def _usual_spacing(lines: Sequence[str]) -> int:
+    """The median number of blank lines between two lines of text."""
+    gaps: list[int] = []
+    blanks = 0
+    seen_text = False
+    for raw in lines:
+        if raw.strip():
+            if seen_text:
+                gaps.append(blanks)
+            seen_text, blanks = True, 0
+        else:
+            blanks += 1
+    return sorted(gaps)[(len(gaps) - 1) // 2] if gaps else 0
 
 
 # "Jane Doe" or "Jane van Doe, Rugby Correspondent" on a line of its own

@@ -130,6 +130,11 @@ SIGNALS: dict[str, Signal] = {
         "is the better marked",
     ),
     "lead_in": Signal(-3.0, "the paragraph before leads into this one"),
+    "no_opening": Signal(
+        -1.0,
+        "neither a headline, a dateline, extra blank lines nor a lede's opening: "
+        "nothing starts a story here",
+    ),
 }
 
 _WEIGHTS = {name: signal.weight for name, signal in SIGNALS.items()}
@@ -388,6 +393,14 @@ def _signals(copy: _Copy, i: int, *, exact: bool) -> dict[str, float] | None:
     f["also_added"] = float(not CONTINUING_VERBS.isdisjoint(lede.words[:10]))
     f["quote_opening"] = float(lede.text[0] in _QUOTES)
     f["lead_in"] = float(previous.text.endswith(":"))
+    # Every story starts with a headline, a dateline, a wider gap or a lede; word
+    # overlap alone is how a story's sections differ.
+    f["no_opening"] = float(
+        head.kind != "heading"
+        and not f["blank_more"]
+        and not f["dateline"]
+        and f["lede"] < MIN_LEDE
+    )
     # The word overlaps are the costliest signals. Where the gap cannot score above
     # zero even with the most they and the later passes could add, they are left
     # out, unless every gap's exact score is wanted. (The margin keeps rounding in
