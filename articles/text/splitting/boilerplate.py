@@ -27,6 +27,7 @@ SECTION_WORDS = vocabulary.words_of(
     science space health environment climate technology tech culture arts books
     film music entertainment lifestyle travel food opinion analysis comment
     education transport weather obituaries society investigations live video
+    breaking exclusive explainer updates fact check
     """
 )
 _SECTION_SET = frozenset(SECTION_WORDS)
@@ -48,7 +49,8 @@ _WIDGET_WORDS = frozenset(
         linkedin copy link print save tweet pin it reddit telegram messenger
         bookmark gift comments comment flipboard pinterest bluesky threads
         on via view open show more gallery photos newsletter newsletters watch
-        play video
+        play video clipboard copied opens in new window tab sign log register
+        follow topic + to
         """
     )
 )
@@ -58,7 +60,7 @@ _TIME_WORDS = frozenset(
         """
         published updated posted first last modified on at ago hour hours minute
         minutes min mins day days week weeks month months a.m. p.m. am pm
-        mon tue tues wed thu thur thurs fri sat sun
+        mon tue tues wed thu thur thurs fri sat sun filed
         """
     )
 )
@@ -78,6 +80,19 @@ _CREDIT_ROLE = (
 _CREDIT_NAME = r"[A-Z][\w'\u2019.\-]*(?: (?:[a-z]{1,3} )?[A-Z][\w'\u2019.\-]*){0,3}"
 _CREDIT = rf"{_CREDIT_ROLE} (?i:by) {_CREDIT_NAME}(?:(?:, | and | & ){_CREDIT_NAME})*"
 
+# News agencies and picture libraries, whose name alone on a line is a credit.
+AGENCIES = vocabulary.words_of(
+    """
+    Reuters AP AFP EPA PA Xinhua DPA ANSA EFE Kyodo Yonhap TASS UPI Bloomberg
+    Getty Shutterstock Alamy Handout Supplied
+    """
+)
+_AGENCY = (
+    rf"(?:{'|'.join(AGENCIES)}|Associated Press|Getty Images|PA Media|PA Wire|"
+    r"[A-Z]{2,5} Photo)"
+)
+_PERSON = r"[A-Z][a-z'\u2019\-]+(?: (?:[a-z]{1,3} )?[A-Z][a-z'\u2019\-]+){1,2}"
+
 _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
     # "By Jane Doe", "By Jane Doe and John Roe, science reporters"
     (
@@ -90,7 +105,8 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
         "advertisement",
         r"^(?:(?:advertisement|advert|ad)(?:\s*[-\u2013\u2014:|\u00b7]\s*"
         r"(?:scroll|continue|story continues)[\w ]{0,30})?|"
-        r"sponsored(?: content)?|promoted|"
+        r"advertising|ad feature|sponsored(?: content| by [A-Z][\w&' ]{1,40})?|"
+        r"paid (?:partner |sponsored )?(?:content|post)|partner content|promoted|"
         r"(?:story|article) continues (?:below|after)(?: the)? "
         r"(?:advertisement|ad)|"
         r"scroll (?:down )?to continue(?: with content)?|skip (?:advert|ad))$",
@@ -98,13 +114,15 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
     ),
     (
         "gallery",
-        r"^(?:image|photo|picture|slide|video)?\s*\d{1,3}\s*(?:of|/)\s*\d{1,3}$",
+        r"^(?:(?:image|photo|picture|slide|video)?\s*\d{1,3}\s*(?:of|/)\s*\d{1,3}|"
+        r"(?:view |see |gallery:?\s*)?\d{1,3} (?:photos|pictures|images))$",
         re.I,
     ),
     (
         "reading time",
         r"^(?:\d{1,2}\s*(?:-\s*)?(?:min|mins|minutes?)(?: read| listen)?|"
-        r"listen(?: to (?:this |the )?(?:article|story))?(?:\s*\d{1,2}\s*min)?|"
+        r"listen(?: to (?:this |the )?(?:article|story))?"
+        r"(?:\s*[\u00b7|,\-]?\s*\d{1,2}\s*min\w*)?|"
         r"(?:estimated )?reading time:?\s*\d{1,2}\s*min\w*)$",
         re.I,
     ),
@@ -114,8 +132,11 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
         r"sign up(?: here| now| today)?$|click here\b|"
         r"subscribe(?: now| today| to [^.]{1,60})?$|get our [^.]{1,40}newsletter|"
         r"join the conversation|show comments|\d+ comments?$|"
-        r"comments?\s*(?:\(\d+\)|:\s*\d+)$|"
-        r".{0,80}\b(?:in|to|into) your inbox\b|"
+        r"comments?\s*(?:\(\d+\)|:\s*\d+)$|comments are (?:closed|open)|"
+        r"leave a comment|be the first to comment|"
+        r"(?:show|view|read|see) (?:all )?(?:\d+ )?comments?$|"
+        r"newsletter sign[- ]?up|enter your e-?mail(?: address)?$|privacy notice\s*:|"
+        r"by (?:subscribing|signing up|clicking \S+),? you agree\b|"
         r"(?:contact|email|e-mail) "
         r"(?:the (?:author|reporter)|us|him|her|them) at\b)",
         re.I,
@@ -130,7 +151,9 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
         r"most (?:read|popular|viewed|shared)|further reading|see also|also read|"
         r"top stories|trending(?: now)?|more stories|latest(?: news| stories)?|"
         r"what to read next|editor'?s picks|read next|up next|next up|"
-        r"continue reading|more to explore)\s*:?$",
+        r"continue reading(?: below)?|more to explore|don'?t miss|in other news|"
+        r"more about this (?:story|topic)|read the full (?:story|article)|"
+        r"story continues(?: below)?|topics|tags|about the (?:author|writer))\s*:?$",
         re.I,
     ),
     (
@@ -139,33 +162,49 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
         r"\s*:\s*\S",
         re.I,
     ),
-    ("tags", r"^(?:tags?|topics?|filed under|categories)\s*:\s*\S", re.I),
+    (
+        "tags",
+        r"^(?:tags?|topics?|filed under|categories|(?:read )?more (?:about|on))"
+        r"\s*:\s*\S",
+        re.I,
+    ),
     (
         "copyright",
-        r"^(?:\u00a9|\(c\)|copyright\b|.*\ball rights reserved\.?$)",
+        r"^(?:\u00a9|\(c\)|copyright\b|our standards\s*:|"
+        r"this (?:article|story) (?:was )?(?:first |originally )?"
+        r"(?:published|appeared)\b.{0,80}$|"
+        r"a version of this (?:article|story) (?:first )?appeared\b.{0,80}$)",
         re.I,
     ),
     ("wire credit", rf"^\(\s*{_CREDIT_ROLE}\s+(?i:by)\b[^()]*\)$", 0),
     # Without brackets only names may follow: "Reporting by the ministry ..." is text.
     ("wire credit", rf"^{_CREDIT}(?:\s*[;,]\s*{_CREDIT}| and {_CREDIT})*\.?$", 0),
-    # "ENDS", "-30-", "-- AP", "-- Andes Wire": the agency's name after a dash.
+    # "ENDS", "-30-", "-- AP", "-- Andes Wire", "-- Jane Doe, AP": the agency's or
+    # the writer's name after a dash; "jd/sk (AP, Reuters)": the writers' initials.
     (
         "wire sign-off",
-        r"^(?:(?i:ends?)|-30-|#{3}|[-\u2013\u2014]{1,2}\s*\(?"
-        r"(?:[A-Z]{2,8}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\)?)$",
+        r"^(?:(?i:\(?ends?\)?|\(?more\)?)|-\s?30\s?-|-0-|#{3}|[-\u2013\u2014]{1,2}\s*\(?"
+        r"(?:[A-Z]{2,8}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
+        r"(?:,\s*(?:[A-Z]{2,8}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}))?\)?|"
+        r"\(?[a-z]{2,4}(?:/[a-z]{2,4})+\)?(?:\s*\([A-Z][\w ,]{1,40}\))?)$",
         0,
     ),
+    # A credit alone: "Reuters", "Getty Images", "Jane Doe, Reuters"
+    ("caption", rf"^(?:{_PERSON}(?:, | for | / ))?{_AGENCY}\.?$", 0),
     # "Jane Doe contributed to this report.", "Contributing: Jane Doe"
     (
         "wire credit",
-        r"^(?:.{0,100}\bcontributed(?: reporting)? to this "
-        r"(?:report|story|article)\.?|contributing(?: reporting)?\s*:\s*[A-Z].*)$",
+        r"^(?:contributing(?: reporting)?\s*:\s*[A-Z].*|"
+        r"distributed by [A-Z][^.,;!?]{0,50}\.?)$",
         re.I,
     ),
     # The page's own controls and notices, pasted with its text.
     (
         "page furniture",
         r"^(?:skip to (?:main )?content|skip navigation|tap to unmute|"
+        r"(?:hide|show|toggle) caption|enlarge (?:this )?image|click to enlarge|"
+        r"expand image|\(?opens in (?:a )?new (?:window|tab)\)?|"
+        r"(?:pictured|file photo|file picture|main picture|main image)\s*:\s*\S.*|"
         r"your browser does not support\b.{0,60}|"
         r"(?:image|picture|photo|media|video) (?:caption|source|credit)s?"
         r"\s*[,:]\s*\S.*|sources?\s*:\s*[A-Z][^.!?]{0,60})$",
@@ -174,10 +213,13 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
     # A reporter's address or handle on a line of its own.
     (
         "contact",
-        r"^(?:(?i:e-?mail|contact)\s*:?\s*)?"
-        r"(?:[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|@\w{2,30})$",
+        r"^(?:(?:(?i:e-?mail|contact|twitter|x|instagram|bluesky|threads|mastodon)"
+        r"\s*:?\s*)?(?:[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|@\w{2,30})|"
+        r"(?i:media (?:contact|enquiries|inquiries)\s*:.*|"
+        r"contact the (?:reporter|author|writer)\b.*@.*))$",
         0,
     ),
+    ("timestamp", r"^(?i:just now|\d{1,2}\s?[hmd](?: ago)?|updated|published)$", 0),
 )
 
 # One expression for the whole table: a line is searched once, and the name of
@@ -190,6 +232,19 @@ _DEBRIS = re.compile(
         else f"(?P<k{i}>{pattern})"
         for i, (_, pattern, flags) in enumerate(_PATTERN_TABLE)
     )
+)
+
+# Kinds of debris that say what they are anywhere in a short line: each is searched
+# only in lines holding a word it needs.
+_ANYWHERE: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    ("inbox", "follow or sign-up", re.compile(r"\b(?:in|to|into) your inbox\b")),
+    ("reserved", "copyright", re.compile(r"\ball rights reserved\.?$")),
+    (
+        "contributed",
+        "wire credit",
+        re.compile(r"\bcontributed(?: reporting)? to this (?:report|story|article)"),
+    ),
+    (" us at ", "contact", re.compile(r"\b(?:e-?mail|contact|write to) us at \S+@")),
 )
 
 # A credit inside a caption: "Photo: Name/Agency", "(Credit: Library)", "Getty Images".
@@ -233,16 +288,22 @@ def line_kind(text: str) -> str | None:
         match = _DEBRIS.match(line)  # every pattern is anchored at the start
         if match:
             return _KINDS[int(match.lastgroup[1:])]
+        low = line.lower()
+        for needed, kind, pattern in _ANYWHERE:
+            if needed in low and pattern.search(low):
+                return kind
     if len(words) <= 8 and _is_section_label(line):
         return "section label"
     if len(words) <= 8 and all(
-        w.lower().strip(",:") in _WIDGET_WORDS
+        w.lower().strip(",:()") in _WIDGET_WORDS
         for w in re.split(r"[\s|\u2022\u00b7]+", line)
         if w
     ):
         return "share buttons"
     if len(words) <= 12 and _is_timestamp(words):
         return "timestamp"
+    if len(words) <= 12 and _is_byline_with_date(line):
+        return "byline"
     if len(words) <= CAPTION_MAX_WORDS and _has_credit(line):
         return "caption"
     return None
@@ -280,11 +341,31 @@ def _is_section_label(line: str) -> bool:
     return bool(crumbs) and crumbs["first"].lower() in _SECTION_SET
 
 
+_BYLINE_PARTS = re.compile(r"\s+[|\u2022\u00b7]\s+")
+
+
+def _is_byline_with_date(line: str) -> bool:
+    """A name and, set apart by bars or bullets, the date, the reading time or the
+    writer's job: "Jane Doe \u2022 3 March 2026", "Jane Doe | Health reporter".
+    """
+    if "|" not in line and "\u2022" not in line and "\u00b7" not in line:
+        return False
+    first, *rest = _BYLINE_PARTS.split(line)
+    if not rest or not _BARE_NAME.match(first) or _BARE_NAME.match(first)["role"]:
+        return False
+    return all(
+        _is_timestamp(part.split())
+        or _JOURNALISM.search(part.lower())
+        or _DEBRIS.match(part)
+        for part in rest
+    )
+
+
 def _is_timestamp(words: Sequence[str]) -> bool:
     """A line of dates and clock times only: "Updated 14:05 GMT, 3 March 2026"."""
     seen_time = False
     for raw in words:
-        word = raw.strip(",.()|:")
+        word = raw.strip(",.()|:-\u2013\u2014\u2022\u00b7")
         low = word.lower()
         if not word:
             continue
@@ -316,15 +397,18 @@ def boilerplate_lines(lines: Sequence[str]) -> dict[int, str]:
     found: dict[int, str] = {}
     bylined: set[str] = set()
     links_left = 0
-    spacing = _usual_spacing(lines)
+    spacing: int | None = None  # the copy's usual, once a link list needs it
     blanks = 0
     for number, raw in enumerate(lines, start=1):
         text = raw.strip()
         if not text:
             blanks += 1
             continue
-        if blanks > spacing:
-            links_left = 0
+        if links_left and blanks:
+            if spacing is None:
+                spacing = _usual_spacing(lines)
+            if blanks > spacing:
+                links_left = 0
         blanks = 0
         kind = line_kind(text)
         if kind is None and found.get(number - 1) == "timestamp":
