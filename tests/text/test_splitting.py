@@ -488,6 +488,24 @@ def test_links_spaced_like_the_pages_paragraphs_are_still_links_not_headlines():
     assert stories[0].boilerplate_lines == (3, 9, 11, 13, 15)
 
 
+def test_a_journalists_job_under_the_byline_is_debris_too():
+    page = (
+        "Hospital Ward Closes For Repairs\n"
+        "Rob Hall\n"
+        "Health correspondent\n"
+        "Tuesday 13 January 2026, 7:42am\n"
+        "\n"
+        "A ward at the county hospital closed on Monday after a ceiling fell in, the "
+        "health board said.\n"
+        "Nobody was hurt.\n"
+    )
+    (story,) = suggest_split(page)
+
+    assert story.headline_line == 1
+    assert story.boilerplate_lines == (2, 3, 4)
+    assert story.subheading_lines == ()
+
+
 def test_a_line_that_is_neither_debris_nor_a_repeat_cannot_be_dropped():
     choice = StoryChoice(1, 3, "Headline", None, drop_lines=(3,))
     with pytest.raises(SplitError, match="nor is it page or wire debris"):

@@ -273,6 +273,7 @@ _JOURNALISM = re.compile(
 CAPTION_MAX_WORDS = 40
 DEBRIS_MAX_WORDS = 15  # every other kind of debris line is short
 LINK_LIST_MAX = 8  # headline-shaped lines under one link label
+JOB_MAX_WORDS = 5  # "Senior political correspondent, Europe"
 
 
 def line_kind(text: str) -> str | None:
@@ -413,9 +414,12 @@ def boilerplate_lines(lines: Sequence[str]) -> dict[int, str]:
         kind = line_kind(text)
         if kind is None and found.get(number - 1) == "timestamp":
             kind = "byline" if _is_bare_byline(text) else None
-        if kind == "timestamp" and _bare_byline_above(lines, number, found):
-            found[number - 1] = "byline"
-            bylined.update(_byline_names(lines[number - 2].strip()))
+        if kind is None and found.get(number - 1) == "byline" and _is_job(text):
+            kind = "byline"  # "By Jane Doe" over "Health correspondent"
+        if kind == "timestamp":
+            for above in _bare_byline_above(lines, number, found):
+                found[above] = "byline"
+                bylined.update(_byline_names(lines[above - 1].strip()))
         if kind is None and links_left and heading_shape(text)[0] >= 0.5:
             kind = "link"
             links_left -= 1
@@ -461,21 +465,38 @@ def _is_bare_byline(text: str) -> bool:
     )
 
 
-def _bare_byline_above(lines: Sequence[str], number: int, found: dict) -> bool:
-    """Whether the line right above timestamp line `number` is a name alone, itself
-    under a headline (so that it is not the headline).
-    """
-    if number < 3 or number - 1 in found:
-        return False
-    name = lines[number - 2].strip()
-    if not name or not _is_bare_byline(name):
-        return False
-    above = next((k for k in range(number - 2, 0, -1) if lines[k - 1].strip()), None)
+def _is_job(text: str) -> bool:
+    """A journalist's job alone on a line: "Health correspondent", "Staff writer"."""
+    words = text.split()
     return (
-        above is not None
-        and above not in found
-        and heading_shape(lines[above - 1].strip())[0] >= 0.5
+        len(words) <= JOB_MAX_WORDS
+        and not text.endswith((".", "!", "?"))
+        and bool(_JOURNALISM.search(text.lower()))
     )
+
+
+def _bare_byline_above(
+    lines: Sequence[str], number: int, found: dict[int, str]
+) -> list[int]:
+    """The lines right above timestamp line `number` that are a name alone (with
+    the journalist's job on the line under it, if any), itself under a headline
+    (so that it is not the headline); [] if there is none.
+    """
+    name_line = number - 1
+    if name_line > 1 and _is_job(lines[name_line - 1].strip()):
+        name_line -= 1  # "Jane Doe" / "Health correspondent" / the timestamp
+    if name_line < 2 or name_line in found:
+        return []
+    if not _is_bare_byline(lines[name_line - 1].strip()):
+        return []
+    above = next((k for k in range(name_line - 1, 0, -1) if lines[k - 1].strip()), None)
+    if (
+        above is None
+        or above in found
+        or heading_shape(lines[above - 1].strip())[0] < 0.5
+    ):
+        return []
+    return list(range(name_line, number))
 
 
 def _byline_names(text: str) -> list[str]:
