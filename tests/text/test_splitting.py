@@ -506,6 +506,24 @@ def test_a_journalists_job_under_the_byline_is_debris_too():
     assert story.subheading_lines == ()
 
 
+def test_a_standfirst_under_the_headline_is_text_not_a_sub_heading():
+    page = (
+        "Wales Name Uncapped Fly-Half For Autumn Tests\n"
+        "Three newcomers in a squad of 36 as the coach looks ahead\n"
+        "By Jane Doe\n"
+        "Wales have named an uncapped fly-half in their squad for the autumn "
+        "internationals, the union said on Monday.\n"
+        "The squad meets in Cardiff next week.\n"
+        "The Fixtures\n"
+        "The first test is against Fiji on 7 November.\n"
+    )
+    (story,) = suggest_split(page)
+
+    assert story.headline_line == 1
+    assert story.subheading_lines == (6,)
+    assert "Three newcomers" in plan_split(page, proposals_to_choices([story]))[0].body
+
+
 def test_a_line_that_is_neither_debris_nor_a_repeat_cannot_be_dropped():
     choice = StoryChoice(1, 3, "Headline", None, drop_lines=(3,))
     with pytest.raises(SplitError, match="nor is it page or wire debris"):
