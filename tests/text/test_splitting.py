@@ -764,6 +764,24 @@ def test_in_copy_without_blank_lines_a_lede_on_something_new_starts_a_story():
     assert [s.first_line for s in stories] == [1, 4]
 
 
+def test_a_country_opening_a_lede_is_a_new_name_and_the_first_time_no_shared_topic():
+    copy = (
+        "Scientists in Japan have grown a human tooth in a laboratory for the first "
+        "time, a team from Kyoto said on Wednesday.\n"
+        "The tooth was grown from stem cells taken from the gums of volunteers.\n"
+        "Peru's government raised the price of petrol for the first time in a decade "
+        "on Wednesday.\n"
+        "A litre will cost six soles, up from five.\n"
+    )
+    gap = next(c for c in boundary_candidates(copy) if c.line == 3)
+
+    assert "names people or places not mentioned just before" in gap.reasons
+    assert "topic shift: little word overlap with the paragraphs before" in gap.reasons
+    assert not any(
+        "shares more words with the paragraphs before" in d for d in gap.doubts
+    )
+
+
 def test_suggested_stories_start_where_the_candidates_score_above_zero():
     # suggest_split leaves out signals that cannot lift a gap above zero; the
     # boundaries must be the ones every gap's full score gives.

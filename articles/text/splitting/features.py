@@ -38,6 +38,11 @@ _DAY = re.compile(
 )
 DAYS_AHEAD = {"weekday": 3, "date": 14}  # how far on the next story's day may be
 LONG_SENTENCE_WORDS = 25  # a first sentence this long is typical of a lede
+_GAZETTEER = frozenset(
+    name
+    for name in (*vocabulary.COUNTRY_NAMES, *vocabulary.CAPITALS)
+    if " " not in name and name not in vocabulary.DEMONYMS
+)
 SUBJECT_TOKENS = 8  # a sentence names who it is about within its first words
 
 
@@ -64,7 +69,9 @@ class _Paragraph:
 
 
 def _build_paragraphs(lines: Sequence[str]) -> list[_Paragraph]:
-    known = _midsentence_capitalised(lines)
+    # Names the copy capitalises mid-sentence, and countries and capitals anywhere:
+    # "Egypt's government" opens on a name even where Egypt is named only there.
+    known = _midsentence_capitalised(lines) | _GAZETTEER
     debris = boilerplate_lines(lines)
     paragraphs: list[_Paragraph] = []
     for number, raw in enumerate(lines, start=1):

@@ -24,7 +24,7 @@ STOPWORDS = (
     vocabulary.STOPWORDS
     | {day.lower() for day in vocabulary.WEEKDAYS}
     | vocabulary.HONORIFICS
-    | _word_set("saying added adding")
+    | _word_set("saying added adding first time times last new")
 )
 
 # Words that open a paragraph continuing the one before: pronouns and linking words.
