@@ -364,6 +364,9 @@ def test_accepting_the_proposals_drops_the_debris_and_the_editor_may_keep_it():
         "-- Jane Doe, AP",
         "jd/sk (AP, Reuters)",
         "- 30 -",
+        "BC-EU-Britain-Election",
+        "URGENT",
+        "Keywords: storm, Florida",
     ],
 )
 def test_kinds_of_page_and_wire_debris_are_recognised(line):
@@ -393,6 +396,7 @@ def test_kinds_of_page_and_wire_debris_are_recognised(line):
         "Breaking the deadlock",
         "Live music returns to the park",
         "Show of strength",
+        "Anglo-French-German talks",
     ],
 )
 def test_headlines_sub_headings_and_paragraphs_are_not_debris(line):
@@ -486,6 +490,20 @@ def test_links_spaced_like_the_pages_paragraphs_are_still_links_not_headlines():
     assert [s.headline_line for s in stories] == [1, 17]
     # The two links under "Related" (11, 13) and the next page's section label (15).
     assert stories[0].boilerplate_lines == (3, 9, 11, 13, 15)
+
+
+def test_a_bio_after_a_byline_with_a_date_is_debris():
+    page = (
+        "Hospital Ward Closes For Repairs\n"
+        "Jane Doe \u2022 3 March 2026\n"
+        "\n"
+        "A ward at the county hospital closed on Monday after a ceiling fell in, the "
+        "health board said.\n"
+        "Jane Doe is our health correspondent.\n"
+    )
+    (story,) = suggest_split(page)
+
+    assert story.boilerplate_lines == (2, 5)
 
 
 def test_a_journalists_job_under_the_byline_is_debris_too():

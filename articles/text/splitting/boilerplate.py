@@ -27,7 +27,7 @@ SECTION_WORDS = vocabulary.words_of(
     science space health environment climate technology tech culture arts books
     film music entertainment lifestyle travel food opinion analysis comment
     education transport weather obituaries society investigations live video
-    breaking exclusive explainer updates fact check
+    breaking exclusive explainer updates fact check urgent flash bulletin advisory
     """
 )
 _SECTION_SET = frozenset(SECTION_WORDS)
@@ -164,8 +164,8 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
     ),
     (
         "tags",
-        r"^(?:tags?|topics?|filed under|categories|(?:read )?more (?:about|on))"
-        r"\s*:\s*\S",
+        r"^(?:tags?|topics?|keywords|filed under|categories|"
+        r"(?:read )?more (?:about|on))\s*:\s*\S",
         re.I,
     ),
     (
@@ -186,9 +186,11 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
         r"^(?:(?i:\(?ends?\)?|\(?more\)?)|-\s?30\s?-|-0-|#{3}|[-\u2013\u2014]{1,2}\s*\(?"
         r"(?:[A-Z]{2,8}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
         r"(?:,\s*(?:[A-Z]{2,8}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}))?\)?|"
-        r"\(?[a-z]{2,4}(?:/[a-z]{2,4})+\)?(?:\s*\([A-Z][\w ,]{1,40}\))?)$",
+        r"\(?[a-z]{2,4}(?:/[a-z]{2,4})+\)?(?:\s*\([A-Z][\w ,]{1,40}\))?|NNNN)$",
         0,
     ),
+    # A wire slug: "BC-EU-Britain-Election", "US-STORM/FLORIDA"
+    ("wire slug", r"^[A-Z]{2,}(?:-[A-Z][\w]*){2,}(?:/[A-Z][\w\-]*)*$", 0),
     # A credit alone: "Reuters", "Getty Images", "Jane Doe, Reuters"
     ("caption", rf"^(?:{_PERSON}(?:, | for | / ))?{_AGENCY}\.?$", 0),
     # "Jane Doe contributed to this report.", "Contributing: Jane Doe"
@@ -501,5 +503,5 @@ def _bare_byline_above(
 
 def _byline_names(text: str) -> list[str]:
     names = re.sub(r"^(?:By|BY|From|FROM)\s+", "", text)
-    names = re.split(r",|\band\b|&", names)
+    names = re.split(r",|\band\b|&|\||\u2022|\u00b7", names)
     return [n.strip() for n in names if n.strip()]
