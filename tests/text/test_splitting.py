@@ -800,6 +800,33 @@ def test_a_country_opening_a_lede_is_a_new_name_and_the_first_time_no_shared_top
     )
 
 
+NEXT_DAY_WITH_A_TITLE_BEFORE_THE_NAME = """\
+The government of Belize ordered people on the low-lying cayes to leave on Tuesday \
+as the hurricane approached.
+
+Mr Caliz said the army would help with the evacuation.
+
+Hotels in San Pedro said most of their guests had gone.
+
+Prime Minister Daniel Caliz asked foreign governments on Wednesday for help to \
+rebuild homes and schools, saying the damage could cost 250 million dollars.
+
+The Caribbean Development Bank said it would lend 30 million dollars.
+"""
+
+
+def test_a_title_in_capitals_before_a_full_name_introduces_someone_again():
+    # "Mr Caliz" in the story before; the next story names him in full after his
+    # title, as a new story does.
+    stories = suggest_split(NEXT_DAY_WITH_A_TITLE_BEFORE_THE_NAME)
+
+    assert [s.first_line for s in stories] == [1, 7]
+    assert (
+        "introduces by full name and role someone named before, as a new story does"
+        in stories[1].reasons
+    )
+
+
 def test_suggested_stories_start_where_the_candidates_score_above_zero():
     # suggest_split leaves out signals that cannot lift a gap above zero; the
     # boundaries must be the ones every gap's full score gives.

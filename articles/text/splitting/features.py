@@ -209,12 +209,16 @@ _FULL_NAME = rf"{_NAME}(?: (?:{'|'.join(sorted(NAME_PARTICLES))}))?(?: {_NAME}){
 # "Jane Doe, the head of ...,": a full name and an apposition holding a role.
 _NAME_THEN_ROLE = re.compile(
     rf"(?:^|, |\b(?:said|told|added) )({_FULL_NAME}), "
-    rf"(?:the |a |an |[A-Z]|(?P<who>who (?:{_LEADS}) ))([^,]{{2,80}}),"
+    rf"(?:the |a |an |[A-Z]|(?P<who>who (?:{_LEADS}) )|(?=[a-z]))([^,]{{2,80}}),"
 )
 # "the minister, Jane Doe," or "union leader Jane Doe": a role, then the name.
 # (It starts only where a word starts: inside a word it could not match either.)
 _ROLE_THEN_NAME = re.compile(rf"(?<![\w'\u2019\-])([\w'\u2019\-]+),? ({_FULL_NAME})\b")
 
+
+# "Prime Minister Jane Doe", "Transport Secretary Jane Doe": a title in capitals,
+# then the name, in one run of capitalised words.
+_TITLED_NAME = re.compile(rf"\b((?:{_NAME} ){{1,3}})({_NAME}(?: {_NAME}){{1,2}})\b")
 
 _TWO_CAPITALS = re.compile(r"[A-Z][^\W\d_]+ (?:[a-z]{1,4} )?[A-Z]")
 
@@ -235,6 +239,10 @@ def _introduced(sentence: str) -> list[tuple[str, ...]]:
     for match in _ROLE_THEN_NAME.finditer(sentence):
         role = match.group(1).removesuffix("'s").removesuffix("\u2019s")
         if is_role_head(role):
+            found.append(tuple(match.group(2).split()))
+    for match in _TITLED_NAME.finditer(sentence):
+        title = match.group(1).split()
+        if is_role_head(title[-1]):
             found.append(tuple(match.group(2).split()))
     return found
 
