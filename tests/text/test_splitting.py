@@ -506,6 +506,23 @@ def test_a_bio_after_a_byline_with_a_date_is_debris():
     assert story.boilerplate_lines == (2, 5)
 
 
+def test_a_short_headline_after_the_last_pages_timestamp_is_no_byline():
+    pages = (
+        "Hospital Ward Closes\n"
+        "The ward at the county hospital closed on Monday after a ceiling fell in, the "
+        "health board said.\n"
+        "Nobody was hurt.\n"
+        "Updated 3 March 2026\n"
+        "Harbour Bridge Reopens\n"
+        "The harbour bridge in Wick reopened on Tuesday after two months of repairs, "
+        "the council said.\n"
+    )
+    stories = suggest_split(pages)
+
+    assert [s.headline_line for s in stories] == [1, 5]
+    assert stories[0].boilerplate_lines == (4,)
+
+
 def test_a_journalists_job_under_the_byline_is_debris_too():
     page = (
         "Hospital Ward Closes For Repairs\n"

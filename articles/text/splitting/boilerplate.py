@@ -414,8 +414,13 @@ def boilerplate_lines(lines: Sequence[str]) -> dict[int, str]:
                 links_left = 0
         blanks = 0
         kind = line_kind(text)
-        if kind is None and found.get(number - 1) == "timestamp":
-            kind = "byline" if _is_bare_byline(text) else None
+        if (
+            kind is None
+            and found.get(number - 1) == "timestamp"
+            and _under_headline(lines, number - 1, found)
+            and _is_bare_byline(text)
+        ):
+            kind = "byline"  # the headline, its timestamp, then the name
         if kind is None and found.get(number - 1) == "byline" and _is_job(text):
             kind = "byline"  # "By Jane Doe" over "Health correspondent"
         if kind == "timestamp":
@@ -491,14 +496,21 @@ def _bare_byline_above(
         return []
     if not _is_bare_byline(lines[name_line - 1].strip()):
         return []
-    above = next((k for k in range(name_line - 1, 0, -1) if lines[k - 1].strip()), None)
-    if (
-        above is None
-        or above in found
-        or heading_shape(lines[above - 1].strip())[0] < 0.5
-    ):
+    if not _under_headline(lines, name_line, found):
         return []
     return list(range(name_line, number))
+
+
+def _under_headline(lines: Sequence[str], number: int, found: dict[int, str]) -> bool:
+    """Whether the line of text before line `number` is shaped like a headline and
+    is no debris.
+    """
+    above = next((k for k in range(number - 1, 0, -1) if lines[k - 1].strip()), None)
+    return (
+        above is not None
+        and above not in found
+        and heading_shape(lines[above - 1].strip())[0] >= 0.5
+    )
 
 
 def _byline_names(text: str) -> list[str]:
