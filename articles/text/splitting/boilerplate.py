@@ -1,10 +1,11 @@
 """Debris in pasted copy: the lines of a web page or wire feed that are not the story.
 
-Copy pasted from a news page carries the page's furniture (section labels,
-bylines, timestamps, share buttons, photo captions and credits, "Advertisement",
-gallery counters, related-link lists, author bios); wire copy carries reporting
-credits and sign-offs. Each is recognised by the kind of line it is, never by
-its words in any one copy. The splitter leaves these lines out of its scoring
+Copy pasted from a news page carries the page's furniture (section labels and
+breadcrumbs, bylines, timestamps, share and follow buttons, photo captions and
+credits, "Advertisement", gallery counters, related-link lists, newsletter and
+comment prompts, the reporter's address, author bios); wire copy carries slugs,
+reporting credits and sign-offs. Each is recognised by the kind of line it is,
+never by its words in any one copy. The splitter leaves these lines out of its scoring
 (so they never start a story) and proposes them for dropping; the editor keeps
 any of them.
 """
