@@ -287,8 +287,10 @@ def line_kind(text: str) -> str | None:
     line = text.strip()
     if not line:
         return None
-    words = line.split()
-    if len(words) <= DEBRIS_MAX_WORDS:
+    # Words counted by their spaces: most lines are paragraphs, too long for any
+    # debris but a caption, and are not split.
+    count = line.count(" ") + 1
+    if count <= DEBRIS_MAX_WORDS:
         match = _DEBRIS.match(line)  # every pattern is anchored at the start
         if match:
             return _KINDS[int(match.lastgroup[1:])]
@@ -296,19 +298,19 @@ def line_kind(text: str) -> str | None:
         for needed, kind, pattern in _ANYWHERE:
             if needed in low and pattern.search(low):
                 return kind
-    if len(words) <= 8 and _is_section_label(line):
-        return "section label"
-    if len(words) <= 8 and all(
-        w.lower().strip(",:()") in _WIDGET_WORDS
-        for w in re.split(r"[\s|\u2022\u00b7]+", line)
-        if w
-    ):
-        return "share buttons"
-    if len(words) <= 12 and _is_timestamp(words):
-        return "timestamp"
-    if len(words) <= 12 and _is_byline_with_date(line):
-        return "byline"
-    if len(words) <= CAPTION_MAX_WORDS and _has_credit(line):
+        if count <= 8 and _is_section_label(line):
+            return "section label"
+        if count <= 8 and all(
+            w.lower().strip(",:()") in _WIDGET_WORDS
+            for w in re.split(r"[\s|\u2022\u00b7]+", line)
+            if w
+        ):
+            return "share buttons"
+        if count <= 12 and _is_timestamp(line.split()):
+            return "timestamp"
+        if count <= 12 and _is_byline_with_date(line):
+            return "byline"
+    if count <= CAPTION_MAX_WORDS and _has_credit(line):
         return "caption"
     return None
 

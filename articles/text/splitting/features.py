@@ -218,7 +218,6 @@ _ROLE_THEN_NAME = re.compile(rf"(?<![\w'\u2019\-])([\w'\u2019\-]+),? ({_FULL_NAM
 
 # "Prime Minister Jane Doe", "Transport Secretary Jane Doe": a title in capitals,
 # then the name, in one run of capitalised words.
-_TITLED_NAME = re.compile(rf"\b((?:{_NAME} ){{1,3}})({_NAME}(?: {_NAME}){{1,2}})\b")
 
 _TWO_CAPITALS = re.compile(r"[A-Z][^\W\d_]+ (?:[a-z]{1,4} )?[A-Z]")
 
@@ -238,12 +237,16 @@ def _introduced(sentence: str) -> list[tuple[str, ...]]:
             found.append(tuple(match.group(1).split()))
     for match in _ROLE_THEN_NAME.finditer(sentence):
         role = match.group(1).removesuffix("'s").removesuffix("\u2019s")
+        name = match.group(2).split()
         if is_role_head(role):
-            found.append(tuple(match.group(2).split()))
-    for match in _TITLED_NAME.finditer(sentence):
-        title = match.group(1).split()
-        if is_role_head(title[-1]):
-            found.append(tuple(match.group(2).split()))
+            found.append(tuple(name))
+            continue
+        # A title in capitals reads as part of the name: "Prime Minister Jane Doe".
+        title = next(
+            (k for k in range(len(name) - 3, -1, -1) if is_role_head(name[k])), None
+        )
+        if title is not None:
+            found.append(tuple(name[title + 1 :]))
     return found
 
 
