@@ -445,7 +445,7 @@ def test_the_first_words_of_sub_headings_are_not_candidates():
 def test_the_words_of_sub_headings_in_capitals_are_not_acronyms():
     text = (
         "Ilsa Marwen arrived in Dravo on Monday for talks with the KLZ.\n"
-        "THE SEARCH\n"
+        "THE RECOVERY\n"
         "Divers searched the lake. Marwen waited on the shore.\n"
         "KLZ TALKS IN DRAVO\n"
         "The talks resume in spring.\n"

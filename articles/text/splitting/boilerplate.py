@@ -33,7 +33,7 @@ SECTION_WORDS = vocabulary.words_of(
 )
 _SECTION_SET = frozenset(SECTION_WORDS)
 _SEPARATORS = re.compile(r"\s*(?:>|\||/|\u2022|\u00b7|\u00bb|\u203a|&)\s*")
-# A breadcrumb names its last steps freely ("Home / Business / Retail"): from its
+# A breadcrumb names its last steps freely ("Home / Travel / Cruises"): from its
 # first step, a section, every step is a short name, joined by one kind of mark.
 _BREADCRUMB = re.compile(
     r"^(?P<first>[A-Z][\w'\u2019\-]*(?: [A-Z][\w'\u2019\-]*){0,2})"
@@ -180,7 +180,7 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
     ("wire credit", rf"^\(\s*{_CREDIT_ROLE}\s+(?i:by)\b[^()]*\)$", 0),
     # Without brackets only names may follow: "Reporting by the ministry ..." is text.
     ("wire credit", rf"^{_CREDIT}(?:\s*[;,]\s*{_CREDIT}| and {_CREDIT})*\.?$", 0),
-    # "ENDS", "-30-", "-- AP", "-- Andes Wire", "-- Jane Doe, AP": the agency's or
+    # "ENDS", "-30-", "-- AP", "-- Coastal Wire", "-- Jane Doe, AP": the agency's or
     # the writer's name after a dash; "jd/sk (AP, Reuters)": the writers' initials.
     (
         "wire sign-off",
@@ -425,7 +425,7 @@ def boilerplate_lines(lines: Sequence[str]) -> dict[int, str]:
         ):
             kind = "byline"  # the headline, its timestamp, then the name
         if kind is None and found.get(number - 1) == "byline" and _is_job(text):
-            kind = "byline"  # "By Jane Doe" over "Health correspondent"
+            kind = "byline"  # "By Jane Doe" over "Science editor"
         if kind == "timestamp":
             for above in _bare_byline_above(lines, number, found):
                 found[above] = "byline"
@@ -476,7 +476,7 @@ def _is_bare_byline(text: str) -> bool:
 
 
 def _is_job(text: str) -> bool:
-    """A journalist's job alone on a line: "Health correspondent", "Staff writer"."""
+    """A journalist's job alone on a line: "Science editor", "Staff writer"."""
     words = text.split()
     return (
         len(words) <= JOB_MAX_WORDS
@@ -494,7 +494,7 @@ def _bare_byline_above(
     """
     name_line = number - 1
     if name_line > 1 and _is_job(lines[name_line - 1].strip()):
-        name_line -= 1  # "Jane Doe" / "Health correspondent" / the timestamp
+        name_line -= 1  # "Jane Doe" / "Science editor" / the timestamp
     if name_line < 2 or name_line in found:
         return []
     if not _is_bare_byline(lines[name_line - 1].strip()):

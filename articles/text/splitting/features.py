@@ -70,7 +70,7 @@ class _Paragraph:
 
 def _build_paragraphs(lines: Sequence[str]) -> list[_Paragraph]:
     # Names the copy capitalises mid-sentence, and countries and capitals anywhere:
-    # "Egypt's government" opens on a name even where Egypt is named only there.
+    # "Ecuador's government" opens on a name even where Ecuador is named only there.
     known = _midsentence_capitalised(lines) | _GAZETTEER
     debris = boilerplate_lines(lines)
     paragraphs: list[_Paragraph] = []
