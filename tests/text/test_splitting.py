@@ -193,11 +193,11 @@ def test_datelines_of_every_usual_form_are_dropped_from_a_suggested_headline(
     dateline,
 ):
     headline = suggest_headline(
-        f"{dateline} Norway's sovereign wealth fund made a record profit of 2.2 "
-        "trillion crowns last year, the central bank said on Monday."
+        f"{dateline} Ecuador's central bank cut its main interest rate by half a "
+        "point on Monday, saying inflation had slowed."
     )
 
-    assert headline is not None and headline.startswith("Norway's sovereign")
+    assert headline is not None and headline.startswith("Ecuador's central bank")
 
 
 def test_copy_without_text_has_no_stories():
@@ -321,12 +321,12 @@ def test_accepting_the_proposals_drops_the_debris_and_the_editor_may_keep_it():
         "The bridge at dawn. Photo: Tom Field/Coastal Images",
         "Copyright 2026 Example News. All rights reserved.",
         "(Reporting by Ana Silva; Editing by Tom Hale)",
-        "Reporting by Ana Silva and Tom Hale; editing by Joe Bloggs",
+        "Reporting by Ana Silva and Ben Ode; editing by Joe Bloggs",
         "ENDS",
         "-- Coastal Wire",
         "News > Local > Quayside",
         "Comments (31)",
-        "Get the best of our science coverage in your inbox every week",
+        "Our science coverage, straight to your inbox",
         "jane.doe@examplenews.example",
         "Friday 2 October 2026 18.45 BST",
         "Updated: 3:45 PM EST, Tue March 3, 2026",
@@ -607,13 +607,12 @@ def test_a_long_story_with_capital_sub_headings_stays_one_story():
 
 
 SHORT_SUBHEADING_UNDER_A_LONG_HEADLINE = """\
-Council votes to close two of the city's libraries to save money
+Council votes to shut two city libraries as the culture budget is cut
 
 Two of the city's six public libraries will close next year after the council \
 voted on Monday to cut 1.2 million pounds from its culture budget.
 
-The council leader, Peter Hale, said the decision had been the hardest of his \
-time in office.
+The council leader, Peter Hale, said it was the most painful vote he had cast.
 
 Campaigners who had gathered outside the town hall booed as the result was read out.
 
@@ -641,8 +640,8 @@ def test_a_heading_of_two_words_under_a_long_headline_is_a_sub_heading():
 TOPIC_SHIFT_WITHOUT_A_LEDE = """\
 Village school to close after 140 years
 
-The primary school in Ashwell will close in July after the county council voted on \
-Tuesday to merge it with a larger school in the next town, ending 140 years of \
+The primary school in Ashwell will close in July after county councillors agreed \
+on Tuesday to merge it with a larger school in the next town, ending 140 years of \
 teaching in the village.
 
 Only 31 pupils are on the roll, down from 90 a decade ago.
@@ -758,7 +757,8 @@ def test_the_next_days_story_on_the_same_event_under_no_headline_is_found():
 
 NEXT_DAY_NAMING_THE_STORM_LATE_IN_ITS_LEDE = """\
 Storm Odile brought gusts of 120 kilometres an hour to the north coast of Ireland \
-on Monday, closing schools and cutting power to 60,000 homes, the weather service said.
+on Monday, closing schools and leaving 60,000 homes without electricity, the weather \
+service said.
 
 Ferries to Rathlin Island were cancelled and several roads in Donegal were flooded.
 
@@ -769,7 +769,7 @@ the homes left without power after Odile brought down lines across the region.
 
 About 4,000 homes in remote parts of Antrim were still waiting for repairs.
 
-The network operator said it hoped to finish the work by the weekend.
+The network operator expects to finish the work by the weekend.
 """
 
 
@@ -804,7 +804,7 @@ def test_a_country_opening_a_lede_is_a_new_name_and_the_first_time_no_shared_top
         "Doctors in Norway have used a robot to repair a heart valve for the first "
         "time, a hospital in Tromso said on Wednesday.\n"
         "The robot was guided by a surgeon in another city.\n"
-        "Ecuador's government raised the price of diesel for the first time in a "
+        "Ecuador's government put up the price of diesel for the first time in a "
         "decade on Wednesday.\n"
         "A litre will cost two dollars, up from one.\n"
     )
@@ -823,12 +823,12 @@ as the cyclone approached.
 
 Mr Tavola said the navy would help with the evacuation.
 
-Hotels in Neiafu said most of their guests had gone.
+Resorts in Neiafu closed their doors.
 
-Prime Minister Kesi Tavola asked foreign governments on Wednesday for help to \
-rebuild homes and schools, saying the damage could cost 90 million dollars.
+Prime Minister Kesi Tavola appealed on Wednesday to foreign donors to pay for new \
+roofs, clinics and classrooms, putting the bill at 90 million dollars.
 
-A regional development bank said it would lend 20 million dollars.
+Australia pledged 20 million dollars in grants.
 """
 
 
