@@ -544,6 +544,7 @@ def find_candidates(
     ]
     lowercase_seen: set[str] = set()
     capital_seen_midsentence: set[str] = set()
+    acronyms_seen: set[str] = set()  # in sentences: "UN" in "the UN said"
     for tokens, heading in zip(lines, headings, strict=True):
         for tok in tokens:
             if heading and tok.word[:1].isupper():
@@ -552,6 +553,8 @@ def find_candidates(
                 lowercase_seen.add(tok.word)
             elif tok.name and not tok.initial:
                 capital_seen_midsentence.add(tok.low)
+            if tok.acronym:
+                acronyms_seen.add(tok.word)
 
     ignored_keys = {normalize_name(name) for name in ignored}
     if mentions is None:
@@ -567,7 +570,13 @@ def find_candidates(
     for tokens, heading in zip(lines, headings, strict=True):
         for run, before in _runs(text, tokens):
             if heading:
-                run = _heading_name(run, lowercase_seen, capital_seen_midsentence)
+                run = _heading_name(
+                    run,
+                    lowercase_seen,
+                    capital_seen_midsentence,
+                    acronyms_seen=acronyms_seen,
+                    in_capitals=_in_capitals(tokens),
+                )
                 if not run:
                     continue
             run = _strip_ordinary_start(run, lowercase_seen, capital_seen_midsentence)
@@ -606,16 +615,30 @@ def _is_subheading(line: str) -> bool:
     return heading_shape(stripped)[0] >= 0.5
 
 
+def _in_capitals(tokens: list[_Token]) -> bool:
+    """Whether a line is written all in capitals ("WHAT COMES NEXT")."""
+    words = [tok for tok in tokens if not tok.word[0].isdigit()]
+    return len(words) >= 2 and all(tok.acronym or tok.roman for tok in words)
+
+
 def _heading_name(
-    run: list[_Token], lowercase_seen: set[str], capital_seen: set[str]
+    run: list[_Token],
+    lowercase_seen: set[str],
+    capital_seen: set[str],
+    *,
+    acronyms_seen: Collection[str] = (),
+    in_capitals: bool = False,
 ) -> list[_Token]:
     """The name in a run on a heading line, where every word may be capitalised:
     from the first word the text capitalises inside a sentence elsewhere (and
-    never writes in lower case), up to the next word that is not one.
+    never writes in lower case), up to the next word that is not one. On a
+    heading in capitals every word looks like an acronym: there only those the
+    text writes in capitals in its sentences too ("UN") are acronyms.
     """
 
     def is_name(tok: _Token) -> bool:
-        return tok.acronym or (
+        acronym = tok.acronym and (not in_capitals or tok.word in acronyms_seen)
+        return acronym or (
             tok.low not in lowercase_seen
             and tok.low not in _STOPWORDS
             and tok.low in capital_seen
@@ -868,7 +891,9 @@ def _group(
         spans = starts[key]
         candidates.append(
             Candidate(
-                text=spelled.most_common(1)[0][0],
+                # the commonest spelling; of equals, one in a sentence ("Dravo")
+                # rather than on a heading in capitals ("DRAVO")
+                text=max(spelled, key=lambda w: (spelled[w], not w.isupper())),
                 count=len(spans),
                 contexts=tuple(_context(text, s, e) for s, e in spans[:3]),
                 kind_hint=hint,

@@ -10,7 +10,11 @@ The corpus has three sets: "tune" (used to build and weigh the signals), "dev"
 run once the splitter was finished; see tests/data/split/README.md). Speed: CPU time
 of the splitter on 1 MB and 10 MB of the corpus repeated.
 
-Run alone: .venv/bin/python -m tests.benchmarks.bench_split
+Run alone: .venv/bin/python -m tests.benchmarks.bench_split; with `--errors [NAME ...]`
+it prints instead, per piece (the tune and dev pieces, or the pieces named), the
+boundaries missed and proposed wrongly with their scores and signals, and the debris
+lines mislabelled. Held-out pieces are printed only when named: reading their errors
+ends their use as a held-out check.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import json
 import math
 import statistics
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -25,7 +30,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from articles.text.rawcopy import copy_lines
-from articles.text.splitting import content_stems, suggest_split
+from articles.text.splitting import (
+    boundary_candidates,
+    content_stems,
+    suggest_split,
+)
 from tests.benchmarks.common import BenchRow, best_time
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "split"
@@ -427,5 +436,50 @@ def _print_table(rows: Sequence[BenchRow]) -> None:
         )
 
 
+def print_errors(pieces: Sequence[Piece]) -> None:
+    """Print each piece's wrong boundaries and debris lines, with the signals of
+    every gap involved, for studying the kinds of failure.
+    """
+    for piece in pieces:
+        lines = copy_lines(piece.text)
+        found = splitter_starts(piece.text)
+        missed = sorted(set(piece.starts[1:]) - set(found[1:]))
+        false = sorted(set(found[1:]) - set(piece.starts[1:]))
+        stories = suggest_split(piece.text)
+        debris = {n for s in stories for n in s.boilerplate_lines}
+        debris_missed = sorted(piece.boilerplate_lines - debris)
+        debris_false = sorted(debris - piece.boilerplate_lines)
+        if not (missed or false or debris_missed or debris_false):
+            continue
+        print(f"== {piece.name} ({piece.set}, {piece.kind}): truth {piece.starts}")
+        candidates = {c.line: c for c in boundary_candidates(piece.text)}
+        for label, numbers in (("MISSED", missed), ("FALSE", false)):
+            for n in numbers:
+                c = candidates.get(n)
+                print(f"  {label} {n}: {lines[n - 1].strip()[:100]}")
+                if c is None:
+                    print("      (no candidate gap here)")
+                    continue
+                print(f"      score {c.score:+.2f}")
+                print(f"      for: {'; '.join(c.reasons)}")
+                print(f"      against: {'; '.join(c.doubts)}")
+        for label, numbers in (
+            ("debris not found", debris_missed),
+            ("taken for debris", debris_false),
+        ):
+            for n in numbers:
+                print(f"  {label} {n}: {lines[n - 1].strip()[:100]}")
+
+
 if __name__ == "__main__":
-    _print_table(run())
+    if "--errors" in sys.argv[1:]:
+        wanted = set(sys.argv[1:]) - {"--errors"}
+        print_errors(
+            [
+                p
+                for p in load_corpus()
+                if p.name in wanted or (not wanted and p.set != "heldout")
+            ]
+        )
+    else:
+        _print_table(run())

@@ -442,6 +442,19 @@ def test_the_first_words_of_sub_headings_are_not_candidates():
     assert found_["Dravo"].count == 2 and found_["Ilsa Marwen"].count == 3
 
 
+def test_the_words_of_sub_headings_in_capitals_are_not_acronyms():
+    text = (
+        "Ilsa Marwen arrived in Dravo on Monday for talks with the KLZ.\n"
+        "THE RECOVERY\n"
+        "Divers searched the lake. Marwen waited on the shore.\n"
+        "KLZ TALKS IN DRAVO\n"
+        "The talks resume in spring.\n"
+    )
+    found_ = candidates(text)
+    assert set(found_) == {"Ilsa Marwen", "Dravo", "KLZ"}
+    assert found_["KLZ"].count == 2  # in a sentence too: an acronym on the heading
+
+
 def test_acronyms_are_candidates_hinted_as_organisations():
     klz = candidates()["KLZ"]
     assert (klz.count, klz.kind_hint) == (2, "organisation")  # "KLZ-backed" too

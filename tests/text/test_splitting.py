@@ -177,6 +177,29 @@ def test_suggested_headline_drops_the_dateline_and_is_short():
     assert suggest_headline("*** --- ***") is None
 
 
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "OSLO, March 3 \u2014",
+        "KYIV, Ukraine (AP) \u2014",
+        "WASHINGTON, D.C. \u2014",
+        "NEW YORK/LONDON (Reuters) -",
+        "SAO PAULO, Brazil, March 3 (Reuters) -",
+        "Oslo, 3 March 2026 \u2014",
+        "Nairobi, Kenya \u2014",
+    ],
+)
+def test_datelines_of_every_usual_form_are_dropped_from_a_suggested_headline(
+    dateline,
+):
+    headline = suggest_headline(
+        f"{dateline} Ecuador's central bank cut its main interest rate by half a "
+        "point on Monday, saying inflation had slowed."
+    )
+
+    assert headline is not None and headline.startswith("Ecuador's central bank")
+
+
 def test_copy_without_text_has_no_stories():
     assert suggest_split("") == ()
     assert suggest_split("\n  \n\t\n") == ()
@@ -298,7 +321,52 @@ def test_accepting_the_proposals_drops_the_debris_and_the_editor_may_keep_it():
         "The bridge at dawn. Photo: Tom Field/Coastal Images",
         "Copyright 2026 Example News. All rights reserved.",
         "(Reporting by Ana Silva; Editing by Tom Hale)",
+        "Reporting by Ana Silva and Ben Ode; editing by Joe Bloggs",
         "ENDS",
+        "-- Coastal Wire",
+        "News > Local > Quayside",
+        "Comments (31)",
+        "Our science coverage, straight to your inbox",
+        "jane.doe@examplenews.example",
+        "Friday 2 October 2026 18.45 BST",
+        "Updated: 3:45 PM EST, Tue March 3, 2026",
+        "03/03/2026 14:05",
+        "Written by Jane Doe",
+        "Advertisement - Scroll to continue",
+        "Share on Facebook",
+        "View gallery",
+        "Read next",
+        "Listen to article",
+        "Sign up here",
+        "Skip to main content",
+        "Image caption, Volunteers at the bridge on Sunday",
+        "Source: Harbour Authority",
+        "Jane Doe in Lima contributed to this report.",
+        "Contributing: Jane Doe",
+        "Pictured: the new bridge at dawn",
+        "toggle caption",
+        "Reuters",
+        "Jane Doe, Reuters",
+        "Just now",
+        "Jane Doe \u2022 March 3, 2026",
+        "Jane Doe | Health reporter",
+        "Copy link to clipboard",
+        "Sign in",
+        "Don't miss",
+        "Sponsored by Acme Bank",
+        "Newsletter sign-up",
+        "View 12 photos",
+        "Comments are closed",
+        "This article was originally published by Example News.",
+        "Have a story? Email us at tips@examplenews.example",
+        "Twitter: @janedoe",
+        "EXCLUSIVE",
+        "-- Jane Doe, AP",
+        "jd/sk (AP, Reuters)",
+        "- 30 -",
+        "BC-EU-Britain-Election",
+        "URGENT",
+        "Keywords: storm, Florida",
     ],
 )
 def test_kinds_of_page_and_wire_debris_are_recognised(line):
@@ -316,10 +384,179 @@ def test_kinds_of_page_and_wire_debris_are_recognised(line):
         "Share prices rose by 3 per cent on Monday after the results.",
         "Money and politics",
         "\u201cWe will be back next year,\u201d she said.",
+        "Reporting by the ministry found that two thirds of the wells had dried up.",
+        "Home & Away Star Opens Theatre",
+        "Jane Doe",
+        "Written by hand, the letters were read out in court.",
+        "Source of the leak",
+        "The search goes on",
+        "Distributed by Oxfam, the food parcels reached 3,000 families.",
+        "By clicking a link in the email, victims gave away their passwords.",
+        "Follow the money",
+        "Breaking the deadlock",
+        "Live music returns to the park",
+        "Show of strength",
+        "Anglo-French-German talks",
     ],
 )
 def test_headlines_sub_headings_and_paragraphs_are_not_debris(line):
     assert line_kind(line) is None
+
+
+WIRE_WITH_CREDITS = """\
+OSLO, June 2 (Northwire) \u2014 Norway's largest mussel farmer said on Tuesday it \
+would move two of its farms further offshore after sea lice killed a third of its \
+fish this spring.
+
+The company said the move would cost about 900 million crowns.
+
+Writing by Ingrid Lie; editing by Elin Sund
+
+OSLO, June 2 (Northwire) \u2014 Norway will raise the tax on electric cars from \
+next year, the finance ministry said on Tuesday, ending a decade of exemptions.
+
+Sales of new cars fell by 4 per cent in May.
+
+Reporting by Ingrid Lie; editing by Elin Sund
+"""
+
+
+def test_wire_credits_without_brackets_are_debris_and_never_start_a_story():
+    stories = suggest_split(WIRE_WITH_CREDITS)
+
+    assert [s.first_line for s in stories] == [1, 7]  # at the second dateline
+    assert [s.boilerplate_lines for s in stories] == [(5,), (11,)]
+
+
+PAGE_WITH_BARE_BYLINES = """\
+Town Hall Clock Stops After 150 Years
+Tom Field
+Monday 4 May 2026 08.15 BST
+
+The clock on the town hall in Ludlow stopped at twenty past six on Sunday, the \
+first time it has failed since it was built in 1876, the council said.
+Engineers said a worn gear had snapped.
+Comments (7)
+
+Seaside Pier Reopens After Repairs
+Ana Silva
+Monday 4 May 2026 09.40 BST
+
+The pier at Saltburn reopened on Monday after a winter of repairs that cost \
+2 million pounds, the borough council said.
+More than 500 people walked its length in the first hour.
+"""
+
+
+def test_a_name_alone_next_to_a_timestamp_is_a_byline_not_a_headline():
+    stories = suggest_split(PAGE_WITH_BARE_BYLINES)
+
+    assert [s.headline_line for s in stories] == [1, 9]
+    assert [s.boilerplate_lines for s in stories] == [(2, 3, 7), (10, 11)]
+
+
+PAGES_WITH_A_BLANK_LINE_AFTER_EVERY_LINE = """\
+Harbour Ferry Fares To Rise In Spring
+
+By Tom Field
+
+The council will raise fares on the harbour ferry by 20 per cent from April, it \
+said on Monday.
+
+Commuters said the rise was unfair.
+
+Related
+
+Ferry Timetable Cut For Winter
+
+New Pier Opens At Harbour
+
+BUSINESS
+
+Bakery Chain Opens Ten Shops In Scotland
+
+By Ana Silva
+
+A bakery chain from Leeds will open ten shops in Scotland this year, creating 150 \
+jobs, the company said on Tuesday.
+
+It already has 40 shops in England.
+"""
+
+
+def test_links_spaced_like_the_pages_paragraphs_are_still_links_not_headlines():
+    stories = suggest_split(PAGES_WITH_A_BLANK_LINE_AFTER_EVERY_LINE)
+
+    assert [s.headline_line for s in stories] == [1, 17]
+    # The two links under "Related" (11, 13) and the next page's section label (15).
+    assert stories[0].boilerplate_lines == (3, 9, 11, 13, 15)
+
+
+def test_a_bio_after_a_byline_with_a_date_is_debris():
+    page = (
+        "Hospital Ward Closes For Repairs\n"
+        "Jane Doe \u2022 3 March 2026\n"
+        "\n"
+        "A ward at the county hospital closed on Monday after a ceiling fell in, the "
+        "health board said.\n"
+        "Jane Doe is our science correspondent.\n"
+    )
+    (story,) = suggest_split(page)
+
+    assert story.boilerplate_lines == (2, 5)
+
+
+def test_a_short_headline_after_the_last_pages_timestamp_is_no_byline():
+    pages = (
+        "Hospital Ward Closes\n"
+        "The ward at the county hospital closed on Monday after a ceiling fell in, the "
+        "health board said.\n"
+        "Nobody was hurt.\n"
+        "Updated 3 March 2026\n"
+        "Harbour Bridge Reopens\n"
+        "The harbour bridge in Tenby reopened on Tuesday after two months of repairs, "
+        "the council said.\n"
+    )
+    stories = suggest_split(pages)
+
+    assert [s.headline_line for s in stories] == [1, 5]
+    assert stories[0].boilerplate_lines == (4,)
+
+
+def test_a_journalists_job_under_the_byline_is_debris_too():
+    page = (
+        "Hospital Ward Closes For Repairs\n"
+        "Nia Evans\n"
+        "Science editor\n"
+        "Wednesday 4 February 2026, 6:05pm\n"
+        "\n"
+        "A ward at the county hospital closed on Monday after a ceiling fell in, the "
+        "health board said.\n"
+        "Nobody was hurt.\n"
+    )
+    (story,) = suggest_split(page)
+
+    assert story.headline_line == 1
+    assert story.boilerplate_lines == (2, 3, 4)
+    assert story.subheading_lines == ()
+
+
+def test_a_standfirst_under_the_headline_is_text_not_a_sub_heading():
+    page = (
+        "Harbour Town Picks Its First Women Pilots\n"
+        "Two captains join the harbour service as it marks its centenary\n"
+        "By Jane Doe\n"
+        "The harbour board in Tenby has appointed its first two women pilots, who will "
+        "guide ships into the port from next month, the board said on Monday.\n"
+        "Both trained for three years.\n"
+        "The Busiest Months\n"
+        "Most ships arrive between May and September.\n"
+    )
+    (story,) = suggest_split(page)
+
+    assert story.headline_line == 1
+    assert story.subheading_lines == (6,)
+    assert "Two captains" in plan_split(page, proposals_to_choices([story]))[0].body
 
 
 def test_a_line_that_is_neither_debris_nor_a_repeat_cannot_be_dropped():
@@ -367,6 +604,67 @@ def test_a_long_story_with_capital_sub_headings_stays_one_story():
 
     assert story.headline_line == 1
     assert story.subheading_lines == (9, 15, 21)
+
+
+SHORT_SUBHEADING_UNDER_A_LONG_HEADLINE = """\
+Council votes to shut two city libraries as the culture budget is cut
+
+Two of the city's six public libraries will close next year after the council \
+voted on Monday to cut 1.2 million pounds from its culture budget.
+
+The council leader, Peter Hale, said it was the most painful vote he had cast.
+
+Campaigners who had gathered outside the town hall booed as the result was read out.
+
+Volunteers' offer
+
+A group of retired teachers from Northfield had offered to run the branch there \
+without pay, a plan that officials turned down in the spring.
+
+Margaret Dunn, who chairs the Friends of Northfield Library, said the group would \
+keep campaigning.
+
+The libraries will close at the end of March.
+"""
+
+
+def test_a_heading_of_two_words_under_a_long_headline_is_a_sub_heading():
+    # Written like the headline (sentence case, a blank line after it) and followed
+    # by a lede-like paragraph on something new, but far shorter than the headline.
+    (story,) = suggest_split(SHORT_SUBHEADING_UNDER_A_LONG_HEADLINE)
+
+    assert story.headline_line == 1
+    assert story.subheading_lines == (9,)
+
+
+TOPIC_SHIFT_WITHOUT_A_LEDE = """\
+Village school to close after 140 years
+
+The primary school in Ashwell will close in July after county councillors agreed \
+on Tuesday to merge it with a larger school in the next town, ending 140 years of \
+teaching in the village.
+
+Only 31 pupils are on the roll, down from 90 a decade ago.
+
+Parents had campaigned for two years to keep it open.
+
+Gravel lorries on the narrow lanes of Brampton worry the families whose children \
+will now be taught there.
+
+Gravel lorries from the quarry use the lanes of Brampton 200 times a day, a survey \
+for Hertfordshire Highways found.
+
+Families in Brampton have asked for a crossing on the lanes the lorries use.
+"""
+
+
+def test_a_shift_in_topic_alone_does_not_start_a_story():
+    # A blank line after every paragraph, and a paragraph on new people and places
+    # whose words the next ones take up: but no headline, dateline, wider gap or
+    # lede starts a story there.
+    (story,) = suggest_split(TOPIC_SHIFT_WITHOUT_A_LEDE)
+
+    assert story.last_line == 13
 
 
 HEADLINE_AFTER_BLANK_LINES = """\
@@ -457,6 +755,33 @@ def test_the_next_days_story_on_the_same_event_under_no_headline_is_found():
     assert [s.first_line for s in stories] == [1, 7]
 
 
+NEXT_DAY_NAMING_THE_STORM_LATE_IN_ITS_LEDE = """\
+Storm Odile brought gusts of 120 kilometres an hour to the north coast of Ireland \
+on Monday, closing schools and leaving 60,000 homes without electricity, the weather \
+service said.
+
+Ferries to Rathlin Island were cancelled and several roads in Donegal were flooded.
+
+The weather service kept its red warning in place until midnight.
+
+Electricity crews in Ulster said on Tuesday that they had reconnected most of \
+the homes left without power after Odile brought down lines across the region.
+
+About 4,000 homes in remote parts of Antrim were still waiting for repairs.
+
+The network operator expects to finish the work by the weekend.
+"""
+
+
+def test_a_name_late_in_the_next_days_lede_is_no_reference_back():
+    # "Odile" alone refers to the storm named in full before; but a paragraph that
+    # goes on about someone names them among its first words, and this lede names
+    # the storm only in passing, after its own subject and its new day.
+    stories = suggest_split(NEXT_DAY_NAMING_THE_STORM_LATE_IN_ITS_LEDE)
+
+    assert [s.first_line for s in stories] == [1, 7]
+
+
 UNMARKED_BRIEFS = """\
 Lisbon's metro will run all night on Saturdays from June, the operator said \
 on Thursday.
@@ -472,6 +797,51 @@ def test_in_copy_without_blank_lines_a_lede_on_something_new_starts_a_story():
     stories = suggest_split(UNMARKED_BRIEFS)
 
     assert [s.first_line for s in stories] == [1, 4]
+
+
+def test_a_country_opening_a_lede_is_a_new_name_and_the_first_time_no_shared_topic():
+    copy = (
+        "Doctors in Norway have used a robot to repair a heart valve for the first "
+        "time, a hospital in Tromso said on Wednesday.\n"
+        "The robot was guided by a surgeon in another city.\n"
+        "Ecuador's government put up the price of diesel for the first time in a "
+        "decade on Wednesday.\n"
+        "A litre will cost two dollars, up from one.\n"
+    )
+    gap = next(c for c in boundary_candidates(copy) if c.line == 3)
+
+    assert "names people or places not mentioned just before" in gap.reasons
+    assert "topic shift: little word overlap with the paragraphs before" in gap.reasons
+    assert not any(
+        "shares more words with the paragraphs before" in d for d in gap.doubts
+    )
+
+
+NEXT_DAY_WITH_A_TITLE_BEFORE_THE_NAME = """\
+The government of Tonga ordered people on the outer islands to leave on Tuesday \
+as the cyclone approached.
+
+Mr Tavola said the navy would help with the evacuation.
+
+Resorts in Neiafu closed their doors.
+
+Prime Minister Kesi Tavola appealed on Wednesday to foreign donors to pay for new \
+roofs, clinics and classrooms, putting the bill at 90 million dollars.
+
+Australia pledged 20 million dollars in grants.
+"""
+
+
+def test_a_title_in_capitals_before_a_full_name_introduces_someone_again():
+    # "Mr Tavola" in the story before; the next story names him in full after his
+    # title, as a new story does.
+    stories = suggest_split(NEXT_DAY_WITH_A_TITLE_BEFORE_THE_NAME)
+
+    assert [s.first_line for s in stories] == [1, 7]
+    assert (
+        "introduces by full name and role someone named before, as a new story does"
+        in stories[1].reasons
+    )
 
 
 def test_suggested_stories_start_where_the_candidates_score_above_zero():

@@ -1,10 +1,11 @@
 """Debris in pasted copy: the lines of a web page or wire feed that are not the story.
 
-Copy pasted from a news page carries the page's furniture (section labels,
-bylines, timestamps, share buttons, photo captions and credits, "Advertisement",
-gallery counters, related-link lists, author bios); wire copy carries reporting
-credits and sign-offs. Each is recognised by the kind of line it is, never by
-its words in any one copy. The splitter leaves these lines out of its scoring
+Copy pasted from a news page carries the page's furniture (section labels and
+breadcrumbs, bylines, timestamps, share and follow buttons, photo captions and
+credits, "Advertisement", gallery counters, related-link lists, newsletter and
+comment prompts, the reporter's address, author bios); wire copy carries slugs,
+reporting credits and sign-offs. Each is recognised by the kind of line it is,
+never by its words in any one copy. The splitter leaves these lines out of its scoring
 (so they never start a story) and proposes them for dropping; the editor keeps
 any of them.
 """
@@ -27,10 +28,19 @@ SECTION_WORDS = vocabulary.words_of(
     science space health environment climate technology tech culture arts books
     film music entertainment lifestyle travel food opinion analysis comment
     education transport weather obituaries society investigations live video
+    breaking exclusive explainer updates fact check urgent flash bulletin advisory
     """
 )
 _SECTION_SET = frozenset(SECTION_WORDS)
 _SEPARATORS = re.compile(r"\s*(?:>|\||/|\u2022|\u00b7|\u00bb|\u203a|&)\s*")
+# A breadcrumb names its last steps freely ("Home / Travel / Cruises"): from its
+# first step, a section, every step is a short name, joined by one kind of mark.
+_BREADCRUMB = re.compile(
+    r"^(?P<first>[A-Z][\w'\u2019\-]*(?: [A-Z][\w'\u2019\-]*){0,2})"
+    r"(?:\s*(?P<mark>[>|/\u2022\u00b7\u00bb\u203a])\s*)"
+    r"[A-Z][\w'\u2019\-]*(?: [A-Z&][\w'\u2019\-]*){0,2}"
+    r"(?:\s*(?P=mark)\s*[A-Z][\w'\u2019\-]*(?: [A-Z&][\w'\u2019\-]*){0,2})+$"
+)
 
 # Buttons and widgets: a line made only of these words.
 _WIDGET_WORDS = frozenset(
@@ -39,6 +49,9 @@ _WIDGET_WORDS = frozenset(
         share this article story page facebook twitter x email e-mail whatsapp
         linkedin copy link print save tweet pin it reddit telegram messenger
         bookmark gift comments comment flipboard pinterest bluesky threads
+        on via view open show more gallery photos newsletter newsletters watch
+        play video clipboard copied opens in new window tab sign log register
+        follow topic + to
         """
     )
 )
@@ -48,23 +61,53 @@ _TIME_WORDS = frozenset(
         """
         published updated posted first last modified on at ago hour hours minute
         minutes min mins day days week weeks month months a.m. p.m. am pm
+        mon tue tues wed thu thur thurs fri sat sun filed
         """
     )
 )
-_CLOCK_OR_DAY = r"\d{1,4}(?::\d{2})?(?:am|pm|h)?|\d{1,2}(?:st|nd|rd|th)"
+# "14:05", "09.12" (as British pages write it), "7am", "3rd", "03/03/2026"
+_CLOCK_OR_DAY = (
+    r"\d{1,4}(?:[:.]\d{2})?(?:am|pm|h)?|\d{1,2}(?:st|nd|rd|th)"
+    r"|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
+)
 _MONTH_WORDS = frozenset(m.lower().rstrip(".") for m in vocabulary.MONTHS)
 _WEEKDAY_WORDS = frozenset(d.lower() for d in vocabulary.WEEKDAYS)
+
+# Who wrote or edited wire copy: "Reporting by Jane Doe; editing by John Roe".
+_CREDIT_ROLE = (
+    r"(?i:(?:additional )?reporting|writing|editing|compiled|edited|produced|"
+    r"translated)"
+)
+_CREDIT_NAME = r"[A-Z][\w'\u2019.\-]*(?: (?:[a-z]{1,3} )?[A-Z][\w'\u2019.\-]*){0,3}"
+_CREDIT = rf"{_CREDIT_ROLE} (?i:by) {_CREDIT_NAME}(?:(?:, | and | & ){_CREDIT_NAME})*"
+
+# News agencies and picture libraries, whose name alone on a line is a credit.
+AGENCIES = vocabulary.words_of(
+    """
+    Reuters AP AFP EPA PA Xinhua DPA ANSA EFE Kyodo Yonhap TASS UPI Bloomberg
+    Getty Shutterstock Alamy Handout Supplied
+    """
+)
+_AGENCY = (
+    rf"(?:{'|'.join(AGENCIES)}|Associated Press|Getty Images|PA Media|PA Wire|"
+    r"[A-Z]{2,5} Photo)"
+)
+_PERSON = r"[A-Z][a-z'\u2019\-]+(?: (?:[a-z]{1,3} )?[A-Z][a-z'\u2019\-]+){1,2}"
 
 _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
     # "By Jane Doe", "By Jane Doe and John Roe, science reporters"
     (
         "byline",
-        r"^(?:By|BY)\s+[A-Z][\w'\u2019.\-]+(?:\s+[a-z]{1,3})*\s+[A-Z][^.!?]*$",
+        r"^(?:By|BY|(?i:posted|written|story|words|text|reported) by)"
+        r"\s+[A-Z][\w'\u2019.\-]+(?:\s+[a-z]{1,3})*\s+[A-Z][^.!?]*$",
         0,
     ),
     (
         "advertisement",
-        r"^(?:advertisement|advert|ad|sponsored(?: content)?|promoted|"
+        r"^(?:(?:advertisement|advert|ad)(?:\s*[-\u2013\u2014:|\u00b7]\s*"
+        r"(?:scroll|continue|story continues)[\w ]{0,30})?|"
+        r"advertising|ad feature|sponsored(?: content| by [A-Z][\w&' ]{1,40})?|"
+        r"paid (?:partner |sponsored )?(?:content|post)|partner content|promoted|"
         r"(?:story|article) continues (?:below|after)(?: the)? "
         r"(?:advertisement|ad)|"
         r"scroll (?:down )?to continue(?: with content)?|skip (?:advert|ad))$",
@@ -72,21 +115,29 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
     ),
     (
         "gallery",
-        r"^(?:image|photo|picture|slide|video)?\s*\d{1,3}\s*(?:of|/)\s*\d{1,3}$",
+        r"^(?:(?:image|photo|picture|slide|video)?\s*\d{1,3}\s*(?:of|/)\s*\d{1,3}|"
+        r"(?:view |see |gallery:?\s*)?\d{1,3} (?:photos|pictures|images))$",
         re.I,
     ),
     (
         "reading time",
         r"^(?:\d{1,2}\s*(?:-\s*)?(?:min|mins|minutes?)(?: read| listen)?|"
-        r"listen(?: to this (?:article|story))?(?:\s*\d{1,2}\s*min)?|"
+        r"listen(?: to (?:this |the )?(?:article|story))?"
+        r"(?:\s*[\u00b7|,\-]?\s*\d{1,2}\s*min\w*)?|"
         r"(?:estimated )?reading time:?\s*\d{1,2}\s*min\w*)$",
         re.I,
     ),
     (
         "follow or sign-up",
         r"^(?:follow (?:us|@|\S+ on)\b|sign up (?:for|to)\b.{0,60}\bnewsletters?\b|"
+        r"sign up(?: here| now| today)?$|click here\b|"
         r"subscribe(?: now| today| to [^.]{1,60})?$|get our [^.]{1,40}newsletter|"
         r"join the conversation|show comments|\d+ comments?$|"
+        r"comments?\s*(?:\(\d+\)|:\s*\d+)$|comments are (?:closed|open)|"
+        r"leave a comment|be the first to comment|"
+        r"(?:show|view|read|see) (?:all )?(?:\d+ )?comments?$|"
+        r"newsletter sign[- ]?up|enter your e-?mail(?: address)?$|privacy notice\s*:|"
+        r"by (?:subscribing|signing up|clicking \S+),? you agree\b|"
         r"(?:contact|email|e-mail) "
         r"(?:the (?:author|reporter)|us|him|her|them) at\b)",
         re.I,
@@ -100,7 +151,10 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
         r"recommended(?: for you)?|"
         r"most (?:read|popular|viewed|shared)|further reading|see also|also read|"
         r"top stories|trending(?: now)?|more stories|latest(?: news| stories)?|"
-        r"what to read next|editor'?s picks)\s*:?$",
+        r"what to read next|editor'?s picks|read next|up next|next up|"
+        r"continue reading(?: below)?|more to explore|don'?t miss|in other news|"
+        r"more about this (?:story|topic)|read the full (?:story|article)|"
+        r"story continues(?: below)?|topics|tags|about the (?:author|writer))\s*:?$",
         re.I,
     ),
     (
@@ -109,23 +163,66 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
         r"\s*:\s*\S",
         re.I,
     ),
-    ("tags", r"^(?:tags?|topics?|filed under|categories)\s*:\s*\S", re.I),
+    (
+        "tags",
+        r"^(?:tags?|topics?|keywords|filed under|categories|"
+        r"(?:read )?more (?:about|on))\s*:\s*\S",
+        re.I,
+    ),
     (
         "copyright",
-        r"^(?:\u00a9|\(c\)|copyright\b|.*\ball rights reserved\.?$)",
+        r"^(?:\u00a9|\(c\)|copyright\b|our standards\s*:|"
+        r"this (?:article|story) (?:was )?(?:first |originally )?"
+        r"(?:published|appeared)\b.{0,80}$|"
+        r"a version of this (?:article|story) (?:first )?appeared\b.{0,80}$)",
         re.I,
     ),
-    (
-        "wire credit",
-        r"^\(\s*(?:(?:additional )?reporting|writing|editing|compiled|edited|"
-        r"produced|translated)\s+by\b[^()]*\)$",
-        re.I,
-    ),
+    ("wire credit", rf"^\(\s*{_CREDIT_ROLE}\s+(?i:by)\b[^()]*\)$", 0),
+    # Without brackets only names may follow: "Reporting by the ministry ..." is text.
+    ("wire credit", rf"^{_CREDIT}(?:\s*[;,]\s*{_CREDIT}| and {_CREDIT})*\.?$", 0),
+    # "ENDS", "-30-", "-- AP", "-- Coastal Wire", "-- Jane Doe, AP": the agency's or
+    # the writer's name after a dash; "jd/sk (AP, Reuters)": the writers' initials.
     (
         "wire sign-off",
-        r"^(?:(?i:ends?)|-30-|#{3}|[-\u2013\u2014]{1,2}\s*\(?[A-Z]{2,8}\)?)$",
+        r"^(?:(?i:\(?ends?\)?|\(?more\)?)|-\s?30\s?-|-0-|#{3}|[-\u2013\u2014]{1,2}\s*\(?"
+        r"(?:[A-Z]{2,8}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
+        r"(?:,\s*(?:[A-Z]{2,8}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}))?\)?|"
+        r"\(?[a-z]{2,4}(?:/[a-z]{2,4})+\)?(?:\s*\([A-Z][\w ,]{1,40}\))?|NNNN)$",
         0,
     ),
+    # A wire slug: "BC-EU-Britain-Election", "US-STORM/FLORIDA"
+    ("wire slug", r"^[A-Z]{2,}(?:-[A-Z][\w]*){2,}(?:/[A-Z][\w\-]*)*$", 0),
+    # A credit alone: "Reuters", "Getty Images", "Jane Doe, Reuters"
+    ("caption", rf"^(?:{_PERSON}(?:, | for | / ))?{_AGENCY}\.?$", 0),
+    # "Jane Doe contributed to this report.", "Contributing: Jane Doe"
+    (
+        "wire credit",
+        r"^(?:contributing(?: reporting)?\s*:\s*[A-Z].*|"
+        r"distributed by [A-Z][^.,;!?]{0,50}\.?)$",
+        re.I,
+    ),
+    # The page's own controls and notices, pasted with its text.
+    (
+        "page furniture",
+        r"^(?:skip to (?:main )?content|skip navigation|tap to unmute|"
+        r"(?:hide|show|toggle) caption|enlarge (?:this )?image|click to enlarge|"
+        r"expand image|\(?opens in (?:a )?new (?:window|tab)\)?|"
+        r"(?:pictured|file photo|file picture|main picture|main image)\s*:\s*\S.*|"
+        r"your browser does not support\b.{0,60}|"
+        r"(?:image|picture|photo|media|video) (?:caption|source|credit)s?"
+        r"\s*[,:]\s*\S.*|sources?\s*:\s*[A-Z][^.!?]{0,60})$",
+        re.I,
+    ),
+    # A reporter's address or handle on a line of its own.
+    (
+        "contact",
+        r"^(?:(?:(?i:e-?mail|contact|twitter|x|instagram|bluesky|threads|mastodon)"
+        r"\s*:?\s*)?(?:[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|@\w{2,30})|"
+        r"(?i:media (?:contact|enquiries|inquiries)\s*:.*|"
+        r"contact the (?:reporter|author|writer)\b.*@.*))$",
+        0,
+    ),
+    ("timestamp", r"^(?i:just now|\d{1,2}\s?[hmd](?: ago)?|updated|published)$", 0),
 )
 
 # One expression for the whole table: a line is searched once, and the name of
@@ -138,6 +235,19 @@ _DEBRIS = re.compile(
         else f"(?P<k{i}>{pattern})"
         for i, (_, pattern, flags) in enumerate(_PATTERN_TABLE)
     )
+)
+
+# Kinds of debris that say what they are anywhere in a short line: each is searched
+# only in lines holding a word it needs.
+_ANYWHERE: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    ("inbox", "follow or sign-up", re.compile(r"\b(?:in|to|into) your inbox\b")),
+    ("reserved", "copyright", re.compile(r"\ball rights reserved\.?$")),
+    (
+        "contributed",
+        "wire credit",
+        re.compile(r"\bcontributed(?: reporting)? to this (?:report|story|article)"),
+    ),
+    (" us at ", "contact", re.compile(r"\b(?:e-?mail|contact|write to) us at \S+@")),
 )
 
 # A credit inside a caption: "Photo: Name/Agency", "(Credit: Library)", "Getty Images".
@@ -166,6 +276,7 @@ _JOURNALISM = re.compile(
 CAPTION_MAX_WORDS = 40
 DEBRIS_MAX_WORDS = 15  # every other kind of debris line is short
 LINK_LIST_MAX = 8  # headline-shaped lines under one link label
+JOB_MAX_WORDS = 5  # "Senior political correspondent, Europe"
 
 
 def line_kind(text: str) -> str | None:
@@ -176,22 +287,30 @@ def line_kind(text: str) -> str | None:
     line = text.strip()
     if not line:
         return None
-    words = line.split()
-    if len(words) <= DEBRIS_MAX_WORDS:
+    # Words counted by their spaces: most lines are paragraphs, too long for any
+    # debris but a caption, and are not split.
+    count = line.count(" ") + 1
+    if count <= DEBRIS_MAX_WORDS:
         match = _DEBRIS.match(line)  # every pattern is anchored at the start
         if match:
             return _KINDS[int(match.lastgroup[1:])]
-    if len(words) <= 8 and _is_section_label(line):
-        return "section label"
-    if len(words) <= 8 and all(
-        w.lower().strip(",:") in _WIDGET_WORDS
-        for w in re.split(r"[\s|\u2022\u00b7]+", line)
-        if w
-    ):
-        return "share buttons"
-    if len(words) <= 12 and _is_timestamp(words):
-        return "timestamp"
-    if len(words) <= CAPTION_MAX_WORDS and _has_credit(line):
+        low = line.lower()
+        for needed, kind, pattern in _ANYWHERE:
+            if needed in low and pattern.search(low):
+                return kind
+        if count <= 8 and _is_section_label(line):
+            return "section label"
+        if count <= 8 and all(
+            w.lower().strip(",:()") in _WIDGET_WORDS
+            for w in re.split(r"[\s|\u2022\u00b7]+", line)
+            if w
+        ):
+            return "share buttons"
+        if count <= 12 and _is_timestamp(line.split()):
+            return "timestamp"
+        if count <= 12 and _is_byline_with_date(line):
+            return "byline"
+    if count <= CAPTION_MAX_WORDS and _has_credit(line):
         return "caption"
     return None
 
@@ -220,8 +339,31 @@ _AGENCY_ENDINGS = tuple(
 
 def _is_section_label(line: str) -> bool:
     parts = [p for p in _SEPARATORS.split(line.lower()) if p]
-    return bool(parts) and all(
+    if parts and all(
         all(word in _SECTION_SET for word in part.split()) for part in parts
+    ):
+        return True
+    crumbs = _BREADCRUMB.match(line)
+    return bool(crumbs) and crumbs["first"].lower() in _SECTION_SET
+
+
+_BYLINE_PARTS = re.compile(r"\s+[|\u2022\u00b7]\s+")
+
+
+def _is_byline_with_date(line: str) -> bool:
+    """A name and, set apart by bars or bullets, the date, the reading time or the
+    writer's job: "Jane Doe \u2022 3 March 2026", "Jane Doe | Health reporter".
+    """
+    if "|" not in line and "\u2022" not in line and "\u00b7" not in line:
+        return False
+    first, *rest = _BYLINE_PARTS.split(line)
+    if not rest or not _BARE_NAME.match(first) or _BARE_NAME.match(first)["role"]:
+        return False
+    return all(
+        _is_timestamp(part.split())
+        or _JOURNALISM.search(part.lower())
+        or _DEBRIS.match(part)
+        for part in rest
     )
 
 
@@ -229,7 +371,7 @@ def _is_timestamp(words: Sequence[str]) -> bool:
     """A line of dates and clock times only: "Updated 14:05 GMT, 3 March 2026"."""
     seen_time = False
     for raw in words:
-        word = raw.strip(",.()|")
+        word = raw.strip(",.()|:-\u2013\u2014\u2022\u00b7")
         low = word.lower()
         if not word:
             continue
@@ -252,19 +394,42 @@ def boilerplate_lines(lines: Sequence[str]) -> dict[int, str]:
     """The debris lines of the copy (1-based line number -> kind).
 
     The lines under a link label ("Related", "Read more") are links while they
-    look like headlines and no blank line interrupts them. An author bio is a line that
+    look like headlines and no more blank lines interrupt them than the copy's
+    paragraphs usually have between them. An author bio is a line that
     opens with the name of a byline seen before it and says what the journalist
-    does.
+    does. A name alone on the line next to a timestamp, under the headline, is a
+    byline without "By".
     """
     found: dict[int, str] = {}
     bylined: set[str] = set()
     links_left = 0
+    spacing: int | None = None  # the copy's usual, once a link list needs it
+    blanks = 0
     for number, raw in enumerate(lines, start=1):
         text = raw.strip()
         if not text:
-            links_left = 0
+            blanks += 1
             continue
+        if links_left and blanks:
+            if spacing is None:
+                spacing = _usual_spacing(lines)
+            if blanks > spacing:
+                links_left = 0
+        blanks = 0
         kind = line_kind(text)
+        if (
+            kind is None
+            and found.get(number - 1) == "timestamp"
+            and _under_headline(lines, number - 1, found)
+            and _is_bare_byline(text)
+        ):
+            kind = "byline"  # the headline, its timestamp, then the name
+        if kind is None and found.get(number - 1) == "byline" and _is_job(text):
+            kind = "byline"  # "By Jane Doe" over "Science editor"
+        if kind == "timestamp":
+            for above in _bare_byline_above(lines, number, found):
+                found[above] = "byline"
+                bylined.update(_byline_names(lines[above - 1].strip()))
         if kind is None and links_left and heading_shape(text)[0] >= 0.5:
             kind = "link"
             links_left -= 1
@@ -281,7 +446,77 @@ def boilerplate_lines(lines: Sequence[str]) -> dict[int, str]:
     return found
 
 
+def _usual_spacing(lines: Sequence[str]) -> int:
+    """The median number of blank lines between two lines of text."""
+    gaps: list[int] = []
+    blanks = 0
+    seen_text = False
+    for raw in lines:
+        if raw.strip():
+            if seen_text:
+                gaps.append(blanks)
+            seen_text, blanks = True, 0
+        else:
+            blanks += 1
+    return sorted(gaps)[(len(gaps) - 1) // 2] if gaps else 0
+
+
+# "Jane Doe" or "Jane van Doe, Rugby Correspondent" on a line of its own
+_BARE_NAME = re.compile(
+    r"^[A-Z][a-z'\u2019\-]+(?: (?:[a-z]{1,3} )?[A-Z][a-z'\u2019\-]+){1,2}"
+    r"(?P<role>, [^,.!?]{2,50})?$"
+)
+
+
+def _is_bare_byline(text: str) -> bool:
+    name = _BARE_NAME.match(text)
+    return bool(name) and (
+        not name["role"] or bool(_JOURNALISM.search(name["role"].lower()))
+    )
+
+
+def _is_job(text: str) -> bool:
+    """A journalist's job alone on a line: "Science editor", "Staff writer"."""
+    words = text.split()
+    return (
+        len(words) <= JOB_MAX_WORDS
+        and not text.endswith((".", "!", "?"))
+        and bool(_JOURNALISM.search(text.lower()))
+    )
+
+
+def _bare_byline_above(
+    lines: Sequence[str], number: int, found: dict[int, str]
+) -> list[int]:
+    """The lines right above timestamp line `number` that are a name alone (with
+    the journalist's job on the line under it, if any), itself under a headline
+    (so that it is not the headline); [] if there is none.
+    """
+    name_line = number - 1
+    if name_line > 1 and _is_job(lines[name_line - 1].strip()):
+        name_line -= 1  # "Jane Doe" / "Science editor" / the timestamp
+    if name_line < 2 or name_line in found:
+        return []
+    if not _is_bare_byline(lines[name_line - 1].strip()):
+        return []
+    if not _under_headline(lines, name_line, found):
+        return []
+    return list(range(name_line, number))
+
+
+def _under_headline(lines: Sequence[str], number: int, found: dict[int, str]) -> bool:
+    """Whether the line of text before line `number` is shaped like a headline and
+    is no debris.
+    """
+    above = next((k for k in range(number - 1, 0, -1) if lines[k - 1].strip()), None)
+    return (
+        above is not None
+        and above not in found
+        and heading_shape(lines[above - 1].strip())[0] >= 0.5
+    )
+
+
 def _byline_names(text: str) -> list[str]:
     names = re.sub(r"^(?:By|BY|From|FROM)\s+", "", text)
-    names = re.split(r",|\band\b|&", names)
+    names = re.split(r",|\band\b|&|\||\u2022|\u00b7", names)
     return [n.strip() for n in names if n.strip()]

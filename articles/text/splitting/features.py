@@ -38,6 +38,12 @@ _DAY = re.compile(
 )
 DAYS_AHEAD = {"weekday": 3, "date": 14}  # how far on the next story's day may be
 LONG_SENTENCE_WORDS = 25  # a first sentence this long is typical of a lede
+_GAZETTEER = frozenset(
+    name
+    for name in (*vocabulary.COUNTRY_NAMES, *vocabulary.CAPITALS)
+    if " " not in name and name not in vocabulary.DEMONYMS
+)
+SUBJECT_TOKENS = 8  # a sentence names who it is about within its first words
 
 
 @dataclass(eq=False, slots=True)
@@ -50,6 +56,8 @@ class _Paragraph:
     surnames: frozenset[str]  # last words of multi-word names
     first_sentence: str
     opening_names: tuple[tuple[str, ...], ...]  # name runs in the first sentence
+    # those among its first words (all, after an opening quotation: who said it)
+    subject_names: tuple[tuple[str, ...], ...]
     kind: str  # "para", "heading" or "boilerplate" (page or wire debris)
     heading_shape: float  # 0..1, how much the line looks like a headline
     title_case: bool | None
@@ -61,7 +69,9 @@ class _Paragraph:
 
 
 def _build_paragraphs(lines: Sequence[str]) -> list[_Paragraph]:
-    known = _midsentence_capitalised(lines)
+    # Names the copy capitalises mid-sentence, and countries and capitals anywhere:
+    # "Ecuador's government" opens on a name even where Ecuador is named only there.
+    known = _midsentence_capitalised(lines) | _GAZETTEER
     debris = boilerplate_lines(lines)
     paragraphs: list[_Paragraph] = []
     for number, raw in enumerate(lines, start=1):
@@ -75,6 +85,12 @@ def _build_paragraphs(lines: Sequence[str]) -> list[_Paragraph]:
         first_sentence = _first_sentence(text)
         opening_tokens = len(first_sentence.split())
         opening = tuple([tuple(run) for k, run in runs if k < opening_tokens])
+        subject_tokens = (
+            opening_tokens
+            if text[0] in _QUOTES
+            else min(opening_tokens, SUBJECT_TOKENS)
+        )
+        subject = tuple([tuple(run) for k, run in runs if k < subject_tokens])
         words = _words_lower(text)
         shape, title = _heading_shape(text)
         if number in debris:
@@ -93,6 +109,7 @@ def _build_paragraphs(lines: Sequence[str]) -> list[_Paragraph]:
                 surnames=surnames,
                 first_sentence=first_sentence,
                 opening_names=opening,
+                subject_names=subject,
                 kind=kind,
                 heading_shape=shape,
                 title_case=title,
@@ -192,12 +209,15 @@ _FULL_NAME = rf"{_NAME}(?: (?:{'|'.join(sorted(NAME_PARTICLES))}))?(?: {_NAME}){
 # "Jane Doe, the head of ...,": a full name and an apposition holding a role.
 _NAME_THEN_ROLE = re.compile(
     rf"(?:^|, |\b(?:said|told|added) )({_FULL_NAME}), "
-    rf"(?:the |a |an |[A-Z]|(?P<who>who (?:{_LEADS}) ))([^,]{{2,80}}),"
+    rf"(?:the |a |an |[A-Z]|(?P<who>who (?:{_LEADS}) )|(?=[a-z]))([^,]{{2,80}}),"
 )
 # "the minister, Jane Doe," or "union leader Jane Doe": a role, then the name.
 # (It starts only where a word starts: inside a word it could not match either.)
 _ROLE_THEN_NAME = re.compile(rf"(?<![\w'\u2019\-])([\w'\u2019\-]+),? ({_FULL_NAME})\b")
 
+
+# "Prime Minister Jane Doe", "Transport Secretary Jane Doe": a title in capitals,
+# then the name, in one run of capitalised words.
 
 _TWO_CAPITALS = re.compile(r"[A-Z][^\W\d_]+ (?:[a-z]{1,4} )?[A-Z]")
 
@@ -217,8 +237,16 @@ def _introduced(sentence: str) -> list[tuple[str, ...]]:
             found.append(tuple(match.group(1).split()))
     for match in _ROLE_THEN_NAME.finditer(sentence):
         role = match.group(1).removesuffix("'s").removesuffix("\u2019s")
+        name = match.group(2).split()
         if is_role_head(role):
-            found.append(tuple(match.group(2).split()))
+            found.append(tuple(name))
+            continue
+        # A title in capitals reads as part of the name: "Prime Minister Jane Doe".
+        title = next(
+            (k for k in range(len(name) - 3, -1, -1) if is_role_head(name[k])), None
+        )
+        if title is not None:
+            found.append(tuple(name[title + 1 :]))
     return found
 
 

@@ -161,8 +161,13 @@ def _propose_story(
     has_text = any(p.kind == "para" for p in kept)
     # A story made only of short lines has no headline of its own: they are its text.
     head = kept[0] if kept and kept[0].kind == "heading" and has_text else None
+    # A sub-heading divides the text: a heading-like line between the headline and
+    # the first paragraph is the standfirst, the first line of the text.
+    first_text = next((p.line for p in kept if p.kind == "para"), None)
     subheadings = tuple(
-        p.line for p in kept if p.kind == "heading" and p is not head and has_text
+        p.line
+        for p in kept
+        if p.kind == "heading" and first_text is not None and p.line > first_text
     )
     if head is not None:
         headline: str | None = head.text

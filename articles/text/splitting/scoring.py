@@ -48,7 +48,7 @@ SIGNALS: dict[str, Signal] = {
     "headline": Signal(2.0, "headline-like line"),
     "title_case": Signal(1.0, "headline in title case"),
     "like_first": Signal(0.75, "written like the copy's first headline"),
-    "unlike_first": Signal(  # 0.5 per difference: case, blank line after it
+    "unlike_first": Signal(  # 0.5 per difference: case, blank line after, length
         -3.0, "written unlike the copy's first headline, as sub-headings are"
     ),
     "short_heading": Signal(-0.75, "a very short heading, as sub-headings are"),
@@ -130,6 +130,11 @@ SIGNALS: dict[str, Signal] = {
         "is the better marked",
     ),
     "lead_in": Signal(-3.0, "the paragraph before leads into this one"),
+    "no_opening": Signal(
+        -1.0,
+        "neither a headline, a dateline, extra blank lines nor a lede's opening: "
+        "nothing starts a story here",
+    ),
 }
 
 _WEIGHTS = {name: signal.weight for name, signal in SIGNALS.items()}
@@ -227,7 +232,12 @@ class _Copy:
             )
         # The copy's own first headline shows how this copy writes headlines.
         self.first_headline_style = (
-            (scored[0].title_case, self.blanks_before[1] > 0, scored[0].capitals)
+            (
+                scored[0].title_case,
+                self.blanks_before[1] > 0,
+                scored[0].capitals,
+                len(scored[0].words),
+            )
             if scored and scored[0].kind == "heading"
             else None
         )
@@ -322,6 +332,10 @@ def _signals(copy: _Copy, i: int, *, exact: bool) -> dict[str, float] | None:
                 differences += 1
             elif head.title_case is not None and reference[0] is not None:
                 differences += head.title_case != reference[0]
+            if f["short_heading"]:  # a heading of a few words beside a long headline
+                differences += (len(head.words) * 2 < reference[3]) + (
+                    len(head.words) * 3 < reference[3]
+                )
             if differences:
                 f["unlike_first"] = differences / 2
             else:
@@ -369,7 +383,7 @@ def _signals(copy: _Copy, i: int, *, exact: bool) -> dict[str, float] | None:
     f["surname_only"] = float(
         any(
             len(run) == 1 and any(run[0] in p.surnames for p in earlier)
-            for run in lede.opening_names
+            for run in lede.subject_names
         )
     )
     f["news_lede"] = float(
@@ -379,6 +393,14 @@ def _signals(copy: _Copy, i: int, *, exact: bool) -> dict[str, float] | None:
     f["also_added"] = float(not CONTINUING_VERBS.isdisjoint(lede.words[:10]))
     f["quote_opening"] = float(lede.text[0] in _QUOTES)
     f["lead_in"] = float(previous.text.endswith(":"))
+    # Every story starts with a headline, a dateline, a wider gap or a lede; word
+    # overlap alone is how a story's sections differ.
+    f["no_opening"] = float(
+        head.kind != "heading"
+        and not f["blank_more"]
+        and not f["dateline"]
+        and f["lede"] < MIN_LEDE
+    )
     # The word overlaps are the costliest signals. Where the gap cannot score above
     # zero even with the most they and the later passes could add, they are left
     # out, unless every gap's exact score is wanted. (The margin keeps rounding in

@@ -24,7 +24,7 @@ STOPWORDS = (
     vocabulary.STOPWORDS
     | {day.lower() for day in vocabulary.WEEKDAYS}
     | vocabulary.HONORIFICS
-    | _word_set("saying added adding")
+    | _word_set("saying added adding first time times last new")
 )
 
 # Words that open a paragraph continuing the one before: pronouns and linking words.
@@ -66,11 +66,17 @@ _QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
 _SENTENCE_END = re.compile(
     r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])"
 )
-# "NAIROBI, May 6 (Reuters) - " or "Kabul, Oct. 4 -" at the start of a paragraph.
+# "NAIROBI, May 6 (Reuters) - ", "KYIV, Ukraine (AP) \u2014 ", "Kabul, Oct. 4 -" or
+# "London, 4 March 2026 \u2014" at the start of a paragraph.
+_DATE = r"(?:[A-Z][a-z]{2,8}\.?\s*\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s*\d{4})?"
+_REGION = r"[A-Z][\w.'\u2019]*(?: [A-Z][\w.'\u2019]*){0,2}"  # "Ukraine", "D.C."
 _DATELINE_PREFIX = re.compile(
-    r"^(?:[A-Z][A-Z.'\u2019\- ]{1,30}"  # a place in capitals
-    r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}(?=,\s*[A-Z][a-z]{2,8}\.?\s*\d))"  # or dated
-    r"(?:,\s*[A-Z][A-Za-z.]{2,9}\.?\s*\d{1,2})?"  # the date, "May 6"
+    r"^(?:[A-Z][A-Z.'\u2019/\- ]{1,30}"  # a place in capitals
+    # or in title case, before a date or a region and a dash
+    rf"|[A-Z][a-z]+(?: [A-Z][a-z]+){{0,3}}"
+    rf"(?=,\s*(?:{_DATE}|{_REGION}\s*[\u2014\u2013-])))"
+    rf"(?:,\s*(?!{_DATE})(?=[A-Z]){_REGION})?"  # the region or country, "Ukraine"
+    rf"(?:,\s*{_DATE})?"  # the date, "May 6", "4 March 2026"
     r"(?:,?\s*\([^)]{1,30}\))?"  # the agency, "(Reuters)"
     r"\s*[\u2014\u2013-]{1,2}\s+"
 )
