@@ -133,12 +133,15 @@ def reanchor(anchor: Anchor, new_text: str) -> Reanchored:
         tied = _best_exact(anchor, new_text, starts)
         if len(tied) > 1 and start not in tied:
             # the quote and its context read the same in several places: guessing
-            # would as likely put it on the wrong words as on the right ones
+            # would as likely put it on the wrong words as on the right ones. Where
+            # the quote still reads at its old offset, that place is offered too:
+            # an insertion right next to it changes its context, not its words.
+            offered = sorted({*tied, start}) if start in starts else tied
             return Reanchored(
                 AnchorState.ORPHANED,
                 None,
                 0.0,
-                tuple(anchor_for_span(new_text, s, s + len(exact)) for s in tied),
+                tuple(anchor_for_span(new_text, s, s + len(exact)) for s in offered),
             )
         best = start if start in tied else tied[0]
         state = AnchorState.ANCHORED if best == start else AnchorState.MOVED

@@ -238,6 +238,20 @@ def test_property_text_inserted_outside_the_span_keeps_the_quote(case, inserted,
         assert result.state is expected
 
 
+def test_an_orphaned_quote_offers_the_place_it_still_reads_at():
+    # Text inserted right after the quote repeats it: the old place has lost its
+    # context, two others have it. The search cannot choose, and the editor is
+    # offered all three, the true one (the old place) among them.
+    text = "Agreed. Then the vote."
+    anchor = anchor_for_span(text, 0, len("Agreed."))
+    inserted = "Agreed. Then the vote. Agreed."
+    edited = text[:7] + inserted + text[7:]
+    result = reanchor(anchor, edited)
+    assert result.state is AnchorState.ORPHANED
+    assert [c.start for c in result.candidates] == [0, 7, 30]
+    assert {edited[c.start : c.end] for c in result.candidates} == {"Agreed."}
+
+
 @given(text_and_span(), texts.filter(bool))
 def test_property_text_inserted_before_the_span_moves_it(case, inserted):
     text, start, end = case
