@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from articles.text.checks.base import Paragraph, is_heading
+from articles.text.checks.clauses import embedded_clauses
 from articles.text.checks.relations import (
     DONE,
     NOT_DONE,
@@ -102,8 +103,37 @@ def read_statements(paragraphs: Sequence[Paragraph]) -> Iterator[Statement]:
 def _read_sentence(
     paras: list[Paragraph], index: int, offset: int, sentence: str
 ) -> Iterator[Statement]:
-    para = paras[index]
+    """The statements of the sentence and of the clauses it tells inside itself
+    (clauses.py); a clause's statement spans the clause, and the sentence's own
+    reading skips what a clause has read."""
     taken: list[tuple[int, int]] = []
+    seen: set[tuple[tuple[str, str, str], str]] = set()
+    for clause in embedded_clauses(sentence):
+        clause_offset = offset + clause.start
+        for statement in _read_text(paras, index, clause_offset, clause.text, []):
+            taken.append((clause.start, clause.end))
+            if (statement.key, statement.state) in seen:
+                continue
+            seen.add((statement.key, statement.state))
+            yield replace(
+                statement,
+                start=clause_offset,
+                end=offset + clause.end,
+                sentence=sentence,
+            )
+    for statement in _read_text(paras, index, offset, sentence, taken):
+        if (statement.key, statement.state) not in seen:
+            yield statement
+
+
+def _read_text(
+    paras: list[Paragraph],
+    index: int,
+    offset: int,
+    sentence: str,
+    taken: list[tuple[int, int]],
+) -> Iterator[Statement]:
+    para = paras[index]
     for relation, shape, pattern in PATTERNS:
         for match in pattern.finditer(sentence):
             start, end = _trimmed_span(sentence, match)
