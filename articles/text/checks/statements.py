@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from articles.text.checks.base import Paragraph, is_heading
 from articles.text.checks.clauses import embedded_clauses
+from articles.text.checks.references import UNNAMED, resolve_references
 from articles.text.checks.relations import (
     DONE,
     NOT_DONE,
@@ -85,8 +86,13 @@ class Statement:
 # --- reading statements --------------------------------------------------------------
 
 
-def read_statements(paragraphs: Sequence[Paragraph]) -> Iterator[Statement]:
-    """Every statement of a relation in the paragraphs (questions skipped)."""
+def read_statements(paragraphs: Sequence[Paragraph]) -> list[Statement]:
+    """Every statement of a relation in the paragraphs (questions skipped), with
+    the parties told short or left out resolved within them (references.py)."""
+    return resolve_references(list(_read_paragraphs(paragraphs)), RELATIONS_BY_NAME)
+
+
+def _read_paragraphs(paragraphs: Sequence[Paragraph]) -> Iterator[Statement]:
     story_paragraphs: dict[int, list[Paragraph]] = defaultdict(list)
     for para in paragraphs:
         if not is_heading(para):
@@ -346,7 +352,8 @@ def _with_article(raw: str, clean: str) -> str:
 def _subject(
     match: re.Match[str], paras: list[Paragraph], index: int, offset: int, obj: str
 ) -> tuple[str, str] | None:
-    """(normalised subject, subject as written for messages), or None."""
+    """(normalised subject, subject as written for messages), or None. A subject
+    the sentence does not name is UNNAMED, for references.py to resolve."""
     named = None
     for group in ("subj", "owner", "loc"):
         if group in match.re.groupindex and match.group(group):
@@ -367,7 +374,7 @@ def _subject(
     ]
     if mentions:
         return mentions[-1], _country_display(mentions[-1])
-    return None
+    return UNNAMED, UNNAMED
 
 
 def _country_display(country: str) -> str:

@@ -1,0 +1,101 @@
+"""What a statement's short or missing subject and object refer to in its source.
+
+Copy names a party in full once and then short: "Joseph Kiprono" and then
+"Kiprono", "the Nordic-Baltic Broadcasting Union" and then "the union", "the
+regional government of Murcia" and then "the regional government", "Ferrovia
+Ouest has acquired Autocars Bretons" and then "agreed to buy the company"; and a
+passive may not say who did it ("X has not been designated a terrorist
+organisation"). Within one source (the stories of a draft, or one published
+article), such a statement is about the party its other statements of the same
+relation name, when they name exactly one; otherwise it is left as written, and a
+statement with no subject at all is dropped (it cannot be compared).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from articles.text.checks.relations import Relation
+
+if TYPE_CHECKING:
+    from articles.text.checks.statements import Statement
+
+UNNAMED = ""  # the subject of a statement that does not say who did it
+
+
+def resolve_references(
+    statements: Sequence[Statement], relations: dict[str, Relation]
+) -> list[Statement]:
+    """The statements with short, general and missing parties resolved."""
+    resolved = []
+    for statement in statements:
+        relation = relations.get(statement.relation)
+        by_object = relation is not None and relation.by_object
+        others = [s for s in statements if s.relation == statement.relation]
+        subject, subject_text = statement.subject, statement.subject_text
+        if not by_object:
+            named = _referent(
+                subject,
+                subject_text,
+                [
+                    (s.subject, s.subject_text)
+                    for s in others
+                    if s.object == statement.object
+                ],
+            )
+            if named is not None:
+                subject, subject_text = named
+            if subject == UNNAMED:
+                continue
+        obj, obj_text = statement.object, statement.object_text
+        named = _referent(
+            obj,
+            obj_text,
+            [
+                (s.object, s.object_text)
+                for s in others
+                if by_object or s.subject == subject
+            ],
+        )
+        if named is not None:
+            obj, obj_text = named
+        resolved.append(
+            replace(
+                statement,
+                subject=subject,
+                subject_text=subject_text,
+                object=obj,
+                object_text=obj_text,
+            )
+        )
+    return resolved
+
+
+def _referent(
+    key: str, text: str, candidates: list[tuple[str, str]]
+) -> tuple[str, str] | None:
+    """The one fuller party among the candidates that this one refers to, or None.
+
+    A missing party, or one described in lower case ("the union", "the company"),
+    refers to the one named party; a name written short ("Kiprono") to the one
+    name that begins or ends with it ("Joseph Kiprono")."""
+    named = {k: t for k, t in candidates if k != key and k and _is_name(t)}
+    if key == UNNAMED or (text.lower().startswith("the ") and not _is_name(text)):
+        found = named
+    elif _is_name(text):
+        words = key.split()
+        found = {
+            k: t
+            for k, t in named.items()
+            if len(k.split()) > len(words)
+            and (k.split()[: len(words)] == words or k.split()[-len(words) :] == words)
+        }
+    else:
+        return None
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
+def _is_name(text: str) -> bool:
+    return any(ch.isupper() for ch in text)
