@@ -73,8 +73,8 @@ RELATIONS: tuple[Relation, ...] = (
         symmetric=True,
         phrases=(
             Phrase(
-                r"(?:has|have|maintains?|maintained|enjoys?)\s+(?:full\s+|formal\s+)?"
-                r"diplomatic\s+(?:relations|ties)\s+with"
+                r"(?:has|have|(?:(?<=has\s)|(?<=have\s))had|maintains?|maintained|"
+                r"enjoys?)\s+(?:full\s+|formal\s+)?diplomatic\s+(?:relations|ties)\s+with"
             ),
             Phrase(
                 r"(?:has|have|maintains?)\s+no\s+(?:full\s+|formal\s+)?"
@@ -191,6 +191,13 @@ RELATIONS: tuple[Relation, ...] = (
                 NOT_DONE,
             ),
             Phrase(r"(?:insolvent|bankrupt)", obj="insolvency"),
+            # "has gone into administration", "is not in administration"
+            Phrase(
+                r"(?:(?:go(?:es|ne|ing)?|went|enter(?:s|ed|ing)?|placed|put)\s+into|"
+                r"(?:(?<=is\s)|(?<=are\s)|(?<=was\s)|(?<=not\s)|(?<=been\s)|"
+                r"(?<=remains\s))in)\s+(?:administration|liquidation|receivership)",
+                obj="insolvency",
+            ),
         ),
         described={
             DONE: "{subject} has declared {object}",
@@ -207,7 +214,7 @@ RELATIONS: tuple[Relation, ...] = (
                 r"(?:acquir(?:e|es|ed|ing)|b(?:uy|uys|ought|uying)|"
                 r"t(?:ake|akes|ook|aking)\s+over|"
                 r"complet(?:e|es|ed|ing)\s+(?:the|its)\s+(?:acquisition|purchase|"
-                r"takeover)\s+of)"
+                r"takeover)\s+of|owns?)"
             ),
             Phrase(
                 r"(?:abandon|dropp?|scrapp?|withdr[ae]w|call(?:ed)?\s+off)(?:s|ed|ing)?"

@@ -24,6 +24,7 @@ from articles.text.checks.relations import (
     Phrase,
     Relation,
 )
+from articles.text.vocabulary import ORGANISATION_KINDS
 
 # The states of a designation, as relations.py names the states of any relation.
 LISTED = DONE
@@ -39,7 +40,15 @@ SANCTIONS = "sanctions"
 
 _CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w\-]*)"
 _NP = rf"(?:the\s+)?{_CAP}(?:\s+(?:of\s+(?:the\s+)?)?{_CAP}){{0,5}}"
-_OBJ = rf"(?P<obj>{_NP})(?:['\u2019]s(?:\s+name)?)?"
+# What kind of body a name is, told before it: "the shipping company Volgamar
+# Tankers", "the Sheffield data firm Nodal"; the name is the object.
+_DESCRIBED = (
+    rf"(?:(?:the|an?)\s+(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){{0,2}}?"
+    rf"(?:{ORGANISATION_KINDS})\s+(?=[A-Z]))?"
+)
+_KIND = r"(?:groups?|organi[sz]ations?|entit(?:y|ies)|movements?|outfits?|networks?)"
+# A group's name may be followed by what it is: "the Black Meridian network".
+_OBJ = rf"{_DESCRIBED}(?P<obj>{_NP})(?:['\u2019]s(?:\s+name)?|\s+{_KIND}\b)?"
 # A body named by what it is, in lower case: "the town council", "the league",
 # "the national regulator". Copy on local government, sport and business states
 # its relations with these as often as with names.
@@ -60,11 +69,11 @@ _GOVERNMENT_NP = (
     r"the\s+(?:[a-z][\w-]*\s+){0,3}?(?:government|administration|authorities|junta|"
     r"regime|council|leadership|alliance|bloc|union|league|zone|eurozone|club|"
     r"association|federation|community|commonwealth|organi[sz]ation|partnership|"
-    r"grid|network|consortium|coalition)(?:\s+(?:of|in)\s+(?:the\s+)?"
+    r"grid|network|consortium|coalition|company|firm|business)"
+    r"(?:\s+(?:of|in)\s+(?:the\s+)?"
     rf"{_CAP}(?:\s+{_CAP}){{0,3}})?"
 )
-_TABLE_OBJ = rf"(?P<obj>{_NP}|{_GOVERNMENT_NP})(?:['\u2019]s(?:\s+name)?)?"
-_KIND = r"(?:groups?|organi[sz]ations?|entit(?:y|ies)|movements?|outfits?|networks?)"
+_TABLE_OBJ = rf"{_DESCRIBED}(?P<obj>{_NP}|{_GOVERNMENT_NP})(?:['\u2019]s(?:\s+name)?)?"
 _CATEGORY = (
     r"(?i:(?:an?\s+)?(?:(?:banned|proscribed|designated|foreign|international|"
     rf"outlawed|illegal)\s+)*(?:terrorist|terror|extremist)\s+{_KIND})"
@@ -123,7 +132,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         DESIGNATION,
         "passive",
         re.compile(
-            rf"\b{_OBJ},?\s+{_AUX}{_PASSIVE_VERB}(?:\s+as\s+{_CATEGORY})?"
+            rf"\b{_OBJ},?\s+{_AUX}{_PASSIVE_VERB}(?:\s+(?:as\s+)?{_CATEGORY})?"
             rf"(?:\s+(?:in|by)\s+{_SUBJ})?"
         ),
     ),
@@ -165,6 +174,17 @@ PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
             rf"\b{_SUBJ}\s+{_AUX}(?P<verb>impos(?:es?|ed|ing)|slapp(?:ed|ing)|"
             rf"maintain(?:s|ed|ing)?|keeps?|kept)\s+(?:new\s+|fresh\s+)?sanctions\s+"
             rf"(?:on|against)\s+{_OBJ}"
+        ),
+    ),
+    # X is (not) under EU sanctions / was placed under sanctions by the US / is
+    # subject to sanctions
+    (
+        SANCTIONS,
+        "under",
+        re.compile(
+            rf"\b{_OBJ},?\s+{_AUX}(?:(?:placed|put|remains?|stays?)\s+)?"
+            rf"(?P<verb>under|subject\s+to)\s+(?:(?P<subj>{_NP})\s+)?sanctions\b"
+            rf"(?:\s+(?:imposed\s+)?(?:by|from)\s+(?P<loc>{_NP}))?"
         ),
     ),
     # lifting (the) sanctions on X
