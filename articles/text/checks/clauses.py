@@ -10,6 +10,12 @@ clause, the name first and then its verb ("Tuvalu has no diplomatic relations wi
 Taiwan"), which the patterns of statement_patterns.py read as they read a
 sentence. A relative clause about the object ("Helix, which Norland has not
 acquired") keeps its own pattern there.
+
+Two more kinds are told again as clauses: a relation told as a noun ("Peru's
+recognition of Kosovo", "Veltra's membership of the union ended in 2021") as the
+verb it names ("Peru recognises Kosovo", "Veltra left the union in 2021"), and a
+denial ("Talvik denies that it has bought Morra", "denied buying Morra") as the
+clause denied, marked so that its reader turns the state over.
 """
 
 from __future__ import annotations
@@ -51,13 +57,55 @@ _ONE_OF_GROUP = re.compile(
 )
 
 
+# "Talvik denies that it has bought Morra", "Talvik denied buying Morra"
+_DENIAL = re.compile(
+    rf"\b{_NAME}\s+(?:(?:has|have|had)\s+)?(?:denie[sd]|deny|denying|rejects?|"
+    r"rejected)\s+(?:(?:reports?|claims?|suggestions?)\s+)?(?:that\s+)?"
+    r"(?:(?:it|they|he|she)\s+)?(?P<body>[a-z][^;:()]*)"
+)
+# A relation told as a noun, with its owner ("Peru's recognition of X") or, for a
+# listing or sanctions, without one ("the designation of X as a terrorist group").
+_NOMINAL = re.compile(
+    r"\b(?:(?!(?:It|Its|Their|His|Her|This|That)\b)"
+    rf"{_NAME}['\u2019]s?|(?P<unowned>[Tt]he))\s+"
+    r"(?:(?P<plan>planned|proposed|possible|pending|expected|intended)\s+)?"
+    r"(?P<noun>membership\s+of|recognition\s+of|ratification\s+of|ban\s+on|"
+    r"sanctions\s+(?:on|against)|designation\s+of)\s+(?P<body>[^,;:()]*)"
+)
+# What each noun says as a verb: (done, planned, ended).
+_NOMINAL_VERBS = {
+    "membership": ("is a member of", "plans to join", "left"),
+    "recognition": ("recognises", "plans to recognise", "withdrew its recognition of"),
+    "ratification": ("has ratified", "plans to ratify", None),
+    "ban": ("bans", "plans to ban", "lifted its ban on"),
+    "sanctions": (
+        "imposed sanctions on",
+        "plans to impose sanctions on",
+        "lifted sanctions on",
+    ),
+    "designation": ("designated", "plans to designate", "removed"),
+}
+_UNOWNED_NOUNS = ("designation", "sanctions")
+# The noun's relation said to have ended: "Veltra's membership of X ended in 2021".
+_ENDED = re.compile(
+    r"^[^,;]*?\b(?:ended|lapsed|expired|(?:was|were|has\s+been|have\s+been)\s+"
+    r"(?:suspended|revoked|lifted|withdrawn|cancelled|ended|overturned|quashed)|"
+    r"(?:has|have)\s+(?:ended|lapsed|expired))\b"
+)
+
+
 @dataclass(frozen=True)
 class Clause:
-    """A clause told again as a plain sentence, and where it is in its sentence."""
+    """A clause told again as a plain sentence, and where it is in its sentence.
+    `denied`: the sentence denies what the clause says. `fallback`: read only
+    where the sentence's own reading found nothing ("lifted the sanctions on X"
+    is a lifting, not sanctions told as a noun)."""
 
     text: str
     start: int
     end: int
+    denied: bool = False
+    fallback: bool = False
 
 
 def embedded_clauses(sentence: str) -> Iterator[Clause]:
@@ -77,3 +125,41 @@ def embedded_clauses(sentence: str) -> Iterator[Clause]:
                 start=match.start("name"),
                 end=match.start("body") + len(body),
             )
+    for match in _DENIAL.finditer(sentence):
+        # reported speech puts "has" back a tense: "denied that it had bought X"
+        body = re.sub(r"^had\b", "has", match.group("body").rstrip(" ."))
+        yield Clause(
+            text=f"{match.group('name')} {body}",
+            start=match.start("name"),
+            end=match.start("body") + len(body),
+            denied=True,
+        )
+    yield from _nominal_clauses(sentence)
+
+
+def _nominal_clauses(sentence: str) -> Iterator[Clause]:
+    """A relation told as a noun, told again with the verb the noun names."""
+    for match in _NOMINAL.finditer(sentence):
+        noun = match.group("noun").split()[0]
+        if match.group("unowned") and noun not in _UNOWNED_NOUNS:
+            continue
+        done, planned, ended = _NOMINAL_VERBS[noun]
+        body = match.group("body").rstrip(" .")
+        if match.group("plan"):
+            verb = planned
+        elif _ENDED.search(body):
+            verb = ended
+        else:
+            verb = done
+        if verb is None or not body:
+            continue
+        owner = "It" if match.group("unowned") else match.group("name")
+        start = (
+            match.start("unowned") if match.group("unowned") else match.start("name")
+        )
+        yield Clause(
+            text=f"{owner} {verb} {body}",
+            start=start,
+            end=match.start("body") + len(body),
+            fallback=True,
+        )

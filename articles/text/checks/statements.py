@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from articles.text.checks.base import Paragraph, is_heading
-from articles.text.checks.clauses import embedded_clauses
+from articles.text.checks.clauses import Clause, embedded_clauses
 from articles.text.checks.references import UNNAMED, resolve_references
 from articles.text.checks.relations import (
     DONE,
@@ -111,25 +111,59 @@ def _read_sentence(
 ) -> Iterator[Statement]:
     """The statements of the sentence and of the clauses it tells inside itself
     (clauses.py); a clause's statement spans the clause, and the sentence's own
-    reading skips what a clause has read."""
+    reading skips what a clause has read (a fallback clause only reads what the
+    sentence's own reading left)."""
     taken: list[tuple[int, int]] = []
     seen: set[tuple[tuple[str, str, str], str]] = set()
-    for clause in embedded_clauses(sentence):
-        clause_offset = offset + clause.start
-        for statement in _read_text(paras, index, clause_offset, clause.text, []):
-            taken.append((clause.start, clause.end))
-            if (statement.key, statement.state) in seen:
-                continue
-            seen.add((statement.key, statement.state))
-            yield replace(
-                statement,
-                start=clause_offset,
-                end=offset + clause.end,
-                sentence=sentence,
-            )
+    clauses = list(embedded_clauses(sentence))
+    for clause in clauses:
+        if not clause.fallback:
+            yield from _read_clause(paras, index, offset, sentence, clause, taken, seen)
     for statement in _read_text(paras, index, offset, sentence, taken):
         if (statement.key, statement.state) not in seen:
+            seen.add((statement.key, statement.state))
             yield statement
+    for clause in clauses:
+        if clause.fallback and not any(
+            s < clause.end and clause.start < e for s, e in taken
+        ):
+            yield from _read_clause(paras, index, offset, sentence, clause, taken, seen)
+
+
+def _read_clause(
+    paras: list[Paragraph],
+    index: int,
+    offset: int,
+    sentence: str,
+    clause: Clause,
+    taken: list[tuple[int, int]],
+    seen: set[tuple[tuple[str, str, str], str]],
+) -> Iterator[Statement]:
+    clause_offset = offset + clause.start
+    for statement in _read_text(paras, index, clause_offset, clause.text, []):
+        taken.append((clause.start, clause.end))
+        if clause.denied:
+            denied = _denied(statement)
+            if denied is None:
+                continue
+            statement = denied
+        if (statement.key, statement.state) in seen:
+            continue
+        seen.add((statement.key, statement.state))
+        yield replace(
+            statement, start=clause_offset, end=offset + clause.end, sentence=sentence
+        )
+
+
+def _denied(statement: Statement) -> Statement | None:
+    """The statement a denial of it makes ("denies that it has bought X": has not
+    bought X), or None when a denial says nothing sure (a plan denied, or a
+    charge or arrest: "he denies the charges" is no sign he was not charged)."""
+    relation = RELATIONS_BY_NAME.get(statement.relation)
+    if relation is not None and relation.by_object:
+        return None
+    turned = {DONE: NOT_DONE, NOT_DONE: DONE}.get(statement.state)
+    return None if turned is None else replace(statement, state=turned)
 
 
 def _read_text(
