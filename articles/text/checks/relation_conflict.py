@@ -78,6 +78,9 @@ _DATED = re.compile(
 )
 
 
+_CLAUSE_END = re.compile(r"[,;:]|[.!?](?:\s|$)")
+_SINCE = re.compile(rf"\bsince\s+(?:(?:last|early|late)\s+)?{_DATED.pattern}")
+
 _SAYING = r"(?:said|says|told|added|confirmed|announced|reported|stated|insisted)"
 _TRAILING_FRAME = re.compile(rf",[^,]*\b{_SAYING}\b[^,]*$")
 _LEADING_FRAME = re.compile(rf"^[^,]*?\b{_SAYING}\b(?:\s+on\s+\w+)?(?:\s+that)?")
@@ -144,17 +147,22 @@ def _conflict_kind(first: Statement, second: Statement) -> str | None:
     (one story may be out of date); an undated statement is a claim about now.
     """
     kind = _CONFLICTS.get(frozenset({first.state, second.state}))
-    if kind is not None and _dated(first.sentence) and _dated(second.sentence):
+    if kind is not None and _dated(first) and _dated(second):
         return "tension"
     return kind
 
 
-def _dated(sentence: str) -> bool:
-    """True when the sentence puts its statement at a time. The time of a frame
-    of reported speech ("his lawyer said on Wednesday") is when it was said, not
-    when it was so."""
-    told = _LEADING_FRAME.sub("", _TRAILING_FRAME.sub("", sentence))
-    return bool(_DATED.search(told))
+def _dated(statement: Statement) -> bool:
+    """True when the statement's own clause puts it at a time: the statement and
+    what follows it up to the next comma or semicolon. The time of a frame of
+    reported speech ("his lawyer said on Wednesday") is when it was said, not when
+    it was so; another clause's time ("..., and fighting was reported last week")
+    is another event's; and a state "since August" is a state now."""
+    text = statement.para.text
+    rest = _CLAUSE_END.search(text, statement.end)
+    told = text[statement.start : rest.start() if rest else len(text)]
+    told = _LEADING_FRAME.sub("", _TRAILING_FRAME.sub("", told))
+    return bool(_DATED.search(_SINCE.sub("", told)))
 
 
 def _within_story_findings(mine: list[Statement]) -> Iterator[Finding]:
