@@ -94,6 +94,18 @@ _ENDED = re.compile(
 )
 
 
+# "A ceasefire between A and B has been in force since August", "No ceasefire has
+# been agreed between A and B": told again as "A and B (have not) agreed a ceasefire".
+_CEASEFIRE_BETWEEN = re.compile(
+    r"\b(?P<det>[Aa]n?|[Tt]he|[Nn]o)\s+(?:[a-z]+\s+)?(?:ceasefire|cease-fire|truce)\s+"
+    r"(?P<agreed>(?:(?:has|have|had)\s+been|was|is)\s+(?:agreed|signed|in\s+force)\s+)?"
+    r"between\s+(?P<parties>[^,;:()]+?\s+and\s+[^,;:()]+?)"
+    r"(?=\s+(?P<holds>(?:has|have)\s+(?:been\s+(?:in\s+force|in\s+place|agreed|"
+    r"holding)|held)|is\s+(?:in\s+(?:force|place)|holding)|holds|took\s+effect|"
+    r"came\s+into\s+force|was\s+(?:agreed|signed))\b|\s*(?:[,;.]|$))"
+)
+
+
 @dataclass(frozen=True)
 class Clause:
     """A clause told again as a plain sentence, and where it is in its sentence.
@@ -135,6 +147,19 @@ def embedded_clauses(sentence: str) -> Iterator[Clause]:
             denied=True,
         )
     yield from _nominal_clauses(sentence)
+    for match in _CEASEFIRE_BETWEEN.finditer(sentence):
+        denied = match.group("det").lower() == "no"
+        if not (denied or match.group("agreed") or match.group("holds")):
+            continue  # "talks on a ceasefire between A and B": none told
+        parties = re.sub(
+            r"(?:^|(?<=\sand\s))(?!the\b|[A-Z])", "the ", match.group("parties")
+        )
+        verb = "have not agreed" if denied else "agreed"
+        yield Clause(
+            text=f"{parties} {verb} a ceasefire",
+            start=match.start(),
+            end=match.end("parties"),
+        )
 
 
 def _nominal_clauses(sentence: str) -> Iterator[Clause]:

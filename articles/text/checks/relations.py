@@ -66,6 +66,10 @@ class Relation:
 
 
 _RELATIONS_WORD = r"(?:diplomatic\s+)?(?:relations|ties)"
+_CEASEFIRE = r"(?:ceasefire|cease-fire|truce)"
+_CEASEFIRE_VERBS = (
+    r"agreed|agrees?|signed|signs?|reached|reach(?:es)?|declared|announced"
+)
 
 RELATIONS: tuple[Relation, ...] = (
     Relation(
@@ -146,6 +150,34 @@ RELATIONS: tuple[Relation, ...] = (
             UNDOING: "{subject} is leaving or may leave {object}",
             PROPOSED: "{subject} plans or has applied to join {object}",
             UNDER_WAY: "{subject} is joining {object}",
+        },
+    ),
+    # A ceasefire between two parties ("the army and the rebels agreed a
+    # ceasefire"); one declared by one party alone is a declaration, below.
+    Relation(
+        name="ceasefire",
+        symmetric=True,
+        phrases=(
+            Phrase(
+                rf"(?:{_CEASEFIRE_VERBS})\s+(?:a|an|the)\s+(?:[a-z]+\s+)?"
+                rf"{_CEASEFIRE}\s+with"
+            ),
+            Phrase(
+                rf"(?:{_CEASEFIRE_VERBS})\s+(?:a|an|the)\s+(?:[a-z]+\s+)?{_CEASEFIRE}",
+                shape=JOINT,
+            ),
+            Phrase(
+                r"(?:br(?:oke|eaks?|oken)|abandon(?:s|ed)?|end(?:s|ed)?)\s+(?:the|its)\s+"
+                rf"{_CEASEFIRE}\s+with",
+                NOT_DONE,
+            ),
+        ),
+        described={
+            DONE: "{subject} and {object} have agreed a ceasefire",
+            NOT_DONE: "{subject} and {object} have no (or have ended a) ceasefire",
+            UNDOING: "the ceasefire between {subject} and {object} may end",
+            PROPOSED: "{subject} and {object} may agree a ceasefire",
+            UNDER_WAY: "{subject} and {object} are agreeing a ceasefire",
         },
     ),
     Relation(

@@ -69,11 +69,15 @@ _GOVERNMENT_NP = (
     r"the\s+(?:[a-z][\w-]*\s+){0,3}?(?:government|administration|authorities|junta|"
     r"regime|council|leadership|alliance|bloc|union|league|zone|eurozone|club|"
     r"association|federation|community|commonwealth|organi[sz]ation|partnership|"
-    r"grid|network|consortium|coalition|company|firm|business)"
+    r"grid|network|consortium|coalition|company|firm|business|rebels|militants|"
+    r"insurgents|guerrillas|militias|armed\s+groups)"
     r"(?:\s+(?:of|in)\s+(?:the\s+)?"
     rf"{_CAP}(?:\s+{_CAP}){{0,3}})?"
 )
-_TABLE_OBJ = rf"{_DESCRIBED}(?P<obj>{_NP}|{_GOVERNMENT_NP})(?:['\u2019]s(?:\s+name)?)?"
+_TABLE_OBJ = (
+    rf"{_DESCRIBED}(?P<obj>{_NP}|{_GOVERNMENT_NP})"
+    rf"(?:['\u2019]s(?:\s+name)?|\s+(?:[a-z][\w-]*\s+)?{_KIND}\b)?"
+)
 _CATEGORY = (
     r"(?i:(?:an?\s+)?(?:(?:banned|proscribed|designated|foreign|international|"
     rf"outlawed|illegal)\s+)*(?:terrorist|terror|extremist)\s+{_KIND})"
@@ -236,7 +240,7 @@ def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
     if phrase.shape == PASSIVE:
         return re.compile(rf"\b{obj},?\s+{_GENERIC_AUX}{verb}\b(?:\s+by\s+{_SUBJ})?")
     if phrase.shape == JOINT:
-        return re.compile(rf"\b(?P<subj>{_NP})\s+and\s+{obj}\s+{_GENERIC_AUX}{verb}\b")
+        return re.compile(rf"\b{_SUBJ}\s+and\s+{obj}\s+{_GENERIC_AUX}{verb}\b")
     subject = r"(?<![\w-])" if relation.by_object else rf"\b{_SUBJ}\s+"
     tail = "" if phrase.obj else rf"\s+{obj}"
     return re.compile(rf"{subject}{_GENERIC_AUX}{verb}\b{tail}")
