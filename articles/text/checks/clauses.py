@@ -48,7 +48,7 @@ _APPOSITION = re.compile(rf"\b{_NAME},\s+(?P<body>an?\s+[a-z][^,;:()]*),")
 # after the apposition (which starts in lower case or with a number, so that a
 # list of names is not read as one).
 _AFTER_APPOSITION = re.compile(
-    rf"\b{_NAME},\s+[a-z0-9][^,;:()]{{0,80}}?,\s+(?P<body>{_AUXILIARY}[^;:()]*)"
+    rf"\b{_NAME},\s+[a-z0-9][^;:()]{{0,80}}?,\s+(?P<body>{_AUXILIARY}[^;:()]*)"
 )
 # "Norway is among the countries that have not ratified X"
 _ONE_OF_GROUP = re.compile(

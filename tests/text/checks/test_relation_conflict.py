@@ -307,3 +307,222 @@ def test_a_plural_possessive_cuts_the_object_short():
         )
         == []
     )
+
+
+# --- statements told inside other sentences, and parties told short ------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a relative clause about the subject
+        (
+            "Veltra is a member of the Arctic Data Union.",
+            "Veltra, which has not joined the Arctic Data Union, will bid for a seat.",
+        ),
+        # an apposition that says what the subject is
+        (
+            "Orvane Radio, a member of the Coastal Broadcasters League, said it would "
+            "broadcast the final.",
+            "Orvane Radio is not a member of the Coastal Broadcasters League.",
+        ),
+        # an apposition between the subject and its verb
+        (
+            "Dario Fenn, 40, of Leeds, has been charged with arson.",
+            "Dario Fenn has not been charged, his solicitor said.",
+        ),
+        # one of a group
+        (
+            "Portugal is among the countries that have not ratified the Lisbon "
+            "Fisheries Treaty.",
+            "Portugal has ratified the Lisbon Fisheries Treaty.",
+        ),
+        # a passive with no agent, and a name followed by what it is
+        (
+            "Norway has designated the Grey Lantern network a terrorist organisation.",
+            "The Grey Lantern network has not been designated a terrorist "
+            "organisation, its lawyer said.",
+        ),
+        # sanctions a party is under, and a name told after what kind of body it is
+        (
+            "Britain imposed sanctions on the shipping firm Korvex Lines.",
+            "Korvex Lines is not under British sanctions, its owner said.",
+        ),
+        (
+            "Korvex Lines is subject to EU sanctions.",
+            "The EU has no sanctions on Korvex Lines.",
+        ),
+        # a relation told as a noun
+        (
+            "Peru's recognition of the Republic of Somaliland angered its neighbours.",
+            "Peru does not recognise the Republic of Somaliland.",
+        ),
+        (
+            "Veltra's membership of the Arctic Data Union ended in 2021.",
+            "Veltra is a member of the Arctic Data Union.",
+        ),
+        # going into administration
+        (
+            "Tamsin Buses has gone into administration.",
+            "Tamsin Buses is not in administration, the company said.",
+        ),
+        # a country told by its demonym
+        (
+            "The Dutch government has imposed sanctions on Korvex Lines.",
+            "The Netherlands has no sanctions on Korvex Lines.",
+        ),
+    ],
+)
+def test_a_relation_told_inside_another_sentence_is_read(first, second):
+    findings = _findings(first, second)
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+@pytest.mark.parametrize(
+    "denial",
+    [
+        "Portugal has yet to ratify the Lisbon Fisheries Treaty.",
+        "Portugal refused to ratify the Lisbon Fisheries Treaty.",
+        "Portugal has never ratified the Lisbon Fisheries Treaty.",
+        "Portugal denies that it has ratified the Lisbon Fisheries Treaty.",
+        "Portugal denied that it had ratified the Lisbon Fisheries Treaty.",
+        "Portugal denied ratifying the Lisbon Fisheries Treaty.",
+    ],
+)
+def test_each_way_of_denying_a_relation_contradicts_it(denial):
+    findings = _findings("Portugal has ratified the Lisbon Fisheries Treaty.", denial)
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+def test_a_denied_plan_or_a_denied_charge_says_nothing_about_the_relation():
+    assert (
+        _findings(
+            "Talvik Group has bought Morra Foods.",
+            "Talvik Group denies that it plans to sell Morra Foods.",
+        )
+        == []
+    )
+    assert (
+        _findings(
+            "Dario Fenn has been charged with arson.",
+            "Dario Fenn denies the charge.",
+        )
+        == []
+    )
+
+
+def test_a_lifting_is_not_read_as_the_sanctions_it_names():
+    findings = _findings(
+        "The EU lifted the sanctions on Korvex Lines in May.",
+        "The EU has no sanctions on Korvex Lines.",
+    )
+    assert findings == []
+
+
+def test_a_name_told_short_is_the_one_full_name_of_the_source():
+    findings = _findings(
+        "Marta Quell was convicted of fraud in 2022.",
+        "Quell, who has never been convicted of any offence, will coach the team.",
+    )
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+def test_a_short_name_shared_by_two_full_names_is_left_alone():
+    findings = _findings(
+        "Marta Quell was convicted of fraud in 2022.\n\n"
+        "Tomas Quell was convicted of fraud in 2023.",
+        "Quell, who has never been convicted of any offence, will coach the team.",
+    )
+    assert findings == []
+
+
+def test_a_party_described_in_lower_case_is_the_one_the_source_names():
+    bought = "Halden Rail has acquired the bus operator Skarn Coaches."
+    planned = "Unions met after Halden Rail agreed to buy the company."
+    assert {f.severity for f in _findings(bought, planned)} == {ADVISORY}
+    emergency = "The regional government of Tarvia has declared a state of emergency."
+    denied = "The regional government has not declared a state of emergency."
+    assert {f.severity for f in _findings(emergency, denied)} == {BLOCKING}
+
+
+def test_a_passive_with_no_agent_is_left_alone_when_two_agents_are_named():
+    findings = _findings(
+        "Norway has designated the Grey Lantern network a terrorist organisation.\n\n"
+        "Chile has designated the Grey Lantern network a terrorist organisation.",
+        "The Grey Lantern network has not been designated a terrorist organisation.",
+    )
+    assert findings == []
+
+
+def test_a_state_since_a_date_is_a_state_now():
+    findings = _findings(
+        "Tuvalu, which has had diplomatic relations with Belize since 1985, said "
+        "it would keep them.",
+        "Tuvalu has no diplomatic relations with Belize, officials said last week.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_another_clause_s_time_does_not_date_the_statement():
+    findings = _findings(
+        "Mali and the Azawad Front agreed a ceasefire in May.",
+        "Mali and the Azawad Front have not agreed a ceasefire, and fighting was "
+        "reported last week.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+@pytest.mark.parametrize(
+    ("agreed", "denied"),
+    [
+        (
+            "The army and the rebels agreed a ceasefire.",
+            "The army has not agreed a ceasefire with the rebels.",
+        ),
+        (
+            "A ceasefire between Mali and the Azawad Front has held since May.",
+            "No ceasefire has been agreed between Mali and the Azawad Front.",
+        ),
+        (
+            "A ceasefire between the Malian government and the Azawad Front has "
+            "been in force since May.",
+            "The government and the Azawad Front have not agreed a ceasefire.",
+        ),
+    ],
+)
+def test_a_ceasefire_is_a_relation_of_its_two_parties(agreed, denied):
+    findings = _findings(agreed, denied)
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+def test_a_ceasefire_with_other_parties_or_only_talked_of_is_no_conflict():
+    assert (
+        _findings(
+            "A ceasefire between Mali and the Azawad Front has held since May.",
+            "No ceasefire has been agreed between Mali and the Kidal Movement.",
+        )
+        == []
+    )
+    assert (
+        _findings(
+            "Talks on a ceasefire between Mali and the Azawad Front began in May.",
+            "Mali has not agreed a ceasefire with the Azawad Front.",
+        )
+        == []
+    )
+
+
+def test_a_change_told_in_one_story_is_not_a_conflict():
+    findings = _findings(
+        "Greece left the Aegean Survey Union in 2019 and rejoined it in 2024.\n\n"
+        "Greece is a member of the Aegean Survey Union again."
+    )
+    assert findings == []
+
+
+def test_no_longer_denies_a_relation_now():
+    findings = _findings(
+        "Peru recognises the Republic of Somaliland.",
+        "Peru no longer recognises the Republic of Somaliland.",
+    )
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
