@@ -21,10 +21,14 @@ advisory. Compared are:
   finding naming the published article.
 
 Two statements that are each dated events ("imposed in March", "lifted in April")
-are a sequence and at most a tension. Conditionals and questions are skipped. A
+are a sequence and at most a tension; a statement is dated by its own clause, and
+a state "since 2011" is a state now. Conditionals and questions are skipped. A
 subject written as "the country" or "it", or missing ("the process of removing X
 from the list"), is taken to be the nearest country named before it in the
-paragraph.
+paragraph, or else the one party the source's other statements of the relation
+name (references.py, which also reads "Kiprono" as "Joseph Kiprono" and "the
+union" as the union named). Relations told inside another sentence (a relative
+clause, an apposition, a noun, a denial) are read by clauses.py.
 """
 
 from __future__ import annotations
