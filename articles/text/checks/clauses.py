@@ -43,7 +43,7 @@ _RELATIVE = re.compile(
     rf"\b{_NAME},\s+(?:which|who)\s+(?P<body>{_VERB_FIRST}[^,;:()]*)"
 )
 # "Eesti Kanal, a member of the union, said": the apposition says what it is.
-_APPOSITION = re.compile(rf"\b{_NAME},\s+(?P<body>an?\s+[a-z][^,;:()]*),")
+_APPOSITION = re.compile(rf"\b{_NAME},\s+(?P<body>(?:an?|the)\s+[a-z][^,;:()]*),")
 # "Rhys Pritchard, 51, has not been charged": the name is the subject of the verb
 # after the apposition (which starts in lower case or with a number, so that a
 # list of names is not read as one).
@@ -118,6 +118,13 @@ class Clause:
     end: int
     denied: bool = False
     fallback: bool = False
+
+
+def appositions(text: str) -> Iterator[tuple[str, str]]:
+    """(name, what the copy says it is): "Rhys Pritchard, a former director of the
+    firm," gives ("Rhys Pritchard", "a former director of the firm")."""
+    for match in _APPOSITION.finditer(text):
+        yield match.group("name"), match.group("body")
 
 
 def embedded_clauses(sentence: str) -> Iterator[Clause]:

@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from articles.text.checks.relations import Relation
+from articles.text.vocabulary import STOPWORDS, words_of
 
 if TYPE_CHECKING:
     from articles.text.checks.statements import Statement
@@ -26,9 +27,14 @@ UNNAMED = ""  # the subject of a statement that does not say who did it
 
 
 def resolve_references(
-    statements: Sequence[Statement], relations: dict[str, Relation]
+    statements: Sequence[Statement],
+    relations: dict[str, Relation],
+    appositions: Sequence[tuple[str, str]] = (),
 ) -> list[Statement]:
-    """The statements with short, general and missing parties resolved."""
+    """The statements with short, general and missing parties resolved;
+    `appositions` are (name, what the copy says it is) pairs of the source, which
+    name a person that another statement only describes ("a former director of
+    the firm")."""
     resolved = []
     for statement in statements:
         relation = relations.get(statement.relation)
@@ -50,6 +56,10 @@ def resolve_references(
             if subject == UNNAMED:
                 continue
         obj, obj_text = statement.object, statement.object_text
+        if by_object and obj_text[:1].islower():
+            described = _described(obj_text, appositions)
+            if described is not None:
+                obj, obj_text = described.lower(), described
         named = _referent(
             obj,
             obj_text,
@@ -95,6 +105,23 @@ def _referent(
     else:
         return None
     return next(iter(found.items())) if len(found) == 1 else None
+
+
+def _described(description: str, appositions: Sequence[tuple[str, str]]) -> str | None:
+    """The one name the source's appositions describe as this description does:
+    the words of one are all words of the other, two at least."""
+    words = _content_words(description)
+    names = {
+        name
+        for name, told in appositions
+        if len(shared := words & _content_words(told)) >= 2
+        and shared in (words, _content_words(told))
+    }
+    return next(iter(names)) if len(names) == 1 else None
+
+
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in words_of(text) if w not in STOPWORDS)
 
 
 def _is_name(text: str) -> bool:

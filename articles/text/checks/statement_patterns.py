@@ -74,6 +74,16 @@ _GOVERNMENT_NP = (
     r"(?:\s+(?:of|in)\s+(?:the\s+)?"
     rf"{_CAP}(?:\s+{_CAP}){{0,3}})?"
 )
+# told at the start of its clause, so that "the driver of a lorry that hit a bus
+# shelter was arrested" is not a bus shelter arrested
+_DESCRIBED_PERSON = (
+    r"(?:^|(?<=,\s)|(?<=\band\s)|(?<=\bbut\s))(?:[Aa]n?|[Tt]he)\s+(?!(?:police|officers?|detectives)\b)[a-z0-9][\w-]*"
+    r"(?:\s+(?!(?:who|which|that|has|have|had|is|are|was|were)\b)[\w-]+){0,7}?"
+)
+_NOT_AFTER_PREPOSITION = "".join(
+    rf"(?<!\b{word}\s)"
+    for word in ("in", "at", "on", "of", "to", "near", "from", "into")
+)
 _TABLE_OBJ = (
     rf"{_DESCRIBED}(?P<obj>{_NP}|{_GOVERNMENT_NP})"
     rf"(?:['\u2019]s(?:\s+name)?|\s+(?:[a-z][\w-]*\s+)?{_KIND}\b)?"
@@ -237,6 +247,10 @@ def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
         else rf"{_TABLE_OBJ}{_GOVERNMENT}"
     )
     verb = rf"(?P<verb>{phrase.verb})"
+    if phrase.shape == PASSIVE and relation.by_object:
+        # a person named, or described: "A former director of the firm was charged"
+        # (not a place after a preposition: "a bus shelter in Bradford was hit")
+        obj = rf"{_NOT_AFTER_PREPOSITION}(?P<obj>{_NP}|{_DESCRIBED_PERSON})"
     if phrase.shape == PASSIVE:
         return re.compile(rf"\b{obj},?\s+{_GENERIC_AUX}{verb}\b(?:\s+by\s+{_SUBJ})?")
     if phrase.shape == JOINT:

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from articles.text.checks.base import Paragraph, is_heading
-from articles.text.checks.clauses import Clause, embedded_clauses
+from articles.text.checks.clauses import Clause, appositions, embedded_clauses
 from articles.text.checks.references import UNNAMED, resolve_references
 from articles.text.checks.relations import (
     DONE,
@@ -89,7 +89,10 @@ class Statement:
 def read_statements(paragraphs: Sequence[Paragraph]) -> list[Statement]:
     """Every statement of a relation in the paragraphs (questions skipped), with
     the parties told short or left out resolved within them (references.py)."""
-    return resolve_references(list(_read_paragraphs(paragraphs)), RELATIONS_BY_NAME)
+    described = [pair for para in paragraphs for pair in appositions(para.text)]
+    return resolve_references(
+        list(_read_paragraphs(paragraphs)), RELATIONS_BY_NAME, described
+    )
 
 
 def _read_paragraphs(paragraphs: Sequence[Paragraph]) -> Iterator[Statement]:
@@ -253,7 +256,10 @@ def _read_generic(
                 if not _object_is_whole(sentence, match):
                     continue
                 obj_text = _clean_np(match.group("obj"))
-                obj_key = actor_of(obj_text) or obj_text.lower()
+                obj_key = obj_text.lower()
+                if not (relation.by_object and obj_text[:1].islower()):
+                    # a person described ("a British man") is not a country
+                    obj_key = actor_of(obj_text) or obj_key
             if not obj_text:
                 continue
             if relation.by_object:

@@ -526,3 +526,19 @@ def test_no_longer_denies_a_relation_now():
         "Peru no longer recognises the Republic of Somaliland.",
     )
     assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+def test_a_person_described_in_one_story_is_the_one_another_names_so():
+    findings = _findings(
+        "A former treasurer of a Hull rowing club has been charged with theft.",
+        "Ada Varga, a former treasurer of the club, has not been charged, police said.",
+    )
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+def test_a_place_after_a_preposition_is_not_who_was_arrested():
+    findings = _findings(
+        "The driver of a van that hit a wall in Selby has been arrested.",
+        "Selby has not been arrested.",
+    )
+    assert findings == []
