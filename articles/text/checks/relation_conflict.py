@@ -82,7 +82,10 @@ _DATED = re.compile(
 )
 
 
-_CLAUSE_END = re.compile(r"[,;:]|[.!?](?:\s|$)")
+_NEXT_CLAUSE = re.compile(
+    r",\s+(?:and|but|while|whereas|where|when|which|who|as|after|before|although)\b"
+    r"|[;:]|[.!?](?:\s|$)"
+)
 _SINCE = re.compile(rf"\bsince\s+(?:(?:last|early|late)\s+)?{_DATED.pattern}")
 
 _SAYING = r"(?:said|says|told|added|confirmed|announced|reported|stated|insisted)"
@@ -157,14 +160,18 @@ def _conflict_kind(first: Statement, second: Statement) -> str | None:
 
 
 def _dated(statement: Statement) -> bool:
-    """True when the statement's own clause puts it at a time: the statement and
-    what follows it up to the next comma or semicolon. The time of a frame of
-    reported speech ("his lawyer said on Wednesday") is when it was said, not when
-    it was so; another clause's time ("..., and fighting was reported last week")
-    is another event's; and a state "since August" is a state now."""
+    """True when the statement's own clause puts it at a time: the sentence up to
+    the statement and what follows it until another clause begins (", and ...",
+    ", where ..."). The time of a frame of reported speech ("his lawyer said on
+    Wednesday") is when it was said, not when it was so; another clause's time
+    (", and fighting was reported last week") is another event's; and a state
+    "since August" is a state now."""
     text = statement.para.text
-    rest = _CLAUSE_END.search(text, statement.end)
-    told = text[statement.start : rest.start() if rest else len(text)]
+    sentence_start = text.find(statement.sentence)
+    if not 0 <= sentence_start <= statement.start:
+        sentence_start = statement.start
+    rest = _NEXT_CLAUSE.search(text, statement.end)
+    told = text[sentence_start : rest.start() if rest else len(text)]
     told = _LEADING_FRAME.sub("", _TRAILING_FRAME.sub("", told))
     return bool(_DATED.search(_SINCE.sub("", told)))
 

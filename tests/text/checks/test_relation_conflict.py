@@ -542,3 +542,11 @@ def test_a_place_after_a_preposition_is_not_who_was_arrested():
         "Selby has not been arrested.",
     )
     assert findings == []
+
+
+def test_a_time_told_before_the_statement_dates_it():
+    findings = _findings(
+        "In 2019, Britain imposed sanctions on Korvex Lines.",
+        "Britain lifted the sanctions on Korvex Lines in April.",
+    )
+    assert {f.severity for f in findings} == {ADVISORY}
