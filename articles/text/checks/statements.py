@@ -144,6 +144,9 @@ def _read_clause(
 ) -> Iterator[Statement]:
     clause_offset = offset + clause.start
     for statement in _read_text(paras, index, clause_offset, clause.text, []):
+        if statement.start != clause_offset:
+            continue  # about another subject ("denied that it broke the law when
+            # it bought X" does not deny buying X)
         taken.append((clause.start, clause.end))
         if clause.denied:
             denied = _denied(statement)
@@ -256,6 +259,8 @@ def _read_generic(
                 if not _object_is_whole(sentence, match):
                     continue
                 obj_text = _clean_np(match.group("obj"))
+                if obj_text.islower() and _RESTRICTED.match(sentence, match.end("obj")):
+                    continue  # "the company that runs the trams": some other one
                 obj_key = obj_text.lower()
                 if not (relation.by_object and obj_text[:1].islower()):
                     # a person described ("a British man") is not a country
@@ -319,6 +324,10 @@ def _generic_state(
     if prospect:
         return PROPOSED if phrase.state == DONE else UNDOING
     return phrase.state
+
+
+# A description narrowed by a clause of its own: "the company that runs the trams".
+_RESTRICTED = re.compile(r"\s+(?:that|which|who|whose|whom)\b")
 
 
 def _object_is_whole(sentence: str, match: re.Match[str]) -> bool:

@@ -550,3 +550,20 @@ def test_a_time_told_before_the_statement_dates_it():
         "Britain lifted the sanctions on Korvex Lines in April.",
     )
     assert {f.severity for f in findings} == {ADVISORY}
+
+
+def test_a_description_narrowed_by_its_own_clause_is_another_party():
+    findings = _findings(
+        "Halden Rail has acquired Skarn Coaches.",
+        "Halden Rail has not bought the company that runs the city's trams.",
+    )
+    assert findings == []
+
+
+def test_a_relative_clause_about_a_group_reads_the_place_it_names():
+    findings = _findings(
+        "Norway has designated the Red Vale group a terrorist organisation.",
+        "The Red Vale group, which is banned in Norway, has not been designated a "
+        "terrorist organisation in Ireland.",
+    )
+    assert findings == []
