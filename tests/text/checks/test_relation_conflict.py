@@ -560,10 +560,10 @@ def test_a_description_narrowed_by_its_own_clause_is_another_party():
     assert findings == []
 
 
-def test_a_relative_clause_about_a_group_reads_the_place_it_names():
+def test_a_relative_clause_about_a_group_named_with_its_kind_is_read():
     findings = _findings(
-        "Norway has designated the Red Vale group a terrorist organisation.",
-        "The Red Vale group, which is banned in Norway, has not been designated a "
-        "terrorist organisation in Ireland.",
+        "The Red Vale group, which is designated a terrorist organisation in Norway, "
+        "held a rally.",
+        "Norway has not designated the Red Vale group a terrorist organisation.",
     )
-    assert findings == []
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
