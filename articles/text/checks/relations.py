@@ -49,6 +49,8 @@ class Phrase:
     state: str = DONE  # the state a plain, affirmative statement puts it in
     shape: str = ACTIVE
     obj: str | None = None  # a fixed object ("insolvency") when the verb names it
+    # in the passive, the word before who did it ("by": "X was bought by Y")
+    agent: str = "by"
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,12 @@ RELATIONS: tuple[Relation, ...] = (
                 r"diplomatic\s+(?:relations|ties)",
                 shape=JOINT,
             ),
+            Phrase(
+                r"(?:(?:have|has)\s+no|severed|cut|broke\s+off|suspended)\s+"
+                r"(?:full\s+|formal\s+)?diplomatic\s+(?:relations|ties)",
+                NOT_DONE,
+                JOINT,
+            ),
         ),
         described={
             DONE: "{subject} has diplomatic relations with {object}",
@@ -115,6 +123,11 @@ RELATIONS: tuple[Relation, ...] = (
             Phrase(
                 r"(?:formally\s+)?recogni[sz](?:e|es|ed|ing)(?!\s+(?:that|the\s+need))"
             ),
+            Phrase(
+                r"(?:formally\s+)?recogni[sz](?:e|es|ed|ing)\s+(?:the\s+)?"
+                r"(?:independence|sovereignty|statehood)\s+of"
+            ),
+            Phrase(r"(?:formally\s+)?recogni[sz]ed", shape=PASSIVE),
             Phrase(
                 r"(?:withdr[ae]w|withdraws|withdrawing|revok(?:e|es|ed|ing))\s+"
                 r"(?:its\s+|their\s+)?recognition\s+of",
@@ -189,7 +202,10 @@ RELATIONS: tuple[Relation, ...] = (
             r"[Aa]greement|[Aa]ccord|[Pp]rotocol|[Pp]act|[Cc]harter)"
             r"(?:\s+(?:on|of)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?"
         ),
-        phrases=(Phrase(r"ratif(?:y|ies|ied|ying)"),),
+        phrases=(
+            Phrase(r"ratif(?:y|ies|ied|ying)"),
+            Phrase(r"ratified", shape=PASSIVE),
+        ),
         described={
             DONE: "{subject} has ratified {object}",
             NOT_DONE: "{subject} has not ratified {object}",
@@ -223,9 +239,18 @@ RELATIONS: tuple[Relation, ...] = (
                 NOT_DONE,
             ),
             Phrase(r"(?:insolvent|bankrupt)", obj="insolvency"),
+            # "Tarvia is under a state of emergency"
+            Phrase(
+                r"(?:(?<=is\s)|(?<=are\s)|(?<=was\s)|(?<=were\s)|(?<=not\s)|"
+                r"(?<=been\s)|(?<=remains\s)|(?<=remain\s)|(?<=still\s)|"
+                r"placed\s+|put\s+)under"
+            ),
+            # "a state of emergency was declared in Tarvia"
+            Phrase(r"(?:declared|imposed)", shape=PASSIVE, agent="by|in"),
             # "has gone into administration", "is not in administration"
             Phrase(
-                r"(?:(?:go(?:es|ne|ing)?|went|enter(?:s|ed|ing)?|placed|put)\s+into|"
+                r"(?:(?:go(?:es|ne|ing)?|went|enter(?:s|ed|ing)?|placed|put|"
+                r"collaps(?:e|es|ed|ing))\s+into|"
                 r"(?:(?<=is\s)|(?<=are\s)|(?<=was\s)|(?<=not\s)|(?<=been\s)|"
                 r"(?<=remains\s))in)\s+(?:administration|liquidation|receivership)",
                 obj="insolvency",
@@ -252,6 +277,12 @@ RELATIONS: tuple[Relation, ...] = (
                 r"(?:abandon|dropp?|scrapp?|withdr[ae]w|call(?:ed)?\s+off)(?:s|ed|ing)?"
                 r"\s+(?:its|the|their)\s+(?:bid|offer|plan|deal)\s+(?:for|to\s+buy)",
                 NOT_DONE,
+            ),
+            Phrase(
+                r"(?:acquired|bought|taken\s+over|owned)|(?:an?\s+|the\s+)?"
+                r"(?:wholly[- ]owned\s+)?subsidiary",
+                shape=PASSIVE,
+                agent="by|of",
             ),
         ),
         described={
@@ -337,6 +368,7 @@ RELATIONS: tuple[Relation, ...] = (
         phrases=(
             Phrase(r"(?:charged|indicted)", shape=PASSIVE),
             Phrase(r"(?:charged|indicted)(?=\s+\S+(?:\s+\S+){0,3}\s+with\b)"),
+            Phrase(r"released\s+without\s+(?:being\s+)?charged?", NOT_DONE, PASSIVE),
         ),
         described={
             DONE: "{object} has been charged",
@@ -394,6 +426,7 @@ RELATIONS = (
         name="sanctions",
         phrases=(
             Phrase(r"sanction(?:s|ed|ing)?"),
+            Phrase(r"sanctioned", shape=PASSIVE),
             Phrase(
                 r"(?:has|have|had|maintains?|keeps?)\s+(?:no|never\s+had)\s+"
                 r"sanctions\s+(?:on|against)",

@@ -123,6 +123,21 @@ _REMOVAL_VERB = (
 _OWNER = rf"(?:(?P<owner>{_NP})['\u2019]s\s+|(?:the|its|their)\s+)?"
 
 PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
+    # The Red Vale group is (not) a proscribed organisation in Britain.
+    (
+        DESIGNATION,
+        "is-listed",
+        re.compile(
+            rf"\b{_OBJ},?\s+{_AUX}(?:an?\s+)?(?P<verb>proscribed|banned|designated)\s+"
+            rf"(?:(?:terrorist|terror|extremist)\s+)?{_KIND}(?:\s+(?:in|by)\s+{_SUBJ})?"
+        ),
+    ),
+    # Britain proscribed the Red Vale group in 2021 (to proscribe is to list).
+    (
+        DESIGNATION,
+        "proscribe",
+        re.compile(rf"\b{_SUBJ}\s+{_AUX}(?P<verb>proscrib(?:es?|ed|ing))\s+{_OBJ}"),
+    ),
     # Canada lists the Proud Boys as a terrorist entity.
     (
         DESIGNATION,
@@ -197,7 +212,10 @@ PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         "under",
         re.compile(
             rf"\b{_OBJ},?\s+{_AUX}(?:(?:placed|put|remains?|stays?)\s+)?"
-            rf"(?P<verb>under|subject\s+to)\s+(?:(?P<subj>{_NP})\s+)?sanctions\b"
+            r"(?P<verb>under|subject\s+to|(?:on|added\s+to)(?=\s+(?:the\s+)?"
+            r"(?:[A-Z][\w.'\u2019-]*\s+){0,3}sanctions\s+(?:list|register)))\s+"
+            rf"(?:the\s+)?(?:any\s+)?(?:(?P<subj>{_NP})(?:['\u2019]s)?\s+)?sanctions\b"
+            r"(?:\s+(?:list|register))?"
             rf"(?:\s+(?:imposed\s+)?(?:by|from)\s+(?P<loc>{_NP}))?"
         ),
     ),
@@ -212,6 +230,16 @@ PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         ),
     ),
 ]
+
+# A word each relation read with its own patterns cannot be told without: a cheap
+# test that spares most sentences the full patterns.
+PATTERN_WORDS = {
+    DESIGNATION: re.compile(
+        r"(?i:terror|extremist|list|designat|proscri|banned|prohibit|outlaw|review|"
+        r"reconsider|re-?examin)"
+    ),
+    SANCTIONS: re.compile(r"(?i:sanction)"),
+}
 
 # Auxiliaries and adverbs between a subject and the verb of a relation's phrase.
 _GENERIC_AUX = (
@@ -251,8 +279,15 @@ def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
         # a person named, or described: "A former director of the firm was charged"
         # (not a place after a preposition: "a bus shelter in Bradford was hit")
         obj = rf"{_NOT_AFTER_PREPOSITION}(?P<obj>{_NP}|{_DESCRIBED_PERSON})"
-    if phrase.shape == PASSIVE:
+    if phrase.shape == PASSIVE and relation.by_object:
         return re.compile(rf"\b{obj},?\s+{_GENERIC_AUX}{verb}\b(?:\s+by\s+{_SUBJ})?")
+    if phrase.shape == PASSIVE:
+        # who did it, or no agent at all: "ratified by enough countries" is neither
+        agent = rf"(?:{phrase.agent})"
+        return re.compile(
+            rf"\b{obj},?\s+{_GENERIC_AUX}{verb}\b"
+            rf"(?:\s+{agent}\s+{_SUBJ}|(?!\s+{agent}\b))"
+        )
     if phrase.shape == JOINT:
         return re.compile(rf"\b{_SUBJ}\s+and\s+{obj}\s+{_GENERIC_AUX}{verb}\b")
     subject = r"(?<![\w-])" if relation.by_object else rf"\b{_SUBJ}\s+"

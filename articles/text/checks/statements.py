@@ -41,6 +41,7 @@ from articles.text.checks.statement_patterns import (
     NEGATION,
     NOT_LISTED,
     PAST,
+    PATTERN_WORDS,
     PATTERNS,
     PROSPECT,
     RELATIONS_BY_NAME,
@@ -181,6 +182,8 @@ def _read_text(
 ) -> Iterator[Statement]:
     para = paras[index]
     for relation, shape, pattern in PATTERNS:
+        if not PATTERN_WORDS[relation].search(sentence):
+            continue
         for match in pattern.finditer(sentence):
             start, end = _trimmed_span(sentence, match)
             if any(s < end and start < e for s, e in taken):
@@ -333,7 +336,7 @@ _RESTRICTED = re.compile(r"\s+(?:that|which|who|whose|whom)\b")
 def _object_is_whole(sentence: str, match: re.Match[str]) -> bool:
     """False when the object is cut short ("sanctions on X's leaders" is not on X)."""
     rest = sentence[match.end("obj") :]
-    if re.match(r"['\u2019]s\s+name\b", rest):
+    if re.match(r"['\u2019]s\s+(?:name|independence|sovereignty|statehood)\b", rest):
         return True
     # "X's leaders", "X Holdings' parent company", "X of Y"
     return not re.match(r"['\u2019](?:s\b|\s)|\s+(?:of\s+)?[A-Z]", rest)

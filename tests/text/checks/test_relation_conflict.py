@@ -567,3 +567,87 @@ def test_a_relative_clause_about_a_group_named_with_its_kind_is_read():
         "Norway has not designated the Red Vale group a terrorist organisation.",
     )
     assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # passives that name who did it
+        (
+            "Peru recognises the Republic of Somaliland.",
+            "The Republic of Somaliland is not recognised by Peru.",
+        ),
+        (
+            "Norway has ratified the Oslo Grid Treaty.",
+            "The Oslo Grid Treaty has not been ratified by Norway.",
+        ),
+        (
+            "Halden Rail has acquired Skarn Coaches.",
+            "Skarn Coaches has not been bought by Halden Rail.",
+        ),
+        (
+            "Korvex Lines was sanctioned by the EU in 2022.",
+            "The EU has never sanctioned Korvex Lines.",
+        ),
+        (
+            "A state of emergency was declared in Tarvia in May.",
+            "Tarvia has not declared a state of emergency.",
+        ),
+        # a state a party is under, or a list it is on
+        (
+            "Tarvia is under a state of emergency.",
+            "Tarvia has not declared a state of emergency.",
+        ),
+        (
+            "Korvex Lines is on the EU sanctions list.",
+            "The EU has no sanctions on Korvex Lines.",
+        ),
+        (
+            "Britain has sanctioned Korvex Lines.",
+            "Korvex Lines is not subject to any sanctions, its owner said.",
+        ),
+        # what is recognised told as a country's independence
+        (
+            "Peru has recognised Kosovo's independence.",
+            "Peru has not recognised Kosovo.",
+        ),
+        (
+            "Peru recognised the independence of Kosovo in 2009.",
+            "Peru does not recognise Kosovo.",
+        ),
+        # two parties with no relations
+        (
+            "Chile and Peru have no diplomatic relations.",
+            "Chile has diplomatic relations with Peru.",
+        ),
+        # a charge denied by release
+        (
+            "Dario Fenn has been charged with arson.",
+            "Dario Fenn was released without charge.",
+        ),
+        # to proscribe is to list
+        (
+            "Britain proscribed the Red Vale group in 2021.",
+            "Britain has not designated the Red Vale group a terrorist organisation.",
+        ),
+        (
+            "The Red Vale group is a proscribed organisation in Britain.",
+            "Britain has not designated the Red Vale group a terrorist organisation.",
+        ),
+        (
+            "Tamsin Buses collapsed into administration in May.",
+            "Tamsin Buses is not in administration.",
+        ),
+    ],
+)
+def test_passives_and_states_of_a_relation_are_read(first, second):
+    findings = _findings(first, second)
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+def test_a_passive_whose_agent_is_not_a_party_is_not_read():
+    findings = _findings(
+        "Norway has ratified the Oslo Grid Treaty.",
+        "The Oslo Grid Treaty has not been ratified by enough countries.",
+    )
+    assert findings == []
