@@ -94,7 +94,7 @@ _NOMINAL_VERBS = {
 _UNOWNED_NOUNS = ("designation", "sanctions")
 # The noun's relation said to have ended: "Veltra's membership of X ended in 2021".
 _ENDED = re.compile(
-    r"^[^,;]*?\b(?:ended|lapsed|expired|(?:was|were|has\s+been|have\s+been)\s+"
+    r"^[^,;]*?\b(?:(?:ended|lapsed|expired)(?!\s+(?:his|her|its|their|the|an?)\b)|(?:was|were|has\s+been|have\s+been)\s+"
     r"(?:suspended|revoked|lifted|withdrawn|cancelled|ended|overturned|quashed)|"
     r"(?:has|have)\s+(?:ended|lapsed|expired))\b"
 )
@@ -109,6 +109,58 @@ _CEASEFIRE_BETWEEN = re.compile(
     r"(?=\s+(?P<holds>(?:has|have)\s+(?:been\s+(?:in\s+force|in\s+place|agreed|"
     r"holding)|held)|is\s+(?:in\s+(?:force|place)|holding)|holds|took\s+effect|"
     r"came\s+into\s+force|was\s+(?:agreed|signed))\b|\s*(?:[,;.]|$))"
+)
+
+
+# "Diplomatic relations between A and B were restored in 2019"
+_RELATIONS_BETWEEN = re.compile(
+    r"\b(?:[Dd]iplomatic\s+)?(?:relations|ties)\s+between\s+"
+    r"(?P<parties>[A-Z][^,;:()]*?\s+and\s+(?:the\s+)?[A-Z][^,;:()]*?)\s+"
+    r"(?:were|was|have\s+been|had\s+been)\s+(?:(?P<made>restored|established|"
+    r"resumed|normali[sz]ed)|(?P<cut>cut|severed|broken\s+off|suspended))\b"
+)
+# "Veltra is not an EU member (state)": "Veltra is not a member of the EU".
+_MEMBER_OF = re.compile(
+    rf"\b{_NAME}\s+(?P<aux>(?:is|are|was|were|remains?|has\s+been|have\s+been)"
+    r"(?:\s+(?:not|never|no\s+longer|still|already|now))*)\s+(?:an?\s+)?"
+    r"(?P<body>(?P<org>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)\s+member(?:\s+(?:state|"
+    r"country|nation))?)\b"
+)
+# A deal told as a noun says what became of it, or it is only under way:
+# "Halden Rail's takeover of Skarn was completed", "...'s planned takeover of".
+_DEAL = re.compile(
+    rf"\b(?!(?:It|Its|Their|His|Her|This|That)\b){_NAME}['\u2019]s?\s+"
+    r"(?:(?P<plan>planned|proposed|possible|pending|expected|intended)\s+)?"
+    r"(?P<noun>takeover\s+of|acquisition\s+of|purchase\s+of|merger\s+with)\s+"
+    r"(?P<body>[^,;:()]*)"
+)
+_DEAL_DONE = re.compile(
+    r"^[^,;]*?\b(?:(?:was|has\s+been|were)\s+(?:completed|finali[sz]ed)|completed|"
+    r"went\s+through|closed)\b"
+)
+_DEAL_OFF = re.compile(
+    r"^[^,;]*?\b(?:collapsed|fell\s+through|(?:was|has\s+been)\s+(?:blocked|"
+    r"abandoned|called\s+off|scrapped|dropped))\b"
+)
+# What each deal says as a verb: (done, planned, off).
+_DEAL_VERBS = {
+    "takeover": ("has bought", "plans to buy", "abandoned its bid for"),
+    "acquisition": ("has bought", "plans to buy", "abandoned its bid for"),
+    "purchase": ("has bought", "plans to buy", "abandoned its bid for"),
+    "merger": ("merged with", "plans to merge with", "called off its merger with"),
+}
+# A person's conviction or arrest told as a noun: "Roe's conviction was quashed".
+_CONVICTION = re.compile(
+    rf"\b(?!(?:It|Its|Their|His|Her|This|That)\b){_NAME}['\u2019]s?\s+"
+    r"(?P<noun>conviction|arrest)(?!\s+(?:warrant|rate))\b(?P<body>[^,;:()]*)"
+)
+_QUASHED = re.compile(
+    r"^[^,;]*?\b(?:was|has\s+been)\s+(?:quashed|overturned|set\s+aside)\b"
+)
+# "The charges against Dario Fenn were dropped"
+_CHARGES_DROPPED = re.compile(
+    rf"\b[Tt]he\s+charges?\s+against\s+{_NAME}\s+(?:were|was|have\s+been|has\s+been)"
+    r"\s+(?:dropped|withdrawn|dismissed|discontinued)\b"
 )
 
 
@@ -160,6 +212,55 @@ def embedded_clauses(sentence: str) -> Iterator[Clause]:
             denied=True,
         )
     yield from _nominal_clauses(sentence)
+    for match in _RELATIONS_BETWEEN.finditer(sentence):
+        verb = "established" if match.group("made") else "severed"
+        yield Clause(
+            text=f"{match.group('parties')} {verb} diplomatic relations",
+            start=match.start(),
+            end=match.end(),
+        )
+    for match in _MEMBER_OF.finditer(sentence):
+        yield Clause(
+            text=f"{match.group('name')} {match.group('aux')} a member of the "
+            f"{match.group('org')}",
+            start=match.start("name"),
+            end=match.end("body"),
+        )
+    for match in _DEAL.finditer(sentence):
+        done, planned, off = _DEAL_VERBS[match.group("noun").split()[0]]
+        body = match.group("body").rstrip(" .")
+        if match.group("plan"):
+            verb = planned
+        elif _DEAL_OFF.search(body):
+            verb = off
+        elif _DEAL_DONE.search(body):
+            verb = done
+        else:
+            continue  # a deal told as a noun may still be pending
+        yield Clause(
+            text=f"{match.group('name')} {verb} {body}",
+            start=match.start("name"),
+            end=match.start("body") + len(body),
+        )
+    for match in _CONVICTION.finditer(sentence):
+        body = match.group("body").rstrip(" .")
+        if match.group("noun") == "conviction":
+            verb = "was acquitted" if _QUASHED.search(body) else "was convicted"
+        elif _ENDED.search(body):
+            continue
+        else:
+            verb = "was arrested"
+        yield Clause(
+            text=f"{match.group('name')} {verb}",
+            start=match.start("name"),
+            end=match.start("body") + len(body),
+        )
+    for match in _CHARGES_DROPPED.finditer(sentence):
+        yield Clause(
+            text=f"{match.group('name')} has not been charged",
+            start=match.start(),
+            end=match.end(),
+        )
     for match in _CEASEFIRE_BETWEEN.finditer(sentence):
         denied = match.group("det").lower() == "no"
         if not (denied or match.group("agreed") or match.group("holds")):

@@ -651,3 +651,66 @@ def test_a_passive_whose_agent_is_not_a_party_is_not_read():
         "The Oslo Grid Treaty has not been ratified by enough countries.",
     )
     assert findings == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "severity"),
+    [
+        ("Veltra is an EU member.", "Veltra is not a member of the EU.", BLOCKING),
+        (
+            "Diplomatic relations between Chile and Peru were cut in 2019.",
+            "Chile has diplomatic relations with Peru.",
+            BLOCKING,
+        ),
+        (
+            "Halden Rail's takeover of Skarn Coaches was completed in May.",
+            "Halden Rail has not bought Skarn Coaches.",
+            BLOCKING,
+        ),
+        (
+            "Halden Rail's planned takeover of Skarn Coaches was announced in May.",
+            "Halden Rail has bought Skarn Coaches.",
+            ADVISORY,
+        ),
+        (
+            "Halden Rail's takeover of Skarn Coaches collapsed in May.",
+            "Halden Rail has bought Skarn Coaches.",
+            BLOCKING,
+        ),
+        (
+            "Dennis Roe was convicted of fraud.",
+            "Roe's conviction was quashed in 2022.",
+            BLOCKING,
+        ),
+        (
+            "Dennis Roe has never been convicted of fraud.",
+            "Roe's conviction for fraud in 2019 ended his career.",
+            BLOCKING,
+        ),
+        (
+            "Dario Fenn has been charged with arson.",
+            "The charges against Dario Fenn were dropped in June.",
+            BLOCKING,
+        ),
+    ],
+)
+def test_relations_told_as_nouns_are_read(first, second, severity):
+    findings = _findings(first, second)
+    assert {(f.story, f.severity) for f in findings} == {(0, severity), (1, severity)}
+
+
+def test_a_deal_told_as_a_noun_with_no_outcome_or_an_arrest_warrant_says_nothing():
+    assert (
+        _findings(
+            "Halden Rail's takeover of Skarn Coaches is awaiting approval.",
+            "Halden Rail has not bought Skarn Coaches.",
+        )
+        == []
+    )
+    assert (
+        _findings(
+            "Dennis Roe has not been arrested.",
+            "Roe's arrest warrant was issued in May.",
+        )
+        == []
+    )
