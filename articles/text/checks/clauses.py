@@ -186,7 +186,16 @@ def appositions(text: str) -> Iterator[tuple[str, str]]:
 
 
 def embedded_clauses(sentence: str) -> Iterator[Clause]:
-    """The clauses about a name that the sentence tells inside itself."""
+    """The clauses about a name that the sentence tells inside itself. Each kind is
+    looked for only when a word it cannot be told without is in the sentence."""
+    lowered = sentence.lower()
+    for words, read in _READERS:
+        if any(word in lowered for word in words):
+            yield from read(sentence)
+
+
+def _name_clauses(sentence: str) -> Iterator[Clause]:
+    """Relative clauses, appositions and a name set apart from its verb."""
     for pattern, verb in (
         (_RELATIVE, ""),
         (_APPOSITION, "is "),
@@ -202,6 +211,9 @@ def embedded_clauses(sentence: str) -> Iterator[Clause]:
                 start=match.start("name"),
                 end=match.start("body") + len(body),
             )
+
+
+def _denials(sentence: str) -> Iterator[Clause]:
     for match in _DENIAL.finditer(sentence):
         # reported speech puts "has" back a tense: "denied that it had bought X"
         body = re.sub(r"^had\b", "has", match.group("body").rstrip(" ."))
@@ -211,7 +223,23 @@ def embedded_clauses(sentence: str) -> Iterator[Clause]:
             end=match.start("body") + len(body),
             denied=True,
         )
-    yield from _nominal_clauses(sentence)
+
+
+def _between_clauses(sentence: str) -> Iterator[Clause]:
+    """A ceasefire or relations between two parties, told as one of both."""
+    for match in _CEASEFIRE_BETWEEN.finditer(sentence):
+        denied = match.group("det").lower() == "no"
+        if not (denied or match.group("agreed") or match.group("holds")):
+            continue  # "talks on a ceasefire between A and B": none told
+        parties = re.sub(
+            r"(?:^|(?<=\sand\s))(?!the\b|[A-Z])", "the ", match.group("parties")
+        )
+        verb = "have not agreed" if denied else "agreed"
+        yield Clause(
+            text=f"{parties} {verb} a ceasefire",
+            start=match.start(),
+            end=match.end("parties"),
+        )
     for match in _RELATIONS_BETWEEN.finditer(sentence):
         verb = "established" if match.group("made") else "severed"
         yield Clause(
@@ -219,6 +247,9 @@ def embedded_clauses(sentence: str) -> Iterator[Clause]:
             start=match.start(),
             end=match.end(),
         )
+
+
+def _member_clauses(sentence: str) -> Iterator[Clause]:
     for match in _MEMBER_OF.finditer(sentence):
         yield Clause(
             text=f"{match.group('name')} {match.group('aux')} a member of the "
@@ -226,6 +257,9 @@ def embedded_clauses(sentence: str) -> Iterator[Clause]:
             start=match.start("name"),
             end=match.end("body"),
         )
+
+
+def _deal_clauses(sentence: str) -> Iterator[Clause]:
     for match in _DEAL.finditer(sentence):
         done, planned, off = _DEAL_VERBS[match.group("noun").split()[0]]
         body = match.group("body").rstrip(" .")
@@ -242,6 +276,10 @@ def embedded_clauses(sentence: str) -> Iterator[Clause]:
             start=match.start("name"),
             end=match.start("body") + len(body),
         )
+
+
+def _court_clauses(sentence: str) -> Iterator[Clause]:
+    """A person's conviction or arrest told as a noun, and charges dropped."""
     for match in _CONVICTION.finditer(sentence):
         body = match.group("body").rstrip(" .")
         if match.group("noun") == "conviction":
@@ -260,19 +298,6 @@ def embedded_clauses(sentence: str) -> Iterator[Clause]:
             text=f"{match.group('name')} has not been charged",
             start=match.start(),
             end=match.end(),
-        )
-    for match in _CEASEFIRE_BETWEEN.finditer(sentence):
-        denied = match.group("det").lower() == "no"
-        if not (denied or match.group("agreed") or match.group("holds")):
-            continue  # "talks on a ceasefire between A and B": none told
-        parties = re.sub(
-            r"(?:^|(?<=\sand\s))(?!the\b|[A-Z])", "the ", match.group("parties")
-        )
-        verb = "have not agreed" if denied else "agreed"
-        yield Clause(
-            text=f"{parties} {verb} a ceasefire",
-            start=match.start(),
-            end=match.end("parties"),
         )
 
 
@@ -302,3 +327,24 @@ def _nominal_clauses(sentence: str) -> Iterator[Clause]:
             end=match.start("body") + len(body),
             fallback=True,
         )
+
+
+_READERS = (
+    ((",", " among ", " one of "), _name_clauses),
+    (("den", "reject"), _denials),
+    (
+        (
+            "membership",
+            "recognition",
+            "ratification",
+            "ban on",
+            "sanction",
+            "designation",
+        ),
+        _nominal_clauses,
+    ),
+    (("between",), _between_clauses),
+    (("member",), _member_clauses),
+    (("takeover", "acquisition", "purchase", "merger"), _deal_clauses),
+    (("conviction", "arrest", "charge"), _court_clauses),
+)
