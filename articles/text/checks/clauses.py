@@ -49,7 +49,12 @@ _RELATIVE = re.compile(
     rf"\b{_NAME},\s+(?:which|who)\s+(?P<body>{_VERB_FIRST}[^,;:()]*)"
 )
 # "Eesti Kanal, a member of the union, said": the apposition says what it is.
-_APPOSITION = re.compile(rf"\b{_NAME},\s+(?P<body>(?:an?|the)\s+[a-z][^,;:()]*),")
+# An apposition told with a participle says what is done to it: "Brenn, now owned
+# by Kazmar, said", "Lindqvist, charged with murder, appeared in court".
+_APPOSITION = re.compile(
+    rf"\b{_NAME},\s+(?P<body>(?:an?|the)\s+[a-z][^,;:()]*|(?:(?:now|already|still|"
+    r"long|once|formally)\s+)?[a-z]+(?:ed|en)\s+(?:by|as|in|with|from)\b[^,;:()]*),"
+)
 # "Rhys Pritchard, 51, has not been charged": the name is the subject of the verb
 # after the apposition (which starts in lower case or with a number, so that a
 # list of names is not read as one).
@@ -120,9 +125,10 @@ _RELATIONS_BETWEEN = re.compile(
     r"resumed|normali[sz]ed)|(?P<cut>cut|severed|broken\s+off|suspended))\b"
 )
 # "Veltra is not an EU member (state)": "Veltra is not a member of the EU".
+# Also in an apposition: "Estonia, a NATO member since 2004, said".
 _MEMBER_OF = re.compile(
-    rf"\b{_NAME}\s+(?P<aux>(?:is|are|was|were|remains?|has\s+been|have\s+been)"
-    r"(?:\s+(?:not|never|no\s+longer|still|already|now))*)\s+(?:an?\s+)?"
+    rf"\b{_NAME}(?:,|\s+(?P<aux>(?:is|are|was|were|remains?|has\s+been|have\s+been)"
+    r"(?:\s+(?:not|never|no\s+longer|still|already|now))*))\s+(?:an?\s+)?"
     r"(?P<body>(?P<org>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)\s+member(?:\s+(?:state|"
     r"country|nation))?)\b"
 )
@@ -252,7 +258,7 @@ def _between_clauses(sentence: str) -> Iterator[Clause]:
 def _member_clauses(sentence: str) -> Iterator[Clause]:
     for match in _MEMBER_OF.finditer(sentence):
         yield Clause(
-            text=f"{match.group('name')} {match.group('aux')} a member of the "
+            text=f"{match.group('name')} {match.group('aux') or 'is'} a member of the "
             f"{match.group('org')}",
             start=match.start("name"),
             end=match.end("body"),

@@ -58,8 +58,13 @@ _BODY = (
     r"regulator|region|province|ministry|committee|union|company|firm|bank|agency|"
     r"parliament|assembly|senate|army|police|city|county|state|town|country)\b"
 )
+# The organs of a state or body that act for it: "Chile's parliament ratified".
+_ORGANS = (
+    r"government|authorities|administration|parliament|congress|senate|cabinet|"
+    r"president|foreign\s+ministry|ministry|treasury|regulators?"
+)
 _SUBJ = (
-    rf"(?P<subj>{_NP}(?:['\u2019]s)?(?:\s+(?:government|authorities|administration))?"
+    rf"(?P<subj>{_NP}(?:['\u2019]s)?(?:\s+(?:{_ORGANS}))?"
     rf"|it|{_BODY})"
 )
 # A government or body as the object, in lower case: "the new government of
@@ -205,6 +210,15 @@ PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
             rf"(?:on|against)\s+{_OBJ}"
         ),
     ),
+    # The US placed X under sanctions.
+    (
+        SANCTIONS,
+        "placed-under",
+        re.compile(
+            rf"\b{_SUBJ}\s+{_AUX}(?P<verb>plac(?:es?|ed|ing)|put(?:s|ting)?)\s+{_OBJ}"
+            r"\s+under\s+(?:new\s+)?sanctions\b"
+        ),
+    ),
     # X is (not) under EU sanctions / was placed under sanctions by the US / is
     # subject to sanctions
     (
@@ -308,7 +322,8 @@ def _relative_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str] | N
         return None
     return re.compile(
         rf"\b{_TABLE_OBJ}{_GOVERNMENT},\s+(?:which|whom|that)\s+{_SUBJ}\s+"
-        rf"{_GENERIC_AUX}(?P<verb>{phrase.verb})(?=\s*(?:[,.;:]|$))"
+        rf"{_GENERIC_AUX}(?P<verb>{phrase.verb})"
+        r"(?=\s*(?:[,.;:]|$)|\s+(?:in|on|last|this|earlier)\b)"
     )
 
 

@@ -316,6 +316,12 @@ def _generic_state(
     progressive = bool(IN_PROGRESS.search(aux)) or (
         verb.split()[0].endswith("ing") and re.search(r"\b(?:is|are)\b", aux)
     )
+    if (
+        re.search(r"\b(?:was|were)\b", aux)
+        and phrase.shape != PASSIVE
+        and not re.match(r"\w+(?:ed|en)\b", verb)
+    ):
+        return None  # "was a member of": a past state that may have changed
     if phrase.state in (UNDER_WAY, PROPOSED):
         return None if negated else phrase.state
     if negated:

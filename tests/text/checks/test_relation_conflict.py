@@ -714,3 +714,41 @@ def test_a_deal_told_as_a_noun_with_no_outcome_or_an_arrest_warrant_says_nothing
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "The US Treasury placed Orlan Petroleum under sanctions in 2021.",
+            "The US has never sanctioned Orlan Petroleum.",
+        ),
+        (
+            "Orlan Petroleum, which the US sanctioned in 2021, said it would appeal.",
+            "The US has no sanctions on Orlan Petroleum.",
+        ),
+        (
+            "Estonia, a NATO member since 2004, said it would send ships.",
+            "Estonia is not a member of NATO.",
+        ),
+        (
+            "Chile's parliament ratified the Oslo Grid Treaty in May.",
+            "Chile has not ratified the Oslo Grid Treaty.",
+        ),
+        (
+            "Brenn, now owned by Kazmar Holdings, said profits rose.",
+            "Kazmar Holdings does not own Brenn.",
+        ),
+    ],
+)
+def test_more_ways_of_telling_a_relation_in_passing_are_read(first, second):
+    findings = _findings(first, second)
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+def test_a_past_state_is_no_conflict_with_the_present():
+    findings = _findings(
+        "Poland was a member of the Warsaw Pact.",
+        "Poland is not a member of the Warsaw Pact.",
+    )
+    assert findings == []
