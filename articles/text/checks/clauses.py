@@ -83,6 +83,12 @@ _NOMINAL = re.compile(
     r"(?P<noun>membership\s+of|recognition\s+of|ratification\s+of|ban\s+on|"
     r"sanctions\s+(?:on|against)|designation\s+of)\s+(?P<body>[^,;:()]*)"
 )
+# A noun asked for, not told as done: "calls for the designation of X".
+_CALLED_FOR = re.compile(
+    r"(?:\b(?:calls?|demands?|push|campaign|bid|pressure|plans?|proposals?|case|"
+    r"appeal|petition)\s+(?:for|to)|\breview\s+of|\bconsidering|\bagainst|"
+    r"\bwhether|\bpossible|\bproposed)\s+$"
+)
 # What each noun says as a verb: (done, planned, ended).
 _NOMINAL_VERBS = {
     "membership": ("is a member of", "plans to join", "left"),
@@ -310,6 +316,8 @@ def _court_clauses(sentence: str) -> Iterator[Clause]:
 def _nominal_clauses(sentence: str) -> Iterator[Clause]:
     """A relation told as a noun, told again with the verb the noun names."""
     for match in _NOMINAL.finditer(sentence):
+        if _CALLED_FOR.search(sentence, 0, match.start()):
+            continue  # "calls for the designation of X": not done
         noun = match.group("noun").split()[0]
         if match.group("unowned") and noun not in _UNOWNED_NOUNS:
             continue

@@ -49,6 +49,9 @@ def resolve_references(
                     (s.subject, s.subject_text)
                     for s in others
                     if s.object == statement.object
+                    # "not designated, unlike in Canada": a party the sentence
+                    # names is the one it sets itself against
+                    and not (subject == UNNAMED and _names(statement.sentence, s))
                 ],
             )
             if named is not None:
@@ -122,6 +125,12 @@ def _described(description: str, appositions: Sequence[tuple[str, str]]) -> str 
 
 def _content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in words_of(text) if w not in STOPWORDS)
+
+
+def _names(sentence: str, statement: Statement) -> bool:
+    """True when the sentence names the statement's subject."""
+    told = statement.subject_text.removeprefix("the ")
+    return bool(told) and told.lower() in sentence.lower()
 
 
 def _is_name(text: str) -> bool:

@@ -339,13 +339,23 @@ def _generic_state(
 _RESTRICTED = re.compile(r"\s+(?:that|which|who|whose|whom)\b")
 
 
+# What a party has that is not the party: "bought Brenn shares".
+_PARTS = (
+    r"shares?|stakes?|assets|business(?:es)?|divisions?|units?|subsidiar(?:y|ies)|"
+    r"brands?|plants?|factor(?:y|ies)|sites?|stores?|operations|staff|directors|"
+    r"leaders|officials|executives|ships|vessels|tankers"
+)
+
+
 def _object_is_whole(sentence: str, match: re.Match[str]) -> bool:
     """False when the object is cut short ("sanctions on X's leaders" is not on X)."""
     rest = sentence[match.end("obj") :]
     if re.match(r"['\u2019]s\s+(?:name|independence|sovereignty|statehood)\b", rest):
         return True
-    # "X's leaders", "X Holdings' parent company", "X of Y"
-    return not re.match(r"['\u2019](?:s\b|\s)|\s+(?:of\s+)?[A-Z]", rest)
+    # "X's leaders", "X Holdings' parent company", "X of Y", "X shares"
+    return not re.match(
+        rf"['\u2019](?:s\b|\s)|\s+(?:of\s+)?[A-Z]|\s+(?:{_PARTS})\b", rest
+    )
 
 
 def _trimmed_span(sentence: str, match: re.Match[str]) -> tuple[int, int]:

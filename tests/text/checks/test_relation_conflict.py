@@ -752,3 +752,29 @@ def test_a_past_state_is_no_conflict_with_the_present():
         "Poland is not a member of the Warsaw Pact.",
     )
     assert findings == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a passive with no agent that names the party it sets itself against
+        (
+            "Canada lists the Red Vale group as a terrorist organisation.",
+            "The Red Vale group has not been designated a terrorist organisation, "
+            "unlike in Canada.",
+        ),
+        # what a party has is not the party
+        (
+            "Kazmar Holdings has bought Brenn.",
+            "Kazmar Holdings denied that it had bought Brenn shares.",
+        ),
+        # a designation called for is not one made
+        (
+            "Norway has not designated the Red Vale group a terrorist organisation.",
+            "Calls for the designation of the Red Vale group as a terrorist "
+            "organisation grew in Norway.",
+        ),
+    ],
+)
+def test_near_misses_of_a_relation_are_not_read_as_it(first, second):
+    assert _findings(first, second) == []
