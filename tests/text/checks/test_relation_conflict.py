@@ -772,7 +772,7 @@ def test_a_past_state_is_no_conflict_with_the_present():
         (
             "Norway has not designated the Red Vale group a terrorist organisation.",
             "Calls for the designation of the Red Vale group as a terrorist "
-            "organisation grew in Norway.",
+            "organisation grew after the attack.",
         ),
     ],
 )
