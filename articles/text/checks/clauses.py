@@ -85,7 +85,7 @@ _NOMINAL = re.compile(
 )
 # A noun asked for, not told as done: "calls for the designation of X".
 _CALLED_FOR = re.compile(
-    r"(?:\b(?:calls?|demands?|push|campaign|bid|pressure|plans?|proposals?|case|"
+    r"(?i:\b(?:calls?|demands?|push|campaign|bid|pressure|plans?|proposals?|case|"
     r"appeal|petition)\s+(?:for|to)|\breview\s+of|\bconsidering|\bagainst|"
     r"\bwhether|\bpossible|\bproposed)\s+$"
 )
