@@ -13,6 +13,7 @@ statement with no subject at all is dropped (it cannot be compared).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -30,16 +31,21 @@ def resolve_references(
     statements: Sequence[Statement],
     relations: dict[str, Relation],
     appositions: Sequence[tuple[str, str]] = (),
+    known: Sequence[Statement] = (),
 ) -> list[Statement]:
     """The statements with short, general and missing parties resolved;
     `appositions` are (name, what the copy says it is) pairs of the source, which
     name a person that another statement only describes ("a former director of
-    the firm")."""
+    the firm"); `known` are statements read elsewhere (the desk's published
+    articles) whose parties the source may refer to as well."""
+    by_relation: dict[str, list[Statement]] = defaultdict(list)
+    for statement in (*statements, *known):
+        by_relation[statement.relation].append(statement)
     resolved = []
     for statement in statements:
         relation = relations.get(statement.relation)
         by_object = relation is not None and relation.by_object
-        others = [s for s in statements if s.relation == statement.relation]
+        others = by_relation[statement.relation]
         subject, subject_text = statement.subject, statement.subject_text
         if not by_object:
             named = _referent(

@@ -102,9 +102,6 @@ def find_relation_conflicts(
     (two sentences not told as a change or contrast), and each story with the
     desk's published articles in `context.published`.
     """
-    groups: dict[tuple[str, str, str], list[Statement]] = defaultdict(list)
-    for statement in read_statements(paragraphs):
-        groups[statement.key].append(statement)
     published: dict[tuple[str, str, str], list[tuple[str, Statement]]] = defaultdict(
         list
     )
@@ -115,6 +112,11 @@ def find_relation_conflicts(
         ]
         for statement in read_statements(article_paragraphs):
             published[statement.key].append((article.label, statement))
+    # a party the draft tells short may be one the published articles name in full
+    known = [statement for stated in published.values() for _, statement in stated]
+    groups: dict[tuple[str, str, str], list[Statement]] = defaultdict(list)
+    for statement in read_statements(paragraphs, known):
+        groups[statement.key].append(statement)
     for key, group in groups.items():
         stories = sorted({s.para.story for s in group})
         for story in stories:

@@ -87,12 +87,15 @@ class Statement:
 # --- reading statements --------------------------------------------------------------
 
 
-def read_statements(paragraphs: Sequence[Paragraph]) -> list[Statement]:
+def read_statements(
+    paragraphs: Sequence[Paragraph], known: Sequence[Statement] = ()
+) -> list[Statement]:
     """Every statement of a relation in the paragraphs (questions skipped), with
-    the parties told short or left out resolved within them (references.py)."""
+    the parties told short or left out resolved within them and the `known`
+    statements read elsewhere (references.py)."""
     described = [pair for para in paragraphs for pair in appositions(para.text)]
     return resolve_references(
-        list(_read_paragraphs(paragraphs)), RELATIONS_BY_NAME, described
+        list(_read_paragraphs(paragraphs)), RELATIONS_BY_NAME, described, known
     )
 
 

@@ -778,3 +778,18 @@ def test_a_past_state_is_no_conflict_with_the_present():
 )
 def test_near_misses_of_a_relation_are_not_read_as_it(first, second):
     assert _findings(first, second) == []
+
+
+def test_a_name_told_short_in_a_draft_is_the_one_a_published_article_names():
+    context = CheckContext(
+        published=(
+            PublishedArticle(
+                label="Coach banned",
+                paragraphs=("Marta Quell was convicted of doping offences in 2022.",),
+            ),
+        )
+    )
+    draft = source("Quell, who has never been convicted of any offence, will coach.")
+    [finding] = find_relation_conflicts(draft, context)
+    assert finding.severity == BLOCKING
+    assert "“Coach banned”" in finding.message
