@@ -337,6 +337,10 @@ GENERIC_PATTERNS: list[tuple[Relation, Phrase, re.Pattern[str], re.Pattern[str]]
     )
     if pattern is not None
 ]
+# Any phrase's verb: most sentences have none, and are spared every pattern.
+GENERIC_VERBS = re.compile(
+    "|".join(sorted({f"(?:{verb.pattern})" for *_, verb in GENERIC_PATTERNS}))
+)
 RELATIONS_BY_NAME = {relation.name: relation for relation in RELATIONS}
 
 NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n['\u2019]t\b")

@@ -34,6 +34,7 @@ from articles.text.checks.statement_patterns import (
     GENERIC_NEGATION,
     GENERIC_PATTERNS,
     GENERIC_PROSPECT,
+    GENERIC_VERBS,
     IN_PROGRESS,
     LISTED,
     LISTING,
@@ -233,8 +234,13 @@ def _read_generic(
     taken: list[tuple[int, int]],
 ) -> Iterator[Statement]:
     """Statements of the relations in relations.py's table."""
+    if not GENERIC_VERBS.search(sentence):
+        return
+    verbs_found: dict[re.Pattern[str], bool] = {}
     for relation, phrase, pattern, verb in GENERIC_PATTERNS:
-        if not verb.search(sentence):
+        if verb not in verbs_found:
+            verbs_found[verb] = verb.search(sentence) is not None
+        if not verbs_found[verb]:
             continue
         for match in pattern.finditer(sentence):
             start, end = _trimmed_span(sentence, match)
