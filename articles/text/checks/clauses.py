@@ -61,6 +61,12 @@ _APPOSITION = re.compile(
 _AFTER_APPOSITION = re.compile(
     rf"\b{_NAME},\s+[a-z0-9][^;:()]{{0,80}}?,\s+(?P<body>{_AUXILIARY}[^;:()]*)"
 )
+# "Chile has signed but not ratified X", "Smith was charged and has not been
+# convicted": a second verb that shares the sentence's subject.
+_SECOND_VERB = re.compile(
+    rf"^(?:[A-Z][\w'\u2019-]*\s+)*?{_NAME}\s+(?!(?:and|but|or)\b)[a-z][^,;:()]*?\s+"
+    rf"(?:and|but)\s+(?P<body>(?:{_AUXILIARY}|yet\b)[^,;:()]*)"
+)
 # "Norway is among the countries that have not ratified X"
 _ONE_OF_GROUP = re.compile(
     rf"\b{_NAME}\s+(?:is|was|are|were)\s+(?:among|one\s+of)\s+(?:the\s+)?"
@@ -213,6 +219,7 @@ def _name_clauses(sentence: str) -> Iterator[Clause]:
         (_APPOSITION, "is "),
         (_AFTER_APPOSITION, ""),
         (_ONE_OF_GROUP, ""),
+        (_SECOND_VERB, ""),
     ):
         for match in pattern.finditer(sentence):
             body = match.group("body").rstrip(" .")
@@ -344,7 +351,7 @@ def _nominal_clauses(sentence: str) -> Iterator[Clause]:
 
 
 _READERS = (
-    ((",", " among ", " one of "), _name_clauses),
+    ((",", " among ", " one of ", " and ", " but "), _name_clauses),
     (("den", "reject"), _denials),
     (
         (

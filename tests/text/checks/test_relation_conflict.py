@@ -793,3 +793,29 @@ def test_a_name_told_short_in_a_draft_is_the_one_a_published_article_names():
     [finding] = find_relation_conflicts(draft, context)
     assert finding.severity == BLOCKING
     assert "“Coach banned”" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Chile has ratified the Oslo Grid Treaty.",
+            "Chile has signed but not ratified the Oslo Grid Treaty.",
+        ),
+        (
+            "Dario Fenn has been convicted of arson.",
+            "Dario Fenn was charged in May and has not been convicted.",
+        ),
+    ],
+)
+def test_a_second_verb_shares_the_sentence_s_subject(first, second):
+    findings = _findings(first, second)
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+def test_a_second_clause_with_its_own_subject_keeps_it():
+    findings = _findings(
+        "Chile recognised Kosovo and Peru has not recognised Kosovo.",
+        "Chile recognises Kosovo.",
+    )
+    assert findings == []
