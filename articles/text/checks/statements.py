@@ -451,7 +451,24 @@ def _subject(
     ]
     if mentions:
         return mentions[-1], _country_display(mentions[-1])
+    # "Kosovo is not recognised in Spain": else the country named after it in
+    # its sentence
+    sentence_end = text.find(". ", position)
+    after = [
+        c
+        for s, _, c in countries_in(text)
+        if position <= s < (sentence_end if sentence_end >= 0 else len(text))
+        and c != country_of(obj)
+        and not _SET_AGAINST.search(text, 0, s)  # "unlike in Canada"
+    ]
+    if after:
+        return after[0], _country_display(after[0])
     return UNNAMED, UNNAMED
+
+
+_SET_AGAINST = re.compile(
+    r"\b(?:unlike|except|than|like|whereas|while|but|as|from)\s+(?:in\s+)?(?:the\s+)?$"
+)
 
 
 def _country_display(country: str) -> str:

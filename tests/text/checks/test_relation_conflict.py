@@ -819,3 +819,14 @@ def test_a_second_clause_with_its_own_subject_keeps_it():
         "Chile recognises Kosovo.",
     )
     assert findings == []
+
+
+@pytest.mark.parametrize(
+    "elsewhere",
+    [
+        "Kosovo is not recognised in Spain.",
+        "In Spain, Kosovo is not recognised, officials said.",
+    ],
+)
+def test_a_passive_is_about_the_country_its_sentence_names(elsewhere):
+    assert _findings("Peru recognises Kosovo.", elsewhere) == []
