@@ -67,6 +67,13 @@ _SECOND_VERB = re.compile(
     rf"^(?:[A-Z][\w'\u2019-]*\s+)*?{_NAME}\s+(?!(?:and|but|or)\b)[a-z][^,;:()]*?\s+"
     rf"(?:and|but)\s+(?P<body>(?:{_AUXILIARY}|yet\b)[^,;:()]*)"
 )
+# What the first verb acted on, for a pronoun after the second: "the treaty",
+# "the Oslo Grid Treaty", "Kosovo".
+_FIRST_OBJECT = re.compile(
+    r"\b(?:the\s+)?(?:[A-Z][\w-]*\s+)*(?:[A-Z][\w-]*\s+)?(?:[Tt]reaty|[Cc]onvention|"
+    r"[Aa]greement|[Aa]ccord|[Pp]rotocol|[Pp]act|[Cc]harter)\b|\b[A-Z][\w-]*"
+    r"(?:\s+[A-Z][\w-]*)*"
+)
 # "Norway is among the countries that have not ratified X"
 _ONE_OF_GROUP = re.compile(
     rf"\b{_NAME}\s+(?:is|was|are|were)\s+(?:among|one\s+of)\s+(?:the\s+)?"
@@ -213,23 +220,44 @@ def embedded_clauses(sentence: str) -> Iterator[Clause]:
 
 
 def _name_clauses(sentence: str) -> Iterator[Clause]:
-    """Relative clauses, appositions and a name set apart from its verb."""
+    """Relative clauses, appositions and a name set apart from its verb; and in
+    the sentence or in such a clause, a second verb that shares its subject."""
     for pattern, verb in (
         (_RELATIVE, ""),
         (_APPOSITION, "is "),
         (_AFTER_APPOSITION, ""),
         (_ONE_OF_GROUP, ""),
-        (_SECOND_VERB, ""),
     ):
         for match in pattern.finditer(sentence):
             body = match.group("body").rstrip(" .")
             if not body:
                 continue
-            yield Clause(
+            clause = Clause(
                 text=f"{match.group('name')} {verb}{body}",
                 start=match.start("name"),
                 end=match.start("body") + len(body),
             )
+            yield clause
+            second = _second_verb(clause.text)
+            if second is not None:
+                yield Clause(text=second[0], start=clause.start, end=clause.end)
+    second = _second_verb(sentence)
+    if second is not None:
+        text, match = second
+        yield Clause(text=text, start=match.start("name"), end=match.end("body"))
+
+
+def _second_verb(text: str) -> tuple[str, re.Match[str]] | None:
+    """The second verb of a text told with its subject, and its match; a pronoun
+    object ("but has not ratified it") is the first verb's object ("the treaty")."""
+    match = _SECOND_VERB.match(text)
+    if match is None:
+        return None
+    body = match.group("body").rstrip(" .")
+    objects = _FIRST_OBJECT.findall(text, match.end("name"), match.start("body"))
+    if objects:
+        body = re.sub(r"\bit\b", objects[-1], body)
+    return f"{match.group('name')} {body}", match
 
 
 def _denials(sentence: str) -> Iterator[Clause]:

@@ -830,3 +830,16 @@ def test_a_second_clause_with_its_own_subject_keeps_it():
 )
 def test_a_passive_is_about_the_country_its_sentence_names(elsewhere):
     assert _findings("Peru recognises Kosovo.", elsewhere) == []
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Chile signed the Oslo Grid Treaty in 2019 but has not ratified it.",
+        "Chile, which signed the Oslo Grid Treaty in 2019 but has not ratified it, "
+        "said it would wait.",
+    ],
+)
+def test_a_pronoun_after_a_second_verb_is_the_first_verb_s_object(second):
+    findings = _findings("Chile has ratified the Oslo Grid Treaty.", second)
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
