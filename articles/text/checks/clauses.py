@@ -11,11 +11,16 @@ Taiwan"), which the patterns of statement_patterns.py read as they read a
 sentence. A relative clause about the object ("Helix, which Norland has not
 acquired") keeps its own pattern there.
 
-Two more kinds are told again as clauses: a relation told as a noun ("Peru's
-recognition of Kosovo", "Veltra's membership of the union ended in 2021") as the
-verb it names ("Peru recognises Kosovo", "Veltra left the union in 2021"), and a
-denial ("Talvik denies that it has bought Morra", "denied buying Morra") as the
-clause denied, marked so that its reader turns the state over.
+Also told again as clauses: a second verb that shares the subject ("Chile has
+signed but not ratified the treaty"); a relation told as a noun ("Peru's
+recognition of Kosovo", "Veltra's membership of the union ended in 2021",
+"Halden's takeover of Skarn was completed") as the verb it names ("Peru
+recognises Kosovo", "Veltra left the union in 2021"); a relation between two
+parties ("a ceasefire between A and B has held") as one of both ("A and B agreed
+a ceasefire"); and a denial ("Talvik denies that it has bought Morra", "denied
+buying Morra") as the clause denied, marked so that its reader turns the state
+over. Each kind is a small reader below; none is read unless a word it needs is
+in the sentence.
 """
 
 from __future__ import annotations
@@ -118,7 +123,8 @@ _NOMINAL_VERBS = {
 _UNOWNED_NOUNS = ("designation", "sanctions")
 # The noun's relation said to have ended: "Veltra's membership of X ended in 2021".
 _ENDED = re.compile(
-    r"^[^,;]*?\b(?:(?:ended|lapsed|expired)(?!\s+(?:his|her|its|their|the|an?)\b)|(?:was|were|has\s+been|have\s+been)\s+"
+    r"^[^,;]*?\b(?:(?:ended|lapsed|expired)(?!\s+(?:his|her|its|their|the|an?)\b)|"
+    r"(?:was|were|has\s+been|have\s+been)\s+"
     r"(?:suspended|revoked|lifted|withdrawn|cancelled|ended|overturned|quashed)|"
     r"(?:has|have)\s+(?:ended|lapsed|expired))\b"
 )
