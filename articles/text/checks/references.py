@@ -5,10 +5,13 @@ Copy names a party in full once and then short: "Joseph Kiprono" and then
 regional government of Murcia" and then "the regional government", "Ferrovia
 Ouest has acquired Autocars Bretons" and then "agreed to buy the company"; and a
 passive may not say who did it ("X has not been designated a terrorist
-organisation"). Within one source (the stories of a draft, or one published
-article), such a statement is about the party its other statements of the same
-relation name, when they name exactly one; otherwise it is left as written, and a
-statement with no subject at all is dropped (it cannot be compared).
+organisation"). Within one source (the stories of a draft with the desk's
+published articles, or one published article), such a statement is about the
+party its other statements of the same relation name, when they name exactly one;
+otherwise it is left as written, and a statement with no subject at all is dropped
+(it cannot be compared). A person only described ("a former director of the
+firm") is the one an apposition of the source describes so ("Rhys Pritchard, a
+former director of the firm,").
 """
 
 from __future__ import annotations
