@@ -44,6 +44,11 @@ _OWN_SUBJECT = (
     r"those|many|some|most|officials|police)"
 )
 _VERB_FIRST = rf"(?!{_OWN_SUBJECT}\b)[a-z]"
+# Lower-case words after a comma that start no verb of the name's.
+_NOT_A_VERB = (
+    r"(?:and|or|but|nor|which|who|whose|where|when|while|as|if|because|though|"
+    r"although|since|after|before|unless|until|so|then|not)"
+)
 _AUXILIARY = (
     r"(?:has|have|had|is|are|was|were|does|do|did|will|would|could|may|might|"
     r"can|cannot|must|shall|should|remains?|still|never|not|no\s+longer)\b"
@@ -64,13 +69,18 @@ _APPOSITION = re.compile(
 # after the apposition (which starts in lower case or with a number, so that a
 # list of names is not read as one).
 _AFTER_APPOSITION = re.compile(
-    rf"\b{_NAME},\s+[a-z0-9][^;:()]{{0,80}}?,\s+(?P<body>{_AUXILIARY}[^;:()]*)"
+    rf"\b{_NAME},\s+[a-z0-9][^;:()]{{0,80}}?,\s+(?P<body>(?!{_NOT_A_VERB}\b)"
+    rf"{_VERB_FIRST}[^;:()]*)"
 )
 # "Chile has signed but not ratified X", "Smith was charged and has not been
 # convicted": a second verb that shares the sentence's subject.
+# A participle after "and" shares the first verb's auxiliary too: "Fenn was
+# arrested and charged with arson".
 _SECOND_VERB = re.compile(
-    rf"^(?:[A-Z][\w'\u2019-]*\s+)*?{_NAME}\s+(?!(?:and|but|or)\b)[a-z][^,;:()]*?\s+"
-    rf"(?:and|but)\s+(?P<body>(?:{_AUXILIARY}|yet\b)[^,;:()]*)"
+    rf"^(?:[A-Z][\w'\u2019-]*\s+)*?{_NAME}\s+"
+    r"(?:(?P<aux1>(?:has|have|had)\s+been|is|are|was|were)\s+)?"
+    r"(?!(?:and|but|or)\b)[a-z][^,;:()]*?\s+(?:and|but)\s+"
+    rf"(?P<body>(?P<own>{_AUXILIARY}|yet\b)?(?(own)|[a-z]+(?:ed|en)\b)[^,;:()]*)"
 )
 # What the first verb acted on, for a pronoun after the second: "the treaty",
 # "the Oslo Grid Treaty", "Kosovo".
@@ -263,6 +273,8 @@ def _second_verb(text: str) -> tuple[str, re.Match[str]] | None:
     objects = _FIRST_OBJECT.findall(text, match.end("name"), match.start("body"))
     if objects:
         body = re.sub(r"\bit\b", objects[-1], body)
+    if not match.group("own") and match.group("aux1"):
+        body = f"{match.group('aux1')} {body}"
     return f"{match.group('name')} {body}", match
 
 

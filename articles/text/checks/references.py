@@ -42,8 +42,17 @@ def resolve_references(
     the firm"); `known` are statements read elsewhere (the desk's published
     articles) whose parties the source may refer to as well."""
     by_relation: dict[str, list[Statement]] = defaultdict(list)
+    # every party the source names, for a name told short in another relation
+    # ("Dario Fenn was arrested" ... "Fenn, who has not been charged")
+    names: dict[str, str] = {}
     for statement in (*statements, *known):
         by_relation[statement.relation].append(statement)
+        for key, text in (
+            (statement.subject, statement.subject_text),
+            (statement.object, statement.object_text),
+        ):
+            if key and _is_name(text):
+                names.setdefault(key, text)
     resolved = []
     for statement in statements:
         relation = relations.get(statement.relation)
@@ -62,6 +71,7 @@ def resolve_references(
                     # names is the one it sets itself against
                     and not (subject == UNNAMED and _names(statement.sentence, s))
                 ],
+                names,
             )
             if named is not None:
                 subject, subject_text = named
@@ -80,6 +90,7 @@ def resolve_references(
                 for s in others
                 if by_object or s.subject == subject
             ],
+            names,
         )
         if named is not None:
             obj, obj_text = named
@@ -96,21 +107,21 @@ def resolve_references(
 
 
 def _referent(
-    key: str, text: str, candidates: list[tuple[str, str]]
+    key: str, text: str, candidates: list[tuple[str, str]], names: dict[str, str]
 ) -> tuple[str, str] | None:
-    """The one fuller party among the candidates that this one refers to, or None.
+    """The one fuller party that this one refers to, or None.
 
     A missing party, or one described in lower case ("the union", "the company"),
-    refers to the one named party; a name written short ("Kiprono") to the one
-    name that begins or ends with it ("Joseph Kiprono")."""
-    named = {k: t for k, t in candidates if k != key and k and _is_name(t)}
+    refers to the one named party among the candidates (the parties of the
+    relation's other statements); a name written short ("Kiprono") to the one
+    name of the source that begins or ends with it ("Joseph Kiprono")."""
     if key == UNNAMED or (text.lower().startswith("the ") and not _is_name(text)):
-        found = named
+        found = {k: t for k, t in candidates if k != key and k and _is_name(t)}
     elif _is_name(text):
         words = key.split()
         found = {
             k: t
-            for k, t in named.items()
+            for k, t in names.items()
             if len(k.split()) > len(words)
             and (k.split()[: len(words)] == words or k.split()[-len(words) :] == words)
         }

@@ -843,3 +843,19 @@ def test_a_passive_is_about_the_country_its_sentence_names(elsewhere):
 def test_a_pronoun_after_a_second_verb_is_the_first_verb_s_object(second):
     findings = _findings("Chile has ratified the Oslo Grid Treaty.", second)
     assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+def test_a_name_told_short_may_be_named_in_full_for_another_relation():
+    findings = _findings(
+        "Dario Fenn was arrested on Monday and charged with arson.",
+        "Fenn, who has not been charged, was released on bail.",
+    )
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+def test_a_plain_verb_after_an_apposition_is_the_name_s():
+    findings = _findings(
+        "Kazmar Holdings, the Leeds engineering group, agreed to buy Brenn Foods.",
+        "Kazmar Holdings has bought Brenn Foods.",
+    )
+    assert {f.severity for f in findings} == {ADVISORY}
