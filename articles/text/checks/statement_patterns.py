@@ -262,7 +262,8 @@ _GENERIC_AUX = (
     r"might|shall|must|is|are|was|were|be|been|being|to|considering|"
     r"(?:plans?|planning|intends?|wants?|hopes?|seeks?|seeking|agreed|agrees|"
     r"applied|applies|expected|set|moving|poised|about|continues?|fail(?:s|ed)?|"
-    r"refus(?:es|ed)|in\s+talks|bid|voted|votes|decided|decides|threatened|"
+    r"refus(?:es|ed)|declin(?:es|ed)|ceas(?:es|ed)|in\s+talks|bid|voted|votes|"
+    r"decided|decides|threatened|"
     r"threatens)\s+to|in\s+the\s+process\s+of)\s+|n['\u2019]t\s+)*)"
 )
 GENERIC_PROSPECT = re.compile(
@@ -273,7 +274,8 @@ GENERIC_PROSPECT = re.compile(
     r"decided\s+to|decides\s+to|threatened\s+to|threatens\s+to)\b"
 )
 GENERIC_NEGATION = re.compile(
-    r"\b(?:not|never|no\s+longer|yet\s+to|fail(?:s|ed)?\s+to|refus(?:es|ed)\s+to)\b"
+    r"\b(?:not|never|no\s+longer|yet\s+to|fail(?:s|ed)?\s+to|refus(?:es|ed)\s+to|"
+    r"declin(?:es|ed)\s+to|ceas(?:es|ed)\s+to)\b"
     r"|n['\u2019]t\b"
 )
 IN_PROGRESS = re.compile(r"\bin\s+talks\s+to\b|\bin\s+the\s+process\s+of\b")

@@ -387,6 +387,8 @@ def test_a_relation_told_inside_another_sentence_is_read(first, second):
         "Portugal denies that it has ratified the Lisbon Fisheries Treaty.",
         "Portugal denied that it had ratified the Lisbon Fisheries Treaty.",
         "Portugal denied ratifying the Lisbon Fisheries Treaty.",
+        "Portugal has declined to ratify the Lisbon Fisheries Treaty.",
+        "Portugal has failed to ratify the Lisbon Fisheries Treaty.",
     ],
 )
 def test_each_way_of_denying_a_relation_contradicts_it(denial):
@@ -859,3 +861,11 @@ def test_a_plain_verb_after_an_apposition_is_the_name_s():
         "Kazmar Holdings has bought Brenn Foods.",
     )
     assert {f.severity for f in findings} == {ADVISORY}
+
+
+def test_a_membership_that_ceased_contradicts_one_stated_now():
+    findings = _findings(
+        "Veltra is a member of the Arctic Data Union.",
+        "Veltra ceased to be a member of the Arctic Data Union in 2020.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
