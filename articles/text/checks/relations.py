@@ -383,6 +383,8 @@ RELATIONS: tuple[Relation, ...] = (
         by_object=True,
         phrases=(
             Phrase(r"(?:convicted|found\s+guilty)", shape=PASSIVE),
+            # a sentence is passed on a conviction: "was jailed for four years"
+            Phrase(r"(?:jailed|imprisoned|sentenced)", shape=PASSIVE),
             Phrase(
                 r"(?:acquitted|found\s+not\s+guilty|cleared\s+of)", NOT_DONE, PASSIVE
             ),

@@ -869,3 +869,11 @@ def test_a_membership_that_ceased_contradicts_one_stated_now():
         "Veltra ceased to be a member of the Arctic Data Union in 2020.",
     )
     assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_a_prison_sentence_is_a_conviction():
+    findings = _findings(
+        "Dario Fenn was jailed for four years in May.",
+        "Dario Fenn has never been convicted of any offence.",
+    )
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
