@@ -760,6 +760,14 @@ ORGANISATION_WORDS = frozenset(
     """
     )
 )
+# Nouns that say what kind of body a name is when they are told before it: "the
+# shipping company Volgamar Tankers", "the bus operator X" (a regex alternation).
+ORGANISATION_KINDS = (
+    r"company|firm|operator|group|broadcaster|carrier|airline|maker|manufacturer|"
+    r"retailer|chain|lender|bank|insurer|producer|developer|supplier|business|"
+    r"network|organi[sz]ation|movement|party|club|charity|militia|union|alliance|"
+    r"association|federation|body|agency|insurgency|faction|startup|start-up"
+)
 # The last word of an event's name.
 EVENT_WORDS = frozenset(
     words_of(

@@ -49,6 +49,8 @@ class Phrase:
     state: str = DONE  # the state a plain, affirmative statement puts it in
     shape: str = ACTIVE
     obj: str | None = None  # a fixed object ("insolvency") when the verb names it
+    # in the passive, the word before who did it ("by": "X was bought by Y")
+    agent: str = "by"
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,10 @@ class Relation:
 
 
 _RELATIONS_WORD = r"(?:diplomatic\s+)?(?:relations|ties)"
+_CEASEFIRE = r"(?:ceasefire|cease-fire|truce)"
+_CEASEFIRE_VERBS = (
+    r"agreed|agrees?|signed|signs?|reached|reach(?:es)?|declared|announced"
+)
 
 RELATIONS: tuple[Relation, ...] = (
     Relation(
@@ -73,8 +79,8 @@ RELATIONS: tuple[Relation, ...] = (
         symmetric=True,
         phrases=(
             Phrase(
-                r"(?:has|have|maintains?|maintained|enjoys?)\s+(?:full\s+|formal\s+)?"
-                r"diplomatic\s+(?:relations|ties)\s+with"
+                r"(?:has|have|(?:(?<=has\s)|(?<=have\s))had|maintains?|maintained|"
+                r"enjoys?)\s+(?:full\s+|formal\s+)?diplomatic\s+(?:relations|ties)\s+with"
             ),
             Phrase(
                 r"(?:has|have|maintains?)\s+no\s+(?:full\s+|formal\s+)?"
@@ -96,6 +102,12 @@ RELATIONS: tuple[Relation, ...] = (
                 r"diplomatic\s+(?:relations|ties)",
                 shape=JOINT,
             ),
+            Phrase(
+                r"(?:(?:have|has)\s+no|severed|cut|broke\s+off|suspended)\s+"
+                r"(?:full\s+|formal\s+)?diplomatic\s+(?:relations|ties)",
+                NOT_DONE,
+                JOINT,
+            ),
         ),
         described={
             DONE: "{subject} has diplomatic relations with {object}",
@@ -111,6 +123,11 @@ RELATIONS: tuple[Relation, ...] = (
             Phrase(
                 r"(?:formally\s+)?recogni[sz](?:e|es|ed|ing)(?!\s+(?:that|the\s+need))"
             ),
+            Phrase(
+                r"(?:formally\s+)?recogni[sz](?:e|es|ed|ing)\s+(?:the\s+)?"
+                r"(?:independence|sovereignty|statehood)\s+of"
+            ),
+            Phrase(r"(?:formally\s+)?recogni[sz]ed", shape=PASSIVE),
             Phrase(
                 r"(?:withdr[ae]w|withdraws|withdrawing|revok(?:e|es|ed|ing))\s+"
                 r"(?:its\s+|their\s+)?recognition\s+of",
@@ -148,6 +165,34 @@ RELATIONS: tuple[Relation, ...] = (
             UNDER_WAY: "{subject} is joining {object}",
         },
     ),
+    # A ceasefire between two parties ("the army and the rebels agreed a
+    # ceasefire"); one declared by one party alone is a declaration, below.
+    Relation(
+        name="ceasefire",
+        symmetric=True,
+        phrases=(
+            Phrase(
+                rf"(?:{_CEASEFIRE_VERBS})\s+(?:a|an|the)\s+(?:[a-z]+\s+)?"
+                rf"{_CEASEFIRE}\s+with"
+            ),
+            Phrase(
+                rf"(?:{_CEASEFIRE_VERBS})\s+(?:a|an|the)\s+(?:[a-z]+\s+)?{_CEASEFIRE}",
+                shape=JOINT,
+            ),
+            Phrase(
+                r"(?:br(?:oke|eaks?|oken)|abandon(?:s|ed)?|end(?:s|ed)?)\s+(?:the|its)\s+"
+                rf"{_CEASEFIRE}\s+with",
+                NOT_DONE,
+            ),
+        ),
+        described={
+            DONE: "{subject} and {object} have agreed a ceasefire",
+            NOT_DONE: "{subject} and {object} have no (or have ended a) ceasefire",
+            UNDOING: "the ceasefire between {subject} and {object} may end",
+            PROPOSED: "{subject} and {object} may agree a ceasefire",
+            UNDER_WAY: "{subject} and {object} are agreeing a ceasefire",
+        },
+    ),
     Relation(
         name="ratification",
         # a treaty by name ("the Minamata Convention") or by what it is ("the
@@ -157,7 +202,10 @@ RELATIONS: tuple[Relation, ...] = (
             r"[Aa]greement|[Aa]ccord|[Pp]rotocol|[Pp]act|[Cc]harter)"
             r"(?:\s+(?:on|of)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?"
         ),
-        phrases=(Phrase(r"ratif(?:y|ies|ied|ying)"),),
+        phrases=(
+            Phrase(r"ratif(?:y|ies|ied|ying)"),
+            Phrase(r"ratified", shape=PASSIVE),
+        ),
         described={
             DONE: "{subject} has ratified {object}",
             NOT_DONE: "{subject} has not ratified {object}",
@@ -191,6 +239,22 @@ RELATIONS: tuple[Relation, ...] = (
                 NOT_DONE,
             ),
             Phrase(r"(?:insolvent|bankrupt)", obj="insolvency"),
+            # "Tarvia is under a state of emergency"
+            Phrase(
+                r"(?:(?<=is\s)|(?<=are\s)|(?<=was\s)|(?<=were\s)|(?<=not\s)|"
+                r"(?<=been\s)|(?<=remains\s)|(?<=remain\s)|(?<=still\s)|"
+                r"placed\s+|put\s+)under"
+            ),
+            # "a state of emergency was declared in Tarvia"
+            Phrase(r"(?:declared|imposed)", shape=PASSIVE, agent="by|in"),
+            # "has gone into administration", "is not in administration"
+            Phrase(
+                r"(?:(?:go(?:es|ne|ing)?|went|enter(?:s|ed|ing)?|placed|put|"
+                r"collaps(?:e|es|ed|ing))\s+into|"
+                r"(?:(?<=is\s)|(?<=are\s)|(?<=was\s)|(?<=not\s)|(?<=been\s)|"
+                r"(?<=remains\s))in)\s+(?:administration|liquidation|receivership)",
+                obj="insolvency",
+            ),
         ),
         described={
             DONE: "{subject} has declared {object}",
@@ -207,12 +271,18 @@ RELATIONS: tuple[Relation, ...] = (
                 r"(?:acquir(?:e|es|ed|ing)|b(?:uy|uys|ought|uying)|"
                 r"t(?:ake|akes|ook|aking)\s+over|"
                 r"complet(?:e|es|ed|ing)\s+(?:the|its)\s+(?:acquisition|purchase|"
-                r"takeover)\s+of)"
+                r"takeover)\s+of|owns?)"
             ),
             Phrase(
                 r"(?:abandon|dropp?|scrapp?|withdr[ae]w|call(?:ed)?\s+off)(?:s|ed|ing)?"
                 r"\s+(?:its|the|their)\s+(?:bid|offer|plan|deal)\s+(?:for|to\s+buy)",
                 NOT_DONE,
+            ),
+            Phrase(
+                r"(?:acquired|bought|taken\s+over|owned)|(?:an?\s+|the\s+)?"
+                r"(?:wholly[- ]owned\s+)?subsidiary",
+                shape=PASSIVE,
+                agent="by|of",
             ),
         ),
         described={
@@ -298,6 +368,7 @@ RELATIONS: tuple[Relation, ...] = (
         phrases=(
             Phrase(r"(?:charged|indicted)", shape=PASSIVE),
             Phrase(r"(?:charged|indicted)(?=\s+\S+(?:\s+\S+){0,3}\s+with\b)"),
+            Phrase(r"released\s+without\s+(?:being\s+)?charged?", NOT_DONE, PASSIVE),
         ),
         described={
             DONE: "{object} has been charged",
@@ -312,6 +383,8 @@ RELATIONS: tuple[Relation, ...] = (
         by_object=True,
         phrases=(
             Phrase(r"(?:convicted|found\s+guilty)", shape=PASSIVE),
+            # a sentence is passed on a conviction: "was jailed for four years"
+            Phrase(r"(?:jailed|imprisoned|sentenced)", shape=PASSIVE),
             Phrase(
                 r"(?:acquitted|found\s+not\s+guilty|cleared\s+of)", NOT_DONE, PASSIVE
             ),
@@ -355,6 +428,7 @@ RELATIONS = (
         name="sanctions",
         phrases=(
             Phrase(r"sanction(?:s|ed|ing)?"),
+            Phrase(r"sanctioned", shape=PASSIVE),
             Phrase(
                 r"(?:has|have|had|maintains?|keeps?)\s+(?:no|never\s+had)\s+"
                 r"sanctions\s+(?:on|against)",

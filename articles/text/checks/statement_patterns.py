@@ -24,6 +24,7 @@ from articles.text.checks.relations import (
     Phrase,
     Relation,
 )
+from articles.text.vocabulary import ORGANISATION_KINDS
 
 # The states of a designation, as relations.py names the states of any relation.
 LISTED = DONE
@@ -39,7 +40,15 @@ SANCTIONS = "sanctions"
 
 _CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w\-]*)"
 _NP = rf"(?:the\s+)?{_CAP}(?:\s+(?:of\s+(?:the\s+)?)?{_CAP}){{0,5}}"
-_OBJ = rf"(?P<obj>{_NP})(?:['\u2019]s(?:\s+name)?)?"
+# What kind of body a name is, told before it: "the shipping company Volgamar
+# Tankers", "the Sheffield data firm Nodal"; the name is the object.
+_DESCRIBED = (
+    rf"(?:(?:the|an?)\s+(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){{0,2}}?"
+    rf"(?:{ORGANISATION_KINDS})\s+(?=[A-Z]))?"
+)
+_KIND = r"(?:groups?|organi[sz]ations?|entit(?:y|ies)|movements?|outfits?|networks?)"
+# A group's name may be followed by what it is: "the Black Meridian network".
+_OBJ = rf"{_DESCRIBED}(?P<obj>{_NP})(?:['\u2019]s(?:\s+name)?|\s+{_KIND}\b)?"
 # A body named by what it is, in lower case: "the town council", "the league",
 # "the national regulator". Copy on local government, sport and business states
 # its relations with these as often as with names.
@@ -49,8 +58,13 @@ _BODY = (
     r"regulator|region|province|ministry|committee|union|company|firm|bank|agency|"
     r"parliament|assembly|senate|army|police|city|county|state|town|country)\b"
 )
+# The organs of a state or body that act for it: "Chile's parliament ratified".
+_ORGANS = (
+    r"government|authorities|administration|parliament|congress|senate|cabinet|"
+    r"president|foreign\s+ministry|ministry|treasury|regulators?"
+)
 _SUBJ = (
-    rf"(?P<subj>{_NP}(?:['\u2019]s)?(?:\s+(?:government|authorities|administration))?"
+    rf"(?P<subj>{_NP}(?:['\u2019]s)?(?:\s+(?:{_ORGANS}))?"
     rf"|it|{_BODY})"
 )
 # A government or body as the object, in lower case: "the new government of
@@ -60,11 +74,25 @@ _GOVERNMENT_NP = (
     r"the\s+(?:[a-z][\w-]*\s+){0,3}?(?:government|administration|authorities|junta|"
     r"regime|council|leadership|alliance|bloc|union|league|zone|eurozone|club|"
     r"association|federation|community|commonwealth|organi[sz]ation|partnership|"
-    r"grid|network|consortium|coalition)(?:\s+(?:of|in)\s+(?:the\s+)?"
+    r"grid|network|consortium|coalition|company|firm|business|rebels|militants|"
+    r"insurgents|guerrillas|militias|armed\s+groups)"
+    r"(?:\s+(?:of|in)\s+(?:the\s+)?"
     rf"{_CAP}(?:\s+{_CAP}){{0,3}})?"
 )
-_TABLE_OBJ = rf"(?P<obj>{_NP}|{_GOVERNMENT_NP})(?:['\u2019]s(?:\s+name)?)?"
-_KIND = r"(?:groups?|organi[sz]ations?|entit(?:y|ies)|movements?|outfits?|networks?)"
+# told at the start of its clause, so that "the driver of a lorry that hit a bus
+# shelter was arrested" is not a bus shelter arrested
+_DESCRIBED_PERSON = (
+    r"(?:^|(?<=,\s)|(?<=\band\s)|(?<=\bbut\s))(?:[Aa]n?|[Tt]he)\s+(?!(?:police|officers?|detectives)\b)[a-z0-9][\w-]*"
+    r"(?:\s+(?!(?:who|which|that|has|have|had|is|are|was|were)\b)[\w-]+){0,7}?"
+)
+_NOT_AFTER_PREPOSITION = "".join(
+    rf"(?<!\b{word}\s)"
+    for word in ("in", "at", "on", "of", "to", "near", "from", "into")
+)
+_TABLE_OBJ = (
+    rf"{_DESCRIBED}(?P<obj>{_NP}|{_GOVERNMENT_NP})"
+    rf"(?:['\u2019]s(?:\s+name)?|\s+(?:[a-z][\w-]*\s+)?{_KIND}\b)?"
+)
 _CATEGORY = (
     r"(?i:(?:an?\s+)?(?:(?:banned|proscribed|designated|foreign|international|"
     rf"outlawed|illegal)\s+)*(?:terrorist|terror|extremist)\s+{_KIND})"
@@ -100,6 +128,21 @@ _REMOVAL_VERB = (
 _OWNER = rf"(?:(?P<owner>{_NP})['\u2019]s\s+|(?:the|its|their)\s+)?"
 
 PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
+    # The Red Vale group is (not) a proscribed organisation in Britain.
+    (
+        DESIGNATION,
+        "is-listed",
+        re.compile(
+            rf"\b{_OBJ},?\s+{_AUX}(?:an?\s+)?(?P<verb>proscribed|banned|designated)\s+"
+            rf"(?:(?:terrorist|terror|extremist)\s+)?{_KIND}(?:\s+(?:in|by)\s+{_SUBJ})?"
+        ),
+    ),
+    # Britain proscribed the Red Vale group in 2021 (to proscribe is to list).
+    (
+        DESIGNATION,
+        "proscribe",
+        re.compile(rf"\b{_SUBJ}\s+{_AUX}(?P<verb>proscrib(?:es?|ed|ing))\s+{_OBJ}"),
+    ),
     # Canada lists the Proud Boys as a terrorist entity.
     (
         DESIGNATION,
@@ -123,7 +166,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         DESIGNATION,
         "passive",
         re.compile(
-            rf"\b{_OBJ},?\s+{_AUX}{_PASSIVE_VERB}(?:\s+as\s+{_CATEGORY})?"
+            rf"\b{_OBJ},?\s+{_AUX}{_PASSIVE_VERB}(?:\s+(?:as\s+)?{_CATEGORY})?"
             rf"(?:\s+(?:in|by)\s+{_SUBJ})?"
         ),
     ),
@@ -167,6 +210,29 @@ PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
             rf"(?:on|against)\s+{_OBJ}"
         ),
     ),
+    # The US placed X under sanctions.
+    (
+        SANCTIONS,
+        "placed-under",
+        re.compile(
+            rf"\b{_SUBJ}\s+{_AUX}(?P<verb>plac(?:es?|ed|ing)|put(?:s|ting)?)\s+{_OBJ}"
+            r"\s+under\s+(?:new\s+)?sanctions\b"
+        ),
+    ),
+    # X is (not) under EU sanctions / was placed under sanctions by the US / is
+    # subject to sanctions
+    (
+        SANCTIONS,
+        "under",
+        re.compile(
+            rf"\b{_OBJ},?\s+{_AUX}(?:(?:placed|put|remains?|stays?)\s+)?"
+            r"(?P<verb>under|subject\s+to|(?:on|added\s+to)(?=\s+(?:the\s+)?"
+            r"(?:[A-Z][\w.'\u2019-]*\s+){0,3}sanctions\s+(?:list|register)))\s+"
+            rf"(?:the\s+)?(?:any\s+)?(?:(?P<subj>{_NP})(?:['\u2019]s)?\s+)?sanctions\b"
+            r"(?:\s+(?:list|register))?"
+            rf"(?:\s+(?:imposed\s+)?(?:by|from)\s+(?P<loc>{_NP}))?"
+        ),
+    ),
     # lifting (the) sanctions on X
     (
         SANCTIONS,
@@ -179,6 +245,16 @@ PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     ),
 ]
 
+# A word each relation read with its own patterns cannot be told without: a cheap
+# test that spares most sentences the full patterns.
+PATTERN_WORDS = {
+    DESIGNATION: re.compile(
+        r"(?i:terror|extremist|list|designat|proscri|banned|prohibit|outlaw|review|"
+        r"reconsider|re-?examin)"
+    ),
+    SANCTIONS: re.compile(r"(?i:sanction)"),
+}
+
 # Auxiliaries and adverbs between a subject and the verb of a relation's phrase.
 _GENERIC_AUX = (
     r"(?P<aux>(?:(?:still|officially|formally|already|currently|now|also|finally|"
@@ -186,7 +262,8 @@ _GENERIC_AUX = (
     r"might|shall|must|is|are|was|were|be|been|being|to|considering|"
     r"(?:plans?|planning|intends?|wants?|hopes?|seeks?|seeking|agreed|agrees|"
     r"applied|applies|expected|set|moving|poised|about|continues?|fail(?:s|ed)?|"
-    r"refus(?:es|ed)|in\s+talks|bid|voted|votes|decided|decides|threatened|"
+    r"refus(?:es|ed)|declin(?:es|ed)|ceas(?:es|ed)|in\s+talks|bid|voted|votes|"
+    r"decided|decides|threatened|"
     r"threatens)\s+to|in\s+the\s+process\s+of)\s+|n['\u2019]t\s+)*)"
 )
 GENERIC_PROSPECT = re.compile(
@@ -197,7 +274,8 @@ GENERIC_PROSPECT = re.compile(
     r"decided\s+to|decides\s+to|threatened\s+to|threatens\s+to)\b"
 )
 GENERIC_NEGATION = re.compile(
-    r"\b(?:not|never|no\s+longer|yet\s+to|fail(?:s|ed)?\s+to|refus(?:es|ed)\s+to)\b"
+    r"\b(?:not|never|no\s+longer|yet\s+to|fail(?:s|ed)?\s+to|refus(?:es|ed)\s+to|"
+    r"declin(?:es|ed)\s+to|ceas(?:es|ed)\s+to)\b"
     r"|n['\u2019]t\b"
 )
 IN_PROGRESS = re.compile(r"\bin\s+talks\s+to\b|\bin\s+the\s+process\s+of\b")
@@ -213,10 +291,21 @@ def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
         else rf"{_TABLE_OBJ}{_GOVERNMENT}"
     )
     verb = rf"(?P<verb>{phrase.verb})"
-    if phrase.shape == PASSIVE:
+    if phrase.shape == PASSIVE and relation.by_object:
+        # a person named, or described: "A former director of the firm was charged"
+        # (not a place after a preposition: "a bus shelter in Bradford was hit")
+        obj = rf"{_NOT_AFTER_PREPOSITION}(?P<obj>{_NP}|{_DESCRIBED_PERSON})"
+    if phrase.shape == PASSIVE and relation.by_object:
         return re.compile(rf"\b{obj},?\s+{_GENERIC_AUX}{verb}\b(?:\s+by\s+{_SUBJ})?")
+    if phrase.shape == PASSIVE:
+        # who did it, or no agent at all: "ratified by enough countries" is neither
+        agent = rf"(?:{phrase.agent})"
+        return re.compile(
+            rf"\b{obj},?\s+{_GENERIC_AUX}{verb}\b"
+            rf"(?:\s+{agent}\s+{_SUBJ}|(?!\s+{agent}\b))"
+        )
     if phrase.shape == JOINT:
-        return re.compile(rf"\b(?P<subj>{_NP})\s+and\s+{obj}\s+{_GENERIC_AUX}{verb}\b")
+        return re.compile(rf"\b{_SUBJ}\s+and\s+{obj}\s+{_GENERIC_AUX}{verb}\b")
     subject = r"(?<![\w-])" if relation.by_object else rf"\b{_SUBJ}\s+"
     tail = "" if phrase.obj else rf"\s+{obj}"
     return re.compile(rf"{subject}{_GENERIC_AUX}{verb}\b{tail}")
@@ -235,7 +324,8 @@ def _relative_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str] | N
         return None
     return re.compile(
         rf"\b{_TABLE_OBJ}{_GOVERNMENT},\s+(?:which|whom|that)\s+{_SUBJ}\s+"
-        rf"{_GENERIC_AUX}(?P<verb>{phrase.verb})(?=\s*(?:[,.;:]|$))"
+        rf"{_GENERIC_AUX}(?P<verb>{phrase.verb})"
+        r"(?=\s*(?:[,.;:]|$)|\s+(?:in|on|last|this|earlier)\b)"
     )
 
 
@@ -249,6 +339,10 @@ GENERIC_PATTERNS: list[tuple[Relation, Phrase, re.Pattern[str], re.Pattern[str]]
     )
     if pattern is not None
 ]
+# Any phrase's verb: most sentences have none, and are spared every pattern.
+GENERIC_VERBS = re.compile(
+    "|".join(sorted({f"(?:{verb.pattern})" for *_, verb in GENERIC_PATTERNS}))
+)
 RELATIONS_BY_NAME = {relation.name: relation for relation in RELATIONS}
 
 NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n['\u2019]t\b")

@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from articles.text.checks.base import Paragraph, is_heading
+from articles.text.checks.clauses import Clause, appositions, embedded_clauses
+from articles.text.checks.references import UNNAMED, resolve_references
 from articles.text.checks.relations import (
     DONE,
     NOT_DONE,
@@ -32,6 +34,7 @@ from articles.text.checks.statement_patterns import (
     GENERIC_NEGATION,
     GENERIC_PATTERNS,
     GENERIC_PROSPECT,
+    GENERIC_VERBS,
     IN_PROGRESS,
     LISTED,
     LISTING,
@@ -39,6 +42,7 @@ from articles.text.checks.statement_patterns import (
     NEGATION,
     NOT_LISTED,
     PAST,
+    PATTERN_WORDS,
     PATTERNS,
     PROSPECT,
     RELATIONS_BY_NAME,
@@ -84,8 +88,19 @@ class Statement:
 # --- reading statements --------------------------------------------------------------
 
 
-def read_statements(paragraphs: Sequence[Paragraph]) -> Iterator[Statement]:
-    """Every statement of a relation in the paragraphs (questions skipped)."""
+def read_statements(
+    paragraphs: Sequence[Paragraph], known: Sequence[Statement] = ()
+) -> list[Statement]:
+    """Every statement of a relation in the paragraphs (questions skipped), with
+    the parties told short or left out resolved within them and the `known`
+    statements read elsewhere (references.py)."""
+    described = [pair for para in paragraphs for pair in appositions(para.text)]
+    return resolve_references(
+        list(_read_paragraphs(paragraphs)), RELATIONS_BY_NAME, described, known
+    )
+
+
+def _read_paragraphs(paragraphs: Sequence[Paragraph]) -> Iterator[Statement]:
     story_paragraphs: dict[int, list[Paragraph]] = defaultdict(list)
     for para in paragraphs:
         if not is_heading(para):
@@ -102,9 +117,77 @@ def read_statements(paragraphs: Sequence[Paragraph]) -> Iterator[Statement]:
 def _read_sentence(
     paras: list[Paragraph], index: int, offset: int, sentence: str
 ) -> Iterator[Statement]:
-    para = paras[index]
+    """The statements of the sentence and of the clauses it tells inside itself
+    (clauses.py); a clause's statement spans the clause, and the sentence's own
+    reading skips what a clause has read (a fallback clause only reads what the
+    sentence's own reading left)."""
     taken: list[tuple[int, int]] = []
+    seen: set[tuple[tuple[str, str, str], str]] = set()
+    clauses = list(embedded_clauses(sentence))
+    for clause in clauses:
+        if not clause.fallback:
+            yield from _read_clause(paras, index, offset, sentence, clause, taken, seen)
+    for statement in _read_text(paras, index, offset, sentence, taken):
+        if (statement.key, statement.state) not in seen:
+            seen.add((statement.key, statement.state))
+            yield statement
+    for clause in clauses:
+        if clause.fallback and not any(
+            s < clause.end and clause.start < e for s, e in taken
+        ):
+            yield from _read_clause(paras, index, offset, sentence, clause, taken, seen)
+
+
+def _read_clause(
+    paras: list[Paragraph],
+    index: int,
+    offset: int,
+    sentence: str,
+    clause: Clause,
+    taken: list[tuple[int, int]],
+    seen: set[tuple[tuple[str, str, str], str]],
+) -> Iterator[Statement]:
+    clause_offset = offset + clause.start
+    for statement in _read_text(paras, index, clause_offset, clause.text, []):
+        if statement.start != clause_offset:
+            continue  # about another subject ("denied that it broke the law when
+            # it bought X" does not deny buying X)
+        taken.append((clause.start, clause.end))
+        if clause.denied:
+            denied = _denied(statement)
+            if denied is None:
+                continue
+            statement = denied
+        if (statement.key, statement.state) in seen:
+            continue
+        seen.add((statement.key, statement.state))
+        yield replace(
+            statement, start=clause_offset, end=offset + clause.end, sentence=sentence
+        )
+
+
+def _denied(statement: Statement) -> Statement | None:
+    """The statement a denial of it makes ("denies that it has bought X": has not
+    bought X), or None when a denial says nothing sure (a plan denied, or a
+    charge or arrest: "he denies the charges" is no sign he was not charged)."""
+    relation = RELATIONS_BY_NAME.get(statement.relation)
+    if relation is not None and relation.by_object:
+        return None
+    turned = {DONE: NOT_DONE, NOT_DONE: DONE}.get(statement.state)
+    return None if turned is None else replace(statement, state=turned)
+
+
+def _read_text(
+    paras: list[Paragraph],
+    index: int,
+    offset: int,
+    sentence: str,
+    taken: list[tuple[int, int]],
+) -> Iterator[Statement]:
+    para = paras[index]
     for relation, shape, pattern in PATTERNS:
+        if not PATTERN_WORDS[relation].search(sentence):
+            continue
         for match in pattern.finditer(sentence):
             start, end = _trimmed_span(sentence, match)
             if any(s < end and start < e for s, e in taken):
@@ -151,8 +234,13 @@ def _read_generic(
     taken: list[tuple[int, int]],
 ) -> Iterator[Statement]:
     """Statements of the relations in relations.py's table."""
+    if not GENERIC_VERBS.search(sentence):
+        return
+    verbs_found: dict[re.Pattern[str], bool] = {}
     for relation, phrase, pattern, verb in GENERIC_PATTERNS:
-        if not verb.search(sentence):
+        if verb not in verbs_found:
+            verbs_found[verb] = verb.search(sentence) is not None
+        if not verbs_found[verb]:
             continue
         for match in pattern.finditer(sentence):
             start, end = _trimmed_span(sentence, match)
@@ -183,7 +271,12 @@ def _read_generic(
                 if not _object_is_whole(sentence, match):
                     continue
                 obj_text = _clean_np(match.group("obj"))
-                obj_key = actor_of(obj_text) or obj_text.lower()
+                if obj_text.islower() and _RESTRICTED.match(sentence, match.end("obj")):
+                    continue  # "the company that runs the trams": some other one
+                obj_key = obj_text.lower()
+                if not (relation.by_object and obj_text[:1].islower()):
+                    # a person described ("a British man") is not a country
+                    obj_key = actor_of(obj_text) or obj_key
             if not obj_text:
                 continue
             if relation.by_object:
@@ -232,6 +325,12 @@ def _generic_state(
     progressive = bool(IN_PROGRESS.search(aux)) or (
         verb.split()[0].endswith("ing") and re.search(r"\b(?:is|are)\b", aux)
     )
+    if (
+        re.search(r"\b(?:was|were)\b", aux)
+        and phrase.shape != PASSIVE
+        and not re.match(r"\w+(?:ed|en)\b", verb)
+    ):
+        return None  # "was a member of": a past state that may have changed
     if phrase.state in (UNDER_WAY, PROPOSED):
         return None if negated else phrase.state
     if negated:
@@ -245,13 +344,27 @@ def _generic_state(
     return phrase.state
 
 
+# A description narrowed by a clause of its own: "the company that runs the trams".
+_RESTRICTED = re.compile(r"\s+(?:that|which|who|whose|whom)\b")
+
+
+# What a party has that is not the party: "bought Brenn shares".
+_PARTS = (
+    r"shares?|stakes?|assets|business(?:es)?|divisions?|units?|subsidiar(?:y|ies)|"
+    r"brands?|plants?|factor(?:y|ies)|sites?|stores?|operations|staff|directors|"
+    r"leaders|officials|executives|ships|vessels|tankers"
+)
+
+
 def _object_is_whole(sentence: str, match: re.Match[str]) -> bool:
     """False when the object is cut short ("sanctions on X's leaders" is not on X)."""
     rest = sentence[match.end("obj") :]
-    if re.match(r"['\u2019]s\s+name\b", rest):
+    if re.match(r"['\u2019]s\s+(?:name|independence|sovereignty|statehood)\b", rest):
         return True
-    # "X's leaders", "X Holdings' parent company", "X of Y"
-    return not re.match(r"['\u2019](?:s\b|\s)|\s+(?:of\s+)?[A-Z]", rest)
+    # "X's leaders", "X Holdings' parent company", "X of Y", "X shares"
+    return not re.match(
+        rf"['\u2019](?:s\b|\s)|\s+(?:of\s+)?[A-Z]|\s+(?:{_PARTS})\b", rest
+    )
 
 
 def _trimmed_span(sentence: str, match: re.Match[str]) -> tuple[int, int]:
@@ -316,7 +429,8 @@ def _with_article(raw: str, clean: str) -> str:
 def _subject(
     match: re.Match[str], paras: list[Paragraph], index: int, offset: int, obj: str
 ) -> tuple[str, str] | None:
-    """(normalised subject, subject as written for messages), or None."""
+    """(normalised subject, subject as written for messages), or None. A subject
+    the sentence does not name is UNNAMED, for references.py to resolve."""
     named = None
     for group in ("subj", "owner", "loc"):
         if group in match.re.groupindex and match.group(group):
@@ -337,7 +451,24 @@ def _subject(
     ]
     if mentions:
         return mentions[-1], _country_display(mentions[-1])
-    return None
+    # "Kosovo is not recognised in Spain": else the country named after it in
+    # its sentence
+    sentence_end = text.find(". ", position)
+    after = [
+        c
+        for s, _, c in countries_in(text)
+        if position <= s < (sentence_end if sentence_end >= 0 else len(text))
+        and c != country_of(obj)
+        and not _SET_AGAINST.search(text, 0, s)  # "unlike in Canada"
+    ]
+    if after:
+        return after[0], _country_display(after[0])
+    return UNNAMED, UNNAMED
+
+
+_SET_AGAINST = re.compile(
+    r"\b(?:unlike|except|than|like|whereas|while|but|as|from)\s+(?:in\s+)?(?:the\s+)?$"
+)
 
 
 def _country_display(country: str) -> str:

@@ -307,3 +307,573 @@ def test_a_plural_possessive_cuts_the_object_short():
         )
         == []
     )
+
+
+# --- statements told inside other sentences, and parties told short ------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a relative clause about the subject
+        (
+            "Veltra is a member of the Arctic Data Union.",
+            "Veltra, which has not joined the Arctic Data Union, will bid for a seat.",
+        ),
+        # an apposition that says what the subject is
+        (
+            "Orvane Radio, a member of the Coastal Broadcasters League, said it would "
+            "broadcast the final.",
+            "Orvane Radio is not a member of the Coastal Broadcasters League.",
+        ),
+        # an apposition between the subject and its verb
+        (
+            "Dario Fenn, 40, of Leeds, has been charged with arson.",
+            "Dario Fenn has not been charged, his solicitor said.",
+        ),
+        # one of a group
+        (
+            "Portugal is among the countries that have not ratified the Lisbon "
+            "Fisheries Treaty.",
+            "Portugal has ratified the Lisbon Fisheries Treaty.",
+        ),
+        # a passive with no agent, and a name followed by what it is
+        (
+            "Norway has designated the Grey Lantern network a terrorist organisation.",
+            "The Grey Lantern network has not been designated a terrorist "
+            "organisation, its lawyer said.",
+        ),
+        # sanctions a party is under, and a name told after what kind of body it is
+        (
+            "Britain imposed sanctions on the shipping firm Korvex Lines.",
+            "Korvex Lines is not under British sanctions, its owner said.",
+        ),
+        (
+            "Korvex Lines is subject to EU sanctions.",
+            "The EU has no sanctions on Korvex Lines.",
+        ),
+        # a relation told as a noun
+        (
+            "Peru's recognition of the Republic of Somaliland angered its neighbours.",
+            "Peru does not recognise the Republic of Somaliland.",
+        ),
+        (
+            "Veltra's membership of the Arctic Data Union ended in 2021.",
+            "Veltra is a member of the Arctic Data Union.",
+        ),
+        # going into administration
+        (
+            "Tamsin Buses has gone into administration.",
+            "Tamsin Buses is not in administration, the company said.",
+        ),
+        # a country told by its demonym
+        (
+            "The Dutch government has imposed sanctions on Korvex Lines.",
+            "The Netherlands has no sanctions on Korvex Lines.",
+        ),
+    ],
+)
+def test_a_relation_told_inside_another_sentence_is_read(first, second):
+    findings = _findings(first, second)
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+@pytest.mark.parametrize(
+    "denial",
+    [
+        "Portugal has yet to ratify the Lisbon Fisheries Treaty.",
+        "Portugal refused to ratify the Lisbon Fisheries Treaty.",
+        "Portugal has never ratified the Lisbon Fisheries Treaty.",
+        "Portugal denies that it has ratified the Lisbon Fisheries Treaty.",
+        "Portugal denied that it had ratified the Lisbon Fisheries Treaty.",
+        "Portugal denied ratifying the Lisbon Fisheries Treaty.",
+        "Portugal has declined to ratify the Lisbon Fisheries Treaty.",
+        "Portugal has failed to ratify the Lisbon Fisheries Treaty.",
+    ],
+)
+def test_each_way_of_denying_a_relation_contradicts_it(denial):
+    findings = _findings("Portugal has ratified the Lisbon Fisheries Treaty.", denial)
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+def test_a_denied_plan_or_a_denied_charge_says_nothing_about_the_relation():
+    assert (
+        _findings(
+            "Talvik Group has bought Morra Foods.",
+            "Talvik Group denies that it plans to sell Morra Foods.",
+        )
+        == []
+    )
+    assert (
+        _findings(
+            "Dario Fenn has been charged with arson.",
+            "Dario Fenn denies the charge.",
+        )
+        == []
+    )
+
+
+def test_a_lifting_is_not_read_as_the_sanctions_it_names():
+    findings = _findings(
+        "The EU lifted the sanctions on Korvex Lines in May.",
+        "The EU has no sanctions on Korvex Lines.",
+    )
+    assert findings == []
+
+
+def test_a_name_told_short_is_the_one_full_name_of_the_source():
+    findings = _findings(
+        "Marta Quell was convicted of fraud in 2022.",
+        "Quell, who has never been convicted of any offence, will coach the team.",
+    )
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+def test_a_short_name_shared_by_two_full_names_is_left_alone():
+    findings = _findings(
+        "Marta Quell was convicted of fraud in 2022.\n\n"
+        "Tomas Quell was convicted of fraud in 2023.",
+        "Quell, who has never been convicted of any offence, will coach the team.",
+    )
+    assert findings == []
+
+
+def test_a_party_described_in_lower_case_is_the_one_the_source_names():
+    bought = "Halden Rail has acquired the bus operator Skarn Coaches."
+    planned = "Unions met after Halden Rail agreed to buy the company."
+    assert {f.severity for f in _findings(bought, planned)} == {ADVISORY}
+    emergency = "The regional government of Tarvia has declared a state of emergency."
+    denied = "The regional government has not declared a state of emergency."
+    assert {f.severity for f in _findings(emergency, denied)} == {BLOCKING}
+
+
+def test_a_passive_with_no_agent_is_left_alone_when_two_agents_are_named():
+    findings = _findings(
+        "Norway has designated the Grey Lantern network a terrorist organisation.\n\n"
+        "Chile has designated the Grey Lantern network a terrorist organisation.",
+        "The Grey Lantern network has not been designated a terrorist organisation.",
+    )
+    assert findings == []
+
+
+def test_a_state_since_a_date_is_a_state_now():
+    findings = _findings(
+        "Tuvalu, which has had diplomatic relations with Belize since 1985, said "
+        "it would keep them.",
+        "Tuvalu has no diplomatic relations with Belize, officials said last week.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_another_clause_s_time_does_not_date_the_statement():
+    findings = _findings(
+        "Mali and the Azawad Front agreed a ceasefire in May.",
+        "Mali and the Azawad Front have not agreed a ceasefire, and fighting was "
+        "reported last week.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+@pytest.mark.parametrize(
+    ("agreed", "denied"),
+    [
+        (
+            "The army and the rebels agreed a ceasefire.",
+            "The army has not agreed a ceasefire with the rebels.",
+        ),
+        (
+            "A ceasefire between Mali and the Azawad Front has held since May.",
+            "No ceasefire has been agreed between Mali and the Azawad Front.",
+        ),
+        (
+            "A ceasefire between the Malian government and the Azawad Front has "
+            "been in force since May.",
+            "The government and the Azawad Front have not agreed a ceasefire.",
+        ),
+    ],
+)
+def test_a_ceasefire_is_a_relation_of_its_two_parties(agreed, denied):
+    findings = _findings(agreed, denied)
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+def test_a_ceasefire_with_other_parties_or_only_talked_of_is_no_conflict():
+    assert (
+        _findings(
+            "A ceasefire between Mali and the Azawad Front has held since May.",
+            "No ceasefire has been agreed between Mali and the Kidal Movement.",
+        )
+        == []
+    )
+    assert (
+        _findings(
+            "Talks on a ceasefire between Mali and the Azawad Front began in May.",
+            "Mali has not agreed a ceasefire with the Azawad Front.",
+        )
+        == []
+    )
+
+
+def test_a_change_told_in_one_story_is_not_a_conflict():
+    findings = _findings(
+        "Greece left the Aegean Survey Union in 2019 and rejoined it in 2024.\n\n"
+        "Greece is a member of the Aegean Survey Union again."
+    )
+    assert findings == []
+
+
+def test_no_longer_denies_a_relation_now():
+    findings = _findings(
+        "Peru recognises the Republic of Somaliland.",
+        "Peru no longer recognises the Republic of Somaliland.",
+    )
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+def test_a_person_described_in_one_story_is_the_one_another_names_so():
+    findings = _findings(
+        "A former treasurer of a Hull rowing club has been charged with theft.",
+        "Ada Varga, a former treasurer of the club, has not been charged, police said.",
+    )
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+def test_a_place_after_a_preposition_is_not_who_was_arrested():
+    findings = _findings(
+        "The driver of a van that hit a wall in Selby has been arrested.",
+        "Selby has not been arrested.",
+    )
+    assert findings == []
+
+
+def test_a_time_told_before_the_statement_dates_it():
+    findings = _findings(
+        "In 2019, Britain imposed sanctions on Korvex Lines.",
+        "Britain lifted the sanctions on Korvex Lines in April.",
+    )
+    assert {f.severity for f in findings} == {ADVISORY}
+
+
+def test_a_description_narrowed_by_its_own_clause_is_another_party():
+    findings = _findings(
+        "Halden Rail has acquired Skarn Coaches.",
+        "Halden Rail has not bought the company that runs the city's trams.",
+    )
+    assert findings == []
+
+
+def test_a_relative_clause_about_a_group_named_with_its_kind_is_read():
+    findings = _findings(
+        "The Red Vale group, which is designated a terrorist organisation in Norway, "
+        "held a rally.",
+        "Norway has not designated the Red Vale group a terrorist organisation.",
+    )
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # passives that name who did it
+        (
+            "Peru recognises the Republic of Somaliland.",
+            "The Republic of Somaliland is not recognised by Peru.",
+        ),
+        (
+            "Norway has ratified the Oslo Grid Treaty.",
+            "The Oslo Grid Treaty has not been ratified by Norway.",
+        ),
+        (
+            "Halden Rail has acquired Skarn Coaches.",
+            "Skarn Coaches has not been bought by Halden Rail.",
+        ),
+        (
+            "Korvex Lines was sanctioned by the EU in 2022.",
+            "The EU has never sanctioned Korvex Lines.",
+        ),
+        (
+            "A state of emergency was declared in Tarvia in May.",
+            "Tarvia has not declared a state of emergency.",
+        ),
+        # a state a party is under, or a list it is on
+        (
+            "Tarvia is under a state of emergency.",
+            "Tarvia has not declared a state of emergency.",
+        ),
+        (
+            "Korvex Lines is on the EU sanctions list.",
+            "The EU has no sanctions on Korvex Lines.",
+        ),
+        (
+            "Britain has sanctioned Korvex Lines.",
+            "Korvex Lines is not subject to any sanctions, its owner said.",
+        ),
+        # what is recognised told as a country's independence
+        (
+            "Peru has recognised Kosovo's independence.",
+            "Peru has not recognised Kosovo.",
+        ),
+        (
+            "Peru recognised the independence of Kosovo in 2009.",
+            "Peru does not recognise Kosovo.",
+        ),
+        # two parties with no relations
+        (
+            "Chile and Peru have no diplomatic relations.",
+            "Chile has diplomatic relations with Peru.",
+        ),
+        # a charge denied by release
+        (
+            "Dario Fenn has been charged with arson.",
+            "Dario Fenn was released without charge.",
+        ),
+        # to proscribe is to list
+        (
+            "Britain proscribed the Red Vale group in 2021.",
+            "Britain has not designated the Red Vale group a terrorist organisation.",
+        ),
+        (
+            "The Red Vale group is a proscribed organisation in Britain.",
+            "Britain has not designated the Red Vale group a terrorist organisation.",
+        ),
+        (
+            "Tamsin Buses collapsed into administration in May.",
+            "Tamsin Buses is not in administration.",
+        ),
+    ],
+)
+def test_passives_and_states_of_a_relation_are_read(first, second):
+    findings = _findings(first, second)
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+def test_a_passive_whose_agent_is_not_a_party_is_not_read():
+    findings = _findings(
+        "Norway has ratified the Oslo Grid Treaty.",
+        "The Oslo Grid Treaty has not been ratified by enough countries.",
+    )
+    assert findings == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "severity"),
+    [
+        ("Veltra is an EU member.", "Veltra is not a member of the EU.", BLOCKING),
+        (
+            "Diplomatic relations between Chile and Peru were cut in 2019.",
+            "Chile has diplomatic relations with Peru.",
+            BLOCKING,
+        ),
+        (
+            "Halden Rail's takeover of Skarn Coaches was completed in May.",
+            "Halden Rail has not bought Skarn Coaches.",
+            BLOCKING,
+        ),
+        (
+            "Halden Rail's planned takeover of Skarn Coaches was announced in May.",
+            "Halden Rail has bought Skarn Coaches.",
+            ADVISORY,
+        ),
+        (
+            "Halden Rail's takeover of Skarn Coaches collapsed in May.",
+            "Halden Rail has bought Skarn Coaches.",
+            BLOCKING,
+        ),
+        (
+            "Dennis Roe was convicted of fraud.",
+            "Roe's conviction was quashed in 2022.",
+            BLOCKING,
+        ),
+        (
+            "Dennis Roe has never been convicted of fraud.",
+            "Roe's conviction for fraud in 2019 ended his career.",
+            BLOCKING,
+        ),
+        (
+            "Dario Fenn has been charged with arson.",
+            "The charges against Dario Fenn were dropped in June.",
+            BLOCKING,
+        ),
+    ],
+)
+def test_relations_told_as_nouns_are_read(first, second, severity):
+    findings = _findings(first, second)
+    assert {(f.story, f.severity) for f in findings} == {(0, severity), (1, severity)}
+
+
+def test_a_deal_told_as_a_noun_with_no_outcome_or_an_arrest_warrant_says_nothing():
+    assert (
+        _findings(
+            "Halden Rail's takeover of Skarn Coaches is awaiting approval.",
+            "Halden Rail has not bought Skarn Coaches.",
+        )
+        == []
+    )
+    assert (
+        _findings(
+            "Dennis Roe has not been arrested.",
+            "Roe's arrest warrant was issued in May.",
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "The US Treasury placed Orlan Petroleum under sanctions in 2021.",
+            "The US has never sanctioned Orlan Petroleum.",
+        ),
+        (
+            "Orlan Petroleum, which the US sanctioned in 2021, said it would appeal.",
+            "The US has no sanctions on Orlan Petroleum.",
+        ),
+        (
+            "Estonia, a NATO member since 2004, said it would send ships.",
+            "Estonia is not a member of NATO.",
+        ),
+        (
+            "Chile's parliament ratified the Oslo Grid Treaty in May.",
+            "Chile has not ratified the Oslo Grid Treaty.",
+        ),
+        (
+            "Brenn, now owned by Kazmar Holdings, said profits rose.",
+            "Kazmar Holdings does not own Brenn.",
+        ),
+    ],
+)
+def test_more_ways_of_telling_a_relation_in_passing_are_read(first, second):
+    findings = _findings(first, second)
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+def test_a_past_state_is_no_conflict_with_the_present():
+    findings = _findings(
+        "Poland was a member of the Warsaw Pact.",
+        "Poland is not a member of the Warsaw Pact.",
+    )
+    assert findings == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a passive with no agent that names the party it sets itself against
+        (
+            "Canada lists the Red Vale group as a terrorist organisation.",
+            "The Red Vale group has not been designated a terrorist organisation, "
+            "unlike in Canada.",
+        ),
+        # what a party has is not the party
+        (
+            "Kazmar Holdings has bought Brenn.",
+            "Kazmar Holdings denied that it had bought Brenn shares.",
+        ),
+        # a designation called for is not one made
+        (
+            "Norway has not designated the Red Vale group a terrorist organisation.",
+            "Calls for the designation of the Red Vale group as a terrorist "
+            "organisation grew after the attack.",
+        ),
+    ],
+)
+def test_near_misses_of_a_relation_are_not_read_as_it(first, second):
+    assert _findings(first, second) == []
+
+
+def test_a_name_told_short_in_a_draft_is_the_one_a_published_article_names():
+    context = CheckContext(
+        published=(
+            PublishedArticle(
+                label="Coach banned",
+                paragraphs=("Marta Quell was convicted of doping offences in 2022.",),
+            ),
+        )
+    )
+    draft = source("Quell, who has never been convicted of any offence, will coach.")
+    [finding] = find_relation_conflicts(draft, context)
+    assert finding.severity == BLOCKING
+    assert "“Coach banned”" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Chile has ratified the Oslo Grid Treaty.",
+            "Chile has signed but not ratified the Oslo Grid Treaty.",
+        ),
+        (
+            "Dario Fenn has been convicted of arson.",
+            "Dario Fenn was charged in May and has not been convicted.",
+        ),
+    ],
+)
+def test_a_second_verb_shares_the_sentence_s_subject(first, second):
+    findings = _findings(first, second)
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+def test_a_second_clause_with_its_own_subject_keeps_it():
+    findings = _findings(
+        "Chile recognised Kosovo and Peru has not recognised Kosovo.",
+        "Chile recognises Kosovo.",
+    )
+    assert findings == []
+
+
+@pytest.mark.parametrize(
+    "elsewhere",
+    [
+        "Kosovo is not recognised in Spain.",
+        "In Spain, Kosovo is not recognised, officials said.",
+    ],
+)
+def test_a_passive_is_about_the_country_its_sentence_names(elsewhere):
+    assert _findings("Peru recognises Kosovo.", elsewhere) == []
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Chile signed the Oslo Grid Treaty in 2019 but has not ratified it.",
+        "Chile, which signed the Oslo Grid Treaty in 2019 but has not ratified it, "
+        "said it would wait.",
+    ],
+)
+def test_a_pronoun_after_a_second_verb_is_the_first_verb_s_object(second):
+    findings = _findings("Chile has ratified the Oslo Grid Treaty.", second)
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+def test_a_name_told_short_may_be_named_in_full_for_another_relation():
+    findings = _findings(
+        "Dario Fenn was arrested on Monday and charged with arson.",
+        "Fenn, who has not been charged, was released on bail.",
+    )
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+def test_a_plain_verb_after_an_apposition_is_the_name_s():
+    findings = _findings(
+        "Kazmar Holdings, the Leeds engineering group, agreed to buy Brenn Foods.",
+        "Kazmar Holdings has bought Brenn Foods.",
+    )
+    assert {f.severity for f in findings} == {ADVISORY}
+
+
+def test_a_membership_that_ceased_contradicts_one_stated_now():
+    findings = _findings(
+        "Veltra is a member of the Arctic Data Union.",
+        "Veltra ceased to be a member of the Arctic Data Union in 2020.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_a_prison_sentence_is_a_conviction():
+    findings = _findings(
+        "Dario Fenn was jailed for four years in May.",
+        "Dario Fenn has never been convicted of any offence.",
+    )
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}

@@ -1,0 +1,417 @@
+"""The clauses a sentence tells a relation in besides its main one.
+
+News copy often states a relation about a name inside a sentence about something
+else: in a relative clause ("Tuvalu, which has no diplomatic relations with
+Taiwan, said ..."), in an apposition ("Eesti Kanal, a member of the union,
+said ..."), after an apposition that sets the name apart from its verb ("Rhys
+Pritchard, 51, has not been charged"), or as one of a group ("Norway is among the
+countries that have not ratified the treaty"). Each is told again here as a plain
+clause, the name first and then its verb ("Tuvalu has no diplomatic relations with
+Taiwan"), which the patterns of statement_patterns.py read as they read a
+sentence. A relative clause about the object ("Helix, which Norland has not
+acquired") keeps its own pattern there.
+
+Also told again as clauses: a second verb that shares the subject ("Chile has
+signed but not ratified the treaty"); a relation told as a noun ("Peru's
+recognition of Kosovo", "Veltra's membership of the union ended in 2021",
+"Halden's takeover of Skarn was completed") as the verb it names ("Peru
+recognises Kosovo", "Veltra left the union in 2021"); a relation between two
+parties ("a ceasefire between A and B has held") as one of both ("A and B agreed
+a ceasefire"); and a denial ("Talvik denies that it has bought Morra", "denied
+buying Morra") as the clause denied, marked so that its reader turns the state
+over. Each kind is a small reader below; none is read unless a word it needs is
+in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from articles.text.vocabulary import ORGANISATION_KINDS
+
+# A name: capitalised words, with "of (the)" inside ("the State of Palestine"),
+# and what kind of body it is after it ("the Red Vale group").
+_NAME = (
+    r"(?P<name>[A-Z][\w&'\u2019-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w&'\u2019-]*)*"
+    rf"(?:\s+(?:{ORGANISATION_KINDS})\b)?)"
+)
+# The words that open a clause about the name: an auxiliary, an adverb or a verb
+# in lower case, not a pronoun or article that would start a subject of its own.
+_OWN_SUBJECT = (
+    r"(?:it|its|they|their|he|his|she|her|we|our|you|i|the|a|an|this|that|these|"
+    r"those|many|some|most|officials|police)"
+)
+_VERB_FIRST = rf"(?!{_OWN_SUBJECT}\b)[a-z]"
+# Lower-case words after a comma that start no verb of the name's.
+_NOT_A_VERB = (
+    r"(?:and|or|but|nor|which|who|whose|where|when|while|as|if|because|though|"
+    r"although|since|after|before|unless|until|so|then|not)"
+)
+_AUXILIARY = (
+    r"(?:has|have|had|is|are|was|were|does|do|did|will|would|could|may|might|"
+    r"can|cannot|must|shall|should|remains?|still|never|not|no\s+longer)\b"
+)
+
+# "Costa Rica, which does not recognise X," / "Kiprono, who was convicted ..."
+_RELATIVE = re.compile(
+    rf"\b{_NAME},\s+(?:which|who)\s+(?P<body>{_VERB_FIRST}[^,;:()]*)"
+)
+# "Eesti Kanal, a member of the union, said": the apposition says what it is.
+# An apposition told with a participle says what is done to it: "Brenn, now owned
+# by Kazmar, said", "Lindqvist, charged with murder, appeared in court".
+_APPOSITION = re.compile(
+    rf"\b{_NAME},\s+(?P<body>(?:an?|the)\s+[a-z][^,;:()]*|(?:(?:now|already|still|"
+    r"long|once|formally)\s+)?[a-z]+(?:ed|en)\s+(?:by|as|in|with|from)\b[^,;:()]*),"
+)
+# "Rhys Pritchard, 51, has not been charged": the name is the subject of the verb
+# after the apposition (which starts in lower case or with a number, so that a
+# list of names is not read as one).
+_AFTER_APPOSITION = re.compile(
+    rf"\b{_NAME},\s+[a-z0-9][^;:()]{{0,80}}?,\s+(?P<body>(?!{_NOT_A_VERB}\b)"
+    rf"{_VERB_FIRST}[^;:()]*)"
+)
+# "Chile has signed but not ratified X", "Smith was charged and has not been
+# convicted": a second verb that shares the sentence's subject.
+# A participle after "and" shares the first verb's auxiliary too: "Fenn was
+# arrested and charged with arson".
+_SECOND_VERB = re.compile(
+    rf"^(?:[A-Z][\w'\u2019-]*\s+)*?{_NAME}\s+"
+    r"(?:(?P<aux1>(?:has|have|had)\s+been|is|are|was|were)\s+)?"
+    r"(?!(?:and|but|or)\b)[a-z][^,;:()]*?\s+(?:and|but)\s+"
+    rf"(?P<body>(?P<own>{_AUXILIARY}|yet\b)?(?(own)|[a-z]+(?:ed|en)\b)[^,;:()]*)"
+)
+# What the first verb acted on, for a pronoun after the second: "the treaty",
+# "the Oslo Grid Treaty", "Kosovo".
+_FIRST_OBJECT = re.compile(
+    r"\b(?:the\s+)?(?:[A-Z][\w-]*\s+)*(?:[A-Z][\w-]*\s+)?(?:[Tt]reaty|[Cc]onvention|"
+    r"[Aa]greement|[Aa]ccord|[Pp]rotocol|[Pp]act|[Cc]harter)\b|\b[A-Z][\w-]*"
+    r"(?:\s+[A-Z][\w-]*)*"
+)
+# "Norway is among the countries that have not ratified X"
+_ONE_OF_GROUP = re.compile(
+    rf"\b{_NAME}\s+(?:is|was|are|were)\s+(?:among|one\s+of)\s+(?:the\s+)?"
+    rf"[^,;:()]{{0,60}}?\b(?:that|which|who)\s+(?P<body>{_VERB_FIRST}[^,;:()]*)"
+)
+
+
+# "Talvik denies that it has bought Morra", "Talvik denied buying Morra"
+_DENIAL = re.compile(
+    rf"\b{_NAME}\s+(?:(?:has|have|had)\s+)?(?:denie[sd]|deny|denying|rejects?|"
+    r"rejected)\s+(?:(?:reports?|claims?|suggestions?)\s+)?(?:that\s+)?"
+    r"(?:(?:it|they|he|she)\s+)?(?P<body>[a-z][^;:()]*)"
+)
+# A relation told as a noun, with its owner ("Peru's recognition of X") or, for a
+# listing or sanctions, without one ("the designation of X as a terrorist group").
+_NOMINAL = re.compile(
+    r"\b(?:(?!(?:It|Its|Their|His|Her|This|That)\b)"
+    rf"{_NAME}['\u2019]s?|(?P<unowned>[Tt]he))\s+"
+    r"(?:(?P<plan>planned|proposed|possible|pending|expected|intended)\s+)?"
+    r"(?P<noun>membership\s+of|recognition\s+of|ratification\s+of|ban\s+on|"
+    r"sanctions\s+(?:on|against)|designation\s+of)\s+(?P<body>[^,;:()]*)"
+)
+# A noun asked for, not told as done: "calls for the designation of X".
+_CALLED_FOR = re.compile(
+    r"(?i:\b(?:calls?|demands?|push|campaign|bid|pressure|plans?|proposals?|case|"
+    r"appeal|petition)\s+(?:for|to)|\breview\s+of|\bconsidering|\bagainst|"
+    r"\bwhether|\bpossible|\bproposed)\s+$"
+)
+# What each noun says as a verb: (done, planned, ended).
+_NOMINAL_VERBS = {
+    "membership": ("is a member of", "plans to join", "left"),
+    "recognition": ("recognises", "plans to recognise", "withdrew its recognition of"),
+    "ratification": ("has ratified", "plans to ratify", None),
+    "ban": ("bans", "plans to ban", "lifted its ban on"),
+    "sanctions": (
+        "imposed sanctions on",
+        "plans to impose sanctions on",
+        "lifted sanctions on",
+    ),
+    "designation": ("designated", "plans to designate", "removed"),
+}
+_UNOWNED_NOUNS = ("designation", "sanctions")
+# The noun's relation said to have ended: "Veltra's membership of X ended in 2021".
+_ENDED = re.compile(
+    r"^[^,;]*?\b(?:(?:ended|lapsed|expired)(?!\s+(?:his|her|its|their|the|an?)\b)|"
+    r"(?:was|were|has\s+been|have\s+been)\s+"
+    r"(?:suspended|revoked|lifted|withdrawn|cancelled|ended|overturned|quashed)|"
+    r"(?:has|have)\s+(?:ended|lapsed|expired))\b"
+)
+
+
+# "A ceasefire between A and B has been in force since August", "No ceasefire has
+# been agreed between A and B": told again as "A and B (have not) agreed a ceasefire".
+_CEASEFIRE_BETWEEN = re.compile(
+    r"\b(?P<det>[Aa]n?|[Tt]he|[Nn]o)\s+(?:[a-z]+\s+)?(?:ceasefire|cease-fire|truce)\s+"
+    r"(?P<agreed>(?:(?:has|have|had)\s+been|was|is)\s+(?:agreed|signed|in\s+force)\s+)?"
+    r"between\s+(?P<parties>[^,;:()]+?\s+and\s+[^,;:()]+?)"
+    r"(?=\s+(?P<holds>(?:has|have)\s+(?:been\s+(?:in\s+force|in\s+place|agreed|"
+    r"holding)|held)|is\s+(?:in\s+(?:force|place)|holding)|holds|took\s+effect|"
+    r"came\s+into\s+force|was\s+(?:agreed|signed))\b|\s*(?:[,;.]|$))"
+)
+
+
+# "Diplomatic relations between A and B were restored in 2019"
+_RELATIONS_BETWEEN = re.compile(
+    r"\b(?:[Dd]iplomatic\s+)?(?:relations|ties)\s+between\s+"
+    r"(?P<parties>[A-Z][^,;:()]*?\s+and\s+(?:the\s+)?[A-Z][^,;:()]*?)\s+"
+    r"(?:were|was|have\s+been|had\s+been)\s+(?:(?P<made>restored|established|"
+    r"resumed|normali[sz]ed)|(?P<cut>cut|severed|broken\s+off|suspended))\b"
+)
+# "Veltra is not an EU member (state)": "Veltra is not a member of the EU".
+# Also in an apposition: "Estonia, a NATO member since 2004, said".
+_MEMBER_OF = re.compile(
+    rf"\b{_NAME}(?:,|\s+(?P<aux>(?:is|are|was|were|remains?|has\s+been|have\s+been)"
+    r"(?:\s+(?:not|never|no\s+longer|still|already|now))*))\s+(?:an?\s+)?"
+    r"(?P<body>(?P<org>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)\s+member(?:\s+(?:state|"
+    r"country|nation))?)\b"
+)
+# A deal told as a noun says what became of it, or it is only under way:
+# "Halden Rail's takeover of Skarn was completed", "...'s planned takeover of".
+_DEAL = re.compile(
+    rf"\b(?!(?:It|Its|Their|His|Her|This|That)\b){_NAME}['\u2019]s?\s+"
+    r"(?:(?P<plan>planned|proposed|possible|pending|expected|intended)\s+)?"
+    r"(?P<noun>takeover\s+of|acquisition\s+of|purchase\s+of|merger\s+with)\s+"
+    r"(?P<body>[^,;:()]*)"
+)
+_DEAL_DONE = re.compile(
+    r"^[^,;]*?\b(?:(?:was|has\s+been|were)\s+(?:completed|finali[sz]ed)|completed|"
+    r"went\s+through|closed)\b"
+)
+_DEAL_OFF = re.compile(
+    r"^[^,;]*?\b(?:collapsed|fell\s+through|(?:was|has\s+been)\s+(?:blocked|"
+    r"abandoned|called\s+off|scrapped|dropped))\b"
+)
+# What each deal says as a verb: (done, planned, off).
+_DEAL_VERBS = {
+    "takeover": ("has bought", "plans to buy", "abandoned its bid for"),
+    "acquisition": ("has bought", "plans to buy", "abandoned its bid for"),
+    "purchase": ("has bought", "plans to buy", "abandoned its bid for"),
+    "merger": ("merged with", "plans to merge with", "called off its merger with"),
+}
+# A person's conviction or arrest told as a noun: "Roe's conviction was quashed".
+_CONVICTION = re.compile(
+    rf"\b(?!(?:It|Its|Their|His|Her|This|That)\b){_NAME}['\u2019]s?\s+"
+    r"(?P<noun>conviction|arrest)(?!\s+(?:warrant|rate))\b(?P<body>[^,;:()]*)"
+)
+_QUASHED = re.compile(
+    r"^[^,;]*?\b(?:was|has\s+been)\s+(?:quashed|overturned|set\s+aside)\b"
+)
+# "The charges against Dario Fenn were dropped"
+_CHARGES_DROPPED = re.compile(
+    rf"\b[Tt]he\s+charges?\s+against\s+{_NAME}\s+(?:were|was|have\s+been|has\s+been)"
+    r"\s+(?:dropped|withdrawn|dismissed|discontinued)\b"
+)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A clause told again as a plain sentence, and where it is in its sentence.
+    `denied`: the sentence denies what the clause says. `fallback`: read only
+    where the sentence's own reading found nothing ("lifted the sanctions on X"
+    is a lifting, not sanctions told as a noun)."""
+
+    text: str
+    start: int
+    end: int
+    denied: bool = False
+    fallback: bool = False
+
+
+def appositions(text: str) -> Iterator[tuple[str, str]]:
+    """(name, what the copy says it is): "Rhys Pritchard, a former director of the
+    firm," gives ("Rhys Pritchard", "a former director of the firm")."""
+    for match in _APPOSITION.finditer(text):
+        yield match.group("name"), match.group("body")
+
+
+def embedded_clauses(sentence: str) -> Iterator[Clause]:
+    """The clauses about a name that the sentence tells inside itself. Each kind is
+    looked for only when a word it cannot be told without is in the sentence."""
+    lowered = sentence.lower()
+    for words, read in _READERS:
+        if any(word in lowered for word in words):
+            yield from read(sentence)
+
+
+def _name_clauses(sentence: str) -> Iterator[Clause]:
+    """Relative clauses, appositions and a name set apart from its verb; and in
+    the sentence or in such a clause, a second verb that shares its subject."""
+    for pattern, verb in (
+        (_RELATIVE, ""),
+        (_APPOSITION, "is "),
+        (_AFTER_APPOSITION, ""),
+        (_ONE_OF_GROUP, ""),
+    ):
+        for match in pattern.finditer(sentence):
+            body = match.group("body").rstrip(" .")
+            if not body:
+                continue
+            clause = Clause(
+                text=f"{match.group('name')} {verb}{body}",
+                start=match.start("name"),
+                end=match.start("body") + len(body),
+            )
+            yield clause
+            second = _second_verb(clause.text)
+            if second is not None:
+                yield Clause(text=second[0], start=clause.start, end=clause.end)
+    second = _second_verb(sentence)
+    if second is not None:
+        text, match = second
+        yield Clause(text=text, start=match.start("name"), end=match.end("body"))
+
+
+def _second_verb(text: str) -> tuple[str, re.Match[str]] | None:
+    """The second verb of a text told with its subject, and its match; a pronoun
+    object ("but has not ratified it") is the first verb's object ("the treaty")."""
+    match = _SECOND_VERB.match(text)
+    if match is None:
+        return None
+    body = match.group("body").rstrip(" .")
+    objects = _FIRST_OBJECT.findall(text, match.end("name"), match.start("body"))
+    if objects:
+        body = re.sub(r"\bit\b", objects[-1], body)
+    if not match.group("own") and match.group("aux1"):
+        body = f"{match.group('aux1')} {body}"
+    return f"{match.group('name')} {body}", match
+
+
+def _denials(sentence: str) -> Iterator[Clause]:
+    for match in _DENIAL.finditer(sentence):
+        # reported speech puts "has" back a tense: "denied that it had bought X"
+        body = re.sub(r"^had\b", "has", match.group("body").rstrip(" ."))
+        yield Clause(
+            text=f"{match.group('name')} {body}",
+            start=match.start("name"),
+            end=match.start("body") + len(body),
+            denied=True,
+        )
+
+
+def _between_clauses(sentence: str) -> Iterator[Clause]:
+    """A ceasefire or relations between two parties, told as one of both."""
+    for match in _CEASEFIRE_BETWEEN.finditer(sentence):
+        denied = match.group("det").lower() == "no"
+        if not (denied or match.group("agreed") or match.group("holds")):
+            continue  # "talks on a ceasefire between A and B": none told
+        parties = re.sub(
+            r"(?:^|(?<=\sand\s))(?!the\b|[A-Z])", "the ", match.group("parties")
+        )
+        verb = "have not agreed" if denied else "agreed"
+        yield Clause(
+            text=f"{parties} {verb} a ceasefire",
+            start=match.start(),
+            end=match.end("parties"),
+        )
+    for match in _RELATIONS_BETWEEN.finditer(sentence):
+        verb = "established" if match.group("made") else "severed"
+        yield Clause(
+            text=f"{match.group('parties')} {verb} diplomatic relations",
+            start=match.start(),
+            end=match.end(),
+        )
+
+
+def _member_clauses(sentence: str) -> Iterator[Clause]:
+    for match in _MEMBER_OF.finditer(sentence):
+        yield Clause(
+            text=f"{match.group('name')} {match.group('aux') or 'is'} a member of the "
+            f"{match.group('org')}",
+            start=match.start("name"),
+            end=match.end("body"),
+        )
+
+
+def _deal_clauses(sentence: str) -> Iterator[Clause]:
+    for match in _DEAL.finditer(sentence):
+        done, planned, off = _DEAL_VERBS[match.group("noun").split()[0]]
+        body = match.group("body").rstrip(" .")
+        if match.group("plan"):
+            verb = planned
+        elif _DEAL_OFF.search(body):
+            verb = off
+        elif _DEAL_DONE.search(body):
+            verb = done
+        else:
+            continue  # a deal told as a noun may still be pending
+        yield Clause(
+            text=f"{match.group('name')} {verb} {body}",
+            start=match.start("name"),
+            end=match.start("body") + len(body),
+        )
+
+
+def _court_clauses(sentence: str) -> Iterator[Clause]:
+    """A person's conviction or arrest told as a noun, and charges dropped."""
+    for match in _CONVICTION.finditer(sentence):
+        body = match.group("body").rstrip(" .")
+        if match.group("noun") == "conviction":
+            verb = "was acquitted" if _QUASHED.search(body) else "was convicted"
+        elif _ENDED.search(body):
+            continue
+        else:
+            verb = "was arrested"
+        yield Clause(
+            text=f"{match.group('name')} {verb}",
+            start=match.start("name"),
+            end=match.start("body") + len(body),
+        )
+    for match in _CHARGES_DROPPED.finditer(sentence):
+        yield Clause(
+            text=f"{match.group('name')} has not been charged",
+            start=match.start(),
+            end=match.end(),
+        )
+
+
+def _nominal_clauses(sentence: str) -> Iterator[Clause]:
+    """A relation told as a noun, told again with the verb the noun names."""
+    for match in _NOMINAL.finditer(sentence):
+        if _CALLED_FOR.search(sentence, 0, match.start()):
+            continue  # "calls for the designation of X": not done
+        noun = match.group("noun").split()[0]
+        if match.group("unowned") and noun not in _UNOWNED_NOUNS:
+            continue
+        done, planned, ended = _NOMINAL_VERBS[noun]
+        body = match.group("body").rstrip(" .")
+        if match.group("plan"):
+            verb = planned
+        elif _ENDED.search(body):
+            verb = ended
+        else:
+            verb = done
+        if verb is None or not body:
+            continue
+        owner = "It" if match.group("unowned") else match.group("name")
+        start = (
+            match.start("unowned") if match.group("unowned") else match.start("name")
+        )
+        yield Clause(
+            text=f"{owner} {verb} {body}",
+            start=start,
+            end=match.start("body") + len(body),
+            fallback=True,
+        )
+
+
+_READERS = (
+    ((",", " among ", " one of ", " and ", " but "), _name_clauses),
+    (("den", "reject"), _denials),
+    (
+        (
+            "membership",
+            "recognition",
+            "ratification",
+            "ban on",
+            "sanction",
+            "designation",
+        ),
+        _nominal_clauses,
+    ),
+    (("between",), _between_clauses),
+    (("member",), _member_clauses),
+    (("takeover", "acquisition", "purchase", "merger"), _deal_clauses),
+    (("conviction", "arrest", "charge"), _court_clauses),
+)

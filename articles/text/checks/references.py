@@ -1,0 +1,157 @@
+"""What a statement's short or missing subject and object refer to in its source.
+
+Copy names a party in full once and then short: "Joseph Kiprono" and then
+"Kiprono", "the Nordic-Baltic Broadcasting Union" and then "the union", "the
+regional government of Murcia" and then "the regional government", "Ferrovia
+Ouest has acquired Autocars Bretons" and then "agreed to buy the company"; and a
+passive may not say who did it ("X has not been designated a terrorist
+organisation"). Within one source (the stories of a draft with the desk's
+published articles, or one published article), such a statement is about the
+party its other statements of the same relation name, when they name exactly one;
+otherwise it is left as written, and a statement with no subject at all is dropped
+(it cannot be compared). A person only described ("a former director of the
+firm") is the one an apposition of the source describes so ("Rhys Pritchard, a
+former director of the firm,").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from articles.text.checks.relations import Relation
+from articles.text.vocabulary import STOPWORDS, words_of
+
+if TYPE_CHECKING:
+    from articles.text.checks.statements import Statement
+
+UNNAMED = ""  # the subject of a statement that does not say who did it
+
+
+def resolve_references(
+    statements: Sequence[Statement],
+    relations: dict[str, Relation],
+    appositions: Sequence[tuple[str, str]] = (),
+    known: Sequence[Statement] = (),
+) -> list[Statement]:
+    """The statements with short, general and missing parties resolved;
+    `appositions` are (name, what the copy says it is) pairs of the source, which
+    name a person that another statement only describes ("a former director of
+    the firm"); `known` are statements read elsewhere (the desk's published
+    articles) whose parties the source may refer to as well."""
+    by_relation: dict[str, list[Statement]] = defaultdict(list)
+    # every party the source names, for a name told short in another relation
+    # ("Dario Fenn was arrested" ... "Fenn, who has not been charged")
+    names: dict[str, str] = {}
+    for statement in (*statements, *known):
+        by_relation[statement.relation].append(statement)
+        for key, text in (
+            (statement.subject, statement.subject_text),
+            (statement.object, statement.object_text),
+        ):
+            if key and _is_name(text):
+                names.setdefault(key, text)
+    resolved = []
+    for statement in statements:
+        relation = relations.get(statement.relation)
+        by_object = relation is not None and relation.by_object
+        others = by_relation[statement.relation]
+        subject, subject_text = statement.subject, statement.subject_text
+        if not by_object:
+            named = _referent(
+                subject,
+                subject_text,
+                [
+                    (s.subject, s.subject_text)
+                    for s in others
+                    if s.object == statement.object
+                    # "not designated, unlike in Canada": a party the sentence
+                    # names is the one it sets itself against
+                    and not (subject == UNNAMED and _names(statement.sentence, s))
+                ],
+                names,
+            )
+            if named is not None:
+                subject, subject_text = named
+            if subject == UNNAMED:
+                continue
+        obj, obj_text = statement.object, statement.object_text
+        if by_object and obj_text[:1].islower():
+            described = _described(obj_text, appositions)
+            if described is not None:
+                obj, obj_text = described.lower(), described
+        named = _referent(
+            obj,
+            obj_text,
+            [
+                (s.object, s.object_text)
+                for s in others
+                if by_object or s.subject == subject
+            ],
+            names,
+        )
+        if named is not None:
+            obj, obj_text = named
+        resolved.append(
+            replace(
+                statement,
+                subject=subject,
+                subject_text=subject_text,
+                object=obj,
+                object_text=obj_text,
+            )
+        )
+    return resolved
+
+
+def _referent(
+    key: str, text: str, candidates: list[tuple[str, str]], names: dict[str, str]
+) -> tuple[str, str] | None:
+    """The one fuller party that this one refers to, or None.
+
+    A missing party, or one described in lower case ("the union", "the company"),
+    refers to the one named party among the candidates (the parties of the
+    relation's other statements); a name written short ("Kiprono") to the one
+    name of the source that begins or ends with it ("Joseph Kiprono")."""
+    if key == UNNAMED or (text.lower().startswith("the ") and not _is_name(text)):
+        found = {k: t for k, t in candidates if k != key and k and _is_name(t)}
+    elif _is_name(text):
+        words = key.split()
+        found = {
+            k: t
+            for k, t in names.items()
+            if len(k.split()) > len(words)
+            and (k.split()[: len(words)] == words or k.split()[-len(words) :] == words)
+        }
+    else:
+        return None
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
+def _described(description: str, appositions: Sequence[tuple[str, str]]) -> str | None:
+    """The one name the source's appositions describe as this description does:
+    the words of one are all words of the other, two at least."""
+    words = _content_words(description)
+    names = {
+        name
+        for name, told in appositions
+        if len(shared := words & _content_words(told)) >= 2
+        and shared in (words, _content_words(told))
+    }
+    return next(iter(names)) if len(names) == 1 else None
+
+
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in words_of(text) if w not in STOPWORDS)
+
+
+def _names(sentence: str, statement: Statement) -> bool:
+    """True when the sentence names the statement's subject."""
+    told = statement.subject_text.removeprefix("the ")
+    return bool(told) and told.lower() in sentence.lower()
+
+
+def _is_name(text: str) -> bool:
+    return any(ch.isupper() for ch in text)
