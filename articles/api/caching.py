@@ -141,6 +141,61 @@ def remembered_per_query(check: Callable[[HttpRequest], T]) -> Callable[..., T]:
     return remembered
 
 
+@dataclass(frozen=True)
+class FinishedPage:
+    """A list page as sent: its body and its Link header (None without one)."""
+
+    body: bytes
+    link: str | None
+
+
+class VersionedPages:
+    """Finished list pages of one public version, in this process.
+
+    A page's bytes follow from the public rows, which move the version probe
+    whenever they change, and from its absolute URL (host, query and all: its
+    links repeat it). So a page found here under the state the probe just read is
+    the page the query would build. Only the newest state's pages are kept: a
+    state never seen before drops them all. At most `max_pages` pages and
+    `max_bytes` of bodies and URLs; past either, the oldest go first.
+    """
+
+    def __init__(self, *, max_pages: int, max_bytes: int) -> None:
+        self.max_pages = max_pages
+        self.max_bytes = max_bytes
+        self.clear()
+
+    def clear(self) -> None:
+        self._state: PublicState | None = None
+        self._pages: dict[str, FinishedPage] = {}
+        self._bytes = 0
+
+    def get(self, state: PublicState, url: str) -> FinishedPage | None:
+        return self._pages.get(url) if state == self._state else None
+
+    def put(self, state: PublicState, url: str, page: FinishedPage) -> None:
+        size = _size(url, page)
+        if size > self.max_bytes:
+            return
+        if state != self._state:
+            self.clear()
+            self._state = state
+        previous = self._pages.pop(url, None)
+        if previous is not None:
+            self._bytes -= _size(url, previous)
+        while self._pages and (
+            len(self._pages) >= self.max_pages or self._bytes + size > self.max_bytes
+        ):
+            oldest = next(iter(self._pages))
+            self._bytes -= _size(oldest, self._pages.pop(oldest))
+        self._pages[url] = page
+        self._bytes += size
+
+
+def _size(url: str, page: FinishedPage) -> int:
+    return len(url) + len(page.body) + len(page.link or "")
+
+
 def public_conditional(view: View, *, query_valid: QueryCheck = _any_query) -> View:
     """Answer GET and HEAD with 304 when the client's ETag or date is still current
     and `query_valid(request)` (a query the view would refuse is its 400)."""
@@ -181,7 +236,10 @@ def _conditional(
             return view(request, *args, **kwargs)
         validators = None
         if not state_from_view or _asks_conditionally(request):
-            validators = public_validators(request, state_for(kwargs))
+            state = state_for(kwargs)
+            # What the view may key work on (fast.py's finished pages).
+            request.public_state = state
+            validators = public_validators(request, state)
             if is_not_modified(request, validators) and query_valid(request):
                 return set_public_headers(HttpResponseNotModified(), validators)
         response = view(request, *args, **kwargs)

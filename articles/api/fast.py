@@ -126,16 +126,37 @@ def list_poll(request: HttpRequest) -> ListPoll | None:
     return _list_query(request) if _plain(request) else None
 
 
+# A page of 100 ninjs items is some 300 KB; the common polls are a few dozen pages.
+FINISHED_PAGES = caching.VersionedPages(max_pages=256, max_bytes=16 * 2**20)
+
+
 def article_list(request: HttpRequest) -> HttpResponse | None:
     """A page of the article list, all of it or a section's tree (the view's
-    unfiltered path), or None."""
+    unfiltered path), or None. A page already built under the public state the
+    conditional check read (`request.public_state`) is sent again as it was."""
     poll = list_poll(request)
     if poll is None or not anonymous_allowed(request):
         return None
+    url = request.build_absolute_uri()
+    state = getattr(request, "public_state", None)
+    page = None if state is None else FINISHED_PAGES.get(state, url)
+    if page is None:
+        page = _finished_page(request, poll, url)
+        if state is not None:
+            FINISHED_PAGES.put(state, url, page)
+    response = HttpResponse(page.body, content_type=poll.format.content_type)
+    if page.link:
+        response.headers["Link"] = page.link
+    return _with_view_headers(response)
+
+
+def _finished_page(
+    request: HttpRequest, poll: ListPoll, url: str
+) -> caching.FinishedPage:
     paginator = pagination.PublishedPagination()
     rows = paginator.paginate(
         None,
-        base_url=request.build_absolute_uri(),
+        base_url=url,
         size=poll.size,
         key=poll.key,
         backwards=poll.backwards,
@@ -143,11 +164,10 @@ def article_list(request: HttpRequest) -> HttpResponse | None:
         section=poll.section,
     )
     page = paginator.page([poll.format.stored(row.payload_text) for row in rows])
-    response = _rendered(request, poll.format, page)
-    link = pagination.link_header(page)
-    if link:
-        response.headers["Link"] = link
-    return _with_view_headers(response)
+    body = poll.format.renderer.render(
+        page, poll.format.renderer.media_type, {"request": request}
+    )
+    return caching.FinishedPage(body, pagination.link_header(page))
 
 
 def article_detail(request: HttpRequest, pk: str) -> HttpResponse | None:

@@ -1,4 +1,5 @@
-"""Fixtures for the API tests: a client, fresh throttle counts, a publisher."""
+"""Fixtures for the API tests: a client, fresh throttle counts and finished pages,
+a publisher."""
 
 from collections.abc import Callable
 
@@ -6,6 +7,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from articles.api import fast
 from articles.models import Article
 from tests.api.helpers import BODY, publish_via_workflow
 from tests.factories import ArticleFactory
@@ -13,10 +15,13 @@ from tests.factories import ArticleFactory
 
 @pytest.fixture(autouse=True)
 def _fresh_throttle_counts():
-    """Throttle counts live in the cache; each test starts with none."""
+    """Throttle counts live in the cache; each test starts with none, and with no
+    finished list page kept from another test's rolled-back archive."""
     cache.clear()
+    fast.FINISHED_PAGES.clear()
     yield
     cache.clear()
+    fast.FINISHED_PAGES.clear()
 
 
 @pytest.fixture
