@@ -30,6 +30,7 @@ from articles.selectors.public import (
 PUBLIC_MAX_AGE = 60
 CACHE_CONTROL = f"public, max-age={PUBLIC_MAX_AGE}"
 VARY = ("Accept",)
+VARY_HEADER = ", ".join(VARY)
 
 View = Callable[..., HttpResponse]
 QueryCheck = Callable[[HttpRequest], bool]
@@ -65,8 +66,7 @@ def public_validators(request: HttpRequest, state: PublicState) -> Validators:
             request.META.get("HTTP_ACCEPT", ""),
         ]
     )
-    digest = hashlib.blake2b(selector.encode(), digest_size=8).hexdigest()
-    etag = quote_etag(f"{state.counter}-{digest}")
+    etag = quote_etag(f"{state.counter}-{_selector_digest(selector)}")
     if state.changed_at is None:
         return Validators(etag)
     # Rounded up: a response dated in the second of a change (Last-Modified has
@@ -88,7 +88,10 @@ def is_not_modified(request: HttpRequest, validators: Validators) -> bool:
     if if_none_match is not None:
         tags = parse_etags(if_none_match)
         return any(_weak_equal(tag, validators.etag) for tag in tags)
-    since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
+    if_modified_since = request.META.get("HTTP_IF_MODIFIED_SINCE")
+    if not if_modified_since:
+        return False
+    since = parse_http_date_safe(if_modified_since)
     return (
         since is not None
         and validators.modified is not None
@@ -104,10 +107,10 @@ def set_public_headers(
         patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
     else:
         response.headers["Cache-Control"] = CACHE_CONTROL
-    if "Vary" in response.headers:
-        patch_vary_headers(response, VARY)
+    if response.headers.get("Vary", VARY_HEADER) == VARY_HEADER:
+        response.headers["Vary"] = VARY_HEADER  # as patching would leave it
     else:
-        response.headers["Vary"] = ", ".join(VARY)
+        patch_vary_headers(response, VARY)
     if validators and response.status_code in (200, 304):
         response.headers["ETag"] = validators.etag
         if validators.last_modified is not None:
@@ -282,6 +285,12 @@ def content_conditional(view: View) -> View:
 def _asks_conditionally(request: HttpRequest) -> bool:
     meta = request.META
     return "HTTP_IF_NONE_MATCH" in meta or "HTTP_IF_MODIFIED_SINCE" in meta
+
+
+@functools.lru_cache(maxsize=1024)
+def _selector_digest(selector: str) -> str:
+    """A short hash of what selects the representation (polls repeat it)."""
+    return hashlib.blake2b(selector.encode(), digest_size=8).hexdigest()
 
 
 @functools.lru_cache(maxsize=64)

@@ -10,6 +10,8 @@ import pytest
 from django.test import RequestFactory
 
 from articles.api import caching, fast
+from articles.models import Article
+from articles.selectors.public import PublicState
 from articles.services.workflow import article_retract
 from tests.api.helpers import bulk_published, published
 from tests.factories import SectionFactory
@@ -195,3 +197,90 @@ def test_a_query_is_read_once_per_query_string_and_accept(monkeypatch):
     page_size(factory.get("/?page_size=4"))  # past the bound: all forgotten
     page_size(factory.get("/?page_size=2"))
     assert seen[-2:] == ["page_size=4", "page_size=2"]
+
+
+# --- finished pages (fast.FINISHED_PAGES) ------------------------------------
+
+
+def _ids(response) -> list[int]:
+    return [item["id"] for item in response.json()["results"]]
+
+
+def test_a_repeated_poll_is_the_same_answer_as_the_drf_view(api, settings, archive):
+    for url in ["/api/v1/articles/?page_size=2", "/api/v1/articles/?section=asia"]:
+        api.get(url)  # builds the finished page
+        with_fast_path, drf_only = _both(api, settings, url)
+        assert with_fast_path == drf_only
+
+
+def test_a_publish_between_two_polls_gives_the_new_page(api, settings, archive):
+    url = "/api/v1/articles/?page_size=2"
+    before = api.get(url)
+    article = published(section_id=archive["asia"])
+    after = api.get(url)
+    assert _ids(after) == [article.pk, _ids(before)[0]]
+    assert after["ETag"] != before["ETag"]
+    assert _both(api, settings, url)[0] == _both(api, settings, url)[1]
+
+
+def test_a_retraction_between_two_polls_takes_the_article_off(api, archive, editor2):
+    url = "/api/v1/articles/?page_size=2"
+    newest = _ids(api.get(url))[0]
+    article_retract(
+        article=Article.objects.get(pk=newest), by=editor2, reason="Withdrawn."
+    )
+    assert newest not in _ids(api.get(url))
+
+
+def test_a_section_list_after_a_publish_in_another_section(api, settings, archive):
+    urls = ["/api/v1/articles/?section=asia", "/api/v1/articles/?section=world"]
+    before = {url: _ids(api.get(url)) for url in urls}
+    other = published(section=SectionFactory(name="Sport", slug="sport"))
+    for url in urls:
+        with_fast_path, drf_only = _both(api, settings, url)
+        assert with_fast_path == drf_only
+        assert other.pk not in _ids(api.get(url)) and _ids(api.get(url)) == before[url]
+    in_asia = published(section_id=archive["asia"])
+    for url in urls:
+        assert _ids(api.get(url))[0] == in_asia.pk
+
+
+def test_pages_followed_twice_by_cursor_are_answered_alike(api, settings, archive):
+    for _ in range(2):  # the second time, every page is a finished one
+        url, seen = "/api/v1/articles/?page_size=2&format=ninjs", []
+        while url:
+            with_fast_path, drf_only = _both(api, settings, url)
+            assert with_fast_path == drf_only
+            page = api.get(url).json()
+            seen += [item["uri"] for item in page["results"]]
+            url = page["next"]
+        assert len(seen) == len(archive["ids"])
+
+
+def test_formats_and_hosts_have_pages_of_their_own(api, settings, archive):
+    settings.ALLOWED_HOSTS = ["testserver", "mirror.example"]
+    url = "/api/v1/articles/?page_size=2"
+    json_page = api.get(url)
+    ninjs_page = api.get(f"{url}&format=ninjs")
+    assert ninjs_page["Content-Type"].startswith("application/ninjs+json")
+    assert json_page.content != ninjs_page.content
+    mirrored = api.get(url, headers={"Host": "mirror.example"})
+    assert mirrored.json()["next"].startswith("http://mirror.example/")
+    assert api.get(url).json()["next"].startswith("http://testserver/")
+
+
+def test_finished_pages_are_bounded_and_kept_for_one_state_only():
+    pages = caching.VersionedPages(max_pages=2, max_bytes=100)
+    first, second = PublicState(1, None), PublicState(2, None)
+    page = caching.FinishedPage(b"x" * 10, None)
+    for url in ["a", "b", "c"]:
+        pages.put(first, url, page)
+    assert [pages.get(first, url) for url in "abc"] == [None, page, page]
+    assert pages.get(second, "c") is None  # another state: not this page
+    pages.put(second, "d", page)
+    assert pages.get(first, "c") is None and pages.get(second, "d") == page
+    pages.put(second, "big", caching.FinishedPage(b"x" * 101, None))
+    assert pages.get(second, "big") is None  # larger than the bound: not kept
+    pages.put(second, "e", caching.FinishedPage(b"x" * 90, "<x>"))
+    assert pages.get(second, "d") is None  # the bytes bound: the oldest went
+    assert pages.get(second, "e") is not None

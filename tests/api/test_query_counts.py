@@ -160,3 +160,16 @@ def test_the_polled_urls_cost_the_same_queries_at_n_and_2n_rows(
     with django_assert_num_queries(1):  # the version probe, then 304
         again = api.get(url, HTTP_IF_NONE_MATCH=response["ETag"])
     assert again.status_code == 304
+
+
+@pytest.mark.parametrize("name", [name for name in HOT_URLS if "list" in name])
+def test_a_repeated_list_poll_costs_the_version_probe_alone(
+    api, archive, django_assert_num_queries, name
+):
+    """The fast path keeps a finished page under the public state it was built in:
+    polled again in that state, it is sent without the page query."""
+    url = HOT_URLS[name][0].replace("SECTION", str(archive["section"]))
+    first = api.get(url)
+    with django_assert_num_queries(1):
+        again = api.get(url)
+    assert again.status_code == 200 and again.content == first.content
