@@ -15,7 +15,7 @@ from articles.models import Article, BackgroundJob, Section
 from articles.services.audit import audit_record
 from articles.services.jobs import republish_job_request
 from articles.services.locking import article_lock
-from articles.services.publishing import public_article_refresh
+from articles.services.publishing import public_article_refresh, public_version_bump
 
 __all__ = ["SectionError", "article_section_change", "section_update"]
 
@@ -76,6 +76,10 @@ def section_update(
         ):
             raise SectionError(f"There is already a section called {locked.name} here.")
         locked.save(update_fields=list(changes))
+        if changes.keys() & {"slug", "parent_id"}:
+            # What `?section=` lists changed now, not when the job re-renders:
+            # move the version, so that no ETag or kept page says otherwise.
+            public_version_bump()
         audit_record(actor=by, action="section_update", obj=locked, data=changes)
         job = republish_job_request(
             section_id=locked.pk, target=f"section {locked.slug}"

@@ -10,8 +10,9 @@ import pytest
 from django.test import RequestFactory
 
 from articles.api import caching, fast
-from articles.models import Article
+from articles.models import Article, Section
 from articles.selectors.public import PublicState
+from articles.services.sections import section_update
 from articles.services.workflow import article_retract
 from tests.api.helpers import bulk_published, published
 from tests.factories import SectionFactory
@@ -284,3 +285,17 @@ def test_finished_pages_are_bounded_and_kept_for_one_state_only():
     pages.put(second, "e", caching.FinishedPage(b"x" * 90, "<x>"))
     assert pages.get(second, "d") is None  # the bytes bound: the oldest went
     assert pages.get(second, "e") is not None
+
+
+def test_a_section_moved_under_another_is_in_its_list_at_once(api, archive):
+    """Before the job re-rendering its articles runs: the move moves the version."""
+    url = "/api/v1/articles/?section=world&page_size=20"
+    before = api.get(url)
+    europe = SectionFactory(name="Europe", slug="europe")
+    article = published(section=europe)
+    assert article.pk not in _ids(api.get(url))
+    section_update(section=europe, by=None, parent=Section.objects.get(slug="world"))
+    after = api.get(url)
+    assert article.pk in _ids(after) and after["ETag"] != before["ETag"]
+    again = api.get(url, headers={"If-None-Match": before["ETag"]})
+    assert again.status_code == 200
