@@ -1,11 +1,13 @@
 """Conditional GET for public responses, answered from the one-row version probe.
 
 The ETag and Last-Modified of every public article response derive from
-`PublicVersion` (moved by each publish, correction and retraction) and from what
-selects the representation (path, query string, Accept, host). They are computed
-before the view does any other work, so a poll that changed nothing costs one
-primary-key query and no rendering, authentication or throttling; only its query
-string is checked first (a parameter the view would refuse is a 400, never a 304).
+`PublicVersion` (moved by each publish, correction and retraction, and by a section
+move or slug change) and from what selects the representation (path, query string,
+Accept, host). They are computed before the view does any other work, so a poll that
+changed nothing costs one primary-key query and no rendering, authentication or
+throttling; only its query string is checked first (a parameter the view would refuse
+is a 400, never a 304). The state read is left on the request (`public_state`) for
+the view: the fast path keeps finished list pages under it (`VersionedPages`).
 """
 
 import functools

@@ -5,7 +5,9 @@ ninjs) and single articles, anonymously, accepting anything. For these requests
 DRF's per-request machinery (its Request, authentication, throttle and negotiation
 classes, Response and renderer dispatch) costs more than the work itself, so they
 are answered here with the views' own pieces: the anonymous throttle, the query
-checks, the paginator's precompiled page SQL and the renderers.
+checks, the paginator's precompiled page SQL and the renderers. A list page, once
+finished, is kept for the public state it was built in (FINISHED_PAGES): polled
+again before anything is published, it costs the version probe alone.
 
 Anything else gets None, and the DRF view answers it: an API key, an Accept header
 other than */*, a parameter the poll does not use or gives twice, a value the view
