@@ -13,6 +13,7 @@ the view: the fast path keeps finished list pages under it (`VersionedPages`).
 import functools
 import hashlib
 import math
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -162,39 +163,42 @@ class VersionedPages:
     links repeat it). So a page found here under the state the probe just read is
     the page the query would build. Only the newest state's pages are kept: a
     state never seen before drops them all. At most `max_pages` pages and
-    `max_bytes` of bodies and URLs; past either, the oldest go first.
+    `max_bytes` of bodies and URLs; past either, the oldest go first. Safe for
+    threaded servers: a lookup reads the state and its pages as one pair.
     """
 
     def __init__(self, *, max_pages: int, max_bytes: int) -> None:
         self.max_pages = max_pages
         self.max_bytes = max_bytes
+        self._lock = threading.Lock()
         self.clear()
 
     def clear(self) -> None:
-        self._state: PublicState | None = None
-        self._pages: dict[str, FinishedPage] = {}
+        self._kept: tuple[PublicState | None, dict[str, FinishedPage]] = (None, {})
         self._bytes = 0
 
     def get(self, state: PublicState, url: str) -> FinishedPage | None:
-        return self._pages.get(url) if state == self._state else None
+        kept_state, pages = self._kept
+        return pages.get(url) if state == kept_state else None
 
     def put(self, state: PublicState, url: str, page: FinishedPage) -> None:
         size = _size(url, page)
         if size > self.max_bytes:
             return
-        if state != self._state:
-            self.clear()
-            self._state = state
-        previous = self._pages.pop(url, None)
-        if previous is not None:
-            self._bytes -= _size(url, previous)
-        while self._pages and (
-            len(self._pages) >= self.max_pages or self._bytes + size > self.max_bytes
-        ):
-            oldest = next(iter(self._pages))
-            self._bytes -= _size(oldest, self._pages.pop(oldest))
-        self._pages[url] = page
-        self._bytes += size
+        with self._lock:
+            if state != self._kept[0]:
+                self._kept, self._bytes = (state, {}), 0
+            pages = self._kept[1]
+            previous = pages.pop(url, None)
+            if previous is not None:
+                self._bytes -= _size(url, previous)
+            while pages and (
+                len(pages) >= self.max_pages or self._bytes + size > self.max_bytes
+            ):
+                oldest = next(iter(pages))
+                self._bytes -= _size(oldest, pages.pop(oldest))
+            pages[url] = page
+            self._bytes += size
 
 
 def _size(url: str, page: FinishedPage) -> int:
