@@ -163,8 +163,10 @@ class VersionedPages:
     links repeat it). So a page found here under the state the probe just read is
     the page the query would build. Only the newest state's pages are kept: a
     state never seen before drops them all. At most `max_pages` pages and
-    `max_bytes` of bodies and URLs; past either, the oldest go first. Safe for
-    threaded servers: a lookup reads the state and its pages as one pair.
+    `max_bytes` of bodies and URLs; past either, the oldest go first. A state
+    without a change time (no version row: a flushed test database) tells one
+    archive from no other, so its pages are not kept. Safe for threaded servers: a
+    lookup reads the state and its pages as one pair.
     """
 
     def __init__(self, *, max_pages: int, max_bytes: int) -> None:
@@ -183,7 +185,7 @@ class VersionedPages:
 
     def put(self, state: PublicState, url: str, page: FinishedPage) -> None:
         size = _size(url, page)
-        if size > self.max_bytes:
+        if size > self.max_bytes or state.changed_at is None:
             return
         with self._lock:
             if state != self._kept[0]:

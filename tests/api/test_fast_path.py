@@ -6,6 +6,8 @@ tests/api/drf_only_urls.py (the same views without the fast path), and the two
 answers are compared whole.
 """
 
+import datetime
+
 import pytest
 from django.test import RequestFactory
 
@@ -272,7 +274,8 @@ def test_formats_and_hosts_have_pages_of_their_own(api, settings, archive):
 
 def test_finished_pages_are_bounded_and_kept_for_one_state_only():
     pages = caching.VersionedPages(max_pages=2, max_bytes=100)
-    first, second = PublicState(1, None), PublicState(2, None)
+    at = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+    first, second = PublicState(1, at), PublicState(2, at)
     page = caching.FinishedPage(b"x" * 10, None)
     for url in ["a", "b", "c"]:
         pages.put(first, url, page)
@@ -285,6 +288,8 @@ def test_finished_pages_are_bounded_and_kept_for_one_state_only():
     pages.put(second, "e", caching.FinishedPage(b"x" * 90, "<x>"))
     assert pages.get(second, "d") is None  # the bytes bound: the oldest went
     assert pages.get(second, "e") is not None
+    pages.put(PublicState(0, None), "f", page)  # no version row: not kept
+    assert pages.get(PublicState(0, None), "f") is None
 
 
 def test_a_section_moved_under_another_is_in_its_list_at_once(api, archive):
