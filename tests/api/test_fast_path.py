@@ -7,6 +7,8 @@ answers are compared whole.
 """
 
 import datetime
+import time
+from unittest import mock
 
 import pytest
 from django.test import RequestFactory
@@ -42,11 +44,14 @@ def _answer(client, url: str, headers: dict) -> tuple[int, dict, bytes]:
 
 
 def _both(api, settings, url: str, headers: dict | None = None) -> tuple:
-    """The answers with and without the fast path."""
-    with_fast_path = _answer(api, url, headers or {})
-    settings.ROOT_URLCONF = DRF_ONLY
-    drf_only = _answer(api, url, headers or {})
-    settings.ROOT_URLCONF = "newsroom.urls"
+    """The answers with and without the fast path, at one reading of the clock
+    (Last-Modified is never later than the clock, so within a second of a change
+    two readings a second apart would date the same answer differently)."""
+    with mock.patch("time.time", return_value=time.time()):
+        with_fast_path = _answer(api, url, headers or {})
+        settings.ROOT_URLCONF = DRF_ONLY
+        drf_only = _answer(api, url, headers or {})
+        settings.ROOT_URLCONF = "newsroom.urls"
     return with_fast_path, drf_only
 
 
