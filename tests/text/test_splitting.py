@@ -367,6 +367,8 @@ def test_accepting_the_proposals_drops_the_debris_and_the_editor_may_keep_it():
         "BC-EU-Britain-Election",
         "URGENT",
         "Keywords: storm, Florida",
+        "Home \u203a Science \u203a Deep sea life",
+        "CRIME",
     ],
 )
 def test_kinds_of_page_and_wire_debris_are_recognised(line):

@@ -27,19 +27,20 @@ SECTION_WORDS = vocabulary.words_of(
     companies politics sport sports football cricket tennis rugby cycling athletics
     science space health environment climate technology tech culture arts books
     film music entertainment lifestyle travel food opinion analysis comment
-    education transport weather obituaries society investigations live video
+    education transport weather obituaries society investigations live video crime
     breaking exclusive explainer updates fact check urgent flash bulletin advisory
     """
 )
 _SECTION_SET = frozenset(SECTION_WORDS)
 _SEPARATORS = re.compile(r"\s*(?:>|\||/|\u2022|\u00b7|\u00bb|\u203a|&)\s*")
-# A breadcrumb names its last steps freely ("Home / Travel / Cruises"): from its
-# first step, a section, every step is a short name, joined by one kind of mark.
+# A breadcrumb names its last steps freely ("Home / Travel / Cruises", "News >
+# Health > Mental health"): from its first step, a section, every step is a short
+# name starting with a capital, joined by one kind of mark.
 _BREADCRUMB = re.compile(
     r"^(?P<first>[A-Z][\w'\u2019\-]*(?: [A-Z][\w'\u2019\-]*){0,2})"
     r"(?:\s*(?P<mark>[>|/\u2022\u00b7\u00bb\u203a])\s*)"
-    r"[A-Z][\w'\u2019\-]*(?: [A-Z&][\w'\u2019\-]*){0,2}"
-    r"(?:\s*(?P=mark)\s*[A-Z][\w'\u2019\-]*(?: [A-Z&][\w'\u2019\-]*){0,2})+$"
+    r"[A-Z][\w'\u2019\-]*(?: [\w&][\w'\u2019\-]*){0,2}"
+    r"(?:\s*(?P=mark)\s*[A-Z][\w'\u2019\-]*(?: [\w&][\w'\u2019\-]*){0,2})+$"
 )
 
 # Buttons and widgets: a line made only of these words.
