@@ -846,6 +846,69 @@ def test_a_title_in_capitals_before_a_full_name_introduces_someone_again():
     )
 
 
+PAGES_ON_ONE_COUNCIL = """\
+Harbour ferry fares to rise by a fifth in the spring, council says
+
+Updated 09:10 GMT, 3 March 2026
+
+Share this story
+
+The council will raise fares on the harbour ferry by 20 per cent from April, it \
+said on Monday.
+
+Commuters said the rise was unfair and would push more cars onto the bridge.
+
+The ferry carries about 2,000 passengers a day.
+
+Advertisement
+Council to cut winter ferry trips
+Updated 11:40 GMT, 3 March 2026
+The council will run half as many harbour ferry trips from November to February, it \
+said on Monday.
+Winter passengers on the ferry fell by a third last year.
+"""
+
+
+def test_a_heading_with_a_timestamp_under_it_is_a_web_pages_headline():
+    # The second headline is short, hugs its text and names the same council and
+    # ferry as the story before, as a sub-heading might; but a page stamps the time
+    # under a story's headline, never under a sub-heading.
+    stories = suggest_split(PAGES_ON_ONE_COUNCIL)
+
+    assert [s.first_line for s in stories] == [1, 14]
+    assert [s.boilerplate_lines for s in stories] == [(3, 5, 13), (15,)]
+
+
+A_HABIT_ON_A_WEEKDAY = """\
+Harbour choir founder dies aged 91
+
+Ruth Penhallow, who founded the Porthleven harbour choir, has died at the age of \
+91, her family said on Saturday.
+
+She died at home after a short illness, surrounded by her grandchildren.
+
+Early years
+
+She was born in Helston in 1935, the youngest of five children of a fisherman and a \
+schoolteacher.
+
+The choir sang at weddings, regattas and chapel anniversaries before finding a home \
+at the old sail loft, which let it rehearse for free in return for running a youth \
+club on Sunday afternoons.
+
+By the 1980s it had forty singers and had toured Brittany twice.
+"""
+
+
+def test_a_weekday_named_as_a_habit_is_no_new_day():
+    # "on Sunday afternoons" after "on Saturday" is what the choir did every week,
+    # not the next day's news.
+    gaps = {c.line: c for c in boundary_candidates(A_HABIT_ON_A_WEEKDAY)}
+
+    assert [s.first_line for s in suggest_split(A_HABIT_ON_A_WEEKDAY)] == [1]
+    assert not any("a day not mentioned before" in r for r in gaps[11].reasons)
+
+
 def test_suggested_stories_start_where_the_candidates_score_above_zero():
     # suggest_split leaves out signals that cannot lift a gap above zero; the
     # boundaries must be the ones every gap's full score gives.

@@ -67,6 +67,9 @@ SIGNALS: dict[str, Signal] = {
         "the text under the heading takes up none of its words, as a headline's "
         "lede does",
     ),
+    "stamped": Signal(
+        2.5, "a byline or timestamp under it, as under a web page's headline"
+    ),
     "capitals": Signal(-1.0, "written in capitals, as sub-headings usually are"),
     "hugs_text": Signal(
         -1.5,
@@ -154,6 +157,7 @@ MIN_LEDE = 0.3  # lede-likeness from which a paragraph's opening counts as one
 NAME_MEMORY = 12  # paragraphs back in which a surname alone refers to someone
 WINDOW = 3  # paragraphs compared on each side of a gap, as in TextTiling's blocks
 _MARGIN = 1e-6  # far below any weight, far above rounding in a sum of them
+STAMPS = frozenset({"byline", "timestamp"})  # debris kinds under a headline
 MIN_SHOWN_CONTRIBUTION = 0.5  # weaker signals are scored but not listed as reasons
 
 
@@ -218,6 +222,15 @@ class _Copy:
                 k -= 1
             self.blanks_before.append(widest)
         self.blanks_before.append(0)
+        # A web page puts its byline and timestamp under a story's headline, never
+        # under a sub-heading: which scored paragraphs have them right after.
+        self.stamped = [False] * count
+        k = -1
+        for p in paragraphs:
+            if p.duplicate_of is None and p.kind != "boilerplate":
+                k += 1
+            elif k >= 0 and p.debris_kind in STAMPS:
+                self.stamped[k] = True
         # Windows stop at headings: text beyond the previous or next heading belongs
         # to another story or section and says nothing about this gap.
         self.last_heading = [0] * count
@@ -312,7 +325,10 @@ def _signals(copy: _Copy, i: int, *, exact: bool) -> dict[str, float] | None:
         f["headline"] = head.heading_shape
         f["title_case"] = float(bool(head.title_case) and not head.capitals)
         f["short_heading"] = float(len(head.text.split()) <= SHORT_HEADING_WORDS)
-        f["hugs_text"] = float(copy.blanks_before[i + 1] < typical)
+        # Under a byline or timestamp, spacing and style are the page's own.
+        stamped = copy.stamped[i]
+        f["stamped"] = float(stamped)
+        f["hugs_text"] = float(not stamped and copy.blanks_before[i + 1] < typical)
         f["capitals"] = float(head.capitals)
         f["no_lede"] = float(lede_likeness == 0)
         f["phrase_heading"] = float(
@@ -326,7 +342,7 @@ def _signals(copy: _Copy, i: int, *, exact: bool) -> dict[str, float] | None:
             and not any(not p.stems.keys().isdisjoint(head.stems) for p in under)
         )
         reference = copy.first_headline_style
-        if reference is not None:
+        if reference is not None and not stamped:
             differences = int((copy.blanks_before[i + 1] > 0) != reference[1])
             if head.capitals != reference[2]:
                 differences += 1
