@@ -909,6 +909,51 @@ def test_a_weekday_named_as_a_habit_is_no_new_day():
     assert not any("a day not mentioned before" in r for r in gaps[11].reasons)
 
 
+HEADLINE_OF_TWO_SENTENCES = """\
+The valley bet on tourists. Ten years on, did it work?
+When the cable car opened above the valley in 2016, the council promised 600 jobs \
+and a year-round season.
+Hotel owners say the winters are still quiet.
+
+"We hoped for more," said one.
+"""
+
+
+def test_a_headline_of_two_short_sentences_is_a_headline():
+    stories = suggest_split(HEADLINE_OF_TWO_SENTENCES)
+
+    assert [(s.first_line, s.headline_line) for s in stories] == [(1, 1)]
+
+
+IRREGULARLY_SPACED_STORY = """\
+Ferry town pins its hopes on a new pier
+
+The town's harbour was meant to become the base for a fleet of electric ferries, \
+and the council spent eight million pounds on a new pier to win them.
+
+Three years later, the pier is busy. Two operators run boats to the islands from it \
+and a third has asked for a berth.
+The harbour master, Ruth Calloway, said traffic had doubled since 2023.
+"We did not expect it so soon," she said.
+
+Most of the work on the pier is in maintenance, which keeps the operators' \
+engineers in the town all year.
+
+Those jobs pay well but need training that few people here had.
+A college course for marine engineers opened last year with 40 places.
+Others in the town are less sure.
+Shop owners say the ferry crews spend little in the high street.
+"""
+
+
+def test_under_a_headline_a_blank_line_alone_does_not_start_a_story():
+    # The copy runs some paragraphs together and spaces others: a blank line there
+    # is no sign of a new story without a headline, dateline or lede.
+    stories = suggest_split(IRREGULARLY_SPACED_STORY)
+
+    assert [s.first_line for s in stories] == [1]
+
+
 def test_suggested_stories_start_where_the_candidates_score_above_zero():
     # suggest_split leaves out signals that cannot lift a gap above zero; the
     # boundaries must be the ones every gap's full score gives.

@@ -135,8 +135,8 @@ SIGNALS: dict[str, Signal] = {
     "lead_in": Signal(-3.0, "the paragraph before leads into this one"),
     "no_opening": Signal(
         -1.0,
-        "neither a headline, a dateline, extra blank lines nor a lede's opening: "
-        "nothing starts a story here",
+        "neither a headline, a dateline nor a lede's opening (nor, in copy "
+        "without headlines, extra blank lines): nothing starts a story here",
     ),
 }
 
@@ -411,9 +411,11 @@ def _signals(copy: _Copy, i: int, *, exact: bool) -> dict[str, float] | None:
     f["lead_in"] = float(previous.text.endswith(":"))
     # Every story starts with a headline, a dateline, a wider gap or a lede; word
     # overlap alone is how a story's sections differ.
+    # Where the copy's first story has a headline, wider spacing alone is not
+    # such an opening either: the spacing may just be irregular.
     f["no_opening"] = float(
         head.kind != "heading"
-        and not f["blank_more"]
+        and (not f["blank_more"] or copy.first_headline_style is not None)
         and not f["dateline"]
         and f["lede"] < MIN_LEDE
     )
