@@ -954,6 +954,47 @@ def test_under_a_headline_a_blank_line_alone_does_not_start_a_story():
     assert [s.first_line for s in stories] == [1]
 
 
+NEXT_STORY_NAMING_IN_FULL_SOMEONE_CALLED_BY_SURNAME = """\
+Rovers turn down bid for winger Okafor
+
+Harbour Rovers have rejected a bid of two million pounds from Castleford City for \
+their winger Tomas Okafor, the club said on Monday.
+
+Okafor, 22, scored eleven goals last season and has three years left on his \
+contract.
+
+The Rovers manager, Alan Pryce, said the club had no wish to sell a player it had \
+brought through its academy.
+
+City are second in the league and want a winger before the window closes at the end \
+of the month.
+
+Tomas Okafor has asked in writing to leave Harbour Rovers, two days after the club \
+turned away a record fee for him from Castleford City, whose interest he is said to \
+welcome.
+
+The City manager, Ian Reddy, said on Thursday that a player asking in writing to \
+leave was "a serious step for any young player".
+
+Reddy said he expected the written request to leave to be answered within a week.
+
+Harbour Rovers said the written request had been received and would be answered in \
+private.
+"""
+
+
+def test_a_lede_naming_in_full_someone_called_by_surname_before_starts_a_story():
+    # The first story calls the winger "Okafor" once it has named him; the next
+    # story, with no headline, names him in full again in its lede.
+    stories = suggest_split(NEXT_STORY_NAMING_IN_FULL_SOMEONE_CALLED_BY_SURNAME)
+
+    assert [s.first_line for s in stories] == [1, 11]
+    assert (
+        "introduces by full name and role someone named before, as a new story does"
+        in stories[1].reasons
+    )
+
+
 def test_suggested_stories_start_where_the_candidates_score_above_zero():
     # suggest_split leaves out signals that cannot lift a gap above zero; the
     # boundaries must be the ones every gap's full score gives.

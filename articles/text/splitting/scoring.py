@@ -374,8 +374,15 @@ def _signals(copy: _Copy, i: int, *, exact: bool) -> dict[str, float] | None:
         _reintroduces(lede, before_names)
         or (
             f["lede"] >= MIN_LEDE
-            and bool(lede.introduced)
-            and _reintroduces(lede, frozenset().union(*(p.names for p in earlier)))
+            and (
+                (
+                    bool(lede.introduced)
+                    and _reintroduces(
+                        lede, frozenset().union(*(p.names for p in earlier))
+                    )
+                )
+                or _names_in_full_again(lede, earlier)
+            )
         )
     )
     # A later day reported as when something happened ("won on Thursday") moves on
@@ -427,6 +434,19 @@ def _signals(copy: _Copy, i: int, *, exact: bool) -> dict[str, float] | None:
     if exact or most > -_MARGIN:
         _add_cohesion(copy, f, i, lede_index, same_event=bool(f["new_day"]))
     return f
+
+
+def _names_in_full_again(lede: _Paragraph, earlier: Sequence[_Paragraph]) -> bool:
+    """Whether the lede opens on the full name of someone whom the first sentences
+    before call by surname alone ("Doe, 24, scored"): a story calls people by
+    surname once it has named them, the next story names them in full. (Later in
+    a sentence, a full name is often a reporter's recap.)
+    """
+    alone = {run[0] for p in earlier for run in p.opening_names if len(run) == 1}
+    if not alone:
+        return False
+    alone &= frozenset().union(*(p.surnames for p in earlier))  # named in full once
+    return any(len(run) > 1 and run[-1] in alone for run in lede.subject_names)
 
 
 def _add_cohesion(
@@ -544,7 +564,9 @@ def _add_one_paragraph_doubt(gaps: list[_Gap], *, last_index: int) -> None:
     A story of one paragraph happens (a brief), but then blank lines, a headline or
     a dateline set it apart; without them the second paragraph of a story that
     re-introduces someone or names a new day is more likely than a new story, and
-    of two unmarked starts the one that reads more like a lede wins. The copy's
+    of two unmarked starts the one naming someone in full again wins (the
+    paragraph after a lede gives the day someone spoke), else the one that reads
+    more like a lede. The copy's
     last paragraph alone is a story only where marked too.
     """
 
@@ -562,9 +584,12 @@ def _add_one_paragraph_doubt(gaps: list[_Gap], *, last_index: int) -> None:
             continue
         if marked(first) != marked(second):
             loser = second if marked(first) else first
-        else:  # the one that reads more like a lede
-            ledes = first.features["lede"], second.features["lede"]
-            loser = second if (ledes[0], a) >= (ledes[1], b) else first
+        else:  # the one naming someone in full again, or reading more like a lede
+            ranks = [
+                (g.features["reintroduced"], g.features["lede"], g.total)
+                for g in (first, second)
+            ]
+            loser = second if ranks[0] >= ranks[1] else first
         loser.set("one_paragraph_story", 1.0)
 
 
