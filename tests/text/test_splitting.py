@@ -995,6 +995,43 @@ def test_a_lede_naming_in_full_someone_called_by_surname_before_starts_a_story()
     )
 
 
+NEXT_DAY_LEDE_THEN_WHAT_SOMEONE_SAID_ON_THE_DAY = """\
+Flooding closes the main line between two cities
+
+Rail services between Carlisle and Preston were cancelled on Monday after \
+floodwater covered the tracks near Shap, the operator said.
+
+Northfell Rail, which runs the trains on the line, said replacement buses would run \
+but journeys would take two hours longer.
+
+Engineers were pumping water from a cutting and checking the embankment, the \
+operator said.
+
+The operator's managing director, Alison Brough, said it had asked the Environment \
+Agency for help. "Safety comes first," she said.
+
+Passengers were told to travel only if they had to.
+
+Northfell Rail has warned that the line between Carlisle and Preston may stay shut \
+for the rest of the week after the embankment near Shap was found to be damaged.
+
+Alison Brough, the operator's managing director, said on Tuesday that surveyors had \
+found a section of the embankment had slipped overnight and would need rebuilding.
+
+Repairs would start as soon as the water had gone down, she said.
+
+Buses will keep running between the two cities until the line reopens.
+"""
+
+
+def test_the_day_someone_spoke_in_the_paragraph_after_a_lede_does_not_move_the_start():
+    # Both paragraphs name the operator's head in full again; the second gives the
+    # day she spoke, as the paragraph after a lede does, so the story starts before.
+    stories = suggest_split(NEXT_DAY_LEDE_THEN_WHAT_SOMEONE_SAID_ON_THE_DAY)
+
+    assert [s.first_line for s in stories] == [1, 13]
+
+
 def test_suggested_stories_start_where_the_candidates_score_above_zero():
     # suggest_split leaves out signals that cannot lift a gap above zero; the
     # boundaries must be the ones every gap's full score gives.

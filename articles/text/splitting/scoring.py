@@ -290,7 +290,7 @@ def _gap_features(
     first_headed = bool(copy.scored) and copy.scored[0].kind == "heading"
     if _add_unmarked(gaps, first_headed=first_headed):
         _add_convention(gaps)
-    _add_one_paragraph_doubt(gaps, last_index=len(copy.scored) - 1)
+    _add_one_paragraph_doubt(gaps, copy.scored)
     return gaps, copy.scored
 
 
@@ -558,15 +558,15 @@ def _add_convention(gaps: list[_Gap]) -> None:
                 g.set("convention", 1.0)
 
 
-def _add_one_paragraph_doubt(gaps: list[_Gap], *, last_index: int) -> None:
+def _add_one_paragraph_doubt(gaps: list[_Gap], scored: list[_Paragraph]) -> None:
     """Of two likely story starts one paragraph apart, keep the better marked one.
 
     A story of one paragraph happens (a brief), but then blank lines, a headline or
     a dateline set it apart; without them the second paragraph of a story that
     re-introduces someone or names a new day is more likely than a new story, and
-    of two unmarked starts the one naming someone in full again wins (the
-    paragraph after a lede gives the day someone spoke), else the one that reads
-    more like a lede. The copy's
+    of two unmarked starts the one naming someone in full again wins, then the
+    one not giving the day someone spoke (as the paragraph after a lede does),
+    then the one that reads more like a lede. The copy's
     last paragraph alone is a story only where marked too.
     """
 
@@ -574,6 +574,12 @@ def _add_one_paragraph_doubt(gaps: list[_Gap], *, last_index: int) -> None:
         f = g.features
         return bool(f.get("blank_more") or f.get("headline") or f.get("dateline"))
 
+    def rank(g: _Gap) -> tuple[float, bool, float, float]:
+        f = g.features
+        said_on_day = bool(_SPEECH_DAY.search(scored[g.index].first_sentence))
+        return (f["reintroduced"], not said_on_day, f["lede"], g.total)
+
+    last_index = len(scored) - 1
     if gaps and gaps[-1].index == last_index and not marked(gaps[-1]):
         gaps[-1].set("one_paragraph_story", 1.0)  # the copy's last paragraph
     for first, second in pairwise(gaps):
@@ -584,12 +590,8 @@ def _add_one_paragraph_doubt(gaps: list[_Gap], *, last_index: int) -> None:
             continue
         if marked(first) != marked(second):
             loser = second if marked(first) else first
-        else:  # the one naming someone in full again, or reading more like a lede
-            ranks = [
-                (g.features["reintroduced"], g.features["lede"], g.total)
-                for g in (first, second)
-            ]
-            loser = second if ranks[0] >= ranks[1] else first
+        else:
+            loser = second if rank(first) >= rank(second) else first
         loser.set("one_paragraph_story", 1.0)
 
 
