@@ -369,6 +369,11 @@ def test_accepting_the_proposals_drops_the_debris_and_the_editor_may_keep_it():
         "Keywords: storm, Florida",
         "Home \u203a Science \u203a Deep sea life",
         "CRIME",
+        "(Adds mayor's comment in paragraph 5)",
+        "(Reporting by Jane Doe in Lima and John Roe in Quito; Additional reporting "
+        "by Ana Silva in Bogota; Editing by Tom Field)",
+        "PERU-MINING/",
+        "* * *",
     ],
 )
 def test_kinds_of_page_and_wire_debris_are_recognised(line):
