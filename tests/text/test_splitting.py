@@ -367,6 +367,13 @@ def test_accepting_the_proposals_drops_the_debris_and_the_editor_may_keep_it():
         "BC-EU-Britain-Election",
         "URGENT",
         "Keywords: storm, Florida",
+        "Home \u203a Science \u203a Deep sea life",
+        "CRIME",
+        "(Adds mayor's comment in paragraph 5)",
+        "(Reporting by Jane Doe in Lima and John Roe in Quito; Additional reporting "
+        "by Ana Silva in Bogota; Editing by Tom Field)",
+        "PERU-MINING/",
+        "* * *",
     ],
 )
 def test_kinds_of_page_and_wire_debris_are_recognised(line):
@@ -842,6 +849,192 @@ def test_a_title_in_capitals_before_a_full_name_introduces_someone_again():
         "introduces by full name and role someone named before, as a new story does"
         in stories[1].reasons
     )
+
+
+PAGES_ON_ONE_COUNCIL = """\
+Harbour ferry fares to rise by a fifth in the spring, council says
+
+Updated 09:10 GMT, 3 March 2026
+
+Share this story
+
+The council will raise fares on the harbour ferry by 20 per cent from April, it \
+said on Monday.
+
+Commuters said the rise was unfair and would push more cars onto the bridge.
+
+The ferry carries about 2,000 passengers a day.
+
+Advertisement
+Council to cut winter ferry trips
+Updated 11:40 GMT, 3 March 2026
+The council will run half as many harbour ferry trips from November to February, it \
+said on Monday.
+Winter passengers on the ferry fell by a third last year.
+"""
+
+
+def test_a_heading_with_a_timestamp_under_it_is_a_web_pages_headline():
+    # The second headline is short, hugs its text and names the same council and
+    # ferry as the story before, as a sub-heading might; but a page stamps the time
+    # under a story's headline, never under a sub-heading.
+    stories = suggest_split(PAGES_ON_ONE_COUNCIL)
+
+    assert [s.first_line for s in stories] == [1, 14]
+    assert [s.boilerplate_lines for s in stories] == [(3, 5, 13), (15,)]
+
+
+A_HABIT_ON_A_WEEKDAY = """\
+Harbour choir founder dies aged 91
+
+Ruth Penhallow, who founded the Porthleven harbour choir, has died at the age of \
+91, her family said on Saturday.
+
+She died at home after a short illness, surrounded by her grandchildren.
+
+Early years
+
+She was born in Helston in 1935, the youngest of five children of a fisherman and a \
+schoolteacher.
+
+The choir sang at weddings, regattas and chapel anniversaries before finding a home \
+at the old sail loft, which let it rehearse for free in return for running a youth \
+club on Sunday afternoons.
+
+By the 1980s it had forty singers and had toured Brittany twice.
+"""
+
+
+def test_a_weekday_named_as_a_habit_is_no_new_day():
+    # "on Sunday afternoons" after "on Saturday" is what the choir did every week,
+    # not the next day's news.
+    gaps = {c.line: c for c in boundary_candidates(A_HABIT_ON_A_WEEKDAY)}
+
+    assert [s.first_line for s in suggest_split(A_HABIT_ON_A_WEEKDAY)] == [1]
+    assert not any("a day not mentioned before" in r for r in gaps[11].reasons)
+
+
+HEADLINE_OF_TWO_SENTENCES = """\
+The valley bet on tourists. Ten years on, did it work?
+When the cable car opened above the valley in 2016, the council promised 600 jobs \
+and a year-round season.
+Hotel owners say the winters are still quiet.
+
+"We hoped for more," said one.
+"""
+
+
+def test_a_headline_of_two_short_sentences_is_a_headline():
+    stories = suggest_split(HEADLINE_OF_TWO_SENTENCES)
+
+    assert [(s.first_line, s.headline_line) for s in stories] == [(1, 1)]
+
+
+IRREGULARLY_SPACED_STORY = """\
+Ferry town pins its hopes on a new pier
+
+The town's harbour was meant to become the base for a fleet of electric ferries, \
+and the council spent eight million pounds on a new pier to win them.
+
+Three years later, the pier is busy. Two operators run boats to the islands from it \
+and a third has asked for a berth.
+The harbour master, Ruth Calloway, said traffic had doubled since 2023.
+"We did not expect it so soon," she said.
+
+Most of the work on the pier is in maintenance, which keeps the operators' \
+engineers in the town all year.
+
+Those jobs pay well but need training that few people here had.
+A college course for marine engineers opened last year with 40 places.
+Others in the town are less sure.
+Shop owners say the ferry crews spend little in the high street.
+"""
+
+
+def test_under_a_headline_a_blank_line_alone_does_not_start_a_story():
+    # The copy runs some paragraphs together and spaces others: a blank line there
+    # is no sign of a new story without a headline, dateline or lede.
+    stories = suggest_split(IRREGULARLY_SPACED_STORY)
+
+    assert [s.first_line for s in stories] == [1]
+
+
+NEXT_STORY_NAMING_IN_FULL_SOMEONE_CALLED_BY_SURNAME = """\
+Rovers turn down bid for winger Okafor
+
+Harbour Rovers have rejected a bid of two million pounds from Castleford City for \
+their winger Tomas Okafor, the club said on Monday.
+
+Okafor, 22, scored eleven goals last season and has three years left on his \
+contract.
+
+The Rovers manager, Alan Pryce, said the club had no wish to sell a player it had \
+brought through its academy.
+
+City are second in the league and want a winger before the window closes at the end \
+of the month.
+
+Tomas Okafor has asked in writing to leave Harbour Rovers, two days after the club \
+turned away a record fee for him from Castleford City, whose interest he is said to \
+welcome.
+
+The City manager, Ian Reddy, said on Thursday that a player asking in writing to \
+leave was "a serious step for any young player".
+
+Reddy said he expected the written request to leave to be answered within a week.
+
+Harbour Rovers said the written request had been received and would be answered in \
+private.
+"""
+
+
+def test_a_lede_naming_in_full_someone_called_by_surname_before_starts_a_story():
+    # The first story calls the winger "Okafor" once it has named him; the next
+    # story, with no headline, names him in full again in its lede.
+    stories = suggest_split(NEXT_STORY_NAMING_IN_FULL_SOMEONE_CALLED_BY_SURNAME)
+
+    assert [s.first_line for s in stories] == [1, 11]
+    assert (
+        "introduces by full name and role someone named before, as a new story does"
+        in stories[1].reasons
+    )
+
+
+NEXT_DAY_LEDE_THEN_WHAT_SOMEONE_SAID_ON_THE_DAY = """\
+Flooding closes the main line between two cities
+
+Rail services between Carlisle and Preston were cancelled on Monday after \
+floodwater covered the tracks near Shap, the operator said.
+
+Northfell Rail, which runs the trains on the line, said replacement buses would run \
+but journeys would take two hours longer.
+
+Engineers were pumping water from a cutting and checking the embankment, the \
+operator said.
+
+The operator's managing director, Alison Brough, said it had asked the Environment \
+Agency for help. "Safety comes first," she said.
+
+Passengers were told to travel only if they had to.
+
+Northfell Rail has warned that the line between Carlisle and Preston may stay shut \
+for the rest of the week after the embankment near Shap was found to be damaged.
+
+Alison Brough, the operator's managing director, said on Tuesday that surveyors had \
+found a section of the embankment had slipped overnight and would need rebuilding.
+
+Repairs would start as soon as the water had gone down, she said.
+
+Buses will keep running between the two cities until the line reopens.
+"""
+
+
+def test_the_day_someone_spoke_in_the_paragraph_after_a_lede_does_not_move_the_start():
+    # Both paragraphs name the operator's head in full again; the second gives the
+    # day she spoke, as the paragraph after a lede does, so the story starts before.
+    stories = suggest_split(NEXT_DAY_LEDE_THEN_WHAT_SOMEONE_SAID_ON_THE_DAY)
+
+    assert [s.first_line for s in stories] == [1, 13]
 
 
 def test_suggested_stories_start_where_the_candidates_score_above_zero():

@@ -27,19 +27,20 @@ SECTION_WORDS = vocabulary.words_of(
     companies politics sport sports football cricket tennis rugby cycling athletics
     science space health environment climate technology tech culture arts books
     film music entertainment lifestyle travel food opinion analysis comment
-    education transport weather obituaries society investigations live video
+    education transport weather obituaries society investigations live video crime
     breaking exclusive explainer updates fact check urgent flash bulletin advisory
     """
 )
 _SECTION_SET = frozenset(SECTION_WORDS)
 _SEPARATORS = re.compile(r"\s*(?:>|\||/|\u2022|\u00b7|\u00bb|\u203a|&)\s*")
-# A breadcrumb names its last steps freely ("Home / Travel / Cruises"): from its
-# first step, a section, every step is a short name, joined by one kind of mark.
+# A breadcrumb names its last steps freely ("Home / Travel / Cruises", "News >
+# Health > Mental health"): from its first step, a section, every step is a short
+# name starting with a capital, joined by one kind of mark.
 _BREADCRUMB = re.compile(
     r"^(?P<first>[A-Z][\w'\u2019\-]*(?: [A-Z][\w'\u2019\-]*){0,2})"
     r"(?:\s*(?P<mark>[>|/\u2022\u00b7\u00bb\u203a])\s*)"
-    r"[A-Z][\w'\u2019\-]*(?: [A-Z&][\w'\u2019\-]*){0,2}"
-    r"(?:\s*(?P=mark)\s*[A-Z][\w'\u2019\-]*(?: [A-Z&][\w'\u2019\-]*){0,2})+$"
+    r"[A-Z][\w'\u2019\-]*(?: [\w&][\w'\u2019\-]*){0,2}"
+    r"(?:\s*(?P=mark)\s*[A-Z][\w'\u2019\-]*(?: [\w&][\w'\u2019\-]*){0,2})+$"
 )
 
 # Buttons and widgets: a line made only of these words.
@@ -190,8 +191,18 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
         r"\(?[a-z]{2,4}(?:/[a-z]{2,4})+\)?(?:\s*\([A-Z][\w ,]{1,40}\))?|NNNN)$",
         0,
     ),
-    # A wire slug: "BC-EU-Britain-Election", "US-STORM/FLORIDA"
+    # A wire slug: "BC-EU-Britain-Election", "US-STORM/FLORIDA", "EU-TRADE/"
     ("wire slug", r"^[A-Z]{2,}(?:-[A-Z][\w]*){2,}(?:/[A-Z][\w\-]*)*$", 0),
+    ("wire slug", r"^[A-Z]{2,}(?:-[A-Z0-9]+)+/(?:[A-Z0-9\-]+/?)*$", 0),
+    # What an update adds: "(Adds minister's comment in paragraph 4)"
+    (
+        "wire note",
+        r"^\((?i:adds|updates|recasts|rewrites|changes|corrects|removes|inserts)"
+        r"\b[^()]*\)$",
+        0,
+    ),
+    # A separator between stories: "* * *", "~~~"
+    ("separator", r"^(?:[*~\u2022]\s*){3,}$", 0),
     # A credit alone: "Reuters", "Getty Images", "Jane Doe, Reuters"
     ("caption", rf"^(?:{_PERSON}(?:, | for | / ))?{_AGENCY}\.?$", 0),
     # "Jane Doe contributed to this report.", "Contributing: Jane Doe"
@@ -275,6 +286,8 @@ _JOURNALISM = re.compile(
 )
 CAPTION_MAX_WORDS = 40
 DEBRIS_MAX_WORDS = 15  # every other kind of debris line is short
+CREDITS_MAX_WORDS = 40
+_BRACKETED_CREDITS = re.compile(rf"^\(\s*{_CREDIT_ROLE}\s+(?i:by)\b[^()]*\)$")
 LINK_LIST_MAX = 8  # headline-shaped lines under one link label
 JOB_MAX_WORDS = 5  # "Senior political correspondent, Europe"
 
@@ -290,6 +303,9 @@ def line_kind(text: str) -> str | None:
     # Words counted by their spaces: most lines are paragraphs, too long for any
     # debris but a caption, and are not split.
     count = line.count(" ") + 1
+    # Reporting and editing credits in brackets can name several people.
+    if count <= CREDITS_MAX_WORDS and line[0] == "(" and _BRACKETED_CREDITS.match(line):
+        return "wire credit"
     if count <= DEBRIS_MAX_WORDS:
         match = _DEBRIS.match(line)  # every pattern is anchored at the start
         if match:

@@ -67,6 +67,9 @@ SIGNALS: dict[str, Signal] = {
         "the text under the heading takes up none of its words, as a headline's "
         "lede does",
     ),
+    "stamped": Signal(
+        2.5, "a byline or timestamp under it, as under a web page's headline"
+    ),
     "capitals": Signal(-1.0, "written in capitals, as sub-headings usually are"),
     "hugs_text": Signal(
         -1.5,
@@ -132,8 +135,8 @@ SIGNALS: dict[str, Signal] = {
     "lead_in": Signal(-3.0, "the paragraph before leads into this one"),
     "no_opening": Signal(
         -1.0,
-        "neither a headline, a dateline, extra blank lines nor a lede's opening: "
-        "nothing starts a story here",
+        "neither a headline, a dateline nor a lede's opening (nor, in copy "
+        "without headlines, extra blank lines): nothing starts a story here",
     ),
 }
 
@@ -154,6 +157,7 @@ MIN_LEDE = 0.3  # lede-likeness from which a paragraph's opening counts as one
 NAME_MEMORY = 12  # paragraphs back in which a surname alone refers to someone
 WINDOW = 3  # paragraphs compared on each side of a gap, as in TextTiling's blocks
 _MARGIN = 1e-6  # far below any weight, far above rounding in a sum of them
+STAMPS = frozenset({"byline", "timestamp"})  # debris kinds under a headline
 MIN_SHOWN_CONTRIBUTION = 0.5  # weaker signals are scored but not listed as reasons
 
 
@@ -218,6 +222,15 @@ class _Copy:
                 k -= 1
             self.blanks_before.append(widest)
         self.blanks_before.append(0)
+        # A web page puts its byline and timestamp under a story's headline, never
+        # under a sub-heading: which scored paragraphs have them right after.
+        self.stamped = [False] * count
+        k = -1
+        for p in paragraphs:
+            if p.duplicate_of is None and p.kind != "boilerplate":
+                k += 1
+            elif k >= 0 and p.debris_kind in STAMPS:
+                self.stamped[k] = True
         # Windows stop at headings: text beyond the previous or next heading belongs
         # to another story or section and says nothing about this gap.
         self.last_heading = [0] * count
@@ -277,7 +290,7 @@ def _gap_features(
     first_headed = bool(copy.scored) and copy.scored[0].kind == "heading"
     if _add_unmarked(gaps, first_headed=first_headed):
         _add_convention(gaps)
-    _add_one_paragraph_doubt(gaps, last_index=len(copy.scored) - 1)
+    _add_one_paragraph_doubt(gaps, copy.scored)
     return gaps, copy.scored
 
 
@@ -312,7 +325,10 @@ def _signals(copy: _Copy, i: int, *, exact: bool) -> dict[str, float] | None:
         f["headline"] = head.heading_shape
         f["title_case"] = float(bool(head.title_case) and not head.capitals)
         f["short_heading"] = float(len(head.text.split()) <= SHORT_HEADING_WORDS)
-        f["hugs_text"] = float(copy.blanks_before[i + 1] < typical)
+        # Under a byline or timestamp, spacing and style are the page's own.
+        stamped = copy.stamped[i]
+        f["stamped"] = float(stamped)
+        f["hugs_text"] = float(not stamped and copy.blanks_before[i + 1] < typical)
         f["capitals"] = float(head.capitals)
         f["no_lede"] = float(lede_likeness == 0)
         f["phrase_heading"] = float(
@@ -326,7 +342,7 @@ def _signals(copy: _Copy, i: int, *, exact: bool) -> dict[str, float] | None:
             and not any(not p.stems.keys().isdisjoint(head.stems) for p in under)
         )
         reference = copy.first_headline_style
-        if reference is not None:
+        if reference is not None and not stamped:
             differences = int((copy.blanks_before[i + 1] > 0) != reference[1])
             if head.capitals != reference[2]:
                 differences += 1
@@ -358,8 +374,15 @@ def _signals(copy: _Copy, i: int, *, exact: bool) -> dict[str, float] | None:
         _reintroduces(lede, before_names)
         or (
             f["lede"] >= MIN_LEDE
-            and bool(lede.introduced)
-            and _reintroduces(lede, frozenset().union(*(p.names for p in earlier)))
+            and (
+                (
+                    bool(lede.introduced)
+                    and _reintroduces(
+                        lede, frozenset().union(*(p.names for p in earlier))
+                    )
+                )
+                or _names_in_full_again(lede, earlier)
+            )
         )
     )
     # A later day reported as when something happened ("won on Thursday") moves on
@@ -395,9 +418,11 @@ def _signals(copy: _Copy, i: int, *, exact: bool) -> dict[str, float] | None:
     f["lead_in"] = float(previous.text.endswith(":"))
     # Every story starts with a headline, a dateline, a wider gap or a lede; word
     # overlap alone is how a story's sections differ.
+    # Where the copy's first story has a headline, wider spacing alone is not
+    # such an opening either: the spacing may just be irregular.
     f["no_opening"] = float(
         head.kind != "heading"
-        and not f["blank_more"]
+        and (not f["blank_more"] or copy.first_headline_style is not None)
         and not f["dateline"]
         and f["lede"] < MIN_LEDE
     )
@@ -409,6 +434,19 @@ def _signals(copy: _Copy, i: int, *, exact: bool) -> dict[str, float] | None:
     if exact or most > -_MARGIN:
         _add_cohesion(copy, f, i, lede_index, same_event=bool(f["new_day"]))
     return f
+
+
+def _names_in_full_again(lede: _Paragraph, earlier: Sequence[_Paragraph]) -> bool:
+    """Whether the lede opens on the full name of someone whom the first sentences
+    before call by surname alone ("Doe, 24, scored"): a story calls people by
+    surname once it has named them, the next story names them in full. (Later in
+    a sentence, a full name is often a reporter's recap.)
+    """
+    alone = {run[0] for p in earlier for run in p.opening_names if len(run) == 1}
+    if not alone:
+        return False
+    alone &= frozenset().union(*(p.surnames for p in earlier))  # named in full once
+    return any(len(run) > 1 and run[-1] in alone for run in lede.subject_names)
 
 
 def _add_cohesion(
@@ -520,13 +558,15 @@ def _add_convention(gaps: list[_Gap]) -> None:
                 g.set("convention", 1.0)
 
 
-def _add_one_paragraph_doubt(gaps: list[_Gap], *, last_index: int) -> None:
+def _add_one_paragraph_doubt(gaps: list[_Gap], scored: list[_Paragraph]) -> None:
     """Of two likely story starts one paragraph apart, keep the better marked one.
 
     A story of one paragraph happens (a brief), but then blank lines, a headline or
     a dateline set it apart; without them the second paragraph of a story that
     re-introduces someone or names a new day is more likely than a new story, and
-    of two unmarked starts the one that reads more like a lede wins. The copy's
+    of two unmarked starts the one naming someone in full again wins, then the
+    one not giving the day someone spoke (as the paragraph after a lede does),
+    then the one that reads more like a lede. The copy's
     last paragraph alone is a story only where marked too.
     """
 
@@ -534,6 +574,12 @@ def _add_one_paragraph_doubt(gaps: list[_Gap], *, last_index: int) -> None:
         f = g.features
         return bool(f.get("blank_more") or f.get("headline") or f.get("dateline"))
 
+    def rank(g: _Gap) -> tuple[float, bool, float, float]:
+        f = g.features
+        said_on_day = bool(_SPEECH_DAY.search(scored[g.index].first_sentence))
+        return (f["reintroduced"], not said_on_day, f["lede"], g.total)
+
+    last_index = len(scored) - 1
     if gaps and gaps[-1].index == last_index and not marked(gaps[-1]):
         gaps[-1].set("one_paragraph_story", 1.0)  # the copy's last paragraph
     for first, second in pairwise(gaps):
@@ -544,9 +590,8 @@ def _add_one_paragraph_doubt(gaps: list[_Gap], *, last_index: int) -> None:
             continue
         if marked(first) != marked(second):
             loser = second if marked(first) else first
-        else:  # the one that reads more like a lede
-            ledes = first.features["lede"], second.features["lede"]
-            loser = second if (ledes[0], a) >= (ledes[1], b) else first
+        else:
+            loser = second if rank(first) >= rank(second) else first
         loser.set("one_paragraph_story", 1.0)
 
 

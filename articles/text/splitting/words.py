@@ -81,7 +81,9 @@ _DATELINE_PREFIX = re.compile(
     r"\s*[\u2014\u2013-]{1,2}\s+"
 )
 _DATELINE = re.compile(_DATELINE_PREFIX.pattern + r"\S")
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# A day, not a habit: "on Sundays" and "on Sunday afternoons" name no one day.
+_HABIT = r"(?!s\b| (?:morning|afternoon|evening|night)s\b)"
+_WEEKDAY = rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday){_HABIT}"
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
