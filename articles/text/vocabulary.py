@@ -87,12 +87,12 @@ _ROLE_HEAD_WORDS = frozenset(
     prince princess emir sheikh sultan pope cardinal bishop archbishop imam mufti
     ayatollah mullah cleric judge justice prosecutor attorney lawyer commissioner
     coordinator rapporteur administrator adviser advisor counsellor counselor
-    councillor attaché analyst economist researcher professor reporter
+    councillor attaché analyst economist researcher investigator professor reporter
     correspondent journalist editor author expert founder executive ceo cfo coo
     manager official officials representatives deputy mediator negotiator
     inspector auditor registrar treasurer ombudsman superintendent commissar
     coach trainer referee umpire master headmaster headmistress headteacher
-    rector provost warden sheriff detective commandant curator rabbi
+    rector provost warden sheriff detective constable commandant curator rabbi
     pastor priest reverend
     taoiseach tánaiste kanzler bundeskanzler ministerpräsident président
     presidente ministre ministro tsar
@@ -208,10 +208,31 @@ TITLE_MODIFIERS = RANK_MODIFIERS | frozenset(
     foreign interior defence defense finance home justice health education economy
     economic trade commerce agriculture energy environment transport labour labor
     information culture tourism industry housing security intelligence military state
-    special prime senior principal top chief general political national public
+    special prime senior principal lead top chief general political national public
     affairs permanent executive managing supreme high regional provincial district
     financial operating technology marketing medical scientific legal commercial
     d'affaires
+    """
+    )
+)
+
+# Words that grade one office: "Chief Superintendent" and "Superintendent", "Senior
+# Partner" and "Junior partner", "Lead researcher" and "junior researcher" are two
+# ranks. A loose description drops them ("a partner at the firm"), a formal title
+# does not.
+GRADE_WORDS = frozenset(words_of("chief senior junior lead principal"))
+
+# Words before an office that describe its holder, not the office: "the veteran
+# coach", "the club's new manager". A word there that names a field or a part of
+# the body makes another office ("goalkeeping coach", "first-team coach").
+DESCRIPTIVE_WORDS = frozenset(
+    words_of(
+        """
+    new veteran longtime long-time long-serving popular respected experienced
+    well-known renowned outspoken controversial embattled beleaguered celebrated
+    current serving retired retiring departing young ambitious influential
+    powerful prominent leading then future sitting elected unelected
+    temporary full-time part-time local joint sole only
     """
     )
 )

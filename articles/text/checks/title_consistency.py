@@ -52,6 +52,10 @@ from articles.text.tokens import (
     tokenize,
 )
 from articles.text.vocabulary import (
+    DESCRIPTIVE_WORDS,
+    GRADE_WORDS,
+    HONORIFICS,
+    ORGANISATION_WORDS,
     RANK_MODIFIERS,
     TITLE_MODIFIERS,
     countries_in,
@@ -84,6 +88,11 @@ _PAST_WORDS = frozenset(words_of("former ex"))
 _TEMPORARY_WORDS = frozenset(words_of("acting interim caretaker outgoing incoming"))
 # Heads that name an office only with their modifiers: a "chief executive officer".
 _MODIFIED_HEADS = frozenset(words_of("officer director"))
+# Bodies named before an office ("the club coach", "a council spokesman"): whose
+# office it is, not which office.
+_BODY_WORDS = ORGANISATION_WORDS | frozenset(
+    words_of("club team squad side firm government city county town state")
+)
 
 
 @dataclass(frozen=True)
@@ -93,6 +102,9 @@ class _Role:
     affiliation: frozenset[str]  # countries and capitalised organisation words
     countries: frozenset[str]
     text: str
+    # words that make another office of the same head: "goalkeeping" coach
+    qualifiers: frozenset[str] = frozenset()
+    formal: bool = False  # every title word capitalised: "Chief Superintendent"
 
 
 @dataclass(frozen=True)
@@ -198,9 +210,14 @@ def _compare(
     if rank_a != rank_b:
         temporary = (rank_a ^ rank_b) <= _TEMPORARY_WORDS
         return (_VARIANT if temporary else _OFFICE), "a different rank"
+    grade_a, grade_b = core_a & GRADE_WORDS, core_b & GRADE_WORDS
+    if grade_a != grade_b and ((grade_a and grade_b) or (a.formal and b.formal)):
+        return _OFFICE, "a different rank"  # "Chief Superintendent" / "Superintendent"
     rest_a = core_a - rank_a - {a.head}
     rest_b = core_b - rank_b - {b.head}
     if rest_a and rest_b and not (rest_a <= rest_b or rest_b <= rest_a):
+        return _OFFICE, "a different office"
+    if _other_office(a.qualifiers, rest_a, b.qualifiers, rest_b):
         return _OFFICE, "a different office"
     if a.countries and b.countries and not a.countries & b.countries:
         return _OFFICE, "a different country"
@@ -213,6 +230,22 @@ def _compare(
         if not (a.affiliation <= b.affiliation or b.affiliation <= a.affiliation):
             return _VARIANT, "a variant of the title"
     return None
+
+
+def _other_office(
+    qualifiers_a: frozenset[str],
+    rest_a: set[str],
+    qualifiers_b: frozenset[str],
+    rest_b: set[str],
+) -> bool:
+    """True when the words before two offices make them two: two fields
+    ("first-team coach" / "goalkeeping coach"), or a field and the head of all
+    ("goalkeeper coach" / "head coach")."""
+    if qualifiers_a and qualifiers_b:
+        return not qualifiers_a & qualifiers_b
+    return bool(
+        (qualifiers_a and "head" in rest_b) or (qualifiers_b and "head" in rest_a)
+    )
 
 
 def _words(text: str) -> set[str]:
@@ -302,10 +335,13 @@ def _roles_around(
     tokens: list[Token], i: int, j: int, text: str
 ) -> Iterator[tuple[_Role, int, int]]:
     name_start, name_end = tokens[i].start, tokens[j - 1].end
-    # Title right before the name: "Chilean Deputy Foreign Minister Ana Ortiz".
-    k = i
-    while k > 0 and i - k < MAX_ROLE_TOKENS:
-        if _prenominal_word(tokens[k - 1]):
+    opening = next((t.start for t in tokens if t.text[:1].isalnum()), -1)
+    # Title right before the name: "Chilean Deputy Foreign Minister Ana Ortiz",
+    # also past an honorific: "Lead researcher Dr Sofia Lind".
+    title_end = i - _honorific_before(tokens, i)
+    k = title_end
+    while k > 0 and title_end - k < MAX_ROLE_TOKENS:
+        if _prenominal_word(tokens[k - 1]) or _is_qualifier(tokens, k - 1, opening):
             k -= 1
         elif (k >= 2 and _body_after_rank(tokens, k - 1)) or (
             # "Secretary of State Antony Blinken", "Minister of Defence Ana Ruiz"
@@ -317,8 +353,8 @@ def _roles_around(
             k -= 2
         else:
             break
-    if k < i:
-        role = _parse_role(tokens[k:i], text)
+    if k < title_end:
+        role = _parse_role(tokens[k:title_end], text, opening)
         if role is not None:
             yield role, tokens[k].start, name_end
     # Appositive after the name: "Karen Roe, Director of the Institute, said".
@@ -343,6 +379,40 @@ def _roles_around(
             role = _parse_role(segment, text)
             if role is not None:
                 yield role, segment[0].start, name_end
+
+
+def _honorific_before(tokens: list[Token], i: int) -> int:
+    """How many tokens before tokens[i] are an honorific: "Dr" 1, "Dr ." 2."""
+    if i >= 1 and tokens[i - 1].lower in HONORIFICS:
+        return 1
+    if i >= 2 and tokens[i - 1].text == "." and tokens[i - 2].lower in HONORIFICS:
+        return 2
+    return 0
+
+
+def _is_qualifier(tokens: Sequence[Token], index: int, opening: int = -1) -> bool:
+    """True for a word right before an office that says which office: a field or
+    a part of the body ("goalkeeping coach", "first-team coach", "youth coach"),
+    not a description of its holder ("the veteran coach") nor a body ("the club
+    coach"). Capitalised, it counts only where a sentence opens ("Goalkeeping
+    coach Ivan Petrov"), in a shape names do not take (-ing, hyphenated)."""
+    if not 0 <= index < len(tokens) - 1 or not is_role_head(tokens[index + 1].lower):
+        return False
+    token = tokens[index]
+    word = token.lower
+    if (
+        token.is_possessive
+        or not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", word)
+        or is_title_word(word)
+        or is_ordinary(token.base)
+        or word in DESCRIPTIVE_WORDS
+        or word in _BODY_WORDS
+        or re.search(r"(?:ed|ous|ful|ly)$", word)
+    ):
+        return False
+    if token.base.islower():
+        return True
+    return token.start == opening and (word.endswith("ing") or "-" in word)
 
 
 def _prenominal_word(token: Token) -> bool:
@@ -394,6 +464,7 @@ def _parsed(segment: list[Token]) -> list[Token]:
             or token.base[:1].isupper()
             or token.is_possessive  # "the club's assistant coach"
             or after_connector
+            or _is_qualifier(segment, index)  # "the goalkeeping coach"
             or _body_after_rank(segment, index)  # "deputy council leader"
         ):
             break
@@ -417,12 +488,13 @@ def _body_after_rank(tokens: list[Token], index: int) -> bool:
     )
 
 
-def _parse_role(segment: list[Token], text: str) -> _Role | None:
+def _parse_role(segment: list[Token], text: str, opening: int = -1) -> _Role | None:
     tokens = _parsed(segment)
     if not tokens:
         return None
     core_tokens: list[Token] = []
     org_tokens: list[Token] = []
+    qualifiers: set[str] = set()
     in_org = False
     portfolio = False  # inside "of State" / "of Foreign Affairs": part of the title
     for index, token in enumerate(tokens):
@@ -445,7 +517,9 @@ def _parse_role(segment: list[Token], text: str) -> _Role | None:
             core_tokens.append(token)
             continue
         portfolio = False
-        if not in_org and is_title_word(word) and not token.is_possessive:
+        if not in_org and _is_qualifier(tokens, index, opening):
+            qualifiers.add(word)
+        elif not in_org and is_title_word(word) and not token.is_possessive:
             core_tokens.append(token)
         elif token.base[:1].isupper() or token.is_possessive:
             org_tokens.append(token)
@@ -469,6 +543,8 @@ def _parse_role(segment: list[Token], text: str) -> _Role | None:
         affiliation=frozenset(countries | others),
         countries=countries,
         text=text[tokens[0].start : tokens[-1].end],
+        qualifiers=frozenset(qualifiers),
+        formal=all(t.base[:1].isupper() for t in core_tokens),
     )
 
 

@@ -341,3 +341,64 @@ def test_a_title_in_another_language_is_read_as_its_office(first, second):
 def test_a_rank_before_a_lower_case_body_or_a_partner_is_compared(first, second):
     [finding] = _later_findings(first, second)
     assert finding.severity == BLOCKING
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a formal rank written with and without its grade
+        ("Chief Inspector Maya Rourke spoke.", "Inspector Maya Rourke spoke."),
+        ("Senior Editor Piet Haas spoke.", "Editor Piet Haas spoke."),
+        # two grades, formal or not
+        (
+            "Tomas Weir, a senior analyst at the bank, spoke.",
+            "Tomas Weir, a junior analyst at the bank, spoke.",
+        ),
+        # past an honorific
+        (
+            "Principal investigator Dr Hana Ilic led the trial.",
+            "Dr Hana Ilic, a junior investigator, led the trial.",
+        ),
+    ],
+)
+def test_a_grade_of_one_office_is_a_different_rank(first, second):
+    [finding] = _later_findings(first, second)
+    assert finding.severity == BLOCKING and "a different rank" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # two fields of one office
+        ("Bowling coach Raf Mendes spoke.", "Raf Mendes, the fielding coach, spoke."),
+        (
+            "Reserve-team coach Raf Mendes spoke.",
+            "Raf Mendes, the fitness coach, spoke.",
+        ),
+        # a field and the head of all
+        ("Head coach Raf Mendes spoke.", "Raf Mendes, the batting coach, spoke."),
+    ],
+)
+def test_a_field_before_an_office_makes_another_office(first, second):
+    [finding] = _later_findings(first, second)
+    assert finding.severity == BLOCKING and "a different office" in finding.message
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # a loose description drops the grade
+        (
+            "Chief Inspector Maya Rourke spoke.",
+            "Maya Rourke, an inspector with 20 years' service, spoke.",
+        ),
+        # words that describe the holder or name the body, not another office
+        ("Head coach Raf Mendes spoke.", "Raf Mendes, the veteran coach, spoke."),
+        ("Head coach Raf Mendes spoke.", "Raf Mendes, the club coach, spoke."),
+        ("Bowling coach Raf Mendes spoke.", "Raf Mendes, the respected coach, spoke."),
+        # a field on one side only, with no head on the other
+        ("Bowling coach Raf Mendes spoke.", "Coach Raf Mendes spoke."),
+    ],
+)
+def test_descriptions_and_a_grade_dropped_in_passing_are_fine(bodies):
+    assert _findings(*bodies) == []
