@@ -49,6 +49,7 @@ class Phrase:
     state: str = DONE  # the state a plain, affirmative statement puts it in
     shape: str = ACTIVE
     obj: str | None = None  # a fixed object ("insolvency") when the verb names it
+    after: str | None = None  # what must follow the object: "found X guilty"
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,23 @@ class Relation:
 
 
 _RELATIONS_WORD = r"(?:diplomatic\s+)?(?:relations|ties)"
+# Words that end a thing named in lower case: "banned fireworks on Friday".
+_THING_END = (
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:on|in|at|from|for|after|until|since|last|this|and|"
+    r"but|because|to|by|with|over|under|during|across|throughout|when|while|as|"
+    r"which|who|that)\b)"
+)
+_NOT_A_THING = (
+    r"(?!(?:him|her|them|it|its|their|his|the|a|an|all|any|some|from|in|on|and|"
+    r"anyone|nobody|no|not|use|sale|sales)\b)"
+)
+# What is banned: a name ("TikTok", "the Verdant Seeds company") or a thing in
+# lower case ("fireworks", "single-use plastic bags", "the sale of fireworks").
+_BANNED = (
+    r"(?:the\s+)?(?:(?:use|sale|sales)\s+of\s+)?"
+    r"(?:(?:[A-Z][\w-]*)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w-]*){0,4}"
+    rf"|{_NOT_A_THING}[a-z][\w-]*(?:\s+{_NOT_A_THING}[a-z][\w-]*){{0,2}}{_THING_END})"
+)
 
 RELATIONS: tuple[Relation, ...] = (
     Relation(
@@ -254,12 +272,25 @@ RELATIONS: tuple[Relation, ...] = (
     ),
     Relation(
         name="ban",
+        objects=_BANNED,
         phrases=(
             Phrase(
                 r"(?:bann(?:ed|ing)|bans?|outlaw(?:s|ed|ing)?|prohibit(?:s|ed|ing)?)"
             ),
+            # "imposed a ban on", "has a ban on", "brought in a ban on"
             Phrase(
-                r"(?:lift(?:s|ed|ing)?|end(?:s|ed|ing)?|overturn(?:s|ed|ing)?)\s+"
+                r"(?:impos(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|approv(?:e|es|ed|ing)|"
+                r"brought\s+in|brings?\s+in|ha[sd]|have|maintains?|kept|keeps?)\s+"
+                r"(?:a|an|its|the)\s+(?:new\s+|total\s+|blanket\s+|outright\s+)?"
+                r"ban\s+on"
+            ),
+            Phrase(
+                r"(?:ha[sd]|have)\s+no\s+ban\s+on",
+                NOT_DONE,
+            ),
+            Phrase(
+                r"(?:lift(?:s|ed|ing)?|end(?:s|ed|ing)?|overturn(?:s|ed|ing)?|"
+                r"scrap(?:s|ped|ping)?|revok(?:e|es|ed|ing))\s+"
                 r"(?:the|its|their)\s+ban\s+on",
                 NOT_DONE,
             ),
@@ -321,6 +352,10 @@ RELATIONS: tuple[Relation, ...] = (
                 PASSIVE,
             ),
             Phrase(r"convicted"),
+            # "A jury found X guilty", "The court cleared X of fraud"
+            Phrase(r"found", after=r"guilty\b"),
+            Phrase(r"found", NOT_DONE, after=r"not\s+guilty\b|innocent\b"),
+            Phrase(r"(?:acquitted|cleared)", NOT_DONE),
         ),
         described={
             DONE: "{object} has been convicted",

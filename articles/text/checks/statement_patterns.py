@@ -118,6 +118,17 @@ PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
             rf"\s+as\s+{_CATEGORY}"
         ),
     ),
+    # The EU does not list the Proud Boys. (A country or body as the subject, and
+    # nothing after the object: a designation told without its category.)
+    (
+        DESIGNATION,
+        "bare",
+        re.compile(
+            rf"\b{_SUBJ}\s+{_AUX}(?P<verb>list(?:s|ed)?|designat(?:es?|ed)|"
+            rf"proscrib(?:es?|ed))\s+{_OBJ}"
+            r"(?=\s*(?:[.;]|$)|\s*,\s+(?:but|although|though|while|whereas)\b)"
+        ),
+    ),
     # The Proud Boys are listed as a terrorist entity in Canada / banned in Germany.
     (
         DESIGNATION,
@@ -219,6 +230,8 @@ def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
         return re.compile(rf"\b(?P<subj>{_NP})\s+and\s+{obj}\s+{_GENERIC_AUX}{verb}\b")
     subject = r"(?<![\w-])" if relation.by_object else rf"\b{_SUBJ}\s+"
     tail = "" if phrase.obj else rf"\s+{obj}"
+    if phrase.after:
+        tail += rf"\s+(?:{phrase.after})"
     return re.compile(rf"{subject}{_GENERIC_AUX}{verb}\b{tail}")
 
 

@@ -111,6 +111,8 @@ def _read_sentence(
                 continue
             if shape == "passive" and not _passive_is_relation(match):
                 continue
+            if shape == "bare" and not actor_of(match.group("subj") or ""):
+                continue  # "The report lists Northwind": not a designation
             # The subject pattern can swallow a sentence-opening "If", so look for
             # a condition anywhere before the verb.
             before = sentence[: match.start("verb")]
@@ -176,7 +178,10 @@ def _read_generic(
             elif relation.objects:
                 obj_text = _clean_np(match.group("obj"))
                 obj_key = re.sub(
-                    r"^(?:an?|the|its|national|nationwide|general)\s+", "", obj_text
+                    r"^(?:an?|the|its|national|nationwide|general)\s+"
+                    r"|^(?:use|sale|sales)\s+of\s+(?:the\s+)?",
+                    "",
+                    obj_text,
                 ).lower()
                 obj_key = relation.synonyms.get(obj_key, obj_key)
             else:

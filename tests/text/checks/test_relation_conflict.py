@@ -307,3 +307,66 @@ def test_a_plural_possessive_cuts_the_object_short():
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a conviction told as what a jury or court found
+        (
+            "A jury found Piotr Nowak guilty of arson.",
+            "Piotr Nowak was acquitted of arson.",
+        ),
+        (
+            "Magistrates found Piotr Nowak not guilty.",
+            "Piotr Nowak was convicted of arson in May.",
+        ),
+        ("The court cleared Piotr Nowak of arson.", "Piotr Nowak was found guilty."),
+        # a ban on a thing named in lower case, or told as "a ban on"
+        (
+            "The county council banned barbecues on its beaches.",
+            "The county council has not banned barbecues.",
+        ),
+        (
+            "The league introduced a ban on standing terraces last season.",
+            "The league has no ban on standing terraces.",
+        ),
+        (
+            "The city banned the sale of fireworks.",
+            "The city has not banned fireworks.",
+        ),
+        # a listing denied without its category
+        (
+            "Canada lists the Iron Legion as a terrorist entity.",
+            "Canada does not list the Iron Legion.",
+        ),
+    ],
+)
+def test_convictions_bans_and_bare_listings_told_other_ways_are_read(first, second):
+    findings = list(find_relation_conflicts(source(first, second)))
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # found, but not a verdict
+        (
+            "Inspectors found Piotr Nowak's warehouse empty.",
+            "Piotr Nowak was acquitted of arson.",
+        ),
+        # banned from something, and a ban on another thing
+        (
+            "The council banned barbecues on its beaches.",
+            "The council has not banned campfires.",
+        ),
+        ("Piotr Nowak was banned from driving.", "The club has not banned fans."),
+        # a list that is not a designation
+        (
+            "The report lists Northwind as a supplier.",
+            "The report does not list Northwind.",
+        ),
+    ],
+)
+def test_other_findings_bans_and_lists_are_not_read_as_these(bodies):
+    assert list(find_relation_conflicts(source(*bodies))) == []
