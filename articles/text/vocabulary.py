@@ -609,6 +609,18 @@ def actors_in(text: str) -> list[tuple[int, int, str]]:
     ]
 
 
+# Nouns that stand for a thing copy has named before them: "the scheme", "the
+# project", "the building" (for the ring road, the bridge, the new centre).
+GENERIC_THINGS = frozenset(
+    words_of(
+        """
+    scheme project building development facility site works plan programme
+    complex venture structure premises undertaking
+    """
+    )
+)
+
+
 # --- the calendar ---------------------------------------------------------------------
 
 MONTHS = {
@@ -642,6 +654,73 @@ WEEKDAYS = (
     "Sunday",
 )
 CALENDAR_WORDS = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
+
+
+# --- places within countries ------------------------------------------------------
+
+# Nations and regions copy names as the setting of a fact, as it names countries:
+# "120 branches in Scotland" and "80 branches in Wales" are two facts.
+REGIONS = frozenset(
+    (
+        "England",
+        "Scotland",
+        "Wales",
+        "Northern Ireland",
+        "Ulster",
+        "Flanders",
+        "Wallonia",
+        "Catalonia",
+        "Bavaria",
+        "Quebec",
+        "Ontario",
+        "Tasmania",
+        "Queensland",
+        "Midlands",
+        "North East",
+        "North West",
+        "South East",
+        "South West",
+    )
+)
+# Words that close the name of a place within a country: "Kent County", "Hebei
+# Province", "the Valencia region".
+PLACE_WORDS = frozenset(
+    words_of("county shire province region district state territory borough parish")
+)
+_REGION_RE = re.compile(
+    r"(?<![\w])(?:"
+    + "|".join(re.escape(r) for r in sorted(REGIONS, key=len, reverse=True))
+    + r")(?:['\u2019]s)?(?![\w])"
+)
+_PLACE_NAME = r"[A-Z][\w'\u2019-]*(?:\s+(?:of\s+|upon\s+|on\s+)?[A-Z][\w-]*){0,3}"
+# A name after a word that places a fact ("in Cumbria", "across North Yorkshire",
+# "throughout County Durham"), or a name closed by a place word ("Kent County").
+_PLACED_RE = re.compile(
+    rf"(?i:\b(?:in|across|throughout|around|near|outside|within)\s+(?:the\s+)?)"
+    rf"(?P<after>{_PLACE_NAME})"
+    rf"|(?P<closed>{_PLACE_NAME}\s+(?i:" + "|".join(sorted(PLACE_WORDS)) + r"))\b"
+)
+
+
+def places_in(text: str) -> set[str]:
+    """The places within countries that `text` names, lower case: the nations and
+    regions above, names after "in", "across" and the like that are not months,
+    weekdays, small words or countries, and names closed by a place word ("Kent
+    County")."""
+    found = {_base(m.group()).lower() for m in _REGION_RE.finditer(text)}
+    for match in _PLACED_RE.finditer(text):
+        name = _base(match.group("after") or match.group("closed"))
+        words = name.split()
+        while words and (
+            words[0].lower() in STOPWORDS or words[0].lower() in CALENDAR_WORDS
+        ):
+            words.pop(0)
+        name = " ".join(words)
+        if match.group("closed") and len(words) < 2:
+            continue  # "the county": a place word with no name
+        if words and name not in ACTOR_NAMES:  # a country is read as a country
+            found.add(name.lower())
+    return found
 
 
 # --- names of people and things -------------------------------------------------------

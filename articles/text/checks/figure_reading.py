@@ -27,6 +27,7 @@ from articles.text.vocabulary import (
     MONTHS,
     STOPWORDS,
     actors_in,
+    places_in,
     words_of,
 )
 
@@ -127,11 +128,20 @@ _FRAME = re.compile(
     r"|according\s+to\s+[^,]+,\s+)(?=\S)",
     re.IGNORECASE,
 )
-_COST_VERB = "cost"
-_BUILD_VERBS = frozenset(
-    words_of("built rebuilt completed finished delivered renovated refurbished")
-    + words_of("restored upgraded")
+# A frame of reported speech after the figure with a thing, not a person, as
+# speaker: ", the charity said." (a name or a pronoun speaker is a person).
+_TRAILING_SPEAKER = re.compile(
+    r",\s+(?P<who>(?:the|its|their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+"
+    r"(?:said|says|reported|reports|announced|confirmed|added|stated)\b[^,]*$"
 )
+COST_VERB = "cost"
+# Building a thing for a sum, done or to come: "built for", "will build for".
+_BUILD_VERB_FORMS = (
+    r"(?:re)?buil(?:t|d|ds|ding)|complet(?:e|es|ed|ing)|finish(?:es|ed|ing)?|"
+    r"deliver(?:s|ed|ing)?|renovat(?:e|es|ed|ing)|refurbish(?:es|ed|ing)?|"
+    r"restor(?:e|es|ed|ing)|upgrad(?:e|es|ed|ing)"
+)
+_BUILD_VERB = re.compile(rf"(?i:{_BUILD_VERB_FORMS})")
 # Words that set one thing apart from another of its kind: "the other school".
 _CONTRASTIVE = frozenset(
     words_of("other another second third new old former previous next rival sister")
@@ -153,8 +163,7 @@ _WHEN_WHERE = re.compile(
 # What a thing cost, however the copy puts it.
 _COST = re.compile(
     r"(?i:\bcost(?:s|ing)?\s+(?:(?:the|a|an|its|their)\s+[a-z]+\s+)?$"
-    r"|\b(?:built|rebuilt|completed|finished|delivered|renovated|refurbished|restored|"
-    r"upgraded)\b[^,.;]{0,30}?\bfor\s+$"
+    rf"|\b(?:{_BUILD_VERB_FORMS})\b[^,.;]{{0,30}}?\bfor\s+$"
     r"|\b(?:at\s+)?an?\s+(?:total\s+|final\s+)?cost\s+of\s+$)"
 )
 # Words after a number that are not what it counts.
@@ -219,9 +228,9 @@ def _number(text: str) -> float | None:
         return None
 
 
-def read_figures(para: Paragraph) -> Iterator[Figure]:
-    """Every figure in the paragraph's sentences."""
-    previous = ""
+def read_figures(para: Paragraph, previous: str = "") -> Iterator[Figure]:
+    """Every figure in the paragraph's sentences; `previous` is the sentence before
+    the paragraph in its story, for a pronoun that opens it."""
     for s_start, s_end in sentences(para.text):
         sentence = _Sentence(para.text[s_start:s_end], s_start, previous)
         previous = sentence.text
@@ -338,7 +347,10 @@ def _figure(
     before = sentence.text[: span[0]]
     clause = _clause(before)
     verb = _verb(clause)
-    subject = _subject(clause, sentence.previous, cost=verb == _COST_VERB)
+    speaker = _TRAILING_SPEAKER.search(sentence.text[span[1] :])
+    # "It has 4,200 volunteers, the charity said": the pronoun is the speaker
+    previous = speaker.group("who") if speaker else sentence.previous
+    subject = _subject(clause, previous, cost=verb == COST_VERB)
     return Figure(
         kind=kind,
         value=value,
@@ -405,10 +417,14 @@ def _cost_subject(clause: str) -> str:
     trust built the centre for" -> "centre"; "The new stand cost" -> "new stand"."""
     cost = _COST.search(clause)
     words = re.findall(r"[A-Za-z][\w'-]*", clause[: cost.start()] if cost else clause)
-    built = [i for i, w in enumerate(words) if w.lower() in _BUILD_VERBS]
+    built = [i for i, w in enumerate(words) if _BUILD_VERB.fullmatch(w)]
     if built and built[-1] < len(words) - 1:
         words = words[built[-1] + 1 :]  # what was built
-    kept = [w.lower() for w in words if w.lower() not in STOPWORDS | _BUILD_VERBS]
+    kept = [
+        w.lower()
+        for w in words
+        if w.lower() not in STOPWORDS and not _BUILD_VERB.fullmatch(w)
+    ]
     return " ".join(kept[-3:])
 
 
@@ -461,13 +477,14 @@ def _noun_phrase_end(text: str) -> str:
 
 
 def _setting(sentence: str, subject: str) -> frozenset[str]:
-    """The countries, bodies, years, months and weekdays a sentence names, and the
-    times and scopes it gives in words ("last year", "in the first quarter",
+    """The countries, bodies, places, years, months and weekdays a sentence names,
+    and the times and scopes it gives in words ("last year", "in the first quarter",
     "worldwide")."""
     found = {actor.lower() for _, _, actor in actors_in(sentence)}
     found |= set(re.findall(r"\b(?:1[89]|20)\d\d\b", sentence))
     found |= {w.lower() for w in re.findall(r"[A-Z][a-z]+", sentence)} & CALENDAR_WORDS
     found |= {re.sub(r"\s+", " ", m.lower()) for m in _WHEN_WHERE.findall(sentence)}
+    found |= places_in(sentence)  # "in Scotland", "across North Yorkshire"
     return frozenset(found - {subject})
 
 
@@ -476,7 +493,7 @@ def _verb(before: str) -> str:
     for the ways copy gives what a thing cost ("built for", "at a cost of")."""
     trimmed = _APPROXIMATE.sub("", before)
     if _COST.search(trimmed):
-        return _COST_VERB
+        return COST_VERB
     words = re.findall(r"[A-Za-z]+", trimmed)
     while words and words[-1].lower() in _FILLER:
         words.pop()

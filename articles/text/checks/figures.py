@@ -37,6 +37,7 @@ from articles.text.checks.base import (
     other_stories_phrase,
 )
 from articles.text.checks.figure_reading import (
+    COST_VERB,
     DAY_MONTH,
     MONTH_DAY,
     Figure,
@@ -44,6 +45,8 @@ from articles.text.checks.figure_reading import (
     same_subject,
 )
 from articles.text.checks.severity import severity_of
+from articles.text.tokens import sentences, words
+from articles.text.vocabulary import GENERIC_THINGS
 
 NAME = "figures"
 
@@ -53,14 +56,58 @@ def find_figure_problems(
 ) -> Iterator[Finding]:
     """Yield findings on figures that disagree or are written two ways."""
     prose = [p for p in paragraphs if not is_heading(p)]
-    figures = [f for para in prose for f in read_figures(para)]
-    yield from _different_values(figures)
+    figures: list[Figure] = []
+    last_sentence: dict[int, str] = {}  # per story, for a pronoun opening a paragraph
+    for para in prose:
+        figures.extend(read_figures(para, last_sentence.get(para.story, "")))
+        spans = list(sentences(para.text))
+        if spans:
+            last_sentence[para.story] = para.text[slice(*spans[-1])]
+    yield from _different_values(figures, _Named(paragraphs))
     yield from _two_forms(figures)
     yield from _date_forms(prose)
 
 
-def _different_values(figures: list[Figure]) -> Iterator[Finding]:
-    """One finding per story on a fact that another story gives another value."""
+class _Named:
+    """The words each story uses before a point in it, headline included: what a
+    generic noun ("the scheme") can stand for."""
+
+    def __init__(self, paragraphs: Sequence[Paragraph]) -> None:
+        self._paragraphs = paragraphs
+        self._cache: dict[tuple[int, int, int], frozenset[str]] = {}
+
+    def before(self, figure: Figure) -> frozenset[str]:
+        key = (figure.para.story, figure.para.line, figure.start)
+        if key not in self._cache:
+            text = []
+            for para in self._paragraphs:
+                if para.story != figure.para.story:
+                    continue
+                if para is figure.para:
+                    text.append(para.text[: figure.start])
+                    break
+                text.append(para.text)
+            self._cache[key] = frozenset(words(" ".join(text)))
+        return self._cache[key]
+
+
+def _one_thing(first: Figure, second: Figure, named: _Named) -> bool:
+    """True when two costs are of one thing: the same subject, or a generic noun
+    in one story ("the scheme") for a thing that story names before it as the
+    other story's subject ("the ring road ... The scheme will cost")."""
+    if same_subject(first.subject, second.subject):
+        return True
+    if not (first.subject and second.subject):
+        return False
+    head_a, head_b = first.subject.split()[-1], second.subject.split()[-1]
+    return (head_a in GENERIC_THINGS and head_b in named.before(first)) or (
+        head_b in GENERIC_THINGS and head_a in named.before(second)
+    )
+
+
+def _different_values(figures: list[Figure], named: _Named) -> Iterator[Finding]:
+    """One finding per story on a fact that another story gives another value.
+    Costs are grouped whatever their subject, and compared by `_one_thing`."""
     groups: dict[tuple[str, ...], list[Figure]] = defaultdict(list)
     for figure in figures:
         if figure.approximate:
@@ -72,6 +119,8 @@ def _different_values(figures: list[Figure]) -> Iterator[Finding]:
         known = sum(1 for part in (figure.subject, figure.verb) if part)
         if known == 2 or (known == 1 and ":" in figure.unit):
             head = figure.subject.split()[-1] if figure.subject else ""
+            if figure.verb == COST_VERB:
+                head = ""  # compared by _one_thing
             key = (figure.kind, figure.unit, head, figure.verb)
             groups[(*key, *sorted(figure.setting))].append(figure)
     for group in groups.values():
@@ -84,7 +133,11 @@ def _different_values(figures: list[Figure]) -> Iterator[Finding]:
                 for f in group
                 if f.para.story != figure.para.story
                 and f.value != figure.value
-                and same_subject(f.subject, figure.subject)
+                and (
+                    _one_thing(f, figure, named)
+                    if figure.verb == COST_VERB
+                    else same_subject(f.subject, figure.subject)
+                )
             ]
             if not others or figure.para.story in reported:
                 continue

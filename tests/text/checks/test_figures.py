@@ -176,3 +176,72 @@ def test_this_year_is_now_as_an_undated_figure_is():
         "The trust will recruit 520 nurses this year.",
     )
     assert {f.severity for f in findings} == {BLOCKING}
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # nations, regions and counties are settings, as countries are
+        (
+            "The building society shut 14 branches in England last year.",
+            "The building society shut 41 branches in Northern Ireland last year.",
+        ),
+        (
+            "The water company replaced 300 miles of pipe across Cumbria.",
+            "The water company replaced 120 miles of pipe across North Yorkshire.",
+        ),
+        (
+            "The authority gritted 900 miles of road in Orange County.",
+            "The authority gritted 400 miles of road in Wayne County.",
+        ),
+    ],
+)
+def test_a_place_within_a_country_is_part_of_the_fact(bodies):
+    assert _findings(*bodies) == []
+
+
+def test_the_same_place_in_both_stories_still_compares_the_values():
+    findings = _findings(
+        "The building society shut 14 branches in Wales last year.",
+        "The building society shut 41 branches in Wales last year.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_a_cost_told_under_a_generic_noun_is_the_thing_named_before_it():
+    findings = _findings(
+        "Work began on the Harlow bypass in May.\n\nThe county said the scheme "
+        "would cost £37 million.",
+        "The bypass, which the county will build for £73 million, opens soon.",
+    )
+    assert [(f.story, f.severity) for f in findings] == [(0, BLOCKING), (1, BLOCKING)]
+
+
+def test_a_generic_noun_for_another_thing_is_not_joined():
+    assert (
+        _findings(
+            "Work began on the new library in May.\n\nThe county said the scheme "
+            "would cost £37 million.",
+            "The bypass, which the county will build for £73 million, opens soon.",
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # the speaker of a frame after the figure
+        (
+            "The food bank has 310 volunteers.",
+            "It has 130 volunteers, the food bank said.",
+        ),
+        # the last sentence of the paragraph before
+        (
+            "The food bank opened a second depot.\n\nIt has 310 volunteers.",
+            "The food bank has 130 volunteers.",
+        ),
+    ],
+)
+def test_a_pronoun_subject_is_found_outside_its_clause(bodies):
+    assert {f.severity for f in _findings(*bodies)} == {BLOCKING}
