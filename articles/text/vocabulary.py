@@ -88,6 +88,7 @@ _ROLE_HEAD_WORDS = frozenset(
     ayatollah mullah cleric judge justice prosecutor attorney lawyer commissioner
     coordinator rapporteur administrator adviser advisor counsellor counselor
     councillor attaché analyst economist researcher investigator professor reporter
+    engineer surveyor architect planner conductor surgeon physician scientist accountant
     correspondent journalist editor author expert founder executive ceo cfo coo
     manager official officials representatives deputy mediator negotiator
     inspector auditor registrar treasurer ombudsman superintendent commissar
@@ -168,6 +169,7 @@ EXCLUSIVE_OFFICES = (
     ),
     frozenset(("ambassador", "consul", "charge d'affaires")),
     frozenset(words_of("judge prosecutor")),
+    frozenset(words_of("constable sergeant inspector superintendent")),  # police
     frozenset(words_of("mayor governor")),
     # the officers of one body (a club, a company, a charity): unless the copy says
     # one person holds two ("chairman and chief executive"), one of them is false
@@ -196,7 +198,7 @@ RANK_MODIFIERS = frozenset(
     words_of(
         """
     deputy vice acting former first second assistant interim under associate
-    caretaker outgoing incoming ex co junior lieutenant
+    caretaker outgoing incoming ex co junior lieutenant guest visiting honorary
     """
     )
 )
@@ -232,7 +234,8 @@ DESCRIPTIVE_WORDS = frozenset(
     well-known renowned outspoken controversial embattled beleaguered celebrated
     current serving retired retiring departing young ambitious influential
     powerful prominent leading then future sitting elected unelected
-    temporary full-time part-time local joint sole only
+    temporary full-time part-time local joint sole only left-wing right-wing
+    hardline moderate populist centrist reformist
     """
     )
 )

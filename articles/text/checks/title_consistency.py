@@ -58,6 +58,7 @@ from articles.text.vocabulary import (
     ORGANISATION_WORDS,
     RANK_MODIFIERS,
     TITLE_MODIFIERS,
+    actors_in,
     countries_in,
     exclusive_offices,
     is_role_head,
@@ -91,7 +92,7 @@ _MODIFIED_HEADS = frozenset(words_of("officer director"))
 # Bodies named before an office ("the club coach", "a council spokesman"): whose
 # office it is, not which office.
 _BODY_WORDS = ORGANISATION_WORDS | frozenset(
-    words_of("club team squad side firm government city county town state")
+    words_of("club team squad side firm government city county town state opposition")
 )
 
 
@@ -105,6 +106,9 @@ class _Role:
     # words that make another office of the same head: "goalkeeping" coach
     qualifiers: frozenset[str] = frozenset()
     formal: bool = False  # every title word capitalised: "Chief Superintendent"
+    # a capitalised word opening the sentence before the office ("Backs coach"):
+    # a field against another title's field, else a name ("Hamas spokesman")
+    opening: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -217,7 +221,11 @@ def _compare(
     rest_b = core_b - rank_b - {b.head}
     if rest_a and rest_b and not (rest_a <= rest_b or rest_b <= rest_a):
         return _OFFICE, "a different office"
-    if _other_office(a.qualifiers, rest_a, b.qualifiers, rest_b):
+    # which office, by field too: "finance" / "operations" director, "head" /
+    # "goalkeeping" coach; a grade is not a field ("Lead" / "cancer" researcher)
+    field_a = (rest_a - grade_a) | _fields(a, b)
+    field_b = (rest_b - grade_b) | _fields(b, a)
+    if field_a and field_b and not (field_a <= field_b or field_b <= field_a):
         return _OFFICE, "a different office"
     if a.countries and b.countries and not a.countries & b.countries:
         return _OFFICE, "a different country"
@@ -232,20 +240,11 @@ def _compare(
     return None
 
 
-def _other_office(
-    qualifiers_a: frozenset[str],
-    rest_a: set[str],
-    qualifiers_b: frozenset[str],
-    rest_b: set[str],
-) -> bool:
-    """True when the words before two offices make them two: two fields
-    ("first-team coach" / "goalkeeping coach"), or a field and the head of all
-    ("goalkeeper coach" / "head coach")."""
-    if qualifiers_a and qualifiers_b:
-        return not qualifiers_a & qualifiers_b
-    return bool(
-        (qualifiers_a and "head" in rest_b) or (qualifiers_b and "head" in rest_a)
-    )
+def _fields(role: _Role, other: _Role) -> frozenset[str]:
+    """The fields that say which office a title is: its own, and the capitalised
+    word opening its sentence when the other title names a field too ("Backs
+    coach" / "the forwards coach")."""
+    return role.qualifiers | (role.opening if other.qualifiers else frozenset())
 
 
 def _words(text: str) -> set[str]:
@@ -357,14 +356,15 @@ def _roles_around(
         role = _parse_role(tokens[k:title_end], text, opening)
         if role is not None:
             yield role, tokens[k].start, name_end
-    # Appositive after the name: "Karen Roe, Director of the Institute, said".
+    # Appositive after the name: "Karen Roe, Director of the Institute, said",
+    # also told as what the person is now: "Karen Roe, who is the director, said".
     if j < len(tokens) and tokens[j].text == ",":
-        segment = _segment(tokens, j + 1, forward=True)
+        segment = _after_being(_segment(tokens, j + 1, forward=True))
         role = (
             _parse_role(segment, text) if segment and _opens_role(segment[0]) else None
         )
         if role is not None:
-            yield role, name_start, tokens[j + len(_parsed(segment))].end
+            yield role, name_start, _parsed(segment)[-1].end
     # Appositive before the name: "Meanwhile, Chile's foreign minister, X Y, said".
     if (
         i > 0
@@ -379,6 +379,23 @@ def _roles_around(
             role = _parse_role(segment, text)
             if role is not None:
                 yield role, segment[0].start, name_end
+
+
+# "who is", "who has been", "who now serves as", "who became": a relative clause
+# that gives the person's present office.
+_BEING = re.compile(
+    r"who (?:now |currently )?(?:is|has been|serves as|became|was appointed|"
+    r"was named|was made)(?: as)? "
+)
+
+
+def _after_being(segment: list[Token]) -> list[Token]:
+    """`segment` without an opening "who is" (and the like), else as it is."""
+    words = " ".join(t.lower for t in segment[:6]) + " "
+    being = _BEING.match(words)
+    if not being:
+        return segment
+    return segment[being.group().count(" ") :]
 
 
 def _honorific_before(tokens: list[Token], i: int) -> int:
@@ -407,12 +424,23 @@ def _is_qualifier(tokens: Sequence[Token], index: int, opening: int = -1) -> boo
         or is_ordinary(token.base)
         or word in DESCRIPTIVE_WORDS
         or word in _BODY_WORDS
-        or re.search(r"(?:ed|ous|ful|ly)$", word)
+        # the shapes of adjectives that describe: "conservative", "socialist"
+        or re.search(r"(?:ed|ous|ful|ly|ive|ist|ic|al|ian|ish)$", word)
     ):
         return False
     if token.base.islower():
         return True
     return token.start == opening and (word.endswith("ing") or "-" in word)
+
+
+def _field_word(token: Token) -> bool:
+    """A lower-case word that can name a field: "operations", "communications"."""
+    return (
+        token.base.isalpha()
+        and token.base.islower()
+        and not is_ordinary(token.base)
+        and token.lower not in _DETERMINERS
+    )
 
 
 def _prenominal_word(token: Token) -> bool:
@@ -495,6 +523,7 @@ def _parse_role(segment: list[Token], text: str, opening: int = -1) -> _Role | N
     core_tokens: list[Token] = []
     org_tokens: list[Token] = []
     qualifiers: set[str] = set()
+    opening_word: set[str] = set()
     in_org = False
     portfolio = False  # inside "of State" / "of Foreign Affairs": part of the title
     for index, token in enumerate(tokens):
@@ -505,8 +534,16 @@ def _parse_role(segment: list[Token], text: str, opening: int = -1) -> _Role | N
                 word == "of"
                 and not in_org
                 and following is not None
-                and following.lower in TITLE_MODIFIERS
                 and not following.is_possessive
+                and (
+                    following.lower in TITLE_MODIFIERS
+                    # "director of operations", "head of communications"
+                    or (
+                        index > 0
+                        and is_role_head(tokens[index - 1].lower)
+                        and _field_word(following)
+                    )
+                )
             )
             in_org = not portfolio
             continue
@@ -516,7 +553,20 @@ def _parse_role(segment: list[Token], text: str, opening: int = -1) -> _Role | N
         if portfolio and is_title_word(word) and not token.is_possessive:
             core_tokens.append(token)
             continue
+        if portfolio and _field_word(token):
+            qualifiers.add(word)
+            continue
         portfolio = False
+        if (
+            token.start == opening
+            and token.base[:1].isupper()
+            and index + 1 < len(tokens)
+            and is_role_head(tokens[index + 1].lower)
+            and not is_title_word(word)
+            and word not in _BODY_WORDS
+            and not actors_in(token.base)
+        ):
+            opening_word.add(word)
         if not in_org and _is_qualifier(tokens, index, opening):
             qualifiers.add(word)
         elif not in_org and is_title_word(word) and not token.is_possessive:
@@ -545,6 +595,7 @@ def _parse_role(segment: list[Token], text: str, opening: int = -1) -> _Role | N
         text=text[tokens[0].start : tokens[-1].end],
         qualifiers=frozenset(qualifiers),
         formal=all(t.base[:1].isupper() for t in core_tokens),
+        opening=frozenset(opening_word - qualifiers),
     )
 
 

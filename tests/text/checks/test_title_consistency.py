@@ -402,3 +402,54 @@ def test_a_field_before_an_office_makes_another_office(first, second):
 )
 def test_descriptions_and_a_grade_dropped_in_passing_are_fine(bodies):
     assert _findings(*bodies) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a field named after "of", against one named before the office
+        (
+            "Nadia Berg, the trust's director of nursing, spoke.",
+            "Nadia Berg, the trust's finance director, spoke.",
+        ),
+        # the office told in a relative clause after the name
+        (
+            "Nadia Berg, who is the trust's finance director, spoke.",
+            "Deputy finance director Nadia Berg spoke.",
+        ),
+        # a field against a capitalised word opening the sentence
+        ("Kit coach Ola Nilsen spoke.", "Ola Nilsen, the fitness coach, spoke."),
+        # two police ranks
+        ("Detective Sergeant Lia Moss spoke.", "Detective Inspector Lia Moss spoke."),
+        # a guest or visiting post is not the post
+        ("Guest editor Ravi Bose spoke.", "Editor Ravi Bose spoke."),
+    ],
+)
+def test_fields_relative_clauses_police_ranks_and_guest_posts_are_compared(
+    first, second
+):
+    [finding] = _later_findings(first, second)
+    assert finding.severity == BLOCKING
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # a past post in a relative clause is a career, not a conflict
+        (
+            "Nadia Berg, who joined the trust as director of nursing, spoke.",
+            "Chief executive Nadia Berg spoke.",
+        ),
+        # a description of the holder's politics is not a field
+        (
+            "The state premier, Jonas Falk, spoke.",
+            "Jonas Falk, the conservative premier of the state, spoke.",
+        ),
+        # a grade is not a field
+        ("Lead engineer Ada Ruiz spoke.", "Ada Ruiz, a bridge engineer, spoke."),
+        # a capitalised word opening the sentence, and no field to set it against
+        ("Hamas spokesman Ali Nour spoke.", "Ali Nour, a spokesman, spoke."),
+    ],
+)
+def test_careers_descriptions_grades_and_names_before_an_office_are_fine(bodies):
+    assert _findings(*bodies) == []
