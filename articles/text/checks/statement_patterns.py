@@ -217,6 +217,13 @@ _GOVERNMENT = (
 )
 
 
+# An aside between a name and its verb: "Kieran Walsh, 34, was arrested", "Damian
+# Hale, the former treasurer, was cleared", "Harwood Homes, which bought ...".
+_ASIDE = (
+    r"(?:,\s+(?:\d{1,3}|(?:the|a|an|who|whom|which|whose|now|aged|also)\b[^,;]{0,80}),)"
+)
+
+
 def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
     obj = (
         rf"(?P<obj>{relation.objects})"
@@ -225,13 +232,18 @@ def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
     )
     verb = rf"(?P<verb>{phrase.verb})"
     if phrase.shape == PASSIVE:
-        return re.compile(rf"\b{obj},?\s+{_GENERIC_AUX}{verb}\b(?:\s+by\s+{_SUBJ})?")
+        return re.compile(
+            rf"\b{obj}{_ASIDE}?,?\s+{_GENERIC_AUX}{verb}\b(?:\s+by\s+{_SUBJ})?"
+        )
     if phrase.shape == JOINT:
         return re.compile(rf"\b(?P<subj>{_NP})\s+and\s+{obj}\s+{_GENERIC_AUX}{verb}\b")
-    subject = r"(?<![\w-])" if relation.by_object else rf"\b{_SUBJ}\s+"
+    # "Harwood Homes, which bought X": the subject and its verb in a relative clause
+    subject = (
+        r"(?<![\w-])" if relation.by_object else rf"\b{_SUBJ}(?:,\s+(?:which|who))?\s+"
+    )
     tail = "" if phrase.obj else rf"\s+{obj}"
-    if phrase.after:
-        tail += rf"\s+(?:{phrase.after})"
+    if phrase.after:  # "found X, who had denied it, guilty"
+        tail += rf"{_ASIDE}?\s+(?:{phrase.after})"
     return re.compile(rf"{subject}{_GENERIC_AUX}{verb}\b{tail}")
 
 

@@ -176,6 +176,8 @@ def _read_generic(
             if phrase.obj is not None:
                 obj_text = obj_key = phrase.obj
             elif relation.objects:
+                if re.match(r"['\u2019](?:s\b|\s)", sentence[match.end("obj") :]):
+                    continue  # "Rovers' fans" is not Rovers
                 obj_text = _clean_np(match.group("obj"))
                 obj_key = re.sub(
                     r"^(?:an?|the|its|national|nationwide|general)\s+"
@@ -342,7 +344,52 @@ def _subject(
     ]
     if mentions:
         return mentions[-1], _country_display(mentions[-1])
+    if named is not None and named.strip().lower() == "it":
+        return _what_it_is(paras, index, offset, obj)
     return None
+
+
+_NAME = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w\-]*)(?:\s+(?:of\s+)?[A-Z][\w\-]*){0,4}"
+# "..., a spokesman for Harwood Homes said." / "..., Harwood Homes said."
+_SPEAKER = re.compile(
+    rf"(?:\b(?:for|from|at)\s+|,\s+)(?:the\s+)?(?P<name>{_NAME})(?:['\u2019]s)?\s+"
+    r"(?:said|says|told|confirmed|added|stated)\b[^,]*$"
+)
+_OPENING_NAME = re.compile(rf"^\W*(?:The\s+)?(?P<name>{_NAME})\s+[a-z]")
+
+
+def _what_it_is(
+    paras: list[Paragraph], index: int, offset: int, obj: str
+) -> tuple[str, str] | None:
+    """What "it" is, when no country is: the body a frame of reported speech
+    after it names ("It has not bought X, a spokesman for Harwood Homes said"),
+    else the name the sentence before it opens with, in its paragraph or the
+    paragraph before."""
+    text = paras[index].text
+    spans = list(sentences(text))
+    current = next((s for s in spans if s[0] <= offset < s[1]), None)
+    if current is not None:
+        speaker = _SPEAKER.search(text[slice(*current)])
+        if speaker:
+            return _named(speaker.group("name"), obj)
+    before = [text[a:b] for a, b in spans if b <= offset]
+    if not before and index > 0:
+        previous = paras[index - 1].text
+        before = [previous[a:b] for a, b in sentences(previous)]
+    if before:
+        opening = _OPENING_NAME.match(before[-1])
+        if opening:
+            return _named(opening.group("name"), obj)
+    return None
+
+
+def _named(name: str, obj: str) -> tuple[str, str] | None:
+    """(normalised, as written) for a name, unless it is the object itself."""
+    actor = actor_of(name)
+    key = actor or name.lower()
+    if key == (country_of(obj) or obj.lower()):
+        return None
+    return key, (_country_display(actor) if actor else name)
 
 
 def _country_display(country: str) -> str:

@@ -370,3 +370,52 @@ def test_convictions_bans_and_bare_listings_told_other_ways_are_read(first, seco
 )
 def test_other_findings_bans_and_lists_are_not_read_as_these(bodies):
     assert list(find_relation_conflicts(source(*bodies))) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # an aside between the name and its verb or its verdict
+        (
+            "Nell Hart, 41, was arrested in Dover on Sunday.",
+            "Nell Hart, who police want to trace, remains at large.",
+        ),
+        (
+            "A jury found Nell Hart, who denied the charge, guilty of fraud.",
+            "Nell Hart, the former club secretary, was cleared of fraud.",
+        ),
+        # the subject and its verb in a relative clause
+        (
+            "Corran Mills, which bought Fenwick Paper in May, said sales rose.",
+            "Corran Mills has not bought Fenwick Paper.",
+        ),
+        # "it" is the body a frame after it names, or the name the sentence
+        # before opens with
+        (
+            "Corran Mills bought Fenwick Paper.",
+            "It has not bought Fenwick Paper, a spokesman for Corran Mills said.",
+        ),
+        (
+            "Corran Mills bought Fenwick Paper.",
+            "Corran Mills made a loss, analysts said.\n\nIt has not bought Fenwick "
+            "Paper.",
+        ),
+    ],
+)
+def test_asides_relative_clauses_and_it_are_read_through(first, second):
+    findings = list(find_relation_conflicts(source(first, second)))
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+def test_a_possessive_cuts_a_banned_object_short():
+    assert (
+        list(
+            find_relation_conflicts(
+                source(
+                    "The league banned Rovers for a year.",
+                    "The league has not banned Rovers' fans from away games.",
+                )
+            )
+        )
+        == []
+    )
