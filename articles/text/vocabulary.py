@@ -613,12 +613,14 @@ def actors_in(text: str) -> list[tuple[int, int, str]]:
 
 
 # Nouns that stand for a thing copy has named before them: "the scheme", "the
-# project", "the building" (for the ring road, the bridge, the new centre).
+# project", "the building" (for the ring road, the bridge, the new centre), "the
+# race" (for the half marathon).
 GENERIC_THINGS = frozenset(
     words_of(
         """
     scheme project building development facility site works plan programme
-    complex venture structure premises undertaking
+    complex venture structure premises undertaking race event contest
+    competition
     """
     )
 )

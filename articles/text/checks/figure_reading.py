@@ -121,12 +121,42 @@ _PRONOUN = re.compile(r"\s*(?:it|they|this|these)\b", re.IGNORECASE)
 # A frame of reported speech before a figure's clause ("The club said (that)",
 # "According to the trust,"): what is said is the fact, not who says it. The frame
 # counts only when the clause goes on after it.
-_FRAME = re.compile(
-    r"^.*\b(?:(?:said|says|say|reported|reports|estimated|estimates|announced|"
+_SAYING = (
+    r"(?:(?:said|says|say|reported|reports|estimated|estimates|announced|"
     r"confirmed|added|stated|found|find|showed|shows|believes?|believed|argued|"
-    r"claimed|warned|noted|insisted|expects?|expected)\s+(?:that\s+)?"
-    r"|according\s+to\s+[^,]+,\s+)(?=\S)",
-    re.IGNORECASE,
+    r"claimed|warned|noted|insisted|expects?|expected)"
+    r"(?:\s+(?:on|last)\s+[A-Za-z]+)?\s+(?:that\s+)?"  # "said on Tuesday that"
+    r"|told\s+(?:[a-z]+\s+){1,3}?that\s+)"  # "told investors that"
+)
+_FRAME = re.compile(
+    rf"^.*\b(?:{_SAYING}|according\s+to\s+[^,]+,\s+)(?=\S)", re.IGNORECASE
+)
+# The frame right before the figure: "The operator said 312 services were ...".
+_FRAME_END = re.compile(rf"\b{_SAYING}$", re.IGNORECASE)
+# A figure that opens its reported clause has its verb after it: "312 services
+# had been cancelled", "40 jobs would go".
+_VERB_AFTER = re.compile(
+    r"^(?:\s+[a-z-]+)?\s+(?:(?:had|have|has|will|would|could|may|might|were|was|"
+    r"are|is)\s+)?(?:(?:been|be|not)\s+)?(?P<verb>[a-z]{2,})\b"
+)
+# An aside inside the clause before a figure: "The school, which the university
+# says will train doctors, will take 90 students"; "The race, now in its twelfth
+# year, will have".
+_ASIDE = re.compile(r",\s+(?:which|who|whose|where|now|once|still)\b[^,;]*,")
+# A phrase of time or circumstance opening the clause: "At its height the blaze".
+_LEADING_PHRASE = re.compile(
+    r"^(?i:(?:at|in|on|by|during|after|before|since|over|under|with|from)\s+"
+    r"(?:[\w'-]+\s+){0,3}?)(?=(?i:the)\s)"
+)
+# What the sentence compares its figure with: "up from 5.1 million a year earlier".
+_COMPARISON = re.compile(
+    r"(?i:,?\s+(?:(?:up|down|rising|falling)\s+from|compared\s+with)\b[^;]*)"
+)
+# Where the figure's clause starts when clauses are joined: "..., and the board".
+_CLAUSE_JOIN = re.compile(r"(?:[,;]\s+(?:and|but|while|whereas)|;)\s+")
+# The time of a frame of reported speech: "said on Tuesday".
+_FRAME_TIME = re.compile(
+    r"(?i:\b(said|says|announced|confirmed|told\s+\w+)\s+(?:on|last)\s+[A-Za-z]+)"
 )
 # A frame of reported speech after the figure with a thing, not a person, as
 # speaker: ", the charity said." (a name or a pronoun speaker is a person).
@@ -134,7 +164,7 @@ _TRAILING_SPEAKER = re.compile(
     r",\s+(?P<who>(?:the|its|their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+"
     r"(?:said|says|reported|reports|announced|confirmed|added|stated)\b[^,]*$"
 )
-COST_VERB = "cost"
+_COST_VERB = "cost"
 # Building a thing for a sum, done or to come: "built for", "will build for".
 _BUILD_VERB_FORMS = (
     r"(?:re)?buil(?:t|d|ds|ding)|complet(?:e|es|ed|ing)|finish(?:es|ed|ing)?|"
@@ -345,12 +375,21 @@ def _figure(
     span: tuple[int, int],
 ) -> Figure:
     before = sentence.text[: span[0]]
-    clause = _clause(before)
+    after = sentence.text[span[1] :]
+    clause = _clause(_ASIDE.sub("", before))
+    led = _LEADING_PHRASE.sub("", clause)
+    clause = led if len(led.split()) >= 2 else clause
     verb = _verb(clause)
-    speaker = _TRAILING_SPEAKER.search(sentence.text[span[1] :])
+    frame_end = _FRAME_END.search(clause)
+    verb_after = _VERB_AFTER.match(after) if frame_end else None
+    if verb_after and verb_after.group("verb") not in STOPWORDS:
+        # the figure opens what is reported: the speaker's fact, its verb after
+        # it; the speaker stays as the subject ("The operator said")
+        verb = _stem(verb_after.group("verb"))
+    speaker = _TRAILING_SPEAKER.search(after)
     # "It has 4,200 volunteers, the charity said": the pronoun is the speaker
     previous = speaker.group("who") if speaker else sentence.previous
-    subject = _subject(clause, previous, cost=verb == COST_VERB)
+    subject = _subject(clause, previous, cost=verb == _COST_VERB)
     return Figure(
         kind=kind,
         value=value,
@@ -359,13 +398,27 @@ def _figure(
         subject=subject,
         verb=verb,
         names=frozenset(),
-        setting=_setting(sentence.text, subject),
+        setting=_setting(_setting_text(sentence.text, span), subject),
         approximate=bool(_APPROXIMATE.search(before)),
         initial=not before.strip(" \"\u201c\u2018'("),
         para=para,
         start=sentence.offset + span[0],
         end=sentence.offset + span[1],
     )
+
+
+def _setting_text(sentence: str, span: tuple[int, int]) -> str:
+    """The part of a sentence whose places and times are the figure's: its own
+    clause, without asides, the time of a frame ("said on Tuesday") or what the
+    figure is compared with ("up from 5.1 million a year earlier")."""
+    before, figure, after = sentence[: span[0]], sentence[span[0] : span[1]], ""
+    after = sentence[span[1] :]
+    joins = list(_CLAUSE_JOIN.finditer(before))
+    if joins:
+        before = before[joins[-1].end() :]
+    before = _FRAME_TIME.sub(r"\1", _ASIDE.sub("", before))
+    after = _COMPARISON.sub("", _ASIDE.sub("", after))
+    return before + figure + after
 
 
 def _singular(word: str) -> str:
@@ -416,6 +469,11 @@ def _cost_subject(clause: str) -> str:
     """What cost it: "The stadium was built at a cost of" -> "stadium"; "the
     trust built the centre for" -> "centre"; "The new stand cost" -> "new stand"."""
     cost = _COST.search(clause)
+    if cost and _BUILD_VERB.match(cost.group()):  # "the trust built the centre for"
+        built_words = re.findall(r"[A-Za-z][\w'-]*", cost.group())[1:]
+        kept = [w.lower() for w in built_words if w.lower() not in STOPWORDS]
+        if kept:
+            return " ".join(kept[-3:])
     words = re.findall(r"[A-Za-z][\w'-]*", clause[: cost.start()] if cost else clause)
     built = [i for i, w in enumerate(words) if _BUILD_VERB.fullmatch(w)]
     if built and built[-1] < len(words) - 1:
@@ -444,7 +502,9 @@ def same_subject(first: str, second: str) -> bool:
 def _clause(before: str) -> str:
     """The figure's own clause: `before` without a frame of reported speech."""
     framed = _FRAME.match(before)
-    return before[framed.end() :] if framed else before
+    if framed is None or before[framed.end() :].strip().lower() == "that":
+        return before  # nothing after the frame: the figure opens what is said
+    return before[framed.end() :]
 
 
 def _opening_phrase(sentence: str) -> str:
@@ -493,10 +553,14 @@ def _verb(before: str) -> str:
     for the ways copy gives what a thing cost ("built for", "at a cost of")."""
     trimmed = _APPROXIMATE.sub("", before)
     if _COST.search(trimmed):
-        return COST_VERB
+        return _COST_VERB
     words = re.findall(r"[A-Za-z]+", trimmed)
     while words and words[-1].lower() in _FILLER:
         words.pop()
     if not words or words[-1][:1].isupper():
         return ""
-    return re.sub(r"(?:ed|d|es|s|ing)$", "", words[-1].lower())
+    return _stem(words[-1])
+
+
+def _stem(verb: str) -> str:
+    return re.sub(r"(?:ed|d|es|s|ing)$", "", verb.lower())

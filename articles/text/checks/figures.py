@@ -37,7 +37,6 @@ from articles.text.checks.base import (
     other_stories_phrase,
 )
 from articles.text.checks.figure_reading import (
-    COST_VERB,
     DAY_MONTH,
     MONTH_DAY,
     Figure,
@@ -92,9 +91,10 @@ class _Named:
 
 
 def _one_thing(first: Figure, second: Figure, named: _Named) -> bool:
-    """True when two costs are of one thing: the same subject, or a generic noun
-    in one story ("the scheme") for a thing that story names before it as the
-    other story's subject ("the ring road ... The scheme will cost")."""
+    """True when two figures are of one thing: the same subject, or a generic
+    noun in one story ("the scheme", "the race") for a thing that story names
+    before it as the other story's subject ("the ring road ... The scheme will
+    cost")."""
     if same_subject(first.subject, second.subject):
         return True
     if not (first.subject and second.subject):
@@ -107,7 +107,8 @@ def _one_thing(first: Figure, second: Figure, named: _Named) -> bool:
 
 def _different_values(figures: list[Figure], named: _Named) -> Iterator[Finding]:
     """One finding per story on a fact that another story gives another value.
-    Costs are grouped whatever their subject, and compared by `_one_thing`."""
+    Figures are grouped by what they count and their verb, and their subjects
+    compared by `_one_thing`."""
     groups: dict[tuple[str, ...], list[Figure]] = defaultdict(list)
     for figure in figures:
         if figure.approximate:
@@ -118,10 +119,7 @@ def _different_values(figures: list[Figure], named: _Named) -> Iterator[Finding]
             continue
         known = sum(1 for part in (figure.subject, figure.verb) if part)
         if known == 2 or (known == 1 and ":" in figure.unit):
-            head = figure.subject.split()[-1] if figure.subject else ""
-            if figure.verb == COST_VERB:
-                head = ""  # compared by _one_thing
-            key = (figure.kind, figure.unit, head, figure.verb)
+            key = (figure.kind, figure.unit, figure.verb)  # subjects: _one_thing
             groups[(*key, *sorted(figure.setting))].append(figure)
     for group in groups.values():
         if len({f.value for f in group}) < 2:
@@ -133,11 +131,7 @@ def _different_values(figures: list[Figure], named: _Named) -> Iterator[Finding]
                 for f in group
                 if f.para.story != figure.para.story
                 and f.value != figure.value
-                and (
-                    _one_thing(f, figure, named)
-                    if figure.verb == COST_VERB
-                    else same_subject(f.subject, figure.subject)
-                )
+                and _one_thing(f, figure, named)
             ]
             if not others or figure.para.story in reported:
                 continue

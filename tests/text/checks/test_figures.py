@@ -245,3 +245,69 @@ def test_a_generic_noun_for_another_thing_is_not_joined():
 )
 def test_a_pronoun_subject_is_found_outside_its_clause(bodies):
     assert {f.severity for f in _findings(*bodies)} == {BLOCKING}
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # an aside between the subject and its verb
+        (
+            "The ferry, which was built in Norway in 1998, carries 340 cars.",
+            "The ferry carries 430 cars, the operator said.",
+        ),
+        # a frame with a time, or told to someone
+        (
+            "Councillors met, and the council said on Monday that the pool would "
+            "cost £6 million.",
+            "The pool will cost £9 million.",
+        ),
+        (
+            "The mayor told reporters that the tram carried 18,000 people a day.",
+            "The tram carried 81,000 people a day, the mayor said.",
+        ),
+        # a figure opening what is reported: its verb comes after it
+        (
+            "The hospital said that 140 operations had been cancelled.",
+            "It was a hard week.\n\nThe hospital said 410 operations had been "
+            "cancelled.",
+        ),
+        # a phrase of time opening the clause
+        (
+            "At its peak the festival drew 30,000 visitors.",
+            "The festival drew 13,000 visitors, organisers said.",
+        ),
+        # a figure in words, and what it is compared with after it
+        (
+            "The club sold eleven thousand season tickets, up from 9,000 a year "
+            "earlier.",
+            "The club sold fourteen thousand season tickets.",
+        ),
+    ],
+)
+def test_a_fact_buried_in_asides_frames_and_comparisons_is_read(bodies):
+    assert {f.severity for f in _findings(*bodies)} == {BLOCKING}
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # what is reported differs after the figure: two facts
+        (
+            "The council said 40 jobs would go.",
+            "The council said 25 jobs would be created.",
+        ),
+        # the other value is the comparison, in the same sentence
+        ("The club sold 11,000 season tickets, up from 9,000 a year earlier.",),
+    ],
+)
+def test_a_verb_after_the_figure_and_a_comparison_keep_facts_apart(bodies):
+    assert _findings(*bodies) == []
+
+
+def test_a_generic_noun_for_an_event_is_the_event_named_before_it():
+    findings = _findings(
+        "Entries for the Tyne half marathon closed early.\n\nThe race will have "
+        "7,400 runners.",
+        "The half marathon will have 4,700 runners.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
