@@ -146,6 +146,7 @@ OFFICE_SYNONYMS = {
     "congresswoman": "congressman",
     "premier": "prime-minister",
     "justice": "judge",
+    "head": "director",  # "head of housing" / "director of planning": one kind
     # titles in other languages (accents folded), as the English office
     **{
         word: office
@@ -235,7 +236,8 @@ DESCRIPTIVE_WORDS = frozenset(
     current serving retired retiring departing young ambitious influential
     powerful prominent leading then future sitting elected unelected
     temporary full-time part-time local joint sole only left-wing right-wing
-    hardline moderate populist centrist reformist
+    hardline moderate populist centrist reformist liberal radical charismatic
+    dynamic energetic
     """
     )
 )
@@ -705,6 +707,25 @@ _PLACED_RE = re.compile(
     rf"(?P<after>{_PLACE_NAME})"
     rf"|(?P<closed>{_PLACE_NAME}\s+(?i:" + "|".join(sorted(PLACE_WORDS)) + r"))\b"
 )
+
+
+_PLACE_KINDS = frozenset(
+    words_of("city town village country capital valley island coast area estate")
+)
+# A place named by what it is: "in the county", "across the region".
+_PLACED_LOWER_RE = re.compile(
+    r"\b(?:in|across|throughout|around)\s+(the\s+(?:"
+    + "|".join(sorted(PLACE_WORDS | _PLACE_KINDS))
+    + r"))\b",
+    re.IGNORECASE,
+)
+
+
+def scopes_in(text: str) -> set[str]:
+    """Places `text` names by what they are ("in the county", "across the
+    region"), lower case: vaguer than a name, so a figure without one may be of
+    the same place."""
+    return {m.group(1).lower() for m in _PLACED_LOWER_RE.finditer(text)}
 
 
 def places_in(text: str) -> set[str]:

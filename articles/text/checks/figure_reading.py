@@ -28,6 +28,7 @@ from articles.text.vocabulary import (
     STOPWORDS,
     actors_in,
     places_in,
+    scopes_in,
     words_of,
 )
 
@@ -136,7 +137,8 @@ _FRAME_END = re.compile(rf"\b{_SAYING}$", re.IGNORECASE)
 # A figure that opens its reported clause has its verb after it: "312 services
 # had been cancelled", "40 jobs would go".
 _VERB_AFTER = re.compile(
-    r"^(?:\s+[a-z-]+)?\s+(?:(?:had|have|has|will|would|could|may|might|were|was|"
+    r"^(?:\s+(?:in|at|on|of|across|from|for)\s+(?:the\s+|its\s+|their\s+)?[\w-]+)*"
+    r"(?:\s+[a-z-]+)??\s+(?:(?:had|have|has|will|would|could|may|might|were|was|"
     r"are|is)\s+)?(?:(?:been|be|not)\s+)?(?P<verb>[a-z]{2,})\b"
 )
 # An aside inside the clause before a figure: "The school, which the university
@@ -162,7 +164,8 @@ _FRAME_TIME = re.compile(
 # speaker: ", the charity said." (a name or a pronoun speaker is a person).
 _TRAILING_SPEAKER = re.compile(
     r",\s+(?P<who>(?:the|its|their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+"
-    r"(?:said|says|reported|reports|announced|confirmed|added|stated)\b[^,]*$"
+    r"(?:said|says|reported|reports|announced|confirmed|added|stated|found|showed|"
+    r"shows|estimated)\b[^,]*$"
 )
 _COST_VERB = "cost"
 # Building a thing for a sum, done or to come: "built for", "will build for".
@@ -241,6 +244,7 @@ class Figure:
     # places, bodies and times the sentence names besides the subject: "12,000
     # hectares in Spain" and "8,000 hectares in Portugal" are two facts
     setting: frozenset[str]
+    scope: frozenset[str]  # places named by what they are: "in the county"
     approximate: bool
     initial: bool  # opens its sentence
     para: Paragraph
@@ -381,15 +385,22 @@ def _figure(
     clause = led if len(led.split()) >= 2 else clause
     verb = _verb(clause)
     frame_end = _FRAME_END.search(clause)
-    verb_after = _VERB_AFTER.match(after) if frame_end else None
-    if verb_after and verb_after.group("verb") not in STOPWORDS:
-        # the figure opens what is reported: the speaker's fact, its verb after
-        # it; the speaker stays as the subject ("The operator said")
-        verb = _stem(verb_after.group("verb"))
     speaker = _TRAILING_SPEAKER.search(after)
+    opens = not before.strip(" \"\u201c\u2018'(")
+    verb_after = _VERB_AFTER.match(after) if frame_end or opens else None
+    if verb_after and verb_after.group("verb") not in STOPWORDS:
+        # the figure opens what is reported: the speaker's fact ("The operator
+        # said 312 services had been cancelled"; "Twenty schools have leaking
+        # roofs, the report found"), with its verb after it
+        verb = _stem(verb_after.group("verb"))
+        if frame_end:
+            clause = clause[: frame_end.start()] + " said "
+        elif speaker:
+            clause = speaker.group("who") + " said "
     # "It has 4,200 volunteers, the charity said": the pronoun is the speaker
     previous = speaker.group("who") if speaker else sentence.previous
     subject = _subject(clause, previous, cost=verb == _COST_VERB)
+    where = _setting_text(sentence.text, span)
     return Figure(
         kind=kind,
         value=value,
@@ -398,9 +409,10 @@ def _figure(
         subject=subject,
         verb=verb,
         names=frozenset(),
-        setting=_setting(_setting_text(sentence.text, span), subject),
+        setting=_setting(where, subject),
+        scope=frozenset(scopes_in(where)),
         approximate=bool(_APPROXIMATE.search(before)),
-        initial=not before.strip(" \"\u201c\u2018'("),
+        initial=opens,
         para=para,
         start=sentence.offset + span[0],
         end=sentence.offset + span[1],

@@ -94,7 +94,10 @@ def _one_thing(first: Figure, second: Figure, named: _Named) -> bool:
     """True when two figures are of one thing: the same subject, or a generic
     noun in one story ("the scheme", "the race") for a thing that story names
     before it as the other story's subject ("the ring road ... The scheme will
-    cost")."""
+    cost"). Two places named by what they are ("in the county" / "in the city")
+    are two facts; one named and one not may be the same place."""
+    if first.scope and second.scope and first.scope != second.scope:
+        return False
     if same_subject(first.subject, second.subject):
         return True
     if not (first.subject and second.subject):

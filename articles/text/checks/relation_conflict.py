@@ -54,6 +54,7 @@ from articles.text.checks.statements import (
     SANCTIONS,
     Statement,
     read_statements,
+    same_scope,
 )
 
 NAME = "relation-conflict"
@@ -121,7 +122,10 @@ def _conflict_findings(
 ) -> Iterator[Finding]:
     for statement in mine:
         against = [
-            t for t in theirs if frozenset({statement.state, t.state}) in _CONFLICTS
+            t
+            for t in theirs
+            if frozenset({statement.state, t.state}) in _CONFLICTS
+            and same_scope(statement, t)
         ]
         if not against:
             continue
@@ -163,7 +167,7 @@ def _within_story_findings(mine: list[Statement]) -> Iterator[Finding]:
         for earlier in mine[:j]:
             if _CONFLICTS.get(frozenset({earlier.state, later.state})) != (
                 "contradiction"
-            ):
+            ) or not same_scope(earlier, later):
                 continue
             if _CONTRAST.search(earlier.sentence) or _CONTRAST.search(later.sentence):
                 continue
@@ -187,7 +191,7 @@ def _published_findings(
     for statement in mine:
         for label, other in published:
             kind = _conflict_kind(statement, other)
-            if kind is None:
+            if kind is None or not same_scope(statement, other):
                 continue
             yield _finding(
                 statement,

@@ -64,6 +64,9 @@ class Relation:
     synonyms: Mapping[str, str] = field(
         default_factory=lambda: MappingProxyType({})
     )  # object as written -> as compared ("cease-fire" -> "ceasefire")
+    # where or from what, after the object, is part of the fact: "banned dogs
+    # from the beach" is not "banned dogs from the park"
+    scoped: bool = False
 
 
 _RELATIONS_WORD = r"(?:diplomatic\s+)?(?:relations|ties)"
@@ -273,6 +276,7 @@ RELATIONS: tuple[Relation, ...] = (
     Relation(
         name="ban",
         objects=_BANNED,
+        scoped=True,
         phrases=(
             Phrase(
                 r"(?:bann(?:ed|ing)|bans?|outlaw(?:s|ed|ing)?|prohibit(?:s|ed|ing)?)"

@@ -47,11 +47,18 @@ _BODY = (
     r"[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?:council|government|board|authority|"
     r"authorities|administration|league|federation|association|club|court|"
     r"regulator|region|province|ministry|committee|union|company|firm|bank|agency|"
-    r"parliament|assembly|senate|army|police|city|county|state|town|country)\b"
+    r"parliament|assembly|senate|army|police|city|county|state|town|country|trust|"
+    r"charity|school|hospital|university|college|airline|operator|group)\b"
 )
+# A name may follow what it is: "the carmaker Velda Motors".
 _SUBJ = (
-    rf"(?P<subj>{_NP}(?:['\u2019]s)?(?:\s+(?:government|authorities|administration))?"
-    rf"|it|{_BODY})"
+    rf"(?P<subj>(?:the\s+[a-z][\w-]*\s+)?{_NP}(?:['\u2019]s)?"
+    rf"(?:\s+(?:government|authorities|administration))?|it|{_BODY})"
+)
+# A frame of reported speech before a statement: "The firm said on Monday that".
+REPORTED = re.compile(
+    r"\b(?:said|says|told\s+\w+|announced|confirmed|reported|added)"
+    r"(?:\s+(?:on|last)\s+\w+)?\s+(?:that\s+)?\S+(?:\s+\S+)?\s+$"
 )
 # A government or body as the object, in lower case: "the new government of
 # Mali", "the transitional council", "the military authorities in Niamey", "the
@@ -220,7 +227,8 @@ _GOVERNMENT = (
 # An aside between a name and its verb: "Kieran Walsh, 34, was arrested", "Damian
 # Hale, the former treasurer, was cleared", "Harwood Homes, which bought ...".
 _ASIDE = (
-    r"(?:,\s+(?:\d{1,3}|(?:the|a|an|who|whom|which|whose|now|aged|also)\b[^,;]{0,80}),)"
+    r"(?:(?:,\s+(?:\d{1,3}\b|(?:the|a|an|who|whom|which|whose|now|aged|also|of|"
+    r"from)\b)[^,;]{0,80}){1,2},)?"
 )
 
 
@@ -233,7 +241,7 @@ def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
     verb = rf"(?P<verb>{phrase.verb})"
     if phrase.shape == PASSIVE:
         return re.compile(
-            rf"\b{obj}{_ASIDE}?,?\s+{_GENERIC_AUX}{verb}\b(?:\s+by\s+{_SUBJ})?"
+            rf"\b{obj}{_ASIDE},?\s+{_GENERIC_AUX}{verb}\b(?:\s+by\s+{_SUBJ})?"
         )
     if phrase.shape == JOINT:
         return re.compile(rf"\b(?P<subj>{_NP})\s+and\s+{obj}\s+{_GENERIC_AUX}{verb}\b")
@@ -243,7 +251,7 @@ def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
     )
     tail = "" if phrase.obj else rf"\s+{obj}"
     if phrase.after:  # "found X, who had denied it, guilty"
-        tail += rf"{_ASIDE}?\s+(?:{phrase.after})"
+        tail += rf"{_ASIDE}\s+(?:{phrase.after})"
     return re.compile(rf"{subject}{_GENERIC_AUX}{verb}\b{tail}")
 
 

@@ -42,10 +42,17 @@ from articles.text.checks.statement_patterns import (
     PATTERNS,
     PROSPECT,
     RELATIONS_BY_NAME,
+    REPORTED,
     SANCTIONS,
 )
 from articles.text.tokens import sentences
-from articles.text.vocabulary import STOPWORDS, actor_of, countries_in, country_of
+from articles.text.vocabulary import (
+    CALENDAR_WORDS,
+    STOPWORDS,
+    actor_of,
+    countries_in,
+    country_of,
+)
 
 __all__ = [
     "DESIGNATION",
@@ -70,6 +77,7 @@ class Statement:
     start: int
     end: int
     sentence: str = ""
+    scope: str = ""  # "beach" in "banned dogs from the beach", for a scoped relation
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -211,7 +219,33 @@ def _read_generic(
                 start=offset + start,
                 end=offset + end,
                 sentence=sentence,
+                scope=_scope(sentence[match.end() :]) if relation.scoped else "",
             )
+
+
+# "from the beach", "in its parks", "on public transport": where a ban holds.
+_SCOPE = re.compile(
+    r"\s+(?:from|in|on|at|across|throughout)\s+(?:the\s+|its\s+|their\s+|all\s+)?"
+    r"(?P<scope>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)"
+)
+
+
+def _scope(rest: str) -> str:
+    """Where a statement holds, told right after its object, or ""; a time
+    ("in March", "on Friday") is not a place."""
+    match = _SCOPE.match(rest)
+    if not match:
+        return ""
+    words = [w for w in match.group("scope").lower().split() if w not in STOPWORDS]
+    if not words or words[0] in CALENDAR_WORDS or re.fullmatch(r"\d+", words[0]):
+        return ""
+    return " ".join(words)
+
+
+def same_scope(first: Statement, second: Statement) -> bool:
+    """True when two statements can be about the same place: the same scope, or
+    one told without one ("has not banned e-scooters")."""
+    return not first.scope or not second.scope or first.scope == second.scope
 
 
 def _object_text(
@@ -232,8 +266,15 @@ def _generic_state(
     """The state a statement of a table relation puts it in, or None (unclear)."""
     aux = re.sub(r"\s+", " ", match.group("aux") or "").strip().lower()
     verb = match.group("verb").lower()
-    if re.search(r"\bhad\b", aux) and "had been" not in aux and not relation.by_object:
-        return None  # "had joined": a past state that may have changed
+    if (
+        re.search(r"\bhad\b", aux)
+        and "had been" not in aux
+        and not relation.by_object
+        and not REPORTED.search(before[: match.start("aux")])
+    ):
+        # "had joined": a past state that may have changed; but "said that it
+        # had joined" is "has joined", told in reported speech
+        return None
     negated = bool(GENERIC_NEGATION.search(aux))
     prospect = bool(GENERIC_PROSPECT.search(aux) or PROSPECT.search(before))
     progressive = bool(IN_PROGRESS.search(aux)) or (
@@ -334,6 +375,8 @@ def _subject(
         if country:
             return country, _country_display(country)
         cleaned = _clean_np(re.sub(r"['\u2019]s$", "", named.strip()))
+        # "the carmaker Velda Motors": the name, not what it is
+        cleaned = re.sub(r"^(?:[a-z][\w-]*\s+)+(?=[A-Z])", "", cleaned)
         return (cleaned.lower(), _with_article(named, cleaned)) if cleaned else None
     # No subject, or "the country": the nearest country named before it in the
     # same paragraph, that is not the object. Looking further back guesses.
@@ -356,15 +399,20 @@ _SPEAKER = re.compile(
     r"(?:said|says|told|confirmed|added|stated)\b[^,]*$"
 )
 _OPENING_NAME = re.compile(rf"^\W*(?:The\s+)?(?P<name>{_NAME})\s+[a-z]")
+# "Velda Motors said on Monday that it ...", "The carmaker said that it ..."
+_LEADING_SPEAKER = re.compile(
+    rf"^\W*(?:[Tt]he\s+)?(?P<name>{_NAME}|[a-z][\w-]*)\s+"
+    r"(?:said|says|announced|confirmed)(?:\s+(?:on|last)\s+\w+)?\s+(?:that\s+)?it\b"
+)
 
 
 def _what_it_is(
     paras: list[Paragraph], index: int, offset: int, obj: str
 ) -> tuple[str, str] | None:
     """What "it" is, when no country is: the body a frame of reported speech
-    after it names ("It has not bought X, a spokesman for Harwood Homes said"),
-    else the name the sentence before it opens with, in its paragraph or the
-    paragraph before."""
+    names, after it ("It has not bought X, a spokesman for Harwood Homes said")
+    or before it ("Harwood Homes said that it"), else the name the sentence
+    before it opens with, in its paragraph or the paragraph before."""
     text = paras[index].text
     spans = list(sentences(text))
     current = next((s for s in spans if s[0] <= offset < s[1]), None)
@@ -372,6 +420,9 @@ def _what_it_is(
         speaker = _SPEAKER.search(text[slice(*current)])
         if speaker:
             return _named(speaker.group("name"), obj)
+        leading = _LEADING_SPEAKER.match(text[slice(*current)])
+        if leading:
+            return _named(leading.group("name"), obj)
     before = [text[a:b] for a, b in spans if b <= offset]
     if not before and index > 0:
         previous = paras[index - 1].text

@@ -69,7 +69,7 @@ from articles.text.vocabulary import (
 NAME = "title-consistency"
 
 _CONNECTORS = frozenset(words_of("of for in at to on"))
-_DETERMINERS = frozenset(words_of("the a an"))
+_DETERMINERS = frozenset(words_of("the a an its their his her"))
 _NAME_PARTICLES = frozenset(words_of("bin ibn al el de del der van von da di la le"))
 # Words that end a title written without a closing comma ("X, the minister said").
 _ROLE_STOPS = frozenset(
@@ -360,9 +360,7 @@ def _roles_around(
     # also told as what the person is now: "Karen Roe, who is the director, said".
     if j < len(tokens) and tokens[j].text == ",":
         segment = _after_being(_segment(tokens, j + 1, forward=True))
-        role = (
-            _parse_role(segment, text) if segment and _opens_role(segment[0]) else None
-        )
+        role = _parse_role(segment, text) if segment and _opens_role(segment) else None
         if role is not None:
             yield role, name_start, _parsed(segment)[-1].end
     # Appositive before the name: "Meanwhile, Chile's foreign minister, X Y, said".
@@ -375,7 +373,7 @@ def _roles_around(
         segment = _segment(tokens, i - 2, forward=False)
         # The whole clause must read as a title: "After meeting the minister, X Y,"
         # is not one.
-        if segment and _opens_role(segment[0]) and _parsed(segment) == segment:
+        if segment and _opens_role(segment) and _parsed(segment) == segment:
             role = _parse_role(segment, text)
             if role is not None:
                 yield role, segment[0].start, name_end
@@ -425,7 +423,7 @@ def _is_qualifier(tokens: Sequence[Token], index: int, opening: int = -1) -> boo
         or word in DESCRIPTIVE_WORDS
         or word in _BODY_WORDS
         # the shapes of adjectives that describe: "conservative", "socialist"
-        or re.search(r"(?:ed|ous|ful|ly|ive|ist|ic|al|ian|ish)$", word)
+        or re.search(r"(?:ed|ous|ful|ly|ive|ist|ian|ish)$", word)
     ):
         return False
     if token.base.islower():
@@ -434,10 +432,11 @@ def _is_qualifier(tokens: Sequence[Token], index: int, opening: int = -1) -> boo
 
 
 def _field_word(token: Token) -> bool:
-    """A lower-case word that can name a field: "operations", "communications"."""
+    """A word after "of" that can name a field: "operations", "communications",
+    and capitalised in a shape names do not take: "Planning", "Nursing"."""
     return (
         token.base.isalpha()
-        and token.base.islower()
+        and (token.base.islower() or token.lower.endswith("ing"))
         and not is_ordinary(token.base)
         and token.lower not in _DETERMINERS
     )
@@ -452,12 +451,14 @@ def _prenominal_word(token: Token) -> bool:
     return token.base[:1].isupper()  # an affiliation: "Hamas", "US", "Chilean"
 
 
-def _opens_role(token: Token) -> bool:
+def _opens_role(segment: list[Token]) -> bool:
+    token = segment[0]
     word = token.lower
     return (
         word in _DETERMINERS
         or is_title_word(word)
         or (token.base[:1].isupper() and not is_ordinary(token.base))
+        or _is_qualifier(segment, 0)  # "artistic director"
     )
 
 

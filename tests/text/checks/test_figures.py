@@ -311,3 +311,29 @@ def test_a_generic_noun_for_an_event_is_the_event_named_before_it():
         "The half marathon will have 4,700 runners.",
     )
     assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_a_figure_opening_its_sentence_is_the_fact_of_the_frame_after_it():
+    findings = _findings(
+        "The survey found that thirty-one farms in the county had lost crops.",
+        "Thirteen farms in the county have lost crops, the survey found.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # two places named by what they are
+        (
+            "The survey found that thirty-one farms in the county had lost crops.",
+            "Thirteen farms in the valley have lost crops, the survey found.",
+        ),
+        (
+            "The survey found that 31 farms in the county had lost crops.",
+            "The survey found that 13 farms in the region had lost crops.",
+        ),
+    ],
+)
+def test_places_named_by_what_they_are_keep_facts_apart(bodies):
+    assert _findings(*bodies) == []

@@ -419,3 +419,52 @@ def test_a_possessive_cuts_a_banned_object_short():
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # two asides before the verb
+        (
+            "Ilya Stone, 47, of Hull, was found guilty of theft.",
+            "Ilya Stone was cleared of theft.",
+        ),
+        # "had" in reported speech is the present told at one remove
+        (
+            "Corran Mills said on Monday that it had bought Fenwick Paper.",
+            "Corran Mills has not bought Fenwick Paper.",
+        ),
+        # a name after what it is
+        (
+            "The papermaker Corran Mills has bought Fenwick Paper.",
+            "Corran Mills has not bought Fenwick Paper.",
+        ),
+        # a ban with a place on one side only
+        (
+            "The trust banned smoking on its hospital sites.",
+            "The trust has not banned smoking.",
+        ),
+    ],
+)
+def test_reported_speech_descriptions_and_one_sided_scopes_are_read(first, second):
+    findings = list(find_relation_conflicts(source(first, second)))
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # a ban on one thing in two places
+        (
+            "The trust banned smoking on its hospital sites.",
+            "The trust has not banned smoking in its car parks.",
+        ),
+        # a past state, not reported speech
+        (
+            "Corran Mills had bought Fenwick Paper before the crash.",
+            "Corran Mills has not bought Fenwick Paper.",
+        ),
+    ],
+)
+def test_a_ban_in_another_place_and_a_past_state_are_not_conflicts(bodies):
+    assert list(find_relation_conflicts(source(*bodies))) == []

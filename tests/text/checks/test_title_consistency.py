@@ -453,3 +453,28 @@ def test_fields_relative_clauses_police_ranks_and_guest_posts_are_compared(
 )
 def test_careers_descriptions_grades_and_names_before_an_office_are_fine(bodies):
     assert _findings(*bodies) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a title before the name opened by "Its"
+        (
+            "Its chief economist, Rhea Bond, spoke.",
+            "Rhea Bond, the bank's deputy chief economist, spoke.",
+        ),
+        # "head of" and "director of" are one kind of office
+        (
+            "Rhea Bond, Director of Nursing, spoke.",
+            "Rhea Bond, the trust's head of finance, spoke.",
+        ),
+        # a field told in a relative clause
+        (
+            "Rhea Bond, who was appointed artistic director in May, spoke.",
+            "The festival's executive director, Rhea Bond, spoke.",
+        ),
+    ],
+)
+def test_more_shapes_of_an_office_are_compared(first, second):
+    [finding] = _later_findings(first, second)
+    assert finding.severity == BLOCKING
