@@ -64,9 +64,10 @@ class Relation:
     synonyms: Mapping[str, str] = field(
         default_factory=lambda: MappingProxyType({})
     )  # object as written -> as compared ("cease-fire" -> "ceasefire")
-    # where or from what, after the object, is part of the fact: "banned dogs
-    # from the beach" is not "banned dogs from the park"
-    scoped: bool = False
+    # the words that open what the statement holds for, after the object or the
+    # verb: "banned dogs from the beach" is not "from the park", "convicted of
+    # fraud" is not "acquitted of theft" (a regex; None: no scope)
+    scope: str | None = None
 
 
 _RELATIONS_WORD = r"(?:diplomatic\s+)?(?:relations|ties)"
@@ -276,7 +277,7 @@ RELATIONS: tuple[Relation, ...] = (
     Relation(
         name="ban",
         objects=_BANNED,
-        scoped=True,
+        scope=r"from|in|on|at|across|throughout",
         phrases=(
             Phrase(
                 r"(?:bann(?:ed|ing)|bans?|outlaw(?:s|ed|ing)?|prohibit(?:s|ed|ing)?)"
@@ -330,6 +331,7 @@ RELATIONS: tuple[Relation, ...] = (
     Relation(
         name="charge",
         by_object=True,
+        scope="with",
         phrases=(
             Phrase(r"(?:charged|indicted)", shape=PASSIVE),
             Phrase(r"(?:charged|indicted)(?=\s+\S+(?:\s+\S+){0,3}\s+with\b)"),
@@ -345,10 +347,13 @@ RELATIONS: tuple[Relation, ...] = (
     Relation(
         name="conviction",
         by_object=True,
+        scope="of",
         phrases=(
             Phrase(r"(?:convicted|found\s+guilty)", shape=PASSIVE),
             Phrase(
-                r"(?:acquitted|found\s+not\s+guilty|cleared\s+of)", NOT_DONE, PASSIVE
+                r"(?:acquitted|found\s+not\s+guilty|cleared(?=\s+of\b))",
+                NOT_DONE,
+                PASSIVE,
             ),
             Phrase(
                 r"(?:on\s+trial|stand(?:s|ing)\s+trial|being\s+tried)",

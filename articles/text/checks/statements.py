@@ -77,7 +77,7 @@ class Statement:
     start: int
     end: int
     sentence: str = ""
-    scope: str = ""  # "beach" in "banned dogs from the beach", for a scoped relation
+    scope: str = ""  # "beach" in "banned dogs from the beach": see Relation.scope
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -219,22 +219,28 @@ def _read_generic(
                 start=offset + start,
                 end=offset + end,
                 sentence=sentence,
-                scope=_scope(sentence[match.end() :]) if relation.scoped else "",
+                scope=_scope(relation.scope, sentence[match.end() :]),
             )
 
 
 # "from the beach", "in its parks", "on public transport": where a ban holds.
-_SCOPE = re.compile(
-    r"\s+(?:from|in|on|at|across|throughout)\s+(?:the\s+|its\s+|their\s+|all\s+)?"
-    r"(?P<scope>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)"
+# A scope that covers every other: "of any offence", "of all charges".
+_UNIVERSAL = re.compile(
+    r"(?i:(?:any|all|every)\b|(?:charges?|crimes?|offen[cs]es?|wrongdoing|counts?)$)"
 )
 
 
-def _scope(rest: str) -> str:
-    """Where a statement holds, told right after its object, or ""; a time
-    ("in March", "on Friday") is not a place."""
-    match = _SCOPE.match(rest)
-    if not match:
+def _scope(opening: str | None, rest: str) -> str:
+    """What a statement holds for, told right after it ("from the beach", "of
+    fraud", "with murder"), or ""; a time ("in March", "on Friday") is not one."""
+    if opening is None:
+        return ""
+    match = re.match(
+        rf"\s+(?:guilty\s+)?(?:{opening})\s+(?:the\s+|its\s+|their\s+)?"
+        r"(?P<scope>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)",
+        rest,
+    )
+    if not match or _UNIVERSAL.match(match.group("scope")):
         return ""
     words = [w for w in match.group("scope").lower().split() if w not in STOPWORDS]
     if not words or words[0] in CALENDAR_WORDS or re.fullmatch(r"\d+", words[0]):

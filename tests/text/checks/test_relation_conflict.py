@@ -468,3 +468,35 @@ def test_reported_speech_descriptions_and_one_sided_scopes_are_read(first, secon
 )
 def test_a_ban_in_another_place_and_a_past_state_are_not_conflicts(bodies):
     assert list(find_relation_conflicts(source(*bodies))) == []
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        (
+            "A jury found Ilya Stone guilty of fraud.",
+            "Ilya Stone was cleared of theft.",
+        ),
+        (
+            "Ilya Stone was charged with fraud.",
+            "Ilya Stone has not been charged with murder.",
+        ),
+    ],
+)
+def test_a_verdict_or_charge_on_another_count_is_not_a_conflict(bodies):
+    assert list(find_relation_conflicts(source(*bodies))) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Ilya Stone was convicted of fraud.",
+            "Ilya Stone was acquitted of all charges.",
+        ),
+        ("Ilya Stone was charged with fraud.", "Ilya Stone has not been charged."),
+    ],
+)
+def test_a_denial_of_every_count_conflicts_with_any(first, second):
+    findings = list(find_relation_conflicts(source(first, second)))
+    assert {f.severity for f in findings} == {BLOCKING}
