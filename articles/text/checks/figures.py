@@ -62,39 +62,30 @@ def find_figure_problems(
         spans = list(sentences(para.text))
         if spans:
             last_sentence[para.story] = para.text[slice(*spans[-1])]
-    yield from _different_values(figures, _Named(paragraphs))
+    yield from _different_values(figures, _ledes(prose))
     yield from _two_forms(figures)
     yield from _date_forms(prose)
 
 
-class _Named:
-    """The words each story uses before a point in it, headline included: what a
-    generic noun ("the scheme") can stand for."""
-
-    def __init__(self, paragraphs: Sequence[Paragraph]) -> None:
-        self._paragraphs = paragraphs
-        self._cache: dict[tuple[int, int, int], frozenset[str]] = {}
-
-    def before(self, figure: Figure) -> frozenset[str]:
-        key = (figure.para.story, figure.para.line, figure.start)
-        if key not in self._cache:
-            text = []
-            for para in self._paragraphs:
-                if para.story != figure.para.story:
-                    continue
-                if para is figure.para:
-                    text.append(para.text[: figure.start])
-                    break
-                text.append(para.text)
-            self._cache[key] = frozenset(words(" ".join(text)))
-        return self._cache[key]
+def _ledes(paragraphs: Sequence[Paragraph]) -> dict[int, frozenset[str]]:
+    """The words of each story's first sentence of prose: what the story is
+    about, and so what a generic noun in it ("the scheme") stands for. Later
+    sentences name other things in passing ("past the central library")."""
+    ledes: dict[int, frozenset[str]] = {}
+    for para in paragraphs:
+        if para.story in ledes:
+            continue
+        first = next(iter(sentences(para.text)), None)
+        if first is not None:
+            ledes[para.story] = frozenset(words(para.text[slice(*first)]))
+    return ledes
 
 
-def _one_thing(first: Figure, second: Figure, named: _Named) -> bool:
+def _one_thing(first: Figure, second: Figure, ledes: dict[int, frozenset[str]]) -> bool:
     """True when two figures are of one thing: the same subject, or a generic
-    noun in one story ("the scheme", "the race") for a thing that story names
-    before it as the other story's subject ("the ring road ... The scheme will
-    cost"). Two places named by what they are ("in the county" / "in the city")
+    noun in one story ("the scheme", "the race") for the thing its lede names as
+    the other story's subject ("Councillors approved the ring road ... The scheme
+    will cost"). Two places named by what they are ("in the county" / "in the city")
     are two facts; one named and one not may be the same place."""
     if first.scope and second.scope and first.scope != second.scope:
         return False
@@ -103,12 +94,16 @@ def _one_thing(first: Figure, second: Figure, named: _Named) -> bool:
     if not (first.subject and second.subject):
         return False
     head_a, head_b = first.subject.split()[-1], second.subject.split()[-1]
-    return (head_a in GENERIC_THINGS and head_b in named.before(first)) or (
-        head_b in GENERIC_THINGS and head_a in named.before(second)
+    lede_a = ledes.get(first.para.story, frozenset())
+    lede_b = ledes.get(second.para.story, frozenset())
+    return (head_a in GENERIC_THINGS and head_b in lede_a) or (
+        head_b in GENERIC_THINGS and head_a in lede_b
     )
 
 
-def _different_values(figures: list[Figure], named: _Named) -> Iterator[Finding]:
+def _different_values(
+    figures: list[Figure], ledes: dict[int, frozenset[str]]
+) -> Iterator[Finding]:
     """One finding per story on a fact that another story gives another value.
     Figures are grouped by what they count and their verb, and their subjects
     compared by `_one_thing`."""
@@ -134,7 +129,7 @@ def _different_values(figures: list[Figure], named: _Named) -> Iterator[Finding]
                 for f in group
                 if f.para.story != figure.para.story
                 and f.value != figure.value
-                and _one_thing(f, figure, named)
+                and _one_thing(f, figure, ledes)
             ]
             if not others or figure.para.story in reported:
                 continue

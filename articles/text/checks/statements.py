@@ -235,6 +235,9 @@ def _scope(opening: str | None, rest: str) -> str:
     fraud", "with murder"), or ""; a time ("in March", "on Friday") is not one."""
     if opening is None:
         return ""
+    total = re.match(r"\s+(outright|altogether|entirely|completely)\b", rest)
+    if total:
+        return "outright"  # a total ban is not the ban in one place
     match = re.match(
         rf"\s+(?:guilty\s+)?(?:{opening})\s+(?:the\s+|its\s+|their\s+)?"
         r"(?P<scope>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)",

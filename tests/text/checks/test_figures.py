@@ -337,3 +337,14 @@ def test_a_figure_opening_its_sentence_is_the_fact_of_the_frame_after_it():
 )
 def test_places_named_by_what_they_are_keep_facts_apart(bodies):
     assert _findings(*bodies) == []
+
+
+def test_a_generic_noun_is_not_joined_to_a_thing_named_in_passing():
+    assert (
+        _findings(
+            "The council approved a cycle lane.\n\nThe lane will run past the "
+            "library. The scheme will cost £4 million.",
+            "The library will cost £1.2 million to repair.",
+        )
+        == []
+    )

@@ -500,3 +500,17 @@ def test_a_verdict_or_charge_on_another_count_is_not_a_conflict(bodies):
 def test_a_denial_of_every_count_conflicts_with_any(first, second):
     findings = list(find_relation_conflicts(source(first, second)))
     assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_a_ban_denied_outright_is_not_a_ban_in_one_place_denied():
+    assert (
+        list(
+            find_relation_conflicts(
+                source(
+                    "The school banned mobile phones in classrooms.",
+                    "The school has not banned mobile phones outright.",
+                )
+            )
+        )
+        == []
+    )
