@@ -156,6 +156,10 @@ _COMPARISON = re.compile(
 )
 # Where the figure's clause starts when clauses are joined: "..., and the board".
 _CLAUSE_JOIN = re.compile(r"(?:[,;]\s+(?:and|but|while|whereas)|;)\s+")
+# A frame of reported speech after the figure: ", the minister said last week."
+_TRAILING_FRAME = re.compile(
+    r",[^,]*\b(?:said|says|told|announced|confirmed|added|stated|reported)\b[^,]*$"
+)
 # The time of a frame of reported speech: "said on Tuesday".
 _FRAME_TIME = re.compile(
     r"(?i:\b(said|says|announced|confirmed|told\s+\w+)\s+(?:on|last)\s+[A-Za-z]+)"
@@ -421,8 +425,9 @@ def _figure(
 
 def _setting_text(sentence: str, span: tuple[int, int]) -> str:
     """The part of a sentence whose places and times are the figure's: its own
-    clause, without asides, the time of a frame ("said on Tuesday") or what the
-    figure is compared with ("up from 5.1 million a year earlier")."""
+    clause, without asides, a frame after it or the time of one before it ("said
+    on Tuesday"), or what the figure is compared with ("up from 5.1 million a
+    year earlier")."""
     before, figure, after = sentence[: span[0]], sentence[span[0] : span[1]], ""
     after = sentence[span[1] :]
     joins = list(_CLAUSE_JOIN.finditer(before))
@@ -430,6 +435,7 @@ def _setting_text(sentence: str, span: tuple[int, int]) -> str:
         before = before[joins[-1].end() :]
     before = _FRAME_TIME.sub(r"\1", _ASIDE.sub("", before))
     after = _COMPARISON.sub("", _ASIDE.sub("", after))
+    after = _TRAILING_FRAME.sub("", after)
     return before + figure + after
 
 
