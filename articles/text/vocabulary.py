@@ -89,6 +89,7 @@ _ROLE_HEAD_WORDS = frozenset(
     coordinator rapporteur administrator adviser advisor counsellor counselor
     councillor attaché analyst economist researcher investigator professor reporter
     engineer surveyor architect planner conductor surgeon physician scientist accountant
+    lecturer
     correspondent journalist editor author expert founder executive ceo cfo coo
     manager official officials representatives deputy mediator negotiator
     inspector auditor registrar treasurer ombudsman superintendent commissar
@@ -171,6 +172,8 @@ EXCLUSIVE_OFFICES = (
     frozenset(("ambassador", "consul", "charge d'affaires")),
     frozenset(words_of("judge prosecutor")),
     frozenset(words_of("constable sergeant inspector superintendent")),  # police
+    frozenset(words_of("bishop archbishop")),
+    frozenset(words_of("professor lecturer")),
     frozenset(words_of("mayor governor")),
     # the officers of one body (a club, a company, a charity): unless the copy says
     # one person holds two ("chairman and chief executive"), one of them is false
@@ -199,7 +202,7 @@ RANK_MODIFIERS = frozenset(
     words_of(
         """
     deputy vice acting former first second assistant interim under associate
-    caretaker outgoing incoming ex co junior lieutenant guest visiting honorary
+    caretaker outgoing incoming ex co junior lieutenant guest visiting honorary rear
     """
     )
 )

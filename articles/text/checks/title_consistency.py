@@ -343,8 +343,8 @@ def _roles_around(
         if _prenominal_word(tokens[k - 1]) or _is_qualifier(tokens, k - 1, opening):
             k -= 1
         elif (k >= 2 and _body_after_rank(tokens, k - 1)) or (
-            # "Secretary of State Antony Blinken", "Minister of Defence Ana Ruiz"
-            tokens[k - 1].lower == "of"
+            # "Secretary of State Antony Blinken", "Minister for Housing Ana Ruiz"
+            tokens[k - 1].lower in ("of", "for")
             and k >= 2
             and is_role_head(tokens[k - 2].lower)
             and tokens[k].lower in TITLE_MODIFIERS
@@ -532,7 +532,7 @@ def _parse_role(segment: list[Token], text: str, opening: int = -1) -> _Role | N
         if word in _CONNECTORS:
             following = tokens[index + 1] if index + 1 < len(tokens) else None
             portfolio = (
-                word == "of"
+                word in ("of", "for")  # "Minister for Housing", "head of finance"
                 and not in_org
                 and following is not None
                 and not following.is_possessive

@@ -478,3 +478,36 @@ def test_careers_descriptions_grades_and_names_before_an_office_are_fine(bodies)
 def test_more_shapes_of_an_office_are_compared(first, second):
     [finding] = _later_findings(first, second)
     assert finding.severity == BLOCKING
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a portfolio after "for"
+        (
+            "Minister for Housing Ruth Kay spoke.",
+            "Ruth Kay, Minister for Transport, spoke.",
+        ),
+        (
+            "Ruth Kay, the Secretary of State for Health, spoke.",
+            "Ruth Kay, the Secretary of State for Education, spoke.",
+        ),
+        # a naval rank, church and academic offices
+        ("Rear Admiral Ines Varga spoke.", "Admiral Ines Varga spoke."),
+        ("Bishop Mark Yates spoke.", "Archbishop Mark Yates spoke."),
+        ("Professor Hana Wolff spoke.", "Dr Hana Wolff, a lecturer in law, spoke."),
+    ],
+)
+def test_portfolios_after_for_and_ranks_of_more_services_are_compared(first, second):
+    [finding] = _later_findings(first, second)
+    assert finding.severity == BLOCKING
+
+
+def test_a_portfolio_after_for_is_the_same_office_written_before():
+    assert (
+        _findings(
+            "Minister for Housing Ruth Kay spoke.",
+            "Ruth Kay, the housing minister, spoke.",
+        )
+        == []
+    )
