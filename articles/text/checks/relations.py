@@ -50,6 +50,9 @@ class Phrase:
     shape: str = ACTIVE
     obj: str | None = None  # a fixed object ("insolvency") when the verb names it
     after: str | None = None  # what must follow the object: "found X guilty"
+    # read only as a plain statement: "was jailed" tells of a conviction, "will be
+    # jailed" or "was not jailed" tells nothing about one
+    plain_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -232,7 +235,8 @@ RELATIONS: tuple[Relation, ...] = (
                 r"takeover)\s+of)"
             ),
             Phrase(
-                r"(?:abandon|dropp?|scrapp?|withdr[ae]w|call(?:ed)?\s+off)(?:s|ed|ing)?"
+                r"(?:(?:abandon|dropp?|scrapp?|withdr[ae]w|call(?:ed)?\s+off)(?:s|ed|ing)?|"
+                r"walk(?:s|ed|ing)?\s+away\s+from)"
                 r"\s+(?:its|the|their)\s+(?:bid|offer|plan|deal)\s+(?:for|to\s+buy)",
                 NOT_DONE,
             ),
@@ -335,6 +339,17 @@ RELATIONS: tuple[Relation, ...] = (
         phrases=(
             Phrase(r"(?:charged|indicted)", shape=PASSIVE),
             Phrase(r"(?:charged|indicted)(?=\s+\S+(?:\s+\S+){0,3}\s+with\b)"),
+            # "No charges have been brought against X", "X was released without charge"
+            Phrase(
+                r"[Nn]o\s+charges?\s+(?:have|has|had|were|was)\s+(?:yet\s+)?been\s+"
+                r"(?:brought|filed|laid)\s+against",
+                NOT_DONE,
+            ),
+            Phrase(
+                r"(?:released|freed)\s+without\s+(?:charge|being\s+charged)",
+                NOT_DONE,
+                PASSIVE,
+            ),
         ),
         described={
             DONE: "{object} has been charged",
@@ -361,6 +376,11 @@ RELATIONS: tuple[Relation, ...] = (
                 PASSIVE,
             ),
             Phrase(r"convicted"),
+            # a sentence or a plea is a conviction told another way
+            Phrase(r"(?:jailed|imprisoned|sentenced)", shape=PASSIVE, plain_only=True),
+            Phrase(
+                r"(?:pleaded|pleads|pled)\s+guilty", shape=PASSIVE, plain_only=True
+            ),
             # "A jury found X guilty", "The court cleared X of fraud"
             Phrase(r"found", after=r"guilty\b"),
             Phrase(r"found", NOT_DONE, after=r"not\s+guilty\b|innocent\b"),

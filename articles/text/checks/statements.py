@@ -179,8 +179,13 @@ def _read_generic(
                 phrase.shape == PASSIVE
                 and re.match(r"\w+ed\b|taken\b", match.group("verb"))
                 and not re.search(r"\b(?:is|are|was|were|be|been|being)\b", aux)
+                and _OBJECT_NEXT.match(sentence[match.end() :])
             ):
                 continue  # "Police arrested X": active, not "X (was) arrested"
+            if phrase.shape == PASSIVE and _IN_A_PLACE.search(
+                sentence[: match.start("obj")]
+            ):
+                continue  # "an official in Hamilton, Ontario, was jailed": a place
             if phrase.obj is not None:
                 obj_text = obj_key = phrase.obj
             elif relation.objects:
@@ -257,6 +262,17 @@ def same_scope(first: Statement, second: Statement) -> bool:
     return not first.scope or not second.scope or first.scope == second.scope
 
 
+# A name that ends a place or a phrase: "in Hamilton, Ontario", "of Leeds".
+_IN_A_PLACE = re.compile(
+    r"\b(?:in|at|of|from|near|outside|for|by|to|with)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w-]*,\s+)?$"
+)
+# What an active verb's object opens with: "arrested Omar", "detained two men".
+_OBJECT_NEXT = re.compile(
+    r"\s+(?:[A-Z]|(?:the|a|an|his|her|their|him|them|two|three|four|five|\d)\b)"
+)
+
+
 def _object_text(
     relation: Relation, phrase: Phrase, match: re.Match[str], obj_text: str
 ) -> str:
@@ -289,6 +305,8 @@ def _generic_state(
     progressive = bool(IN_PROGRESS.search(aux)) or (
         verb.split()[0].endswith("ing") and re.search(r"\b(?:is|are)\b", aux)
     )
+    if phrase.plain_only and (negated or prospect or progressive):
+        return None
     if phrase.state in (UNDER_WAY, PROPOSED):
         return None if negated else phrase.state
     if negated:

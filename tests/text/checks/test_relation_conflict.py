@@ -514,3 +514,38 @@ def test_a_ban_denied_outright_is_not_a_ban_in_one_place_denied():
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Police charged Sam Reid.", "No charges have been brought against Sam Reid."),
+        ("Sam Reid was released without charge.", "Sam Reid was charged with theft."),
+        ("Sam Reid was jailed for six years.", "Sam Reid was acquitted."),
+        ("Sam Reid pleaded guilty to fraud.", "Sam Reid was cleared of fraud."),
+        (
+            "Kiro Holdings completed its takeover of Mabel Foods.",
+            "Kiro Holdings walked away from its bid for Mabel Foods.",
+        ),
+    ],
+)
+def test_charges_sentences_pleas_and_abandoned_bids_told_other_ways(first, second):
+    findings = list(find_relation_conflicts(source(first, second)))
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # a sentence still to come says nothing about the verdict
+        ("Sam Reid was convicted of fraud.", "Sam Reid will be sentenced in May."),
+        ("Sam Reid was convicted of fraud.", "Sam Reid was not jailed."),
+        # a place before the verb is not who was sentenced
+        (
+            "A doctor in Hamilton, Ontario, was sentenced to four years.",
+            "Ontario has not been convicted of anything.",
+        ),
+    ],
+)
+def test_prospects_of_sentence_and_places_are_not_verdicts(bodies):
+    assert list(find_relation_conflicts(source(*bodies))) == []
