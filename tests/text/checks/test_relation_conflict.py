@@ -519,7 +519,10 @@ def test_a_ban_denied_outright_is_not_a_ban_in_one_place_denied():
 @pytest.mark.parametrize(
     ("first", "second"),
     [
-        ("Police charged Sam Reid.", "No charges have been brought against Sam Reid."),
+        (
+            "Police charged Sam Reid with arson.",
+            "No charges have been brought against Sam Reid.",
+        ),
         ("Sam Reid was released without charge.", "Sam Reid was charged with theft."),
         ("Sam Reid was jailed for six years.", "Sam Reid was acquitted."),
         ("Sam Reid pleaded guilty to fraud.", "Sam Reid was cleared of fraud."),
