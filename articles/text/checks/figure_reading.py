@@ -467,6 +467,9 @@ def _subject(clause: str, previous: str = "", *, cost: bool = False) -> str:
     runs = [
         (tokens[i].start, " ".join(t.base for t in tokens[i:j]).lower())
         for i, j in name_runs(tokens)
+        # one capitalised word opening the clause is as likely a common noun
+        # ("Turnout in the referendum was"): read with the words below
+        if not (i == 0 and j == 1 and len(tokens) > 1 and tokens[1].text.islower())
     ]
     found = [(s, a.lower()) for s, _, a in actors] + runs
     if found:

@@ -378,9 +378,7 @@ RELATIONS: tuple[Relation, ...] = (
             Phrase(r"convicted"),
             # a sentence or a plea is a conviction told another way
             Phrase(r"(?:jailed|imprisoned|sentenced)", shape=PASSIVE, plain_only=True),
-            Phrase(
-                r"(?:pleaded|pleads|pled)\s+guilty", shape=PASSIVE, plain_only=True
-            ),
+            Phrase(r"(?:pleaded|pleads|pled)\s+guilty", shape=PASSIVE, plain_only=True),
             # "A jury found X guilty", "The court cleared X of fraud"
             Phrase(r"found", after=r"guilty\b"),
             Phrase(r"found", NOT_DONE, after=r"not\s+guilty\b|innocent\b"),

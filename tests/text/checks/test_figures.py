@@ -348,3 +348,11 @@ def test_a_generic_noun_is_not_joined_to_a_thing_named_in_passing():
         )
         == []
     )
+
+
+def test_a_common_noun_opening_the_sentence_is_not_read_as_a_name():
+    findings = _findings(
+        "Turnout in the referendum was 64 per cent, the electoral commission said.",
+        "The electoral commission said turnout in the referendum was 46%.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
