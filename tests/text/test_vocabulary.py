@@ -9,7 +9,9 @@ from articles.text.vocabulary import (
     country_of,
     is_role_head,
     is_stopword,
+    places_in,
     role_words,
+    scopes_in,
 )
 
 
@@ -71,3 +73,27 @@ def test_sentences_do_not_end_at_abbreviations():
         "They talked.",
         "Dr. Ng left.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Branches in Scotland and Wales will close.", {"scotland", "wales"}),
+        ("Flooding across North Yorkshire eased.", {"north yorkshire"}),
+        ("Roads in Orange County were closed.", {"orange county"}),
+        ("Roads in County Durham were closed.", {"county durham"}),
+        # months, small words and countries are not places within a country
+        ("In March the firm hired staff in the UK.", set()),
+        ("The county council met.", set()),
+    ],
+)
+def test_places_within_countries_are_read_by_name(text, places):
+    assert places_in(text) == places
+
+
+def test_places_named_by_what_they_are_are_read_apart():
+    assert scopes_in("Farms in the county and across the region") == {
+        "the county",
+        "the region",
+    }
+    assert scopes_in("In the end the county council agreed.") == set()
