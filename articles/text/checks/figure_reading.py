@@ -7,8 +7,14 @@ EU, pledge, aid) and the places, bodies and times its sentence names. figures.py
 compares what this module reads.
 
 The clause is the figure's own: a frame of reported speech before it ("The club
-said", "Researchers estimated that") is not its subject, and a pronoun subject
-("it cost") is the thing the sentence before it is about. A cost ("cost", "built
+said", "Researchers estimated that", "told investors that") is not its subject,
+asides in it ("The school, which opened in 1998, has") are skipped, and a pronoun
+subject ("it cost") is the thing the sentence before it is about, or the speaker
+of a frame after it ("It has 400 volunteers, the charity said"). A figure that
+opens what is reported ("The operator said 312 services were cancelled") is the
+speaker's fact, with its verb after it. The places and times that make another
+fact are read from the figure's own clause, not from a frame or a comparison
+("up from 5.1 million a year earlier"). A cost ("cost", "built
 for", "completed for") belongs to the thing that cost it, also when told in a
 relative clause ("the bridge, which the council built for £9m").
 """

@@ -21,7 +21,10 @@ advisory. Compared are:
   finding naming the published article.
 
 Two statements that are each dated events ("imposed in March", "lifted in April")
-are a sequence and at most a tension. Conditionals and questions are skipped. A
+are a sequence and at most a tension. Statements about different places or counts
+("banned dogs from the beach" / "from the park", "convicted of fraud" /
+"acquitted of theft") do not conflict; one told without either, or with "any"
+or "all", is about every place or count. Conditionals and questions are skipped. A
 subject written as "the country" or "it", or missing ("the process of removing X
 from the list"), is taken to be the nearest country named before it in the
 paragraph.

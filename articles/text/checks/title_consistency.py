@@ -13,7 +13,12 @@ jobs at once, or two offices nobody holds together (vocabulary.EXCLUSIVE_OFFICES
 "Prime Minister" / "President", "Judge" / "Prosecutor"), which is blocking. Then:
 
 - a different rank (Deputy Foreign Minister / Foreign Minister) or portfolio
-  (foreign / interior minister) is blocking;
+  (foreign / interior minister) is blocking; so is a different grade of one
+  office when both titles are formal or both carry one (Chief Superintendent /
+  Superintendent, Senior / Junior partner), and a different field (goalkeeping
+  / first-team coach, director of nursing / finance director, Minister for
+  Housing / for Transport); words that describe the holder ("the veteran
+  coach") or name the body ("the club coach") are not fields;
 - different countries (Peruvian / Chilean foreign minister) are blocking;
 - other differences in the organisation (the party's / Chile's, or "of the
   Embassy for Peru" / "of the Embassy in Lima") are advisory;
