@@ -209,6 +209,11 @@ _COST = re.compile(
     rf"|\b(?:{_BUILD_VERB_FORMS})\b[^,.;]{{0,30}}?\bfor\s+$"
     r"|\b(?:at\s+)?an?\s+(?:total\s+|final\s+)?cost\s+of\s+$)"
 )
+# What a length measures, after its unit: "300 metres long", "30 metres high".
+_DIMENSION = re.compile(
+    r"\s+(long|high|tall|wide|deep|thick|away|across|underground|below|above)\b",
+    re.IGNORECASE,
+)
 # Words after a number that are not what it counts.
 _NOT_COUNTED = STOPWORDS | frozenset(words_of("per percent am pm"))
 _NOT_A_NOUN = _NOT_COUNTED | frozenset(CARDINAL_WORDS)
@@ -346,6 +351,9 @@ def _count(
         return  # "May 5": a date
     value = number * SCALES.get((match.group("scale") or "").lower(), 1)
     unit = UNIT_SYNONYMS.get(noun.lower(), _singular(noun.lower()))
+    dimension = _DIMENSION.match(sentence.text[match.end() :])
+    if dimension:  # "300 metres long" and "30 metres high" measure two things
+        unit = f"{unit}:{dimension.group(1).lower()}"
     form = "digits" if raw[0].isdigit() else "words"
     yield _figure("count", value, unit, form, "", para, sentence, match.span())
 

@@ -356,3 +356,15 @@ def test_a_common_noun_opening_the_sentence_is_not_read_as_a_name():
         "The electoral commission said turnout in the referendum was 46%.",
     )
     assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_two_dimensions_of_one_thing_are_two_facts():
+    assert (
+        _findings("The pier is 300 metres long.", "The pier is 30 metres wide.") == []
+    )
+    assert {
+        f.severity
+        for f in _findings(
+            "The pier is 300 metres long.", "The pier is 330 metres long."
+        )
+    } == {BLOCKING}
