@@ -20,8 +20,10 @@ jobs at once, or two offices nobody holds together (vocabulary.EXCLUSIVE_OFFICES
   Housing / for Transport); words that describe the holder ("the veteran
   coach") or name the body ("the club coach") are not fields;
 - different countries (Peruvian / Chilean foreign minister) are blocking;
-- other differences in the organisation (the party's / Chile's, or "of the
-  Embassy for Peru" / "of the Embassy in Lima") are advisory;
+- one office of, for or to two places or bodies with no word in common
+  ("mayor of Lyon" / "mayor of Nantes", "ambassador to Japan" / "to Korea") is
+  blocking; other differences in the organisation (the party's / Chile's, or
+  "of the Embassy for Peru" / "of the Embassy in Lima") are advisory;
 - name variants ("Yuri" / "Yury") are one person when the entity registry says
   so: the desk passes the registry's aliases in `CheckContext.aliases`;
 - one title that is only less specific than the other ("minister" / "foreign
@@ -114,6 +116,9 @@ class _Role:
     # a capitalised word opening the sentence before the office ("Backs coach"):
     # a field against another title's field, else a name ("Hamas spokesman")
     opening: frozenset[str] = frozenset()
+    # the words of what the office is of, for or to: "mayor of Lyon", "ambassador
+    # to Japan", "MP for Leeds Central"
+    posting: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -234,6 +239,9 @@ def _compare(
         return _OFFICE, "a different office"
     if a.countries and b.countries and not a.countries & b.countries:
         return _OFFICE, "a different country"
+    if _different_postings(a, b):
+        # one office of two places or bodies: "mayor of Lyon" / "of Nantes"
+        return _OFFICE, "a different posting"
     if a.affiliation and b.affiliation:
         # "Union leader" is the "leader of the dockers' union", written shorter
         if a.affiliation <= _words(b.text) or b.affiliation <= _words(a.text):
@@ -243,6 +251,27 @@ def _compare(
         if not (a.affiliation <= b.affiliation or b.affiliation <= a.affiliation):
             return _VARIANT, "a variant of the title"
     return None
+
+
+def _different_postings(a: _Role, b: _Role) -> bool:
+    """True when two titles are of, for or to places or bodies with no word in
+    common, and neither is the other's initials ("LSE", "the London School of
+    Economics")."""
+    if not (a.posting and b.posting) or a.posting & b.posting:
+        return False
+    return not any(
+        _initials(x.text) & {w for w in y.posting if len(w) > 1}
+        for x, y in ((a, b), (b, a))
+    )
+
+
+def _initials(text: str) -> set[str]:
+    """The initials of the capitalised runs of a title: "LSE" for "professor at
+    the London School of Economics"."""
+    found = set()
+    for run in re.findall(r"[A-Z][\w'-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'-]*)+", text):
+        found.add("".join(w[0] for w in run.split() if w[0].isupper()).lower())
+    return found
 
 
 def _fields(role: _Role, other: _Role) -> frozenset[str]:
@@ -530,6 +559,7 @@ def _parse_role(segment: list[Token], text: str, opening: int = -1) -> _Role | N
     org_tokens: list[Token] = []
     qualifiers: set[str] = set()
     opening_word: set[str] = set()
+    posting: set[str] = set()  # named after "of", "for", "to": "mayor of Lyon"
     in_org = False
     portfolio = False  # inside "of State" / "of Foreign Affairs": part of the title
     for index, token in enumerate(tokens):
@@ -579,6 +609,8 @@ def _parse_role(segment: list[Token], text: str, opening: int = -1) -> _Role | N
             core_tokens.append(token)
         elif token.base[:1].isupper() or token.is_possessive:
             org_tokens.append(token)
+            if in_org and token.base[:1].isupper() and not is_ordinary(token.base):
+                posting.add(token.lower)
     core = role_words(tuple(t.lower for t in core_tokens))
     heads = [w for w in core if is_role_head(w)]
     if not heads:
@@ -602,6 +634,7 @@ def _parse_role(segment: list[Token], text: str, opening: int = -1) -> _Role | N
         qualifiers=frozenset(qualifiers),
         formal=all(t.base[:1].isupper() for t in core_tokens),
         opening=frozenset(opening_word - qualifiers),
+        posting=frozenset(posting),
     )
 
 

@@ -511,3 +511,42 @@ def test_a_portfolio_after_for_is_the_same_office_written_before():
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Noor Adil, the mayor of Lyon, spoke.",
+            "Noor Adil, the mayor of Nantes, spoke.",
+        ),
+        (
+            "Noor Adil, Finland's ambassador to Japan, spoke.",
+            "Noor Adil, the Finnish ambassador to South Korea, spoke.",
+        ),
+        (
+            "Noor Adil, the MP for Leeds Central, spoke.",
+            "Noor Adil, the MP for Hull East, spoke.",
+        ),
+    ],
+)
+def test_one_office_of_two_places_is_blocking(first, second):
+    [finding] = _later_findings(first, second)
+    assert finding.severity == BLOCKING and "a different posting" in finding.message
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        (
+            "Noor Adil, the MP for Leeds Central, spoke.",
+            "Noor Adil, the MP for Leeds, spoke.",
+        ),
+        (
+            "Noor Adil, professor of law at the London School of Economics, spoke.",
+            "Noor Adil, a professor at LSE, spoke.",
+        ),
+    ],
+)
+def test_a_posting_written_shorter_or_as_initials_is_not_another(bodies):
+    assert {f.severity for f in _findings(*bodies)} <= {ADVISORY}
