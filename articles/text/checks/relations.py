@@ -154,8 +154,8 @@ RELATIONS: tuple[Relation, ...] = (
         name="membership",
         phrases=(
             Phrase(
-                r"(?:an?\s+)?(?:full\s+|founding\s+|permanent\s+)?member\s+"
-                r"(?:state\s+)?(?:of|in)"
+                r"(?:an?\s+|one\s+of\s+the\s+)?(?:full\s+|founding\s+|permanent\s+)?"
+                r"members?\s+(?:states?\s+)?(?:of|in)"
             ),
             Phrase(r"join(?:s|ed|ing)?"),
             Phrase(
@@ -229,7 +229,7 @@ RELATIONS: tuple[Relation, ...] = (
         name="acquisition",
         phrases=(
             Phrase(
-                r"(?:acquir(?:e|es|ed|ing)|b(?:uy|uys|ought|uying)|"
+                r"(?:acquir(?:e|es|ed|ing)|b(?:uy|uys|ought|uying)|owns|"
                 r"t(?:ake|akes|ook|aking)\s+over|"
                 r"complet(?:e|es|ed|ing)\s+(?:the|its)\s+(?:acquisition|purchase|"
                 r"takeover)\s+of)"

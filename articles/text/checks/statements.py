@@ -367,7 +367,11 @@ def _state(shape: str, match: re.Match[str], before: str) -> str | None:
             or not PAST.search(verb)
         )
         return DELISTING if prospective else NOT_LISTED
-    if re.search(r"\bhad\b", aux) and "had been" not in aux:
+    if (
+        re.search(r"\bhad\b", aux)
+        and "had been" not in aux
+        and not REPORTED.search(before[: match.start("aux")])
+    ):
         return None  # "had designated": a past state that may have changed
     if negated:
         return NOT_LISTED

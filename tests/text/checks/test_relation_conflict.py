@@ -552,3 +552,22 @@ def test_charges_sentences_pleas_and_abandoned_bids_told_other_ways(first, secon
 )
 def test_prospects_of_sentence_and_places_are_not_verdicts(bodies):
     assert list(find_relation_conflicts(source(*bodies))) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "The treasury said that Britain had imposed sanctions on Orlov Shipping.",
+            "Orlov Shipping, which Britain has not sanctioned, denied it.",
+        ),
+        (
+            "Kenya is one of the founding members of the East African Grid.",
+            "Kenya, which left the East African Grid in 2020, buys power abroad.",
+        ),
+        ("Mesa Bank owns Corvo Credit.", "Mesa Bank has not bought Corvo Credit."),
+    ],
+)
+def test_reported_sanctions_membership_among_others_and_ownership(first, second):
+    findings = list(find_relation_conflicts(source(first, second)))
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
