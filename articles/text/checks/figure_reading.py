@@ -150,7 +150,12 @@ _VERB_AFTER = re.compile(
 # An aside inside the clause before a figure: "The school, which the university
 # says will train doctors, will take 90 students"; "The race, now in its twelfth
 # year, will have".
-_ASIDE = re.compile(r",\s+(?:which|who|whose|where|now|once|still)\b[^,;]*,")
+_ASIDE = re.compile(
+    r",\s+(?:(?:which|who|whose|where|now|once|still)\b|[a-z]+ed\s+(?:by|in|on|at)\b)"
+    r"[^,;]*,"
+)  # also "The appeal, launched by the mayor, has", "founded in 1946"
+# Adverbs between a subject and its verb: "has so far raised", "has recently".
+_ADVERB = re.compile(r"(?i:\bso\s+far\b|\b[a-z]+ly\b)")
 # A phrase of time or circumstance opening the clause: "At its height the blaze".
 _LEADING_PHRASE = re.compile(
     r"^(?i:(?:at|in|on|by|during|after|before|since|over|under|with|from)\s+"
@@ -488,7 +493,12 @@ def _subject(clause: str, previous: str = "", *, cost: bool = False) -> str:
     found = [(s, a.lower()) for s, _, a in actors] + runs
     if found:
         return min(found)[1]
-    words = re.findall(r"[A-Za-z][\w-]*", _APPROXIMATE.sub("", clause))
+    words = [  # possessives kept whole: "the mayor's appeal"
+        re.sub(r"['\u2019]s?$", "", w)
+        for w in re.findall(
+            r"[A-Za-z][\w'\u2019-]*", _ADVERB.sub(" ", _APPROXIMATE.sub("", clause))
+        )
+    ]
     while words and words[-1].lower() in _FILLER:
         words.pop()
     head = [w.lower() for w in words[:-1] if w.lower() not in STOPWORDS]

@@ -368,3 +368,23 @@ def test_two_dimensions_of_one_thing_are_two_facts():
             "The pier is 300 metres long.", "The pier is 330 metres long."
         )
     } == {BLOCKING}
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # a participle aside, an adverb and a possessive subject
+        (
+            "The appeal, launched by the mayor in January, has so far raised "
+            "£85,000 for the hospice.",
+            "The mayor's appeal has raised £58,000 for the hospice, organisers said.",
+        ),
+        # an aside with a year in it does not date the figure
+        (
+            "The orchestra, founded in 1946, has sixty-two musicians.",
+            "The orchestra has 72 musicians.",
+        ),
+    ],
+)
+def test_participle_asides_and_adverbs_do_not_hide_the_fact(bodies):
+    assert {f.severity for f in _findings(*bodies)} == {BLOCKING}
