@@ -392,8 +392,16 @@ def _roles_around(
             yield role, tokens[k].start, name_end
     # Appositive after the name: "Karen Roe, Director of the Institute, said",
     # also told as what the person is now: "Karen Roe, who is the director, said".
-    if j < len(tokens) and tokens[j].text == ",":
-        segment = _after_being(_segment(tokens, j + 1, forward=True))
+    after = j
+    if (  # past an age: "Jane Roe, 54, the agency's director"
+        after + 2 < len(tokens)
+        and tokens[after].text == ","
+        and tokens[after + 1].text.isdigit()
+        and tokens[after + 2].text == ","
+    ):
+        after += 2
+    if after < len(tokens) and tokens[after].text == ",":
+        segment = _after_being(_segment(tokens, after + 1, forward=True))
         role = _parse_role(segment, text) if segment and _opens_role(segment) else None
         if role is not None:
             yield role, name_start, _parsed(segment)[-1].end
@@ -401,10 +409,13 @@ def _roles_around(
     if (
         i > 0
         and tokens[i - 1].text == ","
-        and j < len(tokens)
-        and tokens[j].text == ","
+        # closed by a comma, or the sentence: "..., according to the agency's
+        # deputy director, Jane Roe."
+        and (j == len(tokens) or tokens[j].text in (",", ".", "!", "?", ";"))
     ):
         segment = _segment(tokens, i - 2, forward=False)
+        if [t.lower for t in segment[:2]] == ["according", "to"]:
+            segment = segment[2:]  # "according to the agency's director, X Y"
         # The whole clause must read as a title: "After meeting the minister, X Y,"
         # is not one.
         if segment and _opens_role(segment) and _parsed(segment) == segment:

@@ -550,3 +550,25 @@ def test_one_office_of_two_places_is_blocking(first, second):
 )
 def test_a_posting_written_shorter_or_as_initials_is_not_another(bodies):
     assert {f.severity for f in _findings(*bodies)} <= {ADVISORY}
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # an age between the name and its title
+        (
+            "Jane Roe, 54, the agency's deputy director, said so.",
+            "Agency director Jane Roe said so.",
+        ),
+        # a title before the name in an attribution that ends the sentence
+        (
+            "Talks would resume, according to the agency's deputy director, Jane Roe.",
+            "The agency's director, Jane Roe, said so.",
+        ),
+    ],
+)
+def test_titles_in_attributions_are_read_past_ages_and_to_the_sentence_end(
+    first, second
+):
+    [finding] = _later_findings(first, second)
+    assert finding.severity == BLOCKING
