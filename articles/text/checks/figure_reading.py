@@ -386,9 +386,26 @@ def _ordinal(
     names = {w.lower() for w in head[:-1] if w[:1].isupper()}
     if named:
         names |= {w.lower() for w in named.group(1).split()}
+    elif not names:
+        names = _owner(sentence.text[: match.start()])
     span = (match.start(), head_end)
     figure = _figure("ordinal", value, noun, "", "", para, sentence, span)
     yield replace(figure, names=frozenset(names))
+
+
+def _owner(before: str) -> set[str]:
+    """Whose ordinal it is, told before it: "the Harbour Trust's 40th" or "The
+    Baltic Book Fair, now in its 11th": the name, as words."""
+    possessive = re.search(
+        r"((?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*)['\u2019]s?\s+$", before
+    )
+    if possessive:
+        return {w.lower() for w in possessive.group(1).split()}
+    if not re.search(r"\b(?:its|their)\s+$", before):
+        return set()
+    tokens = tokenize(before)
+    runs = [tokens[i:j] for i, j in name_runs(tokens) if j - i >= 2]
+    return {t.base.lower() for t in runs[0]} if runs else set()
 
 
 def _figure(

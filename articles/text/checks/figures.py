@@ -129,7 +129,12 @@ def _different_values(
                 for f in group
                 if f.para.story != figure.para.story
                 and f.value != figure.value
-                and _one_thing(f, figure, ledes)
+                # an ordinal is keyed by the named thing it counts: whoever
+                # tells it, at the same time ("in March" / "in May": two rounds)
+                and (
+                    (figure.kind == "ordinal" and f.setting == figure.setting)
+                    or _one_thing(f, figure, ledes)
+                )
             ]
             if not others or figure.para.story in reported:
                 continue

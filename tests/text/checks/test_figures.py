@@ -388,3 +388,37 @@ def test_two_dimensions_of_one_thing_are_two_facts():
 )
 def test_participle_asides_and_adverbs_do_not_hide_the_fact(bodies):
     assert {f.severity for f in _findings(*bodies)} == {BLOCKING}
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        (
+            "Delegates arrived for the twelfth edition of the Baltic Book Fair.",
+            "The Baltic Book Fair, now in its 11th edition, opened its doors.",
+        ),
+        (
+            "The ceremony marked the 40th anniversary of the Harbour Trust.",
+            "The Harbour Trust celebrated its 45th anniversary.",
+        ),
+    ],
+)
+def test_an_ordinal_of_a_thing_named_before_it_is_that_things(bodies):
+    assert {f.severity for f in _findings(*bodies)} == {BLOCKING}
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        (
+            "The Harbour Trust marked its 40th anniversary.",
+            "The Ferry Company celebrated its 45th anniversary.",
+        ),
+        (
+            "Envoys held the sixth round of talks on the Oder Treaty in March.",
+            "Envoys will hold the seventh round of talks on the Oder Treaty in May.",
+        ),
+    ],
+)
+def test_ordinals_of_other_things_or_times_are_other_facts(bodies):
+    assert _findings(*bodies) == []
