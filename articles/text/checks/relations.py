@@ -157,6 +157,8 @@ RELATIONS: tuple[Relation, ...] = (
                 r"(?:an?\s+|one\s+of\s+the\s+)?(?:full\s+|founding\s+|permanent\s+)?"
                 r"members?\s+(?:states?\s+)?(?:of|in)"
             ),
+            # "Skyline Air, a member of IATA, flies to 40 cities"
+            Phrase(r",\s+an?\s+(?:full\s+|founding\s+|permanent\s+)?member\s+of"),
             Phrase(r"join(?:s|ed|ing)?"),
             Phrase(
                 r"(?:left|leaves?|leaving|quit(?:s|ting)?|exit(?:s|ed|ing)?|"

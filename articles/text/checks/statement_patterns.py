@@ -247,7 +247,9 @@ def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
         return re.compile(rf"\b(?P<subj>{_NP})\s+and\s+{obj}\s+{_GENERIC_AUX}{verb}\b")
     # "Harwood Homes, which bought X": the subject and its verb in a relative clause
     subject = (
-        r"(?<![\w-])" if relation.by_object else rf"\b{_SUBJ}(?:,\s+(?:which|who))?\s+"
+        r"(?<![\w-])"
+        if relation.by_object
+        else rf"\b{_SUBJ}(?:,\s+(?:which|who))?(?:\s+|(?=,\s))"
     )
     tail = "" if phrase.obj else rf"\s+{obj}"
     if phrase.after:  # "found X, who had denied it, guilty"

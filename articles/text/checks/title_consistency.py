@@ -450,14 +450,20 @@ def _honorific_before(tokens: list[Token], i: int) -> int:
     return 0
 
 
-def _is_qualifier(tokens: Sequence[Token], index: int, opening: int = -1) -> bool:
+def _is_qualifier(
+    tokens: Sequence[Token], index: int, opening: int = -1, depth: int = 0
+) -> bool:
     """True for a word right before an office that says which office: a field or
     a part of the body ("goalkeeping coach", "first-team coach", "youth coach"),
     not a description of its holder ("the veteran coach") nor a body ("the club
     coach"). Capitalised, it counts only where a sentence opens ("Goalkeeping
     coach Ivan Petrov"), in a shape names do not take (-ing, hyphenated)."""
-    if not 0 <= index < len(tokens) - 1 or not is_role_head(tokens[index + 1].lower):
+    if not 0 <= index < len(tokens) - 1:
         return False
+    if not is_role_head(tokens[index + 1].lower) and not (
+        depth == 0 and _is_qualifier(tokens, index + 1, opening, depth=1)
+    ):
+        return False  # a field is right before the office, or before another field
     token = tokens[index]
     word = token.lower
     if (

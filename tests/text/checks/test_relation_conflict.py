@@ -571,3 +571,16 @@ def test_prospects_of_sentence_and_places_are_not_verdicts(bodies):
 def test_reported_sanctions_membership_among_others_and_ownership(first, second):
     findings = list(find_relation_conflicts(source(first, second)))
     assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+def test_a_membership_told_in_an_apposition_is_read():
+    findings = list(
+        find_relation_conflicts(
+            source(
+                "Regulators said Skyline Air was not a member of the Air Carriers "
+                "Union.",
+                "Skyline Air, a member of the Air Carriers Union, flies to 40 cities.",
+            )
+        )
+    )
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}

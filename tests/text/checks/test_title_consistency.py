@@ -572,3 +572,11 @@ def test_titles_in_attributions_are_read_past_ages_and_to_the_sentence_end(
 ):
     [finding] = _later_findings(first, second)
     assert finding.severity == BLOCKING
+
+
+def test_two_fields_before_an_office_are_read_together():
+    [finding] = _later_findings(
+        "Joan Pike, the county's emergency planning officer, spoke.",
+        "Joan Pike, the county's chief fire officer, spoke.",
+    )
+    assert finding.severity == BLOCKING and "a different office" in finding.message
