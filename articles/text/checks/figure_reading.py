@@ -232,9 +232,14 @@ _MONEY = re.compile(
     r"pounds|yen|yuan|rupees|francs)\b",
     re.IGNORECASE,
 )
+# A count: "9 countries", "twelve new wardens", "three hundred jobs", "two
+# hundred thousand visitors"; a describing word before the noun is skipped.
 _COUNT = re.compile(
     rf"(?<![\w$€£¥.,])(?P<num>{_DIGITS}|(?i:{_NUMBER_WORD}))"
+    r"(?:\s+(?P<hundred>hundred)(?=\s))?"
     rf"(?:\s+(?P<scale>thousand|million|billion))?"
+    r"(?:\s+(?:new|extra|more|additional|further|full-time|part-time|other|"
+    r"permanent|temporary|local|young|older|senior|junior|qualified|trained)(?=\s))?"
     r"(?:\s+(?P<noun>[A-Za-z][a-z]+|km|kg|mi|mw|ha)\b)",
 )
 _PERCENT = re.compile(
@@ -355,6 +360,8 @@ def _count(
     if re.search(rf"(?:{_MONTH})\s+$", before):
         return  # "May 5": a date
     value = number * SCALES.get((match.group("scale") or "").lower(), 1)
+    if match.group("hundred") and number < 100:
+        value *= 100  # "three hundred", "two hundred thousand"
     unit = UNIT_SYNONYMS.get(noun.lower(), _singular(noun.lower()))
     dimension = _DIMENSION.match(sentence.text[match.end() :])
     if dimension:  # "300 metres long" and "30 metres high" measure two things

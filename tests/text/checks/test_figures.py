@@ -422,3 +422,36 @@ def test_an_ordinal_of_a_thing_named_before_it_is_that_things(bodies):
 )
 def test_ordinals_of_other_things_or_times_are_other_facts(bodies):
     assert _findings(*bodies) == []
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # a describing word between the number and what it counts
+        (
+            "The trust will hire twelve new porters.",
+            "The trust will hire 21 new porters.",
+        ),
+        # hundreds in words
+        (
+            "The plant will create three hundred jobs, the firm said.",
+            "The firm said the plant would create 200 jobs.",
+        ),
+        (
+            "The show drew two hundred thousand visitors.",
+            "The show drew 250,000 visitors.",
+        ),
+    ],
+)
+def test_counts_in_words_mid_sentence_are_read_whole(bodies):
+    assert {f.severity for f in _findings(*bodies)} == {BLOCKING}
+
+
+def test_a_describing_word_is_not_what_is_counted():
+    assert (
+        _findings(
+            "The trust will hire twelve new porters.",
+            "The trust will hire 21 new cleaners.",
+        )
+        == []
+    )
