@@ -704,9 +704,9 @@ _REGION_RE = re.compile(
 )
 _PLACE_NAME = r"[A-Z][\w'\u2019-]*(?:\s+(?:of\s+|upon\s+|on\s+)?[A-Z][\w-]*){0,3}"
 # A name after a word that places a fact ("in Cumbria", "across North Yorkshire",
-# "throughout County Durham"), or a name closed by a place word ("Kent County").
+# "at Selsey Bill"), or a name closed by a place word ("Kent County").
 _PLACED_RE = re.compile(
-    rf"(?i:\b(?:in|across|throughout|around|near|outside|within)\s+(?:the\s+)?)"
+    rf"(?i:\b(?:in|at|across|throughout|around|near|outside|within)\s+(?:the\s+)?)"
     rf"(?P<after>{_PLACE_NAME})"
     rf"|(?P<closed>{_PLACE_NAME}\s+(?i:" + "|".join(sorted(PLACE_WORDS)) + r"))\b"
 )

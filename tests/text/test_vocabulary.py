@@ -97,3 +97,7 @@ def test_places_named_by_what_they_are_are_read_apart():
         "the region",
     }
     assert scopes_in("In the end the county council agreed.") == set()
+
+
+def test_a_name_after_at_is_a_place():
+    assert places_in("Gusts of 80 mph were recorded at Selsey Bill.") == {"selsey bill"}
