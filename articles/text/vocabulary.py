@@ -230,7 +230,7 @@ GRADE_WORDS = frozenset(words_of("chief senior junior lead principal"))
 
 # Words before an office that describe its holder, not the office: "the veteran
 # coach", "the club's new manager". A word there that names a field or a part of
-# the body makes another office ("goalkeeping coach", "first-team coach").
+# the body makes another office ("batting coach", "reserve-team coach").
 DESCRIPTIVE_WORDS = frozenset(
     words_of(
         """
@@ -618,8 +618,8 @@ def actors_in(text: str) -> list[tuple[int, int, str]]:
 
 
 # Nouns that stand for a thing copy has named before them: "the scheme", "the
-# project", "the building" (for the ring road, the bridge, the new centre), "the
-# race" (for the half marathon).
+# project", "the building" (for the tram line, the bridge, the new hall), "the
+# race" (for the fun run).
 GENERIC_THINGS = frozenset(
     words_of(
         """
@@ -669,7 +669,7 @@ CALENDAR_WORDS = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
 # --- places within countries ------------------------------------------------------
 
 # Nations and regions copy names as the setting of a fact, as it names countries:
-# "120 branches in Scotland" and "80 branches in Wales" are two facts.
+# "120 branches in Ulster" and "80 branches in Flanders" are two facts.
 REGIONS = frozenset(
     (
         "England",

@@ -613,7 +613,7 @@ def _setting(sentence: str, subject: str) -> frozenset[str]:
     found |= set(re.findall(r"\b(?:1[89]|20)\d\d\b", sentence))
     found |= {w.lower() for w in re.findall(r"[A-Z][a-z]+", sentence)} & CALENDAR_WORDS
     found |= {re.sub(r"\s+", " ", m.lower()) for m in _WHEN_WHERE.findall(sentence)}
-    found |= places_in(sentence)  # "in Scotland", "across North Yorkshire"
+    found |= places_in(sentence)  # "in Ulster", "across Kent"
     return frozenset(found - {subject})
 
 

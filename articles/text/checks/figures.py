@@ -84,7 +84,7 @@ def _ledes(paragraphs: Sequence[Paragraph]) -> dict[int, frozenset[str]]:
 def _one_thing(first: Figure, second: Figure, ledes: dict[int, frozenset[str]]) -> bool:
     """True when two figures are of one thing: the same subject, or a generic
     noun in one story ("the scheme", "the race") for the thing its lede names as
-    the other story's subject ("Councillors approved the ring road ... The scheme
+    the other story's subject ("Councillors approved the tram line ... The scheme
     will cost"). Two places named by what they are ("in the county" / "in the city")
     are two facts; one named and one not may be the same place."""
     if first.scope and second.scope and first.scope != second.scope:

@@ -22,7 +22,7 @@ advisory. Compared are:
 
 Two statements that are each dated events ("imposed in March", "lifted in April")
 are a sequence and at most a tension. Statements about different places or counts
-("banned dogs from the beach" / "from the park", "convicted of fraud" /
+("banned fireworks from the park" / "from the pier", "convicted of fraud" /
 "acquitted of theft") do not conflict; one told without either, or with "any"
 or "all", is about every place or count. Conditionals and questions are skipped. A
 subject written as "the country" or "it", or missing ("the process of removing X

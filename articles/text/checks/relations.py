@@ -68,7 +68,7 @@ class Relation:
         default_factory=lambda: MappingProxyType({})
     )  # object as written -> as compared ("cease-fire" -> "ceasefire")
     # the words that open what the statement holds for, after the object or the
-    # verb: "banned dogs from the beach" is not "from the park", "convicted of
+    # verb: "banned fireworks from the park" is not "from the pier", "convicted of
     # fraud" is not "acquitted of theft" (a regex; None: no scope)
     scope: str | None = None
 
@@ -157,7 +157,7 @@ RELATIONS: tuple[Relation, ...] = (
                 r"(?:an?\s+|one\s+of\s+the\s+)?(?:full\s+|founding\s+|permanent\s+)?"
                 r"members?\s+(?:states?\s+)?(?:of|in)"
             ),
-            # "Skyline Air, a member of IATA, flies to 40 cities"
+            # "Norbank Air, a member of the carriers' union, flies to 12 cities"
             Phrase(r",\s+an?\s+(?:full\s+|founding\s+|permanent\s+)?member\s+of"),
             Phrase(r"join(?:s|ed|ing)?"),
             Phrase(

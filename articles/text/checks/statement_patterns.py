@@ -50,7 +50,7 @@ _BODY = (
     r"parliament|assembly|senate|army|police|city|county|state|town|country|trust|"
     r"charity|school|hospital|university|college|airline|operator|group)\b"
 )
-# A name may follow what it is: "the carmaker Velda Motors".
+# A name may follow what it is: "the brewer Arden Ales".
 _SUBJ = (
     rf"(?P<subj>(?:the\s+[a-z][\w-]*\s+)?{_NP}(?:['\u2019]s)?"
     rf"(?:\s+(?:government|authorities|administration))?|it|{_BODY})"
@@ -224,8 +224,8 @@ _GOVERNMENT = (
 )
 
 
-# An aside between a name and its verb: "Kieran Walsh, 34, was arrested", "Damian
-# Hale, the former treasurer, was cleared", "Harwood Homes, which bought ...".
+# An aside between a name and its verb: "Ivo Kral, 34, was arrested", "Tess
+# Lowe, the former treasurer, was cleared", "Pellow Homes, which bought ...".
 _ASIDE = (
     r"(?:(?:,\s+(?:\d{1,3}\b|(?:the|a|an|who|whom|which|whose|now|aged|also|of|"
     r"from)\b)[^,;]{0,80}){1,2},)?"
@@ -245,7 +245,7 @@ def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
         )
     if phrase.shape == JOINT:
         return re.compile(rf"\b(?P<subj>{_NP})\s+and\s+{obj}\s+{_GENERIC_AUX}{verb}\b")
-    # "Harwood Homes, which bought X": the subject and its verb in a relative clause
+    # "Pellow Homes, which bought X": the subject and its verb in a relative clause
     subject = (
         r"(?<![\w-])"
         if relation.by_object

@@ -77,7 +77,7 @@ class Statement:
     start: int
     end: int
     sentence: str = ""
-    scope: str = ""  # "beach" in "banned dogs from the beach": see Relation.scope
+    scope: str = ""  # "park" in "banned fireworks from the park": Relation.scope
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -258,7 +258,7 @@ def _scope(opening: str | None, rest: str) -> str:
 
 def same_scope(first: Statement, second: Statement) -> bool:
     """True when two statements can be about the same place: the same scope, or
-    one told without one ("has not banned e-scooters")."""
+    one told without one ("has not banned fireworks")."""
     return not first.scope or not second.scope or first.scope == second.scope
 
 
@@ -406,7 +406,7 @@ def _subject(
         if country:
             return country, _country_display(country)
         cleaned = _clean_np(re.sub(r"['\u2019]s$", "", named.strip()))
-        # "the carmaker Velda Motors": the name, not what it is
+        # "the brewer Arden Ales": the name, not what it is
         cleaned = re.sub(r"^(?:[a-z][\w-]*\s+)+(?=[A-Z])", "", cleaned)
         return (cleaned.lower(), _with_article(named, cleaned)) if cleaned else None
     # No subject, or "the country": the nearest country named before it in the
@@ -424,13 +424,13 @@ def _subject(
 
 
 _NAME = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w\-]*)(?:\s+(?:of\s+)?[A-Z][\w\-]*){0,4}"
-# "..., a spokesman for Harwood Homes said." / "..., Harwood Homes said."
+# "..., a spokesman for Pellow Homes said." / "..., Pellow Homes said."
 _SPEAKER = re.compile(
     rf"(?:\b(?:for|from|at)\s+|,\s+)(?:the\s+)?(?P<name>{_NAME})(?:['\u2019]s)?\s+"
     r"(?:said|says|told|confirmed|added|stated)\b[^,]*$"
 )
 _OPENING_NAME = re.compile(rf"^\W*(?:The\s+)?(?P<name>{_NAME})\s+[a-z]")
-# "Velda Motors said on Monday that it ...", "The carmaker said that it ..."
+# "Arden Ales said on Monday that it ...", "The brewer said that it ..."
 _LEADING_SPEAKER = re.compile(
     rf"^\W*(?:[Tt]he\s+)?(?P<name>{_NAME}|[a-z][\w-]*)\s+"
     r"(?:said|says|announced|confirmed)(?:\s+(?:on|last)\s+\w+)?\s+(?:that\s+)?it\b"
@@ -441,8 +441,8 @@ def _what_it_is(
     paras: list[Paragraph], index: int, offset: int, obj: str
 ) -> tuple[str, str] | None:
     """What "it" is, when no country is: the body a frame of reported speech
-    names, after it ("It has not bought X, a spokesman for Harwood Homes said")
-    or before it ("Harwood Homes said that it"), else the name the sentence
+    names, after it ("It has not bought X, a spokesman for Pellow Homes said")
+    or before it ("Pellow Homes said that it"), else the name the sentence
     before it opens with, in its paragraph or the paragraph before."""
     text = paras[index].text
     spans = list(sentences(text))

@@ -15,8 +15,8 @@ jobs at once, or two offices nobody holds together (vocabulary.EXCLUSIVE_OFFICES
 - a different rank (Deputy Foreign Minister / Foreign Minister) or portfolio
   (foreign / interior minister) is blocking; so is a different grade of one
   office when both titles are formal or both carry one (Chief Superintendent /
-  Superintendent, Senior / Junior partner), and a different field (goalkeeping
-  / first-team coach, director of nursing / finance director, Minister for
+  Superintendent, Senior / Junior partner), and a different field (batting
+  / reserve-team coach, director of nursing / finance director, Minister for
   Housing / for Transport); words that describe the holder ("the veteran
   coach") or name the body ("the club coach") are not fields;
 - different countries (Peruvian / Chilean foreign minister) are blocking;
@@ -110,7 +110,7 @@ class _Role:
     affiliation: frozenset[str]  # countries and capitalised organisation words
     countries: frozenset[str]
     text: str
-    # words that make another office of the same head: "goalkeeping" coach
+    # words that make another office of the same head: "batting" coach
     qualifiers: frozenset[str] = frozenset()
     formal: bool = False  # every title word capitalised: "Chief Superintendent"
     # a capitalised word opening the sentence before the office ("Backs coach"):
@@ -232,7 +232,7 @@ def _compare(
     if rest_a and rest_b and not (rest_a <= rest_b or rest_b <= rest_a):
         return _OFFICE, "a different office"
     # which office, by field too: "finance" / "operations" director, "head" /
-    # "goalkeeping" coach; a grade is not a field ("Lead" / "cancer" researcher)
+    # "batting" coach; a grade is not a field ("Lead" / "cancer" researcher)
     field_a = (rest_a - grade_a) | _fields(a, b)
     field_b = (rest_b - grade_b) | _fields(b, a)
     if field_a and field_b and not (field_a <= field_b or field_b <= field_a):
@@ -454,10 +454,10 @@ def _is_qualifier(
     tokens: Sequence[Token], index: int, opening: int = -1, depth: int = 0
 ) -> bool:
     """True for a word right before an office that says which office: a field or
-    a part of the body ("goalkeeping coach", "first-team coach", "youth coach"),
+    a part of the body ("batting coach", "reserve-team coach", "youth coach"),
     not a description of its holder ("the veteran coach") nor a body ("the club
-    coach"). Capitalised, it counts only where a sentence opens ("Goalkeeping
-    coach Ivan Petrov"), in a shape names do not take (-ing, hyphenated)."""
+    coach"). Capitalised, it counts only where a sentence opens ("Fielding
+    coach Raf Mendes"), in a shape names do not take (-ing, hyphenated)."""
     if not 0 <= index < len(tokens) - 1:
         return False
     if not is_role_head(tokens[index + 1].lower) and not (
@@ -544,7 +544,7 @@ def _parsed(segment: list[Token]) -> list[Token]:
             or token.base[:1].isupper()
             or token.is_possessive  # "the club's assistant coach"
             or after_connector
-            or _is_qualifier(segment, index)  # "the goalkeeping coach"
+            or _is_qualifier(segment, index)  # "the batting coach"
             or _body_after_rank(segment, index)  # "deputy council leader"
         ):
             break
