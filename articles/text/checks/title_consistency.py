@@ -149,6 +149,10 @@ _ORDINALS = frozenset(words_of("first second"))
 _PAST_MARKERS = frozenset(words_of("formerly erstwhile onetime one-time"))
 # A rank word that many writers drop: a difference in these is advisory.
 _TEMPORARY_WORDS = frozenset(words_of("acting interim caretaker outgoing incoming"))
+# Ranks of a post held as a guest: "Guest conductor" is another post than "the
+# orchestra's principal conductor" or "Conductor", but a loose description ("the
+# much-loved conductor") drops them.
+_GUEST_WORDS = frozenset(words_of("guest visiting honorary"))
 # Heads that name an office only with their modifiers: a "chief executive officer".
 _MODIFIED_HEADS = frozenset(words_of("officer director"))
 # Bodies named before an office ("the club coach", "a council spokesman"): whose
@@ -300,6 +304,10 @@ def _compare(
     if (a.indefinite or b.indefinite) and _named_apart(a, b):
         return None  # one of several posts, at two bodies: "a visiting professor at"
     rank_a, rank_b = core_a & RANK_MODIFIERS, core_b & RANK_MODIFIERS
+    if rank_a != rank_b and (rank_a ^ rank_b) <= _GUEST_WORDS:
+        bare = b if rank_a else a
+        if not bare.formal and len(bare.core) == 1:
+            return None  # "Guest conductor X" / "X, the much-loved conductor"
     if rank_a != rank_b:
         temporary = (rank_a ^ rank_b) <= _TEMPORARY_WORDS
         return (_VARIANT if temporary else _OFFICE), "a different rank"

@@ -868,6 +868,21 @@ def test_fields_relative_clauses_police_ranks_and_guest_posts_are_compared(
     assert finding.severity == BLOCKING
 
 
+def test_a_guest_post_against_a_loose_description_of_the_post_is_fine():
+    assert (
+        _findings(
+            "Guest editor Ravi Bose spoke.",
+            "Ravi Bose, the much-admired editor, spoke.",
+        )
+        == []
+    )
+    [finding] = _later_findings(
+        "Guest editor Ravi Bose spoke.",
+        "Ravi Bose, the paper's senior editor, spoke.",
+    )
+    assert finding.severity == BLOCKING
+
+
 @pytest.mark.parametrize(
     "bodies",
     [
