@@ -187,6 +187,8 @@ ROLE_EXPANSIONS = {
     ("cfo",): ("chief", "financial", "officer"),
     ("coo",): ("chief", "operating", "officer"),
     ("chief", "executive"): ("chief", "executive", "officer"),
+    # "Minister of State for Trade": a junior minister, not the trade minister
+    ("minister", "state"): ("junior", "minister"),
     # titles in other languages that name a rank and an office (accents folded)
     **{
         (word,): title

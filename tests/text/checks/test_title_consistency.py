@@ -1037,3 +1037,11 @@ def test_two_fields_before_an_office_are_read_together():
         "Joan Pike, the county's chief fire officer, spoke.",
     )
     assert finding.severity == BLOCKING and "a different office" in finding.message
+
+
+def test_a_minister_of_state_for_a_portfolio_is_not_its_minister():
+    [finding] = _later_findings(
+        "Lina Haddad, Jordan's minister of state for trade, met investors.",
+        "Lina Haddad, Jordan's trade minister, met investors.",
+    )
+    assert finding.severity == BLOCKING and "a different rank" in finding.message
