@@ -636,7 +636,7 @@ def _figure(
     before = text[: span[0]]
     clause_start, clause = _clause(before)
     if reading is None:
-        reading = _reported(before, text[span[1] :]) if not bare else None
+        reading = None if bare else _reported(before, text[span[1] :], sentence)
         if reading is not None:
             clause_start = span[0]
     if reading is None:
@@ -736,15 +736,20 @@ def _segment(
     return _ASIDE.sub(" ", text[start : span[1]] + after)
 
 
-def _reported(before: str, after: str) -> _Reading | None:
+def _reported(before: str, after: str, sentence: _Sentence) -> _Reading | None:
     """The speaker's fact when the figure opens what a frame reports, with its verb
-    after it: "The operator said 312 services had been cancelled"; else None."""
+    after it: "The operator said 312 services had been cancelled" (a pronoun
+    speaker is what the sentence before is about); else None."""
     framed = _FRAME_END.match(_ASIDE.sub(_blank, before))
     later = _VERB_AFTER.match(after) if framed else None
     if later is None or later.group("verb") in STOPWORDS:
         return None
+    verb = _stem(later.group("verb"))
+    if _PRONOUN.fullmatch(framed.group("speaker").strip()):
+        subject = _opening_phrase(sentence.previous)
+        return _Reading(subject, verb) if subject else None
     subject, named = _antecedent(framed.group("speaker"))
-    return _Reading(subject, _stem(later.group("verb")), named) if subject else None
+    return _Reading(subject, verb, named) if subject else None
 
 
 def _read(clause: str, after: str, previous: str, speaker: str, bare: bool) -> _Reading:

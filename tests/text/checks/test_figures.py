@@ -831,3 +831,12 @@ def test_a_describing_word_is_not_what_is_counted():
         )
         == []
     )
+
+
+def test_a_figure_opening_what_a_pronoun_reports_is_the_fact_of_what_it_stands_for():
+    findings = _blocking(
+        "The ferry company thanked its staff.\n\nIt said that 58 sailings had been "
+        "cancelled in the storm.",
+        "The ferry company said 85 sailings had been cancelled in the storm.",
+    )
+    assert {f.quote for f in findings} == {"58 sailings", "85 sailings"}
