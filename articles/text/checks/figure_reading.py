@@ -8,12 +8,15 @@ clause names. figures.py compares what this module reads.
 
 The clause is the figure's own, read as a small grammar:
 
-- a frame of reported speech before it ("The club said", "The court heard that")
-  or after it ("..., the council said on Monday.") is not its subject, and the
-  frame's time does not date it; asides between a subject and its verb ("the
-  clinic, which has 20 beds, cost"; "Sen, 45, stole") are left out; another
-  clause joined to it ("..., and shops within a mile ...", "as it shuts
-  a plant") is not part of it;
+- a frame of reported speech before it ("The club said", "The court heard that",
+  "told investors that") or after it ("..., the council said on Monday.") is not
+  its subject, and the frame's time does not date it; a figure that opens what a
+  frame reports ("The operator said 312 services were cancelled") is the
+  speaker's fact, with its verb after it; a phrase of time opening the clause
+  ("At its peak the festival drew") is left out, and so are asides between a
+  subject and its verb ("the clinic, which has 20 beds, cost"; "Sen, 45,
+  stole"); another clause joined to it ("..., and shops within a mile ...",
+  "as it shuts a plant") is not part of it;
 - its subject is, in this order: the thing before a relative or participle aside
   the figure is in ("Sen, who stole"; "the compact, signed by eight
   councils"); what it does when the figure opens the clause ("Six councils
@@ -25,7 +28,11 @@ The clause is the figure's own, read as a small grammar:
   name, country or body, or the words before the verb;
 - its verb is the word before it, with copulas read as "be" and having ("has",
   "will have a capacity of", "the 200-bed hospital") as "have";
-- its setting is the places, bodies and times of its own clause.
+- its setting is the places, bodies and times of its own clause, not what the
+  figure is compared with ("up from 5.1 million a year earlier"); places within
+  countries ("in Ulster", "Kent County") are read as places, and places named
+  by what they are ("in the county") are kept apart as its scope. What a length
+  measures ("300 metres long" / "30 metres high") is part of its unit.
 """
 
 from __future__ import annotations
