@@ -383,9 +383,7 @@ def _different_organisations(a: _Role, b: _Role) -> bool:
     if a.indefinite or b.indefinite:
         return False
     pairs = [(x, y) for x in a.organisations for y in b.organisations]
-    return any(x[0] == y[0] for x, y in pairs) and not any(
-        x[1] & y[1] for x, y in pairs
-    )
+    return any(x[0] == y[0] for x, y in pairs) and _named_apart(a, b)
 
 
 def _different_postings(a: _Role, b: _Role) -> bool:
