@@ -6,10 +6,14 @@ tests/api/drf_only_urls.py (the same views without the fast path), and the two
 answers are compared whole.
 """
 
+import datetime
+
 import pytest
+from django.db.models import F
 from django.test import RequestFactory
 
 from articles.api import caching, fast
+from articles.models import PublicArticle, PublicVersion
 from articles.services.workflow import article_retract
 from tests.api.helpers import bulk_published, published
 from tests.factories import SectionFactory
@@ -28,6 +32,11 @@ def archive(db, editor2):
     ids += bulk_published(3, section=world, prefix="world")
     retracted = published()
     article_retract(article=retracted, by=editor2, reason="The source withdrew it.")
+    # Within the second of a change, Last-Modified is "now" (never ahead of the
+    # clock) and moves between two requests: date the archive a minute back.
+    minute = datetime.timedelta(minutes=1)
+    PublicVersion.objects.update(changed_at=F("changed_at") - minute)
+    PublicArticle.objects.update(updated_at=F("updated_at") - minute)
     return {"ids": ids, "retracted": retracted.pk, "asia": asia.pk}
 
 
