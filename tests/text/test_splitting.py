@@ -374,6 +374,8 @@ def test_accepting_the_proposals_drops_the_debris_and_the_editor_may_keep_it():
         "by Ana Silva in Bogota; Editing by Tom Field)",
         "PERU-MINING/",
         "* * *",
+        "From our correspondents in Lima and Quito",
+        "July 9, 2026 10:02 AM GMT+2",
     ],
 )
 def test_kinds_of_page_and_wire_debris_are_recognised(line):
@@ -460,6 +462,51 @@ def test_a_name_alone_next_to_a_timestamp_is_a_byline_not_a_headline():
 
     assert [s.headline_line for s in stories] == [1, 9]
     assert [s.boilerplate_lines for s in stories] == [(2, 3, 7), (10, 11)]
+
+
+PAGES_WITH_HEADERS_AND_LABELS = """\
+Quarry Plan Rejected By Councillors
+Published 2 hours ago
+Share
+Save
+Tom Field
+Environment reporter
+
+Councillors in Matlock rejected on Tuesday a plan to extend a limestone quarry \
+into the hills above the town, after more than 2,000 objections.
+The company said it would appeal.
+Tom Field is the Environment Reporter for Derbyshire. Contact him at the desk.
+
+Wales
+
+Lifeboat Crew Rescue Walkers Cut Off By Tide
+Published 4 hours ago
+
+Three walkers were rescued by the Tenby lifeboat on Monday evening after the \
+rising tide cut them off below the cliffs, the RNLI said.
+Sponsored
+Ten gadgets every walker should pack this winter
+Ferry Timetable Changes From Next Month
+Published 5 hours ago
+
+The ferry between Pembroke Dock and Rosslare will sail twice a day instead of \
+three times from November, its operator said on Monday.
+"""
+
+
+def test_a_pages_header_section_labels_and_a_promoted_link_are_debris():
+    stories = suggest_split(PAGES_WITH_HEADERS_AND_LABELS)
+
+    # A name alone (and the job under it) after the headline's stamp and buttons is
+    # a byline; the bio naming it is debris though its job is capitalised; a single
+    # word over the next headline is its section; the line under "Sponsored" is
+    # the headline it promotes, not the next story's.
+    assert [s.headline_line for s in stories] == [1, 14, 20]
+    assert [s.boilerplate_lines for s in stories] == [
+        (2, 3, 4, 5, 6, 10, 12),
+        (15, 18, 19),
+        (21,),
+    ]
 
 
 PAGES_WITH_A_BLANK_LINE_AFTER_EVERY_LINE = """\
