@@ -952,6 +952,37 @@ By the 1980s it had forty singers and had toured Brittany twice.
 """
 
 
+PAGE_STAMPING_ITS_HEADLINES = """\
+The Village That Built Its Own Broadband
+By Jane Doe
+Updated 3 March 2026, 09:10 GMT
+Residents of Kettlewell in the Yorkshire Dales have dug 12 miles of trenches \
+themselves to bring fast broadband to every house in the village, after waiting \
+ten years for a provider.
+The network cost about £200,000, most of it raised by selling shares to the \
+villagers.
+Each house now has a connection a hundred times faster than before.
+How the Farmers Helped
+Sheep farmer Tom Ellerby, 61, lent his digger and spent three weekends cutting a \
+trench across his own fields so that the cable could reach the outlying farms.
+Others gave land for the cabinets and let volunteers work on their walls.
+Ferry Fares To Rise In Spring
+Updated 3 March 2026, 11:40 GMT
+The council will raise fares on the harbour ferry by 20 per cent from April, it \
+said on Tuesday, blaming the cost of fuel.
+Season tickets will rise by less.
+"""
+
+
+def test_where_the_first_headline_is_stamped_an_unstamped_heading_is_a_sub_heading():
+    stories = suggest_split(PAGE_STAMPING_ITS_HEADLINES)
+
+    # "How the Farmers Helped" reads like a headline over a lede introducing
+    # someone, but the page stamps its headlines and has no stamp under it.
+    assert [s.first_line for s in stories] == [1, 10]
+    assert stories[0].subheading_lines == (7,)
+
+
 def test_a_weekday_named_as_a_habit_is_no_new_day():
     # "on Sunday afternoons" after "on Saturday" is what the choir did every week,
     # not the next day's news.

@@ -70,6 +70,10 @@ SIGNALS: dict[str, Signal] = {
     "stamped": Signal(
         2.5, "a byline or timestamp under it, as under a web page's headline"
     ),
+    "unstamped": Signal(
+        -1.5,
+        "no byline or timestamp under it, where the copy's first headline has one",
+    ),
     "capitals": Signal(-1.0, "written in capitals, as sub-headings usually are"),
     "hugs_text": Signal(
         -1.5,
@@ -224,7 +228,7 @@ class _Copy:
         self.blanks_before.append(0)
         # A web page puts its byline and timestamp under a story's headline, never
         # under a sub-heading: which scored paragraphs have them right after.
-        self.stamped = [False] * count
+        self.stamped = stamped = [False] * count
         k = -1
         for p in paragraphs:
             if p.duplicate_of is None and p.kind != "boilerplate":
@@ -243,6 +247,11 @@ class _Copy:
             self.next_heading[i] = (
                 i + 1 if scored[i + 1].kind != "para" else self.next_heading[i + 1]
             )
+        # A page that stamps its first story's headline (or the standfirst under
+        # it) stamps every story's.
+        self.first_stamped = (
+            count > 1 and scored[0].kind == "heading" and (stamped[0] or stamped[1])
+        )
         # The copy's own first headline shows how this copy writes headlines.
         self.first_headline_style = (
             (
@@ -328,6 +337,11 @@ def _signals(copy: _Copy, i: int, *, exact: bool) -> dict[str, float] | None:
         # Under a byline or timestamp, spacing and style are the page's own.
         stamped = copy.stamped[i]
         f["stamped"] = float(stamped)
+        f["unstamped"] = float(
+            copy.first_stamped
+            and not stamped
+            and not (i + 1 < len(copy.stamped) and copy.stamped[i + 1])
+        )
         f["hugs_text"] = float(not stamped and copy.blanks_before[i + 1] < typical)
         f["capitals"] = float(head.capitals)
         f["no_lede"] = float(lede_likeness == 0)
