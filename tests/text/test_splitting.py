@@ -983,6 +983,34 @@ def test_where_the_first_headline_is_stamped_an_unstamped_heading_is_a_sub_headi
     assert stories[0].subheading_lines == (7,)
 
 
+STORY_WITHOUT_A_HEADLINE_AND_A_CAPITAL_SUB_HEADING = """\
+Bus passengers in Norfolk face longer waits this winter after the county's \
+largest operator cut services on 14 rural routes, blaming a shortage of drivers.
+
+Eastway Buses said it had 40 vacancies and could not run its full timetable.
+
+The company said it would restore the services once new drivers had finished \
+their training in the spring.
+
+VOLUNTEERS STEP IN
+
+A retired teacher from Reepham, Margaret Sayle, has organised a rota of 30 \
+volunteers with their own cars who take neighbours to hospital appointments and \
+to the shops in Dereham.
+
+She said demand for lifts had doubled since the cuts were announced.
+"""
+
+
+def test_in_copy_opening_on_text_a_heading_in_capitals_is_a_sub_heading():
+    stories = suggest_split(STORY_WITHOUT_A_HEADLINE_AND_A_CAPITAL_SUB_HEADING)
+
+    # A lede-like paragraph on someone new under it, but the copy opens on a
+    # story's text, not a headline: the heading divides that story.
+    assert [s.first_line for s in stories] == [1]
+    assert stories[0].subheading_lines == (7,)
+
+
 def test_a_weekday_named_as_a_habit_is_no_new_day():
     # "on Sunday afternoons" after "on Saturday" is what the choir did every week,
     # not the next day's news.

@@ -75,6 +75,10 @@ SIGNALS: dict[str, Signal] = {
         "no byline or timestamp under it, where the copy's first headline has one",
     ),
     "capitals": Signal(-1.0, "written in capitals, as sub-headings usually are"),
+    "capitals_in_text": Signal(
+        -1.0,
+        "in capitals in copy that opens on text, not a headline: a story's sub-heading",
+    ),
     "hugs_text": Signal(
         -1.5,
         "closer to the text below than the copy's paragraphs are to each other, "
@@ -344,6 +348,11 @@ def _signals(copy: _Copy, i: int, *, exact: bool) -> dict[str, float] | None:
         )
         f["hugs_text"] = float(not stamped and copy.blanks_before[i + 1] < typical)
         f["capitals"] = float(head.capitals)
+        # Copy that opens without a headline opens on a story's text; a heading in
+        # capitals there divides that story (headlines in capitals head the copy).
+        f["capitals_in_text"] = float(
+            head.capitals and copy.first_headline_style is None
+        )
         f["no_lede"] = float(lede_likeness == 0)
         f["phrase_heading"] = float(
             bool(head.words) and head.words[0] in PHRASE_HEADING_OPENERS
