@@ -1011,6 +1011,29 @@ def test_in_copy_opening_on_text_a_heading_in_capitals_is_a_sub_heading():
     assert stories[0].subheading_lines == (7,)
 
 
+WIRE_STORY_WITHOUT_A_HEADLINE_AFTER_A_COPYRIGHT_LINE = """\
+Harbour dredging to start in spring
+By ANA SILVA
+Coastal Wire
+FALMOUTH (CW) — Dredging of the harbour channel will start in March, the port \
+authority said Tuesday, after a winter of delays.
+The work will take six weeks and close the inner berths to larger boats.
+Copyright 2026 Coastal Wire. All rights reserved.
+FALMOUTH (CW) — The port authority said Wednesday that silt dredged from the \
+harbour channel would be used to rebuild a beach eroded by storms.
+Copyright 2026 Coastal Wire. All rights reserved.
+"""
+
+
+def test_after_a_copyright_line_closing_a_story_a_dateline_starts_the_next():
+    stories = suggest_split(WIRE_STORY_WITHOUT_A_HEADLINE_AFTER_A_COPYRIGHT_LINE)
+
+    # The second story has no headline or byline, unlike the first, but the
+    # copyright line has closed the story before.
+    assert [s.first_line for s in stories] == [1, 7]
+    assert [s.boilerplate_lines for s in stories] == [(2, 3, 6), (8,)]
+
+
 def test_a_weekday_named_as_a_habit_is_no_new_day():
     # "on Sunday afternoons" after "on Saturday" is what the choir did every week,
     # not the next day's news.

@@ -84,6 +84,9 @@ SIGNALS: dict[str, Signal] = {
         "closer to the text below than the copy's paragraphs are to each other, "
         "as sub-headings are",
     ),
+    "after_end": Signal(
+        2.0, "after a sign-off, credit or copyright line, as at a story's end"
+    ),
     # Spacing, judged against the copy's usual spacing between paragraphs.
     "blank_more": Signal(2.0, "more blank lines than usual between paragraphs"),
     "blank": Signal(0.5, "blank line"),
@@ -166,6 +169,8 @@ NAME_MEMORY = 12  # paragraphs back in which a surname alone refers to someone
 WINDOW = 3  # paragraphs compared on each side of a gap, as in TextTiling's blocks
 _MARGIN = 1e-6  # far below any weight, far above rounding in a sum of them
 STAMPS = frozenset({"byline", "timestamp"})  # debris kinds under a headline
+# Debris kinds that close a story: what comes after them is the next one.
+END_MARKS = frozenset({"copyright", "wire sign-off", "wire credit", "separator"})
 MIN_SHOWN_CONTRIBUTION = 0.5  # weaker signals are scored but not listed as reasons
 
 
@@ -232,13 +237,20 @@ class _Copy:
         self.blanks_before.append(0)
         # A web page puts its byline and timestamp under a story's headline, never
         # under a sub-heading: which scored paragraphs have them right after.
+        # Wire copy and pages end a story with a sign-off, credits or a copyright
+        # line: which scored paragraphs come after one.
         self.stamped = stamped = [False] * count
+        self.after_end = [False] * count
         k = -1
+        ended = False
         for p in paragraphs:
             if p.duplicate_of is None and p.kind != "boilerplate":
                 k += 1
+                self.after_end[k], ended = ended, False
             elif k >= 0 and p.debris_kind in STAMPS:
                 self.stamped[k] = True
+            elif k >= 0 and p.debris_kind in END_MARKS:
+                ended = True
         # Windows stop at headings: text beyond the previous or next heading belongs
         # to another story or section and says nothing about this gap.
         self.last_heading = [0] * count
@@ -383,6 +395,7 @@ def _signals(copy: _Copy, i: int, *, exact: bool) -> dict[str, float] | None:
     # separate stories any more than the heading itself does.
     framed = head.kind == "heading" and copy.blanks_before[i + 1] > typical
     f["blank_more"] = float(blanks > typical and not framed)
+    f["after_end"] = float(copy.after_end[i])
     f["blank"] = float(blanks > 0 and not framed)
     f["topic_shift"] = f["attachment"] = 0.0  # below, if they can matter
     if opening_names:
@@ -445,6 +458,7 @@ def _signals(copy: _Copy, i: int, *, exact: bool) -> dict[str, float] | None:
     # such an opening either: the spacing may just be irregular.
     f["no_opening"] = float(
         head.kind != "heading"
+        and not f["after_end"]
         and (not f["blank_more"] or copy.first_headline_style is not None)
         and not f["dateline"]
         and f["lede"] < MIN_LEDE
@@ -519,7 +533,8 @@ def _plain_lede(lede: float) -> float:
 
 
 def _is_marked(g: _Gap) -> bool:
-    return bool(g.features["blank_more"] or "headline" in g.features)
+    f = g.features
+    return bool(f["blank_more"] or f["after_end"] or "headline" in f)
 
 
 def _reads_like_a_new_story(g: _Gap) -> bool:
@@ -575,6 +590,8 @@ def _add_convention(gaps: list[_Gap]) -> None:
         for g, is_likely in zip(gaps, likely, strict=True):
             if g.features.get(marker) or g.features.get("unmarked"):
                 continue  # an unmarked gap is already counted as such
+            if g.features["after_end"]:
+                continue  # the story before has ended: the copy marks it so
             others = total - is_likely
             # Most, not all: the first pass may itself have let a wrong one in.
             if others >= 2 and having >= CONVENTION_SHARE * others:
@@ -595,7 +612,12 @@ def _add_one_paragraph_doubt(gaps: list[_Gap], scored: list[_Paragraph]) -> None
 
     def marked(g: _Gap) -> bool:
         f = g.features
-        return bool(f.get("blank_more") or f.get("headline") or f.get("dateline"))
+        return bool(
+            f.get("blank_more")
+            or f.get("headline")
+            or f.get("dateline")
+            or f.get("after_end")
+        )
 
     def rank(g: _Gap) -> tuple[float, bool, float, float]:
         f = g.features
