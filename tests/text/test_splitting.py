@@ -1034,6 +1034,39 @@ def test_after_a_copyright_line_closing_a_story_a_dateline_starts_the_next():
     assert [s.boilerplate_lines for s in stories] == [(2, 3, 6), (8,)]
 
 
+FOLLOW_UP_INTRODUCING_A_NAME_WITH_A_PARTICLE_AGAIN = """\
+Dutch rail fares to rise by five per cent
+
+Train fares in the Netherlands will rise by five per cent in January, the \
+national rail operator said on Monday, the largest increase in a decade.
+
+The operator blamed the cost of electricity and of new trains.
+
+Passenger groups said the rise would push more commuters back into their cars.
+
+Transport Minister Jan van Dijk said he had asked the operator to freeze the \
+price of season tickets for students.
+
+Van Dijk said the government would not add to the operator's subsidy this year.
+
+Transport Minister Jan van Dijk said on Thursday the government would pay for a \
+freeze in student season tickets after the rail operator refused to drop the \
+planned rise.
+
+The freeze will cost about 40 million euros a year.
+
+Van Dijk said the money would come from the road maintenance budget.
+"""
+
+
+def test_a_name_with_a_particle_is_one_name_when_introduced_again():
+    stories = suggest_split(FOLLOW_UP_INTRODUCING_A_NAME_WITH_A_PARTICLE_AGAIN)
+
+    # "Transport Minister Jan van Dijk" on a later day, under no headline, after
+    # "Van Dijk said": the minister introduced again, not a surname referring back.
+    assert [s.first_line for s in stories] == [1, 13]
+
+
 def test_a_weekday_named_as_a_habit_is_no_new_day():
     # "on Sunday afternoons" after "on Saturday" is what the choir did every week,
     # not the next day's news.
