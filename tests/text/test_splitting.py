@@ -1067,6 +1067,40 @@ def test_a_name_with_a_particle_is_one_name_when_introduced_again():
     assert [s.first_line for s in stories] == [1, 13]
 
 
+UNMARKED_BRIEFS_WITH_A_SHORT_LEDE_ON_A_NAME = """\
+Firefighters in Penrith rescued a farmer and forty sheep from a flooded field on\
+ the edge of the town on Sunday after the River Eden burst its banks overnight.
+The farmer, who had tried to move the flock to higher ground, was treated for \
+cold at the scene.
+The Keswick Mountain Festival will move from May to June next year to avoid the \
+lambing season, its organisers said.
+The festival, which draws about 15,000 visitors, will also add a second campsite\
+ by the lake.
+Tickets go on sale in March.
+"""
+UNMARKED_STORY_WITH_A_JUDGE = """\
+A court in Tromso on Thursday jailed a former harbour master for three years for\
+ taking payments from shipping agents in return for berths worth more than 20 \
+million crowns.
+Olav Strand, 58, ran the port's berth allocation office from 2016 until his \
+arrest last year.
+Prosecutors said he had been given cash and a car by two agencies over five years.
+The judge, Sigrid Aasvik, said the payments had cost honest agents dearly, \
+because the berths had gone to whoever paid most rather than to whoever asked \
+first.
+"This was a betrayal of public trust," Aasvik said.
+"""
+
+
+def test_in_unmarked_copy_a_short_lede_opening_on_a_new_name_starts_a_story():
+    # A lede shorter than usual, with no day, but opening on a name the copy has
+    # not mentioned: a new brief.
+    briefs = suggest_split(UNMARKED_BRIEFS_WITH_A_SHORT_LEDE_ON_A_NAME)
+    assert [s.first_line for s in briefs] == [1, 3]
+    # Opening on someone new in a story ("The judge, ...") is no name opening.
+    assert [s.first_line for s in suggest_split(UNMARKED_STORY_WITH_A_JUDGE)] == [1]
+
+
 def test_a_weekday_named_as_a_habit_is_no_new_day():
     # "on Sunday afternoons" after "on Saturday" is what the choir did every week,
     # not the next day's news.

@@ -307,7 +307,10 @@ def _gap_features(
             g.set(
                 "fresh_subject",
                 float(
-                    f["lede"] >= NEW_DAY_LEDE
+                    (
+                        f["lede"] >= NEW_DAY_LEDE
+                        or (f["lede"] >= MIN_LEDE and _opens_on_a_name(copy, g.index))
+                    )
                     and not f["continuation"]
                     and _opens_on_something_new(copy, g.index)
                 ),
@@ -526,6 +529,16 @@ def _opens_on_something_new(copy: _Copy, i: int) -> bool:
     ][:OPENING_WORDS]
     earlier = copy.scored[max(i - NAME_MEMORY, 0) : i]
     return bool(opening) and not any(s in p.stems for s in opening for p in earlier)
+
+
+def _opens_on_a_name(copy: _Copy, i: int) -> bool:
+    """Whether scored paragraph i opens on a name ("Acme Bank said", "The Acme
+    Festival will"): a short lede then says whom a new story is about.
+    """
+    p = copy.scored[i]
+    words = p.text.split(maxsplit=2)
+    first = words[1] if words[0] == "The" and len(words) > 1 else words[0]
+    return first.removesuffix("'s").removesuffix("\u2019s") in p.names
 
 
 def _plain_lede(lede: float) -> float:
