@@ -420,8 +420,10 @@ def boilerplate_lines(lines: Sequence[str]) -> dict[int, str]:
     look like headlines and no more blank lines interrupt them than the copy's
     paragraphs usually have between them. An author bio is a line that
     opens with the name of a byline seen before it and says what the journalist
-    does. A name alone on the line next to a timestamp, under the headline, is a
-    byline without "By".
+    does. A name alone on the line next to a timestamp, or after the stamps and
+    buttons run together under the headline, is a byline without "By". The line
+    under a paid-for label ("Sponsored") is the headline it promotes; a single
+    capitalised word over a headline is its section ("Wales").
     """
     found: dict[int, str] = {}
     bylined: set[str] = set()
@@ -487,7 +489,7 @@ def _in_page_header(lines: Sequence[str], number: int, found: dict[int, str]) ->
 def _add_section_labels_over_headlines(
     lines: Sequence[str], found: dict[int, str]
 ) -> None:
-    """Mark as section labels single capitalised words ("England", "Opinion") on a
+    """Mark as section labels single capitalised words ("Wales", "Opinion") on a
     line of their own over a longer headline and under no headline: a page's
     section or region, whatever its name.
     """

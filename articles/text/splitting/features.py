@@ -209,7 +209,7 @@ def _reintroduces(lede: _Paragraph, earlier_names: frozenset[str]) -> bool:
 _LEADS = "leads|heads|chairs|runs|directs|manages|founded|owns|represents|coaches"
 _NAME = r"[A-Z][^\W\d_]+(?:['\u2019\-][^\W\d_]+)*"
 _PARTICLE = rf"(?: (?:{'|'.join(sorted(NAME_PARTICLES))}))?"
-_FULL_NAME = rf"{_NAME}(?:{_PARTICLE} {_NAME}){{1,3}}"  # "Jan de Vries", "Ana Ortiz"
+_FULL_NAME = rf"{_NAME}(?:{_PARTICLE} {_NAME}){{1,3}}"  # "Anna van Loon", "Ana Ortiz"
 # "Jane Doe, the head of ...,": a full name and an apposition holding a role.
 _NAME_THEN_ROLE = re.compile(
     rf"(?:^|, |\b(?:said|told|added) )({_FULL_NAME}), "
