@@ -1101,6 +1101,27 @@ def test_in_unmarked_copy_a_short_lede_opening_on_a_new_name_starts_a_story():
     assert [s.first_line for s in suggest_split(UNMARKED_STORY_WITH_A_JUDGE)] == [1]
 
 
+UNMARKED_FOLLOW_UP_ON_A_LATER_DAY = """\
+Dockers at the port of Immingham will strike for 48 hours from Monday over pay, \
+the GMB union said on Tuesday, after talks with the port's owner broke down.
+The union said its members had been offered a rise of 3 per cent, well below \
+inflation.
+The port's owner, Humber Quays, said the offer was fair and that it would keep \
+the port open.
+Humber Quays has raised its pay offer to 5 per cent on Thursday, and the strike \
+is off.
+The union will put the offer to its members next week.
+"""
+
+
+def test_in_unmarked_copy_a_short_lede_on_a_later_day_starts_a_story():
+    stories = suggest_split(UNMARKED_FOLLOW_UP_ON_A_LATER_DAY)
+
+    # No blank lines or headlines, and a lede shorter than usual, but on a later
+    # day than the story before: the next day's story.
+    assert [s.first_line for s in stories] == [1, 4]
+
+
 def test_a_weekday_named_as_a_habit_is_no_new_day():
     # "on Sunday afternoons" after "on Saturday" is what the choir did every week,
     # not the next day's news.

@@ -302,8 +302,8 @@ def _gap_features(
     # where stories start, and a lede is the clearest sign of that.
     if not any(g.features["blank"] or "headline" in g.features for g in gaps):
         for g in gaps:
-            g.set("plain_lede", _plain_lede(g.features["lede"]))
             f = g.features
+            g.set("plain_lede", _plain_lede(f))
             g.set(
                 "fresh_subject",
                 float(
@@ -470,7 +470,7 @@ def _signals(copy: _Copy, i: int, *, exact: bool) -> dict[str, float] | None:
     # zero even with the most they and the later passes could add, they are left
     # out, unless every gap's exact score is wanted. (The margin keeps rounding in
     # the sums from deciding.)
-    most = _total(f) + _COHESION_MOST + _plain_lede(f["lede"]) * _PLAIN_LEDE
+    most = _total(f) + _COHESION_MOST + _plain_lede(f) * _PLAIN_LEDE
     if exact or most > -_MARGIN:
         _add_cohesion(copy, f, i, lede_index, same_event=bool(f["new_day"]))
     return f
@@ -541,8 +541,13 @@ def _opens_on_a_name(copy: _Copy, i: int) -> bool:
     return first.removesuffix("'s").removesuffix("\u2019s") in p.names
 
 
-def _plain_lede(lede: float) -> float:
-    return lede if lede >= STRONG_LEDE else 0.0
+def _plain_lede(f: dict[str, float]) -> float:
+    """How much a gap's lede counts in copy with no blank lines or headlines: a
+    strong lede fully, a lede that moves on (a later day, ...) with less of a
+    lede's shape too.
+    """
+    lede = f["lede"]
+    return lede if lede >= STRONG_LEDE or f["news_lede"] else 0.0
 
 
 def _is_marked(g: _Gap) -> bool:
