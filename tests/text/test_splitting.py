@@ -376,6 +376,8 @@ def test_accepting_the_proposals_drops_the_debris_and_the_editor_may_keep_it():
         "* * *",
         "From our correspondents in Lima and Quito",
         "July 9, 2026 10:02 AM GMT+2",
+        "Review written by Jane Doe",
+        "This report by Coastal Wire was first published March 3, 2026.",
     ],
 )
 def test_kinds_of_page_and_wire_debris_are_recognised(line):
@@ -397,6 +399,8 @@ def test_kinds_of_page_and_wire_debris_are_recognised(line):
         "Home & Away Star Opens Theatre",
         "Jane Doe",
         "Written by hand, the letters were read out in court.",
+        "Music written by Jane Doe was played at the funeral.",
+        "This report by the inspectors was published in March.",
         "Source of the leak",
         "The search goes on",
         "Distributed by Oxfam, the food parcels reached 3,000 families.",

@@ -99,7 +99,7 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
     # "By Jane Doe", "By Jane Doe and John Roe, science reporters"
     (
         "byline",
-        r"^(?:By|BY|(?i:posted|written|story|words|text|reported) by)"
+        r"^(?:By|BY|(?:[A-Z][a-z]+ )?(?i:posted|written|story|words|text|reported) by)"
         r"\s+[A-Z][\w'\u2019.\-]+(?:\s+[a-z]{1,3})*\s+[A-Z][^.!?]*$",
         0,
     ),
@@ -180,7 +180,8 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
     (
         "copyright",
         r"^(?:\u00a9|\(c\)|copyright\b|our standards\s*:|"
-        r"this (?:article|story) (?:was )?(?:first |originally )?"
+        r"this (?:article|story|report)(?: by (?-i:[A-Z])[^.,;]{1,40})? (?:was )?"
+        r"(?:first |originally )?"
         r"(?:published|appeared)\b.{0,80}$|"
         r"a version of this (?:article|story) (?:first )?appeared\b.{0,80}$)",
         re.I,
