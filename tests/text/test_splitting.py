@@ -374,6 +374,10 @@ def test_accepting_the_proposals_drops_the_debris_and_the_editor_may_keep_it():
         "by Ana Silva in Bogota; Editing by Tom Field)",
         "PERU-MINING/",
         "* * *",
+        "From our correspondents in Lima and Quito",
+        "July 9, 2026 10:02 AM GMT+2",
+        "Review written by Jane Doe",
+        "This report by Coastal Wire was first published March 3, 2026.",
     ],
 )
 def test_kinds_of_page_and_wire_debris_are_recognised(line):
@@ -395,6 +399,8 @@ def test_kinds_of_page_and_wire_debris_are_recognised(line):
         "Home & Away Star Opens Theatre",
         "Jane Doe",
         "Written by hand, the letters were read out in court.",
+        "Music written by Jane Doe was played at the funeral.",
+        "This report by the inspectors was published in March.",
         "Source of the leak",
         "The search goes on",
         "Distributed by Oxfam, the food parcels reached 3,000 families.",
@@ -460,6 +466,51 @@ def test_a_name_alone_next_to_a_timestamp_is_a_byline_not_a_headline():
 
     assert [s.headline_line for s in stories] == [1, 9]
     assert [s.boilerplate_lines for s in stories] == [(2, 3, 7), (10, 11)]
+
+
+PAGES_WITH_HEADERS_AND_LABELS = """\
+Quarry Plan Rejected By Councillors
+Published 2 hours ago
+Share
+Save
+Tom Field
+Environment reporter
+
+Councillors in Matlock rejected on Tuesday a plan to extend a limestone quarry \
+into the hills above the town, after more than 2,000 objections.
+The company said it would appeal.
+Tom Field is the Environment Reporter for Derbyshire. Contact him at the desk.
+
+Wales
+
+Lifeboat Crew Rescue Walkers Cut Off By Tide
+Published 4 hours ago
+
+Three walkers were rescued by the Tenby lifeboat on Monday evening after the \
+rising tide cut them off below the cliffs, the RNLI said.
+Sponsored
+Ten gadgets every walker should pack this winter
+Ferry Timetable Changes From Next Month
+Published 5 hours ago
+
+The ferry between Pembroke Dock and Rosslare will sail twice a day instead of \
+three times from November, its operator said on Monday.
+"""
+
+
+def test_a_pages_header_section_labels_and_a_promoted_link_are_debris():
+    stories = suggest_split(PAGES_WITH_HEADERS_AND_LABELS)
+
+    # A name alone (and the job under it) after the headline's stamp and buttons is
+    # a byline; the bio naming it is debris though its job is capitalised; a single
+    # word over the next headline is its section; the line under "Sponsored" is
+    # the headline it promotes, not the next story's.
+    assert [s.headline_line for s in stories] == [1, 14, 20]
+    assert [s.boilerplate_lines for s in stories] == [
+        (2, 3, 4, 5, 6, 10, 12),
+        (15, 18, 19),
+        (21,),
+    ]
 
 
 PAGES_WITH_A_BLANK_LINE_AFTER_EVERY_LINE = """\
@@ -903,6 +954,176 @@ club on Sunday afternoons.
 
 By the 1980s it had forty singers and had toured Brittany twice.
 """
+
+
+PAGE_STAMPING_ITS_HEADLINES = """\
+The Village That Built Its Own Broadband
+By Jane Doe
+Updated 3 March 2026, 09:10 GMT
+Residents of Kettlewell in the Yorkshire Dales have dug 12 miles of trenches \
+themselves to bring fast broadband to every house in the village, after waiting \
+ten years for a provider.
+The network cost about £200,000, most of it raised by selling shares to the \
+villagers.
+Each house now has a connection a hundred times faster than before.
+How the Farmers Helped
+Sheep farmer Tom Ellerby, 61, lent his digger and spent three weekends cutting a \
+trench across his own fields so that the cable could reach the outlying farms.
+Others gave land for the cabinets and let volunteers work on their walls.
+Ferry Fares To Rise In Spring
+Updated 3 March 2026, 11:40 GMT
+The council will raise fares on the harbour ferry by 20 per cent from April, it \
+said on Tuesday, blaming the cost of fuel.
+Season tickets will rise by less.
+"""
+
+
+def test_where_the_first_headline_is_stamped_an_unstamped_heading_is_a_sub_heading():
+    stories = suggest_split(PAGE_STAMPING_ITS_HEADLINES)
+
+    # "How the Farmers Helped" reads like a headline over a lede introducing
+    # someone, but the page stamps its headlines and has no stamp under it.
+    assert [s.first_line for s in stories] == [1, 10]
+    assert stories[0].subheading_lines == (7,)
+
+
+STORY_WITHOUT_A_HEADLINE_AND_A_CAPITAL_SUB_HEADING = """\
+Bus passengers in Norfolk face longer waits this winter after the county's \
+largest operator cut services on 14 rural routes, blaming a shortage of drivers.
+
+Eastway Buses said it had 40 vacancies and could not run its full timetable.
+
+The company said it would restore the services once new drivers had finished \
+their training in the spring.
+
+VOLUNTEERS STEP IN
+
+A retired teacher from Reepham, Margaret Sayle, has organised a rota of 30 \
+volunteers with their own cars who take neighbours to hospital appointments and \
+to the shops in Dereham.
+
+She said demand for lifts had doubled since the cuts were announced.
+"""
+
+
+def test_in_copy_opening_on_text_a_heading_in_capitals_is_a_sub_heading():
+    stories = suggest_split(STORY_WITHOUT_A_HEADLINE_AND_A_CAPITAL_SUB_HEADING)
+
+    # A lede-like paragraph on someone new under it, but the copy opens on a
+    # story's text, not a headline: the heading divides that story.
+    assert [s.first_line for s in stories] == [1]
+    assert stories[0].subheading_lines == (7,)
+
+
+WIRE_STORY_WITHOUT_A_HEADLINE_AFTER_A_COPYRIGHT_LINE = """\
+Harbour dredging to start in spring
+By ANA SILVA
+Coastal Wire
+FALMOUTH (CW) — Dredging of the harbour channel will start in March, the port \
+authority said Tuesday, after a winter of delays.
+The work will take six weeks and close the inner berths to larger boats.
+Copyright 2026 Coastal Wire. All rights reserved.
+FALMOUTH (CW) — The port authority said Wednesday that silt dredged from the \
+harbour channel would be used to rebuild a beach eroded by storms.
+Copyright 2026 Coastal Wire. All rights reserved.
+"""
+
+
+def test_after_a_copyright_line_closing_a_story_a_dateline_starts_the_next():
+    stories = suggest_split(WIRE_STORY_WITHOUT_A_HEADLINE_AFTER_A_COPYRIGHT_LINE)
+
+    # The second story has no headline or byline, unlike the first, but the
+    # copyright line has closed the story before.
+    assert [s.first_line for s in stories] == [1, 7]
+    assert [s.boilerplate_lines for s in stories] == [(2, 3, 6), (8,)]
+
+
+FOLLOW_UP_INTRODUCING_A_NAME_WITH_A_PARTICLE_AGAIN = """\
+Dutch rail fares to rise by five per cent
+
+Train fares in the Netherlands will rise by five per cent in January, the \
+national rail operator said on Monday, the largest increase in a decade.
+
+The operator blamed the cost of electricity and of new trains.
+
+Passenger groups said the rise would push more commuters back into their cars.
+
+Transport Minister Jan van Dijk said he had asked the operator to freeze the \
+price of season tickets for students.
+
+Van Dijk said the government would not add to the operator's subsidy this year.
+
+Transport Minister Jan van Dijk said on Thursday the government would pay for a \
+freeze in student season tickets after the rail operator refused to drop the \
+planned rise.
+
+The freeze will cost about 40 million euros a year.
+
+Van Dijk said the money would come from the road maintenance budget.
+"""
+
+
+def test_a_name_with_a_particle_is_one_name_when_introduced_again():
+    stories = suggest_split(FOLLOW_UP_INTRODUCING_A_NAME_WITH_A_PARTICLE_AGAIN)
+
+    # "Transport Minister Jan van Dijk" on a later day, under no headline, after
+    # "Van Dijk said": the minister introduced again, not a surname referring back.
+    assert [s.first_line for s in stories] == [1, 13]
+
+
+UNMARKED_BRIEFS_WITH_A_SHORT_LEDE_ON_A_NAME = """\
+Firefighters in Penrith rescued a farmer and forty sheep from a flooded field on\
+ the edge of the town on Sunday after the River Eden burst its banks overnight.
+The farmer, who had tried to move the flock to higher ground, was treated for \
+cold at the scene.
+The Keswick Mountain Festival will move from May to June next year to avoid the \
+lambing season, its organisers said.
+The festival, which draws about 15,000 visitors, will also add a second campsite\
+ by the lake.
+Tickets go on sale in March.
+"""
+UNMARKED_STORY_WITH_A_JUDGE = """\
+A court in Tromso on Thursday jailed a former harbour master for three years for\
+ taking payments from shipping agents in return for berths worth more than 20 \
+million crowns.
+Olav Strand, 58, ran the port's berth allocation office from 2016 until his \
+arrest last year.
+Prosecutors said he had been given cash and a car by two agencies over five years.
+The judge, Sigrid Aasvik, said the payments had cost honest agents dearly, \
+because the berths had gone to whoever paid most rather than to whoever asked \
+first.
+"This was a betrayal of public trust," Aasvik said.
+"""
+
+
+def test_in_unmarked_copy_a_short_lede_opening_on_a_new_name_starts_a_story():
+    # A lede shorter than usual, with no day, but opening on a name the copy has
+    # not mentioned: a new brief.
+    briefs = suggest_split(UNMARKED_BRIEFS_WITH_A_SHORT_LEDE_ON_A_NAME)
+    assert [s.first_line for s in briefs] == [1, 3]
+    # Opening on someone new in a story ("The judge, ...") is no name opening.
+    assert [s.first_line for s in suggest_split(UNMARKED_STORY_WITH_A_JUDGE)] == [1]
+
+
+UNMARKED_FOLLOW_UP_ON_A_LATER_DAY = """\
+Dockers at the port of Immingham will strike for 48 hours from Monday over pay, \
+the GMB union said on Tuesday, after talks with the port's owner broke down.
+The union said its members had been offered a rise of 3 per cent, well below \
+inflation.
+The port's owner, Humber Quays, said the offer was fair and that it would keep \
+the port open.
+Humber Quays has raised its pay offer to 5 per cent on Thursday, and the strike \
+is off.
+The union will put the offer to its members next week.
+"""
+
+
+def test_in_unmarked_copy_a_short_lede_on_a_later_day_starts_a_story():
+    stories = suggest_split(UNMARKED_FOLLOW_UP_ON_A_LATER_DAY)
+
+    # No blank lines or headlines, and a lede shorter than usual, but on a later
+    # day than the story before: the next day's story.
+    assert [s.first_line for s in stories] == [1, 4]
 
 
 def test_a_weekday_named_as_a_habit_is_no_new_day():

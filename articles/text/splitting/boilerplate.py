@@ -99,9 +99,16 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
     # "By Jane Doe", "By Jane Doe and John Roe, science reporters"
     (
         "byline",
-        r"^(?:By|BY|(?i:posted|written|story|words|text|reported) by)"
+        r"^(?:By|BY|(?:[A-Z][a-z]+ )?(?i:posted|written|story|words|text|reported) by)"
         r"\s+[A-Z][\w'\u2019.\-]+(?:\s+[a-z]{1,3})*\s+[A-Z][^.!?]*$",
         0,
+    ),
+    # "From our correspondents in Rome", "From our staff reporter"
+    (
+        "byline",
+        r"^from (?:our|the) (?:[\w\-]+ )?(?:correspondents?|reporters?|staff|team|"
+        r"newsroom|desk)\b[^.!?]{0,60}$",
+        re.I,
     ),
     (
         "advertisement",
@@ -173,7 +180,8 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
     (
         "copyright",
         r"^(?:\u00a9|\(c\)|copyright\b|our standards\s*:|"
-        r"this (?:article|story) (?:was )?(?:first |originally )?"
+        r"this (?:article|story|report)(?: by (?-i:[A-Z])[^.,;]{1,40})? (?:was )?"
+        r"(?:first |originally )?"
         r"(?:published|appeared)\b.{0,80}$|"
         r"a version of this (?:article|story) (?:first )?appeared\b.{0,80}$)",
         re.I,
@@ -398,7 +406,7 @@ def _is_timestamp(words: Sequence[str]) -> bool:
             or low in _TIME_WORDS
             or low in _WEEKDAY_WORDS
             or low in ("a.m", "p.m")
-            or re.fullmatch(r"[A-Z]{2,4}", word)  # a time zone: GMT, EAT, ET
+            or re.fullmatch(r"[A-Z]{2,4}(?:[+\-]\d{1,2})?", word)  # GMT, ET, GMT+2
         ):
             continue
         else:
@@ -413,8 +421,10 @@ def boilerplate_lines(lines: Sequence[str]) -> dict[int, str]:
     look like headlines and no more blank lines interrupt them than the copy's
     paragraphs usually have between them. An author bio is a line that
     opens with the name of a byline seen before it and says what the journalist
-    does. A name alone on the line next to a timestamp, under the headline, is a
-    byline without "By".
+    does. A name alone on the line next to a timestamp, or after the stamps and
+    buttons run together under the headline, is a byline without "By". The line
+    under a paid-for label ("Sponsored") is the headline it promotes; a single
+    capitalised word over a headline is its section ("Wales").
     """
     found: dict[int, str] = {}
     bylined: set[str] = set()
@@ -435,11 +445,10 @@ def boilerplate_lines(lines: Sequence[str]) -> dict[int, str]:
         kind = line_kind(text)
         if (
             kind is None
-            and found.get(number - 1) == "timestamp"
-            and _under_headline(lines, number - 1, found)
             and _is_bare_byline(text)
+            and _in_page_header(lines, number, found)
         ):
-            kind = "byline"  # the headline, its timestamp, then the name
+            kind = "byline"  # the headline, its stamp or buttons, then the name
         if kind is None and found.get(number - 1) == "byline" and _is_job(text):
             kind = "byline"  # "By Jane Doe" over "Science editor"
         if kind == "timestamp":
@@ -449,17 +458,58 @@ def boilerplate_lines(lines: Sequence[str]) -> dict[int, str]:
         if kind is None and links_left and heading_shape(text)[0] >= 0.5:
             kind = "link"
             links_left -= 1
-        else:
-            links_left = LINK_LIST_MAX if kind == "link label" else 0
+        elif kind == "link label":
+            links_left = LINK_LIST_MAX
+        else:  # a paid-for label is over the one headline it promotes
+            links_left = 1 if kind == "advertisement" and _PAID_LABEL.match(text) else 0
         if kind is None and bylined:
             bio = _BIO.match(text)
-            if bio and bio["name"] in bylined and _JOURNALISM.search(text):
+            if bio and bio["name"] in bylined and _JOURNALISM.search(text.lower()):
                 kind = "author bio"
         if kind == "byline":
             bylined.update(_byline_names(text))
         if kind is not None:
             found[number] = kind
+    _add_section_labels_over_headlines(lines, found)
     return found
+
+
+_PAID_LABEL = re.compile(r"(?i:sponsored|promoted|paid|partner)\b")
+
+
+def _in_page_header(lines: Sequence[str], number: int, found: dict[int, str]) -> bool:
+    """Whether the lines right above line `number` are debris (a timestamp, share
+    buttons ...) run together under a headline, as a page's header is.
+    """
+    above = number - 1
+    while above >= 1 and above in found:
+        above -= 1
+    return above < number - 1 and _under_headline(lines, above + 1, found)
+
+
+def _add_section_labels_over_headlines(
+    lines: Sequence[str], found: dict[int, str]
+) -> None:
+    """Mark as section labels single capitalised words ("Wales", "Opinion") on a
+    line of their own over a longer headline and under no headline: a page's
+    section or region, whatever its name.
+    """
+    texts = [(n, raw.strip()) for n, raw in enumerate(lines, start=1) if raw.strip()]
+    for at, (number, text) in enumerate(texts):
+        if number in found or " " in text or not text[0].isupper():
+            continue
+        if not text.isalpha() or at + 1 == len(texts):
+            continue
+        below_number, below = texts[at + 1]
+        if below_number in found or below.count(" ") < 2:
+            continue
+        if heading_shape(below)[0] < 0.5:
+            continue
+        if at > 0:
+            above_number, above = texts[at - 1]
+            if above_number not in found and heading_shape(above)[0] >= 0.5:
+                continue
+        found[number] = "section label"
 
 
 def _usual_spacing(lines: Sequence[str]) -> int:

@@ -208,7 +208,8 @@ def _reintroduces(lede: _Paragraph, earlier_names: frozenset[str]) -> bool:
 # "Jane Doe, who leads the party,": a relative clause that gives a role.
 _LEADS = "leads|heads|chairs|runs|directs|manages|founded|owns|represents|coaches"
 _NAME = r"[A-Z][^\W\d_]+(?:['\u2019\-][^\W\d_]+)*"
-_FULL_NAME = rf"{_NAME}(?: (?:{'|'.join(sorted(NAME_PARTICLES))}))?(?: {_NAME}){{1,3}}"
+_PARTICLE = rf"(?: (?:{'|'.join(sorted(NAME_PARTICLES))}))?"
+_FULL_NAME = rf"{_NAME}(?:{_PARTICLE} {_NAME}){{1,3}}"  # "Anna van Loon", "Ana Ortiz"
 # "Jane Doe, the head of ...,": a full name and an apposition holding a role.
 _NAME_THEN_ROLE = re.compile(
     rf"(?:^|, |\b(?:said|told|added) )({_FULL_NAME}), "

@@ -208,7 +208,9 @@ def _name_runs(
     # Most words are lower case and end any run: only the others need a look.
     for k in [k for k, raw in enumerate(tokens) if not raw[0].islower()]:
         raw = tokens[k]
-        if run and k != last + 1:
+        # A particle between two words of a name keeps it one: "Piet de Graaf".
+        bridged = k == last + 2 and tokens[k - 1] in vocabulary.NAME_PARTICLES
+        if run and k != last + 1 and not bridged:
             runs.append((start, run))
             run = []
         last = k
