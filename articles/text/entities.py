@@ -228,8 +228,8 @@ def _case_variants(form: str) -> set[str]:
     """Return the ways copy writes a (non-acronym) name: see the module rules."""
     words = form.split(" ")
     variants = {form, form.upper(), form[:1].upper() + form[1:]}
-    # "Moscow Consultative Format", "Moscow Consultative format", "Moscow
-    # consultative format": capitalised words first, the rest in lower case.
+    # "Lisbon Water Forum", "Lisbon Water forum", "Lisbon water forum":
+    # capitalised words first, the rest in lower case.
     for k in range(1, len(words) + 1):
         variants.add(
             " ".join(
@@ -795,7 +795,7 @@ def _strip_ordinary_start(
 
 
 def _apply_titles(run: list[_Token]) -> tuple[list[_Token], str | None]:
-    """Drop a leading role ("Russian Foreign Minister") from a run."""
+    """Drop a leading role ("Chilean Finance Minister") from a run."""
     titles = [i for i, tok in enumerate(run) if tok.name and tok.low in _TITLES]
     if not titles:
         return run, None
@@ -859,7 +859,7 @@ def _group(
 
     # A partial name is the full name it belongs to, when it belongs to one only:
     # "Smith" (or "Mr Smith") after "John Smith". Not for organisations and events:
-    # "the Council" after "Security Council" may be another council.
+    # "the Council" after "Arts Council" may be another council.
     full_names: dict[str, list[str]] = {}
     for key in spellings:
         hint_counter = hints[key]

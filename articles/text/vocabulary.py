@@ -135,7 +135,9 @@ _ROLE_HEAD_WORDS = frozenset(
     prince princess emir sheikh sultan pope cardinal bishop archbishop imam mufti
     ayatollah mullah cleric judge justice prosecutor attorney lawyer commissioner
     coordinator rapporteur administrator adviser advisor counsellor counselor
-    councillor attaché analyst economist researcher professor reporter
+    councillor attaché analyst economist researcher investigator professor reporter
+    engineer surveyor architect planner conductor surgeon physician scientist accountant
+    lecturer
     correspondent journalist editor author expert founder executive ceo cfo coo
     manager official officials representatives deputy mediator negotiator
     inspector auditor registrar treasurer ombudsman superintendent commissar
@@ -185,6 +187,8 @@ ROLE_EXPANSIONS = {
     ("cfo",): ("chief", "financial", "officer"),
     ("coo",): ("chief", "operating", "officer"),
     ("chief", "executive"): ("chief", "executive", "officer"),
+    # "Minister of State for Trade": a junior minister, not the trade minister
+    ("minister", "state"): ("junior", "minister"),
     # titles in other languages that name a rank and an office (accents folded)
     **{
         (word,): title
@@ -215,6 +219,7 @@ OFFICE_SYNONYMS = {
     "congresswoman": "congressman",
     "premier": "prime-minister",
     "justice": "judge",
+    "head": "director",  # "head of housing" / "director of planning": one kind
     # titles in other languages (accents folded), as the English office
     **{
         word: office
@@ -243,9 +248,11 @@ EXCLUSIVE_OFFICES = (
     frozenset(
         words_of("general colonel major captain lieutenant sergeant admiral marshal")
     ),
-    frozenset(words_of("constable sergeant inspector superintendent")),  # police
     frozenset(("ambassador", "consul", "charge d'affaires")),
     frozenset(words_of("judge prosecutor")),
+    frozenset(words_of("constable sergeant inspector superintendent")),  # police
+    frozenset(words_of("bishop archbishop")),
+    frozenset(words_of("professor lecturer")),
     frozenset(words_of("mayor governor")),
     # the officers of one body (a club, a company, a charity): unless the copy says
     # one person holds two ("chairman and chief executive"), one of them is false
@@ -311,6 +318,7 @@ RANK_MODIFIERS = frozenset(
         """
     deputy vice acting former first second assistant interim under associate
     caretaker outgoing incoming ex co junior lieutenant major brigadier rear
+    guest visiting honorary
     """
     )
 )
@@ -322,10 +330,33 @@ TITLE_MODIFIERS = RANK_MODIFIERS | frozenset(
     foreign interior defence defense finance home justice health education economy
     economic trade commerce agriculture energy environment transport labour labor
     information culture tourism industry housing security intelligence military state
-    special prime senior principal top chief general political national public
+    special prime senior principal lead top chief general political national public
     affairs permanent executive managing supreme high regional provincial district
     financial operating technology marketing medical scientific legal commercial
     d'affaires
+    """
+    )
+)
+
+# Words that grade one office: "Chief Superintendent" and "Superintendent", "Senior
+# Partner" and "Junior partner", "Lead researcher" and "junior researcher" are two
+# ranks. A loose description drops them ("a partner at the firm"), a formal title
+# does not.
+GRADE_WORDS = frozenset(words_of("chief senior junior lead principal"))
+
+# Words before an office that describe its holder, not the office: "the veteran
+# coach", "the club's new manager". A word there that names a field or a part of
+# the body makes another office ("batting coach", "reserve-team coach").
+DESCRIPTIVE_WORDS = frozenset(
+    words_of(
+        """
+    new veteran longtime long-time long-serving popular respected experienced
+    well-known renowned outspoken controversial embattled beleaguered celebrated
+    current serving retired retiring departing young ambitious influential
+    powerful prominent leading then future sitting elected unelected
+    temporary full-time part-time local joint sole only left-wing right-wing
+    hardline moderate populist centrist reformist liberal radical charismatic
+    dynamic energetic
     """
     )
 )
@@ -702,6 +733,20 @@ def actors_in(text: str) -> list[tuple[int, int, str]]:
     ]
 
 
+# Nouns that stand for a thing copy has named before them: "the scheme", "the
+# project", "the building" (for the tram line, the bridge, the new hall), "the
+# race" (for the fun run).
+GENERIC_THINGS = frozenset(
+    words_of(
+        """
+    scheme project building development facility site works plan programme
+    complex venture structure premises undertaking race event contest
+    competition
+    """
+    )
+)
+
+
 # --- the calendar ---------------------------------------------------------------------
 
 MONTHS = {
@@ -735,6 +780,98 @@ WEEKDAYS = (
     "Sunday",
 )
 CALENDAR_WORDS = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
+
+
+# --- places within countries ------------------------------------------------------
+
+# Nations and regions copy names as the setting of a fact, as it names countries:
+# "120 branches in Ulster" and "80 branches in Flanders" are two facts.
+REGIONS = frozenset(
+    (
+        "England",
+        "Scotland",
+        "Wales",
+        "Northern Ireland",
+        "Ulster",
+        "Flanders",
+        "Wallonia",
+        "Catalonia",
+        "Bavaria",
+        "Quebec",
+        "Ontario",
+        "Tasmania",
+        "Queensland",
+        "Midlands",
+        "North East",
+        "North West",
+        "South East",
+        "South West",
+    )
+)
+# Words that close the name of a place within a country: "Kent County", "Hebei
+# Province", "the Valencia region".
+PLACE_WORDS = frozenset(
+    words_of("county shire province region district state territory borough parish")
+)
+_REGION_RE = re.compile(
+    r"(?<![\w])(?:"
+    + "|".join(re.escape(r) for r in sorted(REGIONS, key=len, reverse=True))
+    + r")(?:['\u2019]s)?(?![\w])"
+)
+_PLACE_NAME = r"[A-Z][\w'\u2019-]*(?:\s+(?:of\s+|upon\s+|on\s+)?[A-Z][\w-]*){0,3}"
+# A name after a word that places a fact ("in Cumbria", "across North Yorkshire",
+# "at Selsey Bill"), or a name closed by a place word ("Kent County").
+_PLACED_RE = re.compile(
+    rf"(?i:\b(?:in|at|across|throughout|around|near|outside|within)\s+(?:the\s+)?)"
+    rf"(?P<after>{_PLACE_NAME})"
+    rf"|(?P<closed>{_PLACE_NAME}\s+(?i:" + "|".join(sorted(PLACE_WORDS)) + r"))\b"
+)
+
+
+_PLACE_KINDS = frozenset(
+    words_of("city town village country capital valley island coast area estate")
+)
+# A place named by what it is: "in the county", "across the region".
+_PLACED_LOWER_RE = re.compile(
+    r"\b(?:in|across|throughout|around)\s+(the\s+(?:"
+    + "|".join(sorted(PLACE_WORDS | _PLACE_KINDS))
+    + r"))\b",
+    re.IGNORECASE,
+)
+
+
+def scopes_in(text: str) -> set[str]:
+    """Places `text` names by what they are ("in the county", "across the
+    region"), lower case: vaguer than a name, so a figure without one may be of
+    the same place."""
+    return {m.group(1).lower() for m in _PLACED_LOWER_RE.finditer(text)}
+
+
+def places_in(text: str) -> set[str]:
+    """The places within countries that `text` names, lower case: the nations and
+    regions above, names after "in", "across" and the like that are not months,
+    weekdays, small words or countries, and names closed by a place word ("Kent
+    County")."""
+    found = {_base(m.group()).lower() for m in _REGION_RE.finditer(text)}
+    for match in _PLACED_RE.finditer(text):
+        name = _base(match.group("after") or match.group("closed"))
+        words = name.split()
+        while words and (
+            words[0].lower() in STOPWORDS or words[0].lower() in CALENDAR_WORDS
+        ):
+            words.pop(0)
+        # a time after the name is no part of it: "in Kent on Friday"
+        times = [k for k, w in enumerate(words) if w.lower() in CALENDAR_WORDS]
+        if times:
+            words = words[: times[0]]
+        while words and words[-1].lower() in STOPWORDS:
+            words.pop()
+        name = " ".join(words)
+        if match.group("closed") and len(words) < 2:
+            continue  # "the county": a place word with no name
+        if words and name not in ACTOR_NAMES:  # a country is read as a country
+            found.add(name.lower())
+    return found
 
 
 # --- names of people and things -------------------------------------------------------

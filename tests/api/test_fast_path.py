@@ -11,10 +11,11 @@ import time
 from unittest import mock
 
 import pytest
+from django.db.models import F
 from django.test import RequestFactory
 
 from articles.api import caching, fast
-from articles.models import Article, Section
+from articles.models import Article, PublicArticle, PublicVersion, Section
 from articles.selectors.public import PublicState
 from articles.services.sections import section_update
 from articles.services.workflow import article_retract
@@ -35,6 +36,11 @@ def archive(db, editor2):
     ids += bulk_published(3, section=world, prefix="world")
     retracted = published()
     article_retract(article=retracted, by=editor2, reason="The source withdrew it.")
+    # Within the second of a change, Last-Modified is "now" (never ahead of the
+    # clock) and moves between two requests: date the archive a minute back.
+    minute = datetime.timedelta(minutes=1)
+    PublicVersion.objects.update(changed_at=F("changed_at") - minute)
+    PublicArticle.objects.update(updated_at=F("updated_at") - minute)
     return {"ids": ids, "retracted": retracted.pk, "asia": asia.pk}
 
 

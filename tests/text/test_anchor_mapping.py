@@ -1,5 +1,6 @@
 """Annotations carried through an edit by the diff between the two texts."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -312,3 +313,53 @@ def test_a_sentence_put_before_one_in_a_moved_paragraph_does_not_take_its_place(
     result = _follow(STORY, new, exact)
     assert result.state is AnchorState.MOVED
     assert _lands_on(result, new, exact)
+
+
+# Counterexamples Hypothesis found for the property above, kept as known bugs: a
+# span partly moved, next to a short word the diff left unaligned (it reads as
+# inserted there) or next to another moved word, takes that word in. The word diff
+# drops short equalities as chance matches; with short words everywhere it drops
+# words that did not change. Remove the mark once the mapping keeps to its words.
+@pytest.mark.xfail(
+    strict=True, reason="known bug: a partly moved span takes in a neighbour"
+)
+@pytest.mark.parametrize(
+    ("n", "first", "last", "order"),
+    [
+        (29, 3, 4, [0, 1, 2, 3, *range(9, 28), 4, 5, 6, 7, 8, 28]),
+        (8, 3, 5, [3, 4, 0, 1, 7, 2, 5, 6]),
+    ],
+)
+def test_a_partly_moved_span_keeps_to_its_own_words(n, first, last, order):
+    old, old_spans = _render([(WORDS[i], ("old", i)) for i in range(n)])
+    tokens = [(WORDS[i], ("old", i)) for i in order]
+    new, new_spans = _render(tokens)
+    start, end = old_spans[first][0], old_spans[last][1]
+    result = follow_edit(old, new, [anchor_for_span(old, start, end)])[0]
+    assert result.anchor is not None
+    covered = [
+        origin
+        for (s, e), (_, origin) in zip(new_spans, tokens, strict=True)
+        if s < result.anchor.end and result.anchor.start < e
+    ]
+    assert all(_in_span(o, first, last) for o in covered), new[
+        result.anchor.start : result.anchor.end
+    ]
+
+
+@pytest.mark.xfail(strict=True, reason="known bug: words left between moved blocks")
+def test_words_left_between_moved_blocks_are_still_found():
+    # Found by Hypothesis: two blocks moved past the words w7 and w8, which are
+    # untouched (once in each text), and a span on them comes out orphaned.
+    order = [*range(7), *range(21, 27), *range(7, 21)]
+    old, old_spans = _render([(WORDS[i], ("old", i)) for i in range(27)])
+    tokens = [(WORDS[i], ("old", i)) for i in order]
+    new, new_spans = _render(tokens)
+    start, end = old_spans[7][0], old_spans[8][1]
+    result = follow_edit(old, new, [anchor_for_span(old, start, end)])[0]
+    assert result.state in (AnchorState.ANCHORED, AnchorState.MOVED)
+    where = order.index(7), order.index(8)
+    assert (result.anchor.start, result.anchor.end) == (
+        new_spans[where[0]][0],
+        new_spans[where[1]][1],
+    )

@@ -367,6 +367,17 @@ def test_accepting_the_proposals_drops_the_debris_and_the_editor_may_keep_it():
         "BC-EU-Britain-Election",
         "URGENT",
         "Keywords: storm, Florida",
+        "Home \u203a Science \u203a Deep sea life",
+        "CRIME",
+        "(Adds mayor's comment in paragraph 5)",
+        "(Reporting by Jane Doe in Lima and John Roe in Quito; Additional reporting "
+        "by Ana Silva in Bogota; Editing by Tom Field)",
+        "PERU-MINING/",
+        "* * *",
+        "From our correspondents in Lima and Quito",
+        "July 9, 2026 10:02 AM GMT+2",
+        "Review written by Jane Doe",
+        "This report by Coastal Wire was first published March 3, 2026.",
     ],
 )
 def test_kinds_of_page_and_wire_debris_are_recognised(line):
@@ -388,6 +399,8 @@ def test_kinds_of_page_and_wire_debris_are_recognised(line):
         "Home & Away Star Opens Theatre",
         "Jane Doe",
         "Written by hand, the letters were read out in court.",
+        "Music written by Jane Doe was played at the funeral.",
+        "This report by the inspectors was published in March.",
         "Source of the leak",
         "The search goes on",
         "Distributed by Oxfam, the food parcels reached 3,000 families.",
@@ -453,6 +466,51 @@ def test_a_name_alone_next_to_a_timestamp_is_a_byline_not_a_headline():
 
     assert [s.headline_line for s in stories] == [1, 9]
     assert [s.boilerplate_lines for s in stories] == [(2, 3, 7), (10, 11)]
+
+
+PAGES_WITH_HEADERS_AND_LABELS = """\
+Quarry Plan Rejected By Councillors
+Published 2 hours ago
+Share
+Save
+Tom Field
+Environment reporter
+
+Councillors in Matlock rejected on Tuesday a plan to extend a limestone quarry \
+into the hills above the town, after more than 2,000 objections.
+The company said it would appeal.
+Tom Field is the Environment Reporter for Derbyshire. Contact him at the desk.
+
+Wales
+
+Lifeboat Crew Rescue Walkers Cut Off By Tide
+Published 4 hours ago
+
+Three walkers were rescued by the Tenby lifeboat on Monday evening after the \
+rising tide cut them off below the cliffs, the RNLI said.
+Sponsored
+Ten gadgets every walker should pack this winter
+Ferry Timetable Changes From Next Month
+Published 5 hours ago
+
+The ferry between Pembroke Dock and Rosslare will sail twice a day instead of \
+three times from November, its operator said on Monday.
+"""
+
+
+def test_a_pages_header_section_labels_and_a_promoted_link_are_debris():
+    stories = suggest_split(PAGES_WITH_HEADERS_AND_LABELS)
+
+    # A name alone (and the job under it) after the headline's stamp and buttons is
+    # a byline; the bio naming it is debris though its job is capitalised; a single
+    # word over the next headline is its section; the line under "Sponsored" is
+    # the headline it promotes, not the next story's.
+    assert [s.headline_line for s in stories] == [1, 14, 20]
+    assert [s.boilerplate_lines for s in stories] == [
+        (2, 3, 4, 5, 6, 10, 12),
+        (15, 18, 19),
+        (21,),
+    ]
 
 
 PAGES_WITH_A_BLANK_LINE_AFTER_EVERY_LINE = """\
@@ -842,6 +900,362 @@ def test_a_title_in_capitals_before_a_full_name_introduces_someone_again():
         "introduces by full name and role someone named before, as a new story does"
         in stories[1].reasons
     )
+
+
+PAGES_ON_ONE_COUNCIL = """\
+Harbour ferry fares to rise by a fifth in the spring, council says
+
+Updated 09:10 GMT, 3 March 2026
+
+Share this story
+
+The council will raise fares on the harbour ferry by 20 per cent from April, it \
+said on Monday.
+
+Commuters said the rise was unfair and would push more cars onto the bridge.
+
+The ferry carries about 2,000 passengers a day.
+
+Advertisement
+Council to cut winter ferry trips
+Updated 11:40 GMT, 3 March 2026
+The council will run half as many harbour ferry trips from November to February, it \
+said on Monday.
+Winter passengers on the ferry fell by a third last year.
+"""
+
+
+def test_a_heading_with_a_timestamp_under_it_is_a_web_pages_headline():
+    # The second headline is short, hugs its text and names the same council and
+    # ferry as the story before, as a sub-heading might; but a page stamps the time
+    # under a story's headline, never under a sub-heading.
+    stories = suggest_split(PAGES_ON_ONE_COUNCIL)
+
+    assert [s.first_line for s in stories] == [1, 14]
+    assert [s.boilerplate_lines for s in stories] == [(3, 5, 13), (15,)]
+
+
+A_HABIT_ON_A_WEEKDAY = """\
+Harbour choir founder dies aged 91
+
+Ruth Penhallow, who founded the Porthleven harbour choir, has died at the age of \
+91, her family said on Saturday.
+
+She died at home after a short illness, surrounded by her grandchildren.
+
+Early years
+
+She was born in Helston in 1935, the youngest of five children of a fisherman and a \
+schoolteacher.
+
+The choir sang at weddings, regattas and chapel anniversaries before finding a home \
+at the old sail loft, which let it rehearse for free in return for running a youth \
+club on Sunday afternoons.
+
+By the 1980s it had forty singers and had toured Brittany twice.
+"""
+
+
+PAGE_STAMPING_ITS_HEADLINES = """\
+The Village That Built Its Own Broadband
+By Jane Doe
+Updated 3 March 2026, 09:10 GMT
+Residents of Kettlewell in the Yorkshire Dales have dug 12 miles of trenches \
+themselves to bring fast broadband to every house in the village, after waiting \
+ten years for a provider.
+The network cost about £200,000, most of it raised by selling shares to the \
+villagers.
+Each house now has a connection a hundred times faster than before.
+How the Farmers Helped
+Sheep farmer Tom Ellerby, 61, lent his digger and spent three weekends cutting a \
+trench across his own fields so that the cable could reach the outlying farms.
+Others gave land for the cabinets and let volunteers work on their walls.
+Ferry Fares To Rise In Spring
+Updated 3 March 2026, 11:40 GMT
+The council will raise fares on the harbour ferry by 20 per cent from April, it \
+said on Tuesday, blaming the cost of fuel.
+Season tickets will rise by less.
+"""
+
+
+def test_where_the_first_headline_is_stamped_an_unstamped_heading_is_a_sub_heading():
+    stories = suggest_split(PAGE_STAMPING_ITS_HEADLINES)
+
+    # "How the Farmers Helped" reads like a headline over a lede introducing
+    # someone, but the page stamps its headlines and has no stamp under it.
+    assert [s.first_line for s in stories] == [1, 10]
+    assert stories[0].subheading_lines == (7,)
+
+
+STORY_WITHOUT_A_HEADLINE_AND_A_CAPITAL_SUB_HEADING = """\
+Bus passengers in Norfolk face longer waits this winter after the county's \
+largest operator cut services on 14 rural routes, blaming a shortage of drivers.
+
+Eastway Buses said it had 40 vacancies and could not run its full timetable.
+
+The company said it would restore the services once new drivers had finished \
+their training in the spring.
+
+VOLUNTEERS STEP IN
+
+A retired teacher from Reepham, Margaret Sayle, has organised a rota of 30 \
+volunteers with their own cars who take neighbours to hospital appointments and \
+to the shops in Dereham.
+
+She said demand for lifts had doubled since the cuts were announced.
+"""
+
+
+def test_in_copy_opening_on_text_a_heading_in_capitals_is_a_sub_heading():
+    stories = suggest_split(STORY_WITHOUT_A_HEADLINE_AND_A_CAPITAL_SUB_HEADING)
+
+    # A lede-like paragraph on someone new under it, but the copy opens on a
+    # story's text, not a headline: the heading divides that story.
+    assert [s.first_line for s in stories] == [1]
+    assert stories[0].subheading_lines == (7,)
+
+
+WIRE_STORY_WITHOUT_A_HEADLINE_AFTER_A_COPYRIGHT_LINE = """\
+Harbour dredging to start in spring
+By ANA SILVA
+Coastal Wire
+FALMOUTH (CW) — Dredging of the harbour channel will start in March, the port \
+authority said Tuesday, after a winter of delays.
+The work will take six weeks and close the inner berths to larger boats.
+Copyright 2026 Coastal Wire. All rights reserved.
+FALMOUTH (CW) — The port authority said Wednesday that silt dredged from the \
+harbour channel would be used to rebuild a beach eroded by storms.
+Copyright 2026 Coastal Wire. All rights reserved.
+"""
+
+
+def test_after_a_copyright_line_closing_a_story_a_dateline_starts_the_next():
+    stories = suggest_split(WIRE_STORY_WITHOUT_A_HEADLINE_AFTER_A_COPYRIGHT_LINE)
+
+    # The second story has no headline or byline, unlike the first, but the
+    # copyright line has closed the story before.
+    assert [s.first_line for s in stories] == [1, 7]
+    assert [s.boilerplate_lines for s in stories] == [(2, 3, 6), (8,)]
+
+
+FOLLOW_UP_INTRODUCING_A_NAME_WITH_A_PARTICLE_AGAIN = """\
+Dutch rail fares to rise by five per cent
+
+Train fares in the Netherlands will rise by five per cent in January, the \
+national rail operator said on Monday, the largest increase in a decade.
+
+The operator blamed the cost of electricity and of new trains.
+
+Passenger groups said the rise would push more commuters back into their cars.
+
+Transport Minister Jan van Dijk said he had asked the operator to freeze the \
+price of season tickets for students.
+
+Van Dijk said the government would not add to the operator's subsidy this year.
+
+Transport Minister Jan van Dijk said on Thursday the government would pay for a \
+freeze in student season tickets after the rail operator refused to drop the \
+planned rise.
+
+The freeze will cost about 40 million euros a year.
+
+Van Dijk said the money would come from the road maintenance budget.
+"""
+
+
+def test_a_name_with_a_particle_is_one_name_when_introduced_again():
+    stories = suggest_split(FOLLOW_UP_INTRODUCING_A_NAME_WITH_A_PARTICLE_AGAIN)
+
+    # "Transport Minister Jan van Dijk" on a later day, under no headline, after
+    # "Van Dijk said": the minister introduced again, not a surname referring back.
+    assert [s.first_line for s in stories] == [1, 13]
+
+
+UNMARKED_BRIEFS_WITH_A_SHORT_LEDE_ON_A_NAME = """\
+Firefighters in Penrith rescued a farmer and forty sheep from a flooded field on\
+ the edge of the town on Sunday after the River Eden burst its banks overnight.
+The farmer, who had tried to move the flock to higher ground, was treated for \
+cold at the scene.
+The Keswick Mountain Festival will move from May to June next year to avoid the \
+lambing season, its organisers said.
+The festival, which draws about 15,000 visitors, will also add a second campsite\
+ by the lake.
+Tickets go on sale in March.
+"""
+UNMARKED_STORY_WITH_A_JUDGE = """\
+A court in Tromso on Thursday jailed a former harbour master for three years for\
+ taking payments from shipping agents in return for berths worth more than 20 \
+million crowns.
+Olav Strand, 58, ran the port's berth allocation office from 2016 until his \
+arrest last year.
+Prosecutors said he had been given cash and a car by two agencies over five years.
+The judge, Sigrid Aasvik, said the payments had cost honest agents dearly, \
+because the berths had gone to whoever paid most rather than to whoever asked \
+first.
+"This was a betrayal of public trust," Aasvik said.
+"""
+
+
+def test_in_unmarked_copy_a_short_lede_opening_on_a_new_name_starts_a_story():
+    # A lede shorter than usual, with no day, but opening on a name the copy has
+    # not mentioned: a new brief.
+    briefs = suggest_split(UNMARKED_BRIEFS_WITH_A_SHORT_LEDE_ON_A_NAME)
+    assert [s.first_line for s in briefs] == [1, 3]
+    # Opening on someone new in a story ("The judge, ...") is no name opening.
+    assert [s.first_line for s in suggest_split(UNMARKED_STORY_WITH_A_JUDGE)] == [1]
+
+
+UNMARKED_FOLLOW_UP_ON_A_LATER_DAY = """\
+Dockers at the port of Immingham will strike for 48 hours from Monday over pay, \
+the GMB union said on Tuesday, after talks with the port's owner broke down.
+The union said its members had been offered a rise of 3 per cent, well below \
+inflation.
+The port's owner, Humber Quays, said the offer was fair and that it would keep \
+the port open.
+Humber Quays has raised its pay offer to 5 per cent on Thursday, and the strike \
+is off.
+The union will put the offer to its members next week.
+"""
+
+
+def test_in_unmarked_copy_a_short_lede_on_a_later_day_starts_a_story():
+    stories = suggest_split(UNMARKED_FOLLOW_UP_ON_A_LATER_DAY)
+
+    # No blank lines or headlines, and a lede shorter than usual, but on a later
+    # day than the story before: the next day's story.
+    assert [s.first_line for s in stories] == [1, 4]
+
+
+def test_a_weekday_named_as_a_habit_is_no_new_day():
+    # "on Sunday afternoons" after "on Saturday" is what the choir did every week,
+    # not the next day's news.
+    gaps = {c.line: c for c in boundary_candidates(A_HABIT_ON_A_WEEKDAY)}
+
+    assert [s.first_line for s in suggest_split(A_HABIT_ON_A_WEEKDAY)] == [1]
+    assert not any("a day not mentioned before" in r for r in gaps[11].reasons)
+
+
+HEADLINE_OF_TWO_SENTENCES = """\
+The valley bet on tourists. Ten years on, did it work?
+When the cable car opened above the valley in 2016, the council promised 600 jobs \
+and a year-round season.
+Hotel owners say the winters are still quiet.
+
+"We hoped for more," said one.
+"""
+
+
+def test_a_headline_of_two_short_sentences_is_a_headline():
+    stories = suggest_split(HEADLINE_OF_TWO_SENTENCES)
+
+    assert [(s.first_line, s.headline_line) for s in stories] == [(1, 1)]
+
+
+IRREGULARLY_SPACED_STORY = """\
+Ferry town pins its hopes on a new pier
+
+The town's harbour was meant to become the base for a fleet of electric ferries, \
+and the council spent eight million pounds on a new pier to win them.
+
+Three years later, the pier is busy. Two operators run boats to the islands from it \
+and a third has asked for a berth.
+The harbour master, Ruth Calloway, said traffic had doubled since 2023.
+"We did not expect it so soon," she said.
+
+Most of the work on the pier is in maintenance, which keeps the operators' \
+engineers in the town all year.
+
+Those jobs pay well but need training that few people here had.
+A college course for marine engineers opened last year with 40 places.
+Others in the town are less sure.
+Shop owners say the ferry crews spend little in the high street.
+"""
+
+
+def test_under_a_headline_a_blank_line_alone_does_not_start_a_story():
+    # The copy runs some paragraphs together and spaces others: a blank line there
+    # is no sign of a new story without a headline, dateline or lede.
+    stories = suggest_split(IRREGULARLY_SPACED_STORY)
+
+    assert [s.first_line for s in stories] == [1]
+
+
+NEXT_STORY_NAMING_IN_FULL_SOMEONE_CALLED_BY_SURNAME = """\
+Rovers turn down bid for winger Okafor
+
+Harbour Rovers have rejected a bid of two million pounds from Castleford City for \
+their winger Tomas Okafor, the club said on Monday.
+
+Okafor, 22, scored eleven goals last season and has three years left on his \
+contract.
+
+The Rovers manager, Alan Pryce, said the club had no wish to sell a player it had \
+brought through its academy.
+
+City are second in the league and want a winger before the window closes at the end \
+of the month.
+
+Tomas Okafor has asked in writing to leave Harbour Rovers, two days after the club \
+turned away a record fee for him from Castleford City, whose interest he is said to \
+welcome.
+
+The City manager, Ian Reddy, said on Thursday that a player asking in writing to \
+leave was "a serious step for any young player".
+
+Reddy said he expected the written request to leave to be answered within a week.
+
+Harbour Rovers said the written request had been received and would be answered in \
+private.
+"""
+
+
+def test_a_lede_naming_in_full_someone_called_by_surname_before_starts_a_story():
+    # The first story calls the winger "Okafor" once it has named him; the next
+    # story, with no headline, names him in full again in its lede.
+    stories = suggest_split(NEXT_STORY_NAMING_IN_FULL_SOMEONE_CALLED_BY_SURNAME)
+
+    assert [s.first_line for s in stories] == [1, 11]
+    assert (
+        "introduces by full name and role someone named before, as a new story does"
+        in stories[1].reasons
+    )
+
+
+NEXT_DAY_LEDE_THEN_WHAT_SOMEONE_SAID_ON_THE_DAY = """\
+Flooding closes the main line between two cities
+
+Rail services between Carlisle and Preston were cancelled on Monday after \
+floodwater covered the tracks near Shap, the operator said.
+
+Northfell Rail, which runs the trains on the line, said replacement buses would run \
+but journeys would take two hours longer.
+
+Engineers were pumping water from a cutting and checking the embankment, the \
+operator said.
+
+The operator's managing director, Alison Brough, said it had asked the Environment \
+Agency for help. "Safety comes first," she said.
+
+Passengers were told to travel only if they had to.
+
+Northfell Rail has warned that the line between Carlisle and Preston may stay shut \
+for the rest of the week after the embankment near Shap was found to be damaged.
+
+Alison Brough, the operator's managing director, said on Tuesday that surveyors had \
+found a section of the embankment had slipped overnight and would need rebuilding.
+
+Repairs would start as soon as the water had gone down, she said.
+
+Buses will keep running between the two cities until the line reopens.
+"""
+
+
+def test_the_day_someone_spoke_in_the_paragraph_after_a_lede_does_not_move_the_start():
+    # Both paragraphs name the operator's head in full again; the second gives the
+    # day she spoke, as the paragraph after a lede does, so the story starts before.
+    stories = suggest_split(NEXT_DAY_LEDE_THEN_WHAT_SOMEONE_SAID_ON_THE_DAY)
+
+    assert [s.first_line for s in stories] == [1, 13]
 
 
 def test_suggested_stories_start_where_the_candidates_score_above_zero():

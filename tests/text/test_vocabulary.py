@@ -9,7 +9,9 @@ from articles.text.vocabulary import (
     country_of,
     is_role_head,
     is_stopword,
+    places_in,
     role_words,
+    scopes_in,
     transliteration_key,
 )
 
@@ -90,3 +92,31 @@ def test_sentences_do_not_end_at_abbreviations():
 )
 def test_spellings_of_one_name_in_two_transliterations_share_a_key(first, second, same):
     assert (transliteration_key(first) == transliteration_key(second)) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Depots in England and Wales will close.", {"england", "wales"}),
+        ("Flooding across North Yorkshire eased.", {"north yorkshire"}),
+        ("Roads in Orange County were closed.", {"orange county"}),
+        ("Roads in County Durham were closed.", {"county durham"}),
+        # months, small words and countries are not places within a country
+        ("In March the firm hired staff in the UK.", set()),
+        ("The county council met.", set()),
+    ],
+)
+def test_places_within_countries_are_read_by_name(text, places):
+    assert places_in(text) == places
+
+
+def test_places_named_by_what_they_are_are_read_apart():
+    assert scopes_in("Farms in the county and across the region") == {
+        "the county",
+        "the region",
+    }
+    assert scopes_in("In the end the county council agreed.") == set()
+
+
+def test_a_name_after_at_is_a_place():
+    assert places_in("Gusts of 80 mph were recorded at Selsey Bill.") == {"selsey bill"}

@@ -8,12 +8,15 @@ clause names. figures.py compares what this module reads.
 
 The clause is the figure's own, read as a small grammar:
 
-- a frame of reported speech before it ("The club said", "The court heard that")
-  or after it ("..., the council said on Monday.") is not its subject, and the
-  frame's time does not date it; asides between a subject and its verb ("the
-  clinic, which has 20 beds, cost"; "Sen, 45, stole") are left out; another
-  clause joined to it ("..., and shops within a mile ...", "as it shuts
-  a plant") is not part of it;
+- a frame of reported speech before it ("The club said", "The court heard that",
+  "told investors that") or after it ("..., the council said on Monday.") is not
+  its subject, and the frame's time does not date it; a figure that opens what a
+  frame reports ("The operator said 312 services were cancelled") is the
+  speaker's fact, with its verb after it; a phrase of time opening the clause
+  ("At its peak the festival drew") is left out, and so are asides between a
+  subject and its verb ("the clinic, which has 20 beds, cost"; "Sen, 45,
+  stole"); another clause joined to it ("..., and shops within a mile ...",
+  "as it shuts a plant") is not part of it;
 - its subject is, in this order: the thing before a relative or participle aside
   the figure is in ("Sen, who stole"; "the compact, signed by eight
   councils"); what it does when the figure opens the clause ("Six councils
@@ -25,7 +28,11 @@ The clause is the figure's own, read as a small grammar:
   name, country or body, or the words before the verb;
 - its verb is the word before it, with copulas read as "be" and having ("has",
   "will have a capacity of", "the 200-bed hospital") as "have";
-- its setting is the places, bodies and times of its own clause.
+- its setting is the places, bodies and times of its own clause, not what the
+  figure is compared with ("up from 5.1 million a year earlier"); places within
+  countries ("in Ulster", "Kent County") are read as places, and places named
+  by what they are ("in the county") are kept apart as its scope. What a length
+  measures ("300 metres long" / "30 metres high") is part of its unit.
 """
 
 from __future__ import annotations
@@ -43,6 +50,8 @@ from articles.text.vocabulary import (
     MONTHS,
     STOPWORDS,
     actors_in,
+    places_in,
+    scopes_in,
     words_of,
 )
 
@@ -150,6 +159,17 @@ _FRAME = re.compile(
     r"(?!(?:on|in|at|by|for|to|with|as|from|of|over|about|since)\b)",
     re.IGNORECASE,
 )
+# A frame right before the figure: "The operator said (that) 312 services were
+# cancelled" (the figure then opens what is said).
+_FRAME_END = re.compile(
+    rf"^(?P<speaker>.*)\b(?:{_FRAME_VERBS}){_FRAME_TIME}\s+(?:that\s+)?$",
+    re.IGNORECASE,
+)
+# A phrase of time or circumstance opening the clause: "At its height the blaze".
+_LEADING_PHRASE = re.compile(
+    r"^(?i:(?:at|in|on|by|during|after|before|since|over|under|with|from)\s+"
+    r"(?:[\w'-]+\s+){0,3}?)(?=(?i:the)\s)"
+)
 # The same frame after what is said, at the end of a sentence ("..., the council
 # said on Monday."): its speaker and its time are not the figure's.
 _TRAILING_FRAME = re.compile(
@@ -220,15 +240,29 @@ _PLACE = re.compile(
     r"(?P<place>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*"
     rf"|(?:{_PLACE_NOUNS})\b)"
 )
+# A figure that opens its reported clause has its verb after it: "312 services
+# had been cancelled", "40 jobs would go".
+_VERB_AFTER = re.compile(
+    r"^(?:\s+(?:in|at|on|of|across|from|for)\s+(?:the\s+|its\s+|their\s+)?[\w-]+)*"
+    r"(?:\s+[a-z-]+)??\s+(?:(?:had|have|has|will|would|could|may|might|were|was|"
+    r"are|is)\s+)?(?:(?:been|be|not)\s+)?(?P<verb>[a-z]{2,})\b"
+)
+# What the sentence compares its figure with: "up from 5.1 million a year earlier".
+_COMPARISON = re.compile(
+    r"(?i:,?\s+(?:(?:up|down|rising|falling)\s+from|compared\s+with)\b[^;]*)"
+)
 # Units of time: "a five-year plan" and "a 67-year-old" are not quantities of things.
 _TIME_UNITS = frozenset(
     words_of("year month week day hour minute second decade century season night")
 )
 _COST_VERB = "cost"
-_BUILD_VERBS = frozenset(
-    words_of("built rebuilt completed finished delivered renovated refurbished")
-    + words_of("restored upgraded")
+# Building a thing for a sum, done or to come: "built for", "will build for".
+_BUILD_VERB_FORMS = (
+    r"(?:re)?buil(?:t|d|ds|ding)|complet(?:e|es|ed|ing)|finish(?:es|ed|ing)?|"
+    r"deliver(?:s|ed|ing)?|renovat(?:e|es|ed|ing)|refurbish(?:es|ed|ing)?|"
+    r"restor(?:e|es|ed|ing)|upgrad(?:e|es|ed|ing)"
 )
+_BUILD_VERB = re.compile(rf"(?i:{_BUILD_VERB_FORMS})")
 # Words that set one thing apart from another of its kind: "the other school".
 _CONTRASTIVE = frozenset(
     words_of("other another first second third new old former previous next rival")
@@ -254,9 +288,13 @@ _WHEN_WHERE = re.compile(
 # What a thing cost, however the copy puts it.
 _COST = re.compile(
     r"(?i:\bcost(?:s|ing)?\s+(?:(?:the|a|an|its|their)\s+[a-z]+\s+)?$"
-    r"|\b(?:built|rebuilt|completed|finished|delivered|renovated|refurbished|restored|"
-    r"upgraded)\b[^,.;]{0,30}?\bfor\s+$"
+    rf"|\b(?:{_BUILD_VERB_FORMS})\b[^,.;]{{0,30}}?\bfor\s+$"
     r"|\b(?:at\s+)?an?\s+(?:total\s+|final\s+)?cost\s+of\s+$)"
+)
+# What a length measures, after its unit: "300 metres long", "30 metres high".
+_DIMENSION = re.compile(
+    r"\s+(long|high|tall|wide|deep|thick|away|across|underground|below|above)\b",
+    re.IGNORECASE,
 )
 # Words after a number that are not what it counts.
 _NOT_COUNTED = STOPWORDS | frozenset(words_of("per percent am pm"))
@@ -271,12 +309,16 @@ _MONEY = re.compile(
     r"pounds|yen|yuan|rupees|francs)\b",
     re.IGNORECASE,
 )
+# A count: "9 countries", "twelve new wardens", "three hundred jobs", "two
+# hundred thousand visitors"; a describing word before the noun is skipped.
 _COUNT = re.compile(
     rf"(?<![\w$€£¥.,])(?P<num>{_DIGITS}|(?i:{_NUMBER_WORD}))"
     # "4.6m passengers", "two hundred staff", "one hundred and fifty jobs"
     r"(?:(?P<suffix>m|bn)(?=\s+(?:[a-z]+s|people)\b)"
     rf"|\s+(?P<hundred>(?i:hundred))(?:\s+and\s+(?P<rest>(?i:{_NUMBER_WORD})))?)?"
     rf"(?:\s+(?P<scale>thousand|million|billion))?"
+    r"(?:\s+(?:new|extra|more|additional|further|full-time|part-time|other|"
+    r"permanent|temporary|local|young|older|senior|junior|qualified|trained)(?=\s))?"
     r"(?:\s+(?P<noun>[A-Za-z][a-z]+|km|kg|mi|mw|ha)\b)",
 )
 _PERCENT = re.compile(
@@ -323,6 +365,7 @@ class Figure:
     # places, bodies and times the figure's clause names besides the subject:
     # "12,000 hectares in Spain" and "8,000 hectares in Portugal" are two facts
     setting: frozenset[str]
+    scope: frozenset[str]  # places named by what they are: "in the county"
     approximate: bool
     initial: bool  # opens its sentence
     para: Paragraph
@@ -353,9 +396,9 @@ def _number(text: str) -> float | None:
         return None
 
 
-def read_figures(para: Paragraph) -> Iterator[Figure]:
-    """Every figure in the paragraph's sentences."""
-    previous = ""
+def read_figures(para: Paragraph, previous: str = "") -> Iterator[Figure]:
+    """Every figure in the paragraph's sentences; `previous` is the sentence before
+    the paragraph in its story, for a pronoun that opens it."""
     for s_start, s_end in sentences(para.text):
         sentence = _Sentence(para.text[s_start:s_end], s_start, previous)
         previous = sentence.text
@@ -468,6 +511,9 @@ def _count(
         if describes or compound:
             noun, end = second, end + following.end()
     unit = UNIT_SYNONYMS.get(noun.lower(), _singular(noun.lower()))
+    dimension = _DIMENSION.match(sentence.text[end:])
+    if dimension:  # "300 metres long" and "30 metres high" measure two things
+        unit = f"{unit}:{dimension.group(1).lower()}"
     # "4.6m" and "4.6 million" are one value written two ways, as "nine" and "9"
     form = " ".join(["digits" if raw[0].isdigit() else "words", *scale.split()])
     yield _figure("count", value, unit, form, "", para, sentence, (match.start(), end))
@@ -555,9 +601,26 @@ def _ordinal(
     names = {w.lower() for w in head[:-1] if w[:1].isupper()}
     if named:
         names |= {w.lower() for w in named.group(1).split()}
+    elif not names:
+        names = _owner(sentence.text[: match.start()])
     span = (match.start(), head_end)
     figure = _figure("ordinal", value, noun, "", "", para, sentence, span)
     yield replace(figure, names=frozenset(names))
+
+
+def _owner(before: str) -> set[str]:
+    """Whose ordinal it is, told before it: "the Harbour Trust's 40th" or "The
+    Baltic Book Fair, now in its 11th": the name, as words."""
+    possessive = re.search(
+        r"((?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*)['\u2019]s?\s+$", before
+    )
+    if possessive:
+        return {w.lower() for w in possessive.group(1).split()}
+    if not re.search(r"\b(?:its|their)\s+$", before):
+        return set()
+    tokens = tokenize(before)
+    runs = [tokens[i:j] for i, j in name_runs(tokens) if j - i >= 2]
+    return {t.base.lower() for t in runs[0]} if runs else set()
 
 
 def _figure(
@@ -580,6 +643,10 @@ def _figure(
     before = text[: span[0]]
     clause_start, clause = _clause(before)
     if reading is None:
+        reading = None if bare else _reported(before, text[span[1] :], sentence)
+        if reading is not None:
+            clause_start = span[0]
+    if reading is None:
         speaker = _speaker(before, trailing)
         reading = _read(clause, text[span[1] :], sentence.previous, speaker, bare)
     segment = _segment(text, clause_start, span, trailing, reading.in_phrase)
@@ -592,6 +659,7 @@ def _figure(
         verb=reading.verb,
         names=frozenset(),
         setting=_setting(segment, reading.subject),
+        scope=frozenset(scopes_in(segment)),
         approximate=bool(_APPROXIMATE.search(before)),
         initial=not before.strip(" \"\u201c\u2018'("),
         para=para,
@@ -669,11 +737,32 @@ def _segment(
     if in_phrase:
         verb = _VERB.search(text, span[1], end)
         end = verb.start() if verb else end
-    return _ASIDE.sub(" ", text[start:end])
+    # what the figure is compared with is not its setting: "up from 5.1 million
+    # a year earlier"
+    after = _COMPARISON.sub("", text[span[1] : end])
+    return _ASIDE.sub(" ", text[start : span[1]] + after)
+
+
+def _reported(before: str, after: str, sentence: _Sentence) -> _Reading | None:
+    """The speaker's fact when the figure opens what a frame reports, with its verb
+    after it: "The operator said 312 services had been cancelled" (a pronoun
+    speaker is what the sentence before is about); else None."""
+    framed = _FRAME_END.match(_ASIDE.sub(_blank, before))
+    later = _VERB_AFTER.match(after) if framed else None
+    if later is None or later.group("verb") in STOPWORDS:
+        return None
+    verb = _stem(later.group("verb"))
+    if _PRONOUN.fullmatch(framed.group("speaker").strip()):
+        subject = _opening_phrase(sentence.previous)
+        return _Reading(subject, verb) if subject else None
+    subject, named = _antecedent(framed.group("speaker"))
+    return _Reading(subject, verb, named) if subject else None
 
 
 def _read(clause: str, after: str, previous: str, speaker: str, bare: bool) -> _Reading:
     """Subject and verb of the figure's clause (`clause` runs up to the figure)."""
+    led = _LEADING_PHRASE.sub("", clause)  # "At its peak the festival drew"
+    clause = led if len(led.split()) >= 2 else clause
     verb = _verb(clause)
     cost = verb == _COST_VERB
     aside = _OPEN_ASIDE.match(clause)
@@ -688,6 +777,12 @@ def _read(clause: str, after: str, previous: str, speaker: str, bare: bool) -> _
         )
         if acted and acted.group("obj") not in _NOT_A_NOUN:
             return _Reading(acted.group("obj"), _stem(acted.group("verb")))
+        # a figure opening what is reported is the speaker's fact, with its verb
+        # after it: "The operator said 312 services had been cancelled"
+        later = _VERB_AFTER.match(after)
+        if later and later.group("verb") not in STOPWORDS and speaker.strip():
+            subject, named = _antecedent(speaker)
+            return _Reading(subject, _stem(later.group("verb")), named)
     if _PRONOUN.match(clause) or re.fullmatch(r"\s*(?:its|their)\s+", clause):
         # "it" is what the sentence before is about; with none, who says it ("it
         # has 900 members, the club said"), though a speaker is never what cost
@@ -812,11 +907,20 @@ def _cost_subject(clause: str) -> str:
     """What cost it: "The stadium was built at a cost of" -> "stadium"; "the
     trust built the centre for" -> "centre"; "The new stand cost" -> "new stand"."""
     cost = _COST.search(clause)
+    if cost and _BUILD_VERB.match(cost.group()):  # "the trust built the centre for"
+        built_words = re.findall(r"[A-Za-z][\w'-]*", cost.group())[1:]
+        kept = [w.lower() for w in built_words if w.lower() not in STOPWORDS]
+        if kept:
+            return " ".join(kept[-3:])
     words = re.findall(r"[A-Za-z][\w'-]*", clause[: cost.start()] if cost else clause)
-    built = [i for i, w in enumerate(words) if w.lower() in _BUILD_VERBS]
+    built = [i for i, w in enumerate(words) if _BUILD_VERB.fullmatch(w)]
     if built and built[-1] < len(words) - 1:
         words = words[built[-1] + 1 :]  # what was built
-    kept = [w.lower() for w in words if w.lower() not in _SMALL | _BUILD_VERBS]
+    kept = [
+        w.lower()
+        for w in words
+        if w.lower() not in _SMALL and not _BUILD_VERB.fullmatch(w)
+    ]
     return " ".join(kept[-3:])
 
 
@@ -892,6 +996,8 @@ def _places(segment: str, subject: str) -> frozenset[str]:
             re.sub(r"['\u2019]s$", "", w) for w in match.group("place").lower().split()
         ]
         found |= set(words) - CALENDAR_WORDS
+    for place in places_in(segment):  # "Scotland's 120 branches", "Kent County"
+        found |= set(place.split())
     return frozenset(found - set(subject.split()))
 
 

@@ -51,8 +51,13 @@ from articles.text.checks.figure_reading import (
     same_subject,
 )
 from articles.text.checks.severity import severity_of
-from articles.text.tokens import name_runs, tokenize
-from articles.text.vocabulary import CALENDAR_WORDS, is_stopword, words_of
+from articles.text.tokens import name_runs, sentences, tokenize, words
+from articles.text.vocabulary import (
+    CALENDAR_WORDS,
+    GENERIC_THINGS,
+    is_stopword,
+    words_of,
+)
 
 NAME = "figures"
 
@@ -62,19 +67,58 @@ def find_figure_problems(
 ) -> Iterator[Finding]:
     """Yield findings on figures that disagree or are written two ways."""
     prose = [p for p in paragraphs if not is_heading(p)]
-    figures = [f for para in prose for f in read_figures(para)]
+    figures: list[Figure] = []
+    last_sentence: dict[int, str] = {}  # per story, for a pronoun opening a paragraph
+    for para in prose:
+        figures.extend(read_figures(para, last_sentence.get(para.story, "")))
+        spans = list(sentences(para.text))
+        if spans:
+            last_sentence[para.story] = para.text[slice(*spans[-1])]
     yield from _different_values(figures, prose)
     yield from _two_forms(figures)
     yield from _date_forms(prose)
 
 
+def _ledes(paragraphs: Sequence[Paragraph]) -> dict[int, frozenset[str]]:
+    """The words of each story's first sentence of prose: what the story is
+    about, and so what a generic noun in it ("the scheme") stands for. Later
+    sentences name other things in passing ("past the central library")."""
+    ledes: dict[int, frozenset[str]] = {}
+    for para in paragraphs:
+        if para.story in ledes:
+            continue
+        first = next(iter(sentences(para.text)), None)
+        if first is not None:
+            ledes[para.story] = frozenset(words(para.text[slice(*first)]))
+    return ledes
+
+
+def _generic_for_lede(
+    first: Figure, second: Figure, ledes: dict[int, frozenset[str]]
+) -> bool:
+    """True when a generic noun in one story ("the scheme", "the race") stands for
+    the thing its lede names as the other story's subject ("Councillors approved
+    the tram line ... The scheme will cost")."""
+    if not (first.subject and second.subject):
+        return False
+    head_a, head_b = first.subject.split()[-1], second.subject.split()[-1]
+    lede_a = ledes.get(first.para.story, frozenset())
+    lede_b = ledes.get(second.para.story, frozenset())
+    return (head_a in GENERIC_THINGS and head_b in lede_a) or (
+        head_b in GENERIC_THINGS and head_a in lede_b
+    )
+
+
 def _different_values(
     figures: list[Figure], prose: Sequence[Paragraph]
 ) -> Iterator[Finding]:
-    """One finding per story on a fact that another story gives another value."""
+    """One finding per story on a fact that another story gives another value.
+    Figures are grouped by what they count and their verb, and their subjects
+    compared by `_same_fact`."""
     stories: dict[int, list[Paragraph]] = defaultdict(list)
     for para in prose:
         stories[para.story].append(para)
+    ledes = _ledes(prose)
     groups: dict[tuple[str, ...], list[Figure]] = defaultdict(list)
     for figure in figures:
         if figure.approximate:
@@ -85,7 +129,7 @@ def _different_values(
             continue
         known = sum(1 for part in (figure.subject, figure.verb) if part)
         if known == 2 or (known == 1 and ":" in figure.unit):
-            key = (figure.kind, figure.unit, figure.verb)
+            key = (figure.kind, figure.unit, figure.verb)  # subjects: _same_fact
             groups[(*key, *sorted(figure.setting))].append(figure)
     for group in groups.values():
         if len({f.value for f in group}) < 2:
@@ -97,7 +141,7 @@ def _different_values(
                 for f in group
                 if f.para.story != figure.para.story
                 and f.value != figure.value
-                and _same_fact(f, figure, stories)
+                and _same_fact(f, figure, stories, ledes)
             ]
             if not others or figure.para.story in reported:
                 continue
@@ -117,11 +161,18 @@ def _different_values(
 
 
 def _same_fact(
-    first: Figure, second: Figure, stories: dict[int, list[Paragraph]]
+    first: Figure,
+    second: Figure,
+    stories: dict[int, list[Paragraph]],
+    ledes: dict[int, frozenset[str]],
 ) -> bool:
     """Two figures of one unit and verb in one setting tell one fact when their
     subjects name one thing, their places do not differ and, for a number said of
-    what it measures ("a crowd of"), their sentences name the same thing."""
+    what it measures ("a crowd of"), their sentences name the same thing. Two
+    places named by what they are ("in the county" / "in the city") are two
+    facts; one named and one not may be the same place."""
+    if first.scope and second.scope and first.scope != second.scope:
+        return False
     if not (first.places <= second.places or second.places <= first.places):
         return False
     if (first.measured or second.measured) and not first.mentions & second.mentions:
@@ -136,7 +187,11 @@ def _same_fact(
         return _may_be_one(first, second, stories) and _may_be_one(
             second, first, stories
         )
-    return _refers_to(first, second, stories) or _refers_to(second, first, stories)
+    return (
+        _refers_to(first, second, stories)
+        or _refers_to(second, first, stories)
+        or _generic_for_lede(first, second, ledes)
+    )
 
 
 def _one_person(

@@ -47,8 +47,9 @@ _GLYPHS = {
 _PAIRS = {STRAIGHT: ('"', '"'), CURLY: ("“", "”"), GUILLEMET: ("«", "»")}
 _BEFORE_OPENING = set("([{—\u2013-/")
 _AFTER_CLOSING = set(".,;:!?)]}—\u2013-…")
-# Sentence-final punctuation, then space: where a lost paragraph break would be.
-_LOST_BREAK = re.compile(r"[.!?…]\s+$")
+# Sentence-final punctuation, then space or nothing: where a lost paragraph break
+# would be (pasting can lose the space with the line break: `will play."Next`).
+_LOST_BREAK = re.compile(r"[.!?…]\s*$")
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,8 @@ def _check_paragraph(
 ) -> Iterator[Finding]:
     text = para.text
     opened: _Mark | None = None
-    for mark in _marks(text):
+    marks = _marks(text)
+    for index, mark in enumerate(marks):
         if mark.role == "inch":
             if opened is None:
                 continue
@@ -108,6 +110,8 @@ def _check_paragraph(
         role = mark.role
         if role == "either":
             role = "close" if opened else "open"
+            if opened and _reopens_after_lost_break(text, marks, index):
+                role = "open"
         if role == "open":
             if opened is not None and _LOST_BREAK.search(text[: mark.pos]):
                 # "… will play. “Next paragraph": paragraphs of one quotation joined
@@ -191,6 +195,19 @@ def _finding(
         suggestion=suggestion,
         facts=[kind],
     )
+
+
+def _reopens_after_lost_break(text: str, marks: list[_Mark], index: int) -> bool:
+    """True when a straight mark between a sentence end and a capital, with no
+    space (`proud of them."Next season`), reopens the quotation after a lost
+    paragraph break rather than closing it: the marks after it pair up only if
+    it opens (an odd number of them are left to close it and any others)."""
+    mark = marks[index]
+    after = text[mark.pos + 1 : mark.pos + 2]
+    if not (_LOST_BREAK.search(text[: mark.pos]) and after.isupper()):
+        return False
+    later = [m for m in marks[index + 1 :] if m.family == mark.family]
+    return len(later) % 2 == 1
 
 
 def _opens_with_quote(text: str) -> bool:

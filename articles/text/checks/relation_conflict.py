@@ -22,7 +22,10 @@ advisory. Compared are:
 
 Two statements that are each dated events ("imposed in March", "lifted in April")
 are a sequence and at most a tension; a statement is dated by its own clause, and
-a state "since 2011" is a state now. Conditionals and questions are skipped. A
+a state "since 2011" is a state now. Statements about different places or counts
+("banned fireworks from the park" / "from the pier", "convicted of fraud" /
+"acquitted of theft") do not conflict; one told without either, or with "any"
+or "all", is about every place or count. Conditionals and questions are skipped. A
 subject written as "the country" or "it", or missing ("the process of removing X
 from the list"), is taken to be the nearest country named before it in the
 paragraph, or else the one party the source's other statements of the relation
@@ -58,6 +61,7 @@ from articles.text.checks.statements import (
     SANCTIONS,
     Statement,
     read_statements,
+    same_scope,
 )
 
 NAME = "relation-conflict"
@@ -133,7 +137,10 @@ def _conflict_findings(
 ) -> Iterator[Finding]:
     for statement in mine:
         against = [
-            t for t in theirs if frozenset({statement.state, t.state}) in _CONFLICTS
+            t
+            for t in theirs
+            if frozenset({statement.state, t.state}) in _CONFLICTS
+            and same_scope(statement, t)
         ]
         if not against:
             continue
@@ -184,7 +191,7 @@ def _within_story_findings(mine: list[Statement]) -> Iterator[Finding]:
         for earlier in mine[:j]:
             if _CONFLICTS.get(frozenset({earlier.state, later.state})) != (
                 "contradiction"
-            ):
+            ) or not same_scope(earlier, later):
                 continue
             if _CONTRAST.search(earlier.sentence) or _CONTRAST.search(later.sentence):
                 continue
@@ -208,7 +215,7 @@ def _published_findings(
     for statement in mine:
         for label, other in published:
             kind = _conflict_kind(statement, other)
-            if kind is None:
+            if kind is None or not same_scope(statement, other):
                 continue
             yield _finding(
                 statement,

@@ -51,6 +51,10 @@ class Phrase:
     obj: str | None = None  # a fixed object ("insolvency") when the verb names it
     # in the passive, the word before who did it ("by": "X was bought by Y")
     agent: str = "by"
+    after: str | None = None  # what must follow the object: "found X guilty"
+    # read only as a plain statement: "was jailed" tells of a conviction, "will be
+    # jailed" or "was not jailed" tells nothing about one
+    plain_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -65,12 +69,33 @@ class Relation:
     synonyms: Mapping[str, str] = field(
         default_factory=lambda: MappingProxyType({})
     )  # object as written -> as compared ("cease-fire" -> "ceasefire")
+    # the words that open what the statement holds for, after the object or the
+    # verb: "banned fireworks from the park" is not "from the pier", "convicted of
+    # fraud" is not "acquitted of theft" (a regex; None: no scope)
+    scope: str | None = None
 
 
 _RELATIONS_WORD = r"(?:diplomatic\s+)?(?:relations|ties)"
 _CEASEFIRE = r"(?:ceasefire|cease-fire|truce)"
 _CEASEFIRE_VERBS = (
     r"agreed|agrees?|signed|signs?|reached|reach(?:es)?|declared|announced"
+)
+# Words that end a thing named in lower case: "banned fireworks on Friday".
+_THING_END = (
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:on|in|at|from|for|after|until|since|last|this|and|"
+    r"but|because|to|by|with|over|under|during|across|throughout|when|while|as|"
+    r"which|who|that)\b)"
+)
+_NOT_A_THING = (
+    r"(?!(?:him|her|them|it|its|their|his|the|a|an|all|any|some|from|in|on|and|"
+    r"anyone|nobody|no|not|use|sale|sales)\b)"
+)
+# What is banned: a name ("TikTok", "the Verdant Seeds company") or a thing in
+# lower case ("fireworks", "single-use plastic bags", "the sale of fireworks").
+_BANNED = (
+    r"(?:the\s+)?(?:(?:use|sale|sales)\s+of\s+)?"
+    r"(?:(?:[A-Z][\w-]*)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w-]*){0,4}"
+    rf"|{_NOT_A_THING}[a-z][\w-]*(?:\s+{_NOT_A_THING}[a-z][\w-]*){{0,2}}{_THING_END})"
 )
 
 RELATIONS: tuple[Relation, ...] = (
@@ -146,9 +171,11 @@ RELATIONS: tuple[Relation, ...] = (
         name="membership",
         phrases=(
             Phrase(
-                r"(?:an?\s+)?(?:full\s+|founding\s+|permanent\s+)?member\s+"
-                r"(?:state\s+)?(?:of|in)"
+                r"(?:an?\s+|one\s+of\s+the\s+)?(?:full\s+|founding\s+|permanent\s+)?"
+                r"members?\s+(?:states?\s+)?(?:of|in)"
             ),
+            # "Norbank Air, a member of the carriers' union, flies to 12 cities"
+            Phrase(r",\s+an?\s+(?:full\s+|founding\s+|permanent\s+)?member\s+of"),
             Phrase(r"join(?:s|ed|ing)?"),
             Phrase(
                 r"(?:left|leaves?|leaving|quit(?:s|ting)?|exit(?:s|ed|ing)?|"
@@ -268,13 +295,14 @@ RELATIONS: tuple[Relation, ...] = (
         name="acquisition",
         phrases=(
             Phrase(
-                r"(?:acquir(?:e|es|ed|ing)|b(?:uy|uys|ought|uying)|"
+                r"(?:acquir(?:e|es|ed|ing)|b(?:uy|uys|ought|uying)|owns?|"
                 r"t(?:ake|akes|ook|aking)\s+over|"
                 r"complet(?:e|es|ed|ing)\s+(?:the|its)\s+(?:acquisition|purchase|"
-                r"takeover)\s+of|owns?)"
+                r"takeover)\s+of)"
             ),
             Phrase(
-                r"(?:abandon|dropp?|scrapp?|withdr[ae]w|call(?:ed)?\s+off)(?:s|ed|ing)?"
+                r"(?:(?:abandon|dropp?|scrapp?|withdr[ae]w|call(?:ed)?\s+off)(?:s|ed|ing)?|"
+                r"walk(?:s|ed|ing)?\s+away\s+from)"
                 r"\s+(?:its|the|their)\s+(?:bid|offer|plan|deal)\s+(?:for|to\s+buy)",
                 NOT_DONE,
             ),
@@ -324,12 +352,26 @@ RELATIONS: tuple[Relation, ...] = (
     ),
     Relation(
         name="ban",
+        objects=_BANNED,
+        scope=r"from|in|on|at|across|throughout",
         phrases=(
             Phrase(
                 r"(?:bann(?:ed|ing)|bans?|outlaw(?:s|ed|ing)?|prohibit(?:s|ed|ing)?)"
             ),
+            # "imposed a ban on", "has a ban on", "brought in a ban on"
             Phrase(
-                r"(?:lift(?:s|ed|ing)?|end(?:s|ed|ing)?|overturn(?:s|ed|ing)?)\s+"
+                r"(?:impos(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|approv(?:e|es|ed|ing)|"
+                r"brought\s+in|brings?\s+in|ha[sd]|have|maintains?|kept|keeps?)\s+"
+                r"(?:a|an|its|the)\s+(?:new\s+|total\s+|blanket\s+|outright\s+)?"
+                r"ban\s+on"
+            ),
+            Phrase(
+                r"(?:ha[sd]|have)\s+no\s+ban\s+on",
+                NOT_DONE,
+            ),
+            Phrase(
+                r"(?:lift(?:s|ed|ing)?|end(?:s|ed|ing)?|overturn(?:s|ed|ing)?|"
+                r"scrap(?:s|ped|ping)?|revok(?:e|es|ed|ing))\s+"
                 r"(?:the|its|their)\s+ban\s+on",
                 NOT_DONE,
             ),
@@ -365,10 +407,21 @@ RELATIONS: tuple[Relation, ...] = (
     Relation(
         name="charge",
         by_object=True,
+        scope="with",
         phrases=(
             Phrase(r"(?:charged|indicted)", shape=PASSIVE),
             Phrase(r"(?:charged|indicted)(?=\s+\S+(?:\s+\S+){0,3}\s+with\b)"),
-            Phrase(r"released\s+without\s+(?:being\s+)?charged?", NOT_DONE, PASSIVE),
+            # "No charges have been brought against X", "X was released without charge"
+            Phrase(
+                r"[Nn]o\s+charges?\s+(?:have|has|had|were|was)\s+(?:yet\s+)?been\s+"
+                r"(?:brought|filed|laid)\s+against",
+                NOT_DONE,
+            ),
+            Phrase(
+                r"(?:released|freed)\s+without\s+(?:being\s+)?charged?",
+                NOT_DONE,
+                PASSIVE,
+            ),
         ),
         described={
             DONE: "{object} has been charged",
@@ -381,12 +434,13 @@ RELATIONS: tuple[Relation, ...] = (
     Relation(
         name="conviction",
         by_object=True,
+        scope="of",
         phrases=(
             Phrase(r"(?:convicted|found\s+guilty)", shape=PASSIVE),
-            # a sentence is passed on a conviction: "was jailed for four years"
-            Phrase(r"(?:jailed|imprisoned|sentenced)", shape=PASSIVE),
             Phrase(
-                r"(?:acquitted|found\s+not\s+guilty|cleared\s+of)", NOT_DONE, PASSIVE
+                r"(?:acquitted|found\s+not\s+guilty|cleared(?=\s+of\b))",
+                NOT_DONE,
+                PASSIVE,
             ),
             Phrase(
                 r"(?:on\s+trial|stand(?:s|ing)\s+trial|being\s+tried)",
@@ -394,6 +448,13 @@ RELATIONS: tuple[Relation, ...] = (
                 PASSIVE,
             ),
             Phrase(r"convicted"),
+            # a sentence or a plea is a conviction told another way
+            Phrase(r"(?:jailed|imprisoned|sentenced)", shape=PASSIVE, plain_only=True),
+            Phrase(r"(?:pleaded|pleads|pled)\s+guilty", shape=PASSIVE, plain_only=True),
+            # "A jury found X guilty", "The court cleared X of fraud"
+            Phrase(r"found", after=r"guilty\b"),
+            Phrase(r"found", NOT_DONE, after=r"not\s+guilty\b|innocent\b"),
+            Phrase(r"(?:acquitted|cleared)", NOT_DONE),
         ),
         described={
             DONE: "{object} has been convicted",

@@ -56,16 +56,23 @@ _BODY = (
     r"[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?:council|government|board|authority|"
     r"authorities|administration|league|federation|association|club|court|"
     r"regulator|region|province|ministry|committee|union|company|firm|bank|agency|"
-    r"parliament|assembly|senate|army|police|city|county|state|town|country)\b"
+    r"parliament|assembly|senate|army|police|city|county|state|town|country|trust|"
+    r"charity|school|hospital|university|college|airline|operator|group)\b"
 )
 # The organs of a state or body that act for it: "Chile's parliament ratified".
 _ORGANS = (
     r"government|authorities|administration|parliament|congress|senate|cabinet|"
     r"president|foreign\s+ministry|ministry|treasury|regulators?"
 )
+# A name may follow what it is: "the brewer Arden Ales".
 _SUBJ = (
-    rf"(?P<subj>{_NP}(?:['\u2019]s)?(?:\s+(?:{_ORGANS}))?"
-    rf"|it|{_BODY})"
+    rf"(?P<subj>(?:the\s+[a-z][\w-]*\s+)?{_NP}(?:['\u2019]s)?"
+    rf"(?:\s+(?:{_ORGANS}))?|it|{_BODY})"
+)
+# A frame of reported speech before a statement: "The firm said on Monday that".
+REPORTED = re.compile(
+    r"\b(?:said|says|told\s+\w+|announced|confirmed|reported|added)"
+    r"(?:\s+(?:on|last)\s+\w+)?\s+(?:that\s+)?\S+(?:\s+\S+)?\s+$"
 )
 # A government or body as the object, in lower case: "the new government of
 # Mali", "the transitional council", "the military authorities in Niamey", "the
@@ -159,6 +166,17 @@ PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         re.compile(
             rf"\b{_OBJ},?\s+(?:which|whom|that)\s+{_SUBJ}\s+{_AUX}{_ACTIVE_VERB}"
             rf"\s+as\s+{_CATEGORY}"
+        ),
+    ),
+    # The EU does not list the Proud Boys. (A country or body as the subject, and
+    # nothing after the object: a designation told without its category.)
+    (
+        DESIGNATION,
+        "bare",
+        re.compile(
+            rf"\b{_SUBJ}\s+{_AUX}(?P<verb>list(?:s|ed)?|designat(?:es?|ed)|"
+            rf"proscrib(?:es?|ed))\s+{_OBJ}"
+            r"(?=\s*(?:[.;]|$)|\s*,\s+(?:but|although|though|while|whereas)\b)"
         ),
     ),
     # The Proud Boys are listed as a terrorist entity in Canada / banned in Germany.
@@ -284,6 +302,14 @@ _GOVERNMENT = (
 )
 
 
+# An aside between a name and its verb: "Ivo Kral, 34, was arrested", "Tess
+# Lowe, the former treasurer, was cleared", "Pellow Homes, which bought ...".
+_ASIDE = (
+    r"(?:(?:,\s+(?:\d{1,3}\b|(?:the|a|an|who|whom|which|whose|now|aged|also|of|"
+    r"from)\b)[^,;]{0,80}){1,2},)?"
+)
+
+
 def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
     obj = (
         rf"(?P<obj>{relation.objects})"
@@ -295,19 +321,27 @@ def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
         # a person named, or described: "A former director of the firm was charged"
         # (not a place after a preposition: "a bus shelter in Bradford was hit")
         obj = rf"{_NOT_AFTER_PREPOSITION}(?P<obj>{_NP}|{_DESCRIBED_PERSON})"
-    if phrase.shape == PASSIVE and relation.by_object:
-        return re.compile(rf"\b{obj},?\s+{_GENERIC_AUX}{verb}\b(?:\s+by\s+{_SUBJ})?")
+        return re.compile(
+            rf"\b{obj}{_ASIDE},?\s+{_GENERIC_AUX}{verb}\b(?:\s+by\s+{_SUBJ})?"
+        )
     if phrase.shape == PASSIVE:
         # who did it, or no agent at all: "ratified by enough countries" is neither
         agent = rf"(?:{phrase.agent})"
         return re.compile(
-            rf"\b{obj},?\s+{_GENERIC_AUX}{verb}\b"
+            rf"\b{obj}{_ASIDE},?\s+{_GENERIC_AUX}{verb}\b"
             rf"(?:\s+{agent}\s+{_SUBJ}|(?!\s+{agent}\b))"
         )
     if phrase.shape == JOINT:
         return re.compile(rf"\b{_SUBJ}\s+and\s+{obj}\s+{_GENERIC_AUX}{verb}\b")
-    subject = r"(?<![\w-])" if relation.by_object else rf"\b{_SUBJ}\s+"
+    # "Pellow Homes, which bought X": the subject and its verb in a relative clause
+    subject = (
+        r"(?<![\w-])"
+        if relation.by_object
+        else rf"\b{_SUBJ}(?:,\s+(?:which|who))?(?:\s+|(?=,\s))"
+    )
     tail = "" if phrase.obj else rf"\s+{obj}"
+    if phrase.after:  # "found X, who had denied it, guilty"
+        tail += rf"{_ASIDE}\s+(?:{phrase.after})"
     return re.compile(rf"{subject}{_GENERIC_AUX}{verb}\b{tail}")
 
 

@@ -46,10 +46,17 @@ from articles.text.checks.statement_patterns import (
     PATTERNS,
     PROSPECT,
     RELATIONS_BY_NAME,
+    REPORTED,
     SANCTIONS,
 )
 from articles.text.tokens import sentences
-from articles.text.vocabulary import STOPWORDS, actor_of, countries_in, country_of
+from articles.text.vocabulary import (
+    CALENDAR_WORDS,
+    STOPWORDS,
+    actor_of,
+    countries_in,
+    country_of,
+)
 
 __all__ = [
     "DESIGNATION",
@@ -74,6 +81,7 @@ class Statement:
     start: int
     end: int
     sentence: str = ""
+    scope: str = ""  # "park" in "banned fireworks from the park": Relation.scope
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -194,6 +202,8 @@ def _read_text(
                 continue
             if shape == "passive" and not _passive_is_relation(match):
                 continue
+            if shape == "bare" and not actor_of(match.group("subj") or ""):
+                continue  # "The report lists Northwind": not a designation
             # The subject pattern can swallow a sentence-opening "If", so look for
             # a condition anywhere before the verb.
             before = sentence[: match.start("verb")]
@@ -257,14 +267,24 @@ def _read_generic(
                 phrase.shape == PASSIVE
                 and re.match(r"\w+ed\b|taken\b", match.group("verb"))
                 and not re.search(r"\b(?:is|are|was|were|be|been|being)\b", aux)
+                and _OBJECT_NEXT.match(sentence[match.end() :])
             ):
                 continue  # "Police arrested X": active, not "X (was) arrested"
+            if phrase.shape == PASSIVE and _IN_A_PLACE.search(
+                sentence[: match.start("obj")]
+            ):
+                continue  # "an official in Hamilton, Ontario, was jailed": a place
             if phrase.obj is not None:
                 obj_text = obj_key = phrase.obj
             elif relation.objects:
+                if re.match(r"['\u2019](?:s\b|\s)", sentence[match.end("obj") :]):
+                    continue  # "Rovers' fans" is not Rovers
                 obj_text = _clean_np(match.group("obj"))
                 obj_key = re.sub(
-                    r"^(?:an?|the|its|national|nationwide|general)\s+", "", obj_text
+                    r"^(?:an?|the|its|national|nationwide|general)\s+"
+                    r"|^(?:use|sale|sales)\s+of\s+(?:the\s+)?",
+                    "",
+                    obj_text,
                 ).lower()
                 obj_key = relation.synonyms.get(obj_key, obj_key)
             else:
@@ -297,7 +317,53 @@ def _read_generic(
                 start=offset + start,
                 end=offset + end,
                 sentence=sentence,
+                scope=_scope(relation.scope, sentence[match.end() :]),
             )
+
+
+# "from the beach", "in its parks", "on public transport": where a ban holds.
+# A scope that covers every other: "of any offence", "of all charges".
+_UNIVERSAL = re.compile(
+    r"(?i:(?:any|all|every)\b|(?:charges?|crimes?|offen[cs]es?|wrongdoing|counts?)$)"
+)
+
+
+def _scope(opening: str | None, rest: str) -> str:
+    """What a statement holds for, told right after it ("from the beach", "of
+    fraud", "with murder"), or ""; a time ("in March", "on Friday") is not one."""
+    if opening is None:
+        return ""
+    total = re.match(r"\s+(outright|altogether|entirely|completely)\b", rest)
+    if total:
+        return "outright"  # a total ban is not the ban in one place
+    match = re.match(
+        rf"\s+(?:guilty\s+)?(?:{opening})\s+(?:the\s+|its\s+|their\s+)?"
+        r"(?P<scope>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)",
+        rest,
+    )
+    if not match or _UNIVERSAL.match(match.group("scope")):
+        return ""
+    words = [w for w in match.group("scope").lower().split() if w not in STOPWORDS]
+    if not words or words[0] in CALENDAR_WORDS or re.fullmatch(r"\d+", words[0]):
+        return ""
+    return " ".join(words)
+
+
+def same_scope(first: Statement, second: Statement) -> bool:
+    """True when two statements can be about the same place: the same scope, or
+    one told without one ("has not banned fireworks")."""
+    return not first.scope or not second.scope or first.scope == second.scope
+
+
+# A name that ends a place or a phrase: "in Hamilton, Ontario", "of Leeds".
+_IN_A_PLACE = re.compile(
+    r"\b(?:in|at|of|from|near|outside|for|by|to|with)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w-]*,\s+)?$"
+)
+# What an active verb's object opens with: "arrested Omar", "detained two men".
+_OBJECT_NEXT = re.compile(
+    r"\s+(?:[A-Z]|(?:the|a|an|his|her|their|him|them|two|three|four|five|\d)\b)"
+)
 
 
 def _object_text(
@@ -318,8 +384,15 @@ def _generic_state(
     """The state a statement of a table relation puts it in, or None (unclear)."""
     aux = re.sub(r"\s+", " ", match.group("aux") or "").strip().lower()
     verb = match.group("verb").lower()
-    if re.search(r"\bhad\b", aux) and "had been" not in aux and not relation.by_object:
-        return None  # "had joined": a past state that may have changed
+    if (
+        re.search(r"\bhad\b", aux)
+        and "had been" not in aux
+        and not relation.by_object
+        and not REPORTED.search(before[: match.start("aux")])
+    ):
+        # "had joined": a past state that may have changed; but "said that it
+        # had joined" is "has joined", told in reported speech
+        return None
     negated = bool(GENERIC_NEGATION.search(aux))
     prospect = bool(GENERIC_PROSPECT.search(aux) or PROSPECT.search(before))
     progressive = bool(IN_PROGRESS.search(aux)) or (
@@ -329,8 +402,13 @@ def _generic_state(
         re.search(r"\b(?:was|were)\b", aux)
         and phrase.shape != PASSIVE
         and not re.match(r"\w+(?:ed|en)\b", verb)
+        and not REPORTED.search(before[: match.start("aux")])
     ):
-        return None  # "was a member of": a past state that may have changed
+        # "was a member of": a past state that may have changed; but "said it was
+        # not a member" is "is not", told in reported speech
+        return None
+    if phrase.plain_only and (negated or prospect or progressive):
+        return None
     if phrase.state in (UNDER_WAY, PROPOSED):
         return None if negated else phrase.state
     if negated:
@@ -405,7 +483,11 @@ def _state(shape: str, match: re.Match[str], before: str) -> str | None:
             or not PAST.search(verb)
         )
         return DELISTING if prospective else NOT_LISTED
-    if re.search(r"\bhad\b", aux) and "had been" not in aux:
+    if (
+        re.search(r"\bhad\b", aux)
+        and "had been" not in aux
+        and not REPORTED.search(before[: match.start("aux")])
+    ):
         return None  # "had designated": a past state that may have changed
     if negated:
         return NOT_LISTED
@@ -441,6 +523,8 @@ def _subject(
         if country:
             return country, _country_display(country)
         cleaned = _clean_np(re.sub(r"['\u2019]s$", "", named.strip()))
+        # "the brewer Arden Ales": the name, not what it is
+        cleaned = re.sub(r"^(?:[a-z][\w-]*\s+)+(?=[A-Z])", "", cleaned)
         return (cleaned.lower(), _with_article(named, cleaned)) if cleaned else None
     # No subject, or "the country": the nearest country named before it in the
     # same paragraph, that is not the object. Looking further back guesses.
@@ -451,6 +535,10 @@ def _subject(
     ]
     if mentions:
         return mentions[-1], _country_display(mentions[-1])
+    if named is not None and named.strip().lower() == "it":
+        what = _what_it_is(paras, index, offset, obj)
+        if what is not None:
+            return what
     # "Kosovo is not recognised in Spain": else the country named after it in
     # its sentence
     sentence_end = text.find(". ", position)
@@ -469,6 +557,57 @@ def _subject(
 _SET_AGAINST = re.compile(
     r"\b(?:unlike|except|than|like|whereas|while|but|as|from)\s+(?:in\s+)?(?:the\s+)?$"
 )
+
+
+_NAME = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w\-]*)(?:\s+(?:of\s+)?[A-Z][\w\-]*){0,4}"
+# "..., a spokesman for Pellow Homes said." / "..., Pellow Homes said."
+_SPEAKER = re.compile(
+    rf"(?:\b(?:for|from|at)\s+|,\s+)(?:the\s+)?(?P<name>{_NAME})(?:['\u2019]s)?\s+"
+    r"(?:said|says|told|confirmed|added|stated)\b[^,]*$"
+)
+_OPENING_NAME = re.compile(rf"^\W*(?:The\s+)?(?P<name>{_NAME})\s+[a-z]")
+# "Arden Ales said on Monday that it ...", "The brewer said that it ..."
+_LEADING_SPEAKER = re.compile(
+    rf"^\W*(?:[Tt]he\s+)?(?P<name>{_NAME}|[a-z][\w-]*)\s+"
+    r"(?:said|says|announced|confirmed)(?:\s+(?:on|last)\s+\w+)?\s+(?:that\s+)?it\b"
+)
+
+
+def _what_it_is(
+    paras: list[Paragraph], index: int, offset: int, obj: str
+) -> tuple[str, str] | None:
+    """What "it" is, when no country is: the body a frame of reported speech
+    names, after it ("It has not bought X, a spokesman for Pellow Homes said")
+    or before it ("Pellow Homes said that it"), else the name the sentence
+    before it opens with, in its paragraph or the paragraph before."""
+    text = paras[index].text
+    spans = list(sentences(text))
+    current = next((s for s in spans if s[0] <= offset < s[1]), None)
+    if current is not None:
+        speaker = _SPEAKER.search(text[slice(*current)])
+        if speaker:
+            return _named(speaker.group("name"), obj)
+        leading = _LEADING_SPEAKER.match(text[slice(*current)])
+        if leading:
+            return _named(leading.group("name"), obj)
+    before = [text[a:b] for a, b in spans if b <= offset]
+    if not before and index > 0:
+        previous = paras[index - 1].text
+        before = [previous[a:b] for a, b in sentences(previous)]
+    if before:
+        opening = _OPENING_NAME.match(before[-1])
+        if opening:
+            return _named(opening.group("name"), obj)
+    return None
+
+
+def _named(name: str, obj: str) -> tuple[str, str] | None:
+    """(normalised, as written) for a name, unless it is the object itself."""
+    actor = actor_of(name)
+    key = actor or name.lower()
+    if key == (country_of(obj) or obj.lower()):
+        return None
+    return key, (_country_display(actor) if actor else name)
 
 
 def _country_display(country: str) -> str:

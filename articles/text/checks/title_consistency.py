@@ -26,12 +26,19 @@ gallery's chief curator"), which are blocking unless the copy gives them togethe
 leader" / "leader of the Labour group") are not compared. Then:
 
 - a different rank (Deputy Foreign Minister / Foreign Minister) or portfolio
-  (foreign / interior minister) is blocking;
+  (foreign / interior minister) is blocking; so is a different grade of one
+  office when both titles are formal or both carry one (Chief Superintendent /
+  Superintendent, Senior / Junior partner), and a different field (batting
+  / reserve-team coach, director of nursing / finance director, Minister for
+  Housing / for Transport); words that describe the holder ("the veteran
+  coach") or name the body ("the club coach") are not fields;
 - different countries (Peruvian / Chilean foreign minister, ambassador to Jordan /
   to Lebanon) or organisations of one kind named in full (principal of Kelvin
   College / of Govan College) are blocking;
-- other differences in the organisation (the party's / Chile's, or "of the
-  Embassy for Peru" / "of the Embassy in Lima") are advisory;
+- one office of, for or to two places or bodies with no word in common
+  ("mayor of Lyon" / "mayor of Nantes", "ambassador to Japan" / "to Korea") is
+  blocking; other differences in the organisation (the party's / Chile's, or
+  "of the Embassy for Peru" / "of the Embassy in Lima") are advisory;
 - one title that is only less specific than the other ("minister" / "foreign
   minister", "envoy" / "US envoy for the Sahel") is fine, as are differences in
   lower-case description ("Chile's security agency" / "Chile's federal security
@@ -66,6 +73,8 @@ from articles.text.tokens import (
     tokenize,
 )
 from articles.text.vocabulary import (
+    DESCRIPTIVE_WORDS,
+    GRADE_WORDS,
     HEADS_OF_BODY,
     HONORIFICS,
     OFFICE_VERBS,
@@ -74,6 +83,7 @@ from articles.text.vocabulary import (
     RANK_MODIFIERS,
     ROLE_COMPOUNDS,
     TITLE_MODIFIERS,
+    actors_in,
     countries_in,
     exclusive_offices,
     is_role_head,
@@ -85,7 +95,7 @@ from articles.text.vocabulary import (
 NAME = "title-consistency"
 
 _CONNECTORS = frozenset(words_of("of for in at to on"))
-_DETERMINERS = frozenset(words_of("the a an"))
+_DETERMINERS = frozenset(words_of("the a an its their his her"))
 _NAME_PARTICLES = frozenset(words_of("bin ibn al el de del der van von da di la le"))
 # Words that end a title written without a closing comma ("X, the minister said").
 _ROLE_STOPS = frozenset(
@@ -139,8 +149,17 @@ _ORDINALS = frozenset(words_of("first second"))
 _PAST_MARKERS = frozenset(words_of("formerly erstwhile onetime one-time"))
 # A rank word that many writers drop: a difference in these is advisory.
 _TEMPORARY_WORDS = frozenset(words_of("acting interim caretaker outgoing incoming"))
+# Ranks of a post held as a guest: "Guest conductor" is another post than "the
+# orchestra's principal conductor" or "Conductor", but a loose description ("the
+# much-loved conductor") drops them.
+_GUEST_WORDS = frozenset(words_of("guest visiting honorary"))
 # Heads that name an office only with their modifiers: a "chief executive officer".
 _MODIFIED_HEADS = frozenset(words_of("officer director"))
+# Bodies named before an office ("the club coach", "a council spokesman"): whose
+# office it is, not which office.
+_BODY_WORDS = ORGANISATION_WORDS | frozenset(
+    words_of("club team squad side firm government city county town state opposition")
+)
 
 
 @dataclass(frozen=True)
@@ -161,6 +180,15 @@ class _Role:
     # lower-case words naming what the office is for: "rugby" in "director of
     # rugby", "planning" in "chief planning officer"
     portfolio: frozenset[str] = frozenset()
+    # words that make another office of the same head: "batting" coach
+    qualifiers: frozenset[str] = frozenset()
+    formal: bool = False  # every title word capitalised: "Chief Superintendent"
+    # a capitalised word opening the sentence before the office ("Backs coach"):
+    # a field against another title's field, else a name ("Hamas spokesman")
+    opening: frozenset[str] = frozenset()
+    # the words of what the office is of, for or to: "mayor of Lyon", "ambassador
+    # to Japan", "MP for Leeds Central"
+    posting: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -273,13 +301,28 @@ def _compare(
             if (core_a == core_b)
             else None
         )
+    if (a.indefinite or b.indefinite) and _named_apart(a, b):
+        return None  # one of several posts, at two bodies: "a visiting professor at"
     rank_a, rank_b = core_a & RANK_MODIFIERS, core_b & RANK_MODIFIERS
+    if rank_a != rank_b and (rank_a ^ rank_b) <= _GUEST_WORDS:
+        bare = b if rank_a else a
+        if not bare.formal and len(bare.core) == 1:
+            return None  # "Guest conductor X" / "X, the much-loved conductor"
     if rank_a != rank_b:
         temporary = (rank_a ^ rank_b) <= _TEMPORARY_WORDS
         return (_VARIANT if temporary else _OFFICE), "a different rank"
+    grade_a, grade_b = core_a & GRADE_WORDS, core_b & GRADE_WORDS
+    if grade_a != grade_b and ((grade_a and grade_b) or (a.formal and b.formal)):
+        return _OFFICE, "a different rank"  # "Chief Superintendent" / "Superintendent"
     rest_a = core_a - rank_a - {a.head}
     rest_b = core_b - rank_b - {b.head}
     if rest_a and rest_b and not (rest_a <= rest_b or rest_b <= rest_a):
+        return _OFFICE, "a different office"
+    # which office, by field too: "finance" / "operations" director, "head" /
+    # "batting" coach; a grade is not a field ("Lead" / "cancer" researcher)
+    field_a = (rest_a - grade_a) | _fields(a, b)
+    field_b = (rest_b - grade_b) | _fields(b, a)
+    if field_a and field_b and not (field_a <= field_b or field_b <= field_a):
         return _OFFICE, "a different office"
     if a.posted_to and b.posted_to and not a.posted_to & b.posted_to:
         return _OFFICE, "a different country"
@@ -289,6 +332,9 @@ def _compare(
         return _OFFICE, "a different organisation"
     if a.indefinite or b.indefinite:
         return None  # "a professor at" one university can be one at another too
+    if _different_postings(a, b):
+        # one office of two places or bodies: "mayor of Lyon" / "of Nantes"
+        return _OFFICE, "a different posting"
     if a.affiliation and b.affiliation:
         # "Union leader" is the "leader of the dockers' union", written shorter
         if a.affiliation <= _words(b.text) or b.affiliation <= _words(a.text):
@@ -322,6 +368,13 @@ def _two_posts_of_one_body(a: _Role, b: _Role) -> bool:
     return bool(bare.body or bare.portfolio or len(bare.core) > 1)
 
 
+def _named_apart(a: _Role, b: _Role) -> bool:
+    """True when the titles name organisations in full and no name of one shares
+    a word with a name of the other."""
+    pairs = [(x, y) for x in a.organisations for y in b.organisations]
+    return bool(pairs) and not any(x[1] & y[1] for x, y in pairs)
+
+
 def _different_organisations(a: _Role, b: _Role) -> bool:
     """True when each title names an organisation of one kind in full and no
     name of one shares a word with a name of the other: "Kelvinside College" /
@@ -330,9 +383,35 @@ def _different_organisations(a: _Role, b: _Role) -> bool:
     if a.indefinite or b.indefinite:
         return False
     pairs = [(x, y) for x in a.organisations for y in b.organisations]
-    return any(x[0] == y[0] for x, y in pairs) and not any(
-        x[1] & y[1] for x, y in pairs
+    return any(x[0] == y[0] for x, y in pairs) and _named_apart(a, b)
+
+
+def _different_postings(a: _Role, b: _Role) -> bool:
+    """True when two titles are of, for or to places or bodies with no word in
+    common, and neither is the other's initials ("LSE", "the London School of
+    Economics")."""
+    if not (a.posting and b.posting) or a.posting & b.posting:
+        return False
+    return not any(
+        _initials(x.text) & {w for w in y.posting if len(w) > 1}
+        for x, y in ((a, b), (b, a))
     )
+
+
+def _initials(text: str) -> set[str]:
+    """The initials of the capitalised runs of a title: "LSE" for "professor at
+    the London School of Economics"."""
+    found = set()
+    for run in re.findall(r"[A-Z][\w'-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'-]*)+", text):
+        found.add("".join(w[0] for w in run.split() if w[0].isupper()).lower())
+    return found
+
+
+def _fields(role: _Role, other: _Role) -> frozenset[str]:
+    """The fields that say which office a title is: its own, and the capitalised
+    word opening its sentence when the other title names a field too ("Backs
+    coach" / "the forwards coach")."""
+    return role.qualifiers | (role.opening if other.qualifiers else frozenset())
 
 
 def _words(text: str) -> set[str]:
@@ -459,20 +538,26 @@ def _roles_around(
     name_end = tokens[j - 1].end
     i = _before_honorifics(tokens, i)  # "Sir Martin Ashby", "Dr. Ana Ruiz"
     name_start = tokens[i].start
-    # Title right before the name: "Chilean Deputy Foreign Minister Ana Ortiz".
+    opening = next((t.start for t in tokens if t.text[:1].isalnum()), -1)
+    # Title right before the name: "Chilean Deputy Foreign Minister Ana Ortiz",
+    # also past an honorific: "Lead researcher Dr Sofia Lind".
     k = i
     while k > 0 and i - k < MAX_ROLE_TOKENS:
-        if _prenominal_word(tokens[k - 1]) or (
-            # "Deputy Lord Mayor Ann Lee": an honorific inside a title
-            k < i
-            and tokens[k - 1].lower in HONORIFICS
-            and is_title_word(tokens[k].lower)
+        if (
+            _prenominal_word(tokens[k - 1])
+            or _is_qualifier(tokens, k - 1, opening)
+            or (
+                # "Deputy Lord Mayor Ann Lee": an honorific inside a title
+                k < i
+                and tokens[k - 1].lower in HONORIFICS
+                and is_title_word(tokens[k].lower)
+            )
         ):
             k -= 1
         elif (k >= 2 and _body_after_rank(tokens, k - 1)) or (
-            # "Secretary of State Antony Blinken", "Minister of Defence Ana Ruiz",
+            # "Secretary of State Antony Blinken", "Minister for Housing Ana Ruiz",
             # "Mayor of Leeds Ann Lee"
-            tokens[k - 1].lower == "of"
+            tokens[k - 1].lower in ("of", "for")
             and k >= 2
             and is_role_head(tokens[k - 2].lower)
             and (
@@ -484,13 +569,13 @@ def _roles_around(
         else:
             break
     if k < i:
-        role = _parse_role(tokens[k:i], text)
+        role = _parse_role(tokens[k:i], text, opening)
         if role is not None:
             yield role, tokens[k].start, name_end
     # Appositive after the name: "Karen Roe, Director of the Institute, said",
-    # also after an age: "Karen Roe, 54, the deputy mayor,".
+    # also told as what the person is now: "Karen Roe, who is the director, said".
     after = j
-    if (
+    if (  # past an age: "Jane Roe, 54, the agency's director"
         after + 2 < len(tokens)
         and tokens[after].text == ","
         and tokens[after + 1].text.isdigit()
@@ -498,21 +583,25 @@ def _roles_around(
     ):
         after += 2
     if after < len(tokens) and tokens[after].text == ",":
-        segment = _segment(tokens, after + 1, forward=True)
+        segment = _after_being(_segment(tokens, after + 1, forward=True))
         role = (
             _parse_role(segment, text) if segment and _opens_role(segment, 0) else None
         )
         if role is not None:
-            yield role, name_start, tokens[after + len(_parsed(segment))].end
+            yield role, name_start, _parsed(segment)[-1].end
     # Appositive before the name: "Meanwhile, Chile's foreign minister, X Y, said",
     # also before a title: "The emir's envoy, Sheikh X Y, said".
     # or after a verb of speech, ending the sentence: "..., said the mayor, X Y."
     if (
         k > 0
         and tokens[k - 1].text == ","
+        # closed by a comma, or the sentence: "..., according to the agency's
+        # deputy director, Jane Roe."
         and (j == len(tokens) or tokens[j].text in ",.;:!?")
     ):
         segment = _after_speech(_segment(tokens, k - 2, forward=False))
+        if [t.lower for t in segment[:2]] == ["according", "to"]:
+            segment = segment[2:]  # "according to the agency's director, X Y"
         # The whole clause must read as a title: "After meeting the minister, X Y,"
         # is not one.
         if segment and _opens_role(segment, 0) and _parsed(segment) == segment:
@@ -674,6 +763,64 @@ def _before_honorifics(tokens: list[Token], i: int) -> int:
     return i
 
 
+# "who now is", "who became": a relative clause that gives the person's present
+# office ("who is", "who has been", "who was appointed" are read, with what the
+# sentence says after them, by _office_after_copula).
+_BEING = re.compile(r"who (?:(?:now|currently) is|became) ")
+
+
+def _after_being(segment: list[Token]) -> list[Token]:
+    """`segment` without an opening "who is" (and the like), else as it is."""
+    words = " ".join(t.lower for t in segment[:6]) + " "
+    being = _BEING.match(words)
+    if not being:
+        return segment
+    return segment[being.group().count(" ") :]
+
+
+def _is_qualifier(
+    tokens: Sequence[Token], index: int, opening: int = -1, depth: int = 0
+) -> bool:
+    """True for a word right before an office that says which office: a field or
+    a part of the body ("batting coach", "reserve-team coach", "youth coach"),
+    not a description of its holder ("the veteran coach") nor a body ("the club
+    coach"). Capitalised, it counts only where a sentence opens ("Fielding
+    coach Raf Mendes"), in a shape names do not take (-ing, hyphenated)."""
+    if not 0 <= index < len(tokens) - 1:
+        return False
+    if not is_role_head(tokens[index + 1].lower) and not (
+        depth == 0 and _is_qualifier(tokens, index + 1, opening, depth=1)
+    ):
+        return False  # a field is right before the office, or before another field
+    token = tokens[index]
+    word = token.lower
+    if (
+        token.is_possessive
+        or not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", word)
+        or is_title_word(word)
+        or is_ordinary(token.base)
+        or word in DESCRIPTIVE_WORDS
+        or word in _BODY_WORDS
+        # the shapes of adjectives that describe: "conservative", "socialist"
+        or re.search(r"(?:ed|ous|ful|ly|ive|ist|ian|ish)$", word)
+    ):
+        return False
+    if token.base.islower():
+        return True
+    return token.start == opening and (word.endswith("ing") or "-" in word)
+
+
+def _field_word(token: Token) -> bool:
+    """A word after "of" that can name a field: "operations", "communications",
+    and capitalised in a shape names do not take: "Planning", "Nursing"."""
+    return (
+        token.base.isalpha()
+        and (token.base.islower() or token.lower.endswith("ing"))
+        and not is_ordinary(token.base)
+        and token.lower not in _DETERMINERS
+    )
+
+
 def _prenominal_word(token: Token) -> bool:
     word = token.lower
     if is_title_word(word):
@@ -691,6 +838,7 @@ def _opens_role(segment: list[Token], index: int) -> bool:
         or word in _DETERMINERS
         or is_title_word(word)
         or (token.base[:1].isupper() and not is_ordinary(token.base))
+        or _is_qualifier(segment, index)  # "artistic director"
     )
 
 
@@ -726,6 +874,7 @@ def _parsed(segment: list[Token]) -> list[Token]:
             or token.is_possessive  # "the club's assistant coach"
             or after_connector
             or _inside_title(segment, index)  # "the council's chief planning officer"
+            or _is_qualifier(segment, index)  # "the batting coach"
         ):
             break
         taken.append(token)
@@ -771,7 +920,7 @@ def _lower_word(token: Token) -> bool:
     )
 
 
-def _parse_role(segment: list[Token], text: str) -> _Role | None:
+def _parse_role(segment: list[Token], text: str, opening: int = -1) -> _Role | None:
     tokens = _parsed(segment)
     if not tokens:
         return None
@@ -780,6 +929,9 @@ def _parse_role(segment: list[Token], text: str) -> _Role | None:
     posted_tokens: list[Token] = []  # after "to", "in", "for", "at"
     body: set[str] = set()
     purpose: set[str] = set()  # the role's lower-case portfolio words
+    qualifiers: set[str] = set()
+    opening_word: set[str] = set()
+    posting: set[str] = set()  # named after "of", "for", "to": "mayor of Lyon"
     in_org = False
     connector = ""
     portfolio = False  # inside "of State" / "of Foreign Affairs": part of the title
@@ -789,11 +941,19 @@ def _parse_role(segment: list[Token], text: str) -> _Role | None:
         if word in _CONNECTORS:
             following = tokens[index + 1] if index + 1 < len(tokens) else None
             portfolio = (
-                word == "of"
+                word in ("of", "for")  # "Minister for Housing", "head of finance"
                 and not in_org
                 and following is not None
-                and following.lower in TITLE_MODIFIERS
                 and not following.is_possessive
+                and (
+                    following.lower in TITLE_MODIFIERS
+                    # "director of operations", "head of communications"
+                    or (
+                        index > 0
+                        and is_role_head(tokens[index - 1].lower)
+                        and _field_word(following)
+                    )
+                )
             )
             in_org = not portfolio
             connector = word
@@ -804,7 +964,26 @@ def _parse_role(segment: list[Token], text: str) -> _Role | None:
         if portfolio and is_title_word(word) and not token.is_possessive:
             core_tokens.append(token)
             continue
+        if portfolio and _field_word(token):
+            qualifiers.add(word)  # "director of football"
+            purpose.add(word)
+            continue
         portfolio = False
+        if (
+            token.start == opening
+            and token.base[:1].isupper()
+            and index + 1 < len(tokens)
+            and is_role_head(tokens[index + 1].lower)
+            and not is_title_word(word)
+            and word not in _BODY_WORDS
+            and not actors_in(token.base)
+        ):
+            opening_word.add(word)
+        if not in_org and _is_qualifier(tokens, index, opening):
+            qualifiers.add(word)  # "batting coach", "chief planning officer"
+            if token.base.islower():
+                purpose.add(word)
+            continue
         if not in_org and is_title_word(word) and not token.is_possessive:
             following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
             if not (
@@ -833,6 +1012,8 @@ def _parse_role(segment: list[Token], text: str) -> _Role | None:
                 posted_tokens.append(token)
             if token.base[:1].isupper() and not is_ordinary(token.base):
                 body.add(word)
+            if in_org and token.base[:1].isupper() and not is_ordinary(token.base):
+                posting.add(token.lower)
     core = role_words(tuple(t.lower for t in core_tokens))
     heads = [w for w in core if is_role_head(w)]
     if not heads:
@@ -863,6 +1044,10 @@ def _parse_role(segment: list[Token], text: str) -> _Role | None:
         organisations=_organisations(tokens),
         indefinite=tokens[0].lower in ("a", "an"),
         portfolio=frozenset(purpose - body),
+        qualifiers=frozenset(qualifiers),
+        formal=all(t.base[:1].isupper() for t in core_tokens),
+        opening=frozenset(opening_word - qualifiers),
+        posting=frozenset(posting),
     )
 
 

@@ -27,19 +27,20 @@ SECTION_WORDS = vocabulary.words_of(
     companies politics sport sports football cricket tennis rugby cycling athletics
     science space health environment climate technology tech culture arts books
     film music entertainment lifestyle travel food opinion analysis comment
-    education transport weather obituaries society investigations live video
+    education transport weather obituaries society investigations live video crime
     breaking exclusive explainer updates fact check urgent flash bulletin advisory
     """
 )
 _SECTION_SET = frozenset(SECTION_WORDS)
 _SEPARATORS = re.compile(r"\s*(?:>|\||/|\u2022|\u00b7|\u00bb|\u203a|&)\s*")
-# A breadcrumb names its last steps freely ("Home / Travel / Cruises"): from its
-# first step, a section, every step is a short name, joined by one kind of mark.
+# A breadcrumb names its last steps freely ("Home / Travel / Cruises", "News >
+# Health > Mental health"): from its first step, a section, every step is a short
+# name starting with a capital, joined by one kind of mark.
 _BREADCRUMB = re.compile(
     r"^(?P<first>[A-Z][\w'\u2019\-]*(?: [A-Z][\w'\u2019\-]*){0,2})"
     r"(?:\s*(?P<mark>[>|/\u2022\u00b7\u00bb\u203a])\s*)"
-    r"[A-Z][\w'\u2019\-]*(?: [A-Z&][\w'\u2019\-]*){0,2}"
-    r"(?:\s*(?P=mark)\s*[A-Z][\w'\u2019\-]*(?: [A-Z&][\w'\u2019\-]*){0,2})+$"
+    r"[A-Z][\w'\u2019\-]*(?: [\w&][\w'\u2019\-]*){0,2}"
+    r"(?:\s*(?P=mark)\s*[A-Z][\w'\u2019\-]*(?: [\w&][\w'\u2019\-]*){0,2})+$"
 )
 
 # Buttons and widgets: a line made only of these words.
@@ -98,9 +99,16 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
     # "By Jane Doe", "By Jane Doe and John Roe, science reporters"
     (
         "byline",
-        r"^(?:By|BY|(?i:posted|written|story|words|text|reported) by)"
+        r"^(?:By|BY|(?:[A-Z][a-z]+ )?(?i:posted|written|story|words|text|reported) by)"
         r"\s+[A-Z][\w'\u2019.\-]+(?:\s+[a-z]{1,3})*\s+[A-Z][^.!?]*$",
         0,
+    ),
+    # "From our correspondents in Rome", "From our staff reporter"
+    (
+        "byline",
+        r"^from (?:our|the) (?:[\w\-]+ )?(?:correspondents?|reporters?|staff|team|"
+        r"newsroom|desk)\b[^.!?]{0,60}$",
+        re.I,
     ),
     (
         "advertisement",
@@ -172,7 +180,8 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
     (
         "copyright",
         r"^(?:\u00a9|\(c\)|copyright\b|our standards\s*:|"
-        r"this (?:article|story) (?:was )?(?:first |originally )?"
+        r"this (?:article|story|report)(?: by (?-i:[A-Z])[^.,;]{1,40})? (?:was )?"
+        r"(?:first |originally )?"
         r"(?:published|appeared)\b.{0,80}$|"
         r"a version of this (?:article|story) (?:first )?appeared\b.{0,80}$)",
         re.I,
@@ -190,8 +199,18 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
         r"\(?[a-z]{2,4}(?:/[a-z]{2,4})+\)?(?:\s*\([A-Z][\w ,]{1,40}\))?|NNNN)$",
         0,
     ),
-    # A wire slug: "BC-EU-Britain-Election", "US-STORM/FLORIDA"
+    # A wire slug: "BC-EU-Britain-Election", "US-STORM/FLORIDA", "EU-TRADE/"
     ("wire slug", r"^[A-Z]{2,}(?:-[A-Z][\w]*){2,}(?:/[A-Z][\w\-]*)*$", 0),
+    ("wire slug", r"^[A-Z]{2,}(?:-[A-Z0-9]+)+/(?:[A-Z0-9\-]+/?)*$", 0),
+    # What an update adds: "(Adds minister's comment in paragraph 4)"
+    (
+        "wire note",
+        r"^\((?i:adds|updates|recasts|rewrites|changes|corrects|removes|inserts)"
+        r"\b[^()]*\)$",
+        0,
+    ),
+    # A separator between stories: "* * *", "~~~"
+    ("separator", r"^(?:[*~\u2022]\s*){3,}$", 0),
     # A credit alone: "Reuters", "Getty Images", "Jane Doe, Reuters"
     ("caption", rf"^(?:{_PERSON}(?:, | for | / ))?{_AGENCY}\.?$", 0),
     # "Jane Doe contributed to this report.", "Contributing: Jane Doe"
@@ -275,6 +294,8 @@ _JOURNALISM = re.compile(
 )
 CAPTION_MAX_WORDS = 40
 DEBRIS_MAX_WORDS = 15  # every other kind of debris line is short
+CREDITS_MAX_WORDS = 40
+_BRACKETED_CREDITS = re.compile(rf"^\(\s*{_CREDIT_ROLE}\s+(?i:by)\b[^()]*\)$")
 LINK_LIST_MAX = 8  # headline-shaped lines under one link label
 JOB_MAX_WORDS = 5  # "Senior political correspondent, Europe"
 
@@ -290,6 +311,9 @@ def line_kind(text: str) -> str | None:
     # Words counted by their spaces: most lines are paragraphs, too long for any
     # debris but a caption, and are not split.
     count = line.count(" ") + 1
+    # Reporting and editing credits in brackets can name several people.
+    if count <= CREDITS_MAX_WORDS and line[0] == "(" and _BRACKETED_CREDITS.match(line):
+        return "wire credit"
     if count <= DEBRIS_MAX_WORDS:
         match = _DEBRIS.match(line)  # every pattern is anchored at the start
         if match:
@@ -382,7 +406,7 @@ def _is_timestamp(words: Sequence[str]) -> bool:
             or low in _TIME_WORDS
             or low in _WEEKDAY_WORDS
             or low in ("a.m", "p.m")
-            or re.fullmatch(r"[A-Z]{2,4}", word)  # a time zone: GMT, EAT, ET
+            or re.fullmatch(r"[A-Z]{2,4}(?:[+\-]\d{1,2})?", word)  # GMT, ET, GMT+2
         ):
             continue
         else:
@@ -397,8 +421,10 @@ def boilerplate_lines(lines: Sequence[str]) -> dict[int, str]:
     look like headlines and no more blank lines interrupt them than the copy's
     paragraphs usually have between them. An author bio is a line that
     opens with the name of a byline seen before it and says what the journalist
-    does. A name alone on the line next to a timestamp, under the headline, is a
-    byline without "By".
+    does. A name alone on the line next to a timestamp, or after the stamps and
+    buttons run together under the headline, is a byline without "By". The line
+    under a paid-for label ("Sponsored") is the headline it promotes; a single
+    capitalised word over a headline is its section ("Wales").
     """
     found: dict[int, str] = {}
     bylined: set[str] = set()
@@ -419,11 +445,10 @@ def boilerplate_lines(lines: Sequence[str]) -> dict[int, str]:
         kind = line_kind(text)
         if (
             kind is None
-            and found.get(number - 1) == "timestamp"
-            and _under_headline(lines, number - 1, found)
             and _is_bare_byline(text)
+            and _in_page_header(lines, number, found)
         ):
-            kind = "byline"  # the headline, its timestamp, then the name
+            kind = "byline"  # the headline, its stamp or buttons, then the name
         if kind is None and found.get(number - 1) == "byline" and _is_job(text):
             kind = "byline"  # "By Jane Doe" over "Science editor"
         if kind == "timestamp":
@@ -433,17 +458,58 @@ def boilerplate_lines(lines: Sequence[str]) -> dict[int, str]:
         if kind is None and links_left and heading_shape(text)[0] >= 0.5:
             kind = "link"
             links_left -= 1
-        else:
-            links_left = LINK_LIST_MAX if kind == "link label" else 0
+        elif kind == "link label":
+            links_left = LINK_LIST_MAX
+        else:  # a paid-for label is over the one headline it promotes
+            links_left = 1 if kind == "advertisement" and _PAID_LABEL.match(text) else 0
         if kind is None and bylined:
             bio = _BIO.match(text)
-            if bio and bio["name"] in bylined and _JOURNALISM.search(text):
+            if bio and bio["name"] in bylined and _JOURNALISM.search(text.lower()):
                 kind = "author bio"
         if kind == "byline":
             bylined.update(_byline_names(text))
         if kind is not None:
             found[number] = kind
+    _add_section_labels_over_headlines(lines, found)
     return found
+
+
+_PAID_LABEL = re.compile(r"(?i:sponsored|promoted|paid|partner)\b")
+
+
+def _in_page_header(lines: Sequence[str], number: int, found: dict[int, str]) -> bool:
+    """Whether the lines right above line `number` are debris (a timestamp, share
+    buttons ...) run together under a headline, as a page's header is.
+    """
+    above = number - 1
+    while above >= 1 and above in found:
+        above -= 1
+    return above < number - 1 and _under_headline(lines, above + 1, found)
+
+
+def _add_section_labels_over_headlines(
+    lines: Sequence[str], found: dict[int, str]
+) -> None:
+    """Mark as section labels single capitalised words ("Wales", "Opinion") on a
+    line of their own over a longer headline and under no headline: a page's
+    section or region, whatever its name.
+    """
+    texts = [(n, raw.strip()) for n, raw in enumerate(lines, start=1) if raw.strip()]
+    for at, (number, text) in enumerate(texts):
+        if number in found or " " in text or not text[0].isupper():
+            continue
+        if not text.isalpha() or at + 1 == len(texts):
+            continue
+        below_number, below = texts[at + 1]
+        if below_number in found or below.count(" ") < 2:
+            continue
+        if heading_shape(below)[0] < 0.5:
+            continue
+        if at > 0:
+            above_number, above = texts[at - 1]
+            if above_number not in found and heading_shape(above)[0] >= 0.5:
+                continue
+        found[number] = "section label"
 
 
 def _usual_spacing(lines: Sequence[str]) -> int:

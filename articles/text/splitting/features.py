@@ -13,6 +13,7 @@ from articles.text.splitting.duplicates import _DuplicateFinder
 from articles.text.splitting.headlines import _heading_shape
 from articles.text.splitting.words import (
     _APPOSITIVE_OPENING,
+    _HABIT,
     _PRESENT_PERFECT,
     _QUOTES,
     _TRAILING_SOURCE,
@@ -34,7 +35,7 @@ _MONTH_NAME = r"(?P<month>" + "|".join(vocabulary.MONTHS) + r")\.?"
 # The look-ahead only lets the search skip words that cannot start a day's name.
 _DAY = re.compile(
     rf"\b(?=[ADFJMNOSTW])"
-    rf"(?:(?P<weekday>{'|'.join(WEEKDAYS)})|{_MONTH_NAME} (?P<day>\d{{1,2}})\b)"
+    rf"(?:(?P<weekday>{'|'.join(WEEKDAYS)}){_HABIT}|{_MONTH_NAME} (?P<day>\d{{1,2}})\b)"
 )
 DAYS_AHEAD = {"weekday": 3, "date": 14}  # how far on the next story's day may be
 LONG_SENTENCE_WORDS = 25  # a first sentence this long is typical of a lede
@@ -66,6 +67,7 @@ class _Paragraph:
     introduced: frozenset[str]
     days: frozenset[tuple[str, int]]  # the days the paragraph names
     duplicate_of: int | None = None  # line of the earlier paragraph it repeats
+    debris_kind: str | None = None  # for page or wire debris: which ("byline", ...)
 
 
 def _build_paragraphs(lines: Sequence[str]) -> list[_Paragraph]:
@@ -116,6 +118,7 @@ def _build_paragraphs(lines: Sequence[str]) -> list[_Paragraph]:
                 capitals=text.isupper() and sum(c.isalpha() for c in text) > 3,
                 introduced=frozenset([n[-1] for n in _introduced(first_sentence)]),
                 days=_days(text),
+                debris_kind=debris.get(number),
             )
         )
     return paragraphs
@@ -205,7 +208,8 @@ def _reintroduces(lede: _Paragraph, earlier_names: frozenset[str]) -> bool:
 # "Jane Doe, who leads the party,": a relative clause that gives a role.
 _LEADS = "leads|heads|chairs|runs|directs|manages|founded|owns|represents|coaches"
 _NAME = r"[A-Z][^\W\d_]+(?:['\u2019\-][^\W\d_]+)*"
-_FULL_NAME = rf"{_NAME}(?: (?:{'|'.join(sorted(NAME_PARTICLES))}))?(?: {_NAME}){{1,3}}"
+_PARTICLE = rf"(?: (?:{'|'.join(sorted(NAME_PARTICLES))}))?"
+_FULL_NAME = rf"{_NAME}(?:{_PARTICLE} {_NAME}){{1,3}}"  # "Anna van Loon", "Ana Ortiz"
 # "Jane Doe, the head of ...,": a full name and an apposition holding a role.
 _NAME_THEN_ROLE = re.compile(
     rf"(?:^|, |\b(?:said|told|added) )({_FULL_NAME}), "

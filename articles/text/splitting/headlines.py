@@ -29,11 +29,13 @@ def heading_shape(text: str) -> tuple[float, bool | None]:
     if not (first.isupper() or first.isdigit()) or text[0] in _QUOTES:
         return 0.0, None
     # A full stop inside closing quotes ends a sentence too: 'he said "No."'
-    if text.rstrip(_QUOTES + ")]").endswith(
-        (".", ",", ";", ":")
-    ) or _SENTENCE_END.search(text):
+    if text.rstrip(_QUOTES + ")]").endswith((".", ",", ";", ":")):
         return 0.0, None
     shape = 1.0
+    # Two short sentences, the last without a full stop, make a headline too
+    # ("Town bet on wind. Has it paid off?"), if less surely than one.
+    if _SENTENCE_END.search(text):
+        shape -= 0.3
     if len(words) < 2:
         shape -= 0.4
     if any(q in text for q in '"\u201c\u201d'):

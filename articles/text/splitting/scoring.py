@@ -67,11 +67,25 @@ SIGNALS: dict[str, Signal] = {
         "the text under the heading takes up none of its words, as a headline's "
         "lede does",
     ),
+    "stamped": Signal(
+        2.5, "a byline or timestamp under it, as under a web page's headline"
+    ),
+    "unstamped": Signal(
+        -1.5,
+        "no byline or timestamp under it, where the copy's first headline has one",
+    ),
     "capitals": Signal(-1.0, "written in capitals, as sub-headings usually are"),
+    "capitals_in_text": Signal(
+        -1.0,
+        "in capitals in copy that opens on text, not a headline: a story's sub-heading",
+    ),
     "hugs_text": Signal(
         -1.5,
         "closer to the text below than the copy's paragraphs are to each other, "
         "as sub-headings are",
+    ),
+    "after_end": Signal(
+        2.0, "after a sign-off, credit or copyright line, as at a story's end"
     ),
     # Spacing, judged against the copy's usual spacing between paragraphs.
     "blank_more": Signal(2.0, "more blank lines than usual between paragraphs"),
@@ -132,8 +146,8 @@ SIGNALS: dict[str, Signal] = {
     "lead_in": Signal(-3.0, "the paragraph before leads into this one"),
     "no_opening": Signal(
         -1.0,
-        "neither a headline, a dateline, extra blank lines nor a lede's opening: "
-        "nothing starts a story here",
+        "neither a headline, a dateline nor a lede's opening (nor, in copy "
+        "without headlines, extra blank lines): nothing starts a story here",
     ),
 }
 
@@ -154,6 +168,9 @@ MIN_LEDE = 0.3  # lede-likeness from which a paragraph's opening counts as one
 NAME_MEMORY = 12  # paragraphs back in which a surname alone refers to someone
 WINDOW = 3  # paragraphs compared on each side of a gap, as in TextTiling's blocks
 _MARGIN = 1e-6  # far below any weight, far above rounding in a sum of them
+STAMPS = frozenset({"byline", "timestamp"})  # debris kinds under a headline
+# Debris kinds that close a story: what comes after them is the next one.
+END_MARKS = frozenset({"copyright", "wire sign-off", "wire credit", "separator"})
 MIN_SHOWN_CONTRIBUTION = 0.5  # weaker signals are scored but not listed as reasons
 
 
@@ -218,6 +235,22 @@ class _Copy:
                 k -= 1
             self.blanks_before.append(widest)
         self.blanks_before.append(0)
+        # A web page puts its byline and timestamp under a story's headline, never
+        # under a sub-heading: which scored paragraphs have them right after.
+        # Wire copy and pages end a story with a sign-off, credits or a copyright
+        # line: which scored paragraphs come after one.
+        self.stamped = stamped = [False] * count
+        self.after_end = [False] * count
+        k = -1
+        ended = False
+        for p in paragraphs:
+            if p.duplicate_of is None and p.kind != "boilerplate":
+                k += 1
+                self.after_end[k], ended = ended, False
+            elif k >= 0 and p.debris_kind in STAMPS:
+                self.stamped[k] = True
+            elif k >= 0 and p.debris_kind in END_MARKS:
+                ended = True
         # Windows stop at headings: text beyond the previous or next heading belongs
         # to another story or section and says nothing about this gap.
         self.last_heading = [0] * count
@@ -230,6 +263,11 @@ class _Copy:
             self.next_heading[i] = (
                 i + 1 if scored[i + 1].kind != "para" else self.next_heading[i + 1]
             )
+        # A page that stamps its first story's headline (or the standfirst under
+        # it) stamps every story's.
+        self.first_stamped = (
+            count > 1 and scored[0].kind == "heading" and (stamped[0] or stamped[1])
+        )
         # The copy's own first headline shows how this copy writes headlines.
         self.first_headline_style = (
             (
@@ -264,12 +302,15 @@ def _gap_features(
     # where stories start, and a lede is the clearest sign of that.
     if not any(g.features["blank"] or "headline" in g.features for g in gaps):
         for g in gaps:
-            g.set("plain_lede", _plain_lede(g.features["lede"]))
             f = g.features
+            g.set("plain_lede", _plain_lede(f))
             g.set(
                 "fresh_subject",
                 float(
-                    f["lede"] >= NEW_DAY_LEDE
+                    (
+                        f["lede"] >= NEW_DAY_LEDE
+                        or (f["lede"] >= MIN_LEDE and _opens_on_a_name(copy, g.index))
+                    )
                     and not f["continuation"]
                     and _opens_on_something_new(copy, g.index)
                 ),
@@ -277,7 +318,7 @@ def _gap_features(
     first_headed = bool(copy.scored) and copy.scored[0].kind == "heading"
     if _add_unmarked(gaps, first_headed=first_headed):
         _add_convention(gaps)
-    _add_one_paragraph_doubt(gaps, last_index=len(copy.scored) - 1)
+    _add_one_paragraph_doubt(gaps, copy.scored)
     return gaps, copy.scored
 
 
@@ -312,8 +353,21 @@ def _signals(copy: _Copy, i: int, *, exact: bool) -> dict[str, float] | None:
         f["headline"] = head.heading_shape
         f["title_case"] = float(bool(head.title_case) and not head.capitals)
         f["short_heading"] = float(len(head.text.split()) <= SHORT_HEADING_WORDS)
-        f["hugs_text"] = float(copy.blanks_before[i + 1] < typical)
+        # Under a byline or timestamp, spacing and style are the page's own.
+        stamped = copy.stamped[i]
+        f["stamped"] = float(stamped)
+        f["unstamped"] = float(
+            copy.first_stamped
+            and not stamped
+            and not (i + 1 < len(copy.stamped) and copy.stamped[i + 1])
+        )
+        f["hugs_text"] = float(not stamped and copy.blanks_before[i + 1] < typical)
         f["capitals"] = float(head.capitals)
+        # Copy that opens without a headline opens on a story's text; a heading in
+        # capitals there divides that story (headlines in capitals head the copy).
+        f["capitals_in_text"] = float(
+            head.capitals and copy.first_headline_style is None
+        )
         f["no_lede"] = float(lede_likeness == 0)
         f["phrase_heading"] = float(
             bool(head.words) and head.words[0] in PHRASE_HEADING_OPENERS
@@ -326,7 +380,7 @@ def _signals(copy: _Copy, i: int, *, exact: bool) -> dict[str, float] | None:
             and not any(not p.stems.keys().isdisjoint(head.stems) for p in under)
         )
         reference = copy.first_headline_style
-        if reference is not None:
+        if reference is not None and not stamped:
             differences = int((copy.blanks_before[i + 1] > 0) != reference[1])
             if head.capitals != reference[2]:
                 differences += 1
@@ -344,6 +398,7 @@ def _signals(copy: _Copy, i: int, *, exact: bool) -> dict[str, float] | None:
     # separate stories any more than the heading itself does.
     framed = head.kind == "heading" and copy.blanks_before[i + 1] > typical
     f["blank_more"] = float(blanks > typical and not framed)
+    f["after_end"] = float(copy.after_end[i])
     f["blank"] = float(blanks > 0 and not framed)
     f["topic_shift"] = f["attachment"] = 0.0  # below, if they can matter
     if opening_names:
@@ -358,8 +413,15 @@ def _signals(copy: _Copy, i: int, *, exact: bool) -> dict[str, float] | None:
         _reintroduces(lede, before_names)
         or (
             f["lede"] >= MIN_LEDE
-            and bool(lede.introduced)
-            and _reintroduces(lede, frozenset().union(*(p.names for p in earlier)))
+            and (
+                (
+                    bool(lede.introduced)
+                    and _reintroduces(
+                        lede, frozenset().union(*(p.names for p in earlier))
+                    )
+                )
+                or _names_in_full_again(lede, earlier)
+            )
         )
     )
     # A later day reported as when something happened ("won on Thursday") moves on
@@ -395,9 +457,12 @@ def _signals(copy: _Copy, i: int, *, exact: bool) -> dict[str, float] | None:
     f["lead_in"] = float(previous.text.endswith(":"))
     # Every story starts with a headline, a dateline, a wider gap or a lede; word
     # overlap alone is how a story's sections differ.
+    # Where the copy's first story has a headline, wider spacing alone is not
+    # such an opening either: the spacing may just be irregular.
     f["no_opening"] = float(
         head.kind != "heading"
-        and not f["blank_more"]
+        and not f["after_end"]
+        and (not f["blank_more"] or copy.first_headline_style is not None)
         and not f["dateline"]
         and f["lede"] < MIN_LEDE
     )
@@ -405,10 +470,23 @@ def _signals(copy: _Copy, i: int, *, exact: bool) -> dict[str, float] | None:
     # zero even with the most they and the later passes could add, they are left
     # out, unless every gap's exact score is wanted. (The margin keeps rounding in
     # the sums from deciding.)
-    most = _total(f) + _COHESION_MOST + _plain_lede(f["lede"]) * _PLAIN_LEDE
+    most = _total(f) + _COHESION_MOST + _plain_lede(f) * _PLAIN_LEDE
     if exact or most > -_MARGIN:
         _add_cohesion(copy, f, i, lede_index, same_event=bool(f["new_day"]))
     return f
+
+
+def _names_in_full_again(lede: _Paragraph, earlier: Sequence[_Paragraph]) -> bool:
+    """Whether the lede opens on the full name of someone whom the first sentences
+    before call by surname alone ("Doe, 24, scored"): a story calls people by
+    surname once it has named them, the next story names them in full. (Later in
+    a sentence, a full name is often a reporter's recap.)
+    """
+    alone = {run[0] for p in earlier for run in p.opening_names if len(run) == 1}
+    if not alone:
+        return False
+    alone &= frozenset().union(*(p.surnames for p in earlier))  # named in full once
+    return any(len(run) > 1 and run[-1] in alone for run in lede.subject_names)
 
 
 def _add_cohesion(
@@ -453,12 +531,28 @@ def _opens_on_something_new(copy: _Copy, i: int) -> bool:
     return bool(opening) and not any(s in p.stems for s in opening for p in earlier)
 
 
-def _plain_lede(lede: float) -> float:
-    return lede if lede >= STRONG_LEDE else 0.0
+def _opens_on_a_name(copy: _Copy, i: int) -> bool:
+    """Whether scored paragraph i opens on a name ("Acme Bank said", "The Acme
+    Festival will"): a short lede then says whom a new story is about.
+    """
+    p = copy.scored[i]
+    words = p.text.split(maxsplit=2)
+    first = words[1] if words[0] == "The" and len(words) > 1 else words[0]
+    return first.removesuffix("'s").removesuffix("\u2019s") in p.names
+
+
+def _plain_lede(f: dict[str, float]) -> float:
+    """How much a gap's lede counts in copy with no blank lines or headlines: a
+    strong lede fully, a lede that moves on (a later day, ...) with less of a
+    lede's shape too.
+    """
+    lede = f["lede"]
+    return lede if lede >= STRONG_LEDE or f["news_lede"] else 0.0
 
 
 def _is_marked(g: _Gap) -> bool:
-    return bool(g.features["blank_more"] or "headline" in g.features)
+    f = g.features
+    return bool(f["blank_more"] or f["after_end"] or "headline" in f)
 
 
 def _reads_like_a_new_story(g: _Gap) -> bool:
@@ -514,26 +608,41 @@ def _add_convention(gaps: list[_Gap]) -> None:
         for g, is_likely in zip(gaps, likely, strict=True):
             if g.features.get(marker) or g.features.get("unmarked"):
                 continue  # an unmarked gap is already counted as such
+            if g.features["after_end"]:
+                continue  # the story before has ended: the copy marks it so
             others = total - is_likely
             # Most, not all: the first pass may itself have let a wrong one in.
             if others >= 2 and having >= CONVENTION_SHARE * others:
                 g.set("convention", 1.0)
 
 
-def _add_one_paragraph_doubt(gaps: list[_Gap], *, last_index: int) -> None:
+def _add_one_paragraph_doubt(gaps: list[_Gap], scored: list[_Paragraph]) -> None:
     """Of two likely story starts one paragraph apart, keep the better marked one.
 
     A story of one paragraph happens (a brief), but then blank lines, a headline or
     a dateline set it apart; without them the second paragraph of a story that
     re-introduces someone or names a new day is more likely than a new story, and
-    of two unmarked starts the one that reads more like a lede wins. The copy's
+    of two unmarked starts the one naming someone in full again wins, then the
+    one not giving the day someone spoke (as the paragraph after a lede does),
+    then the one that reads more like a lede. The copy's
     last paragraph alone is a story only where marked too.
     """
 
     def marked(g: _Gap) -> bool:
         f = g.features
-        return bool(f.get("blank_more") or f.get("headline") or f.get("dateline"))
+        return bool(
+            f.get("blank_more")
+            or f.get("headline")
+            or f.get("dateline")
+            or f.get("after_end")
+        )
 
+    def rank(g: _Gap) -> tuple[float, bool, float, float]:
+        f = g.features
+        said_on_day = bool(_SPEECH_DAY.search(scored[g.index].first_sentence))
+        return (f["reintroduced"], not said_on_day, f["lede"], g.total)
+
+    last_index = len(scored) - 1
     if gaps and gaps[-1].index == last_index and not marked(gaps[-1]):
         gaps[-1].set("one_paragraph_story", 1.0)  # the copy's last paragraph
     for first, second in pairwise(gaps):
@@ -544,9 +653,8 @@ def _add_one_paragraph_doubt(gaps: list[_Gap], *, last_index: int) -> None:
             continue
         if marked(first) != marked(second):
             loser = second if marked(first) else first
-        else:  # the one that reads more like a lede
-            ledes = first.features["lede"], second.features["lede"]
-            loser = second if (ledes[0], a) >= (ledes[1], b) else first
+        else:
+            loser = second if rank(first) >= rank(second) else first
         loser.set("one_paragraph_story", 1.0)
 
 

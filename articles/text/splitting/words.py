@@ -81,7 +81,9 @@ _DATELINE_PREFIX = re.compile(
     r"\s*[\u2014\u2013-]{1,2}\s+"
 )
 _DATELINE = re.compile(_DATELINE_PREFIX.pattern + r"\S")
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# A day, not a habit: "on Sundays" and "on Sunday afternoons" name no one day.
+_HABIT = r"(?!s\b| (?:morning|afternoon|evening|night)s\b)"
+_WEEKDAY = rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday){_HABIT}"
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
@@ -206,7 +208,9 @@ def _name_runs(
     # Most words are lower case and end any run: only the others need a look.
     for k in [k for k, raw in enumerate(tokens) if not raw[0].islower()]:
         raw = tokens[k]
-        if run and k != last + 1:
+        # A particle between two words of a name keeps it one: "Piet de Graaf".
+        bridged = k == last + 2 and tokens[k - 1] in vocabulary.NAME_PARTICLES
+        if run and k != last + 1 and not bridged:
             runs.append((start, run))
             run = []
         last = k

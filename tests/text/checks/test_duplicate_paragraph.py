@@ -92,6 +92,18 @@ def test_short_lines_and_sub_headings_may_repeat(repeated):
     assert _findings(f"{LEDE}\n\n{repeated}", f"{OTHER}\n\n{repeated}") == []
 
 
+def test_rows_of_a_series_that_differ_in_their_figures_are_not_duplicates():
+    rows = [
+        "Share of households in the district with a working smoke alarm fitted, "
+        f"{year}: {share}%"
+        for year, share in ((2019, 61), (2022, 74), (2025, 88))
+    ]
+    assert _findings("\n\n".join(rows)) == []
+    # the same row twice is still a repeat
+    [finding] = _findings(f"{rows[0]}\n\n{rows[1]}\n\n{rows[0]}")
+    assert finding.line == 3 and finding.severity == BLOCKING
+
+
 def test_paragraphs_built_on_the_same_template_are_not_duplicates():
     first = (
         "The index closed 1.2 per cent higher at 4,512 points on Tuesday, led by gains "

@@ -552,3 +552,291 @@ def test_one_person_given_two_ages_is_blocking():
 )
 def test_two_people_of_one_name_are_two_ages(bodies):
     assert _findings(*bodies) == []
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # nations, regions and counties are settings, as countries are
+        (
+            "The building society shut 14 branches in England last year.",
+            "The building society shut 41 branches in Northern Ireland last year.",
+        ),
+        (
+            "The water company replaced 300 miles of pipe across Cumbria.",
+            "The water company replaced 120 miles of pipe across North Yorkshire.",
+        ),
+        (
+            "The authority gritted 900 miles of road in Orange County.",
+            "The authority gritted 400 miles of road in Wayne County.",
+        ),
+    ],
+)
+def test_a_place_within_a_country_is_part_of_the_fact(bodies):
+    assert _findings(*bodies) == []
+
+
+def test_the_same_place_in_both_stories_still_compares_the_values():
+    findings = _findings(
+        "The building society shut 14 branches in Wales last year.",
+        "The building society shut 41 branches in Wales last year.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_a_cost_told_under_a_generic_noun_is_the_thing_named_before_it():
+    findings = _findings(
+        "Work began on the Harlow bypass in May.\n\nThe county said the scheme "
+        "would cost £37 million.",
+        "The bypass, which the county will build for £73 million, opens soon.",
+    )
+    assert [(f.story, f.severity) for f in findings] == [(0, BLOCKING), (1, BLOCKING)]
+
+
+def test_a_generic_noun_for_another_thing_is_not_joined():
+    assert (
+        _findings(
+            "Work began on the new library in May.\n\nThe county said the scheme "
+            "would cost £37 million.",
+            "The bypass, which the county will build for £73 million, opens soon.",
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # the speaker of a frame after the figure
+        (
+            "The food bank has 310 volunteers.",
+            "It has 130 volunteers, the food bank said.",
+        ),
+        # the last sentence of the paragraph before
+        (
+            "The food bank opened a second depot.\n\nIt has 310 volunteers.",
+            "The food bank has 130 volunteers.",
+        ),
+    ],
+)
+def test_a_pronoun_subject_is_found_outside_its_clause(bodies):
+    assert {f.severity for f in _findings(*bodies)} == {BLOCKING}
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # an aside between the subject and its verb
+        (
+            "The ferry, which was built in Norway in 1998, carries 340 cars.",
+            "The ferry carries 430 cars, the operator said.",
+        ),
+        # a frame with a time, or told to someone
+        (
+            "Councillors met, and the council said on Monday that the pool would "
+            "cost £6 million.",
+            "The pool will cost £9 million.",
+        ),
+        (
+            "The mayor told reporters that the tram carried 18,000 people a day.",
+            "The tram carried 81,000 people a day, the mayor said.",
+        ),
+        # a figure opening what is reported: its verb comes after it
+        (
+            "The hospital said that 140 operations had been cancelled.",
+            "It was a hard week.\n\nThe hospital said 410 operations had been "
+            "cancelled.",
+        ),
+        # a phrase of time opening the clause
+        (
+            "At its peak the festival drew 30,000 visitors.",
+            "The festival drew 13,000 visitors, organisers said.",
+        ),
+        # a figure in words, and what it is compared with after it
+        (
+            "The club sold eleven thousand season tickets, up from 9,000 a year "
+            "earlier.",
+            "The club sold fourteen thousand season tickets.",
+        ),
+    ],
+)
+def test_a_fact_buried_in_asides_frames_and_comparisons_is_read(bodies):
+    assert {f.severity for f in _findings(*bodies)} == {BLOCKING}
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # what is reported differs after the figure: two facts
+        (
+            "The council said 40 jobs would go.",
+            "The council said 25 jobs would be created.",
+        ),
+        # the other value is the comparison, in the same sentence
+        ("The club sold 11,000 season tickets, up from 9,000 a year earlier.",),
+    ],
+)
+def test_a_verb_after_the_figure_and_a_comparison_keep_facts_apart(bodies):
+    assert _findings(*bodies) == []
+
+
+def test_a_generic_noun_for_an_event_is_the_event_named_before_it():
+    findings = _findings(
+        "Entries for the Tyne half marathon closed early.\n\nThe race will have "
+        "7,400 runners.",
+        "The half marathon will have 4,700 runners.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_a_figure_opening_its_sentence_is_the_fact_of_the_frame_after_it():
+    findings = _findings(
+        "The survey found that thirty-one farms in the county had lost crops.",
+        "Thirteen farms in the county have lost crops, the survey found.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # two places named by what they are
+        (
+            "The survey found that thirty-one farms in the county had lost crops.",
+            "Thirteen farms in the valley have lost crops, the survey found.",
+        ),
+        (
+            "The survey found that 31 farms in the county had lost crops.",
+            "The survey found that 13 farms in the region had lost crops.",
+        ),
+    ],
+)
+def test_places_named_by_what_they_are_keep_facts_apart(bodies):
+    assert _findings(*bodies) == []
+
+
+def test_a_generic_noun_is_not_joined_to_a_thing_named_in_passing():
+    assert (
+        _findings(
+            "The council approved a cycle lane.\n\nThe lane will run past the "
+            "library. The scheme will cost £4 million.",
+            "The library will cost £1.2 million to repair.",
+        )
+        == []
+    )
+
+
+def test_a_common_noun_opening_the_sentence_is_not_read_as_a_name():
+    findings = _findings(
+        "Turnout in the referendum was 64 per cent, the electoral commission said.",
+        "The electoral commission said turnout in the referendum was 46%.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_two_dimensions_of_one_thing_are_two_facts():
+    assert (
+        _findings("The pier is 300 metres long.", "The pier is 30 metres wide.") == []
+    )
+    assert {
+        f.severity
+        for f in _findings(
+            "The pier is 300 metres long.", "The pier is 330 metres long."
+        )
+    } == {BLOCKING}
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # a participle aside, an adverb and a possessive subject
+        (
+            "The appeal, launched by the mayor in January, has so far raised "
+            "£85,000 for the hospice.",
+            "The mayor's appeal has raised £58,000 for the hospice, organisers said.",
+        ),
+        # an aside with a year in it does not date the figure
+        (
+            "The orchestra, founded in 1946, has sixty-two musicians.",
+            "The orchestra has 72 musicians.",
+        ),
+    ],
+)
+def test_participle_asides_and_adverbs_do_not_hide_the_fact(bodies):
+    assert {f.severity for f in _findings(*bodies)} == {BLOCKING}
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        (
+            "Delegates arrived for the twelfth edition of the Baltic Book Fair.",
+            "The Baltic Book Fair, now in its 11th edition, opened its doors.",
+        ),
+        (
+            "The ceremony marked the 40th anniversary of the Harbour Trust.",
+            "The Harbour Trust celebrated its 45th anniversary.",
+        ),
+    ],
+)
+def test_an_ordinal_of_a_thing_named_before_it_is_that_things(bodies):
+    assert {f.severity for f in _findings(*bodies)} == {BLOCKING}
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        (
+            "The Harbour Trust marked its 40th anniversary.",
+            "The Ferry Company celebrated its 45th anniversary.",
+        ),
+        (
+            "Envoys held the sixth round of talks on the Oder Treaty in March.",
+            "Envoys will hold the seventh round of talks on the Oder Treaty in May.",
+        ),
+    ],
+)
+def test_ordinals_of_other_things_or_times_are_other_facts(bodies):
+    assert _findings(*bodies) == []
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # a describing word between the number and what it counts
+        (
+            "The trust will hire twelve new porters.",
+            "The trust will hire 21 new porters.",
+        ),
+        # hundreds in words
+        (
+            "The plant will create three hundred jobs, the firm said.",
+            "The firm said the plant would create 200 jobs.",
+        ),
+        (
+            "The show drew two hundred thousand visitors.",
+            "The show drew 250,000 visitors.",
+        ),
+    ],
+)
+def test_counts_in_words_mid_sentence_are_read_whole(bodies):
+    assert {f.severity for f in _findings(*bodies)} == {BLOCKING}
+
+
+def test_a_describing_word_is_not_what_is_counted():
+    assert (
+        _findings(
+            "The trust will hire twelve new porters.",
+            "The trust will hire 21 new cleaners.",
+        )
+        == []
+    )
+
+
+def test_a_figure_opening_what_a_pronoun_reports_is_the_fact_of_what_it_stands_for():
+    findings = _blocking(
+        "The ferry company thanked its staff.\n\nIt said that 58 sailings had been "
+        "cancelled in the storm.",
+        "The ferry company said 85 sailings had been cancelled in the storm.",
+    )
+    assert {f.quote for f in findings} == {"58 sailings", "85 sailings"}

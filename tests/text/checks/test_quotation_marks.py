@@ -102,3 +102,29 @@ def test_a_quotation_reopened_mid_sentence_is_still_found_but_not_blocking():
     [finding] = _findings("She said “the port will open and “the ships will come.”")
     assert "opened again" in finding.message
     assert finding.severity == ADVISORY
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a long paragraph holding three paragraphs of one quotation and its end
+        'The mayor said: "This is a great day for the city. We have waited ten '
+        "years for this bridge, and the people of the east side have waited "
+        'longer. "It will change how people get to work. It will change where they '
+        'shop. "And it was built on time," she added, before cutting the ribbon.',
+        # the line break lost with its space, straight and curly marks
+        '"We have trained hard all winter."Next season we go again," said Ahmed.',
+        "“We have trained hard all winter.“Next season we go again,” said Ahmed.",
+        # a quotation closed with no space after it is still closed
+        'He said: "It was over."Then he left the room.',
+    ],
+)
+def test_a_lost_paragraph_break_inside_a_long_quotation_is_not_a_problem(body):
+    assert _findings(body) == []
+
+
+def test_a_quotation_left_open_after_a_lost_break_is_still_found():
+    [finding] = _findings(
+        '"We have trained hard all winter. "Next season we go again, said Ahmed.'
+    )
+    assert "never closed" in finding.message and finding.severity == ADVISORY

@@ -877,3 +877,280 @@ def test_a_prison_sentence_is_a_conviction():
         "Dario Fenn has never been convicted of any offence.",
     )
     assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a conviction told as what a jury or court found
+        (
+            "A jury found Piotr Nowak guilty of arson.",
+            "Piotr Nowak was acquitted of arson.",
+        ),
+        (
+            "Magistrates found Piotr Nowak not guilty.",
+            "Piotr Nowak was convicted of arson in May.",
+        ),
+        ("The court cleared Piotr Nowak of arson.", "Piotr Nowak was found guilty."),
+        # a ban on a thing named in lower case, or told as "a ban on"
+        (
+            "The county council banned barbecues on its beaches.",
+            "The county council has not banned barbecues.",
+        ),
+        (
+            "The league introduced a ban on standing terraces last season.",
+            "The league has no ban on standing terraces.",
+        ),
+        (
+            "The city banned the sale of fireworks.",
+            "The city has not banned fireworks.",
+        ),
+        # a listing denied without its category
+        (
+            "Canada lists the Iron Legion as a terrorist entity.",
+            "Canada does not list the Iron Legion.",
+        ),
+    ],
+)
+def test_convictions_bans_and_bare_listings_told_other_ways_are_read(first, second):
+    findings = list(find_relation_conflicts(source(first, second)))
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # found, but not a verdict
+        (
+            "Inspectors found Piotr Nowak's warehouse empty.",
+            "Piotr Nowak was acquitted of arson.",
+        ),
+        # banned from something, and a ban on another thing
+        (
+            "The council banned barbecues on its beaches.",
+            "The council has not banned campfires.",
+        ),
+        ("Piotr Nowak was banned from driving.", "The club has not banned fans."),
+        # a list that is not a designation
+        (
+            "The report lists Northwind as a supplier.",
+            "The report does not list Northwind.",
+        ),
+    ],
+)
+def test_other_findings_bans_and_lists_are_not_read_as_these(bodies):
+    assert list(find_relation_conflicts(source(*bodies))) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # an aside between the name and its verb or its verdict
+        (
+            "Nell Hart, 41, was arrested in Dover on Sunday.",
+            "Nell Hart, who police want to trace, remains at large.",
+        ),
+        (
+            "A jury found Nell Hart, who denied the charge, guilty of fraud.",
+            "Nell Hart, the former club secretary, was cleared of fraud.",
+        ),
+        # the subject and its verb in a relative clause
+        (
+            "Corran Mills, which bought Fenwick Paper in May, said sales rose.",
+            "Corran Mills has not bought Fenwick Paper.",
+        ),
+        # "it" is the body a frame after it names, or the name the sentence
+        # before opens with
+        (
+            "Corran Mills bought Fenwick Paper.",
+            "It has not bought Fenwick Paper, a spokesman for Corran Mills said.",
+        ),
+        (
+            "Corran Mills bought Fenwick Paper.",
+            "Corran Mills made a loss, analysts said.\n\nIt has not bought Fenwick "
+            "Paper.",
+        ),
+    ],
+)
+def test_asides_relative_clauses_and_it_are_read_through(first, second):
+    findings = list(find_relation_conflicts(source(first, second)))
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+def test_a_possessive_cuts_a_banned_object_short():
+    assert (
+        list(
+            find_relation_conflicts(
+                source(
+                    "The league banned Rovers for a year.",
+                    "The league has not banned Rovers' fans from away games.",
+                )
+            )
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # two asides before the verb
+        (
+            "Ilya Stone, 47, of Hull, was found guilty of theft.",
+            "Ilya Stone was cleared of theft.",
+        ),
+        # "had" in reported speech is the present told at one remove
+        (
+            "Corran Mills said on Monday that it had bought Fenwick Paper.",
+            "Corran Mills has not bought Fenwick Paper.",
+        ),
+        # a name after what it is
+        (
+            "The papermaker Corran Mills has bought Fenwick Paper.",
+            "Corran Mills has not bought Fenwick Paper.",
+        ),
+        # a ban with a place on one side only
+        (
+            "The trust banned smoking on its hospital sites.",
+            "The trust has not banned smoking.",
+        ),
+    ],
+)
+def test_reported_speech_descriptions_and_one_sided_scopes_are_read(first, second):
+    findings = list(find_relation_conflicts(source(first, second)))
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # a ban on one thing in two places
+        (
+            "The trust banned smoking on its hospital sites.",
+            "The trust has not banned smoking in its car parks.",
+        ),
+        # a past state, not reported speech
+        (
+            "Corran Mills had bought Fenwick Paper before the crash.",
+            "Corran Mills has not bought Fenwick Paper.",
+        ),
+    ],
+)
+def test_a_ban_in_another_place_and_a_past_state_are_not_conflicts(bodies):
+    assert list(find_relation_conflicts(source(*bodies))) == []
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        (
+            "A jury found Ilya Stone guilty of fraud.",
+            "Ilya Stone was cleared of theft.",
+        ),
+        (
+            "Ilya Stone was charged with fraud.",
+            "Ilya Stone has not been charged with murder.",
+        ),
+    ],
+)
+def test_a_verdict_or_charge_on_another_count_is_not_a_conflict(bodies):
+    assert list(find_relation_conflicts(source(*bodies))) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Ilya Stone was convicted of fraud.",
+            "Ilya Stone was acquitted of all charges.",
+        ),
+        ("Ilya Stone was charged with fraud.", "Ilya Stone has not been charged."),
+    ],
+)
+def test_a_denial_of_every_count_conflicts_with_any(first, second):
+    findings = list(find_relation_conflicts(source(first, second)))
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_a_ban_denied_outright_is_not_a_ban_in_one_place_denied():
+    assert (
+        list(
+            find_relation_conflicts(
+                source(
+                    "The school banned mobile phones in classrooms.",
+                    "The school has not banned mobile phones outright.",
+                )
+            )
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Police charged Sam Reid with arson.",
+            "No charges have been brought against Sam Reid.",
+        ),
+        ("Sam Reid was released without charge.", "Sam Reid was charged with theft."),
+        ("Sam Reid was jailed for six years.", "Sam Reid was acquitted."),
+        ("Sam Reid pleaded guilty to fraud.", "Sam Reid was cleared of fraud."),
+        (
+            "Kiro Holdings completed its takeover of Mabel Foods.",
+            "Kiro Holdings walked away from its bid for Mabel Foods.",
+        ),
+    ],
+)
+def test_charges_sentences_pleas_and_abandoned_bids_told_other_ways(first, second):
+    findings = list(find_relation_conflicts(source(first, second)))
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # a sentence still to come says nothing about the verdict
+        ("Sam Reid was convicted of fraud.", "Sam Reid will be sentenced in May."),
+        ("Sam Reid was convicted of fraud.", "Sam Reid was not jailed."),
+        # a place before the verb is not who was sentenced
+        (
+            "A doctor in Hamilton, Ontario, was sentenced to four years.",
+            "Ontario has not been convicted of anything.",
+        ),
+    ],
+)
+def test_prospects_of_sentence_and_places_are_not_verdicts(bodies):
+    assert list(find_relation_conflicts(source(*bodies))) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "The treasury said that Britain had imposed sanctions on Orlov Shipping.",
+            "Orlov Shipping, which Britain has not sanctioned, denied it.",
+        ),
+        (
+            "Kenya is one of the founding members of the East African Grid.",
+            "Kenya, which left the East African Grid in 2020, buys power abroad.",
+        ),
+        ("Mesa Bank owns Corvo Credit.", "Mesa Bank has not bought Corvo Credit."),
+    ],
+)
+def test_reported_sanctions_membership_among_others_and_ownership(first, second):
+    findings = list(find_relation_conflicts(source(first, second)))
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+def test_a_membership_told_in_an_apposition_is_read():
+    findings = list(
+        find_relation_conflicts(
+            source(
+                "Regulators said Skyline Air was not a member of the Air Carriers "
+                "Union.",
+                "Skyline Air, a member of the Air Carriers Union, flies to 40 cities.",
+            )
+        )
+    )
+    assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}

@@ -777,3 +777,271 @@ def test_a_rear_admiral_is_not_an_admiral():
         "Rear Admiral Ibra Sow spoke.", "Admiral Ibra Sow spoke."
     )
     assert finding.severity == BLOCKING and "a different rank" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a formal rank written with and without its grade
+        ("Chief Inspector Maya Rourke spoke.", "Inspector Maya Rourke spoke."),
+        ("Senior Editor Piet Haas spoke.", "Editor Piet Haas spoke."),
+        # two grades, formal or not
+        (
+            "Tomas Weir, a senior analyst at the bank, spoke.",
+            "Tomas Weir, a junior analyst at the bank, spoke.",
+        ),
+        # past an honorific
+        (
+            "Principal investigator Dr Hana Ilic led the trial.",
+            "Dr Hana Ilic, a junior investigator, led the trial.",
+        ),
+    ],
+)
+def test_a_grade_of_one_office_is_a_different_rank(first, second):
+    [finding] = _later_findings(first, second)
+    assert finding.severity == BLOCKING and "a different rank" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # two fields of one office
+        ("Bowling coach Raf Mendes spoke.", "Raf Mendes, the fielding coach, spoke."),
+        (
+            "Reserve-team coach Raf Mendes spoke.",
+            "Raf Mendes, the fitness coach, spoke.",
+        ),
+        # a field and the head of all
+        ("Head coach Raf Mendes spoke.", "Raf Mendes, the batting coach, spoke."),
+    ],
+)
+def test_a_field_before_an_office_makes_another_office(first, second):
+    [finding] = _later_findings(first, second)
+    assert finding.severity == BLOCKING and "a different office" in finding.message
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # a loose description drops the grade
+        (
+            "Chief Inspector Maya Rourke spoke.",
+            "Maya Rourke, an inspector with 20 years' service, spoke.",
+        ),
+        # words that describe the holder or name the body, not another office
+        ("Head coach Raf Mendes spoke.", "Raf Mendes, the veteran coach, spoke."),
+        ("Head coach Raf Mendes spoke.", "Raf Mendes, the club coach, spoke."),
+        ("Bowling coach Raf Mendes spoke.", "Raf Mendes, the respected coach, spoke."),
+        # a field on one side only, with no head on the other
+        ("Bowling coach Raf Mendes spoke.", "Coach Raf Mendes spoke."),
+    ],
+)
+def test_descriptions_and_a_grade_dropped_in_passing_are_fine(bodies):
+    assert _findings(*bodies) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a field named after "of", against one named before the office
+        (
+            "Nadia Berg, the trust's director of nursing, spoke.",
+            "Nadia Berg, the trust's finance director, spoke.",
+        ),
+        # the office told in a relative clause after the name
+        (
+            "Nadia Berg, who is the trust's finance director, spoke.",
+            "Deputy finance director Nadia Berg spoke.",
+        ),
+        # a field against a capitalised word opening the sentence
+        ("Kit coach Ola Nilsen spoke.", "Ola Nilsen, the fitness coach, spoke."),
+        # two police ranks
+        ("Detective Sergeant Lia Moss spoke.", "Detective Inspector Lia Moss spoke."),
+        # a guest or visiting post is not the post
+        ("Guest editor Ravi Bose spoke.", "Editor Ravi Bose spoke."),
+    ],
+)
+def test_fields_relative_clauses_police_ranks_and_guest_posts_are_compared(
+    first, second
+):
+    [finding] = _later_findings(first, second)
+    assert finding.severity == BLOCKING
+
+
+def test_a_guest_post_against_a_loose_description_of_the_post_is_fine():
+    assert (
+        _findings(
+            "Guest editor Ravi Bose spoke.",
+            "Ravi Bose, the much-admired editor, spoke.",
+        )
+        == []
+    )
+    [finding] = _later_findings(
+        "Guest editor Ravi Bose spoke.",
+        "Ravi Bose, the paper's senior editor, spoke.",
+    )
+    assert finding.severity == BLOCKING
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        # a past post in a relative clause is a career, not a conflict
+        (
+            "Nadia Berg, who joined the trust as director of nursing, spoke.",
+            "Chief executive Nadia Berg spoke.",
+        ),
+        # a description of the holder's politics is not a field
+        (
+            "The state premier, Jonas Falk, spoke.",
+            "Jonas Falk, the conservative premier of the state, spoke.",
+        ),
+        # a grade is not a field
+        ("Lead engineer Ada Ruiz spoke.", "Ada Ruiz, a bridge engineer, spoke."),
+        # a capitalised word opening the sentence, and no field to set it against
+        ("Hamas spokesman Ali Nour spoke.", "Ali Nour, a spokesman, spoke."),
+    ],
+)
+def test_careers_descriptions_grades_and_names_before_an_office_are_fine(bodies):
+    assert _findings(*bodies) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a title before the name opened by "Its"
+        (
+            "Its chief economist, Rhea Bond, spoke.",
+            "Rhea Bond, the bank's deputy chief economist, spoke.",
+        ),
+        # "head of" and "director of" are one kind of office
+        (
+            "Rhea Bond, Director of Nursing, spoke.",
+            "Rhea Bond, the trust's head of finance, spoke.",
+        ),
+        # a field told in a relative clause
+        (
+            "Rhea Bond, who was appointed artistic director in May, spoke.",
+            "The festival's executive director, Rhea Bond, spoke.",
+        ),
+    ],
+)
+def test_more_shapes_of_an_office_are_compared(first, second):
+    [finding] = _later_findings(first, second)
+    assert finding.severity == BLOCKING
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a portfolio after "for"
+        (
+            "Minister for Housing Ruth Kay spoke.",
+            "Ruth Kay, Minister for Transport, spoke.",
+        ),
+        (
+            "Ruth Kay, the Secretary of State for Health, spoke.",
+            "Ruth Kay, the Secretary of State for Education, spoke.",
+        ),
+        # a naval rank, church and academic offices
+        ("Rear Admiral Ines Varga spoke.", "Admiral Ines Varga spoke."),
+        ("Bishop Mark Yates spoke.", "Archbishop Mark Yates spoke."),
+        ("Professor Hana Wolff spoke.", "Dr Hana Wolff, a lecturer in law, spoke."),
+    ],
+)
+def test_portfolios_after_for_and_ranks_of_more_services_are_compared(first, second):
+    [finding] = _later_findings(first, second)
+    assert finding.severity == BLOCKING
+
+
+def test_a_portfolio_after_for_is_the_same_office_written_before():
+    assert (
+        _findings(
+            "Minister for Housing Ruth Kay spoke.",
+            "Ruth Kay, the housing minister, spoke.",
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Noor Adil, the mayor of Lyon, spoke.",
+            "Noor Adil, the mayor of Nantes, spoke.",
+        ),
+        (
+            "Noor Adil, the MP for Leeds Central, spoke.",
+            "Noor Adil, the MP for Hull East, spoke.",
+        ),
+    ],
+)
+def test_one_office_of_two_places_is_blocking(first, second):
+    [finding] = _later_findings(first, second)
+    assert finding.severity == BLOCKING and "a different posting" in finding.message
+
+
+def test_one_office_to_two_countries_is_blocking_as_a_different_country():
+    # postings that are countries are told as what they are (as "ambassador to
+    # Peru" / "to Chile" above)
+    [finding] = _later_findings(
+        "Noor Adil, Finland's ambassador to Japan, spoke.",
+        "Noor Adil, the Finnish ambassador to South Korea, spoke.",
+    )
+    assert finding.severity == BLOCKING and "a different country" in finding.message
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        (
+            "Noor Adil, the MP for Leeds Central, spoke.",
+            "Noor Adil, the MP for Leeds, spoke.",
+        ),
+        (
+            "Noor Adil, professor of law at the London School of Economics, spoke.",
+            "Noor Adil, a professor at LSE, spoke.",
+        ),
+    ],
+)
+def test_a_posting_written_shorter_or_as_initials_is_not_another(bodies):
+    assert {f.severity for f in _findings(*bodies)} <= {ADVISORY}
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # an age between the name and its title
+        (
+            "Jane Roe, 54, the agency's deputy director, said so.",
+            "Agency director Jane Roe said so.",
+        ),
+        # a title before the name in an attribution that ends the sentence
+        (
+            "Talks would resume, according to the agency's deputy director, Jane Roe.",
+            "The agency's director, Jane Roe, said so.",
+        ),
+    ],
+)
+def test_titles_in_attributions_are_read_past_ages_and_to_the_sentence_end(
+    first, second
+):
+    [finding] = _later_findings(first, second)
+    assert finding.severity == BLOCKING
+
+
+def test_two_fields_before_an_office_are_read_together():
+    [finding] = _later_findings(
+        "Joan Pike, the county's emergency planning officer, spoke.",
+        "Joan Pike, the county's chief fire officer, spoke.",
+    )
+    assert finding.severity == BLOCKING and "a different office" in finding.message
+
+
+def test_a_minister_of_state_for_a_portfolio_is_not_its_minister():
+    [finding] = _later_findings(
+        "Lina Haddad, Jordan's minister of state for trade, met investors.",
+        "Lina Haddad, Jordan's trade minister, met investors.",
+    )
+    assert finding.severity == BLOCKING and "a different rank" in finding.message
