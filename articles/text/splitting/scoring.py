@@ -168,9 +168,11 @@ class Weights:
     of: Mapping[str, float]  # by signal name, every signal of SIGNALS
 
     @property
-    def most_added_later(self) -> float:
-        """The most the word-overlap signals can add to a score (the weights of the
-        signals that only lower a score are never positive)."""
+    def most_from_cohesion(self) -> float:
+        """The most the word-overlap signals can add to a score. Leaving them out
+        where a gap cannot score above zero (`exact=False`) relies on it, and on
+        the weights of the signals the weighing passes add being negative: keep
+        every weight to its sign."""
         return self.of["topic_shift"] + self.of["attachment"]
 
 
@@ -523,7 +525,7 @@ def _signals(
     # the sums from deciding.)
     most = (
         _total(f, weights)
-        + weights.most_added_later
+        + weights.most_from_cohesion
         + _plain_lede(f) * weights.of["plain_lede"]
     )
     if exact or most > -_MARGIN:
