@@ -17,6 +17,8 @@ from articles.text.splitting.headlines import _headline_from
 from articles.text.splitting.plan import StoryChoice
 from articles.text.splitting.scoring import (
     _MARGIN,
+    WEIGHTS,
+    Weights,
     _confidence,
     _gap_features,
     _score,
@@ -78,17 +80,17 @@ def _cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _analyse(text: str, *, exact: bool = True) -> _Analysis:
+def _analyse(text: str, *, exact: bool = True, weights: Weights = WEIGHTS) -> _Analysis:
     """Not `exact`: only the candidates scoring above zero, which are exact."""
     lines = copy_lines(text)
     paragraphs = _build_paragraphs(lines)
     _mark_duplicates(paragraphs)
-    gaps, scored = _gap_features(lines, paragraphs, exact=exact)
+    gaps, scored = _gap_features(lines, paragraphs, exact=exact, weights=weights)
     candidates = []
     for gap in gaps:
         if not exact and gap.total <= -_MARGIN:
             continue  # cannot score above zero
-        score, reasons, doubts = _score(gap.features)
+        score, reasons, doubts = _score(gap.features, weights)
         candidates.append(
             BoundaryCandidate(
                 line=scored[gap.index].line,
