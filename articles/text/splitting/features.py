@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from articles.text import vocabulary
+from articles.text.names import PERSON_NAME, capitalised_runs
 from articles.text.splitting.boilerplate import boilerplate_lines
 from articles.text.splitting.duplicates import _DuplicateFinder
 from articles.text.splitting.headlines import _heading_shape
@@ -25,11 +26,10 @@ from articles.text.splitting.words import (
     _content_stems,
     _first_sentence,
     _midsentence_capitalised,
-    _name_runs,
     _stem,
     _words_lower,
 )
-from articles.text.vocabulary import NAME_PARTICLES, WEEKDAYS, is_role_head
+from articles.text.vocabulary import WEEKDAYS, is_role_head
 
 _MONTH_NAME = r"(?P<month>" + "|".join(vocabulary.MONTHS) + r")\.?"
 # The look-ahead only lets the search skip words that cannot start a day's name.
@@ -81,7 +81,7 @@ def _build_paragraphs(lines: Sequence[str]) -> list[_Paragraph]:
         if not text:
             continue
         tokens = text.split()
-        runs = _name_runs(tokens, known)
+        runs = capitalised_runs(tokens, known)
         names = frozenset([w for _, run in runs for w in run])
         surnames = frozenset([run[-1] for _, run in runs if len(run) > 1])
         first_sentence = _first_sentence(text)
@@ -207,17 +207,14 @@ def _reintroduces(lede: _Paragraph, earlier_names: frozenset[str]) -> bool:
 
 # "Jane Doe, who leads the party,": a relative clause that gives a role.
 _LEADS = "leads|heads|chairs|runs|directs|manages|founded|owns|represents|coaches"
-_NAME = r"[A-Z][^\W\d_]+(?:['\u2019\-][^\W\d_]+)*"
-_PARTICLE = rf"(?: (?:{'|'.join(sorted(NAME_PARTICLES))}))?"
-_FULL_NAME = rf"{_NAME}(?:{_PARTICLE} {_NAME}){{1,3}}"  # "Anna van Loon", "Ana Ortiz"
 # "Jane Doe, the head of ...,": a full name and an apposition holding a role.
 _NAME_THEN_ROLE = re.compile(
-    rf"(?:^|, |\b(?:said|told|added) )({_FULL_NAME}), "
+    rf"(?:^|, |\b(?:said|told|added) )({PERSON_NAME}), "
     rf"(?:the |a |an |[A-Z]|(?P<who>who (?:{_LEADS}) )|(?=[a-z]))([^,]{{2,80}}),"
 )
 # "the minister, Jane Doe," or "union leader Jane Doe": a role, then the name.
 # (It starts only where a word starts: inside a word it could not match either.)
-_ROLE_THEN_NAME = re.compile(rf"(?<![\w'\u2019\-])([\w'\u2019\-]+),? ({_FULL_NAME})\b")
+_ROLE_THEN_NAME = re.compile(rf"(?<![\w'\u2019\-])([\w'\u2019\-]+),? ({PERSON_NAME})\b")
 
 
 # "Prime Minister Jane Doe", "Transport Secretary Jane Doe": a title in capitals,
