@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from articles.text import vocabulary
+from articles.text.duplicates import DuplicateFinder
 from articles.text.names import PERSON_NAME, capitalised_runs
 from articles.text.splitting.boilerplate import boilerplate_lines
-from articles.text.splitting.duplicates import _DuplicateFinder
 from articles.text.splitting.headlines import _heading_shape
 from articles.text.splitting.words import (
     _APPOSITIVE_OPENING,
@@ -45,6 +45,9 @@ _GAZETTEER = frozenset(
     if " " not in name and name not in vocabulary.DEMONYMS
 )
 SUBJECT_TOKENS = 8  # a sentence names who it is about within its first words
+# Lines back to look for a near or partial repeat: a paste error or a pull quote
+# repeats its own story; further back, stories on one subject share wording.
+DUPLICATE_WINDOW = 30
 
 
 @dataclass(eq=False, slots=True)
@@ -124,11 +127,26 @@ def _build_paragraphs(lines: Sequence[str]) -> list[_Paragraph]:
     return paragraphs
 
 
-def _mark_duplicates(paragraphs: list[_Paragraph]) -> None:
-    finder = _DuplicateFinder()
+def _mark_duplicates(
+    paragraphs: list[_Paragraph], story_ends: Collection[str] = ()
+) -> None:
+    """Mark the paragraphs that repeat an earlier one. A near or partial repeat
+    is looked for in the story so far: within DUPLICATE_WINDOW lines and after the
+    last of the `story_ends` kinds of debris (a sign-off, a copyright line), after
+    which a new story may open with an update of an earlier one's lede."""
+    finder = DuplicateFinder(horizon=DUPLICATE_WINDOW)
+    story_start = 0
     for p in paragraphs:
-        if p.kind != "boilerplate":  # "Advertisement" twice is no repeated story
-            p.duplicate_of = finder.see(p.line, p.words)
+        if p.kind == "boilerplate":  # "Advertisement" twice is no repeated story
+            if p.debris_kind in story_ends:
+                story_start = p.line
+            continue
+        since = max(p.line - DUPLICATE_WINDOW, story_start)
+        repeats = finder.find(p.words, since=since)
+        if repeats:
+            p.duplicate_of = repeats[0].original
+        else:
+            finder.add(p.line, p.words)
 
 
 def _is_continuation_opening(p: _Paragraph) -> bool:
