@@ -46,6 +46,7 @@ from articles.text.splitting.features import (
     _Paragraph,
 )
 from articles.text.splitting.scoring import (
+    END_MARKS,
     SIGNALS,
     WEIGHTS,
     Weights,
@@ -66,6 +67,7 @@ ROUNDS = (
     (104, 121),
     (122, 139),
     (140, 157),
+    (158, 175),
 )
 STEP = 0.25  # fitted weights are multiples of it
 LARGEST = 6.0  # no weight's size beyond this
@@ -105,7 +107,7 @@ class Sample:
 def sample_of(piece: Piece) -> Sample:
     lines = copy_lines(piece.text)
     paragraphs = _build_paragraphs(lines)
-    _mark_duplicates(paragraphs)
+    _mark_duplicates(paragraphs, story_ends=END_MARKS)
     signals, scored = _gap_signals(lines, paragraphs, exact=True)
     present = frozenset(name for _, f in signals for name, v in f.items() if v)
     return Sample(piece, signals, scored, frozenset(piece.starts[1:]), present)

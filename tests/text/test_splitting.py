@@ -1322,9 +1322,9 @@ def test_the_corpus_sidecars_point_at_lines_of_text():
 
 COPY = """\
 Headline One
-First paragraph of story one.
+The first paragraph of story one.
 
-First paragraph of story one.
+The first paragraph of story one.
 Second paragraph of story one.
 A sub-heading
 Third paragraph of story one.
@@ -1348,7 +1348,7 @@ def test_plan_builds_headline_body_and_provenance():
     one, two = stories
     assert one.headline == "Headline One"
     assert one.body == (
-        "First paragraph of story one.\n\nSecond paragraph of story one.\n\n"
+        "The first paragraph of story one.\n\nSecond paragraph of story one.\n\n"
         "## A sub-heading\n\nThird paragraph of story one."
     )
     assert one.kept_lines == (1, 2, 5, 6, 7)

@@ -29,14 +29,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from articles.text.names import PROPER_NAME
 from articles.text.vocabulary import ORGANISATION_KINDS
 
-# A name: capitalised words, with "of (the)" inside ("the State of Palestine"),
-# and what kind of body it is after it ("the Red Vale group").
-_NAME = (
-    r"(?P<name>[A-Z][\w&'\u2019-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w&'\u2019-]*)*"
-    rf"(?:\s+(?:{ORGANISATION_KINDS})\b)?)"
-)
+# A name ("the State of Palestine"), and what kind of body it is after it ("the
+# Red Vale group").
+_NAME = rf"(?P<name>{PROPER_NAME}(?:\s+(?:{ORGANISATION_KINDS})\b)?)"
 # The words that open a clause about the name: an auxiliary, an adverb or a verb
 # in lower case, not a pronoun or article that would start a subject of its own.
 _OWN_SUBJECT = (

@@ -7,9 +7,7 @@ share a background paragraph on purpose, but an editor should decide.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from difflib import SequenceMatcher
 
 from articles.text.checks.base import (
     NO_CONTEXT,
@@ -22,93 +20,26 @@ from articles.text.checks.base import (
     other_stories_phrase,
 )
 from articles.text.checks.severity import severity_of
+from articles.text.duplicates import EXACT, KINDS, NEAR, PART, WHOLE, DuplicateFinder
 from articles.text.tokens import words
 
 NAME = "duplicate-paragraph"
-
-# Shorter paragraphs repeat legitimately ("Reporting by ...", a one-line quote).
-MIN_WORDS_EXACT = 6
-MIN_WORDS_NEAR = 12
-SHINGLE = 3
-MIN_JACCARD = 0.75  # two paragraphs that share this much of their wording
-MIN_CONTAINED = 0.9  # a paragraph this much contained in a longer one
-MIN_RATIO = 0.9  # difflib similarity of the two paragraphs' words
-# How a paragraph repeats an earlier one.
-EXACT = "exact"
-NEAR = "near"
-PART = "part"  # this paragraph is a passage of the earlier one
-WHOLE = "whole"  # this paragraph contains all of the earlier one
-# A shingle in more paragraphs than this is boilerplate, not evidence of a copy.
-MAX_SHINGLE_SPREAD = 20
 
 
 def find_duplicate_paragraphs(
     paragraphs: Sequence[Paragraph], context: CheckContext = NO_CONTEXT
 ) -> Iterator[Finding]:
     """Yield a finding on each paragraph that repeats an earlier one."""
-    prose = [(p, words(p.text)) for p in paragraphs if not is_heading(p)]
-    shingles = [_shingles(toks) for _, toks in prose]
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i, grams in enumerate(shingles):
-        for gram in grams:
-            index[gram].append(i)
-
-    for j, (para, toks) in enumerate(prose):
-        exact: list[Paragraph] = []
-        near: list[tuple[Paragraph, str]] = []
-        for i in range(j):
-            other, other_toks = prose[i]
-            if len(toks) >= MIN_WORDS_EXACT and toks == other_toks:
-                exact.append(other)
-        if not exact and len(toks) >= MIN_WORDS_NEAR:
-            shared: dict[int, int] = defaultdict(int)
-            for gram in shingles[j]:
-                owners = index[gram]
-                if len(owners) > MAX_SHINGLE_SPREAD:
-                    continue
-                for i in owners:
-                    if i < j:
-                        shared[i] += 1
-            for i, count in shared.items():
-                a, b = shingles[i], shingles[j]
-                if len(prose[i][1]) < MIN_WORDS_NEAR:
-                    continue
-                jaccard = count / len(a | b)
-                # how much of the shorter paragraph is found in the other
-                contained = count / min(len(a), len(b))
-                if _figures_differ(toks, prose[i][1]):
-                    continue  # rows of a series ("2024: 38%", "2026: 47%")
-                if jaccard >= MIN_JACCARD or (
-                    # Several scattered one-word edits break many shingles but few
-                    # letters: difflib judges those, on the pairs worth a look.
-                    jaccard >= 0.25 and _ratio(toks, prose[i][1]) >= MIN_RATIO
-                ):
-                    near.append((prose[i][0], NEAR))
-                elif contained >= MIN_CONTAINED:
-                    near.append((prose[i][0], PART if len(b) <= len(a) else WHOLE))
-        if exact:
-            yield _finding(para, exact, EXACT)
-        elif near:
-            kinds = {kind for _, kind in near}
-            kind = next(k for k in (NEAR, PART, WHOLE) if k in kinds)
-            yield _finding(para, [p for p, _ in near], kind)
-
-
-def _figures_differ(a: list[str], b: list[str]) -> bool:
-    """Each paragraph has a number the other lacks: two statements of a series
-    (rows of a fact box, a table told in lines), not one printed twice. A figure
-    changed in a pasted copy is the figures check's to report."""
-    numbers_a = {t for t in a if any(c.isdigit() for c in t)}
-    numbers_b = {t for t in b if any(c.isdigit() for c in t)}
-    return bool(numbers_a - numbers_b) and bool(numbers_b - numbers_a)
-
-
-def _ratio(a: list[str], b: list[str]) -> float:
-    return SequenceMatcher(None, " ".join(a), " ".join(b), autojunk=False).ratio()
-
-
-def _shingles(toks: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(toks[i : i + SHINGLE]) for i in range(len(toks) - SHINGLE + 1)}
+    prose = [p for p in paragraphs if not is_heading(p)]
+    finder = DuplicateFinder()
+    for index, para in enumerate(prose):
+        toks = words(para.text)
+        repeats = finder.find(toks)
+        finder.add(index, toks)
+        if repeats:
+            kind = next(k for k in KINDS if any(r.kind == k for r in repeats))
+            originals = sorted({r.original for r in repeats})
+            yield _finding(para, [prose[i] for i in originals], kind)
 
 
 def _finding(para: Paragraph, originals: list[Paragraph], kind: str) -> Finding:

@@ -49,6 +49,7 @@ from articles.text.checks.statement_patterns import (
     REPORTED,
     SANCTIONS,
 )
+from articles.text.names import PROPER_NAME
 from articles.text.tokens import sentences
 from articles.text.vocabulary import (
     CALENDAR_WORDS,
@@ -559,16 +560,15 @@ _SET_AGAINST = re.compile(
 )
 
 
-_NAME = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w\-]*)(?:\s+(?:of\s+)?[A-Z][\w\-]*){0,4}"
 # "..., a spokesman for Pellow Homes said." / "..., Pellow Homes said."
 _SPEAKER = re.compile(
-    rf"(?:\b(?:for|from|at)\s+|,\s+)(?:the\s+)?(?P<name>{_NAME})(?:['\u2019]s)?\s+"
+    rf"(?:\b(?:for|from|at)\s+|,\s+)(?:the\s+)?(?P<name>{PROPER_NAME})(?:['\u2019]s)?\s+"
     r"(?:said|says|told|confirmed|added|stated)\b[^,]*$"
 )
-_OPENING_NAME = re.compile(rf"^\W*(?:The\s+)?(?P<name>{_NAME})\s+[a-z]")
+_OPENING_NAME = re.compile(rf"^\W*(?:The\s+)?(?P<name>{PROPER_NAME})\s+[a-z]")
 # "Arden Ales said on Monday that it ...", "The brewer said that it ..."
 _LEADING_SPEAKER = re.compile(
-    rf"^\W*(?:[Tt]he\s+)?(?P<name>{_NAME}|[a-z][\w-]*)\s+"
+    rf"^\W*(?:[Tt]he\s+)?(?P<name>{PROPER_NAME}|[a-z][\w-]*)\s+"
     r"(?:said|says|announced|confirmed)(?:\s+(?:on|last)\s+\w+)?\s+(?:that\s+)?it\b"
 )
 

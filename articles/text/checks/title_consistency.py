@@ -96,7 +96,6 @@ NAME = "title-consistency"
 
 _CONNECTORS = frozenset(words_of("of for in at to on"))
 _DETERMINERS = frozenset(words_of("the a an its their his her"))
-_NAME_PARTICLES = frozenset(words_of("bin ibn al el de del der van von da di la le"))
 # Words that end a title written without a closing comma ("X, the minister said").
 _ROLE_STOPS = frozenset(
     words_of(

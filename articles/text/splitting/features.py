@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from articles.text import vocabulary
+from articles.text.duplicates import DuplicateFinder
+from articles.text.names import PERSON_NAME, capitalised_runs
 from articles.text.splitting.boilerplate import boilerplate_lines
-from articles.text.splitting.duplicates import _DuplicateFinder
 from articles.text.splitting.headlines import _heading_shape
 from articles.text.splitting.words import (
     _APPOSITIVE_OPENING,
@@ -25,11 +26,10 @@ from articles.text.splitting.words import (
     _content_stems,
     _first_sentence,
     _midsentence_capitalised,
-    _name_runs,
     _stem,
     _words_lower,
 )
-from articles.text.vocabulary import NAME_PARTICLES, WEEKDAYS, is_role_head
+from articles.text.vocabulary import WEEKDAYS, is_role_head
 
 _MONTH_NAME = r"(?P<month>" + "|".join(vocabulary.MONTHS) + r")\.?"
 # The look-ahead only lets the search skip words that cannot start a day's name.
@@ -45,6 +45,9 @@ _GAZETTEER = frozenset(
     if " " not in name and name not in vocabulary.DEMONYMS
 )
 SUBJECT_TOKENS = 8  # a sentence names who it is about within its first words
+# Lines back to look for a near or partial repeat: a paste error or a pull quote
+# repeats its own story; further back, stories on one subject share wording.
+DUPLICATE_WINDOW = 30
 
 
 @dataclass(eq=False, slots=True)
@@ -81,7 +84,7 @@ def _build_paragraphs(lines: Sequence[str]) -> list[_Paragraph]:
         if not text:
             continue
         tokens = text.split()
-        runs = _name_runs(tokens, known)
+        runs = capitalised_runs(tokens, known)
         names = frozenset([w for _, run in runs for w in run])
         surnames = frozenset([run[-1] for _, run in runs if len(run) > 1])
         first_sentence = _first_sentence(text)
@@ -124,11 +127,26 @@ def _build_paragraphs(lines: Sequence[str]) -> list[_Paragraph]:
     return paragraphs
 
 
-def _mark_duplicates(paragraphs: list[_Paragraph]) -> None:
-    finder = _DuplicateFinder()
+def _mark_duplicates(
+    paragraphs: list[_Paragraph], story_ends: Collection[str] = ()
+) -> None:
+    """Mark the paragraphs that repeat an earlier one. A near or partial repeat
+    is looked for in the story so far: within DUPLICATE_WINDOW lines and after the
+    last of the `story_ends` kinds of debris (a sign-off, a copyright line), after
+    which a new story may open with an update of an earlier one's lede."""
+    finder = DuplicateFinder(horizon=DUPLICATE_WINDOW)
+    story_start = 0
     for p in paragraphs:
-        if p.kind != "boilerplate":  # "Advertisement" twice is no repeated story
-            p.duplicate_of = finder.see(p.line, p.words)
+        if p.kind == "boilerplate":  # "Advertisement" twice is no repeated story
+            if p.debris_kind in story_ends:
+                story_start = p.line
+            continue
+        since = max(p.line - DUPLICATE_WINDOW, story_start)
+        repeats = finder.find(p.words, since=since)
+        if repeats:
+            p.duplicate_of = repeats[0].original
+        else:
+            finder.add(p.line, p.words)
 
 
 def _is_continuation_opening(p: _Paragraph) -> bool:
@@ -207,17 +225,14 @@ def _reintroduces(lede: _Paragraph, earlier_names: frozenset[str]) -> bool:
 
 # "Jane Doe, who leads the party,": a relative clause that gives a role.
 _LEADS = "leads|heads|chairs|runs|directs|manages|founded|owns|represents|coaches"
-_NAME = r"[A-Z][^\W\d_]+(?:['\u2019\-][^\W\d_]+)*"
-_PARTICLE = rf"(?: (?:{'|'.join(sorted(NAME_PARTICLES))}))?"
-_FULL_NAME = rf"{_NAME}(?:{_PARTICLE} {_NAME}){{1,3}}"  # "Anna van Loon", "Ana Ortiz"
 # "Jane Doe, the head of ...,": a full name and an apposition holding a role.
 _NAME_THEN_ROLE = re.compile(
-    rf"(?:^|, |\b(?:said|told|added) )({_FULL_NAME}), "
+    rf"(?:^|, |\b(?:said|told|added) )({PERSON_NAME}), "
     rf"(?:the |a |an |[A-Z]|(?P<who>who (?:{_LEADS}) )|(?=[a-z]))([^,]{{2,80}}),"
 )
 # "the minister, Jane Doe," or "union leader Jane Doe": a role, then the name.
 # (It starts only where a word starts: inside a word it could not match either.)
-_ROLE_THEN_NAME = re.compile(rf"(?<![\w'\u2019\-])([\w'\u2019\-]+),? ({_FULL_NAME})\b")
+_ROLE_THEN_NAME = re.compile(rf"(?<![\w'\u2019\-])([\w'\u2019\-]+),? ({PERSON_NAME})\b")
 
 
 # "Prime Minister Jane Doe", "Transport Secretary Jane Doe": a title in capitals,

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from articles.text.duplicates import DuplicateFinder
 from articles.text.rawcopy import copy_lines
 from articles.text.splitting.boilerplate import boilerplate_lines
-from articles.text.splitting.duplicates import _DuplicateFinder
+from articles.text.splitting.features import DUPLICATE_WINDOW
 from articles.text.splitting.words import _words_lower
 
 
@@ -76,13 +77,16 @@ def plan_split(text: str, choices: Sequence[StoryChoice]) -> tuple[StoryText, ..
 
     drops = {line for choice in choices for line in choice.drop_lines}
     debris = boilerplate_lines(lines)
-    finder = _DuplicateFinder()
+    finder = DuplicateFinder(horizon=DUPLICATE_WINDOW)
     not_repeats: list[int] = []
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
-        original = finder.see(number, _words_lower(raw), matchable=number not in drops)
-        if number in drops and original is None and number not in debris:
+        words = _words_lower(raw)
+        repeats = finder.find(words, since=number - DUPLICATE_WINDOW)
+        if number not in drops and not repeats:
+            finder.add(number, words)  # a kept paragraph may be repeated later
+        if number in drops and not repeats and number not in debris:
             not_repeats.append(number)
     if not_repeats:
         raise SplitError(

@@ -17,6 +17,7 @@ from articles.text.splitting.headlines import _headline_from
 from articles.text.splitting.plan import StoryChoice
 from articles.text.splitting.scoring import (
     _MARGIN,
+    END_MARKS,
     WEIGHTS,
     Weights,
     _confidence,
@@ -84,7 +85,7 @@ def _analyse(text: str, *, exact: bool = True, weights: Weights = WEIGHTS) -> _A
     """Not `exact`: only the candidates scoring above zero, which are exact."""
     lines = copy_lines(text)
     paragraphs = _build_paragraphs(lines)
-    _mark_duplicates(paragraphs)
+    _mark_duplicates(paragraphs, story_ends=END_MARKS)
     gaps, scored = _gap_features(lines, paragraphs, exact=exact, weights=weights)
     candidates = []
     for gap in gaps:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 
 from articles.text import vocabulary
+from articles.text.names import PERSON_WORD
 from articles.text.tokens import sentences
 
 # ---------------------------------------------------------------------------
@@ -58,8 +59,6 @@ CALENDAR_WORDS = vocabulary.CALENDAR_WORDS | _word_set(
 # articles ("Council Raises Tax"), sections are named by phrases and questions
 # ("A Long Wait", "What Happens Next").
 PHRASE_HEADING_OPENERS = _word_set("a an the what why how when where who which")
-# Capitalised words that are not names even in mid-sentence.
-NOT_NAMES = STOPWORDS | CALENDAR_WORDS | {"i"}
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 _QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
@@ -111,14 +110,13 @@ _TRAILING_SOURCE = re.compile(
 )
 # "Full Name, the/a/an/Someone's role," at the start of a paragraph.
 _APPOSITIVE_OPENING = re.compile(
-    r"^((?:[A-Z][^\W\d_]+(?:['\u2019\-][^\W\d_]+)*\s+)+[A-Z][^\W\d_]+(?:['\u2019\-][^\W\d_]+)*),"
+    rf"^({PERSON_WORD}(?:\s+{PERSON_WORD})+),"
     r"\s+(?:the|a|an|[A-Z])"  # the role: "the head of ...", "Chargé d'Affaires"
 )
 # (The leading space lets the search jump from space to space.)
 _MIDSENTENCE_CAPITAL = re.compile(
     r" (?<=[\w,;\u2019'\"\u201d)] )([A-Z][^\W\d_]*(?:['\u2019\-][^\W\d_]+)*)"
 )
-_RUN_ENDINGS = (",", ";", ":", ".", "!", "?", *_QUOTES)
 
 
 def content_stems(text: str) -> list[str]:
@@ -169,80 +167,6 @@ def _stem(word: str) -> str:
 def _first_sentence(text: str) -> str:
     first = next(sentences(text), None)
     return text[first[0] : first[1]] if first else text
-
-
-def _name_core(token: str) -> str:
-    word = token.strip(_QUOTES + "()[],.;:!?")
-    return word.removesuffix("'s").removesuffix("\u2019s")
-
-
-def _is_name_word(word: str) -> bool:
-    return bool(word) and word[0].isupper() and word.lower() not in NOT_NAMES
-
-
-# A capitalised token's name word and whether it can be a name, by token: names
-# recur through copy. Bounded like the stem cache.
-_CORE_CACHE: dict[str, tuple[str, bool]] = {}
-
-
-def _core_and_name(raw: str) -> tuple[str, bool]:
-    found = _CORE_CACHE.get(raw)
-    if found is None:
-        core = _name_core(raw)
-        found = (core, _is_name_word(core))
-        if len(_CORE_CACHE) < 200_000:
-            _CORE_CACHE[raw] = found
-    return found
-
-
-def _name_runs(
-    tokens: list[str], known_names: frozenset[str] | set[str]
-) -> list[tuple[int, list[str]]]:
-    """Runs of consecutive capitalised name words with the index of their first
-    token, e.g. (4, ["Fiona", "Marsh"]).
-    """
-    runs: list[tuple[int, list[str]]] = []
-    run: list[str] = []
-    start = 0
-    last = -2
-    # Most words are lower case and end any run: only the others need a look.
-    for k in [k for k, raw in enumerate(tokens) if not raw[0].islower()]:
-        raw = tokens[k]
-        # A particle between two words of a name keeps it one: "Piet de Graaf".
-        bridged = k == last + 2 and tokens[k - 1] in vocabulary.NAME_PARTICLES
-        if run and k != last + 1 and not bridged:
-            runs.append((start, run))
-            run = []
-        last = k
-        previous = tokens[k - 1] if k else ""
-        sentence_start = not k or previous[-1] in ".!?:" or previous in _DASHES
-        ends_run = raw.endswith(_RUN_ENDINGS)
-        core, is_name = _core_and_name(raw)
-        if is_name and sentence_start and core not in known_names:
-            # A capitalised word opening a sentence is a name only if the copy also
-            # capitalises it mid-sentence ("Hamas" yes, "Participants" no) or a
-            # name follows it ("Ana Ortiz").
-            is_name = (
-                not ends_run
-                and k + 1 < len(tokens)
-                and _core_and_name(tokens[k + 1])[1]
-            )
-        if is_name:
-            if not run:
-                start = k
-            run.append(core)
-        elif run:
-            runs.append((start, run))
-            run = []
-        if run and ends_run:
-            runs.append((start, run))
-            run = []
-    if run:
-        runs.append((start, run))
-    return runs
-
-
-_DASHES = ("\u2014", "\u2013", "-")
 
 
 def _midsentence_capitalised(lines: Iterable[str]) -> set[str]:
