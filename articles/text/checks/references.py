@@ -16,13 +16,14 @@ former director of the firm,").
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from articles.text.checks.relations import Relation
-from articles.text.vocabulary import STOPWORDS, words_of
+from articles.text.vocabulary import HONORIFICS, STOPWORDS, words_of
 
 if TYPE_CHECKING:
     from articles.text.checks.statements import Statement
@@ -35,12 +36,17 @@ def resolve_references(
     relations: dict[str, Relation],
     appositions: Sequence[tuple[str, str]] = (),
     known: Sequence[Statement] = (),
+    stories: Mapping[int, str] | None = None,
 ) -> list[Statement]:
     """The statements with short, general and missing parties resolved;
     `appositions` are (name, what the copy says it is) pairs of the source, which
     name a person that another statement only describes ("a former director of
     the firm"); `known` are statements read elsewhere (the desk's published
-    articles) whose parties the source may refer to as well."""
+    articles) whose parties the source may refer to as well; `stories` are the
+    texts of the source's stories, by story, where a name told with an honorific
+    ("Mr Oyelaran") is found in full and a person described in a lede ("a former
+    director of the firm") is named."""
+    stories = stories or {}
     by_relation: dict[str, list[Statement]] = defaultdict(list)
     # every party the source names, for a name told short in another relation
     # ("Dario Fenn was arrested" ... "Fenn, who has not been charged")
@@ -53,6 +59,12 @@ def resolve_references(
         ):
             if key and _is_name(text):
                 names.setdefault(key, text)
+    # the people the copy names in full, for a name told with an honorific
+    people = dict(names)
+    for text in stories.values():
+        for full in _FULL_NAME.findall(text):
+            if full.split()[0].lower() not in HONORIFICS | STOPWORDS:
+                people.setdefault(full.lower(), full)
     resolved = []
     for statement in statements:
         relation = relations.get(statement.relation)
@@ -72,14 +84,23 @@ def resolve_references(
                     and not (subject == UNNAMED and _names(statement.sentence, s))
                 ],
                 names,
+                people,
             )
             if named is not None:
                 subject, subject_text = named
-            if subject == UNNAMED:
-                continue
+            if subject == UNNAMED and not (relation is not None and relation.objects):
+                continue  # a thing banned or declared may be told with no one doing it
         obj, obj_text = statement.object, statement.object_text
+        if by_object and obj == UNNAMED:
+            # "No one has been arrested": the one person the source's other
+            # statements of the relation say was
+            told = {s.object: s.object_text for s in others if s.object != UNNAMED}
+            if len(told) == 1:
+                obj, obj_text = next(iter(told.items()))
         if by_object and obj_text[:1].islower():
-            described = _described(obj_text, appositions)
+            described = _described(obj_text, appositions) or _named_in_story(
+                obj_text, others, stories.get(statement.para.story, ""), names, people
+            )
             if described is not None:
                 obj, obj_text = described.lower(), described
         named = _referent(
@@ -91,9 +112,12 @@ def resolve_references(
                 if by_object or s.subject == subject
             ],
             names,
+            people,
         )
         if named is not None:
             obj, obj_text = named
+        if obj == UNNAMED:
+            continue
         resolved.append(
             replace(
                 statement,
@@ -107,27 +131,71 @@ def resolve_references(
 
 
 def _referent(
-    key: str, text: str, candidates: list[tuple[str, str]], names: dict[str, str]
+    key: str,
+    text: str,
+    candidates: list[tuple[str, str]],
+    names: dict[str, str],
+    people: dict[str, str] | None = None,
 ) -> tuple[str, str] | None:
     """The one fuller party that this one refers to, or None.
 
     A missing party, or one described in lower case ("the union", "the company"),
     refers to the one named party among the candidates (the parties of the
     relation's other statements); a name written short ("Kiprono") to the one
-    name of the source that begins or ends with it ("Joseph Kiprono")."""
+    name of the source that begins or ends with it ("Joseph Kiprono"), and one
+    told with an honorific ("Mr Oyelaran") to the one person the copy names in
+    full so (`people`)."""
     if key == UNNAMED or (text.lower().startswith("the ") and not _is_name(text)):
         found = {k: t for k, t in candidates if k != key and k and _is_name(t)}
     elif _is_name(text):
-        words = key.split()
-        found = {
-            k: t
-            for k, t in names.items()
-            if len(k.split()) > len(words)
-            and (k.split()[: len(words)] == words or k.split()[-len(words) :] == words)
-        }
+        words = _without_honorific(key.split())
+        found = {}
+        told_with_honorific = len(words) < len(key.split())
+        for k, t in (people if told_with_honorific and people else names).items():
+            full = _without_honorific(k.split())
+            if len(full) > len(words) and (
+                full[: len(words)] == words or full[-len(words) :] == words
+            ):
+                found[k] = t
     else:
         return None
     return next(iter(found.items())) if len(found) == 1 else None
+
+
+# A person's full name as copy first gives it: "Graham Oyelaran", "Ana de la Cruz".
+_FULL_NAME = re.compile(
+    r"\b[A-Z][a-z'\u2019-]+(?:\s+(?:(?:de|la|van|von|der|al|bin)\s+)*[A-Z][a-z'\u2019-]+)+"
+)
+
+
+def _without_honorific(words: list[str]) -> list[str]:
+    """A name's words without the honorific before them: "Mr Whitlock" is
+    "Whitlock", which the copy names in full elsewhere."""
+    while len(words) > 1 and words[0].rstrip(".") in HONORIFICS:
+        words = words[1:]
+    return words
+
+
+def _named_in_story(
+    description: str,
+    others: Sequence[Statement],
+    story: str,
+    names: dict[str, str],
+    people: dict[str, str],
+) -> str | None:
+    """The person a description in a lede stands for ("A former director of the
+    firm has been charged"): the one person the relation's other statements name
+    whose surname the description's story gives too (news copy describes first
+    and names after: "Graham Oyelaran, 52, is accused of ...")."""
+    found = set()
+    for other in others:
+        if not other.object_text[:1].isupper():
+            continue  # a description, not a name
+        surname = other.object_text.split()[-1]
+        if re.search(rf"\b{re.escape(surname)}\b", story):
+            full = _referent(other.object, other.object_text, [], names, people)
+            found.add(full[1] if full else other.object_text)
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _described(description: str, appositions: Sequence[tuple[str, str]]) -> str | None:

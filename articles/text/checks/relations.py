@@ -387,6 +387,8 @@ RELATIONS: tuple[Relation, ...] = (
     Relation(
         name="arrest",
         by_object=True,
+        # what the arrest was for: "arrested over the fire" is not "over the theft"
+        scope=r"over|in\s+connection\s+with|on\s+suspicion\s+of",
         phrases=(
             Phrase(
                 r"(?:arrest(?:ed)?|detain(?:ed)?|apprehend(?:ed)?|"

@@ -90,7 +90,7 @@ _GOVERNMENT_NP = (
 # shelter was arrested" is not a bus shelter arrested
 _DESCRIBED_PERSON = (
     r"(?:^|(?<=,\s)|(?<=\band\s)|(?<=\bbut\s))(?:[Aa]n?|[Tt]he)\s+(?!(?:police|officers?|detectives)\b)[a-z0-9][\w-]*"
-    r"(?:\s+(?!(?:who|which|that|has|have|had|is|are|was|were)\b)[\w-]+){0,7}?"
+    r"(?:\s+(?!(?:who|which|that|has|have|had|is|are|was|were)\b)[\w-]+){0,10}?"
 )
 _NOT_AFTER_PREPOSITION = "".join(
     rf"(?<!\b{word}\s)"
@@ -276,6 +276,7 @@ PATTERN_WORDS = {
 # Auxiliaries and adverbs between a subject and the verb of a relation's phrase.
 _GENERIC_AUX = (
     r"(?P<aux>(?:(?:still|officially|formally|already|currently|now|also|finally|"
+    r"later|subsequently|since|eventually|then|briefly|reportedly|allegedly|"
     r"has|have|had|does|do|did|not|no\s+longer|never|yet|will|would|could|may|"
     r"might|shall|must|is|are|was|were|be|been|being|to|considering|"
     r"(?:plans?|planning|intends?|wants?|hopes?|seeks?|seeking|agreed|agrees|"
@@ -320,7 +321,10 @@ def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
     if phrase.shape == PASSIVE and relation.by_object:
         # a person named, or described: "A former director of the firm was charged"
         # (not a place after a preposition: "a bus shelter in Bradford was hit")
-        obj = rf"{_NOT_AFTER_PREPOSITION}(?P<obj>{_NP}|{_DESCRIBED_PERSON})"
+        obj = (
+            rf"{_NOT_AFTER_PREPOSITION}(?P<obj>[Nn]o(?:\s+one|-one|body)\b|{_NP}|"
+            rf"{_DESCRIBED_PERSON})"
+        )
         return re.compile(
             rf"\b{obj}{_ASIDE},?\s+{_GENERIC_AUX}{verb}\b(?:\s+by\s+{_SUBJ})?"
         )

@@ -103,8 +103,15 @@ def read_statements(
     the parties told short or left out resolved within them and the `known`
     statements read elsewhere (references.py)."""
     described = [pair for para in paragraphs for pair in appositions(para.text)]
+    stories: dict[int, str] = defaultdict(str)
+    for para in paragraphs:
+        stories[para.story] += para.text + "\n\n"
     return resolve_references(
-        list(_read_paragraphs(paragraphs)), RELATIONS_BY_NAME, described, known
+        list(_read_paragraphs(paragraphs)),
+        RELATIONS_BY_NAME,
+        described,
+        known,
+        stories,
     )
 
 
@@ -274,7 +281,13 @@ def _read_generic(
                 sentence[: match.start("obj")]
             ):
                 continue  # "an official in Hamilton, Ontario, was jailed": a place
-            if phrase.obj is not None:
+            nobody = relation.by_object and bool(_NOBODY.fullmatch(match.group("obj")))
+            if nobody:
+                if state != DONE:
+                    continue
+                state = NOT_DONE  # "No one has been arrested"
+                obj_text, obj_key = "no one", UNNAMED
+            elif phrase.obj is not None:
                 obj_text = obj_key = phrase.obj
             elif relation.objects:
                 if re.match(r"['\u2019](?:s\b|\s)", sentence[match.end("obj") :]):
@@ -303,7 +316,7 @@ def _read_generic(
                 subject: tuple[str, str] | None = ("", "")
             else:
                 subject = _subject(match, paras, index, offset, obj_text)
-            if subject is None or subject[0] == obj_key:
+            if subject is None or (subject[0] == obj_key and not nobody):
                 continue
             taken.append((start, end))
             yield Statement(
@@ -421,6 +434,9 @@ def _generic_state(
         return PROPOSED if phrase.state == DONE else UNDOING
     return phrase.state
 
+
+# Who a statement of an arrest or a charge denies of everyone.
+_NOBODY = re.compile(r"(?i:no(?:\s+one|-one|body))")
 
 # A description narrowed by a clause of its own: "the company that runs the trams".
 _RESTRICTED = re.compile(r"\s+(?:that|which|who|whose|whom)\b")

@@ -1154,3 +1154,56 @@ def test_a_membership_told_in_an_apposition_is_read():
         )
     )
     assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+# --- kinds of copy from the heldout5 study (made-up copy, not the corpus's) ---------
+
+
+def test_a_name_told_with_an_honorific_is_the_person_named_in_full():
+    findings = _findings(
+        "Petra Lindgren was convicted of theft at Carlisle Crown Court.",
+        "Ms Lindgren, who was acquitted of all charges, plans to move abroad.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
+
+
+def test_an_honorific_name_with_no_full_name_in_the_copy_is_left_as_written():
+    findings = _findings(
+        "Petra Lindgren was convicted of theft at Carlisle Crown Court.",
+        "Mr Lindgren, who was acquitted of all charges, plans to move abroad.",
+        "Oskar Lindgren, her brother, was not in court.",
+    )
+    assert findings == []
+
+
+def test_a_person_described_in_a_lede_is_the_one_named_after_it():
+    findings = _findings(
+        "A retired bank manager from Tiverton has been charged with fraud.\n\n"
+        "Colin Ashby, 64, is accused of taking money from elderly customers.",
+        "Mr Ashby, who has not been charged with any offence, declined to comment.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
+
+
+def test_a_description_is_not_someone_the_story_does_not_name():
+    findings = _findings(
+        "A retired bank manager from Tiverton has been charged with fraud.",
+        "Colin Ashby has not been charged with any offence, his lawyer said.",
+    )
+    assert findings == []
+
+
+def test_no_one_arrested_denies_the_arrest_another_story_reports():
+    findings = _findings(
+        "A woman of 41 was later arrested on suspicion of arson, police said.",
+        "No one has been arrested, a spokesperson said on Friday.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
+
+
+def test_no_one_arrested_over_another_event_is_no_conflict():
+    findings = _findings(
+        "A woman of 41 was arrested over the burglary, police said.",
+        "No one has been arrested over the fire, a spokesperson said.",
+    )
+    assert findings == []
