@@ -139,8 +139,7 @@ def _conflict_findings(
         against = [
             t
             for t in theirs
-            if frozenset({statement.state, t.state}) in _CONFLICTS
-            and same_scope(statement, t)
+            if _conflict_kind(statement, t) is not None and same_scope(statement, t)
         ]
         if not against:
             continue
@@ -163,9 +162,24 @@ def _conflict_kind(first: Statement, second: Statement) -> str | None:
     (one story may be out of date); an undated statement is a claim about now.
     """
     kind = _CONFLICTS.get(frozenset({first.state, second.state}))
+    if kind is not None and (_overtaken(first) or _overtaken(second)):
+        return None
     if kind is not None and _dated(first) and _dated(second):
         return "tension"
     return kind
+
+
+# What a sentence tells after a dated statement when it has since changed: "X
+# entered administration in 2020, but was bought out of it", "until 2019".
+_OVERTAKEN = re.compile(r"[^.;]{0,40}?,?\s+(?:but|until|before)\b")
+
+
+def _overtaken(statement: Statement) -> bool:
+    """True when a dated statement's own sentence goes on to tell that it has
+    changed since: it is a past state, which a statement about now does not
+    contradict."""
+    text = statement.para.text
+    return _dated(statement) and bool(_OVERTAKEN.match(text, statement.end))
 
 
 def _dated(statement: Statement) -> bool:

@@ -84,11 +84,12 @@ _CEASEFIRE_VERBS = (
 _THING_END = (
     r"(?=\s*(?:[,.;:)]|$)|\s+(?:on|in|at|from|for|after|until|since|last|this|and|"
     r"but|because|to|by|with|over|under|during|across|throughout|when|while|as|"
-    r"which|who|that)\b)"
+    r"which|who|that|is|are|was|were|have|has|had|remain|remains|will)\b)"
 )
 _NOT_A_THING = (
     r"(?!(?:him|her|them|it|its|their|his|the|a|an|all|any|some|from|in|on|and|"
-    r"anyone|nobody|no|not|use|sale|sales)\b)"
+    r"anyone|nobody|no|not|use|sale|sales|said|says|that|is|are|was|were|have|has|"
+    r"had|be|been)\b)"
 )
 # What is banned: a name ("TikTok", "the Verdant Seeds company") or a thing in
 # lower case ("fireworks", "single-use plastic bags", "the sale of fireworks").
@@ -266,6 +267,12 @@ RELATIONS: tuple[Relation, ...] = (
                 NOT_DONE,
             ),
             Phrase(r"(?:insolvent|bankrupt)", obj="insolvency"),
+            # "remains solvent": not insolvent
+            Phrase(
+                r"(?:(?:remains?|remained|stays?|stayed)\s+)?solvent",
+                NOT_DONE,
+                obj="insolvency",
+            ),
             # "Tarvia is under a state of emergency"
             Phrase(
                 r"(?:(?<=is\s)|(?<=are\s)|(?<=was\s)|(?<=were\s)|(?<=not\s)|"
@@ -277,7 +284,7 @@ RELATIONS: tuple[Relation, ...] = (
             # "has gone into administration", "is not in administration"
             Phrase(
                 r"(?:(?:go(?:es|ne|ing)?|went|enter(?:s|ed|ing)?|placed|put|"
-                r"collaps(?:e|es|ed|ing))\s+into|"
+                r"collaps(?:e|es|ed|ing))\s+into|enter(?:s|ed|ing)?|"
                 r"(?:(?<=is\s)|(?<=are\s)|(?<=was\s)|(?<=not\s)|(?<=been\s)|"
                 r"(?<=remains\s))in)\s+(?:administration|liquidation|receivership)",
                 obj="insolvency",
@@ -369,6 +376,8 @@ RELATIONS: tuple[Relation, ...] = (
                 r"(?:ha[sd]|have)\s+no\s+ban\s+on",
                 NOT_DONE,
             ),
+            # "E-bikes are banned from the pier", "dogs are not banned on the beach"
+            Phrase(r"(?:banned|prohibited|outlawed)", shape=PASSIVE),
             Phrase(
                 r"(?:lift(?:s|ed|ing)?|end(?:s|ed|ing)?|overturn(?:s|ed|ing)?|"
                 r"scrap(?:s|ped|ping)?|revok(?:e|es|ed|ing))\s+"

@@ -350,7 +350,8 @@ def _scope(opening: str | None, rest: str) -> str:
     if total:
         return "outright"  # a total ban is not the ban in one place
     match = re.match(
-        rf"\s+(?:guilty\s+)?(?:{opening})\s+(?:the\s+|its\s+|their\s+)?"
+        rf"\s+(?:guilty\s+)?(?:{opening})\s+(?:the\s+|its\s+|their\s+|"
+        r"[A-Z][\w-]*['\u2019]s\s+)?"
         r"(?P<scope>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)",
         rest,
     )

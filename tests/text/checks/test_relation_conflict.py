@@ -1207,3 +1207,36 @@ def test_no_one_arrested_over_another_event_is_no_conflict():
         "No one has been arrested over the fire, a spokesperson said.",
     )
     assert findings == []
+
+
+def test_entering_administration_and_remaining_solvent_contradict():
+    findings = _findings(
+        "Orrin Joinery, a kitchen maker based in Leek, entered administration in May.",
+        "A spokesman for Orrin Joinery, which remains solvent, said orders were up.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
+
+
+def test_administration_told_as_since_ended_is_no_conflict_with_solvency_now():
+    findings = _findings(
+        "Orrin Joinery entered administration in 2019, but was bought by its "
+        "staff a year later.",
+        "Orrin Joinery, which is now solvent, has hired 30 joiners.",
+    )
+    assert findings == []
+
+
+def test_a_thing_banned_and_not_banned_from_one_place_told_in_the_passive():
+    findings = _findings(
+        "Drones are banned from Exmouth's beach under a bylaw, the council said.",
+        "Drones are not banned from the beach, a ranger said, but must stay low.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
+
+
+def test_a_thing_banned_from_one_place_and_not_another_is_no_conflict():
+    findings = _findings(
+        "Drones are banned from the beach under a bylaw, the council said.",
+        "Drones are not banned from the harbour, a ranger said.",
+    )
+    assert findings == []
