@@ -54,9 +54,17 @@ _AUXILIARY = (
     r"can|cannot|must|shall|should|remains?|still|never|not|no\s+longer)\b"
 )
 
-# "Costa Rica, which does not recognise X," / "Kiprono, who was convicted ..."
+# A body told by what it is, for references.py to resolve: "The company".
+_BODY_NAMED = (
+    rf"(?P<name>(?<![\w-])[Tt]he\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{ORGANISATION_KINDS}))"
+)
+# "Costa Rica, which does not recognise X," / "Kiprono, who was convicted ..." /
+# "The company, which is not under sanctions, said ..."
 _RELATIVE = re.compile(
     rf"\b{_NAME},\s+(?:which|who)\s+(?P<body>{_VERB_FIRST}[^,;:()]*)"
+)
+_BODY_RELATIVE = re.compile(
+    rf"{_BODY_NAMED},\s+(?:which|who)\s+(?P<body>{_VERB_FIRST}[^,;:()]*)"
 )
 # "Eesti Kanal, a member of the union, said": the apposition says what it is.
 # An apposition told with a participle says what is done to it: "Brenn, now owned
@@ -110,6 +118,11 @@ _NOMINAL = re.compile(
     r"(?:(?P<plan>planned|proposed|possible|pending|expected|intended)\s+)?"
     r"(?P<noun>membership\s+of|recognition\s+of|ratification\s+of|ban\s+on|"
     r"sanctions\s+(?:on|against)|designation\s+of)\s+(?P<body>[^,;:()]*)"
+)
+# Who did what a noun tells, after it: "the recognition of the union by Castleway".
+_AGENT = re.compile(
+    r"^(?P<what>.+?)\s+by\s+(?P<agent>(?:the\s+)?[A-Z][\w&'\u2019-]*"
+    r"(?:\s+[A-Z][\w&'\u2019-]*)*)"
 )
 # A noun asked for, not told as done: "calls for the designation of X".
 _CALLED_FOR = re.compile(
@@ -240,6 +253,7 @@ def _name_clauses(sentence: str) -> Iterator[Clause]:
     the sentence or in such a clause, a second verb that shares its subject."""
     for pattern, verb in (
         (_RELATIVE, ""),
+        (_BODY_RELATIVE, ""),
         (_APPOSITION, "is "),
         (_AFTER_APPOSITION, ""),
         (_ONE_OF_GROUP, ""),
@@ -372,10 +386,14 @@ def _nominal_clauses(sentence: str) -> Iterator[Clause]:
         if _CALLED_FOR.search(sentence, 0, match.start()):
             continue  # "calls for the designation of X": not done
         noun = match.group("noun").split()[0]
-        if match.group("unowned") and noun not in _UNOWNED_NOUNS:
+        body = match.group("body").rstrip(" .")
+        owner = "It" if match.group("unowned") else match.group("name")
+        agent = _AGENT.match(body) if match.group("unowned") else None
+        if agent:  # "the recognition of the union by Castleway"
+            owner, body = agent.group("agent"), agent.group("what")
+        elif match.group("unowned") and noun not in _UNOWNED_NOUNS:
             continue
         done, planned, ended = _NOMINAL_VERBS[noun]
-        body = match.group("body").rstrip(" .")
         if match.group("plan"):
             verb = planned
         elif _ENDED.search(body):
@@ -384,14 +402,13 @@ def _nominal_clauses(sentence: str) -> Iterator[Clause]:
             verb = done
         if verb is None or not body:
             continue
-        owner = "It" if match.group("unowned") else match.group("name")
         start = (
             match.start("unowned") if match.group("unowned") else match.start("name")
         )
         yield Clause(
             text=f"{owner} {verb} {body}",
             start=start,
-            end=match.start("body") + len(body),
+            end=match.end("body"),
             fallback=True,
         )
 

@@ -93,6 +93,7 @@ _NEXT_CLAUSE = re.compile(
 _SINCE = re.compile(rf"\bsince\s+(?:(?:last|early|late)\s+)?{_DATED.pattern}")
 
 _SAYING = r"(?:said|says|told|added|confirmed|announced|reported|stated|insisted)"
+_SAYING_BEFORE = re.compile(rf"\b{_SAYING}(?:\s+(?:on|last|this)\s+\w+)?(?:\s+that)?\b")
 _TRAILING_FRAME = re.compile(rf",[^,]*\b{_SAYING}\b[^,]*$")
 _LEADING_FRAME = re.compile(rf"^[^,]*?\b{_SAYING}\b(?:\s+on\s+\w+)?(?:\s+that)?")
 
@@ -194,7 +195,11 @@ def _dated(statement: Statement) -> bool:
     if not 0 <= sentence_start <= statement.start:
         sentence_start = statement.start
     rest = _NEXT_CLAUSE.search(text, statement.end)
-    told = text[sentence_start : rest.start() if rest else len(text)]
+    before = text[sentence_start : statement.start]
+    frames = list(_SAYING_BEFORE.finditer(before))
+    if frames:  # "X, which ... in 2023, said last week that it": the frame's
+        before = before[frames[-1].end() :]
+    told = before + text[statement.start : rest.start() if rest else len(text)]
     told = _LEADING_FRAME.sub("", _TRAILING_FRAME.sub("", told))
     return bool(_DATED.search(_SINCE.sub("", told)))
 

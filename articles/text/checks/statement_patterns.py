@@ -38,7 +38,8 @@ SANCTIONS = "sanctions"
 
 # --- the pattern pieces --------------------------------------------------------------
 
-_CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w\-]*)"
+# a plural possessive inside a name: "the Road Haulage Workers' Union"
+_CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w\-]*(?:(?<=s)['\u2019](?=\s+[A-Z]))?)"
 _NP = rf"(?:the\s+)?{_CAP}(?:\s+(?:of\s+(?:the\s+)?)?{_CAP}){{0,5}}"
 # What kind of body a name is, told before it: "the shipping company Volgamar
 # Tankers", "the Sheffield data firm Nodal"; the name is the object.
@@ -68,6 +69,10 @@ _ORGANS = (
 _SUBJ = (
     rf"(?P<subj>(?:the\s+[a-z][\w-]*\s+)?{_NP}(?:['\u2019]s)?"
     rf"(?:\s+(?:{_ORGANS}))?|it|{_BODY})"
+)
+# A name, or a body told by what it is ("the company"), as the object.
+_OBJ_OR_BODY = (
+    rf"{_DESCRIBED}(?P<obj>{_NP}|{_BODY})(?:['\u2019]s(?:\s+name)?|\s+{_KIND}\b)?"
 )
 # A frame of reported speech before a statement: "The firm said on Monday that".
 REPORTED = re.compile(
@@ -243,7 +248,7 @@ PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         SANCTIONS,
         "under",
         re.compile(
-            rf"\b{_OBJ},?\s+{_AUX}(?:(?:placed|put|remains?|stays?)\s+)?"
+            rf"\b{_OBJ_OR_BODY},?\s+{_AUX}(?:(?:placed|put|remains?|stays?)\s+)?"
             r"(?P<verb>under|subject\s+to|(?:on|added\s+to)(?=\s+(?:the\s+)?"
             r"(?:[A-Z][\w.'\u2019-]*\s+){0,3}sanctions\s+(?:list|register)))\s+"
             rf"(?:the\s+)?(?:any\s+)?(?:(?P<subj>{_NP})(?:['\u2019]s)?\s+)?sanctions\b"

@@ -553,7 +553,7 @@ def _subject(
     if mentions:
         return mentions[-1], _country_display(mentions[-1])
     if named is not None and named.strip().lower() == "it":
-        what = _what_it_is(paras, index, offset, obj)
+        what = _what_it_is(paras, index, position, obj)
         if what is not None:
             return what
     # "Kosovo is not recognised in Spain": else the country named after it in
@@ -590,17 +590,30 @@ _LEADING_SPEAKER = re.compile(
 )
 
 
+# The frame right before "it": "Fenmoor Foods, which tried to buy it in 2023,
+# said last week that it ..."
+_FRAME_BEFORE = re.compile(
+    rf"\b(?:[Tt]he\s+)?(?P<name>{_NAME})(?:,[^,]{{1,80}},)?\s+"
+    r"(?:said|says|told\s+\w+|announced|confirmed|added|insisted)"
+    r"(?:\s+(?:on|last)\s+\w+)?\s+(?:that\s+)?$"
+)
+
+
 def _what_it_is(
     paras: list[Paragraph], index: int, offset: int, obj: str
 ) -> tuple[str, str] | None:
     """What "it" is, when no country is: the body a frame of reported speech
-    names, after it ("It has not bought X, a spokesman for Pellow Homes said")
-    or before it ("Pellow Homes said that it"), else the name the sentence
-    before it opens with, in its paragraph or the paragraph before."""
+    names right before it ("Halden Foods, which ..., said that it"), after it
+    ("It has not bought X, a spokesman for Pellow Homes said") or before it
+    ("Pellow Homes said that it"), else the name the sentence before it opens
+    with, in its paragraph or the paragraph before."""
     text = paras[index].text
     spans = list(sentences(text))
     current = next((s for s in spans if s[0] <= offset < s[1]), None)
     if current is not None:
+        framed = _FRAME_BEFORE.search(text, current[0], offset)
+        if framed:
+            return _named(framed.group("name"), obj)
         speaker = _SPEAKER.search(text[slice(*current)])
         if speaker:
             return _named(speaker.group("name"), obj)

@@ -1240,3 +1240,29 @@ def test_a_thing_banned_from_one_place_and_not_another_is_no_conflict():
         "Drones are not banned from the harbour, a ranger said.",
     )
     assert findings == []
+
+
+def test_a_body_told_by_what_it_is_in_a_relative_clause_is_the_one_named():
+    findings = _findings(
+        "Quarrel Freight, which was placed under EU sanctions in May, owns six barges.",
+        "The company, which is not under any EU sanctions, denied wrongdoing.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
+
+
+def test_it_after_a_frame_whose_speaker_has_an_aside_is_that_speaker():
+    findings = _findings(
+        "Ridley Mills, which was bought by Corran Textiles last year, employs 90 "
+        "people.",
+        "Staff said little. Corran Textiles, which made an offer in 2022, said "
+        "on Monday that it had not acquired Ridley Mills.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
+
+
+def test_a_relation_told_as_a_noun_with_its_agent_after_by():
+    findings = _findings(
+        "The recognition of the Bakers' Union by Hollin Foods was welcomed.",
+        "Hollin Foods still refuses to recognise the union, organisers said.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
