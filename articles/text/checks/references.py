@@ -97,7 +97,7 @@ def resolve_references(
             told = {s.object: s.object_text for s in others if s.object != UNNAMED}
             if len(told) == 1:
                 obj, obj_text = next(iter(told.items()))
-        if by_object and obj_text[:1].islower():
+        if by_object and not obj_text[:1].isupper():
             described = _described(obj_text, appositions) or _named_in_story(
                 obj_text, others, stories.get(statement.para.story, ""), names, people
             )

@@ -396,8 +396,9 @@ RELATIONS: tuple[Relation, ...] = (
     Relation(
         name="arrest",
         by_object=True,
-        # what the arrest was for: "arrested over the fire" is not "over the theft"
-        scope=r"over|in\s+connection\s+with|on\s+suspicion\s+of",
+        # the event an arrest was over: "arrested over the fire" is not "over the
+        # theft" (what it was on suspicion of is another kind of scope, not read)
+        scope=r"over|in\s+connection\s+with",
         phrases=(
             Phrase(
                 r"(?:arrest(?:ed)?|detain(?:ed)?|apprehend(?:ed)?|"
@@ -406,6 +407,13 @@ RELATIONS: tuple[Relation, ...] = (
             ),
             Phrase(r"(?:arrested|detained|apprehended)"),
             Phrase(r"(?:remains?|remained|still)\s+at\s+large", NOT_DONE, PASSIVE),
+            # "No arrests have been made over the fire": no one arrested
+            Phrase(
+                r"[Nn]o\s+(?:further\s+)?arrests?\s+(?:have|has|had)\s+(?:yet\s+)?"
+                r"been\s+made",
+                NOT_DONE,
+                obj="no one",
+            ),
         ),
         described={
             DONE: "{object} has been arrested",

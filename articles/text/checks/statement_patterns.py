@@ -97,6 +97,13 @@ _DESCRIBED_PERSON = (
     r"(?:^|(?<=,\s)|(?<=\band\s)|(?<=\bbut\s))(?:[Aa]n?|[Tt]he)\s+(?!(?:police|officers?|detectives)\b)[a-z0-9][\w-]*"
     r"(?:\s+(?!(?:who|which|that|has|have|had|is|are|was|were)\b)[\w-]+){0,10}?"
 )
+# a person described after an active verb: "arrested a 52-year-old woman", "two
+# men from Leeds"
+_DESCRIBED_OBJECT = (
+    r"(?:an?|two|three|four|five|six|\d+)\s+(?!(?:who|which|that)\b)[\w-]+"
+    r"(?:\s+(?!(?:in|on|over|after|for|at|who|which|that|and|near|with|by|during|"
+    r"under|as|from|of)\b)[a-z][\w-]*){0,3}(?:\s+(?:from|of)\s+[A-Z][\w-]*)?"
+)
 _NOT_AFTER_PREPOSITION = "".join(
     rf"(?<!\b{word}\s)"
     for word in ("in", "at", "on", "of", "to", "near", "from", "into")
@@ -348,6 +355,8 @@ def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
         if relation.by_object
         else rf"\b{_SUBJ}(?:,\s+(?:which|who))?(?:\s+|(?=,\s))"
     )
+    if relation.by_object:  # "Police arrested a 52-year-old woman"
+        obj = rf"(?P<obj>{_NP}|{_DESCRIBED_OBJECT})"
     tail = "" if phrase.obj else rf"\s+{obj}"
     if phrase.after:  # "found X, who had denied it, guilty"
         tail += rf"{_ASIDE}\s+(?:{phrase.after})"

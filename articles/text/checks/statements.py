@@ -281,11 +281,15 @@ def _read_generic(
                 sentence[: match.start("obj")]
             ):
                 continue  # "an official in Hamilton, Ontario, was jailed": a place
-            nobody = relation.by_object and bool(_NOBODY.fullmatch(match.group("obj")))
+            nobody = relation.by_object and (
+                phrase.obj == "no one"  # "no arrests have been made"
+                or bool(_NOBODY.fullmatch(match.group("obj")))
+            )
             if nobody:
-                if state != DONE:
+                if phrase.obj is None and state != DONE:
                     continue
-                state = NOT_DONE  # "No one has been arrested"
+                if phrase.obj is None:
+                    state = NOT_DONE  # "No one has been arrested"
                 obj_text, obj_key = "no one", UNNAMED
             elif phrase.obj is not None:
                 obj_text = obj_key = phrase.obj
@@ -350,8 +354,8 @@ def _scope(opening: str | None, rest: str) -> str:
     if total:
         return "outright"  # a total ban is not the ban in one place
     match = re.match(
-        rf"\s+(?:guilty\s+)?(?:{opening})\s+(?:the\s+|its\s+|their\s+|"
-        r"[A-Z][\w-]*['\u2019]s\s+)?"
+        rf"\s+(?:guilty\s+)?(?:{opening})\s+(?:the\s+|its\s+|their\s+)?"
+        r"(?:[\w-]+['\u2019]s\s+)?"
         r"(?P<scope>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)",
         rest,
     )
@@ -481,7 +485,13 @@ def _passive_is_relation(match: re.Match[str]) -> bool:
     text = match.group()
     has_category = re.search(r"(?i:terror|extremist)", text) is not None
     banned = match.group("verb") in ("banned", "proscribed", "outlawed")
-    return has_category or (banned and match.group("subj") is not None)
+    lister = match.group("subj") or ""
+    # "banned in the city's parks": the owner of a place, not who lists
+    owner = bool(lister) and (
+        re.search(r"['\u2019]s$", lister) is not None
+        or re.match(r"['\u2019]s\b", match.string[match.end("subj") :]) is not None
+    )
+    return has_category or (banned and bool(lister) and not owner)
 
 
 def _state(shape: str, match: re.Match[str], before: str) -> str | None:

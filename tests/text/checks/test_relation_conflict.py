@@ -1266,3 +1266,29 @@ def test_a_relation_told_as_a_noun_with_its_agent_after_by():
         "Hollin Foods still refuses to recognise the union, organisers said.",
     )
     assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
+
+
+def test_the_government_in_a_pacific_capital_is_its_country():
+    findings = _findings(
+        "Samoa declared a state of emergency after the floods.",
+        "The government in Apia has not declared a state of emergency, a minister "
+        "said.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
+
+
+def test_a_thing_not_banned_in_a_place_someone_owns_is_a_ban_not_a_listing():
+    findings = _findings(
+        "The town council in Ayr has banned kites on its beaches this summer.",
+        "Kites are not banned on the town's beaches, a council officer said.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
+    assert all("bans" in f.message for f in findings)
+
+
+def test_an_arrest_of_someone_described_and_no_arrests_made_contradict():
+    findings = _findings(
+        "Detectives have arrested two men from Crewe over the robbery.",
+        "No arrests have been made over the robbery, the force said.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
