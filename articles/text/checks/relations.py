@@ -279,8 +279,12 @@ RELATIONS: tuple[Relation, ...] = (
                 r"(?<=been\s)|(?<=remains\s)|(?<=remain\s)|(?<=still\s)|"
                 r"placed\s+|put\s+)under"
             ),
-            # "a state of emergency was declared in Tarvia"
-            Phrase(r"(?:declared|imposed)", shape=PASSIVE, agent="by|in"),
+            # "a state of emergency was declared in Tarvia", "a truce was agreed"
+            Phrase(
+                r"(?:declared|imposed|agreed|announced|signed)",
+                shape=PASSIVE,
+                agent="by|in",
+            ),
             # "has gone into administration", "is not in administration"
             Phrase(
                 r"(?:(?:go(?:es|ne|ing)?|went|enter(?:s|ed|ing)?|placed|put|"

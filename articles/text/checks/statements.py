@@ -281,6 +281,14 @@ def _read_generic(
                 sentence[: match.start("obj")]
             ):
                 continue  # "an official in Hamilton, Ontario, was jailed": a place
+            if (
+                relation.objects
+                and phrase.obj is None
+                and state in (DONE, NOT_DONE)
+                and re.search(r"\b[Nn]o\s+$", sentence[: match.start("obj")])
+            ):
+                # "No ceasefire has been agreed", "no state of emergency was declared"
+                state = NOT_DONE if state == DONE else DONE
             nobody = relation.by_object and (
                 phrase.obj == "no one"  # "no arrests have been made"
                 or bool(_NOBODY.fullmatch(match.group("obj")))

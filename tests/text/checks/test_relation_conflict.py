@@ -1292,3 +1292,19 @@ def test_an_arrest_of_someone_described_and_no_arrests_made_contradict():
         "No arrests have been made over the robbery, the force said.",
     )
     assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
+
+
+def test_a_truce_announced_and_no_ceasefire_agreed_contradict():
+    findings = _findings(
+        "Fighting eased on Friday after a truce was announced, aid workers said.",
+        "No ceasefire has been agreed, a commander told reporters.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
+
+
+def test_no_ceasefire_in_one_place_is_no_conflict_with_one_agreed_in_another():
+    findings = _findings(
+        "A ceasefire was agreed in Darfur, aid workers said.",
+        "No ceasefire has been agreed in Tigray, a commander told reporters.",
+    )
+    assert findings == []
