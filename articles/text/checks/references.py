@@ -86,7 +86,9 @@ def resolve_references(
                 names,
                 people,
             )
-            if named is not None:
+            if named is not None and not _another_named_before(
+                statement, subject_text, named[1], stories
+            ):
                 subject, subject_text = named
             if subject == UNNAMED and not (relation is not None and relation.objects):
                 continue  # a thing banned or declared may be told with no one doing it
@@ -114,7 +116,9 @@ def resolve_references(
             names,
             people,
         )
-        if named is not None:
+        if named is not None and not _another_named_before(
+            statement, obj_text, named[1], stories
+        ):
             obj, obj_text = named
         if obj == UNNAMED:
             continue
@@ -168,6 +172,34 @@ _FULL_NAME = re.compile(
 )
 
 
+# A name of two words or more: "Ardent Trading", "West Yorkshire Police".
+_LONG_NAME = re.compile(r"\b[A-Z][\w&'\u2019-]+(?:\s+[A-Z][\w&'\u2019-]+)+")
+
+
+def _another_named_before(
+    statement: Statement, told: str, referent: str, stories: Mapping[int, str]
+) -> bool:
+    """True when a party told by what it is ("the company") comes right after
+    copy that names another one ("Its customer, Ardent Trading, said ... The
+    company, which ..."): the nearest name of two words or more before it in
+    its story, when it is not the referent, is what it more likely stands for."""
+    if not told.lower().startswith("the ") or _is_name(told):
+        return False
+    story = stories.get(statement.para.story, "")
+    at = story.find(statement.para.text)
+    if at < 0:
+        return False
+    before = [
+        n
+        for n in _LONG_NAME.findall(story, 0, at + statement.start)
+        if n.split()[0].lower() not in STOPWORDS
+    ]
+    if not before:
+        return False
+    nearest = before[-1].lower()
+    return referent.lower() not in nearest and nearest not in referent.lower()
+
+
 def _without_honorific(words: list[str]) -> list[str]:
     """A name's words without the honorific before them: "Mr Whitlock" is
     "Whitlock", which the copy names in full elsewhere."""
@@ -185,16 +217,16 @@ def _named_in_story(
 ) -> str | None:
     """The person a description in a lede stands for ("A former director of the
     firm has been charged"): the one person the relation's other statements name
-    whose surname the description's story gives too (news copy describes first
-    and names after: "Graham Oyelaran, 52, is accused of ...")."""
+    in full as the description's story names them too (news copy describes
+    first and names after: "Graham Oyelaran, 52, is accused of ...")."""
     found = set()
     for other in others:
         if not other.object_text[:1].isupper():
             continue  # a description, not a name
-        surname = other.object_text.split()[-1]
-        if re.search(rf"\b{re.escape(surname)}\b", story):
-            full = _referent(other.object, other.object_text, [], names, people)
-            found.add(full[1] if full else other.object_text)
+        full = _referent(other.object, other.object_text, [], names, people)
+        name = full[1] if full else other.object_text
+        if re.search(rf"\b{re.escape(name)}\b(?!['\u2019]s)", story):
+            found.add(name)
     return next(iter(found)) if len(found) == 1 else None
 
 

@@ -163,7 +163,12 @@ def _conflict_kind(first: Statement, second: Statement) -> str | None:
     (one story may be out of date); an undated statement is a claim about now.
     """
     kind = _CONFLICTS.get(frozenset({first.state, second.state}))
-    if kind is not None and (_overtaken(first) or _overtaken(second)):
+    if kind is not None and (
+        _overtaken(first)
+        or _overtaken(second)
+        or (_dated(first) and _told_as_changed(second))
+        or (_dated(second) and _told_as_changed(first))
+    ):
         return None
     if kind is not None and _dated(first) and _dated(second):
         return "tension"
@@ -173,6 +178,19 @@ def _conflict_kind(first: Statement, second: Statement) -> str | None:
 # What a sentence tells after a dated statement when it has since changed: "X
 # entered administration in 2020, but was bought out of it", "until 2019".
 _OVERTAKEN = re.compile(r"[^.;]{0,40}?,?\s+(?:but|until|before)\b")
+
+
+_AGAIN = re.compile(r"\b(?:again|once\s+more)\b")
+
+
+def _told_as_changed(statement: Statement) -> bool:
+    """True when a statement says its state has come back ("is solvent again"):
+    a dated statement of the other state tells the time before, not a slip."""
+    text = statement.para.text
+    rest = _NEXT_CLAUSE.search(text, statement.end)
+    return bool(
+        _AGAIN.search(text, statement.start, rest.start() if rest else len(text))
+    )
 
 
 def _overtaken(statement: Statement) -> bool:

@@ -1308,3 +1308,28 @@ def test_no_ceasefire_in_one_place_is_no_conflict_with_one_agreed_in_another():
         "No ceasefire has been agreed in Tigray, a commander told reporters.",
     )
     assert findings == []
+
+
+def test_a_description_is_not_a_relative_of_the_person_the_story_names():
+    findings = _findings(
+        "A nurse from Derby was charged with theft.\n\nPolice named her as Lia Ford.",
+        "Lia Ford's brother, Sam Ford, has not been charged with any offence.",
+    )
+    assert findings == []
+
+
+def test_the_company_after_another_company_is_named_is_that_one():
+    findings = _findings(
+        "Quarrel Freight is under EU sanctions.",
+        "Its customer, Tarn Mining, said it was not affected. The company, which "
+        "is not under any EU sanctions, buys barges from Quarrel Freight.",
+    )
+    assert findings == []
+
+
+def test_a_state_told_as_back_again_does_not_contradict_a_dated_change():
+    findings = _findings(
+        "Orrin Joinery entered administration in 2019.",
+        "Orrin Joinery, which is solvent again, has hired 30 joiners.",
+    )
+    assert findings == []
