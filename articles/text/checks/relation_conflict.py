@@ -180,11 +180,12 @@ def _conflict_kind(first: Statement, second: Statement) -> str | None:
 _OVERTAKEN = re.compile(r"[^.;]{0,40}?,?\s+(?:but|until|before)\b")
 
 
-_AGAIN = re.compile(r"\b(?:again|once\s+more)\b")
+_AGAIN = re.compile(r"\b(?:again|once\s+more|re-?join(?:s|ed|ing)?)\b")
 
 
 def _told_as_changed(statement: Statement) -> bool:
-    """True when a statement says its state has come back ("is solvent again"):
+    """True when a statement says its state has come back ("is solvent again",
+    "rejoined the league"):
     a dated statement of the other state tells the time before, not a slip."""
     text = statement.para.text
     rest = _NEXT_CLAUSE.search(text, statement.end)

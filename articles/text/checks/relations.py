@@ -177,9 +177,10 @@ RELATIONS: tuple[Relation, ...] = (
             ),
             # "Norbank Air, a member of the carriers' union, flies to 12 cities"
             Phrase(r",\s+an?\s+(?:full\s+|founding\s+|permanent\s+)?member\s+of"),
-            Phrase(r"join(?:s|ed|ing)?"),
+            Phrase(r"(?:re-?)?join(?:s|ed|ing)?"),
             Phrase(
                 r"(?:left|leaves?|leaving|quit(?:s|ting)?|exit(?:s|ed|ing)?|"
+                r"pull(?:s|ed|ing)?\s+out\s+of|"
                 r"withdr[ae]w\s+from|withdraws\s+from|withdrawn\s+from|"
                 r"withdrawing\s+from)",
                 NOT_DONE,
@@ -273,9 +274,10 @@ RELATIONS: tuple[Relation, ...] = (
                 NOT_DONE,
                 obj="insolvency",
             ),
-            # "Tarvia is under a state of emergency"
+            # "Tarvia is under a state of emergency", "remains under"
             Phrase(
-                r"(?:(?<=is\s)|(?<=are\s)|(?<=was\s)|(?<=were\s)|(?<=not\s)|"
+                r"(?:(?:remains?|remained|stays?|stayed)\s+|"
+                r"(?<=is\s)|(?<=are\s)|(?<=was\s)|(?<=were\s)|(?<=not\s)|"
                 r"(?<=been\s)|(?<=remains\s)|(?<=remain\s)|(?<=still\s)|"
                 r"placed\s+|put\s+)under"
             ),
@@ -307,7 +309,7 @@ RELATIONS: tuple[Relation, ...] = (
         phrases=(
             Phrase(
                 r"(?:acquir(?:e|es|ed|ing)|b(?:uy|uys|ought|uying)|owns?|"
-                r"t(?:ake|akes|ook|aking)\s+over|"
+                r"t(?:ake|akes|aken|ook|aking)\s+over|"
                 r"complet(?:e|es|ed|ing)\s+(?:the|its)\s+(?:acquisition|purchase|"
                 r"takeover)\s+of)"
             ),
@@ -316,6 +318,12 @@ RELATIONS: tuple[Relation, ...] = (
                 r"walk(?:s|ed|ing)?\s+away\s+from)"
                 r"\s+(?:its|the|their)\s+(?:bid|offer|plan|deal)\s+(?:for|to\s+buy)",
                 NOT_DONE,
+            ),
+            # "Brill Bakeries remains independent": no one has bought it
+            Phrase(
+                r"(?:(?:remains?|remained|stays?|stayed)\s+)?independent",
+                NOT_DONE,
+                PASSIVE,
             ),
             Phrase(
                 r"(?:acquired|bought|taken\s+over|owned)|(?:an?\s+|the\s+)?"

@@ -63,7 +63,7 @@ _BODY = (
 # The organs of a state or body that act for it: "Chile's parliament ratified".
 _ORGANS = (
     r"government|authorities|administration|parliament|congress|senate|cabinet|"
-    r"president|foreign\s+ministry|ministry|treasury|regulators?"
+    r"president|foreign\s+ministry|ministry|treasury|regulators?|council"
 )
 # A name may follow what it is: "the brewer Arden Ales".
 _SUBJ = (
@@ -261,6 +261,16 @@ PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
             rf"(?:the\s+)?(?:any\s+)?(?:(?P<subj>{_NP})(?:['\u2019]s)?\s+)?sanctions\b"
             r"(?:\s+(?:list|register))?"
             rf"(?:\s+(?:imposed\s+)?(?:by|from)\s+(?P<loc>{_NP}))?"
+        ),
+    ),
+    # Sanctions on X were lifted (by the EU)
+    (
+        SANCTIONS,
+        "removal",
+        re.compile(
+            rf"\b(?:[Tt]he\s+)?(?:(?P<owner>{_CAP})\s+)?[Ss]anctions\s+(?:on|against)\s+"
+            rf"{_OBJ}\s+"
+            rf"{_AUX}(?P<verb>lifted|removed|eased)\b(?:\s+by\s+{_SUBJ})?"
         ),
     ),
     # lifting (the) sanctions on X

@@ -1333,3 +1333,50 @@ def test_a_state_told_as_back_again_does_not_contradict_a_dated_change():
         "Orrin Joinery, which is solvent again, has hired 30 joiners.",
     )
     assert findings == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Kestrel Rovers pulled out of the Fenland League.",
+            "Kestrel Rovers are members of the Fenland League.",
+        ),
+        (
+            "Tarn Foods has taken over Brill Bakeries.",
+            "Brill Bakeries remains independent, its owners said.",
+        ),
+        (
+            "Sanctions on Marlow Oil were lifted.",
+            "Marlow Oil remains under US sanctions.",
+        ),
+        (
+            "Mali has lifted the state of emergency.",
+            "Mali remains under a state of emergency.",
+        ),
+        ("Hove council lifted its ban on e-scooters.", "Hove council bans e-scooters."),
+    ],
+)
+def test_more_ways_of_telling_a_state_and_its_opposite(first, second):
+    assert [f.severity for f in _findings(first, second)] == [BLOCKING, BLOCKING]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Kestrel Rovers pulled out of the Fenland League in 2019.",
+            "Kestrel Rovers rejoined the Fenland League this season.",
+        ),
+        (
+            "Tarn Foods has taken over Brill Bakeries.",
+            "Corra Dairies remains independent, its owners said.",
+        ),
+        (
+            "EU sanctions on Marlow Oil were lifted in May.",
+            "Marlow Oil remains under US sanctions.",
+        ),
+    ],
+)
+def test_near_misses_of_those_ways_are_not_flagged(first, second):
+    assert _findings(first, second) == []
