@@ -196,6 +196,13 @@ _DEAL_OFF = re.compile(
     r"^[^,;]*?\b(?:collapsed|fell\s+through|(?:was|has\s+been)\s+(?:blocked|"
     r"abandoned|called\s+off|scrapped|dropped))\b"
 )
+# "The merger of Alto Bank and Brio Bank was completed": a deal of two parties.
+_MERGER_OF = re.compile(
+    r"\b[Tt]he\s+(?:(?P<plan>planned|proposed|possible|pending|expected|intended)\s+)?"
+    r"merger\s+(?:of|between)\s+(?P<first>(?:the\s+)?[A-Z][\w&'\u2019-]*"
+    r"(?:\s+[A-Z][\w&'\u2019-]*)*)\s+and\s+(?P<body>(?:the\s+)?[A-Z][\w&'\u2019-]*"
+    r"(?:\s+[A-Z][\w&'\u2019-]*)*)(?P<rest>[^,;:()]*)"
+)
 # What each deal says as a verb: (done, planned, off).
 _DEAL_VERBS = {
     "takeover": ("has bought", "plans to buy", "abandoned its bid for"),
@@ -357,6 +364,25 @@ def _deal_clauses(sentence: str) -> Iterator[Clause]:
         )
 
 
+def _merger_clauses(sentence: str) -> Iterator[Clause]:
+    for match in _MERGER_OF.finditer(sentence):
+        done, planned, off = _DEAL_VERBS["merger"]
+        rest = match.group("rest")
+        if match.group("plan"):
+            verb = planned
+        elif _DEAL_OFF.search(rest):
+            verb = off
+        elif _DEAL_DONE.search(rest):
+            verb = done
+        else:
+            continue  # still pending
+        yield Clause(
+            text=f"{match.group('first')} {verb} {match.group('body')}",
+            start=match.start(),
+            end=match.end("body"),
+        )
+
+
 def _court_clauses(sentence: str) -> Iterator[Clause]:
     """A person's conviction or arrest told as a noun, and charges dropped."""
     for match in _CONVICTION.finditer(sentence):
@@ -430,5 +456,6 @@ _READERS = (
     (("between",), _between_clauses),
     (("member",), _member_clauses),
     (("takeover", "acquisition", "purchase", "merger"), _deal_clauses),
+    (("merger",), _merger_clauses),
     (("conviction", "arrest", "charge"), _court_clauses),
 )

@@ -1380,3 +1380,19 @@ def test_more_ways_of_telling_a_state_and_its_opposite(first, second):
 )
 def test_near_misses_of_those_ways_are_not_flagged(first, second):
     assert _findings(first, second) == []
+
+
+def test_a_merger_of_two_parties_told_as_a_noun_and_denied():
+    findings = _findings(
+        "The merger of Alto Bank and Brio Bank was completed in May.",
+        "Alto Bank has not merged with Brio Bank, a spokeswoman said.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
+
+
+def test_a_pending_merger_told_as_a_noun_says_nothing_done():
+    findings = _findings(
+        "The merger of Alto Bank and Brio Bank awaits approval.",
+        "Alto Bank has not merged with Brio Bank, a spokeswoman said.",
+    )
+    assert findings == []
