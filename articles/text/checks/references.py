@@ -11,7 +11,12 @@ party its other statements of the same relation name, when they name exactly one
 otherwise it is left as written, and a statement with no subject at all is dropped
 (it cannot be compared). A person only described ("a former director of the
 firm") is the one an apposition of the source describes so ("Rhys Pritchard, a
-former director of the firm,").
+former director of the firm,"), or the one its story names in full. A name
+told with an honorific ("Mr Oyelaran") is the person the copy names in full
+("Graham Oyelaran"); "no one" arrested or charged is the one person the source's
+other statements say was. A party told by what it is right after another party
+of its kind was named ("Its customer, Ardent Trading, said ... The company,
+which ...") is left as written.
 """
 
 from __future__ import annotations

@@ -22,7 +22,10 @@ advisory. Compared are:
 
 Two statements that are each dated events ("imposed in March", "lifted in April")
 are a sequence and at most a tension; a statement is dated by its own clause, and
-a state "since 2011" is a state now. Statements about different places or counts
+a state "since 2011" is a state now; a dated statement whose sentence goes on to
+tell a change ("entered administration in 2020, but was bought out of it"), or
+beside one that tells a return ("is solvent again", "rejoined"), is a past state
+and no conflict. Statements about different places or counts
 ("banned fireworks from the park" / "from the pier", "convicted of fraud" /
 "acquitted of theft") do not conflict; one told without either, or with "any"
 or "all", is about every place or count. Conditionals and questions are skipped. A
@@ -30,7 +33,11 @@ subject written as "the country" or "it", or missing ("the process of removing X
 from the list"), is taken to be the nearest country named before it in the
 paragraph, or else the one party the source's other statements of the relation
 name (references.py, which also reads "Kiprono" as "Joseph Kiprono" and "the
-union" as the union named). Relations told inside another sentence (a relative
+union" as the union named, "Mr Kiprono" as the Joseph Kiprono the copy names,
+"a former director" as the person its story names, "no one has been arrested"
+as the one arrest the source reports). A thing banned or declared in the passive
+with no one named ("e-scooters are banned from the pier") is compared with others
+told so. Relations told inside another sentence (a relative
 clause, an apposition, a noun, a denial) are read by clauses.py.
 """
 
