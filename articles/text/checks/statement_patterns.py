@@ -83,7 +83,7 @@ REPORTED = re.compile(
 # Mali", "the transitional council", "the military authorities in Niamey", "the
 # regional power grid", "the customs bloc".
 _GOVERNMENT_NP = (
-    r"the\s+(?:[a-z][\w-]*\s+){0,3}?(?:government|administration|authorities|junta|"
+    r"[Tt]he\s+(?:[a-z][\w-]*\s+){0,3}?(?:government|administration|authorities|junta|"
     r"regime|council|leadership|alliance|bloc|union|league|zone|eurozone|club|"
     r"association|federation|community|commonwealth|organi[sz]ation|partnership|"
     r"grid|network|consortium|coalition|company|firm|business|rebels|militants|"

@@ -1396,3 +1396,11 @@ def test_a_pending_merger_told_as_a_noun_says_nothing_done():
         "Alto Bank has not merged with Brio Bank, a spokeswoman said.",
     )
     assert findings == []
+
+
+def test_a_body_in_lower_case_opening_a_passive_is_the_one_named():
+    findings = _findings(
+        "The union is recognised by Hollin Foods, organisers said.",
+        "Hollin Foods does not recognise the Bakers' Union.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
