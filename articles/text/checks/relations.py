@@ -176,11 +176,14 @@ RELATIONS: tuple[Relation, ...] = (
                 r"members?\s+(?:states?\s+)?(?:of|in)"
             ),
             # "Norbank Air, a member of the carriers' union, flies to 12 cities"
-            Phrase(r",\s+an?\s+(?:full\s+|founding\s+|permanent\s+)?member\s+of"),
+            Phrase(
+                r",\s+(?:an?\s+(?:full\s+|founding\s+|permanent\s+)?member|"
+                r"(?:full\s+|founding\s+|permanent\s+)?members)\s+of"
+            ),
             Phrase(r"(?:re-?)?join(?:s|ed|ing)?"),
             Phrase(
                 r"(?:left|leaves?|leaving|quit(?:s|ting)?|exit(?:s|ed|ing)?|"
-                r"pull(?:s|ed|ing)?\s+out\s+of|"
+                r"pull(?:s|ed|ing)?\s+out\s+of|expelled\s+from|"
                 r"withdr[ae]w\s+from|withdraws\s+from|withdrawn\s+from|"
                 r"withdrawing\s+from)",
                 NOT_DONE,
@@ -309,6 +312,8 @@ RELATIONS: tuple[Relation, ...] = (
         phrases=(
             Phrase(
                 r"(?:acquir(?:e|es|ed|ing)|b(?:uy|uys|ought|uying)|owns?|"
+                # "has never owned"; a bare "owned" may tell a past state
+                r"(?:(?<=has\s)|(?<=have\s)|(?<=never\s))owned|"
                 r"t(?:ake|akes|aken|ook|aking)\s+over|"
                 r"complet(?:e|es|ed|ing)\s+(?:the|its)\s+(?:acquisition|purchase|"
                 r"takeover)\s+of)"

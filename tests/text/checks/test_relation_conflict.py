@@ -1404,3 +1404,28 @@ def test_a_body_in_lower_case_opening_a_passive_is_the_one_named():
         "Hollin Foods does not recognise the Bakers' Union.",
     )
     assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Kestrel Rovers have been expelled from the Fenland League.",
+            "Kestrel Rovers, members of the Fenland League, won on Saturday.",
+        ),
+        (
+            "Castle Brewery is a wholly owned subsidiary of Arden Ales.",
+            "Arden Ales has never owned Castle Brewery.",
+        ),
+    ],
+)
+def test_a_membership_or_ownership_told_another_way(first, second):
+    assert [f.severity for f in _findings(first, second)] == [BLOCKING, BLOCKING]
+
+
+def test_a_bare_owned_is_a_past_state_not_a_contradiction_of_not_owning():
+    findings = _findings(
+        "Arden Ales owned Castle Brewery for a decade.",
+        "Arden Ales does not own Castle Brewery, a spokesman said.",
+    )
+    assert findings == []
