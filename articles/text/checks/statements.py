@@ -466,8 +466,12 @@ _PARTS = (
 def _object_is_whole(sentence: str, match: re.Match[str]) -> bool:
     """False when the object is cut short ("sanctions on X's leaders" is not on X)."""
     rest = sentence[match.end("obj") :]
-    if re.match(r"['\u2019]s\s+(?:name|independence|sovereignty|statehood)\b", rest):
-        return True
+    if re.match(
+        r"['\u2019]s\s+(?:name|independence|sovereignty|statehood|"
+        r"(?:(?:new|military|interim|transitional)\s+)?government)\b",
+        rest,
+    ):
+        return True  # "recognised Mali's new government": the government of Mali
     # "X's leaders", "X Holdings' parent company", "X of Y", "X shares"
     return not re.match(
         rf"['\u2019](?:s\b|\s)|\s+(?:of\s+)?[A-Z]|\s+(?:{_PARTS})\b", rest

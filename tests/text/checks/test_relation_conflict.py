@@ -1429,3 +1429,11 @@ def test_a_bare_owned_is_a_past_state_not_a_contradiction_of_not_owning():
         "Arden Ales does not own Castle Brewery, a spokesman said.",
     )
     assert findings == []
+
+
+def test_a_countrys_government_told_with_a_possessive_is_its_government():
+    findings = _findings(
+        "Japan does not recognise the government of Mali, diplomats said.",
+        "Japan recognised Mali's new government last month.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
