@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -64,8 +64,10 @@ def resolve_references(
         ):
             if key and _is_name(text):
                 names.setdefault(key, text)
-    # the people the copy names in full, for a name told with an honorific
+    # the people the copy names in full, for a name told with an honorific; a
+    # surname told as both "Mr" and "Mrs" is two people, and none of them
     people = dict(names)
+    shared = _surnames_of_two_people(stories.values())
     for text in stories.values():
         for full in _FULL_NAME.findall(text):
             if full.split()[0].lower() not in HONORIFICS | STOPWORDS:
@@ -90,6 +92,7 @@ def resolve_references(
                 ],
                 names,
                 people,
+                shared,
             )
             if named is not None and not _another_named_before(
                 statement, subject_text, named[1], stories
@@ -106,7 +109,12 @@ def resolve_references(
                 obj, obj_text = next(iter(told.items()))
         if by_object and not obj_text[:1].isupper():
             described = _described(obj_text, appositions) or _named_in_story(
-                obj_text, others, stories.get(statement.para.story, ""), names, people
+                obj_text,
+                others,
+                stories.get(statement.para.story, ""),
+                names,
+                people,
+                shared,
             )
             if described is not None:
                 obj, obj_text = described.lower(), described
@@ -120,6 +128,7 @@ def resolve_references(
             ],
             names,
             people,
+            shared,
         )
         if named is not None and not _another_named_before(
             statement, obj_text, named[1], stories
@@ -145,6 +154,7 @@ def _referent(
     candidates: list[tuple[str, str]],
     names: dict[str, str],
     people: dict[str, str] | None = None,
+    shared: frozenset[str] | None = None,
 ) -> tuple[str, str] | None:
     """The one fuller party that this one refers to, or None.
 
@@ -160,6 +170,8 @@ def _referent(
         words = _without_honorific(key.split())
         found = {}
         told_with_honorific = len(words) < len(key.split())
+        if told_with_honorific and words[-1] in (shared or ()):
+            return None
         for k, t in (people if told_with_honorific and people else names).items():
             full = _without_honorific(k.split())
             if len(full) > len(words) and (
@@ -175,6 +187,24 @@ def _referent(
 _FULL_NAME = re.compile(
     r"\b[A-Z][a-z'\u2019-]+(?:\s+(?:(?:de|la|van|von|der|al|bin)\s+)*[A-Z][a-z'\u2019-]+)+"
 )
+
+
+_MALE = frozenset({"mr", "sir", "lord"})
+_FEMALE = frozenset({"mrs", "ms", "miss", "dame", "lady"})
+_HONORIFIC_NAME = re.compile(
+    r"\b(Mr|Mrs|Ms|Miss|Sir|Lord|Dame|Lady)\.?\s+([A-Z][\w'-]+)"
+)
+
+
+def _surnames_of_two_people(texts: Iterable[str]) -> frozenset[str]:
+    """The surnames the copy tells both with "Mr" and with "Mrs" or "Ms"."""
+    told: dict[str, set[str]] = defaultdict(set)
+    for text in texts:
+        for honorific, surname in _HONORIFIC_NAME.findall(text):
+            told[surname.lower()].add(honorific.lower())
+    return frozenset(
+        surname for surname, used in told.items() if used & _MALE and used & _FEMALE
+    )
 
 
 # A name of two words or more: "Ardent Trading", "West Yorkshire Police".
@@ -219,6 +249,7 @@ def _named_in_story(
     story: str,
     names: dict[str, str],
     people: dict[str, str],
+    shared: frozenset[str],
 ) -> str | None:
     """The person a description in a lede stands for ("A former director of the
     firm has been charged"): the one person the relation's other statements name
@@ -228,7 +259,7 @@ def _named_in_story(
     for other in others:
         if not other.object_text[:1].isupper():
             continue  # a description, not a name
-        full = _referent(other.object, other.object_text, [], names, people)
+        full = _referent(other.object, other.object_text, [], names, people, shared)
         name = full[1] if full else other.object_text
         if re.search(rf"\b{re.escape(name)}\b(?!['\u2019]s)", story):
             found.add(name)

@@ -1437,3 +1437,12 @@ def test_a_countrys_government_told_with_a_possessive_is_its_government():
         "Japan recognised Mali's new government last month.",
     )
     assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
+
+
+def test_a_surname_told_as_mr_and_mrs_is_two_people():
+    findings = _findings(
+        "John Hale was convicted of fraud at Leeds Crown Court.\n\n"
+        "Mr Hale will be sentenced next month.",
+        "Mrs Hale, who was acquitted of fraud, said she was relieved.",
+    )
+    assert findings == []
