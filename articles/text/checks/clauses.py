@@ -406,6 +406,33 @@ def _court_clauses(sentence: str) -> Iterator[Clause]:
         )
 
 
+# What became of a ban told with no one owning it: "The ban on fireworks in Hove
+# was lifted" (no longer banned), "... came into force" (banned).
+_BAN_HELD = re.compile(
+    r"^(?P<what>[^,;]*?)\s+(?:(?P<ended>(?:was|were|has\s+been|have\s+been)\s+"
+    r"(?:lifted|scrapped|revoked|overturned|dropped|ended))|came\s+into\s+force|"
+    r"took\s+effect|(?:is|remains)\s+in\s+(?:force|place))\b"
+)
+_BAN_PLACE = re.compile(r"^(?P<thing>.+?)(?P<place>\s+(?:in|on|from|at|across)\s+.+)?$")
+
+
+def _unowned_ban(match: re.Match[str]) -> Clause | None:
+    """A ban told as a noun with no owner, told again in the passive: "The ban on
+    fireworks in Hove was lifted" is "fireworks are not banned in Hove"."""
+    held = _BAN_HELD.match(match.group("body"))
+    if held is None:
+        return None
+    what = _BAN_PLACE.match(held.group("what"))
+    if what is None:
+        return None
+    verb = "are not banned" if held.group("ended") else "are banned"
+    return Clause(
+        text=f"{what.group('thing')} {verb}{what.group('place') or ''}",
+        start=match.start("unowned"),
+        end=match.start("body") + held.end(),
+    )
+
+
 def _nominal_clauses(sentence: str) -> Iterator[Clause]:
     """A relation told as a noun, told again with the verb the noun names."""
     for match in _NOMINAL.finditer(sentence):
@@ -417,6 +444,11 @@ def _nominal_clauses(sentence: str) -> Iterator[Clause]:
         agent = _AGENT.match(body) if match.group("unowned") else None
         if agent:  # "the recognition of the union by Castleway"
             owner, body = agent.group("agent"), agent.group("what")
+        elif match.group("unowned") and noun == "ban":
+            clause = _unowned_ban(match)
+            if clause is not None:
+                yield clause
+            continue
         elif match.group("unowned") and noun not in _UNOWNED_NOUNS:
             continue
         done, planned, ended = _NOMINAL_VERBS[noun]

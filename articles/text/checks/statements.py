@@ -503,7 +503,13 @@ def _passive_is_relation(match: re.Match[str]) -> bool:
         re.search(r"['\u2019]s$", lister) is not None
         or re.match(r"['\u2019]s\b", match.string[match.end("subj") :]) is not None
     )
-    return has_category or (banned and bool(lister) and not owner)
+    # "Fireworks are banned in Hove": a thing in the plural opening the sentence
+    thing = (
+        not match.string[: match.start("obj")].strip(" \"'“")
+        and len(match.group("obj").split()) == 1
+        and re.search(r"\b(?:are|were)\b", match.group("aux") or "") is not None
+    )
+    return has_category or (banned and bool(lister) and not owner and not thing)
 
 
 def _state(shape: str, match: re.Match[str], before: str) -> str | None:

@@ -1446,3 +1446,19 @@ def test_a_surname_told_as_mr_and_mrs_is_two_people():
         "Mrs Hale, who was acquitted of fraud, said she was relieved.",
     )
     assert findings == []
+
+
+def test_a_ban_told_as_a_noun_with_no_owner_and_lifted():
+    findings = _findings(
+        "The ban on drones in Whitby was lifted in 2022.",
+        "Drones are banned in Whitby, the council said.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
+
+
+def test_a_ban_lifted_in_one_place_is_no_conflict_with_one_elsewhere():
+    findings = _findings(
+        "The ban on drones in Whitby was lifted in 2022.",
+        "Drones are banned in Scarborough, the council said.",
+    )
+    assert findings == []
