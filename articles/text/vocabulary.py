@@ -466,6 +466,7 @@ El Salvador|Salvadoran,Salvadorean|San Salvador|
 Eritrea|Eritrean|Asmara|
 Estonia|Estonian|Tallinn|
 Ethiopia|Ethiopian|Addis Ababa|
+Fiji|Fijian|Suva|
 Finland|Finnish|Helsinki|
 France|French|Paris|
 Gabon|Gabonese|Libreville|
@@ -492,6 +493,7 @@ Japan|Japanese|Tokyo|
 Jordan|Jordanian|Amman|
 Kazakhstan|Kazakh,Kazakhstani|Astana|
 Kenya|Kenyan|Nairobi|
+Kiribati||Tarawa|
 Kosovo|Kosovar,Kosovan|Pristina|
 Kuwait|Kuwaiti|Kuwait City|
 Kyrgyzstan|Kyrgyz|Bishkek|
@@ -516,6 +518,7 @@ Morocco|Moroccan|Rabat|
 Mozambique|Mozambican|Maputo|
 Myanmar|Myanmar,Burmese|Naypyidaw|Burma
 Namibia|Namibian|Windhoek|
+Nauru|Nauruan||
 Nepal|Nepali,Nepalese|Kathmandu|
 Netherlands|Dutch|Amsterdam,The Hague|Holland
 New Zealand|New Zealander|Wellington|
@@ -527,8 +530,10 @@ North Macedonia|Macedonian|Skopje|Macedonia
 Norway|Norwegian|Oslo|
 Oman|Omani|Muscat|
 Pakistan|Pakistani|Islamabad|
+Palau|Palauan||
 Palestine|Palestinian|Ramallah|
 Panama|Panamanian|Panama City|
+Papua New Guinea|Papua New Guinean|Port Moresby|PNG
 Paraguay|Paraguayan|Asuncion|
 Peru|Peruvian|Lima|
 Philippines|Philippine,Filipino|Manila|
@@ -538,6 +543,7 @@ Qatar|Qatari|Doha|
 Romania|Romanian|Bucharest|
 Russia|Russian|Moscow|Russian Federation,Kremlin
 Rwanda|Rwandan|Kigali|
+Samoa|Samoan|Apia|
 Saudi Arabia|Saudi|Riyadh|
 Senegal|Senegalese|Dakar|
 Serbia|Serbian|Belgrade|
@@ -545,6 +551,7 @@ Sierra Leone|Sierra Leonean|Freetown|
 Singapore|Singaporean|Singapore|
 Slovakia|Slovak|Bratislava|
 Slovenia|Slovenian|Ljubljana|
+Solomon Islands||Honiara|
 Somalia|Somali|Mogadishu|
 South Africa|South African|Pretoria|
 South Korea|South Korean|Seoul|Korea
@@ -560,9 +567,11 @@ Tajikistan|Tajik|Dushanbe|
 Tanzania|Tanzanian|Dodoma|
 Thailand|Thai|Bangkok|
 Togo|Togolese|Lome|
+Tonga|Tongan|Nuku'alofa|
 Tunisia|Tunisian|Tunis|
 Turkey|Turkish|Ankara|Turkiye,Türkiye
 Turkmenistan|Turkmen|Ashgabat|
+Tuvalu|Tuvaluan|Funafuti|
 Uganda|Ugandan|Kampala|
 Ukraine|Ukrainian|Kyiv,Kiev|
 United Arab Emirates|Emirati|Abu Dhabi|UAE,U.A.E.
@@ -570,6 +579,7 @@ United Kingdom|British|London|UK,U.K.,Britain,Great Britain
 United States|American|Washington|US,U.S.,USA,U.S.A.,America
 Uruguay|Uruguayan|Montevideo|
 Uzbekistan|Uzbek|Tashkent|
+Vanuatu||Port Vila|
 Venezuela|Venezuelan|Caracas|
 Vietnam|Vietnamese|Hanoi|
 Yemen|Yemeni|Sanaa|

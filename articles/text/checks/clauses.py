@@ -52,9 +52,17 @@ _AUXILIARY = (
     r"can|cannot|must|shall|should|remains?|still|never|not|no\s+longer)\b"
 )
 
-# "Costa Rica, which does not recognise X," / "Kiprono, who was convicted ..."
+# A body told by what it is, for references.py to resolve: "The company".
+_BODY_NAMED = (
+    rf"(?P<name>(?<![\w-])[Tt]he\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{ORGANISATION_KINDS}))"
+)
+# "Costa Rica, which does not recognise X," / "Kiprono, who was convicted ..." /
+# "The company, which is not under sanctions, said ..."
 _RELATIVE = re.compile(
     rf"\b{_NAME},\s+(?:which|who)\s+(?P<body>{_VERB_FIRST}[^,;:()]*)"
+)
+_BODY_RELATIVE = re.compile(
+    rf"{_BODY_NAMED},\s+(?:which|who)\s+(?P<body>{_VERB_FIRST}[^,;:()]*)"
 )
 # "Eesti Kanal, a member of the union, said": the apposition says what it is.
 # An apposition told with a participle says what is done to it: "Brenn, now owned
@@ -108,6 +116,11 @@ _NOMINAL = re.compile(
     r"(?:(?P<plan>planned|proposed|possible|pending|expected|intended)\s+)?"
     r"(?P<noun>membership\s+of|recognition\s+of|ratification\s+of|ban\s+on|"
     r"sanctions\s+(?:on|against)|designation\s+of)\s+(?P<body>[^,;:()]*)"
+)
+# Who did what a noun tells, after it: "the recognition of the union by Castleway".
+_AGENT = re.compile(
+    r"^(?P<what>.+?)\s+by\s+(?P<agent>(?:the\s+)?[A-Z][\w&'\u2019-]*"
+    r"(?:\s+[A-Z][\w&'\u2019-]*)*)"
 )
 # A noun asked for, not told as done: "calls for the designation of X".
 _CALLED_FOR = re.compile(
@@ -181,6 +194,13 @@ _DEAL_OFF = re.compile(
     r"^[^,;]*?\b(?:collapsed|fell\s+through|(?:was|has\s+been)\s+(?:blocked|"
     r"abandoned|called\s+off|scrapped|dropped))\b"
 )
+# "The merger of Alto Bank and Brio Bank was completed": a deal of two parties.
+_MERGER_OF = re.compile(
+    r"\b[Tt]he\s+(?:(?P<plan>planned|proposed|possible|pending|expected|intended)\s+)?"
+    r"merger\s+(?:of|between)\s+(?P<first>(?:the\s+)?[A-Z][\w&'\u2019-]*"
+    r"(?:\s+[A-Z][\w&'\u2019-]*)*)\s+and\s+(?P<body>(?:the\s+)?[A-Z][\w&'\u2019-]*"
+    r"(?:\s+[A-Z][\w&'\u2019-]*)*)(?P<rest>[^,;:()]*)"
+)
 # What each deal says as a verb: (done, planned, off).
 _DEAL_VERBS = {
     "takeover": ("has bought", "plans to buy", "abandoned its bid for"),
@@ -238,6 +258,7 @@ def _name_clauses(sentence: str) -> Iterator[Clause]:
     the sentence or in such a clause, a second verb that shares its subject."""
     for pattern, verb in (
         (_RELATIVE, ""),
+        (_BODY_RELATIVE, ""),
         (_APPOSITION, "is "),
         (_AFTER_APPOSITION, ""),
         (_ONE_OF_GROUP, ""),
@@ -341,6 +362,25 @@ def _deal_clauses(sentence: str) -> Iterator[Clause]:
         )
 
 
+def _merger_clauses(sentence: str) -> Iterator[Clause]:
+    for match in _MERGER_OF.finditer(sentence):
+        done, planned, off = _DEAL_VERBS["merger"]
+        rest = match.group("rest")
+        if match.group("plan"):
+            verb = planned
+        elif _DEAL_OFF.search(rest):
+            verb = off
+        elif _DEAL_DONE.search(rest):
+            verb = done
+        else:
+            continue  # still pending
+        yield Clause(
+            text=f"{match.group('first')} {verb} {match.group('body')}",
+            start=match.start(),
+            end=match.end("body"),
+        )
+
+
 def _court_clauses(sentence: str) -> Iterator[Clause]:
     """A person's conviction or arrest told as a noun, and charges dropped."""
     for match in _CONVICTION.finditer(sentence):
@@ -364,16 +404,52 @@ def _court_clauses(sentence: str) -> Iterator[Clause]:
         )
 
 
+# What became of a ban told with no one owning it: "The ban on fireworks in Hove
+# was lifted" (no longer banned), "... came into force" (banned).
+_BAN_HELD = re.compile(
+    r"^(?P<what>[^,;]*?)\s+(?:(?P<ended>(?:was|were|has\s+been|have\s+been)\s+"
+    r"(?:lifted|scrapped|revoked|overturned|dropped|ended))|came\s+into\s+force|"
+    r"took\s+effect|(?:is|remains)\s+in\s+(?:force|place))\b"
+)
+_BAN_PLACE = re.compile(r"^(?P<thing>.+?)(?P<place>\s+(?:in|on|from|at|across)\s+.+)?$")
+
+
+def _unowned_ban(match: re.Match[str]) -> Clause | None:
+    """A ban told as a noun with no owner, told again in the passive: "The ban on
+    fireworks in Hove was lifted" is "fireworks are not banned in Hove"."""
+    held = _BAN_HELD.match(match.group("body"))
+    if held is None:
+        return None
+    what = _BAN_PLACE.match(held.group("what"))
+    if what is None:
+        return None
+    verb = "are not banned" if held.group("ended") else "are banned"
+    return Clause(
+        text=f"{what.group('thing')} {verb}{what.group('place') or ''}",
+        start=match.start("unowned"),
+        end=match.start("body") + held.end(),
+    )
+
+
 def _nominal_clauses(sentence: str) -> Iterator[Clause]:
     """A relation told as a noun, told again with the verb the noun names."""
     for match in _NOMINAL.finditer(sentence):
         if _CALLED_FOR.search(sentence, 0, match.start()):
             continue  # "calls for the designation of X": not done
         noun = match.group("noun").split()[0]
-        if match.group("unowned") and noun not in _UNOWNED_NOUNS:
+        body = match.group("body").rstrip(" .")
+        owner = "It" if match.group("unowned") else match.group("name")
+        agent = _AGENT.match(body) if match.group("unowned") else None
+        if agent:  # "the recognition of the union by Castleway"
+            owner, body = agent.group("agent"), agent.group("what")
+        elif match.group("unowned") and noun == "ban":
+            clause = _unowned_ban(match)
+            if clause is not None:
+                yield clause
+            continue
+        elif match.group("unowned") and noun not in _UNOWNED_NOUNS:
             continue
         done, planned, ended = _NOMINAL_VERBS[noun]
-        body = match.group("body").rstrip(" .")
         if match.group("plan"):
             verb = planned
         elif _ENDED.search(body):
@@ -382,14 +458,13 @@ def _nominal_clauses(sentence: str) -> Iterator[Clause]:
             verb = done
         if verb is None or not body:
             continue
-        owner = "It" if match.group("unowned") else match.group("name")
         start = (
             match.start("unowned") if match.group("unowned") else match.start("name")
         )
         yield Clause(
             text=f"{owner} {verb} {body}",
             start=start,
-            end=match.start("body") + len(body),
+            end=match.end("body"),
             fallback=True,
         )
 
@@ -411,5 +486,6 @@ _READERS = (
     (("between",), _between_clauses),
     (("member",), _member_clauses),
     (("takeover", "acquisition", "purchase", "merger"), _deal_clauses),
+    (("merger",), _merger_clauses),
     (("conviction", "arrest", "charge"), _court_clauses),
 )

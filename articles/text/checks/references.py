@@ -11,18 +11,24 @@ party its other statements of the same relation name, when they name exactly one
 otherwise it is left as written, and a statement with no subject at all is dropped
 (it cannot be compared). A person only described ("a former director of the
 firm") is the one an apposition of the source describes so ("Rhys Pritchard, a
-former director of the firm,").
+former director of the firm,"), or the one its story names in full. A name
+told with an honorific ("Mr Oyelaran") is the person the copy names in full
+("Graham Oyelaran"); "no one" arrested or charged is the one person the source's
+other statements say was. A party told by what it is right after another party
+of its kind was named ("Its customer, Ardent Trading, said ... The company,
+which ...") is left as written.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from articles.text.checks.relations import Relation
-from articles.text.vocabulary import STOPWORDS, words_of
+from articles.text.vocabulary import HONORIFICS, STOPWORDS, words_of
 
 if TYPE_CHECKING:
     from articles.text.checks.statements import Statement
@@ -35,12 +41,17 @@ def resolve_references(
     relations: dict[str, Relation],
     appositions: Sequence[tuple[str, str]] = (),
     known: Sequence[Statement] = (),
+    stories: Mapping[int, str] | None = None,
 ) -> list[Statement]:
     """The statements with short, general and missing parties resolved;
     `appositions` are (name, what the copy says it is) pairs of the source, which
     name a person that another statement only describes ("a former director of
     the firm"); `known` are statements read elsewhere (the desk's published
-    articles) whose parties the source may refer to as well."""
+    articles) whose parties the source may refer to as well; `stories` are the
+    texts of the source's stories, by story, where a name told with an honorific
+    ("Mr Oyelaran") is found in full and a person described in a lede ("a former
+    director of the firm") is named."""
+    stories = stories or {}
     by_relation: dict[str, list[Statement]] = defaultdict(list)
     # every party the source names, for a name told short in another relation
     # ("Dario Fenn was arrested" ... "Fenn, who has not been charged")
@@ -53,6 +64,14 @@ def resolve_references(
         ):
             if key and _is_name(text):
                 names.setdefault(key, text)
+    # the people the copy names in full, for a name told with an honorific; a
+    # surname told as both "Mr" and "Mrs" is two people, and none of them
+    people = dict(names)
+    shared = _surnames_of_two_people(stories.values())
+    for text in stories.values():
+        for full in _FULL_NAME.findall(text):
+            if full.split()[0].lower() not in HONORIFICS | STOPWORDS:
+                people.setdefault(full.lower(), full)
     resolved = []
     for statement in statements:
         relation = relations.get(statement.relation)
@@ -72,14 +91,31 @@ def resolve_references(
                     and not (subject == UNNAMED and _names(statement.sentence, s))
                 ],
                 names,
+                people,
+                shared,
             )
-            if named is not None:
+            if named is not None and not _another_named_before(
+                statement, subject_text, named[1], stories
+            ):
                 subject, subject_text = named
-            if subject == UNNAMED:
-                continue
+            if subject == UNNAMED and not (relation is not None and relation.objects):
+                continue  # a thing banned or declared may be told with no one doing it
         obj, obj_text = statement.object, statement.object_text
-        if by_object and obj_text[:1].islower():
-            described = _described(obj_text, appositions)
+        if by_object and obj == UNNAMED:
+            # "No one has been arrested": the one person the source's other
+            # statements of the relation say was
+            told = {s.object: s.object_text for s in others if s.object != UNNAMED}
+            if len(told) == 1:
+                obj, obj_text = next(iter(told.items()))
+        if by_object and not obj_text[:1].isupper():
+            described = _described(obj_text, appositions) or _named_in_story(
+                obj_text,
+                others,
+                stories.get(statement.para.story, ""),
+                names,
+                people,
+                shared,
+            )
             if described is not None:
                 obj, obj_text = described.lower(), described
         named = _referent(
@@ -91,9 +127,15 @@ def resolve_references(
                 if by_object or s.subject == subject
             ],
             names,
+            people,
+            shared,
         )
-        if named is not None:
+        if named is not None and not _another_named_before(
+            statement, obj_text, named[1], stories
+        ):
             obj, obj_text = named
+        if obj == UNNAMED:
+            continue
         resolved.append(
             replace(
                 statement,
@@ -107,27 +149,121 @@ def resolve_references(
 
 
 def _referent(
-    key: str, text: str, candidates: list[tuple[str, str]], names: dict[str, str]
+    key: str,
+    text: str,
+    candidates: list[tuple[str, str]],
+    names: dict[str, str],
+    people: dict[str, str] | None = None,
+    shared: frozenset[str] | None = None,
 ) -> tuple[str, str] | None:
     """The one fuller party that this one refers to, or None.
 
     A missing party, or one described in lower case ("the union", "the company"),
     refers to the one named party among the candidates (the parties of the
     relation's other statements); a name written short ("Kiprono") to the one
-    name of the source that begins or ends with it ("Joseph Kiprono")."""
+    name of the source that begins or ends with it ("Joseph Kiprono"), and one
+    told with an honorific ("Mr Oyelaran") to the one person the copy names in
+    full so (`people`)."""
     if key == UNNAMED or (text.lower().startswith("the ") and not _is_name(text)):
         found = {k: t for k, t in candidates if k != key and k and _is_name(t)}
     elif _is_name(text):
-        words = key.split()
-        found = {
-            k: t
-            for k, t in names.items()
-            if len(k.split()) > len(words)
-            and (k.split()[: len(words)] == words or k.split()[-len(words) :] == words)
-        }
+        words = _without_honorific(key.split())
+        found = {}
+        told_with_honorific = len(words) < len(key.split())
+        if told_with_honorific and words[-1] in (shared or ()):
+            return None
+        for k, t in (people if told_with_honorific and people else names).items():
+            full = _without_honorific(k.split())
+            if len(full) > len(words) and (
+                full[: len(words)] == words or full[-len(words) :] == words
+            ):
+                found[k] = t
     else:
         return None
     return next(iter(found.items())) if len(found) == 1 else None
+
+
+# A person's full name as copy first gives it: "Graham Oyelaran", "Ana de la Cruz".
+_FULL_NAME = re.compile(
+    r"\b[A-Z][a-z'\u2019-]+(?:\s+(?:(?:de|la|van|von|der|al|bin)\s+)*[A-Z][a-z'\u2019-]+)+"
+)
+
+
+_MALE = frozenset({"mr", "sir", "lord"})
+_FEMALE = frozenset({"mrs", "ms", "miss", "dame", "lady"})
+_HONORIFIC_NAME = re.compile(
+    r"\b(Mr|Mrs|Ms|Miss|Sir|Lord|Dame|Lady)\.?\s+([A-Z][\w'-]+)"
+)
+
+
+def _surnames_of_two_people(texts: Iterable[str]) -> frozenset[str]:
+    """The surnames the copy tells both with "Mr" and with "Mrs" or "Ms"."""
+    told: dict[str, set[str]] = defaultdict(set)
+    for text in texts:
+        for honorific, surname in _HONORIFIC_NAME.findall(text):
+            told[surname.lower()].add(honorific.lower())
+    return frozenset(
+        surname for surname, used in told.items() if used & _MALE and used & _FEMALE
+    )
+
+
+# A name of two words or more: "Ardent Trading", "West Yorkshire Police".
+_LONG_NAME = re.compile(r"\b[A-Z][\w&'\u2019-]+(?:\s+[A-Z][\w&'\u2019-]+)+")
+
+
+def _another_named_before(
+    statement: Statement, told: str, referent: str, stories: Mapping[int, str]
+) -> bool:
+    """True when a party told by what it is ("the company") comes right after
+    copy that names another one ("Its customer, Ardent Trading, said ... The
+    company, which ..."): the nearest name of two words or more before it in
+    its story, when it is not the referent, is what it more likely stands for."""
+    if not told.lower().startswith("the ") or _is_name(told):
+        return False
+    story = stories.get(statement.para.story, "")
+    at = story.find(statement.para.text)
+    if at < 0:
+        return False
+    before = [
+        n
+        for n in _LONG_NAME.findall(story, 0, at + statement.start)
+        if n.split()[0].lower() not in STOPWORDS
+    ]
+    if not before:
+        return False
+    nearest = before[-1].lower()
+    return referent.lower() not in nearest and nearest not in referent.lower()
+
+
+def _without_honorific(words: list[str]) -> list[str]:
+    """A name's words without the honorific before them: "Mr Whitlock" is
+    "Whitlock", which the copy names in full elsewhere."""
+    while len(words) > 1 and words[0].rstrip(".") in HONORIFICS:
+        words = words[1:]
+    return words
+
+
+def _named_in_story(
+    description: str,
+    others: Sequence[Statement],
+    story: str,
+    names: dict[str, str],
+    people: dict[str, str],
+    shared: frozenset[str],
+) -> str | None:
+    """The person a description in a lede stands for ("A former director of the
+    firm has been charged"): the one person the relation's other statements name
+    in full as the description's story names them too (news copy describes
+    first and names after: "Graham Oyelaran, 52, is accused of ...")."""
+    found = set()
+    for other in others:
+        if not other.object_text[:1].isupper():
+            continue  # a description, not a name
+        full = _referent(other.object, other.object_text, [], names, people, shared)
+        name = full[1] if full else other.object_text
+        if re.search(rf"\b{re.escape(name)}\b(?!['\u2019]s)", story):
+            found.add(name)
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _described(description: str, appositions: Sequence[tuple[str, str]]) -> str | None:

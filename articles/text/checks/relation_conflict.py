@@ -22,7 +22,10 @@ advisory. Compared are:
 
 Two statements that are each dated events ("imposed in March", "lifted in April")
 are a sequence and at most a tension; a statement is dated by its own clause, and
-a state "since 2011" is a state now. Statements about different places or counts
+a state "since 2011" is a state now; a dated statement whose sentence goes on to
+tell a change ("entered administration in 2020, but was bought out of it"), or
+beside one that tells a return ("is solvent again", "rejoined"), is a past state
+and no conflict. Statements about different places or counts
 ("banned fireworks from the park" / "from the pier", "convicted of fraud" /
 "acquitted of theft") do not conflict; one told without either, or with "any"
 or "all", is about every place or count. Conditionals and questions are skipped. A
@@ -30,7 +33,11 @@ subject written as "the country" or "it", or missing ("the process of removing X
 from the list"), is taken to be the nearest country named before it in the
 paragraph, or else the one party the source's other statements of the relation
 name (references.py, which also reads "Kiprono" as "Joseph Kiprono" and "the
-union" as the union named). Relations told inside another sentence (a relative
+union" as the union named, "Mr Kiprono" as the Joseph Kiprono the copy names,
+"a former director" as the person its story names, "no one has been arrested"
+as the one arrest the source reports). A thing banned or declared in the passive
+with no one named ("e-scooters are banned from the pier") is compared with others
+told so. Relations told inside another sentence (a relative
 clause, an apposition, a noun, a denial) are read by clauses.py.
 """
 
@@ -93,6 +100,7 @@ _NEXT_CLAUSE = re.compile(
 _SINCE = re.compile(rf"\bsince\s+(?:(?:last|early|late)\s+)?{_DATED.pattern}")
 
 _SAYING = r"(?:said|says|told|added|confirmed|announced|reported|stated|insisted)"
+_SAYING_BEFORE = re.compile(rf"\b{_SAYING}(?:\s+(?:on|last|this)\s+\w+)?(?:\s+that)?\b")
 _TRAILING_FRAME = re.compile(rf",[^,]*\b{_SAYING}\b[^,]*$")
 _LEADING_FRAME = re.compile(rf"^[^,]*?\b{_SAYING}\b(?:\s+on\s+\w+)?(?:\s+that)?")
 
@@ -139,8 +147,7 @@ def _conflict_findings(
         against = [
             t
             for t in theirs
-            if frozenset({statement.state, t.state}) in _CONFLICTS
-            and same_scope(statement, t)
+            if _conflict_kind(statement, t) is not None and same_scope(statement, t)
         ]
         if not against:
             continue
@@ -163,9 +170,43 @@ def _conflict_kind(first: Statement, second: Statement) -> str | None:
     (one story may be out of date); an undated statement is a claim about now.
     """
     kind = _CONFLICTS.get(frozenset({first.state, second.state}))
+    if kind is not None and (
+        _overtaken(first)
+        or _overtaken(second)
+        or (_dated(first) and _told_as_changed(second))
+        or (_dated(second) and _told_as_changed(first))
+    ):
+        return None
     if kind is not None and _dated(first) and _dated(second):
         return "tension"
     return kind
+
+
+# What a sentence tells after a dated statement when it has since changed: "X
+# entered administration in 2020, but was bought out of it", "until 2019".
+_OVERTAKEN = re.compile(r"[^.;]{0,40}?,?\s+(?:but|until|before)\b")
+
+
+_AGAIN = re.compile(r"\b(?:again|once\s+more|re-?join(?:s|ed|ing)?)\b")
+
+
+def _told_as_changed(statement: Statement) -> bool:
+    """True when a statement says its state has come back ("is solvent again",
+    "rejoined the league"):
+    a dated statement of the other state tells the time before, not a slip."""
+    text = statement.para.text
+    rest = _NEXT_CLAUSE.search(text, statement.end)
+    return bool(
+        _AGAIN.search(text, statement.start, rest.start() if rest else len(text))
+    )
+
+
+def _overtaken(statement: Statement) -> bool:
+    """True when a dated statement's own sentence goes on to tell that it has
+    changed since: it is a past state, which a statement about now does not
+    contradict."""
+    text = statement.para.text
+    return _dated(statement) and bool(_OVERTAKEN.match(text, statement.end))
 
 
 def _dated(statement: Statement) -> bool:
@@ -180,7 +221,11 @@ def _dated(statement: Statement) -> bool:
     if not 0 <= sentence_start <= statement.start:
         sentence_start = statement.start
     rest = _NEXT_CLAUSE.search(text, statement.end)
-    told = text[sentence_start : rest.start() if rest else len(text)]
+    before = text[sentence_start : statement.start]
+    frames = list(_SAYING_BEFORE.finditer(before))
+    if frames:  # "X, which ... in 2023, said last week that it": the frame's
+        before = before[frames[-1].end() :]
+    told = before + text[statement.start : rest.start() if rest else len(text)]
     told = _LEADING_FRAME.sub("", _TRAILING_FRAME.sub("", told))
     return bool(_DATED.search(_SINCE.sub("", told)))
 

@@ -84,11 +84,12 @@ _CEASEFIRE_VERBS = (
 _THING_END = (
     r"(?=\s*(?:[,.;:)]|$)|\s+(?:on|in|at|from|for|after|until|since|last|this|and|"
     r"but|because|to|by|with|over|under|during|across|throughout|when|while|as|"
-    r"which|who|that)\b)"
+    r"which|who|that|is|are|was|were|have|has|had|remain|remains|will)\b)"
 )
 _NOT_A_THING = (
     r"(?!(?:him|her|them|it|its|their|his|the|a|an|all|any|some|from|in|on|and|"
-    r"anyone|nobody|no|not|use|sale|sales)\b)"
+    r"anyone|nobody|no|not|use|sale|sales|said|says|that|is|are|was|were|have|has|"
+    r"had|be|been)\b)"
 )
 # What is banned: a name ("TikTok", "the Verdant Seeds company") or a thing in
 # lower case ("fireworks", "single-use plastic bags", "the sale of fireworks").
@@ -175,10 +176,14 @@ RELATIONS: tuple[Relation, ...] = (
                 r"members?\s+(?:states?\s+)?(?:of|in)"
             ),
             # "Norbank Air, a member of the carriers' union, flies to 12 cities"
-            Phrase(r",\s+an?\s+(?:full\s+|founding\s+|permanent\s+)?member\s+of"),
-            Phrase(r"join(?:s|ed|ing)?"),
+            Phrase(
+                r",\s+(?:an?\s+(?:full\s+|founding\s+|permanent\s+)?member|"
+                r"(?:full\s+|founding\s+|permanent\s+)?members)\s+of"
+            ),
+            Phrase(r"(?:re-?)?join(?:s|ed|ing)?"),
             Phrase(
                 r"(?:left|leaves?|leaving|quit(?:s|ting)?|exit(?:s|ed|ing)?|"
+                r"pull(?:s|ed|ing)?\s+out\s+of|expelled\s+from|"
                 r"withdr[ae]w\s+from|withdraws\s+from|withdrawn\s+from|"
                 r"withdrawing\s+from)",
                 NOT_DONE,
@@ -266,18 +271,29 @@ RELATIONS: tuple[Relation, ...] = (
                 NOT_DONE,
             ),
             Phrase(r"(?:insolvent|bankrupt)", obj="insolvency"),
-            # "Tarvia is under a state of emergency"
+            # "remains solvent": not insolvent
             Phrase(
-                r"(?:(?<=is\s)|(?<=are\s)|(?<=was\s)|(?<=were\s)|(?<=not\s)|"
+                r"(?:(?:remains?|remained|stays?|stayed)\s+)?solvent",
+                NOT_DONE,
+                obj="insolvency",
+            ),
+            # "Tarvia is under a state of emergency", "remains under"
+            Phrase(
+                r"(?:(?:remains?|remained|stays?|stayed)\s+|"
+                r"(?<=is\s)|(?<=are\s)|(?<=was\s)|(?<=were\s)|(?<=not\s)|"
                 r"(?<=been\s)|(?<=remains\s)|(?<=remain\s)|(?<=still\s)|"
                 r"placed\s+|put\s+)under"
             ),
-            # "a state of emergency was declared in Tarvia"
-            Phrase(r"(?:declared|imposed)", shape=PASSIVE, agent="by|in"),
+            # "a state of emergency was declared in Tarvia", "a truce was agreed"
+            Phrase(
+                r"(?:declared|imposed|agreed|announced|signed)",
+                shape=PASSIVE,
+                agent="by|in",
+            ),
             # "has gone into administration", "is not in administration"
             Phrase(
                 r"(?:(?:go(?:es|ne|ing)?|went|enter(?:s|ed|ing)?|placed|put|"
-                r"collaps(?:e|es|ed|ing))\s+into|"
+                r"collaps(?:e|es|ed|ing))\s+into|enter(?:s|ed|ing)?|"
                 r"(?:(?<=is\s)|(?<=are\s)|(?<=was\s)|(?<=not\s)|(?<=been\s)|"
                 r"(?<=remains\s))in)\s+(?:administration|liquidation|receivership)",
                 obj="insolvency",
@@ -296,7 +312,9 @@ RELATIONS: tuple[Relation, ...] = (
         phrases=(
             Phrase(
                 r"(?:acquir(?:e|es|ed|ing)|b(?:uy|uys|ought|uying)|owns?|"
-                r"t(?:ake|akes|ook|aking)\s+over|"
+                # "has never owned"; a bare "owned" may tell a past state
+                r"(?:(?<=has\s)|(?<=have\s)|(?<=never\s))owned|"
+                r"t(?:ake|akes|aken|ook|aking)\s+over|"
                 r"complet(?:e|es|ed|ing)\s+(?:the|its)\s+(?:acquisition|purchase|"
                 r"takeover)\s+of)"
             ),
@@ -305,6 +323,12 @@ RELATIONS: tuple[Relation, ...] = (
                 r"walk(?:s|ed|ing)?\s+away\s+from)"
                 r"\s+(?:its|the|their)\s+(?:bid|offer|plan|deal)\s+(?:for|to\s+buy)",
                 NOT_DONE,
+            ),
+            # "Brill Bakeries remains independent": no one has bought it
+            Phrase(
+                r"(?:(?:remains?|remained|stays?|stayed)\s+)?independent",
+                NOT_DONE,
+                PASSIVE,
             ),
             Phrase(
                 r"(?:acquired|bought|taken\s+over|owned)|(?:an?\s+|the\s+)?"
@@ -369,6 +393,8 @@ RELATIONS: tuple[Relation, ...] = (
                 r"(?:ha[sd]|have)\s+no\s+ban\s+on",
                 NOT_DONE,
             ),
+            # "E-bikes are banned from the pier", "dogs are not banned on the beach"
+            Phrase(r"(?:banned|prohibited|outlawed)", shape=PASSIVE),
             Phrase(
                 r"(?:lift(?:s|ed|ing)?|end(?:s|ed|ing)?|overturn(?:s|ed|ing)?|"
                 r"scrap(?:s|ped|ping)?|revok(?:e|es|ed|ing))\s+"
@@ -387,6 +413,9 @@ RELATIONS: tuple[Relation, ...] = (
     Relation(
         name="arrest",
         by_object=True,
+        # the event an arrest was over: "arrested over the fire" is not "over the
+        # theft" (what it was on suspicion of is another kind of scope, not read)
+        scope=r"over|in\s+connection\s+with",
         phrases=(
             Phrase(
                 r"(?:arrest(?:ed)?|detain(?:ed)?|apprehend(?:ed)?|"
@@ -395,6 +424,13 @@ RELATIONS: tuple[Relation, ...] = (
             ),
             Phrase(r"(?:arrested|detained|apprehended)"),
             Phrase(r"(?:remains?|remained|still)\s+at\s+large", NOT_DONE, PASSIVE),
+            # "No arrests have been made over the fire": no one arrested
+            Phrase(
+                r"[Nn]o\s+(?:further\s+)?arrests?\s+(?:have|has|had)\s+(?:yet\s+)?"
+                r"been\s+made",
+                NOT_DONE,
+                obj="no one",
+            ),
         ),
         described={
             DONE: "{object} has been arrested",

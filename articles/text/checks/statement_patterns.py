@@ -38,7 +38,8 @@ SANCTIONS = "sanctions"
 
 # --- the pattern pieces --------------------------------------------------------------
 
-_CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w\-]*)"
+# a plural possessive inside a name: "the Road Haulage Workers' Union"
+_CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w\-]*(?:(?<=s)['\u2019](?=\s+[A-Z]))?)"
 _NP = rf"(?:the\s+)?{_CAP}(?:\s+(?:of\s+(?:the\s+)?)?{_CAP}){{0,5}}"
 # What kind of body a name is, told before it: "the shipping company Volgamar
 # Tankers", "the Sheffield data firm Nodal"; the name is the object.
@@ -62,12 +63,16 @@ _BODY = (
 # The organs of a state or body that act for it: "Chile's parliament ratified".
 _ORGANS = (
     r"government|authorities|administration|parliament|congress|senate|cabinet|"
-    r"president|foreign\s+ministry|ministry|treasury|regulators?"
+    r"president|foreign\s+ministry|ministry|treasury|regulators?|council"
 )
 # A name may follow what it is: "the brewer Arden Ales".
 _SUBJ = (
     rf"(?P<subj>(?:the\s+[a-z][\w-]*\s+)?{_NP}(?:['\u2019]s)?"
     rf"(?:\s+(?:{_ORGANS}))?|it|{_BODY})"
+)
+# A name, or a body told by what it is ("the company"), as the object.
+_OBJ_OR_BODY = (
+    rf"{_DESCRIBED}(?P<obj>{_NP}|{_BODY})(?:['\u2019]s(?:\s+name)?|\s+{_KIND}\b)?"
 )
 # A frame of reported speech before a statement: "The firm said on Monday that".
 REPORTED = re.compile(
@@ -78,7 +83,7 @@ REPORTED = re.compile(
 # Mali", "the transitional council", "the military authorities in Niamey", "the
 # regional power grid", "the customs bloc".
 _GOVERNMENT_NP = (
-    r"the\s+(?:[a-z][\w-]*\s+){0,3}?(?:government|administration|authorities|junta|"
+    r"[Tt]he\s+(?:[a-z][\w-]*\s+){0,3}?(?:government|administration|authorities|junta|"
     r"regime|council|leadership|alliance|bloc|union|league|zone|eurozone|club|"
     r"association|federation|community|commonwealth|organi[sz]ation|partnership|"
     r"grid|network|consortium|coalition|company|firm|business|rebels|militants|"
@@ -90,7 +95,14 @@ _GOVERNMENT_NP = (
 # shelter was arrested" is not a bus shelter arrested
 _DESCRIBED_PERSON = (
     r"(?:^|(?<=,\s)|(?<=\band\s)|(?<=\bbut\s))(?:[Aa]n?|[Tt]he)\s+(?!(?:police|officers?|detectives)\b)[a-z0-9][\w-]*"
-    r"(?:\s+(?!(?:who|which|that|has|have|had|is|are|was|were)\b)[\w-]+){0,7}?"
+    r"(?:\s+(?!(?:who|which|that|has|have|had|is|are|was|were)\b)[\w-]+){0,10}?"
+)
+# a person described after an active verb: "arrested a 52-year-old woman", "two
+# men from Leeds"
+_DESCRIBED_OBJECT = (
+    r"(?:an?|two|three|four|five|six|\d+)\s+(?!(?:who|which|that)\b)[\w-]+"
+    r"(?:\s+(?!(?:in|on|over|after|for|at|who|which|that|and|near|with|by|during|"
+    r"under|as|from|of)\b)[a-z][\w-]*){0,3}(?:\s+(?:from|of)\s+[A-Z][\w-]*)?"
 )
 _NOT_AFTER_PREPOSITION = "".join(
     rf"(?<!\b{word}\s)"
@@ -243,12 +255,22 @@ PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         SANCTIONS,
         "under",
         re.compile(
-            rf"\b{_OBJ},?\s+{_AUX}(?:(?:placed|put|remains?|stays?)\s+)?"
+            rf"\b{_OBJ_OR_BODY},?\s+{_AUX}(?:(?:placed|put|remains?|stays?)\s+)?"
             r"(?P<verb>under|subject\s+to|(?:on|added\s+to)(?=\s+(?:the\s+)?"
             r"(?:[A-Z][\w.'\u2019-]*\s+){0,3}sanctions\s+(?:list|register)))\s+"
             rf"(?:the\s+)?(?:any\s+)?(?:(?P<subj>{_NP})(?:['\u2019]s)?\s+)?sanctions\b"
             r"(?:\s+(?:list|register))?"
             rf"(?:\s+(?:imposed\s+)?(?:by|from)\s+(?P<loc>{_NP}))?"
+        ),
+    ),
+    # Sanctions on X were lifted (by the EU)
+    (
+        SANCTIONS,
+        "removal",
+        re.compile(
+            rf"\b(?:[Tt]he\s+)?(?:(?P<owner>{_CAP})\s+)?[Ss]anctions\s+(?:on|against)\s+"
+            rf"{_OBJ}\s+"
+            rf"{_AUX}(?P<verb>lifted|removed|eased)\b(?:\s+by\s+{_SUBJ})?"
         ),
     ),
     # lifting (the) sanctions on X
@@ -276,6 +298,7 @@ PATTERN_WORDS = {
 # Auxiliaries and adverbs between a subject and the verb of a relation's phrase.
 _GENERIC_AUX = (
     r"(?P<aux>(?:(?:still|officially|formally|already|currently|now|also|finally|"
+    r"later|subsequently|since|eventually|then|briefly|reportedly|allegedly|"
     r"has|have|had|does|do|did|not|no\s+longer|never|yet|will|would|could|may|"
     r"might|shall|must|is|are|was|were|be|been|being|to|considering|"
     r"(?:plans?|planning|intends?|wants?|hopes?|seeks?|seeking|agreed|agrees|"
@@ -320,7 +343,10 @@ def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
     if phrase.shape == PASSIVE and relation.by_object:
         # a person named, or described: "A former director of the firm was charged"
         # (not a place after a preposition: "a bus shelter in Bradford was hit")
-        obj = rf"{_NOT_AFTER_PREPOSITION}(?P<obj>{_NP}|{_DESCRIBED_PERSON})"
+        obj = (
+            rf"{_NOT_AFTER_PREPOSITION}(?P<obj>[Nn]o(?:\s+one|-one|body)\b|{_NP}|"
+            rf"{_DESCRIBED_PERSON})"
+        )
         return re.compile(
             rf"\b{obj}{_ASIDE},?\s+{_GENERIC_AUX}{verb}\b(?:\s+by\s+{_SUBJ})?"
         )
@@ -339,6 +365,8 @@ def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
         if relation.by_object
         else rf"\b{_SUBJ}(?:,\s+(?:which|who))?(?:\s+|(?=,\s))"
     )
+    if relation.by_object:  # "Police arrested a 52-year-old woman"
+        obj = rf"(?P<obj>{_NP}|{_DESCRIBED_OBJECT})"
     tail = "" if phrase.obj else rf"\s+{obj}"
     if phrase.after:  # "found X, who had denied it, guilty"
         tail += rf"{_ASIDE}\s+(?:{phrase.after})"

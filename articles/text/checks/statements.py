@@ -104,8 +104,15 @@ def read_statements(
     the parties told short or left out resolved within them and the `known`
     statements read elsewhere (references.py)."""
     described = [pair for para in paragraphs for pair in appositions(para.text)]
+    stories: dict[int, str] = defaultdict(str)
+    for para in paragraphs:
+        stories[para.story] += para.text + "\n\n"
     return resolve_references(
-        list(_read_paragraphs(paragraphs)), RELATIONS_BY_NAME, described, known
+        list(_read_paragraphs(paragraphs)),
+        RELATIONS_BY_NAME,
+        described,
+        known,
+        stories,
     )
 
 
@@ -275,7 +282,25 @@ def _read_generic(
                 sentence[: match.start("obj")]
             ):
                 continue  # "an official in Hamilton, Ontario, was jailed": a place
-            if phrase.obj is not None:
+            if (
+                relation.objects
+                and phrase.obj is None
+                and state in (DONE, NOT_DONE)
+                and re.search(r"\b[Nn]o\s+$", sentence[: match.start("obj")])
+            ):
+                # "No ceasefire has been agreed", "no state of emergency was declared"
+                state = NOT_DONE if state == DONE else DONE
+            nobody = relation.by_object and (
+                phrase.obj == "no one"  # "no arrests have been made"
+                or bool(_NOBODY.fullmatch(match.group("obj")))
+            )
+            if nobody:
+                if phrase.obj is None and state != DONE:
+                    continue
+                if phrase.obj is None:
+                    state = NOT_DONE  # "No one has been arrested"
+                obj_text, obj_key = "no one", UNNAMED
+            elif phrase.obj is not None:
                 obj_text = obj_key = phrase.obj
             elif relation.objects:
                 if re.match(r"['\u2019](?:s\b|\s)", sentence[match.end("obj") :]):
@@ -304,7 +329,7 @@ def _read_generic(
                 subject: tuple[str, str] | None = ("", "")
             else:
                 subject = _subject(match, paras, index, offset, obj_text)
-            if subject is None or subject[0] == obj_key:
+            if subject is None or (subject[0] == obj_key and not nobody):
                 continue
             taken.append((start, end))
             yield Statement(
@@ -339,6 +364,7 @@ def _scope(opening: str | None, rest: str) -> str:
         return "outright"  # a total ban is not the ban in one place
     match = re.match(
         rf"\s+(?:guilty\s+)?(?:{opening})\s+(?:the\s+|its\s+|their\s+)?"
+        r"(?:[\w-]+['\u2019]s\s+)?"
         r"(?P<scope>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)",
         rest,
     )
@@ -423,6 +449,9 @@ def _generic_state(
     return phrase.state
 
 
+# Who a statement of an arrest or a charge denies of everyone.
+_NOBODY = re.compile(r"(?i:no(?:\s+one|-one|body))")
+
 # A description narrowed by a clause of its own: "the company that runs the trams".
 _RESTRICTED = re.compile(r"\s+(?:that|which|who|whose|whom)\b")
 
@@ -438,8 +467,12 @@ _PARTS = (
 def _object_is_whole(sentence: str, match: re.Match[str]) -> bool:
     """False when the object is cut short ("sanctions on X's leaders" is not on X)."""
     rest = sentence[match.end("obj") :]
-    if re.match(r"['\u2019]s\s+(?:name|independence|sovereignty|statehood)\b", rest):
-        return True
+    if re.match(
+        r"['\u2019]s\s+(?:name|independence|sovereignty|statehood|"
+        r"(?:(?:new|military|interim|transitional)\s+)?government)\b",
+        rest,
+    ):
+        return True  # "recognised Mali's new government": the government of Mali
     # "X's leaders", "X Holdings' parent company", "X of Y", "X shares"
     return not re.match(
         rf"['\u2019](?:s\b|\s)|\s+(?:of\s+)?[A-Z]|\s+(?:{_PARTS})\b", rest
@@ -465,7 +498,19 @@ def _passive_is_relation(match: re.Match[str]) -> bool:
     text = match.group()
     has_category = re.search(r"(?i:terror|extremist)", text) is not None
     banned = match.group("verb") in ("banned", "proscribed", "outlawed")
-    return has_category or (banned and match.group("subj") is not None)
+    lister = match.group("subj") or ""
+    # "banned in the city's parks": the owner of a place, not who lists
+    owner = bool(lister) and (
+        re.search(r"['\u2019]s$", lister) is not None
+        or re.match(r"['\u2019]s\b", match.string[match.end("subj") :]) is not None
+    )
+    # "Fireworks are banned in Hove": a thing in the plural opening the sentence
+    thing = (
+        not match.string[: match.start("obj")].strip(" \"'“")
+        and len(match.group("obj").split()) == 1
+        and re.search(r"\b(?:are|were)\b", match.group("aux") or "") is not None
+    )
+    return has_category or (banned and bool(lister) and not owner and not thing)
 
 
 def _state(shape: str, match: re.Match[str], before: str) -> str | None:
@@ -537,7 +582,7 @@ def _subject(
     if mentions:
         return mentions[-1], _country_display(mentions[-1])
     if named is not None and named.strip().lower() == "it":
-        what = _what_it_is(paras, index, offset, obj)
+        what = _what_it_is(paras, index, position, obj)
         if what is not None:
             return what
     # "Kosovo is not recognised in Spain": else the country named after it in
@@ -573,17 +618,30 @@ _LEADING_SPEAKER = re.compile(
 )
 
 
+# The frame right before "it": "Fenmoor Foods, which tried to buy it in 2023,
+# said last week that it ..."
+_FRAME_BEFORE = re.compile(
+    rf"\b(?:[Tt]he\s+)?(?P<name>{_NAME})(?:,[^,]{{1,80}},)?\s+"
+    r"(?:said|says|told\s+\w+|announced|confirmed|added|insisted)"
+    r"(?:\s+(?:on|last)\s+\w+)?\s+(?:that\s+)?$"
+)
+
+
 def _what_it_is(
     paras: list[Paragraph], index: int, offset: int, obj: str
 ) -> tuple[str, str] | None:
     """What "it" is, when no country is: the body a frame of reported speech
-    names, after it ("It has not bought X, a spokesman for Pellow Homes said")
-    or before it ("Pellow Homes said that it"), else the name the sentence
-    before it opens with, in its paragraph or the paragraph before."""
+    names right before it ("Halden Foods, which ..., said that it"), after it
+    ("It has not bought X, a spokesman for Pellow Homes said") or before it
+    ("Pellow Homes said that it"), else the name the sentence before it opens
+    with, in its paragraph or the paragraph before."""
     text = paras[index].text
     spans = list(sentences(text))
     current = next((s for s in spans if s[0] <= offset < s[1]), None)
     if current is not None:
+        framed = _FRAME_BEFORE.search(text, current[0], offset)
+        if framed:
+            return _named(framed.group("name"), obj)
         speaker = _SPEAKER.search(text[slice(*current)])
         if speaker:
             return _named(speaker.group("name"), obj)

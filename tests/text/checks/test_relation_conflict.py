@@ -1154,3 +1154,311 @@ def test_a_membership_told_in_an_apposition_is_read():
         )
     )
     assert {(f.story, f.severity) for f in findings} == {(0, BLOCKING), (1, BLOCKING)}
+
+
+# --- kinds of copy from the heldout5 study (made-up copy, not the corpus's) ---------
+
+
+def test_a_name_told_with_an_honorific_is_the_person_named_in_full():
+    findings = _findings(
+        "Petra Lindgren was convicted of theft at Carlisle Crown Court.",
+        "Ms Lindgren, who was acquitted of all charges, plans to move abroad.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
+
+
+def test_an_honorific_name_with_no_full_name_in_the_copy_is_left_as_written():
+    findings = _findings(
+        "Petra Lindgren was convicted of theft at Carlisle Crown Court.",
+        "Mr Lindgren, who was acquitted of all charges, plans to move abroad.",
+        "Oskar Lindgren, her brother, was not in court.",
+    )
+    assert findings == []
+
+
+def test_a_person_described_in_a_lede_is_the_one_named_after_it():
+    findings = _findings(
+        "A retired bank manager from Tiverton has been charged with fraud.\n\n"
+        "Colin Ashby, 64, is accused of taking money from elderly customers.",
+        "Mr Ashby, who has not been charged with any offence, declined to comment.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
+
+
+def test_a_description_is_not_someone_the_story_does_not_name():
+    findings = _findings(
+        "A retired bank manager from Tiverton has been charged with fraud.",
+        "Colin Ashby has not been charged with any offence, his lawyer said.",
+    )
+    assert findings == []
+
+
+def test_no_one_arrested_denies_the_arrest_another_story_reports():
+    findings = _findings(
+        "A woman of 41 was later arrested on suspicion of arson, police said.",
+        "No one has been arrested, a spokesperson said on Friday.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
+
+
+def test_no_one_arrested_over_another_event_is_no_conflict():
+    findings = _findings(
+        "A woman of 41 was arrested over the burglary, police said.",
+        "No one has been arrested over the fire, a spokesperson said.",
+    )
+    assert findings == []
+
+
+def test_entering_administration_and_remaining_solvent_contradict():
+    findings = _findings(
+        "Orrin Joinery, a kitchen maker based in Leek, entered administration in May.",
+        "A spokesman for Orrin Joinery, which remains solvent, said orders were up.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
+
+
+def test_administration_told_as_since_ended_is_no_conflict_with_solvency_now():
+    findings = _findings(
+        "Orrin Joinery entered administration in 2019, but was bought by its "
+        "staff a year later.",
+        "Orrin Joinery, which is now solvent, has hired 30 joiners.",
+    )
+    assert findings == []
+
+
+def test_a_thing_banned_and_not_banned_from_one_place_told_in_the_passive():
+    findings = _findings(
+        "Drones are banned from Exmouth's beach under a bylaw, the council said.",
+        "Drones are not banned from the beach, a ranger said, but must stay low.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
+
+
+def test_a_thing_banned_from_one_place_and_not_another_is_no_conflict():
+    findings = _findings(
+        "Drones are banned from the beach under a bylaw, the council said.",
+        "Drones are not banned from the harbour, a ranger said.",
+    )
+    assert findings == []
+
+
+def test_a_body_told_by_what_it_is_in_a_relative_clause_is_the_one_named():
+    findings = _findings(
+        "Quarrel Freight, which was placed under EU sanctions in May, owns six barges.",
+        "The company, which is not under any EU sanctions, denied wrongdoing.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
+
+
+def test_it_after_a_frame_whose_speaker_has_an_aside_is_that_speaker():
+    findings = _findings(
+        "Ridley Mills, which was bought by Corran Textiles last year, employs 90 "
+        "people.",
+        "Staff said little. Corran Textiles, which made an offer in 2022, said "
+        "on Monday that it had not acquired Ridley Mills.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
+
+
+def test_a_relation_told_as_a_noun_with_its_agent_after_by():
+    findings = _findings(
+        "The recognition of the Bakers' Union by Hollin Foods was welcomed.",
+        "Hollin Foods still refuses to recognise the union, organisers said.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
+
+
+def test_the_government_in_a_pacific_capital_is_its_country():
+    findings = _findings(
+        "Samoa declared a state of emergency after the floods.",
+        "The government in Apia has not declared a state of emergency, a minister "
+        "said.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
+
+
+def test_a_thing_not_banned_in_a_place_someone_owns_is_a_ban_not_a_listing():
+    findings = _findings(
+        "The town council in Ayr has banned kites on its beaches this summer.",
+        "Kites are not banned on the town's beaches, a council officer said.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
+    assert all("bans" in f.message for f in findings)
+
+
+def test_an_arrest_of_someone_described_and_no_arrests_made_contradict():
+    findings = _findings(
+        "Detectives have arrested two men from Crewe over the robbery.",
+        "No arrests have been made over the robbery, the force said.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
+
+
+def test_a_truce_announced_and_no_ceasefire_agreed_contradict():
+    findings = _findings(
+        "Fighting eased on Friday after a truce was announced, aid workers said.",
+        "No ceasefire has been agreed, a commander told reporters.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
+
+
+def test_no_ceasefire_in_one_place_is_no_conflict_with_one_agreed_in_another():
+    findings = _findings(
+        "A ceasefire was agreed in Darfur, aid workers said.",
+        "No ceasefire has been agreed in Tigray, a commander told reporters.",
+    )
+    assert findings == []
+
+
+def test_a_description_is_not_a_relative_of_the_person_the_story_names():
+    findings = _findings(
+        "A nurse from Derby was charged with theft.\n\nPolice named her as Lia Ford.",
+        "Lia Ford's brother, Sam Ford, has not been charged with any offence.",
+    )
+    assert findings == []
+
+
+def test_the_company_after_another_company_is_named_is_that_one():
+    findings = _findings(
+        "Quarrel Freight is under EU sanctions.",
+        "Its customer, Tarn Mining, said it was not affected. The company, which "
+        "is not under any EU sanctions, buys barges from Quarrel Freight.",
+    )
+    assert findings == []
+
+
+def test_a_state_told_as_back_again_does_not_contradict_a_dated_change():
+    findings = _findings(
+        "Orrin Joinery entered administration in 2019.",
+        "Orrin Joinery, which is solvent again, has hired 30 joiners.",
+    )
+    assert findings == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Kestrel Rovers pulled out of the Fenland League.",
+            "Kestrel Rovers are members of the Fenland League.",
+        ),
+        (
+            "Tarn Foods has taken over Brill Bakeries.",
+            "Brill Bakeries remains independent, its owners said.",
+        ),
+        (
+            "Sanctions on Marlow Oil were lifted.",
+            "Marlow Oil remains under US sanctions.",
+        ),
+        (
+            "Mali has lifted the state of emergency.",
+            "Mali remains under a state of emergency.",
+        ),
+        ("Hove council lifted its ban on e-scooters.", "Hove council bans e-scooters."),
+    ],
+)
+def test_more_ways_of_telling_a_state_and_its_opposite(first, second):
+    assert [f.severity for f in _findings(first, second)] == [BLOCKING, BLOCKING]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Kestrel Rovers pulled out of the Fenland League in 2019.",
+            "Kestrel Rovers rejoined the Fenland League this season.",
+        ),
+        (
+            "Tarn Foods has taken over Brill Bakeries.",
+            "Corra Dairies remains independent, its owners said.",
+        ),
+        (
+            "EU sanctions on Marlow Oil were lifted in May.",
+            "Marlow Oil remains under US sanctions.",
+        ),
+    ],
+)
+def test_near_misses_of_those_ways_are_not_flagged(first, second):
+    assert _findings(first, second) == []
+
+
+def test_a_merger_of_two_parties_told_as_a_noun_and_denied():
+    findings = _findings(
+        "The merger of Alto Bank and Brio Bank was completed in May.",
+        "Alto Bank has not merged with Brio Bank, a spokeswoman said.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
+
+
+def test_a_pending_merger_told_as_a_noun_says_nothing_done():
+    findings = _findings(
+        "The merger of Alto Bank and Brio Bank awaits approval.",
+        "Alto Bank has not merged with Brio Bank, a spokeswoman said.",
+    )
+    assert findings == []
+
+
+def test_a_body_in_lower_case_opening_a_passive_is_the_one_named():
+    findings = _findings(
+        "The union is recognised by Hollin Foods, organisers said.",
+        "Hollin Foods does not recognise the Bakers' Union.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Kestrel Rovers have been expelled from the Fenland League.",
+            "Kestrel Rovers, members of the Fenland League, won on Saturday.",
+        ),
+        (
+            "Castle Brewery is a wholly owned subsidiary of Arden Ales.",
+            "Arden Ales has never owned Castle Brewery.",
+        ),
+    ],
+)
+def test_a_membership_or_ownership_told_another_way(first, second):
+    assert [f.severity for f in _findings(first, second)] == [BLOCKING, BLOCKING]
+
+
+def test_a_bare_owned_is_a_past_state_not_a_contradiction_of_not_owning():
+    findings = _findings(
+        "Arden Ales owned Castle Brewery for a decade.",
+        "Arden Ales does not own Castle Brewery, a spokesman said.",
+    )
+    assert findings == []
+
+
+def test_a_countrys_government_told_with_a_possessive_is_its_government():
+    findings = _findings(
+        "Japan does not recognise the government of Mali, diplomats said.",
+        "Japan recognised Mali's new government last month.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
+
+
+def test_a_surname_told_as_mr_and_mrs_is_two_people():
+    findings = _findings(
+        "John Hale was convicted of fraud at Leeds Crown Court.\n\n"
+        "Mr Hale will be sentenced next month.",
+        "Mrs Hale, who was acquitted of fraud, said she was relieved.",
+    )
+    assert findings == []
+
+
+def test_a_ban_told_as_a_noun_with_no_owner_and_lifted():
+    findings = _findings(
+        "The ban on drones in Whitby was lifted in 2022.",
+        "Drones are banned in Whitby, the council said.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING, BLOCKING]
+
+
+def test_a_ban_lifted_in_one_place_is_no_conflict_with_one_elsewhere():
+    findings = _findings(
+        "The ban on drones in Whitby was lifted in 2022.",
+        "Drones are banned in Scarborough, the council said.",
+    )
+    assert findings == []
