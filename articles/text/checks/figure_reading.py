@@ -129,6 +129,16 @@ UNIT_SYNONYMS = {
     "liters": "litre",
     "mw": "megawatt",
     "megawatts": "megawatt",
+    "gw": "gigawatt",
+    "gigawatts": "gigawatt",
+    "kw": "kilowatt",
+    "kilowatts": "kilowatt",
+    # the people a body employs, however they are called
+    "staff": "staff",
+    "workers": "staff",
+    "employees": "staff",
+    "worker": "staff",
+    "employee": "staff",
 }
 # Words between a verb and its figure: "pledged at least", "killed more than".
 _APPROXIMATE = re.compile(
@@ -252,7 +262,7 @@ _COMPARISON = re.compile(
     r"(?i:,?\s+(?:(?:up|down|rising|falling)\s+from|compared\s+with)\b[^;]*)"
 )
 # Units of time: "a five-year plan" and "a 67-year-old" are not quantities of things.
-_TIME_UNITS = frozenset(
+TIME_UNITS = frozenset(
     words_of("year month week day hour minute second decade century season night")
 )
 _COST_VERB = "cost"
@@ -264,14 +274,14 @@ _BUILD_VERB_FORMS = (
 )
 _BUILD_VERB = re.compile(rf"(?i:{_BUILD_VERB_FORMS})")
 # Words that set one thing apart from another of its kind: "the other school".
-_CONTRASTIVE = frozenset(
+CONTRASTIVE = frozenset(
     words_of("other another first second third new old former previous next rival")
     + words_of("sister")
 )
 # Small words left out of a subject; not those that set its thing apart.
-_SMALL = STOPWORDS - _CONTRASTIVE
+_SMALL = STOPWORDS - CONTRASTIVE
 # Comparatives and superlatives of size, age and place: "the smaller ferry".
-_COMPARATIVE = re.compile(
+COMPARATIVE = re.compile(
     r"(?:small|larg|bigg|old|new|high|low|long|short|great|young|wid|near|furth|"
     r"far|earli|lat|eld|north|south|east|west|upp|inn|out)(?:er|est|ern)"
 )
@@ -296,6 +306,13 @@ _DIMENSION = re.compile(
     r"\s+(long|high|tall|wide|deep|thick|away|across|underground|below|above)\b",
     re.IGNORECASE,
 )
+_EMPLOYS = re.compile(r"\b(?:employ|employs|employed|employing)\s+$")
+# A figure the clause is told of in the passive, and who did it: "£2m was raised
+# by the appeal".
+_PASSIVE = re.compile(
+    r"\s+(?:[a-z]+\s+)??(?:was|were|is|are|has\s+been|have\s+been|had\s+been|"
+    r"will\s+be|would\s+be)\s+(?P<verb>[a-z]{3,}(?:ed|en|t))\s+by\s+(?P<agent>[^,.;]+)"
+)
 # Words after a number that are not what it counts.
 _NOT_COUNTED = STOPWORDS | frozenset(words_of("per percent am pm"))
 _NOT_A_NOUN = _NOT_COUNTED | frozenset(CARDINAL_WORDS)
@@ -319,7 +336,7 @@ _COUNT = re.compile(
     rf"(?:\s+(?P<scale>thousand|million|billion))?"
     r"(?:\s+(?:new|extra|more|additional|further|full-time|part-time|other|"
     r"permanent|temporary|local|young|older|senior|junior|qualified|trained)(?=\s))?"
-    r"(?:\s+(?P<noun>[A-Za-z][a-z]+|km|kg|mi|mw|ha)\b)",
+    r"(?:\s+(?P<noun>[A-Za-z][a-z]+|km|kg|mi|mw|ha|MW|GW|kW)\b)",
 )
 _PERCENT = re.compile(
     rf"(?<![\w.,])(?P<num>{_DIGITS}|{_NUMBER_WORD})(?:\s?%|\s+per\s?cent\b|\s+percent\b)",
@@ -345,6 +362,12 @@ _MEASURED = re.compile(
 _AGE = re.compile(
     r"(?P<name>(?:[A-Z][\w'\u2019-]+\s+){0,3}[A-Z][\w'\u2019-]+),\s+(?:aged\s+)?"
     r"(?P<num>\d{1,3})(?!,\d)(?=,|\s+(?:and|who|from|of)\b|\s*[.;)]|\s*$)"
+)
+# What opens a definite noun phrase right before a figure: "the 14 countries",
+# "of the 21,000 patients", "the firm's 600 staff", "the turnout of 26%"; not
+# what sets its group apart ("the first 20 schools", "Leeds's 26 schools").
+_DEFINITE = re.compile(
+    r"(?:\b(?i:the)|\b[a-z][a-z-]+['\u2019]s|\b(?i:the)\s+[a-z]{3,}\s+of)\s+$"
 )
 _MONTH = "|".join(m for m in MONTHS if len(m) > 3 or m == "May")
 DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b")
@@ -384,6 +407,9 @@ class Figure:
     # a quantity joined to the noun it describes ("the 100-metre race"): it may
     # name a kind of thing, so it is compared only with a quantity told apart
     joined: bool = False
+    # the figure opens a definite noun phrase ("the 14 countries", "the firm's
+    # 600 staff", "the turnout of 26%"): it tells again a group told before
+    definite: bool = False
 
 
 def _number(text: str) -> float | None:
@@ -471,7 +497,34 @@ def _money(
     if after and not {after.group("adj"), after.group("noun")} & _NOT_A_NOUN:
         noun = after.group("noun")
     form = re.sub(r"[\d.,\s]+", " ", match.group()).strip().lower()
+    priced = _priced(sentence.text[: match.start()], sentence.text[match.end() :])
+    if priced:  # "the £84m bridge": what the bridge cost
+        reading = _Reading(priced, _COST_VERB)
+        figure = _figure(
+            "money", value, currency, form, "", para, sentence, match.span(), reading
+        )
+        # what the thing cost, whenever the sentence says something is done to it
+        yield replace(figure, setting=frozenset())
+        return
     yield _figure("money", value, currency, form, noun, para, sentence, match.span())
+
+
+def _priced(before: str, after: str) -> str:
+    """The thing a sum in a definite noun phrase prices: "the £84m bridge" ->
+    "bridge", "the £54 final tickets" -> "final tickets"; else ""."""
+    if not _DEFINITE.search(before):
+        return ""
+    head: list[str] = []
+    for word in re.findall(r"\S+", after)[:3]:
+        bare = word.rstrip(",.;:")
+        if not re.fullmatch(r"[a-z][a-z-]+", bare) or bare in _NOT_A_NOUN:
+            break
+        if bare in _AUXILIARIES or re.search(r"(?:ed|ing)$", bare):
+            break
+        head.append(bare)
+        if bare != word:
+            break
+    return " ".join(head)
 
 
 def _count(
@@ -501,7 +554,7 @@ def _count(
     low = noun.lower()
     if following and following.group(1) not in _NOT_A_NOUN:
         second = following.group(1)
-        describes = low in _CONTRASTIVE or _COMPARATIVE.fullmatch(low)
+        describes = low in CONTRASTIVE or COMPARATIVE.fullmatch(low)
         compound = (
             value != 1
             and low not in UNIT_SYNONYMS
@@ -511,6 +564,8 @@ def _count(
         if describes or compound:
             noun, end = second, end + following.end()
     unit = UNIT_SYNONYMS.get(noun.lower(), _singular(noun.lower()))
+    if unit == "people" and _EMPLOYS.search(_APPROXIMATE.sub("", before)):
+        unit = "staff"  # "employs 400 people": its 400 staff
     dimension = _DIMENSION.match(sentence.text[end:])
     if dimension:  # "300 metres long" and "30 metres high" measure two things
         unit = f"{unit}:{dimension.group(1).lower()}"
@@ -525,7 +580,7 @@ def _compound(
     """ "the 200-bed hospital": the hospital has 200 beds."""
     noun = match.group("noun")
     number = _number(match.group("num"))
-    if number is None or noun in _NOT_A_NOUN or _singular(noun) in _TIME_UNITS:
+    if number is None or noun in _NOT_A_NOUN or _singular(noun) in TIME_UNITS:
         return
     described: list[str] = []
     for word in match.group("head").split():
@@ -669,6 +724,7 @@ def _figure(
         measured=reading.measured,
         places=_places(segment, reading.subject),
         mentions=_mentions(text),
+        definite=bool(_DEFINITE.search(before)),
     )
 
 
@@ -769,6 +825,11 @@ def _read(clause: str, after: str, previous: str, speaker: str, bare: bool) -> _
     if aside:
         subject, named = _antecedent(aside.group("head"))
         return _Reading(subject, verb, named)
+    passive = _PASSIVE.match(after)
+    if passive and all(w in _FILLER for w in clause.lower().split()):
+        # "A total of £2m was raised by the appeal": the appeal raised it
+        subject, named = _antecedent(passive.group("agent"))
+        return _Reading(subject, _stem(passive.group("verb")), named)
     if not clause.strip() and not bare:
         # the figure is the clause's subject: "Six councils signed the compact"
         # tells what "the compact, signed by eight councils" tells
@@ -943,7 +1004,7 @@ def same_subject(first: str, second: str) -> bool:
         extra = [w for w in longer if w not in shorter]
     else:
         return False
-    return not any(w in _CONTRASTIVE or _COMPARATIVE.fullmatch(w) for w in extra)
+    return not any(w in CONTRASTIVE or COMPARATIVE.fullmatch(w) for w in extra)
 
 
 def _opening_phrase(sentence: str) -> str:
@@ -999,6 +1060,15 @@ def _places(segment: str, subject: str) -> frozenset[str]:
     for place in places_in(segment):  # "Scotland's 120 branches", "Kent County"
         found |= set(place.split())
     return frozenset(found - set(subject.split()))
+
+
+def sentence_places(para: Paragraph, offset: int) -> frozenset[str]:
+    """The places named in the sentence of `para` holding `offset`, frames of
+    speech and leading phrases included ("In Athens, the 12 islands")."""
+    for start, end in sentences(para.text):
+        if start <= offset < end:
+            return _places(para.text[start:end], "")
+    return frozenset()
 
 
 @lru_cache(maxsize=256)

@@ -44,17 +44,22 @@ from articles.text.checks.base import (
     other_stories_phrase,
 )
 from articles.text.checks.figure_reading import (
+    COMPARATIVE,
+    CONTRASTIVE,
     DAY_MONTH,
     MONTH_DAY,
+    TIME_UNITS,
     Figure,
     read_figures,
     same_subject,
+    sentence_places,
 )
 from articles.text.checks.severity import severity_of
 from articles.text.tokens import name_runs, sentences, tokenize, words
 from articles.text.vocabulary import (
     CALENDAR_WORDS,
     GENERIC_THINGS,
+    STOPWORDS,
     is_stopword,
     words_of,
 )
@@ -74,7 +79,9 @@ def find_figure_problems(
         spans = list(sentences(para.text))
         if spans:
             last_sentence[para.story] = para.text[slice(*spans[-1])]
-    yield from _different_values(figures, prose)
+    different = list(_different_values(figures, prose))
+    yield from different
+    yield from _told_again(figures, {finding.story for finding in different})
     yield from _two_forms(figures)
     yield from _date_forms(prose)
 
@@ -158,6 +165,101 @@ def _different_values(
                 ),
                 related=others,
             )
+
+
+def _told_again(figures: list[Figure], reported: set[int]) -> Iterator[Finding]:
+    """A figure in a definite noun phrase ("the 14 countries", "the firm's 600
+    staff", "the turnout of 26%") or joined to what it measures ("the 32-mile
+    route") tells again what another story told of that thing, when that story
+    tells it once: "eleven countries met ..." / "the 14 countries that signed it"
+    is one group given two sizes. Whoever the clauses name as subject, it is one
+    fact; places, scopes and times told apart, or a thing set apart ("the other
+    14 countries", "a second plant"), make two. One finding per story: stories
+    in `reported` have theirs."""
+    for figure in figures:
+        if figure.approximate or figure.kind not in ("count", "percent"):
+            continue
+        if not (figure.definite or figure.joined) or _sets_apart(figure):
+            continue
+        before = figure.para.text[: figure.start]
+        if figure.unit in TIME_UNITS or _PART_OF.search(before):
+            continue  # "the three months": durations of many things; "34 of the
+            # 120 seats": a whole, where other stories give its parts
+        for story in sorted({f.para.story for f in figures} - {figure.para.story}):
+            told = [
+                f
+                for f in figures
+                if f.para.story == story
+                and f.kind == figure.kind
+                and not f.approximate
+                and _one_thing(figure, f)
+            ]
+            if len(told) != 1 or told[0].value == figure.value:
+                continue
+            other = told[0]
+            if not _one_setting(figure, other):
+                continue
+            if figure.para.story in reported:
+                continue
+            reported.add(figure.para.story)
+            yield _finding(
+                figure,
+                kind="different-value",
+                message=(
+                    f"“{_quote(figure)}” here, but “{_quote(other)}” in "
+                    + other_stories_phrase([other.para])
+                    + " for what reads as the same thing: check which is right."
+                ),
+                related=[other],
+            )
+
+
+# A part told of a whole: "34 of the", "most of the", "one of its".
+_PART_OF = re.compile(
+    r"(?i:\b(?:\d[\d,.]*|[a-z]+)\s+of\s+(?:the|its|their)\s+(?:[a-z]+['\u2019]s\s+)?$)"
+)
+
+
+def _sets_apart(figure: Figure) -> bool:
+    """True when the figure's phrase or subject sets its thing apart from another
+    of its kind ("the 14 other countries", "the smaller ferry's 300 seats")."""
+    words = [*_quote(figure).lower().split(), *figure.subject.split()]
+    return any(w in CONTRASTIVE or COMPARATIVE.fullmatch(w) for w in words)
+
+
+def _one_thing(again: Figure, told: Figure) -> bool:
+    """True when `told` can be what `again` tells again: the same counted noun
+    (or unit), and for a figure joined to its noun ("the 32-mile route") or said
+    of what it measures ("the turnout of 26%") the same thing measured."""
+    if again.unit.split(":")[0] != told.unit.split(":")[0] or told is again:
+        return False
+    if (again.joined and told.joined) or _sets_apart(told):
+        return False
+    if again.joined or again.measured:
+        things = set(again.subject.split()) - STOPWORDS
+        if told.subject.split()[-1:] and told.subject.split()[-1] in things:
+            return True
+        opening = told.para.text[: told.start]
+        opening = re.split(r"[.!?]\s+", opening)[-1].lower()
+        return bool(things & set(re.findall(r"[a-z][a-z-]+", opening)))
+    return again.unit == told.unit
+
+
+def _one_setting(first: Figure, second: Figure) -> bool:
+    """False when two figures' sentences name different places, or their clauses
+    different scopes or times."""
+    if first.scope and second.scope and first.scope != second.scope:
+        return False
+    here = sentence_places(first.para, first.start)
+    there = sentence_places(second.para, second.start)
+    if not (here <= there or there <= here):
+        return False
+    return (
+        not first.setting
+        or not second.setting
+        or first.setting <= second.setting
+        or second.setting <= first.setting
+    )
 
 
 def _same_fact(

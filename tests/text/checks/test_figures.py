@@ -840,3 +840,92 @@ def test_a_figure_opening_what_a_pronoun_reports_is_the_fact_of_what_it_stands_f
         "The ferry company said 85 sailings had been cancelled in the storm.",
     )
     assert {f.quote for f in findings} == {"58 sailings", "85 sailings"}
+
+
+def test_a_group_told_again_in_a_definite_phrase_with_another_size_is_blocking():
+    findings = _findings(
+        "Delegates from seven islands met in Valletta to plan a shared ferry service.",
+        "A timetable will follow. The nine islands that joined will share the cost.",
+    )
+    assert [(f.story, f.quote, f.severity) for f in findings] == [
+        (1, "nine islands", BLOCKING)
+    ]
+
+
+def test_a_group_told_again_with_the_same_size_is_fine():
+    assert (
+        _findings(
+            "Delegates from seven islands met in Valletta.",
+            "The seven islands that joined will share the cost.",
+        )
+        == []
+    )
+
+
+def test_a_group_set_apart_or_in_another_place_is_not_told_again():
+    assert (
+        _findings(
+            "Delegates from seven islands met in Valletta.",
+            "The other nine islands stayed away. In Athens, the 12 islands of the "
+            "Aegean league met separately.",
+        )
+        == []
+    )
+
+
+def test_a_whole_of_which_a_part_is_told_is_not_told_again():
+    assert (
+        _findings(
+            "The Greens won 12 of the 90 seats on the assembly.",
+            "Together the two parties hold 46 seats.",
+        )
+        == []
+    )
+
+
+def test_a_measure_joined_to_its_thing_and_told_by_a_verb_is_one_fact():
+    findings = _findings(
+        "A 14-mile towpath along the canal has reopened after repairs.",
+        "The towpath, which stretches for 18 miles, is popular with anglers.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING]
+
+
+def test_the_turnout_told_again_with_another_value_is_blocking():
+    findings = _findings(
+        "Turnout in the mayoral election in Barrow was 38%, officials said.",
+        "Campaigners said the turnout of 29% showed how little voters cared.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING]
+
+
+def test_people_a_firm_employs_are_its_staff():
+    findings = _findings(
+        "Holm Textiles, which employs 250 people at its mill, has won a contract.",
+        "The mill's 320 staff heard the news on Friday.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING]
+
+
+def test_a_sum_before_its_thing_is_what_the_thing_cost():
+    findings = _findings(
+        "The Hythe lifeboat station cost £3m, the charity said.",
+        "Volunteers moved into the £5m station on Saturday.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_a_sum_told_in_the_passive_is_the_agent_s_fact():
+    findings = _findings(
+        "A total of £40,000 was collected by the choir for the roof.",
+        "The choir, which collected £14,000, will sing at the reopening.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_a_power_unit_in_capitals_is_read():
+    findings = _findings(
+        "A 30-megawatt battery plant has opened near Motherwell.",
+        "The battery plant can deliver 45 MW for two hours.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING]
