@@ -276,7 +276,7 @@ _BUILD_VERB = re.compile(rf"(?i:{_BUILD_VERB_FORMS})")
 # Words that set one thing apart from another of its kind: "the other school".
 CONTRASTIVE = frozenset(
     words_of("other another first second third new old former previous next rival")
-    + words_of("sister")
+    + words_of("sister neighbouring neighboring nearby adjacent adjoining")
 )
 # Small words left out of a subject; not those that set its thing apart.
 _SMALL = STOPWORDS - CONTRASTIVE
@@ -313,6 +313,8 @@ _PASSIVE = re.compile(
     r"\s+(?:[a-z]+\s+)??(?:was|were|is|are|has\s+been|have\s+been|had\s+been|"
     r"will\s+be|would\s+be)\s+(?P<verb>[a-z]{3,}(?:ed|en|t))\s+by\s+(?P<agent>[^,.;]+)"
 )
+# Where an agent's noun phrase ends: "by the organisers of the race for ...".
+_AGENT_END = r"\s+(?:of|for|in|at|on|from|with|after|during|because)\b"
 # Words after a number that are not what it counts.
 _NOT_COUNTED = STOPWORDS | frozenset(words_of("per percent am pm"))
 _NOT_A_NOUN = _NOT_COUNTED | frozenset(CARDINAL_WORDS)
@@ -519,7 +521,7 @@ def _priced(before: str, after: str) -> str:
         bare = word.rstrip(",.;:")
         if not re.fullmatch(r"[a-z][a-z-]+", bare) or bare in _NOT_A_NOUN:
             break
-        if bare in _AUXILIARIES or re.search(r"(?:ed|ing)$", bare):
+        if bare in _AUXILIARIES or bare.endswith("ed"):
             break
         head.append(bare)
         if bare != word:
@@ -828,7 +830,8 @@ def _read(clause: str, after: str, previous: str, speaker: str, bare: bool) -> _
     passive = _PASSIVE.match(after)
     if passive and all(w in _FILLER for w in clause.lower().split()):
         # "A total of £2m was raised by the appeal": the appeal raised it
-        subject, named = _antecedent(passive.group("agent"))
+        agent = re.split(_AGENT_END, passive.group("agent"))[0]
+        subject, named = _antecedent(agent)
         return _Reading(subject, _stem(passive.group("verb")), named)
     if not clause.strip() and not bare:
         # the figure is the clause's subject: "Six councils signed the compact"
@@ -1062,13 +1065,29 @@ def _places(segment: str, subject: str) -> frozenset[str]:
     return frozenset(found - set(subject.split()))
 
 
-def sentence_places(para: Paragraph, offset: int) -> frozenset[str]:
+# A place set apart from another of its kind: "in the neighbouring district".
+_OTHER_PLACE = re.compile(
+    r"\b(?i:in|at|across|from)\s+(?:the|a|an)\s+(?P<apart>[a-z]+)\s+[a-z]+"
+)
+
+
+def sentence_places(
+    para: Paragraph, offset: int
+) -> tuple[frozenset[str], frozenset[str]]:
     """The places named in the sentence of `para` holding `offset`, frames of
-    speech and leading phrases included ("In Athens, the 12 islands")."""
+    speech and leading phrases included ("In Athens, the 12 islands"), and the
+    places it sets apart from another of their kind ("in the neighbouring
+    district")."""
     for start, end in sentences(para.text):
         if start <= offset < end:
-            return _places(para.text[start:end], "")
-    return frozenset()
+            text = para.text[start:end]
+            apart = {
+                re.sub(r"\s+", " ", m.group().lower())
+                for m in _OTHER_PLACE.finditer(text)
+                if m.group("apart").lower() in CONTRASTIVE
+            }
+            return _places(text, ""), frozenset(apart)
+    return frozenset(), frozenset()
 
 
 @lru_cache(maxsize=256)

@@ -44,6 +44,7 @@ from articles.text.checks.base import (
     other_stories_phrase,
 )
 from articles.text.checks.figure_reading import (
+    CARDINAL_WORDS,
     COMPARATIVE,
     CONTRASTIVE,
     DAY_MONTH,
@@ -177,7 +178,9 @@ def _told_again(figures: list[Figure], reported: set[int]) -> Iterator[Finding]:
     14 countries", "a second plant"), make two. One finding per story: stories
     in `reported` have theirs."""
     for figure in figures:
-        if figure.approximate or figure.kind not in ("count", "percent"):
+        if figure.approximate or figure.kind not in ("count", "percent", "money"):
+            continue
+        if figure.kind == "money" and figure.verb != "cost":
             continue
         if not (figure.definite or figure.joined) or _sets_apart(figure):
             continue
@@ -197,6 +200,9 @@ def _told_again(figures: list[Figure], reported: set[int]) -> Iterator[Finding]:
             if len(told) != 1 or told[0].value == figure.value:
                 continue
             other = told[0]
+            after = figure.para.text[figure.end :]
+            if _RESTRICTED.match(after) and figure.value < other.value:
+                continue  # "the 40 members who attended": some of the 180
             if not _one_setting(figure, other):
                 continue
             if figure.para.story in reported:
@@ -214,17 +220,28 @@ def _told_again(figures: list[Figure], reported: set[int]) -> Iterator[Finding]:
             )
 
 
-# A part told of a whole: "34 of the", "most of the", "one of its".
+# A part told of a whole: "34 of the", "most of the", "one of its" (not "each
+# of the", which is all of them).
 _PART_OF = re.compile(
-    r"(?i:\b(?:\d[\d,.]*|[a-z]+)\s+of\s+(?:the|its|their)\s+(?:[a-z]+['\u2019]s\s+)?$)"
+    r"(?i:\b(?:\d[\d,.]*|"
+    + "|".join(CARDINAL_WORDS)
+    + r"|most|some|many|several|few|half|none|majority|minority|rest|part)"
+    r"\s+of\s+(?:the|its|their)\s+(?:[a-z]+['\u2019]s\s+)?$)"
 )
+# A restrictive clause after a group: "the 40 members who attended", which may
+# be a part of a larger group told elsewhere, never more than it.
+_RESTRICTED = re.compile(r"^\s+(?:who|that|which|whose)\b")
 
 
-def _sets_apart(figure: Figure) -> bool:
+def _sets_apart(figure: Figure, *but: str) -> bool:
     """True when the figure's phrase or subject sets its thing apart from another
-    of its kind ("the 14 other countries", "the smaller ferry's 300 seats")."""
+    of its kind ("the 14 other countries", "the smaller ferry's 300 seats"); the
+    words in `but` do not ("the new wing", told of in another story, is the one
+    "the £23m wing" tells of again)."""
     words = [*_quote(figure).lower().split(), *figure.subject.split()]
-    return any(w in CONTRASTIVE or COMPARATIVE.fullmatch(w) for w in words)
+    return any(
+        (w in CONTRASTIVE or COMPARATIVE.fullmatch(w)) and w not in but for w in words
+    )
 
 
 def _one_thing(again: Figure, told: Figure) -> bool:
@@ -233,9 +250,11 @@ def _one_thing(again: Figure, told: Figure) -> bool:
     of what it measures ("the turnout of 26%") the same thing measured."""
     if again.unit.split(":")[0] != told.unit.split(":")[0] or told is again:
         return False
-    if (again.joined and told.joined) or _sets_apart(told):
+    if (again.joined and told.joined) or _sets_apart(told, "new"):
         return False
-    if again.joined or again.measured:
+    if again.kind == "money" and told.verb != "cost":
+        return False
+    if again.joined or again.measured or again.kind == "money":
         things = set(again.subject.split()) - STOPWORDS
         if told.subject.split()[-1:] and told.subject.split()[-1] in things:
             return True
@@ -250,9 +269,9 @@ def _one_setting(first: Figure, second: Figure) -> bool:
     different scopes or times."""
     if first.scope and second.scope and first.scope != second.scope:
         return False
-    here = sentence_places(first.para, first.start)
-    there = sentence_places(second.para, second.start)
-    if not (here <= there or there <= here):
+    here, apart_here = sentence_places(first.para, first.start)
+    there, apart_there = sentence_places(second.para, second.start)
+    if not (here <= there or there <= here) or apart_here != apart_there:
         return False
     return (
         not first.setting

@@ -929,3 +929,47 @@ def test_a_power_unit_in_capitals_is_read():
         "The battery plant can deliver 45 MW for two hours.",
     )
     assert [f.severity for f in findings] == [BLOCKING]
+
+
+def test_a_restricted_group_smaller_than_the_whole_is_a_part_of_it():
+    assert (
+        _findings(
+            "The rowing club has 240 members, its secretary said.",
+            "The 35 members who came to the meeting backed the new boathouse.",
+        )
+        == []
+    )
+
+
+def test_a_restricted_group_larger_than_the_one_told_is_blocking():
+    findings = _findings(
+        "Crews from six lifeboat stations searched the bay overnight.",
+        "The eight stations that took part were thanked by the coastguard.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING]
+
+
+def test_each_of_a_group_is_the_whole_group():
+    findings = _findings(
+        "The allotment society has 90 plots, its chair said.",
+        "Each of the society's 120 plots is let for a year at a time.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_a_place_set_apart_makes_another_fact():
+    assert (
+        _findings(
+            "Turnout in the parish poll was 44%, the clerk said.",
+            "In the neighbouring parish, the turnout of 52% was a record.",
+        )
+        == []
+    )
+
+
+def test_the_agent_of_a_passive_ends_before_its_qualifying_phrase():
+    findings = _findings(
+        "A total of 65 boats were inspected by the wardens of the marina.",
+        "The wardens, who inspected 56 boats, found three without insurance.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
