@@ -371,6 +371,17 @@ _AGE = re.compile(
 _DEFINITE = re.compile(
     r"(?:\b(?i:the)|\b[a-z][a-z-]+['\u2019]s|\b(?i:the)\s+[a-z]{3,}\s+of)\s+$"
 )
+# A person called by their age: "The 43-year-old said", "the 29-year-old, who";
+# not a thing of that age ("a 200-year-old church").
+_AGED_PERSON = re.compile(
+    r"\b(?i:the)\s+(?P<num>\d{1,3})-year-old\b"
+    r"(?=\s*[,.;:]|\s+(?:who|said|says|told|added|has|had|have|was|is|will|would|"
+    r"can|could|won|lost|finished|[a-z]+ed)\b)"
+)
+# The count of a vote: "by 112 votes to 57", "by 9 votes to 3".
+_TALLY = re.compile(
+    r"\b(?P<yes>\d{1,3}(?:,\d{3})*)\s+votes?\s+to\s+(?P<no>\d{1,3}(?:,\d{3})*)\b"
+)
 _MONTH = "|".join(m for m in MONTHS if len(m) > 3 or m == "May")
 DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b")
 MONTH_DAY = re.compile(rf"\b(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!:)")
@@ -380,7 +391,7 @@ MONTH_DAY = re.compile(rf"\b(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!:)")
 class Figure:
     """One figure in a sentence, and what makes it a fact."""
 
-    kind: str  # "money", "count", "percent", "ordinal"
+    kind: str  # "money", "count", "percent", "ordinal", "age", "tally"
     value: float
     unit: str  # currency, unit or counted noun
     form: str  # how it is written, for the two-forms finding
@@ -454,6 +465,10 @@ def read_figures(para: Paragraph, previous: str = "") -> Iterator[Figure]:
             yield from _ordinal(para, sentence, match)
         for match in _AGE.finditer(sentence.text):
             yield from _age(para, sentence, match)
+        for match in _AGED_PERSON.finditer(sentence.text):
+            yield from _aged_person(para, sentence, match)
+        for match in _TALLY.finditer(sentence.text):
+            yield from _tally(para, sentence, match)
 
 
 @dataclass(frozen=True)
@@ -633,6 +648,31 @@ def _age(
     figure = _figure("age", value, "year", "digits", "", para, sentence, span, reading)
     # an age is the person's now, whatever the clause around it tells of when
     yield replace(figure, setting=frozenset(), places=frozenset())
+
+
+def _aged_person(
+    para: Paragraph, sentence: _Sentence, match: re.Match[str]
+) -> Iterator[Figure]:
+    """ "The 43-year-old said": an age told again of the person the story is
+    about, whom figures.py finds (the subject is left empty here)."""
+    value = int(match.group("num"))
+    if not 0 < value < 120:
+        return
+    reading = _Reading("", "be")
+    span = match.span()
+    figure = _figure("age", value, "year", "digits", "", para, sentence, span, reading)
+    yield replace(figure, setting=frozenset(), places=frozenset(), definite=True)
+
+
+def _tally(
+    para: Paragraph, sentence: _Sentence, match: re.Match[str]
+) -> Iterator[Figure]:
+    """ "by 112 votes to 57": one vote's count, both its sides as one value."""
+    yes, no = (int(match.group(g).replace(",", "")) for g in ("yes", "no"))
+    figure = _figure(
+        "tally", yes * 1e6 + no, "vote", "digits", "", para, sentence, match.span()
+    )
+    yield figure
 
 
 def _ordinal(

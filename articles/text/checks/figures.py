@@ -82,7 +82,7 @@ def find_figure_problems(
             last_sentence[para.story] = para.text[slice(*spans[-1])]
     different = list(_different_values(figures, prose))
     yield from different
-    yield from _told_again(figures, {finding.story for finding in different})
+    yield from _told_again(figures, {finding.story for finding in different}, prose)
     yield from _two_forms(figures)
     yield from _date_forms(prose)
 
@@ -168,7 +168,14 @@ def _different_values(
             )
 
 
-def _told_again(figures: list[Figure], reported: set[int]) -> Iterator[Finding]:
+# The kinds of figure a later mention can tell again ("the 14 countries", "the
+# £84m bridge", "the 43-year-old", a vote's count).
+_TOLD_AGAIN = ("count", "percent", "money", "age", "tally")
+
+
+def _told_again(
+    figures: list[Figure], reported: set[int], prose: Sequence[Paragraph]
+) -> Iterator[Finding]:
     """A figure in a definite noun phrase ("the 14 countries", "the firm's 600
     staff", "the turnout of 26%") or joined to what it measures ("the 32-mile
     route") tells again what another story told of that thing, when that story
@@ -177,15 +184,22 @@ def _told_again(figures: list[Figure], reported: set[int]) -> Iterator[Finding]:
     fact; places, scopes and times told apart, or a thing set apart ("the other
     14 countries", "a second plant"), make two. One finding per story: stories
     in `reported` have theirs."""
+    stories: dict[int, list[Paragraph]] = defaultdict(list)
+    for para in prose:
+        stories[para.story].append(para)
     for figure in figures:
-        if figure.approximate or figure.kind not in ("count", "percent", "money"):
+        if figure.approximate or figure.kind not in _TOLD_AGAIN:
             continue
+        if figure.kind == "age" and (figure.subject or _names_before(figure, stories)):
+            continue  # "the 43-year-old" of a story that names nobody before it
         if figure.kind == "money" and figure.verb != "cost":
             continue
-        if not (figure.definite or figure.joined) or _sets_apart(figure):
+        told_apart = not (figure.definite or figure.joined or figure.kind == "tally")
+        if told_apart or _sets_apart(figure):
             continue
         before = figure.para.text[: figure.start]
-        if figure.unit in TIME_UNITS or _PART_OF.search(before):
+        duration = figure.kind != "age" and figure.unit in TIME_UNITS
+        if duration or _PART_OF.search(before):
             continue  # "the three months": durations of many things; "34 of the
             # 120 seats": a whole, where other stories give its parts
         for story in sorted({f.para.story for f in figures} - {figure.para.story}):
@@ -195,7 +209,7 @@ def _told_again(figures: list[Figure], reported: set[int]) -> Iterator[Finding]:
                 if f.para.story == story
                 and f.kind == figure.kind
                 and not f.approximate
-                and _one_thing(figure, f)
+                and _one_thing(figure, f, stories)
             ]
             if len(told) != 1 or told[0].value == figure.value:
                 continue
@@ -233,6 +247,18 @@ _PART_OF = re.compile(
 _RESTRICTED = re.compile(r"^\s+(?:who|that|which|whose)\b")
 
 
+def _names_before(figure: Figure, stories: dict[int, list[Paragraph]]) -> bool:
+    """True when the figure's story names someone before it: a name that is not
+    only a capital opening a sentence."""
+    tokens = tokenize(_story_before(figure, stories))
+    for i, j in name_runs(tokens):
+        before = tokens[i - 1] if i else None
+        if j - i == 1 and (before is None or before.text in '.!?"\u201c'):
+            continue
+        return True
+    return False
+
+
 def _sets_apart(figure: Figure, *but: str) -> bool:
     """True when the figure's phrase or subject sets its thing apart from another
     of its kind ("the 14 other countries", "the smaller ferry's 300 seats"); the
@@ -244,7 +270,18 @@ def _sets_apart(figure: Figure, *but: str) -> bool:
     )
 
 
-def _one_thing(again: Figure, told: Figure) -> bool:
+def _named_in(
+    subject: str, figure: Figure, stories: dict[int, list[Paragraph]]
+) -> bool:
+    """True when the last word of `subject` is named in `figure`'s story."""
+    head = subject.split()[-1:]
+    text = " ".join(p.text for p in stories[figure.para.story]).lower()
+    return bool(head) and bool(re.search(rf"\b{re.escape(head[0])}\b", text))
+
+
+def _one_thing(
+    again: Figure, told: Figure, stories: dict[int, list[Paragraph]]
+) -> bool:
     """True when `told` can be what `again` tells again: the same counted noun
     (or unit), and for a figure joined to its noun ("the 32-mile route") or said
     of what it measures ("the turnout of 26%") the same thing measured."""
@@ -254,6 +291,12 @@ def _one_thing(again: Figure, told: Figure) -> bool:
         return False
     if again.kind == "money" and told.verb != "cost":
         return False
+    if again.kind == "age":
+        return bool(told.subject)
+    if again.kind == "tally":  # one vote, when either story names who voted
+        return _named_in(again.subject, told, stories) or _named_in(
+            told.subject, again, stories
+        )
     if again.joined or again.measured or again.kind == "money":
         things = set(again.subject.split()) - STOPWORDS
         if told.subject.split()[-1:] and told.subject.split()[-1] in things:

@@ -973,3 +973,40 @@ def test_the_agent_of_a_passive_ends_before_its_qualifying_phrase():
         "The wardens, who inspected 56 boats, found three without insurance.",
     )
     assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_a_person_called_by_another_age_in_a_story_naming_nobody_is_blocking():
+    findings = _findings(
+        "The Welsh climber Eira Pryce, 29, reached the summit of Denali on Friday.",
+        "It was her third attempt. The 31-year-old said the weather had been kind.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING]
+
+
+def test_an_age_in_a_story_that_names_someone_else_is_not_compared():
+    assert (
+        _findings(
+            "The Welsh climber Eira Pryce, 29, reached the summit of Denali.",
+            "Her guide, Tom Axel, led the climb. The 41-year-old said it was hard.",
+        )
+        == []
+    )
+
+
+def test_one_vote_given_two_counts_is_blocking():
+    findings = _findings(
+        "The Senedd backed the bill on bus franchising by 38 votes to 14.",
+        "Opposition members said the bill, which the Senedd passed by 38 votes to "
+        "19, would cost operators dearly.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_two_votes_on_different_days_are_two_facts():
+    assert (
+        _findings(
+            "The Senedd backed the bill by 38 votes to 14 on Tuesday.",
+            "At a second reading on Thursday, the Senedd passed it by 35 votes to 19.",
+        )
+        == []
+    )
