@@ -173,6 +173,10 @@ def _different_values(
 _TOLD_AGAIN = ("count", "percent", "money", "age", "tally")
 
 
+# Counted nouns too general to name one group told again.
+_ANYONE = frozenset(words_of("people person"))
+
+
 def _told_again(
     figures: list[Figure], reported: set[int], prose: Sequence[Paragraph]
 ) -> Iterator[Finding]:
@@ -194,6 +198,10 @@ def _told_again(
             continue  # "the 43-year-old" of a story that names nobody before it
         if figure.kind == "money" and figure.verb != "cost":
             continue
+        if figure.kind == "percent" and not figure.measured:
+            continue  # "the 3% pay offer": what a share is of is not told
+        if figure.unit in _ANYONE:
+            continue  # "the 5,000 people who live there": people of any group
         told_apart = not (figure.definite or figure.joined or figure.kind == "tally")
         if told_apart or _sets_apart(figure):
             continue

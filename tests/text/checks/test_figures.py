@@ -1010,3 +1010,23 @@ def test_two_votes_on_different_days_are_two_facts():
         )
         == []
     )
+
+
+def test_a_share_in_a_definite_phrase_does_not_tell_again_another_share():
+    assert (
+        _findings(
+            "House prices rose by 6% in the county, the agents said.",
+            "Tenants' groups criticised the 9% rent rise.",
+        )
+        == []
+    )
+
+
+def test_people_in_a_definite_phrase_are_not_a_group_told_before():
+    assert (
+        _findings(
+            "Power cuts hit 3,000 people across the island.",
+            "The 8,000 people who live on the island rely on one cable.",
+        )
+        == []
+    )
