@@ -18,6 +18,11 @@ before it ("the EU pledged $2.3 billion in aid": EU, pledge, aid).
   story named before it, unless the story used that noun for something else. A
   number said of what it measures ("a crowd of 20,000") is one fact only where
   both sentences name the same thing.
+- A later mention in a noun phrase tells again what another story told once: a
+  group in a definite phrase ("the 14 countries that signed it", "the firm's 600
+  staff"), a measure joined to its thing ("the 32-mile route"), a sum before its
+  thing ("the £84m bridge"), a person called by their age ("the 43-year-old"), a
+  vote's count; told with another value, it is blocking.
 - One value written as a word and in digits for the same noun ("nine countries" /
   "9 countries"), or money written two ways ("$2.3bn" / "$2.3 billion"), is
   advisory: house style. So is a source writing dates in both orders ("5 March" /
