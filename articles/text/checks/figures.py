@@ -48,18 +48,16 @@ from articles.text.checks.base import (
     make_finding,
     other_stories_phrase,
 )
-from articles.text.checks.figure_reading import (
+from articles.text.checks.figure_clauses import (
     CARDINAL_WORDS,
     COMPARATIVE,
     CONTRASTIVE,
-    DAY_MONTH,
-    MONTH_DAY,
     TIME_UNITS,
     Figure,
-    read_figures,
     same_subject,
     sentence_places,
 )
+from articles.text.checks.figure_reading import DAY_MONTH, MONTH_DAY, read_figures
 from articles.text.checks.severity import severity_of
 from articles.text.tokens import name_runs, sentences, tokenize, words
 from articles.text.vocabulary import (
