@@ -18,6 +18,11 @@ before it ("the EU pledged $2.3 billion in aid": EU, pledge, aid).
   story named before it, unless the story used that noun for something else. A
   number said of what it measures ("a crowd of 20,000") is one fact only where
   both sentences name the same thing.
+- A later mention in a noun phrase tells again what another story told once: a
+  group in a definite phrase ("the 14 countries that signed it", "the firm's 600
+  staff"), a measure joined to its thing ("the 32-mile route"), a sum before its
+  thing ("the £84m bridge"), a person called by their age ("the 43-year-old"), a
+  vote's count; told with another value, it is blocking.
 - One value written as a word and in digits for the same noun ("nine countries" /
   "9 countries"), or money written two ways ("$2.3bn" / "$2.3 billion"), is
   advisory: house style. So is a source writing dates in both orders ("5 March" /
@@ -43,18 +48,22 @@ from articles.text.checks.base import (
     make_finding,
     other_stories_phrase,
 )
-from articles.text.checks.figure_reading import (
-    DAY_MONTH,
-    MONTH_DAY,
+from articles.text.checks.figure_clauses import (
+    CARDINAL_WORDS,
+    COMPARATIVE,
+    CONTRASTIVE,
+    TIME_UNITS,
     Figure,
-    read_figures,
     same_subject,
+    sentence_places,
 )
+from articles.text.checks.figure_reading import DAY_MONTH, MONTH_DAY, read_figures
 from articles.text.checks.severity import severity_of
 from articles.text.tokens import name_runs, sentences, tokenize, words
 from articles.text.vocabulary import (
     CALENDAR_WORDS,
     GENERIC_THINGS,
+    STOPWORDS,
     is_stopword,
     words_of,
 )
@@ -74,7 +83,9 @@ def find_figure_problems(
         spans = list(sentences(para.text))
         if spans:
             last_sentence[para.story] = para.text[slice(*spans[-1])]
-    yield from _different_values(figures, prose)
+    different = list(_different_values(figures, prose))
+    yield from different
+    yield from _told_again(figures, {finding.story for finding in different}, prose)
     yield from _two_forms(figures)
     yield from _date_forms(prose)
 
@@ -158,6 +169,170 @@ def _different_values(
                 ),
                 related=others,
             )
+
+
+# The kinds of figure a later mention can tell again ("the 14 countries", "the
+# £84m bridge", "the 43-year-old", a vote's count).
+_TOLD_AGAIN = ("count", "percent", "money", "age", "tally")
+
+
+# Counted nouns too general to name one group told again.
+_ANYONE = frozenset(words_of("people person"))
+
+
+def _told_again(
+    figures: list[Figure], reported: set[int], prose: Sequence[Paragraph]
+) -> Iterator[Finding]:
+    """A figure in a definite noun phrase ("the 14 countries", "the firm's 600
+    staff", "the turnout of 26%") or joined to what it measures ("the 32-mile
+    route") tells again what another story told of that thing, when that story
+    tells it once: "eleven countries met ..." / "the 14 countries that signed it"
+    is one group given two sizes. Whoever the clauses name as subject, it is one
+    fact; places, scopes and times told apart, or a thing set apart ("the other
+    14 countries", "a second plant"), make two. One finding per story: stories
+    in `reported` have theirs."""
+    stories: dict[int, list[Paragraph]] = defaultdict(list)
+    for para in prose:
+        stories[para.story].append(para)
+    for figure in figures:
+        if figure.approximate or figure.kind not in _TOLD_AGAIN:
+            continue
+        if figure.kind == "age" and (figure.subject or _names_before(figure, stories)):
+            continue  # "the 43-year-old" of a story that names nobody before it
+        if figure.kind == "money" and figure.verb != "cost":
+            continue
+        if figure.kind == "percent" and not figure.measured:
+            continue  # "the 3% pay offer": what a share is of is not told
+        if figure.unit in _ANYONE:
+            continue  # "the 5,000 people who live there": people of any group
+        told_apart = not (figure.definite or figure.joined or figure.kind == "tally")
+        if told_apart or _sets_apart(figure):
+            continue
+        before = figure.para.text[: figure.start]
+        duration = figure.kind != "age" and figure.unit in TIME_UNITS
+        if duration or _PART_OF.search(before):
+            continue  # "the three months": durations of many things; "34 of the
+            # 120 seats": a whole, where other stories give its parts
+        for story in sorted({f.para.story for f in figures} - {figure.para.story}):
+            told = [
+                f
+                for f in figures
+                if f.para.story == story
+                and f.kind == figure.kind
+                and not f.approximate
+                and _one_thing(figure, f, stories)
+            ]
+            if len(told) != 1 or told[0].value == figure.value:
+                continue
+            other = told[0]
+            after = figure.para.text[figure.end :]
+            if _RESTRICTED.match(after) and figure.value < other.value:
+                continue  # "the 40 members who attended": some of the 180
+            if not _one_setting(figure, other):
+                continue
+            if figure.para.story in reported:
+                continue
+            reported.add(figure.para.story)
+            yield _finding(
+                figure,
+                kind="different-value",
+                message=(
+                    f"“{_quote(figure)}” here, but “{_quote(other)}” in "
+                    + other_stories_phrase([other.para])
+                    + " for what reads as the same thing: check which is right."
+                ),
+                related=[other],
+            )
+
+
+# A part told of a whole: "34 of the", "most of the", "one of its" (not "each
+# of the", which is all of them).
+_PART_OF = re.compile(
+    r"(?i:\b(?:\d[\d,.]*|"
+    + "|".join(CARDINAL_WORDS)
+    + r"|most|some|many|several|few|half|none|majority|minority|rest|part)"
+    r"\s+of\s+(?:the|its|their)\s+(?:[a-z]+['\u2019]s\s+)?$)"
+)
+# A restrictive clause after a group: "the 40 members who attended", which may
+# be a part of a larger group told elsewhere, never more than it.
+_RESTRICTED = re.compile(r"^\s+(?:who|that|which|whose)\b")
+
+
+def _names_before(figure: Figure, stories: dict[int, list[Paragraph]]) -> bool:
+    """True when the figure's story names someone before it: a name that is not
+    only a capital opening a sentence."""
+    tokens = tokenize(_story_before(figure, stories))
+    for i, j in name_runs(tokens):
+        before = tokens[i - 1] if i else None
+        if j - i == 1 and (before is None or before.text in '.!?"\u201c'):
+            continue
+        return True
+    return False
+
+
+def _sets_apart(figure: Figure, *but: str) -> bool:
+    """True when the figure's phrase or subject sets its thing apart from another
+    of its kind ("the 14 other countries", "the smaller ferry's 300 seats"); the
+    words in `but` do not ("the new wing", told of in another story, is the one
+    "the £23m wing" tells of again)."""
+    words = [*_quote(figure).lower().split(), *figure.subject.split()]
+    return any(
+        (w in CONTRASTIVE or COMPARATIVE.fullmatch(w)) and w not in but for w in words
+    )
+
+
+def _named_in(
+    subject: str, figure: Figure, stories: dict[int, list[Paragraph]]
+) -> bool:
+    """True when the last word of `subject` is named in `figure`'s story."""
+    head = subject.split()[-1:]
+    text = " ".join(p.text for p in stories[figure.para.story]).lower()
+    return bool(head) and bool(re.search(rf"\b{re.escape(head[0])}\b", text))
+
+
+def _one_thing(
+    again: Figure, told: Figure, stories: dict[int, list[Paragraph]]
+) -> bool:
+    """True when `told` can be what `again` tells again: the same counted noun
+    (or unit), and for a figure joined to its noun ("the 32-mile route") or said
+    of what it measures ("the turnout of 26%") the same thing measured."""
+    if again.unit.split(":")[0] != told.unit.split(":")[0] or told is again:
+        return False
+    if (again.joined and told.joined) or _sets_apart(told, "new"):
+        return False
+    if again.kind == "money" and told.verb != "cost":
+        return False
+    if again.kind == "age":
+        return bool(told.subject)
+    if again.kind == "tally":  # one vote, when either story names who voted
+        return _named_in(again.subject, told, stories) or _named_in(
+            told.subject, again, stories
+        )
+    if again.joined or again.measured or again.kind == "money":
+        things = set(again.subject.split()) - STOPWORDS
+        if told.subject.split()[-1:] and told.subject.split()[-1] in things:
+            return True
+        opening = told.para.text[: told.start]
+        opening = re.split(r"[.!?]\s+", opening)[-1].lower()
+        return bool(things & set(re.findall(r"[a-z][a-z-]+", opening)))
+    return again.unit == told.unit
+
+
+def _one_setting(first: Figure, second: Figure) -> bool:
+    """False when two figures' sentences name different places, or their clauses
+    different scopes or times."""
+    if first.scope and second.scope and first.scope != second.scope:
+        return False
+    here, apart_here = sentence_places(first.para, first.start)
+    there, apart_there = sentence_places(second.para, second.start)
+    if not (here <= there or there <= here) or apart_here != apart_there:
+        return False
+    return (
+        not first.setting
+        or not second.setting
+        or first.setting <= second.setting
+        or second.setting <= first.setting
+    )
 
 
 def _same_fact(

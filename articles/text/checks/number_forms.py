@@ -153,7 +153,7 @@ def _preferred(key: str, group: list[_Use], forms: Counter[str]) -> str:
 def _finding(use: _Use, group: list[_Use], preferred: str) -> Finding:
     quote = use.para.text[use.start : use.end]
     others = [u for u in group if u.form == preferred]
-    suggestion = _display(preferred, quote, use)
+    suggestion = _display(preferred, quote, use, group)
     lines = sorted({u.para.line for u in others})
     where = (
         "line " + str(lines[0])
@@ -176,8 +176,10 @@ def _finding(use: _Use, group: list[_Use], preferred: str) -> Finding:
     )
 
 
-def _display(form: str, quote: str, use: _Use) -> str:
+def _display(form: str, quote: str, use: _Use, group: list[_Use]) -> str:
     """`form` shaped to replace `quote`: the number kept, the capital kept."""
+    if use.key.startswith("spelling:"):
+        return _respelled(quote, form, group)
     if use.key.startswith("percent"):
         number = re.match(r"\d[\d.,]*", quote).group()
         return number + ("%" if form == "%" else f" {form}")
@@ -301,6 +303,11 @@ def _abbreviation_uses(paragraphs: Sequence[Paragraph]) -> Iterator[_Use]:
                 yield _Use(f"abbr:{match.group()}", match.group(), para, *match.span())
 
 
+# "-ise" / "-ize" words are one family whatever their ending: "recognise" and
+# "recognized" are the two spellings of one word, inflected apart.
+_ISE_FAMILY = re.compile(r"^(\w{3,})i[sz](e|es|ed|ing|ation|ations|er|ers)$")
+
+
 def _american(word: str) -> str:
     if word in _SPELLING_WORDS:
         return _SPELLING_WORDS[word]
@@ -310,9 +317,18 @@ def _american(word: str) -> str:
     return word
 
 
+def _spelling_key(word: str) -> str:
+    """What a word's spellings have in common: its American spelling, or for an
+    "-ise" / "-ize" word its stem, so that inflections of one word meet."""
+    family = _ISE_FAMILY.match(word)
+    if family:
+        return f"spelling:{family.group(1)}ize"
+    return f"spelling:{_american(word)}"
+
+
 def _spelling_uses(paragraphs: Sequence[Paragraph]) -> Iterator[_Use]:
     found: list[tuple[str, str, Paragraph, int, int]] = []
-    surfaces: dict[str, set[str]] = defaultdict(set)
+    spellings: dict[str, set[str]] = defaultdict(set)
     for para in paragraphs:
         for match in WORD.finditer(para.text):
             # Capitalised words are skipped: a name keeps its own spelling ("the
@@ -320,12 +336,23 @@ def _spelling_uses(paragraphs: Sequence[Paragraph]) -> Iterator[_Use]:
             if not match.group().isalpha() or not match.group().islower():
                 continue
             word = match.group()
-            key = _american(word)
-            found.append((key, word, para, *match.span()))
-            surfaces[key].add(word)
-    for key, word, para, start, end in found:
-        if len(surfaces[key]) > 1:
-            yield _Use(f"spelling:{key}", word, para, start, end)
+            key = _spelling_key(word)
+            form = "american" if _american(word) == word else "british"
+            found.append((key, form, para, *match.span()))
+            spellings[key].add(form)
+    for key, form, para, start, end in found:
+        if len(spellings[key]) > 1:
+            yield _Use(key, form, para, start, end)
+
+
+def _respelled(word: str, spelling: str, group: list[_Use]) -> str:
+    """`word` in the other spelling ("recognized" -> "recognised")."""
+    if spelling == "american":
+        return _american(word)
+    family = _ISE_FAMILY.match(word)
+    if family:
+        return f"{family.group(1)}is{family.group(2)}"
+    return next(u.para.text[u.start : u.end] for u in group if u.form == "british")
 
 
 CHECK = Check(

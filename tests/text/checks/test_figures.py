@@ -840,3 +840,193 @@ def test_a_figure_opening_what_a_pronoun_reports_is_the_fact_of_what_it_stands_f
         "The ferry company said 85 sailings had been cancelled in the storm.",
     )
     assert {f.quote for f in findings} == {"58 sailings", "85 sailings"}
+
+
+def test_a_group_told_again_in_a_definite_phrase_with_another_size_is_blocking():
+    findings = _findings(
+        "Delegates from seven islands met in Valletta to plan a shared ferry service.",
+        "A timetable will follow. The nine islands that joined will share the cost.",
+    )
+    assert [(f.story, f.quote, f.severity) for f in findings] == [
+        (1, "nine islands", BLOCKING)
+    ]
+
+
+def test_a_group_told_again_with_the_same_size_is_fine():
+    assert (
+        _findings(
+            "Delegates from seven islands met in Valletta.",
+            "The seven islands that joined will share the cost.",
+        )
+        == []
+    )
+
+
+def test_a_group_set_apart_or_in_another_place_is_not_told_again():
+    assert (
+        _findings(
+            "Delegates from seven islands met in Valletta.",
+            "The other nine islands stayed away. In Athens, the 12 islands of the "
+            "Aegean league met separately.",
+        )
+        == []
+    )
+
+
+def test_a_whole_of_which_a_part_is_told_is_not_told_again():
+    assert (
+        _findings(
+            "The Greens won 12 of the 90 seats on the assembly.",
+            "Together the two parties hold 46 seats.",
+        )
+        == []
+    )
+
+
+def test_a_measure_joined_to_its_thing_and_told_by_a_verb_is_one_fact():
+    findings = _findings(
+        "A 14-mile towpath along the canal has reopened after repairs.",
+        "The towpath, which stretches for 18 miles, is popular with anglers.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING]
+
+
+def test_the_turnout_told_again_with_another_value_is_blocking():
+    findings = _findings(
+        "Turnout in the mayoral election in Barrow was 38%, officials said.",
+        "Campaigners said the turnout of 29% showed how little voters cared.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING]
+
+
+def test_people_a_firm_employs_are_its_staff():
+    findings = _findings(
+        "Holm Textiles, which employs 250 people at its mill, has won a contract.",
+        "The mill's 320 staff heard the news on Friday.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING]
+
+
+def test_a_sum_before_its_thing_is_what_the_thing_cost():
+    findings = _findings(
+        "The Hythe lifeboat station cost £3m, the charity said.",
+        "Volunteers moved into the £5m station on Saturday.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_a_sum_told_in_the_passive_is_the_agent_s_fact():
+    findings = _findings(
+        "A total of £40,000 was collected by the choir for the roof.",
+        "The choir, which collected £14,000, will sing at the reopening.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_a_power_unit_in_capitals_is_read():
+    findings = _findings(
+        "A 30-megawatt battery plant has opened near Motherwell.",
+        "The battery plant can deliver 45 MW for two hours.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING]
+
+
+def test_a_restricted_group_smaller_than_the_whole_is_a_part_of_it():
+    assert (
+        _findings(
+            "The rowing club has 240 members, its secretary said.",
+            "The 35 members who came to the meeting backed the new boathouse.",
+        )
+        == []
+    )
+
+
+def test_a_restricted_group_larger_than_the_one_told_is_blocking():
+    findings = _findings(
+        "Crews from six lifeboat stations searched the bay overnight.",
+        "The eight stations that took part were thanked by the coastguard.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING]
+
+
+def test_each_of_a_group_is_the_whole_group():
+    findings = _findings(
+        "The allotment society has 90 plots, its chair said.",
+        "Each of the society's 120 plots is let for a year at a time.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_a_place_set_apart_makes_another_fact():
+    assert (
+        _findings(
+            "Turnout in the parish poll was 44%, the clerk said.",
+            "In the neighbouring parish, the turnout of 52% was a record.",
+        )
+        == []
+    )
+
+
+def test_the_agent_of_a_passive_ends_before_its_qualifying_phrase():
+    findings = _findings(
+        "A total of 65 boats were inspected by the wardens of the marina.",
+        "The wardens, who inspected 56 boats, found three without insurance.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_a_person_called_by_another_age_in_a_story_naming_nobody_is_blocking():
+    findings = _findings(
+        "The Welsh climber Eira Pryce, 29, reached the summit of Denali on Friday.",
+        "It was her third attempt. The 31-year-old said the weather had been kind.",
+    )
+    assert [f.severity for f in findings] == [BLOCKING]
+
+
+def test_an_age_in_a_story_that_names_someone_else_is_not_compared():
+    assert (
+        _findings(
+            "The Welsh climber Eira Pryce, 29, reached the summit of Denali.",
+            "Her guide, Tom Axel, led the climb. The 41-year-old said it was hard.",
+        )
+        == []
+    )
+
+
+def test_one_vote_given_two_counts_is_blocking():
+    findings = _findings(
+        "The Senedd backed the bill on bus franchising by 38 votes to 14.",
+        "Opposition members said the bill, which the Senedd passed by 38 votes to "
+        "19, would cost operators dearly.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_two_votes_on_different_days_are_two_facts():
+    assert (
+        _findings(
+            "The Senedd backed the bill by 38 votes to 14 on Tuesday.",
+            "At a second reading on Thursday, the Senedd passed it by 35 votes to 19.",
+        )
+        == []
+    )
+
+
+def test_a_share_in_a_definite_phrase_does_not_tell_again_another_share():
+    assert (
+        _findings(
+            "House prices rose by 6% in the county, the agents said.",
+            "Tenants' groups criticised the 9% rent rise.",
+        )
+        == []
+    )
+
+
+def test_people_in_a_definite_phrase_are_not_a_group_told_before():
+    assert (
+        _findings(
+            "Power cuts hit 3,000 people across the island.",
+            "The 8,000 people who live on the island rely on one cable.",
+        )
+        == []
+    )

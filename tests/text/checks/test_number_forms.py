@@ -108,3 +108,16 @@ def test_an_ordinal_in_a_name_keeps_its_form():
         "The parade left 5th Avenue at noon.", "It was the fifth parade."
     )
     assert list(find_number_form_variants(paragraphs)) == []
+
+
+def test_inflections_of_one_ise_word_in_two_spellings_are_found():
+    findings = _findings(
+        "The ferry company apologises to passengers and will modernise the fleet.",
+        "Passengers said the company had apologized before.",
+    )
+    assert [(f.quote, f.suggestion) for f in findings] == [("apologized", "apologised")]
+
+
+def test_one_spelling_in_several_inflections_is_not_a_variant():
+    body = "The board organises the fair; it organised one and is organising another."
+    assert _findings(body) == []
