@@ -63,7 +63,8 @@ _ELISIONS = frozenset(
 )
 # Sentence-final punctuation, then space or nothing: where a lost paragraph break
 # would be (pasting can lose the space with the line break: `will play."Next`).
-_LOST_BREAK = re.compile(r"[.!?…]\s*$")
+# A closing bracket or single mark may end the paragraph after the punctuation.
+_LOST_BREAK = re.compile(r"[.!?…][)\]'\u2019]?\s*$")
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,9 @@ def _check_paragraph(
 ) -> Iterator[Finding]:
     text = para.text
     opened: _Mark | None = None
-    closed_family: str | None = None  # the style of the last quotation closed
+    # the style of the quotations closed so far; None once a mixed one is found
+    # (the paragraph's mixing is then told once, there)
+    closed_family: str | None = ""
     marks = _marks(text)
     for index, mark in enumerate(marks):
         if mark.role == "inch" or (mark.glyph == "”" and _after_figure(text, mark)):
@@ -164,6 +167,7 @@ def _check_paragraph(
             )
         else:
             if opened.family != mark.family:
+                closed_family = None
                 family = (
                     preferred
                     if preferred in (opened.family, mark.family)
@@ -184,7 +188,7 @@ def _check_paragraph(
                     ),
                     suggestion=f"{left}{inner}{right}",
                 )
-            elif closed_family not in (None, mark.family):
+            elif closed_family and closed_family != mark.family:
                 yield _finding(
                     para,
                     opened.pos,
@@ -196,7 +200,9 @@ def _check_paragraph(
                         "before it in this paragraph: use one style."
                     ),
                 )
-            closed_family = mark.family
+                closed_family = None
+            elif closed_family is not None:
+                closed_family = mark.family
             opened = None
     if opened is not None and not continues:
         yield _finding(

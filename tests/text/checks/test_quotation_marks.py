@@ -181,3 +181,13 @@ def test_two_quotations_in_different_styles_in_one_paragraph_are_mixed():
     assert finding.severity == ADVISORY
     assert finding.quote == '"So are we."'
     assert _findings('“We are ready,” he said.\n\n"So are we," she said.') == []
+
+
+def test_a_paragraph_s_mixed_styles_are_told_once():
+    body = 'He said "we won”, then "we lost," then “we drew,” and "we left."'
+    assert [f.quote for f in _findings(body)] == ['"we won”']
+
+
+def test_a_lost_break_after_a_closed_single_quotation_is_not_a_problem():
+    body = "“She told us ‘not yet.’ “So we waited,” he said."  # noqa: RUF001
+    assert _findings(body) == []
