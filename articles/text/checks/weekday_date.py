@@ -56,15 +56,16 @@ _NUMERIC = (
     r"(?P<numeric>\d{4}-\d{1,2}-\d{1,2}"  # 2026-05-22
     r"|\d{1,2}(?P<sep>[/.\-])\d{1,2}(?P=sep)(?:\d{4}|\d{2}))(?![/.\-]?\d)"
 )
-_RANGE_TO = r"\s*(?:to|until|till|through|and|[-\u2013\u2014])\s*"
+_RANGE_TO = r"\s*(?:,|,?\s*(?:to|until|till|through|and|or)\b|[-\u2013\u2014])\s*"
 _PATTERNS = [
     # Friday (October 4)
     re.compile(rf"\b{_WEEKDAY}{_DAY_PART}\s*\(\s*{_DATE}{_YEAR}\s*\)"),
-    # Friday 1 to Sunday 3 May 2026: the first day takes the month of the last
+    # Friday 1 to Sunday 3 May 2026, Monday 4, Tuesday 5 and Friday 8 May: the days
+    # before the last take its month and year
     re.compile(
         rf"\b{_WEEKDAY}{_DAY_PART},?\s+(?:the\s+)?(?P<range_day>\d{{1,2}}){_ORDINAL}"
-        rf"(?={_RANGE_TO}(?:{_ANY_WEEKDAY},?\s+)?(?:the\s+)?\d{{1,2}}{_ORDINAL}\s+"
-        rf"(?:of\s+)?(?P<range_month>{_MONTH})\b\.?{_YEAR})"
+        rf"(?=(?:{_RANGE_TO}(?:{_ANY_WEEKDAY},?\s+)?(?:the\s+)?\d{{1,2}}{_ORDINAL})+"
+        rf"\s+(?:of\s+)?(?P<range_month>{_MONTH})\b\.?{_YEAR})"
     ),
     # Thursday, October 3 / Friday morning, 4 October 2024 / Tues., Sept. 8
     re.compile(rf"\b{_WEEKDAY}{_DAY_PART},?\s+{_DATE}{_YEAR}"),

@@ -179,3 +179,8 @@ def test_a_habit_is_not_a_date():
     assert (
         _findings("In 2027 the fair opens on Tues. and Fridays, 9 March first.") == []
     )
+
+
+def test_every_day_of_a_list_takes_the_month_of_the_last():
+    text = "Hearings sit on Tuesday 9, Thursday 10 and Friday 12 March 2027."
+    assert [f.quote for f in _findings(text)] == ["Thursday 10"]
