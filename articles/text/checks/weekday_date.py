@@ -9,12 +9,12 @@ both ways is accepted if either reading fits), and the first day of a range
 is a newspaper.
 
 A date needs a year to have a weekday: the year written with the date, else a year
-in the same paragraph, else the year of the story's dateline ("LISBON, 28 April
-2026"; the date nearest the dateline's), else the latest year the source mentions;
-with none of these the date is skipped, never guessed. When the paragraph mentions
-several years the weekday is accepted if it fits any of them. A mismatch is blocking
-when the year is in the paragraph or the dateline, and advisory when it had to be
-taken from elsewhere in the source.
+in the same paragraph, else the year of the story's dateline or web timestamp
+("LISBON, 28 April 2026", "Updated Tue 28 Apr 2026"; the date nearest it), else the
+latest year the source mentions; with none of these the date is skipped, never
+guessed. When the paragraph mentions several years the weekday is accepted if it
+fits any of them. A mismatch is blocking when the year is in the paragraph or the
+dateline, and advisory when it had to be taken from elsewhere in the source.
 """
 
 from __future__ import annotations
@@ -79,13 +79,16 @@ _PATTERNS = [
     re.compile(rf"\b{_WEEKDAY}{_DAY_PART},?\s*\(?\s*{_NUMERIC}"),
 ]
 _ANY_YEAR = re.compile(r"(?<![\d$£€.,])(?:1[89]|2[01])\d\d(?![\d])(?!,\d)")
-# "LISBON, 28 April 2026" / "Geneva, Switzerland, May 6, 2026 (AP) -": the date the
-# story was filed, at the head of its first paragraphs
+# The date the story was filed, at the head of its first paragraphs: a dateline
+# ("LISBON, 28 April 2026", "Geneva, Switzerland, May 6, 2026 (AP) -") or the
+# timestamp web pages print ("Published Tue 4 Nov 2026 at 06:45")
 _PLACE = r"[A-Z][A-Za-z.'\u2019\- ]{1,40}?"
+_STAMP = r"(?:(?:Last\s+)?(?:Published|Updated|Posted)(?:\s+on)?:?\s+)?"
 _DATELINE = re.compile(
-    rf"^{_PLACE},\s*(?:{_PLACE},\s*)?{_DATE},?\s+(?P<year>\d{{4}})\b"
+    rf"^(?:{_PLACE},\s*(?:{_PLACE},\s*)?|{_STAMP}(?:{_ANY_WEEKDAY},?\s+)?)"
+    rf"{_DATE},?\s+(?P<year>\d{{4}})\b"
 )
-_DATELINE_PARAGRAPHS = 2  # a headline may come first
+_DATELINE_PARAGRAPHS = 3  # a headline and a byline may come first
 
 
 def find_weekday_mismatches(

@@ -184,3 +184,14 @@ def test_a_habit_is_not_a_date():
 def test_every_day_of_a_list_takes_the_month_of_the_last():
     text = "Hearings sit on Tuesday 9, Thursday 10 and Friday 12 March 2027."
     assert [f.quote for f in _findings(text)] == ["Thursday 10"]
+
+
+def test_a_web_page_s_timestamp_dates_the_story_like_a_dateline():
+    body = (
+        "Ferry fares to rise\n\nBy A. Reporter\n\nPublished Mon 2 Nov 2026 at 07:10"
+        "\n\nFares rise on Tuesday 16 November and again on Monday 18 January."
+    )
+    [finding] = _findings(body)
+    assert finding.severity == BLOCKING
+    assert finding.quote == "Tuesday 16 November"
+    assert "taken from the dateline on line 3" in finding.message
