@@ -6,7 +6,8 @@ opens with a quotation mark. Copy pasted from the web often loses those paragrap
 breaks: a quotation reopening after sentence-final punctuation inside one line
 (`… will play. "Next paragraph`) is read as that convention, not as an error.
 
-German-style quotations open low and close high (U+201E, then U+201C or U+201D).
+German-style quotations open low and close high (U+201E, then U+201C or U+201D);
+guillemets may point either way (French and English, German and Danish).
 Two quotations of different styles in one paragraph are mixed styles too. A curly
 closing mark after a figure with no quotation open is an inch mark set curly.
 
@@ -113,6 +114,12 @@ def _marks(text: str) -> list[_Mark]:
                 role = (
                     "open" if opens and not closes else "close" if closes else "either"
                 )
+        elif family == GUILLEMET and opens != closes:
+            # German and Danish: »so«, told by the word the mark touches
+            if char == "»" and opens and nxt.isalnum():
+                role = "open"
+            elif char == "«" and closes and (prev.isalnum() or prev in ".,;:!?…"):
+                role = "close"
         marks.append(_Mark(pos, char, family, role))
     return marks
 

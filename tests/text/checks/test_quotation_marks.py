@@ -191,3 +191,16 @@ def test_a_paragraph_s_mixed_styles_are_told_once():
 def test_a_lost_break_after_a_closed_single_quotation_is_not_a_problem():
     body = "“She told us ‘not yet.’ “So we waited,” he said."  # noqa: RUF001
     assert _findings(body) == []
+
+
+@pytest.mark.parametrize(
+    "body,found",
+    [
+        ("Her motto, »Immer weiter«, is on the wall.", False),
+        ("Her motto, «Immer weiter», is on the wall.", False),
+        ("Her motto, « Immer weiter », is on the wall.", False),
+        ("Her motto, »Immer weiter, is on the wall.", True),
+    ],
+)
+def test_guillemets_may_point_either_way(body, found):
+    assert bool(_findings(body)) == found
