@@ -789,6 +789,20 @@ WEEKDAYS = (
     "Saturday",
     "Sunday",
 )
+# The short forms listings and tables print ("Tues., Sept. 8", "Sat 14 Mar").
+WEEKDAY_ABBREVIATIONS = {
+    "Mon": 0,
+    "Tue": 1,
+    "Tues": 1,
+    "Wed": 2,
+    "Weds": 2,
+    "Thu": 3,
+    "Thur": 3,
+    "Thurs": 3,
+    "Fri": 4,
+    "Sat": 5,
+    "Sun": 6,
+}
 CALENDAR_WORDS = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
 
 

@@ -6,8 +6,17 @@ opens with a quotation mark. Copy pasted from the web often loses those paragrap
 breaks: a quotation reopening after sentence-final punctuation inside one line
 (`… will play. "Next paragraph`) is read as that convention, not as an error.
 
-Single quotation marks are not checked: in running copy they cannot be told from
-apostrophes (the party's, the Joneses', the '90s) reliably.
+German-style quotations open low and close high (U+201E, then U+201C or U+201D);
+guillemets may point either way (French and English, German and Danish).
+Two quotations of different styles in one paragraph are mixed styles too. A curly
+closing mark after a figure with no quotation open is an inch mark set curly.
+
+Single quotation marks are checked only where they cannot be apostrophes: a curly
+opening single mark (U+2018) before a word must be closed by a mark that no letter
+follows, inside the double quotation it was opened in, or else by the end of the
+paragraph (unless the next paragraph reopens it). Straight single marks, and
+elisions some keyboards set with an opening mark (til, em, tis), are not checked:
+they cannot be told from apostrophes (the party's, the Joneses', the '90s) reliably.
 
 Every finding here is advisory (see severity.py): mixed styles are typography, and
 an unbalanced mark is far more often typography or a lost paragraph break than words
@@ -47,9 +56,16 @@ _GLYPHS = {
 _PAIRS = {STRAIGHT: ('"', '"'), CURLY: ("“", "”"), GUILLEMET: ("«", "»")}
 _BEFORE_OPENING = set("([{—\u2013-/")
 _AFTER_CLOSING = set(".,;:!?)]}—\u2013-…")
+_LOW_OPENING = "„"  # German style: „so“, also „so” in much of central Europe
+_OPEN_SINGLE, _CLOSE_SINGLE = "\u2018", "\u2019"
+# Words printed with an apostrophe in front, which keyboards may set as an opening mark
+_ELISIONS = frozenset(
+    ("bout", "cause", "cos", "em", "n", "round", "til", "tis", "twas")
+)
 # Sentence-final punctuation, then space or nothing: where a lost paragraph break
 # would be (pasting can lose the space with the line break: `will play."Next`).
-_LOST_BREAK = re.compile(r"[.!?…]\s*$")
+# A closing bracket or single mark may end the paragraph after the punctuation.
+_LOST_BREAK = re.compile(r"[.!?…][)\]'\u2019]?\s*$")
 
 
 @dataclass(frozen=True)
@@ -73,6 +89,12 @@ def find_quotation_mark_problems(
             and _opens_with_quote(following.text)
         )
         yield from _check_paragraph(para, continues=continues, preferred=preferred)
+        reopens = (
+            following is not None
+            and following.story == para.story
+            and following.text.lstrip().startswith(_OPEN_SINGLE)
+        )
+        yield from _check_single_quotes(para, continues=reopens)
 
 
 def _marks(text: str) -> list[_Mark]:
@@ -92,6 +114,12 @@ def _marks(text: str) -> list[_Mark]:
                 role = (
                     "open" if opens and not closes else "close" if closes else "either"
                 )
+        elif family == GUILLEMET and opens != closes:
+            # German and Danish: »so«, told by the word the mark touches
+            if char == "»" and opens and nxt.isalnum():
+                role = "open"
+            elif char == "«" and closes and (prev.isalnum() or prev in ".,;:!?…"):
+                role = "close"
         marks.append(_Mark(pos, char, family, role))
     return marks
 
@@ -101,13 +129,18 @@ def _check_paragraph(
 ) -> Iterator[Finding]:
     text = para.text
     opened: _Mark | None = None
+    # the style of the quotations closed so far; None once a mixed one is found
+    # (the paragraph's mixing is then told once, there)
+    closed_family: str | None = ""
     marks = _marks(text)
     for index, mark in enumerate(marks):
-        if mark.role == "inch":
+        if mark.role == "inch" or (mark.glyph == "”" and _after_figure(text, mark)):
             if opened is None:
                 continue
             mark = _Mark(mark.pos, mark.glyph, mark.family, "close")
         role = mark.role
+        if opened is not None and opened.glyph == _LOW_OPENING and mark.glyph == "“":
+            role = "close"
         if role == "either":
             role = "close" if opened else "open"
             if opened and _reopens_after_lost_break(text, marks, index):
@@ -141,6 +174,7 @@ def _check_paragraph(
             )
         else:
             if opened.family != mark.family:
+                closed_family = None
                 family = (
                     preferred
                     if preferred in (opened.family, mark.family)
@@ -161,6 +195,21 @@ def _check_paragraph(
                     ),
                     suggestion=f"{left}{inner}{right}",
                 )
+            elif closed_family and closed_family != mark.family:
+                yield _finding(
+                    para,
+                    opened.pos,
+                    mark.pos + 1,
+                    kind="mixed",
+                    severity=severity_of(NAME, "mixed"),
+                    message=(
+                        "This quotation uses other quotation marks than the one "
+                        "before it in this paragraph: use one style."
+                    ),
+                )
+                closed_family = None
+            elif closed_family is not None:
+                closed_family = mark.family
             opened = None
     if opened is not None and not continues:
         yield _finding(
@@ -173,6 +222,78 @@ def _check_paragraph(
                 "does not continue it: add the closing mark where the quote ends."
             ),
         )
+
+
+def _check_single_quotes(para: Paragraph, *, continues: bool) -> Iterator[Finding]:
+    """A curly single quotation opened before a word and never closed: inside a
+    double quotation it must close before that one does, outside one by the end of
+    the paragraph."""
+    text = para.text
+    marks = _marks(text)
+    for pos, char in enumerate(text):
+        if char != _OPEN_SINGLE or not _opens_single(text, pos):
+            continue
+        depth_end = _double_quotation_end(text, marks, pos)
+        end = len(text) if depth_end is None else depth_end
+        if any(_closes_single(text, i) for i in range(pos + 1, end)):
+            continue
+        if depth_end is None and continues:
+            continue
+        yield _finding(
+            para,
+            pos,
+            end,
+            kind="unclosed-single",
+            message=(
+                "This single quotation is opened but never closed"
+                + (" before the quotation around it ends" if depth_end else "")
+                + ": add the closing mark where the quote ends."
+            ),
+        )
+
+
+def _opens_single(text: str, pos: int) -> bool:
+    prev = text[pos - 1] if pos else " "
+    word = re.match(r"[^\W\d_]+", text[pos + 1 :])
+    return (
+        (prev.isspace() or prev in _BEFORE_OPENING or prev in '"“„«')
+        and word is not None
+        and word.group().lower() not in _ELISIONS
+    )
+
+
+def _closes_single(text: str, pos: int) -> bool:
+    """A closing single mark or an apostrophe that no letter follows (a plural
+    possessive may close a quotation too: the copy gets the benefit of the doubt)."""
+    if text[pos] not in (_CLOSE_SINGLE, "'"):
+        return False
+    nxt = text[pos + 1 : pos + 2]
+    return not nxt.isalpha() and pos > 0 and not text[pos - 1].isspace()
+
+
+def _double_quotation_end(text: str, marks: list[_Mark], pos: int) -> int | None:
+    """Where the double quotation around `pos` closes (the end of the paragraph if
+    it does not), or None when `pos` is not inside one."""
+    opening: _Mark | None = None
+    for mark in marks:
+        closes = mark.role in ("close", "either") or (
+            opening is not None and opening.glyph == _LOW_OPENING and mark.glyph == "“"
+        )
+        if mark.pos > pos:
+            if opening is not None and closes:
+                return mark.pos
+        elif opening is None and mark.role in ("open", "either"):
+            opening = mark
+        elif mark.role == "open":
+            opening = mark  # reopened after a lost paragraph break
+        elif closes:
+            opening = None
+    return len(text) if opening is not None else None
+
+
+def _after_figure(text: str, mark: _Mark) -> bool:
+    """A closing mark straight after a figure: an inch mark set curly."""
+    return mark.pos > 0 and text[mark.pos - 1].isdigit()
 
 
 def _finding(

@@ -1,12 +1,20 @@
 """weekday-date: a weekday that does not match the date beside it.
 
 Recognised forms: "Thursday, October 3", "Friday morning, 4 October 2024",
-"on Friday (October 4)", "May 29, 2024 (Wednesday)". A date needs a year to have a
-weekday: the year written with the date, else a year in the same paragraph, else the
+"Tues., Sept. 8", "Wednesday the 12th of May", "on Friday (October 4)",
+"May 29, 2024 (Wednesday)", "3 November, a Tuesday", numeric dates after a weekday
+("Monday 14/09/2026", "Fri 2026-05-22", "Sat. 28.3.26"; a numeric date that reads
+both ways is accepted if either reading fits), and the first day of a range
+("Friday 1 to Sunday 3 May"). "On Mondays" is a habit, not a date, and "the Sun"
+is a newspaper.
+
+A date needs a year to have a weekday: the year written with the date, else a year
+in the same paragraph, else the year of the story's dateline or web timestamp
+("LISBON, 28 April 2026", "Updated Tue 28 Apr 2026"; the date nearest it), else the
 latest year the source mentions; with none of these the date is skipped, never
 guessed. When the paragraph mentions several years the weekday is accepted if it
-fits any of them. A mismatch is blocking when the year is in the paragraph, and
-advisory when it had to be taken from elsewhere in the source.
+fits any of them. A mismatch is blocking when the year is in the paragraph or the
+dateline, and advisory when it had to be taken from elsewhere in the source.
 """
 
 from __future__ import annotations
@@ -24,27 +32,63 @@ from articles.text.checks.base import (
     make_finding,
 )
 from articles.text.checks.severity import severity_of
-from articles.text.vocabulary import MONTHS, WEEKDAYS
+from articles.text.vocabulary import MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 
 NAME = "weekday-date"
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
-_DAY_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
-_DATE = (
-    rf"(?P<date>(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)"
-    rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b\.?)"
+_ABBREVIATED = "|".join(sorted(WEEKDAY_ABBREVIATIONS, key=len, reverse=True))
+# A full name not followed by "s" (\b), or a short form that is not "the Sun"; a
+# short form may take a dot ("Tues."), a full name may not (it ends a sentence).
+_ANY_WEEKDAY = (
+    rf"(?:(?:{'|'.join(WEEKDAYS)})\b|(?<![Tt]he\s)(?:{_ABBREVIATED})\b)(?:(?<!day)\.)?"
 )
-_YEAR = r"(?:,?\s+(?P<year>(?:1[89]|2[01])\d\d)(?!\d))?"
+_WEEKDAY = _ANY_WEEKDAY.replace("(?:(?:", "(?P<weekday>(?:", 1)
+_DAY_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_DATE = (
+    rf"(?P<date>(?:{_MONTH})\.?\s+\d{{1,2}}{_ORDINAL}(?!\d)"
+    rf"|(?:the\s+)?\d{{1,2}}{_ORDINAL}\s+(?:of\s+)?(?:{_MONTH})\b\.?)"
+)
+_YEAR_DIGITS = r"(?:1[89]|2[01])\d\d|['\u2019]\d\d"  # 2026, '26
+_YEAR = rf"(?:,?\s+(?P<year>{_YEAR_DIGITS})(?!\d))?"
+_NUMERIC = (
+    r"(?P<numeric>\d{4}-\d{1,2}-\d{1,2}"  # 2026-05-22
+    r"|\d{1,2}(?P<sep>[/.\-])\d{1,2}(?P=sep)(?:\d{4}|\d{2}))(?![/.\-]?\d)"
+)
+_RANGE_TO = r"\s*(?:,|,?\s*(?:to|until|till|through|and|or)\b|[-\u2013\u2014])\s*"
 _PATTERNS = [
     # Friday (October 4)
     re.compile(rf"\b{_WEEKDAY}{_DAY_PART}\s*\(\s*{_DATE}{_YEAR}\s*\)"),
-    # Thursday, October 3 / Friday morning, 4 October 2024
+    # Friday 1 to Sunday 3 May 2026, Monday 4, Tuesday 5 and Friday 8 May: the days
+    # before the last take its month and year
+    re.compile(
+        rf"\b{_WEEKDAY}{_DAY_PART},?\s+(?:the\s+)?(?P<range_day>\d{{1,2}}){_ORDINAL}"
+        rf"(?=(?:{_RANGE_TO}(?:{_ANY_WEEKDAY},?\s+)?(?:the\s+)?\d{{1,2}}{_ORDINAL})+"
+        rf"\s+(?:of\s+)?(?P<range_month>{_MONTH})\b\.?{_YEAR})"
+    ),
+    # Thursday, October 3 / Friday morning, 4 October 2024 / Tues., Sept. 8
     re.compile(rf"\b{_WEEKDAY}{_DAY_PART},?\s+{_DATE}{_YEAR}"),
     # May 29, 2024 (Wednesday)
     re.compile(rf"\b{_DATE}{_YEAR},?\s*\(\s*{_WEEKDAY}\s*\)"),
+    # 3 November 2026, a Tuesday / 3 November (a Tuesday)
+    re.compile(
+        rf"\b{_DATE}{_YEAR}(?:,\s*|\s*\(\s*)(?:which\s+(?:is|was)\s+)?a\s+{_WEEKDAY}"
+    ),
+    # Monday 14/09/2026 / Fri 2026-05-22 / Saturday (19.06.2026)
+    re.compile(rf"\b{_WEEKDAY}{_DAY_PART},?\s*\(?\s*{_NUMERIC}"),
 ]
 _ANY_YEAR = re.compile(r"(?<![\d$£€.,])(?:1[89]|2[01])\d\d(?![\d])(?!,\d)")
+# The date the story was filed, at the head of its first paragraphs: a dateline
+# ("LISBON, 28 April 2026", "Geneva, Switzerland, May 6, 2026 (AP) -") or the
+# timestamp web pages print ("Published Tue 4 Nov 2026 at 06:45")
+_PLACE = r"[A-Z][A-Za-z.'\u2019\- ]{1,40}?"
+_STAMP = r"(?:(?:Last\s+)?(?:Published|Updated|Posted)(?:\s+on)?:?\s+)?"
+_DATELINE = re.compile(
+    rf"^(?:{_PLACE},\s*(?:{_PLACE},\s*)?|{_STAMP}(?:{_ANY_WEEKDAY},?\s+)?)"
+    rf"{_DATE},?\s+(?P<year>\d{{4}})\b"
+)
+_DATELINE_PARAGRAPHS = 3  # a headline and a byline may come first
 
 
 def find_weekday_mismatches(
@@ -55,6 +99,7 @@ def find_weekday_mismatches(
         (int(m.group()), p) for p in paragraphs for m in _ANY_YEAR.finditer(p.text)
     ]
     latest = max(source_years, key=lambda yp: (yp[0], -yp[1].line), default=None)
+    datelines = _datelines(paragraphs)
     for para in paragraphs:
         taken: list[tuple[int, int]] = []
         for pattern in _PATTERNS:
@@ -62,17 +107,42 @@ def find_weekday_mismatches(
                 if any(s < match.end() and match.start() < e for s, e in taken):
                     continue
                 taken.append(match.span())
-                finding = _check(para, match, latest)
+                finding = _check(para, match, datelines.get(para.story), latest)
                 if finding is not None:
                     yield finding
 
 
+def _datelines(
+    paragraphs: Sequence[Paragraph],
+) -> dict[int, tuple[dt.date, Paragraph]]:
+    """The dateline date of each story that has one."""
+    found: dict[int, tuple[dt.date, Paragraph]] = {}
+    seen: dict[int, int] = {}
+    for para in paragraphs:
+        seen[para.story] = seen.get(para.story, 0) + 1
+        if para.story in found or seen[para.story] > _DATELINE_PARAGRAPHS:
+            continue
+        match = _DATELINE.match(para.text)
+        if match is None:
+            continue
+        [(month, day)] = _readings(match)
+        try:
+            found[para.story] = (dt.date(int(match["year"]), month, day), para)
+        except ValueError:
+            continue
+    return found
+
+
 def _check(
-    para: Paragraph, match: re.Match[str], latest: tuple[int, Paragraph] | None
+    para: Paragraph,
+    match: re.Match[str],
+    dateline: tuple[dt.date, Paragraph] | None,
+    latest: tuple[int, Paragraph] | None,
 ) -> Finding | None:
-    month, day = _parse_date(match.group("date"))
-    if match.group("year"):
-        years, origin = [int(match.group("year"))], None
+    readings = _readings(match)
+    origin, kind, note = None, "mismatch", ""
+    if match.groupdict().get("year") or match.groupdict().get("numeric"):
+        years = [_year(match)]
     else:
         in_paragraph = [
             (abs(m.start() - match.start()), int(m.group()))
@@ -80,48 +150,98 @@ def _check(
             if not match.start() <= m.start() < match.end()
         ]
         if in_paragraph:
-            years, origin = [y for _, y in sorted(in_paragraph)], None
+            years = [y for _, y in sorted(in_paragraph)]
+        elif dateline is not None:
+            filed, origin = dateline
+            years = [_nearest_year(filed, readings[0])]
+            note = f" (the year is taken from the dateline on line {origin.line})"
         elif latest is not None:
             years, origin = [latest[0]], latest[1]
+            kind = "mismatch-inferred-year"
+            note = f" (the year is taken from line {origin.line})"
         else:
             return None  # no year anywhere: the weekday cannot be checked
     dates = []
     for year in years:
-        try:
-            dates.append(dt.date(year, month, day))
-        except ValueError:
-            return None  # "February 30": not a date this check can judge
+        for month, day in readings:
+            try:
+                dates.append(dt.date(year, month, day))
+            except ValueError:
+                continue  # "February 30", or "14/09" read month first
+    if not dates:
+        return None  # not a date this check can judge
     written = match.group("weekday")
-    if any(WEEKDAYS[d.weekday()] == written for d in dates):
+    written_index = _weekday_index(written)
+    if any(d.weekday() == written_index for d in dates):
         return None
     date = dates[0]
     right = WEEKDAYS[date.weekday()]
+    if written in WEEKDAY_ABBREVIATIONS:
+        right = right[:3]
     offset = match.start("weekday") - match.start()
     quote = match.group()
     suggestion = quote[:offset] + right + quote[offset + len(written) :]
-    source = "" if origin is None else f" (the year is taken from line {origin.line})"
     return make_finding(
         check=NAME,
-        severity=severity_of(
-            NAME, "mismatch" if origin is None else "mismatch-inferred-year"
-        ),
+        severity=severity_of(NAME, kind),
         paragraph=para,
         start=match.start(),
         end=match.end(),
         message=(
-            f"{date.strftime('%B')} {date.day}, {date.year} was a {right}, not a "
-            f"{written}{source}: correct the weekday or the date."
+            f"{date.strftime('%B')} {date.day}, {date.year} was a "
+            f"{WEEKDAYS[date.weekday()]}, not a {WEEKDAYS[written_index]}{note}: "
+            "correct the weekday or the date."
         ),
         suggestion=suggestion,
         related_lines=[] if origin is None else [origin.line],
-        facts=[date.isoformat(), written],
+        facts=[date.isoformat(), WEEKDAYS[written_index]],
     )
 
 
-def _parse_date(text: str) -> tuple[int, int]:
+def _readings(match: re.Match[str]) -> list[tuple[int, int]]:
+    """The (month, day) the matched date can mean: one, or two for "05/06/2026"."""
+    groups = match.groupdict()
+    if groups.get("range_day"):
+        return [(MONTHS[groups["range_month"]], int(groups["range_day"]))]
+    if groups.get("numeric"):
+        parts = [int(p) for p in re.split(r"[/.\-]", groups["numeric"])]
+        if parts[0] > 31:  # year first: 2026-05-22
+            return [(parts[1], parts[2])]
+        return list(dict.fromkeys([(parts[1], parts[0]), (parts[0], parts[1])]))
+    text = groups["date"]
     day = int(re.search(r"\d{1,2}", text).group())
     month_word = re.search(rf"{_MONTH}", text).group()
-    return MONTHS[month_word], day
+    return [(MONTHS[month_word], day)]
+
+
+def _year(match: re.Match[str]) -> int:
+    """The year written with the date: "2026", "'26", or a numeric date's own."""
+    if match.groupdict().get("year"):
+        digits = match.group("year").lstrip("'\u2019")
+    else:
+        parts = re.split(r"[/.\-]", match.group("numeric"))
+        digits = parts[0] if len(parts[0]) == 4 else parts[2]
+    return int(digits) + (2000 if len(digits) == 2 else 0)
+
+
+def _nearest_year(filed: dt.date, reading: tuple[int, int]) -> int:
+    """The year that puts a month and day nearest the dateline's date: a story
+    filed on 28 December that says "Friday, January 8" means the next January."""
+    month, day = reading
+
+    def distance(year: int) -> int:
+        try:
+            return abs((dt.date(year, month, day) - filed).days)
+        except ValueError:
+            return 10**6
+
+    return min((filed.year, filed.year + 1, filed.year - 1), key=distance)
+
+
+def _weekday_index(written: str) -> int:
+    if written in WEEKDAY_ABBREVIATIONS:
+        return WEEKDAY_ABBREVIATIONS[written]
+    return WEEKDAYS.index(written)
 
 
 CHECK = Check(

@@ -128,3 +128,79 @@ def test_a_quotation_left_open_after_a_lost_break_is_still_found():
         '"We have trained hard all winter. "Next season we go again, said Ahmed.'
     )
     assert "never closed" in finding.message and finding.severity == ADVISORY
+
+
+def test_a_nested_single_quotation_left_open_inside_a_double_one_is_found():
+    body = "“The steward said ‘sit down, and we did,” the fan said."  # noqa: RUF001
+    [finding] = _findings(body)
+    assert finding.severity == ADVISORY
+    assert finding.quote.startswith("‘sit down")  # noqa: RUF001
+    assert "before the quotation around it ends" in finding.message
+
+
+def test_a_single_quotation_left_open_in_a_headline_is_found():
+    [finding] = _findings("Coach ‘will stay for next season\n\nThe club confirmed it.")  # noqa: RUF001
+    assert finding.line == 1 and finding.severity == ADVISORY
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Coach ‘will stay’ for next season",  # noqa: RUF001
+        "‘He told me “wait here”, so I waited,’ the driver said.",  # noqa: RUF001
+        "The fans’ chant, ‘we are the champions’, rang out.",  # noqa: RUF001
+        "Open ‘til late on ‘em all, the sign said.",  # noqa: RUF001
+        "The club ‘was in the players’ hands, the manager said.",  # noqa: RUF001
+        "A ‘79 vintage and rock ‘n’ roll on the jukebox.",  # noqa: RUF001
+    ],
+)
+def test_single_marks_that_are_closed_or_may_be_apostrophes_are_fine(body):
+    assert _findings(body) == []
+
+
+def test_a_single_quotation_over_several_paragraphs_may_stay_open():
+    body = "‘We waited for hours.\n\n‘Then the bus came,’ she said."  # noqa: RUF001
+    assert _findings(body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Her motto, „Immer weiter“, is on the wall.", "Her motto, „Immer weiter”, stays."],
+)
+def test_german_quotations_open_low_and_close_high(body):
+    assert _findings(body) == []
+
+
+def test_an_inch_mark_set_curly_is_not_a_quotation():
+    assert _findings("The 6’2” centre bought a 55” television.") == []  # noqa: RUF001
+
+
+def test_two_quotations_in_different_styles_in_one_paragraph_are_mixed():
+    body = '“We are ready,” the coach said, and the captain added: "So are we."'
+    [finding] = _findings(body)
+    assert finding.severity == ADVISORY
+    assert finding.quote == '"So are we."'
+    assert _findings('“We are ready,” he said.\n\n"So are we," she said.') == []
+
+
+def test_a_paragraph_s_mixed_styles_are_told_once():
+    body = 'He said "we won”, then "we lost," then “we drew,” and "we left."'
+    assert [f.quote for f in _findings(body)] == ['"we won”']
+
+
+def test_a_lost_break_after_a_closed_single_quotation_is_not_a_problem():
+    body = "“She told us ‘not yet.’ “So we waited,” he said."  # noqa: RUF001
+    assert _findings(body) == []
+
+
+@pytest.mark.parametrize(
+    "body,found",
+    [
+        ("Her motto, »Immer weiter«, is on the wall.", False),
+        ("Her motto, «Immer weiter», is on the wall.", False),
+        ("Her motto, « Immer weiter », is on the wall.", False),
+        ("Her motto, »Immer weiter, is on the wall.", True),
+    ],
+)
+def test_guillemets_may_point_either_way(body, found):
+    assert bool(_findings(body)) == found

@@ -88,3 +88,110 @@ def test_a_weekday_without_a_date_is_left_alone():
 @pytest.mark.parametrize("name", sorted(CLEAN_SOURCES))
 def test_clean_copy_has_no_weekday_mismatches(name):
     assert list(find_weekday_mismatches(CLEAN_SOURCES[name])) == []
+
+
+@pytest.mark.parametrize(
+    "text,suggestion",
+    [
+        ("Auditions are on Wed., Mar. 9, 2027, in the hall.", "Tue., Mar. 9, 2027"),
+        ("Auditions are on Weds 9 Mar 2027 in the hall.", "Tue 9 Mar 2027"),
+        ("Auditions are on Tue 9 Mar 2027 in the hall.", None),
+        ("Auditions are on Thurs, March 9th, 2027.", "Tue, March 9th, 2027"),
+    ],
+)
+def test_short_weekday_names_are_read_and_corrected_in_the_same_style(text, suggestion):
+    findings = _findings(text)
+    assert [f.suggestion for f in findings] == ([suggestion] if suggestion else [])
+
+
+def test_the_sun_is_a_newspaper_not_a_weekday():
+    assert _findings("The Sun, 9 March 2027, led with the story.") == []
+
+
+@pytest.mark.parametrize(
+    "text,blocking",
+    [
+        ("The plant shuts on Thursday 09/03/2027 for a refit.", True),
+        ("The plant shuts on Tuesday 09/03/2027 for a refit.", False),  # 9 March
+        ("The plant shuts on Friday 03/12/2027 for a refit.", False),  # 12 March
+        ("The plant shuts on Monday 12.3.27 for a refit.", True),
+        ("The plant shuts on Friday 12.3.27 for a refit.", False),
+        ("The plant shuts on Sunday (2027-03-14) for a refit.", False),
+        ("The plant shuts on Monday 2027-03-14 for a refit.", True),
+        ("The plant shuts on Monday 31/02/2027 for a refit.", False),  # no such day
+    ],
+)
+def test_numeric_dates_are_read_in_either_order_where_they_can_be(text, blocking):
+    findings = _findings(text)
+    assert [f.severity for f in findings] == ([BLOCKING] if blocking else [])
+
+
+@pytest.mark.parametrize(
+    "text,quote",
+    [
+        (
+            "The vote is on 20 October 2026, a Wednesday.",
+            "20 October 2026, a Wednesday",
+        ),
+        ("The vote is on October 20 (a Monday) in 2026.", "October 20 (a Monday"),
+        ("The vote is on 20 October 2026, a Tuesday.", None),
+    ],
+)
+def test_a_weekday_named_after_its_date_is_checked(text, quote):
+    assert [f.quote for f in _findings(text)] == ([quote] if quote else [])
+
+
+def test_the_first_day_of_a_range_takes_the_month_and_year_of_the_last():
+    [finding] = _findings("The fair runs from Saturday 12 to Sunday 14 March 2027.")
+    assert finding.quote == "Saturday 12"
+    assert "March 12, 2027 was a Friday" in finding.message
+    assert _findings("The fair runs from Friday 12 to Sunday 14 March 2027.") == []
+    assert _findings("The fair runs Friday 12th - Sunday 14th March 2027.") == []
+
+
+def test_a_year_written_short_is_read():
+    [finding] = _findings("The fair opens on Saturday 9 March '27.")
+    assert "March 9, 2027 was a Tuesday" in finding.message
+
+
+def test_the_dateline_gives_the_story_its_year_and_the_finding_blocks():
+    findings = _findings(
+        "MADRID, 17 November 2026\n\n"
+        "Delegates return on Thursday 20 November, the organisers said."
+    )
+    [finding] = findings
+    assert finding.severity == BLOCKING
+    assert finding.related_lines == (1,)
+    assert "taken from the dateline on line 1" in finding.message
+
+
+def test_a_date_after_new_year_is_read_in_the_year_after_the_dateline():
+    dateline = "OSLO, Dec. 28, 2026 (AP) - The trial was adjourned.\n\n"
+    text = "Hearings resume on Friday, January 8, the court said."
+    assert _findings(dateline + text) == []
+    [finding] = _findings(dateline + text.replace("Friday", "Monday"))
+    assert finding.severity == BLOCKING
+    assert "January 8, 2027 was a Friday" in finding.message
+
+
+def test_a_habit_is_not_a_date():
+    assert _findings("In 2027 the fair opens on Tuesdays from 9 March.") == []
+    assert (
+        _findings("In 2027 the fair opens on Tues. and Fridays, 9 March first.") == []
+    )
+
+
+def test_every_day_of_a_list_takes_the_month_of_the_last():
+    text = "Hearings sit on Tuesday 9, Thursday 10 and Friday 12 March 2027."
+    assert [f.quote for f in _findings(text)] == ["Thursday 10"]
+
+
+def test_a_web_page_s_timestamp_dates_the_story_like_a_dateline():
+    body = (
+        "Ferry fares to rise\n\nBy A. Reporter\n\nPublished Mon 2 Nov 2026 at 07:10"
+        "\n\nFares rise on Tuesday 16 November and again on Monday 18 January."
+    )
+    [finding] = _findings(body)
+    assert finding.severity == BLOCKING
+    assert finding.quote == "Tuesday 16 November"
+    assert "taken from the dateline on line 3" in finding.message
