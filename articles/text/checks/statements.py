@@ -621,7 +621,7 @@ _LEADING_SPEAKER = re.compile(
 # The frame right before "it": "Fenmoor Foods, which tried to buy it in 2023,
 # said last week that it ..."
 _FRAME_BEFORE = re.compile(
-    rf"\b(?:[Tt]he\s+)?(?P<name>{_NAME})(?:,[^,]{{1,80}},)?\s+"
+    rf"\b(?:[Tt]he\s+)?(?P<name>{PROPER_NAME})(?:,[^,]{{1,80}},)?\s+"
     r"(?:said|says|told\s+\w+|announced|confirmed|added|insisted)"
     r"(?:\s+(?:on|last)\s+\w+)?\s+(?:that\s+)?$"
 )
