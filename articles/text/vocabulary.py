@@ -59,7 +59,8 @@ _VOWELS = "aeiouy"
 def transliteration_key(name: str) -> tuple[str, ...]:
     """What the spellings of one name in different transliterations share: its
     words' consonants, doubled letters written once, and each word's last vowel
-    (which tells "Ivan" from "Ivana" and "Mario" from "Maria")."""
+    (which tells "Ivan" from "Ivana" and "Mario" from "Maria"; a last "o", "i" or
+    "y" is one ending: "Dmytro" / "Dmitry", the Ukrainian and Russian forms)."""
     key = []
     for word in name.split():
         spelled = "".join(c for c in fold_accents(word.lower()) if c.isalpha())
@@ -67,7 +68,7 @@ def transliteration_key(name: str) -> tuple[str, ...]:
             spelled = spelled.replace(written, read)
         spelled = re.sub(r"(.)\1+", r"\1", spelled)
         ending = spelled[-1:] if spelled[-1:] in _VOWELS else ""
-        ending = "i" if ending == "y" else ending
+        ending = "i" if ending in ("y", "o") else ending
         key.append("".join(c for c in spelled if c not in _VOWELS) + ending)
     return tuple(key)
 
@@ -180,6 +181,33 @@ ROLE_COMPOUNDS = {
     ("prime", "minister"): "prime-minister",
     ("first", "minister"): "first-minister",
 }
+# Portfolios in the titles of other languages (accents folded), as the English
+# portfolio: "Ministra de Sanidad" is the health minister, "Ministre de
+# l'Intérieur" the interior minister.
+_FOREIGN_PORTFOLIOS = {
+    word: portfolio
+    for portfolio, words in (
+        ("health", "sanidad salud sante gesundheit sanita saude"),
+        ("education", "educacion bildung istruzione educacao"),
+        ("foreign", "exteriores etrangeres auswartiges esteri estrangeiros"),
+        ("affairs", "asuntos affaires"),
+        ("interior", "interieur innern interno"),
+        ("finance", "hacienda finanzas finanzen fazenda"),
+        ("economy", "economia economie wirtschaft"),
+        ("defence", "defensa verteidigung difesa"),
+        ("justice", "justicia justiz giustizia justica"),
+        ("labour", "trabajo travail arbeit lavoro trabalho"),
+        ("transport", "transportes transports verkehr trasporti"),
+        ("housing", "vivienda logement"),
+        ("agriculture", "agricultura landwirtschaft"),
+        ("culture", "cultura kultur"),
+        ("environment", "environnement umwelt ambiente"),
+        ("energy", "energia energie"),
+        ("tourism", "turismo tourisme"),
+    )
+    for word in words.split()
+}
+
 # Titles written short or without their head noun, read in full before comparing:
 # "CEO" and "chief executive" are the "chief executive officer".
 ROLE_EXPANSIONS = {
@@ -189,6 +217,7 @@ ROLE_EXPANSIONS = {
     ("chief", "executive"): ("chief", "executive", "officer"),
     # "Minister of State for Trade": a junior minister, not the trade minister
     ("minister", "state"): ("junior", "minister"),
+    **{(word,): (portfolio,) for word, portfolio in _FOREIGN_PORTFOLIOS.items()},
     # titles in other languages that name a rank and an office (accents folded)
     **{
         (word,): title
@@ -271,13 +300,14 @@ EXCLUSIVE_OFFICES = (
 
 # Posts on the staff of one body (a gallery, a council, a club, a school), one to a
 # person: the gallery's director is not also its chief curator, nor a club's head
-# coach its director of rugby, unless the copy says so. Offices are as compared
+# coach its director of rugby, nor a council's leader its chief executive, unless
+# the copy says so. Offices are as compared
 # (see title_consistency._office): "chief planning officer" is an "officer".
 POSTS_OF_ONE_BODY = frozenset(
     words_of(
         """
     director curator principal headteacher headmaster headmistress head coach
-    officer treasurer registrar nurse
+    officer treasurer registrar nurse leader
     """
     )
 )
@@ -337,6 +367,7 @@ TITLE_MODIFIERS = RANK_MODIFIERS | frozenset(
     """
     )
 )
+TITLE_MODIFIERS |= frozenset(_FOREIGN_PORTFOLIOS)  # "Ministra de Sanidad"
 
 # Words that grade one office: "Chief Superintendent" and "Superintendent", "Senior
 # Partner" and "Junior partner", "Lead researcher" and "junior researcher" are two

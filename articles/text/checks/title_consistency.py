@@ -86,6 +86,7 @@ from articles.text.vocabulary import (
     actors_in,
     countries_in,
     exclusive_offices,
+    fold_accents,
     is_role_head,
     role_words,
     transliteration_key,
@@ -94,8 +95,12 @@ from articles.text.vocabulary import (
 
 NAME = "title-consistency"
 
-_CONNECTORS = frozenset(words_of("of for in at to on"))
+# "of" in the titles of other languages: "Ministra de Sanidad", "Ministre des Finances"
+_FOREIGN_OF = frozenset(words_of("de del du des di della für"))
+_OF = frozenset(words_of("of for")) | _FOREIGN_OF
+_CONNECTORS = frozenset(words_of("of for in at to on")) | _FOREIGN_OF
 _DETERMINERS = frozenset(words_of("the a an its their his her"))
+_FOREIGN_ARTICLES = frozenset(words_of("la las los le el"))
 _NAME_PARTICLES = frozenset(words_of("bin ibn al el de del der van von da di la le"))
 # Words that end a title written without a closing comma ("X, the minister said").
 _ROLE_STOPS = frozenset(
@@ -189,6 +194,9 @@ class _Role:
     # the words of what the office is of, for or to: "mayor of Lyon", "ambassador
     # to Japan", "MP for Leeds Central"
     posting: frozenset[str] = frozenset()
+    # told by a verb of leading ("who has led the council"): the body's head, by
+    # whatever name the body gives it
+    leads_body: bool = False
 
 
 @dataclass(frozen=True)
@@ -280,7 +288,8 @@ def _compare(
 ) -> tuple[str, str] | None:
     """(severity, reason) when two titles of one person disagree, else None."""
     kinds_a, kinds_b = a.body & ORGANISATION_WORDS, b.body & ORGANISATION_WORDS
-    if kinds_a and kinds_b and not kinds_a & kinds_b:
+    named = a.organisations and b.organisations and a.head == b.head
+    if kinds_a and kinds_b and not kinds_a & kinds_b and not named:
         return None  # offices in two bodies: "council leader", "leader of the group"
     if a.head != b.head:
         offices = frozenset({_office(a.core, a.head), _office(b.core, b.head)})
@@ -328,7 +337,11 @@ def _compare(
         return _OFFICE, "a different country"
     if a.countries and b.countries and not a.countries & b.countries:
         return _OFFICE, "a different country"
-    if _different_organisations(a, b):
+    # whose envoy, apart from where to: "Canada's" / "Australia's ambassador to Japan"
+    owners_a, owners_b = a.countries - a.posted_to, b.countries - b.posted_to
+    if owners_a and owners_b and not owners_a & owners_b:
+        return _OFFICE, "a different country"
+    if _different_organisations(a, b) or (named and _named_apart(a, b)):
         return _OFFICE, "a different organisation"
     if a.indefinite or b.indefinite:
         return None  # "a professor at" one university can be one at another too
@@ -356,7 +369,9 @@ def _two_posts_of_one_body(a: _Role, b: _Role) -> bool:
     if a.head not in POSTS_OF_ONE_BODY or b.head not in POSTS_OF_ONE_BODY:
         return False
     if all(
-        r.head in HEADS_OF_BODY or _office(r.core, r.head) in HEADS_OF_BODY
+        r.leads_body
+        or r.head in HEADS_OF_BODY
+        or _office(r.core, r.head) in HEADS_OF_BODY
         for r in (a, b)
     ):
         return False  # "head of the school" is its principal
@@ -748,7 +763,9 @@ def _office_of_verb(
     role = _parse_role(tokenize(phrase), phrase)
     if role is None:
         return None
-    return replace(role, text=text[start : body[-1].end]), start, body[-1].end
+    leads = offices[verb] in ("leader", "head")
+    role = replace(role, text=text[start : body[-1].end], leads_body=leads)
+    return role, start, body[-1].end
 
 
 def _before_honorifics(tokens: list[Token], i: int) -> int:
@@ -904,8 +921,8 @@ def _inside_title(tokens: list[Token], index: int) -> bool:
     for token in tokens[index + 1 : index + 4]:
         if is_title_word(token.lower) and not token.is_possessive:
             return token.base.islower()
-        if not (_lower_word(token) or token.is_possessive):
-            return False
+        if not (_lower_word(token) or (token.is_possessive and token.base.islower())):
+            return False  # a name's possessive opens a title: "met France's minister"
     return False
 
 
@@ -925,6 +942,7 @@ def _parse_role(segment: list[Token], text: str, opening: int = -1) -> _Role | N
     if not tokens:
         return None
     core_tokens: list[Token] = []
+    portfolio_tokens: list[Token] = []  # "Justice" in "Minister of Justice"
     org_tokens: list[Token] = []
     posted_tokens: list[Token] = []  # after "to", "in", "for", "at"
     body: set[str] = set()
@@ -939,14 +957,21 @@ def _parse_role(segment: list[Token], text: str, opening: int = -1) -> _Role | N
         word = token.lower
         previous = tokens[index - 1].lower if index else ""
         if word in _CONNECTORS:
-            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            following = next(  # past an article: "Ministre de la Santé"
+                (
+                    t
+                    for t in tokens[index + 1 : index + 3]
+                    if word not in _FOREIGN_OF or t.lower not in _FOREIGN_ARTICLES
+                ),
+                None,
+            )
             portfolio = (
-                word in ("of", "for")  # "Minister for Housing", "head of finance"
+                word in _OF  # "Minister for Housing", "head of finance"
                 and not in_org
                 and following is not None
                 and not following.is_possessive
                 and (
-                    following.lower in TITLE_MODIFIERS
+                    fold_accents(following.lower) in TITLE_MODIFIERS
                     # "director of operations", "head of communications"
                     or (
                         index > 0
@@ -958,11 +983,14 @@ def _parse_role(segment: list[Token], text: str, opening: int = -1) -> _Role | N
             in_org = not portfolio
             connector = word
             continue
+        if word in _FOREIGN_ARTICLES and portfolio and connector in _FOREIGN_OF:
+            continue
         if word in _DETERMINERS:
             portfolio = False
             continue
         if portfolio and is_title_word(word) and not token.is_possessive:
             core_tokens.append(token)
+            portfolio_tokens.append(token)
             continue
         if portfolio and _field_word(token):
             qualifiers.add(word)  # "director of football"
@@ -1015,7 +1043,9 @@ def _parse_role(segment: list[Token], text: str, opening: int = -1) -> _Role | N
             if in_org and token.base[:1].isupper() and not is_ordinary(token.base):
                 posting.add(token.lower)
     core = role_words(tuple(t.lower for t in core_tokens))
-    heads = [w for w in core if is_role_head(w)]
+    # the office is named before its portfolio: "Minister of Justice" is a minister
+    own = role_words(tuple(t.lower for t in core_tokens if t not in portfolio_tokens))
+    heads = [w for w in own if is_role_head(w)] or [w for w in core if is_role_head(w)]
     if not heads:
         return None
     if any(t.lower in _PAST_MARKERS for t in tokens):

@@ -1045,3 +1045,91 @@ def test_a_minister_of_state_for_a_portfolio_is_not_its_minister():
         "Lina Haddad, Jordan's trade minister, met investors.",
     )
     assert finding.severity == BLOCKING and "a different rank" in finding.message
+
+
+def test_a_title_in_another_language_is_read_with_its_portfolio():
+    [finding] = _later_findings(
+        "The Ministro de Justicia, Tomás Berrocal, opened the new court.",
+        "Berrocal, the country's transport minister, said the trains were late.",
+    )
+    assert finding.severity == BLOCKING and "a different office" in finding.message
+
+
+def test_a_title_in_another_language_and_its_english_office_agree():
+    assert (
+        _findings(
+            "The Ministre de l'Agriculture, Odile Varenne, visited the farm.",
+            "Odile Varenne, the agriculture minister, said prices would rise.",
+        )
+        == []
+    )
+    assert (
+        _findings(
+            "The Ministre de la Culture, Odile Varenne, visited the museum.",
+            "Odile Varenne, the culture minister, praised the curators.",
+        )
+        == []
+    )
+
+
+def test_two_countries_sending_one_envoy_to_the_same_place_is_blocking():
+    [finding] = _later_findings(
+        "The Irish ambassador to Peru, Niamh Corrigan, opened the fair.",
+        "Niamh Corrigan, Norway's ambassador to Peru, gave a speech.",
+    )
+    assert finding.severity == BLOCKING and "a different country" in finding.message
+
+
+def test_one_office_at_two_bodies_of_different_kinds_named_in_full_is_blocking():
+    [finding] = _later_findings(
+        "Tomas Lindqvist, director of the Brackwater Institute, spoke first.",
+        "Tomas Lindqvist, director of the Fenwick Museum, spoke next.",
+    )
+    assert finding.severity == BLOCKING
+    assert "a different organisation" in finding.message
+
+
+def test_a_council_leader_is_not_its_chief_executive():
+    [finding] = _later_findings(
+        "Priya Castell, the council leader, opened the library.",
+        "Castell, the council's chief executive, said the budget was tight.",
+    )
+    assert finding.severity == BLOCKING and "two posts in one body" in finding.message
+
+
+def test_having_led_a_body_agrees_with_any_name_for_its_head():
+    assert (
+        _findings(
+            "Managing director Hal Westrup said the plant would close.",
+            "Hal Westrup, who has led the company since 2015, said it was sad.",
+        )
+        == []
+    )
+
+
+def test_a_title_after_a_verb_belongs_to_the_name_after_it():
+    assert (
+        _findings(
+            "Chile's trade minister, Rosa Ibarra, met Peru's trade minister, "
+            "Luis Tapia, in Lima.",
+            "Ibarra said exports would grow.",
+        )
+        == []
+    )
+
+
+def test_the_ukrainian_and_russian_forms_of_a_name_are_one_person():
+    [finding] = _later_findings(
+        "Interior Minister Dmytro Hordienko spoke first.",
+        "Deputy Interior Minister Dmitry Gordienko spoke next.",
+    )
+    assert finding.severity == BLOCKING and "a different rank" in finding.message
+
+
+def test_a_portfolio_that_is_also_an_office_does_not_make_the_head():
+    # "Justice" names a judge too; in "Minister of Justice" it is the portfolio
+    [finding] = _later_findings(
+        "Minister of Justice Arno Veldkamp signed the order.",
+        "Arno Veldkamp, the finance minister, said the budget was set.",
+    )
+    assert finding.severity == BLOCKING and "a different office" in finding.message
