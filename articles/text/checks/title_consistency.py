@@ -144,6 +144,8 @@ _CHANGE_WORDS = frozenset(
         """
     )
 )
+# Verbs of a move to a new office: an office "as" after them was held before.
+_BECAME = frozenset(words_of("became become becomes promoted replaced succeeded"))
 _OFFICE = "different-office"  # kinds of finding, as the severity policy names them
 _VARIANT = "variant"
 _PAST_WORDS = frozenset(words_of("former ex"))
@@ -230,9 +232,13 @@ def find_title_conflicts(
     held_together = _offices_held_together(prose)
 
     by_person: dict[str, list[_Mention]] = defaultdict(list)
+    story_text: dict[int, str] = defaultdict(str)
     for para in prose:
         for mention in _mentions(para, full_names, unique_surnames, aliases):
+            before = story_text[para.story] + para.text[: mention.start]
+            mention = replace(mention, role=_its_body(mention.role, before))
             by_person[mention.person].append(mention)
+        story_text[para.story] += para.text + "\n"
 
     for person, mentions in by_person.items():
         reported: set[tuple[str, str]] = set()
@@ -625,6 +631,30 @@ def _roles_around(
                 yield role, segment[0].start, name_end
 
 
+def _its_body(role: _Role, before: str) -> _Role:
+    """`role` read with the body "its" stands for, the last one the story names
+    before it: "The Ness Angling Club ... Its secretary" is the club's secretary."""
+    if not role.text.lower().startswith(("its ", "their ")) or role.affiliation:
+        return role
+    tokens = tokenize(before)
+    body, run = "", []
+    for token in [*tokens, None]:
+        if token and token.base[:1].isupper() and not is_ordinary(token.base):
+            run.append(token)
+            continue
+        while run and run[-1].lower not in ORGANISATION_WORDS:
+            run.pop()
+        if len(run) >= 2:
+            body = " ".join(t.text for t in run)
+        run = []
+    if not body:
+        return role
+    office = role.text.split(" ", 1)[1]
+    phrase = f"{office} of the {body}"
+    found = _parse_role(tokenize(phrase), phrase)
+    return role if found is None else replace(found, text=role.text)
+
+
 def _after_speech(segment: list[Token]) -> list[Token]:
     """`segment` without a verb of speech that opens it: "said the mayor" ->
     "the mayor"."""
@@ -654,6 +684,8 @@ def _roles_told_after(
         before = " ".join(t.lower for t in tokens[max(0, k - 2) : k])
         current = tokens[k - 1].lower in _TAKEN_AS or before in _TAKEN_AS
         left = tokens[k - 1].lower in _LEFT_AS or before in _LEFT_AS
+        # "became mayor after three years as deputy mayor": the office before
+        left = left or any(t.lower in _BECAME for t in tokens[j:k])
         if not (current or left) or _inside_quotation(text, tokens[k].start):
             continue  # a speaker's own words: "after ten years as deputy head, I"
         found = _role_phrase(tokens, k + 1, text, former=left)

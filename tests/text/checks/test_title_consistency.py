@@ -1133,3 +1133,35 @@ def test_a_portfolio_that_is_also_an_office_does_not_make_the_head():
         "Arno Veldkamp, the finance minister, said the budget was set.",
     )
     assert finding.severity == BLOCKING and "a different office" in finding.message
+
+
+def test_an_office_held_before_a_move_is_not_compared_as_current():
+    assert (
+        _findings(
+            "Ines Rapp became governor in June after four years as deputy governor.",
+            "Governor Ines Rapp opened the new bridge.",
+        )
+        == []
+    )
+
+
+def test_a_body_written_as_its_initials_is_only_a_variant():
+    [finding] = _later_findings(
+        "Colm Brady, president of the Irish Dental Association, spoke first.",
+        "IDA president Colm Brady said waiting lists were growing.",
+    )
+    assert finding.severity == ADVISORY
+
+
+@pytest.mark.parametrize(
+    ("second", "severity"),
+    [
+        ("Ewan Ross, secretary of the Ness Angling Club, agreed.", None),
+        ("NAC secretary Ewan Ross agreed.", ADVISORY),
+        ("Ewan Ross, secretary of the Tay Rowing Club, agreed.", BLOCKING),
+    ],
+)
+def test_its_title_is_of_the_body_the_story_named_before(second, severity):
+    first = "The Ness Angling Club has new rules.\n\nIts secretary, Ewan Ross, spoke."
+    findings = _later_findings(first, second)
+    assert [f.severity for f in findings] == ([severity] if severity else [])
