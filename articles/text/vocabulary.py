@@ -283,6 +283,8 @@ EXCLUSIVE_OFFICES = (
     frozenset(words_of("bishop archbishop")),
     frozenset(words_of("professor lecturer")),
     frozenset(words_of("mayor governor")),
+    # members of two chambers of one legislature
+    frozenset(words_of("senator congressman mp")),
     # the officers of one body (a club, a company, a charity): unless the copy says
     # one person holds two ("chairman and chief executive"), one of them is false
     frozenset(
@@ -296,6 +298,28 @@ EXCLUSIVE_OFFICES = (
         )
     ),
 )
+
+
+# The chambers of a legislature a "member of" sits in, as the office compared:
+# "a member of the lower house" is a congressman, not a senator.
+LEGISLATIVE_CHAMBERS = {
+    tuple(chamber.split()): office
+    for office, chambers in (
+        (
+            "congressman",
+            (
+                "lower house",
+                "house of representatives",
+                "chamber of deputies",
+                "congress",
+                "house of delegates",
+            ),
+        ),
+        ("mp", ("parliament", "house of commons")),
+        ("senator", ("senate", "upper house")),
+    )
+    for chamber in chambers
+}
 
 
 # Posts on the staff of one body (a gallery, a council, a club, a school), one to a

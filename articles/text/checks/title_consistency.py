@@ -13,8 +13,12 @@ Foreign Minister Ana Ortiz", "Deputy Lord Mayor Dame Ana Ortiz"), in an appositi
 after it ("Ana Ortiz, Chile's foreign minister,") or before it ("Chile's foreign
 minister, Ana Ortiz, said"), in a relative clause with a verb of office ("Ana
 Ortiz, who has led the council since 2017,") and after "as" ("after six years as
-director of rugby"; "stepped down as" an office held before). A bare title
-without a name ("the Chilean foreign minister said") is not attributed to anyone.
+director of rugby"; "stepped down as" an office held before, as is one told
+after "became"), and as a seat in a chamber ("a member of the lower house for
+Antioquia" is a congressman). "Its president" is the president of the body the
+story named before. Titles of other languages are read with their portfolio
+("Ministra de Sanidad": the health minister). A bare title without a name ("the
+Chilean foreign minister said") is not attributed to anyone.
 
 Two titles of one person are compared only when they name the same kind of office
 (the same head noun: minister, envoy, spokesman...), because people hold several
@@ -33,8 +37,9 @@ leader" / "leader of the Labour group") are not compared. Then:
   Housing / for Transport); words that describe the holder ("the veteran
   coach") or name the body ("the club coach") are not fields;
 - different countries (Peruvian / Chilean foreign minister, ambassador to Jordan /
-  to Lebanon) or organisations of one kind named in full (principal of Kelvin
-  College / of Govan College) are blocking;
+  to Lebanon, Canada's / Australia's ambassador to Japan) or organisations named
+  in full (principal of Kelvin College / of Govan College, chief executive of a
+  trust / of a foundation) are blocking;
 - one office of, for or to two places or bodies with no word in common
   ("mayor of Lyon" / "mayor of Nantes", "ambassador to Japan" / "to Korea") is
   blocking; other differences in the organisation (the party's / Chile's, or
@@ -77,6 +82,7 @@ from articles.text.vocabulary import (
     GRADE_WORDS,
     HEADS_OF_BODY,
     HONORIFICS,
+    LEGISLATIVE_CHAMBERS,
     OFFICE_VERBS,
     ORGANISATION_WORDS,
     POSTS_OF_ONE_BODY,
@@ -610,6 +616,10 @@ def _roles_around(
         )
         if role is not None:
             yield role, name_start, _parsed(segment)[-1].end
+        else:
+            seat = _seat_in_chamber(segment, text)
+            if seat is not None:
+                yield seat, name_start, segment[-1].end
     # Appositive before the name: "Meanwhile, Chile's foreign minister, X Y, said",
     # also before a title: "The emir's envoy, Sheikh X Y, said".
     # or after a verb of speech, ending the sentence: "..., said the mayor, X Y."
@@ -653,6 +663,25 @@ def _its_body(role: _Role, before: str) -> _Role:
     phrase = f"{office} of the {body}"
     found = _parse_role(tokenize(phrase), phrase)
     return role if found is None else replace(found, text=role.text)
+
+
+def _seat_in_chamber(segment: list[Token], text: str) -> _Role | None:
+    """The office of "a member of the lower house for Antioquia", "a member of
+    parliament": the legislator of that chamber (vocabulary.LEGISLATIVE_CHAMBERS),
+    for the place named after it."""
+    words = [t.lower for t in segment]
+    k = 1 if words[:1] in (["a"], ["an"], ["the"]) else 0
+    if words[k : k + 2] != ["member", "of"]:
+        return None
+    k += 2 + (words[k + 2 : k + 3] == ["the"])
+    for chamber, office in LEGISLATIVE_CHAMBERS.items():
+        if tuple(words[k : k + len(chamber)]) == chamber:
+            tail = segment[k + len(chamber) :]
+            phrase = office + (f" {text[tail[0].start : tail[-1].end]}" if tail else "")
+            role = _parse_role(tokenize(phrase), phrase)
+            if role is not None:
+                return replace(role, text=text[segment[0].start : segment[-1].end])
+    return None
 
 
 def _after_speech(segment: list[Token]) -> list[Token]:

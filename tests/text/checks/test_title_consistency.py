@@ -1165,3 +1165,16 @@ def test_its_title_is_of_the_body_the_story_named_before(second, severity):
     first = "The Ness Angling Club has new rules.\n\nIts secretary, Ewan Ross, spoke."
     findings = _later_findings(first, second)
     assert [f.severity for f in findings] == ([severity] if severity else [])
+
+
+@pytest.mark.parametrize(
+    ("second", "severity"),
+    [
+        ("Ravi Lal, a member of the lower house for Kerwick, spoke next.", BLOCKING),
+        ("Ravi Lal, a member of the senate for Kerwick, spoke next.", None),
+        ("Ravi Lal, a member of the city's rowing club, spoke next.", None),
+    ],
+)
+def test_a_seat_in_one_chamber_is_not_a_seat_in_the_other(second, severity):
+    findings = _later_findings("Senator Ravi Lal opened the debate.", second)
+    assert [f.severity for f in findings] == ([severity] if severity else [])
