@@ -182,7 +182,7 @@ ROLE_COMPOUNDS = {
     ("first", "minister"): "first-minister",
 }
 # Portfolios in the titles of other languages (accents folded), as the English
-# portfolio: "Ministra de Sanidad" is the health minister, "Ministre de
+# portfolio: "Ministro de Justicia" is the justice minister, "Ministre de
 # l'Intérieur" the interior minister.
 _FOREIGN_PORTFOLIOS = {
     word: portfolio
@@ -391,7 +391,7 @@ TITLE_MODIFIERS = RANK_MODIFIERS | frozenset(
     """
     )
 )
-TITLE_MODIFIERS |= frozenset(_FOREIGN_PORTFOLIOS)  # "Ministra de Sanidad"
+TITLE_MODIFIERS |= frozenset(_FOREIGN_PORTFOLIOS)  # "Ministre des Finances"
 
 # Words that grade one office: "Chief Superintendent" and "Superintendent", "Senior
 # Partner" and "Junior partner", "Lead researcher" and "junior researcher" are two
