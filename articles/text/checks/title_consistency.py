@@ -192,6 +192,8 @@ def _compare(
         offices = frozenset({_office(a.core, a.head), _office(b.core, b.head)})
         if offices in held_together:
             return None
+        if (set(a.core) ^ set(b.core)) & _PAST_WORDS:
+            return None  # one held before the other: "President X, a former premier"
         if exclusive_offices(*offices):
             return _OFFICE, "a different office"
         if _two_posts_of_one_body(a, b):

@@ -1178,3 +1178,14 @@ def test_its_title_is_of_the_body_the_story_named_before(second, severity):
 def test_a_seat_in_one_chamber_is_not_a_seat_in_the_other(second, severity):
     findings = _later_findings("Senator Ravi Lal opened the debate.", second)
     assert [f.severity for f in findings] == ([severity] if severity else [])
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Joe Park, who became a senator after ten years as a congressman, agreed.",
+        "Joe Park, a former congressman, agreed.",
+    ],
+)
+def test_an_office_held_before_another_is_a_career_not_a_conflict(second):
+    assert _findings("Senator Joe Park spoke.", second) == []
