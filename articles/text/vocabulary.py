@@ -156,7 +156,8 @@ _ROLE_HEAD_WORDS = frozenset(
     form
     for word in words_of(
         """
-        kanzler bundeskanzler minister ministerpräsident präsident bürgermeister
+        kanzler bundeskanzler minister bundesminister ministerpräsident präsident
+        bürgermeister
         oberbürgermeister staatssekretär direktor
         """
     )
@@ -253,7 +254,10 @@ OFFICE_SYNONYMS = {
     **{
         word: office
         for office, words in (
-            ("minister", "ministre ministro ministra ministerin"),
+            (
+                "minister",
+                "ministre ministro ministra ministerin bundesminister bundesministerin",
+            ),
             ("president", "presidente presidenta prasident prasidentin"),
             ("chancellor", "kanzler kanzlerin bundeskanzler bundeskanzlerin"),
             (

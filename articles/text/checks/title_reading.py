@@ -435,6 +435,9 @@ def _role_phrase(
     "as the minister arrived"), and where it ends; None for one the sentence
     moves on from ("assistant coach in 2015 and became head coach")."""
     segment = _segment(tokens, k, forward=True)
+    seat = _seat_in_chamber(segment, text) if not former else None
+    if seat is not None:  # "who is a member of parliament"
+        return seat, segment[-1].end
     if not segment or not _opens_role(segment, 0):
         return None
     parsed = _parsed(segment)

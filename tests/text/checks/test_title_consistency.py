@@ -1189,3 +1189,23 @@ def test_a_seat_in_one_chamber_is_not_a_seat_in_the_other(second, severity):
 )
 def test_an_office_held_before_another_is_a_career_not_a_conflict(second):
     assert _findings("Senator Joe Park spoke.", second) == []
+
+
+def test_a_seat_told_by_who_is_is_read():
+    [finding] = _later_findings(
+        "Ravi Lal, who is a member of parliament, opened the debate.",
+        "Senator Ravi Lal closed it.",
+    )
+    assert finding.severity == BLOCKING
+
+
+@pytest.mark.parametrize(
+    ("english", "severity"),
+    [("the health minister", None), ("the transport minister", BLOCKING)],
+)
+def test_a_german_federal_minister_is_read_with_the_portfolio(english, severity):
+    findings = _later_findings(
+        "Greta Holm, the Bundesministerin für Gesundheit, spoke first.",
+        f"Greta Holm, {english}, spoke next.",
+    )
+    assert [f.severity for f in findings] == ([severity] if severity else [])
