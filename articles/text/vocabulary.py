@@ -59,7 +59,8 @@ _VOWELS = "aeiouy"
 def transliteration_key(name: str) -> tuple[str, ...]:
     """What the spellings of one name in different transliterations share: its
     words' consonants, doubled letters written once, and each word's last vowel
-    (which tells "Ivan" from "Ivana" and "Mario" from "Maria")."""
+    (which tells "Ivan" from "Ivana" and "Mario" from "Maria"; a last "o", "i" or
+    "y" is one ending: "Dmytro" / "Dmitry", the Ukrainian and Russian forms)."""
     key = []
     for word in name.split():
         spelled = "".join(c for c in fold_accents(word.lower()) if c.isalpha())
@@ -67,7 +68,7 @@ def transliteration_key(name: str) -> tuple[str, ...]:
             spelled = spelled.replace(written, read)
         spelled = re.sub(r"(.)\1+", r"\1", spelled)
         ending = spelled[-1:] if spelled[-1:] in _VOWELS else ""
-        ending = "i" if ending == "y" else ending
+        ending = "i" if ending in ("y", "o") else ending
         key.append("".join(c for c in spelled if c not in _VOWELS) + ending)
     return tuple(key)
 
@@ -155,7 +156,8 @@ _ROLE_HEAD_WORDS = frozenset(
     form
     for word in words_of(
         """
-        kanzler bundeskanzler minister ministerpräsident präsident bürgermeister
+        kanzler bundeskanzler minister bundesminister ministerpräsident präsident
+        bürgermeister
         oberbürgermeister staatssekretär direktor
         """
     )
@@ -180,6 +182,33 @@ ROLE_COMPOUNDS = {
     ("prime", "minister"): "prime-minister",
     ("first", "minister"): "first-minister",
 }
+# Portfolios in the titles of other languages (accents folded), as the English
+# portfolio: "Ministro de Justicia" is the justice minister, "Ministre de
+# l'Intérieur" the interior minister.
+_FOREIGN_PORTFOLIOS = {
+    word: portfolio
+    for portfolio, words in (
+        ("health", "sanidad salud sante gesundheit sanita saude"),
+        ("education", "educacion bildung istruzione educacao"),
+        ("foreign", "exteriores etrangeres auswartiges esteri estrangeiros"),
+        ("affairs", "asuntos affaires"),
+        ("interior", "interieur innern interno"),
+        ("finance", "hacienda finanzas finanzen fazenda"),
+        ("economy", "economia economie wirtschaft"),
+        ("defence", "defensa verteidigung difesa"),
+        ("justice", "justicia justiz giustizia justica"),
+        ("labour", "trabajo travail arbeit lavoro trabalho"),
+        ("transport", "transportes transports verkehr trasporti"),
+        ("housing", "vivienda logement"),
+        ("agriculture", "agricultura landwirtschaft"),
+        ("culture", "cultura kultur"),
+        ("environment", "environnement umwelt ambiente"),
+        ("energy", "energia energie"),
+        ("tourism", "turismo tourisme"),
+    )
+    for word in words.split()
+}
+
 # Titles written short or without their head noun, read in full before comparing:
 # "CEO" and "chief executive" are the "chief executive officer".
 ROLE_EXPANSIONS = {
@@ -189,6 +218,7 @@ ROLE_EXPANSIONS = {
     ("chief", "executive"): ("chief", "executive", "officer"),
     # "Minister of State for Trade": a junior minister, not the trade minister
     ("minister", "state"): ("junior", "minister"),
+    **{(word,): (portfolio,) for word, portfolio in _FOREIGN_PORTFOLIOS.items()},
     # titles in other languages that name a rank and an office (accents folded)
     **{
         (word,): title
@@ -224,7 +254,10 @@ OFFICE_SYNONYMS = {
     **{
         word: office
         for office, words in (
-            ("minister", "ministre ministro ministra ministerin"),
+            (
+                "minister",
+                "ministre ministro ministra ministerin bundesminister bundesministerin",
+            ),
             ("president", "presidente presidenta prasident prasidentin"),
             ("chancellor", "kanzler kanzlerin bundeskanzler bundeskanzlerin"),
             (
@@ -254,6 +287,8 @@ EXCLUSIVE_OFFICES = (
     frozenset(words_of("bishop archbishop")),
     frozenset(words_of("professor lecturer")),
     frozenset(words_of("mayor governor")),
+    # members of two chambers of one legislature
+    frozenset(words_of("senator congressman mp")),
     # the officers of one body (a club, a company, a charity): unless the copy says
     # one person holds two ("chairman and chief executive"), one of them is false
     frozenset(
@@ -269,15 +304,38 @@ EXCLUSIVE_OFFICES = (
 )
 
 
+# The chambers of a legislature a "member of" sits in, as the office compared:
+# "a member of the lower house" is a congressman, not a senator.
+LEGISLATIVE_CHAMBERS = {
+    tuple(chamber.split()): office
+    for office, chambers in (
+        (
+            "congressman",
+            (
+                "lower house",
+                "house of representatives",
+                "chamber of deputies",
+                "congress",
+                "house of delegates",
+            ),
+        ),
+        ("mp", ("parliament", "house of commons")),
+        ("senator", ("senate", "upper house")),
+    )
+    for chamber in chambers
+}
+
+
 # Posts on the staff of one body (a gallery, a council, a club, a school), one to a
 # person: the gallery's director is not also its chief curator, nor a club's head
-# coach its director of rugby, unless the copy says so. Offices are as compared
+# coach its director of rugby, nor a council's leader its chief executive, unless
+# the copy says so. Offices are as compared
 # (see title_consistency._office): "chief planning officer" is an "officer".
 POSTS_OF_ONE_BODY = frozenset(
     words_of(
         """
     director curator principal headteacher headmaster headmistress head coach
-    officer treasurer registrar nurse
+    officer treasurer registrar nurse leader
     """
     )
 )
@@ -337,6 +395,7 @@ TITLE_MODIFIERS = RANK_MODIFIERS | frozenset(
     """
     )
 )
+TITLE_MODIFIERS |= frozenset(_FOREIGN_PORTFOLIOS)  # "Ministre des Finances"
 
 # Words that grade one office: "Chief Superintendent" and "Superintendent", "Senior
 # Partner" and "Junior partner", "Lead researcher" and "junior researcher" are two

@@ -83,6 +83,8 @@ def test_sentences_do_not_end_at_abbreviations():
         ("Mikhail Tarasov", "Mihail Tarassow", True),
         ("Yury Belov", "Iouri Belov", True),
         ("Dmitri Zorin", "Dmitriy Sorin", True),
+        ("Mykyto Lysenko", "Nikita Lysenko", False),  # another first name
+        ("Dmytro Lysenko", "Dmitry Lysenko", True),  # Ukrainian and Russian forms
         ("Pavel Orlov", "Pavel Orloff", True),
         ("Søren Møller", "Soren Moller", True),
         ("Ivan Belov", "Ivana Belova", False),  # the ending tells them apart

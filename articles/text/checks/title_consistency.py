@@ -1,29 +1,15 @@
 """title-consistency: one person given different titles or roles within one source.
 
-People are found by full name (two or more capitalised words) and, once known, by
-surname; one name in two transliterations in two stories ("Oleksandr Hrytsenko" /
-"Aleksandr Gritsenko") is one person, and so is any spelling the entity registry
-maps to another (the desk passes its aliases in `CheckContext.aliases`). A title
-is read as a small grammar: a determiner, the body or country it belongs to (a
-possessive, a capitalised name, "of the council", "to Jordan"), ranks and
-portfolios (capitalised or not: "the council's chief planning officer"), and the
-office (vocabulary's role heads, titles of other languages read as their English
-office). It comes from the shapes news copy uses: before the name ("Chilean
-Foreign Minister Ana Ortiz", "Deputy Lord Mayor Dame Ana Ortiz"), in an appositive
-after it ("Ana Ortiz, Chile's foreign minister,") or before it ("Chile's foreign
-minister, Ana Ortiz, said"), in a relative clause with a verb of office ("Ana
-Ortiz, who has led the council since 2017,") and after "as" ("after six years as
-director of rugby"; "stepped down as" an office held before). A bare title
-without a name ("the Chilean foreign minister said") is not attributed to anyone.
-
-Two titles of one person are compared only when they name the same kind of office
+People and their titles are read by title_reading.py (see there). Two titles of
+one person are compared only when they name the same kind of office
 (the same head noun: minister, envoy, spokesman...), because people hold several
 jobs at once, or two offices nobody holds together (vocabulary.EXCLUSIVE_OFFICES:
 "Prime Minister" / "President", "Judge" / "Prosecutor"), or two posts on the staff
 of one body (vocabulary.POSTS_OF_ONE_BODY: "the gallery's director" / "the
 gallery's chief curator"), which are blocking unless the copy gives them together
 ("chairman and chief executive"). Offices in bodies of two kinds ("council
-leader" / "leader of the Labour group") are not compared. Then:
+leader" / "leader of the Labour group") are not compared, unless both are named in
+full ("chief executive of the Ness Trust" / "of the Tay Foundation"). Then:
 
 - a different rank (Deputy Foreign Minister / Foreign Minister) or portfolio
   (foreign / interior minister) is blocking; so is a different grade of one
@@ -33,8 +19,9 @@ leader" / "leader of the Labour group") are not compared. Then:
   Housing / for Transport); words that describe the holder ("the veteran
   coach") or name the body ("the club coach") are not fields;
 - different countries (Peruvian / Chilean foreign minister, ambassador to Jordan /
-  to Lebanon) or organisations of one kind named in full (principal of Kelvin
-  College / of Govan College) are blocking;
+  to Lebanon, Ireland's / Norway's ambassador to Peru) or organisations named
+  in full (principal of Kelvin College / of Govan College, chief executive of a
+  trust / of a foundation) are blocking;
 - one office of, for or to two places or bodies with no word in common
   ("mayor of Lyon" / "mayor of Nantes", "ambassador to Japan" / "to Korea") is
   blocking; other differences in the organisation (the party's / Chile's, or
@@ -50,8 +37,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from articles.text.checks.base import (
     NO_CONTEXT,
@@ -64,139 +51,54 @@ from articles.text.checks.base import (
     other_stories_phrase,
 )
 from articles.text.checks.severity import severity_of
+from articles.text.checks.title_reading import (
+    Mention,
+    Role,
+    its_body,
+    people_named,
+    spellings_of_one_name,
+    title_mentions,
+)
 from articles.text.tokens import (
     Token,
-    is_ordinary,
     is_title_word,
-    name_runs,
-    sentences,
     tokenize,
 )
 from articles.text.vocabulary import (
-    DESCRIPTIVE_WORDS,
     GRADE_WORDS,
     HEADS_OF_BODY,
-    HONORIFICS,
-    OFFICE_VERBS,
     ORGANISATION_WORDS,
     POSTS_OF_ONE_BODY,
     RANK_MODIFIERS,
-    ROLE_COMPOUNDS,
-    TITLE_MODIFIERS,
-    actors_in,
-    countries_in,
     exclusive_offices,
     is_role_head,
     role_words,
-    transliteration_key,
     words_of,
 )
 
 NAME = "title-consistency"
 
-_CONNECTORS = frozenset(words_of("of for in at to on"))
-_DETERMINERS = frozenset(words_of("the a an its their his her"))
-# Words that end a title written without a closing comma ("X, the minister said").
-_ROLE_STOPS = frozenset(
-    words_of(
-        """
-        said says told announced added stated noted explained warned confirmed
-        claimed called urged stressed spoke speaking is was are were has had have
-        will would who whom whose which that and but or while when after before as
-        """
-    )
-)
-MAX_ROLE_TOKENS = 12
-_SPEECH_VERBS = frozenset(words_of("said says told added announced warned explained"))
-# Words before "as" that give the office a person holds ("after six years as",
-# "was appointed as", "took over as") or held ("stepped down as").
-_TAKEN_AS = frozenset(
-    (
-        *words_of(
-            """
-            years months weeks seasons decades spell term tenure stint career
-            serve serves served serving work works worked working appointed named
-            confirmed elected re-elected installed chosen hired remains remained
-            stays stayed continues continued joined joins returned returns
-            """
-        ),
-        *("took over", "takes over", "taking over", "stepped in", "steps in"),
-    )
-)
-_APPOINTED = frozenset(
-    words_of("appointed named elected re-elected installed chosen made promoted")
-)
-_LEFT_AS = frozenset(
-    (*words_of("resigned retired quit"), "stepped down", "left office")
-)
-_TIME_CONNECTORS = frozenset(words_of("until since from between before after"))
-_CHANGE_WORDS = frozenset(
-    words_of(
-        """
-        until before later became become becoming then now promoted moved
-        replaced succeeded
-        """
-    )
-)
+# "of" in the titles of other languages: "Ministro de Justicia", "Ministre des Finances"
+
 _OFFICE = "different-office"  # kinds of finding, as the severity policy names them
+
 _VARIANT = "variant"
+
 _PAST_WORDS = frozenset(words_of("former ex"))
 # Ranks that are ordinals in lower case: "First Minister", "first deputy" but
 # "its first woman mayor".
-_ORDINALS = frozenset(words_of("first second"))
-# Lower-case words that put the title after them in the past: "formerly minister".
-_PAST_MARKERS = frozenset(words_of("formerly erstwhile onetime one-time"))
-# A rank word that many writers drop: a difference in these is advisory.
+
 _TEMPORARY_WORDS = frozenset(words_of("acting interim caretaker outgoing incoming"))
 # Ranks of a post held as a guest: "Guest conductor" is another post than "the
 # orchestra's principal conductor" or "Conductor", but a loose description ("the
 # much-loved conductor") drops them.
+
 _GUEST_WORDS = frozenset(words_of("guest visiting honorary"))
 # Heads that name an office only with their modifiers: a "chief executive officer".
+
 _MODIFIED_HEADS = frozenset(words_of("officer director"))
 # Bodies named before an office ("the club coach", "a council spokesman"): whose
 # office it is, not which office.
-_BODY_WORDS = ORGANISATION_WORDS | frozenset(
-    words_of("club team squad side firm government city county town state opposition")
-)
-
-
-@dataclass(frozen=True)
-class _Role:
-    core: tuple[str, ...]  # lower-case title words: ("deputy", "foreign", "minister")
-    head: str  # the office: "minister"
-    affiliation: frozenset[str]  # countries and capitalised organisation words
-    countries: frozenset[str]
-    text: str
-    # countries an envoy is sent to, a "minister for" or an office "in": "to Jordan"
-    posted_to: frozenset[str] = frozenset()
-    # the body whose post it is, as its words: "the gallery's", "of the council"
-    body: frozenset[str] = frozenset()
-    # organisations named in full, as (kind, own words): "Kelvinside College" is
-    # ("college", {"kelvinside"})
-    organisations: tuple[tuple[str, frozenset[str]], ...] = ()
-    indefinite: bool = False  # "a director": one of several, not the post
-    # lower-case words naming what the office is for: "rugby" in "director of
-    # rugby", "planning" in "chief planning officer"
-    portfolio: frozenset[str] = frozenset()
-    # words that make another office of the same head: "batting" coach
-    qualifiers: frozenset[str] = frozenset()
-    formal: bool = False  # every title word capitalised: "Chief Superintendent"
-    # a capitalised word opening the sentence before the office ("Backs coach"):
-    # a field against another title's field, else a name ("Hamas spokesman")
-    opening: frozenset[str] = frozenset()
-    # the words of what the office is of, for or to: "mayor of Lyon", "ambassador
-    # to Japan", "MP for Leeds Central"
-    posting: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
-class _Mention:
-    person: str
-    role: _Role
-    para: Paragraph
-    start: int  # span of title and name within the paragraph
-    end: int
 
 
 def find_title_conflicts(
@@ -208,9 +110,9 @@ def find_title_conflicts(
     paragraph; one within a story is on the later mention.
     """
     prose = [p for p in paragraphs if not is_heading(p)]
-    written = _full_names(prose)
+    written = people_named(prose)
     # the registry's names first, then spellings of one name in two transliterations
-    aliases = {**_spellings_of_one_name(written), **context.aliases}
+    aliases = {**spellings_of_one_name(written), **context.aliases}
     full_names = {aliases.get(name, name) for name in written}
     surnames: dict[str, set[str]] = defaultdict(set)
     for name in written:
@@ -220,14 +122,18 @@ def find_title_conflicts(
     unique_surnames = {s: next(iter(n)) for s, n in surnames.items() if len(n) == 1}
     held_together = _offices_held_together(prose)
 
-    by_person: dict[str, list[_Mention]] = defaultdict(list)
+    by_person: dict[str, list[Mention]] = defaultdict(list)
+    story_text: dict[int, str] = defaultdict(str)
     for para in prose:
-        for mention in _mentions(para, full_names, unique_surnames, aliases):
+        for mention in title_mentions(para, full_names, unique_surnames, aliases):
+            before = story_text[para.story] + para.text[: mention.start]
+            mention = replace(mention, role=its_body(mention.role, before))
             by_person[mention.person].append(mention)
+        story_text[para.story] += para.text + "\n"
 
     for person, mentions in by_person.items():
         reported: set[tuple[str, str]] = set()
-        conflicts: dict[int, list[tuple[_Mention, tuple[str, str]]]] = defaultdict(list)
+        conflicts: dict[int, list[tuple[Mention, tuple[str, str]]]] = defaultdict(list)
         for j, later in enumerate(mentions):
             for i, earlier in enumerate(mentions[:j]):
                 verdict = _compare(earlier.role, later.role, held_together)
@@ -242,7 +148,7 @@ def find_title_conflicts(
 
 
 def _finding(
-    person: str, mention: _Mention, conflicts: list[tuple[_Mention, tuple[str, str]]]
+    person: str, mention: Mention, conflicts: list[tuple[Mention, tuple[str, str]]]
 ) -> Finding:
     office = any(v[0] == _OFFICE for _, v in conflicts)
     severity = severity_of(NAME, _OFFICE if office else _VARIANT)
@@ -275,16 +181,19 @@ def _finding(
 
 
 def _compare(
-    a: _Role, b: _Role, held_together: frozenset[frozenset[str]] = frozenset()
+    a: Role, b: Role, held_together: frozenset[frozenset[str]] = frozenset()
 ) -> tuple[str, str] | None:
     """(severity, reason) when two titles of one person disagree, else None."""
     kinds_a, kinds_b = a.body & ORGANISATION_WORDS, b.body & ORGANISATION_WORDS
-    if kinds_a and kinds_b and not kinds_a & kinds_b:
+    named = a.organisations and b.organisations and a.head == b.head
+    if kinds_a and kinds_b and not kinds_a & kinds_b and not named:
         return None  # offices in two bodies: "council leader", "leader of the group"
     if a.head != b.head:
         offices = frozenset({_office(a.core, a.head), _office(b.core, b.head)})
         if offices in held_together:
             return None
+        if (set(a.core) ^ set(b.core)) & _PAST_WORDS:
+            return None  # one held before the other: "President X, a former premier"
         if exclusive_offices(*offices):
             return _OFFICE, "a different office"
         if _two_posts_of_one_body(a, b):
@@ -327,7 +236,11 @@ def _compare(
         return _OFFICE, "a different country"
     if a.countries and b.countries and not a.countries & b.countries:
         return _OFFICE, "a different country"
-    if _different_organisations(a, b):
+    # whose envoy, apart from where to: "Ireland's" / "Norway's ambassador to Peru"
+    owners_a, owners_b = a.countries - a.posted_to, b.countries - b.posted_to
+    if owners_a and owners_b and not owners_a & owners_b:
+        return _OFFICE, "a different country"
+    if _different_organisations(a, b) or (named and _named_apart(a, b)):
         return _OFFICE, "a different organisation"
     if a.indefinite or b.indefinite:
         return None  # "a professor at" one university can be one at another too
@@ -345,7 +258,7 @@ def _compare(
     return None
 
 
-def _two_posts_of_one_body(a: _Role, b: _Role) -> bool:
+def _two_posts_of_one_body(a: Role, b: Role) -> bool:
     """True for two posts on one body's staff ("the gallery's director" / "the
     gallery's chief curator"): the same body, or one title naming none."""
     if a.indefinite or b.indefinite:
@@ -355,7 +268,9 @@ def _two_posts_of_one_body(a: _Role, b: _Role) -> bool:
     if a.head not in POSTS_OF_ONE_BODY or b.head not in POSTS_OF_ONE_BODY:
         return False
     if all(
-        r.head in HEADS_OF_BODY or _office(r.core, r.head) in HEADS_OF_BODY
+        r.leads_body
+        or r.head in HEADS_OF_BODY
+        or _office(r.core, r.head) in HEADS_OF_BODY
         for r in (a, b)
     ):
         return False  # "head of the school" is its principal
@@ -367,14 +282,14 @@ def _two_posts_of_one_body(a: _Role, b: _Role) -> bool:
     return bool(bare.body or bare.portfolio or len(bare.core) > 1)
 
 
-def _named_apart(a: _Role, b: _Role) -> bool:
+def _named_apart(a: Role, b: Role) -> bool:
     """True when the titles name organisations in full and no name of one shares
     a word with a name of the other."""
     pairs = [(x, y) for x in a.organisations for y in b.organisations]
     return bool(pairs) and not any(x[1] & y[1] for x, y in pairs)
 
 
-def _different_organisations(a: _Role, b: _Role) -> bool:
+def _different_organisations(a: Role, b: Role) -> bool:
     """True when each title names an organisation of one kind in full and no
     name of one shares a word with a name of the other: "Kelvinside College" /
     "Govanhill College" (but not "Calderdale Council" / "Calderdale Borough
@@ -385,7 +300,7 @@ def _different_organisations(a: _Role, b: _Role) -> bool:
     return any(x[0] == y[0] for x, y in pairs) and _named_apart(a, b)
 
 
-def _different_postings(a: _Role, b: _Role) -> bool:
+def _different_postings(a: Role, b: Role) -> bool:
     """True when two titles are of, for or to places or bodies with no word in
     common, and neither is the other's initials ("LSE", "the London School of
     Economics")."""
@@ -406,7 +321,7 @@ def _initials(text: str) -> set[str]:
     return found
 
 
-def _fields(role: _Role, other: _Role) -> frozenset[str]:
+def _fields(role: Role, other: Role) -> frozenset[str]:
     """The fields that say which office a title is: its own, and the capitalised
     word opening its sentence when the other title names a field too ("Backs
     coach" / "the forwards coach")."""
@@ -458,620 +373,6 @@ def _title_run(tokens: Iterable[Token]) -> list[Token]:
             break
         run.append(token)
     return run
-
-
-# --- finding people ----------------------------------------------------------------
-
-
-def _full_names(paragraphs: Sequence[Paragraph]) -> dict[str, int]:
-    """The names of two or more words in the copy, in reading order, each with
-    the story it first appears in."""
-    names: dict[str, int] = {}
-    after_of = set()
-    for para in paragraphs:
-        tokens = tokenize(para.text)
-        for i, j in name_runs(tokens):
-            if j - i >= 2:
-                name = " ".join(t.base for t in tokens[i:j])
-                names.setdefault(name, para.story)
-                if i and tokens[i - 1].lower == "of" and j - i >= 3:
-                    after_of.add(name)
-    # "Mayor of Leeds Ann Lee": a place before a name the copy gives alone too
-    for name in after_of:
-        if name.split(" ", 1)[1] in names:
-            del names[name]
-    return names
-
-
-def _spellings_of_one_name(names: Mapping[str, int]) -> dict[str, str]:
-    """Each spelling of a name in another transliteration, in a later story,
-    mapped to the first: "Aleksandr Gritsenko" -> "Oleksandr Hrytsenko". (Within
-    one story, two such spellings are more likely two people: "Lena Berg" and
-    "Lena Borg".)"""
-    first: dict[tuple[str, ...], str] = {}
-    spellings = {}
-    for name, story in names.items():
-        person = first.setdefault(transliteration_key(name), name)
-        if person != name and names[person] != story:
-            spellings[name] = person
-    return spellings
-
-
-def _mentions(
-    para: Paragraph,
-    full_names: set[str],
-    surnames: dict[str, str],
-    aliases: Mapping[str, str],
-) -> Iterator[_Mention]:
-    for s_start, s_end in sentences(para.text):
-        tokens = tokenize(para.text[s_start:s_end], offset=s_start)
-        runs = list(name_runs(tokens))
-        for n, (i, j) in enumerate(runs):
-            name = " ".join(t.base for t in tokens[i:j])
-            if name not in full_names and i and tokens[i - 1].lower == "of":
-                tail = name.split(" ", 1)[-1]
-                if j - i >= 3 and tail in full_names:
-                    i, name = i + 1, tail  # "Mayor of Leeds Ann Lee"
-            name = aliases.get(name, name)  # a spelling the registry knows
-            if j - i == 1 and name not in full_names:
-                # "Al-Thani" opening a sentence is "al-Thani"
-                person = surnames.get(name) or surnames.get(name[:1].lower() + name[1:])
-                if person is None:
-                    continue
-            elif name in full_names:
-                person = name
-            else:
-                continue
-            # a clause after the name, up to the next name, can give an office too
-            limit = runs[n + 1][0] if n + 1 < len(runs) else len(tokens)
-            for role, start, end in (
-                *_roles_around(tokens, i, j, para.text),
-                *_roles_told_after(tokens, j, limit, para.text),
-            ):
-                yield _Mention(person, role, para, start, end)
-
-
-def _roles_around(
-    tokens: list[Token], i: int, j: int, text: str
-) -> Iterator[tuple[_Role, int, int]]:
-    name_end = tokens[j - 1].end
-    i = _before_honorifics(tokens, i)  # "Sir Martin Ashby", "Dr. Ana Ruiz"
-    name_start = tokens[i].start
-    opening = next((t.start for t in tokens if t.text[:1].isalnum()), -1)
-    # Title right before the name: "Chilean Deputy Foreign Minister Ana Ortiz",
-    # also past an honorific: "Lead researcher Dr Sofia Lind".
-    k = i
-    while k > 0 and i - k < MAX_ROLE_TOKENS:
-        if (
-            _prenominal_word(tokens[k - 1])
-            or _is_qualifier(tokens, k - 1, opening)
-            or (
-                # "Deputy Lord Mayor Ann Lee": an honorific inside a title
-                k < i
-                and tokens[k - 1].lower in HONORIFICS
-                and is_title_word(tokens[k].lower)
-            )
-        ):
-            k -= 1
-        elif (k >= 2 and _body_after_rank(tokens, k - 1)) or (
-            # "Secretary of State Antony Blinken", "Minister for Housing Ana Ruiz",
-            # "Mayor of Leeds Ann Lee"
-            tokens[k - 1].lower in ("of", "for")
-            and k >= 2
-            and is_role_head(tokens[k - 2].lower)
-            and (
-                tokens[k].lower in TITLE_MODIFIERS
-                or (k < i and _prenominal_word(tokens[k]))
-            )
-        ):
-            k -= 2
-        else:
-            break
-    if k < i:
-        role = _parse_role(tokens[k:i], text, opening)
-        if role is not None:
-            yield role, tokens[k].start, name_end
-    # Appositive after the name: "Karen Roe, Director of the Institute, said",
-    # also told as what the person is now: "Karen Roe, who is the director, said".
-    after = j
-    if (  # past an age: "Jane Roe, 54, the agency's director"
-        after + 2 < len(tokens)
-        and tokens[after].text == ","
-        and tokens[after + 1].text.isdigit()
-        and tokens[after + 2].text == ","
-    ):
-        after += 2
-    if after < len(tokens) and tokens[after].text == ",":
-        segment = _after_being(_segment(tokens, after + 1, forward=True))
-        role = (
-            _parse_role(segment, text) if segment and _opens_role(segment, 0) else None
-        )
-        if role is not None:
-            yield role, name_start, _parsed(segment)[-1].end
-    # Appositive before the name: "Meanwhile, Chile's foreign minister, X Y, said",
-    # also before a title: "The emir's envoy, Sheikh X Y, said".
-    # or after a verb of speech, ending the sentence: "..., said the mayor, X Y."
-    if (
-        k > 0
-        and tokens[k - 1].text == ","
-        # closed by a comma, or the sentence: "..., according to the agency's
-        # deputy director, Jane Roe."
-        and (j == len(tokens) or tokens[j].text in ",.;:!?")
-    ):
-        segment = _after_speech(_segment(tokens, k - 2, forward=False))
-        if [t.lower for t in segment[:2]] == ["according", "to"]:
-            segment = segment[2:]  # "according to the agency's director, X Y"
-        # The whole clause must read as a title: "After meeting the minister, X Y,"
-        # is not one.
-        if segment and _opens_role(segment, 0) and _parsed(segment) == segment:
-            role = _parse_role(segment, text)
-            if role is not None:
-                yield role, segment[0].start, name_end
-
-
-def _after_speech(segment: list[Token]) -> list[Token]:
-    """`segment` without a verb of speech that opens it: "said the mayor" ->
-    "the mayor"."""
-    for index in range(len(segment) - 1, -1, -1):
-        if segment[index].lower in _SPEECH_VERBS:
-            return segment[index + 1 :]
-    return segment
-
-
-def _roles_told_after(
-    tokens: list[Token], j: int, limit: int, text: str
-) -> Iterator[tuple[_Role, int, int]]:
-    """Offices told by a clause after the name, before the next name: "X, who has
-    led the council since 2017,", "X, who is the party's deputy leader,", "X ...
-    after six years as director of rugby" (or "X, who stepped down as chairman"
-    and "X, who was mayor", offices held before)."""
-    if j + 2 < limit and tokens[j].text == "," and tokens[j + 1].lower == "who":
-        found = _office_of_verb(tokens, j + 2, limit, text)
-        if found is not None:
-            yield found
-        found = _office_after_copula(tokens, j + 2, text)
-        if found is not None:
-            yield found
-    for k in range(j, limit - 1):
-        if tokens[k].lower != "as" or k == 0:
-            continue
-        before = " ".join(t.lower for t in tokens[max(0, k - 2) : k])
-        current = tokens[k - 1].lower in _TAKEN_AS or before in _TAKEN_AS
-        left = tokens[k - 1].lower in _LEFT_AS or before in _LEFT_AS
-        if not (current or left) or _inside_quotation(text, tokens[k].start):
-            continue  # a speaker's own words: "after ten years as deputy head, I"
-        found = _role_phrase(tokens, k + 1, text, former=left)
-        if found is not None:
-            yield found[0], tokens[k].start, found[1]
-
-
-def _office_after_copula(
-    tokens: list[Token], k: int, text: str
-) -> tuple[_Role, int, int] | None:
-    """The office in "who is (also) the party's deputy leader", "who has been
-    mayor since 2019", "who was appointed deputy minister", and, held before,
-    "who was mayor"."""
-    start = tokens[k].start
-    words = [t.lower for t in tokens[k : k + 3]]
-    if words[:2] in (["has", "been"], ["have", "been"]) or words[:1] == ["is"]:
-        former, k = False, k + (1 if words[0] == "is" else 2)
-    elif words[:2] == ["had", "been"] or words[:1] == ["was"]:
-        former, k = True, k + (1 if words[0] == "was" else 2)
-    else:
-        return None
-    if k < len(tokens) and tokens[k].lower in _APPOINTED:
-        former, k = False, k + 1  # "who was appointed deputy minister in May"
-    while k < len(tokens) and tokens[k].lower in ("also", "now", "still"):
-        k += 1
-    found = _role_phrase(tokens, k, text, former=former)
-    return (found[0], start, found[1]) if found is not None else None
-
-
-def _role_phrase(
-    tokens: list[Token], k: int, text: str, *, former: bool
-) -> tuple[_Role, int] | None:
-    """The title that tokens[k:] open, as a whole phrase (not "the minister" in
-    "as the minister arrived"), and where it ends; None for one the sentence
-    moves on from ("assistant coach in 2015 and became head coach")."""
-    segment = _segment(tokens, k, forward=True)
-    if not segment or not _opens_role(segment, 0):
-        return None
-    parsed = _parsed(segment)
-    if not parsed or (
-        len(parsed) < len(segment)
-        and segment[len(parsed)].lower not in (_ROLE_STOPS | _TIME_CONNECTORS)
-    ):
-        return None
-    role = _parse_role(segment, text)
-    if role is None:
-        return None
-    if former:
-        return replace(role, core=("former", *role.core)), parsed[-1].end
-    if _changed_after(tokens[k + len(parsed) :]):
-        return None
-    return role, parsed[-1].end
-
-
-def _inside_quotation(text: str, position: int) -> bool:
-    """True when `position` of a paragraph is inside a quotation."""
-    before = text[:position]
-    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
-
-
-def _changed_after(tokens: list[Token]) -> bool:
-    """True when the rest of a sentence moves the office told before it to another
-    time: "... as head coach in 2019", "... before becoming director"."""
-    return any(
-        token.lower in _CHANGE_WORDS
-        or (
-            re.fullmatch(r"\d{4}", token.text) is not None
-            and index > 0
-            and tokens[index - 1].lower in ("in", "from", "between")
-        )
-        for index, token in enumerate(tokens)
-    )
-
-
-def _office_of_verb(
-    tokens: list[Token], k: int, limit: int, text: str
-) -> tuple[_Role, int, int] | None:
-    """The office in "who has led the council" / "who chairs the Ness Trust": the
-    verb's office, of the body its object names."""
-    start = tokens[k].start
-    perfect = tokens[k].lower in ("has", "have")
-    k += perfect
-    if k >= limit:
-        return None
-    verb = tokens[k].lower
-    offices = {
-        (participle if perfect else present): office
-        for present, (participle, office) in OFFICE_VERBS.items()
-    }
-    if verb not in offices:
-        return None
-    body = []  # "the council", "the Ness Trust": a determiner, then nouns
-    for token in _segment(tokens, k + 1, forward=True)[:6]:
-        if body and (is_ordinary(token.base) or not token.base.isalpha()):
-            break
-        body.append(token)
-    if not (
-        len(body) >= 2
-        and body[0].lower == "the"
-        and (
-            body[-1].lower in ORGANISATION_WORDS
-            or any(t.base[:1].isupper() for t in body[1:])
-        )
-    ):
-        return None  # a body: not "who leads a busy life", "who chairs meetings"
-    phrase = f"{offices[verb]} of {text[body[0].start : body[-1].end]}"
-    role = _parse_role(tokenize(phrase), phrase)
-    if role is None:
-        return None
-    return replace(role, text=text[start : body[-1].end]), start, body[-1].end
-
-
-def _before_honorifics(tokens: list[Token], i: int) -> int:
-    """The index of the first of the honorifics right before tokens[i], or i."""
-    while i > 0:
-        if tokens[i - 1].lower in HONORIFICS:
-            i -= 1
-        elif i > 1 and tokens[i - 1].text == "." and tokens[i - 2].lower in HONORIFICS:
-            i -= 2
-        else:
-            break
-    return i
-
-
-# "who now is", "who became": a relative clause that gives the person's present
-# office ("who is", "who has been", "who was appointed" are read, with what the
-# sentence says after them, by _office_after_copula).
-_BEING = re.compile(r"who (?:(?:now|currently) is|became) ")
-
-
-def _after_being(segment: list[Token]) -> list[Token]:
-    """`segment` without an opening "who is" (and the like), else as it is."""
-    words = " ".join(t.lower for t in segment[:6]) + " "
-    being = _BEING.match(words)
-    if not being:
-        return segment
-    return segment[being.group().count(" ") :]
-
-
-def _is_qualifier(
-    tokens: Sequence[Token], index: int, opening: int = -1, depth: int = 0
-) -> bool:
-    """True for a word right before an office that says which office: a field or
-    a part of the body ("batting coach", "reserve-team coach", "youth coach"),
-    not a description of its holder ("the veteran coach") nor a body ("the club
-    coach"). Capitalised, it counts only where a sentence opens ("Fielding
-    coach Raf Mendes"), in a shape names do not take (-ing, hyphenated)."""
-    if not 0 <= index < len(tokens) - 1:
-        return False
-    if not is_role_head(tokens[index + 1].lower) and not (
-        depth == 0 and _is_qualifier(tokens, index + 1, opening, depth=1)
-    ):
-        return False  # a field is right before the office, or before another field
-    token = tokens[index]
-    word = token.lower
-    if (
-        token.is_possessive
-        or not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", word)
-        or is_title_word(word)
-        or is_ordinary(token.base)
-        or word in DESCRIPTIVE_WORDS
-        or word in _BODY_WORDS
-        # the shapes of adjectives that describe: "conservative", "socialist"
-        or re.search(r"(?:ed|ous|ful|ly|ive|ist|ian|ish)$", word)
-    ):
-        return False
-    if token.base.islower():
-        return True
-    return token.start == opening and (word.endswith("ing") or "-" in word)
-
-
-def _field_word(token: Token) -> bool:
-    """A word after "of" that can name a field: "operations", "communications",
-    and capitalised in a shape names do not take: "Planning", "Nursing"."""
-    return (
-        token.base.isalpha()
-        and (token.base.islower() or token.lower.endswith("ing"))
-        and not is_ordinary(token.base)
-        and token.lower not in _DETERMINERS
-    )
-
-
-def _prenominal_word(token: Token) -> bool:
-    word = token.lower
-    if is_title_word(word):
-        return True
-    if is_ordinary(token.base) or not token.base[:1].isalpha():
-        return False
-    return token.base[:1].isupper()  # an affiliation: "Hamas", "US", "Chilean"
-
-
-def _opens_role(segment: list[Token], index: int) -> bool:
-    token = segment[index]
-    word = token.lower
-    return (
-        _inside_title(segment, index)  # ", digital minister for Bavaria,"
-        or word in _DETERMINERS
-        or is_title_word(word)
-        or (token.base[:1].isupper() and not is_ordinary(token.base))
-        or _is_qualifier(segment, index)  # "artistic director"
-    )
-
-
-def _segment(tokens: list[Token], index: int, *, forward: bool) -> list[Token]:
-    """The tokens from `index` to the next (or previous) comma or sentence end."""
-    found = []
-    step = 1 if forward else -1
-    while 0 <= index < len(tokens) and len(found) < MAX_ROLE_TOKENS + 4:
-        if (
-            re.fullmatch(r"[^\w'\u2019]", tokens[index].text)
-            and tokens[index].text not in "-"
-        ):
-            break
-        found.append(tokens[index])
-        index += step
-    return found if forward else found[::-1]
-
-
-def _parsed(segment: list[Token]) -> list[Token]:
-    """The leading tokens of `segment` that can belong to a title."""
-    taken: list[Token] = []
-    after_connector = False
-    for index, token in enumerate(segment):
-        word = token.lower
-        if word in _ROLE_STOPS or (after_connector and re.fullmatch(r"[a-z]+ed", word)):
-            break
-        if word in _CONNECTORS:
-            after_connector = True
-        elif not (
-            is_title_word(word)
-            or word in _DETERMINERS
-            or token.base[:1].isupper()
-            or token.is_possessive  # "the club's assistant coach"
-            or after_connector
-            or _inside_title(segment, index)  # "the council's chief planning officer"
-            or _is_qualifier(segment, index)  # "the batting coach"
-        ):
-            break
-        taken.append(token)
-    while taken and (taken[-1].lower in _CONNECTORS or taken[-1].lower in _DETERMINERS):
-        taken.pop()
-    return taken
-
-
-def _body_after_rank(tokens: list[Token], index: int) -> bool:
-    """True for a lower-case body or portfolio between two title words: "council"
-    in "Deputy council leader", "planning" in "chief planning officer"."""
-    return (
-        0 < index < len(tokens) - 1
-        and _lower_word(tokens[index])
-        and is_title_word(tokens[index - 1].lower)
-        and is_title_word(tokens[index + 1].lower)
-    )
-
-
-def _inside_title(tokens: list[Token], index: int) -> bool:
-    """True for a lower-case word that a lower-case title word follows, over at
-    most two more such words or possessives: "digital" in "Bavaria's digital
-    minister", "union" and "branch" in "the lecturers' union branch secretary"
-    (but not "met" in "met Foreign Minister")."""
-    if not _lower_word(tokens[index]):
-        return False
-    for token in tokens[index + 1 : index + 4]:
-        if is_title_word(token.lower) and not token.is_possessive:
-            return token.base.islower()
-        if not (_lower_word(token) or token.is_possessive):
-            return False
-    return False
-
-
-def _lower_word(token: Token) -> bool:
-    """A lower-case word ("digital", "long-serving") that is not a function word
-    nor a title word."""
-    return (
-        token.base.replace("-", "").isalpha()
-        and token.base.islower()
-        and not is_ordinary(token.base)
-        and not is_title_word(token.lower)
-    )
-
-
-def _parse_role(segment: list[Token], text: str, opening: int = -1) -> _Role | None:
-    tokens = _parsed(segment)
-    if not tokens:
-        return None
-    core_tokens: list[Token] = []
-    org_tokens: list[Token] = []
-    posted_tokens: list[Token] = []  # after "to", "in", "for", "at"
-    body: set[str] = set()
-    purpose: set[str] = set()  # the role's lower-case portfolio words
-    qualifiers: set[str] = set()
-    opening_word: set[str] = set()
-    posting: set[str] = set()  # named after "of", "for", "to": "mayor of Lyon"
-    in_org = False
-    connector = ""
-    portfolio = False  # inside "of State" / "of Foreign Affairs": part of the title
-    for index, token in enumerate(tokens):
-        word = token.lower
-        previous = tokens[index - 1].lower if index else ""
-        if word in _CONNECTORS:
-            following = tokens[index + 1] if index + 1 < len(tokens) else None
-            portfolio = (
-                word in ("of", "for")  # "Minister for Housing", "head of finance"
-                and not in_org
-                and following is not None
-                and not following.is_possessive
-                and (
-                    following.lower in TITLE_MODIFIERS
-                    # "director of operations", "head of communications"
-                    or (
-                        index > 0
-                        and is_role_head(tokens[index - 1].lower)
-                        and _field_word(following)
-                    )
-                )
-            )
-            in_org = not portfolio
-            connector = word
-            continue
-        if word in _DETERMINERS:
-            portfolio = False
-            continue
-        if portfolio and is_title_word(word) and not token.is_possessive:
-            core_tokens.append(token)
-            continue
-        if portfolio and _field_word(token):
-            qualifiers.add(word)  # "director of football"
-            purpose.add(word)
-            continue
-        portfolio = False
-        if (
-            token.start == opening
-            and token.base[:1].isupper()
-            and index + 1 < len(tokens)
-            and is_role_head(tokens[index + 1].lower)
-            and not is_title_word(word)
-            and word not in _BODY_WORDS
-            and not actors_in(token.base)
-        ):
-            opening_word.add(word)
-        if not in_org and _is_qualifier(tokens, index, opening):
-            qualifiers.add(word)  # "batting coach", "chief planning officer"
-            if token.base.islower():
-                purpose.add(word)
-            continue
-        if not in_org and is_title_word(word) and not token.is_possessive:
-            following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
-            if not (
-                word in _ORDINALS
-                and token.base.islower()
-                and following not in RANK_MODIFIERS
-                and (word, following) not in ROLE_COMPOUNDS  # "first minister"
-            ):  # "Chile's first ambassador in a decade" is not a First Ambassador
-                core_tokens.append(token)
-            continue
-        if word in ORGANISATION_WORDS:
-            body.add(word)  # "Deputy council leader"
-        elif token.base.islower() and not (in_org and previous in _DETERMINERS):
-            purpose.add(word)  # "chief planning officer", "director of rugby"
-        if (
-            token.is_possessive
-            or (in_org and previous in _DETERMINERS)
-            or (in_org and index and tokens[index - 1].is_possessive)
-        ):
-            # "the gallery's director", "head of the council", "coach of the
-            # club's women's team" (but not "director of rugby": a portfolio)
-            body.add(word)
-        if token.base[:1].isupper() or token.is_possessive:
-            org_tokens.append(token)
-            if in_org and connector != "of":
-                posted_tokens.append(token)
-            if token.base[:1].isupper() and not is_ordinary(token.base):
-                body.add(word)
-            if in_org and token.base[:1].isupper() and not is_ordinary(token.base):
-                posting.add(token.lower)
-    core = role_words(tuple(t.lower for t in core_tokens))
-    heads = [w for w in core if is_role_head(w)]
-    if not heads:
-        return None
-    if any(t.lower in _PAST_MARKERS for t in tokens):
-        core = ("former", *core)
-    org_text = " ".join(t.base for t in org_tokens)
-    country_spans = countries_in(org_text)
-    countries = frozenset(c for _, _, c in country_spans)
-    # Words inside a country's name ("United States") are not organisation words.
-    covered = {w.lower() for s, e, _ in country_spans for w in org_text[s:e].split()}
-    others = {
-        t.base.lower()
-        for t in org_tokens
-        if t.base[:1].isupper() and not is_ordinary(t.base) and t.lower not in covered
-    }
-    posted_to = frozenset(
-        c for _, _, c in countries_in(" ".join(t.base for t in posted_tokens))
-    )
-    return _Role(
-        core=core,
-        head=heads[-1],
-        affiliation=frozenset(countries | others),
-        countries=countries,
-        text=text[tokens[0].start : tokens[-1].end],
-        posted_to=posted_to,
-        body=frozenset(body),
-        organisations=_organisations(tokens),
-        indefinite=tokens[0].lower in ("a", "an"),
-        portfolio=frozenset(purpose - body),
-        qualifiers=frozenset(qualifiers),
-        formal=all(t.base[:1].isupper() for t in core_tokens),
-        opening=frozenset(opening_word - qualifiers),
-        posting=frozenset(posting),
-    )
-
-
-def _organisations(tokens: list[Token]) -> tuple[tuple[str, frozenset[str]], ...]:
-    """The organisations a title names in full, each as its kind and the other
-    words of its name: "Kelvinside College" -> ("college", {"kelvinside"})."""
-    names = []
-    run: list[Token] = []
-    for token in [*tokens, None]:
-        if (
-            token is not None
-            and token.base[:1].isupper()
-            and not is_title_word(token.lower)
-            and not is_ordinary(token.base)
-        ):
-            run.append(token)
-            if not token.is_possessive:
-                continue
-        words = [t.lower for t in run]
-        own = frozenset(w for w in words if w not in ORGANISATION_WORDS)
-        kinds = [w for w in words if w in ORGANISATION_WORDS]
-        if own and kinds and not countries_in(" ".join(t.base for t in run)):
-            names.append((kinds[-1], own))
-        run = []
-    return tuple(names)
 
 
 CHECK = Check(

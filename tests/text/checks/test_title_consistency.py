@@ -1045,3 +1045,167 @@ def test_a_minister_of_state_for_a_portfolio_is_not_its_minister():
         "Lina Haddad, Jordan's trade minister, met investors.",
     )
     assert finding.severity == BLOCKING and "a different rank" in finding.message
+
+
+def test_a_title_in_another_language_is_read_with_its_portfolio():
+    [finding] = _later_findings(
+        "The Ministro de Justicia, Tomás Berrocal, opened the new court.",
+        "Berrocal, the country's transport minister, said the trains were late.",
+    )
+    assert finding.severity == BLOCKING and "a different office" in finding.message
+
+
+def test_a_title_in_another_language_and_its_english_office_agree():
+    assert (
+        _findings(
+            "The Ministre de l'Agriculture, Odile Varenne, visited the farm.",
+            "Odile Varenne, the agriculture minister, said prices would rise.",
+        )
+        == []
+    )
+    assert (
+        _findings(
+            "The Ministre de la Culture, Odile Varenne, visited the museum.",
+            "Odile Varenne, the culture minister, praised the curators.",
+        )
+        == []
+    )
+
+
+def test_two_countries_sending_one_envoy_to_the_same_place_is_blocking():
+    [finding] = _later_findings(
+        "The Irish ambassador to Peru, Niamh Corrigan, opened the fair.",
+        "Niamh Corrigan, Norway's ambassador to Peru, gave a speech.",
+    )
+    assert finding.severity == BLOCKING and "a different country" in finding.message
+
+
+def test_one_office_at_two_bodies_of_different_kinds_named_in_full_is_blocking():
+    [finding] = _later_findings(
+        "Tomas Lindqvist, director of the Brackwater Institute, spoke first.",
+        "Tomas Lindqvist, director of the Fenwick Museum, spoke next.",
+    )
+    assert finding.severity == BLOCKING
+    assert "a different organisation" in finding.message
+
+
+def test_a_council_leader_is_not_its_chief_executive():
+    [finding] = _later_findings(
+        "Priya Castell, the council leader, opened the library.",
+        "Castell, the council's chief executive, said the budget was tight.",
+    )
+    assert finding.severity == BLOCKING and "two posts in one body" in finding.message
+
+
+def test_having_led_a_body_agrees_with_any_name_for_its_head():
+    assert (
+        _findings(
+            "Managing director Hal Westrup said the plant would close.",
+            "Hal Westrup, who has led the company since 2015, said it was sad.",
+        )
+        == []
+    )
+
+
+def test_a_title_after_a_verb_belongs_to_the_name_after_it():
+    assert (
+        _findings(
+            "Chile's trade minister, Rosa Ibarra, met Peru's trade minister, "
+            "Luis Tapia, in Lima.",
+            "Ibarra said exports would grow.",
+        )
+        == []
+    )
+
+
+def test_the_ukrainian_and_russian_forms_of_a_name_are_one_person():
+    [finding] = _later_findings(
+        "Interior Minister Dmytro Hordienko spoke first.",
+        "Deputy Interior Minister Dmitry Gordienko spoke next.",
+    )
+    assert finding.severity == BLOCKING and "a different rank" in finding.message
+
+
+def test_a_portfolio_that_is_also_an_office_does_not_make_the_head():
+    # "Justice" names a judge too; in "Minister of Justice" it is the portfolio
+    [finding] = _later_findings(
+        "Minister of Justice Arno Veldkamp signed the order.",
+        "Arno Veldkamp, the finance minister, said the budget was set.",
+    )
+    assert finding.severity == BLOCKING and "a different office" in finding.message
+
+
+def test_an_office_held_before_a_move_is_not_compared_as_current():
+    assert (
+        _findings(
+            "Ines Rapp became governor in June after four years as deputy governor.",
+            "Governor Ines Rapp opened the new bridge.",
+        )
+        == []
+    )
+
+
+def test_a_body_written_as_its_initials_is_only_a_variant():
+    [finding] = _later_findings(
+        "Colm Brady, president of the Irish Dental Association, spoke first.",
+        "IDA president Colm Brady said waiting lists were growing.",
+    )
+    assert finding.severity == ADVISORY
+
+
+@pytest.mark.parametrize(
+    ("second", "severity"),
+    [
+        ("Ewan Ross, secretary of the Ness Angling Club, agreed.", None),
+        ("NAC secretary Ewan Ross agreed.", ADVISORY),
+        ("Ewan Ross, secretary of the Tay Rowing Club, agreed.", BLOCKING),
+    ],
+)
+def test_its_title_is_of_the_body_the_story_named_before(second, severity):
+    first = "The Ness Angling Club has new rules.\n\nIts secretary, Ewan Ross, spoke."
+    findings = _later_findings(first, second)
+    assert [f.severity for f in findings] == ([severity] if severity else [])
+
+
+@pytest.mark.parametrize(
+    ("second", "severity"),
+    [
+        ("Ravi Lal, a member of the lower house for Kerwick, spoke next.", BLOCKING),
+        ("Ravi Lal, a member of the senate for Kerwick, spoke next.", None),
+        ("Ravi Lal, a member of the city's rowing club, spoke next.", None),
+    ],
+)
+def test_a_seat_in_one_chamber_is_not_a_seat_in_the_other(second, severity):
+    findings = _later_findings("Senator Ravi Lal opened the debate.", second)
+    assert [f.severity for f in findings] == ([severity] if severity else [])
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Joe Park, who became a senator after ten years as a congressman, agreed.",
+        "Joe Park, a former congressman, agreed.",
+    ],
+)
+def test_an_office_held_before_another_is_a_career_not_a_conflict(second):
+    assert _findings("Senator Joe Park spoke.", second) == []
+
+
+def test_a_seat_told_by_who_is_is_read():
+    [finding] = _later_findings(
+        "Ravi Lal, who is a member of parliament, opened the debate.",
+        "Senator Ravi Lal closed it.",
+    )
+    assert finding.severity == BLOCKING
+
+
+@pytest.mark.parametrize(
+    ("english", "severity"),
+    [("the health minister", None), ("the transport minister", BLOCKING)],
+)
+def test_a_german_federal_minister_is_read_with_the_portfolio(english, severity):
+    findings = _later_findings(
+        "Greta Holm, the Bundesministerin für Gesundheit, spoke first.",
+        f"Greta Holm, {english}, spoke next.",
+    )
+    assert [f.severity for f in findings] == ([severity] if severity else [])

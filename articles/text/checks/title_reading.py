@@ -1,0 +1,853 @@
+"""Titles and roles read from copy, each with the person it belongs to.
+
+People are found by full name (two or more capitalised words) and, once known, by
+surname; one name in two transliterations in two stories ("Oleksandr Hrytsenko" /
+"Aleksandr Gritsenko") is one person, and so is any spelling the entity registry
+maps to another (the desk passes its aliases in `CheckContext.aliases`). A title
+is read as a small grammar: a determiner, the body or country it belongs to (a
+possessive, a capitalised name, "of the council", "to Jordan"), ranks and
+portfolios (capitalised or not: "the council's chief planning officer"), and the
+office (vocabulary's role heads, titles of other languages read as their English
+office). It comes from the shapes news copy uses: before the name ("Chilean
+Foreign Minister Ana Ortiz", "Deputy Lord Mayor Dame Ana Ortiz"), in an appositive
+after it ("Ana Ortiz, Chile's foreign minister,") or before it ("Chile's foreign
+minister, Ana Ortiz, said"), in a relative clause with a verb of office ("Ana
+Ortiz, who has led the council since 2017,") and after "as" ("after six years as
+director of rugby"; "stepped down as" an office held before, as is one told
+after "became"), and as a seat in a chamber ("a member of the lower house for
+Kerwick" is a congressman). "Its president" is the president of the body the
+story named before. Titles of other languages are read with their portfolio
+("Ministro de Justicia": the justice minister). A bare title without a name ("the
+Chilean foreign minister said") is not attributed to anyone.
+
+title_consistency.py compares what this module reads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from articles.text.checks.base import (
+    Paragraph,
+)
+from articles.text.tokens import (
+    Token,
+    is_ordinary,
+    is_title_word,
+    name_runs,
+    sentences,
+    tokenize,
+)
+from articles.text.vocabulary import (
+    DESCRIPTIVE_WORDS,
+    HONORIFICS,
+    LEGISLATIVE_CHAMBERS,
+    OFFICE_VERBS,
+    ORGANISATION_WORDS,
+    RANK_MODIFIERS,
+    ROLE_COMPOUNDS,
+    TITLE_MODIFIERS,
+    actors_in,
+    countries_in,
+    fold_accents,
+    is_role_head,
+    role_words,
+    transliteration_key,
+    words_of,
+)
+
+_FOREIGN_OF = frozenset(words_of("de del du des di della für"))
+
+_OF = frozenset(words_of("of for")) | _FOREIGN_OF
+
+_CONNECTORS = frozenset(words_of("of for in at to on")) | _FOREIGN_OF
+
+_DETERMINERS = frozenset(words_of("the a an its their his her"))
+
+_FOREIGN_ARTICLES = frozenset(words_of("la las los le el"))
+
+_ROLE_STOPS = frozenset(
+    words_of(
+        """
+        said says told announced added stated noted explained warned confirmed
+        claimed called urged stressed spoke speaking is was are were has had have
+        will would who whom whose which that and but or while when after before as
+        """
+    )
+)
+
+MAX_ROLE_TOKENS = 12
+
+_SPEECH_VERBS = frozenset(words_of("said says told added announced warned explained"))
+# Words before "as" that give the office a person holds ("after six years as",
+# "was appointed as", "took over as") or held ("stepped down as").
+
+_TAKEN_AS = frozenset(
+    (
+        *words_of(
+            """
+            years months weeks seasons decades spell term tenure stint career
+            serve serves served serving work works worked working appointed named
+            confirmed elected re-elected installed chosen hired remains remained
+            stays stayed continues continued joined joins returned returns
+            """
+        ),
+        *("took over", "takes over", "taking over", "stepped in", "steps in"),
+    )
+)
+
+_APPOINTED = frozenset(
+    words_of("appointed named elected re-elected installed chosen made promoted")
+)
+
+_LEFT_AS = frozenset(
+    (*words_of("resigned retired quit"), "stepped down", "left office")
+)
+
+_TIME_CONNECTORS = frozenset(words_of("until since from between before after"))
+
+_CHANGE_WORDS = frozenset(
+    words_of(
+        """
+        until before later became become becoming then now promoted moved
+        replaced succeeded
+        """
+    )
+)
+# Verbs of a move to a new office: an office "as" after them was held before.
+
+_BECAME = frozenset(words_of("became become becomes promoted replaced succeeded"))
+
+_ORDINALS = frozenset(words_of("first second"))
+# Lower-case words that put the title after them in the past: "formerly minister".
+
+_PAST_MARKERS = frozenset(words_of("formerly erstwhile onetime one-time"))
+# A rank word that many writers drop: a difference in these is advisory.
+
+_BODY_WORDS = ORGANISATION_WORDS | frozenset(
+    words_of("club team squad side firm government city county town state opposition")
+)
+
+
+@dataclass(frozen=True)
+class Role:
+    core: tuple[str, ...]  # lower-case title words: ("deputy", "foreign", "minister")
+    head: str  # the office: "minister"
+    affiliation: frozenset[str]  # countries and capitalised organisation words
+    countries: frozenset[str]
+    text: str
+    # countries an envoy is sent to, a "minister for" or an office "in": "to Jordan"
+    posted_to: frozenset[str] = frozenset()
+    # the body whose post it is, as its words: "the gallery's", "of the council"
+    body: frozenset[str] = frozenset()
+    # organisations named in full, as (kind, own words): "Kelvinside College" is
+    # ("college", {"kelvinside"})
+    organisations: tuple[tuple[str, frozenset[str]], ...] = ()
+    indefinite: bool = False  # "a director": one of several, not the post
+    # lower-case words naming what the office is for: "rugby" in "director of
+    # rugby", "planning" in "chief planning officer"
+    portfolio: frozenset[str] = frozenset()
+    # words that make another office of the same head: "batting" coach
+    qualifiers: frozenset[str] = frozenset()
+    formal: bool = False  # every title word capitalised: "Chief Superintendent"
+    # a capitalised word opening the sentence before the office ("Backs coach"):
+    # a field against another title's field, else a name ("Hamas spokesman")
+    opening: frozenset[str] = frozenset()
+    # the words of what the office is of, for or to: "mayor of Lyon", "ambassador
+    # to Japan", "MP for Leeds Central"
+    posting: frozenset[str] = frozenset()
+    # told by a verb of leading ("who has led the council"): the body's head, by
+    # whatever name the body gives it
+    leads_body: bool = False
+
+
+@dataclass(frozen=True)
+class Mention:
+    person: str
+    role: Role
+    para: Paragraph
+    start: int  # span of title and name within the paragraph
+    end: int
+
+
+# --- finding people ----------------------------------------------------------------
+
+
+def people_named(paragraphs: Sequence[Paragraph]) -> dict[str, int]:
+    """The names of two or more words in the copy, in reading order, each with
+    the story it first appears in."""
+    names: dict[str, int] = {}
+    after_of = set()
+    for para in paragraphs:
+        tokens = tokenize(para.text)
+        for i, j in name_runs(tokens):
+            if j - i >= 2:
+                name = " ".join(t.base for t in tokens[i:j])
+                names.setdefault(name, para.story)
+                if i and tokens[i - 1].lower == "of" and j - i >= 3:
+                    after_of.add(name)
+    # "Mayor of Leeds Ann Lee": a place before a name the copy gives alone too
+    for name in after_of:
+        if name.split(" ", 1)[1] in names:
+            del names[name]
+    return names
+
+
+def spellings_of_one_name(names: Mapping[str, int]) -> dict[str, str]:
+    """Each spelling of a name in another transliteration, in a later story,
+    mapped to the first: "Aleksandr Gritsenko" -> "Oleksandr Hrytsenko". (Within
+    one story, two such spellings are more likely two people: "Lena Berg" and
+    "Lena Borg".)"""
+    first: dict[tuple[str, ...], str] = {}
+    spellings = {}
+    for name, story in names.items():
+        person = first.setdefault(transliteration_key(name), name)
+        if person != name and names[person] != story:
+            spellings[name] = person
+    return spellings
+
+
+def title_mentions(
+    para: Paragraph,
+    full_names: set[str],
+    surnames: dict[str, str],
+    aliases: Mapping[str, str],
+) -> Iterator[Mention]:
+    for s_start, s_end in sentences(para.text):
+        tokens = tokenize(para.text[s_start:s_end], offset=s_start)
+        runs = list(name_runs(tokens))
+        for n, (i, j) in enumerate(runs):
+            name = " ".join(t.base for t in tokens[i:j])
+            if name not in full_names and i and tokens[i - 1].lower == "of":
+                tail = name.split(" ", 1)[-1]
+                if j - i >= 3 and tail in full_names:
+                    i, name = i + 1, tail  # "Mayor of Leeds Ann Lee"
+            name = aliases.get(name, name)  # a spelling the registry knows
+            if j - i == 1 and name not in full_names:
+                # "Al-Thani" opening a sentence is "al-Thani"
+                person = surnames.get(name) or surnames.get(name[:1].lower() + name[1:])
+                if person is None:
+                    continue
+            elif name in full_names:
+                person = name
+            else:
+                continue
+            # a clause after the name, up to the next name, can give an office too
+            limit = runs[n + 1][0] if n + 1 < len(runs) else len(tokens)
+            for role, start, end in (
+                *_roles_around(tokens, i, j, para.text),
+                *_roles_told_after(tokens, j, limit, para.text),
+            ):
+                yield Mention(person, role, para, start, end)
+
+
+def _roles_around(
+    tokens: list[Token], i: int, j: int, text: str
+) -> Iterator[tuple[Role, int, int]]:
+    name_end = tokens[j - 1].end
+    i = _before_honorifics(tokens, i)  # "Sir Martin Ashby", "Dr. Ana Ruiz"
+    name_start = tokens[i].start
+    opening = next((t.start for t in tokens if t.text[:1].isalnum()), -1)
+    # Title right before the name: "Chilean Deputy Foreign Minister Ana Ortiz",
+    # also past an honorific: "Lead researcher Dr Sofia Lind".
+    k = i
+    while k > 0 and i - k < MAX_ROLE_TOKENS:
+        if (
+            _prenominal_word(tokens[k - 1])
+            or _is_qualifier(tokens, k - 1, opening)
+            or (
+                # "Deputy Lord Mayor Ann Lee": an honorific inside a title
+                k < i
+                and tokens[k - 1].lower in HONORIFICS
+                and is_title_word(tokens[k].lower)
+            )
+        ):
+            k -= 1
+        elif (k >= 2 and _body_after_rank(tokens, k - 1)) or (
+            # "Secretary of State Antony Blinken", "Minister for Housing Ana Ruiz",
+            # "Mayor of Leeds Ann Lee"
+            tokens[k - 1].lower in ("of", "for")
+            and k >= 2
+            and is_role_head(tokens[k - 2].lower)
+            and (
+                tokens[k].lower in TITLE_MODIFIERS
+                or (k < i and _prenominal_word(tokens[k]))
+            )
+        ):
+            k -= 2
+        else:
+            break
+    if k < i:
+        role = _parse_role(tokens[k:i], text, opening)
+        if role is not None:
+            yield role, tokens[k].start, name_end
+    # Appositive after the name: "Karen Roe, Director of the Institute, said",
+    # also told as what the person is now: "Karen Roe, who is the director, said".
+    after = j
+    if (  # past an age: "Jane Roe, 54, the agency's director"
+        after + 2 < len(tokens)
+        and tokens[after].text == ","
+        and tokens[after + 1].text.isdigit()
+        and tokens[after + 2].text == ","
+    ):
+        after += 2
+    if after < len(tokens) and tokens[after].text == ",":
+        segment = _after_being(_segment(tokens, after + 1, forward=True))
+        role = (
+            _parse_role(segment, text) if segment and _opens_role(segment, 0) else None
+        )
+        if role is not None:
+            yield role, name_start, _parsed(segment)[-1].end
+        else:
+            seat = _seat_in_chamber(segment, text)
+            if seat is not None:
+                yield seat, name_start, segment[-1].end
+    # Appositive before the name: "Meanwhile, Chile's foreign minister, X Y, said",
+    # also before a title: "The emir's envoy, Sheikh X Y, said".
+    # or after a verb of speech, ending the sentence: "..., said the mayor, X Y."
+    if (
+        k > 0
+        and tokens[k - 1].text == ","
+        # closed by a comma, or the sentence: "..., according to the agency's
+        # deputy director, Jane Roe."
+        and (j == len(tokens) or tokens[j].text in ",.;:!?")
+    ):
+        segment = _after_speech(_segment(tokens, k - 2, forward=False))
+        if [t.lower for t in segment[:2]] == ["according", "to"]:
+            segment = segment[2:]  # "according to the agency's director, X Y"
+        # The whole clause must read as a title: "After meeting the minister, X Y,"
+        # is not one.
+        if segment and _opens_role(segment, 0) and _parsed(segment) == segment:
+            role = _parse_role(segment, text)
+            if role is not None:
+                yield role, segment[0].start, name_end
+
+
+def its_body(role: Role, before: str) -> Role:
+    """`role` read with the body "its" stands for, the last one the story names
+    before it: "The Ness Angling Club ... Its secretary" is the club's secretary."""
+    if not role.text.lower().startswith(("its ", "their ")) or role.affiliation:
+        return role
+    tokens = tokenize(before)
+    body, run = "", []
+    for token in [*tokens, None]:
+        if token and token.base[:1].isupper() and not is_ordinary(token.base):
+            run.append(token)
+            continue
+        while run and run[-1].lower not in ORGANISATION_WORDS:
+            run.pop()
+        if len(run) >= 2:
+            body = " ".join(t.text for t in run)
+        run = []
+    if not body:
+        return role
+    office = role.text.split(" ", 1)[1]
+    phrase = f"{office} of the {body}"
+    found = _parse_role(tokenize(phrase), phrase)
+    return role if found is None else replace(found, text=role.text)
+
+
+def _seat_in_chamber(segment: list[Token], text: str) -> Role | None:
+    """The office of "a member of the lower house for Kerwick", "a member of
+    parliament": the legislator of that chamber (vocabulary.LEGISLATIVE_CHAMBERS),
+    for the place named after it."""
+    words = [t.lower for t in segment]
+    k = 1 if words[:1] in (["a"], ["an"], ["the"]) else 0
+    if words[k : k + 2] != ["member", "of"]:
+        return None
+    k += 2 + (words[k + 2 : k + 3] == ["the"])
+    for chamber, office in LEGISLATIVE_CHAMBERS.items():
+        if tuple(words[k : k + len(chamber)]) == chamber:
+            tail = segment[k + len(chamber) :]
+            phrase = office + (f" {text[tail[0].start : tail[-1].end]}" if tail else "")
+            role = _parse_role(tokenize(phrase), phrase)
+            if role is not None:
+                return replace(role, text=text[segment[0].start : segment[-1].end])
+    return None
+
+
+def _after_speech(segment: list[Token]) -> list[Token]:
+    """`segment` without a verb of speech that opens it: "said the mayor" ->
+    "the mayor"."""
+    for index in range(len(segment) - 1, -1, -1):
+        if segment[index].lower in _SPEECH_VERBS:
+            return segment[index + 1 :]
+    return segment
+
+
+def _roles_told_after(
+    tokens: list[Token], j: int, limit: int, text: str
+) -> Iterator[tuple[Role, int, int]]:
+    """Offices told by a clause after the name, before the next name: "X, who has
+    led the council since 2017,", "X, who is the party's deputy leader,", "X ...
+    after six years as director of rugby" (or "X, who stepped down as chairman"
+    and "X, who was mayor", offices held before)."""
+    if j + 2 < limit and tokens[j].text == "," and tokens[j + 1].lower == "who":
+        found = _office_of_verb(tokens, j + 2, limit, text)
+        if found is not None:
+            yield found
+        found = _office_after_copula(tokens, j + 2, text)
+        if found is not None:
+            yield found
+    for k in range(j, limit - 1):
+        if tokens[k].lower != "as" or k == 0:
+            continue
+        before = " ".join(t.lower for t in tokens[max(0, k - 2) : k])
+        current = tokens[k - 1].lower in _TAKEN_AS or before in _TAKEN_AS
+        left = tokens[k - 1].lower in _LEFT_AS or before in _LEFT_AS
+        # "became mayor after three years as deputy mayor": the office before
+        left = left or any(t.lower in _BECAME for t in tokens[j:k])
+        if not (current or left) or _inside_quotation(text, tokens[k].start):
+            continue  # a speaker's own words: "after ten years as deputy head, I"
+        found = _role_phrase(tokens, k + 1, text, former=left)
+        if found is not None:
+            yield found[0], tokens[k].start, found[1]
+
+
+def _office_after_copula(
+    tokens: list[Token], k: int, text: str
+) -> tuple[Role, int, int] | None:
+    """The office in "who is (also) the party's deputy leader", "who has been
+    mayor since 2019", "who was appointed deputy minister", and, held before,
+    "who was mayor"."""
+    start = tokens[k].start
+    words = [t.lower for t in tokens[k : k + 3]]
+    if words[:2] in (["has", "been"], ["have", "been"]) or words[:1] == ["is"]:
+        former, k = False, k + (1 if words[0] == "is" else 2)
+    elif words[:2] == ["had", "been"] or words[:1] == ["was"]:
+        former, k = True, k + (1 if words[0] == "was" else 2)
+    else:
+        return None
+    if k < len(tokens) and tokens[k].lower in _APPOINTED:
+        former, k = False, k + 1  # "who was appointed deputy minister in May"
+    while k < len(tokens) and tokens[k].lower in ("also", "now", "still"):
+        k += 1
+    found = _role_phrase(tokens, k, text, former=former)
+    return (found[0], start, found[1]) if found is not None else None
+
+
+def _role_phrase(
+    tokens: list[Token], k: int, text: str, *, former: bool
+) -> tuple[Role, int] | None:
+    """The title that tokens[k:] open, as a whole phrase (not "the minister" in
+    "as the minister arrived"), and where it ends; None for one the sentence
+    moves on from ("assistant coach in 2015 and became head coach")."""
+    segment = _segment(tokens, k, forward=True)
+    seat = _seat_in_chamber(segment, text) if not former else None
+    if seat is not None:  # "who is a member of parliament"
+        return seat, segment[-1].end
+    if not segment or not _opens_role(segment, 0):
+        return None
+    parsed = _parsed(segment)
+    if not parsed or (
+        len(parsed) < len(segment)
+        and segment[len(parsed)].lower not in (_ROLE_STOPS | _TIME_CONNECTORS)
+    ):
+        return None
+    role = _parse_role(segment, text)
+    if role is None:
+        return None
+    if former:
+        return replace(role, core=("former", *role.core)), parsed[-1].end
+    if _changed_after(tokens[k + len(parsed) :]):
+        return None
+    return role, parsed[-1].end
+
+
+def _inside_quotation(text: str, position: int) -> bool:
+    """True when `position` of a paragraph is inside a quotation."""
+    before = text[:position]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+
+
+def _changed_after(tokens: list[Token]) -> bool:
+    """True when the rest of a sentence moves the office told before it to another
+    time: "... as head coach in 2019", "... before becoming director"."""
+    return any(
+        token.lower in _CHANGE_WORDS
+        or (
+            re.fullmatch(r"\d{4}", token.text) is not None
+            and index > 0
+            and tokens[index - 1].lower in ("in", "from", "between")
+        )
+        for index, token in enumerate(tokens)
+    )
+
+
+def _office_of_verb(
+    tokens: list[Token], k: int, limit: int, text: str
+) -> tuple[Role, int, int] | None:
+    """The office in "who has led the council" / "who chairs the Ness Trust": the
+    verb's office, of the body its object names."""
+    start = tokens[k].start
+    perfect = tokens[k].lower in ("has", "have")
+    k += perfect
+    if k >= limit:
+        return None
+    verb = tokens[k].lower
+    offices = {
+        (participle if perfect else present): office
+        for present, (participle, office) in OFFICE_VERBS.items()
+    }
+    if verb not in offices:
+        return None
+    body = []  # "the council", "the Ness Trust": a determiner, then nouns
+    for token in _segment(tokens, k + 1, forward=True)[:6]:
+        if body and (is_ordinary(token.base) or not token.base.isalpha()):
+            break
+        body.append(token)
+    if not (
+        len(body) >= 2
+        and body[0].lower == "the"
+        and (
+            body[-1].lower in ORGANISATION_WORDS
+            or any(t.base[:1].isupper() for t in body[1:])
+        )
+    ):
+        return None  # a body: not "who leads a busy life", "who chairs meetings"
+    phrase = f"{offices[verb]} of {text[body[0].start : body[-1].end]}"
+    role = _parse_role(tokenize(phrase), phrase)
+    if role is None:
+        return None
+    leads = offices[verb] in ("leader", "head")
+    role = replace(role, text=text[start : body[-1].end], leads_body=leads)
+    return role, start, body[-1].end
+
+
+def _before_honorifics(tokens: list[Token], i: int) -> int:
+    """The index of the first of the honorifics right before tokens[i], or i."""
+    while i > 0:
+        if tokens[i - 1].lower in HONORIFICS:
+            i -= 1
+        elif i > 1 and tokens[i - 1].text == "." and tokens[i - 2].lower in HONORIFICS:
+            i -= 2
+        else:
+            break
+    return i
+
+
+# "who now is", "who became": a relative clause that gives the person's present
+# office ("who is", "who has been", "who was appointed" are read, with what the
+# sentence says after them, by _office_after_copula).
+_BEING = re.compile(r"who (?:(?:now|currently) is|became) ")
+
+
+def _after_being(segment: list[Token]) -> list[Token]:
+    """`segment` without an opening "who is" (and the like), else as it is."""
+    words = " ".join(t.lower for t in segment[:6]) + " "
+    being = _BEING.match(words)
+    if not being:
+        return segment
+    return segment[being.group().count(" ") :]
+
+
+def _is_qualifier(
+    tokens: Sequence[Token], index: int, opening: int = -1, depth: int = 0
+) -> bool:
+    """True for a word right before an office that says which office: a field or
+    a part of the body ("batting coach", "reserve-team coach", "youth coach"),
+    not a description of its holder ("the veteran coach") nor a body ("the club
+    coach"). Capitalised, it counts only where a sentence opens ("Fielding
+    coach Raf Mendes"), in a shape names do not take (-ing, hyphenated)."""
+    if not 0 <= index < len(tokens) - 1:
+        return False
+    if not is_role_head(tokens[index + 1].lower) and not (
+        depth == 0 and _is_qualifier(tokens, index + 1, opening, depth=1)
+    ):
+        return False  # a field is right before the office, or before another field
+    token = tokens[index]
+    word = token.lower
+    if (
+        token.is_possessive
+        or not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", word)
+        or is_title_word(word)
+        or is_ordinary(token.base)
+        or word in DESCRIPTIVE_WORDS
+        or word in _BODY_WORDS
+        # the shapes of adjectives that describe: "conservative", "socialist"
+        or re.search(r"(?:ed|ous|ful|ly|ive|ist|ian|ish)$", word)
+    ):
+        return False
+    if token.base.islower():
+        return True
+    return token.start == opening and (word.endswith("ing") or "-" in word)
+
+
+def _field_word(token: Token) -> bool:
+    """A word after "of" that can name a field: "operations", "communications",
+    and capitalised in a shape names do not take: "Planning", "Nursing"."""
+    return (
+        token.base.isalpha()
+        and (token.base.islower() or token.lower.endswith("ing"))
+        and not is_ordinary(token.base)
+        and token.lower not in _DETERMINERS
+    )
+
+
+def _prenominal_word(token: Token) -> bool:
+    word = token.lower
+    if is_title_word(word):
+        return True
+    if is_ordinary(token.base) or not token.base[:1].isalpha():
+        return False
+    return token.base[:1].isupper()  # an affiliation: "Hamas", "US", "Chilean"
+
+
+def _opens_role(segment: list[Token], index: int) -> bool:
+    token = segment[index]
+    word = token.lower
+    return (
+        _inside_title(segment, index)  # ", digital minister for Bavaria,"
+        or word in _DETERMINERS
+        or is_title_word(word)
+        or (token.base[:1].isupper() and not is_ordinary(token.base))
+        or _is_qualifier(segment, index)  # "artistic director"
+    )
+
+
+def _segment(tokens: list[Token], index: int, *, forward: bool) -> list[Token]:
+    """The tokens from `index` to the next (or previous) comma or sentence end."""
+    found = []
+    step = 1 if forward else -1
+    while 0 <= index < len(tokens) and len(found) < MAX_ROLE_TOKENS + 4:
+        if (
+            re.fullmatch(r"[^\w'\u2019]", tokens[index].text)
+            and tokens[index].text not in "-"
+        ):
+            break
+        found.append(tokens[index])
+        index += step
+    return found if forward else found[::-1]
+
+
+def _parsed(segment: list[Token]) -> list[Token]:
+    """The leading tokens of `segment` that can belong to a title."""
+    taken: list[Token] = []
+    after_connector = False
+    for index, token in enumerate(segment):
+        word = token.lower
+        if word in _ROLE_STOPS or (after_connector and re.fullmatch(r"[a-z]+ed", word)):
+            break
+        if word in _CONNECTORS:
+            after_connector = True
+        elif not (
+            is_title_word(word)
+            or word in _DETERMINERS
+            or token.base[:1].isupper()
+            or token.is_possessive  # "the club's assistant coach"
+            or after_connector
+            or _inside_title(segment, index)  # "the council's chief planning officer"
+            or _is_qualifier(segment, index)  # "the batting coach"
+        ):
+            break
+        taken.append(token)
+    while taken and (taken[-1].lower in _CONNECTORS or taken[-1].lower in _DETERMINERS):
+        taken.pop()
+    return taken
+
+
+def _body_after_rank(tokens: list[Token], index: int) -> bool:
+    """True for a lower-case body or portfolio between two title words: "council"
+    in "Deputy council leader", "planning" in "chief planning officer"."""
+    return (
+        0 < index < len(tokens) - 1
+        and _lower_word(tokens[index])
+        and is_title_word(tokens[index - 1].lower)
+        and is_title_word(tokens[index + 1].lower)
+    )
+
+
+def _inside_title(tokens: list[Token], index: int) -> bool:
+    """True for a lower-case word that a lower-case title word follows, over at
+    most two more such words or possessives: "digital" in "Bavaria's digital
+    minister", "union" and "branch" in "the lecturers' union branch secretary"
+    (but not "met" in "met Foreign Minister")."""
+    if not _lower_word(tokens[index]):
+        return False
+    for token in tokens[index + 1 : index + 4]:
+        if is_title_word(token.lower) and not token.is_possessive:
+            return token.base.islower()
+        if not (_lower_word(token) or (token.is_possessive and token.base.islower())):
+            return False  # a name's possessive opens a title: "met France's minister"
+    return False
+
+
+def _lower_word(token: Token) -> bool:
+    """A lower-case word ("digital", "long-serving") that is not a function word
+    nor a title word."""
+    return (
+        token.base.replace("-", "").isalpha()
+        and token.base.islower()
+        and not is_ordinary(token.base)
+        and not is_title_word(token.lower)
+    )
+
+
+def _parse_role(segment: list[Token], text: str, opening: int = -1) -> Role | None:
+    tokens = _parsed(segment)
+    if not tokens:
+        return None
+    core_tokens: list[Token] = []
+    portfolio_tokens: list[Token] = []  # "Justice" in "Minister of Justice"
+    org_tokens: list[Token] = []
+    posted_tokens: list[Token] = []  # after "to", "in", "for", "at"
+    body: set[str] = set()
+    purpose: set[str] = set()  # the role's lower-case portfolio words
+    qualifiers: set[str] = set()
+    opening_word: set[str] = set()
+    posting: set[str] = set()  # named after "of", "for", "to": "mayor of Lyon"
+    in_org = False
+    connector = ""
+    portfolio = False  # inside "of State" / "of Foreign Affairs": part of the title
+    for index, token in enumerate(tokens):
+        word = token.lower
+        previous = tokens[index - 1].lower if index else ""
+        if word in _CONNECTORS:
+            following = next(  # past an article: "Ministre de la Santé"
+                (
+                    t
+                    for t in tokens[index + 1 : index + 3]
+                    if word not in _FOREIGN_OF or t.lower not in _FOREIGN_ARTICLES
+                ),
+                None,
+            )
+            portfolio = (
+                word in _OF  # "Minister for Housing", "head of finance"
+                and not in_org
+                and following is not None
+                and not following.is_possessive
+                and (
+                    fold_accents(following.lower) in TITLE_MODIFIERS
+                    # "director of operations", "head of communications"
+                    or (
+                        index > 0
+                        and is_role_head(tokens[index - 1].lower)
+                        and _field_word(following)
+                    )
+                )
+            )
+            in_org = not portfolio
+            connector = word
+            continue
+        if word in _FOREIGN_ARTICLES and portfolio and connector in _FOREIGN_OF:
+            continue
+        if word in _DETERMINERS:
+            portfolio = False
+            continue
+        if portfolio and is_title_word(word) and not token.is_possessive:
+            core_tokens.append(token)
+            portfolio_tokens.append(token)
+            continue
+        if portfolio and _field_word(token):
+            qualifiers.add(word)  # "director of football"
+            purpose.add(word)
+            continue
+        portfolio = False
+        if (
+            token.start == opening
+            and token.base[:1].isupper()
+            and index + 1 < len(tokens)
+            and is_role_head(tokens[index + 1].lower)
+            and not is_title_word(word)
+            and word not in _BODY_WORDS
+            and not actors_in(token.base)
+        ):
+            opening_word.add(word)
+        if not in_org and _is_qualifier(tokens, index, opening):
+            qualifiers.add(word)  # "batting coach", "chief planning officer"
+            if token.base.islower():
+                purpose.add(word)
+            continue
+        if not in_org and is_title_word(word) and not token.is_possessive:
+            following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+            if not (
+                word in _ORDINALS
+                and token.base.islower()
+                and following not in RANK_MODIFIERS
+                and (word, following) not in ROLE_COMPOUNDS  # "first minister"
+            ):  # "Chile's first ambassador in a decade" is not a First Ambassador
+                core_tokens.append(token)
+            continue
+        if word in ORGANISATION_WORDS:
+            body.add(word)  # "Deputy council leader"
+        elif token.base.islower() and not (in_org and previous in _DETERMINERS):
+            purpose.add(word)  # "chief planning officer", "director of rugby"
+        if (
+            token.is_possessive
+            or (in_org and previous in _DETERMINERS)
+            or (in_org and index and tokens[index - 1].is_possessive)
+        ):
+            # "the gallery's director", "head of the council", "coach of the
+            # club's women's team" (but not "director of rugby": a portfolio)
+            body.add(word)
+        if token.base[:1].isupper() or token.is_possessive:
+            org_tokens.append(token)
+            if in_org and connector != "of":
+                posted_tokens.append(token)
+            if token.base[:1].isupper() and not is_ordinary(token.base):
+                body.add(word)
+            if in_org and token.base[:1].isupper() and not is_ordinary(token.base):
+                posting.add(token.lower)
+    core = role_words(tuple(t.lower for t in core_tokens))
+    # the office is named before its portfolio: "Minister of Justice" is a minister
+    own = role_words(tuple(t.lower for t in core_tokens if t not in portfolio_tokens))
+    heads = [w for w in own if is_role_head(w)] or [w for w in core if is_role_head(w)]
+    if not heads:
+        return None
+    if any(t.lower in _PAST_MARKERS for t in tokens):
+        core = ("former", *core)
+    org_text = " ".join(t.base for t in org_tokens)
+    country_spans = countries_in(org_text)
+    countries = frozenset(c for _, _, c in country_spans)
+    # Words inside a country's name ("United States") are not organisation words.
+    covered = {w.lower() for s, e, _ in country_spans for w in org_text[s:e].split()}
+    others = {
+        t.base.lower()
+        for t in org_tokens
+        if t.base[:1].isupper() and not is_ordinary(t.base) and t.lower not in covered
+    }
+    posted_to = frozenset(
+        c for _, _, c in countries_in(" ".join(t.base for t in posted_tokens))
+    )
+    return Role(
+        core=core,
+        head=heads[-1],
+        affiliation=frozenset(countries | others),
+        countries=countries,
+        text=text[tokens[0].start : tokens[-1].end],
+        posted_to=posted_to,
+        body=frozenset(body),
+        organisations=_organisations(tokens),
+        indefinite=tokens[0].lower in ("a", "an"),
+        portfolio=frozenset(purpose - body),
+        qualifiers=frozenset(qualifiers),
+        formal=all(t.base[:1].isupper() for t in core_tokens),
+        opening=frozenset(opening_word - qualifiers),
+        posting=frozenset(posting),
+    )
+
+
+def _organisations(tokens: list[Token]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The organisations a title names in full, each as its kind and the other
+    words of its name: "Kelvinside College" -> ("college", {"kelvinside"})."""
+    names = []
+    run: list[Token] = []
+    for token in [*tokens, None]:
+        if (
+            token is not None
+            and token.base[:1].isupper()
+            and not is_title_word(token.lower)
+            and not is_ordinary(token.base)
+        ):
+            run.append(token)
+            if not token.is_possessive:
+                continue
+        words = [t.lower for t in run]
+        own = frozenset(w for w in words if w not in ORGANISATION_WORDS)
+        kinds = [w for w in words if w in ORGANISATION_WORDS]
+        if own and kinds and not countries_in(" ".join(t.base for t in run)):
+            names.append((kinds[-1], own))
+        run = []
+    return tuple(names)
