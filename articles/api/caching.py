@@ -59,23 +59,35 @@ class Validators:
 
 def public_validators(request: HttpRequest, state: PublicState) -> Validators:
     """The validators for `request` in public state `state`."""
-    selector = "\n".join(
-        [
-            # CommonMiddleware has validated the host against ALLOWED_HOSTS.
-            request.META.get("HTTP_HOST") or request.META.get("SERVER_NAME", ""),
-            request.scheme,
-            request.path,
-            request.META.get("QUERY_STRING", ""),
-            request.META.get("HTTP_ACCEPT", ""),
-        ]
+    meta = request.META
+    validators = _validators(
+        state,
+        # CommonMiddleware has validated the host against ALLOWED_HOSTS.
+        meta.get("HTTP_HOST") or meta.get("SERVER_NAME", ""),
+        request.scheme,
+        request.path,
+        meta.get("QUERY_STRING", ""),
+        meta.get("HTTP_ACCEPT", ""),
     )
-    etag = quote_etag(f"{state.counter}-{_selector_digest(selector)}")
+    if validators.modified is not None:
+        now = int(time.time())
+        if validators.modified > now:
+            return Validators(validators.etag, validators.modified, now)
+    return validators
+
+
+@functools.lru_cache(maxsize=1024)
+def _validators(state: PublicState, *selector: str) -> Validators:
+    """The validators of a state and what selects the representation (polls repeat
+    both), dated as if the change were not ahead of the clock."""
+    digest = hashlib.blake2b("\n".join(selector).encode(), digest_size=8).hexdigest()
+    etag = quote_etag(f"{state.counter}-{digest}")
     if state.changed_at is None:
         return Validators(etag)
     # Rounded up: a response dated in the second of a change (Last-Modified has
     # whole seconds) must not validate a copy made before the change.
     modified = math.ceil(state.changed_at.timestamp())
-    return Validators(etag, modified, min(modified, int(time.time())))
+    return Validators(etag, modified, modified)
 
 
 def is_not_modified(request: HttpRequest, validators: Validators) -> bool:
@@ -293,12 +305,6 @@ def content_conditional(view: View) -> View:
 def _asks_conditionally(request: HttpRequest) -> bool:
     meta = request.META
     return "HTTP_IF_NONE_MATCH" in meta or "HTTP_IF_MODIFIED_SINCE" in meta
-
-
-@functools.lru_cache(maxsize=1024)
-def _selector_digest(selector: str) -> str:
-    """A short hash of what selects the representation (polls repeat it)."""
-    return hashlib.blake2b(selector.encode(), digest_size=8).hexdigest()
 
 
 @functools.lru_cache(maxsize=64)

@@ -5,6 +5,9 @@ import datetime
 import time
 
 import pytest
+from django.db import connection
+from django.db.models import F
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.http import parse_http_date
 
@@ -283,3 +286,47 @@ def test_an_accept_header_the_api_cannot_serve_is_not_a_304(api):
         HTTP_ACCEPT="application/ninjs+json",
     )
     assert fresh.status_code == 304
+
+
+# --- the probe on the driver's cursor (selectors/public.py, _fetch_one) -----------
+
+
+def test_the_probe_reads_the_database_on_every_request(api):
+    """Another process's publication is seen at once: nothing is kept in memory."""
+    published()
+    _a_second_later()
+    etag, _ = _validators(api, "/api/v1/articles/")
+    assert api.get("/api/v1/articles/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    # As another app server would: the row changes, nothing in this process runs.
+    PublicVersion.objects.filter(pk=1).update(counter=F("counter") + 1)
+    response = api.get("/api/v1/articles/", HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200 and response["ETag"] != etag
+
+
+def test_the_probe_is_the_same_whether_queries_are_watched_or_not(api):
+    article = published()
+    _a_second_later()
+    urls = ["/api/v1/articles/", f"/api/v1/articles/{article.pk}/"]
+    plain = {url: _validators(api, url) for url in urls}
+    with CaptureQueriesContext(connection) as watched:
+        assert {url: _validators(api, url) for url in urls} == plain
+        for url in urls:
+            response = api.get(url, HTTP_IF_NONE_MATCH=plain[url][0])
+            assert response.status_code == 304
+    assert len(watched) == 4  # two answers and two probes, all seen
+
+
+def test_an_execute_wrapper_sees_the_probe(api):
+    published()
+    _a_second_later()
+    etag, _ = _validators(api, "/api/v1/articles/")
+    seen = []
+
+    def record(execute, sql, params, many, context):
+        seen.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        response = api.get("/api/v1/articles/", HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+    assert len(seen) == 1 and PublicVersion._meta.db_table in seen[0]
