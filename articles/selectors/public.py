@@ -382,12 +382,7 @@ def _fetch_one(name: str, *params: object) -> tuple | None:
             cursor.execute(sql, params or compiled)
             return cursor.fetchone()
     with database.wrap_database_errors:
-        cursor = driver.cursor()
-        try:
-            cursor.execute(driver_sql, params or compiled)
-            return cursor.fetchone()
-        finally:
-            cursor.close()
+        return driver.execute(driver_sql, params or compiled).fetchone()
 
 
 def _aware(value: datetime.datetime | str | None) -> datetime.datetime | None:
