@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.http import parse_http_date
 
+from articles.api import caching
 from articles.models import PublicVersion
 from articles.services.publishing import public_article_refresh
 from articles.services.revisions import article_edit
@@ -330,3 +331,57 @@ def test_an_execute_wrapper_sees_the_probe(api):
         response = api.get("/api/v1/articles/", HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 304
     assert len(seen) == 1 and PublicVersion._meta.db_table in seen[0]
+
+
+# --- answered before URL resolution (caching.EarlyNotModifiedMiddleware) ---------
+
+
+@pytest.mark.parametrize("method", ["get", "head"])
+def test_a_repeated_conditional_poll_is_answered_before_url_resolution(
+    api, method, django_assert_num_queries
+):
+    article = published()
+    _a_second_later()
+    for url in ["/api/v1/articles/?page_size=5", f"/api/v1/articles/{article.pk}/"]:
+        etag, _ = _validators(api, url)
+        caching.CHECKED_PATHS.clear()  # the list's first request was checked
+        answers = []
+        for _ in range(2):
+            with django_assert_num_queries(1):  # the version probe
+                answers.append(getattr(api, method)(url, HTTP_IF_NONE_MATCH=etag))
+        by_view, early = answers
+        assert by_view.wsgi_request.resolver_match is not None
+        assert early.wsgi_request.resolver_match is None  # no URL resolution
+        assert early.status_code == by_view.status_code == 304
+        assert dict(early.headers) == dict(by_view.headers)
+
+
+def test_a_stale_copy_of_a_checked_path_gets_the_new_answer(
+    api, django_assert_num_queries
+):
+    url = "/api/v1/articles/?page_size=5"
+    published()
+    _a_second_later()
+    etag, _ = _validators(api, url)
+    assert api.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304  # checked
+    newer = published()
+    with django_assert_num_queries(2):  # one probe, then the page
+        response = api.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200 and response["ETag"] != etag
+    assert response.json()["results"][0]["id"] == newer.pk
+
+
+def test_a_checked_path_still_refuses_a_bad_query(api):
+    published()
+    _a_second_later()
+    etag, _ = _validators(api, "/api/v1/articles/")
+    assert api.get("/api/v1/articles/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    refused = api.get("/api/v1/articles/?page_size=0", HTTP_IF_NONE_MATCH=etag)
+    assert refused.status_code == 400
+
+
+def test_checked_paths_are_bounded(rf):
+    paths = caching.CheckedPaths(limit=2)
+    for path in ["/a/", "/b/", "/c/"]:
+        paths.remember(rf.get(path), lambda request, kwargs: None, {})
+    assert len(paths._checks) == 1  # past the bound: all forgotten, then /c/
