@@ -361,8 +361,9 @@ def _hot_sql(name: str, vendor: str) -> tuple[str, str, tuple]:
 def _fetch_one(name: str, *params: object) -> tuple | None:
     """Run hot query `name` (SQL compiled once per process) with `params`, if given.
 
-    On an open connection that nothing watches, on the driver's own cursor: Django's
-    cursor wrapper costs several times the query itself. Anything that observes
+    On an open connection that nothing watches, through the driver connection's own
+    `execute` (sqlite3's and psycopg 3's): Django's cursor wrapper costs several
+    times the query itself. Anything that observes
     queries (query logging, as DEBUG and django_assert_num_queries turn on; an
     execute wrapper), a pending health check or a broken transaction takes Django's
     cursor. Errors are Django's either way. (Instrumentation that patches Django's
