@@ -12,10 +12,11 @@ admin.site.site_title = "Review desk"
 admin.site.index_title = "Desk"
 
 urlpatterns = [
+    # First: downstream sites poll it all day, and patterns are tried in order.
+    path("api/", include("articles.api.urls")),
     path("", RedirectView.as_view(pattern_name="desk:home", permanent=False)),
     path("desk/", include("articles.desk.urls")),
     path("admin/", admin.site.urls),
-    path("api/", include("articles.api.urls")),
     path("feeds/", include("articles.feeds")),
     path("", include("articles.urls")),
     path("healthz", healthz, name="healthz"),

@@ -8,6 +8,8 @@ changed nothing costs one primary-key query and no rendering, authentication or
 throttling; only its query string is checked first (a parameter the view would refuse
 is a 400, never a 304). The state read is left on the request (`public_state`) for
 the view: the fast path keeps finished list pages under it (`VersionedPages`).
+Once a view has checked a path, a conditional request of it is checked before URL
+resolution (`EarlyNotModifiedMiddleware`), with the view's own check.
 """
 
 import functools
@@ -19,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_etags, parse_http_date_safe, quote_etag
@@ -59,23 +62,35 @@ class Validators:
 
 def public_validators(request: HttpRequest, state: PublicState) -> Validators:
     """The validators for `request` in public state `state`."""
-    selector = "\n".join(
-        [
-            # CommonMiddleware has validated the host against ALLOWED_HOSTS.
-            request.META.get("HTTP_HOST") or request.META.get("SERVER_NAME", ""),
-            request.scheme,
-            request.path,
-            request.META.get("QUERY_STRING", ""),
-            request.META.get("HTTP_ACCEPT", ""),
-        ]
+    meta = request.META
+    validators = _validators(
+        state,
+        # CommonMiddleware has validated the host against ALLOWED_HOSTS.
+        meta.get("HTTP_HOST") or meta.get("SERVER_NAME", ""),
+        request.scheme,
+        request.path,
+        meta.get("QUERY_STRING", ""),
+        meta.get("HTTP_ACCEPT", ""),
     )
-    etag = quote_etag(f"{state.counter}-{_selector_digest(selector)}")
+    if validators.modified is not None:
+        now = int(time.time())
+        if validators.modified > now:
+            return Validators(validators.etag, validators.modified, now)
+    return validators
+
+
+@functools.lru_cache(maxsize=1024)
+def _validators(state: PublicState, *selector: str) -> Validators:
+    """The validators of a state and what selects the representation (polls repeat
+    both), dated as if the change were not ahead of the clock."""
+    digest = hashlib.blake2b("\n".join(selector).encode(), digest_size=8).hexdigest()
+    etag = quote_etag(f"{state.counter}-{digest}")
     if state.changed_at is None:
         return Validators(etag)
     # Rounded up: a response dated in the second of a change (Last-Modified has
     # whole seconds) must not validate a copy made before the change.
     modified = math.ceil(state.changed_at.timestamp())
-    return Validators(etag, modified, min(modified, int(time.time())))
+    return Validators(etag, modified, modified)
 
 
 def is_not_modified(request: HttpRequest, validators: Validators) -> bool:
@@ -118,6 +133,19 @@ def set_public_headers(
         response.headers["ETag"] = validators.etag
         if validators.last_modified is not None:
             response.headers["Last-Modified"] = _http_date(validators.last_modified)
+    return response
+
+
+def not_modified(validators: Validators) -> HttpResponseNotModified:
+    """The 304 for a current copy: what `set_public_headers` gives an empty one."""
+    # A 304 has no Content-Type: naming one saves working out the default charset.
+    response = HttpResponseNotModified(content_type="")
+    headers = response.headers
+    headers["Cache-Control"] = CACHE_CONTROL
+    headers["Vary"] = VARY_HEADER
+    headers["ETag"] = validators.etag
+    if validators.last_modified is not None:
+        headers["Last-Modified"] = _http_date(validators.last_modified)
     return response
 
 
@@ -234,6 +262,9 @@ def article_conditional(view: View, *, query_valid: QueryCheck = _any_query) -> 
     return _conditional(view, state, query_valid, state_from_view=True)
 
 
+Check = Callable[[HttpRequest, dict], HttpResponse | None]
+
+
 def _conditional(
     view: View,
     state_for: Callable[[dict], PublicState],
@@ -241,18 +272,29 @@ def _conditional(
     *,
     state_from_view: bool = False,
 ) -> View:
+    def check(request: HttpRequest, kwargs: dict) -> HttpResponse | None:
+        """The 304 if the client's copy is current, else None; the state read and
+        its validators are left on the request either way."""
+        state = state_for(kwargs)
+        # What the view may key work on (fast.py's finished pages).
+        request.public_state = state
+        validators = request.public_validators = public_validators(request, state)
+        if is_not_modified(request, validators) and query_valid(request):
+            return not_modified(validators)
+        return None
+
     @functools.wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
-        validators = None
-        if not state_from_view or _asks_conditionally(request):
-            state = state_for(kwargs)
-            # What the view may key work on (fast.py's finished pages).
-            request.public_state = state
-            validators = public_validators(request, state)
-            if is_not_modified(request, validators) and query_valid(request):
-                return set_public_headers(HttpResponseNotModified(), validators)
+        # Set when EarlyNotModifiedMiddleware has already checked this request.
+        validators = getattr(request, "public_validators", None)
+        if validators is None and (not state_from_view or _asks_conditionally(request)):
+            CHECKED_PATHS.remember(request, check, kwargs)
+            answer = check(request, kwargs)
+            if answer is not None:
+                return answer
+            validators = request.public_validators
         response = view(request, *args, **kwargs)
         if response.status_code in (200, 404, 410):
             state = getattr(response, "public_state", None)
@@ -264,6 +306,60 @@ def _conditional(
         return response
 
     return wrapped
+
+
+class CheckedPaths:
+    """The paths whose conditional requests a view's check has answered, with that
+    check and the keyword arguments their URL resolved to: the same path resolves
+    the same way under the same URLconf, so a repeated conditional request can be
+    checked before URL resolution. At most `limit` are kept; past that they are
+    forgotten all at once."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._checks: dict[tuple, tuple[Check, dict]] = {}
+
+    def remember(self, request: HttpRequest, check: Check, kwargs: dict) -> None:
+        if len(self._checks) >= self.limit:
+            self._checks.clear()
+        self._checks[_path_key(request)] = (check, kwargs)
+
+    def check(self, request: HttpRequest) -> HttpResponse | None:
+        """The 304 for a conditional GET or HEAD of a known path, else None."""
+        found = self._checks.get(_path_key(request))
+        return None if found is None else found[0](request, found[1])
+
+    def clear(self) -> None:
+        self._checks.clear()
+
+
+# A poll's list URL, or one of the articles it lists.
+CHECKED_PATHS = CheckedPaths(limit=4096)
+
+
+def _path_key(request: HttpRequest) -> tuple:
+    return (
+        getattr(request, "urlconf", None) or settings.ROOT_URLCONF,
+        request.path_info,
+    )
+
+
+class EarlyNotModifiedMiddleware:
+    """A conditional poll of a path already checked (`CheckedPaths`), answered
+    before URL resolution: its 304 is the view's, for the same one probe query.
+    A request that is not fresh goes on to the view with what was read (the view
+    does not probe again). Last in MIDDLEWARE, so that every other middleware
+    sees the 304 as it sees the view's."""
+
+    def __init__(self, get_response: View) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if _asks_conditionally(request) and request.method in ("GET", "HEAD"):
+            answer = CHECKED_PATHS.check(request)
+            if answer is not None:
+                return answer
+        return self.get_response(request)
 
 
 def content_conditional(view: View) -> View:
@@ -284,7 +380,7 @@ def content_conditional(view: View) -> View:
         digest = hashlib.blake2b(response.content, digest_size=12).hexdigest()
         validators = Validators(quote_etag(digest))
         if is_not_modified(request, validators):
-            return set_public_headers(HttpResponseNotModified(), validators)
+            return not_modified(validators)
         return set_public_headers(response, validators)
 
     return wrapped
@@ -293,12 +389,6 @@ def content_conditional(view: View) -> View:
 def _asks_conditionally(request: HttpRequest) -> bool:
     meta = request.META
     return "HTTP_IF_NONE_MATCH" in meta or "HTTP_IF_MODIFIED_SINCE" in meta
-
-
-@functools.lru_cache(maxsize=1024)
-def _selector_digest(selector: str) -> str:
-    """A short hash of what selects the representation (polls repeat it)."""
-    return hashlib.blake2b(selector.encode(), digest_size=8).hexdigest()
 
 
 @functools.lru_cache(maxsize=64)

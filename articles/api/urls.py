@@ -15,10 +15,11 @@ from articles.api.root import ApiRoot
 app_name = "api"
 
 urlpatterns = [
-    path("v1/", ApiRoot.as_view(), name="root"),
+    # The polled URLs first: patterns are tried in order.
     path("v1/articles/", views.ArticleList.as_view(), name="article-list"),
     # Any segment, so that a malformed id is the API's JSON 404, not an HTML page.
     path("v1/articles/<str:pk>/", views.ArticleDetail.as_view(), name="article-detail"),
+    path("v1/", ApiRoot.as_view(), name="root"),
     path("v1/sections/", views.SectionList.as_view(), name="section-list"),
     path("v1/entities/", views.EntityList.as_view(), name="entity-list"),
     path("v1/corrections/", views.CorrectionList.as_view(), name="correction-list"),

@@ -38,7 +38,13 @@ class PublicState:
 def public_state() -> PublicState:
     """One primary-key query: the counter and time of the last public change."""
     found = _fetch_one("probe")
-    return PublicState(found[0], _aware(found[1])) if found else PublicState(0, None)
+    return _public_state(*found) if found else PublicState(0, None)
+
+
+@functools.lru_cache(maxsize=16)
+def _public_state(counter: int, changed_at: datetime.datetime | str) -> PublicState:
+    """The probe's row as a state, parsed once (polls read the same row)."""
+    return PublicState(counter, _aware(changed_at))
 
 
 def public_article_state(*, article_id: int) -> PublicState | None:
@@ -48,6 +54,7 @@ def public_article_state(*, article_id: int) -> PublicState | None:
     return None if found is None else _article_state(found[0])
 
 
+@functools.lru_cache(maxsize=1024)
 def _article_state(updated_at: datetime.datetime | str) -> PublicState:
     changed_at = _aware(updated_at)
     assert changed_at is not None
@@ -339,18 +346,44 @@ def _page_sql(
 
 
 @functools.cache
-def _hot_sql(name: str, vendor: str) -> tuple[str, tuple]:
-    """The SQL of a hot query and the parameters it was compiled with."""
-    return _HOT_QUERIES[name]().query.sql_with_params()
+def _hot_sql(name: str, vendor: str) -> tuple[str, str, tuple]:
+    """The SQL of a hot query, the same in the driver's placeholder style, and the
+    parameters it was compiled with."""
+    sql, compiled = _HOT_QUERIES[name]().query.sql_with_params()
+    driver_sql = sql
+    if vendor == "sqlite":  # Django's SQLite cursor converts "%s" on every call
+        from django.db.backends.sqlite3.base import FORMAT_QMARK_REGEX
+
+        driver_sql = FORMAT_QMARK_REGEX.sub("?", sql).replace("%%", "%")
+    return sql, driver_sql, compiled
 
 
 def _fetch_one(name: str, *params: object) -> tuple | None:
-    """Run hot query `name` (SQL compiled once per process) with `params`, if given."""
+    """Run hot query `name` (SQL compiled once per process) with `params`, if given.
+
+    On an open connection that nothing watches, through the driver connection's own
+    `execute` (sqlite3's and psycopg 3's): Django's cursor wrapper costs several
+    times the query itself. Anything that observes
+    queries (query logging, as DEBUG and django_assert_num_queries turn on; an
+    execute wrapper), a pending health check or a broken transaction takes Django's
+    cursor. Errors are Django's either way. (Instrumentation that patches Django's
+    CursorWrapper class does not see these queries.)
+    """
     database = connections[DEFAULT_DB_ALIAS]
-    sql, compiled = _hot_sql(name, database.vendor)
-    with database.cursor() as cursor:
-        cursor.execute(sql, params or compiled)
-        return cursor.fetchone()
+    sql, driver_sql, compiled = _hot_sql(name, database.vendor)
+    driver = database.connection
+    if (
+        driver is None
+        or database.queries_logged
+        or database.execute_wrappers
+        or database.needs_rollback
+        or (database.health_check_enabled and not database.health_check_done)
+    ):
+        with database.cursor() as cursor:
+            cursor.execute(sql, params or compiled)
+            return cursor.fetchone()
+    with database.wrap_database_errors:
+        return driver.execute(driver_sql, params or compiled).fetchone()
 
 
 def _aware(value: datetime.datetime | str | None) -> datetime.datetime | None:

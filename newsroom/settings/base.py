@@ -240,3 +240,8 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("axes.middleware.AxesMiddleware"),
     "newsroom.conflicts.WriteConflictMiddleware",
 )
+
+# --- API polls (issue 13) ------------------------------------------------------------
+# Innermost, so that every other middleware sees its 304s as it sees the views': a
+# conditional poll of a path already checked is answered before URL resolution.
+MIDDLEWARE.append("articles.api.caching.EarlyNotModifiedMiddleware")

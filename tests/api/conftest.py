@@ -7,7 +7,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from articles.api import fast
+from articles.api import caching, fast
 from articles.models import Article
 from tests.api.helpers import BODY, publish_via_workflow
 from tests.factories import ArticleFactory
@@ -15,13 +15,16 @@ from tests.factories import ArticleFactory
 
 @pytest.fixture(autouse=True)
 def _fresh_throttle_counts():
-    """Throttle counts live in the cache; each test starts with none, and with no
-    finished list page kept from another test's rolled-back archive."""
+    """Throttle counts live in the cache; each test starts with none, with no
+    finished list page kept from another test's rolled-back archive, and with no
+    path checked yet (the first conditional request of a path reaches its view)."""
     cache.clear()
     fast.FINISHED_PAGES.clear()
+    caching.CHECKED_PATHS.clear()
     yield
     cache.clear()
     fast.FINISHED_PAGES.clear()
+    caching.CHECKED_PATHS.clear()
 
 
 @pytest.fixture

@@ -5,9 +5,13 @@ import datetime
 import time
 
 import pytest
+from django.db import connection
+from django.db.models import F
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.http import parse_http_date
 
+from articles.api import caching
 from articles.models import PublicVersion
 from articles.services.publishing import public_article_refresh
 from articles.services.revisions import article_edit
@@ -283,3 +287,101 @@ def test_an_accept_header_the_api_cannot_serve_is_not_a_304(api):
         HTTP_ACCEPT="application/ninjs+json",
     )
     assert fresh.status_code == 304
+
+
+# --- the probe on the driver's cursor (selectors/public.py, _fetch_one) -----------
+
+
+def test_the_probe_reads_the_database_on_every_request(api):
+    """Another process's publication is seen at once: nothing is kept in memory."""
+    published()
+    _a_second_later()
+    etag, _ = _validators(api, "/api/v1/articles/")
+    assert api.get("/api/v1/articles/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    # As another app server would: the row changes, nothing in this process runs.
+    PublicVersion.objects.filter(pk=1).update(counter=F("counter") + 1)
+    response = api.get("/api/v1/articles/", HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200 and response["ETag"] != etag
+
+
+def test_the_probe_is_the_same_whether_queries_are_watched_or_not(api):
+    article = published()
+    _a_second_later()
+    urls = ["/api/v1/articles/", f"/api/v1/articles/{article.pk}/"]
+    plain = {url: _validators(api, url) for url in urls}
+    with CaptureQueriesContext(connection) as watched:
+        assert {url: _validators(api, url) for url in urls} == plain
+        for url in urls:
+            response = api.get(url, HTTP_IF_NONE_MATCH=plain[url][0])
+            assert response.status_code == 304
+    assert len(watched) == 4  # two answers and two probes, all seen
+
+
+def test_an_execute_wrapper_sees_the_probe(api):
+    published()
+    _a_second_later()
+    etag, _ = _validators(api, "/api/v1/articles/")
+    seen = []
+
+    def record(execute, sql, params, many, context):
+        seen.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        response = api.get("/api/v1/articles/", HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+    assert len(seen) == 1 and PublicVersion._meta.db_table in seen[0]
+
+
+# --- answered before URL resolution (caching.EarlyNotModifiedMiddleware) ---------
+
+
+@pytest.mark.parametrize("method", ["get", "head"])
+def test_a_repeated_conditional_poll_is_answered_before_url_resolution(
+    api, method, django_assert_num_queries
+):
+    article = published()
+    _a_second_later()
+    for url in ["/api/v1/articles/?page_size=5", f"/api/v1/articles/{article.pk}/"]:
+        etag, _ = _validators(api, url)
+        caching.CHECKED_PATHS.clear()  # the list's first request was checked
+        answers = []
+        for _ in range(2):
+            with django_assert_num_queries(1):  # the version probe
+                answers.append(getattr(api, method)(url, HTTP_IF_NONE_MATCH=etag))
+        by_view, early = answers
+        assert by_view.wsgi_request.resolver_match is not None
+        assert early.wsgi_request.resolver_match is None  # no URL resolution
+        assert early.status_code == by_view.status_code == 304
+        assert dict(early.headers) == dict(by_view.headers)
+
+
+def test_a_stale_copy_of_a_checked_path_gets_the_new_answer(
+    api, django_assert_num_queries
+):
+    url = "/api/v1/articles/?page_size=5"
+    published()
+    _a_second_later()
+    etag, _ = _validators(api, url)
+    assert api.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304  # checked
+    newer = published()
+    with django_assert_num_queries(2):  # one probe, then the page
+        response = api.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200 and response["ETag"] != etag
+    assert response.json()["results"][0]["id"] == newer.pk
+
+
+def test_a_checked_path_still_refuses_a_bad_query(api):
+    published()
+    _a_second_later()
+    etag, _ = _validators(api, "/api/v1/articles/")
+    assert api.get("/api/v1/articles/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    refused = api.get("/api/v1/articles/?page_size=0", HTTP_IF_NONE_MATCH=etag)
+    assert refused.status_code == 400
+
+
+def test_checked_paths_are_bounded(rf):
+    paths = caching.CheckedPaths(limit=2)
+    for path in ["/a/", "/b/", "/c/"]:
+        paths.remember(rf.get(path), lambda request, kwargs: None, {})
+    assert len(paths._checks) == 1  # past the bound: all forgotten, then /c/

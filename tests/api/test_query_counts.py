@@ -91,8 +91,9 @@ def test_detail_costs_one_query(api, many_articles, django_assert_num_queries):
     article_id = api.get("/api/v1/articles/?page_size=1").json()["results"][0]["id"]
     with django_assert_num_queries(1):
         response = api.get(f"/api/v1/articles/{article_id}/")
-    with django_assert_num_queries(2):
-        api.get(f"/api/v1/articles/{article_id}/", HTTP_IF_NONE_MATCH='"0-stale"')
+    for _ in range(2):  # the second time checked before URL resolution: no more
+        with django_assert_num_queries(2):
+            api.get(f"/api/v1/articles/{article_id}/", HTTP_IF_NONE_MATCH='"0-stale"')
     assert response["ETag"]
 
 
@@ -157,9 +158,10 @@ def test_the_polled_urls_cost_the_same_queries_at_n_and_2n_rows(
     if "results" in data:
         assert len(data["results"]) == 10
         assert data["next"]
-    with django_assert_num_queries(1):  # the version probe, then 304
-        again = api.get(url, HTTP_IF_NONE_MATCH=response["ETag"])
-    assert again.status_code == 304
+    for _ in range(2):  # the second time answered before URL resolution
+        with django_assert_num_queries(1):  # the version probe, then 304
+            again = api.get(url, HTTP_IF_NONE_MATCH=response["ETag"])
+        assert again.status_code == 304
 
 
 @pytest.mark.parametrize("name", [name for name in HOT_URLS if "list" in name])
