@@ -1638,3 +1638,82 @@ def test_suggested_headline_turns_reported_speech_into_speaker_and_claim():
     assert suggest_headline("He said that the plan would fail.") == (
         "He said that the plan would fail"
     )
+
+
+# ---------------------------------------------------------------------------
+# Single stories made of items: an interview's questions and answers, lists
+# ---------------------------------------------------------------------------
+
+INTERVIEW = """\
+'The river took the road first': a ferry skipper on a wet winter
+The valley's only car ferry has run through the worst winter in forty years. Its \
+skipper, Tomas Reyl, has worked the crossing since 2009.
+
+Early days
+Q: What was the crossing like when you started?
+A: Quiet. Two trucks an hour and the school run in the morning.
+Q: Did anyone expect the floods?
+A: Nobody planned for them, which is the trouble.
+
+THE NEW RAMP
+Q: What changed after the first flood?
+A: The council paid for a higher ramp. It took eight months and it works.
+Night crossings
+Q: You run at night now?
+A: Since November, every night, because the bridge upstream is shut.
+
+
+Crew who stay
+Q: How many of your crew are local?
+A: All six of them. Two are brothers who grew up on the far bank.
+"""
+
+
+def test_an_interview_under_short_sub_headings_stays_one_story():
+    stories = suggest_split(INTERVIEW)
+
+    assert spans(stories) == [(1, 20)]
+    gaps = {c.line: c for c in boundary_candidates(INTERVIEW)}
+    # A question is not a headline, and text opening on a question goes on with the
+    # interview, whatever the spacing before its sub-heading.
+    assert 7 not in stories[0].subheading_lines
+    assert any("interview's question" in doubt for doubt in gaps[18].doubts)
+
+
+EXPLAINER_WITH_A_LIST = """\
+What the New Parking Rules Mean for Residents
+The city will charge for parking on forty streets near the stadium from March, and \
+residents will need a permit to park there on match days.
+How do I get a permit?
+The permit office has set out the steps:
+1. Register your car at the office or online.
+2. Show a bill with your address on it.
+3. Pay the fee, which is waived for pensioners.
+
+The office says permits will be posted within ten days of an application, and that \
+residents should apply before the end of February.
+Why is the city doing this?
+Match-day traffic has doubled since the stadium was enlarged.
+"""
+
+
+def test_the_text_after_a_numbered_list_goes_on_with_its_story():
+    stories = suggest_split(EXPLAINER_WITH_A_LIST)
+
+    assert spans(stories) == [(1, 11)]
+    gap = {c.line: c for c in boundary_candidates(EXPLAINER_WITH_A_LIST)}[9]
+    assert any("right after a list" in doubt for doubt in gap.doubts)
+
+
+def test_a_headline_after_a_list_still_starts_the_next_story():
+    # The first story ends on its list; the next one has a headline.
+    ending_on_a_list = EXPLAINER_WITH_A_LIST.split("\n\n")[0]
+    text = (
+        ending_on_a_list + "\n\nFerry Fares Rise For The First Time In Six Years\n"
+        "The harbour board has raised ferry fares by eight per cent from Monday, "
+        "its first rise since 2020, the board said on Thursday.\n"
+        "Season tickets will cost more too.\n"
+    )
+    stories = suggest_split(text)
+
+    assert [s.first_line for s in stories] == [1, 9]

@@ -20,6 +20,7 @@ from articles.text.splitting.features import (
 )
 from articles.text.splitting.words import (
     _DATELINE,
+    _ITEM_LABEL,
     _QUOTES,
     _SPEECH_DAY,
     CONTINUING_VERBS,
@@ -144,6 +145,11 @@ SIGNALS: dict[str, Signal] = {
     ),
     "also_added": Signal(-1.5, "'also' or 'added' continues the reporting before"),
     "quote_opening": Signal(-0.5, "opens with a quotation"),
+    "list_item": Signal(
+        -3.0,
+        "an item of a list or an interview's question or answer, or the text right "
+        "after a list: no story opens so",
+    ),
     "one_paragraph_story": Signal(
         -4.0,
         "the paragraph before would be a story of one paragraph, and its start "
@@ -507,6 +513,12 @@ def _signals(
     )
     f["also_added"] = float(not CONTINUING_VERBS.isdisjoint(lede.words[:10]))
     f["quote_opening"] = float(lede.text[0] in _QUOTES)
+    # A list belongs to a story, and so does the text right after it unless a
+    # headline starts another.
+    f["list_item"] = float(
+        bool(_ITEM_LABEL.match(lede.text))
+        or (head.kind != "heading" and bool(_ITEM_LABEL.match(previous.text)))
+    )
     f["lead_in"] = float(previous.text.endswith(":"))
     # Every story starts with a headline, a dateline, a wider gap or a lede; word
     # overlap alone is how a story's sections differ.

@@ -58,6 +58,14 @@ CALENDAR_WORDS = vocabulary.CALENDAR_WORDS | _word_set(
 # articles ("Council Raises Tax"), sections are named by phrases and questions
 # ("A Long Wait", "What Happens Next").
 PHRASE_HEADING_OPENERS = _word_set("a an the what why how when where who which")
+# The label an item of a sequence opens with: an interview's question or answer
+# ("Q: ...", "A: ..."), a bullet or a number ("1. ..."). Such an item goes on with
+# the items before it; no story opens with one, nor is it a headline.
+_ITEM_LABEL = re.compile(
+    r"^(?:(?:Q|A|Question|Answer) ?:\s"
+    r"|[\u2022\u25aa\u25cf\u25e6\u2023*]\s*\S"
+    r"|\d{1,2}[.)]\s)"
+)
 # Capitalised words that are not names even in mid-sentence.
 NOT_NAMES = STOPWORDS | CALENDAR_WORDS | {"i"}
 
