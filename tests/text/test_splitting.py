@@ -119,7 +119,7 @@ def test_stories_with_no_blank_line_between_them_are_found_by_their_datelines():
     stories = suggest_split(NO_BLANK_LINES)
 
     assert spans(stories) == [(1, 3), (4, 6)]
-    assert "opens with a dateline" in stories[1].reasons
+    assert "opens with a dateline or an update's time" in stories[1].reasons
 
 
 def test_stories_with_no_blank_line_between_them_are_found_by_their_headlines():
@@ -1717,3 +1717,28 @@ def test_a_headline_after_a_list_still_starts_the_next_story():
     stories = suggest_split(text)
 
     assert [s.first_line for s in stories] == [1, 9]
+
+
+UPDATED_RUN = """\
+Flood Warning For River Towns As Rain Continues
+
+Three towns on the lower river were told to prepare for flooding on Monday after two \
+days of heavy rain, the regional water authority said.
+
+Sandbags were handed out at the fire station in Aldmoor from noon.
+
+Farmers moved cattle to higher fields along the valley road.
+
+UPDATED 6.10 pm: The river at Aldmoor rose above its banks on Monday evening and \
+about 200 homes on the low side of the town were evacuated, the regional water \
+authority said.
+
+Volunteers opened the sports hall as a shelter for families who left their homes.
+"""
+
+
+def test_an_update_time_opens_a_new_version_of_a_developing_story():
+    gaps = {c.line: c for c in boundary_candidates(UPDATED_RUN)}
+
+    assert "opens with a dateline or an update's time" in gaps[9].reasons
+    assert [s.first_line for s in suggest_split(UPDATED_RUN)] == [1, 9]

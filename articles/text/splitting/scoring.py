@@ -23,6 +23,7 @@ from articles.text.splitting.words import (
     _ITEM_LABEL,
     _QUOTES,
     _SPEECH_DAY,
+    _UPDATE_STAMP,
     CONTINUING_VERBS,
     PHRASE_HEADING_OPENERS,
     _content_stems,
@@ -115,7 +116,7 @@ SIGNALS: dict[str, Signal] = {
     "new_names": Signal(0.5, "names people or places not mentioned just before"),
     "shared_names": Signal(-1.0, "names the same people and places as just before"),
     # How the first paragraph after the gap opens.
-    "dateline": Signal(2.5, "opens with a dateline"),
+    "dateline": Signal(2.5, "opens with a dateline or an update's time"),
     "lede": Signal(1.5, "opening typical of a lede"),
     "news_lede": Signal(
         1.0,
@@ -464,7 +465,9 @@ def _signals(
         f["new_names"] = len(opening_names - before_names) / len(opening_names)
     if after_names:
         f["shared_names"] = len(after_names & before_names) / len(after_names)
-    f["dateline"] = float(bool(_DATELINE.match(lede.text)))
+    f["dateline"] = float(
+        bool(_DATELINE.match(lede.text) or _UPDATE_STAMP.match(lede.text))
+    )
     f["lede"] = lede_likeness
     # Introducing someone again is how a new story's lede starts, when it reads
     # like a lede; later in a story it is the reporter being thorough.

@@ -89,6 +89,11 @@ _DATELINE_PREFIX = re.compile(
     r"\s*[\u2014\u2013-]{1,2}\s+"
 )
 _DATELINE = re.compile(_DATELINE_PREFIX.pattern + r"\S")
+# "UPDATED 3.40 pm: ", "UPDATED: Monday, 6:15 p.m. \u2014 ": a developing story's
+# new version opens with the time it was filed, as a wire story with its dateline.
+_UPDATE_STAMP = re.compile(
+    r"^(?:UPDATED?|Updated)\b[^\n]{0,30}?(?::|\s?[\u2014\u2013]|\s-)\s+\S"
+)
 # A day, not a habit: "on Sundays" and "on Sunday afternoons" name no one day.
 _HABIT = r"(?!s\b| (?:morning|afternoon|evening|night)s\b)"
 _WEEKDAY = rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday){_HABIT}"
