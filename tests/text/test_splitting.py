@@ -1742,3 +1742,25 @@ def test_an_update_time_opens_a_new_version_of_a_developing_story():
 
     assert "opens with a dateline or an update's time" in gaps[9].reasons
     assert [s.first_line for s in suggest_split(UPDATED_RUN)] == [1, 9]
+
+
+BRIEFS_WITH_COLON_DATELINES = """\
+Westcombe: Two men were arrested on Saturday after a van loaded with stolen bicycles \
+was stopped on the coast road near the harbour. Police said the bicycles had been \
+taken from a shop in the high street.
+The van was towed to the police station.
+Marlow Cross: The village hall will reopen on Friday after a year of repairs to its \
+roof, which was damaged in the winter storms, the parish council said.
+Background: The hall was built by the villagers in 1921 and has been repaired \
+twice since, both times with money raised at the summer fair on the green.
+"""
+
+
+def test_a_place_and_a_colon_open_a_brief_as_a_dateline_does_a_label_does_not():
+    gaps = {c.line: c for c in boundary_candidates(BRIEFS_WITH_COLON_DATELINES)}
+
+    assert "opens with a dateline or an update's time" in gaps[3].reasons
+    # "Background" is a label: the copy writes it in lower case elsewhere.
+    text = BRIEFS_WITH_COLON_DATELINES + "The background was checked by a reader.\n"
+    gaps = {c.line: c for c in boundary_candidates(text)}
+    assert not any("dateline" in r for r in gaps[4].reasons)

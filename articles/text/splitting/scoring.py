@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import pairwise
 from operator import mul
 
@@ -19,11 +20,13 @@ from articles.text.splitting.features import (
     _reintroduces,
 )
 from articles.text.splitting.words import (
+    _COLON_DATELINE,
     _DATELINE,
     _ITEM_LABEL,
     _QUOTES,
     _SPEECH_DAY,
     _UPDATE_STAMP,
+    _WORD,
     CONTINUING_VERBS,
     PHRASE_HEADING_OPENERS,
     _content_stems,
@@ -311,6 +314,12 @@ class _Copy:
         )
         self.windows = _Windows(_term_vectors(scored))
 
+    @cached_property
+    def lower_case_words(self) -> frozenset[str]:
+        """The words the copy writes in lower case somewhere."""
+        words = (word for p in self.scored for word in _WORD.findall(p.text))
+        return frozenset(word for word in words if word.islower())
+
 
 def _gap_features(
     lines: Sequence[str],
@@ -466,7 +475,11 @@ def _signals(
     if after_names:
         f["shared_names"] = len(after_names & before_names) / len(after_names)
     f["dateline"] = float(
-        bool(_DATELINE.match(lede.text) or _UPDATE_STAMP.match(lede.text))
+        bool(
+            _DATELINE.match(lede.text)
+            or _UPDATE_STAMP.match(lede.text)
+            or _colon_dateline(copy, lede)
+        )
     )
     f["lede"] = lede_likeness
     # Introducing someone again is how a new story's lede starts, when it reads
@@ -546,6 +559,18 @@ def _signals(
     if exact or most > -_MARGIN:
         _add_cohesion(copy, f, i, lede_index, same_event=bool(f["new_day"]))
     return f
+
+
+def _colon_dateline(copy: _Copy, lede: _Paragraph) -> bool:
+    """Whether the paragraph opens on "Place: " and a lede's sentence. A label
+    ("Photo: ", "Background: ") is a common noun, which the copy also writes in
+    lower case; a place's name it does not.
+    """
+    match = _COLON_DATELINE.match(lede.text)
+    if not match or len(lede.first_sentence.split()) < LONG_SENTENCE_WORDS // 2:
+        return False
+    place = lede.text[: match.end() - 2].lower().split()
+    return copy.lower_case_words.isdisjoint(place)
 
 
 def _names_in_full_again(lede: _Paragraph, earlier: Sequence[_Paragraph]) -> bool:

@@ -89,6 +89,8 @@ _DATELINE_PREFIX = re.compile(
     r"\s*[\u2014\u2013-]{1,2}\s+"
 )
 _DATELINE = re.compile(_DATELINE_PREFIX.pattern + r"\S")
+# "Durban: A man ...": a place in title case and a colon, as some papers write it.
+_COLON_DATELINE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}: (?=[A-Z])")
 # "UPDATED 3.40 pm: ", "UPDATED: Monday, 6:15 p.m. \u2014 ": a developing story's
 # new version opens with the time it was filed, as a wire story with its dateline.
 _UPDATE_STAMP = re.compile(
