@@ -187,6 +187,7 @@ def test_suggested_headline_drops_the_dateline_and_is_short():
         "SAO PAULO, Brazil, March 3 (Reuters) -",
         "Oslo, 3 March 2026 \u2014",
         "Nairobi, Kenya \u2014",
+        "Pune, Aug 6 (Agency)",  # no dash after an agency, as some wires write it
     ],
 )
 def test_datelines_of_every_usual_form_are_dropped_from_a_suggested_headline(
@@ -1764,3 +1765,21 @@ def test_a_place_and_a_colon_open_a_brief_as_a_dateline_does_a_label_does_not():
     text = BRIEFS_WITH_COLON_DATELINES + "The background was checked by a reader.\n"
     gaps = {c.line: c for c in boundary_candidates(text)}
     assert not any("dateline" in r for r in gaps[4].reasons)
+
+
+WIRE_WITHOUT_DASHES = """\
+Harbour Board Approves New Ferry Terminal
+Portvale, Aug 6 (Agency) The harbour board on Wednesday approved a new ferry terminal \
+on the east quay, which will let two boats load at once from next summer.
+Work will start in October.
+Hillbury, Aug 6 (Agency) The district court on Wednesday ordered a bakery chain to pay \
+back wages to 40 workers it had dismissed without notice in the spring.
+The chain said it would appeal.
+"""
+
+
+def test_a_wire_dateline_with_an_agency_and_no_dash_opens_a_story():
+    stories = suggest_split(WIRE_WITHOUT_DASHES)
+
+    assert [s.first_line for s in stories] == [1, 4]
+    assert "opens with a dateline or an update's time" in stories[1].reasons

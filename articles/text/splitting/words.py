@@ -87,8 +87,10 @@ _DATELINE_PREFIX = re.compile(
     rf"(?:,\s*{_DATE})?"  # the date, "May 6", "4 March 2026"
     r"(?:,?\s*\([^)]{1,30}\))?"  # the agency, "(Reuters)"
     r"\s*[\u2014\u2013-]{1,2}\s+"
+    # or "Mumbai, Aug 6 (Agency) ": a place, a date and an agency, with no dash
+    rf"|^{_REGION}(?:,\s*(?!{_DATE}){_REGION})?,\s*{_DATE},?\s*\([^)]{{1,30}}\)\s+"
 )
-_DATELINE = re.compile(_DATELINE_PREFIX.pattern + r"\S")
+_DATELINE = re.compile(rf"(?:{_DATELINE_PREFIX.pattern})\S")
 # "Durban: A man ...": a place in title case and a colon, as some papers write it.
 _COLON_DATELINE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}: (?=[A-Z])")
 # "UPDATED 3.40 pm: ", "UPDATED: Monday, 6:15 p.m. \u2014 ": a developing story's
