@@ -60,12 +60,13 @@ CALENDAR_WORDS = vocabulary.CALENDAR_WORDS | _word_set(
 PHRASE_HEADING_OPENERS = _word_set("a an the what why how when where who which")
 # The label an item of a sequence opens with: an interview's question or answer
 # ("Q: ...", "A: ..."), a bullet or a number ("1. ..."). Such an item goes on with
-# the items before it; no story opens with one, nor is it a headline.
+# the items before it and no story opens with one; a question is no headline
+# (a numbered line may be one: a page's list of links to other stories).
+_INTERVIEW_LABEL = r"(?:Q|A|Question|Answer) ?:\s"
 _ITEM_LABEL = re.compile(
-    r"^(?:(?:Q|A|Question|Answer) ?:\s"
-    r"|[\u2022\u25aa\u25cf\u25e6\u2023*]\s*\S"
-    r"|\d{1,2}[.)]\s)"
+    rf"^(?:{_INTERVIEW_LABEL}|[\u2022\u25aa\u25cf\u25e6\u2023*]\s*\S|\d{{1,2}}[.)]\s)"
 )
+_INTERVIEW_TURN = re.compile(rf"^{_INTERVIEW_LABEL}")
 # Capitalised words that are not names even in mid-sentence.
 NOT_NAMES = STOPWORDS | CALENDAR_WORDS | {"i"}
 
