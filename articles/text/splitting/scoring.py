@@ -320,8 +320,8 @@ class _Copy:
     @cached_property
     def lower_case_words(self) -> frozenset[str]:
         """The words the copy writes in lower case somewhere."""
-        words = (word for p in self.scored for word in _WORD.findall(p.text))
-        return frozenset(word for word in words if word.islower())
+        words = frozenset(word for p in self.scored for word in p.text.split())
+        return frozenset(_WORD.findall(" ".join(w for w in words if w.islower())))
 
 
 def _gap_features(
