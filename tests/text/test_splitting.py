@@ -119,7 +119,7 @@ def test_stories_with_no_blank_line_between_them_are_found_by_their_datelines():
     stories = suggest_split(NO_BLANK_LINES)
 
     assert spans(stories) == [(1, 3), (4, 6)]
-    assert "opens with a dateline" in stories[1].reasons
+    assert "opens with a dateline or an update's time" in stories[1].reasons
 
 
 def test_stories_with_no_blank_line_between_them_are_found_by_their_headlines():
@@ -187,6 +187,7 @@ def test_suggested_headline_drops_the_dateline_and_is_short():
         "SAO PAULO, Brazil, March 3 (Reuters) -",
         "Oslo, 3 March 2026 \u2014",
         "Nairobi, Kenya \u2014",
+        "Pune, Aug 6 (Agency)",  # no dash after an agency, as some wires write it
     ],
 )
 def test_datelines_of_every_usual_form_are_dropped_from_a_suggested_headline(
@@ -1638,3 +1639,147 @@ def test_suggested_headline_turns_reported_speech_into_speaker_and_claim():
     assert suggest_headline("He said that the plan would fail.") == (
         "He said that the plan would fail"
     )
+
+
+# ---------------------------------------------------------------------------
+# Single stories made of items: an interview's questions and answers, lists
+# ---------------------------------------------------------------------------
+
+INTERVIEW = """\
+'The river took the road first': a ferry skipper on a wet winter
+The valley's only car ferry has run through the worst winter in forty years. Its \
+skipper, Tomas Reyl, has worked the crossing since 2009.
+
+Early days
+Q: What was the crossing like when you started?
+A: Quiet. Two trucks an hour and the school run in the morning.
+Q: Did anyone expect the floods?
+A: Nobody planned for them, which is the trouble.
+
+THE NEW RAMP
+Q: What changed after the first flood?
+A: The council paid for a higher ramp. It took eight months and it works.
+Night crossings
+Q: You run at night now?
+A: Since November, every night, because the bridge upstream is shut.
+
+
+Crew who stay
+Q: How many of your crew are local?
+A: All six of them. Two are brothers who grew up on the far bank.
+"""
+
+
+def test_an_interview_under_short_sub_headings_stays_one_story():
+    stories = suggest_split(INTERVIEW)
+
+    assert spans(stories) == [(1, 20)]
+    gaps = {c.line: c for c in boundary_candidates(INTERVIEW)}
+    # A question is not a headline, and text opening on a question goes on with the
+    # interview, whatever the spacing before its sub-heading.
+    assert 7 not in stories[0].subheading_lines
+    assert any("interview's question" in doubt for doubt in gaps[18].doubts)
+
+
+EXPLAINER_WITH_A_LIST = """\
+What the New Parking Rules Mean for Residents
+The city will charge for parking on forty streets near the stadium from March, and \
+residents will need a permit to park there on match days.
+How do I get a permit?
+The permit office has set out the steps:
+1. Register your car at the office or online.
+2. Show a bill with your address on it.
+3. Pay the fee, which is waived for pensioners.
+
+The office says permits will be posted within ten days of an application, and that \
+residents should apply before the end of February.
+Why is the city doing this?
+Match-day traffic has doubled since the stadium was enlarged.
+"""
+
+
+def test_the_text_after_a_numbered_list_goes_on_with_its_story():
+    stories = suggest_split(EXPLAINER_WITH_A_LIST)
+
+    assert spans(stories) == [(1, 11)]
+    gap = {c.line: c for c in boundary_candidates(EXPLAINER_WITH_A_LIST)}[9]
+    assert any("right after a list" in doubt for doubt in gap.doubts)
+
+
+def test_a_headline_after_a_list_still_starts_the_next_story():
+    # The first story ends on its list; the next one has a headline.
+    ending_on_a_list = EXPLAINER_WITH_A_LIST.split("\n\n")[0]
+    text = (
+        ending_on_a_list + "\n\nFerry Fares Rise For The First Time In Six Years\n"
+        "The harbour board has raised ferry fares by eight per cent from Monday, "
+        "its first rise since 2020, the board said on Thursday.\n"
+        "Season tickets will cost more too.\n"
+    )
+    stories = suggest_split(text)
+
+    assert [s.first_line for s in stories] == [1, 9]
+
+
+UPDATED_RUN = """\
+Flood Warning For River Towns As Rain Continues
+
+Three towns on the lower river were told to prepare for flooding on Monday after two \
+days of heavy rain, the regional water authority said.
+
+Sandbags were handed out at the fire station in Aldmoor from noon.
+
+Farmers moved cattle to higher fields along the valley road.
+
+UPDATED 6.10 pm: The river at Aldmoor rose above its banks on Monday evening and \
+about 200 homes on the low side of the town were evacuated, the regional water \
+authority said.
+
+Volunteers opened the sports hall as a shelter for families who left their homes.
+"""
+
+
+def test_an_update_time_opens_a_new_version_of_a_developing_story():
+    gaps = {c.line: c for c in boundary_candidates(UPDATED_RUN)}
+
+    assert "opens with a dateline or an update's time" in gaps[9].reasons
+    assert [s.first_line for s in suggest_split(UPDATED_RUN)] == [1, 9]
+
+
+BRIEFS_WITH_COLON_DATELINES = """\
+Westcombe: Two men were arrested on Saturday after a van loaded with stolen bicycles \
+was stopped on the coast road near the harbour. Police said the bicycles had been \
+taken from a shop in the high street.
+The van was towed to the police station.
+Marlow Cross: The village hall will reopen on Friday after a year of repairs to its \
+roof, which was damaged in the winter storms, the parish council said.
+Background: The hall was built by the villagers in 1921 and has been repaired \
+twice since, both times with money raised at the summer fair on the green.
+"""
+
+
+def test_a_place_and_a_colon_open_a_brief_as_a_dateline_does_a_label_does_not():
+    gaps = {c.line: c for c in boundary_candidates(BRIEFS_WITH_COLON_DATELINES)}
+
+    assert "opens with a dateline or an update's time" in gaps[3].reasons
+    # "Background" is a label: the copy writes it in lower case elsewhere.
+    text = BRIEFS_WITH_COLON_DATELINES + "The background was checked by a reader.\n"
+    gaps = {c.line: c for c in boundary_candidates(text)}
+    assert not any("dateline" in r for r in gaps[4].reasons)
+
+
+WIRE_WITHOUT_DASHES = """\
+Harbour Board Approves New Ferry Terminal
+Portvale, Aug 6 (Agency) The harbour board on Wednesday approved a new ferry terminal \
+on the east quay, which will let two boats load at once from next summer.
+Work will start in October.
+Hillbury, Aug 6 (Agency) The district court on Wednesday ordered a bakery chain to pay \
+back wages to 40 workers it had dismissed without notice in the spring.
+The chain said it would appeal.
+"""
+
+
+def test_a_wire_dateline_with_an_agency_and_no_dash_opens_a_story():
+    stories = suggest_split(WIRE_WITHOUT_DASHES)
+
+    assert [s.first_line for s in stories] == [1, 4]
+    assert "opens with a dateline or an update's time" in stories[1].reasons

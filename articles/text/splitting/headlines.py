@@ -6,6 +6,7 @@ import re
 
 from articles.text.splitting.words import (
     _DATELINE_PREFIX,
+    _INTERVIEW_TURN,
     _QUOTES,
     _SENTENCE_END,
     _TRAILING_SOURCE,
@@ -27,6 +28,8 @@ def heading_shape(text: str) -> tuple[float, bool | None]:
         return 0.0, None
     first = text.lstrip(_QUOTES)[:1]
     if not (first.isupper() or first.isdigit()) or text[0] in _QUOTES:
+        return 0.0, None
+    if _INTERVIEW_TURN.match(text):  # "Q: What changed?" asks; it does not head
         return 0.0, None
     # A full stop inside closing quotes ends a sentence too: 'he said "No."'
     if text.rstrip(_QUOTES + ")]").endswith((".", ",", ";", ":")):

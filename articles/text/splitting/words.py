@@ -59,6 +59,15 @@ CALENDAR_WORDS = vocabulary.CALENDAR_WORDS | _word_set(
 # articles ("Council Raises Tax"), sections are named by phrases and questions
 # ("A Long Wait", "What Happens Next").
 PHRASE_HEADING_OPENERS = _word_set("a an the what why how when where who which")
+# The label an item of a sequence opens with: an interview's question or answer
+# ("Q: ...", "A: ..."), a bullet or a number ("1. ..."). Such an item goes on with
+# the items before it and no story opens with one; a question is no headline
+# (a numbered line may be one: a page's list of links to other stories).
+_INTERVIEW_LABEL = r"(?:Q|A|Question|Answer) ?:\s"
+_ITEM_LABEL = re.compile(
+    rf"^(?:{_INTERVIEW_LABEL}|[\u2022\u25aa\u25cf\u25e6\u2023*]\s*\S|\d{{1,2}}[.)]\s)"
+)
+_INTERVIEW_TURN = re.compile(rf"^{_INTERVIEW_LABEL}")
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 _QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
@@ -78,8 +87,17 @@ _DATELINE_PREFIX = re.compile(
     rf"(?:,\s*{_DATE})?"  # the date, "May 6", "4 March 2026"
     r"(?:,?\s*\([^)]{1,30}\))?"  # the agency, "(Reuters)"
     r"\s*[\u2014\u2013-]{1,2}\s+"
+    # or "Mumbai, Aug 6 (Agency) ": a place, a date and an agency, with no dash
+    rf"|^{_REGION}(?:,\s*(?!{_DATE}){_REGION})?,\s*{_DATE},?\s*\([^)]{{1,30}}\)\s+"
 )
-_DATELINE = re.compile(_DATELINE_PREFIX.pattern + r"\S")
+_DATELINE = re.compile(rf"(?:{_DATELINE_PREFIX.pattern})\S")
+# "Durban: A man ...": a place in title case and a colon, as some papers write it.
+_COLON_DATELINE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}: (?=[A-Z])")
+# "UPDATED 3.40 pm: ", "UPDATED: Monday, 6:15 p.m. \u2014 ": a developing story's
+# new version opens with the time it was filed, as a wire story with its dateline.
+_UPDATE_STAMP = re.compile(
+    r"^(?:UPDATED?|Updated)\b[^\n]{0,30}?(?::|\s?[\u2014\u2013]|\s-)\s+\S"
+)
 # A day, not a habit: "on Sundays" and "on Sunday afternoons" name no one day.
 _HABIT = r"(?!s\b| (?:morning|afternoon|evening|night)s\b)"
 _WEEKDAY = rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday){_HABIT}"
