@@ -87,6 +87,7 @@ def capitalised_runs(
     run: list[str] = []
     start = 0
     last = -2
+    cached = _CORE_CACHE.get  # most tokens were read before: skip the call
     # Most words are lower case and end any run: only the others need a look.
     for k in [k for k, raw in enumerate(tokens) if not raw[0].islower()]:
         raw = tokens[k]
@@ -99,12 +100,12 @@ def capitalised_runs(
         previous = tokens[k - 1] if k else ""
         sentence_start = not k or previous[-1] in ".!?:" or previous in _DASHES
         ends_run = raw.endswith(_RUN_ENDINGS)
-        core, is_name = _core_and_name(raw)
+        core, is_name = cached(raw) or _core_and_name(raw)
         if is_name and sentence_start and core not in known_names:
             is_name = (
                 not ends_run
                 and k + 1 < len(tokens)
-                and _core_and_name(tokens[k + 1])[1]
+                and (cached(tokens[k + 1]) or _core_and_name(tokens[k + 1]))[1]
             )
         if is_name:
             if not run:

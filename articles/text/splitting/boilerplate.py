@@ -67,10 +67,11 @@ _TIME_WORDS = frozenset(
     )
 )
 # "14:05", "09.12" (as British pages write it), "7am", "3rd", "03/03/2026"
-_CLOCK_OR_DAY = (
+_CLOCK_OR_DAY = re.compile(
     r"\d{1,4}(?:[:.]\d{2})?(?:am|pm|h)?|\d{1,2}(?:st|nd|rd|th)"
     r"|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
 )
+_TIME_ZONE = re.compile(r"[A-Z]{2,4}(?:[+\-]\d{1,2})?")  # GMT, ET, GMT+2
 _MONTH_WORDS = frozenset(m.lower().rstrip(".") for m in vocabulary.MONTHS)
 _WEEKDAY_WORDS = frozenset(d.lower() for d in vocabulary.WEEKDAYS)
 
@@ -399,14 +400,14 @@ def _is_timestamp(words: Sequence[str]) -> bool:
         low = word.lower()
         if not word:
             continue
-        if low == "ago" or re.fullmatch(_CLOCK_OR_DAY, low):
+        if low == "ago" or _CLOCK_OR_DAY.fullmatch(low):
             seen_time = True
         elif (
             low in _MONTH_WORDS
             or low in _TIME_WORDS
             or low in _WEEKDAY_WORDS
             or low in ("a.m", "p.m")
-            or re.fullmatch(r"[A-Z]{2,4}(?:[+\-]\d{1,2})?", word)  # GMT, ET, GMT+2
+            or _TIME_ZONE.fullmatch(word)
         ):
             continue
         else:

@@ -73,9 +73,9 @@ def _term_vectors(paragraphs: list[_Paragraph]) -> list[dict[str, float]]:
     for p in paragraphs:
         vectors.append(
             {
-                term: (idf[term] if tf == 1 else (1.0 + math.log(tf)) * idf[term])
+                term: (weight if tf == 1 else (1.0 + math.log(tf)) * weight)
                 for term, tf in p.stems.items()
-                if term in idf
+                if (weight := idf.get(term)) is not None
             }
         )
     return vectors
