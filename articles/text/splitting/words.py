@@ -143,8 +143,23 @@ def content_stems(text: str) -> list[str]:
 
 
 def _content_stems(words: list[str]) -> list[str]:
-    cached = _STEM_CACHE.get  # most words were stemmed before: skip the call
-    return [cached(w) or _stem(w) for w in words if w not in STOPWORDS and len(w) > 1]
+    # One look-up per word: a stem is never "", which stands for a function word.
+    return [stem for stem in map(_CONTENT_STEMS.__getitem__, words) if stem]
+
+
+class _ContentStemTable(dict[str, str]):
+    """Each word's stem, or "" for a function word or a single character, worked out
+    on its first look-up; bounded, and holding nothing but words and their stems.
+    """
+
+    def __missing__(self, word: str) -> str:
+        stem = "" if word in STOPWORDS or len(word) < 2 else _stem(word)
+        if len(self) < 200_000:
+            self[word] = stem
+        return stem
+
+
+_CONTENT_STEMS = _ContentStemTable()
 
 
 def _words_lower(text: str) -> list[str]:
