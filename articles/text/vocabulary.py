@@ -20,6 +20,8 @@ def words_of(text: str) -> tuple[str, ...]:
 
 def fold_accents(word: str) -> str:
     """`word` without diacritics ("chargé" -> "charge"), for comparing spellings."""
+    if word.isascii():  # most words: normalizing leaves ASCII as it is
+        return word
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from itertools import chain
 from operator import mul
 
 from articles.text.splitting.features import _Paragraph
@@ -65,9 +66,7 @@ def _term_vectors(paragraphs: list[_Paragraph]) -> list[dict[str, float]]:
     words found everywhere (the country all the stories are about) weigh little.
     """
     count = len(paragraphs)
-    df: Counter[str] = Counter()
-    for p in paragraphs:
-        df.update(p.stems.keys())
+    df = Counter(chain.from_iterable(p.stems.keys() for p in paragraphs))
     idf = {term: math.log((count + 1) / n) for term, n in df.items() if n > 1}
     vectors = []
     for p in paragraphs:
