@@ -31,10 +31,11 @@ class _Windows:
             del cache[oldest]
 
     def get(self, start: int, stop: int) -> tuple[dict[str, float], float]:
-        key = (max(start, 0), max(stop, 0))
+        """The window of paragraphs [start, stop) (neither negative), and its norm."""
+        key = (start, stop)
         found = self._cache.get(key)
         if found is None:
-            vectors = self._vectors[key[0] : key[1]]
+            vectors = self._vectors[start:stop]
             if not vectors:
                 found = ({}, 0.0)
             else:

@@ -7,7 +7,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import pairwise
+from itertools import chain, pairwise
 from operator import mul
 
 from articles.text.splitting.cohesion import _term_vectors, _Windows
@@ -320,8 +320,8 @@ class _Copy:
     @cached_property
     def lower_case_words(self) -> frozenset[str]:
         """The words the copy writes in lower case somewhere."""
-        words = frozenset(word for p in self.scored for word in p.text.split())
-        return frozenset(_WORD.findall(" ".join(w for w in words if w.islower())))
+        words = frozenset(chain.from_iterable(p.text.split() for p in self.scored))
+        return frozenset(_WORD.findall(" ".join(filter(str.islower, words))))
 
 
 def _gap_features(
