@@ -56,7 +56,7 @@ class _Windows:
             return 0.0
         if len(va) > len(vb):
             va, vb = vb, va
-        dot = sum(weight * vb[term] for term, weight in va.items() if term in vb)
+        dot = sum([weight * vb[term] for term, weight in va.items() if term in vb])
         return dot / (na * nb)
 
 

@@ -204,8 +204,8 @@ def _first_sentence(text: str) -> str:
 
 def _midsentence_capitalised(lines: Iterable[str]) -> set[str]:
     """Words the copy capitalises after a word or comma: names, not sentence starts."""
-    found: set[str] = set()
-    for text in lines:
-        for match in _MIDSENTENCE_CAPITAL.finditer(text):
-            found.add(match.group(1).removesuffix("'s").removesuffix("\u2019s"))
-    return found
+    return {
+        word.removesuffix("'s").removesuffix("\u2019s")
+        for text in lines
+        for word in _MIDSENTENCE_CAPITAL.findall(text)  # the pattern's one group
+    }
