@@ -343,17 +343,24 @@ def _member_clauses(sentence: str) -> Iterator[Clause]:
         )
 
 
+def _deal_verb(noun: str, planned: str | None, told: str) -> str | None:
+    """The verb a deal told as a noun stands for: planned, called off or done, by
+    what the copy says of it; None while it reads as pending."""
+    done, plan, off = _DEAL_VERBS[noun]
+    if planned:
+        return plan
+    if _DEAL_OFF.search(told):
+        return off
+    if _DEAL_DONE.search(told):
+        return done
+    return None
+
+
 def _deal_clauses(sentence: str) -> Iterator[Clause]:
     for match in _DEAL.finditer(sentence):
-        done, planned, off = _DEAL_VERBS[match.group("noun").split()[0]]
         body = match.group("body").rstrip(" .")
-        if match.group("plan"):
-            verb = planned
-        elif _DEAL_OFF.search(body):
-            verb = off
-        elif _DEAL_DONE.search(body):
-            verb = done
-        else:
+        verb = _deal_verb(match.group("noun").split()[0], match.group("plan"), body)
+        if verb is None:
             continue  # a deal told as a noun may still be pending
         yield Clause(
             text=f"{match.group('name')} {verb} {body}",
@@ -364,15 +371,8 @@ def _deal_clauses(sentence: str) -> Iterator[Clause]:
 
 def _merger_clauses(sentence: str) -> Iterator[Clause]:
     for match in _MERGER_OF.finditer(sentence):
-        done, planned, off = _DEAL_VERBS["merger"]
-        rest = match.group("rest")
-        if match.group("plan"):
-            verb = planned
-        elif _DEAL_OFF.search(rest):
-            verb = off
-        elif _DEAL_DONE.search(rest):
-            verb = done
-        else:
+        verb = _deal_verb("merger", match.group("plan"), match.group("rest"))
+        if verb is None:
             continue  # still pending
         yield Clause(
             text=f"{match.group('first')} {verb} {match.group('body')}",
