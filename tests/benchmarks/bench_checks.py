@@ -9,7 +9,9 @@ corpus (tests/data/split, written for the splitter by others) is read as copy to
 its planted duplicate paragraphs must be found and nothing else. The checks'
 running time over the whole corpus is reported too.
 
-Run alone: .venv/bin/python -m tests.benchmarks.bench_checks
+Run alone: .venv/bin/python -m tests.benchmarks.bench_checks; with `--errors [PART ...]`
+it first prints the misses and false alarms of the parts named, or of every part not
+held out.
 """
 
 from __future__ import annotations
@@ -294,10 +296,11 @@ def run() -> list[BenchRow]:
     return rows
 
 
-def _report() -> None:
-    """Print every miss and false alarm, for looking at errors on the tune part."""
+def _report(parts: Sequence[str]) -> None:
+    """Print every miss and false alarm of the parts named (by default the parts not
+    held out): reading a held-out part's errors ends its use as a held-out check."""
     cases = load_cases()
-    for part in PARTS:
+    for part in parts or [p for p in PARTS if p not in HELD_OUT]:
         for check in ALL_CHECKS:
             mine = [c for c in cases if c.part == part and c.check == check.name]
             _, _, missed, flagged = scores(mine)
@@ -313,5 +316,5 @@ if __name__ == "__main__":
     from tests.benchmarks.run import _format
 
     if "--errors" in sys.argv:
-        _report()
+        _report(sys.argv[sys.argv.index("--errors") + 1 :])
     print(_format(run()))
