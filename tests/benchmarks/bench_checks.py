@@ -39,10 +39,11 @@ PARTS = (
     "heldout4",
     "heldout5",
     "heldout6",
+    "heldout7",
 )
 # the parts the targets are judged on (heldout2 and heldout6 were studied after
 # their second runs)
-HELD_OUT = ("heldout", "heldout3", "heldout4", "heldout5")
+HELD_OUT = ("heldout", "heldout3", "heldout4", "heldout5", "heldout7")
 TARGET = 0.9
 CLEAN_ADVISORY_PER_1000 = 1.0
 

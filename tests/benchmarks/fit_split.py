@@ -357,8 +357,10 @@ def cross_validate(samples: Sequence[Sample], settings: Settings) -> bool:
     print(f"{'left out':<16}{header}  all F1 / false  quality")
     tallies = {"hand": _Tally([], [], {}), "fitted": _Tally([], [], {})}
     for k, (a, b) in enumerate(ROUNDS):
-        fitted = fit([s for s in samples if round_of(s.piece) != k], settings)
         test = [s for s in samples if round_of(s.piece) == k]
+        if not test:  # a round wholly held out
+            continue
+        fitted = fit([s for s in samples if round_of(s.piece) != k], settings)
         for label, weights in (("hand", WEIGHTS), ("fitted", fitted)):
             rows = [counts(s, weights) for s in test]
             table = per_kind(test, rows)
