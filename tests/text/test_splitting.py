@@ -1783,3 +1783,59 @@ def test_a_wire_dateline_with_an_agency_and_no_dash_opens_a_story():
 
     assert [s.first_line for s in stories] == [1, 4]
     assert "opens with a dateline or an update's time" in stories[1].reasons
+
+
+ONE_SUBJECT_RUN_WITH_TWO_UNMARKED_STORIES = """\
+Ferry Crews Walk Out Over Rosters On Island Route
+
+Crews on the Norland Ferries route between Harwick and the island walked out on \
+Monday over new rosters, cancelling all eight crossings, the company said.
+
+The union representing the crews said the rosters would add two night shifts a \
+month without extra pay.
+
+About 1,200 passengers had booked to travel, the company said, and lorries queued \
+for two miles outside the port.
+
+The company's operations director, Paul Ashby, said talks would resume later in the \
+week.
+
+Norland Ferries cancelled a further six crossings on Tuesday as the strike by its \
+crews entered a second day and hauliers warned of shortages of fresh food on the \
+island.
+
+Shops in the island's main town said deliveries of milk and bread had not arrived.
+
+Ashby said the company had offered to review the rosters after three months.
+
+A government minister, Claire Dunmore, has promised emergency grants to hauliers \
+and shopkeepers who lost trade during the walkout, her office said in a statement \
+issued late in the afternoon.
+
+Dunmore said grants of up to 5,000 pounds would be paid to hauliers and shopkeepers \
+within a month.
+
+Hauliers' groups said the grants would not cover their losses.
+
+Ferry Strike Ends As Crews Accept Roster Review
+
+Crews at Norland Ferries voted on Thursday to accept a review of their rosters and \
+return to work, ending a four-day strike that halted crossings to the island.
+
+The first crossing left Harwick at 6am the next morning, the company said.
+"""
+
+
+def test_a_one_subject_run_with_two_unmarked_ledes_does_not_keep_the_convention():
+    # Blank lines between every paragraph and headlines on two of four stories:
+    # the next day's lede (line 11) and a minister's announcement (line 17) start
+    # stories without a headline. Two unmarked gaps reading like story starts are
+    # the copy's habit, not exceptions to a convention of headlines.
+    stories = suggest_split(ONE_SUBJECT_RUN_WITH_TWO_UNMARKED_STORIES)
+
+    assert [s.first_line for s in stories] == [1, 11, 17, 23]
+    gaps = {
+        c.line: c
+        for c in boundary_candidates(ONE_SUBJECT_RUN_WITH_TWO_UNMARKED_STORIES)
+    }
+    assert not any("unlike where other stories start" in d for d in gaps[17].doubts)

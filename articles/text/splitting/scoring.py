@@ -655,11 +655,6 @@ def _is_marked(g: _Gap) -> bool:
     return bool(f["blank_more"] or f["after_end"] or "headline" in f)
 
 
-def _reads_like_a_new_story(g: _Gap) -> bool:
-    """A lede that moves on: a new day, a dateline or someone introduced again."""
-    return bool(g.features["news_lede"])
-
-
 def _add_unmarked(gaps: list[_Gap], *, first_headed: bool) -> bool:
     """Mark gaps with neither extra blank lines nor a headline, in copy that marks
     its stories so.
@@ -668,8 +663,9 @@ def _add_unmarked(gaps: list[_Gap], *, first_headed: bool) -> bool:
     neither is then unlikely to start one. But copy where many gaps that read
     like story starts are unmarked (a run of stories with half the headlines
     missing) does not keep to that convention, and there the absence says little.
-    Likely starts are judged by their first-pass score where marked, and by how
-    they read (`_reads_like_a_new_story`) where not.
+    Likely starts, marked or not, are the gaps whose first-pass score is above
+    zero: an unmarked gap that scores so without the convention's doubt reads
+    like a story start as surely as a marked one.
     Returns whether the copy keeps to it.
     """
     marked = [_is_marked(g) for g in gaps]
@@ -677,9 +673,7 @@ def _add_unmarked(gaps: list[_Gap], *, first_headed: bool) -> bool:
         return True
     likely = [g.total > 0 for g in gaps]
     marked_likely = sum(lk and m for lk, m in zip(likely, marked, strict=True))
-    unmarked_likely = sum(
-        _reads_like_a_new_story(g) for g, m in zip(gaps, marked, strict=True) if not m
-    )
+    unmarked_likely = sum(lk and not m for lk, m in zip(likely, marked, strict=True))
     if not first_headed and any("headline" in g.features for g in gaps):
         return False  # the first story has no headline: the copy has no such habit
     # One exception is a doubtful paragraph; two or more are a habit of the copy.
