@@ -1839,3 +1839,38 @@ def test_a_one_subject_run_with_two_unmarked_ledes_does_not_keep_the_convention(
         for c in boundary_candidates(ONE_SUBJECT_RUN_WITH_TWO_UNMARKED_STORIES)
     }
     assert not any("unlike where other stories start" in d for d in gaps[17].doubts)
+
+
+OFFICIAL_GIVEN_FULL_NAME_AND_TITLE_EVERY_TIME = """\
+A grass fire spread across about 300 hectares of moorland above the town of Kelford \
+on Wednesday afternoon, forcing walkers off the hills, the county fire service said.
+County fire officer Mark Reilly said crews had been sent from four stations and \
+that a helicopter was dropping water on the eastern edge of the fire.
+The road over the moor was closed to traffic and the car park at the reservoir was \
+cleared.
+Farmers moved sheep down from the higher ground as smoke drifted over the valley.
+County fire officer Mark Reilly said the wind had dropped in the evening, letting \
+crews put out the flames along the road, which gave them "a chance to get ahead of \
+it".
+The fire service asked people not to light barbecues on the moor while the ground \
+stayed dry.
+"""
+REINTRODUCED = (
+    "introduces by full name and role someone named before, as a new story does"
+)
+
+
+def test_a_full_name_and_title_given_again_counts_only_where_the_copy_uses_surnames():
+    # This copy gives the fire officer's title and full name every time it quotes
+    # him: the second time is the writer's habit, not a new story's introduction.
+    text = OFFICIAL_GIVEN_FULL_NAME_AND_TITLE_EVERY_TIME
+    gaps = {c.line: c for c in boundary_candidates(text)}
+    assert REINTRODUCED not in gaps[5].reasons
+    assert [s.first_line for s in suggest_split(text)] == [1]
+    # Where the copy calls him by surname alone once he is introduced, introducing
+    # him again in full is how a new story would start.
+    with_surname = text.replace(
+        "Farmers moved sheep", "Reilly said farmers moved sheep"
+    )
+    gaps = {c.line: c for c in boundary_candidates(with_surname)}
+    assert REINTRODUCED in gaps[5].reasons

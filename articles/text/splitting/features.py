@@ -212,15 +212,20 @@ def _refers_back(text: str, before: Sequence[_Paragraph]) -> bool:
     )
 
 
-def _reintroduces(lede: _Paragraph, earlier_names: frozenset[str]) -> bool:
+def _reintroduces(
+    lede: _Paragraph, earlier_names: frozenset[str], called_alone: frozenset[str]
+) -> bool:
     """Whether the paragraph's first sentence introduces, with full name and role,
     someone already named earlier ("Jane Doe, the company's founder, said ...",
-    "union leader Jane Doe said ...").
+    "union leader Jane Doe said ...") whom the copy elsewhere calls by surname
+    alone (`called_alone`).
 
     Within a story a person is introduced once and then called by surname; a second
-    full introduction is how a new story starts.
+    full introduction is how a new story starts. Copy that never calls them by
+    surname alone gives their full name and role every time, and a second one says
+    nothing.
     """
-    return not lede.introduced.isdisjoint(earlier_names)
+    return not (lede.introduced & called_alone).isdisjoint(earlier_names)
 
 
 # "Jane Doe, who leads the party,": a relative clause that gives a role.

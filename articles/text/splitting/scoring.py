@@ -32,6 +32,7 @@ from articles.text.splitting.words import (
     _content_stems,
     _words_lower,
 )
+from articles.text.vocabulary import NAME_PARTICLES
 
 
 @dataclass(frozen=True)
@@ -318,6 +319,18 @@ class _Copy:
         self.windows = _Windows(_term_vectors(scored))
 
     @cached_property
+    def called_alone(self) -> frozenset[str]:
+        """The names the copy's paragraphs open on as one word: surnames of people
+        introduced before ("Doe said ...", "Dr Doe said ...", "De Graaf said ..."
+        of Piet de Graaf), and the like."""
+        return frozenset(
+            run[-1]
+            for p in self.scored
+            for run in p.subject_names
+            if len(run) == 1 or (len(run) == 2 and run[0].lower() in NAME_PARTICLES)
+        )
+
+    @cached_property
     def lower_case_words(self) -> frozenset[str]:
         """The words the copy writes in lower case somewhere."""
         words = frozenset(chain.from_iterable(p.text.split() for p in self.scored))
@@ -488,14 +501,16 @@ def _signals(
     # Introducing someone again is how a new story's lede starts, when it reads
     # like a lede; later in a story it is the reporter being thorough.
     f["reintroduced"] = float(
-        _reintroduces(lede, before_names)
+        _reintroduces(lede, before_names, copy.called_alone)
         or (
             f["lede"] >= MIN_LEDE
             and (
                 (
                     bool(lede.introduced)
                     and _reintroduces(
-                        lede, frozenset().union(*(p.names for p in earlier))
+                        lede,
+                        frozenset().union(*(p.names for p in earlier)),
+                        copy.called_alone,
                     )
                 )
                 or _names_in_full_again(lede, earlier)
