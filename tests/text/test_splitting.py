@@ -1874,3 +1874,38 @@ def test_a_full_name_and_title_given_again_counts_only_where_the_copy_uses_surna
     )
     gaps = {c.line: c for c in boundary_candidates(with_surname)}
     assert REINTRODUCED in gaps[5].reasons
+
+
+TITLE_AND_HONORIFIC_BEFORE_THE_NAME = """\
+University Council Delays Vote On Campus Closure
+
+The governing council of Hallam Valley University has delayed a vote on closing its \
+riverside campus, the university said on Monday, after staff and students protested \
+against the plan.
+
+Education Secretary Prof. Helen Marsh said the council wanted more time to study \
+the cost of moving 3,000 students to the main campus.
+
+"No decision has been taken," she told staff in an email.
+
+The students' union said it would hold a rally outside the council's next meeting.
+
+Education Secretary Prof. Helen Marsh on Thursday announced that the riverside \
+campus would stay open for at least three more years, after a review found that \
+moving its courses would cost more than keeping them.
+
+Prof. Marsh said the decision was welcomed by the students' union, which had \
+collected 4,000 signatures.
+
+Staff at the campus said they hoped the review would end years of uncertainty.
+"""
+
+
+def test_a_title_then_an_honorific_then_the_name_introduces_someone():
+    # "Education Secretary Prof. Helen Marsh": the honorific between the title and
+    # the name does not hide the introduction; the second, in a lede on a later
+    # day, starts the next story (the copy calls her "Prof. Marsh" elsewhere).
+    text = TITLE_AND_HONORIFIC_BEFORE_THE_NAME
+    gaps = {c.line: c for c in boundary_candidates(text)}
+    assert REINTRODUCED in gaps[11].reasons
+    assert [s.first_line for s in suggest_split(text)] == [1, 11]

@@ -238,6 +238,11 @@ _NAME_THEN_ROLE = re.compile(
 # "the minister, Jane Doe," or "union leader Jane Doe": a role, then the name.
 # (It starts only where a word starts: inside a word it could not match either.)
 _ROLE_THEN_NAME = re.compile(rf"(?<![\w'\u2019\-])([\w'\u2019\-]+),? ({PERSON_NAME})\b")
+# An honorific before a name ("Dr Jane Doe", "Prof. Jane Doe") is read as if it
+# were not there: "Education Secretary Prof. Jane Doe" is "Education Secretary
+# Jane Doe".
+_HONORIFICS = "|".join(sorted(h.capitalize() for h in vocabulary.HONORIFICS))
+_HONORIFIC = re.compile(rf"\b(?:{_HONORIFICS})\.? (?=[A-Z])")
 
 
 # "Prime Minister Jane Doe", "Transport Secretary Jane Doe": a title in capitals,
@@ -251,6 +256,7 @@ def _introduced(sentence: str) -> list[tuple[str, ...]]:
     found: list[tuple[str, ...]] = []
     if not _TWO_CAPITALS.search(sentence):
         return found  # no full name in it
+    sentence = _HONORIFIC.sub("", sentence)
     opening = _APPOSITIVE_OPENING.match(sentence)
     if opening:
         found.append(tuple(opening.group(1).split()))

@@ -320,13 +320,13 @@ class _Copy:
 
     @cached_property
     def called_alone(self) -> frozenset[str]:
-        """The names the copy's paragraphs open on as one word: surnames of people
-        introduced before ("Doe said ...", "Dr Doe said ...", "De Graaf said ..."
-        of Piet de Graaf), and the like."""
+        """The names the first sentences of the copy's paragraphs give as one word:
+        surnames of people introduced before ("Doe said ...", "..., Dr Doe said",
+        "De Graaf said ..." of Piet de Graaf), and the like."""
         return frozenset(
             run[-1]
             for p in self.scored
-            for run in p.subject_names
+            for run in p.opening_names
             if len(run) == 1 or (len(run) == 2 and run[0].lower() in NAME_PARTICLES)
         )
 
