@@ -1909,3 +1909,34 @@ def test_a_title_then_an_honorific_then_the_name_introduces_someone():
     gaps = {c.line: c for c in boundary_candidates(text)}
     assert REINTRODUCED in gaps[11].reasons
     assert [s.first_line for s in suggest_split(text)] == [1, 11]
+
+
+AMERICAN_STYLE_DAYS_WITHOUT_ON = """\
+State Health Officials Report Measles Cases In Two Counties
+
+State health officials said Monday they had confirmed nine cases of measles in two \
+rural counties and urged parents to check that their children were vaccinated.
+
+The cases were found in children between 2 and 11 years old, the health department \
+said.
+
+Clinics in both counties will offer free vaccinations through the end of the month.
+
+Health Director Maria Alvarez said Wednesday that the number of measles cases in \
+the two counties had risen to 17 and that two children were being treated in \
+hospital.
+
+Alvarez said the department would send nurses to schools in both counties next week.
+
+The department asked anyone with a fever and a rash to call ahead before visiting a \
+clinic.
+"""
+
+
+def test_a_day_written_without_on_after_the_verb_is_a_lede_day():
+    # American copy writes "said Wednesday" for "said on Wednesday": the follow-up's
+    # lede on a later day starts the next story, under no headline.
+    text = AMERICAN_STYLE_DAYS_WITHOUT_ON
+    gaps = {c.line: c for c in boundary_candidates(text)}
+    assert any("a day not mentioned before" in r for r in gaps[9].reasons)
+    assert [s.first_line for s in suggest_split(text)] == [1, 9]
