@@ -1940,3 +1940,63 @@ def test_a_day_written_without_on_after_the_verb_is_a_lede_day():
     gaps = {c.line: c for c in boundary_candidates(text)}
     assert any("a day not mentioned before" in r for r in gaps[9].reasons)
     assert [s.first_line for s in suggest_split(text)] == [1, 9]
+
+
+UNMARKED_RUN_WITH_A_NEW_OFFICIAL_IN_THE_SECOND_LEDE = """\
+The town council of Brackley voted on Tuesday to close two of its three public \
+libraries next spring, saying it could no longer pay for the buildings' upkeep.
+Councillors said the remaining library would open longer hours and a mobile library \
+would visit the villages twice a week.
+Opponents said the closures would hit older residents and children hardest. The \
+council leader, Sarah Henshaw, said the decision had been painful.
+Henshaw said the council had looked at every other saving first.
+The county's chief constable, Robert Ellery, said on Wednesday that police would \
+put 40 more officers on the streets of the county's market towns by the summer, \
+paid for by a rise in the police share of council tax.
+Ellery said the officers would be based in Brackley, Towcester and Daventry.
+The police and crime panel approved the rise last month.
+"""
+LONG_STORY_INTRODUCING_MANY_PEOPLE = """\
+Ministers from nine coastal states agreed on Thursday to share the cost of a new \
+network of flood barriers along the northern estuary, after two winters of storms \
+that flooded more than 4,000 homes.
+The agreement, reached after two days of talks in the port city of Harlow Bay, \
+commits the states to spend 3.2 billion over ten years.
+The environment minister of the host state, Clara Voss, said the barriers would \
+protect about 600,000 people.
+"No state can hold back the sea on its own," Voss said.
+Engineers from the estuary authority will begin surveys in the spring, its chief \
+engineer, Tomas Berg, told reporters.
+Berg said the first barrier, at the mouth of the estuary, could be finished within \
+four years.
+Environmental groups welcomed the deal but said the barriers must not cut off the \
+salt marshes where migrating birds feed.
+A spokesperson for the wetlands trust, Amira Khaled, said the groups would ask to \
+see the plans before work started.
+Fishermen's leader Jonas Pelt said his members feared the barriers would narrow the \
+channels their boats use.
+Voss said the states would consult fishermen and conservation groups on every stage \
+of the design.
+The finance minister of the largest state, Henrik Aalto, said his government would \
+pay the biggest share, about a third of the cost.
+Aalto said the rest would be divided according to the length of each state's \
+coastline.
+The deal still has to be approved by the nine state parliaments, most of which vote \
+on it in the new year.
+"""
+
+
+def test_unmarked_copy_splits_where_a_lede_introduces_someone_by_full_name_and_title():
+    # No blank lines, no headlines: the second story's lede introduces a new
+    # person by role and full name, on a day of its own, after paragraphs that
+    # called the first story's people by surname.
+    stories = suggest_split(UNMARKED_RUN_WITH_A_NEW_OFFICIAL_IN_THE_SECOND_LEDE)
+    assert [s.first_line for s in stories] == [1, 5]
+
+
+def test_a_long_story_introducing_many_people_stays_one():
+    # Each new speaker is introduced by full name and role once and then called by
+    # surname: introductions of new people are how a story goes on, not a new one.
+    assert [
+        s.first_line for s in suggest_split(LONG_STORY_INTRODUCING_MANY_PEOPLE)
+    ] == [1]
