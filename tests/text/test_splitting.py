@@ -1783,3 +1783,220 @@ def test_a_wire_dateline_with_an_agency_and_no_dash_opens_a_story():
 
     assert [s.first_line for s in stories] == [1, 4]
     assert "opens with a dateline or an update's time" in stories[1].reasons
+
+
+ONE_SUBJECT_RUN_WITH_TWO_UNMARKED_STORIES = """\
+Ferry Crews Walk Out Over Rosters On Island Route
+
+Crews on the Norland Ferries route between Harwick and the island walked out on \
+Monday over new rosters, cancelling all eight crossings, the company said.
+
+The union representing the crews said the rosters would add two night shifts a \
+month without extra pay.
+
+About 1,200 passengers had booked to travel, the company said, and lorries queued \
+for two miles outside the port.
+
+The company's operations director, Paul Ashby, said talks would resume later in the \
+week.
+
+Norland Ferries cancelled a further six crossings on Tuesday as the strike by its \
+crews entered a second day and hauliers warned of shortages of fresh food on the \
+island.
+
+Shops in the island's main town said deliveries of milk and bread had not arrived.
+
+Ashby said the company had offered to review the rosters after three months.
+
+A government minister, Claire Dunmore, has promised emergency grants to hauliers \
+and shopkeepers who lost trade during the walkout, her office said in a statement \
+issued late in the afternoon.
+
+Dunmore said grants of up to 5,000 pounds would be paid to hauliers and shopkeepers \
+within a month.
+
+Hauliers' groups said the grants would not cover their losses.
+
+Ferry Strike Ends As Crews Accept Roster Review
+
+Crews at Norland Ferries voted on Thursday to accept a review of their rosters and \
+return to work, ending a four-day strike that halted crossings to the island.
+
+The first crossing left Harwick at 6am the next morning, the company said.
+"""
+
+
+def test_a_one_subject_run_with_two_unmarked_ledes_does_not_keep_the_convention():
+    # Blank lines between every paragraph and headlines on two of four stories:
+    # the next day's lede (line 11) and a minister's announcement (line 17) start
+    # stories without a headline. Two unmarked gaps reading like story starts are
+    # the copy's habit, not exceptions to a convention of headlines.
+    stories = suggest_split(ONE_SUBJECT_RUN_WITH_TWO_UNMARKED_STORIES)
+
+    assert [s.first_line for s in stories] == [1, 11, 17, 23]
+    gaps = {
+        c.line: c
+        for c in boundary_candidates(ONE_SUBJECT_RUN_WITH_TWO_UNMARKED_STORIES)
+    }
+    assert not any("unlike where other stories start" in d for d in gaps[17].doubts)
+
+
+OFFICIAL_GIVEN_FULL_NAME_AND_TITLE_EVERY_TIME = """\
+A grass fire spread across about 300 hectares of moorland above the town of Kelford \
+on Wednesday afternoon, forcing walkers off the hills, the county fire service said.
+County fire officer Mark Reilly said crews had been sent from four stations and \
+that a helicopter was dropping water on the eastern edge of the fire.
+The road over the moor was closed to traffic and the car park at the reservoir was \
+cleared.
+Farmers moved sheep down from the higher ground as smoke drifted over the valley.
+County fire officer Mark Reilly said the wind had dropped in the evening, letting \
+crews put out the flames along the road, which gave them "a chance to get ahead of \
+it".
+The fire service asked people not to light barbecues on the moor while the ground \
+stayed dry.
+"""
+REINTRODUCED = (
+    "introduces by full name and role someone named before, as a new story does"
+)
+
+
+def test_a_full_name_and_title_given_again_counts_only_where_the_copy_uses_surnames():
+    # This copy gives the fire officer's title and full name every time it quotes
+    # him: the second time is the writer's habit, not a new story's introduction.
+    text = OFFICIAL_GIVEN_FULL_NAME_AND_TITLE_EVERY_TIME
+    gaps = {c.line: c for c in boundary_candidates(text)}
+    assert REINTRODUCED not in gaps[5].reasons
+    assert [s.first_line for s in suggest_split(text)] == [1]
+    # Where the copy calls him by surname alone once he is introduced, introducing
+    # him again in full is how a new story would start.
+    with_surname = text.replace(
+        "Farmers moved sheep", "Reilly said farmers moved sheep"
+    )
+    gaps = {c.line: c for c in boundary_candidates(with_surname)}
+    assert REINTRODUCED in gaps[5].reasons
+
+
+TITLE_AND_HONORIFIC_BEFORE_THE_NAME = """\
+University Council Delays Vote On Campus Closure
+
+The governing council of Hallam Valley University has delayed a vote on closing its \
+riverside campus, the university said on Monday, after staff and students protested \
+against the plan.
+
+Education Secretary Prof. Helen Marsh said the council wanted more time to study \
+the cost of moving 3,000 students to the main campus.
+
+"No decision has been taken," she told staff in an email.
+
+The students' union said it would hold a rally outside the council's next meeting.
+
+Education Secretary Prof. Helen Marsh on Thursday announced that the riverside \
+campus would stay open for at least three more years, after a review found that \
+moving its courses would cost more than keeping them.
+
+Prof. Marsh said the decision was welcomed by the students' union, which had \
+collected 4,000 signatures.
+
+Staff at the campus said they hoped the review would end years of uncertainty.
+"""
+
+
+def test_a_title_then_an_honorific_then_the_name_introduces_someone():
+    # "Education Secretary Prof. Helen Marsh": the honorific between the title and
+    # the name does not hide the introduction; the second, in a lede on a later
+    # day, starts the next story (the copy calls her "Prof. Marsh" elsewhere).
+    text = TITLE_AND_HONORIFIC_BEFORE_THE_NAME
+    gaps = {c.line: c for c in boundary_candidates(text)}
+    assert REINTRODUCED in gaps[11].reasons
+    assert [s.first_line for s in suggest_split(text)] == [1, 11]
+
+
+AMERICAN_STYLE_DAYS_WITHOUT_ON = """\
+State Health Officials Report Measles Cases In Two Counties
+
+State health officials said Monday they had confirmed nine cases of measles in two \
+rural counties and urged parents to check that their children were vaccinated.
+
+The cases were found in children between 2 and 11 years old, the health department \
+said.
+
+Clinics in both counties will offer free vaccinations through the end of the month.
+
+Health Director Maria Alvarez said Wednesday that the number of measles cases in \
+the two counties had risen to 17 and that two children were being treated in \
+hospital.
+
+Alvarez said the department would send nurses to schools in both counties next week.
+
+The department asked anyone with a fever and a rash to call ahead before visiting a \
+clinic.
+"""
+
+
+def test_a_day_written_without_on_after_the_verb_is_a_lede_day():
+    # American copy writes "said Wednesday" for "said on Wednesday": the follow-up's
+    # lede on a later day starts the next story, under no headline.
+    text = AMERICAN_STYLE_DAYS_WITHOUT_ON
+    gaps = {c.line: c for c in boundary_candidates(text)}
+    assert any("a day not mentioned before" in r for r in gaps[9].reasons)
+    assert [s.first_line for s in suggest_split(text)] == [1, 9]
+
+
+UNMARKED_RUN_WITH_A_NEW_OFFICIAL_IN_THE_SECOND_LEDE = """\
+The town council of Brackley voted on Tuesday to close two of its three public \
+libraries next spring, saying it could no longer pay for the buildings' upkeep.
+Councillors said the remaining library would open longer hours and a mobile library \
+would visit the villages twice a week.
+Opponents said the closures would hit older residents and children hardest. The \
+council leader, Sarah Henshaw, said the decision had been painful.
+Henshaw said the council had looked at every other saving first.
+The county's chief constable, Robert Ellery, said on Wednesday that police would \
+put 40 more officers on the streets of the county's market towns by the summer, \
+paid for by a rise in the police share of council tax.
+Ellery said the officers would be based in Brackley, Towcester and Daventry.
+The police and crime panel approved the rise last month.
+"""
+LONG_STORY_INTRODUCING_MANY_PEOPLE = """\
+Ministers from nine coastal states agreed on Thursday to share the cost of a new \
+network of flood barriers along the northern estuary, after two winters of storms \
+that flooded more than 4,000 homes.
+The agreement, reached after two days of talks in the port city of Harlow Bay, \
+commits the states to spend 3.2 billion over ten years.
+The environment minister of the host state, Clara Voss, said the barriers would \
+protect about 600,000 people.
+"No state can hold back the sea on its own," Voss said.
+Engineers from the estuary authority will begin surveys in the spring, its chief \
+engineer, Tomas Berg, told reporters.
+Berg said the first barrier, at the mouth of the estuary, could be finished within \
+four years.
+Environmental groups welcomed the deal but said the barriers must not cut off the \
+salt marshes where migrating birds feed.
+A spokesperson for the wetlands trust, Amira Khaled, said the groups would ask to \
+see the plans before work started.
+Fishermen's leader Jonas Pelt said his members feared the barriers would narrow the \
+channels their boats use.
+Voss said the states would consult fishermen and conservation groups on every stage \
+of the design.
+The finance minister of the largest state, Henrik Aalto, said his government would \
+pay the biggest share, about a third of the cost.
+Aalto said the rest would be divided according to the length of each state's \
+coastline.
+The deal still has to be approved by the nine state parliaments, most of which vote \
+on it in the new year.
+"""
+
+
+def test_unmarked_copy_splits_where_a_lede_introduces_someone_by_full_name_and_title():
+    # No blank lines, no headlines: the second story's lede introduces a new
+    # person by role and full name, on a day of its own, after paragraphs that
+    # called the first story's people by surname.
+    stories = suggest_split(UNMARKED_RUN_WITH_A_NEW_OFFICIAL_IN_THE_SECOND_LEDE)
+    assert [s.first_line for s in stories] == [1, 5]
+
+
+def test_a_long_story_introducing_many_people_stays_one():
+    # Each new speaker is introduced by full name and role once and then called by
+    # surname: introductions of new people are how a story goes on, not a new one.
+    assert [
+        s.first_line for s in suggest_split(LONG_STORY_INTRODUCING_MANY_PEOPLE)
+    ] == [1]

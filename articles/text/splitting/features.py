@@ -212,15 +212,20 @@ def _refers_back(text: str, before: Sequence[_Paragraph]) -> bool:
     )
 
 
-def _reintroduces(lede: _Paragraph, earlier_names: frozenset[str]) -> bool:
+def _reintroduces(
+    lede: _Paragraph, earlier_names: frozenset[str], called_alone: frozenset[str]
+) -> bool:
     """Whether the paragraph's first sentence introduces, with full name and role,
     someone already named earlier ("Jane Doe, the company's founder, said ...",
-    "union leader Jane Doe said ...").
+    "union leader Jane Doe said ...") whom the copy elsewhere calls by surname
+    alone (`called_alone`).
 
     Within a story a person is introduced once and then called by surname; a second
-    full introduction is how a new story starts.
+    full introduction is how a new story starts. Copy that never calls them by
+    surname alone gives their full name and role every time, and a second one says
+    nothing.
     """
-    return not lede.introduced.isdisjoint(earlier_names)
+    return not (lede.introduced & called_alone).isdisjoint(earlier_names)
 
 
 # "Jane Doe, who leads the party,": a relative clause that gives a role.
@@ -233,6 +238,11 @@ _NAME_THEN_ROLE = re.compile(
 # "the minister, Jane Doe," or "union leader Jane Doe": a role, then the name.
 # (It starts only where a word starts: inside a word it could not match either.)
 _ROLE_THEN_NAME = re.compile(rf"(?<![\w'\u2019\-])([\w'\u2019\-]+),? ({PERSON_NAME})\b")
+# An honorific before a name ("Dr Jane Doe", "Prof. Jane Doe") is read as if it
+# were not there: "Education Secretary Prof. Jane Doe" is "Education Secretary
+# Jane Doe".
+_HONORIFICS = "|".join(sorted(h.capitalize() for h in vocabulary.HONORIFICS))
+_HONORIFIC = re.compile(rf"\b(?:{_HONORIFICS})\.? (?=[A-Z])")
 
 
 # "Prime Minister Jane Doe", "Transport Secretary Jane Doe": a title in capitals,
@@ -246,6 +256,7 @@ def _introduced(sentence: str) -> list[tuple[str, ...]]:
     found: list[tuple[str, ...]] = []
     if not _TWO_CAPITALS.search(sentence):
         return found  # no full name in it
+    sentence = _HONORIFIC.sub("", sentence)
     opening = _APPOSITIVE_OPENING.match(sentence)
     if opening:
         found.append(tuple(opening.group(1).split()))

@@ -32,6 +32,7 @@ from articles.text.splitting.words import (
     _content_stems,
     _words_lower,
 )
+from articles.text.vocabulary import NAME_PARTICLES
 
 
 @dataclass(frozen=True)
@@ -318,6 +319,18 @@ class _Copy:
         self.windows = _Windows(_term_vectors(scored))
 
     @cached_property
+    def called_alone(self) -> frozenset[str]:
+        """The names the first sentences of the copy's paragraphs give as one word:
+        surnames of people introduced before ("Doe said ...", "..., Dr Doe said",
+        "De Graaf said ..." of Piet de Graaf), and the like."""
+        return frozenset(
+            run[-1]
+            for p in self.scored
+            for run in p.opening_names
+            if len(run) == 1 or (len(run) == 2 and run[0].lower() in NAME_PARTICLES)
+        )
+
+    @cached_property
     def lower_case_words(self) -> frozenset[str]:
         """The words the copy writes in lower case somewhere."""
         words = frozenset(chain.from_iterable(p.text.split() for p in self.scored))
@@ -488,14 +501,16 @@ def _signals(
     # Introducing someone again is how a new story's lede starts, when it reads
     # like a lede; later in a story it is the reporter being thorough.
     f["reintroduced"] = float(
-        _reintroduces(lede, before_names)
+        _reintroduces(lede, before_names, copy.called_alone)
         or (
             f["lede"] >= MIN_LEDE
             and (
                 (
                     bool(lede.introduced)
                     and _reintroduces(
-                        lede, frozenset().union(*(p.names for p in earlier))
+                        lede,
+                        frozenset().union(*(p.names for p in earlier)),
+                        copy.called_alone,
                     )
                 )
                 or _names_in_full_again(lede, earlier)
@@ -655,11 +670,6 @@ def _is_marked(g: _Gap) -> bool:
     return bool(f["blank_more"] or f["after_end"] or "headline" in f)
 
 
-def _reads_like_a_new_story(g: _Gap) -> bool:
-    """A lede that moves on: a new day, a dateline or someone introduced again."""
-    return bool(g.features["news_lede"])
-
-
 def _add_unmarked(gaps: list[_Gap], *, first_headed: bool) -> bool:
     """Mark gaps with neither extra blank lines nor a headline, in copy that marks
     its stories so.
@@ -668,8 +678,9 @@ def _add_unmarked(gaps: list[_Gap], *, first_headed: bool) -> bool:
     neither is then unlikely to start one. But copy where many gaps that read
     like story starts are unmarked (a run of stories with half the headlines
     missing) does not keep to that convention, and there the absence says little.
-    Likely starts are judged by their first-pass score where marked, and by how
-    they read (`_reads_like_a_new_story`) where not.
+    Likely starts, marked or not, are the gaps whose first-pass score is above
+    zero: an unmarked gap that scores so without the convention's doubt reads
+    like a story start as surely as a marked one.
     Returns whether the copy keeps to it.
     """
     marked = [_is_marked(g) for g in gaps]
@@ -677,9 +688,7 @@ def _add_unmarked(gaps: list[_Gap], *, first_headed: bool) -> bool:
         return True
     likely = [g.total > 0 for g in gaps]
     marked_likely = sum(lk and m for lk, m in zip(likely, marked, strict=True))
-    unmarked_likely = sum(
-        _reads_like_a_new_story(g) for g, m in zip(gaps, marked, strict=True) if not m
-    )
+    unmarked_likely = sum(lk and not m for lk, m in zip(likely, marked, strict=True))
     if not first_headed and any("headline" in g.features for g in gaps):
         return False  # the first story has no headline: the copy has no such habit
     # One exception is a doubtful paragraph; two or more are a habit of the copy.
