@@ -39,6 +39,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from articles.text.checks.base import (
     NO_CONTEXT,
@@ -68,6 +69,7 @@ from articles.text.vocabulary import (
     GRADE_WORDS,
     HEADS_OF_BODY,
     ORGANISATION_WORDS,
+    POSTS_NAMING_THEIR_BODY,
     POSTS_OF_ONE_BODY,
     RANK_MODIFIERS,
     exclusive_offices,
@@ -121,13 +123,18 @@ def find_title_conflicts(
         surnames[person.split()[-1]].add(person)
     unique_surnames = {s: next(iter(n)) for s, n in surnames.items() if len(n) == 1}
     held_together = _offices_held_together(prose)
+    one_body = _bodies_named_together(prose)
 
     by_person: dict[str, list[Mention]] = defaultdict(list)
     story_text: dict[int, str] = defaultdict(str)
     for para in prose:
         for mention in title_mentions(para, full_names, unique_surnames, aliases):
             before = story_text[para.story] + para.text[: mention.start]
-            mention = replace(mention, role=its_body(mention.role, before))
+            role = its_body(mention.role, before)
+            for kinds in one_body:
+                if role.body & kinds:
+                    role = replace(role, body=role.body | kinds)
+            mention = replace(mention, role=role)
             by_person[mention.person].append(mention)
         story_text[para.story] += para.text + "\n"
 
@@ -267,19 +274,28 @@ def _two_posts_of_one_body(a: Role, b: Role) -> bool:
         return False  # a post held before, or covered for a while ("interim")
     if a.head not in POSTS_OF_ONE_BODY or b.head not in POSTS_OF_ONE_BODY:
         return False
-    if all(
-        r.leads_body
-        or r.head in HEADS_OF_BODY
-        or _office(r.core, r.head) in HEADS_OF_BODY
-        for r in (a, b)
-    ):
+    if all(_heads_body(r) for r in (a, b)):
         return False  # "head of the school" is its principal
     if a.body and b.body:
         return bool(a.body & b.body)
+    if {a.head, b.head} & POSTS_NAMING_THEIR_BODY:
+        return False  # "Foreign Secretary X" / "X, the party's deputy leader"
     # one names no body: it must name its post ("director of rugby"), not only
     # the kind of work ("director" of a film)
     bare = b if a.body else a
     return bool(bare.body or bare.portfolio or len(bare.core) > 1)
+
+
+def _heads_body(role: Role) -> bool:
+    """True for the head of a body, under any name ("director", "principal",
+    "chief executive"), but not a director of one field: "the finance director",
+    "medical director" are posts under its head."""
+    if role.leads_body:
+        return True
+    if _office(role.core, role.head) in HEADS_OF_BODY:
+        return True
+    fields = set(role.core) - RANK_MODIFIERS - GRADE_WORDS - {role.head}
+    return role.head in HEADS_OF_BODY and not (fields or role.qualifiers)
 
 
 def _named_apart(a: Role, b: Role) -> bool:
@@ -364,6 +380,25 @@ def _offices_held_together(
                 if len(offices) == 2:
                     pairs.add(frozenset(offices))
     return frozenset(pairs)
+
+
+def _bodies_named_together(paragraphs: Sequence[Paragraph]) -> list[frozenset[str]]:
+    """The kinds of body the copy gives one body together ("a hospital trust",
+    "the county police force"): "the hospital's" and "the trust's" posts are
+    then posts of one body."""
+    found = set()
+    for para in paragraphs:
+        tokens = tokenize(para.text)
+        for first, second in pairwise(tokens):
+            if (
+                first.text.islower()
+                and second.base.islower()
+                and first.lower in ORGANISATION_WORDS
+                and second.lower in ORGANISATION_WORDS
+                and first.lower != second.lower
+            ):
+                found.add(frozenset((first.lower, second.lower)))
+    return sorted(found, key=sorted)
 
 
 def _title_run(tokens: Iterable[Token]) -> list[Token]:
