@@ -253,7 +253,7 @@ TITLE_ABBREVIATIONS = {
         ("gov", "governor"),
         ("lt", "lieutenant"),
         ("sen", "senator"),
-        ("rep", "representative"),
+        ("rep", "congressman"),  # "Rep." before a name: a lower-house member
         ("gen", "general"),
         ("col", "colonel"),
         ("maj", "major"),
@@ -318,7 +318,12 @@ OFFICE_SYNONYMS = {
 EXCLUSIVE_OFFICES = (
     frozenset(words_of("president prime-minister taoiseach king queen emir sultan")),
     frozenset(
-        words_of("general colonel major captain lieutenant sergeant admiral marshal")
+        words_of(
+            """
+            general colonel major captain lieutenant sergeant admiral marshal
+            commodore brigadier corporal
+            """
+        )
     ),
     frozenset(("ambassador", "consul", "charge d'affaires")),
     frozenset(words_of("judge prosecutor")),

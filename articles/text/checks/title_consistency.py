@@ -99,6 +99,10 @@ _GUEST_WORDS = frozenset(words_of("guest visiting honorary"))
 # Heads that name an office only with their modifiers: a "chief executive officer".
 
 _MODIFIED_HEADS = frozenset(words_of("officer director"))
+# Ranks of the armed services that copy calls by their last word once the full
+# rank is given: "Lieutenant General X" is "the general" after.
+
+_SERVICE_RANKS = frozenset(words_of("general admiral colonel marshal"))
 # Bodies named before an office ("the club coach", "a council spokesman"): whose
 # office it is, not which office.
 
@@ -223,6 +227,14 @@ def _compare(
         bare = b if rank_a else a
         if not bare.formal and len(bare.core) == 1:
             return None  # "Guest conductor X" / "X, the much-loved conductor"
+    if (
+        rank_a != rank_b
+        and a.head in _SERVICE_RANKS
+        and (rank_a ^ rank_b) <= RANK_MODIFIERS - _PAST_WORDS
+    ):
+        bare = b if rank_a else a
+        if not bare.formal and len(bare.core) == 1:
+            return None  # "Rear Admiral X" / "X, the admiral": the style of a service
     if rank_a != rank_b:
         temporary = (rank_a ^ rank_b) <= _TEMPORARY_WORDS
         return (_VARIANT if temporary else _OFFICE), "a different rank"

@@ -1386,3 +1386,26 @@ def test_an_office_of_state_or_the_head_of_a_company_is_not_a_post_of_one_body(
     first, second
 ):
     assert _findings(first, second) == []
+
+
+def test_a_representative_written_short_sits_in_the_lower_house():
+    [finding] = _later_findings("Rep. Ivy Kahn spoke.", "Sen. Ivy Kahn replied.")
+    assert finding.severity == BLOCKING
+
+
+def test_two_ranks_of_the_services_exclude_each_other():
+    [finding] = _later_findings(
+        "Commodore Ray Bligh sailed.", "Rear Admiral Ray Bligh returned."
+    )
+    assert finding.severity == BLOCKING
+
+
+@pytest.mark.parametrize(
+    ("second", "found"),
+    [("Bligh, the admiral, returned.", False), ("Admiral Ray Bligh returned.", True)],
+)
+def test_a_service_rank_is_called_by_its_last_word_after_it_is_given_in_full(
+    second, found
+):
+    findings = _later_findings("Vice Admiral Ray Bligh sailed.", second)
+    assert bool(findings) == found
