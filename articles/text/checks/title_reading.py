@@ -121,6 +121,10 @@ _LEFT_AS = frozenset(
 
 _TIME_CONNECTORS = frozenset(words_of("until since from between before after"))
 
+# Words after an appositive title that end it: "X, a deputy speaker until last
+# year," held the office before.
+_ENDED_AT = frozenset(words_of("until till"))
+
 _CHANGE_WORDS = frozenset(
     words_of(
         """
@@ -325,7 +329,10 @@ def _roles_around(
             _parse_role(segment, text) if segment and _opens_role(segment, 0) else None
         )
         if role is not None:
-            yield role, name_start, _parsed(segment)[-1].end
+            parsed = _parsed(segment)
+            if len(parsed) < len(segment) and segment[len(parsed)].lower in _ENDED_AT:
+                role = replace(role, core=("former", *role.core))  # "until May"
+            yield role, name_start, parsed[-1].end
         else:
             seat = _seat_in_chamber(segment, text)
             if seat is not None:

@@ -1409,3 +1409,18 @@ def test_a_service_rank_is_called_by_its_last_word_after_it_is_given_in_full(
 ):
     findings = _later_findings("Vice Admiral Ray Bligh sailed.", second)
     assert bool(findings) == found
+
+
+def test_an_appositive_title_held_until_a_time_is_one_held_before():
+    assert (
+        _findings(
+            "Speaker Rosa Vane opened the sitting.",
+            "Rosa Vane, a deputy speaker until last year, spoke.",
+        )
+        == []
+    )
+    [finding] = _later_findings(
+        "Speaker Rosa Vane opened the sitting.",
+        "Rosa Vane, a deputy speaker, spoke.",
+    )
+    assert finding.severity == BLOCKING
