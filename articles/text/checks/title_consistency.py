@@ -7,7 +7,9 @@ jobs at once, or two offices nobody holds together (vocabulary.EXCLUSIVE_OFFICES
 "Prime Minister" / "President", "Judge" / "Prosecutor"), or two posts on the staff
 of one body (vocabulary.POSTS_OF_ONE_BODY: "the gallery's director" / "the
 gallery's chief curator"), which are blocking unless the copy gives them together
-("chairman and chief executive"). Offices in bodies of two kinds ("council
+("chairman and chief executive"); a director of one field ("finance director")
+is a post under the body's head, and kinds of body the copy names together ("a
+hospital trust") are one body. Offices in bodies of two kinds ("council
 leader" / "leader of the Labour group") are not compared, unless both are named in
 full ("chief executive of the Ness Trust" / "of the Tay Foundation"). Then:
 

@@ -17,8 +17,12 @@ director of rugby"; "stepped down as" an office held before, as is one told
 after "became"), and as a seat in a chamber ("a member of the lower house for
 Kerwick" is a congressman). "Its president" is the president of the body the
 story named before. Titles of other languages are read with their portfolio
-("Ministro de Justicia": the justice minister). A bare title without a name ("the
-Chilean foreign minister said") is not attributed to anyone.
+("Ministro de Justicia": the justice minister). Also: a title that is the object
+of a preposition before an appositive name ("announced by the vice-chancellor, X
+Y"), an opening clause with "as" ("Speaking as ..., X Y said"), an appointment in
+the passive ("X Y was named chief constable"), titles written short ("Lt. Gov."),
+portfolios in capitals ("Minister for Rural Affairs"). A bare title without a
+name ("the Chilean foreign minister said") is not attributed to anyone.
 
 title_consistency.py compares what this module reads.
 """
