@@ -64,7 +64,10 @@ def transliteration_key(name: str) -> tuple[str, ...]:
     (which tells "Ivan" from "Ivana" and "Mario" from "Maria"; a last "o", "i" or
     "y" is one ending: "Dmytro" / "Dmitry", the Ukrainian and Russian forms)."""
     key = []
-    for word in name.split():
+    # "al-Rashidi" and "Al Rashidi": a particle joined or not is one name
+    split = re.split(r"[\s\-]+", name)
+    parts = [w for w in split if w.lower() not in NAME_PARTICLES | HYPHEN_PARTICLES]
+    for word in parts or split:
         spelled = "".join(c for c in fold_accents(word.lower()) if c.isalpha())
         for written, read in _SPELLING_EQUIVALENTS:
             spelled = spelled.replace(written, read)
@@ -107,6 +110,7 @@ ABBREVIATIONS = frozenset(
     words_of(
         """
     mr mrs ms dr prof gen col lt maj capt sgt adm gov sen rep st mt jr sr inc ltd
+    supt insp det cllr cmdr brig rev revd rt fr
     co corp no vs etc jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n
     e.g i.e
     """
@@ -114,7 +118,9 @@ ABBREVIATIONS = frozenset(
 )
 
 # Words that go before a name but are not an office.
-HONORIFICS = frozenset(words_of("mr mrs ms miss dr prof sir lord lady dame"))
+HONORIFICS = frozenset(
+    words_of("mr mrs ms miss dr prof sir lord lady dame rev revd rt fr")
+)
 
 # Words capitalised only because they open a sentence, never part of a name.
 SENTENCE_OPENERS = frozenset(
@@ -147,6 +153,11 @@ _ROLE_HEAD_WORDS = frozenset(
     coach trainer referee umpire master headmaster headmistress headteacher
     rector provost warden sheriff detective commandant curator rabbi
     pastor priest reverend constable principal nurse
+    magistrate coroner recorder solicitor barrister bailiff archdeacon vicar curate
+    chaplain deacon bursar trustee convener convenor moderator alderman
+    councilman councilwoman assemblyman assemblywoman assemblymember selectman
+    commodore brigadier corporal comptroller controller supervisor nuncio
+    emissary viceroy skipper whip
     taoiseach tánaiste président presidente ministre ministro tsar
     burgemeester maire alcalde alcaldesa sindaco presidenta ministra
     viceministro viceministra vicepresidente vicepresidenta partner
@@ -233,10 +244,36 @@ ROLE_EXPANSIONS = {
         for word in words.split()
     },
 }
+# Titles written short before a name: "Lt. Gov.", "Det. Supt", "Cllr". Those that
+# are also names ("Sen", "Rep", "Gen") are titles only with their full stop
+# (title_reading); the others are title words however written.
+TITLE_ABBREVIATIONS = {
+    short: (full,)
+    for short, full in (
+        ("gov", "governor"),
+        ("lt", "lieutenant"),
+        ("sen", "senator"),
+        ("rep", "congressman"),  # "Rep." before a name: a lower-house member
+        ("gen", "general"),
+        ("col", "colonel"),
+        ("maj", "major"),
+        ("capt", "captain"),
+        ("cmdr", "commander"),
+        ("adm", "admiral"),
+        ("brig", "brigadier"),
+        ("sgt", "sergeant"),
+        ("supt", "superintendent"),
+        ("insp", "inspector"),
+        ("det", "detective"),
+        ("cllr", "councillor"),
+    )
+}
+ROLE_EXPANSIONS.update({(short,): full for short, full in TITLE_ABBREVIATIONS.items()})
 ROLE_HEADS = (
     _ROLE_HEAD_WORDS
     | frozenset(fold_accents(w) for w in _ROLE_HEAD_WORDS)
     | frozenset(ROLE_COMPOUNDS.values())
+    | frozenset(words_of("lt sgt supt insp cllr cmdr capt"))
 )
 
 # Offices that are one office under two names, as compared.
@@ -281,12 +318,17 @@ OFFICE_SYNONYMS = {
 EXCLUSIVE_OFFICES = (
     frozenset(words_of("president prime-minister taoiseach king queen emir sultan")),
     frozenset(
-        words_of("general colonel major captain lieutenant sergeant admiral marshal")
+        words_of(
+            """
+            general colonel major captain lieutenant sergeant admiral marshal
+            commodore brigadier corporal
+            """
+        )
     ),
     frozenset(("ambassador", "consul", "charge d'affaires")),
     frozenset(words_of("judge prosecutor")),
     frozenset(words_of("constable sergeant inspector superintendent")),  # police
-    frozenset(words_of("bishop archbishop")),
+    frozenset(words_of("bishop archbishop archdeacon vicar curate")),  # clergy
     frozenset(words_of("professor lecturer")),
     frozenset(words_of("mayor governor")),
     # members of two chambers of one legislature
@@ -337,15 +379,22 @@ POSTS_OF_ONE_BODY = frozenset(
     words_of(
         """
     director curator principal headteacher headmaster headmistress head coach
-    officer treasurer registrar nurse leader
+    officer treasurer registrar nurse leader secretary president
     """
     )
 )
+# Of those, posts that are one body's only when the copy says whose ("the union's
+# general secretary"): a "Foreign Secretary" or "President" alone is an office of
+# state.
+POSTS_NAMING_THEIR_BODY = frozenset(words_of("secretary president"))
 # The head of a body, under the names different bodies give it: one post.
 HEADS_OF_BODY = frozenset(
     (
-        *words_of("head director principal headteacher headmaster headmistress"),
+        *words_of(
+            "head director principal headteacher headmaster headmistress president"
+        ),
         "chief executive officer",
+        "managing director",
     )
 )
 
@@ -378,7 +427,7 @@ RANK_MODIFIERS = frozenset(
         """
     deputy vice acting former first second assistant interim under associate
     caretaker outgoing incoming ex co junior lieutenant major brigadier rear
-    guest visiting honorary
+    guest visiting honorary shadow pro
     """
     )
 )
@@ -393,11 +442,33 @@ TITLE_MODIFIERS = RANK_MODIFIERS | frozenset(
     special prime senior principal lead top chief general political national public
     affairs permanent executive managing supreme high regional provincial district
     financial operating technology marketing medical scientific legal commercial
-    d'affaires
+    presiding d'affaires
     """
     )
 )
 TITLE_MODIFIERS |= frozenset(_FOREIGN_PORTFOLIOS)  # "Ministre des Finances"
+
+# What a minister, secretary or commissioner is "for" or "of", capitalised or not
+# ("Minister for Rural Affairs", "Secretary of State for Work and Pensions"): the
+# fields of government, as general English names them. Read only after "of" /
+# "for" in a title, so they stay ordinary words (and names) elsewhere.
+PORTFOLIO_WORDS = frozenset(
+    words_of(
+        """
+    enterprise employment skills science research universities schools children
+    families women equality equalities sport sports arts heritage media digital
+    communications fisheries forestry food farming rural water climate veterans
+    pensions welfare work business innovation investment infrastructure planning
+    communities community regions mines mining petroleum oil gas lands land youth
+    immigration migration citizenship police policing prisons courts constitution
+    exports local social care disability disabilities roads rail railways
+    aviation ports maritime consumer competition training development
+    international overseas aid cooperation relations integration safety revenue
+    taxation budget treasury urban cities environment transport culture tourism
+    health education housing justice finance trade energy agriculture defence
+    """
+    )
+)
 
 # Words that grade one office: "Chief Superintendent" and "Superintendent", "Senior
 # Partner" and "Junior partner", "Lead researcher" and "junior researcher" are two

@@ -7,7 +7,9 @@ jobs at once, or two offices nobody holds together (vocabulary.EXCLUSIVE_OFFICES
 "Prime Minister" / "President", "Judge" / "Prosecutor"), or two posts on the staff
 of one body (vocabulary.POSTS_OF_ONE_BODY: "the gallery's director" / "the
 gallery's chief curator"), which are blocking unless the copy gives them together
-("chairman and chief executive"). Offices in bodies of two kinds ("council
+("chairman and chief executive"); a director of one field ("finance director")
+is a post under the body's head, and kinds of body the copy names together ("a
+hospital trust") are one body. Offices in bodies of two kinds ("council
 leader" / "leader of the Labour group") are not compared, unless both are named in
 full ("chief executive of the Ness Trust" / "of the Tay Foundation"). Then:
 
@@ -39,6 +41,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from articles.text.checks.base import (
     NO_CONTEXT,
@@ -68,6 +71,7 @@ from articles.text.vocabulary import (
     GRADE_WORDS,
     HEADS_OF_BODY,
     ORGANISATION_WORDS,
+    POSTS_NAMING_THEIR_BODY,
     POSTS_OF_ONE_BODY,
     RANK_MODIFIERS,
     exclusive_offices,
@@ -97,6 +101,10 @@ _GUEST_WORDS = frozenset(words_of("guest visiting honorary"))
 # Heads that name an office only with their modifiers: a "chief executive officer".
 
 _MODIFIED_HEADS = frozenset(words_of("officer director"))
+# Ranks of the armed services that copy calls by their last word once the full
+# rank is given: "Lieutenant General X" is "the general" after.
+
+_SERVICE_RANKS = frozenset(words_of("general admiral colonel marshal"))
 # Bodies named before an office ("the club coach", "a council spokesman"): whose
 # office it is, not which office.
 
@@ -121,13 +129,18 @@ def find_title_conflicts(
         surnames[person.split()[-1]].add(person)
     unique_surnames = {s: next(iter(n)) for s, n in surnames.items() if len(n) == 1}
     held_together = _offices_held_together(prose)
+    one_body = _bodies_named_together(prose)
 
     by_person: dict[str, list[Mention]] = defaultdict(list)
     story_text: dict[int, str] = defaultdict(str)
     for para in prose:
         for mention in title_mentions(para, full_names, unique_surnames, aliases):
             before = story_text[para.story] + para.text[: mention.start]
-            mention = replace(mention, role=its_body(mention.role, before))
+            role = its_body(mention.role, before)
+            for kinds in one_body:
+                if role.body & kinds:
+                    role = replace(role, body=role.body | kinds)
+            mention = replace(mention, role=role)
             by_person[mention.person].append(mention)
         story_text[para.story] += para.text + "\n"
 
@@ -216,6 +229,14 @@ def _compare(
         bare = b if rank_a else a
         if not bare.formal and len(bare.core) == 1:
             return None  # "Guest conductor X" / "X, the much-loved conductor"
+    if (
+        rank_a != rank_b
+        and a.head in _SERVICE_RANKS
+        and (rank_a ^ rank_b) <= RANK_MODIFIERS - _PAST_WORDS
+    ):
+        bare = b if rank_a else a
+        if not bare.formal and len(bare.core) == 1:
+            return None  # "Rear Admiral X" / "X, the admiral": the style of a service
     if rank_a != rank_b:
         temporary = (rank_a ^ rank_b) <= _TEMPORARY_WORDS
         return (_VARIANT if temporary else _OFFICE), "a different rank"
@@ -267,19 +288,28 @@ def _two_posts_of_one_body(a: Role, b: Role) -> bool:
         return False  # a post held before, or covered for a while ("interim")
     if a.head not in POSTS_OF_ONE_BODY or b.head not in POSTS_OF_ONE_BODY:
         return False
-    if all(
-        r.leads_body
-        or r.head in HEADS_OF_BODY
-        or _office(r.core, r.head) in HEADS_OF_BODY
-        for r in (a, b)
-    ):
+    if all(_heads_body(r) for r in (a, b)):
         return False  # "head of the school" is its principal
     if a.body and b.body:
         return bool(a.body & b.body)
+    if {a.head, b.head} & POSTS_NAMING_THEIR_BODY:
+        return False  # "Foreign Secretary X" / "X, the party's deputy leader"
     # one names no body: it must name its post ("director of rugby"), not only
     # the kind of work ("director" of a film)
     bare = b if a.body else a
     return bool(bare.body or bare.portfolio or len(bare.core) > 1)
+
+
+def _heads_body(role: Role) -> bool:
+    """True for the head of a body, under any name ("director", "principal",
+    "chief executive"), but not a director of one field: "the finance director",
+    "medical director" are posts under its head."""
+    if role.leads_body:
+        return True
+    if _office(role.core, role.head) in HEADS_OF_BODY:
+        return True
+    fields = set(role.core) - RANK_MODIFIERS - GRADE_WORDS - {role.head}
+    return role.head in HEADS_OF_BODY and not (fields or role.qualifiers)
 
 
 def _named_apart(a: Role, b: Role) -> bool:
@@ -364,6 +394,25 @@ def _offices_held_together(
                 if len(offices) == 2:
                     pairs.add(frozenset(offices))
     return frozenset(pairs)
+
+
+def _bodies_named_together(paragraphs: Sequence[Paragraph]) -> list[frozenset[str]]:
+    """The kinds of body the copy gives one body together ("a hospital trust",
+    "the county police force"): "the hospital's" and "the trust's" posts are
+    then posts of one body."""
+    found = set()
+    for para in paragraphs:
+        tokens = tokenize(para.text)
+        for first, second in pairwise(tokens):
+            if (
+                first.text.islower()
+                and second.base.islower()
+                and first.lower in ORGANISATION_WORDS
+                and second.lower in ORGANISATION_WORDS
+                and first.lower != second.lower
+            ):
+                found.add(frozenset((first.lower, second.lower)))
+    return sorted(found, key=sorted)
 
 
 def _title_run(tokens: Iterable[Token]) -> list[Token]:

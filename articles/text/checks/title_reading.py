@@ -17,8 +17,12 @@ director of rugby"; "stepped down as" an office held before, as is one told
 after "became"), and as a seat in a chamber ("a member of the lower house for
 Kerwick" is a congressman). "Its president" is the president of the body the
 story named before. Titles of other languages are read with their portfolio
-("Ministro de Justicia": the justice minister). A bare title without a name ("the
-Chilean foreign minister said") is not attributed to anyone.
+("Ministro de Justicia": the justice minister). Also: a title that is the object
+of a preposition before an appositive name ("announced by the vice-chancellor, X
+Y"), an opening clause with "as" ("Speaking as ..., X Y said"), an appointment in
+the passive ("X Y was named chief constable"), titles written short ("Lt. Gov."),
+portfolios in capitals ("Minister for Rural Affairs"). A bare title without a
+name ("the Chilean foreign minister said") is not attributed to anyone.
 
 title_consistency.py compares what this module reads.
 """
@@ -46,8 +50,10 @@ from articles.text.vocabulary import (
     LEGISLATIVE_CHAMBERS,
     OFFICE_VERBS,
     ORGANISATION_WORDS,
+    PORTFOLIO_WORDS,
     RANK_MODIFIERS,
     ROLE_COMPOUNDS,
+    TITLE_ABBREVIATIONS,
     TITLE_MODIFIERS,
     actors_in,
     countries_in,
@@ -64,7 +70,15 @@ _OF = frozenset(words_of("of for")) | _FOREIGN_OF
 
 _CONNECTORS = frozenset(words_of("of for in at to on")) | _FOREIGN_OF
 
+# Words that join an office to what it is of, for or to, inside a title before a
+# name: "Minister for Housing Ana Ruiz", "Ambassador to Kenya Ana Ruiz".
+_TITLE_CONNECTORS = frozenset(words_of("of for to"))
+
 _DETERMINERS = frozenset(words_of("the a an its their his her"))
+
+# Prepositions whose object an appositive title can be: "announced by the
+# vice-chancellor, X Y", "according to the agency's director, X Y".
+_OBJECT_PREPOSITIONS = frozenset(words_of("by with to from"))
 
 _FOREIGN_ARTICLES = frozenset(words_of("la las los le el"))
 
@@ -92,6 +106,9 @@ _TAKEN_AS = frozenset(
             serve serves served serving work works worked working appointed named
             confirmed elected re-elected installed chosen hired remains remained
             stays stayed continues continued joined joins returned returns
+            speaking speaks spoke writing wrote
+            appointment election re-election nomination selection tenure role
+            capacity
             """
         ),
         *("took over", "takes over", "taking over", "stepped in", "steps in"),
@@ -107,6 +124,10 @@ _LEFT_AS = frozenset(
 )
 
 _TIME_CONNECTORS = frozenset(words_of("until since from between before after"))
+
+# Words after an appositive title that end it: "X, a deputy speaker until last
+# year," held the office before.
+_ENDED_AT = frozenset(words_of("until till"))
 
 _CHANGE_WORDS = frozenset(
     words_of(
@@ -186,13 +207,22 @@ def people_named(paragraphs: Sequence[Paragraph]) -> dict[str, int]:
             if j - i >= 2:
                 name = " ".join(t.base for t in tokens[i:j])
                 names.setdefault(name, para.story)
-                if i and tokens[i - 1].lower == "of" and j - i >= 3:
+                if _after_title_connector(tokens, i) and j - i >= 3:
                     after_of.add(name)
     # "Mayor of Leeds Ann Lee": a place before a name the copy gives alone too
     for name in after_of:
         if name.split(" ", 1)[1] in names:
             del names[name]
     return names
+
+
+def _after_title_connector(tokens: Sequence[Token], i: int) -> bool:
+    """True when tokens[i] follows "of", "for" or "to", maybe with "the": a place
+    a title is of may run into the name after it ("Mayor of Leeds Ann Lee",
+    "envoy for the Sahel Daniel Okoro")."""
+    if i > 1 and tokens[i - 1].lower == "the":
+        i -= 1
+    return i > 0 and tokens[i - 1].lower in _TITLE_CONNECTORS
 
 
 def spellings_of_one_name(names: Mapping[str, int]) -> dict[str, str]:
@@ -220,7 +250,7 @@ def title_mentions(
         runs = list(name_runs(tokens))
         for n, (i, j) in enumerate(runs):
             name = " ".join(t.base for t in tokens[i:j])
-            if name not in full_names and i and tokens[i - 1].lower == "of":
+            if name not in full_names and _after_title_connector(tokens, i):
                 tail = name.split(" ", 1)[-1]
                 if j - i >= 3 and tail in full_names:
                     i, name = i + 1, tail  # "Mayor of Leeds Ann Lee"
@@ -239,6 +269,7 @@ def title_mentions(
             for role, start, end in (
                 *_roles_around(tokens, i, j, para.text),
                 *_roles_told_after(tokens, j, limit, para.text),
+                *_role_told_before(tokens, i, j, runs[n - 1][1] if n else 0, para.text),
             ):
                 yield Mention(person, role, para, start, end)
 
@@ -247,14 +278,19 @@ def _roles_around(
     tokens: list[Token], i: int, j: int, text: str
 ) -> Iterator[tuple[Role, int, int]]:
     name_end = tokens[j - 1].end
-    i = _before_honorifics(tokens, i)  # "Sir Martin Ashby", "Dr. Ana Ruiz"
+    honoured = _before_honorifics(tokens, i)  # "Sir Martin Ashby", "Dr. Ana Ruiz"
+    if honoured < i and honoured > 0 and tokens[honoured - 1].lower == "the":
+        honoured -= 1  # "the Bishop of Lichfield, the Rt Rev X Y"
+    i = honoured
     name_start = tokens[i].start
     opening = next((t.start for t in tokens if t.text[:1].isalnum()), -1)
     # Title right before the name: "Chilean Deputy Foreign Minister Ana Ortiz",
     # also past an honorific: "Lead researcher Dr Sofia Lind".
     k = i
     while k > 0 and i - k < MAX_ROLE_TOKENS:
-        if (
+        if k >= 2 and _abbreviation_stop(tokens, k - 1):
+            k -= 1  # "Lt. Gov. Marcus Bell"
+        elif (
             _prenominal_word(tokens[k - 1])
             or _is_qualifier(tokens, k - 1, opening)
             or (
@@ -265,18 +301,16 @@ def _roles_around(
             )
         ):
             k -= 1
-        elif (k >= 2 and _body_after_rank(tokens, k - 1)) or (
-            # "Secretary of State Antony Blinken", "Minister for Housing Ana Ruiz",
-            # "Mayor of Leeds Ann Lee"
-            tokens[k - 1].lower in ("of", "for")
-            and k >= 2
-            and is_role_head(tokens[k - 2].lower)
-            and (
-                tokens[k].lower in TITLE_MODIFIERS
-                or (k < i and _prenominal_word(tokens[k]))
-            )
-        ):
+        elif k >= 2 and _body_after_rank(tokens, k - 1):
             k -= 2
+        elif (connector := _title_connector(tokens, k)) and (
+            # "Secretary of State Antony Blinken", "Minister for Housing Ana Ruiz",
+            # "Mayor of Leeds Ann Lee", "Ambassador to Kenya Laura Bianchi",
+            # "US special envoy for the Sahel Daniel Okoro"
+            tokens[k].lower in TITLE_MODIFIERS
+            or (k < i and _prenominal_word(tokens[k]))
+        ):
+            k = connector - 1
         else:
             break
     if k < i:
@@ -299,7 +333,10 @@ def _roles_around(
             _parse_role(segment, text) if segment and _opens_role(segment, 0) else None
         )
         if role is not None:
-            yield role, name_start, _parsed(segment)[-1].end
+            parsed = _parsed(segment)
+            if len(parsed) < len(segment) and segment[len(parsed)].lower in _ENDED_AT:
+                role = replace(role, core=("former", *role.core))  # "until May"
+            yield role, name_start, parsed[-1].end
         else:
             seat = _seat_in_chamber(segment, text)
             if seat is not None:
@@ -314,9 +351,9 @@ def _roles_around(
         # deputy director, Jane Roe."
         and (j == len(tokens) or tokens[j].text in ",.;:!?")
     ):
-        segment = _after_speech(_segment(tokens, k - 2, forward=False))
-        if [t.lower for t in segment[:2]] == ["according", "to"]:
-            segment = segment[2:]  # "according to the agency's director, X Y"
+        segment = _after_object_word(
+            _after_speech(_segment(tokens, k - 2, forward=False))
+        )
         # The whole clause must read as a title: "After meeting the minister, X Y,"
         # is not one.
         if segment and _opens_role(segment, 0) and _parsed(segment) == segment:
@@ -377,6 +414,19 @@ def _after_speech(segment: list[Token]) -> list[Token]:
     return segment
 
 
+def _after_object_word(segment: list[Token]) -> list[Token]:
+    """`segment` from the title a preposition governs, when it opens with a clause
+    whose object the title is: "announced by the vice-chancellor" -> "the
+    vice-chancellor", "according to the agency's director", "a letter to the
+    mayor" (but not "ambassador to Kenya": a title whole is kept whole)."""
+    if segment and _opens_role(segment, 0) and _parsed(segment) == segment:
+        return segment
+    for index in range(len(segment) - 2, -1, -1):
+        if segment[index].lower in _OBJECT_PREPOSITIONS:
+            return segment[index + 1 :]
+    return segment
+
+
 def _roles_told_after(
     tokens: list[Token], j: int, limit: int, text: str
 ) -> Iterator[tuple[Role, int, int]]:
@@ -389,6 +439,12 @@ def _roles_told_after(
         if found is not None:
             yield found
         found = _office_after_copula(tokens, j + 2, text)
+        if found is not None:
+            yield found
+    if j + 2 < limit and _appointed_next(tokens, j):
+        # told in the passive: "X was named chief constable", "X has been
+        # appointed as finance director"
+        found = _office_after_copula(tokens, j, text)
         if found is not None:
             yield found
     for k in range(j, limit - 1):
@@ -404,6 +460,44 @@ def _roles_told_after(
         found = _role_phrase(tokens, k + 1, text, former=left)
         if found is not None:
             yield found[0], tokens[k].start, found[1]
+
+
+def _appointed_next(tokens: list[Token], j: int) -> bool:
+    """True when the name ending before tokens[j] is the subject of a verb of
+    appointment in the passive: "was named", "has been appointed"."""
+    words = [t.lower for t in tokens[j : j + 3]]
+    if words[:1] in (["was"], ["is"]):
+        return len(words) > 1 and words[1] in _APPOINTED
+    if words[:2] in (["has", "been"], ["had", "been"]):
+        return len(words) > 2 and words[2] in _APPOINTED
+    return False
+
+
+def _role_told_before(
+    tokens: list[Token], i: int, j: int, previous_name: int, text: str
+) -> Iterator[tuple[Role, int, int]]:
+    """The office an opening clause gives the name that follows it: "Speaking as
+    the council's deputy leader, X Y said", "Since her appointment as deputy
+    governor in 2024, X Y has" (held before when the sentence moves on:
+    "After three years as deputy, X Y became")."""
+    if i < 3 or tokens[i - 1].text != ",":
+        return
+    clause = _segment(tokens, i - 2, forward=False)
+    first = i - 1 - len(clause)
+    for k in range(max(first, previous_name), i - 2):
+        if tokens[k].lower != "as":
+            continue
+        before = " ".join(t.lower for t in tokens[max(0, k - 2) : k])
+        opens = k == 0 or (k == first and tokens[k - 1].text == ",")
+        current = opens or tokens[k - 1].lower in _TAKEN_AS or before in _TAKEN_AS
+        left = tokens[k - 1].lower in _LEFT_AS or before in _LEFT_AS
+        if not (current or left) or _inside_quotation(text, tokens[k].start):
+            continue
+        left = left or any(t.lower in _BECAME for t in tokens[j:])
+        found = _role_phrase(tokens, k + 1, text, former=left)
+        if found is not None and found[1] == tokens[i - 2].end:
+            yield found[0], tokens[k].start, tokens[j - 1].end
+        return
 
 
 def _office_after_copula(
@@ -422,6 +516,8 @@ def _office_after_copula(
         return None
     if k < len(tokens) and tokens[k].lower in _APPOINTED:
         former, k = False, k + 1  # "who was appointed deputy minister in May"
+        if k < len(tokens) and tokens[k].lower in ("as", "to"):
+            k += 1  # "was appointed as", "was promoted to"
     while k < len(tokens) and tokens[k].lower in ("also", "now", "still"):
         k += 1
     found = _role_phrase(tokens, k, text, former=former)
@@ -516,6 +612,9 @@ def _office_of_verb(
     return role, start, body[-1].end
 
 
+_ACADEMIC_TITLES = frozenset(words_of("professor doctor"))
+
+
 def _before_honorifics(tokens: list[Token], i: int) -> int:
     """The index of the first of the honorifics right before tokens[i], or i."""
     while i > 0:
@@ -523,6 +622,13 @@ def _before_honorifics(tokens: list[Token], i: int) -> int:
             i -= 1
         elif i > 1 and tokens[i - 1].text == "." and tokens[i - 2].lower in HONORIFICS:
             i -= 2
+        elif (
+            # an academic title after an office: "Pro-vice-chancellor Professor X"
+            i > 1
+            and tokens[i - 1].lower in _ACADEMIC_TITLES
+            and any(is_role_head(w) for w in role_words((tokens[i - 2].lower,)))
+        ):
+            i -= 1
         else:
             break
     return i
@@ -586,6 +692,12 @@ def _field_word(token: Token) -> bool:
     )
 
 
+def _portfolio_word(token: Token) -> bool:
+    """A field of government, in any case: "Rural" in "Minister for Rural
+    Affairs", "pensions"."""
+    return not token.is_possessive and token.lower in PORTFOLIO_WORDS
+
+
 def _prenominal_word(token: Token) -> bool:
     word = token.lower
     if is_title_word(word):
@@ -628,6 +740,20 @@ def _parsed(segment: list[Token]) -> list[Token]:
     after_connector = False
     for index, token in enumerate(segment):
         word = token.lower
+        if _abbreviation_stop(segment, index):
+            taken.append(token)  # "Lt. Gov."
+            continue
+        if (
+            word == "and"
+            and after_connector
+            and index + 1 < len(segment)
+            and (
+                _portfolio_word(segment[index + 1])
+                or fold_accents(segment[index + 1].lower) in TITLE_MODIFIERS
+            )
+        ):
+            taken.append(token)  # "Minister for Enterprise and Trade"
+            continue
         if word in _ROLE_STOPS or (after_connector and re.fullmatch(r"[a-z]+ed", word)):
             break
         if word in _CONNECTORS:
@@ -646,6 +772,32 @@ def _parsed(segment: list[Token]) -> list[Token]:
     while taken and (taken[-1].lower in _CONNECTORS or taken[-1].lower in _DETERMINERS):
         taken.pop()
     return taken
+
+
+def _title_connector(tokens: Sequence[Token], k: int) -> int:
+    """The index of "of", "for" or "to" (maybe with "the" after it) that joins
+    the office before it to tokens[k]: "Minister for Housing", "envoy for the
+    Sahel"; 0 when there is none."""
+    m = k - 1
+    if m > 1 and tokens[m].lower == "the":
+        m -= 1
+    if (
+        m >= 1
+        and tokens[m].lower in _TITLE_CONNECTORS
+        and is_role_head(tokens[m - 1].lower)
+    ):
+        return m
+    return 0
+
+
+def _abbreviation_stop(tokens: Sequence[Token], index: int) -> bool:
+    """True for the full stop of a title written short: "Gov." in "Lt. Gov. X"."""
+    return (
+        0 < index < len(tokens)
+        and tokens[index].text == "."
+        and tokens[index - 1].lower in TITLE_ABBREVIATIONS
+        and tokens[index - 1].end == tokens[index].start
+    )
 
 
 def _body_after_rank(tokens: list[Token], index: int) -> bool:
@@ -704,6 +856,8 @@ def _parse_role(segment: list[Token], text: str, opening: int = -1) -> Role | No
     for index, token in enumerate(tokens):
         word = token.lower
         previous = tokens[index - 1].lower if index else ""
+        if _abbreviation_stop(tokens, index):
+            continue
         if word in _CONNECTORS:
             following = next(  # past an article: "Ministre de la Santé"
                 (
@@ -726,6 +880,12 @@ def _parse_role(segment: list[Token], text: str, opening: int = -1) -> Role | No
                         and is_role_head(tokens[index - 1].lower)
                         and _field_word(following)
                     )
+                    # "Minister for Rural Affairs", "Secretary of State for Work"
+                    or (
+                        index > 0
+                        and is_title_word(tokens[index - 1].lower)
+                        and _portfolio_word(following)
+                    )
                 )
             )
             in_org = not portfolio
@@ -740,8 +900,10 @@ def _parse_role(segment: list[Token], text: str, opening: int = -1) -> Role | No
             core_tokens.append(token)
             portfolio_tokens.append(token)
             continue
-        if portfolio and _field_word(token):
-            qualifiers.add(word)  # "director of football"
+        if portfolio and word == "and":
+            continue  # "Minister for Enterprise and Trade": both portfolios
+        if portfolio and (_field_word(token) or _portfolio_word(token)):
+            qualifiers.add(word)  # "director of football", "Minister for Rural"
             purpose.add(word)
             continue
         portfolio = False
@@ -760,7 +922,11 @@ def _parse_role(segment: list[Token], text: str, opening: int = -1) -> Role | No
             if token.base.islower():
                 purpose.add(word)
             continue
-        if not in_org and is_title_word(word) and not token.is_possessive:
+        if (
+            not in_org
+            and (is_title_word(word) or _abbreviation_stop(tokens, index + 1))
+            and not token.is_possessive
+        ):
             following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
             if not (
                 word in _ORDINALS

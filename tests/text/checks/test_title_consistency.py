@@ -1209,3 +1209,218 @@ def test_a_german_federal_minister_is_read_with_the_portfolio(english, severity)
         f"Greta Holm, {english}, spoke next.",
     )
     assert [f.severity for f in findings] == ([severity] if severity else [])
+
+
+# --- issue 12, heldout6 study: offices read compositionally, in more shapes ---------
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a head noun from the general lexicon with a rank before it
+        (
+            "Chief magistrate Pia Lunde ruled.",
+            "Deputy chief magistrate Pia Lunde spoke.",
+        ),
+        ("Archdeacon Tom Vale preached.", "Tom Vale, the bishop, preached again."),
+        (
+            "Shadow Transport Secretary Ed Marr spoke.",
+            "Ed Marr, the transport secretary, replied.",
+        ),
+        (
+            "The vice-chancellor, Joan Amery, spoke.",
+            "Pro-vice-chancellor Professor Joan Amery spoke.",
+        ),
+        (
+            "The Presiding Officer, Ilse Moor, ruled.",
+            "Deputy Presiding Officer Ilse Moor spoke.",
+        ),
+    ],
+)
+def test_an_office_is_a_head_noun_with_its_ranks(first, second):
+    [finding] = _later_findings(first, second)
+    assert finding.severity == BLOCKING
+
+
+def test_a_title_written_short_with_its_full_stop_is_read():
+    [finding] = _later_findings(
+        "Lt. Gov. Ada Crane signed the bill.", "Gov. Ada Crane vetoed it."
+    )
+    assert finding.severity == BLOCKING and "a different rank" in finding.message
+
+
+def test_a_surname_that_is_also_a_short_title_stays_a_name():
+    findings = _findings(
+        "Finance Minister Ravi Sen spoke.", "Sen, the finance minister, left."
+    )
+    assert findings == []
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "The plan was approved by the deputy governor, Nia Bold, on Monday.",
+        "The plan was drawn up with the deputy governor, Nia Bold.",
+        "The decision was announced by the deputy governor, the Rt Rev Nia Bold.",
+    ],
+)
+def test_a_title_that_is_the_object_of_a_preposition_is_the_name_after_it(first):
+    [finding] = _later_findings(first, "Governor Nia Bold defended it.")
+    assert finding.severity == BLOCKING
+
+
+def test_after_meeting_a_titled_person_the_subject_keeps_her_own_title():
+    assert (
+        _findings(
+            "After talks with the deputy governor, Nia Bold said the plan was safe.",
+            "Governor Nia Bold defended it.",
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Speaking as the trust's deputy chair, Omar Lind said the plan was safe.",
+        "Since his appointment as deputy chair in 2023, Omar Lind has cut costs.",
+        "Omar Lind, speaking as the trust's deputy chair, said the plan was safe.",
+        "Omar Lind was named deputy chair of the trust in March.",
+        "Omar Lind has been appointed as deputy chair of the trust.",
+    ],
+)
+def test_an_office_told_by_as_or_an_appointment_in_the_passive_is_read(first):
+    [finding] = _later_findings(first, "Chair Omar Lind said costs would fall.")
+    assert finding.severity == BLOCKING
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "After two years as deputy chair, Omar Lind became chair in May.",
+        "Omar Lind is expected to be named deputy chair of the trust.",
+    ],
+)
+def test_an_office_held_before_or_not_yet_is_not_compared(first):
+    assert _findings(first, "Chair Omar Lind said costs would fall.") == []
+
+
+def test_a_portfolio_is_read_in_capitals_and_joined_by_and():
+    [finding] = _later_findings(
+        "Minister for Rural Affairs Cait Ni Bhriain spoke.",
+        "Cait Ni Bhriain, the minister for enterprise, spoke next.",
+    )
+    assert finding.severity == BLOCKING
+    assert (
+        _findings(
+            "Cait Ni Bhriain, the Minister for Enterprise and Trade, spoke.",
+            "The trade minister, Cait Ni Bhriain, spoke next.",
+        )
+        == []
+    )
+
+
+def test_an_office_to_or_for_a_place_before_the_name_is_read():
+    [finding] = _later_findings(
+        "Envoy to Ghana Rita Moss arrived.", "Rita Moss, Spain's envoy to Mali, left."
+    )
+    assert "a different country" in finding.message
+    [finding] = _later_findings(
+        "French special envoy for the Arctic Lars Dahl spoke.",
+        "German special envoy Lars Dahl replied.",
+    )
+    assert finding.severity == BLOCKING
+
+
+def test_a_name_with_a_particle_joined_or_apart_is_one_person():
+    [finding] = _later_findings(
+        "Trade Minister Khalid al-Nouri spoke.",
+        "The country's health minister, Khaled Al Nouri, replied.",
+    )
+    assert finding.severity == BLOCKING
+
+
+def test_a_director_of_one_field_is_not_the_head_of_the_body():
+    [finding] = _later_findings(
+        "Ines Vogt, who took over as chief executive in May, spoke.",
+        "The firm's marketing director, Ines Vogt, replied.",
+    )
+    assert "two posts in one body" in finding.message
+
+
+def test_posts_of_a_body_named_by_two_kinds_together_are_one_bodys():
+    [finding] = _later_findings(
+        "A school trust has opened a library. The school's finance director, "
+        "Ben Acre, said so.",
+        "Ben Acre, the trust's chief executive, opened it.",
+    )
+    assert finding.severity == BLOCKING
+
+
+def test_a_union_president_and_its_general_secretary_are_two_posts():
+    [finding] = _later_findings(
+        "Lia Moro, the union's general secretary, called a strike.",
+        "Lia Moro, the union's president, called it off.",
+    )
+    assert finding.severity == BLOCKING
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Foreign Secretary Lia Moro spoke.",
+            "Lia Moro, the party's deputy leader, spoke.",
+        ),
+        (
+            "Lia Moro, the company's president, spoke.",
+            "Lia Moro, its chief executive, spoke.",
+        ),
+        (
+            "President Lia Moro spoke.",
+            "Lia Moro, the party's general secretary, spoke.",
+        ),
+    ],
+)
+def test_an_office_of_state_or_the_head_of_a_company_is_not_a_post_of_one_body(
+    first, second
+):
+    assert _findings(first, second) == []
+
+
+def test_a_representative_written_short_sits_in_the_lower_house():
+    [finding] = _later_findings("Rep. Ivy Kahn spoke.", "Sen. Ivy Kahn replied.")
+    assert finding.severity == BLOCKING
+
+
+def test_two_ranks_of_the_services_exclude_each_other():
+    [finding] = _later_findings(
+        "Commodore Ray Bligh sailed.", "Rear Admiral Ray Bligh returned."
+    )
+    assert finding.severity == BLOCKING
+
+
+@pytest.mark.parametrize(
+    ("second", "found"),
+    [("Bligh, the admiral, returned.", False), ("Admiral Ray Bligh returned.", True)],
+)
+def test_a_service_rank_is_called_by_its_last_word_after_it_is_given_in_full(
+    second, found
+):
+    findings = _later_findings("Vice Admiral Ray Bligh sailed.", second)
+    assert bool(findings) == found
+
+
+def test_an_appositive_title_held_until_a_time_is_one_held_before():
+    assert (
+        _findings(
+            "Speaker Rosa Vane opened the sitting.",
+            "Rosa Vane, a deputy speaker until last year, spoke.",
+        )
+        == []
+    )
+    [finding] = _later_findings(
+        "Speaker Rosa Vane opened the sitting.",
+        "Rosa Vane, a deputy speaker, spoke.",
+    )
+    assert finding.severity == BLOCKING
