@@ -296,7 +296,11 @@ class _CopyContext:
             ),
             "relative_length": min(count / neighbours, 2.0),
             "repeated": float(count <= SHORT_WORDS and self.recurring[text] > 1),
-            "like_first": float(k > 0 and _shape(text) == self.first_shape),
+            "like_first": float(
+                k > 0
+                and (min(len(words), 12) // 4, capitals, title >= 0.8 and not few, end)
+                == self.first_shape
+            ),
             "first_is_heading": float(self.first_is_heading),
             "echoed": echoed,
         }
