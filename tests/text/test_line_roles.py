@@ -3,6 +3,7 @@ copy, and the generated weights module it reads."""
 
 from articles.text.splitting import line_role_weights, line_roles
 from articles.text.splitting.line_roles import FEATURES, ROLES
+from tests.benchmarks.fit_line_roles import WEIGHTS_MODULE, render, study_pieces
 
 WEB_PAGE = "\n".join(
     [
@@ -58,3 +59,8 @@ def test_the_weights_module_is_the_fit_scripts_and_fits_the_features():
     assert set(line_role_weights.WEIGHTS) == set(ROLES)
     for weights in line_role_weights.WEIGHTS.values():
         assert len(weights) == len(FEATURES) + 1  # the bias, then one per feature
+
+
+def test_the_weights_module_is_as_the_fit_script_writes_it():
+    # Not edited by hand: rendering the weights it holds gives its text back.
+    assert render(line_roles.MODEL, study_pieces()) == WEIGHTS_MODULE.read_text()
