@@ -45,6 +45,7 @@ from articles.text.splitting.features import (
     _mark_duplicates,
     _Paragraph,
 )
+from articles.text.splitting.line_roles import MODEL, LineRoleModel
 from articles.text.splitting.scoring import (
     END_MARKS,
     SIGNALS,
@@ -105,11 +106,12 @@ class Sample:
         return self.piece.kind
 
 
-def sample_of(piece: Piece) -> Sample:
+def sample_of(piece: Piece, roles: LineRoleModel = MODEL) -> Sample:
+    """The piece's gaps, their signals judged with the line classifier `roles`."""
     lines = copy_lines(piece.text)
     paragraphs = _build_paragraphs(lines)
     _mark_duplicates(paragraphs, story_ends=END_MARKS)
-    signals, scored = _gap_signals(lines, paragraphs, exact=True)
+    signals, scored = _gap_signals(lines, paragraphs, exact=True, roles=roles)
     present = frozenset(name for _, f in signals for name, v in f.items() if v)
     return Sample(piece, signals, scored, frozenset(piece.starts[1:]), present)
 

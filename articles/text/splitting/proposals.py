@@ -124,8 +124,8 @@ def suggest_split(text: str) -> tuple[ProposedStory, ...]:
         return _suggest_split(text)
 
 
-def _suggest_split(text: str) -> tuple[ProposedStory, ...]:
-    analysis = _analyse(text, exact=False)
+def _suggest_split(text: str, weights: Weights = WEIGHTS) -> tuple[ProposedStory, ...]:
+    analysis = _analyse(text, exact=False, weights=weights)
     paragraphs = analysis.paragraphs
     if not paragraphs:
         return ()

@@ -19,6 +19,7 @@ from articles.text.splitting.features import (
     _refers_back,
     _reintroduces,
 )
+from articles.text.splitting.line_roles import MODEL, LineRoleModel, headline_shares
 from articles.text.splitting.words import (
     _COLON_DATELINE,
     _DATELINE,
@@ -54,6 +55,10 @@ class Signal:
 # After the signals were widened for round eight's kinds of copy (lists and
 # interviews, update times, datelines with a colon or without a dash), the hand
 # weights' mean out-of-fold F1 is 0.951, with 1 false split in single stories.
+# `headline_role` is the learned line classifier's (line_roles.py) say on whether
+# a heading is a headline or a sub-heading; its weight and the hand heading
+# signals it made unneeded (title case, capitals) were chosen by
+# tests/benchmarks/fit_line_roles.py's leave-one-round-out runs (corpus README).
 # Words and names of any one copy play no part: only generic English and
 # news-writing conventions.
 BIAS = -3.0  # most gaps inside a story show none of the signals below
@@ -61,7 +66,6 @@ BIAS = -3.0  # most gaps inside a story show none of the signals below
 SIGNALS: dict[str, Signal] = {
     # The text after the gap starts with a headline-like line, and how it is written.
     "headline": Signal(2.0, "headline-like line"),
-    "title_case": Signal(1.0, "headline in title case"),
     "like_first": Signal(0.75, "written like the copy's first headline"),
     "unlike_first": Signal(  # 0.5 per difference: case, blank line after, length
         -3.0, "written unlike the copy's first headline, as sub-headings are"
@@ -77,6 +81,11 @@ SIGNALS: dict[str, Signal] = {
         "opens with an article or a question word, as sub-headings do and "
         "headlines do not",
     ),
+    "headline_role": Signal(  # -1..1
+        3.0,
+        "written and placed as headlines are (the line classifier)",
+        "written and placed as sub-headings are (the line classifier)",
+    ),
     "unechoed": Signal(
         -2.0,
         "the text under the heading takes up none of its words, as a headline's "
@@ -89,7 +98,6 @@ SIGNALS: dict[str, Signal] = {
         -1.5,
         "no byline or timestamp under it, where the copy's first headline has one",
     ),
-    "capitals": Signal(-1.0, "written in capitals, as sub-headings usually are"),
     "capitals_in_text": Signal(
         -1.0,
         "in capitals in copy that opens on text, not a headline: a story's sub-heading",
@@ -240,10 +248,22 @@ class _Copy:
     headline is written.
     """
 
-    def __init__(self, lines: Sequence[str], paragraphs: list[_Paragraph]) -> None:
+    def __init__(
+        self,
+        lines: Sequence[str],
+        paragraphs: list[_Paragraph],
+        roles: LineRoleModel = MODEL,
+    ) -> None:
         self.scored = scored = [
             p for p in paragraphs if p.duplicate_of is None and p.kind != "boilerplate"
         ]
+        # How headline-like each heading is rather than sub-heading-like, -1..1.
+        self.headline_role = {
+            line: 2 * share - 1
+            for line, share in headline_shares(
+                lines, [p.line for p in scored if p.kind == "heading"], roles
+            ).items()
+        }
         count = len(scored)
         blank = [not line.strip() for line in lines]
         # The usual number of blank lines between neighbouring paragraphs of text.
@@ -360,13 +380,14 @@ def _gap_signals(
     *,
     exact: bool = True,
     weights: Weights = WEIGHTS,
+    roles: LineRoleModel = MODEL,
 ) -> tuple[list[tuple[int, dict[str, float]]], list[_Paragraph]]:
     """The signals each gap shows by itself, by the index of the scored paragraph
     after it, and the scored paragraphs. `exact`, they do not depend on `weights`;
     the signals that compare a gap with the copy's other likely starts are added
     by `_weigh`.
     """
-    copy = _Copy(lines, paragraphs)
+    copy = _Copy(lines, paragraphs, roles)
     signals = []
     for i in range(1, len(copy.scored)):
         copy.windows.forget_before(i - 2 * WINDOW)
@@ -436,7 +457,7 @@ def _signals(
     f: dict[str, float] = {}
     if head.kind == "heading":
         f["headline"] = head.heading_shape
-        f["title_case"] = float(bool(head.title_case) and not head.capitals)
+        f["headline_role"] = copy.headline_role[head.line]
         f["short_heading"] = float(len(head.text.split()) <= SHORT_HEADING_WORDS)
         # Under a byline or timestamp, spacing and style are the page's own.
         stamped = copy.stamped[i]
@@ -447,7 +468,6 @@ def _signals(
             and not (i + 1 < len(copy.stamped) and copy.stamped[i + 1])
         )
         f["hugs_text"] = float(not stamped and copy.blanks_before[i + 1] < typical)
-        f["capitals"] = float(head.capitals)
         # Copy that opens without a headline opens on a story's text; a heading in
         # capitals there divides that story (headlines in capitals head the copy).
         f["capitals_in_text"] = float(
