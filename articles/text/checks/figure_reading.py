@@ -35,78 +35,18 @@ from articles.text.checks.figure_clauses import (
     singular,
 )
 from articles.text.checks.number_forms import ORDINAL_WORDS
+from articles.text.checks.number_mentions import (
+    CURRENCIES,
+    MONEY,
+    SCALES,
+    UNIT_SYNONYMS,
+)
 from articles.text.tokens import name_runs, sentences, tokenize
 from articles.text.vocabulary import (
     MONTHS,
     STOPWORDS,
 )
 
-SCALES = {
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "m": 1e6,
-    "mn": 1e6,
-    "mln": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-}
-CURRENCIES = {
-    "$": "USD",
-    "us$": "USD",
-    "usd": "USD",
-    "dollar": "USD",
-    "dollars": "USD",
-    "€": "EUR",
-    "eur": "EUR",
-    "euro": "EUR",
-    "euros": "EUR",
-    "£": "GBP",
-    "gbp": "GBP",
-    "pound": "GBP",
-    "pounds": "GBP",
-    "¥": "JPY",
-    "yen": "JPY",
-    "yuan": "CNY",
-    "rupees": "INR",
-    "francs": "CHF",
-}
-# Units written two ways, as compared.
-UNIT_SYNONYMS = {
-    "km": "kilometre",
-    "kilometres": "kilometre",
-    "kilometers": "kilometre",
-    "kilometre": "kilometre",
-    "kilometer": "kilometre",
-    "kg": "kilogram",
-    "kilograms": "kilogram",
-    "kilos": "kilogram",
-    "tonnes": "tonne",
-    "tons": "tonne",
-    "mi": "mile",
-    "miles": "mile",
-    "metres": "metre",
-    "meters": "metre",
-    "m2": "square-metre",
-    "hectares": "hectare",
-    "ha": "hectare",
-    "litres": "litre",
-    "liters": "litre",
-    "mw": "megawatt",
-    "megawatts": "megawatt",
-    "gw": "gigawatt",
-    "gigawatts": "gigawatt",
-    "kw": "kilowatt",
-    "kilowatts": "kilowatt",
-    # the people a body employs, however they are called
-    "staff": "staff",
-    "workers": "staff",
-    "employees": "staff",
-    "worker": "staff",
-    "employee": "staff",
-}
 # What a length measures, after its unit: "300 metres long", "30 metres high".
 _DIMENSION = re.compile(
     r"\s+(long|high|tall|wide|deep|thick|away|across|underground|below|above)\b",
@@ -117,12 +57,6 @@ _NUMBER_WORD = "|".join(sorted(CARDINAL_WORDS, key=len, reverse=True))
 _ORDINAL_WORD = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
 _SCALE = r"(?:thousand|million|billion|trillion|bn|mn|mln|tn|m|k)"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_MONEY = re.compile(
-    rf"(?P<cur>US\$|[$€£¥])\s?(?P<num>{_DIGITS})(?:\s?(?P<scale>{_SCALE})\b)?"
-    rf"|\b(?P<num2>{_DIGITS})(?:\s?(?P<scale2>{_SCALE}))?\s+(?P<cur2>dollars|euros|"
-    r"pounds|yen|yuan|rupees|francs)\b",
-    re.IGNORECASE,
-)
 # A count: "9 countries", "twelve new wardens", "three hundred jobs", "two
 # hundred thousand visitors"; a describing word before the noun is skipped.
 _COUNT = re.compile(
@@ -193,7 +127,7 @@ def read_figures(para: Paragraph, previous: str = "") -> Iterator[Figure]:
         sentence = Sentence(para.text[s_start:s_end], s_start, previous)
         previous = sentence.text
         taken: list[tuple[int, int]] = []
-        for match in _MONEY.finditer(sentence.text):
+        for match in MONEY.finditer(sentence.text):
             yield from _money(para, sentence, match, taken)
         for match in _PERCENT.finditer(sentence.text):
             taken.append(match.span())
@@ -232,7 +166,9 @@ def _money(
     number = _number(match.group("num") or match.group("num2"))
     if number is None:
         return
-    currency = CURRENCIES[(match.group("cur") or match.group("cur2")).lower()]
+    currency = CURRENCIES[
+        (match.group("cur") or match.group("cur2")).strip(" .").lower()
+    ]
     scale_word = (match.group("scale") or match.group("scale2") or "").lower()
     value = number * SCALES.get(scale_word, 1)
     # what the money is for: "$2bn in aid", "£5m of new funding", "€40m loans"
