@@ -113,6 +113,8 @@ _LEADING_PHRASE = re.compile(
 _TRAILING_FRAME = re.compile(
     rf",[\"\u201d\u2019']?\s+(?:according\s+to\s+(?P<source>[^,]+)|(?P<speaker>[^,]{{1,60}}?)\s+"
     rf"(?:{_FRAME_VERBS}){_FRAME_TIME})"
+    # and a superlative told of what is said: "..., the highest since 1987."
+    r"(?:,\s+(?:the\s+)?(?:[a-z]+est|most\s+[a-z]+)\b[^,]*)?"
     r"\s*[.!?]?[\"\u201d\u2019']*\s*$",
     re.IGNORECASE,
 )
@@ -165,9 +167,30 @@ _VERB_FAMILIES = {
         "win wins won winning",
         "handle handles handled handling carry carries carried carrying",
         "raise raises raised raising collect collects collected collecting",
+        # a change told by any verb of its direction: "fell 12%" / "dropped 21%"
+        "fall falls fell fallen falling drop drops dropped dropping "
+        "decline declines declined declining slip slips slipped slipping "
+        "slide slides slid sliding sink sinks sank sunk sinking "
+        "tumble tumbles tumbled tumbling plunge plunges plunged plunging "
+        "slump slumps slumped slumping dip dips dipped dipping",
+        "rise rises rose risen rising increase increases increased increasing "
+        "grow grows grew grown growing climb climbs climbed climbing "
+        "jump jumps jumped jumping soar soars soared soaring "
+        "surge surges surged surging",
+        "reduce reduces reduced reducing lower lowers lowered lowering "
+        "slash slashes slashed slashing curb curbs curbed curbing",
+        # a death toll: "were killed" / "died"
+        "die dies died dying kill kills killed killing",
+        "injure injures injured injuring hurt hurts hurting wound wounds wounded",
+        # a level attained, however it is told: "reached 42C" / "recorded 47C"
+        "reach reaches reached reaching hit hits hitting record records recorded "
+        "recording top tops topped topping peak peaks peaked peaking "
+        "register registers registered registering",
     )
     for form in family.split()
 }
+# Words ending like an inflection that are not one ("has", "was", "news").
+_NOT_INFLECTED = frozenset(words_of("has was is this news series bus gas plus"))
 # Prepositions that start a phrase qualifying a noun ("the agreement on patrols").
 _QUALIFYING = frozenset(words_of("on about over between for with from to"))
 # Places named after a preposition, which a figure's fact is about ("in Leeds",
@@ -400,6 +423,23 @@ def _read(clause: str, after: str, previous: str, speaker: str, bare: bool) -> R
     led = _LEADING_PHRASE.sub("", clause)  # "At its peak the festival drew"
     clause = led if len(led.split()) >= 2 else clause
     verb = _verb(clause)
+    passive = re.match(
+        r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+([a-z]+ed)\b",
+        after,
+    )
+    measured = re.fullmatch(
+        r"\s*(?:(?:the|a|an)\s+)?(?:[a-z]+\s+){0,2}?([a-z]+)\s+of\s*",
+        clause,
+        re.IGNORECASE,
+    )
+    if (
+        passive
+        and measured
+        and measured.group(1).lower() not in NOT_A_NOUN | FILLER
+        and not _PASSIVE.match(after)  # "A total of £2m was raised by the appeal"
+    ):
+        # "Gusts of 110mph were recorded": the thing measured is the subject
+        return Reading(measured.group(1).lower(), _stem(passive.group(1)))
     cost = verb == COST_VERB
     aside = _OPEN_ASIDE.match(clause)
     if aside:
@@ -690,6 +730,13 @@ def _verb(before: str) -> str:
         r"\b(?:has|have|had|having)\s+(?:an?\s+)?(?:[a-z]+\s+of\s+)?$", trimmed
     ):
         return "have"
+    # the verb before a measure's noun: "recorded a temperature of", "reached a
+    # record", "paid a fee of"
+    measure = re.search(
+        r"\b([a-z]+)\s+(?:an?|the|its|their)\s+(?:[a-z]+\s+)?(?:of\s+)?$", trimmed
+    )
+    if measure and measure.group(1) not in STOPWORDS | AUXILIARIES:
+        trimmed = trimmed[: measure.end(1)]
     words = re.findall(r"[A-Za-z]+", trimmed)
     while words and words[-1].lower() in FILLER:
         words.pop()
@@ -704,7 +751,16 @@ def _stem(verb: str) -> str:
     """A verb as compared: its family's first word, else the word stemmed."""
     if verb in _VERB_FAMILIES:
         return _VERB_FAMILIES[verb]
-    return re.sub(r"(?:ed|d|es|s|ing)$", "", verb)
+    if verb in _NOT_INFLECTED:
+        return verb
+    # the forms of one verb meet: "fined" / "fine", "dropped" / "drop", "carried"
+    # / "carry"
+    stem = re.sub(r"ied$|ies$", "y", verb)
+    if stem == verb:
+        stem = re.sub(r"(?:ed|es|s|ing)$", "", verb)
+    if stem != verb and re.search(r"([b-df-hj-np-tv-z])\1$", stem):
+        stem = stem[:-1]  # "dropp" -> "drop"
+    return stem.removesuffix("e") if len(stem) > 3 else stem
 
 
 def make_figure(

@@ -36,6 +36,8 @@ from articles.text.checks.figure_clauses import (
 )
 from articles.text.checks.number_forms import ORDINAL_WORDS
 from articles.text.checks.number_mentions import (
+    ATTACHED_NAMES,
+    ATTACHED_UNIT,
     CURRENCIES,
     MONEY,
     SCALES,
@@ -67,7 +69,8 @@ _COUNT = re.compile(
     rf"(?:\s+(?P<scale>thousand|million|billion))?"
     r"(?:\s+(?:new|extra|more|additional|further|full-time|part-time|other|"
     r"permanent|temporary|local|young|older|senior|junior|qualified|trained)(?=\s))?"
-    r"(?:\s+(?P<noun>[A-Za-z][a-z]+|km|kg|mi|mw|ha|MW|GW|kW)\b)",
+    r"(?:\s+(?P<noun>[A-Za-z][a-z]+|km|kg|mi|mw|ha|MW|GW|kW)\b"
+    rf"|(?P<attached>{ATTACHED_UNIT})\b)",  # "110mph", "47.2C"
 )
 _PERCENT = re.compile(
     rf"(?<![\w.,])(?P<num>{_DIGITS}|{_NUMBER_WORD})(?:\s?%|\s+per\s?cent\b|\s+percent\b)",
@@ -86,7 +89,7 @@ _COMPOUND = re.compile(
 # 20,000", "a turnout of 61%".
 _MEASURED = re.compile(
     rf"\b(?:a|an|the|its|their)\s+(?P<measure>[a-z]{{3,}})\s+of\s+(?P<num>{_DIGITS})"
-    r"(?![\d%]|\s?(?:per\s?cent|percent)\b)"
+    r"(?![\d%]|\.\d|\s?(?:per\s?cent|percent)\b)"
     r"(?=\s+(?P<next>[A-Za-z]+)|\s*[^\w\s]|\s*$)"
 )
 # A person's age after their name: "Ravi Sen, 45, stole"; "Sen, aged 45".
@@ -134,8 +137,12 @@ def read_figures(para: Paragraph, previous: str = "") -> Iterator[Figure]:
             number = _number(match.group("num"))
             if number is not None:
                 span = match.span()
+                # how the share is written: "%", "per cent", "percent"
+                suffix = match.group()[match.end("num") - match.start() :]
+                written = "digits" if match.group("num")[0].isdigit() else "words"
+                form = f"{written} {' '.join(suffix.lower().split()) or '%'}"
                 yield make_figure(
-                    "percent", number, "%", "", "", para, sentence, span, bare=True
+                    "percent", number, "%", form, "", para, sentence, span, bare=True
                 )
         for match in _COMPOUND.finditer(sentence.text):
             yield from _compound(para, sentence, match)
@@ -218,7 +225,8 @@ def _count(
 ) -> Iterator[Figure]:
     raw = match.group("num")
     number = _number(raw)
-    noun = match.group("noun")
+    attached = (match.group("attached") or "").lower()
+    noun = ATTACHED_NAMES.get(attached, attached) or match.group("noun")
     if number is None or noun.lower() in NOT_COUNTED or noun in MONTHS:
         return
     if noun[:1].isupper() and noun.lower() not in UNIT_SYNONYMS:

@@ -459,7 +459,7 @@ def _two_forms(figures: list[Figure]) -> Iterator[Finding]:
     for figure in figures:
         # a number opening a sentence is spelled out whatever the house style,
         # except one to nine, which most styles spell out everywhere
-        if figure.kind in ("count", "money") and not (
+        if figure.kind in ("count", "money", "percent") and not (
             figure.initial and figure.form.startswith("words") and figure.value >= 10
         ):
             groups[(figure.kind, figure.unit.split(":")[0], figure.value)].append(

@@ -153,7 +153,12 @@ def _preferred(key: str, group: list[_Use], forms: Counter[str]) -> str:
     leaders = [form for form, count in forms.items() if count == top]
     if len(leaders) == 1:
         return leaders[0]
-    if key.startswith(("ordinal:", "count:")):
+    if key.startswith("count:"):
+        # as the figures check prefers: a count spelled out, on a tie
+        spelled = [f for f in leaders if f.startswith("words")]
+        if spelled:
+            return spelled[0]
+    if key.startswith("ordinal:"):
         value = float(key.split(":")[1])
         spelled = [f for f in leaders if not f[0].isdigit() and f != "digits"]
         digits = [f for f in leaders if f[0].isdigit() or f == "digits"]

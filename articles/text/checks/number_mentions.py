@@ -104,7 +104,7 @@ UNIT_SYNONYMS = {
 }
 # Units written right after their digits: "5km", "110mph", "47.2C", "540MW".
 ATTACHED_UNIT = r"km/h|kph|mph|km|kg|cm|mm|mi|ft|ha|MW|GW|kW|C|F"
-_ATTACHED_NAMES = {"c": "degree-celsius", "f": "degree-fahrenheit"}
+ATTACHED_NAMES = {"c": "degree-c", "f": "degree-f"}
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORD = "|".join(sorted(CARDINAL_WORDS, key=len, reverse=True))
@@ -228,7 +228,7 @@ def _number_mention(
     attached = match.group("attached")
     noun = match.group("noun") or ""
     if attached:
-        unit = _ATTACHED_NAMES.get(attached.lower(), attached.lower())
+        unit = ATTACHED_NAMES.get(attached.lower(), attached.lower())
         unit = UNIT_SYNONYMS.get(unit, unit)
         yield Mention(
             f"unit:{unit}:{value:g}", "digits short", para, span[0], number_end

@@ -1030,3 +1030,60 @@ def test_people_in_a_definite_phrase_are_not_a_group_told_before():
         )
         == []
     )
+
+
+def _blocking_quotes(*bodies):
+    return [f.quote for f in _findings(*bodies) if f.severity == BLOCKING]
+
+
+def test_a_change_told_by_two_verbs_of_one_direction_is_one_fact():
+    assert _blocking_quotes(
+        "Shares in Larkin Foods slid 8% on Friday.",
+        "Shares in Larkin Foods tumbled 18% on Friday, traders said.",
+    ) == ["8%", "18%"]
+
+
+def test_a_death_toll_told_as_killed_and_as_died_is_one_fact():
+    assert _blocking_quotes(
+        "Police said nine people were killed when the ferry capsized.",
+        "Police said 11 people died when the ferry capsized.",
+    ) == ["nine people", "11 people"]
+
+
+def test_a_unit_written_against_its_digits_is_read():
+    assert _blocking_quotes(
+        "Winds reached 70mph on the bridge.", "Winds reached 77mph on the bridge."
+    ) == ["70mph", "77mph"]
+
+
+def test_a_measure_told_in_the_passive_is_the_measure_reaching_it():
+    assert _blocking_quotes(
+        "Gusts of 64 mph were recorded at the harbour, forecasters said.",
+        "Gusts hit 46 mph at the harbour, forecasters said on Friday, the highest"
+        " since 2009.",
+    ) == ["64 mph", "46 mph"]
+
+
+def test_the_verb_before_a_measure_noun_is_the_verb():
+    assert _blocking_quotes(
+        "Temperatures in Ostby reached 31.5C on Tuesday.",
+        "Temperatures in Ostby hit a record 35.1C on Tuesday, forecasters said.",
+    ) == ["31.5C", "35.1C"]
+
+
+def test_one_share_written_in_two_percent_forms_is_advisory():
+    [finding] = _findings(
+        "Rents rose by 7 per cent last year, the agency said.",
+        "The agency said the 7% rise was the fastest for a decade.",
+    )
+    assert finding.severity == ADVISORY and finding.quote == "7%"
+
+
+def test_two_checks_on_the_same_words_give_one_finding():
+    from articles.text.checks import run_checks
+
+    paragraphs = source(
+        "The pact was signed by nine countries.", "The pact was signed by 9 countries."
+    )
+    findings = run_checks(paragraphs)
+    assert [(f.check, f.quote) for f in findings] == [("figures", "9 countries")]
