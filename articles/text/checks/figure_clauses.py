@@ -410,11 +410,11 @@ def _reported(before: str, after: str, sentence: Sentence) -> Reading | None:
     later = _VERB_AFTER.match(after) if framed else None
     if later is None or later.group("verb") in STOPWORDS:
         return None
-    verb = _stem(later.group("verb"))
+    verb = stem_verb(later.group("verb"))
     if _PRONOUN.fullmatch(framed.group("speaker").strip()):
         subject = _opening_phrase(sentence.previous)
         return Reading(subject, verb) if subject else None
-    subject, named = _antecedent(framed.group("speaker"))
+    subject, named = antecedent(framed.group("speaker"))
     return Reading(subject, verb, named) if subject else None
 
 
@@ -439,18 +439,18 @@ def _read(clause: str, after: str, previous: str, speaker: str, bare: bool) -> R
         and not _PASSIVE.match(after)  # "A total of £2m was raised by the appeal"
     ):
         # "Gusts of 110mph were recorded": the thing measured is the subject
-        return Reading(measured.group(1).lower(), _stem(passive.group(1)))
+        return Reading(measured.group(1).lower(), stem_verb(passive.group(1)))
     cost = verb == COST_VERB
     aside = _OPEN_ASIDE.match(clause)
     if aside:
-        subject, named = _antecedent(aside.group("head"))
+        subject, named = antecedent(aside.group("head"))
         return Reading(subject, verb, named)
     passive = _PASSIVE.match(after)
     if passive and all(w in FILLER for w in clause.lower().split()):
         # "A total of £2m was raised by the appeal": the appeal raised it
         agent = re.split(_AGENT_END, passive.group("agent"))[0]
-        subject, named = _antecedent(agent)
-        return Reading(subject, _stem(passive.group("verb")), named)
+        subject, named = antecedent(agent)
+        return Reading(subject, stem_verb(passive.group("verb")), named)
     if not clause.strip() and not bare:
         # the figure is the clause's subject: "Six councils signed the compact"
         # tells what "the compact, signed by eight councils" tells
@@ -458,19 +458,19 @@ def _read(clause: str, after: str, previous: str, speaker: str, bare: bool) -> R
             r"\s+(?P<verb>[a-z]+ed)\s+(?:an?|the)\s+(?P<obj>[a-z]+)", after
         )
         if acted and acted.group("obj") not in NOT_A_NOUN:
-            return Reading(acted.group("obj"), _stem(acted.group("verb")))
+            return Reading(acted.group("obj"), stem_verb(acted.group("verb")))
         # a figure opening what is reported is the speaker's fact, with its verb
         # after it: "The operator said 312 services had been cancelled"
         later = _VERB_AFTER.match(after)
         if later and later.group("verb") not in STOPWORDS and speaker.strip():
-            subject, named = _antecedent(speaker)
-            return Reading(subject, _stem(later.group("verb")), named)
+            subject, named = antecedent(speaker)
+            return Reading(subject, stem_verb(later.group("verb")), named)
     if _PRONOUN.match(clause) or re.fullmatch(r"\s*(?:its|their)\s+", clause):
         # "it" is what the sentence before is about; with none, who says it ("it
         # has 900 members, the club said"), though a speaker is never what cost
         if previous or cost:
             return Reading(_opening_phrase(previous), verb)
-        subject, named = _antecedent(speaker)
+        subject, named = antecedent(speaker)
         return Reading(subject, verb, named)
     owner = re.match(
         r"^(?P<owner>.*\S)['\u2019]s\s+(?P<rest>(?:[a-z]+\s+to\s+[a-z]+\s+)?)$", clause
@@ -478,7 +478,7 @@ def _read(clause: str, after: str, previous: str, speaker: str, bare: bool) -> R
     if owner:
         # "the trust's 350 nurses": the trust has them; "the company's plan to
         # cut 90 routes": the company would cut them
-        subject, named = _antecedent(owner.group("owner"))
+        subject, named = antecedent(owner.group("owner"))
         if owner.group("rest"):
             return Reading(subject, verb, named)
         return Reading(subject, "have", named, in_phrase=True)
@@ -499,7 +499,7 @@ def _measure_of(clause: str) -> str:
     return measured.group(1)
 
 
-def _antecedent(text: str) -> tuple[str, bool]:
+def antecedent(text: str) -> tuple[str, bool]:
     """The thing a phrase ends on, and whether it is a name: "Drivers moved into the
     bus depot" -> "bus depot"; "The bus maker Kelby Axle" -> "kelby axle";
     "The compact on bus routes" (no verb) -> "agreement"."""
@@ -744,10 +744,10 @@ def _verb(before: str) -> str:
         return ""
     if words[-1].lower() in _COPULAS:
         return "be"
-    return _stem(words[-1].lower())
+    return stem_verb(words[-1].lower())
 
 
-def _stem(verb: str) -> str:
+def stem_verb(verb: str) -> str:
     """A verb as compared: its family's first word, else the word stemmed."""
     if verb in _VERB_FAMILIES:
         return _VERB_FAMILIES[verb]

@@ -31,6 +31,7 @@ from articles.text.checks.figure_clauses import (
     Figure,
     Reading,
     Sentence,
+    antecedent,
     make_figure,
     singular,
 )
@@ -108,6 +109,12 @@ _AGED_PERSON = re.compile(
 _TALLY = re.compile(
     r"\b(?P<yes>\d{1,3}(?:,\d{3})*)\s+votes?\s+to\s+(?P<no>\d{1,3}(?:,\d{3})*)\b"
 )
+# The year a thing began: "The club, founded in 1878", "was opened in 1902".
+_FOUNDED = re.compile(
+    r"(?P<head>[^,;]*?)(?:,\s+|\s+(?:was|were|has\s+been|had\s+been)\s+)"
+    r"(?P<verb>founded|established|formed|opened|built|launched|set\s+up|born)"
+    r"\s+in\s+(?P<year>1[5-9]\d\d|20\d\d)\b"
+)
 _MONTH = "|".join(m for m in MONTHS if len(m) > 3 or m == "May")
 DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b")
 MONTH_DAY = re.compile(rf"\b(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!:)")
@@ -161,6 +168,8 @@ def read_figures(para: Paragraph, previous: str = "") -> Iterator[Figure]:
             yield from _aged_person(para, sentence, match)
         for match in _TALLY.finditer(sentence.text):
             yield from _tally(para, sentence, match)
+        for match in _FOUNDED.finditer(sentence.text):
+            yield from _founded(para, sentence, match)
 
 
 def _money(
@@ -343,6 +352,32 @@ def _aged_person(
         "age", value, "year", "digits", "", para, sentence, span, reading
     )
     yield replace(figure, setting=frozenset(), places=frozenset(), definite=True)
+
+
+def _founded(
+    para: Paragraph, sentence: Sentence, match: re.Match[str]
+) -> Iterator[Figure]:
+    """ "The club, founded in 1878": the year the club began, one fact however
+    the sentence around it goes on; its own year is not its setting."""
+    head = re.split(r"\b(?:that|which|who|and|but)\b", match.group("head"))[-1]
+    subject, named = antecedent(head)
+    if not subject:
+        return
+    verb = "found" if match.group("verb") != "born" else "born"
+    reading = Reading(subject, verb, named)
+    span = match.span("year")
+    figure = make_figure(
+        "year",
+        float(match.group("year")),
+        verb,
+        "digits",
+        "",
+        para,
+        sentence,
+        span,
+        reading,
+    )
+    yield replace(figure, setting=frozenset(), places=frozenset())
 
 
 def _tally(

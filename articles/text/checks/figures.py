@@ -50,6 +50,7 @@ from articles.text.checks.base import (
 )
 from articles.text.checks.figure_clauses import (
     CARDINAL_WORDS,
+    stem_verb,
     COMPARATIVE,
     CONTRASTIVE,
     TIME_UNITS,
@@ -301,7 +302,11 @@ def _one_thing(
     if (again.joined and told.joined) or _sets_apart(told, "new"):
         return False
     if again.kind == "money" and told.verb != "cost":
-        return False
+        # "the £520,000 fine" tells again what "was fined £250,000" told: the
+        # noun is the verb's own
+        return stem_verb(again.subject.split()[-1:][0] if again.subject else "") == (
+            told.verb
+        ) and bool(told.verb)
     if again.kind == "age":
         return bool(told.subject)
     if again.kind == "tally":  # one vote, when either story names who voted

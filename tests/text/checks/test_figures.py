@@ -1087,3 +1087,21 @@ def test_two_checks_on_the_same_words_give_one_finding():
     )
     findings = run_checks(paragraphs)
     assert [(f.check, f.quote) for f in findings] == [("figures", "9 countries")]
+
+
+def test_the_year_a_thing_was_founded_is_one_fact():
+    assert _blocking_quotes(
+        "The Ashgrove rowing club, founded in 1902 by dockers, has won the cup.",
+        "The rowing club was founded in 1920, its secretary said.",
+    ) == ["1902", "1920"]
+    assert _blocking_quotes(
+        "The rowing club, founded in 1902, has won the cup.",
+        "Its rival, the sailing club, was founded in 1920.",
+    ) == []
+
+
+def test_a_sum_told_again_by_the_noun_of_its_verb_is_one_fact():
+    assert _blocking_quotes(
+        "A haulier has been fined £40,000 after a crash at its depot.",
+        "The regulator said the £14,000 fine should be a warning.",
+    ) == ["£14,000"]
