@@ -50,13 +50,13 @@ from articles.text.checks.base import (
 )
 from articles.text.checks.figure_clauses import (
     CARDINAL_WORDS,
-    stem_verb,
     COMPARATIVE,
     CONTRASTIVE,
     TIME_UNITS,
     Figure,
     same_subject,
     sentence_places,
+    stem_verb,
 )
 from articles.text.checks.figure_reading import DAY_MONTH, MONTH_DAY, read_figures
 from articles.text.checks.severity import severity_of

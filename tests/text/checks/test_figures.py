@@ -1094,10 +1094,13 @@ def test_the_year_a_thing_was_founded_is_one_fact():
         "The Ashgrove rowing club, founded in 1902 by dockers, has won the cup.",
         "The rowing club was founded in 1920, its secretary said.",
     ) == ["1902", "1920"]
-    assert _blocking_quotes(
-        "The rowing club, founded in 1902, has won the cup.",
-        "Its rival, the sailing club, was founded in 1920.",
-    ) == []
+    assert (
+        _blocking_quotes(
+            "The rowing club, founded in 1902, has won the cup.",
+            "Its rival, the sailing club, was founded in 1920.",
+        )
+        == []
+    )
 
 
 def test_a_sum_told_again_by_the_noun_of_its_verb_is_one_fact():
