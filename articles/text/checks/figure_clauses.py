@@ -92,7 +92,7 @@ _FRAME_VERBS = (
 _FRAME_TIME = r"(?:\s+(?:on\s+[A-Z]\w+|in\s+a\s+statement|last\s+\w+|this\s+\w+))*"
 _FRAME = re.compile(
     rf"^(?P<speaker>.*)\b(?:(?:{_FRAME_VERBS}){_FRAME_TIME}\s+(?:that\s+)?"
-    r"|according\s+to\s+[^,]+,\s+)(?=\S)"
+    r"|according\s+to\s+(?P<source>[^,]+),\s+)(?=\S)"
     # "has been confirmed on 14 farms" is not a frame: what follows is no clause
     r"(?!(?:on|in|at|by|for|to|with|as|from|of|over|about|since)\b)",
     re.IGNORECASE,
@@ -100,7 +100,8 @@ _FRAME = re.compile(
 # A frame right before the figure: "The operator said (that) 312 services were
 # cancelled" (the figure then opens what is said).
 _FRAME_END = re.compile(
-    rf"^(?P<speaker>.*)\b(?:{_FRAME_VERBS}){_FRAME_TIME}\s+(?:that\s+)?$",
+    rf"^(?P<speaker>.*)\b(?:(?:{_FRAME_VERBS}){_FRAME_TIME}\s+(?:that\s+)?"
+    r"|according\s+to\s+(?P<source>[^,]+),\s*)$",
     re.IGNORECASE,
 )
 # A phrase of time or circumstance opening the clause: "At its height the blaze".
@@ -149,6 +150,8 @@ _OPEN_ASIDE = re.compile(
     r"^(?P<head>.*?[A-Za-z][\w'-]*)\s*,\s+(?:which|who|that|[a-z]+ed\s+by)\b"
     rf"{_NO_COMMA}$"
 )
+# A short phrase opening a clause before its comma: "In all,", "So far,".
+_OPENING_ADVERBIAL = re.compile(r"^\s*(?:[A-Za-z]+\s+){0,2}[A-Za-z]+,\s*$")
 AUXILIARIES = frozenset(
     words_of("has have had is are was were be been will would can could may might")
     + words_of("must shall should did does do")
@@ -368,6 +371,8 @@ def _speaker(before: str, trailing: re.Match[str] | None) -> str:
     framed = _frame(before)
     if framed and framed.group("speaker").strip():
         return framed.group("speaker")
+    if framed and framed.group("source"):  # "According to the ministry, 40 ..."
+        return framed.group("source")
     if trailing:
         return trailing.group("speaker") or trailing.group("source") or ""
     return ""
@@ -411,10 +416,11 @@ def _reported(before: str, after: str, sentence: Sentence) -> Reading | None:
     if later is None or later.group("verb") in STOPWORDS:
         return None
     verb = stem_verb(later.group("verb"))
-    if _PRONOUN.fullmatch(framed.group("speaker").strip()):
+    speaker = framed.group("speaker").strip() or framed.group("source") or ""
+    if _PRONOUN.fullmatch(speaker):
         subject = _opening_phrase(sentence.previous)
         return Reading(subject, verb) if subject else None
-    subject, named = antecedent(framed.group("speaker"))
+    subject, named = antecedent(speaker)
     return Reading(subject, verb, named) if subject else None
 
 
@@ -446,7 +452,8 @@ def _read(clause: str, after: str, previous: str, speaker: str, bare: bool) -> R
         subject, named = antecedent(aside.group("head"))
         return Reading(subject, verb, named)
     passive = _PASSIVE.match(after)
-    if passive and all(w in FILLER for w in clause.lower().split()):
+    opening = _OPENING_ADVERBIAL.sub("", clause)  # "In all, 312 flights were ..."
+    if passive and all(w in FILLER for w in opening.lower().split()):
         # "A total of £2m was raised by the appeal": the appeal raised it
         agent = re.split(_AGENT_END, passive.group("agent"))[0]
         subject, named = antecedent(agent)
@@ -469,7 +476,7 @@ def _read(clause: str, after: str, previous: str, speaker: str, bare: bool) -> R
         # "it" is what the sentence before is about; with none, who says it ("it
         # has 900 members, the club said"), though a speaker is never what cost
         if previous or cost:
-            return Reading(_opening_phrase(previous), verb)
+            return Reading(_it_stands_for(clause, previous), verb)
         subject, named = antecedent(speaker)
         return Reading(subject, verb, named)
     owner = re.match(
@@ -626,6 +633,19 @@ def same_subject(first: str, second: str) -> bool:
     else:
         return False
     return not any(w in CONTRASTIVE or COMPARATIVE.fullmatch(w) for w in extra)
+
+
+def _it_stands_for(clause: str, previous: str) -> str:
+    """What a pronoun stands for: what the sentence before opens with, unless
+    "it" or "its" meets a plural there ("Hoteliers welcomed the end of the levy.
+    It raised"), when it is the last thing that sentence names with "the"."""
+    opening = _opening_phrase(previous)
+    singular_pronoun = re.match(r"\s*it", clause, re.IGNORECASE)
+    if singular_pronoun and re.search(r"[^su]s$", opening):
+        things = re.findall(r"\bthe\s+([a-z]{3,})\b(?!['\u2019])", previous)
+        if things and not things[-1].endswith("s"):
+            return things[-1]
+    return opening
 
 
 def _opening_phrase(sentence: str) -> str:

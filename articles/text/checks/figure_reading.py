@@ -98,6 +98,12 @@ _AGE = re.compile(
     r"(?P<name>(?:[A-Z][\w'\u2019-]+\s+){0,3}[A-Z][\w'\u2019-]+),\s+(?:aged\s+)?"
     r"(?P<num>\d{1,3})(?!,\d)(?=,|\s+(?:and|who|from|of)\b|\s*[.;)]|\s*$)"
 )
+# An age told after the verb of a person named before it: "The writer Ana Ruiz,
+# whose novels sold millions, has died aged 67".
+_DIED_AGED = re.compile(
+    r"\b(?:died|dies|has\s+died|was|is|retired|retires|has\s+retired)\s+"
+    r"aged\s+(?P<num>\d{1,3})\b(?!,\d)"
+)
 # A person called by their age: "The 43-year-old said", "the 29-year-old, who";
 # not a thing of that age ("a 200-year-old church").
 _AGED_PERSON = re.compile(
@@ -164,6 +170,8 @@ def read_figures(para: Paragraph, previous: str = "") -> Iterator[Figure]:
             yield from _ordinal(para, sentence, match)
         for match in _AGE.finditer(sentence.text):
             yield from _age(para, sentence, match)
+        for match in _DIED_AGED.finditer(sentence.text):
+            yield from _died_aged(para, sentence, match)
         for match in _AGED_PERSON.finditer(sentence.text):
             yield from _aged_person(para, sentence, match)
         for match in _TALLY.finditer(sentence.text):
@@ -335,6 +343,25 @@ def _age(para: Paragraph, sentence: Sentence, match: re.Match[str]) -> Iterator[
         "age", value, "year", "digits", "", para, sentence, span, reading
     )
     # an age is the person's now, whatever the clause around it tells of when
+    yield replace(figure, setting=frozenset(), places=frozenset())
+
+
+def _died_aged(
+    para: Paragraph, sentence: Sentence, match: re.Match[str]
+) -> Iterator[Figure]:
+    """ "X has died aged 67": X's age, where X is the first full name of the
+    sentence."""
+    value = int(match.group("num"))
+    tokens = tokenize(sentence.text[: match.start()])
+    runs = [(i, j) for i, j in name_runs(tokens) if j - i >= 2]
+    if not runs or not 0 < value < 120:
+        return
+    i, j = runs[0]
+    name = " ".join(t.base for t in tokens[i:j]).lower()
+    reading = Reading(name, "be", named=True)
+    figure = make_figure(
+        "age", value, "year", "digits", "", para, sentence, match.span("num"), reading
+    )
     yield replace(figure, setting=frozenset(), places=frozenset())
 
 

@@ -65,6 +65,7 @@ from articles.text.vocabulary import (
     CALENDAR_WORDS,
     GENERIC_THINGS,
     STOPWORDS,
+    country_of,
     is_stopword,
     words_of,
 )
@@ -267,6 +268,8 @@ def _names_before(figure: Figure, stories: dict[int, list[Paragraph]]) -> bool:
         before = tokens[i - 1] if i else None
         if j - i == 1 and (before is None or before.text in '.!?"\u201c'):
             continue
+        if j - i == 1 and country_of(tokens[i].text):
+            continue  # "the French minister": a demonym names nobody
         return True
     return False
 

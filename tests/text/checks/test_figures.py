@@ -1108,3 +1108,32 @@ def test_a_sum_told_again_by_the_noun_of_its_verb_is_one_fact():
         "A haulier has been fined £40,000 after a crash at its depot.",
         "The regulator said the £14,000 fine should be a warning.",
     ) == ["£14,000"]
+
+
+def test_a_count_in_the_passive_after_an_opening_phrase_is_the_agent_fact():
+    assert _blocking_quotes(
+        "In total, 48 trains were cancelled by Harlow Rail.",
+        "Harlow Rail cancelled 84 trains, a spokesman said.",
+    ) == ["48 trains", "84 trains"]
+
+
+def test_according_to_right_before_a_figure_is_its_speaker():
+    assert _blocking_quotes(
+        "The health board said that 640 nurses had been hired.",
+        "According to the health board, 460 nurses were hired.",
+    ) == ["640 nurses", "460 nurses"]
+
+
+def test_it_after_a_plural_opening_stands_for_the_thing_named_last():
+    assert _blocking_quotes(
+        "The parking charge raised £2 million last year, the council said.",
+        "Shopkeepers criticised the charge. It raised £3 million last year.",
+    ) == ["£2 million", "£3 million"]
+
+
+def test_an_age_told_after_died_is_the_named_person_age():
+    assert _blocking_quotes(
+        "The painter Rosa Dunmore has died aged 81.",
+        "Tributes came from the Irish arts minister.\n\n"
+        "The 88-year-old had finished a last portrait, her gallery said.",
+    ) == ["The 88-year-old"]
