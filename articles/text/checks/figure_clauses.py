@@ -150,6 +150,12 @@ _OPEN_ASIDE = re.compile(
     r"^(?P<head>.*?[A-Za-z][\w'-]*)\s*,\s+(?:which|who|that|[a-z]+ed\s+by)\b"
     rf"{_NO_COMMA}$"
 )
+# A figure given as an estimate of a thing: "put turnout at", "valued the site at".
+_ESTIMATE = re.compile(
+    r"\b(?:put|puts|putting|estimated|estimates|estimate|valued|values|value)\s+"
+    r"(?P<thing>(?:the\s+|its\s+|their\s+)?[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)"
+    r"(?:\s+(?:in|of|for)\s+[^,]*?)?\s+at\s+$"
+)
 # A short phrase opening a clause before its comma: "In all,", "So far,".
 _OPENING_ADVERBIAL = re.compile(r"^\s*(?:[A-Za-z]+\s+){0,2}[A-Za-z]+,\s*$")
 AUXILIARIES = frozenset(
@@ -426,6 +432,9 @@ def _reported(before: str, after: str, sentence: Sentence) -> Reading | None:
 
 def _read(clause: str, after: str, previous: str, speaker: str, bare: bool) -> Reading:
     """Subject and verb of the figure's clause (`clause` runs up to the figure)."""
+    estimate = _ESTIMATE.search(clause)
+    if estimate:  # "The clerk put turnout at 24%": turnout was 24%
+        return Reading(_noun_phrase_end(estimate.group("thing")), "be")
     led = _LEADING_PHRASE.sub("", clause)  # "At its peak the festival drew"
     clause = led if len(led.split()) >= 2 else clause
     verb = _verb(clause)

@@ -359,7 +359,17 @@ def _same_fact(
     if not (first.places <= second.places or second.places <= first.places):
         return False
     if (first.measured or second.measured) and not first.mentions & second.mentions:
-        return False
+        # "on a turnout of 41%" is what "Turnout was 38%" tells, as two
+        # subjects of one copula would be; two measures ("a crowd of") need a
+        # name in common
+        told = second if first.measured else first
+        if (
+            told.measured
+            or told.verb != "be"
+            or told.subject != (first.subject if second is told else second.subject)
+            or not _one_setting(first, second)  # "in the neighbouring district"
+        ):
+            return False
     if first.joined and second.joined:
         return False  # "the 100-metre race" / "the 200-metre race": two kinds
     if first.kind == "ordinal":
