@@ -15,6 +15,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from articles.text.checks.base import (
     NO_CONTEXT,
@@ -368,6 +369,7 @@ def _abbreviation_uses(paragraphs: Sequence[Paragraph]) -> Iterator[_Use]:
 _ISE_FAMILY = re.compile(r"^(\w{3,})i[sz](e|es|ed|ing|ation|ations|er|ers)$")
 
 
+@lru_cache(maxsize=16384)
 def _american(word: str) -> str:
     if word in _SPELLING_WORDS:
         return _SPELLING_WORDS[word]
@@ -377,6 +379,7 @@ def _american(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=16384)
 def _spelling_key(word: str) -> str:
     """What a word's spellings have in common: its American spelling, or for an
     "-ise" / "-ize" word its stem, so that inflections of one word meet."""
