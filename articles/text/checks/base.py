@@ -100,6 +100,7 @@ def run_checks(
         checks = ALL_CHECKS
     findings = [f for check in checks for f in check.run(paragraphs, context)]
     findings.sort(key=lambda f: (f.story, f.start, f.end, f.check))
+    findings = _once_per_place(findings)
     seen: Counter[tuple[int, str]] = Counter()
     unique = []
     for finding in findings:
@@ -114,6 +115,25 @@ def run_checks(
             )
         unique.append(finding)
     return tuple(unique)
+
+
+def _once_per_place(findings: list[Finding]) -> list[Finding]:
+    """Findings of two checks on the same words with the same severity told once
+    (figures and number-forms both read "£4.5 million" written as "£4.5m")."""
+    kept: list[Finding] = []
+    places: dict[tuple[int, int, int, int, str], str] = {}
+    for finding in findings:
+        place = (
+            finding.story,
+            finding.line,
+            finding.start,
+            finding.end,
+            finding.severity,
+        )
+        if places.setdefault(place, finding.check) != finding.check:
+            continue
+        kept.append(finding)
+    return kept
 
 
 def make_finding(

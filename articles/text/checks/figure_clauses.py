@@ -92,7 +92,7 @@ _FRAME_VERBS = (
 _FRAME_TIME = r"(?:\s+(?:on\s+[A-Z]\w+|in\s+a\s+statement|last\s+\w+|this\s+\w+))*"
 _FRAME = re.compile(
     rf"^(?P<speaker>.*)\b(?:(?:{_FRAME_VERBS}){_FRAME_TIME}\s+(?:that\s+)?"
-    r"|according\s+to\s+[^,]+,\s+)(?=\S)"
+    r"|according\s+to\s+(?P<source>[^,]+),\s+)(?=\S)"
     # "has been confirmed on 14 farms" is not a frame: what follows is no clause
     r"(?!(?:on|in|at|by|for|to|with|as|from|of|over|about|since)\b)",
     re.IGNORECASE,
@@ -100,7 +100,8 @@ _FRAME = re.compile(
 # A frame right before the figure: "The operator said (that) 312 services were
 # cancelled" (the figure then opens what is said).
 _FRAME_END = re.compile(
-    rf"^(?P<speaker>.*)\b(?:{_FRAME_VERBS}){_FRAME_TIME}\s+(?:that\s+)?$",
+    rf"^(?P<speaker>.*)\b(?:(?:{_FRAME_VERBS}){_FRAME_TIME}\s+(?:that\s+)?"
+    r"|according\s+to\s+(?P<source>[^,]+),\s*)$",
     re.IGNORECASE,
 )
 # A phrase of time or circumstance opening the clause: "At its height the blaze".
@@ -113,6 +114,8 @@ _LEADING_PHRASE = re.compile(
 _TRAILING_FRAME = re.compile(
     rf",[\"\u201d\u2019']?\s+(?:according\s+to\s+(?P<source>[^,]+)|(?P<speaker>[^,]{{1,60}}?)\s+"
     rf"(?:{_FRAME_VERBS}){_FRAME_TIME})"
+    # and a superlative told of what is said: "..., the highest since 1987."
+    r"(?:,\s+(?:the\s+)?(?:[a-z]+est|most\s+[a-z]+)\b[^,]*)?"
     r"\s*[.!?]?[\"\u201d\u2019']*\s*$",
     re.IGNORECASE,
 )
@@ -147,6 +150,14 @@ _OPEN_ASIDE = re.compile(
     r"^(?P<head>.*?[A-Za-z][\w'-]*)\s*,\s+(?:which|who|that|[a-z]+ed\s+by)\b"
     rf"{_NO_COMMA}$"
 )
+# A figure given as an estimate of a thing: "put turnout at", "valued the site at".
+_ESTIMATE = re.compile(
+    r"\b(?:put|puts|putting|estimated|estimates|estimate|valued|values|value)\s+"
+    r"(?P<thing>(?:the\s+|its\s+|their\s+)?[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)"
+    r"(?:\s+(?:in|of|for)\s+[^,]*?)?\s+at\s+$"
+)
+# A short phrase opening a clause before its comma: "In all,", "So far,".
+_OPENING_ADVERBIAL = re.compile(r"^\s*(?:[A-Za-z]+\s+){0,2}[A-Za-z]+,\s*$")
 AUXILIARIES = frozenset(
     words_of("has have had is are was were be been will would can could may might")
     + words_of("must shall should did does do")
@@ -165,9 +176,30 @@ _VERB_FAMILIES = {
         "win wins won winning",
         "handle handles handled handling carry carries carried carrying",
         "raise raises raised raising collect collects collected collecting",
+        # a change told by any verb of its direction: "fell 12%" / "dropped 21%"
+        "fall falls fell fallen falling drop drops dropped dropping "
+        "decline declines declined declining slip slips slipped slipping "
+        "slide slides slid sliding sink sinks sank sunk sinking "
+        "tumble tumbles tumbled tumbling plunge plunges plunged plunging "
+        "slump slumps slumped slumping dip dips dipped dipping",
+        "rise rises rose risen rising increase increases increased increasing "
+        "grow grows grew grown growing climb climbs climbed climbing "
+        "jump jumps jumped jumping soar soars soared soaring "
+        "surge surges surged surging",
+        "reduce reduces reduced reducing lower lowers lowered lowering "
+        "slash slashes slashed slashing curb curbs curbed curbing",
+        # a death toll: "were killed" / "died"
+        "die dies died dying kill kills killed killing",
+        "injure injures injured injuring hurt hurts hurting wound wounds wounded",
+        # a level attained, however it is told: "reached 42C" / "recorded 47C"
+        "reach reaches reached reaching hit hits hitting record records recorded "
+        "recording top tops topped topping peak peaks peaked peaking "
+        "register registers registered registering",
     )
     for form in family.split()
 }
+# Words ending like an inflection that are not one ("has", "was", "news").
+_NOT_INFLECTED = frozenset(words_of("has was is this news series bus gas plus"))
 # Prepositions that start a phrase qualifying a noun ("the agreement on patrols").
 _QUALIFYING = frozenset(words_of("on about over between for with from to"))
 # Places named after a preposition, which a figure's fact is about ("in Leeds",
@@ -345,6 +377,8 @@ def _speaker(before: str, trailing: re.Match[str] | None) -> str:
     framed = _frame(before)
     if framed and framed.group("speaker").strip():
         return framed.group("speaker")
+    if framed and framed.group("source"):  # "According to the ministry, 40 ..."
+        return framed.group("source")
     if trailing:
         return trailing.group("speaker") or trailing.group("source") or ""
     return ""
@@ -387,30 +421,52 @@ def _reported(before: str, after: str, sentence: Sentence) -> Reading | None:
     later = _VERB_AFTER.match(after) if framed else None
     if later is None or later.group("verb") in STOPWORDS:
         return None
-    verb = _stem(later.group("verb"))
-    if _PRONOUN.fullmatch(framed.group("speaker").strip()):
+    verb = stem_verb(later.group("verb"))
+    speaker = framed.group("speaker").strip() or framed.group("source") or ""
+    if _PRONOUN.fullmatch(speaker):
         subject = _opening_phrase(sentence.previous)
         return Reading(subject, verb) if subject else None
-    subject, named = _antecedent(framed.group("speaker"))
+    subject, named = antecedent(speaker)
     return Reading(subject, verb, named) if subject else None
 
 
 def _read(clause: str, after: str, previous: str, speaker: str, bare: bool) -> Reading:
     """Subject and verb of the figure's clause (`clause` runs up to the figure)."""
+    estimate = _ESTIMATE.search(clause)
+    if estimate:  # "The clerk put turnout at 24%": turnout was 24%
+        return Reading(_noun_phrase_end(estimate.group("thing")), "be")
     led = _LEADING_PHRASE.sub("", clause)  # "At its peak the festival drew"
     clause = led if len(led.split()) >= 2 else clause
     verb = _verb(clause)
+    passive = re.match(
+        r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+([a-z]+ed)\b",
+        after,
+    )
+    measured = re.fullmatch(
+        r"\s*(?:(?:the|a|an)\s+)?(?:[a-z]+\s+){0,2}?([a-z]+)\s+of\s*",
+        clause,
+        re.IGNORECASE,
+    )
+    if (
+        passive
+        and measured
+        and measured.group(1).lower() not in NOT_A_NOUN | FILLER
+        and not _PASSIVE.match(after)  # "A total of £2m was raised by the appeal"
+    ):
+        # "Gusts of 110mph were recorded": the thing measured is the subject
+        return Reading(measured.group(1).lower(), stem_verb(passive.group(1)))
     cost = verb == COST_VERB
     aside = _OPEN_ASIDE.match(clause)
     if aside:
-        subject, named = _antecedent(aside.group("head"))
+        subject, named = antecedent(aside.group("head"))
         return Reading(subject, verb, named)
     passive = _PASSIVE.match(after)
-    if passive and all(w in FILLER for w in clause.lower().split()):
+    opening = _OPENING_ADVERBIAL.sub("", clause)  # "In all, 312 flights were ..."
+    if passive and all(w in FILLER for w in opening.lower().split()):
         # "A total of £2m was raised by the appeal": the appeal raised it
         agent = re.split(_AGENT_END, passive.group("agent"))[0]
-        subject, named = _antecedent(agent)
-        return Reading(subject, _stem(passive.group("verb")), named)
+        subject, named = antecedent(agent)
+        return Reading(subject, stem_verb(passive.group("verb")), named)
     if not clause.strip() and not bare:
         # the figure is the clause's subject: "Six councils signed the compact"
         # tells what "the compact, signed by eight councils" tells
@@ -418,19 +474,19 @@ def _read(clause: str, after: str, previous: str, speaker: str, bare: bool) -> R
             r"\s+(?P<verb>[a-z]+ed)\s+(?:an?|the)\s+(?P<obj>[a-z]+)", after
         )
         if acted and acted.group("obj") not in NOT_A_NOUN:
-            return Reading(acted.group("obj"), _stem(acted.group("verb")))
+            return Reading(acted.group("obj"), stem_verb(acted.group("verb")))
         # a figure opening what is reported is the speaker's fact, with its verb
         # after it: "The operator said 312 services had been cancelled"
         later = _VERB_AFTER.match(after)
         if later and later.group("verb") not in STOPWORDS and speaker.strip():
-            subject, named = _antecedent(speaker)
-            return Reading(subject, _stem(later.group("verb")), named)
+            subject, named = antecedent(speaker)
+            return Reading(subject, stem_verb(later.group("verb")), named)
     if _PRONOUN.match(clause) or re.fullmatch(r"\s*(?:its|their)\s+", clause):
         # "it" is what the sentence before is about; with none, who says it ("it
         # has 900 members, the club said"), though a speaker is never what cost
         if previous or cost:
-            return Reading(_opening_phrase(previous), verb)
-        subject, named = _antecedent(speaker)
+            return Reading(_it_stands_for(clause, previous), verb)
+        subject, named = antecedent(speaker)
         return Reading(subject, verb, named)
     owner = re.match(
         r"^(?P<owner>.*\S)['\u2019]s\s+(?P<rest>(?:[a-z]+\s+to\s+[a-z]+\s+)?)$", clause
@@ -438,7 +494,7 @@ def _read(clause: str, after: str, previous: str, speaker: str, bare: bool) -> R
     if owner:
         # "the trust's 350 nurses": the trust has them; "the company's plan to
         # cut 90 routes": the company would cut them
-        subject, named = _antecedent(owner.group("owner"))
+        subject, named = antecedent(owner.group("owner"))
         if owner.group("rest"):
             return Reading(subject, verb, named)
         return Reading(subject, "have", named, in_phrase=True)
@@ -459,7 +515,7 @@ def _measure_of(clause: str) -> str:
     return measured.group(1)
 
 
-def _antecedent(text: str) -> tuple[str, bool]:
+def antecedent(text: str) -> tuple[str, bool]:
     """The thing a phrase ends on, and whether it is a name: "Drivers moved into the
     bus depot" -> "bus depot"; "The bus maker Kelby Axle" -> "kelby axle";
     "The compact on bus routes" (no verb) -> "agreement"."""
@@ -588,6 +644,19 @@ def same_subject(first: str, second: str) -> bool:
     return not any(w in CONTRASTIVE or COMPARATIVE.fullmatch(w) for w in extra)
 
 
+def _it_stands_for(clause: str, previous: str) -> str:
+    """What a pronoun stands for: what the sentence before opens with, unless
+    "it" or "its" meets a plural there ("Hoteliers welcomed the end of the levy.
+    It raised"), when it is the last thing that sentence names with "the"."""
+    opening = _opening_phrase(previous)
+    singular_pronoun = re.match(r"\s*it", clause, re.IGNORECASE)
+    if singular_pronoun and re.search(r"[^su]s$", opening):
+        things = re.findall(r"\bthe\s+([a-z]{3,})\b(?!['\u2019])", previous)
+        if things and not things[-1].endswith("s"):
+            return things[-1]
+    return opening
+
+
 def _opening_phrase(sentence: str) -> str:
     """The noun phrase a sentence opens with ("The new bridge opened ..." -> "new
     bridge"), or "" when it opens otherwise."""
@@ -690,6 +759,13 @@ def _verb(before: str) -> str:
         r"\b(?:has|have|had|having)\s+(?:an?\s+)?(?:[a-z]+\s+of\s+)?$", trimmed
     ):
         return "have"
+    # the verb before a measure's noun: "recorded a temperature of", "reached a
+    # record", "paid a fee of"
+    measure = re.search(
+        r"\b([a-z]+)\s+(?:an?|the|its|their)\s+(?:[a-z]+\s+)?(?:of\s+)?$", trimmed
+    )
+    if measure and measure.group(1) not in STOPWORDS | AUXILIARIES:
+        trimmed = trimmed[: measure.end(1)]
     words = re.findall(r"[A-Za-z]+", trimmed)
     while words and words[-1].lower() in FILLER:
         words.pop()
@@ -697,14 +773,23 @@ def _verb(before: str) -> str:
         return ""
     if words[-1].lower() in _COPULAS:
         return "be"
-    return _stem(words[-1].lower())
+    return stem_verb(words[-1].lower())
 
 
-def _stem(verb: str) -> str:
+def stem_verb(verb: str) -> str:
     """A verb as compared: its family's first word, else the word stemmed."""
     if verb in _VERB_FAMILIES:
         return _VERB_FAMILIES[verb]
-    return re.sub(r"(?:ed|d|es|s|ing)$", "", verb)
+    if verb in _NOT_INFLECTED:
+        return verb
+    # the forms of one verb meet: "fined" / "fine", "dropped" / "drop", "carried"
+    # / "carry"
+    stem = re.sub(r"ied$|ies$", "y", verb)
+    if stem == verb:
+        stem = re.sub(r"(?:ed|es|s|ing)$", "", verb)
+    if stem != verb and re.search(r"([b-df-hj-np-tv-z])\1$", stem):
+        stem = stem[:-1]  # "dropp" -> "drop"
+    return stem.removesuffix("e") if len(stem) > 3 else stem
 
 
 def make_figure(

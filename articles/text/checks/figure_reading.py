@@ -31,82 +31,25 @@ from articles.text.checks.figure_clauses import (
     Figure,
     Reading,
     Sentence,
+    antecedent,
     make_figure,
     singular,
 )
 from articles.text.checks.number_forms import ORDINAL_WORDS
+from articles.text.checks.number_mentions import (
+    ATTACHED_NAMES,
+    ATTACHED_UNIT,
+    CURRENCIES,
+    MONEY,
+    SCALES,
+    UNIT_SYNONYMS,
+)
 from articles.text.tokens import name_runs, sentences, tokenize
 from articles.text.vocabulary import (
     MONTHS,
     STOPWORDS,
 )
 
-SCALES = {
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "m": 1e6,
-    "mn": 1e6,
-    "mln": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-}
-CURRENCIES = {
-    "$": "USD",
-    "us$": "USD",
-    "usd": "USD",
-    "dollar": "USD",
-    "dollars": "USD",
-    "€": "EUR",
-    "eur": "EUR",
-    "euro": "EUR",
-    "euros": "EUR",
-    "£": "GBP",
-    "gbp": "GBP",
-    "pound": "GBP",
-    "pounds": "GBP",
-    "¥": "JPY",
-    "yen": "JPY",
-    "yuan": "CNY",
-    "rupees": "INR",
-    "francs": "CHF",
-}
-# Units written two ways, as compared.
-UNIT_SYNONYMS = {
-    "km": "kilometre",
-    "kilometres": "kilometre",
-    "kilometers": "kilometre",
-    "kilometre": "kilometre",
-    "kilometer": "kilometre",
-    "kg": "kilogram",
-    "kilograms": "kilogram",
-    "kilos": "kilogram",
-    "tonnes": "tonne",
-    "tons": "tonne",
-    "mi": "mile",
-    "miles": "mile",
-    "metres": "metre",
-    "meters": "metre",
-    "m2": "square-metre",
-    "hectares": "hectare",
-    "ha": "hectare",
-    "litres": "litre",
-    "liters": "litre",
-    "mw": "megawatt",
-    "megawatts": "megawatt",
-    "gw": "gigawatt",
-    "gigawatts": "gigawatt",
-    "kw": "kilowatt",
-    "kilowatts": "kilowatt",
-    # the people a body employs, however they are called
-    "staff": "staff",
-    "workers": "staff",
-    "employees": "staff",
-    "worker": "staff",
-    "employee": "staff",
-}
 # What a length measures, after its unit: "300 metres long", "30 metres high".
 _DIMENSION = re.compile(
     r"\s+(long|high|tall|wide|deep|thick|away|across|underground|below|above)\b",
@@ -117,12 +60,6 @@ _NUMBER_WORD = "|".join(sorted(CARDINAL_WORDS, key=len, reverse=True))
 _ORDINAL_WORD = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
 _SCALE = r"(?:thousand|million|billion|trillion|bn|mn|mln|tn|m|k)"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_MONEY = re.compile(
-    rf"(?P<cur>US\$|[$€£¥])\s?(?P<num>{_DIGITS})(?:\s?(?P<scale>{_SCALE})\b)?"
-    rf"|\b(?P<num2>{_DIGITS})(?:\s?(?P<scale2>{_SCALE}))?\s+(?P<cur2>dollars|euros|"
-    r"pounds|yen|yuan|rupees|francs)\b",
-    re.IGNORECASE,
-)
 # A count: "9 countries", "twelve new wardens", "three hundred jobs", "two
 # hundred thousand visitors"; a describing word before the noun is skipped.
 _COUNT = re.compile(
@@ -133,7 +70,8 @@ _COUNT = re.compile(
     rf"(?:\s+(?P<scale>thousand|million|billion))?"
     r"(?:\s+(?:new|extra|more|additional|further|full-time|part-time|other|"
     r"permanent|temporary|local|young|older|senior|junior|qualified|trained)(?=\s))?"
-    r"(?:\s+(?P<noun>[A-Za-z][a-z]+|km|kg|mi|mw|ha|MW|GW|kW)\b)",
+    r"(?:\s+(?P<noun>[A-Za-z][a-z]+|km|kg|mi|mw|ha|MW|GW|kW)\b"
+    rf"|(?P<attached>{ATTACHED_UNIT})\b)",  # "110mph", "47.2C"
 )
 _PERCENT = re.compile(
     rf"(?<![\w.,])(?P<num>{_DIGITS}|{_NUMBER_WORD})(?:\s?%|\s+per\s?cent\b|\s+percent\b)",
@@ -152,13 +90,19 @@ _COMPOUND = re.compile(
 # 20,000", "a turnout of 61%".
 _MEASURED = re.compile(
     rf"\b(?:a|an|the|its|their)\s+(?P<measure>[a-z]{{3,}})\s+of\s+(?P<num>{_DIGITS})"
-    r"(?![\d%]|\s?(?:per\s?cent|percent)\b)"
+    r"(?![\d%]|\.\d|\s?(?:per\s?cent|percent)\b)"
     r"(?=\s+(?P<next>[A-Za-z]+)|\s*[^\w\s]|\s*$)"
 )
 # A person's age after their name: "Ravi Sen, 45, stole"; "Sen, aged 45".
 _AGE = re.compile(
     r"(?P<name>(?:[A-Z][\w'\u2019-]+\s+){0,3}[A-Z][\w'\u2019-]+),\s+(?:aged\s+)?"
     r"(?P<num>\d{1,3})(?!,\d)(?=,|\s+(?:and|who|from|of)\b|\s*[.;)]|\s*$)"
+)
+# An age told after the verb of a person named before it: "The writer Ana Ruiz,
+# whose novels sold millions, has died aged 67".
+_DIED_AGED = re.compile(
+    r"\b(?:died|dies|has\s+died|was|is|retired|retires|has\s+retired)\s+"
+    r"aged\s+(?P<num>\d{1,3})\b(?!,\d)"
 )
 # A person called by their age: "The 43-year-old said", "the 29-year-old, who";
 # not a thing of that age ("a 200-year-old church").
@@ -170,6 +114,12 @@ _AGED_PERSON = re.compile(
 # The count of a vote: "by 112 votes to 57", "by 9 votes to 3".
 _TALLY = re.compile(
     r"\b(?P<yes>\d{1,3}(?:,\d{3})*)\s+votes?\s+to\s+(?P<no>\d{1,3}(?:,\d{3})*)\b"
+)
+# The year a thing began: "The club, founded in 1878", "was opened in 1902".
+_FOUNDED = re.compile(
+    r"(?P<head>[^,;]*?)(?:,\s+|\s+(?:was|were|has\s+been|had\s+been)\s+)"
+    r"(?P<verb>founded|established|formed|opened|built|launched|set\s+up|born)"
+    r"\s+in\s+(?P<year>1[5-9]\d\d|20\d\d)\b"
 )
 _MONTH = "|".join(m for m in MONTHS if len(m) > 3 or m == "May")
 DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b")
@@ -193,15 +143,19 @@ def read_figures(para: Paragraph, previous: str = "") -> Iterator[Figure]:
         sentence = Sentence(para.text[s_start:s_end], s_start, previous)
         previous = sentence.text
         taken: list[tuple[int, int]] = []
-        for match in _MONEY.finditer(sentence.text):
+        for match in MONEY.finditer(sentence.text):
             yield from _money(para, sentence, match, taken)
         for match in _PERCENT.finditer(sentence.text):
             taken.append(match.span())
             number = _number(match.group("num"))
             if number is not None:
                 span = match.span()
+                # how the share is written: "%", "per cent", "percent"
+                suffix = match.group()[match.end("num") - match.start() :]
+                written = "digits" if match.group("num")[0].isdigit() else "words"
+                form = f"{written} {' '.join(suffix.lower().split()) or '%'}"
                 yield make_figure(
-                    "percent", number, "%", "", "", para, sentence, span, bare=True
+                    "percent", number, "%", form, "", para, sentence, span, bare=True
                 )
         for match in _COMPOUND.finditer(sentence.text):
             yield from _compound(para, sentence, match)
@@ -216,10 +170,14 @@ def read_figures(para: Paragraph, previous: str = "") -> Iterator[Figure]:
             yield from _ordinal(para, sentence, match)
         for match in _AGE.finditer(sentence.text):
             yield from _age(para, sentence, match)
+        for match in _DIED_AGED.finditer(sentence.text):
+            yield from _died_aged(para, sentence, match)
         for match in _AGED_PERSON.finditer(sentence.text):
             yield from _aged_person(para, sentence, match)
         for match in _TALLY.finditer(sentence.text):
             yield from _tally(para, sentence, match)
+        for match in _FOUNDED.finditer(sentence.text):
+            yield from _founded(para, sentence, match)
 
 
 def _money(
@@ -232,7 +190,9 @@ def _money(
     number = _number(match.group("num") or match.group("num2"))
     if number is None:
         return
-    currency = CURRENCIES[(match.group("cur") or match.group("cur2")).lower()]
+    currency = CURRENCIES[
+        (match.group("cur") or match.group("cur2")).strip(" .").lower()
+    ]
     scale_word = (match.group("scale") or match.group("scale2") or "").lower()
     value = number * SCALES.get(scale_word, 1)
     # what the money is for: "$2bn in aid", "£5m of new funding", "€40m loans"
@@ -282,7 +242,8 @@ def _count(
 ) -> Iterator[Figure]:
     raw = match.group("num")
     number = _number(raw)
-    noun = match.group("noun")
+    attached = (match.group("attached") or "").lower()
+    noun = ATTACHED_NAMES.get(attached, attached) or match.group("noun")
     if number is None or noun.lower() in NOT_COUNTED or noun in MONTHS:
         return
     if noun[:1].isupper() and noun.lower() not in UNIT_SYNONYMS:
@@ -385,6 +346,25 @@ def _age(para: Paragraph, sentence: Sentence, match: re.Match[str]) -> Iterator[
     yield replace(figure, setting=frozenset(), places=frozenset())
 
 
+def _died_aged(
+    para: Paragraph, sentence: Sentence, match: re.Match[str]
+) -> Iterator[Figure]:
+    """ "X has died aged 67": X's age, where X is the first full name of the
+    sentence."""
+    value = int(match.group("num"))
+    tokens = tokenize(sentence.text[: match.start()])
+    runs = [(i, j) for i, j in name_runs(tokens) if j - i >= 2]
+    if not runs or not 0 < value < 120:
+        return
+    i, j = runs[0]
+    name = " ".join(t.base for t in tokens[i:j]).lower()
+    reading = Reading(name, "be", named=True)
+    figure = make_figure(
+        "age", value, "year", "digits", "", para, sentence, match.span("num"), reading
+    )
+    yield replace(figure, setting=frozenset(), places=frozenset())
+
+
 def _aged_person(
     para: Paragraph, sentence: Sentence, match: re.Match[str]
 ) -> Iterator[Figure]:
@@ -399,6 +379,32 @@ def _aged_person(
         "age", value, "year", "digits", "", para, sentence, span, reading
     )
     yield replace(figure, setting=frozenset(), places=frozenset(), definite=True)
+
+
+def _founded(
+    para: Paragraph, sentence: Sentence, match: re.Match[str]
+) -> Iterator[Figure]:
+    """ "The club, founded in 1878": the year the club began, one fact however
+    the sentence around it goes on; its own year is not its setting."""
+    head = re.split(r"\b(?:that|which|who|and|but)\b", match.group("head"))[-1]
+    subject, named = antecedent(head)
+    if not subject:
+        return
+    verb = "found" if match.group("verb") != "born" else "born"
+    reading = Reading(subject, verb, named)
+    span = match.span("year")
+    figure = make_figure(
+        "year",
+        float(match.group("year")),
+        verb,
+        "digits",
+        "",
+        para,
+        sentence,
+        span,
+        reading,
+    )
+    yield replace(figure, setting=frozenset(), places=frozenset())
 
 
 def _tally(

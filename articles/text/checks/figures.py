@@ -56,6 +56,7 @@ from articles.text.checks.figure_clauses import (
     Figure,
     same_subject,
     sentence_places,
+    stem_verb,
 )
 from articles.text.checks.figure_reading import DAY_MONTH, MONTH_DAY, read_figures
 from articles.text.checks.severity import severity_of
@@ -64,6 +65,7 @@ from articles.text.vocabulary import (
     CALENDAR_WORDS,
     GENERIC_THINGS,
     STOPWORDS,
+    country_of,
     is_stopword,
     words_of,
 )
@@ -266,6 +268,8 @@ def _names_before(figure: Figure, stories: dict[int, list[Paragraph]]) -> bool:
         before = tokens[i - 1] if i else None
         if j - i == 1 and (before is None or before.text in '.!?"\u201c'):
             continue
+        if j - i == 1 and country_of(tokens[i].text):
+            continue  # "the French minister": a demonym names nobody
         return True
     return False
 
@@ -301,7 +305,11 @@ def _one_thing(
     if (again.joined and told.joined) or _sets_apart(told, "new"):
         return False
     if again.kind == "money" and told.verb != "cost":
-        return False
+        # "the £520,000 fine" tells again what "was fined £250,000" told: the
+        # noun is the verb's own
+        return stem_verb(again.subject.split()[-1:][0] if again.subject else "") == (
+            told.verb
+        ) and bool(told.verb)
     if again.kind == "age":
         return bool(told.subject)
     if again.kind == "tally":  # one vote, when either story names who voted
@@ -351,7 +359,17 @@ def _same_fact(
     if not (first.places <= second.places or second.places <= first.places):
         return False
     if (first.measured or second.measured) and not first.mentions & second.mentions:
-        return False
+        # "on a turnout of 41%" is what "Turnout was 38%" tells, as two
+        # subjects of one copula would be; two measures ("a crowd of") need a
+        # name in common
+        told = second if first.measured else first
+        if (
+            told.measured
+            or told.verb != "be"
+            or told.subject != (first.subject if second is told else second.subject)
+            or not _one_setting(first, second)  # "in the neighbouring district"
+        ):
+            return False
     if first.joined and second.joined:
         return False  # "the 100-metre race" / "the 200-metre race": two kinds
     if first.kind == "ordinal":
@@ -459,7 +477,7 @@ def _two_forms(figures: list[Figure]) -> Iterator[Finding]:
     for figure in figures:
         # a number opening a sentence is spelled out whatever the house style,
         # except one to nine, which most styles spell out everywhere
-        if figure.kind in ("count", "money") and not (
+        if figure.kind in ("count", "money", "percent") and not (
             figure.initial and figure.form.startswith("words") and figure.value >= 10
         ):
             groups[(figure.kind, figure.unit.split(":")[0], figure.value)].append(

@@ -15,6 +15,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from articles.text.checks.base import (
     NO_CONTEXT,
@@ -24,9 +25,10 @@ from articles.text.checks.base import (
     Paragraph,
     make_finding,
 )
+from articles.text.checks.number_mentions import number_mentions
 from articles.text.checks.severity import severity_of
 from articles.text.tokens import WORD
-from articles.text.vocabulary import STOPWORDS, words_of
+from articles.text.vocabulary import MONTHS, STOPWORDS, words_of
 
 NAME = "number-forms"
 
@@ -59,9 +61,14 @@ _ORDINAL_WORD = re.compile(
     r"\b(?:" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
+_MONTHS = frozenset(month.lower() for month in MONTHS)
 _ORDINAL_DIGITS = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b")
-_PERCENT = re.compile(r"(\d[\d.,]*)(\s*%|\s+per\s+cent\b|\s+percent\b)", re.IGNORECASE)
+_PERCENT = re.compile(
+    r"(\d[\d.,]*)(\s*%|\s+per\s+cent\b|\s+percent\b|\s?pc\b)", re.IGNORECASE
+)
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}")
+# An honorific before a name, with its full stop or without: "Mr." / "Mr".
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof)(\.?)(?=\s+[A-Z])")
 _UPPER = re.compile(r"(?<![\w.])[A-Z]{2,5}(?![a-z0-9])")
 
 # (pattern, replacement) turning a British spelling into the American one. Both
@@ -77,8 +84,16 @@ _SPELLING_RULES = [
     ),
     (re.compile(r"^(\w{3,})tre(s)?$"), r"\1ter\2"),
     (re.compile(r"^(\w{3,})tred$"), r"\1tered"),
+    # "fibre" / "fiber", "calibre" / "caliber"
+    (re.compile(r"^(\w{2,})bre(s)?$"), r"\1ber\2"),
+    # "paediatric" / "pediatric", "oestrogen" / "estrogen", "anaemia" / "anemia":
+    # a vowel pair before a consonant and at least three more letters
+    (re.compile(r"^(\w*?)(?:ae|oe)([b-df-hj-np-tv-z]\w{2,})$"), r"\1e\2"),
+    # "counsellor" / "counselor", "councillor" / "councilor"
+    (re.compile(r"^(\w{3,}[aeiou])llor(s)?$"), r"\1lor\2"),
     (re.compile(r"^(\w{2,}[aeiou])ll(ed|ing|er|ers)$"), r"\1l\2"),
     (re.compile(r"^(\w{3,})ogue(s)?$"), r"\1og\2"),
+    (re.compile(r"^(\w{3,})ogu(ed|ing)$"), r"\1og\2"),
 ]
 _SPELLING_WORDS = {
     "defence": "defense",
@@ -118,6 +133,7 @@ def find_number_form_variants(
         *_percent_uses(paragraphs),
         *_abbreviation_uses(paragraphs),
         *_spelling_uses(paragraphs),
+        *_value_uses(paragraphs),
     ]
     groups: dict[str, list[_Use]] = defaultdict(list)
     for use in uses:
@@ -138,10 +154,15 @@ def _preferred(key: str, group: list[_Use], forms: Counter[str]) -> str:
     leaders = [form for form, count in forms.items() if count == top]
     if len(leaders) == 1:
         return leaders[0]
+    if key.startswith("count:"):
+        # as the figures check prefers: a count spelled out, on a tie
+        spelled = [f for f in leaders if f.startswith("words")]
+        if spelled:
+            return spelled[0]
     if key.startswith("ordinal:"):
-        value = int(key.split(":")[1])
-        spelled = [f for f in leaders if not f[0].isdigit()]
-        digits = [f for f in leaders if f[0].isdigit()]
+        value = float(key.split(":")[1])
+        spelled = [f for f in leaders if not f[0].isdigit() and f != "digits"]
+        digits = [f for f in leaders if f[0].isdigit() or f == "digits"]
         if value <= 9 and spelled:
             return spelled[0]
         if value > 9 and digits:
@@ -180,12 +201,36 @@ def _display(form: str, quote: str, use: _Use, group: list[_Use]) -> str:
     """`form` shaped to replace `quote`: the number kept, the capital kept."""
     if use.key.startswith("spelling:"):
         return _respelled(quote, form, group)
+    if use.key.startswith("style:"):
+        return _restyled(quote, form)
+    if use.key.startswith(("count:", "money:", "unit:", "large:")):
+        example = next(u for u in group if u.form == form)
+        return example.para.text[example.start : example.end]
     if use.key.startswith("percent"):
         number = re.match(r"\d[\d.,]*", quote).group()
-        return number + ("%" if form == "%" else f" {form}")
+        return number + (form if form in ("%", "pc") else f" {form}")
     if quote[:1].isupper() or (quote[:1].isdigit() and _starts_sentence(use)):
         return form[:1].upper() + form[1:]
     return form
+
+
+def _restyled(quote: str, form: str) -> str:
+    """`quote` in the style `form`: "3000" -> "3,000", "8 p.m." -> "8pm"."""
+    if form in ("separated", "plain"):
+        number = int(quote.replace(",", ""))
+        return f"{number:,}" if form == "separated" else str(number)
+    number, half = re.match(r"(\d{1,2}(?:[.:]\d\d)?)\s?([ap])", quote.lower()).groups()
+    suffix = half + form.removeprefix("spaced ")
+    return number + (" " if form.startswith("spaced") else "") + suffix
+
+
+def _value_uses(paragraphs: Sequence[Paragraph]) -> Iterator[_Use]:
+    """One value of one thing written two ways ("nine countries" / "the 9
+    countries", "£4.5m" / "£4.5 million", "five kilometres" / "5km", "1.5
+    million" / "1,500,000"), and the styles of a whole copy: thousands with and
+    without a separator ("3,000" / "3000"), times of day ("8pm" / "8 p.m.")."""
+    for mention in number_mentions(paragraphs):
+        yield _Use(mention.key, mention.form, mention.para, mention.start, mention.end)
 
 
 def _starts_sentence(use: _Use) -> bool:
@@ -194,14 +239,22 @@ def _starts_sentence(use: _Use) -> bool:
     )
 
 
-def _context_words(text: str, end: int, count: int = 4) -> list[str]:
-    found = []
+def _context_words(text: str, end: int, count: int = 4) -> set[str]:
+    """The first content words after `end`, singular; a capitalised one (a name,
+    a month: "of May") also marked as one, "^word"."""
+    found: set[str] = set()
+    taken = 0
     for match in WORD.finditer(text, end):
         word = match.group().lower()
+        capital = match.group()[:1].isupper()
+        if capital and word in _MONTHS:
+            found.add("^" + word)
         if word in STOPWORDS or word.isdigit() or len(word) < 3:
             continue
-        found.append(word[:-1] if word.endswith("s") and len(word) > 3 else word)
-        if len(found) == count:
+        word = word[:-1] if word.endswith("s") and len(word) > 3 else word
+        found |= {word, "^" + word} if capital else {word}
+        taken += 1
+        if taken == count:
             break
     return found
 
@@ -215,8 +268,13 @@ def _ordinal_uses(paragraphs: Sequence[Paragraph]) -> Iterator[_Use]:
                 value = (
                     int(match.group(1)) if form[0].isdigit() else ORDINAL_WORDS[form]
                 )
-                context = set(_context_words(para.text, match.end()))
                 use = _Use("", form, para, *match.span())
+                context = _context_words(para.text, match.end())
+                if _in_name(use):
+                    # a name's ordinal ("1st Battalion") is the same thing only
+                    # where the name is ("the 1st Battalion" / "the first time
+                    # the battalion")
+                    context = {w for w in context if w.startswith("^")}
                 by_value[value].append((use, context))
     # Uses of one value are linked when the words after them share a content word
     # ("sixth meeting of the Lisbon Forum" / "6th Lisbon Forum Meeting"), and a
@@ -236,9 +294,9 @@ def _ordinal_uses(paragraphs: Sequence[Paragraph]) -> Iterator[_Use]:
         for members in components.values():
             if len({use.form[0].isdigit() for use, _ in members}) < 2:
                 continue
-            topic = Counter(w for _, context in members for w in context) or Counter(
-                {"": 1}
-            )
+            topic = Counter(
+                w for _, context in members for w in context if w[:1] != "^"
+            ) or Counter({"": 1})
             label = min(topic, key=lambda w: (-topic[w], w))
             for use, _ in members:
                 yield _Use(
@@ -283,6 +341,9 @@ def _percent_uses(paragraphs: Sequence[Paragraph]) -> Iterator[_Use]:
 
 
 def _abbreviation_uses(paragraphs: Sequence[Paragraph]) -> Iterator[_Use]:
+    for para in paragraphs:
+        for match in _HONORIFIC.finditer(para.text):
+            yield _Use(f"abbr:{match.group(1)}", match.group(), para, *match.span())
     dotted_keys = {
         m.group().replace(".", "") for p in paragraphs for m in _DOTTED.finditer(p.text)
     }
@@ -308,6 +369,7 @@ def _abbreviation_uses(paragraphs: Sequence[Paragraph]) -> Iterator[_Use]:
 _ISE_FAMILY = re.compile(r"^(\w{3,})i[sz](e|es|ed|ing|ation|ations|er|ers)$")
 
 
+@lru_cache(maxsize=16384)
 def _american(word: str) -> str:
     if word in _SPELLING_WORDS:
         return _SPELLING_WORDS[word]
@@ -317,6 +379,7 @@ def _american(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=16384)
 def _spelling_key(word: str) -> str:
     """What a word's spellings have in common: its American spelling, or for an
     "-ise" / "-ize" word its stem, so that inflections of one word meet."""

@@ -121,3 +121,102 @@ def test_inflections_of_one_ise_word_in_two_spellings_are_found():
 def test_one_spelling_in_several_inflections_is_not_a_variant():
     body = "The board organises the fair; it organised one and is organising another."
     assert _findings(body) == []
+
+
+def test_one_count_in_words_and_in_digits_is_found():
+    findings = _findings(
+        "Delegates from eleven towns and seven villages met in the hall.",
+        "The agreement between the 7 villages will be signed in May.",
+    )
+    assert [(f.quote, f.suggestion) for f in findings] == [
+        ("7 villages", "seven villages")
+    ]
+
+
+def test_a_count_opening_a_sentence_after_a_dateline_is_not_a_form():
+    body = "DURHAM: Sixteen nurses were hired. The 16 nurses start on Monday."
+    assert _findings(body) == []
+
+
+def test_counts_of_different_things_or_values_are_not_compared():
+    body = "Nine boats left the harbour. The 9 crews and 12 boats came back."
+    assert [f.quote for f in _findings(body)] == []
+
+
+def test_one_sum_with_its_scale_written_two_ways_is_found():
+    findings = _findings(
+        "A donor gave the hospice £3.2m.",
+        "The hospice said the £3.2 million gift"
+        " would pay for a new wing. The £3.2 million came as a surprise.",
+    )
+    assert [(f.quote, f.suggestion) for f in findings] == [("£3.2m", "£3.2 million")]
+
+
+def test_a_quantity_with_its_unit_short_and_spelled_out_is_found():
+    findings = _findings("The path runs for four kilometres.", "The 4km path is lit.")
+    assert [f.quote for f in findings] == ["4km"] or [f.quote for f in findings] == [
+        "four kilometres"
+    ]
+
+
+def test_a_large_number_with_a_scale_and_in_full_digits_is_found():
+    findings = _findings(
+        "The island has 2.5 million visitors a year.",
+        "The 2,500,000 visitors spend most of it in the capital.",
+    )
+    assert len(findings) == 1
+
+
+def test_thousands_with_and_without_a_separator_are_found_but_not_years():
+    findings = _findings(
+        "In 2024 the fund paid 4,500 families and 1,200 pensioners.",
+        "The 2025 round will pay 3200 families.",
+    )
+    assert [(f.quote, f.suggestion) for f in findings] == [("3200", "3,200")]
+
+
+def test_times_of_day_in_two_styles_are_found_am_and_pm_alike():
+    findings = _findings(
+        "Polls open at 7am and close at 10pm.", "Counting starts at 11 p.m."
+    )
+    assert [(f.quote, f.suggestion) for f in findings] == [("11 p.m.", "11pm")]
+
+
+def test_a_headline_writes_its_numbers_in_digits():
+    body = "Storm Cancels 3 Ferries\n\nThe storm cancelled three ferries on Friday."
+    assert _findings(body) == []
+
+
+def test_a_name_ordinal_is_one_thing_only_with_its_name():
+    body = (
+        "The 2nd Rifles Brigade has returned home.\n\n"
+        "It was the second time the brigade had served abroad."
+    )
+    assert _findings(body) == []
+
+
+def test_a_date_ordinal_in_words_and_in_digits_is_found():
+    findings = _findings(
+        "The inquest was adjourned to the thirty-first of March.",
+        "It resumes on the 31st of March.",
+    )
+    assert len(findings) == 1
+
+
+def test_more_spelling_families_are_read():
+    findings = _findings(
+        "The orthopaedic clinic moved. Its calibre was praised. The counsellor left."
+        " The letters were catalogued.",
+        "The orthopedic clinic. A high caliber. A new counselor. Books cataloged.",
+    )
+    assert len(findings) == 4
+
+
+def test_an_honorific_with_and_without_its_full_stop_is_found():
+    findings = _findings("Dr. Amos Kent spoke first.", "Dr Kent left early. Dr Kent")
+    assert [(f.quote, f.suggestion) for f in findings] == [("Dr.", "Dr")]
+
+
+def test_pc_is_a_percent_form():
+    findings = _findings("Prices rose 3pc.", "Rents rose 2 per cent, 4 per cent.")
+    assert [(f.quote, f.suggestion) for f in findings] == [("3pc", "3 per cent")]
