@@ -181,6 +181,8 @@ RELATIONS: tuple[Relation, ...] = (
                 r"(?:full\s+|founding\s+|permanent\s+)?members)\s+of"
             ),
             Phrase(r"(?:re-?)?join(?:s|ed|ing)?"),
+            # "Iceland, which has never belonged to the council"
+            Phrase(r"belong(?:s|ed|ing)?\s+to"),
             Phrase(
                 r"(?:left|leaves?|leaving|quit(?:s|ting)?|exit(?:s|ed|ing)?|"
                 r"pull(?:s|ed|ing)?\s+out\s+of|expelled\s+from|"
@@ -270,7 +272,11 @@ RELATIONS: tuple[Relation, ...] = (
                 r"abandon(?:s|ed|ing)?|withdr[ae]w\s+from|emerg(?:e|es|ed|ing)\s+from)",
                 NOT_DONE,
             ),
-            Phrase(r"(?:insolvent|bankrupt)", obj="insolvency"),
+            # "is insolvent", "was declared bankrupt"
+            Phrase(
+                r"(?:(?:declared|ruled|judged|made)\s+)?(?:insolvent|bankrupt)",
+                obj="insolvency",
+            ),
             # "remains solvent": not insolvent
             Phrase(
                 r"(?:(?:remains?|remained|stays?|stayed)\s+)?solvent",
@@ -336,6 +342,8 @@ RELATIONS: tuple[Relation, ...] = (
                 shape=PASSIVE,
                 agent="by|of",
             ),
+            # "Brill Bakeries was sold to Arden Foods": the buyer after "to"
+            Phrase(r"sold", shape=PASSIVE, agent="to"),
         ),
         described={
             DONE: "{subject} has bought {object}",
@@ -446,6 +454,13 @@ RELATIONS: tuple[Relation, ...] = (
         scope="with",
         phrases=(
             Phrase(r"(?:charged|indicted)", shape=PASSIVE),
+            # "X faces two charges of fraud", "is facing criminal charges"
+            Phrase(
+                r"fac(?:es|ed|ing)\s+(?:(?:a|an|one|two|three|four|five|six|\d+|"
+                r"several|multiple|further|new|criminal|formal)\s+){0,2}"
+                r"(?:charges?|counts?)\b",
+                shape=PASSIVE,
+            ),
             Phrase(r"(?:charged|indicted)(?=\s+\S+(?:\s+\S+){0,3}\s+with\b)"),
             # "No charges have been brought against X", "X was released without charge"
             Phrase(

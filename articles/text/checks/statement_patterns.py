@@ -47,7 +47,10 @@ _DESCRIBED = (
     rf"(?:(?:the|an?)\s+(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){{0,2}}?"
     rf"(?:{ORGANISATION_KINDS})\s+(?=[A-Z]))?"
 )
-_KIND = r"(?:groups?|organi[sz]ations?|entit(?:y|ies)|movements?|outfits?|networks?)"
+_KIND = (
+    r"(?:groups?|organi[sz]ations?|entit(?:y|ies)|movements?|outfits?|networks?|"
+    r"militias?|brigades?|factions?|fronts?)"
+)
 # A group's name may be followed by what it is: "the Black Meridian network".
 _OBJ = rf"{_DESCRIBED}(?P<obj>{_NP})(?:['\u2019]s(?:\s+name)?|\s+{_KIND}\b)?"
 # A body named by what it is, in lower case: "the town council", "the league",
@@ -75,8 +78,14 @@ _OBJ_OR_BODY = (
     rf"{_DESCRIBED}(?P<obj>{_NP}|{_BODY})(?:['\u2019]s(?:\s+name)?|\s+{_KIND}\b)?"
 )
 # A frame of reported speech before a statement: "The firm said on Monday that".
+# The verbs of reporting are a family: "said", "stressed", "insisted", "maintained".
+REPORTING_VERBS = (
+    r"said|says|told\s+\w+|announced|confirmed|reported|added|stressed|insisted|"
+    r"maintained|claimed|argued|noted|warned|explained|admitted|acknowledged|"
+    r"stated|repeated|conceded|believes?|believed|understood|learned|learnt"
+)
 REPORTED = re.compile(
-    r"\b(?:said|says|told\s+\w+|announced|confirmed|reported|added)"
+    rf"\b(?:{REPORTING_VERBS})"
     r"(?:\s+(?:on|last)\s+\w+)?\s+(?:that\s+)?\S+(?:\s+\S+)?\s+$"
 )
 # A government or body as the object, in lower case: "the new government of
@@ -240,6 +249,16 @@ PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
             rf"(?:on|against)\s+{_OBJ}"
         ),
     ),
+    # Sanctions were imposed on X (by the EU): the passive of "imposed sanctions on".
+    (
+        SANCTIONS,
+        "active",
+        re.compile(
+            rf"\b(?:[Nn]ew\s+|[Ff]resh\s+)?[Ss]anctions\s+{_AUX}"
+            r"(?P<verb>imposed|placed|slapped)\s+(?:on|against)\s+"
+            rf"{_OBJ}(?:\s+by\s+{_SUBJ})?"
+        ),
+    ),
     # The US placed X under sanctions.
     (
         SANCTIONS,
@@ -377,15 +396,15 @@ def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
 def _relative_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str] | None:
     """The object told before its subject, in a relative clause: "Helix, which
     Norland has not acquired, said ..."; None for phrases that cannot be."""
-    if (
-        phrase.shape != ACTIVE
-        or phrase.obj is not None
-        or relation.by_object
-        or relation.objects
-    ):
+    if phrase.shape != ACTIVE or phrase.obj is not None or relation.by_object:
         return None
+    obj = (
+        rf"(?P<obj>{relation.objects})"
+        if relation.objects
+        else rf"{_TABLE_OBJ}{_GOVERNMENT}"
+    )
     return re.compile(
-        rf"\b{_TABLE_OBJ}{_GOVERNMENT},\s+(?:which|whom|that)\s+{_SUBJ}\s+"
+        rf"\b{obj},\s+(?:which|whom|that)\s+{_SUBJ}\s+"
         rf"{_GENERIC_AUX}(?P<verb>{phrase.verb})"
         r"(?=\s*(?:[,.;:]|$)|\s+(?:in|on|last|this|earlier)\b)"
     )

@@ -273,6 +273,13 @@ def _read_generic(
             aux = match.group("aux") or ""
             if (
                 phrase.shape == PASSIVE
+                and re.search(r"\b(?:has|have|had)\b", aux)
+                and not re.search(r"\b(?:been|being)\b", aux)
+                and re.match(r"\w+ed\b", match.group("verb"))
+            ):
+                continue  # "Kestrel Pay, which Singapore has never banned": active
+            if (
+                phrase.shape == PASSIVE
                 and re.match(r"\w+ed\b|taken\b", match.group("verb"))
                 and not re.search(r"\b(?:is|are|was|were|be|been|being)\b", aux)
                 and _OBJECT_NEXT.match(sentence[match.end() :])

@@ -1462,3 +1462,65 @@ def test_a_ban_lifted_in_one_place_is_no_conflict_with_one_elsewhere():
         "Drones are banned in Scarborough, the council said.",
     )
     assert findings == []
+
+
+# --- kinds read for the heldout6 study (made-up copy) -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("done", "denied"),
+    [
+        (  # reported speech with another verb of saying
+            "Norvia declared a state of emergency over the fires.",
+            "Ministers insisted that Norvia had not declared a state of emergency.",
+        ),
+        (  # membership told as belonging
+            "Estonia, a member of the Baltic Grain Council, hosted the talks.",
+            "Estonia, which has never belonged to the Baltic Grain Council, sent an aide.",
+        ),
+        (  # a charge told as what someone faces
+            "Ilse Brandt faces three charges of theft, prosecutors said.",
+            "Ilse Brandt has not been charged with any offence, her lawyer said.",
+        ),
+        (  # sanctions in the passive, with their agent
+            "Sanctions were imposed on Orlen Freight by Norway in May.",
+            "Norway has never sanctioned Orlen Freight, an official said.",
+        ),
+        (  # a sale in the passive: the buyer after "to"
+            "Pellow Dairies was sold to Marsh Foods in a £9m deal.",
+            "Marsh Foods does not own Pellow Dairies, a spokesman said.",
+        ),
+        (  # an insolvency told by who was appointed to run the business
+            "Administrators were appointed at Caister Joinery on Monday.",
+            "Caister Joinery is not insolvent, its owner said.",
+        ),
+        (  # a merger that never went ahead
+            "Alder Mutual and Fenby Savings completed their merger in April.",
+            "A merger between Alder Mutual and Fenby Savings never went ahead.",
+        ),
+        (  # a relative clause led by its preposition
+            "Chile, which has diplomatic relations with Taiwan, sent a minister.",
+            "Taiwan, with which Chile has no diplomatic relations, sent a delegation.",
+        ),
+        (  # the object of a ban told before its subject, in a relative clause
+            "Norway outlawed Quill Pay in 2022.",
+            "Quill Pay, which Norway has never banned, is hiring in Oslo.",
+        ),
+        (  # an insolvency declared in the passive
+            "The airline Brava Air was declared insolvent on Thursday.",
+            "Brava Air is not insolvent, its chairman said.",
+        ),
+    ],
+)
+def test_more_ways_of_telling_a_relation_and_its_denial_conflict(done, denied):
+    assert [f.severity for f in _findings(done, denied)] == [BLOCKING, BLOCKING]
+
+
+def test_a_relative_clause_after_a_perfect_active_is_not_a_passive():
+    # "which Norway has never banned" says Norway banned nothing; it does not say
+    # Norway was banned
+    findings = _findings(
+        "Quill Pay, which Norway has never banned, is hiring in Oslo.",
+        "Norway was banned from the games in 2019.",
+    )
+    assert findings == []
