@@ -1476,7 +1476,7 @@ def test_a_ban_lifted_in_one_place_is_no_conflict_with_one_elsewhere():
         ),
         (  # membership told as belonging
             "Estonia, a member of the Baltic Grain Council, hosted the talks.",
-            "Estonia, which has never belonged to the Baltic Grain Council, sent an aide.",
+            "Estonia, which has never belonged to the Baltic Grain Council, sent one.",
         ),
         (  # a charge told as what someone faces
             "Ilse Brandt faces three charges of theft, prosecutors said.",
