@@ -52,9 +52,11 @@ _AUXILIARY = (
     r"can|cannot|must|shall|should|remains?|still|never|not|no\s+longer)\b"
 )
 
-# A body told by what it is, for references.py to resolve: "The company".
+# A party or thing told by what it is, for references.py to resolve: "The
+# company", "The agreement", "The Liverpool firm".
 _BODY_NAMED = (
-    rf"(?P<name>(?<![\w-])[Tt]he\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{ORGANISATION_KINDS}))"
+    r"(?P<name>(?<![\w-])[Tt]he\s+(?:[A-Z][\w-]*\s+(?=[a-z]))?"
+    rf"(?:[a-z][\w-]*\s+){{0,2}}?(?:{ORGANISATION_KINDS}|[a-z][\w-]*))"
 )
 # "Costa Rica, which does not recognise X," / "Kiprono, who was convicted ..." /
 # "The company, which is not under sanctions, said ..."
@@ -73,10 +75,13 @@ _PREPOSED_RELATIVE = re.compile(
 # "Eesti Kanal, a member of the union, said": the apposition says what it is.
 # An apposition told with a participle says what is done to it: "Brenn, now owned
 # by Kazmar, said", "Lindqvist, charged with murder, appeared in court".
-_APPOSITION = re.compile(
-    rf"\b{_NAME},\s+(?P<body>(?:an?|the)\s+[a-z][^,;:()]*|(?:(?:now|already|still|"
+_APPOSITION_BODY = (
+    r"(?P<body>(?:an?|the|one\s+of\s+the)\s+[a-z][^,;:()]*|(?:(?:now|already|still|"
     r"long|once|formally)\s+)?[a-z]+(?:ed|en)\s+(?:by|as|in|with|from)\b[^,;:()]*),"
 )
+_APPOSITION = re.compile(rf"\b{_NAME},\s+{_APPOSITION_BODY}")
+# "The company, one of the founding members of the alliance, said"
+_BODY_APPOSITION = re.compile(rf"{_BODY_NAMED},\s+{_APPOSITION_BODY}")
 # "Rhys Pritchard, 51, has not been charged": the name is the subject of the verb
 # after the apposition (which starts in lower case or with a number, so that a
 # list of names is not read as one).
@@ -267,6 +272,7 @@ def _name_clauses(sentence: str) -> Iterator[Clause]:
         (_RELATIVE, ""),
         (_BODY_RELATIVE, ""),
         (_APPOSITION, "is "),
+        (_BODY_APPOSITION, "is "),
         (_AFTER_APPOSITION, ""),
         (_ONE_OF_GROUP, ""),
     ):

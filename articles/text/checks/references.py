@@ -72,6 +72,7 @@ def resolve_references(
         for full in _FULL_NAME.findall(text):
             if full.split()[0].lower() not in HONORIFICS | STOPWORDS:
                 people.setdefault(full.lower(), full)
+    kinds = _names_by_kind(stories)
     resolved = []
     for statement in statements:
         relation = relations.get(statement.relation)
@@ -98,6 +99,8 @@ def resolve_references(
                 statement, subject_text, named[1], stories
             ):
                 subject, subject_text = named
+            elif named is None:
+                subject, subject_text = _named_of_kind(subject, subject_text, kinds)
             if subject == UNNAMED and not (relation is not None and relation.objects):
                 continue  # a thing banned or declared may be told with no one doing it
         obj, obj_text = statement.object, statement.object_text
@@ -134,6 +137,8 @@ def resolve_references(
             statement, obj_text, named[1], stories
         ):
             obj, obj_text = named
+        elif named is None and not by_object:
+            obj, obj_text = _named_of_kind(obj, obj_text, kinds)
         if obj == UNNAMED:
             continue
         resolved.append(
@@ -211,28 +216,87 @@ def _surnames_of_two_people(texts: Iterable[str]) -> frozenset[str]:
 _LONG_NAME = re.compile(r"\b[A-Z][\w&'\u2019-]+(?:\s+[A-Z][\w&'\u2019-]+)+")
 
 
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:in|at|on|from|to|into|of|near|across|for|with|against)\s+(?:the\s+)?$"
+)
+# a name before a noun of its own: "West African leaders", "English clubs"
+_MODIFIER = re.compile(
+    r"\s+(?!(?:and|or|but|said|says|has|have|had|is|are|was|"
+    r"were|will|would|which|who|that)\b)[a-z]+s\b"
+)
+
+
 def _another_named_before(
     statement: Statement, told: str, referent: str, stories: Mapping[int, str]
 ) -> bool:
     """True when a party told by what it is ("the company") comes right after
     copy that names another one ("Its customer, Ardent Trading, said ... The
     company, which ..."): the nearest name of two words or more before it in
-    its story, when it is not the referent, is what it more likely stands for."""
+    its story, when it is not the referent, is what it more likely stands for.
+    A description whose words the referent's name holds ("the transitional
+    council" for "the transitional council in Bamako") is that one; a name after
+    a preposition ("signed players from the English Championship") or used as a
+    modifier ("West African leaders met") is a place, a thing or a kind, not a
+    party the description could stand for."""
     if not told.lower().startswith("the ") or _is_name(told):
         return False
+    kind = _content_words(told)
+    of_kind = kind <= _content_words(referent)
     story = stories.get(statement.para.story, "")
     at = story.find(statement.para.text)
     if at < 0:
         return False
     before = [
-        n
-        for n in _LONG_NAME.findall(story, 0, at + statement.start)
-        if n.split()[0].lower() not in STOPWORDS
+        name
+        for n in _LONG_NAME.finditer(story, 0, at + statement.start)
+        if len((name := _without_stopwords(n.group())).split()) > 1
+        and not _AFTER_PREPOSITION.search(story, 0, n.start())
+        and not _MODIFIER.match(story, n.end())
     ]
     if not before:
         return False
     nearest = before[-1].lower()
-    return referent.lower() not in nearest and nearest not in referent.lower()
+    other = referent.lower() not in nearest and nearest not in referent.lower()
+    if of_kind:  # only another of the kind stands between them
+        return other and kind <= _content_words(nearest)
+    return other
+
+
+def _without_stopwords(name: str) -> str:
+    """A name without the words of grammar opening it: "The Red Coast Front"."""
+    words = name.split()
+    while words and words[0].lower() in STOPWORDS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _names_by_kind(stories: Mapping[int, str]) -> dict[str, set[str]]:
+    """The names of two words or more the source gives, by their last word in
+    lower case: "brigade" -> {"Black Reed Brigade"}."""
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for text in stories.values():
+        for name in _LONG_NAME.findall(text):
+            words = _without_stopwords(name).split()
+            if len(words) > 1:
+                kinds[words[-1].lower()].add(" ".join(words))
+    return kinds
+
+
+def _named_of_kind(
+    key: str, told: str, kinds: Mapping[str, set[str]]
+) -> tuple[str, str]:
+    """A body told by what it is ("the brigade", "the union") is the one name of
+    that kind the source gives ("the Black Reed Brigade", "the Dock Workers'
+    Union"): the one name ending in its noun (`kinds`, from _names_by_kind).
+    Else as told."""
+    words = told.split()
+    if len(words) != 2 or words[0].lower() != "the" or not words[1].islower():
+        return key, told
+    found = kinds.get(words[1], set())
+    if len(found) != 1:
+        return key, told
+    name = next(iter(found))
+    return name.lower(), f"the {name}"
 
 
 def _without_honorific(words: list[str]) -> list[str]:

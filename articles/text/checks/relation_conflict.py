@@ -99,6 +99,7 @@ _NEXT_CLAUSE = re.compile(
 )
 _SINCE = re.compile(rf"\bsince\s+(?:(?:last|early|late)\s+)?{_DATED.pattern}")
 
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whom|whose)\b[^,;]*,")
 _SAYING = r"(?:said|says|told|added|confirmed|announced|reported|stated|insisted)"
 _SAYING_BEFORE = re.compile(rf"\b{_SAYING}(?:\s+(?:on|last|this)\s+\w+)?(?:\s+that)?\b")
 _TRAILING_FRAME = re.compile(rf",[^,]*\b{_SAYING}\b[^,]*$")
@@ -227,6 +228,9 @@ def _dated(statement: Statement) -> bool:
         before = before[frames[-1].end() :]
     told = before + text[statement.start : rest.start() if rest else len(text)]
     told = _LEADING_FRAME.sub("", _TRAILING_FRAME.sub("", told))
+    # "Snelpost, which Tern tried to buy in 2024, remains independent": the
+    # aside's time is the aside's
+    told = _RELATIVE_ASIDE.sub("", told)
     return bool(_DATED.search(_SINCE.sub("", told)))
 
 

@@ -43,21 +43,33 @@ _CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w\-]*(?:(?<=s)['\u2019](?=\s+[A-Z]))?)"
 _NP = rf"(?:the\s+)?{_CAP}(?:\s+(?:of\s+(?:the\s+)?)?{_CAP}){{0,5}}"
 # What kind of body a name is, told before it: "the shipping company Volgamar
 # Tankers", "the Sheffield data firm Nodal"; the name is the object.
+# Any words of what it is will do, when they are not words of grammar: "the
+# activist Lena Ruiz", "the pesticide fluxaprid" (told so, a thing's name is in
+# lower case), "the Dutch courier Snelpost".
+_DESCRIPTOR_WORD = (
+    r"(?!(?:of|in|on|at|to|for|from|with|by|and|or|as|its|their|his|her|that|"
+    r"which|who|rights|sale|use)\b)[a-z][\w-]*"
+)
 _DESCRIBED = (
-    rf"(?:(?:the|an?)\s+(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){{0,2}}?"
-    rf"(?:{ORGANISATION_KINDS})\s+(?=[A-Z]))?"
+    rf"(?:(?:the|an?)\s+(?:[A-Z][\w-]*\s+)?(?:(?:[a-z][\w-]*\s+){{0,2}}?"
+    rf"(?:{ORGANISATION_KINDS})|(?:{_DESCRIPTOR_WORD}\s+){{0,2}}?{_DESCRIPTOR_WORD})"
+    r"\s+(?=[A-Z]))?"
 )
 _KIND = (
     r"(?:groups?|organi[sz]ations?|entit(?:y|ies)|movements?|outfits?|networks?|"
     r"militias?|brigades?|factions?|fronts?)"
 )
 # A group's name may be followed by what it is: "the Black Meridian network".
-_OBJ = rf"{_DESCRIBED}(?P<obj>{_NP})(?:['\u2019]s(?:\s+name)?|\s+{_KIND}\b)?"
+# A group told by what it is ("the brigade") is resolved by references.py.
+_OBJ = (
+    rf"{_DESCRIBED}(?P<obj>{_NP}|[Tt]he\s+{_KIND}\b)"
+    rf"(?:['\u2019]s(?:\s+name)?|\s+{_KIND}\b)?"
+)
 # A body named by what it is, in lower case: "the town council", "the league",
 # "the national regulator". Copy on local government, sport and business states
 # its relations with these as often as with names.
 _BODY = (
-    r"[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?:council|government|board|authority|"
+    r"[Tt]he\s+(?:[A-Z][\w-]*\s+(?=[a-z]))?(?:[a-z][\w-]*\s+){0,2}(?:council|government|board|authority|"
     r"authorities|administration|league|federation|association|club|court|"
     r"regulator|region|province|ministry|committee|union|company|firm|bank|agency|"
     r"parliament|assembly|senate|army|police|city|county|state|town|country|trust|"
@@ -71,7 +83,7 @@ _ORGANS = (
 # A name may follow what it is: "the brewer Arden Ales".
 _SUBJ = (
     rf"(?P<subj>(?:the\s+[a-z][\w-]*\s+)?{_NP}(?:['\u2019]s)?"
-    rf"(?:\s+(?:{_ORGANS}))?|it|{_BODY})"
+    rf"(?:\s+(?:{_ORGANS}))?|it\b|{_BODY})"
 )
 # A name, or a body told by what it is ("the company"), as the object.
 _OBJ_OR_BODY = (
@@ -322,6 +334,7 @@ _GENERIC_AUX = (
     r"might|shall|must|is|are|was|were|be|been|being|to|considering|"
     r"(?:plans?|planning|intends?|wants?|hopes?|seeks?|seeking|agreed|agrees|"
     r"applied|applies|expected|set|moving|poised|about|continues?|fail(?:s|ed)?|"
+    r"tried\s+and\s+failed|tries|tried|attempted|"
     r"refus(?:es|ed)|declin(?:es|ed)|ceas(?:es|ed)|in\s+talks|bid|voted|votes|"
     r"decided|decides|threatened|"
     r"threatens)\s+to|in\s+the\s+process\s+of)\s+|n['\u2019]t\s+)*)"
@@ -331,7 +344,8 @@ GENERIC_PROSPECT = re.compile(
     r"intends?\s+to|wants?\s+to|hopes?\s+to|seeks?\s+to|seeking\s+to|"
     r"agreed\s+to|agrees\s+to|applied\s+to|applies\s+to|expected\s+to|set\s+to|"
     r"moving\s+to|poised\s+to|about\s+to|bid\s+to|voted\s+to|votes\s+to|"
-    r"decided\s+to|decides\s+to|threatened\s+to|threatens\s+to)\b"
+    r"decided\s+to|decides\s+to|threatened\s+to|threatens\s+to|tries\s+to|"
+    r"tried\s+to|attempted\s+to)\b"
 )
 GENERIC_NEGATION = re.compile(
     r"\b(?:not|never|no\s+longer|yet\s+to|fail(?:s|ed)?\s+to|refus(?:es|ed)\s+to|"

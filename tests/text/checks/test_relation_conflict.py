@@ -1524,3 +1524,60 @@ def test_a_relative_clause_after_a_perfect_active_is_not_a_passive():
         "Norway was banned from the games in 2019.",
     )
     assert findings == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (  # a group told by what it is: the one name of that kind in the source
+            "Police charged a man with recruiting for the Grey Hollow Front.\n\n"
+            "Norway, which lists the front as a terrorist organisation, said so.",
+            "Norway removed the front from its list of terrorist organisations "
+            "last year.",
+        ),
+        (  # a body told by what it is with a name before it used as a modifier
+            "Peru has recognised the military council in Tarso as its government.",
+            "West African leaders met in Accra.\n\nPeru has not recognised the "
+            "military council, its ministry said.",
+        ),
+        (  # ... or with a name after a preposition before it
+            "Ashby Rovers, which is a member of the association, voted no.",
+            "Ashby Rovers signed two players from the Northern Premier League.\n\n"
+            "The club is no longer a member of the association.",
+        ),
+        (  # a body told by what it is, with its kind's name before it
+            "The Wirral firm bought the courier Quickpost in 2024.",
+            "Quickpost, which Tarn Freight tried and failed to buy in 2024, "
+            "remains independent.",
+        ),
+        (  # a thing told by what it is in a relative clause
+            "The treaty, which has been ratified by the Chilean parliament, "
+            "takes effect in May.",
+            "The Chilean parliament has yet to ratify the treaty.",
+        ),
+        (  # an apposition after a body told by what it is
+            "The company, one of the founding members of the Solar Guild, spoke.",
+            "Brisa Power has never been a member of the Solar Guild.\n\n"
+            "The company, one of the founding members of the Solar Guild, spoke.",
+        ),
+    ],
+)
+def test_parties_told_by_what_they_are_are_the_ones_the_source_names(first, second):
+    assert BLOCKING in {f.severity for f in _findings(first, second)}
+
+
+def test_an_attempt_is_not_a_deal_done():
+    findings = _findings(
+        "Quickpost, which Tarn Freight tried to buy in 2024, opened a depot.",
+        "Tarn Freight has not bought Quickpost.",
+    )
+    assert findings == []
+
+
+def test_two_groups_of_one_kind_leave_the_group_told_short_unresolved():
+    findings = _findings(
+        "Norway lists the Grey Hollow Front as a terrorist organisation.",
+        "The Red Coast Front is active in the north. Norway has never listed "
+        "the front as a terrorist organisation.",
+    )
+    assert findings == []
