@@ -73,6 +73,9 @@ class Relation:
     # verb: "banned fireworks from the park" is not "from the pier", "convicted of
     # fraud" is not "acquitted of theft" (a regex; None: no scope)
     scope: str | None = None
+    # a state that holds in a place ("a state of emergency in Manabi"): told
+    # with no one named as declaring it, the place is its party
+    held_in_place: bool = False
 
 
 _RELATIONS_WORD = r"(?:diplomatic\s+)?(?:relations|ties)"
@@ -96,7 +99,9 @@ _NOT_A_THING = (
 _BANNED = (
     r"(?:the\s+)?(?:(?:use|sale|sales)\s+of\s+)?"
     r"(?:(?:[A-Z][\w-]*)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w-]*){0,4}"
-    rf"|{_NOT_A_THING}[a-z][\w-]*(?:\s+{_NOT_A_THING}[a-z][\w-]*){{0,2}}{_THING_END})"
+    rf"|{_NOT_A_THING}[a-z][\w-]*(?:\s+{_NOT_A_THING}[a-z][\w-]*){{0,2}}{_THING_END}"
+    # a thing opening its sentence: "Disposable vapes were banned"
+    rf"|^[A-Z][a-z][\w-]*(?:\s+{_NOT_A_THING}[a-z][\w-]*){{1,2}}{_THING_END})"
 )
 
 RELATIONS: tuple[Relation, ...] = (
@@ -250,6 +255,7 @@ RELATIONS: tuple[Relation, ...] = (
     ),
     Relation(
         name="declaration",
+        held_in_place=True,
         objects=(
             r"(?:an?\s+|the\s+|its\s+)?(?:national\s+|nationwide\s+|general\s+)?"
             r"(?:state\s+of\s+(?:emergency|siege)|martial\s+law|ceasefire|cease-fire|"

@@ -398,8 +398,12 @@ def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
         if relation.by_object
         else rf"\b{_SUBJ}(?:,\s+(?:which|who))?(?:\s+|(?=,\s))"
     )
-    if relation.by_object:  # "Police arrested a 52-year-old woman"
-        obj = rf"(?P<obj>{_NP}|{_DESCRIBED_OBJECT})"
+    if relation.by_object:  # "Police arrested a 52-year-old woman", "the
+        # activist Lena Ruiz", "found the company guilty"
+        obj = (
+            rf"{_DESCRIBED}(?P<obj>{_NP}|{_DESCRIBED_OBJECT}|"
+            rf"[Tt]he\s+(?:{ORGANISATION_KINDS})\b)"
+        )
     tail = "" if phrase.obj else rf"\s+{obj}"
     if phrase.after:  # "found X, who had denied it, guilty"
         tail += rf"{_ASIDE}\s+(?:{phrase.after})"

@@ -1581,3 +1581,63 @@ def test_two_groups_of_one_kind_leave_the_group_told_short_unresolved():
         "the front as a terrorist organisation.",
     )
     assert findings == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (  # a declared state's party is the place it holds in
+            "The government declared a state of emergency in Tarvel on Monday.",
+            "The minister said the province was not under a state of emergency.",
+        ),
+        (  # a frame's time, with a participle clause after it, dates nothing
+            "The army agreed a ceasefire with the Kuro militia on Friday.",
+            "No ceasefire has been agreed between the army and the Kuro militia, "
+            "an official said on Saturday, adding that talks would go on.",
+        ),
+        (  # two outcomes told at the same time are no sequence
+            "Ana Pell, who was convicted of arson in 2021, has moved abroad.",
+            "Ana Pell was acquitted of arson in 2021 after a short trial.",
+        ),
+        (  # the main clause's time after a relative clause is not the statement's
+            "Police arrested the campaigner Joel Adu on Saturday.",
+            "Adu, who has not been arrested, spoke at a rally on Sunday.",
+        ),
+        (  # a person described and then named in full
+            "The former treasurer of Kelby, Ruth Amis, has been charged with theft.",
+            "Amis, who has not been charged with any offence, is standing again.",
+        ),
+        (  # a body told by its kind, found guilty; one act told with fewer words
+            "A jury found the company guilty of breaching health and safety laws.",
+            "The company was cleared of breaching safety laws.",
+        ),
+        (  # a thing opening its sentence
+            "Glass bottles were banned in Ostend at the start of the year.",
+            "Belgium has not banned glass bottles in Ostend.",
+        ),
+    ],
+)
+def test_more_kinds_of_copy_tell_one_fact_two_ways(first, second):
+    assert BLOCKING in {f.severity for f in _findings(first, second)}
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (  # a dated state, then a later event in the same sentence
+            "Marl Steel went into administration in 2009 and was rescued by "
+            "investors the following year.",
+            "The company, which is not in administration, won an order.",
+        ),
+        (  # "no longer" tells the change a dated statement was before
+            "The government declared a state of emergency in Tarvel in March.",
+            "The province is no longer under a state of emergency.",
+        ),
+        (  # a gerund of another act is another charge
+            "Ana Pell was convicted of assaulting a neighbour.",
+            "Ana Pell was acquitted of stealing a car.",
+        ),
+    ],
+)
+def test_changes_and_other_acts_are_not_conflicts(first, second):
+    assert _findings(first, second) == []
