@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from articles.text.checks.statements import Statement
 
 UNNAMED = ""  # the subject of a statement that does not say who did it
+PAIR = "\x00pair"  # both parties told as one: "the two countries", "both sides"
 
 
 def resolve_references(
@@ -79,6 +80,11 @@ def resolve_references(
         by_object = relation is not None and relation.by_object
         others = by_relation[statement.relation]
         subject, subject_text = statement.subject, statement.subject_text
+        if subject == PAIR:
+            pair = _the_pair(others)
+            if pair is not None:
+                resolved.append(replace(statement, **pair))
+            continue
         if not by_object:
             named = _referent(
                 subject,
@@ -98,7 +104,7 @@ def resolve_references(
             if named is not None and not _another_named_before(
                 statement, subject_text, named[1], stories
             ):
-                subject, subject_text = named
+                subject, subject_text = _fuller(named, names, people, shared)
             elif named is None:
                 subject, subject_text = _named_of_kind(subject, subject_text, kinds)
             if subject == UNNAMED and not (relation is not None and relation.objects):
@@ -136,7 +142,7 @@ def resolve_references(
         if named is not None and not _another_named_before(
             statement, obj_text, named[1], stories
         ):
-            obj, obj_text = named
+            obj, obj_text = _fuller(named, names, people, shared)
         elif named is None and not by_object:
             obj, obj_text = _named_of_kind(obj, obj_text, kinds)
         if obj == UNNAMED:
@@ -151,6 +157,38 @@ def resolve_references(
             )
         )
     return resolved
+
+
+def _fuller(
+    party: tuple[str, str],
+    names: dict[str, str],
+    people: dict[str, str],
+    shared: frozenset[str],
+) -> tuple[str, str]:
+    """A party found in another statement, in full if that one tells it short
+    ("the tycoon" -> "Samoilov" -> "Viktor Samoilov")."""
+    if not _is_name(party[1]):
+        return party
+    return _referent(*party, [], names, people, shared) or party
+
+
+def _the_pair(others: Sequence[Statement]) -> dict[str, str] | None:
+    """The parties of "the two countries" or "both sides": the one pair the
+    source's other statements of the relation name, or None."""
+    pairs = {
+        frozenset((s.subject, s.object)): s
+        for s in others
+        if PAIR not in (s.subject, s.object) and s.subject and s.object
+    }
+    if len(pairs) != 1:
+        return None
+    told = next(iter(pairs.values()))
+    return {
+        "subject": told.subject,
+        "subject_text": told.subject_text,
+        "object": told.object,
+        "object_text": told.object_text,
+    }
 
 
 def _referent(
@@ -170,7 +208,9 @@ def _referent(
     told with an honorific ("Mr Oyelaran") to the one person the copy names in
     full so (`people`)."""
     if key == UNNAMED or (text.lower().startswith("the ") and not _is_name(text)):
-        found = {k: t for k, t in candidates if k != key and k and _is_name(t)}
+        found = {
+            k: t for k, t in candidates if k not in (key, PAIR) and k and _is_name(t)
+        }
     elif _is_name(text):
         words = _without_honorific(key.split())
         found = {}

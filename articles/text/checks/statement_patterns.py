@@ -129,9 +129,13 @@ _NOT_AFTER_PREPOSITION = "".join(
     rf"(?<!\b{word}\s)"
     for word in ("in", "at", "on", "of", "to", "near", "from", "into")
 )
-_TABLE_OBJ = (
-    rf"{_DESCRIBED}(?P<obj>{_NP}|{_GOVERNMENT_NP})"
-    rf"(?:['\u2019]s(?:\s+name)?|\s+(?:[a-z][\w-]*\s+)?{_KIND}\b)?"
+_TABLE_OBJ_TAIL = rf"(?:['\u2019]s(?:\s+name)?|\s+(?:[a-z][\w-]*\s+)?{_KIND}\b)?"
+_TABLE_OBJ = rf"{_DESCRIBED}(?P<obj>{_NP}|{_GOVERNMENT_NP}){_TABLE_OBJ_TAIL}"
+# or a party told by what it is, opening its clause: "The tycoon has never been
+# sanctioned by the UK" (references.py says who it is)
+_OPENING_OBJ = (
+    rf"{_DESCRIBED}(?P<obj>{_NP}|{_GOVERNMENT_NP}|^[Tt]he\s+[a-z][\w-]*)"
+    rf"{_TABLE_OBJ_TAIL}"
 )
 _CATEGORY = (
     r"(?i:(?:an?\s+)?(?:(?:banned|proscribed|designated|foreign|international|"
@@ -386,12 +390,19 @@ def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
     if phrase.shape == PASSIVE:
         # who did it, or no agent at all: "ratified by enough countries" is neither
         agent = rf"(?:{phrase.agent})"
+        if not relation.objects:
+            obj = rf"{_OPENING_OBJ}{_GOVERNMENT}"
         return re.compile(
             rf"\b{obj}{_ASIDE},?\s+{_GENERIC_AUX}{verb}\b"
             rf"(?:\s+{agent}\s+{_SUBJ}|(?!\s+{agent}\b))"
         )
     if phrase.shape == JOINT:
-        return re.compile(rf"\b{_SUBJ}\s+and\s+{obj}\s+{_GENERIC_AUX}{verb}\b")
+        # "the two countries", "both sides": the pair the source names
+        # (references.py)
+        return re.compile(
+            rf"\b(?:{_SUBJ}\s+and\s+{obj}|(?P<pair>(?:[Tt]he\s+two|[Bb]oth)\s+[a-z]+s))"
+            rf"\s+{_GENERIC_AUX}{verb}\b"
+        )
     # "Pellow Homes, which bought X": the subject and its verb in a relative clause
     subject = (
         r"(?<![\w-])"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from articles.text.checks.base import Paragraph, is_heading
 from articles.text.checks.clauses import Clause, appositions, embedded_clauses
-from articles.text.checks.references import UNNAMED, resolve_references
+from articles.text.checks.references import PAIR, UNNAMED, resolve_references
 from articles.text.checks.relations import (
     DONE,
     NOT_DONE,
@@ -278,6 +278,22 @@ def _read_generic(
                 and re.match(r"\w+ed\b", match.group("verb"))
             ):
                 continue  # "Kestrel Pay, which Singapore has never banned": active
+            if match.groupdict().get("pair"):
+                taken.append((start, end))
+                told = match.group("pair")
+                yield Statement(
+                    relation=relation.name,
+                    subject=PAIR,
+                    subject_text=told,
+                    object=PAIR,
+                    object_text=told,
+                    state=state,
+                    para=paras[index],
+                    start=offset + start,
+                    end=offset + end,
+                    sentence=sentence,
+                )
+                continue
             if (
                 phrase.shape == PASSIVE
                 and re.match(r"\w+ed\b|taken\b", match.group("verb"))

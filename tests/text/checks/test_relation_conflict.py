@@ -1641,3 +1641,28 @@ def test_more_kinds_of_copy_tell_one_fact_two_ways(first, second):
 )
 def test_changes_and_other_acts_are_not_conflicts(first, second):
     assert _findings(first, second) == []
+
+
+def test_the_two_countries_are_the_pair_the_source_names():
+    findings = _findings(
+        "Chad cut diplomatic ties with Serbia on Wednesday.",
+        "The two countries, which have full diplomatic relations, signed a deal.",
+    )
+    assert BLOCKING in {f.severity for f in findings}
+
+
+def test_the_two_countries_with_two_pairs_named_are_left_alone():
+    findings = _findings(
+        "Chad cut diplomatic ties with Serbia. Peru restored ties with Fiji.",
+        "The two countries, which have full diplomatic relations, signed a deal.",
+    )
+    assert findings == []
+
+
+def test_a_person_told_by_what_they_are_is_the_one_the_source_names_in_full():
+    findings = _findings(
+        "The banker Iris Holm bought a house.\n\nNorway has sanctioned Holm.",
+        "Holm was seen in Oslo.\n\nThe banker, who has never been sanctioned by "
+        "Norway, denies wrongdoing.",
+    )
+    assert BLOCKING in {f.severity for f in findings}
