@@ -409,6 +409,13 @@ RELATIONS: tuple[Relation, ...] = (
             ),
             # "E-bikes are banned from the pier", "dogs are not banned on the beach"
             Phrase(r"(?:banned|prohibited|outlawed)", shape=PASSIVE),
+            # "Fireworks are still legal in Hove": not banned there
+            Phrase(
+                r"(?:(?:still|remains?|remained|stays?)\s+)?(?:legal|lawful|permitted)"
+                r"(?!\s+(?:to|for)\b)",
+                NOT_DONE,
+                PASSIVE,
+            ),
             Phrase(
                 r"(?:lift(?:s|ed|ing)?|end(?:s|ed|ing)?|overturn(?:s|ed|ing)?|"
                 r"scrap(?:s|ped|ping)?|revok(?:e|es|ed|ing))\s+"

@@ -1666,3 +1666,18 @@ def test_a_person_told_by_what_they_are_is_the_one_the_source_names_in_full():
         "Norway, denies wrongdoing.",
     )
     assert BLOCKING in {f.severity for f in findings}
+
+
+def test_a_thing_still_legal_is_not_banned():
+    findings = _findings(
+        "Drones were banned in Hove at the start of the year.",
+        "Drones are still legal in Hove, the council said.",
+    )
+    assert BLOCKING in {f.severity for f in findings}
+    assert (
+        _findings(
+            "Drones were banned in Hove at the start of the year.",
+            "Drones are still legal in Brighton, the council said.",
+        )
+        == []
+    )
