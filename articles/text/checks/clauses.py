@@ -52,9 +52,11 @@ _AUXILIARY = (
     r"can|cannot|must|shall|should|remains?|still|never|not|no\s+longer)\b"
 )
 
-# A body told by what it is, for references.py to resolve: "The company".
+# A party or thing told by what it is, for references.py to resolve: "The
+# company", "The agreement", "The Liverpool firm".
 _BODY_NAMED = (
-    rf"(?P<name>(?<![\w-])[Tt]he\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{ORGANISATION_KINDS}))"
+    r"(?P<name>(?<![\w-])[Tt]he\s+(?:[A-Z][\w-]*\s+(?=[a-z]))?"
+    rf"(?:[a-z][\w-]*\s+){{0,2}}?(?:{ORGANISATION_KINDS}|[a-z][\w-]*))"
 )
 # "Costa Rica, which does not recognise X," / "Kiprono, who was convicted ..." /
 # "The company, which is not under sanctions, said ..."
@@ -64,13 +66,22 @@ _RELATIVE = re.compile(
 _BODY_RELATIVE = re.compile(
     rf"{_BODY_NAMED},\s+(?:which|who)\s+(?P<body>{_VERB_FIRST}[^,;:()]*)"
 )
+# "Taiwan, with which Paraguay has no diplomatic relations, sent": a relative
+# clause led by its preposition, told again with the preposition and the name last.
+_PREPOSED_RELATIVE = re.compile(
+    rf"\b{_NAME},\s+(?P<prep>with|to|of|from|on|against)\s+(?:which|whom)\s+"
+    r"(?P<body>[^,;:()]*)"
+)
 # "Eesti Kanal, a member of the union, said": the apposition says what it is.
 # An apposition told with a participle says what is done to it: "Brenn, now owned
 # by Kazmar, said", "Lindqvist, charged with murder, appeared in court".
-_APPOSITION = re.compile(
-    rf"\b{_NAME},\s+(?P<body>(?:an?|the)\s+[a-z][^,;:()]*|(?:(?:now|already|still|"
+_APPOSITION_BODY = (
+    r"(?P<body>(?:an?|the|one\s+of\s+the)\s+[a-z][^,;:()]*|(?:(?:now|already|still|"
     r"long|once|formally)\s+)?[a-z]+(?:ed|en)\s+(?:by|as|in|with|from)\b[^,;:()]*),"
 )
+_APPOSITION = re.compile(rf"\b{_NAME},\s+{_APPOSITION_BODY}")
+# "The company, one of the founding members of the alliance, said"
+_BODY_APPOSITION = re.compile(rf"{_BODY_NAMED},\s+{_APPOSITION_BODY}")
 # "Rhys Pritchard, 51, has not been charged": the name is the subject of the verb
 # after the apposition (which starts in lower case or with a number, so that a
 # list of names is not read as one).
@@ -192,12 +203,13 @@ _DEAL_DONE = re.compile(
 )
 _DEAL_OFF = re.compile(
     r"^[^,;]*?\b(?:collapsed|fell\s+through|(?:was|has\s+been)\s+(?:blocked|"
-    r"abandoned|called\s+off|scrapped|dropped))\b"
+    r"abandoned|called\s+off|scrapped|dropped)|(?:never|did\s+not|didn['\u2019]t)\s+"
+    r"(?:went|go)\s+(?:ahead|through)|was\s+never\s+(?:completed|finali[sz]ed))\b"
 )
 # "The merger of Alto Bank and Brio Bank was completed": a deal of two parties.
 _MERGER_OF = re.compile(
-    r"\b[Tt]he\s+(?:(?P<plan>planned|proposed|possible|pending|expected|intended)\s+)?"
-    r"merger\s+(?:of|between)\s+(?P<first>(?:the\s+)?[A-Z][\w&'\u2019-]*"
+    r"\b(?:[Tt]he|[Aa])\s+(?:(?P<plan>planned|proposed|possible|pending|expected|"
+    r"intended)\s+)?merger\s+(?:of|between)\s+(?P<first>(?:the\s+)?[A-Z][\w&'\u2019-]*"
     r"(?:\s+[A-Z][\w&'\u2019-]*)*)\s+and\s+(?P<body>(?:the\s+)?[A-Z][\w&'\u2019-]*"
     r"(?:\s+[A-Z][\w&'\u2019-]*)*)(?P<rest>[^,;:()]*)"
 )
@@ -260,6 +272,7 @@ def _name_clauses(sentence: str) -> Iterator[Clause]:
         (_RELATIVE, ""),
         (_BODY_RELATIVE, ""),
         (_APPOSITION, "is "),
+        (_BODY_APPOSITION, "is "),
         (_AFTER_APPOSITION, ""),
         (_ONE_OF_GROUP, ""),
     ):
@@ -276,6 +289,13 @@ def _name_clauses(sentence: str) -> Iterator[Clause]:
             second = _second_verb(clause.text)
             if second is not None:
                 yield Clause(text=second[0], start=clause.start, end=clause.end)
+    for match in _PREPOSED_RELATIVE.finditer(sentence):
+        body = match.group("body").rstrip(" .")
+        yield Clause(
+            text=f"{body} {match.group('prep')} {match.group('name')}",
+            start=match.start("body"),
+            end=match.start("body") + len(body),
+        )
     second = _second_verb(sentence)
     if second is not None:
         text, match = second
@@ -404,6 +424,28 @@ def _court_clauses(sentence: str) -> Iterator[Clause]:
         )
 
 
+# "Administrators were appointed at Harwell Joinery": an insolvency told by who
+# was called in to run the business.
+_OFFICERS_APPOINTED = re.compile(
+    r"\b(?P<officers>[Aa]dministrators?|[Rr]eceivers?|[Ll]iquidators?)\s+"
+    r"(?:(?:were|was|have\s+been|has\s+been|had\s+been)\s+)?"
+    r"(?:appointed|called\s+in|brought\s+in)\s+(?:at|to|for|by|over)\s+"
+    rf"{_NAME}"
+)
+_OFFICE = {"administrator": "administration", "receiver": "receivership"}
+
+
+def _insolvency_clauses(sentence: str) -> Iterator[Clause]:
+    for match in _OFFICERS_APPOINTED.finditer(sentence):
+        officer = match.group("officers").lower().rstrip("s")
+        office = _OFFICE.get(officer, "liquidation")
+        yield Clause(
+            text=f"{match.group('name')} entered {office}",
+            start=match.start(),
+            end=match.end(),
+        )
+
+
 # What became of a ban told with no one owning it: "The ban on fireworks in Hove
 # was lifted" (no longer banned), "... came into force" (banned).
 _BAN_HELD = re.compile(
@@ -488,4 +530,5 @@ _READERS = (
     (("takeover", "acquisition", "purchase", "merger"), _deal_clauses),
     (("merger",), _merger_clauses),
     (("conviction", "arrest", "charge"), _court_clauses),
+    (("appointed", "called in", "brought in"), _insolvency_clauses),
 )

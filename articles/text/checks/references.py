@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from articles.text.checks.statements import Statement
 
 UNNAMED = ""  # the subject of a statement that does not say who did it
+PAIR = "\x00pair"  # both parties told as one: "the two countries", "both sides"
 
 
 def resolve_references(
@@ -72,12 +73,18 @@ def resolve_references(
         for full in _FULL_NAME.findall(text):
             if full.split()[0].lower() not in HONORIFICS | STOPWORDS:
                 people.setdefault(full.lower(), full)
+    kinds = _names_by_kind(stories)
     resolved = []
     for statement in statements:
         relation = relations.get(statement.relation)
         by_object = relation is not None and relation.by_object
         others = by_relation[statement.relation]
         subject, subject_text = statement.subject, statement.subject_text
+        if subject == PAIR:
+            pair = _the_pair(others)
+            if pair is not None:
+                resolved.append(replace(statement, **pair))
+            continue
         if not by_object:
             named = _referent(
                 subject,
@@ -97,7 +104,9 @@ def resolve_references(
             if named is not None and not _another_named_before(
                 statement, subject_text, named[1], stories
             ):
-                subject, subject_text = named
+                subject, subject_text = _fuller(named, names, people, shared)
+            elif named is None:
+                subject, subject_text = _named_of_kind(subject, subject_text, kinds)
             if subject == UNNAMED and not (relation is not None and relation.objects):
                 continue  # a thing banned or declared may be told with no one doing it
         obj, obj_text = statement.object, statement.object_text
@@ -133,7 +142,9 @@ def resolve_references(
         if named is not None and not _another_named_before(
             statement, obj_text, named[1], stories
         ):
-            obj, obj_text = named
+            obj, obj_text = _fuller(named, names, people, shared)
+        elif named is None and not by_object:
+            obj, obj_text = _named_of_kind(obj, obj_text, kinds)
         if obj == UNNAMED:
             continue
         resolved.append(
@@ -146,6 +157,38 @@ def resolve_references(
             )
         )
     return resolved
+
+
+def _fuller(
+    party: tuple[str, str],
+    names: dict[str, str],
+    people: dict[str, str],
+    shared: frozenset[str],
+) -> tuple[str, str]:
+    """A party found in another statement, in full if that one tells it short
+    ("the tycoon" -> "Samoilov" -> "Viktor Samoilov")."""
+    if not _is_name(party[1]):
+        return party
+    return _referent(*party, [], names, people, shared) or party
+
+
+def _the_pair(others: Sequence[Statement]) -> dict[str, str] | None:
+    """The parties of "the two countries" or "both sides": the one pair the
+    source's other statements of the relation name, or None."""
+    pairs = {
+        frozenset((s.subject, s.object)): s
+        for s in others
+        if PAIR not in (s.subject, s.object) and s.subject and s.object
+    }
+    if len(pairs) != 1:
+        return None
+    told = next(iter(pairs.values()))
+    return {
+        "subject": told.subject,
+        "subject_text": told.subject_text,
+        "object": told.object,
+        "object_text": told.object_text,
+    }
 
 
 def _referent(
@@ -165,7 +208,9 @@ def _referent(
     told with an honorific ("Mr Oyelaran") to the one person the copy names in
     full so (`people`)."""
     if key == UNNAMED or (text.lower().startswith("the ") and not _is_name(text)):
-        found = {k: t for k, t in candidates if k != key and k and _is_name(t)}
+        found = {
+            k: t for k, t in candidates if k not in (key, PAIR) and k and _is_name(t)
+        }
     elif _is_name(text):
         words = _without_honorific(key.split())
         found = {}
@@ -211,28 +256,87 @@ def _surnames_of_two_people(texts: Iterable[str]) -> frozenset[str]:
 _LONG_NAME = re.compile(r"\b[A-Z][\w&'\u2019-]+(?:\s+[A-Z][\w&'\u2019-]+)+")
 
 
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:in|at|on|from|to|into|of|near|across|for|with|against)\s+(?:the\s+)?$"
+)
+# a name before a noun of its own: "West African leaders", "English clubs"
+_MODIFIER = re.compile(
+    r"\s+(?!(?:and|or|but|said|says|has|have|had|is|are|was|"
+    r"were|will|would|which|who|that)\b)[a-z]+s\b"
+)
+
+
 def _another_named_before(
     statement: Statement, told: str, referent: str, stories: Mapping[int, str]
 ) -> bool:
     """True when a party told by what it is ("the company") comes right after
     copy that names another one ("Its customer, Ardent Trading, said ... The
     company, which ..."): the nearest name of two words or more before it in
-    its story, when it is not the referent, is what it more likely stands for."""
+    its story, when it is not the referent, is what it more likely stands for.
+    A description whose words the referent's name holds ("the transitional
+    council" for "the transitional council in Bamako") is that one; a name after
+    a preposition ("signed players from the English Championship") or used as a
+    modifier ("West African leaders met") is a place, a thing or a kind, not a
+    party the description could stand for."""
     if not told.lower().startswith("the ") or _is_name(told):
         return False
+    kind = _content_words(told)
+    of_kind = kind <= _content_words(referent)
     story = stories.get(statement.para.story, "")
     at = story.find(statement.para.text)
     if at < 0:
         return False
     before = [
-        n
-        for n in _LONG_NAME.findall(story, 0, at + statement.start)
-        if n.split()[0].lower() not in STOPWORDS
+        name
+        for n in _LONG_NAME.finditer(story, 0, at + statement.start)
+        if len((name := _without_stopwords(n.group())).split()) > 1
+        and not _AFTER_PREPOSITION.search(story, 0, n.start())
+        and not _MODIFIER.match(story, n.end())
     ]
     if not before:
         return False
     nearest = before[-1].lower()
-    return referent.lower() not in nearest and nearest not in referent.lower()
+    other = referent.lower() not in nearest and nearest not in referent.lower()
+    if of_kind:  # only another of the kind stands between them
+        return other and kind <= _content_words(nearest)
+    return other
+
+
+def _without_stopwords(name: str) -> str:
+    """A name without the words of grammar opening it: "The Red Coast Front"."""
+    words = name.split()
+    while words and words[0].lower() in STOPWORDS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _names_by_kind(stories: Mapping[int, str]) -> dict[str, set[str]]:
+    """The names of two words or more the source gives, by their last word in
+    lower case: "brigade" -> {"Black Reed Brigade"}."""
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for text in stories.values():
+        for name in _LONG_NAME.findall(text):
+            words = _without_stopwords(name).split()
+            if len(words) > 1:
+                kinds[words[-1].lower()].add(" ".join(words))
+    return kinds
+
+
+def _named_of_kind(
+    key: str, told: str, kinds: Mapping[str, set[str]]
+) -> tuple[str, str]:
+    """A body told by what it is ("the brigade", "the union") is the one name of
+    that kind the source gives ("the Black Reed Brigade", "the Dock Workers'
+    Union"): the one name ending in its noun (`kinds`, from _names_by_kind).
+    Else as told."""
+    words = told.split()
+    if len(words) != 2 or words[0].lower() != "the" or not words[1].islower():
+        return key, told
+    found = kinds.get(words[1], set())
+    if len(found) != 1:
+        return key, told
+    name = next(iter(found))
+    return name.lower(), f"the {name}"
 
 
 def _without_honorific(words: list[str]) -> list[str]:

@@ -99,9 +99,13 @@ _NEXT_CLAUSE = re.compile(
 )
 _SINCE = re.compile(rf"\bsince\s+(?:(?:last|early|late)\s+)?{_DATED.pattern}")
 
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whom|whose)\b[^,;]*,")
 _SAYING = r"(?:said|says|told|added|confirmed|announced|reported|stated|insisted)"
 _SAYING_BEFORE = re.compile(rf"\b{_SAYING}(?:\s+(?:on|last|this)\s+\w+)?(?:\s+that)?\b")
-_TRAILING_FRAME = re.compile(rf",[^,]*\b{_SAYING}\b[^,]*$")
+# "..., a spokesman said on Saturday, adding that talks would go on"
+_TRAILING_FRAME = re.compile(
+    rf",[^,]*\b{_SAYING}\b[^,]*(?:,\s+(?:adding|saying|noting|citing)\b.*)?$"
+)
 _LEADING_FRAME = re.compile(rf"^[^,]*?\b{_SAYING}\b(?:\s+on\s+\w+)?(?:\s+that)?")
 
 
@@ -178,16 +182,26 @@ def _conflict_kind(first: Statement, second: Statement) -> str | None:
     ):
         return None
     if kind is not None and _dated(first) and _dated(second):
-        return "tension"
+        # the same time told for both is no sequence: "convicted of X in 2022" /
+        # "acquitted of X in 2022"
+        return kind if _time_told(first) == _time_told(second) else "tension"
     return kind
 
 
 # What a sentence tells after a dated statement when it has since changed: "X
 # entered administration in 2020, but was bought out of it", "until 2019".
-_OVERTAKEN = re.compile(r"[^.;]{0,40}?,?\s+(?:but|until|before)\b")
+# Or another event told after it at a later time: "went into administration in
+# 2009 and was rescued by investors the following year".
+_OVERTAKEN = re.compile(
+    r"[^.;]{0,40}?,?\s+(?:but|until|before)\b"
+    r"|[^.;]{0,40}?\s+and\s+(?:then\s+)?(?:was|were|has\s+been|had\s+been)\s+"
+    r"[a-z]+(?:ed|en)\b[^.;]*?\b(?:later|the\s+(?:following|next)\s+\w+|"
+    r"(?:in|by)\s+(?:1[89]|20)\d\d)\b"
+)
 
 
-_AGAIN = re.compile(r"\b(?:again|once\s+more|re-?join(?:s|ed|ing)?)\b")
+# "no longer" tells that the state was the other before
+_AGAIN = re.compile(r"\b(?:again|once\s+more|re-?join(?:s|ed|ing)?|no\s+longer)\b")
 
 
 def _told_as_changed(statement: Statement) -> bool:
@@ -210,7 +224,12 @@ def _overtaken(statement: Statement) -> bool:
 
 
 def _dated(statement: Statement) -> bool:
-    """True when the statement's own clause puts it at a time: the sentence up to
+    """True when the statement's own clause puts it at a time (_time_told)."""
+    return bool(_time_told(statement))
+
+
+def _time_told(statement: Statement) -> frozenset[str]:
+    """The times the statement's own clause puts it at: the sentence up to
     the statement and what follows it until another clause begins (", and ...",
     ", where ..."). The time of a frame of reported speech ("his lawyer said on
     Wednesday") is when it was said, not when it was so; another clause's time
@@ -225,9 +244,18 @@ def _dated(statement: Statement) -> bool:
     frames = list(_SAYING_BEFORE.finditer(before))
     if frames:  # "X, which ... in 2023, said last week that it": the frame's
         before = before[frames[-1].end() :]
-    told = before + text[statement.start : rest.start() if rest else len(text)]
-    told = _LEADING_FRAME.sub("", _TRAILING_FRAME.sub("", told))
-    return bool(_DATED.search(_SINCE.sub("", told)))
+    # "Snelpost, which Tern tried to buy in 2024, remains independent": an aside
+    # inside the statement tells its own time
+    own = text[statement.start : statement.end]
+    # what follows a relative clause ("X, who has not been arrested, spoke on
+    # Sunday") is the main clause's, and tells its time
+    relative = re.search(r",\s+(?:who|which)\b", own)
+    after = (
+        "" if relative else text[statement.end : rest.start() if rest else len(text)]
+    )
+    own = _RELATIVE_ASIDE.sub("", own)
+    told = _LEADING_FRAME.sub("", _TRAILING_FRAME.sub("", before + own + after))
+    return frozenset(m.group().lower() for m in _DATED.finditer(_SINCE.sub("", told)))
 
 
 def _within_story_findings(mine: list[Statement]) -> Iterator[Finding]:

@@ -73,6 +73,9 @@ class Relation:
     # verb: "banned fireworks from the park" is not "from the pier", "convicted of
     # fraud" is not "acquitted of theft" (a regex; None: no scope)
     scope: str | None = None
+    # a state that holds in a place ("a state of emergency in Manabi"): told
+    # with no one named as declaring it, the place is its party
+    held_in_place: bool = False
 
 
 _RELATIONS_WORD = r"(?:diplomatic\s+)?(?:relations|ties)"
@@ -96,7 +99,9 @@ _NOT_A_THING = (
 _BANNED = (
     r"(?:the\s+)?(?:(?:use|sale|sales)\s+of\s+)?"
     r"(?:(?:[A-Z][\w-]*)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w-]*){0,4}"
-    rf"|{_NOT_A_THING}[a-z][\w-]*(?:\s+{_NOT_A_THING}[a-z][\w-]*){{0,2}}{_THING_END})"
+    rf"|{_NOT_A_THING}[a-z][\w-]*(?:\s+{_NOT_A_THING}[a-z][\w-]*){{0,2}}{_THING_END}"
+    # a thing opening its sentence: "Disposable vapes were banned"
+    rf"|^[A-Z][a-z][\w-]*(?:\s+{_NOT_A_THING}[a-z][\w-]*){{1,2}}{_THING_END})"
 )
 
 RELATIONS: tuple[Relation, ...] = (
@@ -181,6 +186,8 @@ RELATIONS: tuple[Relation, ...] = (
                 r"(?:full\s+|founding\s+|permanent\s+)?members)\s+of"
             ),
             Phrase(r"(?:re-?)?join(?:s|ed|ing)?"),
+            # "Iceland, which has never belonged to the council"
+            Phrase(r"belong(?:s|ed|ing)?\s+to"),
             Phrase(
                 r"(?:left|leaves?|leaving|quit(?:s|ting)?|exit(?:s|ed|ing)?|"
                 r"pull(?:s|ed|ing)?\s+out\s+of|expelled\s+from|"
@@ -248,6 +255,7 @@ RELATIONS: tuple[Relation, ...] = (
     ),
     Relation(
         name="declaration",
+        held_in_place=True,
         objects=(
             r"(?:an?\s+|the\s+|its\s+)?(?:national\s+|nationwide\s+|general\s+)?"
             r"(?:state\s+of\s+(?:emergency|siege)|martial\s+law|ceasefire|cease-fire|"
@@ -270,7 +278,11 @@ RELATIONS: tuple[Relation, ...] = (
                 r"abandon(?:s|ed|ing)?|withdr[ae]w\s+from|emerg(?:e|es|ed|ing)\s+from)",
                 NOT_DONE,
             ),
-            Phrase(r"(?:insolvent|bankrupt)", obj="insolvency"),
+            # "is insolvent", "was declared bankrupt"
+            Phrase(
+                r"(?:(?:declared|ruled|judged|made)\s+)?(?:insolvent|bankrupt)",
+                obj="insolvency",
+            ),
             # "remains solvent": not insolvent
             Phrase(
                 r"(?:(?:remains?|remained|stays?|stayed)\s+)?solvent",
@@ -336,6 +348,8 @@ RELATIONS: tuple[Relation, ...] = (
                 shape=PASSIVE,
                 agent="by|of",
             ),
+            # "Brill Bakeries was sold to Arden Foods": the buyer after "to"
+            Phrase(r"sold", shape=PASSIVE, agent="to"),
         ),
         described={
             DONE: "{subject} has bought {object}",
@@ -395,6 +409,13 @@ RELATIONS: tuple[Relation, ...] = (
             ),
             # "E-bikes are banned from the pier", "dogs are not banned on the beach"
             Phrase(r"(?:banned|prohibited|outlawed)", shape=PASSIVE),
+            # "Fireworks are still legal in Hove": not banned there
+            Phrase(
+                r"(?:(?:still|remains?|remained|stays?)\s+)?(?:legal|lawful|permitted)"
+                r"(?!\s+(?:to|for)\b)",
+                NOT_DONE,
+                PASSIVE,
+            ),
             Phrase(
                 r"(?:lift(?:s|ed|ing)?|end(?:s|ed|ing)?|overturn(?:s|ed|ing)?|"
                 r"scrap(?:s|ped|ping)?|revok(?:e|es|ed|ing))\s+"
@@ -446,6 +467,13 @@ RELATIONS: tuple[Relation, ...] = (
         scope="with",
         phrases=(
             Phrase(r"(?:charged|indicted)", shape=PASSIVE),
+            # "X faces two charges of fraud", "is facing criminal charges"
+            Phrase(
+                r"fac(?:es|ed|ing)\s+(?:(?:a|an|one|two|three|four|five|six|\d+|"
+                r"several|multiple|further|new|criminal|formal)\s+){0,2}"
+                r"(?:charges?|counts?)\b",
+                shape=PASSIVE,
+            ),
             Phrase(r"(?:charged|indicted)(?=\s+\S+(?:\s+\S+){0,3}\s+with\b)"),
             # "No charges have been brought against X", "X was released without charge"
             Phrase(

@@ -43,18 +43,33 @@ _CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w\-]*(?:(?<=s)['\u2019](?=\s+[A-Z]))?)"
 _NP = rf"(?:the\s+)?{_CAP}(?:\s+(?:of\s+(?:the\s+)?)?{_CAP}){{0,5}}"
 # What kind of body a name is, told before it: "the shipping company Volgamar
 # Tankers", "the Sheffield data firm Nodal"; the name is the object.
-_DESCRIBED = (
-    rf"(?:(?:the|an?)\s+(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){{0,2}}?"
-    rf"(?:{ORGANISATION_KINDS})\s+(?=[A-Z]))?"
+# Any words of what it is will do, when they are not words of grammar: "the
+# activist Lena Ruiz", "the pesticide fluxaprid" (told so, a thing's name is in
+# lower case), "the Dutch courier Snelpost".
+_DESCRIPTOR_WORD = (
+    r"(?!(?:of|in|on|at|to|for|from|with|by|and|or|as|its|their|his|her|that|"
+    r"which|who|rights|sale|use)\b)[a-z][\w-]*"
 )
-_KIND = r"(?:groups?|organi[sz]ations?|entit(?:y|ies)|movements?|outfits?|networks?)"
+_DESCRIBED = (
+    rf"(?:(?:the|an?)\s+(?:[A-Z][\w-]*\s+)?(?:(?:[a-z][\w-]*\s+){{0,2}}?"
+    rf"(?:{ORGANISATION_KINDS})|(?:{_DESCRIPTOR_WORD}\s+){{0,2}}?{_DESCRIPTOR_WORD})"
+    r"\s+(?=[A-Z]))?"
+)
+_KIND = (
+    r"(?:groups?|organi[sz]ations?|entit(?:y|ies)|movements?|outfits?|networks?|"
+    r"militias?|brigades?|factions?|fronts?)"
+)
 # A group's name may be followed by what it is: "the Black Meridian network".
-_OBJ = rf"{_DESCRIBED}(?P<obj>{_NP})(?:['\u2019]s(?:\s+name)?|\s+{_KIND}\b)?"
+# A group told by what it is ("the brigade") is resolved by references.py.
+_OBJ = (
+    rf"{_DESCRIBED}(?P<obj>{_NP}|[Tt]he\s+{_KIND}\b)"
+    rf"(?:['\u2019]s(?:\s+name)?|\s+{_KIND}\b)?"
+)
 # A body named by what it is, in lower case: "the town council", "the league",
 # "the national regulator". Copy on local government, sport and business states
 # its relations with these as often as with names.
 _BODY = (
-    r"[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?:council|government|board|authority|"
+    r"[Tt]he\s+(?:[A-Z][\w-]*\s+(?=[a-z]))?(?:[a-z][\w-]*\s+){0,2}(?:council|government|board|authority|"
     r"authorities|administration|league|federation|association|club|court|"
     r"regulator|region|province|ministry|committee|union|company|firm|bank|agency|"
     r"parliament|assembly|senate|army|police|city|county|state|town|country|trust|"
@@ -68,15 +83,21 @@ _ORGANS = (
 # A name may follow what it is: "the brewer Arden Ales".
 _SUBJ = (
     rf"(?P<subj>(?:the\s+[a-z][\w-]*\s+)?{_NP}(?:['\u2019]s)?"
-    rf"(?:\s+(?:{_ORGANS}))?|it|{_BODY})"
+    rf"(?:\s+(?:{_ORGANS}))?|it\b|{_BODY})"
 )
 # A name, or a body told by what it is ("the company"), as the object.
 _OBJ_OR_BODY = (
     rf"{_DESCRIBED}(?P<obj>{_NP}|{_BODY})(?:['\u2019]s(?:\s+name)?|\s+{_KIND}\b)?"
 )
 # A frame of reported speech before a statement: "The firm said on Monday that".
+# The verbs of reporting are a family: "said", "stressed", "insisted", "maintained".
+REPORTING_VERBS = (
+    r"said|says|told\s+\w+|announced|confirmed|reported|added|stressed|insisted|"
+    r"maintained|claimed|argued|noted|warned|explained|admitted|acknowledged|"
+    r"stated|repeated|conceded|believes?|believed|understood|learned|learnt"
+)
 REPORTED = re.compile(
-    r"\b(?:said|says|told\s+\w+|announced|confirmed|reported|added)"
+    rf"\b(?:{REPORTING_VERBS})"
     r"(?:\s+(?:on|last)\s+\w+)?\s+(?:that\s+)?\S+(?:\s+\S+)?\s+$"
 )
 # A government or body as the object, in lower case: "the new government of
@@ -108,9 +129,13 @@ _NOT_AFTER_PREPOSITION = "".join(
     rf"(?<!\b{word}\s)"
     for word in ("in", "at", "on", "of", "to", "near", "from", "into")
 )
-_TABLE_OBJ = (
-    rf"{_DESCRIBED}(?P<obj>{_NP}|{_GOVERNMENT_NP})"
-    rf"(?:['\u2019]s(?:\s+name)?|\s+(?:[a-z][\w-]*\s+)?{_KIND}\b)?"
+_TABLE_OBJ_TAIL = rf"(?:['\u2019]s(?:\s+name)?|\s+(?:[a-z][\w-]*\s+)?{_KIND}\b)?"
+_TABLE_OBJ = rf"{_DESCRIBED}(?P<obj>{_NP}|{_GOVERNMENT_NP}){_TABLE_OBJ_TAIL}"
+# or a party told by what it is, opening its clause: "The tycoon has never been
+# sanctioned by the UK" (references.py says who it is)
+_OPENING_OBJ = (
+    rf"{_DESCRIBED}(?P<obj>{_NP}|{_GOVERNMENT_NP}|^[Tt]he\s+[a-z][\w-]*)"
+    rf"{_TABLE_OBJ_TAIL}"
 )
 _CATEGORY = (
     r"(?i:(?:an?\s+)?(?:(?:banned|proscribed|designated|foreign|international|"
@@ -240,6 +265,16 @@ PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
             rf"(?:on|against)\s+{_OBJ}"
         ),
     ),
+    # Sanctions were imposed on X (by the EU): the passive of "imposed sanctions on".
+    (
+        SANCTIONS,
+        "active",
+        re.compile(
+            rf"\b(?:[Nn]ew\s+|[Ff]resh\s+)?[Ss]anctions\s+{_AUX}"
+            r"(?P<verb>imposed|placed|slapped)\s+(?:on|against)\s+"
+            rf"{_OBJ}(?:\s+by\s+{_SUBJ})?"
+        ),
+    ),
     # The US placed X under sanctions.
     (
         SANCTIONS,
@@ -303,6 +338,7 @@ _GENERIC_AUX = (
     r"might|shall|must|is|are|was|were|be|been|being|to|considering|"
     r"(?:plans?|planning|intends?|wants?|hopes?|seeks?|seeking|agreed|agrees|"
     r"applied|applies|expected|set|moving|poised|about|continues?|fail(?:s|ed)?|"
+    r"tried\s+and\s+failed|tries|tried|attempted|"
     r"refus(?:es|ed)|declin(?:es|ed)|ceas(?:es|ed)|in\s+talks|bid|voted|votes|"
     r"decided|decides|threatened|"
     r"threatens)\s+to|in\s+the\s+process\s+of)\s+|n['\u2019]t\s+)*)"
@@ -312,7 +348,8 @@ GENERIC_PROSPECT = re.compile(
     r"intends?\s+to|wants?\s+to|hopes?\s+to|seeks?\s+to|seeking\s+to|"
     r"agreed\s+to|agrees\s+to|applied\s+to|applies\s+to|expected\s+to|set\s+to|"
     r"moving\s+to|poised\s+to|about\s+to|bid\s+to|voted\s+to|votes\s+to|"
-    r"decided\s+to|decides\s+to|threatened\s+to|threatens\s+to)\b"
+    r"decided\s+to|decides\s+to|threatened\s+to|threatens\s+to|tries\s+to|"
+    r"tried\s+to|attempted\s+to)\b"
 )
 GENERIC_NEGATION = re.compile(
     r"\b(?:not|never|no\s+longer|yet\s+to|fail(?:s|ed)?\s+to|refus(?:es|ed)\s+to|"
@@ -353,20 +390,31 @@ def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
     if phrase.shape == PASSIVE:
         # who did it, or no agent at all: "ratified by enough countries" is neither
         agent = rf"(?:{phrase.agent})"
+        if not relation.objects:
+            obj = rf"{_OPENING_OBJ}{_GOVERNMENT}"
         return re.compile(
             rf"\b{obj}{_ASIDE},?\s+{_GENERIC_AUX}{verb}\b"
             rf"(?:\s+{agent}\s+{_SUBJ}|(?!\s+{agent}\b))"
         )
     if phrase.shape == JOINT:
-        return re.compile(rf"\b{_SUBJ}\s+and\s+{obj}\s+{_GENERIC_AUX}{verb}\b")
+        # "the two countries", "both sides": the pair the source names
+        # (references.py)
+        return re.compile(
+            rf"\b(?:{_SUBJ}\s+and\s+{obj}|(?P<pair>(?:[Tt]he\s+two|[Bb]oth)\s+[a-z]+s))"
+            rf"\s+{_GENERIC_AUX}{verb}\b"
+        )
     # "Pellow Homes, which bought X": the subject and its verb in a relative clause
     subject = (
         r"(?<![\w-])"
         if relation.by_object
         else rf"\b{_SUBJ}(?:,\s+(?:which|who))?(?:\s+|(?=,\s))"
     )
-    if relation.by_object:  # "Police arrested a 52-year-old woman"
-        obj = rf"(?P<obj>{_NP}|{_DESCRIBED_OBJECT})"
+    if relation.by_object:  # "Police arrested a 52-year-old woman", "the
+        # activist Lena Ruiz", "found the company guilty"
+        obj = (
+            rf"{_DESCRIBED}(?P<obj>{_NP}|{_DESCRIBED_OBJECT}|"
+            rf"[Tt]he\s+(?:{ORGANISATION_KINDS})\b)"
+        )
     tail = "" if phrase.obj else rf"\s+{obj}"
     if phrase.after:  # "found X, who had denied it, guilty"
         tail += rf"{_ASIDE}\s+(?:{phrase.after})"
@@ -377,15 +425,15 @@ def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
 def _relative_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str] | None:
     """The object told before its subject, in a relative clause: "Helix, which
     Norland has not acquired, said ..."; None for phrases that cannot be."""
-    if (
-        phrase.shape != ACTIVE
-        or phrase.obj is not None
-        or relation.by_object
-        or relation.objects
-    ):
+    if phrase.shape != ACTIVE or phrase.obj is not None or relation.by_object:
         return None
+    obj = (
+        rf"(?P<obj>{relation.objects})"
+        if relation.objects
+        else rf"{_TABLE_OBJ}{_GOVERNMENT}"
+    )
     return re.compile(
-        rf"\b{_TABLE_OBJ}{_GOVERNMENT},\s+(?:which|whom|that)\s+{_SUBJ}\s+"
+        rf"\b{obj},\s+(?:which|whom|that)\s+{_SUBJ}\s+"
         rf"{_GENERIC_AUX}(?P<verb>{phrase.verb})"
         r"(?=\s*(?:[,.;:]|$)|\s+(?:in|on|last|this|earlier)\b)"
     )

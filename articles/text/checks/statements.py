@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from articles.text.checks.base import Paragraph, is_heading
 from articles.text.checks.clauses import Clause, appositions, embedded_clauses
-from articles.text.checks.references import UNNAMED, resolve_references
+from articles.text.checks.references import PAIR, UNNAMED, resolve_references
 from articles.text.checks.relations import (
     DONE,
     NOT_DONE,
@@ -273,13 +273,38 @@ def _read_generic(
             aux = match.group("aux") or ""
             if (
                 phrase.shape == PASSIVE
+                and re.search(r"\b(?:has|have|had)\b", aux)
+                and not re.search(r"\b(?:been|being)\b", aux)
+                and re.match(r"\w+ed\b", match.group("verb"))
+            ):
+                continue  # "Kestrel Pay, which Singapore has never banned": active
+            if match.groupdict().get("pair"):
+                taken.append((start, end))
+                told = match.group("pair")
+                yield Statement(
+                    relation=relation.name,
+                    subject=PAIR,
+                    subject_text=told,
+                    object=PAIR,
+                    object_text=told,
+                    state=state,
+                    para=paras[index],
+                    start=offset + start,
+                    end=offset + end,
+                    sentence=sentence,
+                )
+                continue
+            if (
+                phrase.shape == PASSIVE
                 and re.match(r"\w+ed\b|taken\b", match.group("verb"))
                 and not re.search(r"\b(?:is|are|was|were|be|been|being)\b", aux)
                 and _OBJECT_NEXT.match(sentence[match.end() :])
             ):
                 continue  # "Police arrested X": active, not "X (was) arrested"
-            if phrase.shape == PASSIVE and _IN_A_PLACE.search(
-                sentence[: match.start("obj")]
+            if (
+                phrase.shape == PASSIVE
+                and _IN_A_PLACE.search(sentence[: match.start("obj")])
+                and not _NAMED_AFTER_DESCRIPTION.match(sentence[: match.end("obj")])
             ):
                 continue  # "an official in Hamilton, Ontario, was jailed": a place
             if (
@@ -329,6 +354,8 @@ def _read_generic(
                 subject: tuple[str, str] | None = ("", "")
             else:
                 subject = _subject(match, paras, index, offset, obj_text)
+            if subject is not None and subject[0] == UNNAMED and relation.held_in_place:
+                subject = _place_after(sentence, match.end("obj")) or subject
             if subject is None or (subject[0] == obj_key and not nobody):
                 continue
             taken.append((start, end))
@@ -345,6 +372,25 @@ def _read_generic(
                 sentence=sentence,
                 scope=_scope(relation.scope, sentence[match.end() :]),
             )
+
+
+# "declared a state of emergency in Manabi": where a declared state holds
+_PLACE_AFTER = re.compile(
+    r"\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)"
+)
+
+
+def _place_after(sentence: str, at: int) -> tuple[str, str] | None:
+    """(normalised, as written) for the place named right after an object ("a
+    state of emergency in Manabi"), or None."""
+    match = _PLACE_AFTER.match(sentence, at)
+    if match is None:
+        return None
+    place = match.group("place")
+    if place.split()[0].lower() in CALENDAR_WORDS:
+        return None  # "in March" is a time
+    country = actor_of(place, capitals=True)
+    return (country, _country_display(country)) if country else (place.lower(), place)
 
 
 # "from the beach", "in its parks", "on public transport": where a ban holds.
@@ -379,13 +425,23 @@ def _scope(opening: str | None, rest: str) -> str:
 def same_scope(first: Statement, second: Statement) -> bool:
     """True when two statements can be about the same place: the same scope, or
     one told without one ("has not banned fireworks")."""
-    return not first.scope or not second.scope or first.scope == second.scope
+    if not first.scope or not second.scope or first.scope == second.scope:
+        return True
+    # one act told with more or fewer words: "of breaching health and safety
+    # laws" / "of breaching safety laws"
+    one, other = first.scope.split()[0], second.scope.split()[0]
+    return one == other and one.endswith("ing")
 
 
 # A name that ends a place or a phrase: "in Hamilton, Ontario", "of Leeds".
 _IN_A_PLACE = re.compile(
     r"\b(?:in|at|of|from|near|outside|for|by|to|with)\s+(?:the\s+)?"
     r"(?:[A-Z][\w-]*,\s+)?$"
+)
+# "The former mayor of Szczecin, Jerzy Kowalczyk, has been charged": a person
+# described and then named in full, not a place after a place
+_NAMED_AFTER_DESCRIPTION = re.compile(
+    r"^\W*(?:[Tt]he|[Aa]n?)\s+[a-z][^,;]*,\s+[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)+$"
 )
 # What an active verb's object opens with: "arrested Omar", "detained two men".
 _OBJECT_NEXT = re.compile(

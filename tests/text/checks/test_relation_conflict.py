@@ -1462,3 +1462,222 @@ def test_a_ban_lifted_in_one_place_is_no_conflict_with_one_elsewhere():
         "Drones are banned in Scarborough, the council said.",
     )
     assert findings == []
+
+
+# --- kinds read for the heldout6 study (made-up copy) -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("done", "denied"),
+    [
+        (  # reported speech with another verb of saying
+            "Norvia declared a state of emergency over the fires.",
+            "Ministers insisted that Norvia had not declared a state of emergency.",
+        ),
+        (  # membership told as belonging
+            "Estonia, a member of the Baltic Grain Council, hosted the talks.",
+            "Estonia, which has never belonged to the Baltic Grain Council, sent one.",
+        ),
+        (  # a charge told as what someone faces
+            "Ilse Brandt faces three charges of theft, prosecutors said.",
+            "Ilse Brandt has not been charged with any offence, her lawyer said.",
+        ),
+        (  # sanctions in the passive, with their agent
+            "Sanctions were imposed on Orlen Freight by Norway in May.",
+            "Norway has never sanctioned Orlen Freight, an official said.",
+        ),
+        (  # a sale in the passive: the buyer after "to"
+            "Pellow Dairies was sold to Marsh Foods in a £9m deal.",
+            "Marsh Foods does not own Pellow Dairies, a spokesman said.",
+        ),
+        (  # an insolvency told by who was appointed to run the business
+            "Administrators were appointed at Caister Joinery on Monday.",
+            "Caister Joinery is not insolvent, its owner said.",
+        ),
+        (  # a merger that never went ahead
+            "Alder Mutual and Fenby Savings completed their merger in April.",
+            "A merger between Alder Mutual and Fenby Savings never went ahead.",
+        ),
+        (  # a relative clause led by its preposition
+            "Chile, which has diplomatic relations with Taiwan, sent a minister.",
+            "Taiwan, with which Chile has no diplomatic relations, sent a delegation.",
+        ),
+        (  # the object of a ban told before its subject, in a relative clause
+            "Norway outlawed Quill Pay in 2022.",
+            "Quill Pay, which Norway has never banned, is hiring in Oslo.",
+        ),
+        (  # an insolvency declared in the passive
+            "The airline Brava Air was declared insolvent on Thursday.",
+            "Brava Air is not insolvent, its chairman said.",
+        ),
+    ],
+)
+def test_more_ways_of_telling_a_relation_and_its_denial_conflict(done, denied):
+    assert [f.severity for f in _findings(done, denied)] == [BLOCKING, BLOCKING]
+
+
+def test_a_relative_clause_after_a_perfect_active_is_not_a_passive():
+    # "which Norway has never banned" says Norway banned nothing; it does not say
+    # Norway was banned
+    findings = _findings(
+        "Quill Pay, which Norway has never banned, is hiring in Oslo.",
+        "Norway was banned from the games in 2019.",
+    )
+    assert findings == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (  # a group told by what it is: the one name of that kind in the source
+            "Police charged a man with recruiting for the Grey Hollow Front.\n\n"
+            "Norway, which lists the front as a terrorist organisation, said so.",
+            "Norway removed the front from its list of terrorist organisations "
+            "last year.",
+        ),
+        (  # a body told by what it is with a name before it used as a modifier
+            "Peru has recognised the military council in Tarso as its government.",
+            "West African leaders met in Accra.\n\nPeru has not recognised the "
+            "military council, its ministry said.",
+        ),
+        (  # ... or with a name after a preposition before it
+            "Ashby Rovers, which is a member of the association, voted no.",
+            "Ashby Rovers signed two players from the Northern Premier League.\n\n"
+            "The club is no longer a member of the association.",
+        ),
+        (  # a body told by what it is, with its kind's name before it
+            "The Wirral firm bought the courier Quickpost in 2024.",
+            "Quickpost, which Tarn Freight tried and failed to buy in 2024, "
+            "remains independent.",
+        ),
+        (  # a thing told by what it is in a relative clause
+            "The treaty, which has been ratified by the Chilean parliament, "
+            "takes effect in May.",
+            "The Chilean parliament has yet to ratify the treaty.",
+        ),
+        (  # an apposition after a body told by what it is
+            "The company, one of the founding members of the Solar Guild, spoke.",
+            "Brisa Power has never been a member of the Solar Guild.\n\n"
+            "The company, one of the founding members of the Solar Guild, spoke.",
+        ),
+    ],
+)
+def test_parties_told_by_what_they_are_are_the_ones_the_source_names(first, second):
+    assert BLOCKING in {f.severity for f in _findings(first, second)}
+
+
+def test_an_attempt_is_not_a_deal_done():
+    findings = _findings(
+        "Quickpost, which Tarn Freight tried to buy in 2024, opened a depot.",
+        "Tarn Freight has not bought Quickpost.",
+    )
+    assert findings == []
+
+
+def test_two_groups_of_one_kind_leave_the_group_told_short_unresolved():
+    findings = _findings(
+        "Norway lists the Grey Hollow Front as a terrorist organisation.",
+        "The Red Coast Front is active in the north. Norway has never listed "
+        "the front as a terrorist organisation.",
+    )
+    assert findings == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (  # a declared state's party is the place it holds in
+            "The government declared a state of emergency in Tarvel on Monday.",
+            "The minister said the province was not under a state of emergency.",
+        ),
+        (  # a frame's time, with a participle clause after it, dates nothing
+            "The army agreed a ceasefire with the Kuro militia on Friday.",
+            "No ceasefire has been agreed between the army and the Kuro militia, "
+            "an official said on Saturday, adding that talks would go on.",
+        ),
+        (  # two outcomes told at the same time are no sequence
+            "Ana Pell, who was convicted of arson in 2021, has moved abroad.",
+            "Ana Pell was acquitted of arson in 2021 after a short trial.",
+        ),
+        (  # the main clause's time after a relative clause is not the statement's
+            "Police arrested the campaigner Joel Adu on Saturday.",
+            "Adu, who has not been arrested, spoke at a rally on Sunday.",
+        ),
+        (  # a person described and then named in full
+            "The former treasurer of Kelby, Ruth Amis, has been charged with theft.",
+            "Amis, who has not been charged with any offence, is standing again.",
+        ),
+        (  # a body told by its kind, found guilty; one act told with fewer words
+            "A jury found the company guilty of breaching health and safety laws.",
+            "The company was cleared of breaching safety laws.",
+        ),
+        (  # a thing opening its sentence
+            "Glass bottles were banned in Ostend at the start of the year.",
+            "Belgium has not banned glass bottles in Ostend.",
+        ),
+    ],
+)
+def test_more_kinds_of_copy_tell_one_fact_two_ways(first, second):
+    assert BLOCKING in {f.severity for f in _findings(first, second)}
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (  # a dated state, then a later event in the same sentence
+            "Marl Steel went into administration in 2009 and was rescued by "
+            "investors the following year.",
+            "The company, which is not in administration, won an order.",
+        ),
+        (  # "no longer" tells the change a dated statement was before
+            "The government declared a state of emergency in Tarvel in March.",
+            "The province is no longer under a state of emergency.",
+        ),
+        (  # a gerund of another act is another charge
+            "Ana Pell was convicted of assaulting a neighbour.",
+            "Ana Pell was acquitted of stealing a car.",
+        ),
+    ],
+)
+def test_changes_and_other_acts_are_not_conflicts(first, second):
+    assert _findings(first, second) == []
+
+
+def test_the_two_countries_are_the_pair_the_source_names():
+    findings = _findings(
+        "Chad cut diplomatic ties with Serbia on Wednesday.",
+        "The two countries, which have full diplomatic relations, signed a deal.",
+    )
+    assert BLOCKING in {f.severity for f in findings}
+
+
+def test_the_two_countries_with_two_pairs_named_are_left_alone():
+    findings = _findings(
+        "Chad cut diplomatic ties with Serbia. Peru restored ties with Fiji.",
+        "The two countries, which have full diplomatic relations, signed a deal.",
+    )
+    assert findings == []
+
+
+def test_a_person_told_by_what_they_are_is_the_one_the_source_names_in_full():
+    findings = _findings(
+        "The banker Iris Holm bought a house.\n\nNorway has sanctioned Holm.",
+        "Holm was seen in Oslo.\n\nThe banker, who has never been sanctioned by "
+        "Norway, denies wrongdoing.",
+    )
+    assert BLOCKING in {f.severity for f in findings}
+
+
+def test_a_thing_still_legal_is_not_banned():
+    findings = _findings(
+        "Drones were banned in Hove at the start of the year.",
+        "Drones are still legal in Hove, the council said.",
+    )
+    assert BLOCKING in {f.severity for f in findings}
+    assert (
+        _findings(
+            "Drones were banned in Hove at the start of the year.",
+            "Drones are still legal in Brighton, the council said.",
+        )
+        == []
+    )
