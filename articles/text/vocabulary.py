@@ -122,6 +122,22 @@ SENTENCE_OPENERS = frozenset(
 )
 
 
+# Verbs that attribute speech ("..., she said", "..., added the minister"), with
+# their inflections: the verbs news copy hangs a quotation on.
+SPEECH_VERBS = frozenset(
+    words_of(
+        """
+        say said says add added adds tell told tells ask asked asks explain
+        explained explains insist insisted insists recall recalled recalls warn
+        warned warns admit admitted admits reply replied replies argue argued argues
+        claim claimed claims complain complained complains continued continues
+        wrote writes noted notes conceded concedes remarked remarks declared
+        declares stressed stresses joked jokes agreed agrees
+        """
+    )
+)
+
+
 # --- roles and titles -----------------------------------------------------------------
 
 # Nouns that name a person's office or job. A capitalised run ending in one of these
