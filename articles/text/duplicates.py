@@ -17,6 +17,12 @@ A paragraph repeats an earlier one
   repeats need NEAR_MIN_WORDS words in both, so that a shared phrase is not a
   repeat.
 
+A repeat may also tell its figures another way ("forty thousand" / "40,000",
+"£2.5m" / "£2.5 million", "8%" / "8 per cent") or put the same words in another
+order (a clause moved, the active made passive): figures are compared by value,
+and all but a few words of the one being in the other (MIN_SHARED_WORDS) is a
+near repeat too.
+
 Two paragraphs that each hold a figure the other lacks are two rows of a series
 ("2024: 38%", "2026: 47%"), not one printed twice; a figure changed in a pasted
 copy is the figures check's to report.
@@ -35,13 +41,19 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from itertools import islice
 
+from articles.text.vocabulary import MAGNITUDES, NUMBER_WORDS
+
 _DIGIT = re.compile(r"\d")
+_FIGURE_PART = re.compile(r"(?P<digits>\d+)(?P<scale>[a-z]*)")
 
 EXACT_MIN_WORDS = 6
 NEAR_MIN_WORDS = 12
 SHINGLE = 3  # words per shingle (a triple: see _read)
 MIN_JACCARD = 0.75
 MIN_RATIO = 0.9
+# Share of distinct words two paragraphs have in common (figures read as values)
+# from which they are one paragraph told in another order.
+MIN_SHARED_WORDS = 0.85
 # Below this share of shared triples two paragraphs are not compared letter by
 # letter (difflib is slow and, there, never reaches MIN_RATIO).
 RATIO_JACCARD_FLOOR = 0.25
@@ -71,13 +83,25 @@ class _Seen:
     words: list[str]
     shingles: frozenset[int]
     _figures: frozenset[str] | None = None
+    _told: list[str] | None = None
 
+    # Only paragraphs compared with another need these: most are compared with none.
     @property
     def figures(self) -> frozenset[str]:
-        # Only paragraphs compared with another need them: most are compared with none.
+        """The words written with digits, a scale written short dropped ("5m" ->
+        "5", as "5 million" is read), so that a figure told two ways is one."""
         if self._figures is None:
-            self._figures = frozenset(filter(_DIGIT.search, self.words))
+            self._figures = frozenset(
+                map(_without_scale, filter(_DIGIT.search, self.words))
+            )
         return self._figures
+
+    @property
+    def told(self) -> list[str]:
+        """The words with each figure as its value ("forty thousand" -> "#40000")."""
+        if self._told is None:
+            self._told = _with_values(self.words)
+        return self._told
 
 
 @dataclass(slots=True)
@@ -173,7 +197,11 @@ def _kind(this: _Seen, other: _Seen, common: int) -> str | None:
     size, other_size = len(this.shingles), len(other.shingles)
     jaccard = common / (size + other_size - common)
     if jaccard >= MIN_JACCARD or (
-        jaccard >= RATIO_JACCARD_FLOOR and _ratio(this.words, other.words) >= MIN_RATIO
+        jaccard >= RATIO_JACCARD_FLOOR
+        and (
+            _ratio(this.told, other.told) >= MIN_RATIO
+            or _shared_words(this.told, other.told) >= MIN_SHARED_WORDS
+        )
     ):
         return NEAR
     shorter = min(size, other_size)
@@ -188,6 +216,48 @@ def _read(words: Sequence[str]) -> _Seen:
     # tuples, and two triples that differ share a 64-bit hash next to never.
     triples = zip(words, islice(words, 1, None), islice(words, 2, None), strict=False)
     return _Seen(words, frozenset(map(hash, triples)))
+
+
+def _shared_words(a: list[str], b: list[str]) -> float:
+    first, second = set(a), set(b)
+    return len(first & second) / len(first | second)
+
+
+def _without_scale(word: str) -> str:
+    if not word[-1].isalpha():
+        return word
+    part = _FIGURE_PART.fullmatch(word)
+    return part["digits"] if part and part["scale"] in MAGNITUDES else word
+
+
+def _with_values(words: list[str]) -> list[str]:
+    """`words` with each run of a figure's parts (digits split at their commas and
+    points, number words, scales) as one word: "#" and its value."""
+    told: list[str] = []
+    digits, value, scale = "", 0, 1
+    in_run = False
+    for word in [*words, ""]:
+        number = NUMBER_WORDS.get(word)
+        part = _FIGURE_PART.fullmatch(word) if number is None else None
+        if part and (not part["scale"] or part["scale"] in MAGNITUDES):
+            digits += part["digits"]
+            scale *= MAGNITUDES.get(part["scale"], 1)
+        elif number is not None:
+            value += number
+        elif in_run and word in MAGNITUDES:
+            scale *= MAGNITUDES[word]
+        elif in_run and word in ("per", "cent", "percent"):
+            pass
+        else:
+            if in_run:
+                told.append(f"#{(int(digits or 0) + value) * scale}")
+                digits, value, scale = "", 0, 1
+            in_run = False
+            if word:
+                told.append(word)
+            continue
+        in_run = True
+    return told
 
 
 def _ratio(a: list[str], b: list[str]) -> float:

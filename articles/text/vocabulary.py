@@ -128,6 +128,22 @@ SENTENCE_OPENERS = frozenset(
 )
 
 
+# Verbs that attribute speech ("..., she said", "..., added the minister"), with
+# their inflections: the verbs news copy hangs a quotation on.
+SPEECH_VERBS = frozenset(
+    words_of(
+        """
+        say said says add added adds tell told tells ask asked asks explain
+        explained explains insist insisted insists recall recalled recalls warn
+        warned warns admit admitted admits reply replied replies argue argued argues
+        claim claimed claims complain complained complains continued continues
+        wrote writes noted notes conceded concedes remarked remarks declared
+        declares stressed stresses joked jokes agreed agrees
+        """
+    )
+)
+
+
 # --- roles and titles -----------------------------------------------------------------
 
 # Nouns that name a person's office or job. A capitalised run ending in one of these
@@ -890,6 +906,33 @@ GENERIC_THINGS = frozenset(
 
 
 # --- the calendar ---------------------------------------------------------------------
+
+# Cardinal numbers in words ("forty", "forty-two", "hundred") and the words that
+# scale a figure ("£2.5 million", "40 thousand", and their short forms "2.5m").
+_UNIT_NUMBER_WORDS = words_of(
+    "one two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen nineteen"
+)
+_TENS_NUMBER_WORDS = words_of("twenty thirty forty fifty sixty seventy eighty ninety")
+NUMBER_WORDS = {w: i for i, w in enumerate(_UNIT_NUMBER_WORDS, start=1)} | {
+    f"{tens}{join}{unit}" if unit else tens: t * 10 + u
+    for t, tens in enumerate(_TENS_NUMBER_WORDS, start=2)
+    for u, unit in enumerate(("", *_UNIT_NUMBER_WORDS[:9]))
+    for join in (("-",) if unit else ("",))
+}
+MAGNITUDES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "k": 1_000,
+    "million": 1_000_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "billion": 1_000_000_000,
+    "bn": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+    "tn": 1_000_000_000_000,
+}
+
 
 MONTHS = {
     name: number

@@ -91,3 +91,32 @@ def test_the_splitter_sets_aside_a_pull_quote_of_its_story():
     )
     [story] = suggest_split("\n".join([LEDE, QUOTE, OTHER, pull_quote]))
     assert story.duplicate_lines == (4,)
+
+
+def test_a_repeat_telling_its_figures_another_way_is_a_near_repeat():
+    told_again = LEDE.replace("about 300", "about three hundred")
+    assert _repeats(LEDE, OTHER, told_again)[2] == [(0, NEAR)]
+    scaled = (
+        "The council will spend £1.5m on the pier at Kellan Bay over two years, "
+        "its leader said."
+    )
+    told_long = scaled.replace("£1.5m", "£1.5 million")
+    assert _repeats(scaled, OTHER, told_long)[2] == [(0, NEAR)]
+
+
+def test_a_repeat_told_in_the_passive_is_a_near_repeat():
+    passive = (
+        "All crossings to the northern islands were cancelled by the ferry operator "
+        "on Wednesday after a storm damaged the pier at Kellan Bay, leaving about "
+        "300 passengers stranded overnight."
+    )
+    assert _repeats(LEDE, OTHER, passive)[2] == [(0, NEAR)]
+
+
+def test_rows_of_a_series_told_with_other_figures_are_no_repeat():
+    row = (
+        "In 2024 the ferry carried 41,000 passengers to the islands, up 6% on the "
+        "year before."
+    )
+    other_row = row.replace("2024", "2025").replace("41,000", "44,500")
+    assert _repeats(row, OTHER, other_row.replace("6%", "8%"))[2] == []

@@ -2,11 +2,15 @@
 
 Within one story a repeat is blocking: it is a paste error the reader would see.
 Across the stories of one source it is advisory: stories cut from one feed often
-share a background paragraph on purpose, but an editor should decide.
+share a background paragraph on purpose, but an editor should decide. A line of the
+page or the feed repeated with each story (a reporting credit, a copyright line, an
+author bio, a series label) is no repeat. A pull quote, a paragraph that is all
+quotation, repeats a passage of an earlier paragraph from EXACT_MIN_WORDS words.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from articles.text.checks.base import (
@@ -20,7 +24,18 @@ from articles.text.checks.base import (
     other_stories_phrase,
 )
 from articles.text.checks.severity import severity_of
-from articles.text.duplicates import EXACT, KINDS, NEAR, PART, WHOLE, DuplicateFinder
+from articles.text.duplicates import (
+    EXACT,
+    EXACT_MIN_WORDS,
+    KINDS,
+    NEAR,
+    NEAR_MIN_WORDS,
+    PART,
+    WHOLE,
+    DuplicateFinder,
+    Repeat,
+)
+from articles.text.splitting.boilerplate import is_furniture
 from articles.text.tokens import words
 
 NAME = "duplicate-paragraph"
@@ -32,14 +47,38 @@ def find_duplicate_paragraphs(
     """Yield a finding on each paragraph that repeats an earlier one."""
     prose = [p for p in paragraphs if not is_heading(p)]
     finder = DuplicateFinder()
+    told: list[str] = []  # each paragraph's words, spaced, for pull quotes
     for index, para in enumerate(prose):
         toks = words(para.text)
         repeats = finder.find(toks)
         finder.add(index, toks)
+        told.append(f" {' '.join(toks)} ")
+        if not repeats and EXACT_MIN_WORDS <= len(toks) < NEAR_MIN_WORDS:
+            repeats = _pull_quote_of(para.text, told)
+        if repeats and is_furniture(para.text):
+            continue
         if repeats:
             kind = next(k for k in KINDS if any(r.kind == k for r in repeats))
             originals = sorted({r.original for r in repeats})
             yield _finding(para, [prose[i] for i in originals], kind)
+
+
+_PULL_QUOTE = re.compile(
+    r"^[\"\u201c\u2018'][^\"\u201c\u201d]+[\"\u201d\u2019'][.!?\u2026]?$"
+)
+
+
+def _pull_quote_of(text: str, told: list[str]) -> list[Repeat]:
+    """The earlier paragraphs a pull quote (a paragraph that is all quotation, too
+    short for a near repeat) was lifted from, word for word."""
+    if not _PULL_QUOTE.match(text.strip()):
+        return []
+    words_told = told[-1]
+    return [
+        Repeat(index, PART)
+        for index, earlier in enumerate(told[:-1])
+        if words_told in earlier
+    ]
 
 
 def _finding(para: Paragraph, originals: list[Paragraph], kind: str) -> Finding:

@@ -11,12 +11,17 @@ guillemets may point either way (French and English, German and Danish).
 Two quotations of different styles in one paragraph are mixed styles too. A curly
 closing mark after a figure with no quotation open is an inch mark set curly.
 
-Single quotation marks are checked only where they cannot be apostrophes: a curly
-opening single mark (U+2018) before a word must be closed by a mark that no letter
-follows, inside the double quotation it was opened in, or else by the end of the
-paragraph (unless the next paragraph reopens it). Straight single marks, and
-elisions some keyboards set with an opening mark (til, em, tis), are not checked:
-they cannot be told from apostrophes (the party's, the Joneses', the '90s) reliably.
+Single quotation marks are checked only where they cannot be apostrophes: a single
+mark, curly (U+2018) or straight, after a space or an opening mark and before a
+word must be closed by a mark that no letter follows, inside the double quotation
+it was opened in, or else by the end of the paragraph (unless the next paragraph
+reopens it). An apostrophe inside or after a word (the party's, the Joneses') never
+opens one, nor does one before a figure (the '90s) or an elision (til, em, tis).
+
+A quotation that runs on into its own attribution ("We came with nothing, said
+Ms X. "Then ...") lacks its closing mark, even where the lost-break reading would
+accept the reopening; and a mark between a sentence's end and the next word with
+no space (`a century."The company`) is a space or paragraph break lost in pasting.
 
 Every finding here is advisory (see severity.py): mixed styles are typography, and
 an unbalanced mark is far more often typography or a lost paragraph break than words
@@ -39,6 +44,7 @@ from articles.text.checks.base import (
 )
 from articles.text.checks.severity import severity_of
 from articles.text.tokens import sentences
+from articles.text.vocabulary import SPEECH_VERBS
 
 NAME = "quotation-marks"
 
@@ -60,12 +66,30 @@ _LOW_OPENING = "„"  # German style: „so“, also „so” in much of central
 _OPEN_SINGLE, _CLOSE_SINGLE = "\u2018", "\u2019"
 # Words printed with an apostrophe in front, which keyboards may set as an opening mark
 _ELISIONS = frozenset(
-    ("bout", "cause", "cos", "em", "n", "round", "til", "tis", "twas")
+    ("bout", "cause", "cos", "em", "n", "round", "til", "tis", "twas", "s", "t")
 )
 # Sentence-final punctuation, then space or nothing: where a lost paragraph break
 # would be (pasting can lose the space with the line break: `will play."Next`).
 # A closing bracket or single mark may end the paragraph after the punctuation.
 _LOST_BREAK = re.compile(r"[.!?…][)\]'\u2019]?\s*$")
+# A quotation that runs on into its own attribution: "We came with nothing, said
+# Ms X. "Then ..." or "Nobody asked us, she said. "Nobody came": the quotation's
+# closing mark before the comma is missing, whatever follows. The attribution is
+# a speech verb with its speaker after it ("said the report, which ...") or before
+# it ("she said", "the head teacher told reporters on Monday"), ending a sentence.
+_SPEECH_VERB = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+_DETERMINED = r"(?:the|a|an|one|his|her|their|its)"
+_NOT_A_MARK = '[^"\u201c\u201d\u201e\u00ab\u00bb]*'
+_ATTRIBUTION = re.compile(
+    rf",\s+(?:(?:{_SPEECH_VERB})\s+(?:{_DETERMINED}\s|[A-Z])"
+    rf"|(?:he|she|they|we|I|{_DETERMINED}(?:\s+[\w'\u2019\-]+){{1,4}}"
+    rf"|[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+){{0,3}})\s+(?:{_SPEECH_VERB})\b)"
+    rf"{_NOT_A_MARK}[.!?\u2026]\s*$"
+)
+# A double mark with no space between a sentence's end and the next word
+# (`a century."The company`): a space or a paragraph break lost in pasting,
+# unless the mark reopens a quotation (the convention above).
+_SENTENCE_END = ".!?\u2026"
 
 
 @dataclass(frozen=True)
@@ -92,7 +116,7 @@ def find_quotation_mark_problems(
         reopens = (
             following is not None
             and following.story == para.story
-            and following.text.lstrip().startswith(_OPEN_SINGLE)
+            and following.text.lstrip().startswith((_OPEN_SINGLE, "'"))
         )
         yield from _check_single_quotes(para, continues=reopens)
 
@@ -108,8 +132,8 @@ def _marks(text: str) -> list[_Mark]:
         opens = (prev.isspace() or prev in _BEFORE_OPENING) and not nxt.isspace()
         closes = (nxt.isspace() or nxt in _AFTER_CLOSING) and not prev.isspace()
         if role is None:
-            if prev.isdigit() and not opens:
-                role = "inch"  # 12" or 5'10": a measurement, not a quotation
+            if prev.isnumeric() and not opens:
+                role = "inch"  # 12", 5'10" or 3½": a measurement, not a quotation
             else:
                 role = (
                     "open" if opens and not closes else "close" if closes else "either"
@@ -149,8 +173,11 @@ def _check_paragraph(
             if opened is not None and _LOST_BREAK.search(text[: mark.pos]):
                 # "… will play. “Next paragraph": paragraphs of one quotation joined
                 # into one line when pasted; each paragraph reopened it.
+                yield from _runs_into_attribution(para, opened, mark.pos)
                 opened = mark
                 continue
+            if opened is None and _glued(text, mark.pos):
+                yield _glued_finding(para, mark.pos)
             if opened is not None:
                 yield _finding(
                     para,
@@ -164,6 +191,9 @@ def _check_paragraph(
                 )
             opened = mark
         elif opened is None:
+            if _glued(text, mark.pos):
+                yield _glued_finding(para, mark.pos)
+                continue
             start = _sentence_start(text, mark.pos)
             yield _finding(
                 para,
@@ -210,8 +240,12 @@ def _check_paragraph(
                 closed_family = None
             elif closed_family is not None:
                 closed_family = mark.family
+            if _glued(text, mark.pos):
+                yield _glued_finding(para, mark.pos)
             opened = None
-    if opened is not None and not continues:
+    if opened is not None and continues:
+        yield from _runs_into_attribution(para, opened, len(text))
+    elif opened is not None:
         yield _finding(
             para,
             opened.pos,
@@ -231,7 +265,7 @@ def _check_single_quotes(para: Paragraph, *, continues: bool) -> Iterator[Findin
     text = para.text
     marks = _marks(text)
     for pos, char in enumerate(text):
-        if char != _OPEN_SINGLE or not _opens_single(text, pos):
+        if char not in (_OPEN_SINGLE, "'") or not _opens_single(text, pos):
             continue
         depth_end = _double_quotation_end(text, marks, pos)
         end = len(text) if depth_end is None else depth_end
@@ -293,7 +327,7 @@ def _double_quotation_end(text: str, marks: list[_Mark], pos: int) -> int | None
 
 def _after_figure(text: str, mark: _Mark) -> bool:
     """A closing mark straight after a figure: an inch mark set curly."""
-    return mark.pos > 0 and text[mark.pos - 1].isdigit()
+    return mark.pos > 0 and text[mark.pos - 1].isnumeric()
 
 
 def _finding(
@@ -315,6 +349,51 @@ def _finding(
         message=message,
         suggestion=suggestion,
         facts=[kind],
+    )
+
+
+def _runs_into_attribution(
+    para: Paragraph, opened: _Mark, end: int
+) -> Iterator[Finding]:
+    """A finding when the quotation opened at `opened`, left open up to `end` (a
+    reopening mark or the paragraph's end), ends its last sentence with its own
+    attribution: the closing mark before that was left out."""
+    quoted = para.text[opened.pos + 1 : end]
+    attribution = _ATTRIBUTION.search(quoted)
+    if attribution is None:
+        return
+    yield _finding(
+        para,
+        opened.pos,
+        opened.pos + 1 + attribution.start(),
+        kind="unclosed",
+        message=(
+            "This quotation runs on into the words that attribute it: add the "
+            "closing mark before them."
+        ),
+    )
+
+
+def _glued(text: str, pos: int) -> bool:
+    """A mark with a sentence's end on one side and a word on the other, no space."""
+    return (
+        0 < pos < len(text) - 1
+        and text[pos - 1] in _SENTENCE_END
+        and text[pos + 1].isalpha()
+    )
+
+
+def _glued_finding(para: Paragraph, pos: int) -> Finding:
+    return _finding(
+        para,
+        pos - 1,
+        pos + 2,
+        kind="lost-break",
+        severity=severity_of(NAME, "lost-break"),
+        message=(
+            "A space or a paragraph break is missing next to this quotation mark: "
+            "the sentence before it ends, and the next word touches it."
+        ),
     )
 
 

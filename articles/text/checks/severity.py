@@ -50,6 +50,12 @@ POLICY: tuple[Rule, ...] = (
         "the editor decides where the quotation ends",
     ),
     Rule(
+        "quotation-marks",
+        "lost-break",
+        ADVISORY,
+        "typography: a space or a paragraph break lost in pasting beside a mark",
+    ),
+    Rule(
         "weekday-date",
         "mismatch",
         BLOCKING,

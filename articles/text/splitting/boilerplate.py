@@ -477,6 +477,25 @@ def boilerplate_lines(lines: Sequence[str]) -> dict[int, str]:
 
 _PAID_LABEL = re.compile(r"(?i:sponsored|promoted|paid|partner)\b")
 
+# The label a site puts on every story of a series: "Part of our series on ...",
+# "This article is part of a special report on ...".
+_SERIES_LABEL = re.compile(
+    r"^(?:this (?:article|story|report|piece) is )?part of (?:a|an|our|the)\b"
+    r"[^.!?]{0,80}\b(?:series|special report|coverage|project|investigation)\b",
+    re.I,
+)
+
+
+def is_furniture(text: str) -> bool:
+    """Whether a paragraph on its own reads as a line of the page or the feed,
+    not of the story: any debris `line_kind` knows (credits, sign-offs, copyright
+    lines), an author bio, or a series label. A line repeated in every story of
+    a source is often one of these."""
+    text = text.strip()
+    if line_kind(text) is not None or _SERIES_LABEL.match(text):
+        return True
+    return bool(_BIO.match(text)) and bool(_JOURNALISM.search(text.lower()))
+
 
 def _in_page_header(lines: Sequence[str], number: int, found: dict[int, str]) -> bool:
     """Whether the lines right above line `number` are debris (a timestamp, share

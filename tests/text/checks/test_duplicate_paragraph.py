@@ -132,3 +132,77 @@ def test_fingerprint_survives_edits_elsewhere_in_the_text():
 @pytest.mark.parametrize("name", sorted(CLEAN_SOURCES))
 def test_clean_copy_has_no_duplicates(name):
     assert list(find_duplicate_paragraphs(CLEAN_SOURCES[name])) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "again"),
+    [
+        (
+            "the bridge, which cost £4.5m, opened",
+            "the bridge, which cost £4.5 million, opened",
+        ),
+        ("drew forty thousand people last spring", "drew 40,000 people last spring"),
+        (
+            "rents rose 12% across the district",
+            "rents rose 12 per cent across the district",
+        ),
+    ],
+)
+def test_a_repeat_that_writes_its_figures_another_way_is_found(first, again):
+    lede = (
+        "Figures published on Friday show that {} and the council expects the "
+        "same again next year, its finance officer said."
+    )
+    [finding] = _findings(f"{lede.format(first)}\n\n{OTHER}\n\n{lede.format(again)}")
+    assert finding.severity == BLOCKING and finding.line == 3
+
+
+def test_a_repeat_told_in_the_passive_is_found():
+    active = (
+        "The county board approved a plan for a new school on the old dairy site "
+        "on Wednesday, despite objections from the farmers who rent the land."
+    )
+    passive = (
+        "A plan for a new school on the old dairy site was approved by the county "
+        "board on Wednesday, despite objections from the farmers who rent the land."
+    )
+    [finding] = _findings(f"{active}\n\n{OTHER}\n\n{passive}")
+    assert finding.severity == BLOCKING and "almost word for word" in finding.message
+
+
+def test_two_rows_of_a_series_told_alike_are_not_a_repeat():
+    assert not _findings(
+        "In the east ward, turnout was 44 per cent, up three points on the last "
+        "vote, and the sitting councillor held the seat.\n\n"
+        "In the west ward, turnout was 39 per cent, down five points on the last "
+        "vote, and the Greens took the seat from the sitting councillor."
+    )
+
+
+def test_a_short_pull_quote_lifted_from_a_paragraph_is_a_repeat():
+    quote = (
+        "“We will keep every ward open while I run this trust,” the chief "
+        "executive told staff on Monday."
+    )
+    pull = "“We will keep every ward open while I run this trust”"
+    [finding] = _findings(f"{quote}\n\n{OTHER}\n\n{pull}")
+    assert finding.severity == BLOCKING and "a passage of line 1" in finding.message
+
+
+def test_a_short_quotation_whose_words_are_in_no_earlier_paragraph_is_no_repeat():
+    quote = "“We will keep every ward open,” the chief executive told staff."
+    assert not _findings(f"{quote}\n\n{OTHER}\n\n“We will keep the wards we can.”")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Additional reporting by Tomas Lind in Oslo; editing by Rhea Banks.",
+        "Copyright 2026 The Daily Courier. All rights reserved.",
+        "Part of our series on living with rising rents in small towns.",
+        "Nadia Ferris is a science correspondent based in Leeds and has covered "
+        "climate research for a decade.",
+    ],
+)
+def test_a_line_of_the_page_repeated_with_each_story_is_no_repeat(line):
+    assert not _findings(f"{LEDE}\n\n{line}", f"{OTHER}\n\n{line}")

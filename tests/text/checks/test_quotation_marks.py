@@ -115,12 +115,32 @@ def test_a_quotation_reopened_mid_sentence_is_still_found_but_not_blocking():
         # the line break lost with its space, straight and curly marks
         '"We have trained hard all winter."Next season we go again," said Ahmed.',
         "“We have trained hard all winter.“Next season we go again,” said Ahmed.",
-        # a quotation closed with no space after it is still closed
-        'He said: "It was over."Then he left the room.',
     ],
 )
 def test_a_lost_paragraph_break_inside_a_long_quotation_is_not_a_problem(body):
     assert _findings(body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a quotation closed with no space after it is still closed...
+        'He said: "It was over."Then he left the room.',
+        "The vicar called the bells “the voice of the parish.”They ring at noon.",
+        # ...and one opened with none before it is still opened
+        'The hall seats 300 people."We are proud of it," the warden said.',
+    ],
+)
+def test_a_mark_glued_to_the_next_sentence_is_a_lost_space_not_an_unbalanced_quote(
+    body,
+):
+    [finding] = _findings(body)
+    assert finding.severity == ADVISORY
+    assert "space or a paragraph break is missing" in finding.message
+
+
+def test_a_glued_mark_that_reopens_a_quotation_is_the_lost_break_convention():
+    assert _findings('"We lost the hall."Then we found a barn," the warden said.') == []
 
 
 def test_a_quotation_left_open_after_a_lost_break_is_still_found():
@@ -204,3 +224,64 @@ def test_a_lost_break_after_a_closed_single_quotation_is_not_a_problem():
 )
 def test_guillemets_may_point_either_way(body, found):
     assert bool(_findings(body)) == found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the attribution after its speaker, then the quotation reopened
+        "“We started with two vans, said the firm's founder, who set it up in 2011. "
+        "“Now we have forty.”",
+        # the attribution before its speaker, the next paragraph reopening
+        "“Nobody warned us, the shopkeeper said on Monday. “The water came at night.",
+        "“We had no warning, she said.",
+    ],
+)
+def test_a_quotation_that_runs_on_into_its_attribution_lacks_its_closing_mark(body):
+    following = "“We will reopen in the spring,” she added."
+    findings = _findings(body + "\n\n" + following)
+    [finding] = findings
+    assert "runs on into the words that attribute it" in finding.message
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "“We started with two vans,” said the firm's founder. “Now we have forty.",
+        # speech the speaker reports, with no comma before its verb
+        "“We asked for help and the council said no. “So we did it ourselves.",
+        "“My father said nothing, and went back to the boat. “He was like that.",
+    ],
+)
+def test_a_quotation_whose_attribution_is_outside_it_is_not_flagged(body):
+    assert _findings(body + "\n\n“We will reopen in the spring,” she added.") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "'We will fight this,' the tenants' leader said. 'The rent has doubled.",
+        '"He told me, \'You are on your own now, and then he left," she said.',
+        "The chairman said only that 'offers are always listened to.",
+    ],
+)
+def test_a_straight_single_quotation_left_open_is_found(body):
+    [finding] = _findings(body + "\n\nThe club has debts of £2m.")
+    assert "single quotation is opened but never closed" in finding.message
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "'We will fight this,' the tenants' leader said. 'The rent has doubled.'",
+        "Rock 'n' roll nights have run since the '60s at the players' club.",
+        "He flew from 's-Hertogenbosch, where 'em and 'til are on every sign.",
+        "'It is over,' she said. 'We go home.\n\n'Tomorrow we start again.'",
+    ],
+)
+def test_straight_single_marks_that_close_or_are_apostrophes_are_not_flagged(body):
+    assert _findings(body) == []
+
+
+def test_an_inch_mark_after_a_fraction_is_a_measurement():
+    assert _findings('The 3½" disks and the 5¼" drive are on show.') == []
