@@ -6,6 +6,7 @@ everything again changes nothing.
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -85,6 +86,33 @@ def _run_workers(database_url: str, count: int) -> None:
         assert worker.returncode == 0, output
 
 
+def _run_workers_together(database_url: str, count: int) -> None:
+    """Run `count` workers that start taking tasks at the same moment.
+
+    A worker's start-up (importing Django) can take seconds on a busy machine, long
+    enough for the first to drain the queue alone. So the task table is locked until
+    every worker is waiting on it to claim a task (PostgreSQL only).
+    """
+    table = connection.ops.quote_name(DBTaskResult._meta.db_table)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"LOCK TABLE {table} IN EXCLUSIVE MODE")
+        workers = [_worker(database_url) for _ in range(count)]
+        for _ in range(1200):
+            cursor.execute("SELECT pg_stat_clear_snapshot()")  # else read once
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = "
+                "current_database() AND wait_event_type = 'Lock'"
+            )
+            if cursor.fetchone()[0] >= count:
+                break
+            time.sleep(0.1)
+        else:
+            pytest.fail("the workers never asked for a task")
+    for worker in workers:
+        output, _ = worker.communicate(timeout=300)
+        assert worker.returncode == 0, output
+
+
 def test_two_workers_at_once_do_every_chunk_exactly_once(database_tasks):
     if connection.vendor != "postgresql":
         pytest.skip(
@@ -98,7 +126,7 @@ def test_two_workers_at_once_do_every_chunk_exactly_once(database_tasks):
     call_command("db_worker", batch=True, startup_delay=False, max_tasks=1)  # plan
     assert JobChunk.objects.count() == 20
 
-    _run_workers(url, 2)
+    _run_workers_together(url, 2)
 
     job.refresh_from_db()
     assert (job.state, job.done, job.total) == ("done", 60, 60)
