@@ -41,8 +41,9 @@ PARTS = (
     "heldout7",
 )
 # the parts the targets are judged on (heldout2 was studied after its second run;
-# heldout6's cases were studied after theirs and moved into tune)
-HELD_OUT = ("heldout", "heldout3", "heldout4", "heldout5", "heldout7")
+# heldout6's cases were studied after theirs and moved into tune; heldout7 is being
+# studied)
+HELD_OUT = ("heldout", "heldout3", "heldout4", "heldout5")
 TARGET = 0.9
 CLEAN_ADVISORY_PER_1000 = 1.0
 
