@@ -11,7 +11,7 @@ def test_every_check_has_ten_positive_and_ten_negative_cases_in_each_part():
     counts = Counter(
         (case.part, case.check, case.expected is not None) for case in load_cases()
     )
-    for part in ("tune", "heldout", "heldout2", "heldout3"):
+    for part in ("tune", "heldout", "heldout2", "heldout3", "heldout8"):
         for check in ALL_CHECKS:
             assert counts[(part, check.name, True)] >= 10, (part, check.name)
             assert counts[(part, check.name, False)] >= 10, (part, check.name)
