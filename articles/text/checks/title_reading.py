@@ -58,6 +58,7 @@ from articles.text.vocabulary import (
     actors_in,
     countries_in,
     fold_accents,
+    forms_of_one_first_name,
     is_role_head,
     role_words,
     transliteration_key,
@@ -226,17 +227,51 @@ def _after_title_connector(tokens: Sequence[Token], i: int) -> bool:
 
 
 def spellings_of_one_name(names: Mapping[str, int]) -> dict[str, str]:
-    """Each spelling of a name in another transliteration, in a later story,
-    mapped to the first: "Aleksandr Gritsenko" -> "Oleksandr Hrytsenko". (Within
-    one story, two such spellings are more likely two people: "Lena Berg" and
-    "Lena Borg".)"""
+    """Each later spelling of a name mapped to the first: in another
+    transliteration ("Aleksandr Gritsenko" -> "Oleksandr Hrytsenko") or with its
+    first name short ("Kate Moyo" -> "Katherine Moyo"), in a later story; with a
+    middle name or second surname dropped ("Maria Oyelaran" -> "Maria Fernanda
+    Oyelaran"), anywhere. (Within one story, two spellings are more likely two
+    people: "Lena Berg" and "Lena Borg".)"""
     first: dict[tuple[str, ...], str] = {}
-    spellings = {}
+    spellings: dict[str, str] = {}
+    persons: list[str] = []
     for name, story in names.items():
         person = first.setdefault(transliteration_key(name), name)
         if person != name and names[person] != story:
             spellings[name] = person
+            continue
+        variant = next(
+            (p for p in persons if _one_name_written_two_ways(p, name, names)), None
+        )
+        if variant is not None:
+            spellings[name] = variant
+        elif person == name:
+            persons.append(name)
     return spellings
+
+
+def _one_name_written_two_ways(
+    earlier: str, later: str, names: Mapping[str, int]
+) -> bool:
+    """True for one person's name written with a short first name in another
+    story, or with fewer middle words ("Eduardo Lins" / "Eduardo Tavares Lins")."""
+    a, b = earlier.split(), later.split()
+    if len(a) < 2 or len(b) < 2 or a == b:
+        return False
+    if any(w.lower() in ORGANISATION_WORDS or is_title_word(w.lower()) for w in a + b):
+        return False  # "Maria Lins Foundation" is no person's name
+    if a[0] != b[0]:
+        return (
+            a[1:] == b[1:]
+            and names[earlier] != names[later]
+            and forms_of_one_first_name(a[0], b[0])
+        )
+    short, long = sorted((a[1:], b[1:]), key=len)
+    if len(short) == len(long) or short[-1] not in long:
+        return False
+    words = iter(long)
+    return all(word in words for word in short)  # in order
 
 
 def title_mentions(
@@ -266,8 +301,18 @@ def title_mentions(
                 continue
             # a clause after the name, up to the next name, can give an office too
             limit = runs[n + 1][0] if n + 1 < len(runs) else len(tokens)
+            before = _roles_around(tokens, i, j, para.text)
+            if _moves_to_office(tokens, j):
+                # "Sergeant X was promoted to inspector": the title before the
+                # name is the one held before
+                before = (
+                    (replace(role, core=("former", *role.core)), start, end)
+                    if start < tokens[i].start
+                    else (role, start, end)
+                    for role, start, end in before
+                )
             for role, start, end in (
-                *_roles_around(tokens, i, j, para.text),
+                *before,
                 *_roles_told_after(tokens, j, limit, para.text),
                 *_role_told_before(tokens, i, j, runs[n - 1][1] if n else 0, para.text),
             ):
@@ -303,6 +348,8 @@ def _roles_around(
             k -= 1
         elif k >= 2 and _body_after_rank(tokens, k - 1):
             k -= 2
+        elif k >= 2 and _elided_portfolio(tokens, k - 1):
+            k -= 2  # "Ministro dell'Interno X", "Ministre de l'Intérieur X"
         elif (connector := _title_connector(tokens, k)) and (
             # "Secretary of State Antony Blinken", "Minister for Housing Ana Ruiz",
             # "Mayor of Leeds Ann Lee", "Ambassador to Kenya Laura Bianchi",
@@ -453,13 +500,35 @@ def _roles_told_after(
         before = " ".join(t.lower for t in tokens[max(0, k - 2) : k])
         current = tokens[k - 1].lower in _TAKEN_AS or before in _TAKEN_AS
         left = tokens[k - 1].lower in _LEFT_AS or before in _LEFT_AS
-        # "became mayor after three years as deputy mayor": the office before
+        # "became mayor after three years as deputy mayor", "was appointed chief
+        # executive after four years as finance director": the office before
         left = left or any(t.lower in _BECAME for t in tokens[j:k])
+        left = left or any(t.lower in _APPOINTED for t in tokens[j : k - 1])
         if not (current or left) or _inside_quotation(text, tokens[k].start):
             continue  # a speaker's own words: "after ten years as deputy head, I"
         found = _role_phrase(tokens, k + 1, text, former=left)
         if found is not None:
             yield found[0], tokens[k].start, found[1]
+
+
+def _moves_to_office(tokens: list[Token], j: int) -> bool:
+    """True when the name ending before tokens[j] is given a new office by the
+    verb after it: "was promoted to inspector", "was appointed chief constable",
+    "has been named as", "became deputy mayor"."""
+    if j < len(tokens) and tokens[j].lower in _BECAME:
+        k = j + 1
+    elif _appointed_next(tokens, j):
+        k = j + 2 + (tokens[j].lower in ("has", "had"))
+    else:
+        return False
+    if k < len(tokens) and tokens[k].lower in ("as", "to"):
+        k += 1
+    segment = _segment(tokens, k, forward=True) if k < len(tokens) else []
+    return (
+        bool(segment)
+        and _opens_role(segment, 0)
+        and _parse_role(segment, "") is not None
+    )
 
 
 def _appointed_next(tokens: list[Token], j: int) -> bool:
@@ -561,6 +630,14 @@ def _inside_quotation(text: str, position: int) -> bool:
 def _changed_after(tokens: list[Token]) -> bool:
     """True when the rest of a sentence moves the office told before it to another
     time: "... as head coach in 2019", "... before becoming director"."""
+    words = [t.lower for t in tokens]
+    if any(
+        # "named interim chief executive ... and was confirmed in the post"
+        (word == "confirmed" and words[index + 1 : index + 2] in (["in"], ["as"]))
+        or word == "permanent"
+        for index, word in enumerate(words)
+    ):
+        return True
     return any(
         token.lower in _CHANGE_WORDS
         or (
@@ -614,6 +691,9 @@ def _office_of_verb(
 
 _ACADEMIC_TITLES = frozenset(words_of("professor doctor"))
 
+# The styles of the clergy before "Rev": an archbishop is "the Most Rev".
+_CLERGY_STYLE = {"most": "rev", "very": "rev", "right": "rev"}
+
 
 def _before_honorifics(tokens: list[Token], i: int) -> int:
     """The index of the first of the honorifics right before tokens[i], or i."""
@@ -622,6 +702,11 @@ def _before_honorifics(tokens: list[Token], i: int) -> int:
             i -= 1
         elif i > 1 and tokens[i - 1].text == "." and tokens[i - 2].lower in HONORIFICS:
             i -= 2
+        elif (
+            i < len(tokens)
+            and _CLERGY_STYLE.get(tokens[i - 1].lower) == tokens[i].lower
+        ):
+            i -= 1  # "the Most Rev X", "the Very Rev X", "the Right Reverend X"
         elif (
             # an academic title after an office: "Pro-vice-chancellor Professor X"
             i > 1
@@ -689,6 +774,18 @@ def _field_word(token: Token) -> bool:
         and (token.base.islower() or token.lower.endswith("ing"))
         and not is_ordinary(token.base)
         and token.lower not in _DETERMINERS
+    )
+
+
+def _serves_field(tokens: Sequence[Token], possessive: Token) -> bool:
+    """True for a lower-case possessive naming whom a field serves ("children's"
+    in "director of children's services"), not a body ("the club's")."""
+    index = tokens.index(possessive)
+    return (
+        possessive.base.islower()
+        and index + 1 < len(tokens)
+        and _field_word(tokens[index + 1])
+        and not is_title_word(tokens[index + 1].lower)
     )
 
 
@@ -764,6 +861,11 @@ def _parsed(segment: list[Token]) -> list[Token]:
             or token.base[:1].isupper()
             or token.is_possessive  # "the club's assistant coach"
             or after_connector
+            or (
+                index
+                and _ELIDED.match(token.text)
+                and is_title_word(segment[index - 1].lower)
+            )
             or _inside_title(segment, index)  # "the council's chief planning officer"
             or _is_qualifier(segment, index)  # "the batting coach"
         ):
@@ -837,8 +939,46 @@ def _lower_word(token: Token) -> bool:
     )
 
 
+# An article or preposition elided onto the next word in French and Italian:
+# "ministre de l'Intérieur", "Ministro dell'Interno".
+_ELIDED = re.compile(r"(?i)(l|d|dell|dall|nell)['\u2019](?=\w)")
+
+
+def _without_elision(tokens: list[Token]) -> list[Token]:
+    """`tokens` with an elided article after "de" or a title word read apart:
+    "de l'Intérieur" -> "de Intérieur", "Ministro dell'Interno" -> "Ministro di
+    Interno", so that the portfolio is read as in "Ministre de la Santé"."""
+    out: list[Token] = []
+    for token in tokens:
+        elided = _ELIDED.match(token.text)
+        previous = out[-1].lower if out else ""
+        if elided and (previous in _FOREIGN_OF or is_title_word(previous)):
+            cut = token.start + elided.end()
+            if previous not in _FOREIGN_OF:
+                out.append(Token("di", token.start, cut))
+            out.append(Token(token.text[elided.end() :], cut, token.end))
+        else:
+            out.append(token)
+    return out
+
+
+def _elided_portfolio(tokens: Sequence[Token], index: int) -> bool:
+    """True for a portfolio with an elided article after a title word or "de":
+    "dell'Interno" in "Ministro dell'Interno", "l'Intérieur" after "de"."""
+    elided = _ELIDED.match(tokens[index].text)
+    return (
+        elided is not None
+        and index > 0
+        and (
+            tokens[index - 1].lower in _FOREIGN_OF
+            or is_title_word(tokens[index - 1].lower)
+        )
+        and fold_accents(tokens[index].text[elided.end() :].lower()) in TITLE_MODIFIERS
+    )
+
+
 def _parse_role(segment: list[Token], text: str, opening: int = -1) -> Role | None:
-    tokens = _parsed(segment)
+    tokens = _without_elision(_parsed(segment))
     if not tokens:
         return None
     core_tokens: list[Token] = []
@@ -871,7 +1011,8 @@ def _parse_role(segment: list[Token], text: str, opening: int = -1) -> Role | No
                 word in _OF  # "Minister for Housing", "head of finance"
                 and not in_org
                 and following is not None
-                and not following.is_possessive
+                # "director of children's services": a field told by whom it serves
+                and (not following.is_possessive or _serves_field(tokens, following))
                 and (
                     fold_accents(following.lower) in TITLE_MODIFIERS
                     # "director of operations", "head of communications"
