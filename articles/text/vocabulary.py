@@ -396,7 +396,7 @@ POSTS_OF_ONE_BODY = frozenset(
     words_of(
         """
     director curator principal headteacher headmaster headmistress head coach
-    officer treasurer registrar nurse leader secretary president
+    officer treasurer registrar nurse leader secretary president chairman
     """
     )
 )

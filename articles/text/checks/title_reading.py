@@ -81,7 +81,7 @@ _DETERMINERS = frozenset(words_of("the a an its their his her"))
 # vice-chancellor, X Y", "according to the agency's director, X Y".
 _OBJECT_PREPOSITIONS = frozenset(words_of("by with to from"))
 
-_FOREIGN_ARTICLES = frozenset(words_of("la las los le el"))
+_FOREIGN_ARTICLES = frozenset(words_of("la las los le les el il"))
 
 _ROLE_STOPS = frozenset(
     words_of(
@@ -1034,8 +1034,8 @@ def _parse_role(segment: list[Token], text: str, opening: int = -1) -> Role | No
             continue
         if word in _FOREIGN_ARTICLES and portfolio and connector in _FOREIGN_OF:
             continue
-        if word in _DETERMINERS:
-            portfolio = False
+        if word in _DETERMINERS or (index == 0 and word in _FOREIGN_ARTICLES):
+            portfolio = False  # "the", and "Le ministre", "La alcaldesa"
             continue
         if portfolio and is_title_word(word) and not token.is_possessive:
             core_tokens.append(token)
