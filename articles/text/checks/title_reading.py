@@ -281,7 +281,9 @@ def title_mentions(
     aliases: Mapping[str, str],
 ) -> Iterator[Mention]:
     for s_start, s_end in sentences(para.text):
-        tokens = tokenize(para.text[s_start:s_end], offset=s_start)
+        tokens = _compound_offices_apart(
+            tokenize(para.text[s_start:s_end], offset=s_start)
+        )
         runs = list(name_runs(tokens))
         for n, (i, j) in enumerate(runs):
             name = " ".join(t.base for t in tokens[i:j])
@@ -509,6 +511,29 @@ def _roles_told_after(
         found = _role_phrase(tokens, k + 1, text, former=left)
         if found is not None:
             yield found[0], tokens[k].start, found[1]
+
+
+def _compound_offices_apart(tokens: list[Token]) -> list[Token]:
+    """`tokens` with an office joined by a hyphen to a word that is no title word
+    read as that word and the office: "player-coach" is a coach ("player" says
+    which), as "player coach" would be. Titles whose pieces are all title words
+    ("vice-president", "secretary-general") are read by role_words."""
+    out: list[Token] = []
+    for token in tokens:
+        *field, office = token.text.split("-")
+        if (
+            field
+            and is_role_head(office)
+            and not is_title_word(token.text)
+            and all(p.isalpha() and len(p) > 2 and not is_ordinary(p) for p in field)
+        ):
+            start = token.start
+            for piece in (*field, office):
+                out.append(Token(piece, start, start + len(piece)))
+                start += len(piece) + 1
+        else:
+            out.append(token)
+    return out
 
 
 def _moves_to_office(tokens: list[Token], j: int) -> bool:

@@ -1558,3 +1558,18 @@ def test_a_deputy_standing_in_for_the_head_is_no_conflict():
         "Joel Tarn, the college's principal, replied.",
     )
     assert finding.severity == ADVISORY
+
+
+def test_an_office_joined_by_a_hyphen_to_a_field_is_that_office():
+    [finding] = _later_findings(
+        "The side's player-manager, Ivo Brant, scored.",
+        "Ivo Brant, the club's assistant manager, spoke.",
+    )
+    assert finding.severity == BLOCKING
+    assert (
+        _findings(
+            "The side's player-manager, Ivo Brant, scored.",
+            "Ivo Brant, the manager, spoke.",
+        )
+        == []
+    )
