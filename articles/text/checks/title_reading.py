@@ -30,6 +30,7 @@ title_consistency.py compares what this module reads.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -235,19 +236,30 @@ def spellings_of_one_name(names: Mapping[str, int]) -> dict[str, str]:
     people: "Lena Berg" and "Lena Borg".)"""
     first: dict[tuple[str, ...], str] = {}
     spellings: dict[str, str] = {}
-    persons: list[str] = []
+    # the names taken as persons so far, by what a variant of each shares with it:
+    # the words after the first name, or the first name and one word after it
+    persons: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for name, story in names.items():
         person = first.setdefault(transliteration_key(name), name)
         if person != name and names[person] != story:
             spellings[name] = person
             continue
+        parts = name.split()
+        keys = [tuple(parts[1:]), *((parts[0], word) for word in parts[1:])]
         variant = next(
-            (p for p in persons if _one_name_written_two_ways(p, name, names)), None
+            (
+                p
+                for key in keys
+                for p in persons.get(key, ())
+                if _one_name_written_two_ways(p, name, names)
+            ),
+            None,
         )
         if variant is not None:
             spellings[name] = variant
         elif person == name:
-            persons.append(name)
+            for key in keys:
+                persons[key].append(name)
     return spellings
 
 
