@@ -93,7 +93,7 @@ _PATTERNS = [
     # last date's before it in the paragraph
     re.compile(
         rf"\b{_WEEKDAY}{_DAY_PART},?\s+the\s+(?P<bare_day>\d{{1,2}})(?:st|nd|rd|th)\b"
-        rf"(?!\s+(?:of\s+)?(?:{_MONTH})\b)"
+        rf"(?!\s+(?:of\b|{_MONTH}\b))"  # "the 19th of next month" is not read
     ),
     # Monday 14/09/2026 / Fri 2026-05-22 / Saturday (19.06.2026)
     re.compile(rf"\b{_WEEKDAY}{_DAY_PART},?\s*\(?\s*{_NUMERIC}"),

@@ -236,6 +236,14 @@ def test_a_weekday_after_a_numeric_date_is_checked(text, found):
         # a day before the date's is in the month after: not read
         ("It opens on Friday 26 February 2027 and closes on Friday the 2nd.", False),
         ("The fair closes on Monday the 14th.", False),  # no month to read it in
+        (
+            "It opens on Friday 12 March 2027, again on Wednesday the 19th of May.",
+            False,
+        ),
+        (
+            "It opens on Friday 12 March 2027, again on Monday the 19th of next month.",
+            False,
+        ),
     ],
 )
 def test_a_day_told_without_its_month_takes_the_month_of_the_date_before(text, found):
