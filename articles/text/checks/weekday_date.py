@@ -5,9 +5,10 @@ Recognised forms: "Thursday, October 3", "Friday morning, 4 October 2024",
 "May 29, 2024 (Wednesday)", "3 November, a Tuesday", numeric dates after a weekday
 ("Monday 14/09/2026", "Fri 2026-05-22", "Sat. 28.3.26"; a numeric date that reads
 both ways is accepted if either reading fits), and the first day of a range
-("Friday 1 to Sunday 3 May"), the weekdays of a list with the days of one ("Tuesday
-and Wednesday, 10 and 11 March"), a weekday after a numeric date ("27.02.2026
-(Friday)", "2026-04-03, a Friday"), and a day told with no month after a date
+("Friday 1 to Sunday 3 May"), the weekdays of a list with the days of one
+("Tuesday and Wednesday, 10 and 11 March", "Monday to Wednesday, March 9-11"), a
+weekday after a numeric date ("27.02.2026 (Friday)", "2026-04-03, a Friday"), and
+a day told with no month after a date
 ("... Friday 13 March and Sunday the 15th", in that month). "On Mondays" is a
 habit, not a date, and "the Sun" is a newspaper.
 
@@ -63,13 +64,22 @@ _RANGE_TO = r"\s*(?:,|,?\s*(?:to|until|till|through|and|or)\b|[-\u2013\u2014])\s
 # A date written in words or in digits, as a weekday after it is told:
 # "May 29, 2024 (Wednesday)", "27.02.2026 (Friday)", "2026-04-03, a Friday"
 _WORDS_OR_DIGITS = rf"(?:{_DATE}{_YEAR}|{_NUMERIC})"
+_LISTED_DAY = rf"\d{{1,2}}{_ORDINAL}(?!\d)"
+_MONTH_AFTER = rf"\s+(?:of\s+)?(?:{_MONTH})\b\.?"
+_LISTED_DAYS = (
+    # 10 and 11 March, 9 March and 10 March
+    rf"(?:{_LISTED_DAY}(?:{_MONTH_AFTER})?{_RANGE_TO})+{_LISTED_DAY}{_MONTH_AFTER}"
+    # March 9-11, March 9 to March 11
+    rf"|(?:{_MONTH})\.?\s+{_LISTED_DAY}"
+    rf"(?:{_RANGE_TO}(?:(?:{_MONTH})\.?\s+)?{_LISTED_DAY})+"
+)
 _PATTERNS = [
-    # Tuesday and Wednesday, 10 and 11 March 2026 / Mon-Tue, 9-10 March: the
-    # weekdays of a list, each with the day in the same place of the list of days
+    # Tuesday and Wednesday, 10 and 11 March 2026 / Mon-Tue, 9 March and 10 March /
+    # Monday to Wednesday, March 9-11: the weekdays of a list, each with the day in
+    # the same place of the list of days
     re.compile(
         rf"\b(?P<weekdays>{_ANY_WEEKDAY}(?:{_RANGE_TO}{_ANY_WEEKDAY})+),?\s+"
-        rf"(?P<days>\d{{1,2}}{_ORDINAL}(?:{_RANGE_TO}\d{{1,2}}{_ORDINAL})+)"
-        rf"\s+(?:of\s+)?(?P<list_month>{_MONTH})\b\.?{_YEAR}"
+        rf"(?P<days>{_LISTED_DAYS}){_YEAR}"
     ),
     # Friday (October 4)
     re.compile(rf"\b{_WEEKDAY}{_DAY_PART}\s*\(\s*{_DATE}{_YEAR}\s*\)"),
@@ -238,13 +248,22 @@ def _claims(match: re.Match[str]) -> list[tuple[str, int, list[tuple[int, int]]]
     if not match.groupdict().get("weekdays"):
         return [(match.group("weekday"), match.start("weekday"), _readings(match))]
     weekdays = list(re.finditer(_ANY_WEEKDAY, match.group("weekdays")))
-    days = re.findall(r"\d{1,2}", match.group("days"))
+    listed = re.findall(rf"({_MONTH})|(\d+)", match.group("days"))
+    months_first = bool(listed[0][0])  # "March 9-11": each day takes the month before
+    days: list[tuple[int, int]] = []
+    month = 0
+    for month_word, day in listed:
+        if month_word:
+            month = MONTHS[month_word]
+            # "10 and 11 March": the days before a month take it
+            days = [(d_month or month, d) for d_month, d in days]
+        else:
+            days.append((month if months_first else 0, int(day)))
     if len(weekdays) != len(days):
         return []
-    month = MONTHS[match.group("list_month")]
     return [
-        (w.group().rstrip("."), match.start("weekdays") + w.start(), [(month, int(d))])
-        for w, d in zip(weekdays, days, strict=True)
+        (w.group().rstrip("."), match.start("weekdays") + w.start(), [day])
+        for w, day in zip(weekdays, days, strict=True)
     ]
 
 

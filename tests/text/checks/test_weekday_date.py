@@ -206,6 +206,10 @@ def test_a_web_page_s_timestamp_dates_the_story_like_a_dateline():
         ("The road shuts Mon-Wed, 8-10 March 2027.", []),
         ("The road shuts Tue-Thu, 9-10 March 2027.", ["Thursday"]),
         ("Talks run on Tuesday and Wednesday, 9, 10 and 11 March 2027.", []),
+        ("Talks run on Tuesday and Wednesday, 9 March and 10 March 2027.", []),
+        ("Talks run on Tuesday and Thursday, 9 March and 10 March 2027.", ["Thursday"]),
+        ("Talks run Tuesday to Thursday, March 9-11, 2027.", []),
+        ("Talks run Tuesday through Friday, March 9 to 11, 2027.", ["Friday"]),
     ],
 )
 def test_the_weekdays_of_a_list_go_with_the_days_of_a_list(text, wrong):
