@@ -517,7 +517,7 @@ def _roles_told_after(
         # "became mayor after three years as deputy mayor", "was appointed chief
         # executive after four years as finance director": the office before
         left = left or any(t.lower in _BECAME for t in tokens[j:k])
-        left = left or any(t.lower in _APPOINTED for t in tokens[j : k - 1])
+        left = left or _appointed_after(tokens[j:k])
         if not (current or left) or _inside_quotation(text, tokens[k].start):
             continue  # a speaker's own words: "after ten years as deputy head, I"
         found = _role_phrase(tokens, k + 1, text, former=left)
@@ -565,6 +565,17 @@ def _moves_to_office(tokens: list[Token], j: int) -> bool:
         bool(segment)
         and _opens_role(segment, 0)
         and _parse_role(segment, "") is not None
+    )
+
+
+def _appointed_after(clause: list[Token]) -> bool:
+    """True for a clause that ends on "as" and tells an appointment, then a time
+    before it: "was appointed chief executive after four years as" (but not "was
+    named director in 2015 and has served as": an office held now)."""
+    words = [t.lower for t in clause]
+    appointed = next((n for n, w in enumerate(words) if w in _APPOINTED), None)
+    return appointed is not None and any(
+        w in ("after", "following") for w in words[appointed + 1 :]
     )
 
 

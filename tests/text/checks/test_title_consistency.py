@@ -1573,3 +1573,12 @@ def test_an_office_joined_by_a_hyphen_to_a_field_is_that_office():
         )
         == []
     )
+
+
+def test_an_office_served_in_after_an_appointment_is_held_now():
+    [finding] = _later_findings(
+        "Nia Roper, who was appointed finance director in 2015, has served as"
+        " chairman since 2023.",
+        "Nia Roper, the firm's treasurer, spoke.",
+    )
+    assert finding.severity == BLOCKING
