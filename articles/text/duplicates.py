@@ -97,6 +97,12 @@ class _Seen:
         return self._figures
 
     @property
+    def values(self) -> frozenset[str]:
+        """The figures' values ("three" and "3" are "#3"): the rows of a series
+        differ in these, a repeat tells them another way."""
+        return frozenset(w for w in self.told if w.startswith("#"))
+
+    @property
     def told(self) -> list[str]:
         """The words with each figure as its value ("forty thousand" -> "#40000")."""
         if self._told is None:
@@ -192,7 +198,11 @@ class DuplicateFinder:
 
 
 def _kind(this: _Seen, other: _Seen, common: int) -> str | None:
-    if this.figures - other.figures and other.figures - this.figures:
+    if (
+        this.figures - other.figures
+        and other.figures - this.figures
+        and this.values != other.values
+    ):
         return None  # rows of a series
     size, other_size = len(this.shingles), len(other.shingles)
     jaccard = common / (size + other_size - common)

@@ -343,6 +343,7 @@ EXCLUSIVE_OFFICES = (
     ),
     frozenset(("ambassador", "consul", "charge d'affaires")),
     frozenset(words_of("judge prosecutor")),
+    frozenset(words_of("attorney-general solicitor-general")),  # law officers
     frozenset(words_of("constable sergeant inspector superintendent")),  # police
     frozenset(words_of("bishop archbishop archdeacon vicar curate")),  # clergy
     frozenset(words_of("professor lecturer")),
@@ -395,7 +396,7 @@ POSTS_OF_ONE_BODY = frozenset(
     words_of(
         """
     director curator principal headteacher headmaster headmistress head coach
-    officer treasurer registrar nurse leader secretary president
+    officer treasurer registrar nurse leader secretary president chairman
     """
     )
 )
@@ -1113,3 +1114,42 @@ EVENT_WORDS = frozenset(
     """
     )
 )
+
+
+# Short and familiar forms of first names: one person written "Katherine" in one
+# story and "Kate" in another. Each line is a full name and its forms.
+_FIRST_NAME_FORMS = """
+william bill billy will liam | robert bob bobby rob robbie | james jim jimmy jamie
+thomas tom tommy | michael mike mick | richard rick ricky dick rich | edward ed
+eddie ted ned | anthony tony | joseph joe joey | john jack johnny | patrick pat
+paddy | patricia pat patty trish | alexander alex sandy sasha | alexandra alex
+sasha | andrew andy drew | christopher chris | christine chris | daniel dan danny
+| david dave | jonathan jon jonny | nicholas nick nicky | samuel sam sammy |
+samantha sam | stephen steve | steven steve | susan sue susie | victoria vicky |
+jennifer jen jenny | rebecca becky becca | deborah debbie deb | benjamin ben |
+matthew matt | timothy tim | gregory greg | kenneth ken kenny | ronald ron |
+donald don | gerald gerry | frederick fred freddie | henry harry | charles
+charlie | peter pete | philip phil | raymond ray | lawrence larry | leonard len
+| terence terry | joshua josh | abigail abby | amanda mandy | catherine kate
+katie cathy cath | katherine kate katie kathy kath | kathryn kate katie |
+elizabeth liz lizzie beth betty eliza | margaret maggie meg peggy | eleanor
+ellie | isabel izzy bella | isabella izzy bella | jacqueline jackie | josephine
+jo josie | joanna jo | joanne jo | pamela pam | penelope penny | theresa tess |
+teresa tess | dmitry dima | mikhail misha | yekaterina katya | francisco paco |
+jose pepe | ignacio nacho | giuseppe beppe
+"""
+FIRST_NAME_FORMS: dict[str, frozenset[str]] = {
+    line.split()[0]: frozenset(line.split()[1:])
+    for line in _FIRST_NAME_FORMS.split("|")
+}
+
+
+def forms_of_one_first_name(first: str, second: str) -> bool:
+    """True when two first names are one name written in full and short
+    ("Katherine" / "Kate", "William" / "Bill"), or alike."""
+    a, b = fold_accents(first.lower()), fold_accents(second.lower())
+    return (
+        a == b
+        or b in FIRST_NAME_FORMS.get(a, frozenset())
+        or a in FIRST_NAME_FORMS.get(b, frozenset())
+    )

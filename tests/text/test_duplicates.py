@@ -120,3 +120,16 @@ def test_rows_of_a_series_told_with_other_figures_are_no_repeat():
     )
     other_row = row.replace("2024", "2025").replace("41,000", "44,500")
     assert _repeats(row, OTHER, other_row.replace("6%", "8%"))[2] == []
+
+
+def test_a_repeat_telling_two_figures_each_the_other_way_is_a_near_repeat():
+    # each holds a figure in digits the other writes in words: one set of values,
+    # so no rows of a series
+    lede = (
+        "Divers searched for two days for the six sailors missing 40 miles off "
+        "the coast after their trawler sank in a gale."
+    )
+    told_again = lede.replace("two days", "2 days").replace("40 miles", "forty miles")
+    assert _repeats(lede, OTHER, told_again)[2] == [(0, NEAR)]
+    next_row = lede.replace("two days", "3 days").replace("40 miles", "forty miles")
+    assert _repeats(lede, OTHER, next_row)[2] == []

@@ -8,7 +8,8 @@ breaks: a quotation reopening after sentence-final punctuation inside one line
 
 German-style quotations open low and close high (U+201E, then U+201C or U+201D);
 guillemets may point either way (French and English, German and Danish).
-Two quotations of different styles in one paragraph are mixed styles too. A curly
+Two quotations of different styles in one paragraph are mixed styles too, unless
+one is inside the other as guillemets nest (« “…” », “ «…» ”). A curly
 closing mark after a figure with no quotation open is an inch mark set curly.
 
 Single quotation marks are checked only where they cannot be apostrophes: a single
@@ -157,7 +158,14 @@ def _check_paragraph(
     # (the paragraph's mixing is then told once, there)
     closed_family: str | None = ""
     marks = _marks(text)
+    nested_until = -1  # a quotation inside the open one, in another style
     for index, mark in enumerate(marks):
+        if index <= nested_until:
+            continue
+        if opened is not None and mark.role != "close":
+            nested_until = _nested_quotation_end(marks, opened, index)
+            if nested_until > index:
+                continue
         if mark.role == "inch" or (mark.glyph == "”" and _after_figure(text, mark)):
             if opened is None:
                 continue
@@ -256,6 +264,23 @@ def _check_paragraph(
                 "does not continue it: add the closing mark where the quote ends."
             ),
         )
+
+
+def _nested_quotation_end(marks: list[_Mark], opened: _Mark, index: int) -> int:
+    """The index of the mark that closes a quotation opened at marks[index] inside
+    the one `opened` opens, when the two are of the styles one nests in the other
+    (French « “…” », English “ «…» ”) and it closes before the outer one does;
+    else -1."""
+    inner = marks[index]
+    if inner.family == opened.family or GUILLEMET not in (inner.family, opened.family):
+        return -1
+    for later in range(index + 1, len(marks)):
+        mark = marks[later]
+        if mark.family == opened.family:
+            return -1  # the outer one closes first: not nested
+        if mark.family == inner.family and mark.role in ("close", "either"):
+            return later
+    return -1
 
 
 def _check_single_quotes(para: Paragraph, *, continues: bool) -> Iterator[Finding]:

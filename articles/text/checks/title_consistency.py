@@ -93,6 +93,8 @@ _PAST_WORDS = frozenset(words_of("former ex"))
 # "its first woman mayor".
 
 _TEMPORARY_WORDS = frozenset(words_of("acting interim caretaker outgoing incoming"))
+# Ranks of those who stand in for an office's holder.
+_STANDING_IN_WORDS = frozenset(words_of("deputy vice"))
 # Ranks of a post held as a guest: "Guest conductor" is another post than "the
 # orchestra's principal conductor" or "Conductor", but a loose description ("the
 # much-loved conductor") drops them.
@@ -237,6 +239,8 @@ def _compare(
         bare = b if rank_a else a
         if not bare.formal and len(bare.core) == 1:
             return None  # "Rear Admiral X" / "X, the admiral": the style of a service
+    if rank_a != rank_b and _standing_in(rank_a, rank_b):
+        return None  # "Acting headteacher X" / "X, the deputy headteacher"
     if rank_a != rank_b:
         temporary = (rank_a ^ rank_b) <= _TEMPORARY_WORDS
         return (_VARIANT if temporary else _OFFICE), "a different rank"
@@ -277,6 +281,15 @@ def _compare(
         if not (a.affiliation <= b.affiliation or b.affiliation <= a.affiliation):
             return _VARIANT, "a variant of the title"
     return None
+
+
+def _standing_in(rank_a: set[str], rank_b: set[str]) -> bool:
+    """True when one title covers an office for a while and the other is its
+    deputy's: the deputy is who stands in ("acting head" / "deputy head")."""
+    return bool(rank_a and rank_b) and any(
+        mine <= _TEMPORARY_WORDS and theirs <= _STANDING_IN_WORDS
+        for mine, theirs in ((rank_a, rank_b), (rank_b, rank_a))
+    )
 
 
 def _two_posts_of_one_body(a: Role, b: Role) -> bool:

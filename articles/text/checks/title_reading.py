@@ -30,6 +30,7 @@ title_consistency.py compares what this module reads.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -58,6 +59,7 @@ from articles.text.vocabulary import (
     actors_in,
     countries_in,
     fold_accents,
+    forms_of_one_first_name,
     is_role_head,
     role_words,
     transliteration_key,
@@ -80,7 +82,7 @@ _DETERMINERS = frozenset(words_of("the a an its their his her"))
 # vice-chancellor, X Y", "according to the agency's director, X Y".
 _OBJECT_PREPOSITIONS = frozenset(words_of("by with to from"))
 
-_FOREIGN_ARTICLES = frozenset(words_of("la las los le el"))
+_FOREIGN_ARTICLES = frozenset(words_of("la las los le les el il"))
 
 _ROLE_STOPS = frozenset(
     words_of(
@@ -226,17 +228,62 @@ def _after_title_connector(tokens: Sequence[Token], i: int) -> bool:
 
 
 def spellings_of_one_name(names: Mapping[str, int]) -> dict[str, str]:
-    """Each spelling of a name in another transliteration, in a later story,
-    mapped to the first: "Aleksandr Gritsenko" -> "Oleksandr Hrytsenko". (Within
-    one story, two such spellings are more likely two people: "Lena Berg" and
-    "Lena Borg".)"""
+    """Each later spelling of a name mapped to the first: in another
+    transliteration ("Aleksandr Gritsenko" -> "Oleksandr Hrytsenko") or with its
+    first name short ("Kate Moyo" -> "Katherine Moyo"), in a later story; with a
+    middle name or second surname dropped ("Maria Oyelaran" -> "Maria Fernanda
+    Oyelaran"), anywhere. (Within one story, two spellings are more likely two
+    people: "Lena Berg" and "Lena Borg".)"""
     first: dict[tuple[str, ...], str] = {}
-    spellings = {}
+    spellings: dict[str, str] = {}
+    # the names taken as persons so far, by what a variant of each shares with it:
+    # the words after the first name, or the first name and one word after it
+    persons: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for name, story in names.items():
         person = first.setdefault(transliteration_key(name), name)
         if person != name and names[person] != story:
             spellings[name] = person
+            continue
+        parts = name.split()
+        keys = [tuple(parts[1:]), *((parts[0], word) for word in parts[1:])]
+        variant = next(
+            (
+                p
+                for key in keys
+                for p in persons.get(key, ())
+                if _one_name_written_two_ways(p, name, names)
+            ),
+            None,
+        )
+        if variant is not None:
+            spellings[name] = variant
+        elif person == name:
+            for key in keys:
+                persons[key].append(name)
     return spellings
+
+
+def _one_name_written_two_ways(
+    earlier: str, later: str, names: Mapping[str, int]
+) -> bool:
+    """True for one person's name written with a short first name in another
+    story, or with fewer middle words ("Eduardo Lins" / "Eduardo Tavares Lins")."""
+    a, b = earlier.split(), later.split()
+    if len(a) < 2 or len(b) < 2 or a == b:
+        return False
+    if any(w.lower() in ORGANISATION_WORDS or is_title_word(w.lower()) for w in a + b):
+        return False  # "Maria Lins Foundation" is no person's name
+    if a[0] != b[0]:
+        return (
+            a[1:] == b[1:]
+            and names[earlier] != names[later]
+            and forms_of_one_first_name(a[0], b[0])
+        )
+    short, long = sorted((a[1:], b[1:]), key=len)
+    if len(short) == len(long) or short[-1] not in long:
+        return False
+    words = iter(long)
+    return all(word in words for word in short)  # in order
 
 
 def title_mentions(
@@ -246,7 +293,9 @@ def title_mentions(
     aliases: Mapping[str, str],
 ) -> Iterator[Mention]:
     for s_start, s_end in sentences(para.text):
-        tokens = tokenize(para.text[s_start:s_end], offset=s_start)
+        tokens = _compound_offices_apart(
+            tokenize(para.text[s_start:s_end], offset=s_start)
+        )
         runs = list(name_runs(tokens))
         for n, (i, j) in enumerate(runs):
             name = " ".join(t.base for t in tokens[i:j])
@@ -266,8 +315,18 @@ def title_mentions(
                 continue
             # a clause after the name, up to the next name, can give an office too
             limit = runs[n + 1][0] if n + 1 < len(runs) else len(tokens)
+            before = _roles_around(tokens, i, j, para.text)
+            if _moves_to_office(tokens, j):
+                # "Sergeant X was promoted to inspector": the title before the
+                # name is the one held before
+                before = (
+                    (replace(role, core=("former", *role.core)), start, end)
+                    if start < tokens[i].start
+                    else (role, start, end)
+                    for role, start, end in before
+                )
             for role, start, end in (
-                *_roles_around(tokens, i, j, para.text),
+                *before,
                 *_roles_told_after(tokens, j, limit, para.text),
                 *_role_told_before(tokens, i, j, runs[n - 1][1] if n else 0, para.text),
             ):
@@ -303,6 +362,8 @@ def _roles_around(
             k -= 1
         elif k >= 2 and _body_after_rank(tokens, k - 1):
             k -= 2
+        elif k >= 2 and _elided_portfolio(tokens, k - 1):
+            k -= 2  # "Ministro dell'Interno X", "Ministre de l'Intérieur X"
         elif (connector := _title_connector(tokens, k)) and (
             # "Secretary of State Antony Blinken", "Minister for Housing Ana Ruiz",
             # "Mayor of Leeds Ann Lee", "Ambassador to Kenya Laura Bianchi",
@@ -453,13 +514,69 @@ def _roles_told_after(
         before = " ".join(t.lower for t in tokens[max(0, k - 2) : k])
         current = tokens[k - 1].lower in _TAKEN_AS or before in _TAKEN_AS
         left = tokens[k - 1].lower in _LEFT_AS or before in _LEFT_AS
-        # "became mayor after three years as deputy mayor": the office before
+        # "became mayor after three years as deputy mayor", "was appointed chief
+        # executive after four years as finance director": the office before
         left = left or any(t.lower in _BECAME for t in tokens[j:k])
+        left = left or _appointed_after(tokens[j:k])
         if not (current or left) or _inside_quotation(text, tokens[k].start):
             continue  # a speaker's own words: "after ten years as deputy head, I"
         found = _role_phrase(tokens, k + 1, text, former=left)
         if found is not None:
             yield found[0], tokens[k].start, found[1]
+
+
+def _compound_offices_apart(tokens: list[Token]) -> list[Token]:
+    """`tokens` with an office joined by a hyphen to a word that is no title word
+    read as that word and the office: "player-coach" is a coach ("player" says
+    which), as "player coach" would be. Titles whose pieces are all title words
+    ("vice-president", "secretary-general") are read by role_words."""
+    out: list[Token] = []
+    for token in tokens:
+        *field, office = token.text.split("-")
+        if (
+            field
+            and is_role_head(office)
+            and not is_title_word(token.text)
+            and all(p.isalpha() and len(p) > 2 and not is_ordinary(p) for p in field)
+        ):
+            start = token.start
+            for piece in (*field, office):
+                out.append(Token(piece, start, start + len(piece)))
+                start += len(piece) + 1
+        else:
+            out.append(token)
+    return out
+
+
+def _moves_to_office(tokens: list[Token], j: int) -> bool:
+    """True when the name ending before tokens[j] is given a new office by the
+    verb after it: "was promoted to inspector", "was appointed chief constable",
+    "has been named as", "became deputy mayor"."""
+    if j < len(tokens) and tokens[j].lower in _BECAME:
+        k = j + 1
+    elif _appointed_next(tokens, j):
+        k = j + 2 + (tokens[j].lower in ("has", "had"))
+    else:
+        return False
+    if k < len(tokens) and tokens[k].lower in ("as", "to"):
+        k += 1
+    segment = _segment(tokens, k, forward=True) if k < len(tokens) else []
+    return (
+        bool(segment)
+        and _opens_role(segment, 0)
+        and _parse_role(segment, "") is not None
+    )
+
+
+def _appointed_after(clause: list[Token]) -> bool:
+    """True for a clause that ends on "as" and tells an appointment, then a time
+    before it: "was appointed chief executive after four years as" (but not "was
+    named director in 2015 and has served as": an office held now)."""
+    words = [t.lower for t in clause]
+    appointed = next((n for n, w in enumerate(words) if w in _APPOINTED), None)
+    return appointed is not None and any(
+        w in ("after", "following") for w in words[appointed + 1 :]
+    )
 
 
 def _appointed_next(tokens: list[Token], j: int) -> bool:
@@ -561,6 +678,14 @@ def _inside_quotation(text: str, position: int) -> bool:
 def _changed_after(tokens: list[Token]) -> bool:
     """True when the rest of a sentence moves the office told before it to another
     time: "... as head coach in 2019", "... before becoming director"."""
+    words = [t.lower for t in tokens]
+    if any(
+        # "named interim chief executive ... and was confirmed in the post"
+        (word == "confirmed" and words[index + 1 : index + 2] in (["in"], ["as"]))
+        or word == "permanent"
+        for index, word in enumerate(words)
+    ):
+        return True
     return any(
         token.lower in _CHANGE_WORDS
         or (
@@ -614,6 +739,9 @@ def _office_of_verb(
 
 _ACADEMIC_TITLES = frozenset(words_of("professor doctor"))
 
+# The styles of the clergy before "Rev": an archbishop is "the Most Rev".
+_CLERGY_STYLE = {"most": "rev", "very": "rev", "right": "rev"}
+
 
 def _before_honorifics(tokens: list[Token], i: int) -> int:
     """The index of the first of the honorifics right before tokens[i], or i."""
@@ -622,6 +750,11 @@ def _before_honorifics(tokens: list[Token], i: int) -> int:
             i -= 1
         elif i > 1 and tokens[i - 1].text == "." and tokens[i - 2].lower in HONORIFICS:
             i -= 2
+        elif (
+            i < len(tokens)
+            and _CLERGY_STYLE.get(tokens[i - 1].lower) == tokens[i].lower
+        ):
+            i -= 1  # "the Most Rev X", "the Very Rev X", "the Right Reverend X"
         elif (
             # an academic title after an office: "Pro-vice-chancellor Professor X"
             i > 1
@@ -689,6 +822,18 @@ def _field_word(token: Token) -> bool:
         and (token.base.islower() or token.lower.endswith("ing"))
         and not is_ordinary(token.base)
         and token.lower not in _DETERMINERS
+    )
+
+
+def _serves_field(tokens: Sequence[Token], possessive: Token) -> bool:
+    """True for a lower-case possessive naming whom a field serves ("children's"
+    in "director of children's services"), not a body ("the club's")."""
+    index = tokens.index(possessive)
+    return (
+        possessive.base.islower()
+        and index + 1 < len(tokens)
+        and _field_word(tokens[index + 1])
+        and not is_title_word(tokens[index + 1].lower)
     )
 
 
@@ -764,6 +909,11 @@ def _parsed(segment: list[Token]) -> list[Token]:
             or token.base[:1].isupper()
             or token.is_possessive  # "the club's assistant coach"
             or after_connector
+            or (
+                index
+                and _ELIDED.match(token.text)
+                and is_title_word(segment[index - 1].lower)
+            )
             or _inside_title(segment, index)  # "the council's chief planning officer"
             or _is_qualifier(segment, index)  # "the batting coach"
         ):
@@ -837,8 +987,46 @@ def _lower_word(token: Token) -> bool:
     )
 
 
+# An article or preposition elided onto the next word in French and Italian:
+# "ministre de l'Intérieur", "Ministro dell'Interno".
+_ELIDED = re.compile(r"(?i)(l|d|dell|dall|nell)['\u2019](?=\w)")
+
+
+def _without_elision(tokens: list[Token]) -> list[Token]:
+    """`tokens` with an elided article after "de" or a title word read apart:
+    "de l'Intérieur" -> "de Intérieur", "Ministro dell'Interno" -> "Ministro di
+    Interno", so that the portfolio is read as in "Ministre de la Santé"."""
+    out: list[Token] = []
+    for token in tokens:
+        elided = _ELIDED.match(token.text)
+        previous = out[-1].lower if out else ""
+        if elided and (previous in _FOREIGN_OF or is_title_word(previous)):
+            cut = token.start + elided.end()
+            if previous not in _FOREIGN_OF:
+                out.append(Token("di", token.start, cut))
+            out.append(Token(token.text[elided.end() :], cut, token.end))
+        else:
+            out.append(token)
+    return out
+
+
+def _elided_portfolio(tokens: Sequence[Token], index: int) -> bool:
+    """True for a portfolio with an elided article after a title word or "de":
+    "dell'Interno" in "Ministro dell'Interno", "l'Intérieur" after "de"."""
+    elided = _ELIDED.match(tokens[index].text)
+    return (
+        elided is not None
+        and index > 0
+        and (
+            tokens[index - 1].lower in _FOREIGN_OF
+            or is_title_word(tokens[index - 1].lower)
+        )
+        and fold_accents(tokens[index].text[elided.end() :].lower()) in TITLE_MODIFIERS
+    )
+
+
 def _parse_role(segment: list[Token], text: str, opening: int = -1) -> Role | None:
-    tokens = _parsed(segment)
+    tokens = _without_elision(_parsed(segment))
     if not tokens:
         return None
     core_tokens: list[Token] = []
@@ -871,7 +1059,8 @@ def _parse_role(segment: list[Token], text: str, opening: int = -1) -> Role | No
                 word in _OF  # "Minister for Housing", "head of finance"
                 and not in_org
                 and following is not None
-                and not following.is_possessive
+                # "director of children's services": a field told by whom it serves
+                and (not following.is_possessive or _serves_field(tokens, following))
                 and (
                     fold_accents(following.lower) in TITLE_MODIFIERS
                     # "director of operations", "head of communications"
@@ -893,8 +1082,8 @@ def _parse_role(segment: list[Token], text: str, opening: int = -1) -> Role | No
             continue
         if word in _FOREIGN_ARTICLES and portfolio and connector in _FOREIGN_OF:
             continue
-        if word in _DETERMINERS:
-            portfolio = False
+        if word in _DETERMINERS or (index == 0 and word in _FOREIGN_ARTICLES):
+            portfolio = False  # "the", and "Le ministre", "La alcaldesa"
             continue
         if portfolio and is_title_word(word) and not token.is_possessive:
             core_tokens.append(token)

@@ -5,8 +5,12 @@ Recognised forms: "Thursday, October 3", "Friday morning, 4 October 2024",
 "May 29, 2024 (Wednesday)", "3 November, a Tuesday", numeric dates after a weekday
 ("Monday 14/09/2026", "Fri 2026-05-22", "Sat. 28.3.26"; a numeric date that reads
 both ways is accepted if either reading fits), and the first day of a range
-("Friday 1 to Sunday 3 May"). "On Mondays" is a habit, not a date, and "the Sun"
-is a newspaper.
+("Friday 1 to Sunday 3 May"), the weekdays of a list with the days of one
+("Tuesday and Wednesday, 10 and 11 March", "Monday to Wednesday, March 9-11"), a
+weekday after a numeric date ("27.02.2026 (Friday)", "2026-04-03, a Friday"), and
+a day told with no month after a date
+("... Friday 13 March and Sunday the 15th", in that month). "On Mondays" is a
+habit, not a date, and "the Sun" is a newspaper.
 
 A date needs a year to have a weekday: the year written with the date, else a year
 in the same paragraph, else the year of the story's dateline or web timestamp
@@ -57,7 +61,26 @@ _NUMERIC = (
     r"|\d{1,2}(?P<sep>[/.\-])\d{1,2}(?P=sep)(?:\d{4}|\d{2}))(?![/.\-]?\d)"
 )
 _RANGE_TO = r"\s*(?:,|,?\s*(?:to|until|till|through|and|or)\b|[-\u2013\u2014])\s*"
+# A date written in words or in digits, as a weekday after it is told:
+# "May 29, 2024 (Wednesday)", "27.02.2026 (Friday)", "2026-04-03, a Friday"
+_WORDS_OR_DIGITS = rf"(?:{_DATE}{_YEAR}|{_NUMERIC})"
+_LISTED_DAY = rf"\d{{1,2}}{_ORDINAL}(?!\d)"
+_MONTH_AFTER = rf"\s+(?:of\s+)?(?:{_MONTH})\b\.?"
+_LISTED_DAYS = (
+    # 10 and 11 March, 9 March and 10 March
+    rf"(?:{_LISTED_DAY}(?:{_MONTH_AFTER})?{_RANGE_TO})+{_LISTED_DAY}{_MONTH_AFTER}"
+    # March 9-11, March 9 to March 11
+    rf"|(?:{_MONTH})\.?\s+{_LISTED_DAY}"
+    rf"(?:{_RANGE_TO}(?:(?:{_MONTH})\.?\s+)?{_LISTED_DAY})+"
+)
 _PATTERNS = [
+    # Tuesday and Wednesday, 10 and 11 March 2026 / Mon-Tue, 9 March and 10 March /
+    # Monday to Wednesday, March 9-11: the weekdays of a list, each with the day in
+    # the same place of the list of days
+    re.compile(
+        rf"\b(?P<weekdays>{_ANY_WEEKDAY}(?:{_RANGE_TO}{_ANY_WEEKDAY})+),?\s+"
+        rf"(?P<days>{_LISTED_DAYS}){_YEAR}"
+    ),
     # Friday (October 4)
     re.compile(rf"\b{_WEEKDAY}{_DAY_PART}\s*\(\s*{_DATE}{_YEAR}\s*\)"),
     # Friday 1 to Sunday 3 May 2026, Monday 4, Tuesday 5 and Friday 8 May: the days
@@ -69,11 +92,18 @@ _PATTERNS = [
     ),
     # Thursday, October 3 / Friday morning, 4 October 2024 / Tues., Sept. 8
     re.compile(rf"\b{_WEEKDAY}{_DAY_PART},?\s+{_DATE}{_YEAR}"),
-    # May 29, 2024 (Wednesday)
-    re.compile(rf"\b{_DATE}{_YEAR},?\s*\(\s*{_WEEKDAY}\s*\)"),
-    # 3 November 2026, a Tuesday / 3 November (a Tuesday)
+    # May 29, 2024 (Wednesday) / 27.02.2026 (Friday)
+    re.compile(rf"\b{_WORDS_OR_DIGITS},?\s*\(\s*{_WEEKDAY}\s*\)"),
+    # 3 November 2026, a Tuesday / 3 November (a Tuesday) / 2026-04-03, a Friday
     re.compile(
-        rf"\b{_DATE}{_YEAR}(?:,\s*|\s*\(\s*)(?:which\s+(?:is|was)\s+)?a\s+{_WEEKDAY}"
+        rf"\b{_WORDS_OR_DIGITS}(?:,\s*|\s*\(\s*)(?:which\s+(?:is|was)\s+)?"
+        rf"a\s+{_WEEKDAY}"
+    ),
+    # "... on Friday 13 March and on Sunday the 14th": a day whose month is the
+    # last date's before it in the paragraph
+    re.compile(
+        rf"\b{_WEEKDAY}{_DAY_PART},?\s+the\s+(?P<bare_day>\d{{1,2}})(?:st|nd|rd|th)\b"
+        rf"(?!\s+(?:of\b|{_MONTH}\b))"  # "the 19th of next month" is not read
     ),
     # Monday 14/09/2026 / Fri 2026-05-22 / Saturday (19.06.2026)
     re.compile(rf"\b{_WEEKDAY}{_DAY_PART},?\s*\(?\s*{_NUMERIC}"),
@@ -139,7 +169,10 @@ def _check(
     dateline: tuple[dt.date, Paragraph] | None,
     latest: tuple[int, Paragraph] | None,
 ) -> Finding | None:
-    readings = _readings(match)
+    claims = _claims(match)
+    if not claims or not claims[0][2]:
+        return None  # lists of different lengths, or a day with no month to read
+    readings = claims[0][2]
     origin, kind, note = None, "mismatch", ""
     if match.groupdict().get("year") or match.groupdict().get("numeric"):
         years = [_year(match)]
@@ -161,24 +194,21 @@ def _check(
             note = f" (the year is taken from line {origin.line})"
         else:
             return None  # no year anywhere: the weekday cannot be checked
-    dates = []
-    for year in years:
-        for month, day in readings:
-            try:
-                dates.append(dt.date(year, month, day))
-            except ValueError:
-                continue  # "February 30", or "14/09" read month first
-    if not dates:
-        return None  # not a date this check can judge
-    written = match.group("weekday")
+    wrong = [
+        (written, at, dates)
+        for written, at, readings in claims
+        if (dates := _dates(years, readings))
+        and not any(d.weekday() == _weekday_index(written) for d in dates)
+    ]
+    if not wrong:
+        return None  # every weekday fits, or no date this check can judge
+    [(written, at, dates), *_] = wrong
     written_index = _weekday_index(written)
-    if any(d.weekday() == written_index for d in dates):
-        return None
     date = dates[0]
     right = WEEKDAYS[date.weekday()]
     if written in WEEKDAY_ABBREVIATIONS:
         right = right[:3]
-    offset = match.start("weekday") - match.start()
+    offset = at - match.start()
     quote = match.group()
     suggestion = quote[:offset] + right + quote[offset + len(written) :]
     return make_finding(
@@ -198,9 +228,57 @@ def _check(
     )
 
 
+def _dates(years: list[int], readings: list[tuple[int, int]]) -> list[dt.date]:
+    """The dates the readings of a date can be in those years."""
+    dates = []
+    for year in years:
+        for month, day in readings:
+            try:
+                dates.append(dt.date(year, month, day))
+            except ValueError:
+                continue  # "February 30", or "14/09" read month first
+    return dates
+
+
+def _claims(match: re.Match[str]) -> list[tuple[str, int, list[tuple[int, int]]]]:
+    """Each weekday the match gives a date, as (weekday as written, where it
+    starts, the (month, day) readings of its date): one, or one for each weekday
+    of a list ("Tuesday and Wednesday, 10 and 11 March": the first with the
+    first day); none for lists of different lengths."""
+    if not match.groupdict().get("weekdays"):
+        return [(match.group("weekday"), match.start("weekday"), _readings(match))]
+    weekdays = list(re.finditer(_ANY_WEEKDAY, match.group("weekdays")))
+    listed = re.findall(rf"({_MONTH})|(\d+)", match.group("days"))
+    months_first = bool(listed[0][0])  # "March 9-11": each day takes the month before
+    days: list[tuple[int, int]] = []
+    month = 0
+    for month_word, day in listed:
+        if month_word:
+            month = MONTHS[month_word]
+            # "10 and 11 March": the days before a month take it
+            days = [(d_month or month, d) for d_month, d in days]
+        else:
+            days.append((month if months_first else 0, int(day)))
+    if len(weekdays) != len(days):
+        return []
+    return [
+        (w.group().rstrip("."), match.start("weekdays") + w.start(), [day])
+        for w, day in zip(weekdays, days, strict=True)
+    ]
+
+
 def _readings(match: re.Match[str]) -> list[tuple[int, int]]:
     """The (month, day) the matched date can mean: one, or two for "05/06/2026"."""
     groups = match.groupdict()
+    if groups.get("bare_day"):
+        earlier = list(re.finditer(_DATE, match.string[: match.start()]))
+        if not earlier:
+            return []  # no month to read the day in
+        month_word = re.search(_MONTH, earlier[-1].group()).group()
+        day = int(groups["bare_day"])
+        if day < int(re.search(r"\d{1,2}", earlier[-1].group()).group()):
+            return []  # "28 February ... Sunday the 1st": the month after
+        return [(MONTHS[month_word], day)]
     if groups.get("range_day"):
         return [(MONTHS[groups["range_month"]], int(groups["range_day"]))]
     if groups.get("numeric"):

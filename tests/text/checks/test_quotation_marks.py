@@ -285,3 +285,16 @@ def test_straight_single_marks_that_close_or_are_apostrophes_are_not_flagged(bod
 
 def test_an_inch_mark_after_a_fraction_is_a_measurement():
     assert _findings('The 3½" disks and the 5¼" drive are on show.') == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("«Il a dit “jamais” hier», selon elle.", False),  # French: « “…” »
+        ("“The sign said «fermé» all week,” he said.", False),
+        ("«Il a dit “jamais hier», selon elle.", True),  # the inner one left open
+        ("«Il a dit», selon elle, “jamais”.", True),  # two styles side by side
+    ],
+)
+def test_a_quotation_nested_in_guillemets_is_one_style(text, found):
+    assert bool(_findings(text)) == found

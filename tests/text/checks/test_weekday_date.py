@@ -195,3 +195,60 @@ def test_a_web_page_s_timestamp_dates_the_story_like_a_dateline():
     assert finding.severity == BLOCKING
     assert finding.quote == "Tuesday 16 November"
     assert "taken from the dateline on line 3" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Talks run on Tuesday and Wednesday, 9 and 10 March 2027.", []),
+        ("Talks run on Tuesday and Wednesday, 9 and 11 March 2027.", ["Wednesday"]),
+        ("The road shuts Tue-Wed, 9-10 March 2027.", []),
+        ("The road shuts Mon-Wed, 8-10 March 2027.", []),
+        ("The road shuts Tue-Thu, 9-10 March 2027.", ["Thursday"]),
+        ("Talks run on Tuesday and Wednesday, 9, 10 and 11 March 2027.", []),
+        ("Talks run on Tuesday and Wednesday, 9 March and 10 March 2027.", []),
+        ("Talks run on Tuesday and Thursday, 9 March and 10 March 2027.", ["Thursday"]),
+        ("Talks run Tuesday to Thursday, March 9-11, 2027.", []),
+        ("Talks run Tuesday through Friday, March 9 to 11, 2027.", ["Friday"]),
+    ],
+)
+def test_the_weekdays_of_a_list_go_with_the_days_of_a_list(text, wrong):
+    found = [
+        f.message.split(", not a ")[1].split()[0].rstrip(":") for f in _findings(text)
+    ]
+    assert found == wrong
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Trains are replaced by buses from 26.02.2027 (Friday).", False),
+        ("Trains are replaced by buses from 26.02.2027 (Thursday).", True),
+        ("The premiere is on 2027-04-02, a Friday.", False),
+        ("The premiere is on 2027-04-02, a Monday.", True),
+    ],
+)
+def test_a_weekday_after_a_numeric_date_is_checked(text, found):
+    assert bool(_findings(text)) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("It opens on Friday 12 March 2027 and closes on Sunday the 14th.", False),
+        ("It opens on Friday 12 March 2027 and closes on Monday the 14th.", True),
+        # a day before the date's is in the month after: not read
+        ("It opens on Friday 26 February 2027 and closes on Friday the 2nd.", False),
+        ("The fair closes on Monday the 14th.", False),  # no month to read it in
+        (
+            "It opens on Friday 12 March 2027, again on Wednesday the 19th of May.",
+            False,
+        ),
+        (
+            "It opens on Friday 12 March 2027, again on Monday the 19th of next month.",
+            False,
+        ),
+    ],
+)
+def test_a_day_told_without_its_month_takes_the_month_of_the_date_before(text, found):
+    assert bool(_findings(text)) == found
