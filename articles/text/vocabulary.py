@@ -728,6 +728,7 @@ United States|American|Washington|US,U.S.,USA,U.S.A.,America
 Uruguay|Uruguayan|Montevideo|
 Uzbekistan|Uzbek|Tashkent|
 Vanuatu||Port Vila|
+Holy See||Vatican City|Vatican
 Venezuela|Venezuelan|Caracas|
 Vietnam|Vietnamese|Hanoi|
 Yemen|Yemeni|Sanaa|

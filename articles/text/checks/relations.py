@@ -110,7 +110,7 @@ RELATIONS: tuple[Relation, ...] = (
         symmetric=True,
         phrases=(
             Phrase(
-                r"(?:has|have|(?:(?<=has\s)|(?<=have\s))had|maintains?|maintained|"
+                r"(?:has|have|(?:(?<=has\s)|(?<=have\s)|(?<=never\s))had|maintains?|maintained|"
                 r"enjoys?)\s+(?:full\s+|formal\s+)?diplomatic\s+(?:relations|ties)\s+with"
             ),
             Phrase(
@@ -134,7 +134,8 @@ RELATIONS: tuple[Relation, ...] = (
                 shape=JOINT,
             ),
             Phrase(
-                r"(?:(?:have|has)\s+no|severed|cut|broke\s+off|suspended)\s+"
+                r"(?:(?:have|has)\s+(?:(?:had|ever\s+had)\s+)?no|(?:have|has)\s+never\s+had|"
+                r"severed|cut|broke\s+off|suspended)\s+"
                 r"(?:full\s+|formal\s+)?diplomatic\s+(?:relations|ties)",
                 NOT_DONE,
                 JOINT,

@@ -96,9 +96,12 @@ REPORTING_VERBS = (
     r"maintained|claimed|argued|noted|warned|explained|admitted|acknowledged|"
     r"stated|repeated|conceded|believes?|believed|understood|learned|learnt"
 )
+# The frame may tell where, when or to whom it was said before "that": "said in
+# a statement that the airline was solvent", "told reporters on Monday that".
 REPORTED = re.compile(
     rf"\b(?:{REPORTING_VERBS})"
-    r"(?:\s+(?:on|last)\s+\w+)?\s+(?:that\s+)?\S+(?:\s+\S+)?\s+$"
+    r"(?:(?:\s+(?:on|last)\s+\w+)?\s+|\s+[^.;:\"\u201c\u201d]{0,40}?\s+that\s+)"
+    r"(?:that\s+)?\S+(?:\s+\S+)?\s+$"
 )
 # A government or body as the object, in lower case: "the new government of
 # Mali", "the transitional council", "the military authorities in Niamey", "the
