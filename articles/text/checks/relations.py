@@ -306,7 +306,7 @@ RELATIONS: tuple[Relation, ...] = (
             # "has gone into administration", "is not in administration"
             Phrase(
                 r"(?:(?:go(?:es|ne|ing)?|went|enter(?:s|ed|ing)?|placed|put|"
-                r"collaps(?:e|es|ed|ing))\s+into|enter(?:s|ed|ing)?|"
+                r"collaps(?:e|es|ed|ing))\s+into|enter(?:s|ed|ing)?|(?:placed|put)\s+in|"
                 r"(?:(?<=is\s)|(?<=are\s)|(?<=was\s)|(?<=not\s)|(?<=been\s)|"
                 r"(?<=remains\s))in)\s+(?:administration|liquidation|receivership)",
                 obj="insolvency",

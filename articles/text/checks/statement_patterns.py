@@ -76,14 +76,14 @@ _BODY = (
     r"charity|school|hospital|university|college|airline|operator|group)\b"
 )
 # The organs of a state or body that act for it: "Chile's parliament ratified".
-_ORGANS = (
+ORGANS = (
     r"government|authorities|administration|parliament|congress|senate|cabinet|"
     r"president|foreign\s+ministry|ministry|treasury|regulators?|council"
 )
 # A name may follow what it is: "the brewer Arden Ales".
 _SUBJ = (
     rf"(?P<subj>(?:the\s+[a-z][\w-]*\s+)?{_NP}(?:['\u2019]s)?"
-    rf"(?:\s+(?:{_ORGANS}))?|it\b|{_BODY})"
+    rf"(?:\s+(?:{ORGANS}))?|it\b|{_BODY})"
 )
 # A name, or a body told by what it is ("the company"), as the object.
 _OBJ_OR_BODY = (

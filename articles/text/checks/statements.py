@@ -41,6 +41,7 @@ from articles.text.checks.statement_patterns import (
     MODAL,
     NEGATION,
     NOT_LISTED,
+    ORGANS,
     PAST,
     PATTERN_WORDS,
     PATTERNS,
@@ -53,6 +54,7 @@ from articles.text.names import PROPER_NAME
 from articles.text.tokens import sentences
 from articles.text.vocabulary import (
     CALENDAR_WORDS,
+    ORGANISATION_KINDS,
     STOPWORDS,
     actor_of,
     countries_in,
@@ -620,6 +622,13 @@ def _subject(
         if group in match.re.groupindex and match.group(group):
             named = match.group(group)
             break
+    if named is not None and match.group("subj") == named:
+        described = _DESCRIBED_IN_PLACE.search(match.string, 0, match.start("subj"))
+        if described is not None:
+            # "A regional airline in northern Norway has filed": the airline,
+            # which the copy calls "the airline" after, not Norway
+            head = described.group("head")
+            return head, f"the {head}"
     if named is not None and named.strip().lower() not in ANAPHORS:
         country = actor_of(named, capitals=True)
         if country:
@@ -654,6 +663,19 @@ def _subject(
     if after:
         return after[0], _country_display(after[0])
     return UNNAMED, UNNAMED
+
+
+# A body described by its kind and where it is, right before the place a subject
+# pattern takes for the subject: "A gold mining company in Ghana (has been)". A
+# government or parliament "in" its capital is the state's own ("The parliament in
+# Athens"), so organs are left to the place.
+_DESCRIBED_IN_PLACE = re.compile(
+    r"(?:^|[,;:]\s+|\b(?:that|and|but)\s+)\W*(?:[Aa]n?|[Tt]he)\s+"
+    r"(?:[a-z][\w-]*\s+){0,3}?"
+    rf"(?P<head>(?!(?:{ORGANS})\b)(?:{ORGANISATION_KINDS}))\s+"
+    r"(?:(?:based|registered|headquartered)\s+)?(?:in|near|outside)\s+"
+    r"(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?$"
+)
 
 
 _SET_AGAINST = re.compile(
