@@ -33,6 +33,12 @@ from articles.text.vocabulary import HONORIFICS, STOPWORDS, words_of
 if TYPE_CHECKING:
     from articles.text.checks.statements import Statement
 
+# at most so many people a denial of everyone ("no arrests have been made") is
+# read against; more are a list of other events
+_FEW = 3
+# What opens a party told by what it is: "the company", "its union", "our protocol".
+_DEFINITE = re.compile(r"(?i:(?:the|its|our|their|his|her|my|your)\s)")
+
 UNNAMED = ""  # the subject of a statement that does not say who did it
 PAIR = "\x00pair"  # both parties told as one: "the two countries", "both sides"
 
@@ -111,9 +117,16 @@ def resolve_references(
                 continue  # a thing banned or declared may be told with no one doing it
         obj, obj_text = statement.object, statement.object_text
         if by_object and obj == UNNAMED:
-            # "No one has been arrested": the one person the source's other
-            # statements of the relation say was
+            # "No one has been arrested": denies it of every person the source's
+            # other statements of the relation say was ("A teenager arrested
+            # after ..." and "The 17-year-old ... was detained" alike)
             told = {s.object: s.object_text for s in others if s.object != UNNAMED}
+            if 1 < len(told) <= _FEW:
+                resolved.extend(
+                    replace(statement, object=key, object_text=text)
+                    for key, text in told.items()
+                )
+                continue
             if len(told) == 1:
                 obj, obj_text = next(iter(told.items()))
         if by_object and not obj_text[:1].isupper():
@@ -207,7 +220,7 @@ def _referent(
     name of the source that begins or ends with it ("Joseph Kiprono"), and one
     told with an honorific ("Mr Oyelaran") to the one person the copy names in
     full so (`people`)."""
-    if key == UNNAMED or (text.lower().startswith("the ") and not _is_name(text)):
+    if key == UNNAMED or (_DEFINITE.match(text) and not _is_name(text)):
         found = {
             k: t for k, t in candidates if k not in (key, PAIR) and k and _is_name(t)
         }
@@ -278,7 +291,7 @@ def _another_named_before(
     a preposition ("signed players from the English Championship") or used as a
     modifier ("West African leaders met") is a place, a thing or a kind, not a
     party the description could stand for."""
-    if not told.lower().startswith("the ") or _is_name(told):
+    if not _DEFINITE.match(told) or _is_name(told):
         return False
     kind = _content_words(told)
     of_kind = kind <= _content_words(referent)
@@ -293,13 +306,29 @@ def _another_named_before(
         and not _AFTER_PREPOSITION.search(story, 0, n.start())
         and not _MODIFIER.match(story, n.end())
     ]
-    if not before:
+    if not before or _told_since(referent, story, before[-1], at + statement.start):
         return False
     nearest = before[-1].lower()
     other = referent.lower() not in nearest and nearest not in referent.lower()
     if of_kind:  # only another of the kind stands between them
         return other and kind <= _content_words(nearest)
     return other
+
+
+def _told_since(referent: str, story: str, other: str, at: int) -> bool:
+    """True when the referent is named, in full or by a word of its name, after
+    the last mention of the other name and before `at` ("The ship, the Saga
+    Meridian, left ... A spokesman for Norvana said the company"): then it is the
+    nearer one."""
+    since = story.rfind(other, 0, at)
+    if since < 0:
+        return False
+    words = [w for w in _without_stopwords(referent).split() if w[:1].isupper()]
+    return any(
+        re.search(rf"\b{re.escape(word)}\b", story[since + len(other) : at])
+        for word in words
+        if len(word) > 3 and word.lower() not in STOPWORDS
+    )
 
 
 def _without_stopwords(name: str) -> str:
@@ -330,7 +359,7 @@ def _named_of_kind(
     Union"): the one name ending in its noun (`kinds`, from _names_by_kind).
     Else as told."""
     words = told.split()
-    if len(words) != 2 or words[0].lower() != "the" or not words[1].islower():
+    if len(words) != 2 or not _DEFINITE.match(told) or not words[1].islower():
         return key, told
     found = kinds.get(words[1], set())
     if len(found) != 1:
