@@ -54,6 +54,7 @@ from articles.text.names import PROPER_NAME
 from articles.text.tokens import sentences
 from articles.text.vocabulary import (
     CALENDAR_WORDS,
+    DEMONYMS,
     ORGANISATION_KINDS,
     STOPWORDS,
     actor_of,
@@ -630,7 +631,7 @@ def _subject(
             head = described.group("head")
             return head, f"the {head}"
     if named is not None and named.strip().lower() not in ANAPHORS:
-        country = actor_of(named, capitals=True)
+        country = None if _DEMONYM_IN_NAME.search(named) else actor_of(named, capitals=True)
         if country:
             return country, _country_display(country)
         cleaned = _clean_np(re.sub(r"['\u2019]s$", "", named.strip()))
@@ -663,6 +664,16 @@ def _subject(
     if after:
         return after[0], _country_display(after[0])
     return UNNAMED, UNNAMED
+
+
+# A demonym inside a body's name ("The Irish Farmers' Association", "the Kenyan
+# Dairy Board") names the body, not the country; one before an organ of state
+# ("the Turkish Parliament") is the state's.
+_DEMONYM_IN_NAME = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(sorted(map(re.escape, DEMONYMS), key=len, reverse=True))
+    + rf")\s+(?!(?:{ORGANS})\b)[A-Z][\w'\u2019-]*(?:\s|$)"
+)
 
 
 # A body described by its kind and where it is, right before the place a subject
