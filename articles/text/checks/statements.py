@@ -672,7 +672,7 @@ def _subject(
 _DEMONYM_IN_NAME = re.compile(
     r"(?<![\w-])(?:"
     + "|".join(sorted(map(re.escape, DEMONYMS), key=len, reverse=True))
-    + rf")\s+(?!(?:{ORGANS})\b)[A-Z][\w'\u2019-]*(?:\s|$)"
+    + rf")\s+(?!(?i:{ORGANS})\b)[A-Z][\w'\u2019-]*(?:\s|$)"
 )
 
 
