@@ -259,7 +259,8 @@ RELATIONS: tuple[Relation, ...] = (
         held_in_place=True,
         objects=(
             r"(?:an?\s+|the\s+|its\s+)?(?:national\s+|nationwide\s+|general\s+)?"
-            r"(?:state\s+of\s+(?:emergency|siege)|martial\s+law|ceasefire|cease-fire|"
+            r"(?:state\s+of\s+(?:emergency|siege|catastrophe|disaster|calamity|alarm)|"
+            r"martial\s+law|ceasefire|cease-fire|"
             r"truce|insolvency|bankruptcy)"
         ),
         synonyms={

@@ -174,6 +174,10 @@ _REMOVAL_VERB = (
 )
 _OWNER = rf"(?:(?P<owner>{_NP})['\u2019]s\s+|(?:the|its|their)\s+)?"
 
+# What the copy says of the object before its category: "designated the network
+# Grey Tide, accused of recruiting teenagers, as a terrorist organisation".
+_OBJECT_ASIDE = r"(?:,\s+(?:[a-z]+(?:ed|en)|who|which|whose|once|now)\b[^,;:()]{0,80},)?"
+
 PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     # The Red Vale group is (not) a proscribed organisation in Britain.
     (
@@ -195,8 +199,8 @@ PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         DESIGNATION,
         "active",
         re.compile(
-            rf"\b{_SUBJ}(?:,\s+which)?\s+{_AUX}{_ACTIVE_VERB}\s+{_OBJ}\s+(?:as\s+)?"
-            rf"{_CATEGORY}"
+            rf"\b{_SUBJ}(?:,\s+which)?\s+{_AUX}{_ACTIVE_VERB}\s+{_OBJ}{_OBJECT_ASIDE}"
+            rf"\s+(?:as\s+)?{_CATEGORY}"
         ),
     ),
     # the Proud Boys, which Canada lists as a terrorist entity
@@ -338,7 +342,7 @@ _GENERIC_AUX = (
     r"(?P<aux>(?:(?:still|officially|formally|already|currently|now|also|finally|"
     r"later|subsequently|since|eventually|then|briefly|reportedly|allegedly|"
     r"has|have|had|does|do|did|not|no\s+longer|never|yet|will|would|could|may|"
-    r"might|shall|must|is|are|was|were|be|been|being|to|considering|"
+    r"might|shall|must|is|are|was|were|be|been|being|to|considering|ever|"
     r"(?:plans?|planning|intends?|wants?|hopes?|seeks?|seeking|agreed|agrees|"
     r"applied|applies|expected|set|moving|poised|about|continues?|fail(?:s|ed)?|"
     r"tried\s+and\s+failed|tries|tried|attempted|"
