@@ -235,6 +235,33 @@ _CHARGES_DROPPED = re.compile(
 )
 
 
+# "The arrest of Ana Ruiz followed a raid": an arrest or conviction told as a
+# noun with its person after "of".
+_COURT_OF = re.compile(
+    rf"\b[Tt]he\s+(?P<noun>arrest|detention|conviction)\s+of\s+{_NAME}"
+    r"(?!\s+(?:warrant|rate)\b)(?P<body>[^;:()]*)"
+)
+# "Quito's decision to recognise X", "the council's vote to ban Y": a decision
+# told as a noun is the act it decides, done.
+_DECISION = tuple(
+    re.compile(
+        rf"{owner}['\u2019]s?\s+(?:decision|vote|move)\s+to\s+"
+        r"(?P<body>[a-z][^,;:()]*)"
+    )
+    for owner in (rf"\b(?!(?:It|Its|Their|His|Her|This|That)\b){_NAME}", _BODY_NAMED)
+)
+# "after the company's sale to the retailer Doran & Quigg": a sale told as a
+# noun is the buyer's purchase, done when told as past ("after", "following").
+_SALE_TO = tuple(
+    re.compile(
+        rf"\b(?:after|following|since)\s+(?:the\s+)?{owner}['\u2019]s?\s+sale\s+to\s+"
+        r"(?:(?:the|an?)\s+(?:[A-Za-z][\w-]*-[a-z]+\s+|[a-z][\w-]*\s+){0,3})?"
+        r"(?P<buyer>[A-Z][\w&'\u2019-]*(?:\s+(?:&\s+)?[A-Z][\w&'\u2019-]*)*)"
+    )
+    for owner in (_NAME, _BODY_NAMED.replace("(?<![\w-])[Tt]he\s+", "(?<![\w-])"))
+)
+
+
 @dataclass(frozen=True)
 class Clause:
     """A clause told again as a plain sentence, and where it is in its sentence.
@@ -511,6 +538,38 @@ def _nominal_clauses(sentence: str) -> Iterator[Clause]:
         )
 
 
+def _told_as_noun(sentence: str) -> Iterator[Clause]:
+    """An arrest, conviction, decision or sale told as a noun, told again as the
+    verb it names ("The arrest of X" -> "X was arrested", "Y's sale to Z" -> "Z
+    has bought Y", "X's decision to ban Y" -> "X bans Y")."""
+    for match in _COURT_OF.finditer(sentence):
+        if _CALLED_FOR.search(sentence, 0, match.start()):
+            continue  # "calls for the arrest of X": not done
+        verb = "was convicted" if match.group("noun") == "conviction" else "was arrested"
+        yield Clause(
+            text=f"{match.group('name')} {verb}",
+            start=match.start(),
+            end=match.end("name"),
+        )
+    for match in (m for pattern in _DECISION for m in pattern.finditer(sentence)):
+        if _CALLED_FOR.search(sentence, 0, match.start()):
+            continue
+        body = match.group("body").rstrip(" .")
+        yield Clause(
+            text=f"{match.group('name')} {body}",
+            start=match.start("name"),
+            end=match.start("body") + len(body),
+        )
+    for match in (m for pattern in _SALE_TO for m in pattern.finditer(sentence)):
+        yield Clause(
+            text=f"{match.group('buyer')} has bought "
+            + ("the " if match.group("name").islower() else "")
+            + match.group("name"),
+            start=match.start("name"),
+            end=match.end("buyer"),
+        )
+
+
 _READERS = (
     ((",", " among ", " one of ", " and ", " but "), _name_clauses),
     (("den", "reject"), _denials),
@@ -531,4 +590,6 @@ _READERS = (
     (("merger",), _merger_clauses),
     (("conviction", "arrest", "charge"), _court_clauses),
     (("appointed", "called in", "brought in"), _insolvency_clauses),
+    (("arrest of", "detention of", "conviction of", "decision to", "vote to",
+      "move to", "sale to"), _told_as_noun),
 )

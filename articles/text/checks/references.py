@@ -40,6 +40,7 @@ _FEW = 3
 _DEFINITE = re.compile(r"(?i:(?:the|its|our|their|his|her|my|your)\s)")
 
 UNNAMED = ""  # the subject of a statement that does not say who did it
+ANYONE = "\x00anyone"  # "Nobody has bought X": told of every party that might have
 PAIR = "\x00pair"  # both parties told as one: "the two countries", "both sides"
 
 
@@ -146,7 +147,8 @@ def resolve_references(
             [
                 (s.object, s.object_text)
                 for s in others
-                if by_object or s.subject == subject
+                # "Nobody has bought X" tells of X whoever the buyer
+                if by_object or s.subject in (subject, UNNAMED, ANYONE)
             ],
             names,
             people,
@@ -169,7 +171,30 @@ def resolve_references(
                 object_text=obj_text,
             )
         )
-    return resolved
+    return _told_of_anyone(resolved)
+
+
+def _told_of_anyone(statements: list[Statement]) -> list[Statement]:
+    """A statement told of anyone ("Nobody has bought X") as one of each party
+    the source's other statements of the relation and object name (a few at
+    most), or none."""
+    result = [s for s in statements if s.subject != ANYONE]
+    for statement in statements:
+        if statement.subject != ANYONE:
+            continue
+        parties = {
+            s.subject: s.subject_text
+            for s in result
+            if s.relation == statement.relation
+            and s.object == statement.object
+            and s.subject not in (UNNAMED, PAIR)
+        }
+        if len(parties) <= _FEW:
+            result.extend(
+                replace(statement, subject=key, subject_text=text)
+                for key, text in parties.items()
+            )
+    return result
 
 
 def _fuller(

@@ -40,7 +40,8 @@ SANCTIONS = "sanctions"
 
 # a plural possessive inside a name: "the Road Haulage Workers' Union"
 _CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w\-]*(?:(?<=s)['\u2019](?=\s+[A-Z]))?)"
-_NP = rf"(?:the\s+)?{_CAP}(?:\s+(?:of\s+(?:the\s+)?)?{_CAP}){{0,5}}"
+# "Doran & Quigg": an ampersand joins the words of a firm's name
+_NP = rf"(?:the\s+)?{_CAP}(?:\s+(?:of\s+(?:the\s+)?|&\s+)?{_CAP}){{0,5}}"
 # What kind of body a name is, told before it: "the shipping company Volgamar
 # Tankers", "the Sheffield data firm Nodal"; the name is the object.
 # Any words of what it is will do, when they are not words of grammar: "the

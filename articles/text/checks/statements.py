@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from articles.text.checks.base import Paragraph, is_heading
 from articles.text.checks.clauses import Clause, appositions, embedded_clauses
-from articles.text.checks.references import PAIR, UNNAMED, resolve_references
+from articles.text.checks.references import ANYONE, PAIR, UNNAMED, resolve_references
 from articles.text.checks.relations import (
     DONE,
     NOT_DONE,
@@ -357,6 +357,13 @@ def _read_generic(
                 subject: tuple[str, str] | None = ("", "")
             else:
                 subject = _subject(match, paras, index, offset, obj_text)
+            if _NOBODY.fullmatch(match.groupdict().get("subj") or ""):
+                if state not in (DONE, NOT_DONE):
+                    continue
+                # "Nobody has bought X": no one has, so not the one the source's
+                # other statements name either
+                subject = (ANYONE, "anyone")
+                state = NOT_DONE if state == DONE else DONE
             if subject is not None and subject[0] == UNNAMED and relation.held_in_place:
                 subject = _place_after(sentence, match.end("obj")) or subject
             if subject is None or (subject[0] == obj_key and not nobody):
