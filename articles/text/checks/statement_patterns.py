@@ -84,7 +84,7 @@ ORGANS = (
 # A name may follow what it is: "the brewer Arden Ales".
 _SUBJ = (
     rf"(?P<subj>(?:the\s+[a-z][\w-]*\s+)?{_NP}(?:['\u2019]s)?"
-    rf"(?:\s+(?:{ORGANS}))?|it\b|{_BODY})"
+    rf"(?:\s+(?:{ORGANS}))?|it\b|s?he\b|{_BODY})"
 )
 # A name, or a body told by what it is ("the company"), as the object.
 _OBJ_OR_BODY = (
@@ -378,6 +378,11 @@ _ASIDE = (
 )
 
 
+# The second party described before it is named: "X and its old rival, Y, have
+# merged".
+_PARTNER = r"(?P<partner>(?:its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*,\s+)?"
+
+
 def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
     obj = (
         rf"(?P<obj>{relation.objects})"
@@ -408,7 +413,8 @@ def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
         # "the two countries", "both sides": the pair the source names
         # (references.py)
         return re.compile(
-            rf"\b(?:{_SUBJ}\s+and\s+{obj}|(?P<pair>(?:[Tt]he\s+two|[Bb]oth)\s+[a-z]+s))"
+            rf"\b(?:{_SUBJ}\s+and\s+(?:{_PARTNER}){obj}(?(partner),)"
+            rf"|(?P<pair>(?:[Tt]he\s+two|[Bb]oth)\s+[a-z]+s))"
             rf"\s+{_GENERIC_AUX}{verb}\b"
         )
     # "Pellow Homes, which bought X": the subject and its verb in a relative clause

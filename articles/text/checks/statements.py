@@ -505,8 +505,17 @@ def _generic_state(
     if phrase.state in (UNDER_WAY, PROPOSED):
         return None if negated else phrase.state
     if negated:
+        if (
+            phrase.state == DONE
+            and not progressive
+            and _REFUSAL.search(aux)
+            and not PROSPECT.search(before)
+        ):
+            # "would not declare a state of emergency", "will not merge with":
+            # a refusal tells that it has not been done
+            return NOT_DONE
         if prospect or progressive:
-            return None  # "will not join": a plan denied, not a state
+            return None  # "may not join": a plan in doubt, not a state
         return NOT_DONE if phrase.state == DONE else DONE
     if progressive:
         return UNDER_WAY if phrase.state == DONE else UNDOING
@@ -514,6 +523,11 @@ def _generic_state(
         return PROPOSED if phrase.state == DONE else UNDOING
     return phrase.state
 
+
+# A plain refusal, told as will or would: "will not", "would never", "won't".
+_REFUSAL = re.compile(
+    r"^(?:(?:still|also|now)\s+)*(?:will|would)\s+(?:not|never)\b|^(?:won|wouldn)['\u2019]t\b"
+)
 
 # Who a statement of an arrest or a charge denies of everyone.
 _NOBODY = re.compile(r"(?i:no(?:\s+one|-one|body))")
@@ -637,6 +651,16 @@ def _subject(
             # which the copy calls "the airline" after, not Norway
             head = described.group("head")
             return head, f"the {head}"
+    if named is not None and named.strip().lower() in _PERSONAL:
+        # "Sri Lanka's president said that he would not declare": the state of
+        # the office holder the sentence names before; else no party told
+        sentence_start = offset + match.string.rfind(". ", 0, match.start()) + 1
+        held = [
+            c
+            for s, _, c in countries_in(paras[index].text)
+            if sentence_start <= s < offset + match.start() and c != country_of(obj)
+        ]
+        return (held[-1], _country_display(held[-1])) if held else None
     if named is not None and named.strip().lower() not in ANAPHORS:
         country = None if _DEMONYM_IN_NAME.search(named) else actor_of(named, capitals=True)
         if country:
@@ -696,6 +720,9 @@ _DESCRIBED_IN_PLACE = re.compile(
 )
 
 
+_PERSONAL = frozenset({"he", "she"})
+
+
 _SET_AGAINST = re.compile(
     r"\b(?:unlike|except|than|like|whereas|while|but|as|from)\s+(?:in\s+)?(?:the\s+)?$"
 )
@@ -717,7 +744,8 @@ _LEADING_SPEAKER = re.compile(
 # The frame right before "it": "Fenmoor Foods, which tried to buy it in 2023,
 # said last week that it ..."
 _FRAME_BEFORE = re.compile(
-    rf"\b(?:[Tt]he\s+)?(?P<name>{PROPER_NAME})(?:,[^,]{{1,80}},)?\s+"
+    rf"\b(?:[Tt]he\s+)?(?P<name>{PROPER_NAME}(?:['\u2019]\s+{PROPER_NAME})?)"
+    r"(?:,[^,]{1,80},|,\s+whose\s+[a-z]+(?:\s+[a-z]+)?)?\s+"
     r"(?:said|says|told\s+\w+|announced|confirmed|added|insisted)"
     r"(?:\s+(?:on|last)\s+\w+)?\s+(?:that\s+)?$"
 )
