@@ -538,6 +538,34 @@ def _nominal_clauses(sentence: str) -> Iterator[Clause]:
         )
 
 
+# A frame of reported speech set inside what it reports: "Greece, it pointed out,
+# had signed the protocol", "The union, officials said, has left the league".
+_INNER_FRAME = re.compile(
+    r",\s+(?:it|he|she|they|we|officials|police|(?:the\s+)?[a-z]+|"
+    r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})\s+"
+    r"(?P<verb>said|says|added|adds|pointed\s+out|points\s+out|noted|notes|argued|"
+    r"argues|claimed|claims|insisted|insists|stressed|stresses)"
+    r"(?:\s+(?:on|last)\s+\w+)?,\s+(?=[a-z])"
+)
+
+
+def _inner_frames(sentence: str) -> Iterator[Clause]:
+    """A sentence told again without the frame of reported speech set inside it,
+    and its second verb; a frame in the past puts "has" back a tense ("had
+    signed"), which is told again as "has"."""
+    frame = _INNER_FRAME.search(sentence)
+    if frame is None or not re.match(rf"\W*{_NAME}$", sentence[: frame.start()]):
+        return
+    rest = sentence[frame.end() :]
+    if frame.group("verb").endswith(("d", "out")) and frame.group("verb") != "adds":
+        rest = re.sub(r"\bhad\b(?!\s+been\s+\w+ed\s+by)", "has", rest)
+    text = f"{sentence[: frame.start()]} {rest}"
+    yield Clause(text=text, start=0, end=len(sentence))
+    second = _second_verb(text)
+    if second is not None:
+        yield Clause(text=second[0], start=0, end=len(sentence))
+
+
 def _told_as_noun(sentence: str) -> Iterator[Clause]:
     """An arrest, conviction, decision or sale told as a noun, told again as the
     verb it names ("The arrest of X" -> "X was arrested", "Y's sale to Z" -> "Z
@@ -590,6 +618,8 @@ _READERS = (
     (("merger",), _merger_clauses),
     (("conviction", "arrest", "charge"), _court_clauses),
     (("appointed", "called in", "brought in"), _insolvency_clauses),
+    ((" said, ", " says, ", " out, ", " added, ", " noted, ", " argued, ", " claimed, ",
+      " insisted, ", " stressed, ", " claims, ", " insists, "), _inner_frames),
     (("arrest of", "detention of", "conviction of", "decision to", "vote to",
       "move to", "sale to"), _told_as_noun),
 )
