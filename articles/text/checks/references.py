@@ -139,6 +139,8 @@ def resolve_references(
                 people,
                 shared,
             )
+            if described is None:
+                described = _same_head(obj_text, others)
             if described is not None:
                 obj, obj_text = described.lower(), described
         named = _referent(
@@ -421,6 +423,22 @@ def _named_in_story(
         name = full[1] if full else other.object_text
         if re.search(rf"\b{re.escape(name)}\b(?!['\u2019]s)", story):
             found.add(name)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _same_head(description: str, others: Sequence[Statement]) -> str | None:
+    """The one other party of the relation a definite description stands for by
+    its noun: "the woman" for "a 39-year-old woman" told before."""
+    if not _DEFINITE.match(description):
+        return None
+    head = description.split()[-1].lower()
+    found = {
+        s.object_text
+        for s in others
+        if s.object_text.lower() != description.lower()
+        and s.object_text.split()[-1:] == [head]
+        and not _DEFINITE.match(s.object_text)
+    }
     return next(iter(found)) if len(found) == 1 else None
 
 

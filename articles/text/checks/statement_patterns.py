@@ -119,7 +119,8 @@ _GOVERNMENT_NP = (
 # told at the start of its clause, so that "the driver of a lorry that hit a bus
 # shelter was arrested" is not a bus shelter arrested
 _DESCRIBED_PERSON = (
-    r"(?:^|(?<=,\s)|(?<=\band\s)|(?<=\bbut\s))(?:[Aa]n?|[Tt]he)\s+(?!(?:police|officers?|detectives)\b)[a-z0-9][\w-]*"
+    r"(?:^|(?<=,\s)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bsaid\s)|(?<=\bthat\s))"
+    r"(?:[Aa]n?|[Tt]he)\s+(?!(?:police|officers?|detectives)\b)[a-z0-9][\w-]*"
     r"(?:\s+(?!(?:who|which|that|has|have|had|is|are|was|were)\b)[\w-]+){0,10}?"
 )
 # a person described after an active verb: "arrested a 52-year-old woman", "two
