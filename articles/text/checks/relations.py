@@ -564,4 +564,18 @@ RELATIONS = (
         ),
         described=SANCTIONS_DESCRIBED,
     ),
+    # A place on a list of any other kind ("the entity list", "the World Heritage
+    # list"): the list is the subject, read with its own patterns
+    # (statement_patterns.py), so no phrases here.
+    Relation(
+        name="listing",
+        phrases=(),
+        described={
+            DONE: "{object} is on {subject}",
+            NOT_DONE: "{object} is not (or no longer) on {subject}",
+            UNDOING: "{object} may be taken off {subject}",
+            PROPOSED: "{object} may be put on {subject}",
+            UNDER_WAY: "{object} is being put on {subject}",
+        },
+    ),
 )

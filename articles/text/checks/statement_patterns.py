@@ -34,6 +34,7 @@ LISTING = PROPOSED
 
 DESIGNATION = "designation"
 SANCTIONS = "sanctions"
+LISTED_ON = "listing"  # a list of any other kind: "the entity list"
 
 
 # --- the pattern pieces --------------------------------------------------------------
@@ -329,6 +330,45 @@ PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     ),
 ]
 
+# A list of any kind but the terror and sanctions lists read above, with its
+# owner left out ("the Commerce Department's entity list" is "the entity list"):
+# the subject of a listing.
+_ANY_LIST = (
+    rf"(?:the\s+|its\s+|their\s+|{_NP}['\u2019]s\s+)"
+    r"(?!(?:[\w-]+\s+){0,3}?(?:terror|extremist|sanctions?|waiting|short|guest)\w*\b)"
+    r"(?P<subj>(?:[\w-]+\s+){0,3}?list)\b"
+)
+PATTERNS += [
+    # Halberd Systems has been put on the entity list / is not on the entity list
+    (
+        LISTED_ON,
+        "listed",
+        re.compile(
+            rf"\b{_OBJ_OR_BODY},?\s+{_AUX}(?:(?:remains?|stays?)\s+)?"
+            r"(?P<verb>(?:(?:put|placed|added|included|kept)\s+)?(?:on|to))\s+"
+            rf"{_ANY_LIST}"
+        ),
+    ),
+    # Unesco added the fortress to its World Heritage list
+    (
+        LISTED_ON,
+        "listed",
+        re.compile(
+            rf"\b(?:{_NP}\s+){_AUX}(?P<verb>add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:es?|ed|ing))"
+            rf"\s+{_OBJ_OR_BODY}\s+(?:on|to)\s+{_ANY_LIST}"
+        ),
+    ),
+    # X was removed from the entity list / taken off it
+    (
+        LISTED_ON,
+        "removal",
+        re.compile(
+            rf"\b{_OBJ_OR_BODY},?\s+{_AUX}{_REMOVAL_VERB}\s+(?:from|off)\s+{_ANY_LIST}"
+        ),
+    ),
+]
+
+
 # A word each relation read with its own patterns cannot be told without: a cheap
 # test that spares most sentences the full patterns.
 PATTERN_WORDS = {
@@ -337,6 +377,7 @@ PATTERN_WORDS = {
         r"reconsider|re-?examin)"
     ),
     SANCTIONS: re.compile(r"(?i:sanction)"),
+    LISTED_ON: re.compile(r"\blist\b"),
 }
 
 # Auxiliaries and adverbs between a subject and the verb of a relation's phrase.
