@@ -162,6 +162,14 @@ _ENDED = re.compile(
 )
 
 
+# The noun's relation said to be held back: "X's recognition of Y, which it has
+# so far withheld, would ...".
+_WITHHELD = re.compile(
+    r",\s+which\s+(?:it|they|he|she)\s+(?:has|have|had)\s+(?:so\s+far\s+|"
+    r"still\s+|long\s+|always\s+)?(?:withheld|refused|resisted|ruled\s+out)\b"
+)
+
+
 # "A ceasefire between A and B has been in force since August", "No ceasefire has
 # been agreed between A and B": told again as "A and B (have not) agreed a ceasefire".
 _CEASEFIRE_BETWEEN = re.compile(
@@ -523,6 +531,8 @@ def _nominal_clauses(sentence: str) -> Iterator[Clause]:
             verb = planned
         elif _ENDED.search(body):
             verb = ended
+        elif _WITHHELD.match(sentence, match.end("body")):
+            verb = ended or planned
         else:
             verb = done
         if verb is None or not body:

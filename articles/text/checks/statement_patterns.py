@@ -113,6 +113,7 @@ _GOVERNMENT_NP = (
     r"regime|council|leadership|alliance|bloc|union|league|zone|eurozone|club|"
     r"association|federation|community|commonwealth|organi[sz]ation|partnership|"
     r"grid|network|consortium|coalition|company|firm|business|rebels|militants|"
+    r"pool|scheme|programme|commission|forum|initiative|compact|"
     r"insurgents|guerrillas|militias|armed\s+groups)"
     r"(?:\s+(?:of|in)\s+(?:the\s+)?"
     rf"{_CAP}(?:\s+{_CAP}){{0,3}})?"

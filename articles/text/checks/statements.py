@@ -504,6 +504,10 @@ def _generic_state(
         return None
     if phrase.state in (UNDER_WAY, PROPOSED):
         return None if negated else phrase.state
+    if prospect and not negated and phrase.state == DONE and _AGAIN_VERB.match(verb):
+        # "applied to rejoin the pool", "seeking to restore relations": what is
+        # to be done again is not done now
+        return NOT_DONE
     if negated:
         if (
             phrase.state == DONE
@@ -523,6 +527,9 @@ def _generic_state(
         return PROPOSED if phrase.state == DONE else UNDOING
     return phrase.state
 
+
+# A verb of doing again: "rejoin", "restore", "resume".
+_AGAIN_VERB = re.compile(r"re-?(?:join|stor|sum|establish)")
 
 # A plain refusal, told as will or would: "will not", "would never", "won't".
 _REFUSAL = re.compile(
