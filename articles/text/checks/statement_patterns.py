@@ -82,10 +82,12 @@ ORGANS = (
     r"government|authorities|administration|parliament|congress|senate|cabinet|"
     r"president|foreign\s+ministry|ministry|treasury|regulators?|council"
 )
+# An organ of state told by its seat: "the government in Kampala".
+_ORGAN_IN_PLACE = rf"[Tt]he\s+(?:{ORGANS})\s+(?:in|of)\s+{_CAP}(?:\s+{_CAP})?"
 # A name may follow what it is: "the brewer Arden Ales".
 _SUBJ = (
     rf"(?P<subj>(?:the\s+[a-z][\w-]*\s+)?{_NP}(?:['\u2019]s)?"
-    rf"(?:\s+(?:{ORGANS}))?|it\b|s?he\b|{_BODY})"
+    rf"(?:\s+(?:{ORGANS}))?|it\b|s?he\b|{_ORGAN_IN_PLACE}|{_BODY})"
 )
 # A name, or a body told by what it is ("the company"), as the object.
 _OBJ_OR_BODY = (
@@ -103,7 +105,7 @@ REPORTING_VERBS = (
 REPORTED = re.compile(
     rf"\b(?:{REPORTING_VERBS})"
     r"(?:(?:\s+(?:on|last)\s+\w+)?\s+|\s+[^.;:\"\u201c\u201d]{0,40}?\s+that\s+)"
-    r"(?:that\s+)?\S+(?:\s+\S+)?\s+$"
+    r"(?:that\s+)?\S+(?:\s+\S+){0,2}\s+$"
 )
 # A government or body as the object, in lower case: "the new government of
 # Mali", "the transitional council", "the military authorities in Niamey", "the
