@@ -140,7 +140,7 @@ def resolve_references(
                 shared,
             )
             if described is None:
-                described = _same_head(obj_text, others)
+                described = _same_head(obj_text, others, stories.values())
             if described is not None:
                 obj, obj_text = described.lower(), described
         named = _referent(
@@ -426,20 +426,39 @@ def _named_in_story(
     return next(iter(found)) if len(found) == 1 else None
 
 
-def _same_head(description: str, others: Sequence[Statement]) -> str | None:
+def _same_head(
+    description: str, others: Sequence[Statement], texts: Iterable[str] = ()
+) -> str | None:
     """The one other party of the relation a definite description stands for by
-    its noun: "the woman" for "a 39-year-old woman" told before."""
+    its noun: "the woman" for "a 39-year-old woman" told before, "the pharmacist"
+    for "Mr Haddad, a 45-year-old pharmacist from Luton," when the relation names
+    him."""
     if not _DEFINITE.match(description):
         return None
     head = description.split()[-1].lower()
-    found = {
-        s.object_text
-        for s in others
-        if s.object_text.lower() != description.lower()
-        and s.object_text.split()[-1:] == [head]
-        and not _DEFINITE.match(s.object_text)
-    }
+    found = set()
+    named = {s.object_text for s in others if _is_name(s.object_text)}
+    for other in others:
+        told = other.object_text
+        if told.lower() == description.lower() or _DEFINITE.match(told):
+            continue
+        if told.split()[-1:] == [head]:
+            found.add(told)
+    for text in texts:
+        for name in named:
+            for what in re.findall(
+                rf"\b{re.escape(name)},\s+((?:an?|the)\s+[^,;]+)", text
+            ):
+                if _head_noun(what) == head:
+                    found.add(name)
     return next(iter(found)) if len(found) == 1 else None
+
+
+def _head_noun(description: str) -> str:
+    """The noun a description ends on before what places it: "a 45-year-old
+    pharmacist from Luton" -> "pharmacist"."""
+    words = re.split(r"\s+(?:from|of|in|at|for|with|who|which)\b", description)[0]
+    return words.split()[-1].lower() if words.split() else ""
 
 
 def _described(description: str, appositions: Sequence[tuple[str, str]]) -> str | None:

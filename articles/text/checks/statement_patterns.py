@@ -71,7 +71,7 @@ _OBJ = (
 # "the national regulator". Copy on local government, sport and business states
 # its relations with these as often as with names.
 _BODY = (
-    r"[Tt]he\s+(?:[A-Z][\w-]*\s+(?=[a-z]))?(?:[a-z][\w-]*\s+){0,2}(?:council|government|board|authority|"
+    r"[Tt]he\s+(?:(?:[A-Z][\w-]*\s+){1,3}(?=[a-z]))?(?:[a-z][\w-]*\s+){0,2}(?:council|government|board|authority|"
     r"authorities|administration|league|federation|association|club|court|"
     r"regulator|region|province|ministry|committee|union|company|firm|bank|agency|"
     r"parliament|assembly|senate|army|police|city|county|state|town|country|trust|"
@@ -347,7 +347,8 @@ PATTERNS += [
         LISTED_ON,
         "listed",
         re.compile(
-            rf"\b{_OBJ_OR_BODY},?\s+{_AUX}(?:(?:remains?|stays?)\s+)?"
+            rf"\b{_DESCRIBED}(?P<obj>{_NP}|{_BODY}|^[Tt]he\s+[a-z][\w-]*),?\s+{_AUX}"
+            r"(?:(?:remains?|stays?)\s+)?"
             r"(?P<verb>(?:(?:put|placed|added|included|kept)\s+)?(?:on|to))\s+"
             rf"{_ANY_LIST}"
         ),

@@ -380,7 +380,9 @@ def _read_generic(
                 start=offset + start,
                 end=offset + end,
                 sentence=sentence,
-                scope=_scope(relation.scope, sentence[match.end() :]),
+                scope=_own_scope(
+                    _scope(relation.scope, sentence[match.end() :]), subject[0]
+                ),
             )
 
 
@@ -430,6 +432,14 @@ def _scope(opening: str | None, rest: str) -> str:
     if not words or words[0] in CALENDAR_WORDS or re.fullmatch(r"\d+", words[0]):
         return ""
     return " ".join(words)
+
+
+def _own_scope(scope: str, subject: str) -> str:
+    """A scope that is the subject itself ("not banned in Chile", by Chile) is
+    all of it: no scope."""
+    if scope and subject and actor_of(scope.title(), capitals=True) == subject:
+        return ""
+    return scope
 
 
 def same_scope(first: Statement, second: Statement) -> bool:
