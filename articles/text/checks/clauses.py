@@ -576,12 +576,21 @@ def _inner_frames(sentence: str) -> Iterator[Clause]:
         yield Clause(text=second[0], start=0, end=len(sentence))
 
 
+# Asked for, not told as done: "called for the arrest of X", "demanding the".
+_ASKED_FOR = re.compile(
+    r"(?i:\b(?:call(?:s|ed|ing)?|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|"
+    r"press(?:es|ed|ing)?|push(?:es|ed|ing)?)\s+(?:for\s+)?$)"
+)
+
+
 def _told_as_noun(sentence: str) -> Iterator[Clause]:
     """An arrest, conviction, decision or sale told as a noun, told again as the
     verb it names ("The arrest of X" -> "X was arrested", "Y's sale to Z" -> "Z
     has bought Y", "X's decision to ban Y" -> "X bans Y")."""
     for match in _COURT_OF.finditer(sentence):
-        if _CALLED_FOR.search(sentence, 0, match.start()):
+        if _CALLED_FOR.search(sentence, 0, match.start()) or _ASKED_FOR.search(
+            sentence, 0, match.start()
+        ):
             continue  # "calls for the arrest of X": not done
         verb = "was convicted" if match.group("noun") == "conviction" else "was arrested"
         yield Clause(
@@ -590,7 +599,9 @@ def _told_as_noun(sentence: str) -> Iterator[Clause]:
             end=match.end("name"),
         )
     for match in (m for pattern in _DECISION for m in pattern.finditer(sentence)):
-        if _CALLED_FOR.search(sentence, 0, match.start()):
+        if _CALLED_FOR.search(sentence, 0, match.start()) or _ASKED_FOR.search(
+            sentence, 0, match.start()
+        ):
             continue
         body = match.group("body").rstrip(" .")
         yield Clause(

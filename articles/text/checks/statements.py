@@ -666,8 +666,8 @@ def _subject(
         if described is not None:
             # "A regional airline in northern Norway has filed": the airline,
             # which the copy calls "the airline" after, not Norway
-            head = described.group("head")
-            return head, f"the {head}"
+            # told indefinite, it is no party named elsewhere either
+            return described.group("head"), described.group("described")
     if named is not None and named.strip().lower() in _PERSONAL:
         # "Sri Lanka's president said that he would not declare": the state of
         # the office holder the sentence names before; else no party told
@@ -729,9 +729,9 @@ _DEMONYM_IN_NAME = re.compile(
 # government or parliament "in" its capital is the state's own ("The parliament in
 # Athens"), so organs are left to the place.
 _DESCRIBED_IN_PLACE = re.compile(
-    r"(?:^|[,;:]\s+|\b(?:that|and|but)\s+)\W*(?:[Aa]n?|[Tt]he)\s+"
+    r"(?:^|[,;:]\s+|\b(?:that|and|but)\s+)\W*(?P<described>(?:[Aa]n?|[Tt]he)\s+"
     r"(?:[a-z][\w-]*\s+){0,3}?"
-    rf"(?P<head>(?!(?:{ORGANS})\b)(?:{ORGANISATION_KINDS}))\s+"
+    rf"(?P<head>(?!(?:{ORGANS})\b)(?:{ORGANISATION_KINDS})))\s+"
     r"(?:(?:based|registered|headquartered)\s+)?(?:in|near|outside)\s+"
     r"(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?$"
 )
