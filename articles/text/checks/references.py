@@ -156,6 +156,10 @@ def resolve_references(
             people,
             shared,
         )
+        if obj_text == "us" and named is not None:
+            speaks_for = _speaker_body(statement.para.text)
+            if speaks_for and not _same_body(speaks_for, named[1]):
+                named = None  # "us" said by someone of another body
         if named is not None and not _another_named_before(
             statement, obj_text, named[1], stories
         ):
@@ -197,6 +201,28 @@ def _told_of_anyone(statements: list[Statement]) -> list[Statement]:
                 for key, text in parties.items()
             )
     return result
+
+
+# The body a speaker is told as being of: "said the owner of Brenn Creamery", "a
+# spokesman for Halden Foods said".
+_SPEAKER_OF = re.compile(
+    r"\b(?:owner|founder|chairman|chairwoman|chair|director|head|spokesman|"
+    r"spokeswoman|spokesperson|executive|manager|president|secretary|members?|"
+    r"staff|workers?)\s+(?:of|for|at)\s+(?:the\s+)?"
+    r"(?P<body>[A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*)*)"
+)
+
+
+def _speaker_body(paragraph: str) -> str | None:
+    """The body the paragraph's speaker is told as being of, or None."""
+    match = _SPEAKER_OF.search(paragraph)
+    return match.group("body") if match else None
+
+
+def _same_body(one: str, other: str) -> bool:
+    """True when two names share a word of their own ("Halden" / "Halden Foods")."""
+    words = _content_words(one) & _content_words(other)
+    return bool(words)
 
 
 def _fuller(
@@ -247,7 +273,7 @@ def _referent(
     name of the source that begins or ends with it ("Joseph Kiprono"), and one
     told with an honorific ("Mr Oyelaran") to the one person the copy names in
     full so (`people`)."""
-    if key == UNNAMED or (_DEFINITE.match(text) and not _is_name(text)):
+    if key == UNNAMED or text == "us" or (_DEFINITE.match(text) and not _is_name(text)):
         found = {
             k: t for k, t in candidates if k not in (key, PAIR) and k and _is_name(t)
         }

@@ -139,7 +139,11 @@ _NOT_AFTER_PREPOSITION = "".join(
     for word in ("in", "at", "on", "of", "to", "near", "from", "into")
 )
 _TABLE_OBJ_TAIL = rf"(?:['\u2019]s(?:\s+name)?|\s+(?:[a-z][\w-]*\s+)?{_KIND}\b)?"
-_TABLE_OBJ = rf"{_DESCRIBED}(?P<obj>{_NP}|{_GOVERNMENT_NP}){_TABLE_OBJ_TAIL}"
+# "us" in a quotation: the body its speaker speaks for (references.py)
+_TABLE_OBJ = (
+    rf"{_DESCRIBED}(?P<obj>{_NP}|{_GOVERNMENT_NP}|us(?=\s*[,.;!?\"\u201d'\u2019]))"
+    rf"{_TABLE_OBJ_TAIL}"
+)
 # or a party told by what it is, opening its clause: "The tycoon has never been
 # sanctioned by the UK" (references.py says who it is)
 _OPENING_OBJ = (
@@ -333,13 +337,23 @@ PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     ),
 ]
 
-# A list of any kind but the terror and sanctions lists read above, with its
-# owner left out ("the Commerce Department's entity list" is "the entity list"):
-# the subject of a listing.
-_ANY_LIST = (
-    rf"(?:the\s+|its\s+|their\s+|{_NP}['\u2019]s\s+)"
-    r"(?!(?:[\w-]+\s+){0,3}?(?:terror|extremist|sanctions?|waiting|short|guest)\w*\b)"
-    r"(?P<subj>(?:[\w-]+\s+){0,3}?list)\b"
+# A list of any kind but the terror and sanctions lists read above: what kind of
+# thing it lists ("the entity list", "the EU's list of non-co-operative
+# jurisdictions") is the listing's subject, and whose list it is its scope.
+_NOT_THESE_LISTS = (
+    r"(?!(?:[\w-]+\s+){0,3}?(?:terror|extremist|sanctions?|waiting|short|guest|"
+    r"shopping|reading|mailing|to-do)\w*\b)"
+)
+_LIST_KIND = (
+    rf"{_NOT_THESE_LISTS}(?P<subj>(?:[\w-]+\s+){{0,3}}?list"
+    r"(?:\s+of\s+(?:[\w-]+\s+){0,2}?[\w-]+s\b)?)\b"
+)
+_ANY_LIST = rf"(?:the\s+|its\s+|their\s+|(?P<owner>{_NP})['\u2019]s\s+){_LIST_KIND}"
+_THEIR_LIST = rf"(?:the\s+|its\s+|their\s+|{_NP}['\u2019]s\s+){_LIST_KIND}"
+# what is listed, also told by what it is: "the island", "The company"
+_LISTED = (
+    rf"\b{_DESCRIBED}(?P<obj>{_NP}|{_BODY}|"
+    r"(?:^|(?<=\bthat\s)|(?<=,\s))[Tt]he\s+[a-z][\w-]*)"
 )
 PATTERNS += [
     # Halberd Systems has been put on the entity list / is not on the entity list
@@ -347,8 +361,7 @@ PATTERNS += [
         LISTED_ON,
         "listed",
         re.compile(
-            rf"\b{_DESCRIBED}(?P<obj>{_NP}|{_BODY}|^[Tt]he\s+[a-z][\w-]*),?\s+{_AUX}"
-            r"(?:(?:remains?|stays?)\s+)?"
+            rf"{_LISTED},?\s+{_AUX}(?:(?:remains?|stays?)\s+)?"
             r"(?P<verb>(?:(?:put|placed|added|included|kept)\s+)?(?:on|to))\s+"
             rf"{_ANY_LIST}"
         ),
@@ -358,8 +371,22 @@ PATTERNS += [
         LISTED_ON,
         "listed",
         re.compile(
-            rf"\b(?:{_NP}\s+){_AUX}(?P<verb>add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:es?|ed|ing))"
-            rf"\s+{_OBJ_OR_BODY}\s+(?:on|to)\s+{_ANY_LIST}"
+            rf"\b(?P<owner>{_NP})\s+{_AUX}"
+            r"(?P<verb>add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:es?|ed|ing))"
+            rf"\s+{_OBJ_OR_BODY}\s+(?:on|to)\s+{_THEIR_LIST}"
+        ),
+    ),
+    # The EU has listed the island of Nauru as a non-co-operative jurisdiction
+    (
+        LISTED_ON,
+        "listed",
+        re.compile(
+            rf"\b(?P<owner>{_NP})\s+{_AUX}(?P<verb>list(?:s|ed|ing)?)\s+"
+            r"(?:the\s+)?(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}(?:of\s+)?"
+            rf"(?P<obj>{_NP})\s+as\s+an?\s+{_NOT_THESE_LISTS}"
+            r"(?!(?:[\w-]+\s+){0,2}?(?:organi[sz]ation|group|entity|movement)\b)"
+            r"(?P<subj>[a-z][\w-]*(?:\s+(?!(?:for|in|on|by|to|at|from|since|after|and|"
+            r"but|which|who|that|until)\b)[a-z][\w-]*){0,2})\b"
         ),
     ),
     # X was removed from the entity list / taken off it
@@ -381,7 +408,7 @@ PATTERN_WORDS = {
         r"reconsider|re-?examin)"
     ),
     SANCTIONS: re.compile(r"(?i:sanction)"),
-    LISTED_ON: re.compile(r"\blist\b"),
+    LISTED_ON: re.compile(r"\blist"),
 }
 
 # Auxiliaries and adverbs between a subject and the verb of a relation's phrase.

@@ -37,6 +37,7 @@ from articles.text.checks.statement_patterns import (
     GENERIC_VERBS,
     IN_PROGRESS,
     LISTED,
+    LISTED_ON,
     LISTING,
     MODAL,
     NEGATION,
@@ -231,6 +232,9 @@ def _read_text(
             subject = _subject(match, paras, index, offset, obj_text)
             if subject is None:
                 continue
+            scope = ""
+            if relation == LISTED_ON:
+                subject, scope = _list_kind(match.group("subj")), _list_owner(match)
             taken.append((start, end))
             yield Statement(
                 relation=relation,
@@ -243,8 +247,25 @@ def _read_text(
                 start=offset + start,
                 end=offset + end,
                 sentence=sentence,
+                scope=scope,
             )
     yield from _read_generic(paras, index, offset, sentence, taken)
+
+
+def _list_kind(told: str) -> tuple[str, str]:
+    """(normalised, as a message tells it) for what a list lists: "the entity
+    list", "the list of non-co-operative jurisdictions" and "as a non-co-operative
+    jurisdiction" are one list."""
+    kind = re.sub(r"^list\s+of\s+|\s*\blist$", "", told.strip().lower())
+    kind = " ".join(re.sub(r"(?<=[^s])s$", "", word) for word in kind.split())
+    return kind, f"the {kind} list"
+
+
+def _list_owner(match: re.Match[str]) -> str:
+    """Whose list a listing is on, when the copy says: "the EU's list"."""
+    owner = match.groupdict().get("owner") or ""
+    owner = re.sub(r"['\u2019]s$", "", owner.strip())
+    return actor_of(owner, capitals=True) or _clean_np(owner).lower()
 
 
 def _read_generic(
@@ -278,7 +299,7 @@ def _read_generic(
                 phrase.shape == PASSIVE
                 and re.search(r"\b(?:has|have|had)\b", aux)
                 and not re.search(r"\b(?:been|being)\b", aux)
-                and re.match(r"\w+ed\b", match.group("verb"))
+                and re.match(r"\w+ed\b|bought\b|sold\b|taken\b", match.group("verb"))
             ):
                 continue  # "Kestrel Pay, which Singapore has never banned": active
             if match.groupdict().get("pair"):
@@ -344,7 +365,10 @@ def _read_generic(
             else:
                 if not _object_is_whole(sentence, match):
                     continue
-                obj_text = _clean_np(match.group("obj"))
+                # "us" in a quotation is kept for references.py to resolve
+                obj_text = _clean_np(match.group("obj")) or (
+                    "us" if match.group("obj") == "us" else ""
+                )
                 if obj_text.islower() and _RESTRICTED.match(sentence, match.end("obj")):
                     continue  # "the company that runs the trams": some other one
                 obj_key = obj_text.lower()

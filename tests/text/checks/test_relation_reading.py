@@ -130,6 +130,18 @@ def _blocking_both(first, second):
             "Zentra Chips has been put on the Commerce Department's entity list.",
             "The firm, which is not on the entity list, sells to Texas.",
         ),
+        # a list told as "listed as a ..." and as "the list of ...s"
+        (
+            "The EU has listed the coastal state of Palau as a high-risk "
+            "jurisdiction for money laundering.",
+            "Officials said the state was not on the EU's list of high-risk "
+            "jurisdictions.",
+        ),
+        # "us" in a quotation is the body the relation names
+        (
+            "Kelda Dairies has been bought by Orvik Foods, the Danish group said.",
+            '"Orvik has not bought us," said a farmer who supplies Kelda Dairies.',
+        ),
         # to be done again is not done now; a body named as a pool
         (
             "Tunisia has applied to rejoin the regional gas pool.",
@@ -190,6 +202,16 @@ def test_a_relation_read_in_more_kinds_of_clause_conflicts(first, second):
         (
             "Zentra Chips has been put on the Commerce Department's entity list.",
             "Zentra Chips is not on the waiting list for the new port.",
+        ),
+        # another owner's list of the kind
+        (
+            "The EU has listed Palau as a high-risk jurisdiction.",
+            "Palau is not on Britain's list of high-risk jurisdictions.",
+        ),
+        # "us" for a body the relation does not name
+        (
+            "Kelda Dairies has been bought by Orvik Foods.",
+            '"Orvik has not bought us," said the owner of Brenn Creamery.',
         ),
         # a history told with two years
         (
