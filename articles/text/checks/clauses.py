@@ -266,7 +266,7 @@ _SALE_TO = tuple(
         r"(?:(?:the|an?)\s+(?:[A-Za-z][\w-]*-[a-z]+\s+|[a-z][\w-]*\s+){0,3})?"
         r"(?P<buyer>[A-Z][\w&'\u2019-]*(?:\s+(?:&\s+)?[A-Z][\w&'\u2019-]*)*)"
     )
-    for owner in (_NAME, _BODY_NAMED.replace("(?<![\w-])[Tt]he\s+", "(?<![\w-])"))
+    for owner in (_NAME, _BODY_NAMED.replace(r"(?<![\w-])[Tt]he\s+", r"(?<![\w-])"))
 )
 
 
@@ -592,7 +592,9 @@ def _told_as_noun(sentence: str) -> Iterator[Clause]:
             sentence, 0, match.start()
         ):
             continue  # "calls for the arrest of X": not done
-        verb = "was convicted" if match.group("noun") == "conviction" else "was arrested"
+        verb = (
+            "was convicted" if match.group("noun") == "conviction" else "was arrested"
+        )
         yield Clause(
             text=f"{match.group('name')} {verb}",
             start=match.start(),
@@ -639,8 +641,32 @@ _READERS = (
     (("merger",), _merger_clauses),
     (("conviction", "arrest", "charge"), _court_clauses),
     (("appointed", "called in", "brought in"), _insolvency_clauses),
-    ((" said, ", " says, ", " out, ", " added, ", " noted, ", " argued, ", " claimed, ",
-      " insisted, ", " stressed, ", " claims, ", " insists, "), _inner_frames),
-    (("arrest of", "detention of", "conviction of", "decision to", "vote to",
-      "move to", "sale to"), _told_as_noun),
+    (
+        (
+            " said, ",
+            " says, ",
+            " out, ",
+            " added, ",
+            " noted, ",
+            " argued, ",
+            " claimed, ",
+            " insisted, ",
+            " stressed, ",
+            " claims, ",
+            " insists, ",
+        ),
+        _inner_frames,
+    ),
+    (
+        (
+            "arrest of",
+            "detention of",
+            "conviction of",
+            "decision to",
+            "vote to",
+            "move to",
+            "sale to",
+        ),
+        _told_as_noun,
+    ),
 )

@@ -186,7 +186,9 @@ _OWNER = rf"(?:(?P<owner>{_NP})['\u2019]s\s+|(?:the|its|their)\s+)?"
 
 # What the copy says of the object before its category: "designated the network
 # Grey Tide, accused of recruiting teenagers, as a terrorist organisation".
-_OBJECT_ASIDE = r"(?:,\s+(?:[a-z]+(?:ed|en)|who|which|whose|once|now)\b[^,;:()]{0,80},)?"
+_OBJECT_ASIDE = (
+    r"(?:,\s+(?:[a-z]+(?:ed|en)|who|which|whose|once|now)\b[^,;:()]{0,80},)?"
+)
 
 PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     # The Red Vale group is (not) a proscribed organisation in Britain.
@@ -453,7 +455,9 @@ _ASIDE = (
 
 # The second party described before it is named: "X and its old rival, Y, have
 # merged".
-_PARTNER = r"(?P<partner>(?:its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*,\s+)?"
+_PARTNER = (
+    r"(?P<partner>(?:its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*,\s+)?"
+)
 
 
 def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:

@@ -703,7 +703,9 @@ def _subject(
         ]
         return (held[-1], _country_display(held[-1])) if held else None
     if named is not None and named.strip().lower() not in ANAPHORS:
-        country = None if _DEMONYM_IN_NAME.search(named) else actor_of(named, capitals=True)
+        country = (
+            None if _DEMONYM_IN_NAME.search(named) else actor_of(named, capitals=True)
+        )
         if country:
             return country, _country_display(country)
         cleaned = _clean_np(re.sub(r"['\u2019]s$", "", named.strip()))
