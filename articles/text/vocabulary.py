@@ -728,7 +728,6 @@ United States|American|Washington|US,U.S.,USA,U.S.A.,America
 Uruguay|Uruguayan|Montevideo|
 Uzbekistan|Uzbek|Tashkent|
 Vanuatu||Port Vila|
-Holy See||Vatican City|Vatican
 Venezuela|Venezuelan|Caracas|
 Vietnam|Vietnamese|Hanoi|
 Yemen|Yemeni|Sanaa|
@@ -770,6 +769,7 @@ G7|G-7
 G20|G-20
 BRICS|Brics
 Mercosur|
+Holy See|Vatican,Vatican City
 """
 
 # Words that are a name in one case and an ordinary word in another: the name is
