@@ -249,7 +249,8 @@ PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         DESIGNATION,
         "on-list",
         re.compile(
-            rf"\b{_OBJ}\s+{_AUX}(?:remains?\s+|stays?\s+)?on\s+{_OWNER}(?:{_LIST})"
+            rf"\b{_OBJ}\s+{_AUX}(?P<verb>(?:remains?\s+|stays?\s+)?on)\s+{_OWNER}"
+            rf"(?:{_LIST})"
             rf"(?:\s+(?:in|of)\s+(?P<loc>{_NP}))?"
         ),
     ),

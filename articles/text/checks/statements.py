@@ -685,7 +685,7 @@ def _subject(
         if group in match.re.groupindex and match.group(group):
             named = match.group(group)
             break
-    if named is not None and match.group("subj") == named:
+    if named is not None and match.groupdict().get("subj") == named:
         described = _DESCRIBED_IN_PLACE.search(match.string, 0, match.start("subj"))
         if described is not None:
             # "A regional airline in northern Norway has filed": the airline,

@@ -239,6 +239,14 @@ def test_near_misses_of_the_new_readings_are_not_flagged(first, second):
     assert _findings(first, second) == []
 
 
+def test_a_group_told_on_a_terror_list_is_read_without_error():
+    # the pattern once had no verb, and reading its state raised IndexError
+    assert _blocking_both(
+        "The Red Vale Front remains on Japan's terror list.",
+        "Japan does not list the Red Vale Front as a terrorist group.",
+    )
+
+
 def test_a_demonym_before_an_organ_of_state_is_the_state():
     statements = read_statements(
         source("The Turkish Parliament has ratified the Aegean Fisheries Accord.")
