@@ -5,6 +5,7 @@ import pytest
 
 from articles.text.checks.base import BLOCKING
 from articles.text.checks.relation_conflict import find_relation_conflicts
+from articles.text.checks.statement_patterns import GENERIC_PATTERNS, PATTERNS
 from articles.text.checks.statements import read_statements
 from tests.text.checks.clean_copy import source
 
@@ -261,3 +262,11 @@ def test_a_listing_finding_names_the_list():
     )
     assert findings
     assert "entity list" in findings[0].message
+
+
+def test_every_pattern_has_the_groups_its_reader_reads():
+    for relation, shape, pattern in PATTERNS:
+        assert {"verb", "aux", "obj"} <= set(pattern.groupindex), (relation, shape)
+    for relation, phrase, pattern, _ in GENERIC_PATTERNS:
+        needed = {"verb", "aux"} if phrase.obj else {"verb", "aux", "obj"}
+        assert needed <= set(pattern.groupindex), (relation.name, phrase.verb)
