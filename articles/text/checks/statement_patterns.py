@@ -547,11 +547,6 @@ GENERIC_VERBS = re.compile(
 )
 RELATIONS_BY_NAME = {relation.name: relation for relation in RELATIONS}
 
-NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n['\u2019]t\b")
-MODAL = re.compile(
-    r"\b(?:will|would|could|may|might|plans\s+to|intends\s+to|considering|"
-    r"expected\s+to|set\s+to|moving\s+to|poised\s+to|to|be)\b"
-)
 PROSPECT = re.compile(
     r"(?i:\b(?:review|reviewing|proposal|propose[sd]?|process|plan|plans|considering|"
     r"consider|decision\s+on|whether|move\s+to|bid\s+to|calls?\s+for|requests?)\b"
@@ -559,4 +554,3 @@ PROSPECT = re.compile(
 )
 CONDITIONAL = re.compile(r"(?i:\b(?:if|unless|whether|should)\b[^,;]{0,40}$)")
 ANAPHORS = {"it", "the country", "the government", "the state", "the administration"}
-PAST = re.compile(r"(?:ed|struck|took\s+off|taken\s+off)$")

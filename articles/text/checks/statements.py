@@ -39,11 +39,8 @@ from articles.text.checks.statement_patterns import (
     LISTED,
     LISTED_ON,
     LISTING,
-    MODAL,
-    NEGATION,
     NOT_LISTED,
     ORGANS,
-    PAST,
     PATTERN_WORDS,
     PATTERNS,
     PROSPECT,
@@ -509,42 +506,75 @@ def _generic_state(
     relation: Relation, phrase: Phrase, match: re.Match[str], before: str
 ) -> str | None:
     """The state a statement of a table relation puts it in, or None (unclear)."""
-    aux = re.sub(r"\s+", " ", match.group("aux") or "").strip().lower()
-    verb = match.group("verb").lower()
+    return clause_state(
+        phrase.state,
+        match.group("aux") or "",
+        match.group("verb"),
+        before,
+        match.start("aux"),
+        passive=phrase.shape == PASSIVE,
+        by_object=relation.by_object,
+        plain_only=phrase.plain_only,
+    )
+
+
+def clause_state(
+    base: str,
+    aux: str,
+    verb: str,
+    before: str,
+    aux_start: int,
+    *,
+    passive: bool,
+    by_object: bool = False,
+    plain_only: bool = False,
+) -> str | None:
+    """The state a clause puts its relation in, or None (unclear): one reading
+    of polarity (negation, refusal, "has yet to"), prospect (a plan, "is to",
+    "wants X to"), progress and tense for every relation. `base` is the state a
+    plain statement of the verb tells ("severed relations": not done), `aux` the
+    words between subject and verb, `before` the sentence before the verb."""
+    aux = re.sub(r"\s+", " ", aux).strip().lower()
+    verb = verb.lower()
+    reported = bool(REPORTED.search(before[:aux_start]))
     if (
         re.search(r"\bhad\b", aux)
         and "had been" not in aux
-        and not relation.by_object
-        and not REPORTED.search(before[: match.start("aux")])
+        and not by_object
+        and not reported
     ):
         # "had joined": a past state that may have changed; but "said that it
         # had joined" is "has joined", told in reported speech
         return None
     negated = bool(GENERIC_NEGATION.search(aux))
-    prospect = bool(GENERIC_PROSPECT.search(aux) or PROSPECT.search(before))
+    prospect = bool(
+        GENERIC_PROSPECT.search(aux)
+        or PROSPECT.search(before)
+        or _TO_BE_DONE.search(aux)
+    )
     progressive = bool(IN_PROGRESS.search(aux)) or (
         verb.split()[0].endswith("ing") and re.search(r"\b(?:is|are)\b", aux)
     )
     if (
         re.search(r"\b(?:was|were)\b", aux)
-        and phrase.shape != PASSIVE
+        and not passive
         and not re.match(r"\w+(?:ed|en)\b", verb)
-        and not REPORTED.search(before[: match.start("aux")])
+        and not reported
     ):
         # "was a member of": a past state that may have changed; but "said it was
         # not a member" is "is not", told in reported speech
         return None
-    if phrase.plain_only and (negated or prospect or progressive):
+    if plain_only and (negated or prospect or progressive):
         return None
-    if phrase.state in (UNDER_WAY, PROPOSED):
-        return None if negated else phrase.state
-    if prospect and not negated and phrase.state == DONE and _AGAIN_VERB.match(verb):
+    if base in (UNDER_WAY, PROPOSED):
+        return None if negated else base
+    if prospect and not negated and base == DONE and _AGAIN_VERB.match(verb):
         # "applied to rejoin the pool", "seeking to restore relations": what is
         # to be done again is not done now
         return NOT_DONE
     if negated:
         if (
-            phrase.state == DONE
+            base == DONE
             and not progressive
             and _REFUSAL.search(aux)
             and not PROSPECT.search(before)
@@ -554,12 +584,16 @@ def _generic_state(
             return NOT_DONE
         if prospect or progressive:
             return None  # "may not join": a plan in doubt, not a state
-        return NOT_DONE if phrase.state == DONE else DONE
+        return NOT_DONE if base == DONE else DONE
     if progressive:
-        return UNDER_WAY if phrase.state == DONE else UNDOING
+        return UNDER_WAY if base == DONE else UNDOING
     if prospect:
-        return PROPOSED if phrase.state == DONE else UNDOING
-    return phrase.state
+        return PROPOSED if base == DONE else UNDOING
+    return base
+
+
+# "is to join", "wants Chile to ratify", "to be listed": a thing still to do
+_TO_BE_DONE = re.compile(r"(?:^|\b(?:is|are|was|were)\s)to(?:\s+be)?$|^be$")
 
 
 # A verb of doing again: "rejoin", "restore", "resume".
@@ -634,33 +668,31 @@ def _passive_is_relation(match: re.Match[str]) -> bool:
     return has_category or (banned and bool(lister) and not owner and not thing)
 
 
+# The shapes of a listing or sanctions told as what is (not a verb of doing):
+# "X is a proscribed organisation", "X is under sanctions", "X is on the list".
+_STATE_SHAPES = frozenset({"is-listed", "passive", "on-list", "under", "listed"})
+
+
 def _state(shape: str, match: re.Match[str], before: str) -> str | None:
-    aux = re.sub(r"\s+", " ", match.group("aux") or "").strip().lower()
+    """The state a listing or sanctions statement puts its relation in, read as
+    any clause is (clause_state); a removal told as a noun ("the removal of X
+    from the list") is under way."""
     verb = match.group("verb").lower()
-    negated = bool(NEGATION.search(aux))
     if shape == "review":
         return DELISTING
-    if shape in ("removal", "lift-ban"):
-        if negated:
-            return LISTED  # "has not removed X from the list": still listed
-        prospective = (
-            MODAL.search(aux)
-            or PROSPECT.search(before)
-            or verb.endswith(("ing", "al", "ion"))
-            or not PAST.search(verb)
-        )
-        return DELISTING if prospective else NOT_LISTED
-    if (
-        re.search(r"\bhad\b", aux)
-        and "had been" not in aux
-        and not REPORTED.search(before[: match.start("aux")])
-    ):
-        return None  # "had designated": a past state that may have changed
-    if negated:
-        return NOT_LISTED
-    if MODAL.search(aux) or verb.endswith("ing"):
-        return LISTING
-    return LISTED
+    removal = shape in ("removal", "lift-ban")
+    if removal and verb.endswith(("al", "ion")):
+        negated = GENERIC_NEGATION.search(match.group("aux") or "")
+        return LISTED if negated else DELISTING
+    state = clause_state(
+        NOT_LISTED if removal else LISTED,
+        match.group("aux") or "",
+        verb,
+        before,
+        match.start("aux"),
+        passive=shape in _STATE_SHAPES,
+    )
+    return LISTING if state == UNDER_WAY else state
 
 
 def _clean_np(text: str) -> str:

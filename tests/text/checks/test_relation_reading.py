@@ -229,6 +229,24 @@ def test_a_relation_read_in_more_kinds_of_clause_conflicts(first, second):
             "Campaigners called for the arrest of Tomas Brandt.",
             "Tomas Brandt has not been arrested.",
         ),
+        # one state reading for every relation: what another wants done, or
+        # what is to be done, is not done; "continues to" is done
+        (
+            "Campaigners urged Chile to ratify the Andes Water Treaty.",
+            "Chile has not ratified the Andes Water Treaty.",
+        ),
+        (
+            "Brussels wants Serbia to join the Danube Energy Compact.",
+            "Serbia is not a member of the Danube Energy Compact.",
+        ),
+        (
+            "Kenya is to recognise the Republic of Somaliland.",
+            "Kenya does not recognise the Republic of Somaliland.",
+        ),
+        (
+            "Japan lists the Red Vale Front as a terrorist group.",
+            "Japan continues to list the Red Vale Front as a terrorist group.",
+        ),
         # a rejoining told after a leaving
         (
             "Slovenia left the Alpine Rail Compact in 2019.",
