@@ -160,11 +160,19 @@ _LIST = (
     rf"(?:terrorist|terror|extremist|banned|proscribed|prohibited)\s+{_KIND})"
     r"|(?i:(?:terror(?:ist|ism)?|extremist)\s+(?:black)?list)"
 )
+# Auxiliaries and adverbs between a subject and the verb of a relation's phrase,
+# for every relation: its state is read from them (statements.clause_state).
 _AUX = (
-    r"(?P<aux>(?:(?:still|officially|formally|already|currently|now|also|has|have|"
-    r"had|does|do|did|not|no\s+longer|never|will|would|could|may|might|plans\s+to|"
-    r"intends\s+to|is|are|was|were|considering|expected\s+to|set\s+to|moving\s+to|"
-    r"poised\s+to|to|be|been|continues\s+to|continue\s+to)\s+|n['\u2019]t\s+)*)"
+    r"(?P<aux>(?:(?:still|officially|formally|already|currently|now|also|finally|"
+    r"later|subsequently|since|eventually|then|briefly|reportedly|allegedly|"
+    r"has|have|had|does|do|did|not|no\s+longer|never|yet|will|would|could|may|"
+    r"might|shall|must|is|are|was|were|be|been|being|to|considering|ever|"
+    r"(?:plans?|planning|intends?|wants?|hopes?|seeks?|seeking|agreed|agrees|"
+    r"applied|applies|expected|set|moving|poised|about|continues?|fail(?:s|ed)?|"
+    r"tried\s+and\s+failed|tries|tried|attempted|"
+    r"refus(?:es|ed)|declin(?:es|ed)|ceas(?:es|ed)|in\s+talks|bid|voted|votes|"
+    r"decided|decides|threatened|"
+    r"threatens)\s+to|in\s+the\s+process\s+of)\s+|n['\u2019]t\s+)*)"
 )
 _ACTIVE_VERB = (
     r"(?P<verb>recogni[sz](?:es?|ed|ing)|designat(?:es?|ed|ing)|list(?:s|ed|ing)?|"
@@ -414,19 +422,6 @@ PATTERN_WORDS = {
     LISTED_ON: re.compile(r"\blist"),
 }
 
-# Auxiliaries and adverbs between a subject and the verb of a relation's phrase.
-_GENERIC_AUX = (
-    r"(?P<aux>(?:(?:still|officially|formally|already|currently|now|also|finally|"
-    r"later|subsequently|since|eventually|then|briefly|reportedly|allegedly|"
-    r"has|have|had|does|do|did|not|no\s+longer|never|yet|will|would|could|may|"
-    r"might|shall|must|is|are|was|were|be|been|being|to|considering|ever|"
-    r"(?:plans?|planning|intends?|wants?|hopes?|seeks?|seeking|agreed|agrees|"
-    r"applied|applies|expected|set|moving|poised|about|continues?|fail(?:s|ed)?|"
-    r"tried\s+and\s+failed|tries|tried|attempted|"
-    r"refus(?:es|ed)|declin(?:es|ed)|ceas(?:es|ed)|in\s+talks|bid|voted|votes|"
-    r"decided|decides|threatened|"
-    r"threatens)\s+to|in\s+the\s+process\s+of)\s+|n['\u2019]t\s+)*)"
-)
 GENERIC_PROSPECT = re.compile(
     r"\b(?:will|would|could|may|might|shall|considering|plans?\s+to|planning\s+to|"
     r"intends?\s+to|wants?\s+to|hopes?\s+to|seeks?\s+to|seeking\s+to|"
@@ -476,7 +471,7 @@ def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
             rf"{_DESCRIBED_PERSON})"
         )
         return re.compile(
-            rf"\b{obj}{_ASIDE},?\s+{_GENERIC_AUX}{verb}\b(?:\s+by\s+{_SUBJ})?"
+            rf"\b{obj}{_ASIDE},?\s+{_AUX}{verb}\b(?:\s+by\s+{_SUBJ})?"
         )
     if phrase.shape == PASSIVE:
         # who did it, or no agent at all: "ratified by enough countries" is neither
@@ -484,7 +479,7 @@ def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
         if not relation.objects:
             obj = rf"{_OPENING_OBJ}{_GOVERNMENT}"
         return re.compile(
-            rf"\b{obj}{_ASIDE},?\s+{_GENERIC_AUX}{verb}\b"
+            rf"\b{obj}{_ASIDE},?\s+{_AUX}{verb}\b"
             rf"(?:\s+{agent}\s+{_SUBJ}|(?!\s+{agent}\b))"
         )
     if phrase.shape == JOINT:
@@ -493,7 +488,7 @@ def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
         return re.compile(
             rf"\b(?:{_SUBJ}\s+and\s+(?:{_PARTNER}){obj}(?(partner),)"
             rf"|(?P<pair>(?:[Tt]he\s+two|[Bb]oth)\s+[a-z]+s))"
-            rf"\s+{_GENERIC_AUX}{verb}\b"
+            rf"\s+{_AUX}{verb}\b"
         )
     # "Pellow Homes, which bought X": the subject and its verb in a relative clause
     subject = (
@@ -510,7 +505,7 @@ def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
     tail = "" if phrase.obj else rf"\s+{obj}"
     if phrase.after:  # "found X, who had denied it, guilty"
         tail += rf"{_ASIDE}\s+(?:{phrase.after})"
-    return re.compile(rf"{subject}{_GENERIC_AUX}{verb}\b{tail}")
+    return re.compile(rf"{subject}{_AUX}{verb}\b{tail}")
 
 
 # Each with its verb alone: a cheap test that spares most sentences the full pattern.
@@ -526,7 +521,7 @@ def _relative_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str] | N
     )
     return re.compile(
         rf"\b{obj},\s+(?:which|whom|that)\s+{_SUBJ}\s+"
-        rf"{_GENERIC_AUX}(?P<verb>{phrase.verb})"
+        rf"{_AUX}(?P<verb>{phrase.verb})"
         r"(?=\s*(?:[,.;:]|$)|\s+(?:in|on|last|this|earlier)\b)"
     )
 
