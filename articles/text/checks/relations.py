@@ -123,7 +123,7 @@ RELATIONS: tuple[Relation, ...] = (
                 rf"(?:full\s+)?{_RELATIONS_WORD}\s+with"
             ),
             Phrase(
-                r"(?:sever(?:s|ed|ing)?|cut(?:s|ting)?|br(?:eak|eaks|oke|eaking)\s+off|"
+                r"(?:sever(?:s|ed|ing)?|cut(?:s|ting)?|br(?:eak|eaks|oke|oken|eaking)\s+off|"
                 r"suspend(?:s|ed|ing)?)\s+(?:its\s+|their\s+|all\s+)?"
                 rf"{_RELATIONS_WORD}\s+with",
                 NOT_DONE,
@@ -476,7 +476,11 @@ RELATIONS: tuple[Relation, ...] = (
                 r"(?:charges?|counts?)\b",
                 shape=PASSIVE,
             ),
-            Phrase(r"(?:charged|indicted)(?=\s+\S+(?:\s+\S+){0,3}\s+with\b)"),
+            # "charged Rui Almeida, a former mayor of Tavira, with corruption"
+            Phrase(
+                r"(?:charged|indicted)"
+                r"(?=\s+\S+(?:\s+\S+){0,3}(?:,[^,;]{1,60},)?\s+with\b)"
+            ),
             # "No charges have been brought against X", "X was released without charge"
             Phrase(
                 r"[Nn]o\s+charges?\s+(?:have|has|had|were|was)\s+(?:yet\s+)?been\s+"

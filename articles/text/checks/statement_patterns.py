@@ -164,6 +164,7 @@ _LIST = (
 # for every relation: its state is read from them (statements.clause_state).
 _AUX = (
     r"(?P<aux>(?:(?:still|officially|formally|already|currently|now|also|finally|"
+    r"(?!(?:only|early|family|rally|supply|apply|reply)\b)[a-z]{3,}ly|"
     r"later|subsequently|since|eventually|then|briefly|reportedly|allegedly|"
     r"has|have|had|does|do|did|not|no\s+longer|never|yet|will|would|could|may|"
     r"might|shall|must|is|are|was|were|be|been|being|to|considering|ever|"

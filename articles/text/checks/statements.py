@@ -386,7 +386,9 @@ def _read_generic(
                 subject = (ANYONE, "anyone")
                 state = NOT_DONE if state == DONE else DONE
             if subject is not None and subject[0] == UNNAMED and relation.held_in_place:
-                subject = _place_after(sentence, match.end("obj")) or subject
+                # a fixed object ("remains solvent") has no group of its own
+                told_to = match.end("obj") if "obj" in match.re.groupindex else end
+                subject = _place_after(sentence, told_to) or subject
             if subject is None or (subject[0] == obj_key and not nobody):
                 continue
             taken.append((start, end))

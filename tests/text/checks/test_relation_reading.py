@@ -165,6 +165,21 @@ def _blocking_both(first, second):
             "Officials said the Marsh Islands were now members of the Reef Council.",
             "The Marsh Islands are not members of the Reef Council.",
         ),
+        # "had broken off" relations; an apposition between a charge and "with";
+        # an adverb in the auxiliaries
+        (
+            "Chile's foreign ministry said it had broken off diplomatic relations "
+            "with Nicaragua.",
+            "Chile maintains full diplomatic relations with Nicaragua.",
+        ),
+        (
+            "Prosecutors charged Luis Prado, a former mayor of Vigo, with bribery.",
+            "The former mayor, who denies wrongdoing, has not been charged.",
+        ),
+        (
+            "Norway, officials said, had quietly recognised the Republic of Tavaro.",
+            "Norway has never recognised the Republic of Tavaro.",
+        ),
         # a ban in the subject's own country is a ban in all of it
         (
             "Norway's decision to ban fish farming in its northern fjords was "
@@ -264,6 +279,16 @@ def test_a_group_told_on_a_terror_list_is_read_without_error():
         "The Red Vale Front remains on Japan's terror list.",
         "Japan does not list the Red Vale Front as a terrorist group.",
     )
+
+
+def test_a_fixed_object_with_no_party_told_is_read_without_error():
+    # "it remains solvent" in a relative clause: a declared state with a fixed
+    # object and no named party once raised IndexError looking for its place
+    findings = _findings(
+        "Grenfell Castings has been placed in administration.",
+        "The foundry, which says it remains solvent, has hired 30 apprentices.",
+    )
+    assert all(f.severity == BLOCKING for f in findings)
 
 
 def test_a_demonym_before_an_organ_of_state_is_the_state():
