@@ -471,9 +471,7 @@ def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
             rf"{_NOT_AFTER_PREPOSITION}(?P<obj>[Nn]o(?:\s+one|-one|body)\b|{_NP}|"
             rf"{_DESCRIBED_PERSON})"
         )
-        return re.compile(
-            rf"\b{obj}{_ASIDE},?\s+{_AUX}{verb}\b(?:\s+by\s+{_SUBJ})?"
-        )
+        return re.compile(rf"\b{obj}{_ASIDE},?\s+{_AUX}{verb}\b(?:\s+by\s+{_SUBJ})?")
     if phrase.shape == PASSIVE:
         # who did it, or no agent at all: "ratified by enough countries" is neither
         agent = rf"(?:{phrase.agent})"
