@@ -770,6 +770,7 @@ G7|G-7
 G20|G-20
 BRICS|Brics
 Mercosur|
+Holy See|Vatican,Vatican City
 """
 
 # Words that are a name in one case and an ordinary word in another: the name is

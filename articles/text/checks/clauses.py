@@ -162,6 +162,14 @@ _ENDED = re.compile(
 )
 
 
+# The noun's relation said to be held back: "X's recognition of Y, which it has
+# so far withheld, would ...".
+_WITHHELD = re.compile(
+    r",\s+which\s+(?:it|they|he|she)\s+(?:has|have|had)\s+(?:so\s+far\s+|"
+    r"still\s+|long\s+|always\s+)?(?:withheld|refused|resisted|ruled\s+out)\b"
+)
+
+
 # "A ceasefire between A and B has been in force since August", "No ceasefire has
 # been agreed between A and B": told again as "A and B (have not) agreed a ceasefire".
 _CEASEFIRE_BETWEEN = re.compile(
@@ -232,6 +240,33 @@ _QUASHED = re.compile(
 _CHARGES_DROPPED = re.compile(
     rf"\b[Tt]he\s+charges?\s+against\s+{_NAME}\s+(?:were|was|have\s+been|has\s+been)"
     r"\s+(?:dropped|withdrawn|dismissed|discontinued)\b"
+)
+
+
+# "The arrest of Ana Ruiz followed a raid": an arrest or conviction told as a
+# noun with its person after "of".
+_COURT_OF = re.compile(
+    rf"\b[Tt]he\s+(?P<noun>arrest|detention|conviction)\s+of\s+{_NAME}"
+    r"(?!\s+(?:warrant|rate)\b)(?P<body>[^;:()]*)"
+)
+# "Quito's decision to recognise X", "the council's vote to ban Y": a decision
+# told as a noun is the act it decides, done.
+_DECISION = tuple(
+    re.compile(
+        rf"{owner}['\u2019]s?\s+(?:decision|vote|move)\s+to\s+"
+        r"(?P<body>[a-z][^,;:()]*)"
+    )
+    for owner in (rf"\b(?!(?:It|Its|Their|His|Her|This|That)\b){_NAME}", _BODY_NAMED)
+)
+# "after the company's sale to the retailer Doran & Quigg": a sale told as a
+# noun is the buyer's purchase, done when told as past ("after", "following").
+_SALE_TO = tuple(
+    re.compile(
+        rf"\b(?:after|following|since)\s+(?:the\s+)?{owner}['\u2019]s?\s+sale\s+to\s+"
+        r"(?:(?:the|an?)\s+(?:[A-Za-z][\w-]*-[a-z]+\s+|[a-z][\w-]*\s+){0,3})?"
+        r"(?P<buyer>[A-Z][\w&'\u2019-]*(?:\s+(?:&\s+)?[A-Z][\w&'\u2019-]*)*)"
+    )
+    for owner in (_NAME, _BODY_NAMED.replace(r"(?<![\w-])[Tt]he\s+", r"(?<![\w-])"))
 )
 
 
@@ -496,6 +531,8 @@ def _nominal_clauses(sentence: str) -> Iterator[Clause]:
             verb = planned
         elif _ENDED.search(body):
             verb = ended
+        elif _WITHHELD.match(sentence, match.end("body")):
+            verb = ended or planned
         else:
             verb = done
         if verb is None or not body:
@@ -508,6 +545,79 @@ def _nominal_clauses(sentence: str) -> Iterator[Clause]:
             start=start,
             end=match.end("body"),
             fallback=True,
+        )
+
+
+# A frame of reported speech set inside what it reports: "Greece, it pointed out,
+# had signed the protocol", "The union, officials said, has left the league".
+_INNER_FRAME = re.compile(
+    r",\s+(?:it|he|she|they|we|officials|police|(?:the\s+)?[a-z]+|"
+    r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})\s+"
+    r"(?P<verb>said|says|added|adds|pointed\s+out|points\s+out|noted|notes|argued|"
+    r"argues|claimed|claims|insisted|insists|stressed|stresses)"
+    r"(?:\s+(?:on|last)\s+\w+)?,\s+(?=[a-z])"
+)
+
+
+def _inner_frames(sentence: str) -> Iterator[Clause]:
+    """A sentence told again without the frame of reported speech set inside it,
+    and its second verb; a frame in the past puts "has" back a tense ("had
+    signed"), which is told again as "has"."""
+    frame = _INNER_FRAME.search(sentence)
+    if frame is None or not re.match(rf"\W*{_NAME}$", sentence[: frame.start()]):
+        return
+    rest = sentence[frame.end() :]
+    if frame.group("verb").endswith(("d", "out")) and frame.group("verb") != "adds":
+        rest = re.sub(r"\bhad\b(?!\s+been\s+\w+ed\s+by)", "has", rest)
+    text = f"{sentence[: frame.start()]} {rest}"
+    yield Clause(text=text, start=0, end=len(sentence))
+    second = _second_verb(text)
+    if second is not None:
+        yield Clause(text=second[0], start=0, end=len(sentence))
+
+
+# Asked for, not told as done: "called for the arrest of X", "demanding the".
+_ASKED_FOR = re.compile(
+    r"(?i:\b(?:call(?:s|ed|ing)?|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|"
+    r"press(?:es|ed|ing)?|push(?:es|ed|ing)?)\s+(?:for\s+)?$)"
+)
+
+
+def _told_as_noun(sentence: str) -> Iterator[Clause]:
+    """An arrest, conviction, decision or sale told as a noun, told again as the
+    verb it names ("The arrest of X" -> "X was arrested", "Y's sale to Z" -> "Z
+    has bought Y", "X's decision to ban Y" -> "X bans Y")."""
+    for match in _COURT_OF.finditer(sentence):
+        if _CALLED_FOR.search(sentence, 0, match.start()) or _ASKED_FOR.search(
+            sentence, 0, match.start()
+        ):
+            continue  # "calls for the arrest of X": not done
+        verb = (
+            "was convicted" if match.group("noun") == "conviction" else "was arrested"
+        )
+        yield Clause(
+            text=f"{match.group('name')} {verb}",
+            start=match.start(),
+            end=match.end("name"),
+        )
+    for match in (m for pattern in _DECISION for m in pattern.finditer(sentence)):
+        if _CALLED_FOR.search(sentence, 0, match.start()) or _ASKED_FOR.search(
+            sentence, 0, match.start()
+        ):
+            continue
+        body = match.group("body").rstrip(" .")
+        yield Clause(
+            text=f"{match.group('name')} {body}",
+            start=match.start("name"),
+            end=match.start("body") + len(body),
+        )
+    for match in (m for pattern in _SALE_TO for m in pattern.finditer(sentence)):
+        yield Clause(
+            text=f"{match.group('buyer')} has bought "
+            + ("the " if match.group("name").islower() else "")
+            + match.group("name"),
+            start=match.start("name"),
+            end=match.end("buyer"),
         )
 
 
@@ -531,4 +641,32 @@ _READERS = (
     (("merger",), _merger_clauses),
     (("conviction", "arrest", "charge"), _court_clauses),
     (("appointed", "called in", "brought in"), _insolvency_clauses),
+    (
+        (
+            " said, ",
+            " says, ",
+            " out, ",
+            " added, ",
+            " noted, ",
+            " argued, ",
+            " claimed, ",
+            " insisted, ",
+            " stressed, ",
+            " claims, ",
+            " insists, ",
+        ),
+        _inner_frames,
+    ),
+    (
+        (
+            "arrest of",
+            "detention of",
+            "conviction of",
+            "decision to",
+            "vote to",
+            "move to",
+            "sale to",
+        ),
+        _told_as_noun,
+    ),
 )

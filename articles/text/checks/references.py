@@ -33,7 +33,14 @@ from articles.text.vocabulary import HONORIFICS, STOPWORDS, words_of
 if TYPE_CHECKING:
     from articles.text.checks.statements import Statement
 
+# at most so many people a denial of everyone ("no arrests have been made") is
+# read against; more are a list of other events
+_FEW = 3
+# What opens a party told by what it is: "the company", "its union", "our protocol".
+_DEFINITE = re.compile(r"(?i:(?:the|its|our|their|his|her|my|your)\s)")
+
 UNNAMED = ""  # the subject of a statement that does not say who did it
+ANYONE = "\x00anyone"  # "Nobody has bought X": told of every party that might have
 PAIR = "\x00pair"  # both parties told as one: "the two countries", "both sides"
 
 
@@ -111,9 +118,16 @@ def resolve_references(
                 continue  # a thing banned or declared may be told with no one doing it
         obj, obj_text = statement.object, statement.object_text
         if by_object and obj == UNNAMED:
-            # "No one has been arrested": the one person the source's other
-            # statements of the relation say was
+            # "No one has been arrested": denies it of every person the source's
+            # other statements of the relation say was ("A teenager arrested
+            # after ..." and "The 17-year-old ... was detained" alike)
             told = {s.object: s.object_text for s in others if s.object != UNNAMED}
+            if 1 < len(told) <= _FEW:
+                resolved.extend(
+                    replace(statement, object=key, object_text=text)
+                    for key, text in told.items()
+                )
+                continue
             if len(told) == 1:
                 obj, obj_text = next(iter(told.items()))
         if by_object and not obj_text[:1].isupper():
@@ -125,6 +139,8 @@ def resolve_references(
                 people,
                 shared,
             )
+            if described is None:
+                described = _same_head(obj_text, others, stories.values())
             if described is not None:
                 obj, obj_text = described.lower(), described
         named = _referent(
@@ -133,12 +149,17 @@ def resolve_references(
             [
                 (s.object, s.object_text)
                 for s in others
-                if by_object or s.subject == subject
+                # "Nobody has bought X" tells of X whoever the buyer
+                if by_object or s.subject in (subject, UNNAMED, ANYONE)
             ],
             names,
             people,
             shared,
         )
+        if obj_text == "us" and named is not None:
+            speaks_for = _speaker_body(statement.para.text)
+            if speaks_for and not _same_body(speaks_for, named[1]):
+                named = None  # "us" said by someone of another body
         if named is not None and not _another_named_before(
             statement, obj_text, named[1], stories
         ):
@@ -156,7 +177,52 @@ def resolve_references(
                 object_text=obj_text,
             )
         )
-    return resolved
+    return _told_of_anyone(resolved)
+
+
+def _told_of_anyone(statements: list[Statement]) -> list[Statement]:
+    """A statement told of anyone ("Nobody has bought X") as one of each party
+    the source's other statements of the relation and object name (a few at
+    most), or none."""
+    result = [s for s in statements if s.subject != ANYONE]
+    for statement in statements:
+        if statement.subject != ANYONE:
+            continue
+        parties = {
+            s.subject: s.subject_text
+            for s in result
+            if s.relation == statement.relation
+            and s.object == statement.object
+            and s.subject not in (UNNAMED, PAIR)
+        }
+        if len(parties) <= _FEW:
+            result.extend(
+                replace(statement, subject=key, subject_text=text)
+                for key, text in parties.items()
+            )
+    return result
+
+
+# The body a speaker is told as being of: "said the owner of Brenn Creamery", "a
+# spokesman for Halden Foods said".
+_SPEAKER_OF = re.compile(
+    r"\b(?:owner|founder|chairman|chairwoman|chair|director|head|spokesman|"
+    r"spokeswoman|spokesperson|executive|manager|president|secretary|members?|"
+    r"staff|workers?)\s+(?:of|for|at)\s+(?:the\s+)?"
+    r"(?P<body>[A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*)*)"
+)
+
+
+def _speaker_body(paragraph: str) -> str | None:
+    """The body the paragraph's speaker is told as being of, or None."""
+    match = _SPEAKER_OF.search(paragraph)
+    return match.group("body") if match else None
+
+
+def _same_body(one: str, other: str) -> bool:
+    """True when two names share a word of their own ("Halden" / "Halden Foods")."""
+    words = _content_words(one) & _content_words(other)
+    return bool(words)
 
 
 def _fuller(
@@ -207,7 +273,7 @@ def _referent(
     name of the source that begins or ends with it ("Joseph Kiprono"), and one
     told with an honorific ("Mr Oyelaran") to the one person the copy names in
     full so (`people`)."""
-    if key == UNNAMED or (text.lower().startswith("the ") and not _is_name(text)):
+    if key == UNNAMED or text == "us" or (_DEFINITE.match(text) and not _is_name(text)):
         found = {
             k: t for k, t in candidates if k not in (key, PAIR) and k and _is_name(t)
         }
@@ -278,7 +344,7 @@ def _another_named_before(
     a preposition ("signed players from the English Championship") or used as a
     modifier ("West African leaders met") is a place, a thing or a kind, not a
     party the description could stand for."""
-    if not told.lower().startswith("the ") or _is_name(told):
+    if not _DEFINITE.match(told) or _is_name(told):
         return False
     kind = _content_words(told)
     of_kind = kind <= _content_words(referent)
@@ -293,13 +359,29 @@ def _another_named_before(
         and not _AFTER_PREPOSITION.search(story, 0, n.start())
         and not _MODIFIER.match(story, n.end())
     ]
-    if not before:
+    if not before or _told_since(referent, story, before[-1], at + statement.start):
         return False
     nearest = before[-1].lower()
     other = referent.lower() not in nearest and nearest not in referent.lower()
     if of_kind:  # only another of the kind stands between them
         return other and kind <= _content_words(nearest)
     return other
+
+
+def _told_since(referent: str, story: str, other: str, at: int) -> bool:
+    """True when the referent is named, in full or by a word of its name, after
+    the last mention of the other name and before `at` ("The ship, the Saga
+    Meridian, left ... A spokesman for Norvana said the company"): then it is the
+    nearer one."""
+    since = story.rfind(other, 0, at)
+    if since < 0:
+        return False
+    words = [w for w in _without_stopwords(referent).split() if w[:1].isupper()]
+    return any(
+        re.search(rf"\b{re.escape(word)}\b", story[since + len(other) : at])
+        for word in words
+        if len(word) > 3 and word.lower() not in STOPWORDS
+    )
 
 
 def _without_stopwords(name: str) -> str:
@@ -330,7 +412,7 @@ def _named_of_kind(
     Union"): the one name ending in its noun (`kinds`, from _names_by_kind).
     Else as told."""
     words = told.split()
-    if len(words) != 2 or words[0].lower() != "the" or not words[1].islower():
+    if len(words) != 2 or not _DEFINITE.match(told) or not words[1].islower():
         return key, told
     found = kinds.get(words[1], set())
     if len(found) != 1:
@@ -368,6 +450,41 @@ def _named_in_story(
         if re.search(rf"\b{re.escape(name)}\b(?!['\u2019]s)", story):
             found.add(name)
     return next(iter(found)) if len(found) == 1 else None
+
+
+def _same_head(
+    description: str, others: Sequence[Statement], texts: Iterable[str] = ()
+) -> str | None:
+    """The one other party of the relation a definite description stands for by
+    its noun: "the woman" for "a 39-year-old woman" told before, "the pharmacist"
+    for "Mr Haddad, a 45-year-old pharmacist from Luton," when the relation names
+    him."""
+    if not _DEFINITE.match(description):
+        return None
+    head = description.split()[-1].lower()
+    found = set()
+    named = {s.object_text for s in others if _is_name(s.object_text)}
+    for other in others:
+        told = other.object_text
+        if told.lower() == description.lower() or _DEFINITE.match(told):
+            continue
+        if told.split()[-1:] == [head]:
+            found.add(told)
+    for text in texts:
+        for name in named:
+            for what in re.findall(
+                rf"\b{re.escape(name)},\s+((?:an?|the)\s+[^,;]+)", text
+            ):
+                if _head_noun(what) == head:
+                    found.add(name)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _head_noun(description: str) -> str:
+    """The noun a description ends on before what places it: "a 45-year-old
+    pharmacist from Luton" -> "pharmacist"."""
+    words = re.split(r"\s+(?:from|of|in|at|for|with|who|which)\b", description)[0]
+    return words.split()[-1].lower() if words.split() else ""
 
 
 def _described(description: str, appositions: Sequence[tuple[str, str]]) -> str | None:

@@ -183,8 +183,15 @@ def _conflict_kind(first: Statement, second: Statement) -> str | None:
         return None
     if kind is not None and _dated(first) and _dated(second):
         # the same time told for both is no sequence: "convicted of X in 2022" /
-        # "acquitted of X in 2022"
-        return kind if _time_told(first) == _time_told(second) else "tension"
+        # "acquitted of X in 2022"; two years apart are a history told
+        # ("recognised X in 2021" / "withdrew its recognition in 2023")
+        told, other = _time_told(first), _time_told(second)
+        if told == other:
+            return kind
+        years, other_years = _years(told), _years(other)
+        if years and other_years and not years & other_years:
+            return None
+        return "tension"
     return kind
 
 
@@ -226,6 +233,11 @@ def _overtaken(statement: Statement) -> bool:
 def _dated(statement: Statement) -> bool:
     """True when the statement's own clause puts it at a time (_time_told)."""
     return bool(_time_told(statement))
+
+
+def _years(times: frozenset[str]) -> frozenset[str]:
+    """The years among the times a statement is told at."""
+    return frozenset(t for t in times if t.isdigit())
 
 
 def _time_told(statement: Statement) -> frozenset[str]:

@@ -110,7 +110,7 @@ RELATIONS: tuple[Relation, ...] = (
         symmetric=True,
         phrases=(
             Phrase(
-                r"(?:has|have|(?:(?<=has\s)|(?<=have\s))had|maintains?|maintained|"
+                r"(?:has|have|(?:(?<=has\s)|(?<=have\s)|(?<=never\s))had|maintains?|maintained|"
                 r"enjoys?)\s+(?:full\s+|formal\s+)?diplomatic\s+(?:relations|ties)\s+with"
             ),
             Phrase(
@@ -123,7 +123,7 @@ RELATIONS: tuple[Relation, ...] = (
                 rf"(?:full\s+)?{_RELATIONS_WORD}\s+with"
             ),
             Phrase(
-                r"(?:sever(?:s|ed|ing)?|cut(?:s|ting)?|br(?:eak|eaks|oke|eaking)\s+off|"
+                r"(?:sever(?:s|ed|ing)?|cut(?:s|ting)?|br(?:eak|eaks|oke|oken|eaking)\s+off|"
                 r"suspend(?:s|ed|ing)?)\s+(?:its\s+|their\s+|all\s+)?"
                 rf"{_RELATIONS_WORD}\s+with",
                 NOT_DONE,
@@ -134,7 +134,8 @@ RELATIONS: tuple[Relation, ...] = (
                 shape=JOINT,
             ),
             Phrase(
-                r"(?:(?:have|has)\s+no|severed|cut|broke\s+off|suspended)\s+"
+                r"(?:(?:have|has)\s+(?:(?:had|ever\s+had)\s+)?no|(?:have|has)\s+never\s+had|"
+                r"severed|cut|broke\s+off|suspended)\s+"
                 r"(?:full\s+|formal\s+)?diplomatic\s+(?:relations|ties)",
                 NOT_DONE,
                 JOINT,
@@ -258,7 +259,8 @@ RELATIONS: tuple[Relation, ...] = (
         held_in_place=True,
         objects=(
             r"(?:an?\s+|the\s+|its\s+)?(?:national\s+|nationwide\s+|general\s+)?"
-            r"(?:state\s+of\s+(?:emergency|siege)|martial\s+law|ceasefire|cease-fire|"
+            r"(?:state\s+of\s+(?:emergency|siege|catastrophe|disaster|calamity|alarm)|"
+            r"martial\s+law|ceasefire|cease-fire|"
             r"truce|insolvency|bankruptcy)"
         ),
         synonyms={
@@ -305,7 +307,7 @@ RELATIONS: tuple[Relation, ...] = (
             # "has gone into administration", "is not in administration"
             Phrase(
                 r"(?:(?:go(?:es|ne|ing)?|went|enter(?:s|ed|ing)?|placed|put|"
-                r"collaps(?:e|es|ed|ing))\s+into|enter(?:s|ed|ing)?|"
+                r"collaps(?:e|es|ed|ing))\s+into|enter(?:s|ed|ing)?|(?:placed|put)\s+in|"
                 r"(?:(?<=is\s)|(?<=are\s)|(?<=was\s)|(?<=not\s)|(?<=been\s)|"
                 r"(?<=remains\s))in)\s+(?:administration|liquidation|receivership)",
                 obj="insolvency",
@@ -474,7 +476,11 @@ RELATIONS: tuple[Relation, ...] = (
                 r"(?:charges?|counts?)\b",
                 shape=PASSIVE,
             ),
-            Phrase(r"(?:charged|indicted)(?=\s+\S+(?:\s+\S+){0,3}\s+with\b)"),
+            # "charged Rui Almeida, a former mayor of Tavira, with corruption"
+            Phrase(
+                r"(?:charged|indicted)"
+                r"(?=\s+\S+(?:\s+\S+){0,3}(?:,[^,;]{1,60},)?\s+with\b)"
+            ),
             # "No charges have been brought against X", "X was released without charge"
             Phrase(
                 r"[Nn]o\s+charges?\s+(?:have|has|had|were|was)\s+(?:yet\s+)?been\s+"
@@ -561,5 +567,19 @@ RELATIONS = (
             ),
         ),
         described=SANCTIONS_DESCRIBED,
+    ),
+    # A place on a list of any other kind ("the entity list", "the World Heritage
+    # list"): the list is the subject, read with its own patterns
+    # (statement_patterns.py), so no phrases here.
+    Relation(
+        name="listing",
+        phrases=(),
+        described={
+            DONE: "{object} is on {subject}",
+            NOT_DONE: "{object} is not (or no longer) on {subject}",
+            UNDOING: "{object} may be taken off {subject}",
+            PROPOSED: "{object} may be put on {subject}",
+            UNDER_WAY: "{object} is being put on {subject}",
+        },
     ),
 )

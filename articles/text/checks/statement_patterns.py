@@ -34,13 +34,15 @@ LISTING = PROPOSED
 
 DESIGNATION = "designation"
 SANCTIONS = "sanctions"
+LISTED_ON = "listing"  # a list of any other kind: "the entity list"
 
 
 # --- the pattern pieces --------------------------------------------------------------
 
 # a plural possessive inside a name: "the Road Haulage Workers' Union"
 _CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w\-]*(?:(?<=s)['\u2019](?=\s+[A-Z]))?)"
-_NP = rf"(?:the\s+)?{_CAP}(?:\s+(?:of\s+(?:the\s+)?)?{_CAP}){{0,5}}"
+# "Doran & Quigg": an ampersand joins the words of a firm's name
+_NP = rf"(?:the\s+)?{_CAP}(?:\s+(?:of\s+(?:the\s+)?|&\s+)?{_CAP}){{0,5}}"
 # What kind of body a name is, told before it: "the shipping company Volgamar
 # Tankers", "the Sheffield data firm Nodal"; the name is the object.
 # Any words of what it is will do, when they are not words of grammar: "the
@@ -69,21 +71,23 @@ _OBJ = (
 # "the national regulator". Copy on local government, sport and business states
 # its relations with these as often as with names.
 _BODY = (
-    r"[Tt]he\s+(?:[A-Z][\w-]*\s+(?=[a-z]))?(?:[a-z][\w-]*\s+){0,2}(?:council|government|board|authority|"
+    r"[Tt]he\s+(?:(?:[A-Z][\w-]*\s+){1,3}(?=[a-z]))?(?:[a-z][\w-]*\s+){0,2}(?:council|government|board|authority|"
     r"authorities|administration|league|federation|association|club|court|"
     r"regulator|region|province|ministry|committee|union|company|firm|bank|agency|"
     r"parliament|assembly|senate|army|police|city|county|state|town|country|trust|"
     r"charity|school|hospital|university|college|airline|operator|group)\b"
 )
 # The organs of a state or body that act for it: "Chile's parliament ratified".
-_ORGANS = (
+ORGANS = (
     r"government|authorities|administration|parliament|congress|senate|cabinet|"
     r"president|foreign\s+ministry|ministry|treasury|regulators?|council"
 )
+# An organ of state told by its seat: "the government in Kampala".
+_ORGAN_IN_PLACE = rf"[Tt]he\s+(?:{ORGANS})\s+(?:in|of)\s+{_CAP}(?:\s+{_CAP})?"
 # A name may follow what it is: "the brewer Arden Ales".
 _SUBJ = (
     rf"(?P<subj>(?:the\s+[a-z][\w-]*\s+)?{_NP}(?:['\u2019]s)?"
-    rf"(?:\s+(?:{_ORGANS}))?|it\b|{_BODY})"
+    rf"(?:\s+(?:{ORGANS}))?|it\b|s?he\b|{_ORGAN_IN_PLACE}|{_BODY})"
 )
 # A name, or a body told by what it is ("the company"), as the object.
 _OBJ_OR_BODY = (
@@ -96,9 +100,12 @@ REPORTING_VERBS = (
     r"maintained|claimed|argued|noted|warned|explained|admitted|acknowledged|"
     r"stated|repeated|conceded|believes?|believed|understood|learned|learnt"
 )
+# The frame may tell where, when or to whom it was said before "that": "said in
+# a statement that the airline was solvent", "told reporters on Monday that".
 REPORTED = re.compile(
     rf"\b(?:{REPORTING_VERBS})"
-    r"(?:\s+(?:on|last)\s+\w+)?\s+(?:that\s+)?\S+(?:\s+\S+)?\s+$"
+    r"(?:(?:\s+(?:on|last)\s+\w+)?\s+|\s+[^.;:\"\u201c\u201d]{0,40}?\s+that\s+)"
+    r"(?:that\s+)?\S+(?:\s+\S+){0,2}\s+$"
 )
 # A government or body as the object, in lower case: "the new government of
 # Mali", "the transitional council", "the military authorities in Niamey", "the
@@ -108,6 +115,7 @@ _GOVERNMENT_NP = (
     r"regime|council|leadership|alliance|bloc|union|league|zone|eurozone|club|"
     r"association|federation|community|commonwealth|organi[sz]ation|partnership|"
     r"grid|network|consortium|coalition|company|firm|business|rebels|militants|"
+    r"pool|scheme|programme|commission|forum|initiative|compact|"
     r"insurgents|guerrillas|militias|armed\s+groups)"
     r"(?:\s+(?:of|in)\s+(?:the\s+)?"
     rf"{_CAP}(?:\s+{_CAP}){{0,3}})?"
@@ -115,7 +123,8 @@ _GOVERNMENT_NP = (
 # told at the start of its clause, so that "the driver of a lorry that hit a bus
 # shelter was arrested" is not a bus shelter arrested
 _DESCRIBED_PERSON = (
-    r"(?:^|(?<=,\s)|(?<=\band\s)|(?<=\bbut\s))(?:[Aa]n?|[Tt]he)\s+(?!(?:police|officers?|detectives)\b)[a-z0-9][\w-]*"
+    r"(?:^|(?<=,\s)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bsaid\s)|(?<=\bthat\s))"
+    r"(?:[Aa]n?|[Tt]he)\s+(?!(?:police|officers?|detectives)\b)[a-z0-9][\w-]*"
     r"(?:\s+(?!(?:who|which|that|has|have|had|is|are|was|were)\b)[\w-]+){0,10}?"
 )
 # a person described after an active verb: "arrested a 52-year-old woman", "two
@@ -130,7 +139,11 @@ _NOT_AFTER_PREPOSITION = "".join(
     for word in ("in", "at", "on", "of", "to", "near", "from", "into")
 )
 _TABLE_OBJ_TAIL = rf"(?:['\u2019]s(?:\s+name)?|\s+(?:[a-z][\w-]*\s+)?{_KIND}\b)?"
-_TABLE_OBJ = rf"{_DESCRIBED}(?P<obj>{_NP}|{_GOVERNMENT_NP}){_TABLE_OBJ_TAIL}"
+# "us" in a quotation: the body its speaker speaks for (references.py)
+_TABLE_OBJ = (
+    rf"{_DESCRIBED}(?P<obj>{_NP}|{_GOVERNMENT_NP}|us(?=\s*[,.;!?\"\u201d'\u2019]))"
+    rf"{_TABLE_OBJ_TAIL}"
+)
 # or a party told by what it is, opening its clause: "The tycoon has never been
 # sanctioned by the UK" (references.py says who it is)
 _OPENING_OBJ = (
@@ -147,11 +160,20 @@ _LIST = (
     rf"(?:terrorist|terror|extremist|banned|proscribed|prohibited)\s+{_KIND})"
     r"|(?i:(?:terror(?:ist|ism)?|extremist)\s+(?:black)?list)"
 )
+# Auxiliaries and adverbs between a subject and the verb of a relation's phrase,
+# for every relation: its state is read from them (statements.clause_state).
 _AUX = (
-    r"(?P<aux>(?:(?:still|officially|formally|already|currently|now|also|has|have|"
-    r"had|does|do|did|not|no\s+longer|never|will|would|could|may|might|plans\s+to|"
-    r"intends\s+to|is|are|was|were|considering|expected\s+to|set\s+to|moving\s+to|"
-    r"poised\s+to|to|be|been|continues\s+to|continue\s+to)\s+|n['\u2019]t\s+)*)"
+    r"(?P<aux>(?:(?:still|officially|formally|already|currently|now|also|finally|"
+    r"(?!(?:only|early|family|rally|supply|apply|reply)\b)[a-z]{3,}ly|"
+    r"later|subsequently|since|eventually|then|briefly|reportedly|allegedly|"
+    r"has|have|had|does|do|did|not|no\s+longer|never|yet|will|would|could|may|"
+    r"might|shall|must|is|are|was|were|be|been|being|to|considering|ever|"
+    r"(?:plans?|planning|intends?|wants?|hopes?|seeks?|seeking|agreed|agrees|"
+    r"applied|applies|expected|set|moving|poised|about|continues?|fail(?:s|ed)?|"
+    r"tried\s+and\s+failed|tries|tried|attempted|"
+    r"refus(?:es|ed)|declin(?:es|ed)|ceas(?:es|ed)|in\s+talks|bid|voted|votes|"
+    r"decided|decides|threatened|"
+    r"threatens)\s+to|in\s+the\s+process\s+of)\s+|n['\u2019]t\s+)*)"
 )
 _ACTIVE_VERB = (
     r"(?P<verb>recogni[sz](?:es?|ed|ing)|designat(?:es?|ed|ing)|list(?:s|ed|ing)?|"
@@ -170,6 +192,12 @@ _REMOVAL_VERB = (
     r"exclu(?:de|des|ded|ding|sion)|drop(?:s|ped|ping)?)"
 )
 _OWNER = rf"(?:(?P<owner>{_NP})['\u2019]s\s+|(?:the|its|their)\s+)?"
+
+# What the copy says of the object before its category: "designated the network
+# Grey Tide, accused of recruiting teenagers, as a terrorist organisation".
+_OBJECT_ASIDE = (
+    r"(?:,\s+(?:[a-z]+(?:ed|en)|who|which|whose|once|now)\b[^,;:()]{0,80},)?"
+)
 
 PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     # The Red Vale group is (not) a proscribed organisation in Britain.
@@ -192,8 +220,8 @@ PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         DESIGNATION,
         "active",
         re.compile(
-            rf"\b{_SUBJ}(?:,\s+which)?\s+{_AUX}{_ACTIVE_VERB}\s+{_OBJ}\s+(?:as\s+)?"
-            rf"{_CATEGORY}"
+            rf"\b{_SUBJ}(?:,\s+which)?\s+{_AUX}{_ACTIVE_VERB}\s+{_OBJ}{_OBJECT_ASIDE}"
+            rf"\s+(?:as\s+)?{_CATEGORY}"
         ),
     ),
     # the Proud Boys, which Canada lists as a terrorist entity
@@ -230,7 +258,8 @@ PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         DESIGNATION,
         "on-list",
         re.compile(
-            rf"\b{_OBJ}\s+{_AUX}(?:remains?\s+|stays?\s+)?on\s+{_OWNER}(?:{_LIST})"
+            rf"\b{_OBJ}\s+{_AUX}(?P<verb>(?:remains?\s+|stays?\s+)?on)\s+{_OWNER}"
+            rf"(?:{_LIST})"
             rf"(?:\s+(?:in|of)\s+(?P<loc>{_NP}))?"
         ),
     ),
@@ -320,6 +349,69 @@ PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     ),
 ]
 
+# A list of any kind but the terror and sanctions lists read above: what kind of
+# thing it lists ("the entity list", "the EU's list of non-co-operative
+# jurisdictions") is the listing's subject, and whose list it is its scope.
+_NOT_THESE_LISTS = (
+    r"(?!(?:[\w-]+\s+){0,3}?(?:terror|extremist|sanctions?|waiting|short|guest|"
+    r"shopping|reading|mailing|to-do)\w*\b)"
+)
+_LIST_KIND = (
+    rf"{_NOT_THESE_LISTS}(?P<subj>(?:[\w-]+\s+){{0,3}}?list"
+    r"(?:\s+of\s+(?:[\w-]+\s+){0,2}?[\w-]+s\b)?)\b"
+)
+_ANY_LIST = rf"(?:the\s+|its\s+|their\s+|(?P<owner>{_NP})['\u2019]s\s+){_LIST_KIND}"
+_THEIR_LIST = rf"(?:the\s+|its\s+|their\s+|{_NP}['\u2019]s\s+){_LIST_KIND}"
+# what is listed, also told by what it is: "the island", "The company"
+_LISTED = (
+    rf"\b{_DESCRIBED}(?P<obj>{_NP}|{_BODY}|"
+    r"(?:^|(?<=\bthat\s)|(?<=,\s))[Tt]he\s+[a-z][\w-]*)"
+)
+PATTERNS += [
+    # Halberd Systems has been put on the entity list / is not on the entity list
+    (
+        LISTED_ON,
+        "listed",
+        re.compile(
+            rf"{_LISTED},?\s+{_AUX}(?:(?:remains?|stays?)\s+)?"
+            r"(?P<verb>(?:(?:put|placed|added|included|kept)\s+)?(?:on|to))\s+"
+            rf"{_ANY_LIST}"
+        ),
+    ),
+    # Unesco added the fortress to its World Heritage list
+    (
+        LISTED_ON,
+        "listed",
+        re.compile(
+            rf"\b(?P<owner>{_NP})\s+{_AUX}"
+            r"(?P<verb>add(?:s|ed|ing)?|put(?:s|ting)?|plac(?:es?|ed|ing))"
+            rf"\s+{_OBJ_OR_BODY}\s+(?:on|to)\s+{_THEIR_LIST}"
+        ),
+    ),
+    # The EU has listed the island of Nauru as a non-co-operative jurisdiction
+    (
+        LISTED_ON,
+        "listed",
+        re.compile(
+            rf"\b(?P<owner>{_NP})\s+{_AUX}(?P<verb>list(?:s|ed|ing)?)\s+"
+            r"(?:the\s+)?(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,2}(?:of\s+)?"
+            rf"(?P<obj>{_NP})\s+as\s+an?\s+{_NOT_THESE_LISTS}"
+            r"(?!(?:[\w-]+\s+){0,2}?(?:organi[sz]ation|group|entity|movement)\b)"
+            r"(?P<subj>[a-z][\w-]*(?:\s+(?!(?:for|in|on|by|to|at|from|since|after|and|"
+            r"but|which|who|that|until)\b)[a-z][\w-]*){0,2})\b"
+        ),
+    ),
+    # X was removed from the entity list / taken off it
+    (
+        LISTED_ON,
+        "removal",
+        re.compile(
+            rf"\b{_OBJ_OR_BODY},?\s+{_AUX}{_REMOVAL_VERB}\s+(?:from|off)\s+{_ANY_LIST}"
+        ),
+    ),
+]
+
+
 # A word each relation read with its own patterns cannot be told without: a cheap
 # test that spares most sentences the full patterns.
 PATTERN_WORDS = {
@@ -328,21 +420,9 @@ PATTERN_WORDS = {
         r"reconsider|re-?examin)"
     ),
     SANCTIONS: re.compile(r"(?i:sanction)"),
+    LISTED_ON: re.compile(r"\blist"),
 }
 
-# Auxiliaries and adverbs between a subject and the verb of a relation's phrase.
-_GENERIC_AUX = (
-    r"(?P<aux>(?:(?:still|officially|formally|already|currently|now|also|finally|"
-    r"later|subsequently|since|eventually|then|briefly|reportedly|allegedly|"
-    r"has|have|had|does|do|did|not|no\s+longer|never|yet|will|would|could|may|"
-    r"might|shall|must|is|are|was|were|be|been|being|to|considering|"
-    r"(?:plans?|planning|intends?|wants?|hopes?|seeks?|seeking|agreed|agrees|"
-    r"applied|applies|expected|set|moving|poised|about|continues?|fail(?:s|ed)?|"
-    r"tried\s+and\s+failed|tries|tried|attempted|"
-    r"refus(?:es|ed)|declin(?:es|ed)|ceas(?:es|ed)|in\s+talks|bid|voted|votes|"
-    r"decided|decides|threatened|"
-    r"threatens)\s+to|in\s+the\s+process\s+of)\s+|n['\u2019]t\s+)*)"
-)
 GENERIC_PROSPECT = re.compile(
     r"\b(?:will|would|could|may|might|shall|considering|plans?\s+to|planning\s+to|"
     r"intends?\s+to|wants?\s+to|hopes?\s+to|seeks?\s+to|seeking\s+to|"
@@ -370,6 +450,13 @@ _ASIDE = (
 )
 
 
+# The second party described before it is named: "X and its old rival, Y, have
+# merged".
+_PARTNER = (
+    r"(?P<partner>(?:its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*,\s+)?"
+)
+
+
 def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
     obj = (
         rf"(?P<obj>{relation.objects})"
@@ -384,24 +471,23 @@ def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
             rf"{_NOT_AFTER_PREPOSITION}(?P<obj>[Nn]o(?:\s+one|-one|body)\b|{_NP}|"
             rf"{_DESCRIBED_PERSON})"
         )
-        return re.compile(
-            rf"\b{obj}{_ASIDE},?\s+{_GENERIC_AUX}{verb}\b(?:\s+by\s+{_SUBJ})?"
-        )
+        return re.compile(rf"\b{obj}{_ASIDE},?\s+{_AUX}{verb}\b(?:\s+by\s+{_SUBJ})?")
     if phrase.shape == PASSIVE:
         # who did it, or no agent at all: "ratified by enough countries" is neither
         agent = rf"(?:{phrase.agent})"
         if not relation.objects:
             obj = rf"{_OPENING_OBJ}{_GOVERNMENT}"
         return re.compile(
-            rf"\b{obj}{_ASIDE},?\s+{_GENERIC_AUX}{verb}\b"
+            rf"\b{obj}{_ASIDE},?\s+{_AUX}{verb}\b"
             rf"(?:\s+{agent}\s+{_SUBJ}|(?!\s+{agent}\b))"
         )
     if phrase.shape == JOINT:
         # "the two countries", "both sides": the pair the source names
         # (references.py)
         return re.compile(
-            rf"\b(?:{_SUBJ}\s+and\s+{obj}|(?P<pair>(?:[Tt]he\s+two|[Bb]oth)\s+[a-z]+s))"
-            rf"\s+{_GENERIC_AUX}{verb}\b"
+            rf"\b(?:{_SUBJ}\s+and\s+(?:{_PARTNER}){obj}(?(partner),)"
+            rf"|(?P<pair>(?:[Tt]he\s+two|[Bb]oth)\s+[a-z]+s))"
+            rf"\s+{_AUX}{verb}\b"
         )
     # "Pellow Homes, which bought X": the subject and its verb in a relative clause
     subject = (
@@ -418,7 +504,7 @@ def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
     tail = "" if phrase.obj else rf"\s+{obj}"
     if phrase.after:  # "found X, who had denied it, guilty"
         tail += rf"{_ASIDE}\s+(?:{phrase.after})"
-    return re.compile(rf"{subject}{_GENERIC_AUX}{verb}\b{tail}")
+    return re.compile(rf"{subject}{_AUX}{verb}\b{tail}")
 
 
 # Each with its verb alone: a cheap test that spares most sentences the full pattern.
@@ -434,7 +520,7 @@ def _relative_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str] | N
     )
     return re.compile(
         rf"\b{obj},\s+(?:which|whom|that)\s+{_SUBJ}\s+"
-        rf"{_GENERIC_AUX}(?P<verb>{phrase.verb})"
+        rf"{_AUX}(?P<verb>{phrase.verb})"
         r"(?=\s*(?:[,.;:]|$)|\s+(?:in|on|last|this|earlier)\b)"
     )
 
@@ -455,11 +541,6 @@ GENERIC_VERBS = re.compile(
 )
 RELATIONS_BY_NAME = {relation.name: relation for relation in RELATIONS}
 
-NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n['\u2019]t\b")
-MODAL = re.compile(
-    r"\b(?:will|would|could|may|might|plans\s+to|intends\s+to|considering|"
-    r"expected\s+to|set\s+to|moving\s+to|poised\s+to|to|be)\b"
-)
 PROSPECT = re.compile(
     r"(?i:\b(?:review|reviewing|proposal|propose[sd]?|process|plan|plans|considering|"
     r"consider|decision\s+on|whether|move\s+to|bid\s+to|calls?\s+for|requests?)\b"
@@ -467,4 +548,3 @@ PROSPECT = re.compile(
 )
 CONDITIONAL = re.compile(r"(?i:\b(?:if|unless|whether|should)\b[^,;]{0,40}$)")
 ANAPHORS = {"it", "the country", "the government", "the state", "the administration"}
-PAST = re.compile(r"(?:ed|struck|took\s+off|taken\s+off)$")

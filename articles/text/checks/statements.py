@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from articles.text.checks.base import Paragraph, is_heading
 from articles.text.checks.clauses import Clause, appositions, embedded_clauses
-from articles.text.checks.references import PAIR, UNNAMED, resolve_references
+from articles.text.checks.references import ANYONE, PAIR, UNNAMED, resolve_references
 from articles.text.checks.relations import (
     DONE,
     NOT_DONE,
@@ -37,11 +37,10 @@ from articles.text.checks.statement_patterns import (
     GENERIC_VERBS,
     IN_PROGRESS,
     LISTED,
+    LISTED_ON,
     LISTING,
-    MODAL,
-    NEGATION,
     NOT_LISTED,
-    PAST,
+    ORGANS,
     PATTERN_WORDS,
     PATTERNS,
     PROSPECT,
@@ -53,6 +52,8 @@ from articles.text.names import PROPER_NAME
 from articles.text.tokens import sentences
 from articles.text.vocabulary import (
     CALENDAR_WORDS,
+    DEMONYMS,
+    ORGANISATION_KINDS,
     STOPWORDS,
     actor_of,
     countries_in,
@@ -228,6 +229,9 @@ def _read_text(
             subject = _subject(match, paras, index, offset, obj_text)
             if subject is None:
                 continue
+            scope = ""
+            if relation == LISTED_ON:
+                subject, scope = _list_kind(match.group("subj")), _list_owner(match)
             taken.append((start, end))
             yield Statement(
                 relation=relation,
@@ -240,8 +244,25 @@ def _read_text(
                 start=offset + start,
                 end=offset + end,
                 sentence=sentence,
+                scope=scope,
             )
     yield from _read_generic(paras, index, offset, sentence, taken)
+
+
+def _list_kind(told: str) -> tuple[str, str]:
+    """(normalised, as a message tells it) for what a list lists: "the entity
+    list", "the list of non-co-operative jurisdictions" and "as a non-co-operative
+    jurisdiction" are one list."""
+    kind = re.sub(r"^list\s+of\s+|\s*\blist$", "", told.strip().lower())
+    kind = " ".join(re.sub(r"(?<=[^s])s$", "", word) for word in kind.split())
+    return kind, f"the {kind} list"
+
+
+def _list_owner(match: re.Match[str]) -> str:
+    """Whose list a listing is on, when the copy says: "the EU's list"."""
+    owner = match.groupdict().get("owner") or ""
+    owner = re.sub(r"['\u2019]s$", "", owner.strip())
+    return actor_of(owner, capitals=True) or _clean_np(owner).lower()
 
 
 def _read_generic(
@@ -275,7 +296,7 @@ def _read_generic(
                 phrase.shape == PASSIVE
                 and re.search(r"\b(?:has|have|had)\b", aux)
                 and not re.search(r"\b(?:been|being)\b", aux)
-                and re.match(r"\w+ed\b", match.group("verb"))
+                and re.match(r"\w+ed\b|bought\b|sold\b|taken\b", match.group("verb"))
             ):
                 continue  # "Kestrel Pay, which Singapore has never banned": active
             if match.groupdict().get("pair"):
@@ -341,7 +362,10 @@ def _read_generic(
             else:
                 if not _object_is_whole(sentence, match):
                     continue
-                obj_text = _clean_np(match.group("obj"))
+                # "us" in a quotation is kept for references.py to resolve
+                obj_text = _clean_np(match.group("obj")) or (
+                    "us" if match.group("obj") == "us" else ""
+                )
                 if obj_text.islower() and _RESTRICTED.match(sentence, match.end("obj")):
                     continue  # "the company that runs the trams": some other one
                 obj_key = obj_text.lower()
@@ -354,8 +378,17 @@ def _read_generic(
                 subject: tuple[str, str] | None = ("", "")
             else:
                 subject = _subject(match, paras, index, offset, obj_text)
+            if _NOBODY.fullmatch(match.groupdict().get("subj") or ""):
+                if state not in (DONE, NOT_DONE):
+                    continue
+                # "Nobody has bought X": no one has, so not the one the source's
+                # other statements name either
+                subject = (ANYONE, "anyone")
+                state = NOT_DONE if state == DONE else DONE
             if subject is not None and subject[0] == UNNAMED and relation.held_in_place:
-                subject = _place_after(sentence, match.end("obj")) or subject
+                # a fixed object ("remains solvent") has no group of its own
+                told_to = match.end("obj") if "obj" in match.re.groupindex else end
+                subject = _place_after(sentence, told_to) or subject
             if subject is None or (subject[0] == obj_key and not nobody):
                 continue
             taken.append((start, end))
@@ -370,7 +403,9 @@ def _read_generic(
                 start=offset + start,
                 end=offset + end,
                 sentence=sentence,
-                scope=_scope(relation.scope, sentence[match.end() :]),
+                scope=_own_scope(
+                    _scope(relation.scope, sentence[match.end() :]), subject[0]
+                ),
             )
 
 
@@ -422,6 +457,14 @@ def _scope(opening: str | None, rest: str) -> str:
     return " ".join(words)
 
 
+def _own_scope(scope: str, subject: str) -> str:
+    """A scope that is the subject itself ("not banned in Chile", by Chile) is
+    all of it: no scope."""
+    if scope and subject and actor_of(scope.title(), capitals=True) == subject:
+        return ""
+    return scope
+
+
 def same_scope(first: Statement, second: Statement) -> bool:
     """True when two statements can be about the same place: the same scope, or
     one told without one ("has not banned fireworks")."""
@@ -465,45 +508,103 @@ def _generic_state(
     relation: Relation, phrase: Phrase, match: re.Match[str], before: str
 ) -> str | None:
     """The state a statement of a table relation puts it in, or None (unclear)."""
-    aux = re.sub(r"\s+", " ", match.group("aux") or "").strip().lower()
-    verb = match.group("verb").lower()
+    return clause_state(
+        phrase.state,
+        match.group("aux") or "",
+        match.group("verb"),
+        before,
+        match.start("aux"),
+        passive=phrase.shape == PASSIVE,
+        by_object=relation.by_object,
+        plain_only=phrase.plain_only,
+    )
+
+
+def clause_state(
+    base: str,
+    aux: str,
+    verb: str,
+    before: str,
+    aux_start: int,
+    *,
+    passive: bool,
+    by_object: bool = False,
+    plain_only: bool = False,
+) -> str | None:
+    """The state a clause puts its relation in, or None (unclear): one reading
+    of polarity (negation, refusal, "has yet to"), prospect (a plan, "is to",
+    "wants X to"), progress and tense for every relation. `base` is the state a
+    plain statement of the verb tells ("severed relations": not done), `aux` the
+    words between subject and verb, `before` the sentence before the verb."""
+    aux = re.sub(r"\s+", " ", aux).strip().lower()
+    verb = verb.lower()
+    reported = bool(REPORTED.search(before[:aux_start]))
     if (
         re.search(r"\bhad\b", aux)
         and "had been" not in aux
-        and not relation.by_object
-        and not REPORTED.search(before[: match.start("aux")])
+        and not by_object
+        and not reported
     ):
         # "had joined": a past state that may have changed; but "said that it
         # had joined" is "has joined", told in reported speech
         return None
     negated = bool(GENERIC_NEGATION.search(aux))
-    prospect = bool(GENERIC_PROSPECT.search(aux) or PROSPECT.search(before))
+    prospect = bool(
+        GENERIC_PROSPECT.search(aux)
+        or PROSPECT.search(before)
+        or _TO_BE_DONE.search(aux)
+    )
     progressive = bool(IN_PROGRESS.search(aux)) or (
         verb.split()[0].endswith("ing") and re.search(r"\b(?:is|are)\b", aux)
     )
     if (
         re.search(r"\b(?:was|were)\b", aux)
-        and phrase.shape != PASSIVE
+        and not passive
         and not re.match(r"\w+(?:ed|en)\b", verb)
-        and not REPORTED.search(before[: match.start("aux")])
+        and not reported
     ):
         # "was a member of": a past state that may have changed; but "said it was
         # not a member" is "is not", told in reported speech
         return None
-    if phrase.plain_only and (negated or prospect or progressive):
+    if plain_only and (negated or prospect or progressive):
         return None
-    if phrase.state in (UNDER_WAY, PROPOSED):
-        return None if negated else phrase.state
+    if base in (UNDER_WAY, PROPOSED):
+        return None if negated else base
+    if prospect and not negated and base == DONE and _AGAIN_VERB.match(verb):
+        # "applied to rejoin the pool", "seeking to restore relations": what is
+        # to be done again is not done now
+        return NOT_DONE
     if negated:
+        if (
+            base == DONE
+            and not progressive
+            and _REFUSAL.search(aux)
+            and not PROSPECT.search(before)
+        ):
+            # "would not declare a state of emergency", "will not merge with":
+            # a refusal tells that it has not been done
+            return NOT_DONE
         if prospect or progressive:
-            return None  # "will not join": a plan denied, not a state
-        return NOT_DONE if phrase.state == DONE else DONE
+            return None  # "may not join": a plan in doubt, not a state
+        return NOT_DONE if base == DONE else DONE
     if progressive:
-        return UNDER_WAY if phrase.state == DONE else UNDOING
+        return UNDER_WAY if base == DONE else UNDOING
     if prospect:
-        return PROPOSED if phrase.state == DONE else UNDOING
-    return phrase.state
+        return PROPOSED if base == DONE else UNDOING
+    return base
 
+
+# "is to join", "wants Chile to ratify", "to be listed": a thing still to do
+_TO_BE_DONE = re.compile(r"(?:^|\b(?:is|are|was|were)\s)to(?:\s+be)?$|^be$")
+
+
+# A verb of doing again: "rejoin", "restore", "resume".
+_AGAIN_VERB = re.compile(r"re-?(?:join|stor|sum|establish)")
+
+# A plain refusal, told as will or would: "will not", "would never", "won't".
+_REFUSAL = re.compile(
+    r"^(?:(?:still|also|now)\s+)*(?:will|would)\s+(?:not|never)\b|^(?:won|wouldn)['\u2019]t\b"
+)
 
 # Who a statement of an arrest or a charge denies of everyone.
 _NOBODY = re.compile(r"(?i:no(?:\s+one|-one|body))")
@@ -569,33 +670,31 @@ def _passive_is_relation(match: re.Match[str]) -> bool:
     return has_category or (banned and bool(lister) and not owner and not thing)
 
 
+# The shapes of a listing or sanctions told as what is (not a verb of doing):
+# "X is a proscribed organisation", "X is under sanctions", "X is on the list".
+_STATE_SHAPES = frozenset({"is-listed", "passive", "on-list", "under", "listed"})
+
+
 def _state(shape: str, match: re.Match[str], before: str) -> str | None:
-    aux = re.sub(r"\s+", " ", match.group("aux") or "").strip().lower()
+    """The state a listing or sanctions statement puts its relation in, read as
+    any clause is (clause_state); a removal told as a noun ("the removal of X
+    from the list") is under way."""
     verb = match.group("verb").lower()
-    negated = bool(NEGATION.search(aux))
     if shape == "review":
         return DELISTING
-    if shape in ("removal", "lift-ban"):
-        if negated:
-            return LISTED  # "has not removed X from the list": still listed
-        prospective = (
-            MODAL.search(aux)
-            or PROSPECT.search(before)
-            or verb.endswith(("ing", "al", "ion"))
-            or not PAST.search(verb)
-        )
-        return DELISTING if prospective else NOT_LISTED
-    if (
-        re.search(r"\bhad\b", aux)
-        and "had been" not in aux
-        and not REPORTED.search(before[: match.start("aux")])
-    ):
-        return None  # "had designated": a past state that may have changed
-    if negated:
-        return NOT_LISTED
-    if MODAL.search(aux) or verb.endswith("ing"):
-        return LISTING
-    return LISTED
+    removal = shape in ("removal", "lift-ban")
+    if removal and verb.endswith(("al", "ion")):
+        negated = GENERIC_NEGATION.search(match.group("aux") or "")
+        return LISTED if negated else DELISTING
+    state = clause_state(
+        NOT_LISTED if removal else LISTED,
+        match.group("aux") or "",
+        verb,
+        before,
+        match.start("aux"),
+        passive=shape in _STATE_SHAPES,
+    )
+    return LISTING if state == UNDER_WAY else state
 
 
 def _clean_np(text: str) -> str:
@@ -620,8 +719,27 @@ def _subject(
         if group in match.re.groupindex and match.group(group):
             named = match.group(group)
             break
+    if named is not None and match.groupdict().get("subj") == named:
+        described = _DESCRIBED_IN_PLACE.search(match.string, 0, match.start("subj"))
+        if described is not None:
+            # "A regional airline in northern Norway has filed": the airline,
+            # which the copy calls "the airline" after, not Norway
+            # told indefinite, it is no party named elsewhere either
+            return described.group("head"), described.group("described")
+    if named is not None and named.strip().lower() in _PERSONAL:
+        # "Sri Lanka's president said that he would not declare": the state of
+        # the office holder the sentence names before; else no party told
+        sentence_start = offset + match.string.rfind(". ", 0, match.start()) + 1
+        held = [
+            c
+            for s, _, c in countries_in(paras[index].text)
+            if sentence_start <= s < offset + match.start() and c != country_of(obj)
+        ]
+        return (held[-1], _country_display(held[-1])) if held else None
     if named is not None and named.strip().lower() not in ANAPHORS:
-        country = actor_of(named, capitals=True)
+        country = (
+            None if _DEMONYM_IN_NAME.search(named) else actor_of(named, capitals=True)
+        )
         if country:
             return country, _country_display(country)
         cleaned = _clean_np(re.sub(r"['\u2019]s$", "", named.strip()))
@@ -656,6 +774,32 @@ def _subject(
     return UNNAMED, UNNAMED
 
 
+# A demonym inside a body's name ("The Irish Farmers' Association", "the Kenyan
+# Dairy Board") names the body, not the country; one before an organ of state
+# ("the Turkish Parliament") is the state's.
+_DEMONYM_IN_NAME = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(sorted(map(re.escape, DEMONYMS), key=len, reverse=True))
+    + rf")\s+(?!(?i:{ORGANS})\b)[A-Z][\w'\u2019-]*(?:\s|$)"
+)
+
+
+# A body described by its kind and where it is, right before the place a subject
+# pattern takes for the subject: "A gold mining company in Ghana (has been)". A
+# government or parliament "in" its capital is the state's own ("The parliament in
+# Athens"), so organs are left to the place.
+_DESCRIBED_IN_PLACE = re.compile(
+    r"(?:^|[,;:]\s+|\b(?:that|and|but)\s+)\W*(?P<described>(?:[Aa]n?|[Tt]he)\s+"
+    r"(?:[a-z][\w-]*\s+){0,3}?"
+    rf"(?P<head>(?!(?:{ORGANS})\b)(?:{ORGANISATION_KINDS})))\s+"
+    r"(?:(?:based|registered|headquartered)\s+)?(?:in|near|outside)\s+"
+    r"(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?$"
+)
+
+
+_PERSONAL = frozenset({"he", "she"})
+
+
 _SET_AGAINST = re.compile(
     r"\b(?:unlike|except|than|like|whereas|while|but|as|from)\s+(?:in\s+)?(?:the\s+)?$"
 )
@@ -677,7 +821,8 @@ _LEADING_SPEAKER = re.compile(
 # The frame right before "it": "Fenmoor Foods, which tried to buy it in 2023,
 # said last week that it ..."
 _FRAME_BEFORE = re.compile(
-    rf"\b(?:[Tt]he\s+)?(?P<name>{PROPER_NAME})(?:,[^,]{{1,80}},)?\s+"
+    rf"\b(?:[Tt]he\s+)?(?P<name>{PROPER_NAME}(?:['\u2019]\s+{PROPER_NAME})?)"
+    r"(?:,[^,]{1,80},|,\s+whose\s+[a-z]+(?:\s+[a-z]+)?)?\s+"
     r"(?:said|says|told\s+\w+|announced|confirmed|added|insisted)"
     r"(?:\s+(?:on|last)\s+\w+)?\s+(?:that\s+)?$"
 )
