@@ -41,32 +41,13 @@ from articles.text.checks.base import Paragraph
 from articles.text.tokens import Token, name_runs, sentences, tokenize
 from articles.text.vocabulary import (
     CALENDAR_WORDS,
+    CARDINAL_WORDS,
     STOPWORDS,
     actors_in,
     places_in,
     scopes_in,
     words_of,
 )
-
-_UNITS_WORDS = words_of(
-    "one two three four five six seven eight nine ten eleven twelve thirteen "
-    "fourteen fifteen sixteen seventeen eighteen nineteen"
-)
-_TENS_WORDS = words_of("twenty thirty forty fifty sixty seventy eighty ninety")
-
-
-def _cardinal_words() -> dict[str, int]:
-    words = {w: i for i, w in enumerate(_UNITS_WORDS, start=1)}
-    for i, tens in enumerate(_TENS_WORDS, start=2):
-        words[tens] = i * 10
-        for unit, word in enumerate(_UNITS_WORDS[:9], start=1):
-            words[f"{tens}-{word}"] = i * 10 + unit
-    words["hundred"] = 100
-    words["dozen"] = 12
-    return words
-
-
-CARDINAL_WORDS = _cardinal_words()
 
 # Words between a verb and its figure: "pledged at least", "killed more than".
 APPROXIMATE = re.compile(

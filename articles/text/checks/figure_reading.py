@@ -19,7 +19,6 @@ from articles.text.checks.base import Paragraph
 from articles.text.checks.figure_clauses import (
     APPROXIMATE,
     AUXILIARIES,
-    CARDINAL_WORDS,
     COMPARATIVE,
     CONTRASTIVE,
     COST_VERB,
@@ -35,7 +34,6 @@ from articles.text.checks.figure_clauses import (
     make_figure,
     singular,
 )
-from articles.text.checks.number_forms import ORDINAL_WORDS
 from articles.text.checks.number_mentions import (
     ATTACHED_NAMES,
     ATTACHED_UNIT,
@@ -46,7 +44,9 @@ from articles.text.checks.number_mentions import (
 )
 from articles.text.tokens import name_runs, sentences, tokenize
 from articles.text.vocabulary import (
+    CARDINAL_WORDS,
     MONTHS,
+    ORDINAL_WORDS,
     STOPWORDS,
 )
 

@@ -49,7 +49,6 @@ from articles.text.checks.base import (
     other_stories_phrase,
 )
 from articles.text.checks.figure_clauses import (
-    CARDINAL_WORDS,
     COMPARATIVE,
     CONTRASTIVE,
     TIME_UNITS,
@@ -63,6 +62,7 @@ from articles.text.checks.severity import severity_of
 from articles.text.tokens import name_runs, sentences, tokenize, words
 from articles.text.vocabulary import (
     CALENDAR_WORDS,
+    CARDINAL_WORDS,
     GENERIC_THINGS,
     STOPWORDS,
     country_of,

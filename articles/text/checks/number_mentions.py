@@ -17,9 +17,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from articles.text.checks.base import Paragraph, is_heading
-from articles.text.checks.figure_clauses import CARDINAL_WORDS, NOT_A_NOUN, singular
+from articles.text.checks.figure_clauses import NOT_A_NOUN, singular
 from articles.text.tokens import sentences
-from articles.text.vocabulary import MONTHS
+from articles.text.vocabulary import CARDINAL_WORDS, MONTHS
 
 SCALES = {
     "thousand": 1e3,
