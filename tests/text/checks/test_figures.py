@@ -1159,3 +1159,26 @@ def test_a_figure_put_at_is_the_thing_estimated():
         "Surveyors put the damage at £3.1m, the insurer said.",
         "The damage was £1.3m, the insurer said.",
     ) == ["£3.1m", "£1.3m"]
+
+
+def test_a_fact_told_with_its_day_in_one_story_and_without_it_in_another_is_one():
+    findings = _findings(
+        "Landslides in Nepal killed 23 people on Thursday, officials said.",
+        "Rescuers were still searching the valley.\n\n"
+        "The landslides killed 32 people, the army said.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_a_telling_that_names_something_else_instead_is_another_fact():
+    assert not _findings(
+        "Shares in Tolvik Mining fell by 9% on Monday after a mine flooded.",
+        "Shares in its smaller rival, Asker Ore, dropped 14%.",
+    )
+
+
+def test_a_year_told_by_one_story_only_still_parts_two_figures():
+    assert not _findings(
+        "Exports of Kenyan tea rose 8% in 2024.",
+        "Exports of Kenyan tea rose 5%, the board said.",
+    )
