@@ -155,6 +155,9 @@ _VERB_FAMILIES = {
         "hire hires hired hiring recruit recruits recruited recruiting",
         "sell sells sold selling",
         "win wins won winning",
+        # a place in a race or a table: "finished third" / "came fifth"
+        "finish finishes finished finishing came come comes coming "
+        "place placed ranked end ended",
         "handle handles handled handling carry carries carried carrying",
         "raise raises raised raising collect collects collected collecting",
         # a change told by any verb of its direction: "fell 12%" / "dropped 21%"

@@ -81,6 +81,16 @@ _ORDINAL = re.compile(
     rf"\b(?P<num>(?i:{_ORDINAL_WORD})|\d{{1,3}}(?:st|nd|rd|th))\b"
     r"(?P<rest>(?:\s+[A-Za-z][\w-]*){1,4})"
 )
+# A place in a race, a poll or a table, told by an ordinal with no noun after it:
+# "finished third in the marathon", "came 4th", "was placed second overall".
+_RANK = re.compile(
+    r"\b(?:finish(?:ed|es|ing)?|came|comes|come|placed|ended|ranked)\s+"
+    r"(?:(?:in|a|an|the|joint|equal|overall)\s+)*"
+    rf"(?P<num>(?i:{_ORDINAL_WORD})|\d{{1,3}}(?:st|nd|rd|th))\b"
+    # "came second-hand", "finished third-quarter" are not places
+    r"(?![\w-])(?!\s+(?!(?:in|at|on|of|behind|after|with|for|overall|and|but)\b)"
+    r"[a-z]+\b(?!\s+(?:in|at|on|of)\b))"
+)
 # A quantity joined to the noun it describes: "the 200-bed hospital".
 _COMPOUND = re.compile(
     rf"(?<![\w$€£¥.,-])(?P<num>{_DIGITS}|(?i:{_NUMBER_WORD}))-(?P<noun>[a-z]+)\b(?!-)"
@@ -168,6 +178,8 @@ def read_figures(para: Paragraph, previous: str = "") -> Iterator[Figure]:
             yield from _count(para, sentence, match)
         for match in _ORDINAL.finditer(sentence.text):
             yield from _ordinal(para, sentence, match)
+        for match in _RANK.finditer(sentence.text):
+            yield from _rank(para, sentence, match)
         for match in _AGE.finditer(sentence.text):
             yield from _age(para, sentence, match)
         for match in _DIED_AGED.finditer(sentence.text):
@@ -446,6 +458,19 @@ def _ordinal(
     span = (match.start(), head_end)
     figure = make_figure("ordinal", value, noun, "", "", para, sentence, span)
     yield replace(figure, names=frozenset(names))
+
+
+def _rank(
+    para: Paragraph, sentence: Sentence, match: re.Match[str]
+) -> Iterator[Figure]:
+    """ "Lind finished third in Oslo": Lind's place, one fact with "came fifth"
+    told of her in the same race (the race and its place are the setting)."""
+    raw = match.group("num").lower()
+    value = int(raw[:-2]) if raw[0].isdigit() else ORDINAL_WORDS[raw]
+    form = "digits" if raw[0].isdigit() else "words"
+    yield make_figure(
+        "rank", value, "place", form, "", para, sentence, match.span("num"), bare=True
+    )
 
 
 def _owner(before: str) -> set[str]:

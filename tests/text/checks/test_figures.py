@@ -1182,3 +1182,28 @@ def test_a_year_told_by_one_story_only_still_parts_two_figures():
         "Exports of Kenyan tea rose 8% in 2024.",
         "Exports of Kenyan tea rose 5%, the board said.",
     )
+
+
+def test_a_place_in_a_race_told_two_ways_is_blocking():
+    findings = _findings(
+        "Tomas Berg finished second in the giant slalom at Kitzbuehel on Sunday.",
+        "Berg, who came fourth in the giant slalom, said the snow was soft.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "A week later Berg finished fourth in the giant slalom at Wengen.",
+        "Berg came second-hand to the sport, his coach said.",
+    ],
+)
+def test_places_in_other_races_or_no_place_at_all_are_not_compared(second):
+    assert not [
+        f
+        for f in _findings(
+            "Tomas Berg finished second in the giant slalom at Kitzbuehel.", second
+        )
+        if f.severity == BLOCKING
+    ]
