@@ -499,6 +499,9 @@ def _measure_of(clause: str) -> str:
     return measured.group(1)
 
 
+_AT_PLACE = frozenset(words_of("in at near outside"))
+
+
 def antecedent(text: str) -> tuple[str, bool]:
     """The thing a phrase ends on, and whether it is a name: "Drivers moved into the
     bus depot" -> "bus depot"; "The bus maker Kelby Axle" -> "kelby axle";
@@ -507,6 +510,10 @@ def antecedent(text: str) -> tuple[str, bool]:
     runs = list(name_runs(tokens))
     if runs and runs[-1][1] == len(tokens):
         i, j = runs[-1]
+        where = tokens[i - 1].lower if i >= 2 else ""
+        if where in _AT_PLACE and tokens[i - 2].text[:1].islower():
+            # "the covered market in Cardiff": the market, which is in Cardiff
+            return antecedent(text[: tokens[i - 1].start])
         return " ".join(t.base for t in tokens[i:j]).lower(), True
     actors = actors_in(text)
     if actors and not text[actors[-1][1] :].strip(" '\u2019s"):

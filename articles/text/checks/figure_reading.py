@@ -127,7 +127,8 @@ _TALLY = re.compile(
 )
 # The year a thing began: "The club, founded in 1878", "was opened in 1902".
 _FOUNDED = re.compile(
-    r"(?P<head>[^,;]*?)(?:,\s+|\s+(?:was|were|has\s+been|had\s+been)\s+)"
+    r"(?P<head>[^,;]*?)(?:,\s+(?:which\s+|who\s+|that\s+)?(?:was\s+|were\s+)?"
+    r"|\s+(?:(?:which|who|that)\s+)?(?:(?:was|were|has\s+been|had\s+been)\s+)?)"
     r"(?P<verb>founded|established|formed|opened|built|launched|set\s+up|born)"
     r"\s+in\s+(?P<year>1[5-9]\d\d|20\d\d)\b"
 )

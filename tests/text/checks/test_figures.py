@@ -1207,3 +1207,19 @@ def test_places_in_other_races_or_no_place_at_all_are_not_compared(second):
         )
         if f.severity == BLOCKING
     ]
+
+
+def test_the_year_a_thing_opened_told_in_a_relative_clause_and_plainly_is_one_fact():
+    findings = _findings(
+        "The lido in Penzance, which opened in 1935, will reopen in May.",
+        "Swimmers have queued since dawn.\n\n"
+        "The lido opened in 1953 and is fed by the sea.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_two_things_that_opened_in_two_years_are_two_facts():
+    assert not _findings(
+        "The lido in Penzance, which opened in 1935, will reopen in May.",
+        "The harbour opened in 1953 and is busy all year.",
+    )
