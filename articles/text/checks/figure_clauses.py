@@ -155,6 +155,8 @@ _VERB_FAMILIES = {
         "hire hires hired hiring recruit recruits recruited recruiting",
         "sell sells sold selling",
         "win wins won winning",
+        # what was paid for a player, a post or a service: "paid" / "a fee of"
+        "pay pays paid paying fee",
         # a place in a race or a table: "finished third" / "came fifth"
         "finish finishes finished finishing came come comes coming "
         "place placed ranked end ended",
@@ -394,7 +396,13 @@ def _segment(
     # what the figure is compared with is not its setting: "up from 5.1 million
     # a year earlier"
     after = _COMPARISON.sub("", text[span[1] : end])
+    # nor is a relative clause after it, which tells of the thing before it:
+    # "paid £53m for the striker, whose contract runs until 2030"
+    after = _RELATIVE_AFTER.split(after, maxsplit=1)[0]
     return _ASIDE.sub(" ", text[start : span[1]] + after)
+
+
+_RELATIVE_AFTER = re.compile(r",\s+(?:which|who|whose|where)\b")
 
 
 def _reported(before: str, after: str, sentence: Sentence) -> Reading | None:

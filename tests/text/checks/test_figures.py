@@ -1223,3 +1223,18 @@ def test_two_things_that_opened_in_two_years_are_two_facts():
         "The lido in Penzance, which opened in 1935, will reopen in May.",
         "The harbour opened in 1953 and is busy all year.",
     )
+
+
+def test_a_fee_and_what_was_paid_are_one_fact_past_a_relative_clause_after_it():
+    findings = _findings(
+        "Rosenborg have signed the midfielder Aksel Dahl for a fee of NOK 40m.",
+        "Rosenborg paid NOK 14m for Dahl, whose contract runs until 2029.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_a_year_in_the_figures_own_clause_still_parts_two_figures():
+    assert not _findings(
+        "Rosenborg have signed the midfielder Aksel Dahl for a fee of NOK 40m.",
+        "Rosenborg paid NOK 14m for Dahl in 2019, when he was a teenager.",
+    )
