@@ -91,6 +91,12 @@ _RANK = re.compile(
     r"(?![\w-])(?!\s+(?!(?:in|at|on|of|behind|after|with|for|overall|and|but)\b)"
     r"[a-z]+\b(?!\s+(?:in|at|on|of)\b))"
 )
+# A capacity told by its verb, with no noun after the number: "the hall, which
+# seats 1,500," is the "1,500-seat hall".
+_SEATS = re.compile(
+    rf"\bseats\s+(?:up\s+to\s+)?(?P<num>{_DIGITS}|(?i:{_NUMBER_WORD}))\b"
+    r"(?![,.]?\d)(?!\s+(?!(?:and|but|in|at|on|for)\b)[a-z])"
+)
 # A quantity joined to the noun it describes: "the 200-bed hospital".
 _COMPOUND = re.compile(
     rf"(?<![\w$€£¥.,-])(?P<num>{_DIGITS}|(?i:{_NUMBER_WORD}))-(?P<noun>[a-z]+)\b(?!-)"
@@ -173,6 +179,15 @@ def read_figures(para: Paragraph, previous: str = "") -> Iterator[Figure]:
         for match in _MEASURED.finditer(sentence.text):
             if not any(s <= match.start("num") < e for s, e in taken):
                 yield from _measured(para, sentence, match)
+        for match in _SEATS.finditer(sentence.text):
+            number = _number(match.group("num"))
+            if number is not None:
+                span = match.span("num")
+                taken.append(span)
+                form = "digits" if match.group("num")[0].isdigit() else "words"
+                yield make_figure(
+                    "count", number, "seat", form, "", para, sentence, span, bare=True
+                )
         for match in _COUNT.finditer(sentence.text):
             if any(s <= match.start() < e for s, e in taken):
                 continue

@@ -1238,3 +1238,17 @@ def test_a_year_in_the_figures_own_clause_still_parts_two_figures():
         "Rosenborg have signed the midfielder Aksel Dahl for a fee of NOK 40m.",
         "Rosenborg paid NOK 14m for Dahl in 2019, when he was a teenager.",
     )
+
+
+def test_a_capacity_told_by_seats_is_the_one_a_joined_number_tells_again():
+    findings = _findings(
+        "The theatre, which seats 850, reopens in Derry on Friday.",
+        "Actors rehearsed all week.\n\nThe 580-seat theatre was built in 1912.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_seats_before_a_counted_noun_is_read_by_the_noun():
+    assert not _findings(
+        "The theatre seats 850 people.", "The theatre has 850 seats in its stalls."
+    )
