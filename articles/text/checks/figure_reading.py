@@ -321,8 +321,11 @@ def _compound(
     """ "the 200-bed hospital": the hospital has 200 beds."""
     noun = match.group("noun")
     number = _number(match.group("num"))
-    if number is None or noun in NOT_A_NOUN or singular(noun) in TIME_UNITS:
+    if number is None or noun in NOT_A_NOUN:
         return
+    # "a 12-week strike": how long the strike lasted ("the strike lasted nine
+    # weeks"), the only fact a duration joined to its noun is compared with
+    verb = "last" if singular(noun) in TIME_UNITS else "have"
     described: list[str] = []
     for word in match.group("head").split():
         if word in STOPWORDS or word in AUXILIARIES or re.search(r"(?:ed|ing)$", word):
@@ -330,7 +333,7 @@ def _compound(
         described.append(word)
     if not described:
         return
-    reading = Reading(" ".join(described[-3:]), "have", in_phrase=True)
+    reading = Reading(" ".join(described[-3:]), verb, in_phrase=True)
     unit = UNIT_SYNONYMS.get(noun, singular(noun))
     form = "digits" if match.group("num")[0].isdigit() else "words"
     span = (match.start(), match.end("noun"))

@@ -1252,3 +1252,18 @@ def test_seats_before_a_counted_noun_is_read_by_the_noun():
     assert not _findings(
         "The theatre seats 850 people.", "The theatre has 850 seats in its stalls."
     )
+
+
+def test_a_duration_joined_to_an_event_is_how_long_it_lasted():
+    findings = _findings(
+        "Nurses in Auckland have ended a six-week strike.",
+        "The strike, which lasted four weeks, closed two wards.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_a_duration_joined_to_a_noun_is_not_compared_with_other_durations():
+    assert not _findings(
+        "Nurses in Auckland have ended a six-week strike.",
+        "Nurses will get a pay rise over four weeks, the board said.",
+    )
