@@ -324,6 +324,9 @@ class Figure:
     # the figure opens a definite noun phrase ("the 14 countries", "the firm's
     # 600 staff", "the turnout of 26%"): it tells again a group told before
     definite: bool = False
+    # a sum that introduces its thing ("a ¥3tn stimulus package"): compared only
+    # with a later telling of that thing ("the package, worth ¥2tn")
+    introduced: bool = False
 
 
 @lru_cache(maxsize=256)

@@ -233,18 +233,40 @@ def _money(
     if after and not {after.group("adj"), after.group("noun")} & NOT_A_NOUN:
         noun = after.group("noun")
     form = re.sub(r"[\d.,\s]+", " ", match.group()).strip().lower()
-    priced = _priced(sentence.text[: match.start()], sentence.text[match.end() :])
+    before = sentence.text[: match.start()]
+    priced = _priced(before, sentence.text[match.end() :])
+    worth = _WORTH.search(before)
+    if worth and worth.group("noun") not in NOT_A_NOUN | FILLER:
+        priced = worth.group("noun")  # "the package, worth ¥2tn": what it is worth
+    introduced = not priced and bool(_INDEFINITE.search(before))
+    if introduced:  # "a ¥3.2tn stimulus package", told again as "the package"
+        priced = _priced("the ", sentence.text[match.end() :])
     if priced:  # "the £84m bridge": what the bridge cost
         reading = Reading(priced, COST_VERB)
         figure = make_figure(
             "money", value, currency, form, "", para, sentence, match.span(), reading
         )
         # what the thing cost, whenever the sentence says something is done to it
-        yield replace(figure, setting=frozenset())
+        definite = figure.definite or bool(
+            worth and worth.group("det").lower() not in ("a", "an")
+        )
+        yield replace(
+            figure, setting=frozenset(), definite=definite, introduced=introduced
+        )
         return
     yield make_figure(
         "money", value, currency, form, noun, para, sentence, match.span()
     )
+
+
+# What a sum is the worth of, before it: "the package, worth", "a deal worth".
+_WORTH = re.compile(
+    r"\b(?P<det>(?i:the|its|their|this|an?))\s+(?:[a-z]+\s+){0,2}?(?P<noun>[a-z]{3,}),?"
+    r"\s+(?:(?:which|that)\s+(?:is|was)\s+)?worth\s+$"
+)
+_INDEFINITE = re.compile(r"\b(?i:an?)\s+$")
+# Participles after a sum that name what it is: "the 1.8 billion francs lent".
+_SUM_NOUNS = {"lent": "loan", "loaned": "loan", "granted": "grant"}
 
 
 def _priced(before: str, after: str) -> str:
@@ -257,6 +279,8 @@ def _priced(before: str, after: str) -> str:
         bare = word.rstrip(",.;:")
         if not re.fullmatch(r"[a-z][a-z-]+", bare) or bare in NOT_A_NOUN:
             break
+        if not head and bare in _SUM_NOUNS:
+            return _SUM_NOUNS[bare]  # "the £2m lent by the bank": the loan
         if bare in AUXILIARIES or bare.endswith("ed"):
             break
         head.append(bare)

@@ -134,7 +134,7 @@ def _different_values(
     ledes = _ledes(prose)
     groups: dict[tuple[str, ...], list[Figure]] = defaultdict(list)
     for figure in figures:
-        if figure.approximate:
+        if figure.approximate or figure.introduced:
             continue
         if figure.kind == "ordinal":
             if len(figure.names) >= 2:
@@ -344,6 +344,8 @@ def _one_thing(
         return False
     if (again.joined and told.joined) or _sets_apart(told, "new"):
         return False
+    if again.kind == "money" and _sum_of(told, again.subject):
+        return True  # "the £54,000 grant" tells again "a grant of £45,000"
     if again.kind == "money" and told.verb != "cost":
         # "the £520,000 fine" tells again what "was fined £250,000" told: the
         # noun is the verb's own
@@ -364,6 +366,15 @@ def _one_thing(
         opening = re.split(r"[.!?]\s+", opening)[-1].lower()
         return bool(things & set(re.findall(r"[a-z][a-z-]+", opening)))
     return again.unit == told.unit
+
+
+def _sum_of(figure: Figure, thing: str) -> bool:
+    """True when a sum is told as the sum of `thing`'s head noun: "a grant of"."""
+    head = thing.split()[-1:]
+    before = figure.para.text[: figure.start]
+    return bool(head) and bool(
+        re.search(rf"\b(?:an?|the|its|their)\s+{re.escape(head[0])}\s+of\s+$", before)
+    )
 
 
 def _one_setting(first: Figure, second: Figure) -> bool:

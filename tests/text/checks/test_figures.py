@@ -1267,3 +1267,35 @@ def test_a_duration_joined_to_a_noun_is_not_compared_with_other_durations():
         "Nurses in Auckland have ended a six-week strike.",
         "Nurses will get a pay rise over four weeks, the board said.",
     )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "The city has won a grant of €4m from the EU for its tram depot.",
+            "Work on the depot starts in May.\n\nThe €6m grant will pay for it.",
+        ),
+        (
+            "Seoul has unveiled a $900m housing package for young families.",
+            "The package, worth $1.2 billion, includes cheap loans.",
+        ),
+        (
+            "The bank approved a loan of $450m to the port authority.",
+            "Cranes arrived.\n\nThe $540m lent by the bank will pay for them.",
+        ),
+    ],
+)
+def test_a_sum_told_again_as_its_thing_is_one_fact(first, second):
+    assert {f.severity for f in _findings(first, second)} == {BLOCKING}
+
+
+def test_two_sums_that_each_introduce_a_thing_are_not_compared():
+    assert not _findings(
+        "The city has won a grant of €4m from the EU for its tram depot.",
+        "A charity has been given a grant of €6m for a new hospice.",
+    )
+    assert not _findings(
+        "Seoul has unveiled a $900m housing package for young families.",
+        "Busan announced a $1.2 billion package for its shipyards.",
+    )
