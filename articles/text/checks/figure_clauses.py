@@ -425,6 +425,13 @@ def _reported(before: str, after: str, sentence: Sentence) -> Reading | None:
     return Reading(subject, verb, named) if subject else None
 
 
+_PASSIVE_AT = re.compile(
+    r"\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?P<verb>[a-z]+ed)"
+    r"\s+(?:at|in|on|from|across)\s+(?P<place>(?:the\s+)?[A-Z][\w'\u2019-]*"
+    r"(?:\s+[A-Z][\w'\u2019-]*)*)"
+)
+
+
 def _read(clause: str, after: str, previous: str, speaker: str, bare: bool) -> Reading:
     """Subject and verb of the figure's clause (`clause` runs up to the figure)."""
     estimate = _ESTIMATE.search(clause)
@@ -476,6 +483,13 @@ def _read(clause: str, after: str, previous: str, speaker: str, bare: bool) -> R
         if later and later.group("verb") not in STOPWORDS and speaker.strip():
             subject, named = antecedent(speaker)
             return Reading(subject, stem_verb(later.group("verb")), named)
+        # with no frame, a figure opening its clause in the passive is the fact of
+        # the place it names: "Forty flights were cancelled at Dublin Airport"
+        # is what "the airport said 24 flights were cancelled" tells
+        where = _PASSIVE_AT.match(after)
+        if where and where.group("verb") not in STOPWORDS:
+            subject, named = antecedent(where.group("place"))
+            return Reading(subject, stem_verb(where.group("verb")), named)
     if _PRONOUN.match(clause) or re.fullmatch(r"\s*(?:its|their)\s+", clause):
         # "it" is what the sentence before is about; with none, who says it ("it
         # has 900 members, the club said"), though a speaker is never what cost

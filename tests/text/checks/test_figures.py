@@ -1299,3 +1299,15 @@ def test_two_sums_that_each_introduce_a_thing_are_not_compared():
         "Seoul has unveiled a $900m housing package for young families.",
         "Busan announced a $1.2 billion package for its shipyards.",
     )
+
+
+def test_a_figure_opening_a_passive_clause_is_the_fact_of_the_place_it_names():
+    findings = _findings(
+        "Sixty flights were cancelled at Zurich Airport on Friday after a fire.",
+        "The airport said 16 flights were cancelled on Friday.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+    assert not _findings(
+        "Sixty flights were cancelled at Zurich Airport on Friday after a fire.",
+        "Sixteen flights were cancelled at Basel Airport on Friday.",
+    )
