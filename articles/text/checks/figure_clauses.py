@@ -402,10 +402,14 @@ def _segment(
     # nor is a relative clause after it, which tells of the thing before it:
     # "paid £53m for the striker, whose contract runs until 2030"
     after = _RELATIVE_AFTER.split(after, maxsplit=1)[0]
+    # nor a source told inside the clause, with its own time: "have killed 43
+    # people according to the government's figures on Sunday"
+    after = _SOURCE_AFTER.sub(" ", after)
     return _ASIDE.sub(" ", text[start : span[1]] + after)
 
 
 _RELATIVE_AFTER = re.compile(r",\s+(?:which|who|whose|where)\b")
+_SOURCE_AFTER = re.compile(r"\b(?i:according\s+to)\b[^,;]*")
 
 
 def _reported(before: str, after: str, sentence: Sentence) -> Reading | None:

@@ -1311,3 +1311,12 @@ def test_a_figure_opening_a_passive_clause_is_the_fact_of_the_place_it_names():
         "Sixty flights were cancelled at Zurich Airport on Friday after a fire.",
         "Sixteen flights were cancelled at Basel Airport on Friday.",
     )
+
+
+def test_a_source_told_inside_the_clause_does_not_date_the_figure():
+    findings = _findings(
+        "Cholera has killed 61 people in Malawi this month, officials said.",
+        "Cholera, which has killed 16 people according to figures released "
+        "on Friday, is spreading south.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
