@@ -42,6 +42,7 @@ from articles.text.tokens import Token, name_runs, sentences, tokenize
 from articles.text.vocabulary import (
     CALENDAR_WORDS,
     CARDINAL_WORDS,
+    ORGANISATION_WORDS,
     STOPWORDS,
     actors_in,
     places_in,
@@ -436,8 +437,16 @@ _PASSIVE_AT = re.compile(
 )
 
 
-def _read(clause: str, after: str, previous: str, speaker: str, bare: bool) -> Reading:
-    """Subject and verb of the figure's clause (`clause` runs up to the figure)."""
+def _read(
+    clause: str,
+    after: str,
+    previous: str,
+    speaker: str,
+    bare: bool,
+    framed_before: bool = False,
+) -> Reading:
+    """Subject and verb of the figure's clause (`clause` runs up to the figure);
+    `framed_before`: the speaker's frame comes before the clause ("X said")."""
     estimate = _ESTIMATE.search(clause)
     if estimate:  # "The clerk put turnout at 24%": turnout was 24%
         return Reading(_noun_phrase_end(estimate.group("thing")), "be")
@@ -497,9 +506,13 @@ def _read(clause: str, after: str, previous: str, speaker: str, bare: bool) -> R
     if _PRONOUN.match(clause) or re.fullmatch(r"\s*(?:its|their)\s+", clause):
         # "it" is what the sentence before is about; with none, who says it ("it
         # has 900 members, the club said"), though a speaker is never what cost
+        subject, named = antecedent(speaker)
+        body = named or (bool(subject) and subject.split()[-1] in ORGANISATION_WORDS)
+        if framed_before and body and not cost:
+            # "The bank said it had raised its rate": a body speaking of itself
+            return Reading(subject, verb, named)
         if previous or cost:
             return Reading(_it_stands_for(clause, previous), verb)
-        subject, named = antecedent(speaker)
         return Reading(subject, verb, named)
     owner = re.match(
         r"^(?P<owner>.*\S)['\u2019]s\s+(?P<rest>(?:[a-z]+\s+to\s+[a-z]+\s+)?)$", clause
@@ -616,9 +629,25 @@ def _noun_phrases(tokens: list[Token]) -> Iterator[tuple[int, int]]:
             and tokens[k].text.islower()
             and tokens[k].text[:1].isalpha()
             and tokens[k].lower not in STOPWORDS
+            and not _reads_as_verb(tokens[k].lower)
         ):
             k += 1
         yield i, k
+
+
+def _reads_as_verb(word: str) -> bool:
+    """A word after a name that is its verb, not a noun it names: "The Reserve
+    Bank raised", "Storm Ingunn brought", "Tarn Trains rose"."""
+    if word in _VERB_FAMILIES or word in AUXILIARIES or word in _IRREGULAR_PAST:
+        return True
+    return len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
+
+
+# Past tenses of verbs a figure's clause often has, which end in no "-ed".
+_IRREGULAR_PAST = frozenset(
+    words_of("brought bought built drew gave grew held kept left made met paid put")
+    + words_of("ran rose saw sent set sold spent stood took told went won wrote")
+)
 
 
 def _cost_subject(clause: str) -> str:
@@ -837,7 +866,11 @@ def make_figure(
             clause_start = span[0]
     if reading is None:
         speaker = _speaker(before, trailing)
-        reading = _read(clause, text[span[1] :], sentence.previous, speaker, bare)
+        framed = _frame(before)
+        framed_before = bool(framed and framed.group("speaker").strip())
+        reading = _read(
+            clause, text[span[1] :], sentence.previous, speaker, bare, framed_before
+        )
     segment = _segment(text, clause_start, span, trailing, reading.in_phrase)
     return Figure(
         kind=kind,

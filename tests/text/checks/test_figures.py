@@ -1320,3 +1320,12 @@ def test_a_source_told_inside_the_clause_does_not_date_the_figure():
         "on Friday, is spreading south.",
     )
     assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_it_after_a_body_s_frame_is_the_body():
+    findings = _findings(
+        "The Reserve Bank raised its cash rate to 4.1% on Tuesday.",
+        "The dollar rose after the decision.\n\n"
+        "The Reserve Bank said it had raised its cash rate to 4.35% to curb prices.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
