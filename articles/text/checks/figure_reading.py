@@ -133,7 +133,7 @@ _TALLY = re.compile(
 )
 # The year a thing began: "The club, founded in 1878", "was opened in 1902".
 _FOUNDED = re.compile(
-    r"(?P<head>[^,;]*?)(?:,\s+(?:which\s+|who\s+|that\s+)?(?:was\s+|were\s+)?"
+    r"(?:,\s+(?:which\s+|who\s+|that\s+)?(?:was\s+|were\s+)?"
     r"|\s+(?:(?:which|who|that)\s+)?(?:(?:was|were|has\s+been|had\s+been)\s+)?)"
     r"(?P<verb>founded|established|formed|opened|built|launched|set\s+up|born)"
     r"\s+in\s+(?P<year>1[5-9]\d\d|20\d\d)\b"
@@ -441,7 +441,10 @@ def _founded(
 ) -> Iterator[Figure]:
     """ "The club, founded in 1878": the year the club began, one fact however
     the sentence around it goes on; its own year is not its setting."""
-    head = re.split(r"\b(?:that|which|who|and|but)\b", match.group("head"))[-1]
+    # the thing is told before the verb, back to the clause's start
+    before = sentence.text[: match.start()]
+    head = re.split(r"[,;]", before)[-1]
+    head = re.split(r"\b(?:that|which|who|and|but)\b", head)[-1]
     subject, named = antecedent(head)
     if not subject:
         return
