@@ -576,6 +576,13 @@ def singular(word: str) -> str:
     return word
 
 
+_PLACE_BEFORE = re.compile(r"\b[a-z]{3,}\s+(?:in|at|near|outside)\s+$")
+_PLACED_NAME = re.compile(
+    r"(?<=[a-z])\s+(?:in|at|near|outside)\s+[A-Z][\w'\u2019-]*"
+    r"(?:\s+[A-Z][\w'\u2019-]*)*"
+)
+
+
 def _subject(clause: str) -> tuple[str, bool]:
     """Whose fact the figure is: the first country, body or name in its clause,
     else the words before its verb ("the hospital trust hired 120 nurses"); and
@@ -587,8 +594,13 @@ def _subject(clause: str) -> tuple[str, bool]:
         for i, j in _noun_phrases(tokens)
     ]
     found = [(s, a.lower()) for s, _, a in actors] + runs
+    # a name after a place preposition, with a thing before it, is where the
+    # thing is, not the subject: "The new reservoir near Haltwhistle holds"
+    kept = [(s, a) for s, a in found if not _PLACE_BEFORE.search(clause[:s])]
+    if kept:
+        return min(kept)[1], True
     if found:
-        return min(found)[1], True
+        clause = _PLACED_NAME.sub("", clause)
     words = re.findall(r"[A-Za-z][\w-]*", APPROXIMATE.sub("", clause))
     auxiliary = next(
         (i for i, w in enumerate(words) if i and w.lower() in AUXILIARIES), None

@@ -65,7 +65,7 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _COUNT = re.compile(
     rf"(?<![\w$€£¥.,])(?P<num>{_DIGITS}|(?i:{_NUMBER_WORD}))"
     # "4.6m passengers", "two hundred staff", "one hundred and fifty jobs"
-    r"(?:(?P<suffix>m|bn)(?=\s+(?:[a-z]+s|people)\b)"
+    r"(?:(?P<suffix>m|bn)(?=\s+(?:cubic\s+|square\s+)?(?:[a-z]+s|people)\b)"
     rf"|\s+(?P<hundred>(?i:hundred))(?:\s+and\s+(?P<rest>(?i:{_NUMBER_WORD})))?)?"
     rf"(?:\s+(?P<scale>thousand|million|billion))?"
     r"(?:\s+(?:new|extra|more|additional|further|full-time|part-time|other|"

@@ -1329,3 +1329,15 @@ def test_it_after_a_body_s_frame_is_the_body():
         "The Reserve Bank said it had raised its cash rate to 4.35% to curb prices.",
     )
     assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_a_thing_near_a_named_place_is_the_subject_not_the_place():
+    findings = _findings(
+        "The dam near Aswan holds 16 million cubic metres of silt.",
+        "Divers have surveyed it.\n\nThe dam holds 61m cubic metres, engineers said.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+    assert not _findings(
+        "The dam near Aswan holds 16 million cubic metres of silt.",
+        "The dam near Luxor holds 61m cubic metres, engineers said.",
+    )
