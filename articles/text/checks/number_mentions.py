@@ -239,7 +239,8 @@ def _number_mention(
     initial = not before.strip(" \"\u201c\u2018'(") or bool(_DATELINE.fullmatch(before))
     words = not raw[0].isdigit()
     digits_only = not (words or scale or match.group("attached"))
-    if digits_only and "." not in raw and value >= 1000 and not _a_year(raw):
+    noun = match.group("noun") or ""
+    if digits_only and "." not in raw and value >= 1000 and not _a_year(raw, noun):
         form = "separated" if "," in raw else "plain"
         yield Mention("style:thousands", form, para, span[0], offset + match.end("num"))
     if value >= 1e6 and (scale or "," in raw):  # "1.5 million" / "1,500,000"
@@ -248,7 +249,6 @@ def _number_mention(
         yield Mention(f"large:{value:g}", form, para, *span)
         return
     attached = match.group("attached")
-    noun = match.group("noun") or ""
     if attached:
         unit = ATTACHED_NAMES.get(attached.lower(), attached.lower())
         unit = UNIT_SYNONYMS.get(unit, unit)
@@ -282,7 +282,10 @@ def _in_name(before: str) -> bool:
     )
 
 
-def _a_year(raw: str) -> bool:
+def _a_year(raw: str, noun: str = "") -> bool:
     """A four-digit number that may be a year ("in 2019", "the 2024 elections"):
-    never read as a thousands style."""
+    never read as a thousands style. Before a plural noun, only this century's
+    and the last can be ("the 1500 places" counts places)."""
+    if noun.islower() and re.fullmatch(r"[a-z]+[^s]s", noun):
+        return bool(re.fullmatch(r"19\d\d|20\d\d", raw))
     return bool(re.fullmatch(r"1[5-9]\d\d|20\d\d", raw))

@@ -263,3 +263,15 @@ def test_rand_are_read_only_where_r_cannot_be_a_road():
         "The 1.5 million rand pavilion opens in May.",
     )
     assert finding.severity == ADVISORY
+
+
+def test_a_four_digit_count_before_a_plural_noun_is_a_thousands_style():
+    [finding] = _findings(
+        "More than 1,800 riders joined the sportive in Girona.",
+        "The 1800 places sold out within a day.",
+    )
+    assert finding.severity == ADVISORY
+    assert not _findings(
+        "More than 1,800 riders joined the sportive in Girona.",
+        "The 2026 entries opened on Monday.",
+    )
