@@ -909,8 +909,10 @@ GENERIC_THINGS = frozenset(
 
 # --- the calendar ---------------------------------------------------------------------
 
-# Cardinal numbers in words ("forty", "forty-two", "hundred") and the words that
-# scale a figure ("£2.5 million", "40 thousand", and their short forms "2.5m").
+# Cardinal numbers in words ("forty", "forty-two"), ordinals in words ("sixth",
+# "twenty-first") and the words that scale a figure ("£2.5 million", "40
+# thousand", and their short forms "2.5m"). The one table of number words: the
+# figures, number-forms and duplicate readers all take theirs from here.
 _UNIT_NUMBER_WORDS = words_of(
     "one two three four five six seven eight nine ten eleven twelve thirteen "
     "fourteen fifteen sixteen seventeen eighteen nineteen"
@@ -921,6 +923,23 @@ NUMBER_WORDS = {w: i for i, w in enumerate(_UNIT_NUMBER_WORDS, start=1)} | {
     for t, tens in enumerate(_TENS_NUMBER_WORDS, start=2)
     for u, unit in enumerate(("", *_UNIT_NUMBER_WORDS[:9]))
     for join in (("-",) if unit else ("",))
+}
+# Number words a figure is told with on its own: "a hundred", "a dozen".
+CARDINAL_WORDS = NUMBER_WORDS | {"hundred": 100, "dozen": 12}
+_UNIT_ORDINAL_WORDS = words_of(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+    "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+    "nineteenth"
+)
+_TENS_ORDINAL_WORDS = words_of(
+    "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth"
+)
+ORDINAL_WORDS = {w: i for i, w in enumerate(_UNIT_ORDINAL_WORDS, start=1)} | {
+    f"{tens}-{unit}" if unit else ordinal: t * 10 + u
+    for t, (tens, ordinal) in enumerate(
+        zip(_TENS_NUMBER_WORDS, _TENS_ORDINAL_WORDS, strict=True), start=2
+    )
+    for u, unit in enumerate(("", *_UNIT_ORDINAL_WORDS[:9]))
 }
 MAGNITUDES = {
     "hundred": 100,

@@ -41,32 +41,14 @@ from articles.text.checks.base import Paragraph
 from articles.text.tokens import Token, name_runs, sentences, tokenize
 from articles.text.vocabulary import (
     CALENDAR_WORDS,
+    CARDINAL_WORDS,
+    ORGANISATION_WORDS,
     STOPWORDS,
     actors_in,
     places_in,
     scopes_in,
     words_of,
 )
-
-_UNITS_WORDS = words_of(
-    "one two three four five six seven eight nine ten eleven twelve thirteen "
-    "fourteen fifteen sixteen seventeen eighteen nineteen"
-)
-_TENS_WORDS = words_of("twenty thirty forty fifty sixty seventy eighty ninety")
-
-
-def _cardinal_words() -> dict[str, int]:
-    words = {w: i for i, w in enumerate(_UNITS_WORDS, start=1)}
-    for i, tens in enumerate(_TENS_WORDS, start=2):
-        words[tens] = i * 10
-        for unit, word in enumerate(_UNITS_WORDS[:9], start=1):
-            words[f"{tens}-{word}"] = i * 10 + unit
-    words["hundred"] = 100
-    words["dozen"] = 12
-    return words
-
-
-CARDINAL_WORDS = _cardinal_words()
 
 # Words between a verb and its figure: "pledged at least", "killed more than".
 APPROXIMATE = re.compile(
@@ -174,6 +156,11 @@ _VERB_FAMILIES = {
         "hire hires hired hiring recruit recruits recruited recruiting",
         "sell sells sold selling",
         "win wins won winning",
+        # what was paid for a player, a post or a service: "paid" / "a fee of"
+        "pay pays paid paying fee",
+        # a place in a race or a table: "finished third" / "came fifth"
+        "finish finishes finished finishing came come comes coming "
+        "place placed ranked end ended",
         "handle handles handled handling carry carries carried carrying",
         "raise raises raised raising collect collects collected collecting",
         # a change told by any verb of its direction: "fell 12%" / "dropped 21%"
@@ -338,6 +325,9 @@ class Figure:
     # the figure opens a definite noun phrase ("the 14 countries", "the firm's
     # 600 staff", "the turnout of 26%"): it tells again a group told before
     definite: bool = False
+    # a sum that introduces its thing ("a ¥3tn stimulus package"): compared only
+    # with a later telling of that thing ("the package, worth ¥2tn")
+    introduced: bool = False
 
 
 @lru_cache(maxsize=256)
@@ -410,7 +400,17 @@ def _segment(
     # what the figure is compared with is not its setting: "up from 5.1 million
     # a year earlier"
     after = _COMPARISON.sub("", text[span[1] : end])
+    # nor is a relative clause after it, which tells of the thing before it:
+    # "paid £53m for the striker, whose contract runs until 2030"
+    after = _RELATIVE_AFTER.split(after, maxsplit=1)[0]
+    # nor a source told inside the clause, with its own time: "have killed 43
+    # people according to the government's figures on Sunday"
+    after = _SOURCE_AFTER.sub(" ", after)
     return _ASIDE.sub(" ", text[start : span[1]] + after)
+
+
+_RELATIVE_AFTER = re.compile(r",\s+(?:which|who|whose|where)\b")
+_SOURCE_AFTER = re.compile(r"\b(?i:according\s+to)\b[^,;]*")
 
 
 def _reported(before: str, after: str, sentence: Sentence) -> Reading | None:
@@ -430,8 +430,23 @@ def _reported(before: str, after: str, sentence: Sentence) -> Reading | None:
     return Reading(subject, verb, named) if subject else None
 
 
-def _read(clause: str, after: str, previous: str, speaker: str, bare: bool) -> Reading:
-    """Subject and verb of the figure's clause (`clause` runs up to the figure)."""
+_PASSIVE_AT = re.compile(
+    r"\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?P<verb>[a-z]+ed)"
+    r"\s+(?:at|in|on|from|across)\s+(?P<place>(?:the\s+)?[A-Z][\w'\u2019-]*"
+    r"(?:\s+[A-Z][\w'\u2019-]*)*)"
+)
+
+
+def _read(
+    clause: str,
+    after: str,
+    previous: str,
+    speaker: str,
+    bare: bool,
+    framed_before: bool = False,
+) -> Reading:
+    """Subject and verb of the figure's clause (`clause` runs up to the figure);
+    `framed_before`: the speaker's frame comes before the clause ("X said")."""
     estimate = _ESTIMATE.search(clause)
     if estimate:  # "The clerk put turnout at 24%": turnout was 24%
         return Reading(_noun_phrase_end(estimate.group("thing")), "be")
@@ -481,12 +496,23 @@ def _read(clause: str, after: str, previous: str, speaker: str, bare: bool) -> R
         if later and later.group("verb") not in STOPWORDS and speaker.strip():
             subject, named = antecedent(speaker)
             return Reading(subject, stem_verb(later.group("verb")), named)
+        # with no frame, a figure opening its clause in the passive is the fact of
+        # the place it names: "Forty flights were cancelled at Dublin Airport"
+        # is what "the airport said 24 flights were cancelled" tells
+        where = _PASSIVE_AT.match(after)
+        if where and where.group("verb") not in STOPWORDS:
+            subject, named = antecedent(where.group("place"))
+            return Reading(subject, stem_verb(where.group("verb")), named)
     if _PRONOUN.match(clause) or re.fullmatch(r"\s*(?:its|their)\s+", clause):
         # "it" is what the sentence before is about; with none, who says it ("it
         # has 900 members, the club said"), though a speaker is never what cost
+        subject, named = antecedent(speaker)
+        body = named or (bool(subject) and subject.split()[-1] in ORGANISATION_WORDS)
+        if framed_before and body and not cost:
+            # "The bank said it had raised its rate": a body speaking of itself
+            return Reading(subject, verb, named)
         if previous or cost:
             return Reading(_it_stands_for(clause, previous), verb)
-        subject, named = antecedent(speaker)
         return Reading(subject, verb, named)
     owner = re.match(
         r"^(?P<owner>.*\S)['\u2019]s\s+(?P<rest>(?:[a-z]+\s+to\s+[a-z]+\s+)?)$", clause
@@ -515,6 +541,9 @@ def _measure_of(clause: str) -> str:
     return measured.group(1)
 
 
+_AT_PLACE = frozenset(words_of("in at near outside"))
+
+
 def antecedent(text: str) -> tuple[str, bool]:
     """The thing a phrase ends on, and whether it is a name: "Drivers moved into the
     bus depot" -> "bus depot"; "The bus maker Kelby Axle" -> "kelby axle";
@@ -523,6 +552,10 @@ def antecedent(text: str) -> tuple[str, bool]:
     runs = list(name_runs(tokens))
     if runs and runs[-1][1] == len(tokens):
         i, j = runs[-1]
+        where = tokens[i - 1].lower if i >= 2 else ""
+        if where in _AT_PLACE and tokens[i - 2].text[:1].islower():
+            # "the covered market in Cardiff": the market, which is in Cardiff
+            return antecedent(text[: tokens[i - 1].start])
         return " ".join(t.base for t in tokens[i:j]).lower(), True
     actors = actors_in(text)
     if actors and not text[actors[-1][1] :].strip(" '\u2019s"):
@@ -543,6 +576,13 @@ def singular(word: str) -> str:
     return word
 
 
+_PLACE_BEFORE = re.compile(r"\b[a-z]{3,}\s+(?:in|at|near|outside)\s+$")
+_PLACED_NAME = re.compile(
+    r"(?<=[a-z])\s+(?:in|at|near|outside)\s+[A-Z][\w'\u2019-]*"
+    r"(?:\s+[A-Z][\w'\u2019-]*)*"
+)
+
+
 def _subject(clause: str) -> tuple[str, bool]:
     """Whose fact the figure is: the first country, body or name in its clause,
     else the words before its verb ("the hospital trust hired 120 nurses"); and
@@ -554,8 +594,13 @@ def _subject(clause: str) -> tuple[str, bool]:
         for i, j in _noun_phrases(tokens)
     ]
     found = [(s, a.lower()) for s, _, a in actors] + runs
+    # a name after a place preposition, with a thing before it, is where the
+    # thing is, not the subject: "The new reservoir near Haltwhistle holds"
+    kept = [(s, a) for s, a in found if not _PLACE_BEFORE.search(clause[:s])]
+    if kept:
+        return min(kept)[1], True
     if found:
-        return min(found)[1], True
+        clause = _PLACED_NAME.sub("", clause)
     words = re.findall(r"[A-Za-z][\w-]*", APPROXIMATE.sub("", clause))
     auxiliary = next(
         (i for i, w in enumerate(words) if i and w.lower() in AUXILIARIES), None
@@ -596,9 +641,25 @@ def _noun_phrases(tokens: list[Token]) -> Iterator[tuple[int, int]]:
             and tokens[k].text.islower()
             and tokens[k].text[:1].isalpha()
             and tokens[k].lower not in STOPWORDS
+            and not _reads_as_verb(tokens[k].lower)
         ):
             k += 1
         yield i, k
+
+
+def _reads_as_verb(word: str) -> bool:
+    """A word after a name that is its verb, not a noun it names: "The Reserve
+    Bank raised", "Storm Ingunn brought", "Tarn Trains rose"."""
+    if word in _VERB_FAMILIES or word in AUXILIARIES or word in _IRREGULAR_PAST:
+        return True
+    return len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
+
+
+# Past tenses of verbs a figure's clause often has, which end in no "-ed".
+_IRREGULAR_PAST = frozenset(
+    words_of("brought bought built drew gave grew held kept left made met paid put")
+    + words_of("ran rose saw sent set sold spent stood took told went won wrote")
+)
 
 
 def _cost_subject(clause: str) -> str:
@@ -817,7 +878,11 @@ def make_figure(
             clause_start = span[0]
     if reading is None:
         speaker = _speaker(before, trailing)
-        reading = _read(clause, text[span[1] :], sentence.previous, speaker, bare)
+        framed = _frame(before)
+        framed_before = bool(framed and framed.group("speaker").strip())
+        reading = _read(
+            clause, text[span[1] :], sentence.previous, speaker, bare, framed_before
+        )
     segment = _segment(text, clause_start, span, trailing, reading.in_phrase)
     return Figure(
         kind=kind,

@@ -19,7 +19,6 @@ from articles.text.checks.base import Paragraph
 from articles.text.checks.figure_clauses import (
     APPROXIMATE,
     AUXILIARIES,
-    CARDINAL_WORDS,
     COMPARATIVE,
     CONTRASTIVE,
     COST_VERB,
@@ -35,7 +34,6 @@ from articles.text.checks.figure_clauses import (
     make_figure,
     singular,
 )
-from articles.text.checks.number_forms import ORDINAL_WORDS
 from articles.text.checks.number_mentions import (
     ATTACHED_NAMES,
     ATTACHED_UNIT,
@@ -46,7 +44,9 @@ from articles.text.checks.number_mentions import (
 )
 from articles.text.tokens import name_runs, sentences, tokenize
 from articles.text.vocabulary import (
+    CARDINAL_WORDS,
     MONTHS,
+    ORDINAL_WORDS,
     STOPWORDS,
 )
 
@@ -65,7 +65,7 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _COUNT = re.compile(
     rf"(?<![\w$€£¥.,])(?P<num>{_DIGITS}|(?i:{_NUMBER_WORD}))"
     # "4.6m passengers", "two hundred staff", "one hundred and fifty jobs"
-    r"(?:(?P<suffix>m|bn)(?=\s+(?:[a-z]+s|people)\b)"
+    r"(?:(?P<suffix>m|bn)(?=\s+(?:cubic\s+|square\s+)?(?:[a-z]+s|people)\b)"
     rf"|\s+(?P<hundred>(?i:hundred))(?:\s+and\s+(?P<rest>(?i:{_NUMBER_WORD})))?)?"
     rf"(?:\s+(?P<scale>thousand|million|billion))?"
     r"(?:\s+(?:new|extra|more|additional|further|full-time|part-time|other|"
@@ -80,6 +80,22 @@ _PERCENT = re.compile(
 _ORDINAL = re.compile(
     rf"\b(?P<num>(?i:{_ORDINAL_WORD})|\d{{1,3}}(?:st|nd|rd|th))\b"
     r"(?P<rest>(?:\s+[A-Za-z][\w-]*){1,4})"
+)
+# A place in a race, a poll or a table, told by an ordinal with no noun after it:
+# "finished third in the marathon", "came 4th", "was placed second overall".
+_RANK = re.compile(
+    r"\b(?:finish(?:ed|es|ing)?|came|comes|come|placed|ended|ranked)\s+"
+    r"(?:(?:in|a|an|the|joint|equal|overall)\s+)*"
+    rf"(?P<num>(?i:{_ORDINAL_WORD})|\d{{1,3}}(?:st|nd|rd|th))\b"
+    # "came second-hand", "finished third-quarter" are not places
+    r"(?![\w-])(?!\s+(?!(?:in|at|on|of|behind|after|with|for|overall|and|but)\b)"
+    r"[a-z]+\b(?!\s+(?:in|at|on|of)\b))"
+)
+# A capacity told by its verb, with no noun after the number: "the hall, which
+# seats 1,500," is the "1,500-seat hall".
+_SEATS = re.compile(
+    rf"\bseats\s+(?:up\s+to\s+)?(?P<num>{_DIGITS}|(?i:{_NUMBER_WORD}))\b"
+    r"(?![,.]?\d)(?!\s+(?!(?:and|but|in|at|on|for)\b)[a-z])"
 )
 # A quantity joined to the noun it describes: "the 200-bed hospital".
 _COMPOUND = re.compile(
@@ -117,7 +133,8 @@ _TALLY = re.compile(
 )
 # The year a thing began: "The club, founded in 1878", "was opened in 1902".
 _FOUNDED = re.compile(
-    r"(?P<head>[^,;]*?)(?:,\s+|\s+(?:was|were|has\s+been|had\s+been)\s+)"
+    r"(?:,\s+(?:which\s+|who\s+|that\s+)?(?:was\s+|were\s+)?"
+    r"|\s+(?:(?:which|who|that)\s+)?(?:(?:was|were|has\s+been|had\s+been)\s+)?)"
     r"(?P<verb>founded|established|formed|opened|built|launched|set\s+up|born)"
     r"\s+in\s+(?P<year>1[5-9]\d\d|20\d\d)\b"
 )
@@ -162,12 +179,23 @@ def read_figures(para: Paragraph, previous: str = "") -> Iterator[Figure]:
         for match in _MEASURED.finditer(sentence.text):
             if not any(s <= match.start("num") < e for s, e in taken):
                 yield from _measured(para, sentence, match)
+        for match in _SEATS.finditer(sentence.text):
+            number = _number(match.group("num"))
+            if number is not None:
+                span = match.span("num")
+                taken.append(span)
+                form = "digits" if match.group("num")[0].isdigit() else "words"
+                yield make_figure(
+                    "count", number, "seat", form, "", para, sentence, span, bare=True
+                )
         for match in _COUNT.finditer(sentence.text):
             if any(s <= match.start() < e for s, e in taken):
                 continue
             yield from _count(para, sentence, match)
         for match in _ORDINAL.finditer(sentence.text):
             yield from _ordinal(para, sentence, match)
+        for match in _RANK.finditer(sentence.text):
+            yield from _rank(para, sentence, match)
         for match in _AGE.finditer(sentence.text):
             yield from _age(para, sentence, match)
         for match in _DIED_AGED.finditer(sentence.text):
@@ -205,18 +233,40 @@ def _money(
     if after and not {after.group("adj"), after.group("noun")} & NOT_A_NOUN:
         noun = after.group("noun")
     form = re.sub(r"[\d.,\s]+", " ", match.group()).strip().lower()
-    priced = _priced(sentence.text[: match.start()], sentence.text[match.end() :])
+    before = sentence.text[: match.start()]
+    priced = _priced(before, sentence.text[match.end() :])
+    worth = _WORTH.search(before)
+    if worth and worth.group("noun") not in NOT_A_NOUN | FILLER:
+        priced = worth.group("noun")  # "the package, worth ¥2tn": what it is worth
+    introduced = not priced and bool(_INDEFINITE.search(before))
+    if introduced:  # "a ¥3.2tn stimulus package", told again as "the package"
+        priced = _priced("the ", sentence.text[match.end() :])
     if priced:  # "the £84m bridge": what the bridge cost
         reading = Reading(priced, COST_VERB)
         figure = make_figure(
             "money", value, currency, form, "", para, sentence, match.span(), reading
         )
         # what the thing cost, whenever the sentence says something is done to it
-        yield replace(figure, setting=frozenset())
+        definite = figure.definite or bool(
+            worth and worth.group("det").lower() not in ("a", "an")
+        )
+        yield replace(
+            figure, setting=frozenset(), definite=definite, introduced=introduced
+        )
         return
     yield make_figure(
         "money", value, currency, form, noun, para, sentence, match.span()
     )
+
+
+# What a sum is the worth of, before it: "the package, worth", "a deal worth".
+_WORTH = re.compile(
+    r"\b(?P<det>(?i:the|its|their|this|an?))\s+(?:[a-z]+\s+){0,2}?(?P<noun>[a-z]{3,}),?"
+    r"\s+(?:(?:which|that)\s+(?:is|was)\s+)?worth\s+$"
+)
+_INDEFINITE = re.compile(r"\b(?i:an?)\s+$")
+# Participles after a sum that name what it is: "the 1.8 billion francs lent".
+_SUM_NOUNS = {"lent": "loan", "loaned": "loan", "granted": "grant"}
 
 
 def _priced(before: str, after: str) -> str:
@@ -229,6 +279,8 @@ def _priced(before: str, after: str) -> str:
         bare = word.rstrip(",.;:")
         if not re.fullmatch(r"[a-z][a-z-]+", bare) or bare in NOT_A_NOUN:
             break
+        if not head and bare in _SUM_NOUNS:
+            return _SUM_NOUNS[bare]  # "the £2m lent by the bank": the loan
         if bare in AUXILIARIES or bare.endswith("ed"):
             break
         head.append(bare)
@@ -293,8 +345,11 @@ def _compound(
     """ "the 200-bed hospital": the hospital has 200 beds."""
     noun = match.group("noun")
     number = _number(match.group("num"))
-    if number is None or noun in NOT_A_NOUN or singular(noun) in TIME_UNITS:
+    if number is None or noun in NOT_A_NOUN:
         return
+    # "a 12-week strike": how long the strike lasted ("the strike lasted nine
+    # weeks"), the only fact a duration joined to its noun is compared with
+    verb = "last" if singular(noun) in TIME_UNITS else "have"
     described: list[str] = []
     for word in match.group("head").split():
         if word in STOPWORDS or word in AUXILIARIES or re.search(r"(?:ed|ing)$", word):
@@ -302,7 +357,7 @@ def _compound(
         described.append(word)
     if not described:
         return
-    reading = Reading(" ".join(described[-3:]), "have", in_phrase=True)
+    reading = Reading(" ".join(described[-3:]), verb, in_phrase=True)
     unit = UNIT_SYNONYMS.get(noun, singular(noun))
     form = "digits" if match.group("num")[0].isdigit() else "words"
     span = (match.start(), match.end("noun"))
@@ -386,7 +441,10 @@ def _founded(
 ) -> Iterator[Figure]:
     """ "The club, founded in 1878": the year the club began, one fact however
     the sentence around it goes on; its own year is not its setting."""
-    head = re.split(r"\b(?:that|which|who|and|but)\b", match.group("head"))[-1]
+    # the thing is told before the verb, back to the clause's start
+    before = sentence.text[: match.start()]
+    head = re.split(r"[,;]", before)[-1]
+    head = re.split(r"\b(?:that|which|who|and|but)\b", head)[-1]
     subject, named = antecedent(head)
     if not subject:
         return
@@ -446,6 +504,19 @@ def _ordinal(
     span = (match.start(), head_end)
     figure = make_figure("ordinal", value, noun, "", "", para, sentence, span)
     yield replace(figure, names=frozenset(names))
+
+
+def _rank(
+    para: Paragraph, sentence: Sentence, match: re.Match[str]
+) -> Iterator[Figure]:
+    """ "Lind finished third in Oslo": Lind's place, one fact with "came fifth"
+    told of her in the same race (the race and its place are the setting)."""
+    raw = match.group("num").lower()
+    value = int(raw[:-2]) if raw[0].isdigit() else ORDINAL_WORDS[raw]
+    form = "digits" if raw[0].isdigit() else "words"
+    yield make_figure(
+        "rank", value, "place", form, "", para, sentence, match.span("num"), bare=True
+    )
 
 
 def _owner(before: str) -> set[str]:

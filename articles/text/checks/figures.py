@@ -49,7 +49,6 @@ from articles.text.checks.base import (
     other_stories_phrase,
 )
 from articles.text.checks.figure_clauses import (
-    CARDINAL_WORDS,
     COMPARATIVE,
     CONTRASTIVE,
     TIME_UNITS,
@@ -63,6 +62,7 @@ from articles.text.checks.severity import severity_of
 from articles.text.tokens import name_runs, sentences, tokenize, words
 from articles.text.vocabulary import (
     CALENDAR_WORDS,
+    CARDINAL_WORDS,
     GENERIC_THINGS,
     STOPWORDS,
     country_of,
@@ -134,7 +134,7 @@ def _different_values(
     ledes = _ledes(prose)
     groups: dict[tuple[str, ...], list[Figure]] = defaultdict(list)
     for figure in figures:
-        if figure.approximate:
+        if figure.approximate or figure.introduced:
             continue
         if figure.kind == "ordinal":
             if len(figure.names) >= 2:
@@ -143,7 +143,7 @@ def _different_values(
         known = sum(1 for part in (figure.subject, figure.verb) if part)
         if known == 2 or (known == 1 and ":" in figure.unit):
             key = (figure.kind, figure.unit, figure.verb)  # subjects: _same_fact
-            groups[(*key, *sorted(figure.setting))].append(figure)
+            groups[(*key, *sorted(_fixed_setting(figure)))].append(figure)
     for group in groups.values():
         if len({f.value for f in group}) < 2:
             continue
@@ -154,6 +154,7 @@ def _different_values(
                 for f in group
                 if f.para.story != figure.para.story
                 and f.value != figure.value
+                and _told_within(f, figure)
                 and _same_fact(f, figure, stories, ledes)
             ]
             if not others or figure.para.story in reported:
@@ -171,6 +172,45 @@ def _different_values(
                 ),
                 related=others,
             )
+
+
+def _fixed_setting(figure: Figure) -> frozenset[str]:
+    """The part of a figure's setting that another telling of its fact gives too:
+    years and times or scopes told in words ("in 2024", "last year", "worldwide";
+    an undated figure is now). Weekdays, months, countries and bodies may be
+    left out by one telling ("killed 37 people in Brazil on Sunday" / "have
+    killed 43 people"), so they only part two figures that both name them."""
+    return frozenset(
+        item
+        for item in figure.setting
+        if item not in CALENDAR_WORDS
+        and (item.isdigit() or " " in item or item in _IN_WORDS)
+    )
+
+
+# Times and scopes told in one word ("worldwide", "abroad").
+_IN_WORDS = frozenset(
+    words_of(
+        "worldwide globally nationally nationwide abroad overseas internationally away"
+    )
+)
+
+
+def _told_within(first: Figure, second: Figure) -> bool:
+    """True when one figure's setting holds the other's: what one names (a
+    weekday, a country, a body) the other names too or leaves out, and the one
+    that leaves it out names nothing else instead ("Shares in Halvorsen fell
+    12% on Tuesday" / "Shares in its rival, Nordfjord, dropped 21%")."""
+    if first.setting == second.setting:
+        return True
+    fewer, more = sorted((first, second), key=lambda f: len(f.setting))
+    if not fewer.setting <= more.setting:
+        return False
+    told = set(more.mentions) | set(more.setting) | set(more.subject.split())
+    return all(
+        mention in told or mention in CALENDAR_WORDS or mention in more.subject
+        for mention in fewer.mentions - set(fewer.subject.split())
+    )
 
 
 # The kinds of figure a later mention can tell again ("the 14 countries", "the
@@ -304,6 +344,8 @@ def _one_thing(
         return False
     if (again.joined and told.joined) or _sets_apart(told, "new"):
         return False
+    if again.kind == "money" and _sum_of(told, again.subject):
+        return True  # "the £54,000 grant" tells again "a grant of £45,000"
     if again.kind == "money" and told.verb != "cost":
         # "the £520,000 fine" tells again what "was fined £250,000" told: the
         # noun is the verb's own
@@ -324,6 +366,15 @@ def _one_thing(
         opening = re.split(r"[.!?]\s+", opening)[-1].lower()
         return bool(things & set(re.findall(r"[a-z][a-z-]+", opening)))
     return again.unit == told.unit
+
+
+def _sum_of(figure: Figure, thing: str) -> bool:
+    """True when a sum is told as the sum of `thing`'s head noun: "a grant of"."""
+    head = thing.split()[-1:]
+    before = figure.para.text[: figure.start]
+    return bool(head) and bool(
+        re.search(rf"\b(?:an?|the|its|their)\s+{re.escape(head[0])}\s+of\s+$", before)
+    )
 
 
 def _one_setting(first: Figure, second: Figure) -> bool:

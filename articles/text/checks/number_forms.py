@@ -28,34 +28,10 @@ from articles.text.checks.base import (
 from articles.text.checks.number_mentions import number_mentions
 from articles.text.checks.severity import severity_of
 from articles.text.tokens import WORD
-from articles.text.vocabulary import MONTHS, STOPWORDS, words_of
+from articles.text.vocabulary import MONTHS, ORDINAL_WORDS, STOPWORDS
 
 NAME = "number-forms"
 
-_UNITS = words_of("first second third fourth fifth sixth seventh eighth ninth")
-_TEENS = words_of(
-    "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth "
-    "eighteenth nineteenth"
-)
-_TENS = words_of(
-    "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth"
-)
-_TENS_CARDINAL = words_of("twenty thirty forty fifty sixty seventy eighty ninety")
-
-
-def _ordinal_words() -> dict[str, int]:
-    words = {w: i for i, w in enumerate(_UNITS, start=1)}
-    words.update({w: i for i, w in enumerate(_TEENS, start=10)})
-    for i, (ordinal, cardinal) in enumerate(
-        zip(_TENS, _TENS_CARDINAL, strict=True), start=2
-    ):
-        words[ordinal] = i * 10
-        for unit, word in enumerate(_UNITS, start=1):
-            words[f"{cardinal}-{word}"] = i * 10 + unit
-    return words
-
-
-ORDINAL_WORDS = _ordinal_words()
 _WORD_FOR = {value: word for word, value in ORDINAL_WORDS.items()}
 _ORDINAL_WORD = re.compile(
     r"\b(?:" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + r")\b",

@@ -17,9 +17,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from articles.text.checks.base import Paragraph, is_heading
-from articles.text.checks.figure_clauses import CARDINAL_WORDS, NOT_A_NOUN, singular
+from articles.text.checks.figure_clauses import NOT_A_NOUN, singular
 from articles.text.tokens import sentences
-from articles.text.vocabulary import MONTHS
+from articles.text.vocabulary import CARDINAL_WORDS, MONTHS
 
 SCALES = {
     "thousand": 1e3,
@@ -58,6 +58,16 @@ CURRENCIES = {
     "rupees": "INR",
     "chf": "CHF",
     "francs": "CHF",
+    # the South African rand ("R2.6m", "two million rand") and the Nordic crowns
+    "r": "ZAR",
+    "zar": "ZAR",
+    "rand": "ZAR",
+    "nok": "NOK",
+    "kroner": "NOK",
+    "krone": "NOK",
+    "dkk": "DKK",
+    "sek": "SEK",
+    "kronor": "SEK",
 }
 # Units written two ways, as compared: abbreviations and both spellings.
 UNIT_SYNONYMS = {
@@ -108,12 +118,18 @@ ATTACHED_NAMES = {"c": "degree-c", "f": "degree-f"}
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORD = "|".join(sorted(CARDINAL_WORDS, key=len, reverse=True))
-_SCALE = r"thousand|million|billion|trillion|lakh|crore|bn|mn|m|k"
-_CURRENCY_SIGN = r"US\$|[$€£¥₹]|(?:Rs|CHF|USD|EUR|GBP)\.?\s?"
-_CURRENCY_WORD = r"dollars|euros|pounds|yen|yuan|rupees|francs"
+_SCALE = r"thousand|million|billion|trillion|lakh|crore|bn|mn|mln|tn|m|k"
+# "R" is the rand only before a sum that cannot be a road or a name ("R2.6m",
+# "R45,000"; not "the R445")
+_RAND = rf"R(?=(?:\d+(?:\.\d+)?\s?(?:{_SCALE})|\d{{1,3}}(?:,\d{{3}})+)\b)"
+_CURRENCY_SIGN = rf"US\$|[$€£¥₹]|{_RAND}|(?:Rs|CHF|USD|EUR|GBP|ZAR|NOK|DKK|SEK)\.?\s?"
+# after a sum, also joined to it ("a 2000-euro grant", "two million rand")
+_CURRENCY_WORD = (
+    r"dollars?|euros?|pounds|yen|yuan|rupees|francs|rand|kroner|krone|kronor"
+)
 MONEY = re.compile(
     rf"(?P<cur>{_CURRENCY_SIGN})\s?(?P<num>{_DIGITS})(?:\s?(?P<scale>(?i:{_SCALE}))\b)?"
-    rf"|\b(?P<num2>{_DIGITS})(?:\s?(?P<scale2>(?i:{_SCALE})))?\s+"
+    rf"|\b(?P<num2>{_DIGITS}|(?i:{_WORD}))(?:\s?(?P<scale2>(?i:{_SCALE})))?[\s-]+"
     rf"(?P<cur2>(?i:{_CURRENCY_WORD}))\b"
 )
 # A number and what follows it: "nine countries", "two hundred staff", "4.6m
@@ -172,8 +188,12 @@ def _sentence_mentions(para: Paragraph, offset: int, text: str) -> Iterator[Ment
         sign = (match.group("cur") or match.group("cur2")).strip(" .").lower()
         scale = (match.group("scale") or match.group("scale2") or "").lower()
         value = number * SCALES.get(scale, 1)
+        raw = match.group("num") or match.group("num2")
         written = "sign" if match.group("cur") else "word"
-        form = f"{written} {scale or 'digits'}"
+        digits = "digits" if raw[0].isdigit() else "words"
+        form = f"{written} {scale or digits}"
+        if not scale and "." in raw:  # "€3.50" / "€3.5": the places of a price
+            form += f" {len(raw.partition('.')[2])} places"
         yield Mention(
             f"money:{CURRENCIES[sign]}:{value:g}",
             form,
@@ -219,14 +239,16 @@ def _number_mention(
     initial = not before.strip(" \"\u201c\u2018'(") or bool(_DATELINE.fullmatch(before))
     words = not raw[0].isdigit()
     digits_only = not (words or scale or match.group("attached"))
-    if digits_only and "." not in raw and value >= 1000 and not _a_year(raw):
+    noun = match.group("noun") or ""
+    if digits_only and "." not in raw and value >= 1000 and not _a_year(raw, noun):
         form = "separated" if "," in raw else "plain"
         yield Mention("style:thousands", form, para, span[0], offset + match.end("num"))
     if value >= 1e6 and (scale or "," in raw):  # "1.5 million" / "1,500,000"
-        yield Mention(f"large:{value:g}", scale or "digits", para, span[0], number_end)
+        # and "one million" / "1 million"
+        form = " ".join([*(["words"] if words else []), scale or "digits"])
+        yield Mention(f"large:{value:g}", form, para, *span)
         return
     attached = match.group("attached")
-    noun = match.group("noun") or ""
     if attached:
         unit = ATTACHED_NAMES.get(attached.lower(), attached.lower())
         unit = UNIT_SYNONYMS.get(unit, unit)
@@ -260,7 +282,10 @@ def _in_name(before: str) -> bool:
     )
 
 
-def _a_year(raw: str) -> bool:
+def _a_year(raw: str, noun: str = "") -> bool:
     """A four-digit number that may be a year ("in 2019", "the 2024 elections"):
-    never read as a thousands style."""
+    never read as a thousands style. Before a plural noun, only this century's
+    and the last can be ("the 1500 places" counts places)."""
+    if noun.islower() and re.fullmatch(r"[a-z]+[^s]s", noun):
+        return bool(re.fullmatch(r"19\d\d|20\d\d", raw))
     return bool(re.fullmatch(r"1[5-9]\d\d|20\d\d", raw))

@@ -1159,3 +1159,185 @@ def test_a_figure_put_at_is_the_thing_estimated():
         "Surveyors put the damage at £3.1m, the insurer said.",
         "The damage was £1.3m, the insurer said.",
     ) == ["£3.1m", "£1.3m"]
+
+
+def test_a_fact_told_with_its_day_in_one_story_and_without_it_in_another_is_one():
+    findings = _findings(
+        "Landslides in Nepal killed 23 people on Thursday, officials said.",
+        "Rescuers were still searching the valley.\n\n"
+        "The landslides killed 32 people, the army said.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_a_telling_that_names_something_else_instead_is_another_fact():
+    assert not _findings(
+        "Shares in Tolvik Mining fell by 9% on Monday after a mine flooded.",
+        "Shares in its smaller rival, Asker Ore, dropped 14%.",
+    )
+
+
+def test_a_year_told_by_one_story_only_still_parts_two_figures():
+    assert not _findings(
+        "Exports of Kenyan tea rose 8% in 2024.",
+        "Exports of Kenyan tea rose 5%, the board said.",
+    )
+
+
+def test_a_place_in_a_race_told_two_ways_is_blocking():
+    findings = _findings(
+        "Tomas Berg finished second in the giant slalom at Kitzbuehel on Sunday.",
+        "Berg, who came fourth in the giant slalom, said the snow was soft.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "A week later Berg finished fourth in the giant slalom at Wengen.",
+        "Berg came second-hand to the sport, his coach said.",
+    ],
+)
+def test_places_in_other_races_or_no_place_at_all_are_not_compared(second):
+    assert not [
+        f
+        for f in _findings(
+            "Tomas Berg finished second in the giant slalom at Kitzbuehel.", second
+        )
+        if f.severity == BLOCKING
+    ]
+
+
+def test_the_year_a_thing_opened_told_in_a_relative_clause_and_plainly_is_one_fact():
+    findings = _findings(
+        "The lido in Penzance, which opened in 1935, will reopen in May.",
+        "Swimmers have queued since dawn.\n\n"
+        "The lido opened in 1953 and is fed by the sea.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_two_things_that_opened_in_two_years_are_two_facts():
+    assert not _findings(
+        "The lido in Penzance, which opened in 1935, will reopen in May.",
+        "The harbour opened in 1953 and is busy all year.",
+    )
+
+
+def test_a_fee_and_what_was_paid_are_one_fact_past_a_relative_clause_after_it():
+    findings = _findings(
+        "Rosenborg have signed the midfielder Aksel Dahl for a fee of NOK 40m.",
+        "Rosenborg paid NOK 14m for Dahl, whose contract runs until 2029.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_a_year_in_the_figures_own_clause_still_parts_two_figures():
+    assert not _findings(
+        "Rosenborg have signed the midfielder Aksel Dahl for a fee of NOK 40m.",
+        "Rosenborg paid NOK 14m for Dahl in 2019, when he was a teenager.",
+    )
+
+
+def test_a_capacity_told_by_seats_is_the_one_a_joined_number_tells_again():
+    findings = _findings(
+        "The theatre, which seats 850, reopens in Derry on Friday.",
+        "Actors rehearsed all week.\n\nThe 580-seat theatre was built in 1912.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_seats_before_a_counted_noun_is_read_by_the_noun():
+    assert not _findings(
+        "The theatre seats 850 people.", "The theatre has 850 seats in its stalls."
+    )
+
+
+def test_a_duration_joined_to_an_event_is_how_long_it_lasted():
+    findings = _findings(
+        "Nurses in Auckland have ended a six-week strike.",
+        "The strike, which lasted four weeks, closed two wards.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_a_duration_joined_to_a_noun_is_not_compared_with_other_durations():
+    assert not _findings(
+        "Nurses in Auckland have ended a six-week strike.",
+        "Nurses will get a pay rise over four weeks, the board said.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "The city has won a grant of €4m from the EU for its tram depot.",
+            "Work on the depot starts in May.\n\nThe €6m grant will pay for it.",
+        ),
+        (
+            "Seoul has unveiled a $900m housing package for young families.",
+            "The package, worth $1.2 billion, includes cheap loans.",
+        ),
+        (
+            "The bank approved a loan of $450m to the port authority.",
+            "Cranes arrived.\n\nThe $540m lent by the bank will pay for them.",
+        ),
+    ],
+)
+def test_a_sum_told_again_as_its_thing_is_one_fact(first, second):
+    assert {f.severity for f in _findings(first, second)} == {BLOCKING}
+
+
+def test_two_sums_that_each_introduce_a_thing_are_not_compared():
+    assert not _findings(
+        "The city has won a grant of €4m from the EU for its tram depot.",
+        "A charity has been given a grant of €6m for a new hospice.",
+    )
+    assert not _findings(
+        "Seoul has unveiled a $900m housing package for young families.",
+        "Busan announced a $1.2 billion package for its shipyards.",
+    )
+
+
+def test_a_figure_opening_a_passive_clause_is_the_fact_of_the_place_it_names():
+    findings = _findings(
+        "Sixty flights were cancelled at Zurich Airport on Friday after a fire.",
+        "The airport said 16 flights were cancelled on Friday.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+    assert not _findings(
+        "Sixty flights were cancelled at Zurich Airport on Friday after a fire.",
+        "Sixteen flights were cancelled at Basel Airport on Friday.",
+    )
+
+
+def test_a_source_told_inside_the_clause_does_not_date_the_figure():
+    findings = _findings(
+        "Cholera has killed 61 people in Malawi this month, officials said.",
+        "Cholera, which has killed 16 people according to figures released "
+        "on Friday, is spreading south.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_it_after_a_body_s_frame_is_the_body():
+    findings = _findings(
+        "The Reserve Bank raised its cash rate to 4.1% on Tuesday.",
+        "The dollar rose after the decision.\n\n"
+        "The Reserve Bank said it had raised its cash rate to 4.35% to curb prices.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_a_thing_near_a_named_place_is_the_subject_not_the_place():
+    findings = _findings(
+        "The dam near Aswan holds 16 million cubic metres of silt.",
+        "Divers have surveyed it.\n\nThe dam holds 61m cubic metres, engineers said.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+    assert not _findings(
+        "The dam near Aswan holds 16 million cubic metres of silt.",
+        "The dam near Luxor holds 61m cubic metres, engineers said.",
+    )

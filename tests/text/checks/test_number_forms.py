@@ -220,3 +220,58 @@ def test_an_honorific_with_and_without_its_full_stop_is_found():
 def test_pc_is_a_percent_form():
     findings = _findings("Prices rose 3pc.", "Rents rose 2 per cent, 4 per cent.")
     assert [(f.quote, f.suggestion) for f in findings] == [("3pc", "3 per cent")]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a currency told by its sign or code and by its name
+        (
+            "Lunch in Bergen costs about NOK 240 a head.",
+            "The 240 kroner lunch is a bargain.",
+        ),
+        (
+            "The grant is worth €1,500 to each family.",
+            "Families can claim the 1,500-euro grant.",
+        ),
+        # a scale after a number in words and in digits
+        (
+            "The charity will plant two million hedges.",
+            "The 2 million hedges will cost £4m.",
+        ),
+        # a price written with two decimal places and with one
+        (
+            "A loaf now costs €2.40 in Porto.",
+            "Bakers said the €2.4 loaf was too cheap.",
+        ),
+    ],
+)
+def test_one_sum_or_large_number_written_two_ways_is_found(first, second):
+    assert [f.severity for f in _findings(first, second)] == [ADVISORY]
+
+
+def test_rand_are_read_only_where_r_cannot_be_a_road():
+    assert (
+        _findings(
+            "The club raised R1.5m for its new pavilion.",
+            "Drivers on the R445 were held up by cattle.",
+        )
+        == []
+    )
+    [finding] = _findings(
+        "The club raised R1.5m for its new pavilion.",
+        "The 1.5 million rand pavilion opens in May.",
+    )
+    assert finding.severity == ADVISORY
+
+
+def test_a_four_digit_count_before_a_plural_noun_is_a_thousands_style():
+    [finding] = _findings(
+        "More than 1,800 riders joined the sportive in Girona.",
+        "The 1800 places sold out within a day.",
+    )
+    assert finding.severity == ADVISORY
+    assert not _findings(
+        "More than 1,800 riders joined the sportive in Girona.",
+        "The 2026 entries opened on Monday.",
+    )
