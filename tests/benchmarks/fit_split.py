@@ -70,6 +70,7 @@ ROUNDS = (
     (140, 157),
     (158, 175),
     (176, 193),
+    (194, 211),
 )
 STEP = 0.25  # fitted weights are multiples of it
 LARGEST = 6.0  # no weight's size beyond this
