@@ -568,9 +568,10 @@ def _signals(
     f["also_added"] = float(not CONTINUING_VERBS.isdisjoint(lede.words[:10]))
     f["quote_opening"] = float(lede.text[0] in _QUOTES)
     # A list belongs to a story, and so does the text right after it unless a
-    # headline starts another.
+    # headline starts another; a numbered heading ("3. What happens next?") is
+    # one section of a story told in numbered parts.
     f["list_item"] = float(
-        bool(_ITEM_LABEL.match(lede.text))
+        bool(_ITEM_LABEL.match(lede.text) or _ITEM_LABEL.match(head.text))
         or (head.kind != "heading" and bool(_ITEM_LABEL.match(previous.text)))
     )
     f["lead_in"] = float(previous.text.endswith(":"))

@@ -106,9 +106,11 @@ _MONTH = (
     r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 )
 # When it happened, as a lede says it: "on Tuesday", "yesterday", "October 3",
-# and "said Tuesday" as American copy writes it, with no "on".
+# and "said Tuesday" as American copy writes it, with no "on"; and a day the
+# sentence opens on ("On Tuesday,", "Late Tuesday,", "Early on Sunday,").
 # (The look-ahead lets the search skip words that start none of them.)
 _WHEN = re.compile(
+    rf"^(?:[A-Z][a-z]+ (?:on )?)?{_WEEKDAY}\b|"
     rf"\b(?=[otylMTWFSJAOND\d])"
     rf"(?:on {_WEEKDAY}|(?<=ed |id |ys ){_WEEKDAY}|"
     rf"{_WEEKDAY} (?:morning|afternoon|evening|night)|yesterday|"
