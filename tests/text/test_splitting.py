@@ -19,6 +19,7 @@ from articles.text.splitting import (
     suggest_headline,
     suggest_split,
 )
+from articles.text.splitting.words import _WHEN
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SEED = ROOT / "seeds" / "000_b3f3967d74f2fce2.txt"
@@ -2000,3 +2001,90 @@ def test_a_long_story_introducing_many_people_stays_one():
     assert [
         s.first_line for s in suggest_split(LONG_STORY_INTRODUCING_MANY_PEOPLE)
     ] == [1]
+
+
+NUMBERED_QUESTIONS = """\
+Your council tax bill is changing: the questions answered
+
+The district council will move to a new banding system in April, the first change \
+since 1993, and most households will see their bill change by less than five per \
+cent, the council said on Monday.
+
+1. Why is the banding changing?
+The old bands were set on house prices of more than thirty years ago, and the \
+council says many homes now sit in the wrong band.
+The review was ordered by the finance committee two years ago.
+
+2. Will my bill go up?
+About six in ten homes will pay a little more. Flats built since 2000 are the most \
+likely to move up a band.
+
+3. And what if I think my new band is wrong?
+Residents can appeal within six months of their first bill, and the valuation \
+office says most appeals are decided within eight weeks of being lodged.
+"""
+
+
+def test_a_numbered_question_heading_is_a_section_of_one_story():
+    stories = suggest_split(NUMBERED_QUESTIONS)
+
+    assert spans(stories) == [(1, 13)]
+    gap = {c.line: c for c in boundary_candidates(NUMBERED_QUESTIONS)}[12]
+    assert any("item of a list" in doubt for doubt in gap.doubts)
+
+
+KEY_POINTS_BOX = """\
+Orchard growers turn to netting as hail storms grow more frequent
+Key points:
+Hail damaged about a fifth of the valley's apple crop in each of the last three seasons
+Growers Say Nets Pay For Themselves Within Four Years
+A state grant covers half the cost of netting
+When Odile Marchand covered her first block of trees with hail netting in 2021, her \
+neighbours told her she was wasting her money on something the valley had never needed.
+Three storms later, the trees under the nets are the only ones on her farm that have \
+given a full crop every year, she says.
+The state agriculture department says about 400 hectares in the valley are now netted.
+"""
+
+
+def test_the_items_of_a_box_under_a_label_stay_with_their_story():
+    stories = suggest_split(KEY_POINTS_BOX)
+
+    assert spans(stories) == [(1, 8)]
+
+
+HEADLINE_OF_TWO_SENTENCES_AND_BYLINE = """\
+The mill closed ten years ago. The town is still deciding what it is for.
+
+By Harriet Solberg
+
+KELSO FALLS — On most mornings the car park of the old paper mill is empty except \
+for a food van that sells coffee to the lorry drivers using the bypass.
+
+The mill employed 900 people when it shut in 2016, and the town's population has \
+fallen by a fifth since.
+
+Plans to turn the site into flats have been approved twice and abandoned twice.
+"""
+
+
+def test_the_text_under_a_byline_goes_on_with_the_line_above_it():
+    stories = suggest_split(HEADLINE_OF_TWO_SENTENCES_AND_BYLINE)
+
+    assert len(stories) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Late Tuesday, the harbour board voted to sell its last two tugs.",
+        "On Friday, about 300 people marched through the town centre.",
+        "Early on Sunday, firefighters were called to a barn near the ring road.",
+    ],
+)
+def test_a_weekday_a_sentence_opens_on_is_when_it_happened(sentence):
+    assert _WHEN.search(sentence)
+
+
+def test_weekdays_as_a_habit_are_no_day():
+    assert not _WHEN.search("Tuesdays are the busiest days at the county's tip.")

@@ -436,6 +436,16 @@ def _signals(
     previous, head = scored[i - 1], scored[i]
     if previous.kind != "para":
         return None  # a headline or byline belongs to the text after it
+    if head.kind == "para" and copy.stamped[i - 1]:
+        # A byline or timestamp comes between a headline (however long) and its
+        # story's text: the text under one goes on with the line above it.
+        return None
+    if (
+        i + 1 < len(scored)
+        and not _ends_sentence(scored[i + 1])
+        and _in_labelled_box(scored, i)
+    ):
+        return None  # inside a box's list of items: the items before and after it
     lede_index = next(
         (j for j in range(i, min(i + 4, len(scored))) if scored[j].kind == "para"),
         None,
@@ -598,6 +608,26 @@ def _signals(
     if exact or most > -_MARGIN:
         _add_cohesion(copy, f, i, lede_index, same_event=bool(f["new_day"]))
     return f
+
+
+BOX_ITEMS = 8  # lines a box under a label ("Key points:") lists at most
+
+
+def _ends_sentence(p: _Paragraph) -> bool:
+    return p.text.rstrip(_QUOTES + ")]").endswith((".", "!", "?", ";"))
+
+
+def _in_labelled_box(scored: Sequence[_Paragraph], i: int) -> bool:
+    """Whether scored paragraph i follows an item of a box under a label ending in
+    a colon ("Key points:", "At a glance:"): lines written without a sentence's
+    end punctuation, each its own line. The box belongs to the story around it.
+    """
+    for k in range(i - 1, max(i - 1 - BOX_ITEMS, 0), -1):
+        if scored[k].text.endswith(":"):
+            return k < i - 1
+        if _ends_sentence(scored[k]):
+            return False
+    return False
 
 
 def _colon_dateline(copy: _Copy, lede: _Paragraph) -> bool:
