@@ -2088,3 +2088,37 @@ def test_a_weekday_a_sentence_opens_on_is_when_it_happened(sentence):
 
 def test_weekdays_as_a_habit_are_no_day():
     assert not _WHEN.search("Tuesdays are the busiest days at the county's tip.")
+
+
+HEADLINE_OVER_A_LEDE_WITH_NO_DAY = """\
+Bridge closes to lorries after cracks are found
+
+The Harwick road bridge was closed to heavy vehicles on Monday after engineers \
+found cracks in two of its steel supports, the county council said.
+
+Drivers of lorries will be sent on a diversion of about nine miles through Elston.
+
+A ferry that last ran in 1987 could be brought back into service within a month \
+to carry cars across the river at Harwick while the bridge is shut, the council's \
+leader said on Tuesday.
+
+He said two boatyards had offered to lease a vessel.
+
+Traders fear months of lost custom as bridge stays shut
+
+Businesses on the far bank of the river say they fear losing trade for months after \
+the county confirmed that repairs to the bridge had no date yet.
+
+County highways manager Deborah Ilsley said on Wednesday that the steel for the \
+repairs had been ordered but would take up to ten weeks to arrive from the mill.
+
+"We are not going to open a bridge we are not sure of," she said.
+"""
+
+
+def test_the_paragraph_after_a_headlined_lede_does_not_start_a_story():
+    # A headline over a lede that gives no day, then the day and someone new in
+    # the next paragraph: a story of one paragraph would be a brief, set apart.
+    stories = suggest_split(HEADLINE_OVER_A_LEDE_WITH_NO_DAY)
+
+    assert [s.first_line for s in stories] == [1, 7, 11]

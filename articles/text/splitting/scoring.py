@@ -806,7 +806,11 @@ def _add_one_paragraph_doubt(gaps: list[_Gap], scored: list[_Paragraph]) -> None
     if gaps and gaps[-1].index == last_index and not marked(gaps[-1]):
         gaps[-1].set("one_paragraph_story", 1.0)  # the copy's last paragraph
     for first, second in pairwise(gaps):
-        if second.index != first.index + 1:
+        # Under a headline (and a standfirst), the story's text starts lower.
+        text_start = first.index
+        while text_start < second.index and scored[text_start].kind != "para":
+            text_start += 1
+        if second.index != text_start + 1:
             continue
         a, b = first.total, second.total
         if a <= 0 or b <= 0 or (marked(first) and marked(second)):
