@@ -2122,3 +2122,30 @@ def test_the_paragraph_after_a_headlined_lede_does_not_start_a_story():
     stories = suggest_split(HEADLINE_OVER_A_LEDE_WITH_NO_DAY)
 
     assert [s.first_line for s in stories] == [1, 7, 11]
+
+
+RUN_WHERE_A_STORY_NAMES_THE_NEXT_DAY_AHEAD = """\
+Library shuts after roof leak damages archive
+
+The central library in Penmore closed on Tuesday after rain leaked through its roof \
+into the basement where the town's archive of maps and parish records is kept.
+
+Staff moved about 2,000 boxes of records to the upper floors overnight.
+
+A surveyor will inspect the roof, and a decision on reopening is expected Thursday.
+
+The library's reading room also hosts the town's only free computer classes.
+
+Penmore's central library will stay closed for at least a month, the borough \
+council said on Thursday, after a surveyor found rot in two of the beams holding \
+up its roof.
+
+Computer classes will move to the community centre on Elm Road from next week.
+"""
+
+
+def test_a_day_named_as_ahead_is_still_the_next_story_s_day():
+    # "expected Thursday" plans a day; the next story reports what happened on it.
+    stories = suggest_split(RUN_WHERE_A_STORY_NAMES_THE_NEXT_DAY_AHEAD)
+
+    assert [s.first_line for s in stories] == [1, 11]

@@ -32,9 +32,12 @@ from articles.text.splitting.words import (
 from articles.text.vocabulary import WEEKDAYS, is_role_head
 
 _MONTH_NAME = r"(?P<month>" + "|".join(vocabulary.MONTHS) + r")\.?"
+# A day planned, not a day something happened: "open from Monday", "results are
+# expected Saturday"; the next story reports that day's news.
+_PLANNED = "".join(f"(?<!{w} )" for w in ("from", "until", "expected", "next"))
 # The look-ahead only lets the search skip words that cannot start a day's name.
 _DAY = re.compile(
-    rf"\b(?=[ADFJMNOSTW])"
+    rf"\b{_PLANNED}(?=[ADFJMNOSTW])"
     rf"(?:(?P<weekday>{'|'.join(WEEKDAYS)}){_HABIT}|{_MONTH_NAME} (?P<day>\d{{1,2}})\b)"
 )
 DAYS_AHEAD = {"weekday": 3, "date": 14}  # how far on the next story's day may be
