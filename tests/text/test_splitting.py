@@ -2149,3 +2149,25 @@ def test_a_day_named_as_ahead_is_still_the_next_story_s_day():
     stories = suggest_split(RUN_WHERE_A_STORY_NAMES_THE_NEXT_DAY_AHEAD)
 
     assert [s.first_line for s in stories] == [1, 11]
+
+
+UNMARKED_RUN_WITH_A_SECOND_PARAGRAPH_ON_CAUSES = """\
+The Halden water board will raise household charges by 11 per cent from April, the \
+largest rise in two decades, according to figures published on Monday.
+Soaring electricity prices, a drought that emptied two reservoirs and interest on \
+loans taken out in 2019 explain most of the gap, finance director Olaf Brekke told \
+councillors.
+Brekke said the board had also delayed the replacement of 40 kilometres of pipes.
+A teenager from Storvik has been named the country's young composer of the year \
+for a piece written for brass band and recorded in a school gym, the national arts \
+council said on Tuesday.
+The piece will be played at the summer festival in Bergen.
+"""
+
+
+def test_the_copy_s_first_paragraph_alone_is_a_story_only_where_marked():
+    text = UNMARKED_RUN_WITH_A_SECOND_PARAGRAPH_ON_CAUSES
+    gaps = {c.line: c for c in boundary_candidates(text)}
+
+    assert any("story of one paragraph" in doubt for doubt in gaps[2].doubts)
+    assert [s.first_line for s in suggest_split(text)] == [1, 4]

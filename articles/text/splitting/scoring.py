@@ -785,7 +785,7 @@ def _add_one_paragraph_doubt(gaps: list[_Gap], scored: list[_Paragraph]) -> None
     of two unmarked starts the one naming someone in full again wins, then the
     one not giving the day someone spoke (as the paragraph after a lede does),
     then the one that reads more like a lede. The copy's
-    last paragraph alone is a story only where marked too.
+    first or last paragraph alone is a story only where marked too.
     """
 
     def marked(g: _Gap) -> bool:
@@ -803,8 +803,11 @@ def _add_one_paragraph_doubt(gaps: list[_Gap], scored: list[_Paragraph]) -> None
         return (f["reintroduced"], not said_on_day, f["lede"], g.total)
 
     last_index = len(scored) - 1
-    if gaps and gaps[-1].index == last_index and not marked(gaps[-1]):
-        gaps[-1].set("one_paragraph_story", 1.0)  # the copy's last paragraph
+    for g in (gaps[:1] if gaps and gaps[0].index == 1 else []) + (
+        gaps[-1:] if gaps and gaps[-1].index == last_index else []
+    ):
+        if not marked(g):
+            g.set("one_paragraph_story", 1.0)  # the copy's first or last paragraph
     for first, second in pairwise(gaps):
         # Under a headline (and a standfirst), the story's text starts lower.
         text_start = first.index
