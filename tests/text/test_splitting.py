@@ -2171,3 +2171,26 @@ def test_the_copy_s_first_paragraph_alone_is_a_story_only_where_marked():
 
     assert any("story of one paragraph" in doubt for doubt in gaps[2].doubts)
     assert [s.first_line for s in suggest_split(text)] == [1, 4]
+
+
+UNMARKED_RUN_CALLING_SOMEONE_MS = """\
+The Carrow Valley railway suspended its steam services on Friday after inspectors \
+found corrosion in the firebox of its only working locomotive, the heritage line said.
+General manager Ingrid Paulsen said repairs would take at least six weeks.
+"We would rather disappoint visitors for one summer. We will not run an engine we \
+cannot trust," Ms Paulsen said.
+Diesel-hauled trains will run at weekends instead.
+Carrow Valley railway general manager Ingrid Paulsen has launched an appeal for \
+150,000 pounds to buy a second locomotive, so that one fault can never again stop \
+the line's steam trains for a whole season.
+Donations reached 12,000 pounds in the first two days, she said.
+"""
+
+
+def test_a_full_introduction_after_honorific_and_surname_starts_a_story():
+    # The copy called her "Ms Paulsen": introducing her in full again is a new
+    # story's lede, as after a surname alone.
+    text = UNMARKED_RUN_CALLING_SOMEONE_MS
+    gaps = {c.line: c for c in boundary_candidates(text)}
+
+    assert any("introduces by full name" in reason for reason in gaps[5].reasons)

@@ -246,6 +246,12 @@ _ROLE_THEN_NAME = re.compile(rf"(?<![\w'\u2019\-])([\w'\u2019\-]+),? ({PERSON_NA
 # Jane Doe".
 _HONORIFICS = "|".join(sorted(h.capitalize() for h in vocabulary.HONORIFICS))
 _HONORIFIC = re.compile(rf"\b(?:{_HONORIFICS})\.? (?=[A-Z])")
+# "Mr Doe", "Dr Doe": someone called by surname once introduced, as British copy
+# writes it (not "Dr Jane Doe", a full name).
+HONORIFIC_SURNAME = re.compile(
+    rf"\b(?=[A-Z])(?:{_HONORIFICS})\.? ([A-Z][^\W\d_]+(?:['\u2019\-][^\W\d_]+)*)"
+    rf"(?![\w'\u2019\-]| [A-Z])"
+)
 
 
 # "Prime Minister Jane Doe", "Transport Secretary Jane Doe": a title in capitals,

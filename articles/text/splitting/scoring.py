@@ -12,6 +12,7 @@ from operator import mul
 
 from articles.text.splitting.cohesion import _term_vectors, _Windows
 from articles.text.splitting.features import (
+    HONORIFIC_SURNAME,
     _is_continuation_opening,
     _lede_likeness,
     _moves_on_in_time,
@@ -342,12 +343,15 @@ class _Copy:
     def called_alone(self) -> frozenset[str]:
         """The names the first sentences of the copy's paragraphs give as one word:
         surnames of people introduced before ("Doe said ...", "..., Dr Doe said",
-        "De Graaf said ..." of Piet de Graaf), and the like."""
+        "De Graaf said ..." of Piet de Graaf), and the like; and the surnames the
+        copy gives after an honorific anywhere ('"...," Ms Doe said')."""
         return frozenset(
             run[-1]
             for p in self.scored
             for run in p.opening_names
             if len(run) == 1 or (len(run) == 2 and run[0].lower() in NAME_PARTICLES)
+        ) | frozenset(
+            m[1] for p in self.scored for m in HONORIFIC_SURNAME.finditer(p.text)
         )
 
     @cached_property
