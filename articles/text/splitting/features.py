@@ -37,7 +37,7 @@ _MONTH_NAME = r"(?P<month>" + "|".join(vocabulary.MONTHS) + r")\.?"
 _PLANNED = "".join(f"(?<!{w} )" for w in ("from", "until", "expected", "next"))
 # The look-ahead only lets the search skip words that cannot start a day's name.
 _DAY = re.compile(
-    rf"\b{_PLANNED}(?=[ADFJMNOSTW])"
+    rf"\b(?=[ADFJMNOSTW]){_PLANNED}"
     rf"(?:(?P<weekday>{'|'.join(WEEKDAYS)}){_HABIT}|{_MONTH_NAME} (?P<day>\d{{1,2}})\b)"
 )
 DAYS_AHEAD = {"weekday": 3, "date": 14}  # how far on the next story's day may be
