@@ -15,6 +15,7 @@ from articles.text.splitting.headlines import _heading_shape
 from articles.text.splitting.words import (
     _APPOSITIVE_OPENING,
     _HABIT,
+    _OPENING_DAY,
     _PRESENT_PERFECT,
     _QUOTES,
     _TRAILING_SOURCE,
@@ -176,7 +177,7 @@ def _lede_likeness(p: _Paragraph) -> float:
         score += 0.35
     elif length >= LONG_SENTENCE_WORDS - 5:
         score += 0.15
-    when = bool(_WHEN.search(first))
+    when = bool(_OPENING_DAY.match(first) or _WHEN.search(first))
     if when:
         score += 0.3
     # (Most sentences have neither "has" nor "have": the test skips the search.)
@@ -248,8 +249,10 @@ _HONORIFICS = "|".join(sorted(h.capitalize() for h in vocabulary.HONORIFICS))
 _HONORIFIC = re.compile(rf"\b(?:{_HONORIFICS})\.? (?=[A-Z])")
 # "Mr Doe", "Dr Doe": someone called by surname once introduced, as British copy
 # writes it (not "Dr Jane Doe", a full name).
+# (No look-behind for the word's start: a pattern opening on its literal words
+# is searched much faster, and a word ending so, "Mr" of "HMr", is rare enough.)
 HONORIFIC_SURNAME = re.compile(
-    rf"\b(?=[A-Z])(?:{_HONORIFICS})\.? ([A-Z][^\W\d_]+(?:['\u2019\-][^\W\d_]+)*)"
+    rf"(?:{_HONORIFICS})\.? ([A-Z][^\W\d_]+(?:['\u2019\-][^\W\d_]+)*)"
     rf"(?![\w'\u2019\-]| [A-Z])"
 )
 

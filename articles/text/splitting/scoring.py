@@ -350,9 +350,7 @@ class _Copy:
             for p in self.scored
             for run in p.opening_names
             if len(run) == 1 or (len(run) == 2 and run[0].lower() in NAME_PARTICLES)
-        ) | frozenset(
-            m[1] for p in self.scored for m in HONORIFIC_SURNAME.finditer(p.text)
-        )
+        ) | frozenset(HONORIFIC_SURNAME.findall("\n".join(p.text for p in self.scored)))
 
     @cached_property
     def lower_case_words(self) -> frozenset[str]:
@@ -617,8 +615,11 @@ def _signals(
 BOX_ITEMS = 8  # lines a box under a label ("Key points:") lists at most
 
 
+_CLOSING = _QUOTES + ")]"
+
+
 def _ends_sentence(p: _Paragraph) -> bool:
-    return p.text.rstrip(_QUOTES + ")]").endswith((".", "!", "?", ";"))
+    return p.text.rstrip(_CLOSING).endswith((".", "!", "?", ";"))
 
 
 def _in_labelled_box(scored: Sequence[_Paragraph], i: int) -> bool:

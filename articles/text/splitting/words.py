@@ -106,17 +106,17 @@ _MONTH = (
     r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 )
 # When it happened, as a lede says it: "on Tuesday", "yesterday", "October 3",
-# and "said Tuesday" as American copy writes it, with no "on"; and a day the
-# sentence opens on ("On Tuesday,", "Late Tuesday,", "Early on Sunday,").
+# and "said Tuesday" as American copy writes it, with no "on".
 # (The look-ahead lets the search skip words that start none of them.)
 _WHEN = re.compile(
-    rf"^(?:[A-Z][a-z]+ (?:on )?)?{_WEEKDAY}\b|"
     rf"\b(?=[otylMTWFSJAOND\d])"
     rf"(?:on {_WEEKDAY}|(?<=ed |id |ys ){_WEEKDAY}|"
     rf"{_WEEKDAY} (?:morning|afternoon|evening|night)|yesterday|"
     rf"today|tonight|this (?:week|morning|afternoon|evening)|last (?:week|night)|"
     rf"{_MONTH} \d{{1,2}}\b|\d{{1,2}} {_MONTH})"
 )
+# A day a sentence opens on: "On Tuesday,", "Late Tuesday,", "Early on Sunday,".
+_OPENING_DAY = re.compile(rf"(?:[A-Z][a-z]+ (?:on )?)?{_WEEKDAY}\b")
 # The day something was said ("said on Sunday that"), not the day it happened: a
 # story's later paragraphs quote people on later days too.
 _SPEECH_DAY = re.compile(
