@@ -19,7 +19,7 @@ from articles.text.splitting import (
     suggest_headline,
     suggest_split,
 )
-from articles.text.splitting.words import _OPENING_DAY, _WHEN
+from articles.text.splitting.words import _OPENING_DAY, _SPEECH_DAY, _WHEN
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SEED = ROOT / "seeds" / "000_b3f3967d74f2fce2.txt"
@@ -2215,3 +2215,17 @@ def test_the_made_up_pieces_on_story_starts_split_as_written():
         expected += len(truth)
         correct += len(proposed & truth)
     assert 2 * correct / (found + expected) >= 0.9
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Exams will resume on Monday, the board said in a letter to schools on Friday.",
+        "The union announced on its website Thursday that the strike was off.",
+        "The mayor said Tuesday that the pool would reopen.",
+    ],
+)
+def test_the_day_someone_said_something_may_come_a_few_words_after_the_verb(
+    sentence,
+):
+    assert _SPEECH_DAY.search(sentence)
