@@ -2229,3 +2229,21 @@ def test_the_day_someone_said_something_may_come_a_few_words_after_the_verb(
     sentence,
 ):
     assert _SPEECH_DAY.search(sentence)
+
+
+TRANSFER_WITH_AN_AGE_REFERENCE = """\
+Linda Brekkan has joined Harbourside Rovers from Vale Town for a club-record fee, \
+ending a month of talks between the two clubs.
+
+The 27-year-old midfielder signed a three-year contract on Saturday after a medical \
+at the club's training ground.
+
+She is expected to play against Westfield next week.
+"""
+
+
+def test_the_n_year_old_refers_to_someone_named_before():
+    gaps = {c.line: c for c in boundary_candidates(TRANSFER_WITH_AN_AGE_REFERENCE)}
+
+    assert any("The ...' for something" in doubt for doubt in gaps[3].doubts)
+    assert len(suggest_split(TRANSFER_WITH_AN_AGE_REFERENCE)) == 1

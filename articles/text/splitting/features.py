@@ -192,10 +192,18 @@ def _lede_likeness(p: _Paragraph) -> float:
     return min(score, 1.0)
 
 
+# "The 24-year-old": news copy describes by age someone it has named ("A
+# 24-year-old" introduces).
+_AGE_REFERENCE = re.compile(r"The (?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old\b")
+
+
 def _refers_back(text: str, before: Sequence[_Paragraph]) -> bool:
-    """Whether the paragraph opens with "The <noun>" for a noun used in `before`."""
+    """Whether the paragraph opens with "The <noun>" for a noun used in `before`,
+    or with "The <age>-year-old"."""
     if not text.startswith("The "):
         return False
+    if _AGE_REFERENCE.match(text):
+        return True
     opening = _WORD.findall(text[:80])[:3]
     if len(opening) < 2 or opening[0] != "The":
         return False
