@@ -15,6 +15,7 @@ from articles.text.splitting.headlines import _heading_shape
 from articles.text.splitting.words import (
     _APPOSITIVE_OPENING,
     _HABIT,
+    _OPENING_DAY,
     _PRESENT_PERFECT,
     _QUOTES,
     _TRAILING_SOURCE,
@@ -32,9 +33,12 @@ from articles.text.splitting.words import (
 from articles.text.vocabulary import WEEKDAYS, is_role_head
 
 _MONTH_NAME = r"(?P<month>" + "|".join(vocabulary.MONTHS) + r")\.?"
+# A day planned, not a day something happened: "open from Monday", "results are
+# expected Saturday"; the next story reports that day's news.
+_PLANNED = "".join(f"(?<!{w} )" for w in ("from", "until", "expected", "next"))
 # The look-ahead only lets the search skip words that cannot start a day's name.
 _DAY = re.compile(
-    rf"\b(?=[ADFJMNOSTW])"
+    rf"\b(?=[ADFJMNOSTW]){_PLANNED}"
     rf"(?:(?P<weekday>{'|'.join(WEEKDAYS)}){_HABIT}|{_MONTH_NAME} (?P<day>\d{{1,2}})\b)"
 )
 DAYS_AHEAD = {"weekday": 3, "date": 14}  # how far on the next story's day may be
@@ -173,7 +177,7 @@ def _lede_likeness(p: _Paragraph) -> float:
         score += 0.35
     elif length >= LONG_SENTENCE_WORDS - 5:
         score += 0.15
-    when = bool(_WHEN.search(first))
+    when = bool(_OPENING_DAY.match(first) or _WHEN.search(first))
     if when:
         score += 0.3
     # (Most sentences have neither "has" nor "have": the test skips the search.)
@@ -188,10 +192,18 @@ def _lede_likeness(p: _Paragraph) -> float:
     return min(score, 1.0)
 
 
+# "The 24-year-old": news copy describes by age someone it has named ("A
+# 24-year-old" introduces).
+_AGE_REFERENCE = re.compile(r"The (?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old\b")
+
+
 def _refers_back(text: str, before: Sequence[_Paragraph]) -> bool:
-    """Whether the paragraph opens with "The <noun>" for a noun used in `before`."""
+    """Whether the paragraph opens with "The <noun>" for a noun used in `before`,
+    or with "The <age>-year-old"."""
     if not text.startswith("The "):
         return False
+    if _AGE_REFERENCE.match(text):
+        return True
     opening = _WORD.findall(text[:80])[:3]
     if len(opening) < 2 or opening[0] != "The":
         return False
@@ -243,6 +255,14 @@ _ROLE_THEN_NAME = re.compile(rf"(?<![\w'\u2019\-])([\w'\u2019\-]+),? ({PERSON_NA
 # Jane Doe".
 _HONORIFICS = "|".join(sorted(h.capitalize() for h in vocabulary.HONORIFICS))
 _HONORIFIC = re.compile(rf"\b(?:{_HONORIFICS})\.? (?=[A-Z])")
+# "Mr Doe", "Dr Doe": someone called by surname once introduced, as British copy
+# writes it (not "Dr Jane Doe", a full name).
+# (No look-behind for the word's start: a pattern opening on its literal words
+# is searched much faster, and a word ending so, "Mr" of "HMr", is rare enough.)
+HONORIFIC_SURNAME = re.compile(
+    rf"(?:{_HONORIFICS})\.? ([A-Z][^\W\d_]+(?:['\u2019\-][^\W\d_]+)*)"
+    rf"(?![\w'\u2019\-]| [A-Z])"
+)
 
 
 # "Prime Minister Jane Doe", "Transport Secretary Jane Doe": a title in capitals,

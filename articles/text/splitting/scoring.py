@@ -12,6 +12,7 @@ from operator import mul
 
 from articles.text.splitting.cohesion import _term_vectors, _Windows
 from articles.text.splitting.features import (
+    HONORIFIC_SURNAME,
     _is_continuation_opening,
     _lede_likeness,
     _moves_on_in_time,
@@ -342,13 +343,14 @@ class _Copy:
     def called_alone(self) -> frozenset[str]:
         """The names the first sentences of the copy's paragraphs give as one word:
         surnames of people introduced before ("Doe said ...", "..., Dr Doe said",
-        "De Graaf said ..." of Piet de Graaf), and the like."""
+        "De Graaf said ..." of Piet de Graaf), and the like; and the surnames the
+        copy gives after an honorific anywhere ('"...," Ms Doe said')."""
         return frozenset(
             run[-1]
             for p in self.scored
             for run in p.opening_names
             if len(run) == 1 or (len(run) == 2 and run[0].lower() in NAME_PARTICLES)
-        )
+        ) | frozenset(HONORIFIC_SURNAME.findall("\n".join(p.text for p in self.scored)))
 
     @cached_property
     def lower_case_words(self) -> frozenset[str]:
@@ -436,6 +438,16 @@ def _signals(
     previous, head = scored[i - 1], scored[i]
     if previous.kind != "para":
         return None  # a headline or byline belongs to the text after it
+    if head.kind == "para" and copy.stamped[i - 1]:
+        # A byline or timestamp comes between a headline (however long) and its
+        # story's text: the text under one goes on with the line above it.
+        return None
+    if (
+        i + 1 < len(scored)
+        and not _ends_sentence(scored[i + 1])
+        and _in_labelled_box(scored, i)
+    ):
+        return None  # inside a box's list of items: the items before and after it
     lede_index = next(
         (j for j in range(i, min(i + 4, len(scored))) if scored[j].kind == "para"),
         None,
@@ -568,9 +580,10 @@ def _signals(
     f["also_added"] = float(not CONTINUING_VERBS.isdisjoint(lede.words[:10]))
     f["quote_opening"] = float(lede.text[0] in _QUOTES)
     # A list belongs to a story, and so does the text right after it unless a
-    # headline starts another.
+    # headline starts another; a numbered heading ("3. What happens next?") is
+    # one section of a story told in numbered parts.
     f["list_item"] = float(
-        bool(_ITEM_LABEL.match(lede.text))
+        bool(_ITEM_LABEL.match(lede.text) or _ITEM_LABEL.match(head.text))
         or (head.kind != "heading" and bool(_ITEM_LABEL.match(previous.text)))
     )
     f["lead_in"] = float(previous.text.endswith(":"))
@@ -597,6 +610,29 @@ def _signals(
     if exact or most > -_MARGIN:
         _add_cohesion(copy, f, i, lede_index, same_event=bool(f["new_day"]))
     return f
+
+
+BOX_ITEMS = 8  # lines a box under a label ("Key points:") lists at most
+
+
+_CLOSING = _QUOTES + ")]"
+
+
+def _ends_sentence(p: _Paragraph) -> bool:
+    return p.text.rstrip(_CLOSING).endswith((".", "!", "?", ";"))
+
+
+def _in_labelled_box(scored: Sequence[_Paragraph], i: int) -> bool:
+    """Whether scored paragraph i follows an item of a box under a label ending in
+    a colon ("Key points:", "At a glance:"): lines written without a sentence's
+    end punctuation, each its own line. The box belongs to the story around it.
+    """
+    for k in range(i - 1, max(i - 1 - BOX_ITEMS, 0), -1):
+        if scored[k].text.endswith(":"):
+            return k < i - 1
+        if _ends_sentence(scored[k]):
+            return False
+    return False
 
 
 def _colon_dateline(copy: _Copy, lede: _Paragraph) -> bool:
@@ -754,7 +790,7 @@ def _add_one_paragraph_doubt(gaps: list[_Gap], scored: list[_Paragraph]) -> None
     of two unmarked starts the one naming someone in full again wins, then the
     one not giving the day someone spoke (as the paragraph after a lede does),
     then the one that reads more like a lede. The copy's
-    last paragraph alone is a story only where marked too.
+    first or last paragraph alone is a story only where marked too.
     """
 
     def marked(g: _Gap) -> bool:
@@ -772,10 +808,17 @@ def _add_one_paragraph_doubt(gaps: list[_Gap], scored: list[_Paragraph]) -> None
         return (f["reintroduced"], not said_on_day, f["lede"], g.total)
 
     last_index = len(scored) - 1
-    if gaps and gaps[-1].index == last_index and not marked(gaps[-1]):
-        gaps[-1].set("one_paragraph_story", 1.0)  # the copy's last paragraph
+    for g in (gaps[:1] if gaps and gaps[0].index == 1 else []) + (
+        gaps[-1:] if gaps and gaps[-1].index == last_index else []
+    ):
+        if not marked(g):
+            g.set("one_paragraph_story", 1.0)  # the copy's first or last paragraph
     for first, second in pairwise(gaps):
-        if second.index != first.index + 1:
+        # Under a headline (and a standfirst), the story's text starts lower.
+        text_start = first.index
+        while text_start < second.index and scored[text_start].kind != "para":
+            text_start += 1
+        if second.index != text_start + 1:
             continue
         a, b = first.total, second.total
         if a <= 0 or b <= 0 or (marked(first) and marked(second)):

@@ -115,10 +115,13 @@ _WHEN = re.compile(
     rf"today|tonight|this (?:week|morning|afternoon|evening)|last (?:week|night)|"
     rf"{_MONTH} \d{{1,2}}\b|\d{{1,2}} {_MONTH})"
 )
+# A day a sentence opens on: "On Tuesday,", "Late Tuesday,", "Early on Sunday,".
+_OPENING_DAY = re.compile(rf"(?:[A-Z][a-z]+ (?:on )?)?{_WEEKDAY}\b")
 # The day something was said ("said on Sunday that"), not the day it happened: a
 # story's later paragraphs quote people on later days too.
+# ("said in a statement on Friday": a few words may come between.)
 _SPEECH_DAY = re.compile(
-    rf"\b(?:said|says|announced|told [\w ]{{1,20}}?|added)(?: on)? {_WEEKDAY}\b"
+    rf"\b(?:said|says|announced|told|added)(?: [\w ]{{1,40}}?)?(?: on)? {_WEEKDAY}\b"
 )
 _PRESENT_PERFECT = re.compile(
     r"^[^,;]{0,80}?\b(?:has|have) (?:been |)[a-z]+(?:ed|en|n|t)\b"
