@@ -188,7 +188,9 @@ def objective(
 # ---------------------------------------------------------------------------
 
 # Signals set by the weighing passes: any piece may gain or lose them.
-_WEIGHED = frozenset({"unmarked", "convention", "one_paragraph_story"})
+_WEIGHED = frozenset(
+    {"unmarked", "convention", "one_paragraph_story", "shift_opens", "shift_above"}
+)
 
 
 def _sizes(sign: float) -> list[float]:

@@ -2247,3 +2247,53 @@ def test_the_n_year_old_refers_to_someone_named_before():
 
     assert any("The ...' for something" in doubt for doubt in gaps[3].doubts)
     assert len(suggest_split(TRANSFER_WITH_AN_AGE_REFERENCE)) == 1
+
+
+UNMARKED_RUN_WITH_A_SOURCE_UNDER_THE_LEDE = """\
+The Dunmore county council approved a new car park beside the railway station on \
+Monday, ending two years of arguments over the site.
+Councillors voted nine to four for the plan, which will add 240 spaces.
+Building work is due to begin in the spring and take about eight months.
+Opponents said the money should have gone on a better bus service.
+Across the estuary in Passage East, oyster growers have spent the week clearing \
+their trestles of silt carried down by the autumn floods.
+Grower Ciaran Molloy lost about a third of his stock when the river burst its \
+banks on Tuesday, and fears the rest will not be ready for the Christmas market.
+The growers' cooperative has asked the fisheries board for help with the cost of \
+replacing damaged bags and trestles.
+"""
+
+
+def test_a_lede_with_no_name_or_day_keeps_its_start_over_the_source_under_it():
+    # The second story's lede names no one and no day; the paragraph after it
+    # introduces its source in full. The words change at the lede.
+    starts = [
+        s.first_line for s in suggest_split(UNMARKED_RUN_WITH_A_SOURCE_UNDER_THE_LEDE)
+    ]
+    gaps = {
+        c.line: c
+        for c in boundary_candidates(UNMARKED_RUN_WITH_A_SOURCE_UNDER_THE_LEDE)
+    }
+
+    assert starts == [1, 5]
+    assert any("the words change here" in reason for reason in gaps[5].reasons)
+    assert any(
+        "the words changed a paragraph before" in doubt for doubt in gaps[6].doubts
+    )
+
+
+def test_a_short_closing_paragraph_does_not_take_the_next_story_s_start():
+    # A story's short last paragraph shares words with the next story on the same
+    # subject; the next story's lede keeps its start.
+    text = """\
+The Dunmore county council approved a new car park beside the railway station on \
+Monday, ending two years of arguments over the site.
+Councillors voted nine to four for the plan, which will add 240 spaces.
+Work on the car park beside the station starts in spring.
+Station traders said on Thursday that the car park works would close the station's \
+side entrance for eight months and cost them a third of their customers.
+The traders' association has asked the council to keep one entrance open.
+"""
+    starts = [s.first_line for s in suggest_split(text)]
+
+    assert 4 in starts and 3 not in starts
