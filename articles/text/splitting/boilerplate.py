@@ -29,6 +29,7 @@ SECTION_WORDS = vocabulary.words_of(
     film music entertainment lifestyle travel food opinion analysis comment
     education transport weather obituaries society investigations live video crime
     breaking exclusive explainer updates fact check urgent flash bulletin advisory
+    city metro regional state nation
     """
 )
 _SECTION_SET = frozenset(SECTION_WORDS)
@@ -132,8 +133,10 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
         "reading time",
         r"^(?:\d{1,2}\s*(?:-\s*)?(?:min|mins|minutes?)(?: read| listen)?|"
         r"listen(?: to (?:this |the )?(?:article|story))?"
-        r"(?:\s*[\u00b7|,\-]?\s*\d{1,2}\s*min\w*)?|"
-        r"(?:estimated )?reading time:?\s*\d{1,2}\s*min\w*)$",
+        r"(?:\s*[\u00b7|,\-]?\s*(?:\d{1,2}\s*min\w*|\d{1,2}:\d{2}))?|"
+        r"(?:estimated )?read(?:ing)? time:?\s*\d{1,2}\s*min\w*|"
+        # an audio player's position and length: "00:00 / 03:48"
+        r"\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)$",
         re.I,
     ),
     (
@@ -181,10 +184,11 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
     (
         "copyright",
         r"^(?:\u00a9|\(c\)|copyright\b|our standards\s*:|"
-        r"this (?:article|story|report)(?: by (?-i:[A-Z])[^.,;]{1,40})? (?:was )?"
+        r"\(?this (?:article|story|report)(?: by (?-i:[A-Z])[^.,;]{1,40})? (?:was )?"
         r"(?:first |originally )?"
         r"(?:published|appeared)\b.{0,80}$|"
-        r"a version of this (?:article|story) (?:first )?appeared\b.{0,80}$)",
+        r"(?:originally|first) (?:published|appeared|printed) in print\b.{0,60}$|"
+        r"a version of this (?:article|story) (?:first )?appear(?:s|ed)\b.{0,80}$)",
         re.I,
     ),
     ("wire credit", rf"^\(\s*{_CREDIT_ROLE}\s+(?i:by)\b[^()]*\)$", 0),
@@ -197,7 +201,8 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
         r"^(?:(?i:\(?ends?\)?|\(?more\)?)|-\s?30\s?-|-0-|#{3}|[-\u2013\u2014]{1,2}\s*\(?"
         r"(?:[A-Z]{2,8}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
         r"(?:,\s*(?:[A-Z]{2,8}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}))?\)?|"
-        r"\(?[a-z]{2,4}(?:/[a-z]{2,4})+\)?(?:\s*\([A-Z][\w ,]{1,40}\))?|NNNN)$",
+        r"(?:[A-Z]{2,6} )?\(?[a-z]{2,4}(?:/[a-z]{2,4})+\)?(?:\s*\([A-Z][\w ,]{1,40}\))?|"
+        r"\([A-Z]{2,6}\)|NNNN)$",
         0,
     ),
     # A wire slug: "BC-EU-Britain-Election", "US-STORM/FLORIDA", "EU-TRADE/"
@@ -206,9 +211,18 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
     # What an update adds: "(Adds minister's comment in paragraph 4)"
     (
         "wire note",
-        r"^\((?i:adds|updates|recasts|rewrites|changes|corrects|removes|inserts)"
+        r"^\((?i:adds|updates|recasts|rewrites|changes|corrects|removes|inserts|"
+        r"refiles|fixes|clarifies|repeats|withdraws)"
         r"\b[^()]*\)$",
         0,
+    ),
+    # The feed's header fields: "EMBARGOED UNTIL 0001 GMT", "Priority: routine",
+    # "Words: 450".
+    (
+        "wire note",
+        r"^(?:(?:embargo(?:ed)?\s*(?::|until\b|till\b)|embargoed for\b)[^.!?]{0,60}|"
+        r"(?:priority|urgency)\s*:\s*\w+|(?:words|word count)\s*:\s*\d[\d,]*)$",
+        re.I,
     ),
     # A separator between stories: "* * *", "~~~"
     ("separator", r"^(?:[*~\u2022]\s*){3,}$", 0),
@@ -229,6 +243,15 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
         r"expand image|\(?opens in (?:a )?new (?:window|tab)\)?|"
         r"(?:pictured|file photo|file picture|main picture|main image)\s*:\s*\S.*|"
         r"your browser does not support\b.{0,60}|"
+        r"(?:accept|reject|allow) (?:all|all cookies|cookies)|"
+        r"manage (?:preferences|cookies|settings|choices)|"
+        r"cookie (?:settings|preferences|policy)|"
+        r"report an? (?:error|correction|typo)|"
+        r"(?:editorial |our )?(?:policies|standards) (?:and|&) "
+        r"(?:standards|policies|ethics|corrections)|editorial (?:standards|policies)|"
+        r"download (?:the|our) (?:\w+ )?app\b.{0,60}|"
+        r"(?:A[+\-]?\s*){2,3}|"  # a text-size control: "AA", "A- A+"
+        r"(?:representative|representational|file|stock) (?:image|photo|picture)|"
         r"(?:image|picture|photo|media|video) (?:caption|source|credit)s?"
         r"\s*[,:]\s*\S.*|sources?\s*:\s*[A-Z][^.!?]{0,60})$",
         re.I,
@@ -238,6 +261,8 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
         "contact",
         r"^(?:(?:(?i:e-?mail|contact|twitter|x|instagram|bluesky|threads|mastodon)"
         r"\s*:?\s*)?(?:[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|@\w{2,30})|"
+        r"\(+[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+[^()]*\)+|"
+        rf"{_PERSON}\s*[|,\u2022\u00b7]?\s*@\w{{2,30}}|"
         r"(?i:media (?:contact|enquiries|inquiries)\s*:.*|"
         r"contact the (?:reporter|author|writer)\b.*@.*))$",
         0,
@@ -281,7 +306,8 @@ _CREDIT_LABEL = re.compile(
 _CREDIT_BY = re.compile(r"\b(?i:photo|picture|image)s? by [A-Z]")
 _CREDIT_AGENCY = re.compile(
     r"(?:\b(?:Getty Images|Shutterstock|Alamy|AP Photo)\)?"
-    r"|\((?:AP|AFP|Reuters|EPA|Xinhua|Getty)(?: Photo| via Getty Images)?\))\.?$"
+    r"|\((?:AP|AFP|Reuters|EPA|Xinhua|Getty)(?: Photo| via Getty Images)?"
+    r"(?:/[^()]{1,40})?\)|\((?:Supplied|Handout|File)\))\.?$"
 )
 _AGENCY_TAIL = 40  # characters: longer than any match of _CREDIT_AGENCY, plus one
 _CREDIT_SLASH = re.compile(r"\S/[A-Z][\w.\-]+(?: [A-Z][\w.\-]+){0,3}\)?\.?$")
@@ -295,6 +321,8 @@ _JOURNALISM = re.compile(
 )
 CAPTION_MAX_WORDS = 40
 DEBRIS_MAX_WORDS = 15  # every other kind of debris line is short
+SECTION_STEP_MAX_WORDS = 3  # "City News", "Western Cape News"
+STAMP_MAX_WORDS = 30  # a line of dates and times only, published and updated
 CREDITS_MAX_WORDS = 40
 _BRACKETED_CREDITS = re.compile(rf"^\(\s*{_CREDIT_ROLE}\s+(?i:by)\b[^()]*\)$")
 LINK_LIST_MAX = 8  # headline-shaped lines under one link label
@@ -331,10 +359,12 @@ def line_kind(text: str) -> str | None:
             if w
         ):
             return "share buttons"
-        if count <= 12 and _is_timestamp(line.split()):
-            return "timestamp"
         if count <= 12 and _is_byline_with_date(line):
             return "byline"
+    # Dates and times only, however many: "PUBLISHED: May 1, 2026 at 5:42 PM MST |
+    # UPDATED: May 2, 2026 at 6:10 AM MST".
+    if count <= STAMP_MAX_WORDS and _is_timestamp(line.split()):
+        return "timestamp"
     if count <= CAPTION_MAX_WORDS and _has_credit(line):
         return "caption"
     return None
@@ -363,23 +393,36 @@ _AGENCY_ENDINGS = tuple(
 
 
 def _is_section_label(line: str) -> bool:
-    parts = [p for p in _SEPARATORS.split(line.lower()) if p]
+    """Sections only ("Politics | Europe"), a breadcrumb from a section ("Home >
+    World > Asia"), or steps each naming a section ("City News / Pune News")."""
+    parts = [p for p in _SEPARATORS.split(line) if p]
+    low_parts = [part.lower().split() for part in parts]
     if parts and all(
-        all(word in _SECTION_SET for word in part.split()) for part in parts
+        all(word in _SECTION_SET for word in words) for words in low_parts
+    ):
+        return True
+    if len(parts) > 1 and all(
+        part[0].isupper()
+        and len(words) <= SECTION_STEP_MAX_WORDS
+        and any(word in _SECTION_SET for word in words)
+        for part, words in zip(parts, low_parts, strict=True)
     ):
         return True
     crumbs = _BREADCRUMB.match(line)
     return bool(crumbs) and crumbs["first"].lower() in _SECTION_SET
 
 
-_BYLINE_PARTS = re.compile(r"\s+[|\u2022\u00b7]\s+")
+_BYLINE_PARTS = re.compile(r"\s+[|/\u2022\u00b7]\s+")
+_AGENCY_PART = re.compile(rf"^(?:[A-Z]{{2,6}}|{_AGENCY}|The {_AGENCY})$")
 
 
 def _is_byline_with_date(line: str) -> bool:
     """A name and, set apart by bars or bullets, the date, the reading time or the
     writer's job: "Jane Doe \u2022 3 March 2026", "Jane Doe | Health reporter".
     """
-    if "|" not in line and "\u2022" not in line and "\u00b7" not in line:
+    if "|" not in line and "\u2022" not in line and "\u00b7" not in line and (
+        " / " not in line
+    ):
         return False
     first, *rest = _BYLINE_PARTS.split(line)
     if not rest or not _BARE_NAME.match(first) or _BARE_NAME.match(first)["role"]:
@@ -387,6 +430,7 @@ def _is_byline_with_date(line: str) -> bool:
     return all(
         _is_timestamp(part.split())
         or _JOURNALISM.search(part.lower())
+        or _AGENCY_PART.match(part)
         or _DEBRIS.match(part)
         for part in rest
     )
