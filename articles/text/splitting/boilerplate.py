@@ -220,7 +220,7 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
     # "Words: 450".
     (
         "wire note",
-        r"^(?:(?:embargo(?:ed)?\s*(?::|until\b|till\b)|embargoed for\b)[^.!?]{0,60}|"
+        r"^(?:(?:embargo(?:ed)?\s*(?::|until\b|till\b)|embargoed (?:for|to)\b)[^.!?]{0,60}|"
         r"(?:priority|urgency)\s*:\s*\w+|(?:words|word count)\s*:\s*\d[\d,]*)$",
         re.I,
     ),
@@ -556,24 +556,40 @@ def _add_section_labels_over_headlines(
 ) -> None:
     """Mark as section labels single capitalised words ("Wales", "Opinion") on a
     line of their own over a longer headline and under no headline: a page's
-    section or region, whatever its name.
+    section or region, whatever its name; and as wire slugs a few words in
+    capitals over a headline not in capitals ("FLOODS QLD", "ELECTION-RESULTS
+    (UPDATE)"), whatever they name.
     """
     texts = [(n, raw.strip()) for n, raw in enumerate(lines, start=1) if raw.strip()]
     for at, (number, text) in enumerate(texts):
-        if number in found or " " in text or not text[0].isupper():
+        if number in found or not text[0].isupper() or at + 1 == len(texts):
             continue
-        if not text.isalpha() or at + 1 == len(texts):
-            continue
+        if " " in text or not text.isalpha():
+            kind = "wire slug"
+            if not _CAPITALS_SLUG.match(text):
+                continue
+        else:
+            kind = "section label"
         below_number, below = texts[at + 1]
         if below_number in found or below.count(" ") < 2:
             continue
         if heading_shape(below)[0] < 0.5:
             continue
+        if kind == "wire slug" and (
+            below.isupper() or (at > 0 and texts[at - 1][0] not in found)
+        ):
+            continue  # a slug opens the copy or follows the last story's end
         if at > 0:
             above_number, above = texts[at - 1]
             if above_number not in found and heading_shape(above)[0] >= 0.5:
                 continue
-        found[number] = "section label"
+        found[number] = kind
+
+
+# Up to four words in capitals, with hyphens or slashes, and an update's label.
+_CAPITALS_SLUG = re.compile(
+    r"^[A-Z][A-Z\-/]+(?: [A-Z][A-Z\-/]*){0,3}(?: \((?:[A-Z][A-Z ]{1,20}|\d{1,2})\))?$"
+)
 
 
 def _usual_spacing(lines: Sequence[str]) -> int:
