@@ -326,6 +326,7 @@ STAMP_MAX_WORDS = 30  # a line of dates and times only, published and updated
 CREDITS_MAX_WORDS = 40
 _BRACKETED_CREDITS = re.compile(rf"^\(\s*{_CREDIT_ROLE}\s+(?i:by)\b[^()]*\)$")
 LINK_LIST_MAX = 8  # headline-shaped lines under one link label
+LEDE_MIN_WORDS = 15  # a paragraph this long under a headline-shaped line: its lede
 JOB_MAX_WORDS = 5  # "Senior political correspondent, Europe"
 
 
@@ -474,6 +475,7 @@ def boilerplate_lines(lines: Sequence[str]) -> dict[int, str]:
     found: dict[int, str] = {}
     bylined: set[str] = set()
     links_left = 0
+    paid = False  # the link under a paid-for label is promoted, whatever follows
     spacing: int | None = None  # the copy's usual, once a link list needs it
     blanks = 0
     for number, raw in enumerate(lines, start=1):
@@ -500,13 +502,19 @@ def boilerplate_lines(lines: Sequence[str]) -> dict[int, str]:
             for above in _bare_byline_above(lines, number, found):
                 found[above] = "byline"
                 bylined.update(_byline_names(lines[above - 1].strip()))
-        if kind is None and links_left and heading_shape(text)[0] >= 0.5:
+        if (
+            kind is None
+            and links_left
+            and heading_shape(text)[0] >= 0.5
+            and (paid or not _heads_text(lines, number))
+        ):
             kind = "link"
             links_left -= 1
         elif kind == "link label":
-            links_left = LINK_LIST_MAX
+            links_left, paid = LINK_LIST_MAX, False
         else:  # a paid-for label is over the one headline it promotes
-            links_left = 1 if kind == "advertisement" and _PAID_LABEL.match(text) else 0
+            paid = kind == "advertisement" and bool(_PAID_LABEL.match(text))
+            links_left = 1 if paid else 0
         if kind is None and bylined:
             bio = _BIO.match(text)
             if bio and bio["name"] in bylined and _JOURNALISM.search(text.lower()):
@@ -590,6 +598,18 @@ def _add_section_labels_over_headlines(
 _CAPITALS_SLUG = re.compile(
     r"^[A-Z][A-Z\-/]+(?: [A-Z][A-Z\-/]*){0,3}(?: \((?:[A-Z][A-Z ]{1,20}|\d{1,2})\))?$"
 )
+
+
+def _heads_text(lines: Sequence[str], number: int) -> bool:
+    """Whether line `number` is over a paragraph of text, with only debris (a
+    byline, a stamp, an author bio) between: a headline over its story, not a
+    link in a list.
+    """
+    for raw in lines[number:]:
+        text = raw.strip()
+        if text and not is_furniture(text):
+            return text.count(" ") >= LEDE_MIN_WORDS and heading_shape(text)[0] < 0.5
+    return False
 
 
 def _usual_spacing(lines: Sequence[str]) -> int:
