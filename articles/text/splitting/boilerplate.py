@@ -551,12 +551,14 @@ def is_furniture(text: str) -> bool:
 
 def _in_page_header(lines: Sequence[str], number: int, found: dict[int, str]) -> bool:
     """Whether the lines right above line `number` are debris (a timestamp, share
-    buttons ...) run together under a headline, as a page's header is.
+    buttons ...), blank lines apart or not, under a headline, as a page's header is.
     """
     above = number - 1
-    while above >= 1 and above in found:
+    debris_above = False
+    while above >= 1 and (above in found or not lines[above - 1].strip()):
+        debris_above = debris_above or above in found
         above -= 1
-    return above < number - 1 and _under_headline(lines, above + 1, found)
+    return debris_above and _under_headline(lines, above + 1, found)
 
 
 def _add_section_labels_over_headlines(
