@@ -320,6 +320,12 @@ _JOURNALISM = re.compile(
     r"producer|photographer|covers|reported|reporting|based in)\b"
 )
 CAPTION_MAX_WORDS = 40
+# A site's notice on cookies, ending on its buttons: "... Accept All | Manage
+# Preferences".
+_COOKIE_PROMPT = re.compile(
+    r"(?i:\bcookies?\b.*(?:\baccept(?: all)?|\breject(?: all)?|\bagree|\bgot it|"
+    r"\bmanage (?:preferences|settings|options|choices|cookies))\s*[.!]?)$"
+)
 DEBRIS_MAX_WORDS = 15  # every other kind of debris line is short
 SECTION_STEP_MAX_WORDS = 3  # "City News", "Western Cape News"
 STAMP_MAX_WORDS = 30  # a line of dates and times only, published and updated
@@ -368,6 +374,8 @@ def line_kind(text: str) -> str | None:
         return "timestamp"
     if count <= CAPTION_MAX_WORDS and _has_credit(line):
         return "caption"
+    if count <= CAPTION_MAX_WORDS and "ookie" in line and _COOKIE_PROMPT.search(line):
+        return "cookie prompt"
     return None
 
 
