@@ -53,7 +53,7 @@ _WIDGET_WORDS = frozenset(
         bookmark gift comments comment flipboard pinterest bluesky threads
         on via view open show more gallery photos newsletter newsletters watch
         play video clipboard copied opens in new window tab sign log register
-        follow topic + to
+        follow topic + to kindly please episode listen
         """
     )
 )
@@ -145,6 +145,10 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
         r"sign up(?: here| now| today)?$|click here\b|"
         r"subscribe(?: now| today| to [^.]{1,60})?$|get our [^.]{1,40}newsletter|"
         r"join the conversation|show comments|\d+ comments?$|"
+        r"join (?:our|the) [\w ]{1,30}(?:community|channel|group)\b|"
+        r"subscribe (?:on|via|with|in) [A-Z]|"
+        r"you(?:'ve|\u2019ve| have) (?:read|used) \S+ (?:of \S+ )?free\b|"
+        r"\S+(?: \S+){0,3} (?:available|only) (?:to|for) subscribers\.?$|"
         r"comments?\s*(?:\(\d+\)|:\s*\d+)$|comments are (?:closed|open)|"
         r"leave a comment|be the first to comment|"
         r"(?:show|view|read|see) (?:all )?(?:\d+ )?comments?$|"
@@ -166,6 +170,7 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
         r"what to read next|editor'?s picks|read next|up next|next up|"
         r"continue reading(?: below)?|more to explore|don'?t miss|in other news|"
         r"more about this (?:story|topic)|read the full (?:story|article)|"
+        r"further (?:company )?coverage|source text\b.{0,50}|"
         r"story continues(?: below)?|topics|tags|about the (?:author|writer))\s*:?$",
         re.I,
     ),
@@ -201,13 +206,16 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
         r"^(?:(?i:\(?ends?\)?|\(?more\)?)|-\s?30\s?-|-0-|#{3}|[-\u2013\u2014]{1,2}\s*\(?"
         r"(?:[A-Z]{2,8}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
         r"(?:,\s*(?:[A-Z]{2,8}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}))?\)?|"
-        r"(?:[A-Z]{2,6} )?\(?[a-z]{2,4}(?:/[a-z]{2,4})+\)?(?:\s*\([A-Z][\w ,]{1,40}\))?|"
-        r"\([A-Z]{2,6}\)|NNNN)$",
+        r"(?:[A-Z]{2,6} )?\(?[a-z]{2,4}(?:-[a-z]{2,4})?(?:/[a-z]{2,4}(?:-[a-z]{2,4})?)+\)?"
+        r"(?:\s*\([A-Z][\w ,]{1,40}\))?|"
+        r"\([A-Z]{2,6}(?: [A-Z][a-z]+)?\)|NNNN)$",
         0,
     ),
     # A wire slug: "BC-EU-Britain-Election", "US-STORM/FLORIDA", "EU-TRADE/"
     ("wire slug", r"^[A-Z]{2,}(?:-[A-Z][\w]*){2,}(?:/[A-Z][\w\-]*)*$", 0),
     ("wire slug", r"^[A-Z]{2,}(?:-[A-Z0-9]+)+/(?:[A-Z0-9\-]+/?)*$", 0),
+    # "Ghana-religion-pope": a place and topic words joined by hyphens
+    ("wire slug", r"^[A-Z][a-z]+(?:-[a-z]+){2,}$", 0),
     # What an update adds: "(Adds minister's comment in paragraph 4)"
     (
         "wire note",
@@ -216,6 +224,8 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
         r"\b[^()]*\)$",
         0,
     ),
+    # A note to the desk: "Editors: the figures above are provisional."
+    ("wire note", r"^(?:editors?|note to editors|eds)\s*:\s*\S.*$", re.I),
     # The feed's header fields: "EMBARGOED UNTIL 0001 GMT", "Priority: routine",
     # "Words: 450".
     (
@@ -262,6 +272,7 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
         r"^(?:(?:(?i:e-?mail|contact|twitter|x|instagram|bluesky|threads|mastodon)"
         r"\s*:?\s*)?(?:[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|@\w{2,30})|"
         r"\(+[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+[^()]*\)+|"
+        r"[\u2014\u2013\-]{1,2}\s*[^()]{1,60}\(@\w{2,30}\)[^()]{0,30}|"
         rf"{_PERSON}\s*[|,\u2022\u00b7]?\s*@\w{{2,30}}|"
         r"(?i:media (?:contact|enquiries|inquiries)\s*:.*|"
         r"contact the (?:reporter|author|writer)\b.*@.*))$",
@@ -307,7 +318,8 @@ _CREDIT_BY = re.compile(r"\b(?i:photo|picture|image)s? by [A-Z]")
 _CREDIT_AGENCY = re.compile(
     r"(?:\b(?:Getty Images|Shutterstock|Alamy|AP Photo)\)?"
     r"|\((?:AP|AFP|Reuters|EPA|Xinhua|Getty)(?: Photo| via Getty Images)?"
-    r"(?:/[^()]{1,40})?\)|\((?:Supplied|Handout|File)\))\.?$"
+    r"(?:/[^()]{1,40})?\)|\((?:Supplied|Handout|File)\)"
+    r"|\([A-Z][^()/]{1,40} / [A-Z][^()]{1,40}\))\.?$"
 )
 _AGENCY_TAIL = 40  # characters: longer than any match of _CREDIT_AGENCY, plus one
 _CREDIT_SLASH = re.compile(r"\S/[A-Z][\w.\-]+(?: [A-Z][\w.\-]+){0,3}\)?\.?$")
@@ -320,10 +332,17 @@ _JOURNALISM = re.compile(
     r"producer|photographer|covers|reported|reporting|based in)\b"
 )
 CAPTION_MAX_WORDS = 40
+# What the site changed: "Correction: An earlier version of this story said ...",
+# "This article has been updated with ...".
+_UPDATE_NOTE = re.compile(
+    r"(?i:(?:correction|clarification|update)\s*:\s*(?:an earlier|a previous) "
+    r"version\b|this (?:story|article|report) (?:has been|was) "
+    r"(?:updated|corrected|amended)\b)"
+)
 # A site's notice on cookies, ending on its buttons: "... Accept All | Manage
 # Preferences".
 _COOKIE_PROMPT = re.compile(
-    r"(?i:\bcookies?\b.*(?:\baccept(?: all)?|\breject(?: all)?|\bagree|\bgot it|"
+    r"(?i:\bcookies?\b.*(?:\baccept(?: all)?|\breject(?: all)?|\bagree|\bgot it|\bok|"
     r"\bmanage (?:preferences|settings|options|choices|cookies))\s*[.!]?)$"
 )
 DEBRIS_MAX_WORDS = 15  # every other kind of debris line is short
@@ -376,6 +395,8 @@ def line_kind(text: str) -> str | None:
         return "caption"
     if count <= CAPTION_MAX_WORDS and "ookie" in line and _COOKIE_PROMPT.search(line):
         return "cookie prompt"
+    if count <= CAPTION_MAX_WORDS and _UPDATE_NOTE.match(line):
+        return "update note"
     return None
 
 
