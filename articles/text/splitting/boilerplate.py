@@ -148,7 +148,7 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
         r"join (?:our|the) [\w ]{1,30}(?:community|channel|group)\b|"
         r"subscribe (?:on|via|with|in) [A-Z]|"
         r"you(?:'ve|\u2019ve| have) (?:read|used) \S+ (?:of \S+ )?free\b|"
-        r"\S+(?: \S+){0,3} (?:available|only) (?:to|for) subscribers\.?$|"
+        r"(?:\S+ ){1,3}(?:available |only )?(?:to|for) subscribers(?: only)?\.?$|"
         r"comments?\s*(?:\(\d+\)|:\s*\d+)$|comments are (?:closed|open)|"
         r"leave a comment|be the first to comment|"
         r"(?:show|view|read|see) (?:all )?(?:\d+ )?comments?$|"
@@ -206,7 +206,8 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
         r"^(?:(?i:\(?ends?\)?|\(?more\)?)|-\s?30\s?-|-0-|#{3}|[-\u2013\u2014]{1,2}\s*\(?"
         r"(?:[A-Z]{2,8}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
         r"(?:,\s*(?:[A-Z]{2,8}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}))?\)?|"
-        r"(?:[A-Z]{2,6} )?\(?[a-z]{2,4}(?:-[a-z]{2,4})?(?:/[a-z]{2,4}(?:-[a-z]{2,4})?)+\)?"
+        r"(?:[A-Z]{2,6} )?\(?[a-z]{2,4}(?:-[a-z]{2,4})?"
+        r"(?:/[a-z]{2,4}(?:-[a-z]{2,4})?)+\)?"
         r"(?:\s*\([A-Z][\w ,]{1,40}\))?|"
         r"\([A-Z]{2,6}(?: [A-Z][a-z]+)?\)|NNNN)$",
         0,
@@ -230,7 +231,8 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
     # "Words: 450".
     (
         "wire note",
-        r"^(?:(?:embargo(?:ed)?\s*(?::|until\b|till\b)|embargoed (?:for|to)\b)[^.!?]{0,60}|"
+        r"^(?:(?:embargo(?:ed)?\s*(?::|until\b|till\b)|embargoed (?:for|to)\b)"
+        r"[^.!?]{0,60}|"
         r"(?:priority|urgency)\s*:\s*\w+|(?:words|word count)\s*:\s*\d[\d,]*)$",
         re.I,
     ),
@@ -450,8 +452,11 @@ def _is_byline_with_date(line: str) -> bool:
     """A name and, set apart by bars or bullets, the date, the reading time or the
     writer's job: "Jane Doe \u2022 3 March 2026", "Jane Doe | Health reporter".
     """
-    if "|" not in line and "\u2022" not in line and "\u00b7" not in line and (
-        " / " not in line
+    if (
+        "|" not in line
+        and "\u2022" not in line
+        and "\u00b7" not in line
+        and (" / " not in line)
     ):
         return False
     first, *rest = _BYLINE_PARTS.split(line)
