@@ -75,6 +75,7 @@ _CLOCK_OR_DAY = re.compile(
 _TIME_ZONE = re.compile(r"[A-Z]{2,4}(?:[+\-]\d{1,2})?")  # GMT, ET, GMT+2
 _MONTH_WORDS = frozenset(m.lower().rstrip(".") for m in vocabulary.MONTHS)
 _WEEKDAY_WORDS = frozenset(d.lower() for d in vocabulary.WEEKDAYS)
+_STAMP_OPENERS = _TIME_WORDS | _MONTH_WORDS | _WEEKDAY_WORDS
 
 # Who wrote or edited wire copy: "Reporting by Jane Doe; editing by John Roe".
 _CREDIT_ROLE = (
@@ -148,7 +149,6 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
         r"join (?:our|the) [\w ]{1,30}(?:community|channel|group)\b|"
         r"subscribe (?:on|via|with|in) [A-Z]|"
         r"you(?:'ve|\u2019ve| have) (?:read|used) \S+ (?:of \S+ )?free\b|"
-        r"(?:\S+ ){1,3}(?:available |only )?(?:to|for) subscribers(?: only)?\.?$|"
         r"comments?\s*(?:\(\d+\)|:\s*\d+)$|comments are (?:closed|open)|"
         r"leave a comment|be the first to comment|"
         r"(?:show|view|read|see) (?:all )?(?:\d+ )?comments?$|"
@@ -275,7 +275,7 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
         r"\s*:?\s*)?(?:[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|@\w{2,30})|"
         r"\(+[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+[^()]*\)+|"
         r"[\u2014\u2013\-]{1,2}\s*[^()]{1,60}\(@\w{2,30}\)[^()]{0,30}|"
-        rf"{_PERSON}\s*[|,\u2022\u00b7]?\s*@\w{{2,30}}|"
+        rf"(?=[^@]{{1,40}}@){_PERSON}\s*[|,\u2022\u00b7]?\s*@\w{{2,30}}|"
         r"(?i:media (?:contact|enquiries|inquiries)\s*:.*|"
         r"contact the (?:reporter|author|writer)\b.*@.*))$",
         0,
@@ -306,6 +306,11 @@ _ANYWHERE: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         re.compile(r"\bcontributed(?: reporting)? to this (?:report|story|article)"),
     ),
     (" us at ", "contact", re.compile(r"\b(?:e-?mail|contact|write to) us at \S+@")),
+    (
+        "subscribers",
+        "follow or sign-up",
+        re.compile(r"\b(?:available|only|exclusive(?:ly)?) (?:to|for) subscribers\b"),
+    ),
 )
 
 # A credit inside a caption: "Photo: Name/Agency", "(Credit: Library)", "Getty Images".
@@ -336,6 +341,7 @@ _JOURNALISM = re.compile(
 CAPTION_MAX_WORDS = 40
 # What the site changed: "Correction: An earlier version of this story said ...",
 # "This article has been updated with ...".
+NOTE_LABEL_CHARS = 15  # "Clarification:"
 _UPDATE_NOTE = re.compile(
     r"(?i:(?:correction|clarification|update)\s*:\s*(?:an earlier|a previous) "
     r"version\b|this (?:story|article|report) (?:has been|was) "
@@ -387,17 +393,27 @@ def line_kind(text: str) -> str | None:
             if w
         ):
             return "share buttons"
+        if count <= 12 and _is_timestamp(line.split()):
+            return "timestamp"
         if count <= 12 and _is_byline_with_date(line):
             return "byline"
     # Dates and times only, however many: "PUBLISHED: May 1, 2026 at 5:42 PM MST |
-    # UPDATED: May 2, 2026 at 6:10 AM MST".
-    if count <= STAMP_MAX_WORDS and _is_timestamp(line.split()):
+    # UPDATED: May 2, 2026 at 6:10 AM MST" (a paragraph's first word is no stamp's).
+    if (
+        12 < count <= STAMP_MAX_WORDS
+        and line[: line.find(" ")].rstrip(":,").lower() in _STAMP_OPENERS
+        and _is_timestamp(line.split())
+    ):
         return "timestamp"
     if count <= CAPTION_MAX_WORDS and _has_credit(line):
         return "caption"
     if count <= CAPTION_MAX_WORDS and "ookie" in line and _COOKIE_PROMPT.search(line):
         return "cookie prompt"
-    if count <= CAPTION_MAX_WORDS and _UPDATE_NOTE.match(line):
+    if (
+        count <= CAPTION_MAX_WORDS
+        and (":" in line[:NOTE_LABEL_CHARS] or line[:4] in ("This", "THIS"))
+        and _UPDATE_NOTE.match(line)
+    ):
         return "update note"
     return None
 
@@ -606,7 +622,9 @@ def _add_section_labels_over_headlines(
     """
     texts = [(n, raw.strip()) for n, raw in enumerate(lines, start=1) if raw.strip()]
     for at, (number, text) in enumerate(texts):
-        if number in found or not text[0].isupper() or at + 1 == len(texts):
+        if len(text) > SLUG_MAX_CHARS or number in found or not text[0].isupper():
+            continue
+        if at + 1 == len(texts):
             continue
         if " " in text or not text.isalpha():
             kind = "wire slug"
@@ -630,6 +648,7 @@ def _add_section_labels_over_headlines(
         found[number] = kind
 
 
+SLUG_MAX_CHARS = 60
 # Up to four words in capitals, with hyphens or slashes, and an update's label.
 _CAPITALS_SLUG = re.compile(
     r"^[A-Z][A-Z\-/]+(?: [A-Z][A-Z\-/]*){0,3}(?: \((?:[A-Z][A-Z ]{1,20}|\d{1,2})\))?$"
