@@ -422,6 +422,12 @@ def test_accepting_the_proposals_drops_the_debris_and_the_editor_may_keep_it():
         "((tom.field@coastalwire.example; +44 20 5550 0100))",
         "Peru-mining-strike",
         "Further coverage:",
+        "Log in | Subscribe",
+        "This story is for subscribers. Subscribe to continue reading.",
+        "2026-05-04T08:15:00+01:00",
+        "Weekend | Property",
+        "PTI",
+        "This conversation has been edited for length.",
     ],
 )
 def test_kinds_of_page_and_wire_debris_are_recognised(line):

@@ -29,7 +29,7 @@ SECTION_WORDS = vocabulary.words_of(
     film music entertainment lifestyle travel food opinion analysis comment
     education transport weather obituaries society investigations live video crime
     breaking exclusive explainer updates fact check urgent flash bulletin advisory
-    city metro regional state nation
+    city metro regional state nation agriculture farming property motoring
     """
 )
 _SECTION_SET = frozenset(SECTION_WORDS)
@@ -53,7 +53,7 @@ _WIDGET_WORDS = frozenset(
         bookmark gift comments comment flipboard pinterest bluesky threads
         on via view open show more gallery photos newsletter newsletters watch
         play video clipboard copied opens in new window tab sign log register
-        follow topic + to kindly please episode listen
+        follow topic + to kindly please episode listen subscribe
         """
     )
 )
@@ -71,6 +71,7 @@ _TIME_WORDS = frozenset(
 _CLOCK_OR_DAY = re.compile(
     r"\d{1,4}(?:[:.]\d{2})?(?:am|pm|h)?|\d{1,2}(?:st|nd|rd|th)"
     r"|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
+    r"|\d{4}-\d{2}-\d{2}(?:t\d{2}:\d{2}(?::\d{2})?(?:z|[+\-]\d{2}:?\d{2})?)?"
 )
 _TIME_ZONE = re.compile(r"[A-Z]{2,4}(?:[+\-]\d{1,2})?")  # GMT, ET, GMT+2
 _MONTH_WORDS = frozenset(m.lower().rstrip(".") for m in vocabulary.MONTHS)
@@ -89,6 +90,7 @@ _CREDIT = rf"{_CREDIT_ROLE} (?i:by) {_CREDIT_NAME}(?:(?:, | and | & ){_CREDIT_NA
 AGENCIES = vocabulary.words_of(
     """
     Reuters AP AFP EPA PA Xinhua DPA ANSA EFE Kyodo Yonhap TASS UPI Bloomberg
+    AAP PTI ANI IANS NAN CP KNA Bernama Antara
     Getty Shutterstock Alamy Handout Supplied
     """
 )
@@ -309,7 +311,9 @@ _ANYWHERE: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     (
         "subscribers",
         "follow or sign-up",
-        re.compile(r"\b(?:available|only|exclusive(?:ly)?) (?:to|for) subscribers\b"),
+        re.compile(
+            r"\b(?:is|are|available|only|exclusive(?:ly)?) (?:to|for) subscribers\b"
+        ),
     ),
 )
 
@@ -345,7 +349,8 @@ NOTE_LABEL_CHARS = 15  # "Clarification:"
 _UPDATE_NOTE = re.compile(
     r"(?i:(?:correction|clarification|update)\s*:\s*(?:an earlier|a previous) "
     r"version\b|this (?:story|article|report) (?:has been|was) "
-    r"(?:updated|corrected|amended)\b)"
+    r"(?:updated|corrected|amended)\b|"
+    r"this (?:interview|conversation|transcript) (?:has been|was) edited\b)"
 )
 # A site's notice on cookies, ending on its buttons: "... Accept All | Manage
 # Preferences".
