@@ -425,7 +425,7 @@ def test_accepting_the_proposals_drops_the_debris_and_the_editor_may_keep_it():
         "Log in | Subscribe",
         "This story is for subscribers. Subscribe to continue reading.",
         "2026-05-04T08:15:00+01:00",
-        "Weekend | Property",
+        "Money | Property",
         "PTI",
         "This conversation has been edited for length.",
     ],
