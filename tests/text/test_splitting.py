@@ -2321,7 +2321,7 @@ MADE_UP = CORPUS / "made_up"
 
 
 def test_the_made_up_pieces_on_story_starts_split_as_written():
-    # Pieces written for the study of story starts (README, "Story starts"):
+    # Pieces written for the studies of story starts and of debris (README):
     # single stories stay one; the runs' boundaries are found with F1 0.9 or more.
     found = expected = correct = 0
     for meta_path in sorted(MADE_UP.glob("*.json")):
