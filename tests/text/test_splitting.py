@@ -380,6 +380,55 @@ def test_accepting_the_proposals_drops_the_debris_and_the_editor_may_keep_it():
         "July 9, 2026 10:02 AM GMT+2",
         "Review written by Jane Doe",
         "This report by Coastal Wire was first published March 3, 2026.",
+        # audio players, reading times, page controls, print-edition notes
+        "00:00 / 02:51",
+        "Listen to this story 03:10",
+        "Read time: 6 minutes",
+        "Reject all",
+        "Manage cookies",
+        "Report a typo",
+        "Editorial standards",
+        "Download our news app for alerts",
+        "A- A+",
+        "File photo",
+        "(This article appeared in the Leeds edition of the print paper)",
+        "Originally published in print on page A4.",
+        "We use cookies to run this site. By using it you accept them. Accept all",
+        "Correction: A previous version of this story gave the wrong date for the "
+        "vote.",
+        "This article has been amended to add the mayor's reply.",
+        "You've read 3 of 4 free stories this week",
+        "Episodes available to subscribers only",
+        "Join our Telegram channel for local news",
+        "Subscribe on Spotify | Apple Podcasts",
+        "— Harbour Police (@harbour_police) May 4, 2026",
+        "Divers at the wreck on Sunday. (Ana Silva / Coastal Images)",
+        "The pier after the storm. (Handout)",
+        # page furniture in bylines, stamps and section steps
+        "Ana Silva @anasilva_news",
+        "Tom Field / AFP / Updated: May 4, 2026, 09:12 GMT",
+        "POSTED: May 4, 2026 at 9:12 AM EDT | UPDATED: May 5, 2026 at 7:01 AM EDT",
+        "Metro News / Harbour News",
+        # wire feeds' header fields, notes and sign-offs
+        "EMBARGOED UNTIL 2300 GMT FRIDAY",
+        "Embargo: 0600 BST",
+        "Priority: urgent",
+        "Words: 540",
+        "(Refiles to add dropped word in paragraph 3)",
+        "Editors: figures in paragraph 4 are provisional.",
+        "CW tf/as",
+        "gva-abc/xy/pq",
+        "(CW)",
+        "(CW Graphics)",
+        "((tom.field@coastalwire.example; +44 20 5550 0100))",
+        "Peru-mining-strike",
+        "Further coverage:",
+        "Log in | Subscribe",
+        "This story is for subscribers. Subscribe to continue reading.",
+        "2026-05-04T08:15:00+01:00",
+        "Money | Property",
+        "PTI",
+        "This conversation has been edited for length.",
     ],
 )
 def test_kinds_of_page_and_wire_debris_are_recognised(line):
@@ -412,6 +461,12 @@ def test_kinds_of_page_and_wire_debris_are_recognised(line):
         "Live music returns to the park",
         "Show of strength",
         "Anglo-French-German talks",
+        "Embargo on grain exports lifted",
+        "Standards",
+        "Cookies and privacy: what the new law means",
+        "Readers who accept cookies will see fewer adverts, the site said.",
+        "Subscribers to the scheme get free travel",
+        "Editors of three papers signed the letter.",
     ],
 )
 def test_headlines_sub_headings_and_paragraphs_are_not_debris(line):
@@ -550,6 +605,71 @@ def test_links_spaced_like_the_pages_paragraphs_are_still_links_not_headlines():
     assert [s.headline_line for s in stories] == [1, 17]
     # The two links under "Related" (11, 13) and the next page's section label (15).
     assert stories[0].boilerplate_lines == (3, 9, 11, 13, 15)
+
+
+WIRE_WITH_SLUGS_AND_HEADER_FIELDS = """\
+EMBARGOED UNTIL 0001 GMT MONDAY
+HARVEST NORTH
+Grain harvest in the north falls short after wet August
+QUITO, Sept 6 CW - Farmers in the north expect to bring in a fifth less grain \
+than last year after the wettest August in decades, the farmers' union said on \
+Sunday.
+The union asked the government to delay loan repayments.
+CW ab/cd
+
+FLOODS COAST (UPDATE)
+Coastal towns cut off as rivers burst their banks
+GUAYAQUIL, Sept 6 CW - Three coastal towns were cut off on Sunday after two \
+rivers burst their banks following three days of heavy rain, officials said.
+Army helicopters flew food and water to the towns.
+CW ef/gh
+"""
+
+
+def test_capital_slugs_over_wire_headlines_are_debris_and_stories_start_at_headlines():
+    stories = suggest_split(WIRE_WITH_SLUGS_AND_HEADER_FIELDS)
+
+    assert [s.headline_line for s in stories] == [3, 9]
+    # Debris before a headline belongs to the story before it.
+    assert [s.boilerplate_lines for s in stories] == [(1, 2, 6, 8), (12,)]
+
+
+PAGE_WITH_A_LIST_RUNNING_INTO_THE_NEXT_HEADLINE = """\
+Village shop reopens as a cooperative
+By Tom Field
+A village shop that closed last year reopened on Saturday as a cooperative owned \
+by 212 of the village's residents, who each bought a share for 50 pounds.
+Volunteers will staff the till on weekday afternoons.
+MOST READ
+1. Bus route to the coast to be cut
+2. School wins national chess title
+Lifeboat crew rescue walkers cut off by the tide
+Updated 3 hours ago
+Two walkers were rescued by a lifeboat crew on Sunday evening after the tide cut \
+them off below the cliffs at the north end of the bay, the coastguard said.
+Both were unhurt.
+"""
+
+
+def test_a_link_list_ends_at_a_headline_over_its_lede():
+    stories = suggest_split(PAGE_WITH_A_LIST_RUNNING_INTO_THE_NEXT_HEADLINE)
+
+    # The numbered links are debris; the next headline, over a stamp and a lede,
+    # is no link but the next story's start.
+    assert [s.headline_line for s in stories] == [1, 8]
+    assert [s.boilerplate_lines for s in stories] == [(2, 5, 6, 7), (9,)]
+
+
+def test_a_byline_name_under_a_spaced_page_header_is_debris():
+    page = (
+        "Tram drivers vote to strike over rosters\n\nListen to this article\n\n"
+        "00:00 / 02:40\n\nAna Silva\n\n4 May 2026 | 08:15\n\n"
+        "Tram drivers voted on Monday to strike for two days next month over "
+        "new weekend rosters, their union said.\n"
+    )
+    (story,) = suggest_split(page)
+
+    assert story.boilerplate_lines == (3, 5, 7, 9)
 
 
 def test_a_bio_after_a_byline_with_a_date_is_debris():
@@ -2201,7 +2321,7 @@ MADE_UP = CORPUS / "made_up"
 
 
 def test_the_made_up_pieces_on_story_starts_split_as_written():
-    # Pieces written for the study of story starts (README, "Story starts"):
+    # Pieces written for the studies of story starts and of debris (README):
     # single stories stay one; the runs' boundaries are found with F1 0.9 or more.
     found = expected = correct = 0
     for meta_path in sorted(MADE_UP.glob("*.json")):

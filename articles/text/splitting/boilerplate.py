@@ -29,6 +29,7 @@ SECTION_WORDS = vocabulary.words_of(
     film music entertainment lifestyle travel food opinion analysis comment
     education transport weather obituaries society investigations live video crime
     breaking exclusive explainer updates fact check urgent flash bulletin advisory
+    city metro regional state nation agriculture farming property motoring
     """
 )
 _SECTION_SET = frozenset(SECTION_WORDS)
@@ -52,7 +53,7 @@ _WIDGET_WORDS = frozenset(
         bookmark gift comments comment flipboard pinterest bluesky threads
         on via view open show more gallery photos newsletter newsletters watch
         play video clipboard copied opens in new window tab sign log register
-        follow topic + to
+        follow topic + to kindly please episode listen subscribe
         """
     )
 )
@@ -70,10 +71,12 @@ _TIME_WORDS = frozenset(
 _CLOCK_OR_DAY = re.compile(
     r"\d{1,4}(?:[:.]\d{2})?(?:am|pm|h)?|\d{1,2}(?:st|nd|rd|th)"
     r"|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
+    r"|\d{4}-\d{2}-\d{2}(?:t\d{2}:\d{2}(?::\d{2})?(?:z|[+\-]\d{2}:?\d{2})?)?"
 )
 _TIME_ZONE = re.compile(r"[A-Z]{2,4}(?:[+\-]\d{1,2})?")  # GMT, ET, GMT+2
 _MONTH_WORDS = frozenset(m.lower().rstrip(".") for m in vocabulary.MONTHS)
 _WEEKDAY_WORDS = frozenset(d.lower() for d in vocabulary.WEEKDAYS)
+_STAMP_OPENERS = _TIME_WORDS | _MONTH_WORDS | _WEEKDAY_WORDS
 
 # Who wrote or edited wire copy: "Reporting by Jane Doe; editing by John Roe".
 _CREDIT_ROLE = (
@@ -87,6 +90,7 @@ _CREDIT = rf"{_CREDIT_ROLE} (?i:by) {_CREDIT_NAME}(?:(?:, | and | & ){_CREDIT_NA
 AGENCIES = vocabulary.words_of(
     """
     Reuters AP AFP EPA PA Xinhua DPA ANSA EFE Kyodo Yonhap TASS UPI Bloomberg
+    AAP PTI ANI IANS NAN CP KNA Bernama Antara
     Getty Shutterstock Alamy Handout Supplied
     """
 )
@@ -132,8 +136,10 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
         "reading time",
         r"^(?:\d{1,2}\s*(?:-\s*)?(?:min|mins|minutes?)(?: read| listen)?|"
         r"listen(?: to (?:this |the )?(?:article|story))?"
-        r"(?:\s*[\u00b7|,\-]?\s*\d{1,2}\s*min\w*)?|"
-        r"(?:estimated )?reading time:?\s*\d{1,2}\s*min\w*)$",
+        r"(?:\s*[\u00b7|,\-]?\s*(?:\d{1,2}\s*min\w*|\d{1,2}:\d{2}))?|"
+        r"(?:estimated )?read(?:ing)? time:?\s*\d{1,2}\s*min\w*|"
+        # an audio player's position and length: "00:00 / 03:48"
+        r"\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)$",
         re.I,
     ),
     (
@@ -142,6 +148,9 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
         r"sign up(?: here| now| today)?$|click here\b|"
         r"subscribe(?: now| today| to [^.]{1,60})?$|get our [^.]{1,40}newsletter|"
         r"join the conversation|show comments|\d+ comments?$|"
+        r"join (?:our|the) [\w ]{1,30}(?:community|channel|group)\b|"
+        r"subscribe (?:on|via|with|in) [A-Z]|"
+        r"you(?:'ve|\u2019ve| have) (?:read|used) \S+ (?:of \S+ )?free\b|"
         r"comments?\s*(?:\(\d+\)|:\s*\d+)$|comments are (?:closed|open)|"
         r"leave a comment|be the first to comment|"
         r"(?:show|view|read|see) (?:all )?(?:\d+ )?comments?$|"
@@ -163,6 +172,7 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
         r"what to read next|editor'?s picks|read next|up next|next up|"
         r"continue reading(?: below)?|more to explore|don'?t miss|in other news|"
         r"more about this (?:story|topic)|read the full (?:story|article)|"
+        r"further (?:company )?coverage|source text\b.{0,50}|"
         r"story continues(?: below)?|topics|tags|about the (?:author|writer))\s*:?$",
         re.I,
     ),
@@ -181,10 +191,11 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
     (
         "copyright",
         r"^(?:\u00a9|\(c\)|copyright\b|our standards\s*:|"
-        r"this (?:article|story|report)(?: by (?-i:[A-Z])[^.,;]{1,40})? (?:was )?"
+        r"\(?this (?:article|story|report)(?: by (?-i:[A-Z])[^.,;]{1,40})? (?:was )?"
         r"(?:first |originally )?"
         r"(?:published|appeared)\b.{0,80}$|"
-        r"a version of this (?:article|story) (?:first )?appeared\b.{0,80}$)",
+        r"(?:originally|first) (?:published|appeared|printed) in print\b.{0,60}$|"
+        r"a version of this (?:article|story) (?:first )?appear(?:s|ed)\b.{0,80}$)",
         re.I,
     ),
     ("wire credit", rf"^\(\s*{_CREDIT_ROLE}\s+(?i:by)\b[^()]*\)$", 0),
@@ -197,18 +208,35 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
         r"^(?:(?i:\(?ends?\)?|\(?more\)?)|-\s?30\s?-|-0-|#{3}|[-\u2013\u2014]{1,2}\s*\(?"
         r"(?:[A-Z]{2,8}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
         r"(?:,\s*(?:[A-Z]{2,8}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}))?\)?|"
-        r"\(?[a-z]{2,4}(?:/[a-z]{2,4})+\)?(?:\s*\([A-Z][\w ,]{1,40}\))?|NNNN)$",
+        r"(?:[A-Z]{2,6} )?\(?[a-z]{2,4}(?:-[a-z]{2,4})?"
+        r"(?:/[a-z]{2,4}(?:-[a-z]{2,4})?)+\)?"
+        r"(?:\s*\([A-Z][\w ,]{1,40}\))?|"
+        r"\([A-Z]{2,6}(?: [A-Z][a-z]+)?\)|NNNN)$",
         0,
     ),
     # A wire slug: "BC-EU-Britain-Election", "US-STORM/FLORIDA", "EU-TRADE/"
     ("wire slug", r"^[A-Z]{2,}(?:-[A-Z][\w]*){2,}(?:/[A-Z][\w\-]*)*$", 0),
     ("wire slug", r"^[A-Z]{2,}(?:-[A-Z0-9]+)+/(?:[A-Z0-9\-]+/?)*$", 0),
+    # "Ghana-religion-pope": a place and topic words joined by hyphens
+    ("wire slug", r"^[A-Z][a-z]+(?:-[a-z]+){2,}$", 0),
     # What an update adds: "(Adds minister's comment in paragraph 4)"
     (
         "wire note",
-        r"^\((?i:adds|updates|recasts|rewrites|changes|corrects|removes|inserts)"
+        r"^\((?i:adds|updates|recasts|rewrites|changes|corrects|removes|inserts|"
+        r"refiles|fixes|clarifies|repeats|withdraws)"
         r"\b[^()]*\)$",
         0,
+    ),
+    # A note to the desk: "Editors: the figures above are provisional."
+    ("wire note", r"^(?:editors?|note to editors|eds)\s*:\s*\S.*$", re.I),
+    # The feed's header fields: "EMBARGOED UNTIL 0001 GMT", "Priority: routine",
+    # "Words: 450".
+    (
+        "wire note",
+        r"^(?:(?:embargo(?:ed)?\s*(?::|until\b|till\b)|embargoed (?:for|to)\b)"
+        r"[^.!?]{0,60}|"
+        r"(?:priority|urgency)\s*:\s*\w+|(?:words|word count)\s*:\s*\d[\d,]*)$",
+        re.I,
     ),
     # A separator between stories: "* * *", "~~~"
     ("separator", r"^(?:[*~\u2022]\s*){3,}$", 0),
@@ -229,6 +257,15 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
         r"expand image|\(?opens in (?:a )?new (?:window|tab)\)?|"
         r"(?:pictured|file photo|file picture|main picture|main image)\s*:\s*\S.*|"
         r"your browser does not support\b.{0,60}|"
+        r"(?:accept|reject|allow) (?:all|all cookies|cookies)|"
+        r"manage (?:preferences|cookies|settings|choices)|"
+        r"cookie (?:settings|preferences|policy)|"
+        r"report an? (?:error|correction|typo)|"
+        r"(?:editorial |our )?(?:policies|standards) (?:and|&) "
+        r"(?:standards|policies|ethics|corrections)|editorial (?:standards|policies)|"
+        r"download (?:the|our) (?:\w+ )?app\b.{0,60}|"
+        r"(?:A[+\-]?\s*){2,3}|"  # a text-size control: "AA", "A- A+"
+        r"(?:representative|representational|file|stock) (?:image|photo|picture)|"
         r"(?:image|picture|photo|media|video) (?:caption|source|credit)s?"
         r"\s*[,:]\s*\S.*|sources?\s*:\s*[A-Z][^.!?]{0,60})$",
         re.I,
@@ -238,6 +275,9 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
         "contact",
         r"^(?:(?:(?i:e-?mail|contact|twitter|x|instagram|bluesky|threads|mastodon)"
         r"\s*:?\s*)?(?:[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|@\w{2,30})|"
+        r"\(+[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+[^()]*\)+|"
+        r"[\u2014\u2013\-]{1,2}\s*[^()]{1,60}\(@\w{2,30}\)[^()]{0,30}|"
+        rf"(?=[^@]{{1,40}}@){_PERSON}\s*[|,\u2022\u00b7]?\s*@\w{{2,30}}|"
         r"(?i:media (?:contact|enquiries|inquiries)\s*:.*|"
         r"contact the (?:reporter|author|writer)\b.*@.*))$",
         0,
@@ -268,6 +308,13 @@ _ANYWHERE: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         re.compile(r"\bcontributed(?: reporting)? to this (?:report|story|article)"),
     ),
     (" us at ", "contact", re.compile(r"\b(?:e-?mail|contact|write to) us at \S+@")),
+    (
+        "subscribers",
+        "follow or sign-up",
+        re.compile(
+            r"\b(?:is|are|available|only|exclusive(?:ly)?) (?:to|for) subscribers\b"
+        ),
+    ),
 )
 
 # A credit inside a caption: "Photo: Name/Agency", "(Credit: Library)", "Getty Images".
@@ -281,7 +328,9 @@ _CREDIT_LABEL = re.compile(
 _CREDIT_BY = re.compile(r"\b(?i:photo|picture|image)s? by [A-Z]")
 _CREDIT_AGENCY = re.compile(
     r"(?:\b(?:Getty Images|Shutterstock|Alamy|AP Photo)\)?"
-    r"|\((?:AP|AFP|Reuters|EPA|Xinhua|Getty)(?: Photo| via Getty Images)?\))\.?$"
+    r"|\((?:AP|AFP|Reuters|EPA|Xinhua|Getty)(?: Photo| via Getty Images)?"
+    r"(?:/[^()]{1,40})?\)|\((?:Supplied|Handout|File)\)"
+    r"|\([A-Z][^()/]{1,40} / [A-Z][^()]{1,40}\))\.?$"
 )
 _AGENCY_TAIL = 40  # characters: longer than any match of _CREDIT_AGENCY, plus one
 _CREDIT_SLASH = re.compile(r"\S/[A-Z][\w.\-]+(?: [A-Z][\w.\-]+){0,3}\)?\.?$")
@@ -294,10 +343,28 @@ _JOURNALISM = re.compile(
     r"producer|photographer|covers|reported|reporting|based in)\b"
 )
 CAPTION_MAX_WORDS = 40
+# What the site changed: "Correction: An earlier version of this story said ...",
+# "This article has been updated with ...".
+NOTE_LABEL_CHARS = 15  # "Clarification:"
+_UPDATE_NOTE = re.compile(
+    r"(?i:(?:correction|clarification|update)\s*:\s*(?:an earlier|a previous) "
+    r"version\b|this (?:story|article|report) (?:has been|was) "
+    r"(?:updated|corrected|amended)\b|"
+    r"this (?:interview|conversation|transcript) (?:has been|was) edited\b)"
+)
+# A site's notice on cookies, ending on its buttons: "... Accept All | Manage
+# Preferences".
+_COOKIE_PROMPT = re.compile(
+    r"(?i:\bcookies?\b.*(?:\baccept(?: all)?|\breject(?: all)?|\bagree|\bgot it|\bok|"
+    r"\bmanage (?:preferences|settings|options|choices|cookies))\s*[.!]?)$"
+)
 DEBRIS_MAX_WORDS = 15  # every other kind of debris line is short
+SECTION_STEP_MAX_WORDS = 3  # "City News", "Western Cape News"
+STAMP_MAX_WORDS = 30  # a line of dates and times only, published and updated
 CREDITS_MAX_WORDS = 40
 _BRACKETED_CREDITS = re.compile(rf"^\(\s*{_CREDIT_ROLE}\s+(?i:by)\b[^()]*\)$")
 LINK_LIST_MAX = 8  # headline-shaped lines under one link label
+LEDE_MIN_WORDS = 15  # a paragraph this long under a headline-shaped line: its lede
 JOB_MAX_WORDS = 5  # "Senior political correspondent, Europe"
 
 
@@ -335,8 +402,24 @@ def line_kind(text: str) -> str | None:
             return "timestamp"
         if count <= 12 and _is_byline_with_date(line):
             return "byline"
+    # Dates and times only, however many: "PUBLISHED: May 1, 2026 at 5:42 PM MST |
+    # UPDATED: May 2, 2026 at 6:10 AM MST" (a paragraph's first word is no stamp's).
+    if (
+        12 < count <= STAMP_MAX_WORDS
+        and line[: line.find(" ")].rstrip(":,").lower() in _STAMP_OPENERS
+        and _is_timestamp(line.split())
+    ):
+        return "timestamp"
     if count <= CAPTION_MAX_WORDS and _has_credit(line):
         return "caption"
+    if count <= CAPTION_MAX_WORDS and "ookie" in line and _COOKIE_PROMPT.search(line):
+        return "cookie prompt"
+    if (
+        count <= CAPTION_MAX_WORDS
+        and (":" in line[:NOTE_LABEL_CHARS] or line[:4] in ("This", "THIS"))
+        and _UPDATE_NOTE.match(line)
+    ):
+        return "update note"
     return None
 
 
@@ -363,23 +446,39 @@ _AGENCY_ENDINGS = tuple(
 
 
 def _is_section_label(line: str) -> bool:
-    parts = [p for p in _SEPARATORS.split(line.lower()) if p]
+    """Sections only ("Politics | Europe"), a breadcrumb from a section ("Home >
+    World > Asia"), or steps each naming a section ("City News / Pune News")."""
+    parts = [p for p in _SEPARATORS.split(line) if p]
+    low_parts = [part.lower().split() for part in parts]
     if parts and all(
-        all(word in _SECTION_SET for word in part.split()) for part in parts
+        all(word in _SECTION_SET for word in words) for words in low_parts
+    ):
+        return True
+    if len(parts) > 1 and all(
+        part[0].isupper()
+        and len(words) <= SECTION_STEP_MAX_WORDS
+        and any(word in _SECTION_SET for word in words)
+        for part, words in zip(parts, low_parts, strict=True)
     ):
         return True
     crumbs = _BREADCRUMB.match(line)
     return bool(crumbs) and crumbs["first"].lower() in _SECTION_SET
 
 
-_BYLINE_PARTS = re.compile(r"\s+[|\u2022\u00b7]\s+")
+_BYLINE_PARTS = re.compile(r"\s+[|/\u2022\u00b7]\s+")
+_AGENCY_PART = re.compile(rf"^(?:[A-Z]{{2,6}}|{_AGENCY}|The {_AGENCY})$")
 
 
 def _is_byline_with_date(line: str) -> bool:
     """A name and, set apart by bars or bullets, the date, the reading time or the
     writer's job: "Jane Doe \u2022 3 March 2026", "Jane Doe | Health reporter".
     """
-    if "|" not in line and "\u2022" not in line and "\u00b7" not in line:
+    if (
+        "|" not in line
+        and "\u2022" not in line
+        and "\u00b7" not in line
+        and (" / " not in line)
+    ):
         return False
     first, *rest = _BYLINE_PARTS.split(line)
     if not rest or not _BARE_NAME.match(first) or _BARE_NAME.match(first)["role"]:
@@ -387,6 +486,7 @@ def _is_byline_with_date(line: str) -> bool:
     return all(
         _is_timestamp(part.split())
         or _JOURNALISM.search(part.lower())
+        or _AGENCY_PART.match(part)
         or _DEBRIS.match(part)
         for part in rest
     )
@@ -430,6 +530,7 @@ def boilerplate_lines(lines: Sequence[str]) -> dict[int, str]:
     found: dict[int, str] = {}
     bylined: set[str] = set()
     links_left = 0
+    paid = False  # the link under a paid-for label is promoted, whatever follows
     spacing: int | None = None  # the copy's usual, once a link list needs it
     blanks = 0
     for number, raw in enumerate(lines, start=1):
@@ -456,13 +557,19 @@ def boilerplate_lines(lines: Sequence[str]) -> dict[int, str]:
             for above in _bare_byline_above(lines, number, found):
                 found[above] = "byline"
                 bylined.update(_byline_names(lines[above - 1].strip()))
-        if kind is None and links_left and heading_shape(text)[0] >= 0.5:
+        if (
+            kind is None
+            and links_left
+            and heading_shape(text)[0] >= 0.5
+            and (paid or not _heads_text(lines, number))
+        ):
             kind = "link"
             links_left -= 1
         elif kind == "link label":
-            links_left = LINK_LIST_MAX
+            links_left, paid = LINK_LIST_MAX, False
         else:  # a paid-for label is over the one headline it promotes
-            links_left = 1 if kind == "advertisement" and _PAID_LABEL.match(text) else 0
+            paid = kind == "advertisement" and bool(_PAID_LABEL.match(text))
+            links_left = 1 if paid else 0
         if kind is None and bylined:
             bio = _BIO.match(text)
             if bio and bio["name"] in bylined and _JOURNALISM.search(text.lower()):
@@ -499,12 +606,14 @@ def is_furniture(text: str) -> bool:
 
 def _in_page_header(lines: Sequence[str], number: int, found: dict[int, str]) -> bool:
     """Whether the lines right above line `number` are debris (a timestamp, share
-    buttons ...) run together under a headline, as a page's header is.
+    buttons ...), blank lines apart or not, under a headline, as a page's header is.
     """
     above = number - 1
-    while above >= 1 and above in found:
+    debris_above = False
+    while above >= 1 and (above in found or not lines[above - 1].strip()):
+        debris_above = debris_above or above in found
         above -= 1
-    return above < number - 1 and _under_headline(lines, above + 1, found)
+    return debris_above and _under_headline(lines, above + 1, found)
 
 
 def _add_section_labels_over_headlines(
@@ -512,24 +621,55 @@ def _add_section_labels_over_headlines(
 ) -> None:
     """Mark as section labels single capitalised words ("Wales", "Opinion") on a
     line of their own over a longer headline and under no headline: a page's
-    section or region, whatever its name.
+    section or region, whatever its name; and as wire slugs a few words in
+    capitals over a headline not in capitals ("FLOODS QLD", "ELECTION-RESULTS
+    (UPDATE)"), whatever they name.
     """
     texts = [(n, raw.strip()) for n, raw in enumerate(lines, start=1) if raw.strip()]
     for at, (number, text) in enumerate(texts):
-        if number in found or " " in text or not text[0].isupper():
+        if len(text) > SLUG_MAX_CHARS or number in found or not text[0].isupper():
             continue
-        if not text.isalpha() or at + 1 == len(texts):
+        if at + 1 == len(texts):
             continue
+        if " " in text or not text.isalpha():
+            kind = "wire slug"
+            if not _CAPITALS_SLUG.match(text):
+                continue
+        else:
+            kind = "section label"
         below_number, below = texts[at + 1]
         if below_number in found or below.count(" ") < 2:
             continue
         if heading_shape(below)[0] < 0.5:
             continue
+        if kind == "wire slug" and (
+            below.isupper() or (at > 0 and texts[at - 1][0] not in found)
+        ):
+            continue  # a slug opens the copy or follows the last story's end
         if at > 0:
             above_number, above = texts[at - 1]
             if above_number not in found and heading_shape(above)[0] >= 0.5:
                 continue
-        found[number] = "section label"
+        found[number] = kind
+
+
+SLUG_MAX_CHARS = 60
+# Up to four words in capitals, with hyphens or slashes, and an update's label.
+_CAPITALS_SLUG = re.compile(
+    r"^[A-Z][A-Z\-/]+(?: [A-Z][A-Z\-/]*){0,3}(?: \((?:[A-Z][A-Z ]{1,20}|\d{1,2})\))?$"
+)
+
+
+def _heads_text(lines: Sequence[str], number: int) -> bool:
+    """Whether line `number` is over a paragraph of text, with only debris (a
+    byline, a stamp, an author bio) between: a headline over its story, not a
+    link in a list.
+    """
+    for raw in lines[number:]:
+        text = raw.strip()
+        if text and not is_furniture(text):
+            return text.count(" ") >= LEDE_MIN_WORDS and heading_shape(text)[0] < 0.5
+    return False
 
 
 def _usual_spacing(lines: Sequence[str]) -> int:
