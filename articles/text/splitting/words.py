@@ -105,12 +105,14 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 )
+# A follow-up dates itself from the event before: "a day after", "Two days after".
+_DAYS_AFTER = r"(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive) days? after\b"
 # When it happened, as a lede says it: "on Tuesday", "yesterday", "October 3",
-# and "said Tuesday" as American copy writes it, with no "on".
+# "a day after", and "said Tuesday" as American copy writes it, with no "on".
 # (The look-ahead lets the search skip words that start none of them.)
 _WHEN = re.compile(
-    rf"\b(?=[otylMTWFSJAOND\d])"
-    rf"(?:on {_WEEKDAY}|(?<=ed |id |ys ){_WEEKDAY}|"
+    rf"\b(?=[afotylMTWFSJAOND\d])"
+    rf"(?:on {_WEEKDAY}|(?<=ed |id |ys ){_WEEKDAY}|{_DAYS_AFTER}|"
     rf"{_WEEKDAY} (?:morning|afternoon|evening|night)|yesterday|"
     rf"today|tonight|this (?:week|morning|afternoon|evening)|last (?:week|night)|"
     rf"{_MONTH} \d{{1,2}}\b|\d{{1,2}} {_MONTH})"
