@@ -19,6 +19,7 @@ from articles.text.splitting import (
     suggest_headline,
     suggest_split,
 )
+from articles.text.splitting.features import _opens_on_a_source
 from articles.text.splitting.words import _OPENING_DAY, _SPEECH_DAY, _WHEN
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -2456,3 +2457,32 @@ The traders' association has asked the council to keep one entrance open.
     starts = [s.first_line for s in suggest_split(text)]
 
     assert 4 in starts and 3 not in starts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("A structural engineer, Dr Ines Holloway, said the beams had rotted.", True),
+        ("The club's treasurer, Pat Ferris, told members the fund was empty.", True),
+        ("Farmers in the valley said the rain came too late for the barley.", False),
+        ("The bridge, which opened in 1974, was closed after the crash.", False),
+    ],
+)
+def test_a_sentence_that_brings_in_someone_who_speaks(sentence, source):
+    assert _opens_on_a_source(sentence) is source
+
+
+PLAIN_STORY_WITH_AN_EXPERT_BROUGHT_IN = """\
+The collapse of the roof at the Harwick leisure centre on Saturday night injured \
+nobody, but the building will stay shut for the rest of the winter, the council said.
+The pool had closed two hours before part of the roof fell into the changing rooms.
+Council leader Maria Oduya said staff had reported a leak in October.
+A structural engineer, Dr Ines Holloway, said timber joists of that age often hid \
+decay that no survey could find without opening ceilings, and that similar \
+buildings across the county should be inspected before spring.
+Inspectors will look for decay in the joists of six other county halls.
+"""
+
+
+def test_an_expert_brought_in_mid_story_starts_no_story():
+    assert len(suggest_split(PLAIN_STORY_WITH_AN_EXPERT_BROUGHT_IN)) == 1

@@ -162,6 +162,23 @@ def _is_continuation_opening(p: _Paragraph) -> bool:
     return " ".join(p.words[:4]).startswith(CONTINUATION_PHRASES)
 
 
+APPOSITIVE_WORDS = 10  # words of a subject or of the name set off after it
+
+
+def _opens_on_a_source(first: str) -> bool:
+    """Whether the sentence opens by introducing someone who speaks: "A forensic
+    accountant, Dr Jane Doe, said ...". With no day, that is how a story brings in
+    a witness or an expert; a lede says what happened (or when someone said it).
+    """
+    parts = first.split(", ", 2)
+    return (
+        len(parts) == 3
+        and len(parts[0].split()) <= APPOSITIVE_WORDS
+        and len(parts[1].split()) <= APPOSITIVE_WORDS
+        and parts[2].split(" ", 1)[0] in vocabulary.SPEECH_VERBS
+    )
+
+
 def _lede_likeness(p: _Paragraph) -> float:
     """0..1: how much a paragraph opens like a news lede.
 
@@ -171,13 +188,15 @@ def _lede_likeness(p: _Paragraph) -> float:
     (", the ministry said.").
     """
     first = p.first_sentence
+    when = bool(_OPENING_DAY.match(first) or _WHEN.search(first))
+    if not when and _opens_on_a_source(first):
+        return 0.0
     length = len(first.split())
     score = 0.0
     if length >= LONG_SENTENCE_WORDS:
         score += 0.35
     elif length >= LONG_SENTENCE_WORDS - 5:
         score += 0.15
-    when = bool(_OPENING_DAY.match(first) or _WHEN.search(first))
     if when:
         score += 0.3
     # (Most sentences have neither "has" nor "have": the test skips the search.)
