@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from articles.text.checks.statement_patterns import REPORTING_VERBS
 from articles.text.names import PROPER_NAME
 from articles.text.vocabulary import ORGANISATION_KINDS
 
@@ -99,6 +100,11 @@ _SECOND_VERB = re.compile(
     r"(?!(?:and|but|or)\b)[a-z][^,;:()]*?\s+(?:and|but)\s+"
     rf"(?P<body>(?P<own>{_AUXILIARY}|yet\b)?(?(own)|[a-z]+(?:ed|en)\b)[^,;:()]*)"
 )
+# A frame of reported speech before the subject it reports of: "said Chile".
+_FRAMED_SUBJECT = re.compile(
+    rf"\b(?:{REPORTING_VERBS})\s+(?:that\s+)?(?=[A-Z])"
+    rf"(?P<name>{PROPER_NAME})\s+(?=[a-z])"
+)
 # What the first verb acted on, for a pronoun after the second: "the treaty",
 # "the Oslo Grid Treaty", "Kosovo".
 _FIRST_OBJECT = re.compile(
@@ -107,9 +113,45 @@ _FIRST_OBJECT = re.compile(
     r"(?:\s+[A-Z][\w-]*)*"
 )
 # "Norway is among the countries that have not ratified X"
+# "Ines Duarte is one of four people charged over the fire": a group told with a
+# participle is a group of whom it was done.
 _ONE_OF_GROUP = re.compile(
     rf"\b{_NAME}\s+(?:is|was|are|were)\s+(?:among|one\s+of)\s+(?:the\s+)?"
-    rf"[^,;:()]{{0,60}}?\b(?:that|which|who)\s+(?P<body>{_VERB_FIRST}[^,;:()]*)"
+    rf"(?:[^,;:()]{{0,60}}?\b(?:that|which|who)\s+(?P<body>{_VERB_FIRST}[^,;:()]*)"
+    r"|(?:[a-z0-9][\w-]*\s+){0,3}?(?:people|men|women|others|those|suspects|"
+    r"companies|firms|countries|states|members)\s+"
+    r"(?P<participle>[a-z]+(?:ed|en)\s+(?:with|over|for|of|in|by|after)\b[^,;:()]*))"
+)
+
+
+# Word orders that put a clause's subject after its verb or its verb before its
+# subject, read in the plain order (each its own reader below):
+# "Having ratified X, Chile said": the perfect participle's subject is the main
+# clause's; "Arrested in May, Okoro was": so is a passive participle's.
+_PARTICIPLE_OPENING = re.compile(
+    r"^\W*(?:(?P<perfect>Having\s+(?:(?:not|never)\s+)?been\s+|Having\s+)"
+    r"|(?=[A-Z][a-z]+(?:ed|en)\s+(?:by|in|on|at|last|for|with|over|after)\b))"
+    r"(?P<body>[A-Za-z][a-z]+(?:ed|en|ought|old)\b[^,;:()]*),\s+"
+    rf"{_NAME}\s+[a-z]"
+)
+# "It was Halden that bought X": a cleft names the subject before its verb; "It
+# was not X but Y that" names Y.
+_CLEFT = re.compile(
+    r"\bIt\s+(?:was|is)\s+(?:not\s+[^,;:()]{1,60}?\s+but\s+)?"
+    rf"{_NAME}\s+(?:that|which|who)\s+(?P<body>{_VERB_FIRST}[^,;:()]*)"
+)
+# "Among those arrested on Friday was X", "Among the countries that have not
+# ratified it is Y": the subject after the verb it is told with.
+_AMONG_INVERTED = re.compile(
+    r"^\W*Among\s+(?:those|the\s+(?:[a-z][\w-]*\s+){0,2}?[a-z]+s)\s+"
+    r"(?:(?:that|which|who)\s+(?P<body>[a-z][^,;:()]*?)"
+    r"|(?P<participle>[a-z]+(?:ed|en)\b[^,;:()]*?))\s+(?:is|are|was|were)\s+"
+    rf"{_NAME}(?=\s*(?:[,.;]|$))"
+)
+# "Neither Chile nor Peru recognises X": each party, with the verb denied.
+_NEITHER_NOR = re.compile(
+    rf"\b[Nn]either\s+{_NAME}\s+nor\s+(?P<second>{PROPER_NAME})\s+"
+    r"(?P<body>(?!(?:and|or|but)\b)[a-z][^,;:()]*)"
 )
 
 
@@ -273,7 +315,8 @@ _SALE_TO = tuple(
 @dataclass(frozen=True)
 class Clause:
     """A clause told again as a plain sentence, and where it is in its sentence.
-    `denied`: the sentence denies what the clause says. `fallback`: read only
+    `denied`: the sentence denies what the clause says; `negated`: the sentence
+    itself says it is not so ("neither ... nor"). `fallback`: read only
     where the sentence's own reading found nothing ("lifted the sanctions on X"
     is a lifting, not sanctions told as a noun)."""
 
@@ -281,6 +324,7 @@ class Clause:
     start: int
     end: int
     denied: bool = False
+    negated: bool = False
     fallback: bool = False
 
 
@@ -310,15 +354,16 @@ def _name_clauses(sentence: str) -> Iterator[Clause]:
         (_BODY_APPOSITION, "is "),
         (_AFTER_APPOSITION, ""),
         (_ONE_OF_GROUP, ""),
+        (_CLEFT, ""),
     ):
         for match in pattern.finditer(sentence):
-            body = match.group("body").rstrip(" .")
-            if not body:
+            told, said = _body_of(match, verb)
+            if not told:
                 continue
             clause = Clause(
-                text=f"{match.group('name')} {verb}{body}",
+                text=f"{match.group('name')} {said}{told}",
                 start=match.start("name"),
-                end=match.start("body") + len(body),
+                end=match.start(_body_group(match)) + len(told),
             )
             yield clause
             second = _second_verb(clause.text)
@@ -337,19 +382,76 @@ def _name_clauses(sentence: str) -> Iterator[Clause]:
         yield Clause(text=text, start=match.start("name"), end=match.end("body"))
 
 
+def _body_group(match: re.Match[str]) -> str:
+    """The group that holds what a clause reader tells of its name."""
+    groups = match.re.groupindex
+    if "participle" in groups and match.group("participle"):
+        return "participle"
+    return "body"
+
+
+def _body_of(match: re.Match[str], verb: str) -> tuple[str, str]:
+    """(what a reader's match tells of its name, the verb put before it): a
+    participle is told as done ("charged over the fire": "was charged over")."""
+    group = _body_group(match)
+    told = (match.group(group) or "").rstrip(" .")
+    return told, ("was " if group == "participle" else verb)
+
+
+def _reordered(sentence: str) -> Iterator[Clause]:
+    """A clause told with its subject out of the plain order, in the plain order:
+    a participle opening the sentence, an inversion after "Among", a cleft, and
+    each party of "neither ... nor" with the verb denied."""
+    opening = _PARTICIPLE_OPENING.match(sentence)
+    if opening is not None:
+        told = opening.group("body")
+        if opening.group("perfect") is not None:
+            # "Having been charged" / "Having not ratified": the perfect's own words
+            aux = opening.group("perfect").split(None, 1)[1:]
+            said = "has " + " ".join(aux).strip()
+        else:
+            said, told = "was", told[0].lower() + told[1:]
+        yield Clause(
+            text=f"{opening.group('name')} {said} {told}".replace("  ", " "),
+            start=opening.start("body"),
+            end=opening.end("name"),
+        )
+    for match in _AMONG_INVERTED.finditer(sentence):
+        told, said = _body_of(match, "")
+        yield Clause(
+            text=f"{match.group('name')} {said}{told}",
+            start=match.start(_body_group(match)),
+            end=match.end("name"),
+        )
+    for match in _NEITHER_NOR.finditer(sentence):
+        body = match.group("body").rstrip(" .")
+        for party in ("name", "second"):
+            yield Clause(
+                text=f"{match.group(party)} {body}",
+                start=match.start(party),
+                end=match.start("body") + len(body),
+                negated=True,
+            )
+
+
 def _second_verb(text: str) -> tuple[str, re.Match[str]] | None:
     """The second verb of a text told with its subject, and its match; a pronoun
-    object ("but has not ratified it") is the first verb's object ("the treaty")."""
+    object ("but has not ratified it") is the first verb's object ("the treaty").
+    After a frame of reported speech ("Officials said Chile has signed and
+    ratified X") the subject is the one the frame reports of."""
     match = _SECOND_VERB.match(text)
     if match is None:
         return None
     body = match.group("body").rstrip(" .")
-    objects = _FIRST_OBJECT.findall(text, match.end("name"), match.start("body"))
+    subject, first_verb = match.group("name"), match.end("name")
+    for frame in _FRAMED_SUBJECT.finditer(text, first_verb, match.start("body")):
+        subject, first_verb = frame.group("name"), frame.end("name")
+    objects = _FIRST_OBJECT.findall(text, first_verb, match.start("body"))
     if objects:
         body = re.sub(r"\bit\b", objects[-1], body)
     if not match.group("own") and match.group("aux1"):
         body = f"{match.group('aux1')} {body}"
-    return f"{match.group('name')} {body}", match
+    return f"{subject} {body}", match
 
 
 def _denials(sentence: str) -> Iterator[Clause]:
@@ -622,7 +724,11 @@ def _told_as_noun(sentence: str) -> Iterator[Clause]:
 
 
 _READERS = (
-    ((",", " among ", " one of ", " and ", " but "), _name_clauses),
+    (
+        (",", " among ", " one of ", " and ", " but ", "it was ", "it is "),
+        _name_clauses,
+    ),
+    (("having ", "ed ", "en ", "among ", "neither "), _reordered),
     (("den", "reject"), _denials),
     (
         (
