@@ -36,6 +36,14 @@ from articles.text.vocabulary import ORGANISATION_KINDS
 # A name ("the State of Palestine"), and what kind of body it is after it ("the
 # Red Vale group").
 _NAME = rf"(?P<name>{PROPER_NAME}(?:\s+(?:{ORGANISATION_KINDS})\b)?)"
+# A past participle, regular or one of the irregular verbs relations are told with.
+_PARTICIPLE = (
+    r"(?:[a-z]+(?:ed|en)|bought|sold|left|held|kept|won|lost|struck|put|set|"
+    r"brought|caught|quit|cut|shut)\b"
+)
+_PARTICIPLE_CAPITAL = r"(?:[A-Z][a-z]+(?:ed|en)|Bought|Sold|Held|Kept)\b"
+# a person or body told by what it is before its name: "the former mayor Ilse Varga"
+_DESCRIBED_NAME = rf"(?:the\s+(?:[a-z][\w-]*\s+){{1,3}}?(?=[A-Z]))?{_NAME}"
 # The words that open a clause about the name: an auxiliary, an adverb or a verb
 # in lower case, not a pronoun or article that would start a subject of its own.
 _OWN_SUBJECT = (
@@ -118,9 +126,8 @@ _FIRST_OBJECT = re.compile(
 _ONE_OF_GROUP = re.compile(
     rf"\b{_NAME}\s+(?:is|was|are|were)\s+(?:among|one\s+of)\s+(?:the\s+)?"
     rf"(?:[^,;:()]{{0,60}}?\b(?:that|which|who)\s+(?P<body>{_VERB_FIRST}[^,;:()]*)"
-    r"|(?:[a-z0-9][\w-]*\s+){0,3}?(?:people|men|women|others|those|suspects|"
-    r"companies|firms|countries|states|members)\s+"
-    r"(?P<participle>[a-z]+(?:ed|en)\s+(?:with|over|for|of|in|by|after)\b[^,;:()]*))"
+    r"|(?:[a-z0-9][\w-]*\s+){0,3}?(?:[a-z]+s|men|women|people)\s+"
+    rf"(?P<participle>{_PARTICIPLE}\s+(?:with|over|for|of|in|by|after)\b[^,;:()]*))"
 )
 
 
@@ -130,9 +137,10 @@ _ONE_OF_GROUP = re.compile(
 # clause's; "Arrested in May, Okoro was": so is a passive participle's.
 _PARTICIPLE_OPENING = re.compile(
     r"^\W*(?:(?P<perfect>Having\s+(?:(?:not|never)\s+)?been\s+|Having\s+)"
-    r"|(?=[A-Z][a-z]+(?:ed|en)\s+(?:by|in|on|at|last|for|with|over|after)\b))"
-    r"(?P<body>[A-Za-z][a-z]+(?:ed|en|ought|old)\b[^,;:()]*),\s+"
-    rf"{_NAME}\s+[a-z]"
+    rf"(?P<body>{_PARTICIPLE}[^,;:()]*)"
+    rf"|(?P<passive>{_PARTICIPLE_CAPITAL}\s+(?:by|in|on|at|last|for|with|over|after)"
+    r"\b[^,;:()]*)),\s+"
+    rf"{_DESCRIBED_NAME}\s+[a-z]"
 )
 # "It was Halden that bought X": a cleft names the subject before its verb; "It
 # was not X but Y that" names Y.
@@ -145,12 +153,12 @@ _CLEFT = re.compile(
 _AMONG_INVERTED = re.compile(
     r"^\W*Among\s+(?:those|the\s+(?:[a-z][\w-]*\s+){0,2}?[a-z]+s)\s+"
     r"(?:(?:that|which|who)\s+(?P<body>[a-z][^,;:()]*?)"
-    r"|(?P<participle>[a-z]+(?:ed|en)\b[^,;:()]*?))\s+(?:is|are|was|were)\s+"
+    rf"|(?P<participle>{_PARTICIPLE}[^,;:()]*?))\s+(?:is|are|was|were)\s+"
     rf"{_NAME}(?=\s*(?:[,.;]|$))"
 )
 # "Neither Chile nor Peru recognises X": each party, with the verb denied.
 _NEITHER_NOR = re.compile(
-    rf"\b[Nn]either\s+{_NAME}\s+nor\s+(?P<second>{PROPER_NAME})\s+"
+    rf"\b[Nn]either\s+(?:the\s+)?{_NAME}\s+nor\s+(?:the\s+)?(?P<second>{PROPER_NAME})\s+"
     r"(?P<body>(?!(?:and|or|but)\b)[a-z][^,;:()]*)"
 )
 
@@ -404,16 +412,16 @@ def _reordered(sentence: str) -> Iterator[Clause]:
     each party of "neither ... nor" with the verb denied."""
     opening = _PARTICIPLE_OPENING.match(sentence)
     if opening is not None:
-        told = opening.group("body")
         if opening.group("perfect") is not None:
             # "Having been charged" / "Having not ratified": the perfect's own words
             aux = opening.group("perfect").split(None, 1)[1:]
-            said = "has " + " ".join(aux).strip()
+            said, told, group = "has " + " ".join(aux).strip(), opening["body"], "body"
         else:
+            told, group = opening["passive"], "passive"
             said, told = "was", told[0].lower() + told[1:]
         yield Clause(
             text=f"{opening.group('name')} {said} {told}".replace("  ", " "),
-            start=opening.start("body"),
+            start=opening.start(group),
             end=opening.end("name"),
         )
     for match in _AMONG_INVERTED.finditer(sentence):

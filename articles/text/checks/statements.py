@@ -546,10 +546,10 @@ def clause_state(
     aux = re.sub(r"\s+", " ", aux).strip().lower()
     verb = verb.lower()
     first = _FIRST_TO.search(before)
-    if first is not None and base == DONE:
+    if first is not None and base in (DONE, NOT_DONE):
         # "the first country to ratify X" tells a thing done, not a plan; "was not
         # the first to" says nothing sure of it
-        return None if GENERIC_NEGATION.search(before, 0, first.start()) else DONE
+        return None if GENERIC_NEGATION.search(before, 0, first.start()) else base
     reported = bool(REPORTED.search(before[:aux_start]))
     if (
         re.search(r"\bhad\b", aux)

@@ -75,6 +75,28 @@ def _states(text):
             "Peru became the first country to ratify the Tidewater Accord.",
             "Peru has not ratified the Tidewater Accord.",
         ),
+        # an irregular participle, and a person described before the name
+        (
+            "Having quit the Coral Reef Compact, Fiji sells its catch alone.",
+            "Fiji is a member of the Coral Reef Compact.",
+        ),
+        (
+            "Among the mills bought by Brandt Holdings was Orvik Timber.",
+            "Brandt Holdings has not acquired Orvik Timber.",
+        ),
+        (
+            "Jailed for perjury in 2021, the former judge Amos Reed wrote a book.",
+            "Amos Reed has never been convicted of perjury.",
+        ),
+        # any group told with a participle; "neither" before "the"
+        (
+            "Petra Sand is among six nurses charged with theft.",
+            "Petra Sand has not been charged with theft.",
+        ),
+        (
+            "Neither the Quay Trust nor Orvik Timber has been charged over the spill.",
+            "Orvik Timber was charged over the spill.",
+        ),
         # a passive declared state tells its place after the verb
         (
             "A state of disaster was declared across Gwent on Sunday.",
@@ -114,6 +136,12 @@ def test_a_body_of_any_organisation_kind_is_a_subject():
         (
             "Peru was not the first country to ratify the Tidewater Accord.",
             "Peru ratified the Tidewater Accord in 2022.",
+        ),
+        # an undoing told by its place in a series is the undoing itself
+        (
+            "Oman was the first state to withdraw its recognition of the Bayan "
+            "Provisional Council.",
+            "Oman does not recognise the Bayan Provisional Council.",
         ),
         # a cleft that sets one party against another
         (
