@@ -29,7 +29,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from articles.text.checks.statement_patterns import REPORTING_VERBS
+from articles.text.checks.statement_patterns import (
+    DESIGNATION_VERBS,
+    GENERIC_VERBS,
+    REPORTING_VERBS,
+)
 from articles.text.names import PROPER_NAME
 from articles.text.vocabulary import ORGANISATION_KINDS
 
@@ -75,6 +79,18 @@ _RELATIVE = re.compile(
 _BODY_RELATIVE = re.compile(
     rf"{_BODY_NAMED},\s+(?:which|who)\s+(?P<body>{_VERB_FIRST}[^,;:()]*)"
 )
+# "Helix, which Norland has not acquired,", "the Red Vale group, which Canada
+# lists as a terrorist entity": the object told before the subject of its
+# relative clause, told again in the plain order ("Norland has not acquired
+# Helix").
+_OBJECT_RELATIVE = re.compile(
+    r"(?P<object>(?<![\w-])(?:[Tt]he\s+)?"
+    rf"(?:{PROPER_NAME}(?:\s+(?:{ORGANISATION_KINDS})\b)?|"
+    rf"(?<=[Tt]he\s)(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*)),\s+(?:which|whom|that)\s+"
+    r"(?P<body>(?=[A-Z]|(?:the|it|he|she|they)\s)[^,;:()]*)"
+)
+# Where the object goes in such a clause: after the verb, before what follows it.
+_AFTER_VERB = re.compile(r"\s+(?:as|in|on|last|this|earlier)\b|$")
 # "Taiwan, with which Paraguay has no diplomatic relations, sent": a relative
 # clause led by its preposition, told again with the preposition and the name last.
 _PREPOSED_RELATIVE = re.compile(
@@ -108,6 +124,8 @@ _SECOND_VERB = re.compile(
     r"(?!(?:and|but|or)\b)[a-z][^,;:()]*?\s+(?:and|but)\s+"
     rf"(?P<body>(?P<own>{_AUXILIARY}|yet\b)?(?(own)|[a-z]+(?:ed|en)\b)[^,;:()]*)"
 )
+# A verb of a relation ending a text: where an object told before it belongs.
+_VERB_AT_END = re.compile(rf"(?:{GENERIC_VERBS.pattern}|{DESIGNATION_VERBS})$")
 # A frame of reported speech before the subject it reports of: "said Chile".
 _FRAMED_SUBJECT = re.compile(
     rf"\b(?:{REPORTING_VERBS})\s+(?:that\s+)?(?=[A-Z])"
@@ -377,6 +395,20 @@ def _name_clauses(sentence: str) -> Iterator[Clause]:
             second = _second_verb(clause.text)
             if second is not None:
                 yield Clause(text=second[0], start=clause.start, end=clause.end)
+    for match in _OBJECT_RELATIVE.finditer(sentence):
+        body = match.group("body").rstrip(" .")
+        for after in _AFTER_VERB.finditer(body):
+            if _VERB_AT_END.search(body, 0, after.start()):
+                break
+        else:
+            continue
+        told, told_of = body[: after.start()], match.group("object")
+        told_of = re.sub(r"^The\b", "the", told_of)
+        yield Clause(
+            text=f"{told} {told_of}{body[after.start() :]}",
+            start=match.start("object"),
+            end=match.start("body") + len(told),
+        )
     for match in _PREPOSED_RELATIVE.finditer(sentence):
         body = match.group("body").rstrip(" .")
         yield Clause(

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 from articles.text.checks.relations import (
-    ACTIVE,
     DONE,
     JOINT,
     NOT_DONE,
@@ -197,6 +196,8 @@ _ACTIVE_VERB = (
     r"treat(?:s|ed|ing)?|proscrib(?:es?|ed|ing)|declar(?:es?|ed|ing)|"
     r"nam(?:es?|ed|ing))"
 )
+# The verbs a designation is told with, for clauses.py to find in a clause.
+DESIGNATION_VERBS = _ACTIVE_VERB.replace("(?P<verb>", "(?:")
 _PASSIVE_VERB = (
     r"(?P<verb>listed|designated|recogni[sz]ed|classified|considered|regarded|"
     r"labell?ed|branded|deemed|banned|proscribed|outlawed|treated)"
@@ -237,15 +238,6 @@ PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         re.compile(
             rf"\b{_SUBJ}(?:,\s+which)?\s+{_AUX}{_ACTIVE_VERB}\s+{_OBJ}{_OBJECT_ASIDE}"
             rf"\s+(?:as\s+)?{_CATEGORY}"
-        ),
-    ),
-    # the Proud Boys, which Canada lists as a terrorist entity
-    (
-        DESIGNATION,
-        "relative",
-        re.compile(
-            rf"\b{_OBJ},?\s+(?:which|whom|that)\s+{_SUBJ}\s+{_AUX}{_ACTIVE_VERB}"
-            rf"\s+as\s+{_CATEGORY}"
         ),
     ),
     # The EU does not list the Proud Boys. (A country or body as the subject, and
@@ -516,32 +508,13 @@ def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
 
 
 # Each with its verb alone: a cheap test that spares most sentences the full pattern.
-def _relative_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str] | None:
-    """The object told before its subject, in a relative clause: "Helix, which
-    Norland has not acquired, said ..."; None for phrases that cannot be."""
-    if phrase.shape != ACTIVE or phrase.obj is not None or relation.by_object:
-        return None
-    obj = (
-        rf"(?P<obj>{relation.objects})"
-        if relation.objects
-        else rf"{_TABLE_OBJ}{_GOVERNMENT}"
-    )
-    return re.compile(
-        rf"\b{obj},\s+(?:which|whom|that)\s+{_SUBJ}\s+"
-        rf"{_AUX}(?P<verb>{phrase.verb})"
-        r"(?=\s*(?:[,.;:]|$)|\s+(?:in|on|last|this|earlier)\b)"
-    )
-
-
+# (An object told before its subject, "Helix, which Norland has not acquired", is
+# told again in the plain order by clauses.py.)
 GENERIC_PATTERNS: list[tuple[Relation, Phrase, re.Pattern[str], re.Pattern[str]]] = [
     (relation, phrase, pattern, re.compile(rf"\b(?:{phrase.verb})\b"))
     for relation in RELATIONS
     for phrase in relation.phrases
-    for pattern in (
-        _generic_pattern(relation, phrase),
-        _relative_pattern(relation, phrase),
-    )
-    if pattern is not None
+    for pattern in (_generic_pattern(relation, phrase),)
 ]
 # Any phrase's verb: most sentences have none, and are spared every pattern.
 GENERIC_VERBS = re.compile(

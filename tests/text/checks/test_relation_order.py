@@ -185,3 +185,21 @@ def test_a_second_verb_after_a_frame_has_the_subject_the_frame_reports_of():
         source("Aides in Lima said Peru had signed and ratified the Tidewater Accord.")
     )
     assert {s.subject for s in statements} == {"Peru"}
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Saltmarsh Joinery, which Orvik Timber has not acquired, made a loss.",
+            "Orvik Timber has acquired Saltmarsh Joinery.",
+        ),
+        (
+            "The Grey Lantern network, which Norway lists as a terrorist group, "
+            "denies it.",
+            "Norway does not list the Grey Lantern network as a terrorist group.",
+        ),
+    ],
+)
+def test_an_object_before_its_relative_clause_is_read_in_the_plain_order(first, second):
+    assert _severities(first, second) == {(0, BLOCKING), (1, BLOCKING)}
