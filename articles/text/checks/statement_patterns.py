@@ -176,6 +176,11 @@ _REFUSAL_GERUNDS = (
     r"stop(?:s|ped)?\s+short\s+of|refrain(?:s|ed)?\s+from|balk(?:s|ed)\s+at|"
     r"h(?:olds?|eld)\s+off(?:\s+from)?"
 )
+# a decision not to do it, with its time between: "decided in May not to charge"
+_DECIDED_NOT = (
+    r"(?:decided|decides|chose|chooses|voted|votes)\s+"
+    r"(?:(?:in|on|last|this)\s+\w+\s+)?(?=not\s+to\b)"
+)
 _IN_PROGRESS = r"in\s+talks\s+to|in\s+the\s+process\s+of"
 # Auxiliaries and adverbs between a subject and the verb of a relation's phrase,
 # for every relation: its state is read from them (statements.clause_state).
@@ -187,6 +192,7 @@ _AUX = (
     rf"{_MODALS}|must|is|are|was|were|be|been|being|to|considering|ever|"
     rf"(?:{_PROSPECT_VERBS}|continues?|tried\s+and\s+failed|{_REFUSAL_VERBS}|"
     rf"in\s+talks)\s+to|in\s+the\s+process\s+of|{_REFUSAL_GERUNDS})\s+|"
+    rf"{_DECIDED_NOT}|"
     r"n['\u2019]t\s+)*)"
 )
 _ACTIVE_VERB = (

@@ -70,6 +70,11 @@ def _states(text):
             "Iceland has held off joining the Arctic Salmon Forum.",
             "Iceland is a member of the Arctic Salmon Forum.",
         ),
+        # a decision not to do it, with its time between
+        (
+            "Brandt Holdings decided in March not to buy Orvik Timber.",
+            "Brandt Holdings has bought Orvik Timber.",
+        ),
         # an act told by its place in a series is done, not planned
         (
             "Peru became the first country to ratify the Tidewater Accord.",
