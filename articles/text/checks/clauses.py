@@ -163,7 +163,7 @@ _PARTICIPLE_OPENING = re.compile(
 # "It was Halden that bought X": a cleft names the subject before its verb; "It
 # was not X but Y that" names Y.
 _CLEFT = re.compile(
-    r"\bIt\s+(?:was|is)\s+(?:not\s+[^,;:()]{1,60}?\s+but\s+)?"
+    r"\bIt\s+(?:was|is)\s+(?:not\s+[^,;:()]{1,60}?\s+but\s+)?(?:the\s+)?"
     rf"{_NAME}\s+(?:that|which|who)\s+(?P<body>{_VERB_FIRST}[^,;:()]*)"
 )
 # "Among those arrested on Friday was X", "Among the countries that have not
@@ -451,11 +451,15 @@ def _reordered(sentence: str) -> Iterator[Clause]:
         else:
             told, group = opening["passive"], "passive"
             said, told = "was", told[0].lower() + told[1:]
-        yield Clause(
+        clause = Clause(
             text=f"{opening.group('name')} {said} {told}".replace("  ", " "),
             start=opening.start(group),
             end=opening.end("name"),
         )
+        yield clause
+        second = _second_verb(clause.text)  # "Having signed and ratified X"
+        if second is not None:
+            yield Clause(text=second[0], start=clause.start, end=clause.end)
     for match in _AMONG_INVERTED.finditer(sentence):
         told, said = _body_of(match, "")
         yield Clause(

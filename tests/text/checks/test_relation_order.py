@@ -32,6 +32,11 @@ def _states(text):
             "Having joined the Coral Reef Compact in June, Fiji hosted its summit.",
             "Fiji is not a member of the Coral Reef Compact.",
         ),
+        # and its second verb
+        (
+            "Having signed and ratified the Tidewater Accord, Malta hosted a summit.",
+            "Malta has not ratified the Tidewater Accord.",
+        ),
         # a passive participle opening the sentence
         (
             "Detained at the border, Lukas Brenner was questioned for a day.",
@@ -41,6 +46,10 @@ def _states(text):
         (
             "It was Orvik Timber that acquired Saltmarsh Joinery last winter.",
             "Orvik Timber has not acquired Saltmarsh Joinery.",
+        ),
+        (
+            "It was the Brandt Group that bought Saltmarsh Joinery.",
+            "The Brandt Group has not bought Saltmarsh Joinery.",
         ),
         # the subject after the verb, in an inversion after "Among"
         (
