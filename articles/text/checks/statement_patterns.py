@@ -60,6 +60,8 @@ _KIND = (
     r"(?:groups?|organi[sz]ations?|entit(?:y|ies)|movements?|outfits?|networks?|"
     r"militias?|brigades?|factions?|fronts?)"
 )
+# A word that tells a group: a ban of one is its designation.
+GROUP_WORD = re.compile(rf"\b{_KIND}\b")
 # A group's name may be followed by what it is: "the Black Meridian network".
 # A group told by what it is ("the brigade") is resolved by references.py.
 _OBJ = (

@@ -35,6 +35,7 @@ from articles.text.checks.statement_patterns import (
     GENERIC_PATTERNS,
     GENERIC_PROSPECT,
     GENERIC_VERBS,
+    GROUP_WORD,
     IN_PROGRESS,
     LISTED,
     LISTED_ON,
@@ -673,7 +674,15 @@ def _passive_is_relation(match: re.Match[str]) -> bool:
     """A passive only states a listing with a category or a named lister."""
     text = match.group()
     has_category = re.search(r"(?i:terror|extremist)", text) is not None
-    banned = match.group("verb") in ("banned", "proscribed", "outlawed")
+    # "banned" tells a designation of a group ("the Red Vale group is banned in
+    # Germany"); of anything else it is the table's ban ("Glowtrack is not banned
+    # in Estonia", as "Estonia has banned Glowtrack")
+    verb = match.group("verb")
+    banned = verb in ("proscribed", "outlawed") or (
+        verb == "banned"
+        and GROUP_WORD.search(match.string, match.start("obj"), match.start("verb"))
+        is not None
+    )
     lister = match.group("subj") or ""
     # "banned in the city's parks": the owner of a place, not who lists
     owner = bool(lister) and (

@@ -217,3 +217,14 @@ def test_a_second_verb_after_a_frame_has_the_subject_the_frame_reports_of():
 )
 def test_an_object_before_its_relative_clause_is_read_in_the_plain_order(first, second):
     assert _severities(first, second) == {(0, BLOCKING), (1, BLOCKING)}
+
+
+def test_a_passive_ban_of_a_thing_is_the_ban_and_of_a_group_its_designation():
+    assert _severities(
+        "Latvia has banned Pixmelt.", "Pixmelt is not banned in Latvia."
+    ) == {(0, BLOCKING), (1, BLOCKING)}
+    assert [
+        s.relation for s in read_statements(source("Pixmelt is banned in Latvia."))
+    ] == ["ban"]
+    statements = read_statements(source("The Ash Crown group is banned in Latvia."))
+    assert [s.relation for s in statements] == ["designation"]
