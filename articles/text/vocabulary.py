@@ -1123,7 +1123,8 @@ ORGANISATION_KINDS = (
     r"company|firm|operator|group|broadcaster|carrier|airline|maker|manufacturer|"
     r"retailer|chain|lender|bank|insurer|producer|developer|supplier|business|"
     r"network|organi[sz]ation|movement|party|club|charity|militia|union|alliance|"
-    r"association|federation|body|agency|insurgency|faction|startup|start-up"
+    r"association|federation|body|agency|insurgency|faction|startup|start-up|"
+    r"co-?operative"
 )
 # The last word of an event's name.
 EVENT_WORDS = frozenset(

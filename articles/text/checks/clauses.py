@@ -29,12 +29,25 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from articles.text.checks.statement_patterns import (
+    DESIGNATION_VERBS,
+    GENERIC_VERBS,
+    REPORTING_VERBS,
+)
 from articles.text.names import PROPER_NAME
 from articles.text.vocabulary import ORGANISATION_KINDS
 
 # A name ("the State of Palestine"), and what kind of body it is after it ("the
 # Red Vale group").
 _NAME = rf"(?P<name>{PROPER_NAME}(?:\s+(?:{ORGANISATION_KINDS})\b)?)"
+# A past participle, regular or one of the irregular verbs relations are told with.
+_PARTICIPLE = (
+    r"(?:[a-z]+(?:ed|en)|bought|sold|left|held|kept|won|lost|struck|put|set|"
+    r"brought|caught|quit|cut|shut)\b"
+)
+_PARTICIPLE_CAPITAL = r"(?:[A-Z][a-z]+(?:ed|en)|Bought|Sold|Held|Kept)\b"
+# a person or body told by what it is before its name: "the former mayor Ilse Varga"
+_DESCRIBED_NAME = rf"(?:the\s+(?:[a-z][\w-]*\s+){{1,3}}?(?=[A-Z]))?{_NAME}"
 # The words that open a clause about the name: an auxiliary, an adverb or a verb
 # in lower case, not a pronoun or article that would start a subject of its own.
 _OWN_SUBJECT = (
@@ -66,6 +79,18 @@ _RELATIVE = re.compile(
 _BODY_RELATIVE = re.compile(
     rf"{_BODY_NAMED},\s+(?:which|who)\s+(?P<body>{_VERB_FIRST}[^,;:()]*)"
 )
+# "Helix, which Norland has not acquired,", "the Red Vale group, which Canada
+# lists as a terrorist entity": the object told before the subject of its
+# relative clause, told again in the plain order ("Norland has not acquired
+# Helix").
+_OBJECT_RELATIVE = re.compile(
+    r"(?P<object>(?<![\w-])(?:[Tt]he\s+)?"
+    rf"(?:{PROPER_NAME}(?:\s+(?:{ORGANISATION_KINDS})\b)?|"
+    rf"(?<=[Tt]he\s)(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*)),\s+(?:which|whom|that)\s+"
+    r"(?P<body>(?=[A-Z]|(?:the|it|he|she|they)\s)[^,;:()]*)"
+)
+# Where the object goes in such a clause: after the verb, before what follows it.
+_AFTER_VERB = re.compile(r"\s+(?:as|in|on|last|this|earlier)\b|$")
 # "Taiwan, with which Paraguay has no diplomatic relations, sent": a relative
 # clause led by its preposition, told again with the preposition and the name last.
 _PREPOSED_RELATIVE = re.compile(
@@ -99,6 +124,13 @@ _SECOND_VERB = re.compile(
     r"(?!(?:and|but|or)\b)[a-z][^,;:()]*?\s+(?:and|but)\s+"
     rf"(?P<body>(?P<own>{_AUXILIARY}|yet\b)?(?(own)|[a-z]+(?:ed|en)\b)[^,;:()]*)"
 )
+# A verb of a relation ending a text: where an object told before it belongs.
+_VERB_AT_END = re.compile(rf"(?:{GENERIC_VERBS.pattern}|{DESIGNATION_VERBS})$")
+# A frame of reported speech before the subject it reports of: "said Chile".
+_FRAMED_SUBJECT = re.compile(
+    rf"\b(?:{REPORTING_VERBS})\s+(?:that\s+)?(?=[A-Z])"
+    rf"(?P<name>{PROPER_NAME})\s+(?=[a-z])"
+)
 # What the first verb acted on, for a pronoun after the second: "the treaty",
 # "the Oslo Grid Treaty", "Kosovo".
 _FIRST_OBJECT = re.compile(
@@ -107,9 +139,45 @@ _FIRST_OBJECT = re.compile(
     r"(?:\s+[A-Z][\w-]*)*"
 )
 # "Norway is among the countries that have not ratified X"
+# "Ines Duarte is one of four people charged over the fire": a group told with a
+# participle is a group of whom it was done.
 _ONE_OF_GROUP = re.compile(
     rf"\b{_NAME}\s+(?:is|was|are|were)\s+(?:among|one\s+of)\s+(?:the\s+)?"
-    rf"[^,;:()]{{0,60}}?\b(?:that|which|who)\s+(?P<body>{_VERB_FIRST}[^,;:()]*)"
+    rf"(?:[^,;:()]{{0,60}}?\b(?:that|which|who)\s+(?P<body>{_VERB_FIRST}[^,;:()]*)"
+    r"|(?:[a-z0-9][\w-]*\s+){0,3}?(?:[a-z]+s|men|women|people)\s+"
+    rf"(?P<participle>{_PARTICIPLE}\s+(?:with|over|for|of|in|by|after)\b[^,;:()]*))"
+)
+
+
+# Word orders that put a clause's subject after its verb or its verb before its
+# subject, read in the plain order (each its own reader below):
+# "Having ratified X, Chile said": the perfect participle's subject is the main
+# clause's; "Arrested in May, Okoro was": so is a passive participle's.
+_PARTICIPLE_OPENING = re.compile(
+    r"^\W*(?:(?P<perfect>Having\s+(?:(?:not|never)\s+)?been\s+|Having\s+)"
+    rf"(?P<body>{_PARTICIPLE}[^,;:()]*)"
+    rf"|(?P<passive>{_PARTICIPLE_CAPITAL}\s+(?:by|in|on|at|last|for|with|over|after)"
+    r"\b[^,;:()]*)),\s+"
+    rf"{_DESCRIBED_NAME}\s+[a-z]"
+)
+# "It was Halden that bought X": a cleft names the subject before its verb; "It
+# was not X but Y that" names Y.
+_CLEFT = re.compile(
+    r"\bIt\s+(?:was|is)\s+(?:not\s+[^,;:()]{1,60}?\s+but\s+)?(?:the\s+)?"
+    rf"{_NAME}\s+(?:that|which|who)\s+(?P<body>{_VERB_FIRST}[^,;:()]*)"
+)
+# "Among those arrested on Friday was X", "Among the countries that have not
+# ratified it is Y": the subject after the verb it is told with.
+_AMONG_INVERTED = re.compile(
+    r"^\W*Among\s+(?:those|the\s+(?:[a-z][\w-]*\s+){0,2}?[a-z]+s)\s+"
+    r"(?:(?:that|which|who)\s+(?P<body>[a-z][^,;:()]*?)"
+    rf"|(?P<participle>{_PARTICIPLE}[^,;:()]*?))\s+(?:is|are|was|were)\s+"
+    rf"{_NAME}(?=\s*(?:[,.;]|$))"
+)
+# "Neither Chile nor Peru recognises X": each party, with the verb denied.
+_NEITHER_NOR = re.compile(
+    rf"\b[Nn]either\s+(?:the\s+)?{_NAME}\s+nor\s+(?:the\s+)?(?P<second>{PROPER_NAME})\s+"
+    r"(?P<body>(?!(?:and|or|but)\b)[a-z][^,;:()]*)"
 )
 
 
@@ -273,7 +341,8 @@ _SALE_TO = tuple(
 @dataclass(frozen=True)
 class Clause:
     """A clause told again as a plain sentence, and where it is in its sentence.
-    `denied`: the sentence denies what the clause says. `fallback`: read only
+    `denied`: the sentence denies what the clause says; `negated`: the sentence
+    itself says it is not so ("neither ... nor"). `fallback`: read only
     where the sentence's own reading found nothing ("lifted the sanctions on X"
     is a lifting, not sanctions told as a noun)."""
 
@@ -281,6 +350,7 @@ class Clause:
     start: int
     end: int
     denied: bool = False
+    negated: bool = False
     fallback: bool = False
 
 
@@ -310,20 +380,35 @@ def _name_clauses(sentence: str) -> Iterator[Clause]:
         (_BODY_APPOSITION, "is "),
         (_AFTER_APPOSITION, ""),
         (_ONE_OF_GROUP, ""),
+        (_CLEFT, ""),
     ):
         for match in pattern.finditer(sentence):
-            body = match.group("body").rstrip(" .")
-            if not body:
+            told, said = _body_of(match, verb)
+            if not told:
                 continue
             clause = Clause(
-                text=f"{match.group('name')} {verb}{body}",
+                text=f"{match.group('name')} {said}{told}",
                 start=match.start("name"),
-                end=match.start("body") + len(body),
+                end=match.start(_body_group(match)) + len(told),
             )
             yield clause
             second = _second_verb(clause.text)
             if second is not None:
                 yield Clause(text=second[0], start=clause.start, end=clause.end)
+    for match in _OBJECT_RELATIVE.finditer(sentence):
+        body = match.group("body").rstrip(" .")
+        for after in _AFTER_VERB.finditer(body):
+            if _VERB_AT_END.search(body, 0, after.start()):
+                break
+        else:
+            continue
+        told, told_of = body[: after.start()], match.group("object")
+        told_of = re.sub(r"^The\b", "the", told_of)
+        yield Clause(
+            text=f"{told} {told_of}{body[after.start() :]}",
+            start=match.start("object"),
+            end=match.start("body") + len(told),
+        )
     for match in _PREPOSED_RELATIVE.finditer(sentence):
         body = match.group("body").rstrip(" .")
         yield Clause(
@@ -337,19 +422,80 @@ def _name_clauses(sentence: str) -> Iterator[Clause]:
         yield Clause(text=text, start=match.start("name"), end=match.end("body"))
 
 
+def _body_group(match: re.Match[str]) -> str:
+    """The group that holds what a clause reader tells of its name."""
+    groups = match.re.groupindex
+    if "participle" in groups and match.group("participle"):
+        return "participle"
+    return "body"
+
+
+def _body_of(match: re.Match[str], verb: str) -> tuple[str, str]:
+    """(what a reader's match tells of its name, the verb put before it): a
+    participle is told as done ("charged over the fire": "was charged over")."""
+    group = _body_group(match)
+    told = (match.group(group) or "").rstrip(" .")
+    return told, ("was " if group == "participle" else verb)
+
+
+def _reordered(sentence: str) -> Iterator[Clause]:
+    """A clause told with its subject out of the plain order, in the plain order:
+    a participle opening the sentence, an inversion after "Among", a cleft, and
+    each party of "neither ... nor" with the verb denied."""
+    opening = _PARTICIPLE_OPENING.match(sentence)
+    if opening is not None:
+        if opening.group("perfect") is not None:
+            # "Having been charged" / "Having not ratified": the perfect's own words
+            aux = opening.group("perfect").split(None, 1)[1:]
+            said, told, group = "has " + " ".join(aux).strip(), opening["body"], "body"
+        else:
+            told, group = opening["passive"], "passive"
+            said, told = "was", told[0].lower() + told[1:]
+        clause = Clause(
+            text=f"{opening.group('name')} {said} {told}".replace("  ", " "),
+            start=opening.start(group),
+            end=opening.end("name"),
+        )
+        yield clause
+        second = _second_verb(clause.text)  # "Having signed and ratified X"
+        if second is not None:
+            yield Clause(text=second[0], start=clause.start, end=clause.end)
+    for match in _AMONG_INVERTED.finditer(sentence):
+        told, said = _body_of(match, "")
+        yield Clause(
+            text=f"{match.group('name')} {said}{told}",
+            start=match.start(_body_group(match)),
+            end=match.end("name"),
+        )
+    for match in _NEITHER_NOR.finditer(sentence):
+        body = match.group("body").rstrip(" .")
+        for party in ("name", "second"):
+            yield Clause(
+                text=f"{match.group(party)} {body}",
+                start=match.start(party),
+                end=match.start("body") + len(body),
+                negated=True,
+            )
+
+
 def _second_verb(text: str) -> tuple[str, re.Match[str]] | None:
     """The second verb of a text told with its subject, and its match; a pronoun
-    object ("but has not ratified it") is the first verb's object ("the treaty")."""
+    object ("but has not ratified it") is the first verb's object ("the treaty").
+    After a frame of reported speech ("Officials said Chile has signed and
+    ratified X") the subject is the one the frame reports of."""
     match = _SECOND_VERB.match(text)
     if match is None:
         return None
     body = match.group("body").rstrip(" .")
-    objects = _FIRST_OBJECT.findall(text, match.end("name"), match.start("body"))
+    subject, first_verb = match.group("name"), match.end("name")
+    for frame in _FRAMED_SUBJECT.finditer(text, first_verb, match.start("body")):
+        subject, first_verb = frame.group("name"), frame.end("name")
+    objects = _FIRST_OBJECT.findall(text, first_verb, match.start("body"))
     if objects:
         body = re.sub(r"\bit\b", objects[-1], body)
     if not match.group("own") and match.group("aux1"):
         body = f"{match.group('aux1')} {body}"
-    return f"{match.group('name')} {body}", match
+    return f"{subject} {body}", match
 
 
 def _denials(sentence: str) -> Iterator[Clause]:
@@ -622,7 +768,11 @@ def _told_as_noun(sentence: str) -> Iterator[Clause]:
 
 
 _READERS = (
-    ((",", " among ", " one of ", " and ", " but "), _name_clauses),
+    (
+        (",", " among ", " one of ", " and ", " but ", "it was ", "it is "),
+        _name_clauses,
+    ),
+    (("having ", "ed ", "en ", "among ", "neither "), _reordered),
     (("den", "reject"), _denials),
     (
         (

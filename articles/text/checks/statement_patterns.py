@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 from articles.text.checks.relations import (
-    ACTIVE,
     DONE,
     JOINT,
     NOT_DONE,
@@ -61,6 +60,8 @@ _KIND = (
     r"(?:groups?|organi[sz]ations?|entit(?:y|ies)|movements?|outfits?|networks?|"
     r"militias?|brigades?|factions?|fronts?)"
 )
+# A word that tells a group: a ban of one is its designation.
+GROUP_WORD = re.compile(rf"\b{_KIND}\b")
 # A group's name may be followed by what it is: "the Black Meridian network".
 # A group told by what it is ("the brigade") is resolved by references.py.
 _OBJ = (
@@ -71,11 +72,11 @@ _OBJ = (
 # "the national regulator". Copy on local government, sport and business states
 # its relations with these as often as with names.
 _BODY = (
-    r"[Tt]he\s+(?:(?:[A-Z][\w-]*\s+){1,3}(?=[a-z]))?(?:[a-z][\w-]*\s+){0,2}(?:council|government|board|authority|"
-    r"authorities|administration|league|federation|association|club|court|"
-    r"regulator|region|province|ministry|committee|union|company|firm|bank|agency|"
+    r"[Tt]he\s+(?:(?:[A-Z][\w-]*\s+){1,3}(?=[a-z]))?(?:[a-z][\w-]*\s+){0,2}"
+    rf"(?:{ORGANISATION_KINDS}|council|government|board|authority|authorities|"
+    r"administration|league|court|regulator|region|province|ministry|committee|"
     r"parliament|assembly|senate|army|police|city|county|state|town|country|trust|"
-    r"charity|school|hospital|university|college|airline|operator|group)\b"
+    r"school|hospital|university|college)\b"
 )
 # The organs of a state or body that act for it: "Chile's parliament ratified".
 ORGANS = (
@@ -160,20 +161,41 @@ _LIST = (
     rf"(?:terrorist|terror|extremist|banned|proscribed|prohibited)\s+{_KIND})"
     r"|(?i:(?:terror(?:ist|ism)?|extremist)\s+(?:black)?list)"
 )
+# The words that tell a clause's state, as families (statements.clause_state
+# reads them): modals and verbs of prospect ("plans to", "voted to") tell a plan;
+# negators and verbs of refusal ("failed to", "stopped short of recognising")
+# tell that it is not done; "in talks to" that it is under way.
+_MODALS = r"will|would|could|may|might|shall"
+_PROSPECT_VERBS = (
+    r"plans?|planning|intends?|wants?|hopes?|seeks?|seeking|agreed|agrees|applied|"
+    r"applies|expected|set|moving|poised|about|bid|voted|votes|decided|decides|"
+    r"threatened|threatens|tries|tried|attempted"
+)
+_NEGATORS = r"not|never|no\s+longer|yet\s+to"
+_REFUSAL_VERBS = r"fail(?:s|ed)?|refus(?:es|ed)|declin(?:es|ed)|ceas(?:es|ed)"
+# a refusal told with a gerund: "stopped short of recognising", "held off joining"
+_REFUSAL_GERUNDS = (
+    r"stop(?:s|ped)?\s+short\s+of|refrain(?:s|ed)?\s+from|balk(?:s|ed)\s+at|"
+    r"h(?:olds?|eld)\s+off(?:\s+from)?"
+)
+# a decision not to do it, with its time between: "decided in May not to charge"
+_DECIDED_NOT = (
+    r"(?:decided|decides|chose|chooses|voted|votes)\s+"
+    r"(?:(?:in|on|last|this)\s+\w+\s+)?(?=not\s+to\b)"
+)
+_IN_PROGRESS = r"in\s+talks\s+to|in\s+the\s+process\s+of"
 # Auxiliaries and adverbs between a subject and the verb of a relation's phrase,
 # for every relation: its state is read from them (statements.clause_state).
 _AUX = (
     r"(?P<aux>(?:(?:still|officially|formally|already|currently|now|also|finally|"
     r"(?!(?:only|early|family|rally|supply|apply|reply)\b)[a-z]{3,}ly|"
     r"later|subsequently|since|eventually|then|briefly|reportedly|allegedly|"
-    r"has|have|had|does|do|did|not|no\s+longer|never|yet|will|would|could|may|"
-    r"might|shall|must|is|are|was|were|be|been|being|to|considering|ever|"
-    r"(?:plans?|planning|intends?|wants?|hopes?|seeks?|seeking|agreed|agrees|"
-    r"applied|applies|expected|set|moving|poised|about|continues?|fail(?:s|ed)?|"
-    r"tried\s+and\s+failed|tries|tried|attempted|"
-    r"refus(?:es|ed)|declin(?:es|ed)|ceas(?:es|ed)|in\s+talks|bid|voted|votes|"
-    r"decided|decides|threatened|"
-    r"threatens)\s+to|in\s+the\s+process\s+of)\s+|n['\u2019]t\s+)*)"
+    r"has|have|had|does|do|did|not|no\s+longer|never|yet|"
+    rf"{_MODALS}|must|is|are|was|were|be|been|being|to|considering|ever|"
+    rf"(?:{_PROSPECT_VERBS}|continues?|tried\s+and\s+failed|{_REFUSAL_VERBS}|"
+    rf"in\s+talks)\s+to|in\s+the\s+process\s+of|{_REFUSAL_GERUNDS})\s+|"
+    rf"{_DECIDED_NOT}|"
+    r"n['\u2019]t\s+)*)"
 )
 _ACTIVE_VERB = (
     r"(?P<verb>recogni[sz](?:es?|ed|ing)|designat(?:es?|ed|ing)|list(?:s|ed|ing)?|"
@@ -182,6 +204,8 @@ _ACTIVE_VERB = (
     r"treat(?:s|ed|ing)?|proscrib(?:es?|ed|ing)|declar(?:es?|ed|ing)|"
     r"nam(?:es?|ed|ing))"
 )
+# The verbs a designation is told with, for clauses.py to find in a clause.
+DESIGNATION_VERBS = _ACTIVE_VERB.replace("(?P<verb>", "(?:")
 _PASSIVE_VERB = (
     r"(?P<verb>listed|designated|recogni[sz]ed|classified|considered|regarded|"
     r"labell?ed|branded|deemed|banned|proscribed|outlawed|treated)"
@@ -222,15 +246,6 @@ PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         re.compile(
             rf"\b{_SUBJ}(?:,\s+which)?\s+{_AUX}{_ACTIVE_VERB}\s+{_OBJ}{_OBJECT_ASIDE}"
             rf"\s+(?:as\s+)?{_CATEGORY}"
-        ),
-    ),
-    # the Proud Boys, which Canada lists as a terrorist entity
-    (
-        DESIGNATION,
-        "relative",
-        re.compile(
-            rf"\b{_OBJ},?\s+(?:which|whom|that)\s+{_SUBJ}\s+{_AUX}{_ACTIVE_VERB}"
-            rf"\s+as\s+{_CATEGORY}"
         ),
     ),
     # The EU does not list the Proud Boys. (A country or body as the subject, and
@@ -424,19 +439,12 @@ PATTERN_WORDS = {
 }
 
 GENERIC_PROSPECT = re.compile(
-    r"\b(?:will|would|could|may|might|shall|considering|plans?\s+to|planning\s+to|"
-    r"intends?\s+to|wants?\s+to|hopes?\s+to|seeks?\s+to|seeking\s+to|"
-    r"agreed\s+to|agrees\s+to|applied\s+to|applies\s+to|expected\s+to|set\s+to|"
-    r"moving\s+to|poised\s+to|about\s+to|bid\s+to|voted\s+to|votes\s+to|"
-    r"decided\s+to|decides\s+to|threatened\s+to|threatens\s+to|tries\s+to|"
-    r"tried\s+to|attempted\s+to)\b"
+    rf"\b(?:{_MODALS}|considering|(?:{_PROSPECT_VERBS})\s+to)\b"
 )
 GENERIC_NEGATION = re.compile(
-    r"\b(?:not|never|no\s+longer|yet\s+to|fail(?:s|ed)?\s+to|refus(?:es|ed)\s+to|"
-    r"declin(?:es|ed)\s+to|ceas(?:es|ed)\s+to)\b"
-    r"|n['\u2019]t\b"
+    rf"\b(?:{_NEGATORS}|(?:{_REFUSAL_VERBS})\s+to|{_REFUSAL_GERUNDS})\b|n['\u2019]t\b"
 )
-IN_PROGRESS = re.compile(r"\bin\s+talks\s+to\b|\bin\s+the\s+process\s+of\b")
+IN_PROGRESS = re.compile(rf"\b(?:{_IN_PROGRESS})\b")
 _GOVERNMENT = (
     r"(?P<gov>\s+(?:government|administration|authorities|regime|leadership))?"
 )
@@ -508,32 +516,13 @@ def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
 
 
 # Each with its verb alone: a cheap test that spares most sentences the full pattern.
-def _relative_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str] | None:
-    """The object told before its subject, in a relative clause: "Helix, which
-    Norland has not acquired, said ..."; None for phrases that cannot be."""
-    if phrase.shape != ACTIVE or phrase.obj is not None or relation.by_object:
-        return None
-    obj = (
-        rf"(?P<obj>{relation.objects})"
-        if relation.objects
-        else rf"{_TABLE_OBJ}{_GOVERNMENT}"
-    )
-    return re.compile(
-        rf"\b{obj},\s+(?:which|whom|that)\s+{_SUBJ}\s+"
-        rf"{_AUX}(?P<verb>{phrase.verb})"
-        r"(?=\s*(?:[,.;:]|$)|\s+(?:in|on|last|this|earlier)\b)"
-    )
-
-
+# (An object told before its subject, "Helix, which Norland has not acquired", is
+# told again in the plain order by clauses.py.)
 GENERIC_PATTERNS: list[tuple[Relation, Phrase, re.Pattern[str], re.Pattern[str]]] = [
     (relation, phrase, pattern, re.compile(rf"\b(?:{phrase.verb})\b"))
     for relation in RELATIONS
     for phrase in relation.phrases
-    for pattern in (
-        _generic_pattern(relation, phrase),
-        _relative_pattern(relation, phrase),
-    )
-    if pattern is not None
+    for pattern in (_generic_pattern(relation, phrase),)
 ]
 # Any phrase's verb: most sentences have none, and are spared every pattern.
 GENERIC_VERBS = re.compile(
@@ -546,5 +535,8 @@ PROSPECT = re.compile(
     r"consider|decision\s+on|whether|move\s+to|bid\s+to|calls?\s+for|requests?)\b"
     r"[^.;]{0,40}$)"
 )
-CONDITIONAL = re.compile(r"(?i:\b(?:if|unless|whether|should)\b[^,;]{0,40}$)")
+# "If X joins", and a condition told by inverting its auxiliary: "Had X bought Y"
+CONDITIONAL = re.compile(
+    r"(?i:\b(?:if|unless|whether|should)\b[^,;]{0,40}$)|^\W*(?:Had|Were)\s+(?=\S)"
+)
 ANAPHORS = {"it", "the country", "the government", "the state", "the administration"}

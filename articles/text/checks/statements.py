@@ -35,6 +35,7 @@ from articles.text.checks.statement_patterns import (
     GENERIC_PATTERNS,
     GENERIC_PROSPECT,
     GENERIC_VERBS,
+    GROUP_WORD,
     IN_PROGRESS,
     LISTED,
     LISTED_ON,
@@ -170,8 +171,8 @@ def _read_clause(
             continue  # about another subject ("denied that it broke the law when
             # it bought X" does not deny buying X)
         taken.append((clause.start, clause.end))
-        if clause.denied:
-            denied = _denied(statement)
+        if clause.denied or clause.negated:
+            denied = _denied(statement, by_copy=clause.negated)
             if denied is None:
                 continue
             statement = denied
@@ -183,12 +184,14 @@ def _read_clause(
         )
 
 
-def _denied(statement: Statement) -> Statement | None:
+def _denied(statement: Statement, *, by_copy: bool = False) -> Statement | None:
     """The statement a denial of it makes ("denies that it has bought X": has not
     bought X), or None when a denial says nothing sure (a plan denied, or a
-    charge or arrest: "he denies the charges" is no sign he was not charged)."""
+    charge or arrest: "he denies the charges" is no sign he was not charged);
+    what the copy itself negates (`by_copy`: "neither X nor Y has been charged")
+    is so for every relation."""
     relation = RELATIONS_BY_NAME.get(statement.relation)
-    if relation is not None and relation.by_object:
+    if relation is not None and relation.by_object and not by_copy:
         return None
     turned = {DONE: NOT_DONE, NOT_DONE: DONE}.get(statement.state)
     return None if turned is None else replace(statement, state=turned)
@@ -386,8 +389,13 @@ def _read_generic(
                 subject = (ANYONE, "anyone")
                 state = NOT_DONE if state == DONE else DONE
             if subject is not None and subject[0] == UNNAMED and relation.held_in_place:
-                # a fixed object ("remains solvent") has no group of its own
-                told_to = match.end("obj") if "obj" in match.re.groupindex else end
+                # a fixed object ("remains solvent") has no group of its own, and
+                # a passive tells the place after its verb ("was declared across X")
+                told_to = (
+                    match.end("obj")
+                    if "obj" in match.re.groupindex and phrase.shape != PASSIVE
+                    else match.end()
+                )
                 subject = _place_after(sentence, told_to) or subject
             if subject is None or (subject[0] == obj_key and not nobody):
                 continue
@@ -411,7 +419,7 @@ def _read_generic(
 
 # "declared a state of emergency in Manabi": where a declared state holds
 _PLACE_AFTER = re.compile(
-    r"\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)"
+    r"\s+(?:in|across|throughout)\s+(?:the\s+)?(?P<place>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)"
 )
 
 
@@ -538,6 +546,11 @@ def clause_state(
     words between subject and verb, `before` the sentence before the verb."""
     aux = re.sub(r"\s+", " ", aux).strip().lower()
     verb = verb.lower()
+    first = _FIRST_TO.search(before)
+    if first is not None and base in (DONE, NOT_DONE):
+        # "the first country to ratify X" tells a thing done, not a plan; "was not
+        # the first to" says nothing sure of it
+        return None if GENERIC_NEGATION.search(before, 0, first.start()) else base
     reported = bool(REPORTED.search(before[:aux_start]))
     if (
         re.search(r"\bhad\b", aux)
@@ -593,6 +606,13 @@ def clause_state(
         return PROPOSED if base == DONE else UNDOING
     return base
 
+
+# "the first country to ratify", "the only member to have left": an act told by
+# its place in a series
+_FIRST_TO = re.compile(
+    r"\b(?:the|its|their)\s+(?:first|second|third|fourth|fifth|last|only|latest)\s+"
+    r"(?:[\w-]+\s+){0,3}?to\s+(?:have\s+)?$"
+)
 
 # "is to join", "wants Chile to ratify", "to be listed": a thing still to do
 _TO_BE_DONE = re.compile(r"(?:^|\b(?:is|are|was|were)\s)to(?:\s+be)?$|^be$")
@@ -654,7 +674,15 @@ def _passive_is_relation(match: re.Match[str]) -> bool:
     """A passive only states a listing with a category or a named lister."""
     text = match.group()
     has_category = re.search(r"(?i:terror|extremist)", text) is not None
-    banned = match.group("verb") in ("banned", "proscribed", "outlawed")
+    # "banned" tells a designation of a group ("the Red Vale group is banned in
+    # Germany"); of anything else it is the table's ban ("Glowtrack is not banned
+    # in Estonia", as "Estonia has banned Glowtrack")
+    verb = match.group("verb")
+    banned = verb in ("proscribed", "outlawed") or (
+        verb == "banned"
+        and GROUP_WORD.search(match.string, match.start("obj"), match.start("verb"))
+        is not None
+    )
     lister = match.group("subj") or ""
     # "banned in the city's parks": the owner of a place, not who lists
     owner = bool(lister) and (
