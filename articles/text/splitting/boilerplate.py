@@ -366,6 +366,8 @@ _BRACKETED_CREDITS = re.compile(rf"^\(\s*{_CREDIT_ROLE}\s+(?i:by)\b[^()]*\)$")
 LINK_LIST_MAX = 8  # headline-shaped lines under one link label
 LEDE_MIN_WORDS = 15  # a paragraph this long under a headline-shaped line: its lede
 JOB_MAX_WORDS = 5  # "Senior political correspondent, Europe"
+# Debris that closes a story: what follows it opens the next one.
+STORY_END_KINDS = frozenset({"copyright", "wire sign-off", "wire credit", "separator"})
 
 
 def line_kind(text: str) -> str | None:
