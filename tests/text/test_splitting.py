@@ -12,7 +12,9 @@ from articles.text.splitting import (
     SIGNALS,
     SplitError,
     StoryChoice,
+    boilerplate_lines,
     boundary_candidates,
+    debris_lines,
     line_kind,
     plan_split,
     proposals_to_choices,
@@ -429,6 +431,14 @@ def test_accepting_the_proposals_drops_the_debris_and_the_editor_may_keep_it():
         "Money | Property",
         "PTI",
         "This conversation has been edited for length.",
+        # compact ages, links after a bar, menus, notes and day plans
+        "Posted 5m ago",
+        "Today, 08:30",
+        "Read also | Dockers vote to strike over night shifts",
+        "Radio | Podcasts | Newsletters | Puzzles",
+        "Google Podcasts • Pocket Casts • RSS",
+        "Note to clients: the photo of the minister has been withdrawn.",
+        "FARM-DROUGHT/ -- Dairy herds culled as wells run dry. 600 words by 1400 GMT.",
     ],
 )
 def test_kinds_of_page_and_wire_debris_are_recognised(line):
@@ -467,6 +477,9 @@ def test_kinds_of_page_and_wire_debris_are_recognised(line):
         "Readers who accept cookies will see fewer adverts, the site said.",
         "Subscribers to the scheme get free travel",
         "Editors of three papers signed the letter.",
+        "Bread, milk and eggs: what a basket costs now",
+        "Rain, wind | the week ahead",
+        "TORONTO - The city will close two bridges for repairs this summer.",
     ],
 )
 def test_headlines_sub_headings_and_paragraphs_are_not_debris(line):
@@ -2320,11 +2333,18 @@ def test_a_full_introduction_after_honorific_and_surname_starts_a_story():
 MADE_UP = CORPUS / "made_up"
 
 
-def test_the_made_up_pieces_on_story_starts_split_as_written():
-    # Pieces written for the studies of story starts and of debris (README):
-    # single stories stay one; the runs' boundaries are found with F1 0.9 or more.
+# The second debris study's pieces (README): unseen kinds of page and feed
+# furniture, judged apart (their first run scored boundary F1 0.385).
+SECOND_DEBRIS_BATCH = frozenset(f"debris_{n:02d}" for n in range(5, 11))
+
+
+def _made_up_f1(names: frozenset[str] | None, skip: frozenset[str]) -> float:
     found = expected = correct = 0
     for meta_path in sorted(MADE_UP.glob("*.json")):
+        if meta_path.stem in skip or (
+            names is not None and meta_path.stem not in names
+        ):
+            continue
         meta = json.loads(meta_path.read_text())
         truth = set(meta["boundaries"][1:])
         text = meta_path.with_suffix(".txt").read_text(encoding="utf-8")
@@ -2334,7 +2354,17 @@ def test_the_made_up_pieces_on_story_starts_split_as_written():
         found += len(proposed)
         expected += len(truth)
         correct += len(proposed & truth)
-    assert 2 * correct / (found + expected) >= 0.9
+    return 2 * correct / (found + expected)
+
+
+def test_the_made_up_pieces_on_story_starts_split_as_written():
+    # Pieces written for the studies of story starts and of debris (README):
+    # single stories stay one; the runs' boundaries are found with F1 0.9 or more.
+    assert _made_up_f1(None, skip=SECOND_DEBRIS_BATCH) >= 0.9
+
+
+def test_the_second_batch_of_made_up_debris_keeps_its_gain():
+    assert _made_up_f1(SECOND_DEBRIS_BATCH, skip=frozenset()) >= 0.65
 
 
 @pytest.mark.parametrize(
@@ -2367,3 +2397,60 @@ def test_the_n_year_old_refers_to_someone_named_before():
 
     assert any("The ...' for something" in doubt for doubt in gaps[3].doubts)
     assert len(suggest_split(TRANSFER_WITH_AN_AGE_REFERENCE)) == 1
+
+
+PAGE_WITH_UNKNOWN_FURNITURE = """\
+Harbour trams to run all night at weekends from May
+Updated 4 hours ago
+Pinned to homepage
+The harbour tram line will run through the night on Fridays and Saturdays from \
+May, the transport authority said on Monday, after a trial last summer doubled \
+late ridership.
+Night trams will run every 20 minutes between midnight and five in the morning.
+Share
+Join 40k readers: morning briefing
+Rowing club wins funding for a new boathouse on the canal
+Updated 6 hours ago
+The city's oldest rowing club has won a lottery grant of 180,000 pounds to replace \
+its boathouse, which was damaged by floods two winters ago.
+The new building will have room for 40 boats and a gym for junior members.
+"""
+
+
+def test_short_unknown_lines_next_to_known_debris_join_its_run():
+    # "Pinned to homepage" and the newsletter teaser are no kind of line the rules
+    # know; the classifier reads them as debris, and they sit next to a stamp and a
+    # share button, so they are debris and the second story starts at its headline.
+    lines = PAGE_WITH_UNKNOWN_FURNITURE.splitlines()
+    hand = boilerplate_lines(lines)
+    found = debris_lines(lines)
+
+    assert set(hand) < set(found)
+    assert {n for n, kind in found.items() if kind == "debris run"} == {3, 7}
+    assert 1 not in found and 8 not in found  # the headlines
+    assert [s.first_line for s in suggest_split(PAGE_WITH_UNKNOWN_FURNITURE)] == [1, 8]
+
+
+def test_a_wire_slug_after_a_sign_off_over_a_lede_heads_the_next_story():
+    lines = [
+        "FISHERIES-QUOTA",
+        "HALIFAX \u2014 Canada will cut the snow crab quota by a fifth next season, "
+        "the fisheries department said on Wednesday, citing lower counts of young "
+        "crab in the gulf.",
+        "-30-",
+        "PORTS-STRIKE",
+        "VANCOUVER \u2014 Dock workers at the port voted on Wednesday to accept a "
+        "four-year contract, ending a dispute that had slowed grain shipments since "
+        "the spring.",
+        "-30-",
+    ]
+    found = debris_lines(lines)
+
+    assert 1 not in found and 4 not in found
+    assert {3, 6} <= set(found)
+
+
+def test_copy_without_known_debris_is_not_scored_for_runs():
+    lines = ["Pinned to homepage", "The harbour tram line will run all night."]
+
+    assert debris_lines(lines) == {}
