@@ -367,6 +367,8 @@ def line_roles(lines: Sequence[str]) -> dict[int, str]:
 # A short line the classifier reads as debris this surely, next to debris the hand
 # rules know (or at the edge of a copy that has some), is debris too.
 RUN_DEBRIS_PROBABILITY = 0.7
+# Right over a paragraph of text is where headings sit: there it must be surer.
+RUN_DEBRIS_OVER_TEXT = 0.8
 RUN_KIND = "debris run"
 
 
@@ -391,17 +393,19 @@ def debris_lines(lines: Sequence[str], model: LineRoleModel = MODEL) -> dict[int
     last = len(order) - 1
     judged: dict[int, bool] = {}
 
-    def heads_story(k: int) -> bool:
-        over_lede = k < last and (
+    def over_text(k: int) -> bool:
+        return k < last and (
             order[k + 1] not in found and copy.lengths[k + 1] > LEDE_MIN_WORDS
         )
-        return over_lede and (k == 0 or found.get(order[k - 1]) in STORY_END_KINDS)
+
+    def heads_story(k: int) -> bool:
+        return over_text(k) and (k == 0 or found.get(order[k - 1]) in STORY_END_KINDS)
 
     def is_debris(k: int) -> bool:
         if k not in judged:
+            needed = RUN_DEBRIS_OVER_TEXT if over_text(k) else RUN_DEBRIS_PROBABILITY
             judged[k] = copy.lengths[k] <= LONG_LINE_WORDS and (
-                model.probabilities(copy.features(k))["debris"]
-                >= RUN_DEBRIS_PROBABILITY
+                model.probabilities(copy.features(k))["debris"] >= needed
             )
         return judged[k]
 
