@@ -2454,3 +2454,16 @@ def test_copy_without_known_debris_is_not_scored_for_runs():
     lines = ["Pinned to homepage", "The harbour tram line will run all night."]
 
     assert debris_lines(lines) == {}
+
+
+def test_a_bare_byline_may_name_two_people_in_any_latin_script():
+    lines = [
+        "Lighthouse keepers' cottages to become a field centre",
+        "Updated 2h ago",
+        "Se\u00e1n Br\u00e1daigh and In\u00e9s Mu\u00f1oz",
+        "The old keepers' cottages on the headland will be turned into a field "
+        "centre for schools, the heritage trust said on Thursday, after a grant "
+        "from the lottery fund.",
+    ]
+
+    assert boilerplate_lines(lines) == {2: "timestamp", 3: "byline"}

@@ -723,10 +723,13 @@ def _usual_spacing(lines: Sequence[str]) -> int:
     return sorted(gaps)[(len(gaps) - 1) // 2] if gaps else 0
 
 
-# "Jane Doe" or "Jane van Doe, Rugby Correspondent" on a line of its own
+# A word of a name in any Latin script ("Tom\u00e1s", "R\u00f3is\u00edn")
+_NAME_WORD = "[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff'\u2019\\-]+"
+_FULL_NAME = rf"{_NAME_WORD}(?: (?:[a-z]{{1,3}} )?{_NAME_WORD}){{1,2}}"
+# "Jane Doe", "Jane Doe and John Roe" or "Jane van Doe, Rugby Correspondent" on a
+# line of its own
 _BARE_NAME = re.compile(
-    r"^[A-Z][a-z'\u2019\-]+(?: (?:[a-z]{1,3} )?[A-Z][a-z'\u2019\-]+){1,2}"
-    r"(?P<role>, [^,.!?]{2,50})?$"
+    rf"^{_FULL_NAME}(?: (?:and|&) {_FULL_NAME})?(?P<role>, [^,.!?]{{2,50}})?$"
 )
 
 
