@@ -2428,7 +2428,7 @@ def test_short_unknown_lines_next_to_known_debris_join_its_run():
     found = debris_lines(lines)
 
     assert set(hand) < set(found)
-    assert {n for n, kind in found.items() if kind == "debris run"} == {3, 8}
+    assert {n for n, kind in found.items() if kind == "furniture"} == {3, 8}
     assert 1 not in found and 9 not in found  # the headlines
     assert [s.first_line for s in suggest_split(PAGE_WITH_UNKNOWN_FURNITURE)] == [1, 9]
 
