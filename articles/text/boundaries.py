@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from articles.text.splitting import (
     ProposedStory,
-    boilerplate_lines,
+    debris_lines,
     suggest_headline,
 )
 
@@ -52,7 +52,7 @@ def draft_stories(
     headline_lines = {p.headline_line for p in proposals if p.headline_line}
     subheadings = {n for p in proposals for n in p.subheading_lines}
     duplicates = {n for p in proposals for n in p.duplicate_lines}
-    debris = boilerplate_lines(lines)
+    debris = debris_lines(lines)
     stories = []
     for index, first in enumerate(ordered):
         end = ordered[index + 1] - 1 if index + 1 < len(ordered) else len(lines)

@@ -110,7 +110,7 @@ class Sample:
 def sample_of(piece: Piece, roles: LineRoleModel = MODEL) -> Sample:
     """The piece's gaps, their signals judged with the line classifier `roles`."""
     lines = copy_lines(piece.text)
-    paragraphs = _build_paragraphs(lines)
+    paragraphs = _build_paragraphs(lines, roles)
     _mark_duplicates(paragraphs, story_ends=END_MARKS)
     signals, scored = _gap_signals(lines, paragraphs, exact=True, roles=roles)
     present = frozenset(name for _, f in signals for name, v in f.items() if v)

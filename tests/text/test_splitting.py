@@ -1,6 +1,7 @@
 """Splitting raw copy: proposed stories, and lossless plans for the editor's choice."""
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,9 @@ from articles.text.splitting import (
     SIGNALS,
     SplitError,
     StoryChoice,
+    boilerplate_lines,
     boundary_candidates,
+    debris_lines,
     line_kind,
     plan_split,
     proposals_to_choices,
@@ -430,6 +433,14 @@ def test_accepting_the_proposals_drops_the_debris_and_the_editor_may_keep_it():
         "Money | Property",
         "PTI",
         "This conversation has been edited for length.",
+        # compact ages, links after a bar, menus, notes and day plans
+        "Posted 5m ago",
+        "Today, 08:30",
+        "Read also | Dockers vote to strike over night shifts",
+        "Radio | Podcasts | Newsletters | Puzzles",
+        "Google Podcasts • Pocket Casts • RSS",
+        "Note to clients: the photo of the minister has been withdrawn.",
+        "FARM-DROUGHT/ -- Dairy herds culled as wells run dry. 600 words by 1400 GMT.",
     ],
 )
 def test_kinds_of_page_and_wire_debris_are_recognised(line):
@@ -468,6 +479,9 @@ def test_kinds_of_page_and_wire_debris_are_recognised(line):
         "Readers who accept cookies will see fewer adverts, the site said.",
         "Subscribers to the scheme get free travel",
         "Editors of three papers signed the letter.",
+        "Bread, milk and eggs: what a basket costs now",
+        "Rain, wind | the week ahead",
+        "TORONTO - The city will close two bridges for repairs this summer.",
     ],
 )
 def test_headlines_sub_headings_and_paragraphs_are_not_debris(line):
@@ -2336,35 +2350,21 @@ def test_a_full_introduction_after_honorific_and_surname_starts_a_story():
 
 
 MADE_UP = CORPUS / "made_up"
+# Batches written before a study read any miss, as its proxy for unseen copy
+# (README), each held at what its study reached: a guard, not a target. The second
+# study of story starts (first run F1 0.381 with 3 false splits, after 0.667 with
+# none) and the second debris study (first run 0.385, after 0.667).
+SECOND_STARTS_BATCH = frozenset(f"own_{n}" for n in range(12, 19))
+SECOND_DEBRIS_BATCH = frozenset(f"debris_{n:02d}" for n in range(5, 11))
 
 
-def _second_starts_batch() -> list[Path]:
-    return [MADE_UP / f"own_{n}.json" for n in range(12, 19)]
-
-
-def test_the_second_batch_of_made_up_runs_splits_no_worse_than_it_did():
-    # Unmarked and one-subject runs written for the second study of story starts
-    # before any miss was read: first run F1 0.381 with 3 false splits; 0.667 and
-    # none after it. A guard, not a target.
+def _made_up_scores(wanted: Callable[[str], bool]) -> tuple[float, int]:
+    """Boundary F1 and false boundaries over the made-up pieces whose names are
+    `wanted`; a single story must stay one."""
     found = expected = correct = 0
-    for meta_path in _second_starts_batch():
-        meta = json.loads(meta_path.read_text())
-        truth = set(meta["boundaries"][1:])
-        text = meta_path.with_suffix(".txt").read_text(encoding="utf-8")
-        proposed = {s.first_line for s in suggest_split(text)[1:]}
-        found += len(proposed)
-        expected += len(truth)
-        correct += len(proposed & truth)
-    assert found == correct
-    assert 2 * correct / (found + expected) >= 0.66
-
-
-def test_the_made_up_pieces_on_story_starts_split_as_written():
-    # Pieces written for the studies of story starts and of debris (README):
-    # single stories stay one; the runs' boundaries are found with F1 0.9 or more.
-    # (The second study's runs, own_12 on, are its proxy for unseen copy: below.)
-    found = expected = correct = 0
-    for meta_path in sorted(set(MADE_UP.glob("*.json")) - set(_second_starts_batch())):
+    for meta_path in sorted(MADE_UP.glob("*.json")):
+        if not wanted(meta_path.stem):
+            continue
         meta = json.loads(meta_path.read_text())
         truth = set(meta["boundaries"][1:])
         text = meta_path.with_suffix(".txt").read_text(encoding="utf-8")
@@ -2374,7 +2374,25 @@ def test_the_made_up_pieces_on_story_starts_split_as_written():
         found += len(proposed)
         expected += len(truth)
         correct += len(proposed & truth)
-    assert 2 * correct / (found + expected) >= 0.9
+    return 2 * correct / (found + expected), found - correct
+
+
+def test_the_made_up_pieces_on_story_starts_and_debris_split_as_written():
+    # Single stories stay one; the runs' boundaries are found with F1 0.9 or more.
+    later_batches = SECOND_STARTS_BATCH | SECOND_DEBRIS_BATCH
+    f1, _ = _made_up_scores(lambda name: name not in later_batches)
+    assert f1 >= 0.9
+
+
+def test_the_second_batch_of_made_up_runs_keeps_its_gain():
+    f1, false_boundaries = _made_up_scores(SECOND_STARTS_BATCH.__contains__)
+    assert false_boundaries == 0
+    assert f1 >= 0.66
+
+
+def test_the_second_batch_of_made_up_debris_keeps_its_gain():
+    f1, _ = _made_up_scores(SECOND_DEBRIS_BATCH.__contains__)
+    assert f1 >= 0.65
 
 
 @pytest.mark.parametrize(
@@ -2486,3 +2504,75 @@ Inspectors will look for decay in the joists of six other county halls.
 
 def test_an_expert_brought_in_mid_story_starts_no_story():
     assert len(suggest_split(PLAIN_STORY_WITH_AN_EXPERT_BROUGHT_IN)) == 1
+
+
+PAGE_WITH_UNKNOWN_FURNITURE = """\
+Harbour trams to run all night at weekends from May
+Updated 4 hours ago
+Pinned to homepage
+By Hanna Lind
+The harbour tram line will run through the night on Fridays and Saturdays from \
+May, the transport authority said on Monday, after a trial last summer doubled \
+late ridership.
+Night trams will run every 20 minutes between midnight and five in the morning.
+Share
+Briefing: 6am daily
+Rowing club wins funding for a new boathouse on the canal
+Updated 6 hours ago
+The city's oldest rowing club has won a lottery grant of 180,000 pounds to replace \
+its boathouse, which was damaged by floods two winters ago.
+The new building will have room for 40 boats and a gym for junior members.
+"""
+
+
+def test_short_unknown_lines_next_to_known_debris_join_its_run():
+    # "Pinned to homepage" and the newsletter teaser are no kind of line the rules
+    # know; the classifier reads them as debris, and they sit next to a stamp, a
+    # byline and a share button, so they are debris and the second story starts at
+    # its headline (with the hand rules alone the splitter finds no second story).
+    lines = PAGE_WITH_UNKNOWN_FURNITURE.splitlines()
+    hand = boilerplate_lines(lines)
+    found = debris_lines(lines)
+
+    assert set(hand) < set(found)
+    assert {n for n, kind in found.items() if kind == "furniture"} == {3, 8}
+    assert 1 not in found and 9 not in found  # the headlines
+    assert [s.first_line for s in suggest_split(PAGE_WITH_UNKNOWN_FURNITURE)] == [1, 9]
+
+
+def test_a_wire_slug_after_a_sign_off_over_a_lede_heads_the_next_story():
+    lines = [
+        "FISHERIES-QUOTA",
+        "HALIFAX \u2014 Canada will cut the snow crab quota by a fifth next season, "
+        "the fisheries department said on Wednesday, citing lower counts of young "
+        "crab in the gulf.",
+        "-30-",
+        "PORTS-STRIKE",
+        "VANCOUVER \u2014 Dock workers at the port voted on Wednesday to accept a "
+        "four-year contract, ending a dispute that had slowed grain shipments since "
+        "the spring.",
+        "-30-",
+    ]
+    found = debris_lines(lines)
+
+    assert 1 not in found and 4 not in found
+    assert {3, 6} <= set(found)
+
+
+def test_copy_without_known_debris_is_not_scored_for_runs():
+    lines = ["Pinned to homepage", "The harbour tram line will run all night."]
+
+    assert debris_lines(lines) == {}
+
+
+def test_a_bare_byline_may_name_two_people_in_any_latin_script():
+    lines = [
+        "Lighthouse keepers' cottages to become a field centre",
+        "Updated 2h ago",
+        "Se\u00e1n Br\u00e1daigh and In\u00e9s Mu\u00f1oz",
+        "The old keepers' cottages on the headland will be turned into a field "
+        "centre for schools, the heritage trust said on Thursday, after a grant "
+        "from the lottery fund.",
+    ]
+
+    assert boilerplate_lines(lines) == {2: "timestamp", 3: "byline"}

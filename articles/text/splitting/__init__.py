@@ -20,6 +20,7 @@ from articles.text.splitting.headlines import (
     heading_shape,
     suggest_headline,
 )
+from articles.text.splitting.line_roles import debris_lines
 from articles.text.splitting.plan import SplitError, StoryChoice, StoryText, plan_split
 from articles.text.splitting.proposals import (
     BoundaryCandidate,
@@ -46,6 +47,7 @@ __all__ = [
     "boilerplate_lines",
     "boundary_candidates",
     "content_stems",
+    "debris_lines",
     "heading_shape",
     "line_kind",
     "plan_split",

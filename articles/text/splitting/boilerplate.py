@@ -63,13 +63,15 @@ _TIME_WORDS = frozenset(
         """
         published updated posted first last modified on at ago hour hours minute
         minutes min mins day days week weeks month months a.m. p.m. am pm
-        mon tue tues wed thu thur thurs fri sat sun filed
+        mon tue tues wed thu thur thurs fri sat sun filed yesterday today
         """
     )
 )
-# "14:05", "09.12" (as British pages write it), "7am", "3rd", "03/03/2026"
+# "14:05", "09.12" (as British pages write it), "7am", "3rd", "03/03/2026", "3m"
+# (ago)
 _CLOCK_OR_DAY = re.compile(
     r"\d{1,4}(?:[:.]\d{2})?(?:am|pm|h)?|\d{1,2}(?:st|nd|rd|th)"
+    r"|\d{1,3}(?:m|d|w|hrs?|mins?)"
     r"|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
     r"|\d{4}-\d{2}-\d{2}(?:t\d{2}:\d{2}(?::\d{2})?(?:z|[+\-]\d{2}:?\d{2})?)?"
 )
@@ -179,7 +181,7 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
     (
         "link",
         r"^(?:read more|related|read also|also read|see also|watch|listen)"
-        r"\s*:\s*\S",
+        r"\s*[:|]\s*\S",
         re.I,
     ),
     (
@@ -228,7 +230,12 @@ _PATTERN_TABLE: tuple[tuple[str, str, int], ...] = (
         0,
     ),
     # A note to the desk: "Editors: the figures above are provisional."
-    ("wire note", r"^(?:editors?|note to editors|eds)\s*:\s*\S.*$", re.I),
+    (
+        "wire note",
+        r"^(?:editors?|eds|(?:a )?note to (?:editors|subscribers|clients|desks))"
+        r"\s*:\s*\S.*$",
+        re.I,
+    ),
     # The feed's header fields: "EMBARGOED UNTIL 0001 GMT", "Priority: routine",
     # "Words: 450".
     (
@@ -358,6 +365,11 @@ _COOKIE_PROMPT = re.compile(
     r"(?i:\bcookies?\b.*(?:\baccept(?: all)?|\breject(?: all)?|\bagree|\bgot it|\bok|"
     r"\bmanage (?:preferences|settings|options|choices|cookies))\s*[.!]?)$"
 )
+# A line of an agency's day plan: a slug, a dash, what the story will say
+# ("ECONOMY-WAGES/ -- Talks open with unions seeking a rise. 500 words by 0900").
+_BUDGET_LINE = re.compile(
+    r"^[A-Z]{2,}(?:-[A-Z0-9]+)+(?:/[A-Z0-9\-]*)*\s+[-\u2013\u2014]{1,2}\s+\S"
+)
 DEBRIS_MAX_WORDS = 15  # every other kind of debris line is short
 SECTION_STEP_MAX_WORDS = 3  # "City News", "Western Cape News"
 STAMP_MAX_WORDS = 30  # a line of dates and times only, published and updated
@@ -366,6 +378,8 @@ _BRACKETED_CREDITS = re.compile(rf"^\(\s*{_CREDIT_ROLE}\s+(?i:by)\b[^()]*\)$")
 LINK_LIST_MAX = 8  # headline-shaped lines under one link label
 LEDE_MIN_WORDS = 15  # a paragraph this long under a headline-shaped line: its lede
 JOB_MAX_WORDS = 5  # "Senior political correspondent, Europe"
+# Debris that closes a story: what follows it opens the next one.
+STORY_END_KINDS = frozenset({"copyright", "wire sign-off", "wire credit", "separator"})
 
 
 def line_kind(text: str) -> str | None:
@@ -398,6 +412,8 @@ def line_kind(text: str) -> str | None:
             if w
         ):
             return "share buttons"
+        if count <= MENU_MAX_WORDS and _is_menu(line):
+            return "menu"
         if count <= 12 and _is_timestamp(line.split()):
             return "timestamp"
         if count <= 12 and _is_byline_with_date(line):
@@ -412,6 +428,8 @@ def line_kind(text: str) -> str | None:
         return "timestamp"
     if count <= CAPTION_MAX_WORDS and _has_credit(line):
         return "caption"
+    if count <= CAPTION_MAX_WORDS and line[:2].isupper() and _BUDGET_LINE.match(line):
+        return "wire note"
     if count <= CAPTION_MAX_WORDS and "ookie" in line and _COOKIE_PROMPT.search(line):
         return "cookie prompt"
     if (
@@ -463,6 +481,24 @@ def _is_section_label(line: str) -> bool:
         return True
     crumbs = _BREADCRUMB.match(line)
     return bool(crumbs) and crumbs["first"].lower() in _SECTION_SET
+
+
+MENU_MAX_WORDS = 12
+_MENU_MARKS = ("|", "\u2022", "\u00b7")
+_MENU_ITEM = re.compile(r"^[A-Z0-9][\w'\u2019&+.\-]*(?: [\w'\u2019&+.\-]+){0,2}$")
+
+
+def _is_menu(line: str) -> bool:
+    """Three or more short names joined by one kind of bar or bullet, none a
+    sentence: a menu of the page's links or a player's platforms ("Apple Podcasts
+    | Spotify | YouTube Music"), whatever it names."""
+    for mark in _MENU_MARKS:
+        if line.count(mark) >= 2:
+            parts = [part.strip() for part in line.split(mark)]
+            return all(_MENU_ITEM.match(part) for part in parts) and not (
+                line.endswith((".", "!", "?"))
+            )
+    return False
 
 
 _BYLINE_PARTS = re.compile(r"\s+[|/\u2022\u00b7]\s+")
@@ -687,10 +723,13 @@ def _usual_spacing(lines: Sequence[str]) -> int:
     return sorted(gaps)[(len(gaps) - 1) // 2] if gaps else 0
 
 
-# "Jane Doe" or "Jane van Doe, Rugby Correspondent" on a line of its own
+# A word of a name in any Latin script ("Tom\u00e1s", "R\u00f3is\u00edn")
+_NAME_WORD = "[A-Z\u00c0-\u00d6\u00d8-\u00de][a-z\u00df-\u00f6\u00f8-\u00ff'\u2019\\-]+"
+_FULL_NAME = rf"{_NAME_WORD}(?: (?:[a-z]{{1,3}} )?{_NAME_WORD}){{1,2}}"
+# "Jane Doe", "Jane Doe and John Roe" or "Jane van Doe, Rugby Correspondent" on a
+# line of its own
 _BARE_NAME = re.compile(
-    r"^[A-Z][a-z'\u2019\-]+(?: (?:[a-z]{1,3} )?[A-Z][a-z'\u2019\-]+){1,2}"
-    r"(?P<role>, [^,.!?]{2,50})?$"
+    rf"^{_FULL_NAME}(?: (?:and|&) {_FULL_NAME})?(?P<role>, [^,.!?]{{2,50}})?$"
 )
 
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from articles.text import vocabulary
 from articles.text.duplicates import DuplicateFinder
 from articles.text.names import PERSON_NAME, capitalised_runs
-from articles.text.splitting.boilerplate import boilerplate_lines
 from articles.text.splitting.headlines import _heading_shape
+from articles.text.splitting.line_roles import MODEL, LineRoleModel, debris_lines
 from articles.text.splitting.words import (
     _APPOSITIVE_OPENING,
     _HABIT,
@@ -77,11 +77,13 @@ class _Paragraph:
     debris_kind: str | None = None  # for page or wire debris: which ("byline", ...)
 
 
-def _build_paragraphs(lines: Sequence[str]) -> list[_Paragraph]:
+def _build_paragraphs(
+    lines: Sequence[str], roles: LineRoleModel = MODEL
+) -> list[_Paragraph]:
     # Names the copy capitalises mid-sentence, and countries and capitals anywhere:
     # "Ecuador's government" opens on a name even where Ecuador is named only there.
     known = _midsentence_capitalised(lines) | _GAZETTEER
-    debris = boilerplate_lines(lines)
+    debris = debris_lines(lines, roles)
     paragraphs: list[_Paragraph] = []
     for number, raw in enumerate(lines, start=1):
         text = raw.strip()

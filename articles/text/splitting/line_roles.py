@@ -26,7 +26,10 @@ from articles.text.splitting.boilerplate import (
     _TIME_WORDS,
     _WEEKDAY_WORDS,
     _WIDGET_WORDS,
+    LEDE_MIN_WORDS,
     SECTION_WORDS,
+    STORY_END_KINDS,
+    boilerplate_lines,
 )
 from articles.text.splitting.words import (
     _QUOTES,
@@ -359,3 +362,62 @@ def headline_shares(
 def line_roles(lines: Sequence[str]) -> dict[int, str]:
     """The most likely role of every non-blank line, by 1-based line number."""
     return {n: max(p, key=p.__getitem__) for n, p in role_probabilities(lines).items()}
+
+
+# A short line the classifier reads as debris this surely, next to debris the hand
+# rules know (or at the edge of a copy that has some), is debris too.
+RUN_DEBRIS_PROBABILITY = 0.7
+# Right over a paragraph of text is where headings sit: there it must be surer.
+RUN_DEBRIS_OVER_TEXT = 0.8
+RUN_KIND = "furniture"  # what the editor sees: no rule names its kind
+
+
+def debris_lines(lines: Sequence[str], model: LineRoleModel = MODEL) -> dict[int, str]:
+    """The copy's debris lines (1-based line number -> kind): the hand rules' kinds
+    (`boilerplate_lines`) and the debris runs around them.
+
+    Each page and feed has furniture no rule has seen; it comes in runs with the
+    furniture the rules know (a stamp, a sign-off, buttons) and is short and shaped
+    like it (widget words, digits, separators, handles, no sentence). So a line next
+    to known debris, or opening or closing a copy that carries some, is debris where
+    the classifier gives it a debris probability of RUN_DEBRIS_PROBABILITY or more;
+    the run grows from each line added. Copy with no known debris is not scored.
+    A line over a lede where a story has just ended (or the copy begins) heads the
+    next story, whatever its shape (a wire slug), and is left to the splitter.
+    """
+    found = boilerplate_lines(lines)
+    if not found:
+        return found
+    copy = _CopyContext(lines)
+    order = copy.numbers
+    last = len(order) - 1
+    judged: dict[int, bool] = {}
+
+    def over_text(k: int) -> bool:
+        return k < last and (
+            order[k + 1] not in found and copy.lengths[k + 1] > LEDE_MIN_WORDS
+        )
+
+    def heads_story(k: int) -> bool:
+        return over_text(k) and (k == 0 or found.get(order[k - 1]) in STORY_END_KINDS)
+
+    def is_debris(k: int) -> bool:
+        if k not in judged:
+            needed = RUN_DEBRIS_OVER_TEXT if over_text(k) else RUN_DEBRIS_PROBABILITY
+            judged[k] = copy.lengths[k] <= LONG_LINE_WORDS and (
+                model.probabilities(copy.features(k))["debris"] >= needed
+            )
+        return judged[k]
+
+    edges = [k for k in (0, last) if order[k] not in found]
+    frontier = [copy.index[n] for n in found if n in copy.index]
+    pending = edges + [j for k in frontier for j in (k - 1, k + 1)]
+    while pending:
+        k = pending.pop()
+        if not 0 <= k <= last or order[k] in found or heads_story(k):
+            continue
+        if not is_debris(k):
+            continue
+        found[order[k]] = RUN_KIND
+        pending.extend((k - 1, k + 1))
+    return found

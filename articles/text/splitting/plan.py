@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from articles.text.duplicates import DuplicateFinder
 from articles.text.rawcopy import copy_lines
-from articles.text.splitting.boilerplate import boilerplate_lines
 from articles.text.splitting.features import DUPLICATE_WINDOW
+from articles.text.splitting.line_roles import debris_lines
 from articles.text.splitting.words import _words_lower
 
 
@@ -76,7 +76,7 @@ def plan_split(text: str, choices: Sequence[StoryChoice]) -> tuple[StoryText, ..
     _check_coverage(lines, choices)
 
     drops = {line for choice in choices for line in choice.drop_lines}
-    debris = boilerplate_lines(lines)
+    debris = debris_lines(lines)
     finder = DuplicateFinder(horizon=DUPLICATE_WINDOW)
     not_repeats: list[int] = []
     for number, raw in enumerate(lines, start=1):

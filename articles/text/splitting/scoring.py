@@ -10,6 +10,7 @@ from functools import cached_property
 from itertools import chain, pairwise
 from operator import mul
 
+from articles.text.splitting.boilerplate import STORY_END_KINDS
 from articles.text.splitting.cohesion import _term_vectors, _Windows
 from articles.text.splitting.features import (
     HONORIFIC_SURNAME,
@@ -226,7 +227,7 @@ WINDOW = 3  # paragraphs compared on each side of a gap, as in TextTiling's bloc
 _MARGIN = 1e-6  # far below any weight, far above rounding in a sum of them
 STAMPS = frozenset({"byline", "timestamp"})  # debris kinds under a headline
 # Debris kinds that close a story: what comes after them is the next one.
-END_MARKS = frozenset({"copyright", "wire sign-off", "wire credit", "separator"})
+END_MARKS = STORY_END_KINDS
 # A first sentence this long may be a lede whose story's start the next paragraph
 # (its source, its day) took: 96% of the study runs' ledes open on one this long, a
 # story's last paragraph on 15 words (the median).
