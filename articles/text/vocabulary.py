@@ -343,6 +343,8 @@ EXCLUSIVE_OFFICES = (
     ),
     frozenset(("ambassador", "consul", "charge d'affaires")),
     frozenset(words_of("judge prosecutor")),
+    # a court's judges and the officers who run its business
+    frozenset(words_of("judge registrar bailiff")),
     frozenset(words_of("attorney-general solicitor-general")),  # law officers
     frozenset(words_of("constable sergeant inspector superintendent")),  # police
     frozenset(words_of("bishop archbishop archdeacon vicar curate")),  # clergy
@@ -397,13 +399,16 @@ POSTS_OF_ONE_BODY = frozenset(
         """
     director curator principal headteacher headmaster headmistress head coach
     officer treasurer registrar nurse leader secretary president chairman
+    secretary-general director-general
     """
     )
 )
 # Of those, posts that are one body's only when the copy says whose ("the union's
 # general secretary"): a "Foreign Secretary" or "President" alone is an office of
 # state.
-POSTS_NAMING_THEIR_BODY = frozenset(words_of("secretary president"))
+POSTS_NAMING_THEIR_BODY = frozenset(
+    words_of("secretary president secretary-general director-general")
+)
 # The head of a body, under the names different bodies give it: one post.
 HEADS_OF_BODY = frozenset(
     (

@@ -310,7 +310,7 @@ def _two_posts_of_one_body(a: Role, b: Role) -> bool:
     # one names no body: it must name its post ("director of rugby"), not only
     # the kind of work ("director" of a film)
     bare = b if a.body else a
-    return bool(bare.body or bare.portfolio or len(bare.core) > 1)
+    return bool(bare.body or bare.portfolio or bare.qualifiers or len(bare.core) > 1)
 
 
 def _heads_body(role: Role) -> bool:
@@ -319,8 +319,9 @@ def _heads_body(role: Role) -> bool:
     "medical director" are posts under its head."""
     if role.leads_body:
         return True
-    if _office(role.core, role.head) in HEADS_OF_BODY:
-        return True
+    office = _office(role.core, role.head)
+    if office != role.head and office in HEADS_OF_BODY:
+        return True  # "chief executive officer", "managing director"
     fields = set(role.core) - RANK_MODIFIERS - GRADE_WORDS - {role.head}
     return role.head in HEADS_OF_BODY and not (fields or role.qualifiers)
 
