@@ -327,7 +327,9 @@ def title_mentions(
                 )
             for role, start, end in (
                 *before,
-                *_roles_told_after(tokens, j, limit, para.text),
+                *_roles_told_after(
+                    tokens, j, limit, para.text, subject=_before_honorifics(tokens, i) == 0
+                ),
                 *_role_told_before(tokens, i, j, runs[n - 1][1] if n else 0, para.text),
             ):
                 yield Mention(person, role, para, start, end)
@@ -489,12 +491,13 @@ def _after_object_word(segment: list[Token]) -> list[Token]:
 
 
 def _roles_told_after(
-    tokens: list[Token], j: int, limit: int, text: str
+    tokens: list[Token], j: int, limit: int, text: str, *, subject: bool = False
 ) -> Iterator[tuple[Role, int, int]]:
     """Offices told by a clause after the name, before the next name: "X, who has
     led the council since 2017,", "X, who is the party's deputy leader,", "X ...
     after six years as director of rugby" (or "X, who stepped down as chairman"
-    and "X, who was mayor", offices held before)."""
+    and "X, who was mayor", offices held before); and, when the name is the
+    sentence's subject, its predicate: "X is the speaker of the assembly"."""
     if j + 2 < limit and tokens[j].text == "," and tokens[j + 1].lower == "who":
         found = _office_of_verb(tokens, j + 2, limit, text)
         if found is not None:
@@ -506,6 +509,10 @@ def _roles_told_after(
         # told in the passive: "X was named chief constable", "X has been
         # appointed as finance director"
         found = _office_after_copula(tokens, j, text)
+        if found is not None:
+            yield found
+    elif subject and j + 1 < len(tokens):
+        found = _office_after_copula(tokens, j, text)  # "X is the bank's chairman"
         if found is not None:
             yield found
     for k in range(j, limit - 1):
