@@ -66,7 +66,7 @@ from articles.text.vocabulary import (
     words_of,
 )
 
-_FOREIGN_OF = frozenset(words_of("de del du des di della für"))
+_FOREIGN_OF = frozenset(words_of("de del du des di della für da do dos das"))
 
 _OF = frozenset(words_of("of for")) | _FOREIGN_OF
 
@@ -82,7 +82,7 @@ _DETERMINERS = frozenset(words_of("the a an its their his her"))
 # vice-chancellor, X Y", "according to the agency's director, X Y".
 _OBJECT_PREPOSITIONS = frozenset(words_of("by with to from"))
 
-_FOREIGN_ARTICLES = frozenset(words_of("la las los le les el il"))
+_FOREIGN_ARTICLES = frozenset(words_of("la las los le les el il o os"))
 
 _ROLE_STOPS = frozenset(
     words_of(
@@ -399,6 +399,12 @@ def _roles_around(
             parsed = _parsed(segment)
             if len(parsed) < len(segment) and segment[len(parsed)].lower in _ENDED_AT:
                 role = replace(role, core=("former", *role.core))  # "until May"
+            promoted = _promoted_from(tokens, i, after + 1 + len(segment), text)
+            if promoted is not None:
+                # "promoted X, its head of retail, to chief operating officer": the
+                # appositive is the office held before the new one
+                role = replace(role, core=("former", *role.core))
+                yield promoted
             yield role, name_start, parsed[-1].end
         else:
             seat = _seat_in_chamber(segment, text)
@@ -575,6 +581,25 @@ def _moves_to_office(tokens: list[Token], j: int) -> bool:
     )
 
 
+def _promoted_from(
+    tokens: list[Token], i: int, comma: int, text: str
+) -> tuple[Role, int, int] | None:
+    """The new office of a name that is the object of a verb of appointment, told
+    after its appositive: "has promoted X, its head of retail, to chief operating
+    officer", "named X, a deputy, as its new director" (tokens[comma] is the
+    comma closing the appositive)."""
+    if not (
+        0 < i
+        and tokens[i - 1].lower in _APPOINTED
+        and comma + 2 < len(tokens)
+        and tokens[comma].text == ","
+        and tokens[comma + 1].lower in ("to", "as")
+    ):
+        return None
+    found = _role_phrase(tokens, comma + 2, text, former=False)
+    return None if found is None else (found[0], tokens[comma + 2].start, found[1])
+
+
 def _appointed_after(clause: list[Token]) -> bool:
     """True for a clause that ends on "as" and tells an appointment, then a time
     before it: "was appointed chief executive after four years as" (but not "was
@@ -728,7 +753,8 @@ def _office_of_verb(
         body.append(token)
     if not (
         len(body) >= 2
-        and body[0].lower == "the"
+        # "the council", or a name's: "Ghana's foreign ministry"
+        and (body[0].lower == "the" or (body[0].is_possessive and body[0].base[:1].isupper()))
         and (
             body[-1].lower in ORGANISATION_WORDS
             or any(t.base[:1].isupper() for t in body[1:])
@@ -736,6 +762,9 @@ def _office_of_verb(
     ):
         return None  # a body: not "who leads a busy life", "who chairs meetings"
     phrase = f"{offices[verb]} of {text[body[0].start : body[-1].end]}"
+    if offices[verb] in ("leader", "head") and body[-1].lower == "ministry":
+        # the head of a ministry is its minister: "who heads the foreign ministry"
+        phrase = f"{text[body[0].start : body[-2].end]} minister"
     role = _parse_role(tokenize(phrase), phrase)
     if role is None:
         return None
