@@ -110,7 +110,7 @@ ABBREVIATIONS = frozenset(
     words_of(
         """
     mr mrs ms dr prof gen col lt maj capt sgt adm gov sen rep st mt jr sr inc ltd
-    supt insp det cllr cmdr brig rev revd rt fr
+    supt insp det cllr cmdr cdr brig rev revd rt fr
     co corp no vs etc jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n
     e.g i.e
     """
@@ -275,6 +275,7 @@ TITLE_ABBREVIATIONS = {
         ("maj", "major"),
         ("capt", "captain"),
         ("cmdr", "commander"),
+        ("cdr", "commander"),
         ("adm", "admiral"),
         ("brig", "brigadier"),
         ("sgt", "sergeant"),
@@ -289,7 +290,7 @@ ROLE_HEADS = (
     _ROLE_HEAD_WORDS
     | frozenset(fold_accents(w) for w in _ROLE_HEAD_WORDS)
     | frozenset(ROLE_COMPOUNDS.values())
-    | frozenset(words_of("lt sgt supt insp cllr cmdr capt"))
+    | frozenset(words_of("lt sgt supt insp cllr cmdr capt cdr"))
 )
 
 # Offices that are one office under two names, as compared.

@@ -107,6 +107,16 @@ _MODIFIED_HEADS = frozenset(words_of("officer director"))
 # rank is given: "Lieutenant General X" is "the general" after.
 
 _SERVICE_RANKS = frozenset(words_of("general admiral colonel marshal"))
+
+# Ranks that are posts too ("the army commander"): ranks only as a style before a
+# name, against the other ranks of the services.
+_RANKS_WHEN_FORMAL = frozenset(words_of("commander"))
+_OTHER_SERVICE_RANKS = frozenset(
+    words_of("captain major lieutenant commodore brigadier sergeant corporal")
+)
+
+# What sport calls a team: a national one is another body than a club.
+_SIDES = frozenset(words_of("team side squad"))
 # Bodies named before an office ("the club coach", "a council spokesman"): whose
 # office it is, not which office.
 
@@ -203,6 +213,8 @@ def _compare(
     named = a.organisations and b.organisations and a.head == b.head
     if kinds_a and kinds_b and not kinds_a & kinds_b and not named:
         return None  # offices in two bodies: "council leader", "leader of the group"
+    if a.body and b.body and _national_side(a) != _national_side(b):
+        return None  # "the club's captain" / "the national team's vice-captain"
     if a.head != b.head:
         offices = frozenset({_office(a.core, a.head), _office(b.core, b.head)})
         if offices in held_together:
@@ -211,6 +223,8 @@ def _compare(
             return None  # one held before the other: "President X, a former premier"
         if exclusive_offices(*offices):
             return _OFFICE, "a different office"
+        if _two_formal_ranks(a, b):
+            return _OFFICE, "a different rank"
         if _two_posts_of_one_body(a, b):
             return _OFFICE, "two posts in one body"
         return None  # different kinds of office can be held at once
@@ -283,6 +297,24 @@ def _compare(
         if not (a.affiliation <= b.affiliation or b.affiliation <= a.affiliation):
             return _VARIANT, "a variant of the title"
     return None
+
+
+def _two_formal_ranks(a: Role, b: Role) -> bool:
+    """True for two ranks of the services written as styles before a name
+    ("Commander X" / "Captain X"): "commander" is a rank only so, as a post it
+    goes with one ("the army commander, General X")."""
+    ranks = {a.head, b.head}
+    return (
+        bool(ranks & _RANKS_WHEN_FORMAL)
+        and ranks <= _RANKS_WHEN_FORMAL | _SERVICE_RANKS | _OTHER_SERVICE_RANKS
+        and all(r.formal and not (r.body or r.posting) for r in (a, b))
+    )
+
+
+def _national_side(role: Role) -> bool:
+    """True for a post in a country's side ("the national team's captain",
+    "Ghana's squad coach"), which players and coaches hold beside their club's."""
+    return bool(role.body & _SIDES) and bool("national" in role.core or role.countries)
 
 
 def _standing_in(rank_a: set[str], rank_b: set[str]) -> bool:
