@@ -292,6 +292,35 @@ ROLE_HEADS = (
     | frozenset(ROLE_COMPOUNDS.values())
     | frozenset(words_of("lt sgt supt insp cllr cmdr capt cdr"))
 )
+# German titles that join a portfolio to "Minister" ("Außenministerin",
+# "Bundesfinanzminister"): the minister of that portfolio.
+_GERMAN_PORTFOLIO_PREFIXES = {
+    "aussen": "foreign",
+    "außen": "foreign",
+    "innen": "interior",
+    "finanz": "finance",
+    "verteidigungs": "defence",
+    "gesundheits": "health",
+    "justiz": "justice",
+    "wirtschafts": "economy",
+    "umwelt": "environment",
+    "verkehrs": "transport",
+    "bildungs": "education",
+    "arbeits": "labour",
+    "landwirtschafts": "agriculture",
+    "kultur": "culture",
+    "entwicklungs": "development",
+}
+_GERMAN_PORTFOLIO_MINISTERS = {
+    f"{federal}{prefix}minister{feminine}": (portfolio, "minister")
+    for prefix, portfolio in _GERMAN_PORTFOLIO_PREFIXES.items()
+    for federal in ("", "bundes")
+    for feminine in ("", "in")
+}
+ROLE_EXPANSIONS.update(
+    {(word,): office for word, office in _GERMAN_PORTFOLIO_MINISTERS.items()}
+)
+ROLE_HEADS |= frozenset(_GERMAN_PORTFOLIO_MINISTERS)
 
 # Offices that are one office under two names, as compared.
 OFFICE_SYNONYMS = {

@@ -273,6 +273,8 @@ def _compare(
     field_b = (rest_b - grade_b) | _fields(b, a)
     if field_a and field_b and not (field_a <= field_b or field_b <= field_a):
         return _OFFICE, "a different office"
+    if _led_and_field(a, b) and _two_posts_of_one_body(a, b):
+        return _OFFICE, "two posts in one body"  # "who heads the charity" / "its CFO"
     if a.posted_to and b.posted_to and not a.posted_to & b.posted_to:
         return _OFFICE, "a different country"
     if a.countries and b.countries and not a.countries & b.countries:
@@ -308,6 +310,18 @@ def _two_formal_ranks(a: Role, b: Role) -> bool:
         bool(ranks & _RANKS_WHEN_FORMAL)
         and ranks <= _RANKS_WHEN_FORMAL | _SERVICE_RANKS | _OTHER_SERVICE_RANKS
         and all(r.formal and not (r.body or r.posting) for r in (a, b))
+    )
+
+
+def _led_and_field(a: Role, b: Role) -> bool:
+    """True when one title is a body's head told by a verb of leading ("who heads
+    the charity") and the other a post of one field in it ("the finance
+    director"), not the head under a shorter name ("the party's leader")."""
+    return any(
+        led.leads_body
+        and not _heads_body(field)
+        and bool(field.qualifiers or _fields_of_core(field))
+        for led, field in ((a, b), (b, a))
     )
 
 
@@ -356,8 +370,13 @@ def _heads_body(role: Role) -> bool:
     office = _office(role.core, role.head)
     if office != role.head and office in HEADS_OF_BODY:
         return True  # "chief executive officer", "managing director"
-    fields = set(role.core) - RANK_MODIFIERS - GRADE_WORDS - {role.head}
-    return role.head in HEADS_OF_BODY and not (fields or role.qualifiers)
+    return role.head in HEADS_OF_BODY and not (_fields_of_core(role) or role.qualifiers)
+
+
+def _fields_of_core(role: Role) -> set[str]:
+    """The words of a title that say which office it is, past its rank, grade and
+    head: "finance" in "the finance director"."""
+    return set(role.core) - RANK_MODIFIERS - GRADE_WORDS - {role.head}
 
 
 def _named_apart(a: Role, b: Role) -> bool:

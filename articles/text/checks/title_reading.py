@@ -128,8 +128,8 @@ _LEFT_AS = frozenset(
 _TIME_CONNECTORS = frozenset(words_of("until since from between before after"))
 
 # Words after an appositive title that end it: "X, a deputy speaker until last
-# year," held the office before.
-_ENDED_AT = frozenset(words_of("until till"))
+# year," held the office before, as did "X, a sergeant when the inquiry began,".
+_ENDED_AT = frozenset(words_of("until till when"))
 
 _CHANGE_WORDS = frozenset(
     words_of(
@@ -150,7 +150,9 @@ _PAST_MARKERS = frozenset(words_of("formerly erstwhile onetime one-time"))
 # A rank word that many writers drop: a difference in these is advisory.
 
 _BODY_WORDS = ORGANISATION_WORDS | frozenset(
-    words_of("club team squad side firm government city county town state opposition")
+    words_of(
+        "club team squad side firm government city county town state opposition charity"
+    )
 )
 
 
@@ -328,7 +330,11 @@ def title_mentions(
             for role, start, end in (
                 *before,
                 *_roles_told_after(
-                    tokens, j, limit, para.text, subject=_before_honorifics(tokens, i) == 0
+                    tokens,
+                    j,
+                    limit,
+                    para.text,
+                    subject=_before_honorifics(tokens, i) == 0,
                 ),
                 *_role_told_before(tokens, i, j, runs[n - 1][1] if n else 0, para.text),
             ):
@@ -754,9 +760,12 @@ def _office_of_verb(
     if not (
         len(body) >= 2
         # "the council", or a name's: "Ghana's foreign ministry"
-        and (body[0].lower == "the" or (body[0].is_possessive and body[0].base[:1].isupper()))
         and (
-            body[-1].lower in ORGANISATION_WORDS
+            body[0].lower == "the"
+            or (body[0].is_possessive and body[0].base[:1].isupper())
+        )
+        and (
+            body[-1].lower in _BODY_WORDS  # "the council", "the women's side"
             or any(t.base[:1].isupper() for t in body[1:])
         )
     ):
