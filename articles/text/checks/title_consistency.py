@@ -253,8 +253,10 @@ def _compare(
         bare = b if rank_a else a
         if not bare.formal and len(bare.core) == 1:
             return None  # "Rear Admiral X" / "X, the admiral": the style of a service
-    if rank_a != rank_b and not (rank_a and rank_b) and (b if rank_a else a).indefinite:
-        return None  # "Associate Professor X" / "X, a professor at the university"
+    if rank_a != rank_b and not (rank_a and rank_b):
+        bare = b if rank_a else a
+        if bare.indefinite and len(bare.core) == 1:
+            return None  # "Associate Professor X" / "X, a professor at the university"
     if rank_a != rank_b and _standing_in(rank_a, rank_b):
         return None  # "Acting headteacher X" / "X, the deputy headteacher"
     if rank_a != rank_b:
