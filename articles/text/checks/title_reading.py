@@ -595,7 +595,7 @@ def _promoted_from(
     officer", "named X, a deputy, as its new director" (tokens[comma] is the
     comma closing the appositive)."""
     if not (
-        0 < i
+        i > 0
         and tokens[i - 1].lower in _APPOINTED
         and comma + 2 < len(tokens)
         and tokens[comma].text == ","
