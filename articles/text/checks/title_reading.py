@@ -114,12 +114,16 @@ _TAKEN_AS = frozenset(
             """
         ),
         *("took over", "takes over", "taking over", "stepped in", "steps in"),
+        *("sworn in", "was sworn", "is sworn"),
     )
 )
 
 _APPOINTED = frozenset(
     words_of("appointed named elected re-elected installed chosen made promoted")
 )
+
+# Words of a verb group that puts an office "as" after it to come.
+_TO_COME = frozenset(words_of("will would shall be"))
 
 _LEFT_AS = frozenset(
     (*words_of("resigned retired quit"), "stepped down", "left office")
@@ -335,6 +339,7 @@ def title_mentions(
                     limit,
                     para.text,
                     subject=_before_honorifics(tokens, i) == 0,
+                    appointed=i > 0 and tokens[i - 1].lower in _APPOINTED,
                 ),
                 *_role_told_before(tokens, i, j, runs[n - 1][1] if n else 0, para.text),
             ):
@@ -503,13 +508,26 @@ def _after_object_word(segment: list[Token]) -> list[Token]:
 
 
 def _roles_told_after(
-    tokens: list[Token], j: int, limit: int, text: str, *, subject: bool = False
+    tokens: list[Token],
+    j: int,
+    limit: int,
+    text: str,
+    *,
+    subject: bool = False,
+    appointed: bool = False,
 ) -> Iterator[tuple[Role, int, int]]:
     """Offices told by a clause after the name, before the next name: "X, who has
     led the council since 2017,", "X, who is the party's deputy leader,", "X ...
     after six years as director of rugby" (or "X, who stepped down as chairman"
     and "X, who was mayor", offices held before); and, when the name is the
-    sentence's subject, its predicate: "X is the speaker of the assembly"."""
+    sentence's subject, its predicate: "X is the speaker of the assembly"; when
+    it is the object of a verb of appointment, the office given: "named X as its
+    chief executive", "elected X president"."""
+    if appointed and j < len(tokens) and tokens[j].text != ",":
+        k = j + (tokens[j].lower in ("as", "to"))
+        found = _role_phrase(tokens, k, text, former=False) if k < len(tokens) else None
+        if found is not None:
+            yield found[0], tokens[k].start, found[1]
     if j + 2 < limit and tokens[j].text == "," and tokens[j + 1].lower == "who":
         found = _office_of_verb(tokens, j + 2, limit, text)
         if found is not None:
@@ -532,6 +550,10 @@ def _roles_told_after(
             continue
         before = " ".join(t.lower for t in tokens[max(0, k - 2) : k])
         current = tokens[k - 1].lower in _TAKEN_AS or before in _TAKEN_AS
+        # an office to come: "will be sworn in as president"
+        current = current and not any(
+            t.lower in _TO_COME for t in tokens[max(j, k - 4) : k]
+        )
         left = tokens[k - 1].lower in _LEFT_AS or before in _LEFT_AS
         # "became mayor after three years as deputy mayor", "was appointed chief
         # executive after four years as finance director": the office before
@@ -548,9 +570,14 @@ def _compound_offices_apart(tokens: list[Token]) -> list[Token]:
     """`tokens` with an office joined by a hyphen to a word that is no title word
     read as that word and the office: "player-coach" is a coach ("player" says
     which), as "player coach" would be. Titles whose pieces are all title words
-    ("vice-president", "secretary-general") are read by role_words."""
+    ("vice-president", "secretary-general") are read by role_words. "then-" before
+    a title is read apart too: "the then-finance minister" held it before."""
     out: list[Token] = []
     for token in tokens:
+        if token.lower.startswith("then-") and len(token.text) > 5:
+            out.append(Token(token.text[:4], token.start, token.start + 4))
+            out.append(Token(token.text[5:], token.start + 5, token.end))
+            continue
         *field, office = token.text.split("-")
         if (
             field
@@ -812,10 +839,10 @@ def _before_honorifics(tokens: list[Token], i: int) -> int:
     return i
 
 
-# "who now is", "who became": a relative clause that gives the person's present
+# "who now is", "who became", "now": a relative clause that gives the person's present
 # office ("who is", "who has been", "who was appointed" are read, with what the
 # sentence says after them, by _office_after_copula).
-_BEING = re.compile(r"who (?:(?:now|currently) is|became) ")
+_BEING = re.compile(r"(?:who (?:(?:now|currently) is|became)|now|currently) ")
 
 
 def _after_being(segment: list[Token]) -> list[Token]:

@@ -1759,3 +1759,51 @@ def test_an_office_verb_reads_a_side_as_its_body():
         "Uma Pell, the side's vice-captain, replied.",
     )
     assert finding.severity == BLOCKING
+
+
+def test_the_office_given_to_the_object_of_an_appointment_is_read():
+    [finding] = _later_findings(
+        "The trust elected Mira Sand as its new chairman.",
+        "Mira Sand, the trust's treasurer, spoke.",
+    )
+    assert finding.severity == BLOCKING
+    assert (
+        _findings(
+            "The trust named Mira Sand as its successor.",
+            "Mira Sand, the trust's treasurer, spoke.",
+        )
+        == []
+    )
+
+
+def test_sworn_in_as_is_the_office_held_unless_it_is_to_come():
+    [finding] = _later_findings(
+        "Ivo Petrak, who was sworn in as governor on Monday, spoke.",
+        "Mayor Ivo Petrak replied.",
+    )
+    assert finding.severity == BLOCKING
+    assert (
+        _findings(
+            "Ivo Petrak, who will be sworn in as governor on Monday, spoke.",
+            "Mayor Ivo Petrak replied.",
+        )
+        == []
+    )
+
+
+def test_an_appositive_told_with_now_is_the_office_held():
+    [finding] = _later_findings(
+        "Anke Frei, now the museum's chief curator, spoke.",
+        "Anke Frei, the museum's director, replied.",
+    )
+    assert finding.severity == BLOCKING
+
+
+def test_a_title_written_with_then_is_held_before():
+    assert (
+        _findings(
+            "The then-health minister, Olu Bako, signed it.",
+            "Olu Bako, the defence minister, replied.",
+        )
+        == []
+    )
