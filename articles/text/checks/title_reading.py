@@ -574,7 +574,7 @@ def _compound_offices_apart(tokens: list[Token]) -> list[Token]:
     a title is read apart too: "the then-finance minister" held it before."""
     out: list[Token] = []
     for token in tokens:
-        if token.lower.startswith("then-") and len(token.text) > 5:
+        if token.text.startswith(("then-", "Then-")) and len(token.text) > 5:
             out.append(Token(token.text[:4], token.start, token.start + 4))
             out.append(Token(token.text[5:], token.start + 5, token.end))
             continue
