@@ -798,15 +798,36 @@ def _office_of_verb(
     ):
         return None  # a body: not "who leads a busy life", "who chairs meetings"
     phrase = f"{offices[verb]} of {text[body[0].start : body[-1].end]}"
+    end = body[-1].end
     if offices[verb] in ("leader", "head") and body[-1].lower == "ministry":
-        # the head of a ministry is its minister: "who heads the foreign ministry"
+        # the head of a ministry is its minister: "who heads the foreign ministry",
+        # "who leads the Ministry of Health"
         phrase = f"{text[body[0].start : body[-2].end]} minister"
+        after = k + 1 + len(body)
+        fields = _portfolio_after(tokens[after + 1 : after + 5])
+        if fields and tokens[after].lower in _OF:
+            end = fields[-1].end
+            phrase += f" of {text[fields[0].start : end]}"
     role = _parse_role(tokenize(phrase), phrase)
     if role is None:
         return None
     leads = offices[verb] in ("leader", "head")
-    role = replace(role, text=text[start : body[-1].end], leads_body=leads)
-    return role, start, body[-1].end
+    role = replace(role, text=text[start:end], leads_body=leads)
+    return role, start, end
+
+
+def _portfolio_after(tokens: list[Token]) -> list[Token]:
+    """The fields of government that open `tokens`, joined by "and": "Health",
+    "Trade and Industry"."""
+    fields: list[Token] = []
+    for token in tokens:
+        if _portfolio_word(token) or fold_accents(token.lower) in TITLE_MODIFIERS:
+            fields.append(token)
+        elif not (fields and token.lower == "and"):
+            break
+    while fields and fields[-1].lower == "and":
+        fields.pop()
+    return fields
 
 
 _ACADEMIC_TITLES = frozenset(words_of("professor doctor"))

@@ -1807,3 +1807,18 @@ def test_a_title_written_with_then_is_held_before():
         )
         == []
     )
+
+
+def test_the_head_of_a_ministry_named_with_of_is_its_minister():
+    [finding] = _later_findings(
+        "Pita Havili, who leads the Ministry of Health, spoke.",
+        "Pita Havili, the education minister, replied.",
+    )
+    assert finding.severity == BLOCKING
+    assert (
+        _findings(
+            "Pita Havili, who leads the Ministry of Trade and Industry, spoke.",
+            "Trade Minister Pita Havili replied.",
+        )
+        == []
+    )
