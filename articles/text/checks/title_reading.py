@@ -131,6 +131,10 @@ _LEFT_AS = frozenset(
 
 _TIME_CONNECTORS = frozenset(words_of("until since from between before after"))
 
+# Words that may follow a whole title in a clause: a verb, a conjunction, a time
+# ("as deputy speaker last week", "as mayor since 2019").
+_ROLE_ENDS = _ROLE_STOPS | _TIME_CONNECTORS | frozenset(words_of("last this earlier"))
+
 # Words after an appositive title that end it: "X, a deputy speaker until last
 # year," held the office before, as did "X, a sergeant when the inquiry began,".
 _ENDED_AT = frozenset(words_of("until till when"))
@@ -720,8 +724,7 @@ def _role_phrase(
         return None
     parsed = _parsed(segment)
     if not parsed or (
-        len(parsed) < len(segment)
-        and segment[len(parsed)].lower not in (_ROLE_STOPS | _TIME_CONNECTORS)
+        len(parsed) < len(segment) and segment[len(parsed)].lower not in _ROLE_ENDS
     ):
         return None
     role = _parse_role(segment, text)

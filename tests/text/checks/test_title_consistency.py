@@ -1822,3 +1822,19 @@ def test_the_head_of_a_ministry_named_with_of_is_its_minister():
         )
         == []
     )
+
+
+def test_a_time_after_an_office_told_with_as_ends_it():
+    [finding] = _later_findings(
+        "Noor Baig, who was sworn in as deputy mayor last month, spoke.",
+        "Mayor Noor Baig replied.",
+    )
+    assert finding.severity == BLOCKING
+
+
+def test_portuguese_portfolios_of_finance_and_foreign_affairs():
+    [finding] = _later_findings(
+        "O ministro dos Negócios Estrangeiros, Rui Dias, falou.",
+        "Rui Dias, the finance minister, replied.",
+    )
+    assert finding.severity == BLOCKING
