@@ -110,7 +110,7 @@ ABBREVIATIONS = frozenset(
     words_of(
         """
     mr mrs ms dr prof gen col lt maj capt sgt adm gov sen rep st mt jr sr inc ltd
-    supt insp det cllr cmdr brig rev revd rt fr
+    supt insp det cllr cmdr cdr brig rev revd rt fr
     co corp no vs etc jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n
     e.g i.e
     """
@@ -220,11 +220,11 @@ _FOREIGN_PORTFOLIOS = {
         ("health", "sanidad salud sante gesundheit sanita saude"),
         ("education", "educacion bildung istruzione educacao"),
         ("foreign", "exteriores etrangeres auswartiges esteri estrangeiros"),
-        ("affairs", "asuntos affaires"),
+        ("affairs", "asuntos affaires relacoes negocios"),
         ("interior", "interieur innern interno"),
-        ("finance", "hacienda finanzas finanzen fazenda"),
+        ("finance", "hacienda finanzas finanzen fazenda financas"),
         ("economy", "economia economie wirtschaft"),
-        ("defence", "defensa verteidigung difesa"),
+        ("defence", "defensa verteidigung difesa defesa"),
         ("justice", "justicia justiz giustizia justica"),
         ("labour", "trabajo travail arbeit lavoro trabalho"),
         ("transport", "transportes transports verkehr trasporti"),
@@ -275,6 +275,7 @@ TITLE_ABBREVIATIONS = {
         ("maj", "major"),
         ("capt", "captain"),
         ("cmdr", "commander"),
+        ("cdr", "commander"),
         ("adm", "admiral"),
         ("brig", "brigadier"),
         ("sgt", "sergeant"),
@@ -289,8 +290,37 @@ ROLE_HEADS = (
     _ROLE_HEAD_WORDS
     | frozenset(fold_accents(w) for w in _ROLE_HEAD_WORDS)
     | frozenset(ROLE_COMPOUNDS.values())
-    | frozenset(words_of("lt sgt supt insp cllr cmdr capt"))
+    | frozenset(words_of("lt sgt supt insp cllr cmdr capt cdr"))
 )
+# German titles that join a portfolio to "Minister" ("Außenministerin",
+# "Bundesfinanzminister"): the minister of that portfolio.
+_GERMAN_PORTFOLIO_PREFIXES = {
+    "aussen": "foreign",
+    "außen": "foreign",
+    "innen": "interior",
+    "finanz": "finance",
+    "verteidigungs": "defence",
+    "gesundheits": "health",
+    "justiz": "justice",
+    "wirtschafts": "economy",
+    "umwelt": "environment",
+    "verkehrs": "transport",
+    "bildungs": "education",
+    "arbeits": "labour",
+    "landwirtschafts": "agriculture",
+    "kultur": "culture",
+    "entwicklungs": "development",
+}
+_GERMAN_PORTFOLIO_MINISTERS = {
+    f"{federal}{prefix}minister{feminine}": (portfolio, "minister")
+    for prefix, portfolio in _GERMAN_PORTFOLIO_PREFIXES.items()
+    for federal in ("", "bundes")
+    for feminine in ("", "in")
+}
+ROLE_EXPANSIONS.update(
+    {(word,): office for word, office in _GERMAN_PORTFOLIO_MINISTERS.items()}
+)
+ROLE_HEADS |= frozenset(_GERMAN_PORTFOLIO_MINISTERS)
 
 # Offices that are one office under two names, as compared.
 OFFICE_SYNONYMS = {
@@ -343,6 +373,8 @@ EXCLUSIVE_OFFICES = (
     ),
     frozenset(("ambassador", "consul", "charge d'affaires")),
     frozenset(words_of("judge prosecutor")),
+    # a court's judges and the officers who run its business
+    frozenset(words_of("judge registrar bailiff")),
     frozenset(words_of("attorney-general solicitor-general")),  # law officers
     frozenset(words_of("constable sergeant inspector superintendent")),  # police
     frozenset(words_of("bishop archbishop archdeacon vicar curate")),  # clergy
@@ -397,13 +429,16 @@ POSTS_OF_ONE_BODY = frozenset(
         """
     director curator principal headteacher headmaster headmistress head coach
     officer treasurer registrar nurse leader secretary president chairman
+    secretary-general director-general
     """
     )
 )
 # Of those, posts that are one body's only when the copy says whose ("the union's
 # general secretary"): a "Foreign Secretary" or "President" alone is an office of
 # state.
-POSTS_NAMING_THEIR_BODY = frozenset(words_of("secretary president"))
+POSTS_NAMING_THEIR_BODY = frozenset(
+    words_of("secretary president secretary-general director-general")
+)
 # The head of a body, under the names different bodies give it: one post.
 HEADS_OF_BODY = frozenset(
     (

@@ -107,6 +107,16 @@ _MODIFIED_HEADS = frozenset(words_of("officer director"))
 # rank is given: "Lieutenant General X" is "the general" after.
 
 _SERVICE_RANKS = frozenset(words_of("general admiral colonel marshal"))
+
+# Ranks that are posts too ("the army commander"): ranks only as a style before a
+# name, against the other ranks of the services.
+_RANKS_WHEN_FORMAL = frozenset(words_of("commander"))
+_OTHER_SERVICE_RANKS = frozenset(
+    words_of("captain major lieutenant commodore brigadier sergeant corporal")
+)
+
+# What sport calls a team: a national one is another body than a club.
+_SIDES = frozenset(words_of("team side squad"))
 # Bodies named before an office ("the club coach", "a council spokesman"): whose
 # office it is, not which office.
 
@@ -203,6 +213,8 @@ def _compare(
     named = a.organisations and b.organisations and a.head == b.head
     if kinds_a and kinds_b and not kinds_a & kinds_b and not named:
         return None  # offices in two bodies: "council leader", "leader of the group"
+    if a.body and b.body and _national_side(a) != _national_side(b):
+        return None  # "the club's captain" / "the national team's vice-captain"
     if a.head != b.head:
         offices = frozenset({_office(a.core, a.head), _office(b.core, b.head)})
         if offices in held_together:
@@ -211,6 +223,8 @@ def _compare(
             return None  # one held before the other: "President X, a former premier"
         if exclusive_offices(*offices):
             return _OFFICE, "a different office"
+        if _two_formal_ranks(a, b):
+            return _OFFICE, "a different rank"
         if _two_posts_of_one_body(a, b):
             return _OFFICE, "two posts in one body"
         return None  # different kinds of office can be held at once
@@ -239,6 +253,10 @@ def _compare(
         bare = b if rank_a else a
         if not bare.formal and len(bare.core) == 1:
             return None  # "Rear Admiral X" / "X, the admiral": the style of a service
+    if rank_a != rank_b and not (rank_a and rank_b):
+        bare = b if rank_a else a
+        if bare.indefinite and len(bare.core) == 1:
+            return None  # "Associate Professor X" / "X, a professor at the university"
     if rank_a != rank_b and _standing_in(rank_a, rank_b):
         return None  # "Acting headteacher X" / "X, the deputy headteacher"
     if rank_a != rank_b:
@@ -257,6 +275,8 @@ def _compare(
     field_b = (rest_b - grade_b) | _fields(b, a)
     if field_a and field_b and not (field_a <= field_b or field_b <= field_a):
         return _OFFICE, "a different office"
+    if _led_and_field(a, b) and _two_posts_of_one_body(a, b):
+        return _OFFICE, "two posts in one body"  # "who heads the charity" / "its CFO"
     if a.posted_to and b.posted_to and not a.posted_to & b.posted_to:
         return _OFFICE, "a different country"
     if a.countries and b.countries and not a.countries & b.countries:
@@ -281,6 +301,36 @@ def _compare(
         if not (a.affiliation <= b.affiliation or b.affiliation <= a.affiliation):
             return _VARIANT, "a variant of the title"
     return None
+
+
+def _two_formal_ranks(a: Role, b: Role) -> bool:
+    """True for two ranks of the services written as styles before a name
+    ("Commander X" / "Captain X"): "commander" is a rank only so, as a post it
+    goes with one ("the army commander, General X")."""
+    ranks = {a.head, b.head}
+    return (
+        bool(ranks & _RANKS_WHEN_FORMAL)
+        and ranks <= _RANKS_WHEN_FORMAL | _SERVICE_RANKS | _OTHER_SERVICE_RANKS
+        and all(r.formal and not (r.body or r.posting) for r in (a, b))
+    )
+
+
+def _led_and_field(a: Role, b: Role) -> bool:
+    """True when one title is a body's head told by a verb of leading ("who heads
+    the charity") and the other a post of one field in it ("the finance
+    director"), not the head under a shorter name ("the party's leader")."""
+    return any(
+        led.leads_body
+        and not _heads_body(field)
+        and bool(field.qualifiers or _fields_of_core(field))
+        for led, field in ((a, b), (b, a))
+    )
+
+
+def _national_side(role: Role) -> bool:
+    """True for a post in a country's side ("the national team's captain",
+    "Ghana's squad coach"), which players and coaches hold beside their club's."""
+    return bool(role.body & _SIDES) and bool("national" in role.core or role.countries)
 
 
 def _standing_in(rank_a: set[str], rank_b: set[str]) -> bool:
@@ -310,7 +360,7 @@ def _two_posts_of_one_body(a: Role, b: Role) -> bool:
     # one names no body: it must name its post ("director of rugby"), not only
     # the kind of work ("director" of a film)
     bare = b if a.body else a
-    return bool(bare.body or bare.portfolio or len(bare.core) > 1)
+    return bool(bare.body or bare.portfolio or bare.qualifiers or len(bare.core) > 1)
 
 
 def _heads_body(role: Role) -> bool:
@@ -319,10 +369,16 @@ def _heads_body(role: Role) -> bool:
     "medical director" are posts under its head."""
     if role.leads_body:
         return True
-    if _office(role.core, role.head) in HEADS_OF_BODY:
-        return True
-    fields = set(role.core) - RANK_MODIFIERS - GRADE_WORDS - {role.head}
-    return role.head in HEADS_OF_BODY and not (fields or role.qualifiers)
+    office = _office(role.core, role.head)
+    if office != role.head and office in HEADS_OF_BODY:
+        return True  # "chief executive officer", "managing director"
+    return role.head in HEADS_OF_BODY and not (_fields_of_core(role) or role.qualifiers)
+
+
+def _fields_of_core(role: Role) -> set[str]:
+    """The words of a title that say which office it is, past its rank, grade and
+    head: "finance" in "the finance director"."""
+    return set(role.core) - RANK_MODIFIERS - GRADE_WORDS - {role.head}
 
 
 def _named_apart(a: Role, b: Role) -> bool:

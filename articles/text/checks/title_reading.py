@@ -66,7 +66,7 @@ from articles.text.vocabulary import (
     words_of,
 )
 
-_FOREIGN_OF = frozenset(words_of("de del du des di della für"))
+_FOREIGN_OF = frozenset(words_of("de del du des di della für da do dos das"))
 
 _OF = frozenset(words_of("of for")) | _FOREIGN_OF
 
@@ -82,7 +82,7 @@ _DETERMINERS = frozenset(words_of("the a an its their his her"))
 # vice-chancellor, X Y", "according to the agency's director, X Y".
 _OBJECT_PREPOSITIONS = frozenset(words_of("by with to from"))
 
-_FOREIGN_ARTICLES = frozenset(words_of("la las los le les el il"))
+_FOREIGN_ARTICLES = frozenset(words_of("la las los le les el il o os"))
 
 _ROLE_STOPS = frozenset(
     words_of(
@@ -114,6 +114,7 @@ _TAKEN_AS = frozenset(
             """
         ),
         *("took over", "takes over", "taking over", "stepped in", "steps in"),
+        *("sworn in", "was sworn", "is sworn"),
     )
 )
 
@@ -121,15 +122,22 @@ _APPOINTED = frozenset(
     words_of("appointed named elected re-elected installed chosen made promoted")
 )
 
+# Words of a verb group that puts an office "as" after it to come.
+_TO_COME = frozenset(words_of("will would shall be"))
+
 _LEFT_AS = frozenset(
     (*words_of("resigned retired quit"), "stepped down", "left office")
 )
 
 _TIME_CONNECTORS = frozenset(words_of("until since from between before after"))
 
+# Words that may follow a whole title in a clause: a verb, a conjunction, a time
+# ("as deputy speaker last week", "as mayor since 2019").
+_ROLE_ENDS = _ROLE_STOPS | _TIME_CONNECTORS | frozenset(words_of("last this earlier"))
+
 # Words after an appositive title that end it: "X, a deputy speaker until last
-# year," held the office before.
-_ENDED_AT = frozenset(words_of("until till"))
+# year," held the office before, as did "X, a sergeant when the inquiry began,".
+_ENDED_AT = frozenset(words_of("until till when"))
 
 _CHANGE_WORDS = frozenset(
     words_of(
@@ -150,7 +158,9 @@ _PAST_MARKERS = frozenset(words_of("formerly erstwhile onetime one-time"))
 # A rank word that many writers drop: a difference in these is advisory.
 
 _BODY_WORDS = ORGANISATION_WORDS | frozenset(
-    words_of("club team squad side firm government city county town state opposition")
+    words_of(
+        "club team squad side firm government city county town state opposition charity"
+    )
 )
 
 
@@ -327,7 +337,14 @@ def title_mentions(
                 )
             for role, start, end in (
                 *before,
-                *_roles_told_after(tokens, j, limit, para.text),
+                *_roles_told_after(
+                    tokens,
+                    j,
+                    limit,
+                    para.text,
+                    subject=_before_honorifics(tokens, i) == 0,
+                    appointed=i > 0 and tokens[i - 1].lower in _APPOINTED,
+                ),
                 *_role_told_before(tokens, i, j, runs[n - 1][1] if n else 0, para.text),
             ):
                 yield Mention(person, role, para, start, end)
@@ -397,6 +414,12 @@ def _roles_around(
             parsed = _parsed(segment)
             if len(parsed) < len(segment) and segment[len(parsed)].lower in _ENDED_AT:
                 role = replace(role, core=("former", *role.core))  # "until May"
+            promoted = _promoted_from(tokens, i, after + 1 + len(segment), text)
+            if promoted is not None:
+                # "promoted X, its head of retail, to chief operating officer": the
+                # appositive is the office held before the new one
+                role = replace(role, core=("former", *role.core))
+                yield promoted
             yield role, name_start, parsed[-1].end
         else:
             seat = _seat_in_chamber(segment, text)
@@ -489,12 +512,26 @@ def _after_object_word(segment: list[Token]) -> list[Token]:
 
 
 def _roles_told_after(
-    tokens: list[Token], j: int, limit: int, text: str
+    tokens: list[Token],
+    j: int,
+    limit: int,
+    text: str,
+    *,
+    subject: bool = False,
+    appointed: bool = False,
 ) -> Iterator[tuple[Role, int, int]]:
     """Offices told by a clause after the name, before the next name: "X, who has
     led the council since 2017,", "X, who is the party's deputy leader,", "X ...
     after six years as director of rugby" (or "X, who stepped down as chairman"
-    and "X, who was mayor", offices held before)."""
+    and "X, who was mayor", offices held before); and, when the name is the
+    sentence's subject, its predicate: "X is the speaker of the assembly"; when
+    it is the object of a verb of appointment, the office given: "named X as its
+    chief executive", "elected X president"."""
+    if appointed and j < len(tokens) and tokens[j].text != ",":
+        k = j + (tokens[j].lower in ("as", "to"))
+        found = _role_phrase(tokens, k, text, former=False) if k < len(tokens) else None
+        if found is not None:
+            yield found[0], tokens[k].start, found[1]
     if j + 2 < limit and tokens[j].text == "," and tokens[j + 1].lower == "who":
         found = _office_of_verb(tokens, j + 2, limit, text)
         if found is not None:
@@ -508,11 +545,19 @@ def _roles_told_after(
         found = _office_after_copula(tokens, j, text)
         if found is not None:
             yield found
+    elif subject and j + 1 < len(tokens):
+        found = _office_after_copula(tokens, j, text)  # "X is the bank's chairman"
+        if found is not None:
+            yield found
     for k in range(j, limit - 1):
         if tokens[k].lower != "as" or k == 0:
             continue
         before = " ".join(t.lower for t in tokens[max(0, k - 2) : k])
         current = tokens[k - 1].lower in _TAKEN_AS or before in _TAKEN_AS
+        # an office to come: "will be sworn in as president"
+        current = current and not any(
+            t.lower in _TO_COME for t in tokens[max(j, k - 4) : k]
+        )
         left = tokens[k - 1].lower in _LEFT_AS or before in _LEFT_AS
         # "became mayor after three years as deputy mayor", "was appointed chief
         # executive after four years as finance director": the office before
@@ -529,9 +574,14 @@ def _compound_offices_apart(tokens: list[Token]) -> list[Token]:
     """`tokens` with an office joined by a hyphen to a word that is no title word
     read as that word and the office: "player-coach" is a coach ("player" says
     which), as "player coach" would be. Titles whose pieces are all title words
-    ("vice-president", "secretary-general") are read by role_words."""
+    ("vice-president", "secretary-general") are read by role_words. "then-" before
+    a title is read apart too: "the then-finance minister" held it before."""
     out: list[Token] = []
     for token in tokens:
+        if token.text.startswith(("then-", "Then-")) and len(token.text) > 5:
+            out.append(Token(token.text[:4], token.start, token.start + 4))
+            out.append(Token(token.text[5:], token.start + 5, token.end))
+            continue
         *field, office = token.text.split("-")
         if (
             field
@@ -566,6 +616,25 @@ def _moves_to_office(tokens: list[Token], j: int) -> bool:
         and _opens_role(segment, 0)
         and _parse_role(segment, "") is not None
     )
+
+
+def _promoted_from(
+    tokens: list[Token], i: int, comma: int, text: str
+) -> tuple[Role, int, int] | None:
+    """The new office of a name that is the object of a verb of appointment, told
+    after its appositive: "has promoted X, its head of retail, to chief operating
+    officer", "named X, a deputy, as its new director" (tokens[comma] is the
+    comma closing the appositive)."""
+    if not (
+        i > 0
+        and tokens[i - 1].lower in _APPOINTED
+        and comma + 2 < len(tokens)
+        and tokens[comma].text == ","
+        and tokens[comma + 1].lower in ("to", "as")
+    ):
+        return None
+    found = _role_phrase(tokens, comma + 2, text, former=False)
+    return None if found is None else (found[0], tokens[comma + 2].start, found[1])
 
 
 def _appointed_after(clause: list[Token]) -> bool:
@@ -655,8 +724,7 @@ def _role_phrase(
         return None
     parsed = _parsed(segment)
     if not parsed or (
-        len(parsed) < len(segment)
-        and segment[len(parsed)].lower not in (_ROLE_STOPS | _TIME_CONNECTORS)
+        len(parsed) < len(segment) and segment[len(parsed)].lower not in _ROLE_ENDS
     ):
         return None
     role = _parse_role(segment, text)
@@ -721,20 +789,48 @@ def _office_of_verb(
         body.append(token)
     if not (
         len(body) >= 2
-        and body[0].lower == "the"
+        # "the council", or a name's: "Ghana's foreign ministry"
         and (
-            body[-1].lower in ORGANISATION_WORDS
+            body[0].lower == "the"
+            or (body[0].is_possessive and body[0].base[:1].isupper())
+        )
+        and (
+            body[-1].lower in _BODY_WORDS  # "the council", "the women's side"
             or any(t.base[:1].isupper() for t in body[1:])
         )
     ):
         return None  # a body: not "who leads a busy life", "who chairs meetings"
     phrase = f"{offices[verb]} of {text[body[0].start : body[-1].end]}"
+    end = body[-1].end
+    if offices[verb] in ("leader", "head") and body[-1].lower == "ministry":
+        # the head of a ministry is its minister: "who heads the foreign ministry",
+        # "who leads the Ministry of Health"
+        phrase = f"{text[body[0].start : body[-2].end]} minister"
+        after = k + 1 + len(body)
+        fields = _portfolio_after(tokens[after + 1 : after + 5])
+        if fields and tokens[after].lower in _OF:
+            end = fields[-1].end
+            phrase += f" of {text[fields[0].start : end]}"
     role = _parse_role(tokenize(phrase), phrase)
     if role is None:
         return None
     leads = offices[verb] in ("leader", "head")
-    role = replace(role, text=text[start : body[-1].end], leads_body=leads)
-    return role, start, body[-1].end
+    role = replace(role, text=text[start:end], leads_body=leads)
+    return role, start, end
+
+
+def _portfolio_after(tokens: list[Token]) -> list[Token]:
+    """The fields of government that open `tokens`, joined by "and": "Health",
+    "Trade and Industry"."""
+    fields: list[Token] = []
+    for token in tokens:
+        if _portfolio_word(token) or fold_accents(token.lower) in TITLE_MODIFIERS:
+            fields.append(token)
+        elif not (fields and token.lower == "and"):
+            break
+    while fields and fields[-1].lower == "and":
+        fields.pop()
+    return fields
 
 
 _ACADEMIC_TITLES = frozenset(words_of("professor doctor"))
@@ -767,10 +863,10 @@ def _before_honorifics(tokens: list[Token], i: int) -> int:
     return i
 
 
-# "who now is", "who became": a relative clause that gives the person's present
+# "who now is", "who became", "now": a relative clause that gives the person's present
 # office ("who is", "who has been", "who was appointed" are read, with what the
 # sentence says after them, by _office_after_copula).
-_BEING = re.compile(r"who (?:(?:now|currently) is|became) ")
+_BEING = re.compile(r"(?:who (?:(?:now|currently) is|became)|now|currently) ")
 
 
 def _after_being(segment: list[Token]) -> list[Token]:

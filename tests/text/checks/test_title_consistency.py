@@ -1582,3 +1582,259 @@ def test_an_office_served_in_after_an_appointment_is_held_now():
         "Nia Roper, the firm's treasurer, spoke.",
     )
     assert finding.severity == BLOCKING
+
+
+def test_a_director_of_one_field_is_not_the_head_of_its_body():
+    [finding] = _later_findings(
+        "Ada Quell, the trust's director of fundraising, spoke.",
+        "The trust's chief executive, Ada Quell, replied.",
+    )
+    assert finding.severity == BLOCKING and "two posts" in finding.message
+
+
+def test_a_post_told_by_its_field_names_its_post():
+    [finding] = _later_findings(
+        "Batting coach Remi Doyle spoke.",
+        "Remi Doyle, the club's director of football, replied.",
+    )
+    assert finding.severity == BLOCKING
+
+
+def test_a_court_judge_and_its_registrar_are_two_posts():
+    [finding] = _later_findings(
+        "The court's senior judge, Ines Varga, spoke.",
+        "Ines Varga, the court's registrar, replied.",
+    )
+    assert finding.severity == BLOCKING
+
+
+def test_a_president_and_the_secretary_general_of_one_body_are_two_posts():
+    [finding] = _later_findings(
+        "Ravi Dutt, the rowing union's president, spoke.",
+        "Ravi Dutt, the union's secretary-general, replied.",
+    )
+    assert finding.severity == BLOCKING
+
+
+def test_an_office_told_as_the_predicate_of_its_holder_is_read():
+    [finding] = _later_findings(
+        "Odile Marchetti is the chair of the harbour board.",
+        "Odile Marchetti, the board's treasurer, replied.",
+    )
+    assert finding.severity == BLOCKING
+    # a predicate that is no office, and a name that is not the subject
+    assert (
+        _findings(
+            "Odile Marchetti is the treasurer's niece. A letter to Odile Marchetti"
+            " is the board's reply.",
+            "Odile Marchetti, the board's treasurer, replied.",
+        )
+        == []
+    )
+
+
+def test_the_head_of_a_ministry_is_its_minister():
+    [finding] = _later_findings(
+        "Pita Havili, who heads Tonga's health ministry, spoke.",
+        "Pita Havili, the education minister, replied.",
+    )
+    assert finding.severity == BLOCKING
+    assert (
+        _findings(
+            "Pita Havili, who leads the health ministry, spoke.",
+            "Health Minister Pita Havili replied.",
+        )
+        == []
+    )
+
+
+def test_a_portuguese_title_is_read_with_its_portfolio():
+    [finding] = _later_findings(
+        "A ministra da Defesa, Lúcia Prado, falou.",
+        "Lúcia Prado, the finance minister, replied.",
+    )
+    assert finding.severity == BLOCKING
+
+
+def test_a_german_minister_named_in_one_word_has_its_portfolio():
+    [finding] = _later_findings(
+        "Innenminister Jonas Falk sprach.",
+        "Jonas Falk, the finance minister, replied.",
+    )
+    assert finding.severity == BLOCKING
+    assert (
+        _findings(
+            "Innenminister Jonas Falk sprach.",
+            "Jonas Falk, the interior minister, replied.",
+        )
+        == []
+    )
+
+
+def test_the_appositive_of_a_person_promoted_is_the_office_held_before():
+    assert (
+        _findings(
+            "The airline has appointed Bea Sund, its head of cargo, as chief"
+            " financial officer.",
+            "Bea Sund, the chief financial officer, spoke.",
+        )
+        == []
+    )
+    [finding] = _later_findings(
+        "The airline has appointed Bea Sund, its head of cargo, as chief"
+        " financial officer.",
+        "Bea Sund, the airline's chairman, spoke.",
+    )
+    assert finding.severity == BLOCKING
+
+
+def test_an_indefinite_title_without_a_rank_is_less_specific():
+    assert (
+        _findings(
+            "Assistant Professor Kai Lund spoke.",
+            "Kai Lund, a professor at the college, replied.",
+        )
+        == []
+    )
+    [finding] = _later_findings(
+        "Professor Kai Lund spoke.",
+        "Kai Lund, an assistant professor at the college, replied.",
+    )
+    assert finding.severity == BLOCKING
+
+
+def test_a_national_side_is_another_body_than_a_club():
+    assert (
+        _findings(
+            "Oren Vale, the club's vice-captain, spoke.",
+            "Oren Vale, the national side's captain, replied.",
+        )
+        == []
+    )
+
+
+def test_a_commander_before_a_name_is_a_rank():
+    [finding] = _later_findings(
+        "Cdr Liam Roe spoke.",
+        "Lieutenant Liam Roe replied.",
+    )
+    assert finding.severity == BLOCKING and "a different rank" in finding.message
+    assert (
+        _findings(
+            "The fleet commander, Admiral Liam Roe, spoke.",
+            "Admiral Liam Roe replied.",
+        )
+        == []
+    )
+
+
+def test_a_head_told_by_a_verb_against_a_post_of_one_field():
+    [finding] = _later_findings(
+        "Hana Iso, who heads the charity, spoke.",
+        "Hana Iso, the charity's finance director, replied.",
+    )
+    assert finding.severity == BLOCKING
+    assert (
+        _findings(
+            "Hana Iso, who leads the Green Party, spoke.",
+            "Hana Iso, the Green Party's leader, replied.",
+        )
+        == []
+    )
+
+
+def test_an_office_held_when_something_happened_is_held_before():
+    assert (
+        _findings(
+            "Tom Ekberg, a constable when the riot began and now a sergeant, spoke.",
+            "Sergeant Tom Ekberg replied.",
+        )
+        == []
+    )
+
+
+def test_an_office_verb_reads_a_side_as_its_body():
+    [finding] = _later_findings(
+        "Uma Pell, who captains the county side, spoke.",
+        "Uma Pell, the side's vice-captain, replied.",
+    )
+    assert finding.severity == BLOCKING
+
+
+def test_the_office_given_to_the_object_of_an_appointment_is_read():
+    [finding] = _later_findings(
+        "The trust elected Mira Sand as its new chairman.",
+        "Mira Sand, the trust's treasurer, spoke.",
+    )
+    assert finding.severity == BLOCKING
+    assert (
+        _findings(
+            "The trust named Mira Sand as its successor.",
+            "Mira Sand, the trust's treasurer, spoke.",
+        )
+        == []
+    )
+
+
+def test_sworn_in_as_is_the_office_held_unless_it_is_to_come():
+    [finding] = _later_findings(
+        "Ivo Petrak, who was sworn in as governor on Monday, spoke.",
+        "Mayor Ivo Petrak replied.",
+    )
+    assert finding.severity == BLOCKING
+    assert (
+        _findings(
+            "Ivo Petrak, who will be sworn in as governor on Monday, spoke.",
+            "Mayor Ivo Petrak replied.",
+        )
+        == []
+    )
+
+
+def test_an_appositive_told_with_now_is_the_office_held():
+    [finding] = _later_findings(
+        "Anke Frei, now the museum's chief curator, spoke.",
+        "Anke Frei, the museum's director, replied.",
+    )
+    assert finding.severity == BLOCKING
+
+
+def test_a_title_written_with_then_is_held_before():
+    assert (
+        _findings(
+            "The then-health minister, Olu Bako, signed it.",
+            "Olu Bako, the defence minister, replied.",
+        )
+        == []
+    )
+
+
+def test_the_head_of_a_ministry_named_with_of_is_its_minister():
+    [finding] = _later_findings(
+        "Pita Havili, who leads the Ministry of Health, spoke.",
+        "Pita Havili, the education minister, replied.",
+    )
+    assert finding.severity == BLOCKING
+    assert (
+        _findings(
+            "Pita Havili, who leads the Ministry of Trade and Industry, spoke.",
+            "Trade Minister Pita Havili replied.",
+        )
+        == []
+    )
+
+
+def test_a_time_after_an_office_told_with_as_ends_it():
+    [finding] = _later_findings(
+        "Noor Baig, who was sworn in as deputy mayor last month, spoke.",
+        "Mayor Noor Baig replied.",
+    )
+    assert finding.severity == BLOCKING
+
+
+def test_portuguese_portfolios_of_finance_and_foreign_affairs():
+    [finding] = _later_findings(
+        "O ministro dos Negócios Estrangeiros, Rui Dias, falou.",
+        "Rui Dias, the finance minister, replied.",
+    )
+    assert finding.severity == BLOCKING
