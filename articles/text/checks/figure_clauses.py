@@ -204,9 +204,13 @@ _VERB_AFTER = re.compile(
     r"(?:\s+[a-z-]+)??\s+(?:(?:had|have|has|will|would|could|may|might|were|was|"
     r"are|is)\s+)?(?:(?:been|be|not)\s+)?(?P<verb>[a-z]{2,})\b"
 )
-# What the sentence compares its figure with: "up from 5.1 million a year earlier".
+# What the sentence compares its figure with: "up from 5.1 million a year
+# earlier", "the most found since 2019" (the year is the comparison's, not the
+# figure's).
 _COMPARISON = re.compile(
-    r"(?i:,?\s+(?:(?:up|down|rising|falling)\s+from|compared\s+with)\b[^;]*)"
+    r"(?i:,?\s+(?:(?:up|down|rising|falling)\s+from|compared\s+with)\b[^;]*"
+    r"|\b(?:most|highest|lowest|biggest|largest|smallest|worst|best|fewest)\b"
+    r"[^;,.]*?\bsince\b[^;,]*)"
 )
 # Units of time: "a five-year plan" and "a 67-year-old" are not quantities of things.
 TIME_UNITS = frozenset(
@@ -576,6 +580,27 @@ def singular(word: str) -> str:
     return word
 
 
+# Prefixes that make another thing of a noun, not a kind of it: a grandparent
+# is not one of the parents, a subcommittee not the committee.
+_OTHER_THING_PREFIXES = ("grand", "step", "great", "sub", "vice", "co", "ex", "non")
+
+
+def one_head(longer: str, shorter: str) -> bool:
+    """True when two nouns can name one thing: the same word, or a compound and
+    its head ("wildfires" / "fires", "shipyard" / "yard", "beehives" / "hives")."""
+    if longer == shorter:
+        return True
+    longer, shorter = max(longer, shorter, key=len), min(longer, shorter, key=len)
+    prefix = longer[: len(longer) - len(shorter)]
+    return (
+        len(shorter) >= 4
+        and len(prefix) >= 3
+        and longer.endswith(shorter)
+        and prefix.isalpha()
+        and not prefix.startswith(_OTHER_THING_PREFIXES)
+    )
+
+
 _PLACE_BEFORE = re.compile(r"\b[a-z]{3,}\s+(?:in|at|near|outside)\s+$")
 _PLACED_NAME = re.compile(
     r"(?<=[a-z])\s+(?:in|at|near|outside)\s+[A-Z][\w'\u2019-]*"
@@ -683,17 +708,24 @@ def _cost_subject(clause: str) -> str:
     return " ".join(kept[-3:])
 
 
-def same_subject(first: str, second: str) -> bool:
+def same_subject(first: str, second: str, *, compounds: bool = True) -> bool:
     """True when two subjects can name one thing: the same words, or one the
     other's last words ("centre" / "cancer centre"; not "city council" / "county
     council"), unless the longer one sets its thing apart from another ("the
     smaller ferry", "the other school", "the second bridge"). Two long subjects
     read from clauses with no name are one when the shorter is the longer with
     words left out, from the same first to the same last word ("the pill cut deaths
-    from stroke" / "a pill that thins the blood cut deaths from stroke")."""
+    from stroke" / "a pill that thins the blood cut deaths from stroke"). With
+    `compounds`, a compound noun is its head ("the wildfires" / "the fires")."""
     a, b = first.split(), second.split()
     shorter, longer = sorted((a, b), key=len)
-    if shorter == longer[len(longer) - len(shorter) :]:
+    ending = longer[len(longer) - len(shorter) :]
+    if shorter == ending or (
+        compounds
+        and shorter
+        and shorter[:-1] == ending[:-1]
+        and one_head(ending[-1], shorter[-1])
+    ):
         extra = longer[: len(longer) - len(shorter)]
     elif len(shorter) >= 4 and shorter[0] == longer[0] and shorter[-1] == longer[-1]:
         rest = iter(longer)

@@ -41,6 +41,7 @@ from articles.text.checks.number_mentions import (
     MONEY,
     SCALES,
     UNIT_SYNONYMS,
+    number_value,
 )
 from articles.text.tokens import name_runs, sentences, tokenize
 from articles.text.vocabulary import (
@@ -143,16 +144,6 @@ DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b
 MONTH_DAY = re.compile(rf"\b(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!:)")
 
 
-def _number(text: str) -> float | None:
-    low = text.lower()
-    if low in CARDINAL_WORDS:
-        return float(CARDINAL_WORDS[low])
-    try:
-        return float(low.replace(",", ""))
-    except ValueError:
-        return None
-
-
 def read_figures(para: Paragraph, previous: str = "") -> Iterator[Figure]:
     """Every figure in the paragraph's sentences; `previous` is the sentence before
     the paragraph in its story, for a pronoun that opens it."""
@@ -164,7 +155,7 @@ def read_figures(para: Paragraph, previous: str = "") -> Iterator[Figure]:
             yield from _money(para, sentence, match, taken)
         for match in _PERCENT.finditer(sentence.text):
             taken.append(match.span())
-            number = _number(match.group("num"))
+            number = number_value(match.group("num"))
             if number is not None:
                 span = match.span()
                 # how the share is written: "%", "per cent", "percent"
@@ -180,7 +171,7 @@ def read_figures(para: Paragraph, previous: str = "") -> Iterator[Figure]:
             if not any(s <= match.start("num") < e for s, e in taken):
                 yield from _measured(para, sentence, match)
         for match in _SEATS.finditer(sentence.text):
-            number = _number(match.group("num"))
+            number = number_value(match.group("num"))
             if number is not None:
                 span = match.span("num")
                 taken.append(span)
@@ -215,7 +206,7 @@ def _money(
     taken: list[tuple[int, int]],
 ) -> Iterator[Figure]:
     taken.append(match.span())
-    number = _number(match.group("num") or match.group("num2"))
+    number = number_value(match.group("num") or match.group("num2"))
     if number is None:
         return
     currency = CURRENCIES[
@@ -293,7 +284,7 @@ def _count(
     para: Paragraph, sentence: Sentence, match: re.Match[str]
 ) -> Iterator[Figure]:
     raw = match.group("num")
-    number = _number(raw)
+    number = number_value(raw)
     attached = (match.group("attached") or "").lower()
     noun = ATTACHED_NAMES.get(attached, attached) or match.group("noun")
     if number is None or noun.lower() in NOT_COUNTED or noun in MONTHS:
@@ -344,7 +335,7 @@ def _compound(
 ) -> Iterator[Figure]:
     """ "the 200-bed hospital": the hospital has 200 beds."""
     noun = match.group("noun")
-    number = _number(match.group("num"))
+    number = number_value(match.group("num"))
     if number is None or noun in NOT_A_NOUN:
         return
     # "a 12-week strike": how long the strike lasted ("the strike lasted nine
@@ -374,7 +365,7 @@ def _measured(
         following and following.lower() not in NOT_COUNTED | frozenset(SCALES)
     ):
         return  # "a total of 300 people": the count reads it
-    number = _number(match.group("num"))
+    number = number_value(match.group("num"))
     if number is None or re.fullmatch(r"1[89]\d\d|20\d\d", match.group("num")):
         return
     span = match.span("num")

@@ -53,6 +53,7 @@ from articles.text.checks.figure_clauses import (
     CONTRASTIVE,
     TIME_UNITS,
     Figure,
+    one_head,
     same_subject,
     sentence_places,
     stem_verb,
@@ -340,7 +341,7 @@ def _one_thing(
     """True when `told` can be what `again` tells again: the same counted noun
     (or unit), and for a figure joined to its noun ("the 32-mile route") or said
     of what it measures ("the turnout of 26%") the same thing measured."""
-    if again.unit.split(":")[0] != told.unit.split(":")[0] or told is again:
+    if told is again or not one_head(again.unit.split(":")[0], told.unit.split(":")[0]):
         return False
     if (again.joined and told.joined) or _sets_apart(told, "new"):
         return False
@@ -365,7 +366,7 @@ def _one_thing(
         opening = told.para.text[: told.start]
         opening = re.split(r"[.!?]\s+", opening)[-1].lower()
         return bool(things & set(re.findall(r"[a-z][a-z-]+", opening)))
-    return again.unit == told.unit
+    return one_head(again.unit, told.unit)
 
 
 def _sum_of(figure: Figure, thing: str) -> bool:
@@ -443,7 +444,7 @@ def _one_person(
 ) -> bool:
     """Two ages are one person's when the names are one ("Ravi Sen" / "Sen") and
     the story with the shorter name names nobody else of that name ("Anna Sen")."""
-    if not same_subject(first.subject, second.subject):
+    if not same_subject(first.subject, second.subject, compounds=False):
         return False
     shorter, longer = sorted((first, second), key=lambda f: len(f.subject))
     text = " ".join(p.text for p in stories[shorter.para.story])

@@ -1341,3 +1341,40 @@ def test_a_thing_near_a_named_place_is_the_subject_not_the_place():
         "The dam near Aswan holds 16 million cubic metres of silt.",
         "The dam near Luxor holds 61m cubic metres, engineers said.",
     )
+
+
+def test_a_compound_noun_is_its_head():
+    findings = _findings(
+        "Bushfires near Albury have burned 8,000 hectares of scrub, officials said.",
+        "The fires have burned 18,000 hectares of scrub, officials said.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+    assert not _findings(
+        "Grandparents in the town raised £4,000 for the hospice.",
+        "Parents in the town raised £7,000 for the hospice.",
+    )
+
+
+def test_a_group_told_again_by_a_compound_s_head():
+    findings = _findings(
+        "Rangers counted 48 seabirds tangled in nets on the island.",
+        "The 84 birds tangled in nets were taken to a rescue centre, rangers said.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_a_sum_in_a_currency_told_by_its_name():
+    findings = _findings(
+        "The hospital spent 12 million forint on new beds, its director said.",
+        "The hospital spent 21 million forint on new beds, its director said.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_the_year_of_a_superlative_s_comparison_is_not_the_figure_s():
+    findings = _findings(
+        "Vets found 27 sheep with bluetongue on farms near Ashford.",
+        "The 72 sheep with bluetongue are the most found in one county since 2018, "
+        "vets said.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
