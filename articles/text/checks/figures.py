@@ -59,6 +59,7 @@ from articles.text.checks.figure_clauses import (
     stem_verb,
 )
 from articles.text.checks.figure_reading import DAY_MONTH, MONTH_DAY, read_figures
+from articles.text.checks.number_mentions import UNIT_SYNONYMS
 from articles.text.checks.severity import severity_of
 from articles.text.tokens import name_runs, sentences, tokenize, words
 from articles.text.vocabulary import (
@@ -256,15 +257,18 @@ def _told_again(
         if duration or _PART_OF.search(before):
             continue  # "the three months": durations of many things; "34 of the
             # 120 seats": a whole, where other stories give its parts
-        for story in sorted({f.para.story for f in figures} - {figure.para.story}):
-            told = [
-                f
-                for f in figures
-                if f.para.story == story
-                and f.kind == figure.kind
-                and not f.approximate
-                and _one_thing(figure, f, stories)
-            ]
+        for story in sorted({f.para.story for f in figures}):
+            if story == figure.para.story:
+                told = _told_before(figure, figures, stories)
+            else:
+                told = [
+                    f
+                    for f in figures
+                    if f.para.story == story
+                    and f.kind == figure.kind
+                    and not f.approximate
+                    and _one_thing(figure, f, stories)
+                ]
             if len(told) != 1 or told[0].value == figure.value:
                 continue
             other = told[0]
@@ -286,6 +290,72 @@ def _told_again(
                 ),
                 related=[other],
             )
+
+
+# Words that tell a group changed or another one: "a further", "now", "later".
+_CHANGE_TOLD = re.compile(
+    r"(?i:\b(?:now|since|later|then|further|more|another|other|additional|"
+    r"total|rose|risen|fell|fallen|grew|increased|dropped|updated|revised)\b)"
+)
+# Units of measure: a figure told in them is a distance or a size, not a group.
+_MEASURES = frozenset(UNIT_SYNONYMS.values()) - {"staff"}
+# A participle after a group: "the 17 miners trapped", "the 40 members elected".
+_PARTICIPLE_AFTER = re.compile(r"^\s+(?P<verb>[a-z]+ed)\b")
+
+
+def _told_before(
+    again: Figure, figures: list[Figure], stories: dict[int, list[Paragraph]]
+) -> list[Figure]:
+    """What a figure in a definite phrase tells again of its own story: the one
+    first telling of its group earlier in that story ("212 passengers were on
+    board ... the 221 passengers"), when nothing between them tells a change or
+    another group, and a participle after it ("the 17 miners trapped") is the
+    first telling's own word, not a part picked out ("the eight rescued")."""
+    if again.kind != "count" or again.unit.split(":")[0] in _MEASURES:
+        return []  # "the 200 metres": a race, a distance, not a group told again
+    told = [
+        f
+        for f in figures
+        if f.para.story == again.para.story
+        and (f.para.line, f.start) < (again.para.line, again.start)
+        and f.kind == again.kind
+        and not (f.approximate or f.definite or f.joined or _sets_apart(f))
+        and _one_thing(again, f, stories)
+        and not _PART_OF.search(f.para.text[: f.start])
+    ]
+    if len(told) != 1:
+        return []
+    first = told[0]
+    if first.para is again.para:
+        between = again.para.text[first.end : again.start]
+    else:
+        middle = [
+            p.text
+            for p in stories[again.para.story]
+            if first.para.line < p.line < again.para.line
+        ]
+        between = " ".join(
+            [first.para.text[first.end :], *middle, again.para.text[: again.start]]
+        )
+    if _CHANGE_TOLD.search(between) or _CHANGE_TOLD.search(_quote(again)):
+        return []
+    after = again.para.text[again.end :]
+    if _RESTRICTED.match(after):
+        return []  # "the 64 pupils who had waited": a group the clause picks out
+    participle = _PARTICIPLE_AFTER.match(after)
+    if participle and not re.search(
+        rf"\b{participle.group('verb')}\b", _sentence_of(first)
+    ):
+        return []
+    return told
+
+
+def _sentence_of(figure: Figure) -> str:
+    """The sentence of the figure's paragraph that holds it."""
+    for start, end in sentences(figure.para.text):
+        if start <= figure.start < end:
+            return figure.para.text[start:end]
+    return ""
 
 
 # A part told of a whole: "34 of the", "most of the", "one of its" (not "each
@@ -320,7 +390,14 @@ def _sets_apart(figure: Figure, *but: str) -> bool:
     of its kind ("the 14 other countries", "the smaller ferry's 300 seats"); the
     words in `but` do not ("the new wing", told of in another story, is the one
     "the £23m wing" tells of again)."""
-    words = [*_quote(figure).lower().split(), *figure.subject.split()]
+    # the word before the figure too ("the other nine islands"), but "a new
+    # 220-km pipeline" introduces its thing, not another of its kind
+    before = re.findall(r"[a-z]+", figure.para.text[: figure.start].lower())[-1:]
+    words = [
+        *(w for w in before if w != "new"),
+        *_quote(figure).lower().split(),
+        *figure.subject.split(),
+    ]
     return any(
         (w in CONTRASTIVE or COMPARATIVE.fullmatch(w)) and w not in but for w in words
     )

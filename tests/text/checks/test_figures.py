@@ -1378,3 +1378,33 @@ def test_the_year_of_a_superlative_s_comparison_is_not_the_figure_s():
         "vets said.",
     )
     assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_a_group_told_again_in_its_own_story_with_another_value_is_blocking():
+    findings = _findings(
+        "A coach carrying 46 pupils broke down on the M6 on Friday.\n\n"
+        "The 64 pupils were taken home by another company, the school said."
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "By the evening a further 12 pupils had joined them, and the 58 pupils "
+        "were taken home.",  # a change told between the two
+        "The 12 pupils injured were taken to hospital.",  # a part picked out
+        "The 64 pupils who had waited at the school were sent home.",
+    ],
+)
+def test_a_group_in_its_own_story_changed_or_picked_out_is_not_compared(later):
+    assert not _findings(
+        "A coach carrying 46 pupils broke down on the M6 on Friday.\n\n" + later
+    )
+
+
+def test_a_distance_told_twice_in_one_story_is_not_a_group():
+    assert not _findings(
+        "She won the 400 metres and the 800 metres freestyle.\n\n"
+        "She set a county record in the 800 metres."
+    )
