@@ -217,6 +217,9 @@ TIME_UNITS = frozenset(
     words_of("year month week day hour minute second decade century season night")
 )
 COST_VERB = "cost"
+# The unit and verb of an ordinal that counts the times an event was held.
+EDITION = "edition"
+NAMED_EDITION = "named edition"  # "the tenth Harrowgate Folk Festival"
 # Building a thing for a sum, done or to come: "built for", "will build for".
 _BUILD_VERB_FORMS = (
     r"(?:re)?buil(?:t|d|ds|ding)|complet(?:e|es|ed|ing)|finish(?:es|ed|ing)?|"

@@ -23,7 +23,9 @@ from articles.text.checks.figure_clauses import (
     CONTRASTIVE,
     COST_VERB,
     DEFINITE,
+    EDITION,
     FILLER,
+    NAMED_EDITION,
     NOT_A_NOUN,
     NOT_COUNTED,
     TIME_UNITS,
@@ -48,7 +50,9 @@ from articles.text.vocabulary import (
     CARDINAL_WORDS,
     MONTHS,
     ORDINAL_WORDS,
+    RECURRING_EVENTS,
     STOPWORDS,
+    is_stopword,
 )
 
 # What a length measures, after its unit: "300 metres long", "30 metres high".
@@ -139,6 +143,93 @@ _FOUNDED = re.compile(
     r"(?P<verb>founded|established|formed|opened|built|launched|set\s+up|born)"
     r"\s+in\s+(?P<year>1[5-9]\d\d|20\d\d)\b"
 )
+# An ordinal that counts the times an event has been held: "the fair's 30th
+# edition", "the survey, now in its 12th year", "Now in its 9th year, the
+# race", "the fair opens for the 31st time", "this year's festival, the 14th,".
+_ORD = rf"(?:(?i:{_ORDINAL_WORD})|\d{{1,3}}(?:st|nd|rd|th))"
+_EDITION_NOUN = r"(?:edition|staging|year|season)\b"
+_HELD = (
+    r"(?:opens|opened|open|returns|returned|is\s+held|was\s+held|will\s+be\s+held|"
+    r"takes\s+place|took\s+place|is\s+staged|was\s+staged|runs|ran|starts|"
+    r"started|begins|began)"
+)
+_EDITION_AFTER = re.compile(
+    rf"['\u2019]s\s+(?P<own>{_ORD})\s+{_EDITION_NOUN}"
+    r"|,?\s+(?:(?:which|that)\s+is\s+)?(?:now\s+)?in\s+its\s+"
+    rf"(?P<its>{_ORD})\s+{_EDITION_NOUN}"
+    rf"|,\s+the\s+(?P<apposed>{_ORD}),"
+    rf"|\s+{_HELD}\b[^.;,]*?\bfor\s+the\s+(?P<time>{_ORD})\s+time\b"
+)
+# "the tenth Harrowgate Folk Festival": an event told by its name and its
+# edition; compared only with an edition told as such ("now in its 9th year")
+_NAMED_EDITION = re.compile(
+    rf"\bthe\s+(?P<named>{_ORD})\s+(?P<name>(?:[A-Z][\w-]*\s+){{1,4}}[A-Z][a-z]+)\b"
+)
+_EDITION_BEFORE = re.compile(
+    rf"^\s*(?:(?i:now)\s+)?in\s+its\s+(?P<lead>{_ORD})\s+{_EDITION_NOUN},\s+"
+    r"(?P<event>(?i:the|this)\s+(?:[A-Z][\w-]*\s+){0,4}[a-z]+)"
+)
+_EDITION_GROUPS = ("own", "its", "apposed", "time")
+_EVENT_PHRASE = re.compile(r"(?:[A-Za-z][\w'\u2019-]*\s+){0,5}[A-Za-z][\w-]*$")
+
+
+def _event(phrase: str) -> tuple[str, frozenset[str]]:
+    """An event's head noun and the words of its name, from the words before an
+    edition ordinal: "The Lisbon book fair" -> ("fair", {"lisbon"}); "" when
+    they do not end in a noun."""
+    found = _EVENT_PHRASE.search(phrase.rstrip(" ,"))
+    words = found.group().split() if found else []
+    # the phrase starts after its last small word ("said the festival")
+    small = [i for i, w in enumerate(words) if is_stopword(w.lower())]
+    if small:
+        words = words[small[-1] + 1 :]
+    if not words or not words[-1].islower() or words[-1] in NOT_A_NOUN:
+        return "", frozenset()
+    names = {w.lower() for w in words[:-1] if w[:1].isupper()}
+    return singular(words[-1]), frozenset(names)
+
+
+def _editions(para: Paragraph, sentence: Sentence) -> Iterator[Figure]:
+    """The edition ordinals of a sentence, each as the ordinal of its event: the
+    event's head noun is the subject and the verb is EDITION; the words of its
+    name are its names."""
+    text = sentence.text
+    found = [
+        (
+            match,
+            next(g for g in _EDITION_GROUPS if match.group(g)),
+            text[: match.start()],
+        )
+        for match in _EDITION_AFTER.finditer(text)
+    ]
+    leading = _EDITION_BEFORE.match(text)
+    if leading:
+        found.append((leading, "lead", leading.group("event")))
+    for match in _NAMED_EDITION.finditer(text):
+        name = match.group("name").split()
+        if name[-1].lower() in RECURRING_EVENTS:
+            found.append((match, "named", " ".join([*name[:-1], name[-1].lower()])))
+    for match, group, phrase in found:
+        head, names = _event(phrase)
+        if not head:
+            continue
+        raw = match.group(group).lower()
+        value = int(raw[:-2]) if raw[0].isdigit() else ORDINAL_WORDS[raw]
+        reading = Reading(head, EDITION if group != "named" else NAMED_EDITION)
+        figure = make_figure(
+            "ordinal",
+            value,
+            EDITION,
+            "",
+            "",
+            para,
+            sentence,
+            match.span(group),
+            reading,
+        )
+        yield replace(figure, names=names)
+
+
 _MONTH = "|".join(m for m in MONTHS if len(m) > 3 or m == "May")
 DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b")
 MONTH_DAY = re.compile(rf"\b(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!:)")
@@ -197,6 +288,7 @@ def read_figures(para: Paragraph, previous: str = "") -> Iterator[Figure]:
             yield from _tally(para, sentence, match)
         for match in _FOUNDED.finditer(sentence.text):
             yield from _founded(para, sentence, match)
+        yield from _editions(para, sentence)
 
 
 def _money(

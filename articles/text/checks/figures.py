@@ -51,6 +51,8 @@ from articles.text.checks.base import (
 from articles.text.checks.figure_clauses import (
     COMPARATIVE,
     CONTRASTIVE,
+    EDITION,
+    NAMED_EDITION,
     TIME_UNITS,
     Figure,
     one_head,
@@ -88,6 +90,7 @@ def find_figure_problems(
         if spans:
             last_sentence[para.story] = para.text[slice(*spans[-1])]
     different = list(_different_values(figures, prose))
+    different += _different_editions(figures, {f.story for f in different})
     yield from different
     yield from _told_again(figures, {finding.story for finding in different}, prose)
     yield from _two_forms(figures)
@@ -174,6 +177,46 @@ def _different_values(
                 ),
                 related=others,
             )
+
+
+def _different_editions(figures: list[Figure], reported: set[int]) -> list[Finding]:
+    """One event given two editions in two stories ("opens for the 31st time" /
+    "now in its 29th year"): the same head noun ("the book fair" / "the fair"),
+    names that do not differ, one time ("last year's festival, the 13th" is
+    another edition). One of them must be told as an edition, not only as "the
+    tenth X Festival" ("the First World War" / "the Second World War")."""
+    by_event: dict[tuple[str, ...], list[Figure]] = defaultdict(list)
+    for figure in figures:
+        if figure.kind == "ordinal" and figure.verb in (EDITION, NAMED_EDITION):
+            head = figure.subject.split()[-1]
+            by_event[(head, *sorted(_fixed_setting(figure)))].append(figure)
+    findings = []
+    for group in by_event.values():
+        for figure in group:
+            others = [
+                f
+                for f in group
+                if f.para.story != figure.para.story
+                and f.value != figure.value
+                and EDITION in (f.verb, figure.verb)
+                and (f.names <= figure.names or figure.names <= f.names)
+            ]
+            if not others or figure.para.story in reported:
+                continue
+            reported.add(figure.para.story)
+            findings.append(
+                _finding(
+                    figure,
+                    kind="different-value",
+                    message=(
+                        f"“{_quote(figure)}” here, but “{_quote(others[0])}” in "
+                        + other_stories_phrase([others[0].para])
+                        + " for the same event's edition: check which is right."
+                    ),
+                    related=others[:1],
+                )
+            )
+    return findings
 
 
 def _fixed_setting(figure: Figure) -> frozenset[str]:

@@ -1408,3 +1408,39 @@ def test_a_distance_told_twice_in_one_story_is_not_a_group():
         "She won the 400 metres and the 800 metres freestyle.\n\n"
         "She set a county record in the 800 metres."
     )
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Now in its 14th year, the rally draws crowds from across Wales.",
+        "The rally, now in its 14th year, draws crowds from across Wales.",
+        "The rally's 14th edition draws crowds from across Wales.",
+        "Tickets for the 14th Ceredigion Vintage Rally sold out in a day.",
+    ],
+)
+def test_an_event_given_two_editions_is_blocking(other):
+    findings = _findings(
+        "The Ceredigion vintage rally opens on Saturday for the 12th time.", other
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Last year's rally, the 11th, was cancelled because of rain.",
+        "The show's 14th edition draws crowds from across Wales.",
+    ],
+)
+def test_another_edition_or_another_event_is_not_compared(other):
+    assert not _findings(
+        "The Ceredigion vintage rally opens on Saturday for the 12th time.", other
+    )
+
+
+def test_two_events_told_only_by_their_names_are_not_editions():
+    assert not _findings(
+        "He fought in the Second World War as a pilot.",
+        "His father had fought in the First World War.",
+    )
