@@ -335,6 +335,9 @@ class Figure:
     # a sum that introduces its thing ("a ¥3tn stimulus package"): compared only
     # with a later telling of that thing ("the package, worth ¥2tn")
     introduced: bool = False
+    # a sum told by what was done with it ("the £21,000 raised by families"):
+    # it tells again the sum another story says was raised
+    participle: bool = False
 
 
 @lru_cache(maxsize=256)

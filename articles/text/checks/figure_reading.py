@@ -35,6 +35,7 @@ from articles.text.checks.figure_clauses import (
     antecedent,
     make_figure,
     singular,
+    stem_verb,
 )
 from articles.text.checks.number_mentions import (
     ATTACHED_NAMES,
@@ -337,9 +338,24 @@ def _money(
             figure, setting=frozenset(), definite=definite, introduced=introduced
         )
         return
+    done = _PARTICIPLE.match(sentence.text[match.end() :])
+    if done and DEFINITE.search(before):
+        # "the £21,000 raised by families": what was done with the sum is its verb
+        reading = Reading("", stem_verb(done.group("verb")))
+        figure = make_figure(
+            "money", value, currency, form, "", para, sentence, match.span(), reading
+        )
+        yield replace(figure, participle=True)
+        return
     yield make_figure(
         "money", value, currency, form, noun, para, sentence, match.span()
     )
+
+
+# A participle after a sum: "the £21,000 raised", "the €2m spent on it".
+_PARTICIPLE = re.compile(
+    r"\s+(?P<verb>[a-z]{3,}ed|paid|spent|lent|won|stolen|given|sold)\b(?!\s+(?:to|at)\b)"
+)
 
 
 # What a sum is the worth of, before it: "the package, worth", "a deal worth".

@@ -286,7 +286,7 @@ def _told_again(
             continue
         if figure.kind == "age" and (figure.subject or _names_before(figure, stories)):
             continue  # "the 43-year-old" of a story that names nobody before it
-        if figure.kind == "money" and figure.verb != "cost":
+        if figure.kind == "money" and not (figure.verb == "cost" or figure.participle):
             continue
         if figure.kind == "percent" and not figure.measured:
             continue  # "the 3% pay offer": what a share is of is not told
@@ -465,6 +465,12 @@ def _one_thing(
         return False
     if (again.joined and told.joined) or _sets_apart(told, "new"):
         return False
+    if again.participle:  # "the £21,000 raised by families" / "raised £18,000"
+        return (
+            told.verb == again.verb
+            and not (told.definite or told.participle)
+            and _fixed_setting(told) == _fixed_setting(again)
+        )
     if again.kind == "money" and _sum_of(told, again.subject):
         return True  # "the £54,000 grant" tells again "a grant of £45,000"
     if again.kind == "money" and told.verb != "cost":

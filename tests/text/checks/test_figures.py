@@ -1444,3 +1444,25 @@ def test_two_events_told_only_by_their_names_are_not_editions():
         "He fought in the Second World War as a pilot.",
         "His father had fought in the First World War.",
     )
+
+
+def test_a_sum_told_again_by_what_was_done_with_it_is_blocking():
+    findings = _findings(
+        "Members of a rowing club in Durham have raised £9,400 for a new boat.",
+        "The £4,900 raised by members will pay for oars as well, the club said.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "The £4,900 spent on repairs came from its reserves, the club said.",
+        "The £4,900 raised last year paid for oars, the club said.",
+        "A further £4,900 raised by members will pay for oars, the club said.",
+    ],
+)
+def test_a_sum_done_otherwise_or_at_another_time_is_not_told_again(other):
+    assert not _findings(
+        "Members of a rowing club in Durham have raised £9,400 for a new boat.", other
+    )
