@@ -254,6 +254,20 @@ def read_figures(para: Paragraph, previous: str = "") -> Iterator[Figure]:
                 suffix = match.group()[match.end("num") - match.start() :]
                 written = "digits" if match.group("num")[0].isdigit() else "words"
                 form = f"{written} {' '.join(suffix.lower().split()) or '%'}"
+                change = _CHANGE_NOUN.match(sentence.text[match.end() :])
+                if change:  # "the 4.7% increase in Dublin rents": rents rose 4.7%
+                    thing = [
+                        w.lower()
+                        for w in change.group("thing").split()
+                        if not is_stopword(w.lower())
+                    ]
+                    reading = Reading(
+                        " ".join(thing[-3:]), stem_verb(change.group("noun"))
+                    )
+                    yield make_figure(
+                        "percent", number, "%", form, "", para, sentence, span, reading
+                    )
+                    continue
                 yield make_figure(
                     "percent", number, "%", form, "", para, sentence, span, bare=True
                 )
@@ -352,6 +366,13 @@ def _money(
     )
 
 
+# A change told as a noun after a share, and what changed: "a 6% rise in bus
+# fares", "the 4.7% increase in Dublin rents".
+_CHANGE_NOUN = re.compile(
+    r"\s+(?P<noun>rise|increase|fall|drop|cut|jump|decline|reduction)\s+in\s+"
+    r"(?P<thing>(?:the\s+)?(?:[A-Z][\w-]*\s+)*(?:[a-z][\w-]*\s+)?[a-z][\w-]*)"
+    r"(?=[\s,.;]|$)"
+)
 # A participle after a sum: "the £21,000 raised", "the €2m spent on it".
 _PARTICIPLE = re.compile(
     r"\s+(?P<verb>[a-z]{3,}ed|paid|spent|lent|won|stolen|given|sold)\b(?!\s+(?:to|at)\b)"

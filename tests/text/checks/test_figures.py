@@ -1466,3 +1466,15 @@ def test_a_sum_done_otherwise_or_at_another_time_is_not_told_again(other):
     assert not _findings(
         "Members of a rowing club in Durham have raised £9,400 for a new boat.", other
     )
+
+
+def test_a_change_told_as_a_noun_is_the_change_told_by_a_verb():
+    findings = _findings(
+        "Rents in Ontario rose by 3.2% this autumn, the province said.",
+        "The 2.3% increase in Ontario rents was the smallest in a decade.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+    assert not _findings(
+        "Rents in Ontario rose by 3.2% this autumn, the province said.",
+        "The 2.3% increase in rents in Quebec was the smallest in a decade.",
+    )
