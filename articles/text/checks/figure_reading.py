@@ -117,7 +117,7 @@ _MEASURED = re.compile(
 )
 # A person's age after their name: "Ravi Sen, 45, stole"; "Sen, aged 45".
 _AGE = re.compile(
-    r"(?P<name>(?:[A-Z][\w'\u2019-]+\s+){0,3}[A-Z][\w'\u2019-]+),\s+(?:aged\s+)?"
+    r"(?P<name>(?:[A-Z][\w'\u2019-]+\s+){0,3}[A-Z][\w'\u2019-]+),\s+(?:aged\s+|who\s+is\s+)?"
     r"(?P<num>\d{1,3})(?!,\d)(?=,|\s+(?:and|who|from|of)\b|\s*[.;)]|\s*$)"
 )
 # An age told after the verb of a person named before it: "The writer Ana Ruiz,
@@ -504,7 +504,8 @@ def _measured(
 
 
 def _age(para: Paragraph, sentence: Sentence, match: re.Match[str]) -> Iterator[Figure]:
-    """ "Ravi Sen, 45,": the person's age, one fact wherever it is told."""
+    """ "Ravi Sen, 45," or "Sen, who is 45,": the person's age, one fact wherever
+    it is told."""
     tokens = tokenize(match.group("name"))
     runs = [(i, j) for i, j in name_runs(tokens) if j == len(tokens)]
     value = int(match.group("num"))

@@ -157,7 +157,7 @@ def _different_values(
             others = [
                 f
                 for f in group
-                if f.para.story != figure.para.story
+                if (f.para.story != figure.para.story or _one_story_age(f, figure))
                 and f.value != figure.value
                 and _told_within(f, figure)
                 and _same_fact(f, figure, stories, ledes)
@@ -196,7 +196,7 @@ def _different_editions(figures: list[Figure], reported: set[int]) -> list[Findi
             others = [
                 f
                 for f in group
-                if f.para.story != figure.para.story
+                if (f.para.story != figure.para.story or _one_story_age(f, figure))
                 and f.value != figure.value
                 and EDITION in (f.verb, figure.verb)
                 and (f.names <= figure.names or figure.names <= f.names)
@@ -217,6 +217,12 @@ def _different_editions(figures: list[Figure], reported: set[int]) -> list[Findi
                 )
             )
     return findings
+
+
+def _one_story_age(first: Figure, second: Figure) -> bool:
+    """Two ages in one story are compared too ("Ana Ruiz, 38," / "Ruiz, who is
+    36,"): a person has one age in a story, where a count may change in it."""
+    return first.kind == second.kind == "age"
 
 
 def _fixed_setting(figure: Figure) -> frozenset[str]:

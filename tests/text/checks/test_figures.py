@@ -1478,3 +1478,15 @@ def test_a_change_told_as_a_noun_is_the_change_told_by_a_verb():
         "Rents in Ontario rose by 3.2% this autumn, the province said.",
         "The 2.3% increase in rents in Quebec was the smallest in a decade.",
     )
+
+
+def test_one_person_given_two_ages_in_one_story_is_blocking():
+    findings = _findings(
+        "Tomas Berg, 61, has run the ferry for 30 years.\n\n"
+        "Berg, who is 59, said he would retire next spring."
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+    assert not _findings(
+        "Tomas Berg, 61, has run the ferry for 30 years.\n\n"
+        "His son, Erik Berg, who is 29, will take over next spring."
+    )
