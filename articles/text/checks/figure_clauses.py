@@ -219,6 +219,8 @@ TIME_UNITS = frozenset(
 COST_VERB = "cost"
 # The unit and verb of an ordinal that counts the times an event was held.
 EDITION = "edition"
+# The verb of a sum or share a thing is taken to ("raise the fare to $3").
+LEVEL = "level"
 NAMED_EDITION = "named edition"  # "the tenth Harrowgate Folk Festival"
 # Building a thing for a sum, done or to come: "built for", "will build for".
 _BUILD_VERB_FORMS = (

@@ -25,6 +25,7 @@ from articles.text.checks.figure_clauses import (
     DEFINITE,
     EDITION,
     FILLER,
+    LEVEL,
     NAMED_EDITION,
     NOT_A_NOUN,
     NOT_COUNTED,
@@ -236,9 +237,47 @@ DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b
 MONTH_DAY = re.compile(rf"\b(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!:)")
 
 
+# A level a thing is taken to: "raise the basic fare to $3.10", "would take
+# the typical bill to £587", "Bus fares in Chicago will rise to $2.90".
+_TAKEN_TO = re.compile(
+    r"\b(?:raise|raises|raised|raising|take|takes|took|taking|lift|lifts|lifted|"
+    r"push|pushes|pushed|bring|brings|brought|cut|cuts|lower|lowers|lowered)\s+"
+    r"(?:the|its|their)\s+(?:[a-z]+\s+){0,2}?(?P<thing>[a-z]{3,})\s+to\s+$"
+)
+_RISES_TO = re.compile(
+    r"\b(?P<thing>[a-z]{3,})(?:\s+(?:in|at|for|to|on|of|from)\s+(?:[A-Z][\w-]*\s+)*[A-Z][\w-]*)?\s+"
+    r"(?:(?:will|would|could|is\s+to|are\s+to)\s+)?"
+    r"(?:rise|rises|rose|risen|increase|increases|increased|fall|falls|fell)"
+    r"\s+to\s+$"
+)
+
+
+def _level(figure: Figure) -> Figure:
+    """A sum or share a thing is taken to is the thing's level, whoever takes it
+    there: "raise the basic fare to $3.10" and "fares will rise to $2.90" tell
+    one fact (the fare), words that set the subject apart kept ("a smaller
+    rise, which would take the bill to")."""
+    before = figure.para.text[: figure.start]
+    found = _TAKEN_TO.search(before) or _RISES_TO.search(before)
+    if not found or found.group("thing") in NOT_A_NOUN:
+        return figure
+    apart = [
+        w
+        for w in figure.subject.split()
+        if w in CONTRASTIVE or COMPARATIVE.fullmatch(w)
+    ]
+    subject = " ".join([*apart, singular(found.group("thing"))])
+    return replace(figure, subject=subject, verb=LEVEL, named=False)
+
+
 def read_figures(para: Paragraph, previous: str = "") -> Iterator[Figure]:
     """Every figure in the paragraph's sentences; `previous` is the sentence before
     the paragraph in its story, for a pronoun that opens it."""
+    for figure in _read_figures(para, previous):
+        yield _level(figure) if figure.kind in ("money", "percent") else figure
+
+
+def _read_figures(para: Paragraph, previous: str) -> Iterator[Figure]:
     for s_start, s_end in sentences(para.text):
         sentence = Sentence(para.text[s_start:s_end], s_start, previous)
         previous = sentence.text

@@ -1490,3 +1490,25 @@ def test_one_person_given_two_ages_in_one_story_is_blocking():
         "Tomas Berg, 61, has run the ferry for 30 years.\n\n"
         "His son, Erik Berg, who is 29, will take over next spring."
     )
+
+
+def test_a_level_a_thing_is_taken_to_is_one_fact_whoever_takes_it():
+    findings = _findings(
+        "Ferry tickets to Arran will rise to £7.40 from May, the operator said.",
+        "The operator has voted to raise the ticket to £7.80, angering islanders.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Islanders asked for a smaller rise, which would take the ticket to £7.10.",
+        "The operator voted to raise the ticket to £7.80 in 2028.",
+        "The operator voted to raise the parking charge to £7.80.",
+    ],
+)
+def test_a_level_set_apart_or_of_another_thing_is_another_fact(other):
+    assert not _findings(
+        "Ferry tickets to Arran will rise to £7.40 from May, the operator said.", other
+    )
