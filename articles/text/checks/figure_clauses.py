@@ -139,6 +139,12 @@ _ESTIMATE = re.compile(
     r"(?:\s+(?:in|of|for)\s+[^,]*?)?\s+at\s+$"
 )
 # A short phrase opening a clause before its comma: "In all,", "So far,".
+# A subordinate phrase opening the sentence before its subject: "Once full,
+# the reservoir", "When finished, the bridge"; it is not part of the subject.
+_SUBORDINATE_OPENING = re.compile(
+    r"^\s*(?i:once|when|if|until|unless|while|though|although)\s+[^,]{1,40},\s+"
+    r"(?=(?i:the|its|their|this)\s)"
+)
 _OPENING_ADVERBIAL = re.compile(r"^\s*(?:[A-Za-z]+\s+){0,2}[A-Za-z]+,\s*$")
 AUXILIARIES = frozenset(
     words_of("has have had is are was were be been will would can could may might")
@@ -463,6 +469,7 @@ def _read(
     if estimate:  # "The clerk put turnout at 24%": turnout was 24%
         return Reading(_noun_phrase_end(estimate.group("thing")), "be")
     led = _LEADING_PHRASE.sub("", clause)  # "At its peak the festival drew"
+    led = _SUBORDINATE_OPENING.sub("", led)  # "Once full, the reservoir will"
     clause = led if len(led.split()) >= 2 else clause
     verb = _verb(clause)
     passive = re.match(
@@ -742,7 +749,11 @@ def same_subject(first: str, second: str, *, compounds: bool = True) -> bool:
         extra = [w for w in longer if w not in shorter]
     else:
         return False
-    return not any(w in CONTRASTIVE or COMPARATIVE.fullmatch(w) for w in extra)
+    # "the new reservoir" is the reservoir a later sentence tells of; figures.py
+    # parts them when the copy names an old one too
+    return not any(
+        (w in CONTRASTIVE and w != "new") or COMPARATIVE.fullmatch(w) for w in extra
+    )
 
 
 def _it_stands_for(clause: str, previous: str) -> str:

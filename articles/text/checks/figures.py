@@ -561,14 +561,30 @@ def _same_fact(
     if first.kind == "age":
         return _one_person(first, second, stories)
     if same_subject(first.subject, second.subject):
-        return _may_be_one(first, second, stories) and _may_be_one(
-            second, first, stories
+        return (
+            _may_be_one(first, second, stories)
+            and _may_be_one(second, first, stories)
+            and not _new_and_old(first, second, stories)
         )
     return (
         _refers_to(first, second, stories)
         or _refers_to(second, first, stories)
         or _generic_for_lede(first, second, ledes)
     )
+
+
+def _new_and_old(
+    first: Figure, second: Figure, stories: dict[int, list[Paragraph]]
+) -> bool:
+    """True when one subject is "the new X", the other is not, and the copy
+    tells of an old one too ("the old reservoir", "the existing bridge")."""
+    new = [f for f in (first, second) if "new" in f.subject.split()]
+    if len(new) != 1:
+        return False
+    head = re.escape(first.subject.split()[-1])
+    older = rf"\b(?i:old|older|existing|former|previous|current|original)\s+{head}"
+    text = " ".join(p.text for f in (first, second) for p in stories[f.para.story])
+    return bool(re.search(older, text))
 
 
 def _one_person(

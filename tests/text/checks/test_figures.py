@@ -1512,3 +1512,15 @@ def test_a_level_set_apart_or_of_another_thing_is_another_fact(other):
     assert not _findings(
         "Ferry tickets to Arran will rise to £7.40 from May, the operator said.", other
     )
+
+
+def test_the_new_thing_told_again_after_an_opening_phrase_is_one_fact():
+    findings = _findings(
+        "The new library in Tralee holds 120,000 books.",
+        "When finished, the library will hold 210,000 books, the council said.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+    assert not _findings(
+        "The new library in Tralee holds 120,000 books.",
+        "The old library, which will close, holds 210,000 books.",
+    )
