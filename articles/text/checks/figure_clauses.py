@@ -225,6 +225,9 @@ TIME_UNITS = frozenset(
 COST_VERB = "cost"
 # The unit and verb of an ordinal that counts the times an event was held.
 EDITION = "edition"
+# The verb of an age told of someone described, not yet named ("a 24-year-old
+# Ethiopian"): figures.py names them or leaves the age out.
+DESCRIBED = "described"
 # The verb of a sum or share a thing is taken to ("raise the fare to $3").
 LEVEL = "level"
 NAMED_EDITION = "named edition"  # "the tenth Harrowgate Folk Festival"

@@ -23,6 +23,7 @@ from articles.text.checks.figure_clauses import (
     CONTRASTIVE,
     COST_VERB,
     DEFINITE,
+    DESCRIBED,
     EDITION,
     FILLER,
     LEVEL,
@@ -54,7 +55,9 @@ from articles.text.vocabulary import (
     ORDINAL_WORDS,
     RECURRING_EVENTS,
     STOPWORDS,
+    country_of,
     is_stopword,
+    words_of,
 )
 
 # What a length measures, after its unit: "300 metres long", "30 metres high".
@@ -133,6 +136,17 @@ _AGED_PERSON = re.compile(
     r"\b(?i:the)\s+(?P<num>\d{1,3})-year-old\b"
     r"(?=\s*[,.;:]|\s+(?:who|said|says|told|added|has|had|have|was|is|will|would|"
     r"can|could|won|lost|finished|[a-z]+ed)\b)"
+)
+# A person described by their age before the story names them: "won by a
+# 24-year-old Ethiopian", "a 31-year-old climber" (not "a 200-year-old church").
+_DESCRIBED_PERSON = re.compile(
+    r"\b(?i:an?)\s+(?P<num>\d{1,2})-year-old\s+(?P<noun>[A-Z][a-z]+|[a-z]+)\b"
+)
+_PERSON_NOUNS = frozenset(
+    words_of(
+        "man woman boy girl runner rider driver climber swimmer player cyclist "
+        "sailor skier student pupil teacher nurse doctor farmer mother father"
+    )
 )
 # The count of a vote: "by 112 votes to 57", "by 9 votes to 3".
 _TALLY = re.compile(
@@ -336,6 +350,12 @@ def _read_figures(para: Paragraph, previous: str) -> Iterator[Figure]:
             yield from _age(para, sentence, match)
         for match in _DIED_AGED.finditer(sentence.text):
             yield from _died_aged(para, sentence, match)
+        for match in _DESCRIBED_PERSON.finditer(sentence.text):
+            noun = match.group("noun")
+            if noun.lower() in _PERSON_NOUNS or (
+                noun[0].isupper() and country_of(noun)
+            ):
+                yield _described_person(para, sentence, match)
         for match in _AGED_PERSON.finditer(sentence.text):
             yield from _aged_person(para, sentence, match)
         for match in _TALLY.finditer(sentence.text):
@@ -594,6 +614,19 @@ def _aged_person(
         "age", value, "year", "digits", "", para, sentence, span, reading
     )
     yield replace(figure, setting=frozenset(), places=frozenset(), definite=True)
+
+
+def _described_person(
+    para: Paragraph, sentence: Sentence, match: re.Match[str]
+) -> Figure:
+    """ "a 24-year-old Ethiopian": the age of someone the story names next;
+    figures.py gives it the name (its verb is DESCRIBED until then)."""
+    reading = Reading("", DESCRIBED)
+    value = int(match.group("num"))
+    figure = make_figure(
+        "age", value, "year", "digits", "", para, sentence, match.span(), reading
+    )
+    return replace(figure, setting=frozenset(), places=frozenset())
 
 
 def _founded(

@@ -33,9 +33,11 @@ before it ("the EU pledged $2.3 billion in aid": EU, pledge, aid).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from articles.text.checks.base import (
@@ -51,6 +53,7 @@ from articles.text.checks.base import (
 from articles.text.checks.figure_clauses import (
     COMPARATIVE,
     CONTRASTIVE,
+    DESCRIBED,
     EDITION,
     NAMED_EDITION,
     TIME_UNITS,
@@ -89,12 +92,53 @@ def find_figure_problems(
         spans = list(sentences(para.text))
         if spans:
             last_sentence[para.story] = para.text[slice(*spans[-1])]
+    figures = list(_name_described(figures, prose))
     different = list(_different_values(figures, prose))
     different += _different_editions(figures, {f.story for f in different})
     yield from different
     yield from _told_again(figures, {finding.story for finding in different}, prose)
     yield from _two_forms(figures)
     yield from _date_forms(prose)
+
+
+def _name_described(
+    figures: list[Figure], prose: Sequence[Paragraph]
+) -> Iterator[Figure]:
+    """Ages of someone described ("won by a 24-year-old Ethiopian") are the
+    age of the person the next sentence opens by naming in full ("Tigist
+    Bekele led"), when their own sentence names nobody after them; else they
+    are left out."""
+    following = {id(a): b for a, b in itertools.pairwise(prose) if a.story == b.story}
+    for figure in figures:
+        if figure.verb != DESCRIBED:
+            yield figure
+            continue
+        name = _next_sentence_name(figure, following.get(id(figure.para)))
+        if name:
+            yield replace(figure, subject=name, verb="be", named=True)
+
+
+def _next_sentence_name(figure: Figure, next_para: Paragraph | None) -> str:
+    """The full name opening the sentence after the figure's, in its paragraph
+    or the next one of its story, when the figure's sentence names no one after
+    it; else ""."""
+    para = figure.para
+    spans = list(sentences(para.text))
+    index = next((k for k, (a, b) in enumerate(spans) if a <= figure.start < b), None)
+    if index is None:
+        return ""
+    rest = tokenize(para.text[figure.end : spans[index][1]])
+    if any(j - i >= 2 for i, j in name_runs(rest)):
+        return ""  # "a 24-year-old Ethiopian, ahead of Mary Kip": who is who
+    if index + 1 < len(spans):
+        following = para.text[slice(*spans[index + 1])]
+    else:
+        following = next_para.text if next_para is not None else ""
+    tokens = tokenize(following)
+    runs = [(i, j) for i, j in name_runs(tokens) if i == 0 and j - i >= 2]
+    if not runs:
+        return ""
+    return " ".join(t.base for t in tokens[: runs[0][1]]).lower()
 
 
 def _ledes(paragraphs: Sequence[Paragraph]) -> dict[int, frozenset[str]]:

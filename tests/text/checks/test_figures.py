@@ -1524,3 +1524,30 @@ def test_the_new_thing_told_again_after_an_opening_phrase_is_one_fact():
         "The new library in Tralee holds 120,000 books.",
         "The old library, which will close, holds 210,000 books.",
     )
+
+
+def test_a_person_described_by_age_is_the_one_the_next_sentence_names():
+    findings = _findings(
+        "The Lake Bled regatta was won by a 29-year-old Slovenian.\n\n"
+        "Maja Novak led from the first buoy.",
+        "Novak, 31, said the calm water had suited her.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        # another person named in the same sentence: who is who is not told
+        "The regatta was won by a 29-year-old Slovenian, ahead of Ana Ruiz.\n\n"
+        "Maja Novak led from the first buoy.",
+        # the next sentence does not open with a name
+        "The regatta was won by a 29-year-old Slovenian.\n\n"
+        "Her coach, Maja Novak, said she led from the first buoy.",
+        # a thing of that age
+        "The regatta started by a 29-year-old boathouse.\n\n"
+        "Maja Novak led from the first buoy.",
+    ],
+)
+def test_a_described_age_not_plainly_of_the_person_named_next_is_left_out(lede):
+    assert not _findings(lede, "Novak, 31, said the calm water had suited her.")
