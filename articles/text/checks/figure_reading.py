@@ -115,7 +115,7 @@ _COMPOUND = re.compile(
 # A number after the noun it measures, with no counted noun of its own: "a crowd of
 # 20,000", "a turnout of 61%".
 _MEASURED = re.compile(
-    rf"\b(?:a|an|the|its|their)\s+(?P<measure>[a-z]{{3,}})\s+of\s+(?P<num>{_DIGITS})"
+    rf"\b(?i:a|an|the|its|their)\s+(?P<measure>[a-z]{{3,}})\s+of\s+(?P<num>{_DIGITS})"
     r"(?![\d%]|\.\d|\s?(?:per\s?cent|percent)\b)"
     r"(?=\s+(?P<next>[A-Za-z]+)|\s*[^\w\s]|\s*$)"
 )
@@ -477,6 +477,10 @@ def _count(
     noun = ATTACHED_NAMES.get(attached, attached) or match.group("noun")
     if number is None or noun.lower() in NOT_COUNTED or noun in MONTHS:
         return
+    if re.fullmatch(r"[a-z]{3,}ed", noun) and _MEASURED_BEFORE.search(
+        sentence.text[: match.start()]
+    ):
+        return  # "a crowd of 18,500 watched": what it measures reads it
     if noun[:1].isupper() and noun.lower() not in UNIT_SYNONYMS:
         return  # "Group 7", "2019 Olympics": part of a name
     if re.fullmatch(r"1[89]\d\d|20\d\d", raw):
@@ -544,15 +548,23 @@ def _compound(
     yield replace(figure, joined=True)
 
 
+_MEASURED_BEFORE = re.compile(r"\b(?i:a|an|the|its|their)\s+[a-z]{3,}\s+of\s+$")
+# A crowd is its spectators: "a crowd of 18,500" / "the 15,800 spectators".
+_AUDIENCES = {"crowd": "spectator", "attendance": "spectator", "audience": "spectator"}
+
+
 def _measured(
     para: Paragraph, sentence: Sentence, match: re.Match[str]
 ) -> Iterator[Figure]:
     """ "a crowd of 20,000": a number whose unit is the noun it measures."""
     measure, following = match.group("measure"), match.group("next")
     if measure in NOT_A_NOUN | FILLER or (
-        following and following.lower() not in NOT_COUNTED | frozenset(SCALES)
+        following
+        and following.lower() not in NOT_COUNTED | frozenset(SCALES)
+        and not re.fullmatch(r"[a-z]{3,}ed", following)  # "a crowd of 18,500 watched"
     ):
         return  # "a total of 300 people": the count reads it
+    measure = _AUDIENCES.get(measure, measure)
     number = number_value(match.group("num"))
     if number is None or re.fullmatch(r"1[89]\d\d|20\d\d", match.group("num")):
         return

@@ -391,7 +391,7 @@ _CHANGE_TOLD = re.compile(
     r"total|rose|risen|fell|fallen|grew|increased|dropped|updated|revised)\b)"
 )
 # Units of measure: a figure told in them is a distance or a size, not a group.
-_MEASURES = frozenset(UNIT_SYNONYMS.values()) - {"staff"}
+_MEASURES = frozenset(UNIT_SYNONYMS.values()) - {"staff", "spectator"}
 # A participle after a group: "the 17 miners trapped", "the 40 members elected".
 _PARTICIPLE_AFTER = re.compile(r"^\s+(?P<verb>[a-z]+ed)\b")
 

@@ -128,6 +128,10 @@ UNIT_SYNONYMS = {
     "employees": "staff",
     "worker": "staff",
     "employee": "staff",
+    # the people who watch an event, however they are called
+    "spectators": "spectator",
+    "fans": "spectator",
+    "supporters": "spectator",
 }
 # Units written right after their digits: "5km", "110mph", "47.2C", "540MW".
 ATTACHED_UNIT = r"km/h|kph|mph|km|kg|cm|mm|mi|ft|ha|MW|GW|kW|C|F"

@@ -1551,3 +1551,15 @@ def test_a_person_described_by_age_is_the_one_the_next_sentence_names():
 )
 def test_a_described_age_not_plainly_of_the_person_named_next_is_left_out(lede):
     assert not _findings(lede, "Novak, 31, said the calm water had suited her.")
+
+
+def test_a_crowd_is_its_spectators():
+    findings = _findings(
+        "A crowd of 9,200 watched Ayr beat Morton at Somerset Park.",
+        "The 2,900 fans at Somerset Park saw the first home win of the season.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+    assert not _findings(
+        "A crowd of 9,200 watched Ayr beat Morton at Somerset Park.",
+        "The 2,900 fans at Cappielow saw Morton's reserves win.",
+    )
