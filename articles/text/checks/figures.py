@@ -55,6 +55,7 @@ from articles.text.checks.figure_clauses import (
     CONTRASTIVE,
     DESCRIBED,
     EDITION,
+    LEVEL,
     NAMED_EDITION,
     TIME_UNITS,
     Figure,
@@ -72,6 +73,7 @@ from articles.text.vocabulary import (
     CARDINAL_WORDS,
     GENERIC_THINGS,
     STOPWORDS,
+    WEEKDAYS,
     country_of,
     is_stopword,
     words_of,
@@ -299,13 +301,29 @@ def _told_within(first: Figure, second: Figure) -> bool:
     if first.setting == second.setting:
         return True
     fewer, more = sorted((first, second), key=lambda f: len(f.setting))
-    if not fewer.setting <= more.setting:
+    if not fewer.setting <= more.setting and not _other_calendar(first, second):
         return False
     told = set(more.mentions) | set(more.setting) | set(more.subject.split())
     return all(
         mention in told or mention in CALENDAR_WORDS or mention in more.subject
         for mention in fewer.mentions - set(fewer.subject.split())
     )
+
+
+_WEEKDAYS = frozenset(w.lower() for w in WEEKDAYS)
+
+
+def _other_calendar(first: Figure, second: Figure) -> bool:
+    """True when two levels' settings differ only in a weekday told by one and
+    a month by the other ("will rise to $2.90 from March" / "voted on Thursday
+    to raise the fare to $3.10"): the day a level was decided falls in any
+    month. (Counts are not levels: "on Monday" / "in March" are two periods.)"""
+    if not first.verb == second.verb == LEVEL:
+        return False
+    here, there = first.setting - second.setting, second.setting - first.setting
+    if not (here and there and here | there <= CALENDAR_WORDS):
+        return False
+    return (here <= _WEEKDAYS) != (there <= _WEEKDAYS)
 
 
 # The kinds of figure a later mention can tell again ("the 14 countries", "the

@@ -1563,3 +1563,15 @@ def test_a_crowd_is_its_spectators():
         "A crowd of 9,200 watched Ayr beat Morton at Somerset Park.",
         "The 2,900 fans at Cappielow saw Morton's reserves win.",
     )
+
+
+def test_a_level_s_month_and_the_weekday_it_was_decided_are_one_time():
+    findings = _findings(
+        "Tram fares in Zagreb will rise to €1.40 from June, the city said.",
+        "The city council voted on Monday to raise the fare to €1.60.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+    assert not _findings(
+        "Tram fares in Zagreb will rise to €1.40 from June, the city said.",
+        "The city council voted on Monday to raise the fare to €1.60 in 2028.",
+    )
