@@ -284,11 +284,43 @@ def _level(figure: Figure) -> Figure:
     return replace(figure, subject=subject, verb=LEVEL, named=False)
 
 
+# A participle opening the sentence, with the figure in it, and the subject
+# after the comma it is told of: "Spanning 85 metres, the bridge will link".
+_OPENING_PARTICIPLE = re.compile(r"^\s*(?P<verb>[A-Z][a-z]{2,}ing)\s+(?:[a-z]+\s+)?$")
+_SUBJECT_AFTER = re.compile(
+    r"^[^,.;]{0,30},\s+(?i:the|its|their|this)\s+(?P<thing>(?:[a-z]+\s+){0,2}?[a-z]{3,})"
+    rf"\s+(?:{'|'.join(sorted(AUXILIARIES))}|[a-z]+(?:s|ed))\b"
+)
+
+
+def _opening_participle(figure: Figure) -> Figure:
+    """A figure in a participle phrase opening its sentence is told of the
+    subject after the phrase: "Spanning 85 metres, the bridge" is the bridge's
+    85 metres, as "the bridge spans 85 metres" is."""
+    sentence = next(
+        (a, b) for a, b in sentences(figure.para.text) if a <= figure.start < b
+    )
+    before = figure.para.text[sentence[0] : figure.start]
+    opening = _OPENING_PARTICIPLE.match(before)
+    if not opening:
+        return figure
+    after = _SUBJECT_AFTER.match(figure.para.text[figure.end : sentence[1]])
+    if not after:
+        return figure
+    thing = after.group("thing").split()
+    verb = stem_verb(opening.group("verb").lower())
+    return replace(figure, subject=" ".join(thing[-3:]), verb=verb, named=False)
+
+
 def read_figures(para: Paragraph, previous: str = "") -> Iterator[Figure]:
     """Every figure in the paragraph's sentences; `previous` is the sentence before
     the paragraph in its story, for a pronoun that opens it."""
     for figure in _read_figures(para, previous):
-        yield _level(figure) if figure.kind in ("money", "percent") else figure
+        if figure.kind in ("money", "percent"):
+            figure = _level(figure)
+        if figure.kind in ("count", "money", "percent"):
+            figure = _opening_participle(figure)
+        yield figure
 
 
 def _read_figures(para: Paragraph, previous: str) -> Iterator[Figure]:

@@ -1575,3 +1575,15 @@ def test_a_level_s_month_and_the_weekday_it_was_decided_are_one_time():
         "Tram fares in Zagreb will rise to €1.40 from June, the city said.",
         "The city council voted on Monday to raise the fare to €1.60 in 2028.",
     )
+
+
+def test_a_figure_in_an_opening_participle_phrase_is_the_subject_s():
+    findings = _findings(
+        "Rising 140 metres, the tower will be the tallest building in Porto.",
+        "The 114-metre tower was designed by a local studio.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+    assert not _findings(
+        "Rising 140 metres, the tower will be the tallest building in Porto.",
+        "The 114-metre mast beside it was designed by a local studio.",
+    )
