@@ -349,6 +349,9 @@ def _told_again(
     stories: dict[int, list[Paragraph]] = defaultdict(list)
     for para in prose:
         stories[para.story].append(para)
+    by_story: dict[int, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        by_story[figure.para.story].append(figure)
     for figure in figures:
         if figure.approximate or figure.kind not in _TOLD_AGAIN:
             continue
@@ -368,15 +371,14 @@ def _told_again(
         if duration or _PART_OF.search(before):
             continue  # "the three months": durations of many things; "34 of the
             # 120 seats": a whole, where other stories give its parts
-        for story in sorted({f.para.story for f in figures}):
+        for story, story_figures in sorted(by_story.items()):
             if story == figure.para.story:
-                told = _told_before(figure, figures, stories)
+                told = _told_before(figure, story_figures, stories)
             else:
                 told = [
                     f
-                    for f in figures
-                    if f.para.story == story
-                    and f.kind == figure.kind
+                    for f in story_figures
+                    if f.kind == figure.kind
                     and not f.approximate
                     and _one_thing(figure, f, stories)
                 ]
