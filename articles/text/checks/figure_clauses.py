@@ -106,7 +106,9 @@ _TRAILING_FRAME = re.compile(
 _NO_COMMA = r"(?:[^,]|,(?=\d{3}))*"  # commas inside a number ("1,200") do not count
 _ASIDE = re.compile(
     r",\s+(?:which|who|whose|where|aged|\d|[a-z]+ed\b|an?\b|now\b|once\b|formerly\b"
-    r"|one\s+of\b|(?:on|in|at|with|near|from|including)\s+(?:an?\s+|the\s+)?\d)"
+    r"|one\s+of\b|(?:on|in|at|with|near|from|including)\s+(?:an?\s+|the\s+)?\d"
+    # a superlative in apposition: "The flooding, the worst for a decade, has"
+    r"|the\s+(?:[a-z]{3,}est|worst|best|most|least)\b)"
     rf"{_NO_COMMA},"
 )
 # Where the figure's clause starts or ends inside a sentence: a clause joined by a
@@ -183,6 +185,11 @@ _VERB_FAMILIES = {
         "slash slashes slashed slashing curb curbs curbed curbing",
         # a death toll: "were killed" / "died"
         "die dies died dying kill kills killed killing",
+        # what was given out, however it is told: "gave out" / "handed out"
+        "give gives gave given giving hand hands handed handing "
+        "distribute distributes distributed distributing",
+        "destroy destroys destroyed destroying wipe wipes wiped wiping "
+        "flatten flattens flattened flattening",
         "injure injures injured injuring hurt hurts hurting wound wounds wounded",
         # a level attained, however it is told: "reached 42C" / "recorded 47C"
         "reach reaches reached reaching hit hits hitting record records recorded "
@@ -604,11 +611,18 @@ _OTHER_THING_PREFIXES = ("grand", "step", "great", "sub", "vice", "co", "ex", "n
 
 
 def one_head(longer: str, shorter: str) -> bool:
-    """True when two nouns can name one thing: the same word, or a compound and
-    its head ("wildfires" / "fires", "shipyard" / "yard", "beehives" / "hives")."""
+    """True when two nouns can name one thing: the same word, a compound and
+    its head ("wildfires" / "fires", "shipyard" / "yard", "beehives" / "hives"),
+    or a noun and the event told by its "-ing" ("floods" / "the flooding")."""
     if longer == shorter:
         return True
     longer, shorter = max(longer, shorter, key=len), min(longer, shorter, key=len)
+    if (
+        longer.endswith("ing")
+        and len(shorter) >= 3
+        and longer[:-3] == singular(shorter)
+    ):
+        return True  # "the flooding" / "floods": an event and its noun
     prefix = longer[: len(longer) - len(shorter)]
     return (
         len(shorter) >= 4
@@ -698,6 +712,8 @@ def _reads_as_verb(word: str) -> bool:
     return len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
 
 
+# Particles of phrasal verbs, after the verb: "wiped out", "gave away".
+_PARTICLES = frozenset(words_of("out off up away"))
 # Past tenses of verbs a figure's clause often has, which end in no "-ed".
 _IRREGULAR_PAST = frozenset(
     words_of("brought bought built drew gave grew held kept left made met paid put")
@@ -884,6 +900,8 @@ def _verb(before: str) -> str:
     words = re.findall(r"[A-Za-z]+", trimmed)
     while words and words[-1].lower() in FILLER:
         words.pop()
+    if len(words) >= 2 and words[-1] in _PARTICLES and _reads_as_verb(words[-2]):
+        words.pop()  # "wiped out 41,000 hectares": the verb is "wiped"
     if not words or words[-1][:1].isupper():
         return ""
     if words[-1].lower() in _COPULAS:

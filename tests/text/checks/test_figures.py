@@ -1587,3 +1587,16 @@ def test_a_figure_in_an_opening_participle_phrase_is_the_subject_s():
         "Rising 140 metres, the tower will be the tallest building in Porto.",
         "The 114-metre mast beside it was designed by a local studio.",
     )
+
+
+def test_an_event_told_by_its_noun_and_its_ing_with_a_phrasal_verb_is_one_fact():
+    findings = _findings(
+        "Floods in Galicia have destroyed 3,200 hectares of vineyards.",
+        "The flooding, the worst in a generation, has wiped out 2,300 hectares "
+        "of vineyards, growers said.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+    assert not _findings(
+        "Floods in Galicia have destroyed 3,200 hectares of vineyards.",
+        "In Portugal, the flooding has wiped out 2,300 hectares of vineyards.",
+    )
