@@ -876,6 +876,8 @@ def _mentions(sentence: str) -> frozenset[str]:
     found = {
         " ".join(t.base for t in tokens[i:j]).lower() for i, j in name_runs(tokens)
     }
+    # a number in words opening the sentence ("Fourteen people died") names nobody
+    found -= CARDINAL_WORDS.keys()
     return frozenset(found | {a.lower() for _, _, a in actors_in(sentence)})
 
 

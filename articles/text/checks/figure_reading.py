@@ -312,6 +312,25 @@ def _opening_participle(figure: Figure) -> Figure:
     return replace(figure, subject=" ".join(thing[-3:]), verb=verb, named=False)
 
 
+# A toll told after the count that opens its clause: "Twelve people were
+# killed", "Fourteen people died in the crash".
+_TOLL_AFTER = re.compile(
+    r"^\s+(?:(?:were|have\s+been|had\s+been|are|was)\s+)?"
+    r"(?P<verb>killed|died|injured|hurt|wounded)\b"
+)
+
+
+def _toll(figure: Figure) -> Figure:
+    """A count of people with no subject or verb, followed by being killed or
+    hurt, is the toll of the event its story tells of: its verb is that one."""
+    if figure.subject or figure.verb or figure.unit != "people":
+        return figure
+    toll = _TOLL_AFTER.match(figure.para.text[figure.end :])
+    if not toll:
+        return figure
+    return replace(figure, verb=stem_verb(toll.group("verb")))
+
+
 def read_figures(para: Paragraph, previous: str = "") -> Iterator[Figure]:
     """Every figure in the paragraph's sentences; `previous` is the sentence before
     the paragraph in its story, for a pronoun that opens it."""
@@ -320,6 +339,8 @@ def read_figures(para: Paragraph, previous: str = "") -> Iterator[Figure]:
             figure = _level(figure)
         if figure.kind in ("count", "money", "percent"):
             figure = _opening_participle(figure)
+        if figure.kind == "count":
+            figure = _toll(figure)
         yield figure
 
 

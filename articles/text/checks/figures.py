@@ -192,7 +192,8 @@ def _different_values(
                 groups[("ordinal", figure.unit, *sorted(figure.names))].append(figure)
             continue
         known = sum(1 for part in (figure.subject, figure.verb) if part)
-        if known == 2 or (known == 1 and ":" in figure.unit):
+        toll = not figure.subject and figure.verb in _TOLLS and figure.unit == "people"
+        if known == 2 or (known == 1 and (":" in figure.unit or toll)):
             key = (figure.kind, figure.unit, figure.verb)  # subjects: _same_fact
             groups[(*key, *sorted(_fixed_setting(figure)))].append(figure)
     for group in groups.values():
@@ -223,6 +224,25 @@ def _different_values(
                 ),
                 related=others,
             )
+
+
+# A death toll or a count of the hurt, told with no subject ("Twelve people
+# were killed"): the toll of the one event its story tells of.
+_TOLLS = frozenset(stem_verb(v) for v in ("killed", "injured"))
+# Events a toll is of: two tolls whose sentences name different ones are two.
+_DISASTERS = re.compile(
+    r"\b(?i:crash|collision|derailment|fire|blaze|floods?|flooding|storm|cyclone|"
+    r"hurricane|typhoon|earthquake|quake|landslides?|avalanche|explosion|blast|"
+    r"attack|bombing|shooting|stampede|collapse|eruption|heatwave|outbreak)\b"
+)
+
+
+def _other_disasters(first: Figure, second: Figure) -> bool:
+    """True when two tolls' sentences each name an event and none in common
+    ("died in the floods" / "were killed in the blast")."""
+    here = {m.lower() for m in _DISASTERS.findall(_sentence_of(first))}
+    there = {m.lower() for m in _DISASTERS.findall(_sentence_of(second))}
+    return bool(here and there and not here & there)
 
 
 def _different_editions(figures: list[Figure], reported: set[int]) -> list[Finding]:
@@ -624,6 +644,8 @@ def _same_fact(
         return True  # what an ordinal counts is named: "the sixth meeting of X"
     if first.kind == "age":
         return _one_person(first, second, stories)
+    if first.verb in _TOLLS and _other_disasters(first, second):
+        return False
     if same_subject(first.subject, second.subject):
         return (
             _may_be_one(first, second, stories)

@@ -1600,3 +1600,26 @@ def test_an_event_told_by_its_noun_and_its_ing_with_a_phrasal_verb_is_one_fact()
         "Floods in Galicia have destroyed 3,200 hectares of vineyards.",
         "In Portugal, the flooding has wiped out 2,300 hectares of vineyards.",
     )
+
+
+def test_a_toll_told_with_no_subject_is_the_toll_of_the_story_s_event():
+    findings = _findings(
+        "Nine people were killed when a ferry capsized on Lake Kivu on Friday.",
+        "Eleven people died, a provincial official said on Saturday.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Eleven people died in a landslide in Uganda, officials said.",
+        "Eleven people died in the blast, a provincial official said.",
+    ],
+)
+def test_tolls_of_other_places_or_events_are_not_compared(other):
+    assert not _findings(
+        "Nine people were killed when a ferry capsized in a storm on Lake Kivu "
+        "in Rwanda.",
+        other,
+    )
