@@ -416,6 +416,8 @@ def _read_figures(para: Paragraph, previous: str) -> Iterator[Figure]:
         for match in _FOUNDED.finditer(sentence.text):
             yield from _founded(para, sentence, match)
         yield from _editions(para, sentence)
+        for match in _PRISON_TERM.finditer(sentence.text):
+            yield from _prison_term(para, sentence, match)
 
 
 def _money(
@@ -692,6 +694,33 @@ def _described_person(
         "age", value, "year", "digits", "", para, sentence, match.span(), reading
     )
     return replace(figure, setting=frozenset(), places=frozenset())
+
+
+# A prison sentence, however it is told: "jailed for nine years", "sentenced
+# to 12 years", "his seven-year sentence", "a 10-year jail term".
+_PRISON_TERM = re.compile(
+    r"\b(?:jailed|imprisoned|sentenced|locked\s+up)\s+(?:to|for)\s+"
+    rf"(?P<num>\d{{1,2}}|(?i:{_NUMBER_WORD}))\s+years?\b"
+    rf"|\b(?P<joined>\d{{1,2}}|(?i:{_NUMBER_WORD}))-year\s+"
+    r"(?:(?:prison|jail)\s+)?(?:sentence|term)\b"
+)
+PRISON_YEARS = "prison-year"
+
+
+def _prison_term(
+    para: Paragraph, sentence: Sentence, match: re.Match[str]
+) -> Iterator[Figure]:
+    """A prison sentence's length: one fact of the one sentence a story tells
+    of ("jailed for nine years" / "his seven-year sentence")."""
+    group = "num" if match.group("num") else "joined"
+    value = number_value(match.group(group))
+    if value is None:
+        return
+    reading = Reading("sentence", "sentence")
+    figure = make_figure(
+        "count", value, PRISON_YEARS, "", "", para, sentence, match.span(group), reading
+    )
+    yield replace(figure, joined=group == "joined")
 
 
 def _founded(

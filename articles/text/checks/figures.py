@@ -64,7 +64,12 @@ from articles.text.checks.figure_clauses import (
     sentence_places,
     stem_verb,
 )
-from articles.text.checks.figure_reading import DAY_MONTH, MONTH_DAY, read_figures
+from articles.text.checks.figure_reading import (
+    DAY_MONTH,
+    MONTH_DAY,
+    PRISON_YEARS,
+    read_figures,
+)
 from articles.text.checks.number_mentions import UNIT_SYNONYMS
 from articles.text.checks.severity import severity_of
 from articles.text.tokens import name_runs, sentences, tokenize, words
@@ -185,8 +190,8 @@ def _different_values(
     ledes = _ledes(prose)
     groups: dict[tuple[str, ...], list[Figure]] = defaultdict(list)
     for figure in figures:
-        if figure.approximate or figure.introduced:
-            continue
+        if figure.approximate or figure.introduced or figure.unit == PRISON_YEARS:
+            continue  # a prison term's person is not read: told again only
         if figure.kind == "ordinal":
             if len(figure.names) >= 2:
                 groups[("ordinal", figure.unit, *sorted(figure.names))].append(figure)

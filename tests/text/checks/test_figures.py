@@ -1623,3 +1623,18 @@ def test_tolls_of_other_places_or_events_are_not_compared(other):
         "in Rwanda.",
         other,
     )
+
+
+def test_a_prison_term_told_again_with_another_length_is_blocking():
+    findings = _findings(
+        "A former mayor of Braga has been jailed for six years for fraud.",
+        "Prosecutors said his eight-year sentence would be appealed.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+def test_two_people_s_prison_terms_are_not_compared():
+    assert not _findings(
+        "A former mayor of Braga has been jailed for six years for fraud.",
+        "His deputy was jailed for eight years, the court said.",
+    )
