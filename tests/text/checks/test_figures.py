@@ -1638,3 +1638,24 @@ def test_two_people_s_prison_terms_are_not_compared():
         "A former mayor of Braga has been jailed for six years for fraud.",
         "His deputy was jailed for eight years, the court said.",
     )
+
+
+def test_a_share_a_thing_was_changed_by_is_its_owner_s_fact():
+    findings = _findings(
+        "The brewery has cut its water use by 40 per cent, its owners said.",
+        "A new cooling plant has reduced the brewery's water use by 14%.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "A new cooling plant has reduced the dairy's water use by 14%.",
+        "A new cooling plant has increased the brewery's water use by 14%.",
+    ],
+)
+def test_another_owner_s_change_or_the_other_direction_is_another_fact(other):
+    assert not _findings(
+        "The brewery has cut its water use by 40 per cent, its owners said.", other
+    )
