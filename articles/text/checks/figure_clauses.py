@@ -165,7 +165,7 @@ _VERB_FAMILIES = {
         "sell sells sold selling",
         "win wins won winning",
         # what was paid for a player, a post or a service: "paid" / "a fee of"
-        "pay pays paid paying fee",
+        "pay pays paid paying fee salary wage",
         # a place in a race or a table: "finished third" / "came fifth"
         "finish finishes finished finishing came come comes coming "
         "place placed ranked end ended",
@@ -353,8 +353,9 @@ class Figure:
     # a sum that introduces its thing ("a ¥3tn stimulus package"): compared only
     # with a later telling of that thing ("the package, worth ¥2tn")
     introduced: bool = False
-    # a sum told by what was done with it ("the £21,000 raised by families"):
-    # it tells again the sum another story says was raised
+    # a sum told by what was done with it ("the £21,000 raised by families") or
+    # what it is paid as ("her salary of £158,000"): it tells again the sum
+    # another story says was raised or paid
     participle: bool = False
 
 

@@ -497,13 +497,16 @@ def _money(
         )
         return
     done = _PARTICIPLE.match(sentence.text[match.end() :])
-    if done and DEFINITE.search(before):
-        # "the £21,000 raised by families": what was done with the sum is its verb
-        reading = Reading("", stem_verb(done.group("verb")))
+    paid_as = _PAID_AS.search(before)
+    if (done and DEFINITE.search(before)) or paid_as:
+        # "the £21,000 raised by families": what was done with the sum is its
+        # verb; "her salary of £158,000": what it is paid as
+        verb = done.group("verb") if done and not paid_as else "paid"
+        reading = Reading("", stem_verb(verb))
         figure = make_figure(
             "money", value, currency, form, "", para, sentence, match.span(), reading
         )
-        yield replace(figure, participle=True)
+        yield replace(figure, participle=True, definite=True)
         return
     yield make_figure(
         "money", value, currency, form, noun, para, sentence, match.span()
@@ -516,6 +519,12 @@ _CHANGE_NOUN = re.compile(
     r"\s+(?P<noun>rise|increase|fall|drop|cut|jump|decline|reduction)\s+in\s+"
     r"(?P<thing>(?:the\s+)?(?:[A-Z][\w-]*\s+)*(?:[a-z][\w-]*\s+)?[a-z][\w-]*)"
     r"(?=[\s,.;]|$)"
+)
+# What a sum is paid as, in a definite phrase: "her salary of", "the pay of"
+# (not "the average salary of": another sum).
+_PAID_AS = re.compile(
+    r"\b(?i:the|her|his|their|its)\s+(?:annual\s+|yearly\s+|new\s+)?"
+    r"(?:salary|wage|pay)\s+of\s+$"
 )
 # A participle after a sum: "the £21,000 raised", "the €2m spent on it".
 _PARTICIPLE = re.compile(

@@ -1659,3 +1659,15 @@ def test_another_owner_s_change_or_the_other_direction_is_another_fact(other):
     assert not _findings(
         "The brewery has cut its water use by 40 per cent, its owners said.", other
     )
+
+
+def test_a_salary_told_again_with_another_sum_is_blocking():
+    findings = _findings(
+        "The new director of the Dundee museum will be paid £96,000 a year.",
+        "Critics said his salary of £69,000 was too high for a small museum.",
+    )
+    assert {f.severity for f in findings} == {BLOCKING}
+    assert not _findings(
+        "The new director of the Dundee museum will be paid £96,000 a year.",
+        "Critics said the average salary of £29,000 at the museum was too low.",
+    )
