@@ -1172,6 +1172,18 @@ EVENT_WORDS = frozenset(
 )
 
 
+# Events held again and again, counted by their editions ("the 14th Lisbon
+# Book Fair"): the events above and shows, races and gatherings.
+RECURRING_EVENTS = EVENT_WORDS | frozenset(
+    words_of(
+        """
+    biennale carnival congress exhibition expo fair marathon parade race rally
+    regatta show tournament
+    """
+    )
+)
+
+
 # Short and familiar forms of first names: one person written "Katherine" in one
 # story and "Kate" in another. Each line is a full name and its forms.
 _FIRST_NAME_FORMS = """

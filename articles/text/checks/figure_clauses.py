@@ -106,7 +106,9 @@ _TRAILING_FRAME = re.compile(
 _NO_COMMA = r"(?:[^,]|,(?=\d{3}))*"  # commas inside a number ("1,200") do not count
 _ASIDE = re.compile(
     r",\s+(?:which|who|whose|where|aged|\d|[a-z]+ed\b|an?\b|now\b|once\b|formerly\b"
-    r"|one\s+of\b|(?:on|in|at|with|near|from|including)\s+(?:an?\s+|the\s+)?\d)"
+    r"|one\s+of\b|(?:on|in|at|with|near|from|including)\s+(?:an?\s+|the\s+)?\d"
+    # a superlative in apposition: "The flooding, the worst for a decade, has"
+    r"|the\s+(?:[a-z]{3,}est|worst|best|most|least)\b)"
     rf"{_NO_COMMA},"
 )
 # Where the figure's clause starts or ends inside a sentence: a clause joined by a
@@ -139,6 +141,12 @@ _ESTIMATE = re.compile(
     r"(?:\s+(?:in|of|for)\s+[^,]*?)?\s+at\s+$"
 )
 # A short phrase opening a clause before its comma: "In all,", "So far,".
+# A subordinate phrase opening the sentence before its subject: "Once full,
+# the reservoir", "When finished, the bridge"; it is not part of the subject.
+_SUBORDINATE_OPENING = re.compile(
+    r"^\s*(?i:once|when|if|until|unless|while|though|although)\s+[^,]{1,40},\s+"
+    r"(?=(?i:the|its|their|this)\s)"
+)
 _OPENING_ADVERBIAL = re.compile(r"^\s*(?:[A-Za-z]+\s+){0,2}[A-Za-z]+,\s*$")
 AUXILIARIES = frozenset(
     words_of("has have had is are was were be been will would can could may might")
@@ -157,7 +165,7 @@ _VERB_FAMILIES = {
         "sell sells sold selling",
         "win wins won winning",
         # what was paid for a player, a post or a service: "paid" / "a fee of"
-        "pay pays paid paying fee",
+        "pay pays paid paying fee salary wage",
         # a place in a race or a table: "finished third" / "came fifth"
         "finish finishes finished finishing came come comes coming "
         "place placed ranked end ended",
@@ -177,6 +185,11 @@ _VERB_FAMILIES = {
         "slash slashes slashed slashing curb curbs curbed curbing",
         # a death toll: "were killed" / "died"
         "die dies died dying kill kills killed killing",
+        # what was given out, however it is told: "gave out" / "handed out"
+        "give gives gave given giving hand hands handed handing "
+        "distribute distributes distributed distributing",
+        "destroy destroys destroyed destroying wipe wipes wiped wiping "
+        "flatten flattens flattened flattening",
         "injure injures injured injuring hurt hurts hurting wound wounds wounded",
         # a level attained, however it is told: "reached 42C" / "recorded 47C"
         "reach reaches reached reaching hit hits hitting record records recorded "
@@ -204,15 +217,27 @@ _VERB_AFTER = re.compile(
     r"(?:\s+[a-z-]+)??\s+(?:(?:had|have|has|will|would|could|may|might|were|was|"
     r"are|is)\s+)?(?:(?:been|be|not)\s+)?(?P<verb>[a-z]{2,})\b"
 )
-# What the sentence compares its figure with: "up from 5.1 million a year earlier".
+# What the sentence compares its figure with: "up from 5.1 million a year
+# earlier", "the most found since 2019" (the year is the comparison's, not the
+# figure's).
 _COMPARISON = re.compile(
-    r"(?i:,?\s+(?:(?:up|down|rising|falling)\s+from|compared\s+with)\b[^;]*)"
+    r"(?i:,?\s+(?:(?:up|down|rising|falling)\s+from|compared\s+with)\b[^;]*"
+    r"|\b(?:most|highest|lowest|biggest|largest|smallest|worst|best|fewest)\b"
+    r"[^;,.]*?\bsince\b[^;,]*)"
 )
 # Units of time: "a five-year plan" and "a 67-year-old" are not quantities of things.
 TIME_UNITS = frozenset(
     words_of("year month week day hour minute second decade century season night")
 )
 COST_VERB = "cost"
+# The unit and verb of an ordinal that counts the times an event was held.
+EDITION = "edition"
+# The verb of an age told of someone described, not yet named ("a 24-year-old
+# Ethiopian"): figures.py names them or leaves the age out.
+DESCRIBED = "described"
+# The verb of a sum or share a thing is taken to ("raise the fare to $3").
+LEVEL = "level"
+NAMED_EDITION = "named edition"  # "the tenth Harrowgate Folk Festival"
 # Building a thing for a sum, done or to come: "built for", "will build for".
 _BUILD_VERB_FORMS = (
     r"(?:re)?buil(?:t|d|ds|ding)|complet(?:e|es|ed|ing)|finish(?:es|ed|ing)?|"
@@ -328,6 +353,10 @@ class Figure:
     # a sum that introduces its thing ("a ¥3tn stimulus package"): compared only
     # with a later telling of that thing ("the package, worth ¥2tn")
     introduced: bool = False
+    # a sum told by what was done with it ("the £21,000 raised by families") or
+    # what it is paid as ("her salary of £158,000"): it tells again the sum
+    # another story says was raised or paid
+    participle: bool = False
 
 
 @lru_cache(maxsize=256)
@@ -451,6 +480,7 @@ def _read(
     if estimate:  # "The clerk put turnout at 24%": turnout was 24%
         return Reading(_noun_phrase_end(estimate.group("thing")), "be")
     led = _LEADING_PHRASE.sub("", clause)  # "At its peak the festival drew"
+    led = _SUBORDINATE_OPENING.sub("", led)  # "Once full, the reservoir will"
     clause = led if len(led.split()) >= 2 else clause
     verb = _verb(clause)
     passive = re.match(
@@ -576,6 +606,34 @@ def singular(word: str) -> str:
     return word
 
 
+# Prefixes that make another thing of a noun, not a kind of it: a grandparent
+# is not one of the parents, a subcommittee not the committee.
+_OTHER_THING_PREFIXES = ("grand", "step", "great", "sub", "vice", "co", "ex", "non")
+
+
+def one_head(longer: str, shorter: str) -> bool:
+    """True when two nouns can name one thing: the same word, a compound and
+    its head ("wildfires" / "fires", "shipyard" / "yard", "beehives" / "hives"),
+    or a noun and the event told by its "-ing" ("floods" / "the flooding")."""
+    if longer == shorter:
+        return True
+    longer, shorter = max(longer, shorter, key=len), min(longer, shorter, key=len)
+    if (
+        longer.endswith("ing")
+        and len(shorter) >= 3
+        and longer[:-3] == singular(shorter)
+    ):
+        return True  # "the flooding" / "floods": an event and its noun
+    prefix = longer[: len(longer) - len(shorter)]
+    return (
+        len(shorter) >= 4
+        and len(prefix) >= 3
+        and longer.endswith(shorter)
+        and prefix.isalpha()
+        and not prefix.startswith(_OTHER_THING_PREFIXES)
+    )
+
+
 _PLACE_BEFORE = re.compile(r"\b[a-z]{3,}\s+(?:in|at|near|outside)\s+$")
 _PLACED_NAME = re.compile(
     r"(?<=[a-z])\s+(?:in|at|near|outside)\s+[A-Z][\w'\u2019-]*"
@@ -655,6 +713,8 @@ def _reads_as_verb(word: str) -> bool:
     return len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
 
 
+# Particles of phrasal verbs, after the verb: "wiped out", "gave away".
+_PARTICLES = frozenset(words_of("out off up away"))
 # Past tenses of verbs a figure's clause often has, which end in no "-ed".
 _IRREGULAR_PAST = frozenset(
     words_of("brought bought built drew gave grew held kept left made met paid put")
@@ -683,17 +743,24 @@ def _cost_subject(clause: str) -> str:
     return " ".join(kept[-3:])
 
 
-def same_subject(first: str, second: str) -> bool:
+def same_subject(first: str, second: str, *, compounds: bool = True) -> bool:
     """True when two subjects can name one thing: the same words, or one the
     other's last words ("centre" / "cancer centre"; not "city council" / "county
     council"), unless the longer one sets its thing apart from another ("the
     smaller ferry", "the other school", "the second bridge"). Two long subjects
     read from clauses with no name are one when the shorter is the longer with
     words left out, from the same first to the same last word ("the pill cut deaths
-    from stroke" / "a pill that thins the blood cut deaths from stroke")."""
+    from stroke" / "a pill that thins the blood cut deaths from stroke"). With
+    `compounds`, a compound noun is its head ("the wildfires" / "the fires")."""
     a, b = first.split(), second.split()
     shorter, longer = sorted((a, b), key=len)
-    if shorter == longer[len(longer) - len(shorter) :]:
+    ending = longer[len(longer) - len(shorter) :]
+    if shorter == ending or (
+        compounds
+        and shorter
+        and shorter[:-1] == ending[:-1]
+        and one_head(ending[-1], shorter[-1])
+    ):
         extra = longer[: len(longer) - len(shorter)]
     elif len(shorter) >= 4 and shorter[0] == longer[0] and shorter[-1] == longer[-1]:
         rest = iter(longer)
@@ -702,7 +769,11 @@ def same_subject(first: str, second: str) -> bool:
         extra = [w for w in longer if w not in shorter]
     else:
         return False
-    return not any(w in CONTRASTIVE or COMPARATIVE.fullmatch(w) for w in extra)
+    # "the new reservoir" is the reservoir a later sentence tells of; figures.py
+    # parts them when the copy names an old one too
+    return not any(
+        (w in CONTRASTIVE and w != "new") or COMPARATIVE.fullmatch(w) for w in extra
+    )
 
 
 def _it_stands_for(clause: str, previous: str) -> str:
@@ -806,6 +877,8 @@ def _mentions(sentence: str) -> frozenset[str]:
     found = {
         " ".join(t.base for t in tokens[i:j]).lower() for i, j in name_runs(tokens)
     }
+    # a number in words opening the sentence ("Fourteen people died") names nobody
+    found -= CARDINAL_WORDS.keys()
     return frozenset(found | {a.lower() for _, _, a in actors_in(sentence)})
 
 
@@ -830,6 +903,8 @@ def _verb(before: str) -> str:
     words = re.findall(r"[A-Za-z]+", trimmed)
     while words and words[-1].lower() in FILLER:
         words.pop()
+    if len(words) >= 2 and words[-1] in _PARTICLES and _reads_as_verb(words[-2]):
+        words.pop()  # "wiped out 41,000 hectares": the verb is "wiped"
     if not words or words[-1][:1].isupper():
         return ""
     if words[-1].lower() in _COPULAS:

@@ -23,7 +23,11 @@ from articles.text.checks.figure_clauses import (
     CONTRASTIVE,
     COST_VERB,
     DEFINITE,
+    DESCRIBED,
+    EDITION,
     FILLER,
+    LEVEL,
+    NAMED_EDITION,
     NOT_A_NOUN,
     NOT_COUNTED,
     TIME_UNITS,
@@ -33,6 +37,7 @@ from articles.text.checks.figure_clauses import (
     antecedent,
     make_figure,
     singular,
+    stem_verb,
 )
 from articles.text.checks.number_mentions import (
     ATTACHED_NAMES,
@@ -41,13 +46,18 @@ from articles.text.checks.number_mentions import (
     MONEY,
     SCALES,
     UNIT_SYNONYMS,
+    number_value,
 )
 from articles.text.tokens import name_runs, sentences, tokenize
 from articles.text.vocabulary import (
     CARDINAL_WORDS,
     MONTHS,
     ORDINAL_WORDS,
+    RECURRING_EVENTS,
     STOPWORDS,
+    country_of,
+    is_stopword,
+    words_of,
 )
 
 # What a length measures, after its unit: "300 metres long", "30 metres high".
@@ -105,13 +115,13 @@ _COMPOUND = re.compile(
 # A number after the noun it measures, with no counted noun of its own: "a crowd of
 # 20,000", "a turnout of 61%".
 _MEASURED = re.compile(
-    rf"\b(?:a|an|the|its|their)\s+(?P<measure>[a-z]{{3,}})\s+of\s+(?P<num>{_DIGITS})"
+    rf"\b(?i:a|an|the|its|their)\s+(?P<measure>[a-z]{{3,}})\s+of\s+(?P<num>{_DIGITS})"
     r"(?![\d%]|\.\d|\s?(?:per\s?cent|percent)\b)"
     r"(?=\s+(?P<next>[A-Za-z]+)|\s*[^\w\s]|\s*$)"
 )
 # A person's age after their name: "Ravi Sen, 45, stole"; "Sen, aged 45".
 _AGE = re.compile(
-    r"(?P<name>(?:[A-Z][\w'\u2019-]+\s+){0,3}[A-Z][\w'\u2019-]+),\s+(?:aged\s+)?"
+    r"(?P<name>(?:[A-Z][\w'\u2019-]+\s+){0,3}[A-Z][\w'\u2019-]+),\s+(?:aged\s+|who\s+is\s+)?"
     r"(?P<num>\d{1,3})(?!,\d)(?=,|\s+(?:and|who|from|of)\b|\s*[.;)]|\s*$)"
 )
 # An age told after the verb of a person named before it: "The writer Ana Ruiz,
@@ -127,6 +137,17 @@ _AGED_PERSON = re.compile(
     r"(?=\s*[,.;:]|\s+(?:who|said|says|told|added|has|had|have|was|is|will|would|"
     r"can|could|won|lost|finished|[a-z]+ed)\b)"
 )
+# A person described by their age before the story names them: "won by a
+# 24-year-old Ethiopian", "a 31-year-old climber" (not "a 200-year-old church").
+_DESCRIBED_PERSON = re.compile(
+    r"\b(?i:an?)\s+(?P<num>\d{1,2})-year-old\s+(?P<noun>[A-Z][a-z]+|[a-z]+)\b"
+)
+_PERSON_NOUNS = frozenset(
+    words_of(
+        "man woman boy girl runner rider driver climber swimmer player cyclist "
+        "sailor skier student pupil teacher nurse doctor farmer mother father"
+    )
+)
 # The count of a vote: "by 112 votes to 57", "by 9 votes to 3".
 _TALLY = re.compile(
     r"\b(?P<yes>\d{1,3}(?:,\d{3})*)\s+votes?\s+to\s+(?P<no>\d{1,3}(?:,\d{3})*)\b"
@@ -138,24 +159,222 @@ _FOUNDED = re.compile(
     r"(?P<verb>founded|established|formed|opened|built|launched|set\s+up|born)"
     r"\s+in\s+(?P<year>1[5-9]\d\d|20\d\d)\b"
 )
+# An ordinal that counts the times an event has been held: "the fair's 30th
+# edition", "the survey, now in its 12th year", "Now in its 9th year, the
+# race", "the fair opens for the 31st time", "this year's festival, the 14th,".
+_ORD = rf"(?:(?i:{_ORDINAL_WORD})|\d{{1,3}}(?:st|nd|rd|th))"
+_EDITION_NOUN = r"(?:edition|staging|year|season)\b"
+_HELD = (
+    r"(?:opens|opened|open|returns|returned|is\s+held|was\s+held|will\s+be\s+held|"
+    r"takes\s+place|took\s+place|is\s+staged|was\s+staged|runs|ran|starts|"
+    r"started|begins|began)"
+)
+_EDITION_AFTER = re.compile(
+    rf"['\u2019]s\s+(?P<own>{_ORD})\s+{_EDITION_NOUN}"
+    r"|,?\s+(?:(?:which|that)\s+is\s+)?(?:now\s+)?in\s+its\s+"
+    rf"(?P<its>{_ORD})\s+{_EDITION_NOUN}"
+    rf"|,\s+the\s+(?P<apposed>{_ORD}),"
+    rf"|\s+{_HELD}\b[^.;,]*?\bfor\s+the\s+(?P<time>{_ORD})\s+time\b"
+)
+# "the tenth Harrowgate Folk Festival": an event told by its name and its
+# edition; compared only with an edition told as such ("now in its 9th year")
+_NAMED_EDITION = re.compile(
+    rf"\bthe\s+(?P<named>{_ORD})\s+(?P<name>(?:[A-Z][\w-]*\s+){{1,4}}[A-Z][a-z]+)\b"
+)
+_EDITION_BEFORE = re.compile(
+    rf"^\s*(?:(?i:now)\s+)?in\s+its\s+(?P<lead>{_ORD})\s+{_EDITION_NOUN},\s+"
+    r"(?P<event>(?i:the|this)\s+(?:[A-Z][\w-]*\s+){0,4}[a-z]+)"
+)
+_EDITION_GROUPS = ("own", "its", "apposed", "time")
+_EVENT_PHRASE = re.compile(r"(?:[A-Za-z][\w'\u2019-]*\s+){0,5}[A-Za-z][\w-]*$")
+
+
+def _event(phrase: str) -> tuple[str, frozenset[str]]:
+    """An event's head noun and the words of its name, from the words before an
+    edition ordinal: "The Lisbon book fair" -> ("fair", {"lisbon"}); "" when
+    they do not end in a noun."""
+    found = _EVENT_PHRASE.search(phrase.rstrip(" ,"))
+    words = found.group().split() if found else []
+    # the phrase starts after its last small word ("said the festival")
+    small = [i for i, w in enumerate(words) if is_stopword(w.lower())]
+    if small:
+        words = words[small[-1] + 1 :]
+    if not words or not words[-1].islower() or words[-1] in NOT_A_NOUN:
+        return "", frozenset()
+    names = {w.lower() for w in words[:-1] if w[:1].isupper()}
+    return singular(words[-1]), frozenset(names)
+
+
+def _editions(para: Paragraph, sentence: Sentence) -> Iterator[Figure]:
+    """The edition ordinals of a sentence, each as the ordinal of its event: the
+    event's head noun is the subject and the verb is EDITION; the words of its
+    name are its names."""
+    text = sentence.text
+    found = [
+        (
+            match,
+            next(g for g in _EDITION_GROUPS if match.group(g)),
+            text[: match.start()],
+        )
+        for match in _EDITION_AFTER.finditer(text)
+    ]
+    leading = _EDITION_BEFORE.match(text)
+    if leading:
+        found.append((leading, "lead", leading.group("event")))
+    for match in _NAMED_EDITION.finditer(text):
+        name = match.group("name").split()
+        if name[-1].lower() in RECURRING_EVENTS:
+            found.append((match, "named", " ".join([*name[:-1], name[-1].lower()])))
+    for match, group, phrase in found:
+        head, names = _event(phrase)
+        if not head:
+            continue
+        raw = match.group(group).lower()
+        value = int(raw[:-2]) if raw[0].isdigit() else ORDINAL_WORDS[raw]
+        reading = Reading(head, EDITION if group != "named" else NAMED_EDITION)
+        figure = make_figure(
+            "ordinal",
+            value,
+            EDITION,
+            "",
+            "",
+            para,
+            sentence,
+            match.span(group),
+            reading,
+        )
+        yield replace(figure, names=names)
+
+
 _MONTH = "|".join(m for m in MONTHS if len(m) > 3 or m == "May")
 DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b")
 MONTH_DAY = re.compile(rf"\b(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!:)")
 
 
-def _number(text: str) -> float | None:
-    low = text.lower()
-    if low in CARDINAL_WORDS:
-        return float(CARDINAL_WORDS[low])
-    try:
-        return float(low.replace(",", ""))
-    except ValueError:
-        return None
+# A level a thing is taken to: "raise the basic fare to $3.10", "would take
+# the typical bill to £587", "Bus fares in Chicago will rise to $2.90".
+_TAKEN_TO = re.compile(
+    r"\b(?:raise|raises|raised|raising|take|takes|took|taking|lift|lifts|lifted|"
+    r"push|pushes|pushed|bring|brings|brought|cut|cuts|lower|lowers|lowered)\s+"
+    r"(?:the|its|their)\s+(?:[a-z]+\s+){0,2}?(?P<thing>[a-z]{3,})\s+to\s+$"
+)
+_RISES_TO = re.compile(
+    r"\b(?P<thing>[a-z]{3,})(?:\s+(?:in|at|for|to|on|of|from)\s+(?:[A-Z][\w-]*\s+)*[A-Z][\w-]*)?\s+"
+    r"(?:(?:will|would|could|is\s+to|are\s+to)\s+)?"
+    r"(?:rise|rises|rose|risen|increase|increases|increased|fall|falls|fell)"
+    r"\s+to\s+$"
+)
+
+
+# A change by a share of a thing someone owns: "cut its carbon emissions by 30
+# per cent", "has reduced the steelworks' carbon emissions by 23%".
+_DOWN = "cut|cuts|reduce|reduces|reduced|reducing|lower|lowers|lowered|slash|slashed"
+_UP = "raise|raises|raised|increase|increases|increased|lift|lifted|boost|boosted"
+_CHANGED_BY = re.compile(
+    rf"\b(?P<verb>{_DOWN}|{_UP})\s+(?:(?P<its>its|their)|(?i:the)\s+"
+    r"(?P<owner>[a-z]{3,})['\u2019]s?|(?P<named>[A-Z][\w-]*)['\u2019]s?)\s+"
+    r"(?:[a-z]+\s+){0,2}?(?P<thing>[a-z]{3,})\s+by\s+$"
+)
+
+
+def _changed_by(figure: Figure) -> Figure:
+    """A share a thing of someone's was changed by is the fact of its owner,
+    the thing and the direction, whatever else the clause says: "cut its
+    emissions by 30%" and "reduced the steelworks' emissions by 23%"."""
+    found = _CHANGED_BY.search(figure.para.text[: figure.start])
+    if not found:
+        return figure
+    owner = (found.group("owner") or found.group("named") or "").lower()
+    if found.group("its"):
+        owner = figure.subject
+    if not owner:
+        return figure
+    direction = "down" if re.fullmatch(_DOWN, found.group("verb")) else "up"
+    verb = f"{direction} {singular(found.group('thing'))}"
+    return replace(figure, subject=owner, verb=verb)
+
+
+def _level(figure: Figure) -> Figure:
+    """A sum or share a thing is taken to is the thing's level, whoever takes it
+    there: "raise the basic fare to $3.10" and "fares will rise to $2.90" tell
+    one fact (the fare), words that set the subject apart kept ("a smaller
+    rise, which would take the bill to")."""
+    before = figure.para.text[: figure.start]
+    found = _TAKEN_TO.search(before) or _RISES_TO.search(before)
+    if not found or found.group("thing") in NOT_A_NOUN:
+        return figure
+    apart = [
+        w
+        for w in figure.subject.split()
+        if w in CONTRASTIVE or COMPARATIVE.fullmatch(w)
+    ]
+    subject = " ".join([*apart, singular(found.group("thing"))])
+    return replace(figure, subject=subject, verb=LEVEL, named=False)
+
+
+# A participle opening the sentence, with the figure in it, and the subject
+# after the comma it is told of: "Spanning 85 metres, the bridge will link".
+_OPENING_PARTICIPLE = re.compile(r"^\s*(?P<verb>[A-Z][a-z]{2,}ing)\s+(?:[a-z]+\s+)?$")
+_SUBJECT_AFTER = re.compile(
+    r"^[^,.;]{0,30},\s+(?i:the|its|their|this)\s+(?P<thing>(?:[a-z]+\s+){0,2}?[a-z]{3,})"
+    rf"\s+(?:{'|'.join(sorted(AUXILIARIES))}|[a-z]+(?:s|ed))\b"
+)
+
+
+def _opening_participle(figure: Figure) -> Figure:
+    """A figure in a participle phrase opening its sentence is told of the
+    subject after the phrase: "Spanning 85 metres, the bridge" is the bridge's
+    85 metres, as "the bridge spans 85 metres" is."""
+    sentence = next(
+        (a, b) for a, b in sentences(figure.para.text) if a <= figure.start < b
+    )
+    before = figure.para.text[sentence[0] : figure.start]
+    opening = _OPENING_PARTICIPLE.match(before)
+    if not opening:
+        return figure
+    after = _SUBJECT_AFTER.match(figure.para.text[figure.end : sentence[1]])
+    if not after:
+        return figure
+    thing = after.group("thing").split()
+    verb = stem_verb(opening.group("verb").lower())
+    return replace(figure, subject=" ".join(thing[-3:]), verb=verb, named=False)
+
+
+# A toll told after the count that opens its clause: "Twelve people were
+# killed", "Fourteen people died in the crash".
+_TOLL_AFTER = re.compile(
+    r"^\s+(?:(?:were|have\s+been|had\s+been|are|was)\s+)?"
+    r"(?P<verb>killed|died|injured|hurt|wounded)\b"
+)
+
+
+def _toll(figure: Figure) -> Figure:
+    """A count of people with no subject or verb, followed by being killed or
+    hurt, is the toll of the event its story tells of: its verb is that one."""
+    if figure.subject or figure.verb or figure.unit != "people":
+        return figure
+    toll = _TOLL_AFTER.match(figure.para.text[figure.end :])
+    if not toll:
+        return figure
+    return replace(figure, verb=stem_verb(toll.group("verb")))
 
 
 def read_figures(para: Paragraph, previous: str = "") -> Iterator[Figure]:
     """Every figure in the paragraph's sentences; `previous` is the sentence before
     the paragraph in its story, for a pronoun that opens it."""
+    for figure in _read_figures(para, previous):
+        if figure.kind in ("money", "percent"):
+            figure = _level(figure)
+        if figure.kind == "percent":
+            figure = _changed_by(figure)
+        if figure.kind in ("count", "money", "percent"):
+            figure = _opening_participle(figure)
+        if figure.kind == "count":
+            figure = _toll(figure)
+        yield figure
+
+
+def _read_figures(para: Paragraph, previous: str) -> Iterator[Figure]:
     for s_start, s_end in sentences(para.text):
         sentence = Sentence(para.text[s_start:s_end], s_start, previous)
         previous = sentence.text
@@ -164,13 +383,27 @@ def read_figures(para: Paragraph, previous: str = "") -> Iterator[Figure]:
             yield from _money(para, sentence, match, taken)
         for match in _PERCENT.finditer(sentence.text):
             taken.append(match.span())
-            number = _number(match.group("num"))
+            number = number_value(match.group("num"))
             if number is not None:
                 span = match.span()
                 # how the share is written: "%", "per cent", "percent"
                 suffix = match.group()[match.end("num") - match.start() :]
                 written = "digits" if match.group("num")[0].isdigit() else "words"
                 form = f"{written} {' '.join(suffix.lower().split()) or '%'}"
+                change = _CHANGE_NOUN.match(sentence.text[match.end() :])
+                if change:  # "the 4.7% increase in Dublin rents": rents rose 4.7%
+                    thing = [
+                        w.lower()
+                        for w in change.group("thing").split()
+                        if not is_stopword(w.lower())
+                    ]
+                    reading = Reading(
+                        " ".join(thing[-3:]), stem_verb(change.group("noun"))
+                    )
+                    yield make_figure(
+                        "percent", number, "%", form, "", para, sentence, span, reading
+                    )
+                    continue
                 yield make_figure(
                     "percent", number, "%", form, "", para, sentence, span, bare=True
                 )
@@ -180,7 +413,7 @@ def read_figures(para: Paragraph, previous: str = "") -> Iterator[Figure]:
             if not any(s <= match.start("num") < e for s, e in taken):
                 yield from _measured(para, sentence, match)
         for match in _SEATS.finditer(sentence.text):
-            number = _number(match.group("num"))
+            number = number_value(match.group("num"))
             if number is not None:
                 span = match.span("num")
                 taken.append(span)
@@ -200,12 +433,21 @@ def read_figures(para: Paragraph, previous: str = "") -> Iterator[Figure]:
             yield from _age(para, sentence, match)
         for match in _DIED_AGED.finditer(sentence.text):
             yield from _died_aged(para, sentence, match)
+        for match in _DESCRIBED_PERSON.finditer(sentence.text):
+            noun = match.group("noun")
+            if noun.lower() in _PERSON_NOUNS or (
+                noun[0].isupper() and country_of(noun)
+            ):
+                yield _described_person(para, sentence, match)
         for match in _AGED_PERSON.finditer(sentence.text):
             yield from _aged_person(para, sentence, match)
         for match in _TALLY.finditer(sentence.text):
             yield from _tally(para, sentence, match)
         for match in _FOUNDED.finditer(sentence.text):
             yield from _founded(para, sentence, match)
+        yield from _editions(para, sentence)
+        for match in _PRISON_TERM.finditer(sentence.text):
+            yield from _prison_term(para, sentence, match)
 
 
 def _money(
@@ -215,7 +457,7 @@ def _money(
     taken: list[tuple[int, int]],
 ) -> Iterator[Figure]:
     taken.append(match.span())
-    number = _number(match.group("num") or match.group("num2"))
+    number = number_value(match.group("num") or match.group("num2"))
     if number is None:
         return
     currency = CURRENCIES[
@@ -254,9 +496,40 @@ def _money(
             figure, setting=frozenset(), definite=definite, introduced=introduced
         )
         return
+    done = _PARTICIPLE.match(sentence.text[match.end() :])
+    paid_as = _PAID_AS.search(before)
+    if (done and DEFINITE.search(before)) or paid_as:
+        # "the £21,000 raised by families": what was done with the sum is its
+        # verb; "her salary of £158,000": what it is paid as
+        verb = done.group("verb") if done and not paid_as else "paid"
+        reading = Reading("", stem_verb(verb))
+        figure = make_figure(
+            "money", value, currency, form, "", para, sentence, match.span(), reading
+        )
+        yield replace(figure, participle=True, definite=True)
+        return
     yield make_figure(
         "money", value, currency, form, noun, para, sentence, match.span()
     )
+
+
+# A change told as a noun after a share, and what changed: "a 6% rise in bus
+# fares", "the 4.7% increase in Dublin rents".
+_CHANGE_NOUN = re.compile(
+    r"\s+(?P<noun>rise|increase|fall|drop|cut|jump|decline|reduction)\s+in\s+"
+    r"(?P<thing>(?:the\s+)?(?:[A-Z][\w-]*\s+)*(?:[a-z][\w-]*\s+)?[a-z][\w-]*)"
+    r"(?=[\s,.;]|$)"
+)
+# What a sum is paid as, in a definite phrase: "her salary of", "the pay of"
+# (not "the average salary of": another sum).
+_PAID_AS = re.compile(
+    r"\b(?i:the|her|his|their|its)\s+(?:annual\s+|yearly\s+|new\s+)?"
+    r"(?:salary|wage|pay)\s+of\s+$"
+)
+# A participle after a sum: "the £21,000 raised", "the €2m spent on it".
+_PARTICIPLE = re.compile(
+    r"\s+(?P<verb>[a-z]{3,}ed|paid|spent|lent|won|stolen|given|sold)\b(?!\s+(?:to|at)\b)"
+)
 
 
 # What a sum is the worth of, before it: "the package, worth", "a deal worth".
@@ -293,11 +566,15 @@ def _count(
     para: Paragraph, sentence: Sentence, match: re.Match[str]
 ) -> Iterator[Figure]:
     raw = match.group("num")
-    number = _number(raw)
+    number = number_value(raw)
     attached = (match.group("attached") or "").lower()
     noun = ATTACHED_NAMES.get(attached, attached) or match.group("noun")
     if number is None or noun.lower() in NOT_COUNTED or noun in MONTHS:
         return
+    if re.fullmatch(r"[a-z]{3,}ed", noun) and _MEASURED_BEFORE.search(
+        sentence.text[: match.start()]
+    ):
+        return  # "a crowd of 18,500 watched": what it measures reads it
     if noun[:1].isupper() and noun.lower() not in UNIT_SYNONYMS:
         return  # "Group 7", "2019 Olympics": part of a name
     if re.fullmatch(r"1[89]\d\d|20\d\d", raw):
@@ -344,7 +621,7 @@ def _compound(
 ) -> Iterator[Figure]:
     """ "the 200-bed hospital": the hospital has 200 beds."""
     noun = match.group("noun")
-    number = _number(match.group("num"))
+    number = number_value(match.group("num"))
     if number is None or noun in NOT_A_NOUN:
         return
     # "a 12-week strike": how long the strike lasted ("the strike lasted nine
@@ -365,16 +642,24 @@ def _compound(
     yield replace(figure, joined=True)
 
 
+_MEASURED_BEFORE = re.compile(r"\b(?i:a|an|the|its|their)\s+[a-z]{3,}\s+of\s+$")
+# A crowd is its spectators: "a crowd of 18,500" / "the 15,800 spectators".
+_AUDIENCES = {"crowd": "spectator", "attendance": "spectator", "audience": "spectator"}
+
+
 def _measured(
     para: Paragraph, sentence: Sentence, match: re.Match[str]
 ) -> Iterator[Figure]:
     """ "a crowd of 20,000": a number whose unit is the noun it measures."""
     measure, following = match.group("measure"), match.group("next")
     if measure in NOT_A_NOUN | FILLER or (
-        following and following.lower() not in NOT_COUNTED | frozenset(SCALES)
+        following
+        and following.lower() not in NOT_COUNTED | frozenset(SCALES)
+        and not re.fullmatch(r"[a-z]{3,}ed", following)  # "a crowd of 18,500 watched"
     ):
         return  # "a total of 300 people": the count reads it
-    number = _number(match.group("num"))
+    measure = _AUDIENCES.get(measure, measure)
+    number = number_value(match.group("num"))
     if number is None or re.fullmatch(r"1[89]\d\d|20\d\d", match.group("num")):
         return
     span = match.span("num")
@@ -384,7 +669,8 @@ def _measured(
 
 
 def _age(para: Paragraph, sentence: Sentence, match: re.Match[str]) -> Iterator[Figure]:
-    """ "Ravi Sen, 45,": the person's age, one fact wherever it is told."""
+    """ "Ravi Sen, 45," or "Sen, who is 45,": the person's age, one fact wherever
+    it is told."""
     tokens = tokenize(match.group("name"))
     runs = [(i, j) for i, j in name_runs(tokens) if j == len(tokens)]
     value = int(match.group("num"))
@@ -434,6 +720,46 @@ def _aged_person(
         "age", value, "year", "digits", "", para, sentence, span, reading
     )
     yield replace(figure, setting=frozenset(), places=frozenset(), definite=True)
+
+
+def _described_person(
+    para: Paragraph, sentence: Sentence, match: re.Match[str]
+) -> Figure:
+    """ "a 24-year-old Ethiopian": the age of someone the story names next;
+    figures.py gives it the name (its verb is DESCRIBED until then)."""
+    reading = Reading("", DESCRIBED)
+    value = int(match.group("num"))
+    figure = make_figure(
+        "age", value, "year", "digits", "", para, sentence, match.span(), reading
+    )
+    return replace(figure, setting=frozenset(), places=frozenset())
+
+
+# A prison sentence, however it is told: "jailed for nine years", "sentenced
+# to 12 years", "his seven-year sentence", "a 10-year jail term".
+_PRISON_TERM = re.compile(
+    r"\b(?:jailed|imprisoned|sentenced|locked\s+up)\s+(?:to|for)\s+"
+    rf"(?P<num>\d{{1,2}}|(?i:{_NUMBER_WORD}))\s+years?\b"
+    rf"|\b(?P<joined>\d{{1,2}}|(?i:{_NUMBER_WORD}))-year\s+"
+    r"(?:(?:prison|jail)\s+)?(?:sentence|term)\b"
+)
+PRISON_YEARS = "prison-year"
+
+
+def _prison_term(
+    para: Paragraph, sentence: Sentence, match: re.Match[str]
+) -> Iterator[Figure]:
+    """A prison sentence's length: one fact of the one sentence a story tells
+    of ("jailed for nine years" / "his seven-year sentence")."""
+    group = "num" if match.group("num") else "joined"
+    value = number_value(match.group(group))
+    if value is None:
+        return
+    reading = Reading("sentence", "sentence")
+    figure = make_figure(
+        "count", value, PRISON_YEARS, "", "", para, sentence, match.span(group), reading
+    )
+    yield replace(figure, joined=group == "joined")
 
 
 def _founded(

@@ -33,9 +33,11 @@ before it ("the EU pledged $2.3 billion in aid": EU, pledge, aid).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from articles.text.checks.base import (
@@ -51,13 +53,24 @@ from articles.text.checks.base import (
 from articles.text.checks.figure_clauses import (
     COMPARATIVE,
     CONTRASTIVE,
+    DESCRIBED,
+    EDITION,
+    LEVEL,
+    NAMED_EDITION,
     TIME_UNITS,
     Figure,
+    one_head,
     same_subject,
     sentence_places,
     stem_verb,
 )
-from articles.text.checks.figure_reading import DAY_MONTH, MONTH_DAY, read_figures
+from articles.text.checks.figure_reading import (
+    DAY_MONTH,
+    MONTH_DAY,
+    PRISON_YEARS,
+    read_figures,
+)
+from articles.text.checks.number_mentions import UNIT_SYNONYMS
 from articles.text.checks.severity import severity_of
 from articles.text.tokens import name_runs, sentences, tokenize, words
 from articles.text.vocabulary import (
@@ -65,6 +78,7 @@ from articles.text.vocabulary import (
     CARDINAL_WORDS,
     GENERIC_THINGS,
     STOPWORDS,
+    WEEKDAYS,
     country_of,
     is_stopword,
     words_of,
@@ -85,11 +99,53 @@ def find_figure_problems(
         spans = list(sentences(para.text))
         if spans:
             last_sentence[para.story] = para.text[slice(*spans[-1])]
+    figures = list(_name_described(figures, prose))
     different = list(_different_values(figures, prose))
+    different += _different_editions(figures, {f.story for f in different})
     yield from different
     yield from _told_again(figures, {finding.story for finding in different}, prose)
     yield from _two_forms(figures)
     yield from _date_forms(prose)
+
+
+def _name_described(
+    figures: list[Figure], prose: Sequence[Paragraph]
+) -> Iterator[Figure]:
+    """Ages of someone described ("won by a 24-year-old Ethiopian") are the
+    age of the person the next sentence opens by naming in full ("Tigist
+    Bekele led"), when their own sentence names nobody after them; else they
+    are left out."""
+    following = {id(a): b for a, b in itertools.pairwise(prose) if a.story == b.story}
+    for figure in figures:
+        if figure.verb != DESCRIBED:
+            yield figure
+            continue
+        name = _next_sentence_name(figure, following.get(id(figure.para)))
+        if name:
+            yield replace(figure, subject=name, verb="be", named=True)
+
+
+def _next_sentence_name(figure: Figure, next_para: Paragraph | None) -> str:
+    """The full name opening the sentence after the figure's, in its paragraph
+    or the next one of its story, when the figure's sentence names no one after
+    it; else ""."""
+    para = figure.para
+    spans = list(sentences(para.text))
+    index = next((k for k, (a, b) in enumerate(spans) if a <= figure.start < b), None)
+    if index is None:
+        return ""
+    rest = tokenize(para.text[figure.end : spans[index][1]])
+    if any(j - i >= 2 for i, j in name_runs(rest)):
+        return ""  # "a 24-year-old Ethiopian, ahead of Mary Kip": who is who
+    if index + 1 < len(spans):
+        following = para.text[slice(*spans[index + 1])]
+    else:
+        following = next_para.text if next_para is not None else ""
+    tokens = tokenize(following)
+    runs = [(i, j) for i, j in name_runs(tokens) if i == 0 and j - i >= 2]
+    if not runs:
+        return ""
+    return " ".join(t.base for t in tokens[: runs[0][1]]).lower()
 
 
 def _ledes(paragraphs: Sequence[Paragraph]) -> dict[int, frozenset[str]]:
@@ -134,14 +190,15 @@ def _different_values(
     ledes = _ledes(prose)
     groups: dict[tuple[str, ...], list[Figure]] = defaultdict(list)
     for figure in figures:
-        if figure.approximate or figure.introduced:
-            continue
+        if figure.approximate or figure.introduced or figure.unit == PRISON_YEARS:
+            continue  # a prison term's person is not read: told again only
         if figure.kind == "ordinal":
             if len(figure.names) >= 2:
                 groups[("ordinal", figure.unit, *sorted(figure.names))].append(figure)
             continue
         known = sum(1 for part in (figure.subject, figure.verb) if part)
-        if known == 2 or (known == 1 and ":" in figure.unit):
+        toll = not figure.subject and figure.verb in _TOLLS and figure.unit == "people"
+        if known == 2 or (known == 1 and (":" in figure.unit or toll)):
             key = (figure.kind, figure.unit, figure.verb)  # subjects: _same_fact
             groups[(*key, *sorted(_fixed_setting(figure)))].append(figure)
     for group in groups.values():
@@ -152,7 +209,7 @@ def _different_values(
             others = [
                 f
                 for f in group
-                if f.para.story != figure.para.story
+                if (f.para.story != figure.para.story or _one_story_age(f, figure))
                 and f.value != figure.value
                 and _told_within(f, figure)
                 and _same_fact(f, figure, stories, ledes)
@@ -172,6 +229,71 @@ def _different_values(
                 ),
                 related=others,
             )
+
+
+# A death toll or a count of the hurt, told with no subject ("Twelve people
+# were killed"): the toll of the one event its story tells of.
+_TOLLS = frozenset(stem_verb(v) for v in ("killed", "injured"))
+# Events a toll is of: two tolls whose sentences name different ones are two.
+_DISASTERS = re.compile(
+    r"\b(?i:crash|collision|derailment|fire|blaze|floods?|flooding|storm|cyclone|"
+    r"hurricane|typhoon|earthquake|quake|landslides?|avalanche|explosion|blast|"
+    r"attack|bombing|shooting|stampede|collapse|eruption|heatwave|outbreak)\b"
+)
+
+
+def _other_disasters(first: Figure, second: Figure) -> bool:
+    """True when two tolls' sentences each name an event and none in common
+    ("died in the floods" / "were killed in the blast")."""
+    here = {m.lower() for m in _DISASTERS.findall(_sentence_of(first))}
+    there = {m.lower() for m in _DISASTERS.findall(_sentence_of(second))}
+    return bool(here and there and not here & there)
+
+
+def _different_editions(figures: list[Figure], reported: set[int]) -> list[Finding]:
+    """One event given two editions in two stories ("opens for the 31st time" /
+    "now in its 29th year"): the same head noun ("the book fair" / "the fair"),
+    names that do not differ, one time ("last year's festival, the 13th" is
+    another edition). One of them must be told as an edition, not only as "the
+    tenth X Festival" ("the First World War" / "the Second World War")."""
+    by_event: dict[tuple[str, ...], list[Figure]] = defaultdict(list)
+    for figure in figures:
+        if figure.kind == "ordinal" and figure.verb in (EDITION, NAMED_EDITION):
+            head = figure.subject.split()[-1]
+            by_event[(head, *sorted(_fixed_setting(figure)))].append(figure)
+    findings = []
+    for group in by_event.values():
+        for figure in group:
+            others = [
+                f
+                for f in group
+                if (f.para.story != figure.para.story or _one_story_age(f, figure))
+                and f.value != figure.value
+                and EDITION in (f.verb, figure.verb)
+                and (f.names <= figure.names or figure.names <= f.names)
+            ]
+            if not others or figure.para.story in reported:
+                continue
+            reported.add(figure.para.story)
+            findings.append(
+                _finding(
+                    figure,
+                    kind="different-value",
+                    message=(
+                        f"“{_quote(figure)}” here, but “{_quote(others[0])}” in "
+                        + other_stories_phrase([others[0].para])
+                        + " for the same event's edition: check which is right."
+                    ),
+                    related=others[:1],
+                )
+            )
+    return findings
+
+
+def _one_story_age(first: Figure, second: Figure) -> bool:
+    """Two ages in one story are compared too ("Ana Ruiz, 38," / "Ruiz, who is
+    36,"): a person has one age in a story, where a count may change in it."""
+    return first.kind == second.kind == "age"
 
 
 def _fixed_setting(figure: Figure) -> frozenset[str]:
@@ -204,13 +326,29 @@ def _told_within(first: Figure, second: Figure) -> bool:
     if first.setting == second.setting:
         return True
     fewer, more = sorted((first, second), key=lambda f: len(f.setting))
-    if not fewer.setting <= more.setting:
+    if not fewer.setting <= more.setting and not _other_calendar(first, second):
         return False
     told = set(more.mentions) | set(more.setting) | set(more.subject.split())
     return all(
         mention in told or mention in CALENDAR_WORDS or mention in more.subject
         for mention in fewer.mentions - set(fewer.subject.split())
     )
+
+
+_WEEKDAYS = frozenset(w.lower() for w in WEEKDAYS)
+
+
+def _other_calendar(first: Figure, second: Figure) -> bool:
+    """True when two levels' settings differ only in a weekday told by one and
+    a month by the other ("will rise to $2.90 from March" / "voted on Thursday
+    to raise the fare to $3.10"): the day a level was decided falls in any
+    month. (Counts are not levels: "on Monday" / "in March" are two periods.)"""
+    if not first.verb == second.verb == LEVEL:
+        return False
+    here, there = first.setting - second.setting, second.setting - first.setting
+    if not (here and there and here | there <= CALENDAR_WORDS):
+        return False
+    return (here <= _WEEKDAYS) != (there <= _WEEKDAYS)
 
 
 # The kinds of figure a later mention can tell again ("the 14 countries", "the
@@ -236,12 +374,15 @@ def _told_again(
     stories: dict[int, list[Paragraph]] = defaultdict(list)
     for para in prose:
         stories[para.story].append(para)
+    by_story: dict[int, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        by_story[figure.para.story].append(figure)
     for figure in figures:
         if figure.approximate or figure.kind not in _TOLD_AGAIN:
             continue
         if figure.kind == "age" and (figure.subject or _names_before(figure, stories)):
             continue  # "the 43-year-old" of a story that names nobody before it
-        if figure.kind == "money" and figure.verb != "cost":
+        if figure.kind == "money" and not (figure.verb == "cost" or figure.participle):
             continue
         if figure.kind == "percent" and not figure.measured:
             continue  # "the 3% pay offer": what a share is of is not told
@@ -255,15 +396,17 @@ def _told_again(
         if duration or _PART_OF.search(before):
             continue  # "the three months": durations of many things; "34 of the
             # 120 seats": a whole, where other stories give its parts
-        for story in sorted({f.para.story for f in figures} - {figure.para.story}):
-            told = [
-                f
-                for f in figures
-                if f.para.story == story
-                and f.kind == figure.kind
-                and not f.approximate
-                and _one_thing(figure, f, stories)
-            ]
+        for story, story_figures in sorted(by_story.items()):
+            if story == figure.para.story:
+                told = _told_before(figure, story_figures, stories)
+            else:
+                told = [
+                    f
+                    for f in story_figures
+                    if f.kind == figure.kind
+                    and not f.approximate
+                    and _one_thing(figure, f, stories)
+                ]
             if len(told) != 1 or told[0].value == figure.value:
                 continue
             other = told[0]
@@ -285,6 +428,72 @@ def _told_again(
                 ),
                 related=[other],
             )
+
+
+# Words that tell a group changed or another one: "a further", "now", "later".
+_CHANGE_TOLD = re.compile(
+    r"(?i:\b(?:now|since|later|then|further|more|another|other|additional|"
+    r"total|rose|risen|fell|fallen|grew|increased|dropped|updated|revised)\b)"
+)
+# Units of measure: a figure told in them is a distance or a size, not a group.
+_MEASURES = frozenset(UNIT_SYNONYMS.values()) - {"staff", "spectator"}
+# A participle after a group: "the 17 miners trapped", "the 40 members elected".
+_PARTICIPLE_AFTER = re.compile(r"^\s+(?P<verb>[a-z]+ed)\b")
+
+
+def _told_before(
+    again: Figure, figures: list[Figure], stories: dict[int, list[Paragraph]]
+) -> list[Figure]:
+    """What a figure in a definite phrase tells again of its own story: the one
+    first telling of its group earlier in that story ("212 passengers were on
+    board ... the 221 passengers"), when nothing between them tells a change or
+    another group, and a participle after it ("the 17 miners trapped") is the
+    first telling's own word, not a part picked out ("the eight rescued")."""
+    if again.kind != "count" or again.unit.split(":")[0] in _MEASURES:
+        return []  # "the 200 metres": a race, a distance, not a group told again
+    told = [
+        f
+        for f in figures
+        if f.para.story == again.para.story
+        and (f.para.line, f.start) < (again.para.line, again.start)
+        and f.kind == again.kind
+        and not (f.approximate or f.definite or f.joined or _sets_apart(f))
+        and _one_thing(again, f, stories)
+        and not _PART_OF.search(f.para.text[: f.start])
+    ]
+    if len(told) != 1:
+        return []
+    first = told[0]
+    if first.para is again.para:
+        between = again.para.text[first.end : again.start]
+    else:
+        middle = [
+            p.text
+            for p in stories[again.para.story]
+            if first.para.line < p.line < again.para.line
+        ]
+        between = " ".join(
+            [first.para.text[first.end :], *middle, again.para.text[: again.start]]
+        )
+    if _CHANGE_TOLD.search(between) or _CHANGE_TOLD.search(_quote(again)):
+        return []
+    after = again.para.text[again.end :]
+    if _RESTRICTED.match(after):
+        return []  # "the 64 pupils who had waited": a group the clause picks out
+    participle = _PARTICIPLE_AFTER.match(after)
+    if participle and not re.search(
+        rf"\b{participle.group('verb')}\b", _sentence_of(first)
+    ):
+        return []
+    return told
+
+
+def _sentence_of(figure: Figure) -> str:
+    """The sentence of the figure's paragraph that holds it."""
+    for start, end in sentences(figure.para.text):
+        if start <= figure.start < end:
+            return figure.para.text[start:end]
+    return ""
 
 
 # A part told of a whole: "34 of the", "most of the", "one of its" (not "each
@@ -319,7 +528,14 @@ def _sets_apart(figure: Figure, *but: str) -> bool:
     of its kind ("the 14 other countries", "the smaller ferry's 300 seats"); the
     words in `but` do not ("the new wing", told of in another story, is the one
     "the £23m wing" tells of again)."""
-    words = [*_quote(figure).lower().split(), *figure.subject.split()]
+    # the word before the figure too ("the other nine islands"), but "a new
+    # 220-km pipeline" introduces its thing, not another of its kind
+    before = re.findall(r"[a-z]+", figure.para.text[: figure.start].lower())[-1:]
+    words = [
+        *(w for w in before if w != "new"),
+        *_quote(figure).lower().split(),
+        *figure.subject.split(),
+    ]
     return any(
         (w in CONTRASTIVE or COMPARATIVE.fullmatch(w)) and w not in but for w in words
     )
@@ -340,10 +556,16 @@ def _one_thing(
     """True when `told` can be what `again` tells again: the same counted noun
     (or unit), and for a figure joined to its noun ("the 32-mile route") or said
     of what it measures ("the turnout of 26%") the same thing measured."""
-    if again.unit.split(":")[0] != told.unit.split(":")[0] or told is again:
+    if told is again or not one_head(again.unit.split(":")[0], told.unit.split(":")[0]):
         return False
     if (again.joined and told.joined) or _sets_apart(told, "new"):
         return False
+    if again.participle:  # "the £21,000 raised by families" / "raised £18,000"
+        return (
+            told.verb == again.verb
+            and not (told.definite or told.participle)
+            and _fixed_setting(told) == _fixed_setting(again)
+        )
     if again.kind == "money" and _sum_of(told, again.subject):
         return True  # "the £54,000 grant" tells again "a grant of £45,000"
     if again.kind == "money" and told.verb != "cost":
@@ -365,7 +587,7 @@ def _one_thing(
         opening = told.para.text[: told.start]
         opening = re.split(r"[.!?]\s+", opening)[-1].lower()
         return bool(things & set(re.findall(r"[a-z][a-z-]+", opening)))
-    return again.unit == told.unit
+    return one_head(again.unit, told.unit)
 
 
 def _sum_of(figure: Figure, thing: str) -> bool:
@@ -427,9 +649,13 @@ def _same_fact(
         return True  # what an ordinal counts is named: "the sixth meeting of X"
     if first.kind == "age":
         return _one_person(first, second, stories)
+    if first.verb in _TOLLS and _other_disasters(first, second):
+        return False
     if same_subject(first.subject, second.subject):
-        return _may_be_one(first, second, stories) and _may_be_one(
-            second, first, stories
+        return (
+            _may_be_one(first, second, stories)
+            and _may_be_one(second, first, stories)
+            and not _new_and_old(first, second, stories)
         )
     return (
         _refers_to(first, second, stories)
@@ -438,12 +664,26 @@ def _same_fact(
     )
 
 
+def _new_and_old(
+    first: Figure, second: Figure, stories: dict[int, list[Paragraph]]
+) -> bool:
+    """True when one subject is "the new X", the other is not, and the copy
+    tells of an old one too ("the old reservoir", "the existing bridge")."""
+    new = [f for f in (first, second) if "new" in f.subject.split()]
+    if len(new) != 1:
+        return False
+    head = re.escape(first.subject.split()[-1])
+    older = rf"\b(?i:old|older|existing|former|previous|current|original)\s+{head}"
+    text = " ".join(p.text for f in (first, second) for p in stories[f.para.story])
+    return bool(re.search(older, text))
+
+
 def _one_person(
     first: Figure, second: Figure, stories: dict[int, list[Paragraph]]
 ) -> bool:
     """Two ages are one person's when the names are one ("Ravi Sen" / "Sen") and
     the story with the shorter name names nobody else of that name ("Anna Sen")."""
-    if not same_subject(first.subject, second.subject):
+    if not same_subject(first.subject, second.subject, compounds=False):
         return False
     shorter, longer = sorted((first, second), key=lambda f: len(f.subject))
     text = " ".join(p.text for p in stories[shorter.para.story])

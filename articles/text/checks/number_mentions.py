@@ -68,6 +68,23 @@ CURRENCIES = {
     "dkk": "DKK",
     "sek": "SEK",
     "kronor": "SEK",
+    # currencies told by their name after the sum ("38 million zloty")
+    "zloty": "PLN",
+    "zlotys": "PLN",
+    "forint": "HUF",
+    "forints": "HUF",
+    "koruna": "CZK",
+    "lei": "RON",
+    "lira": "TRY",
+    "reais": "BRL",
+    "pesos": "MXN",
+    "rupiah": "IDR",
+    "ringgit": "MYR",
+    "baht": "THB",
+    "shekels": "ILS",
+    "dirhams": "AED",
+    "naira": "NGN",
+    "shillings": "KES",
 }
 # Units written two ways, as compared: abbreviations and both spellings.
 UNIT_SYNONYMS = {
@@ -111,6 +128,10 @@ UNIT_SYNONYMS = {
     "employees": "staff",
     "worker": "staff",
     "employee": "staff",
+    # the people who watch an event, however they are called
+    "spectators": "spectator",
+    "fans": "spectator",
+    "supporters": "spectator",
 }
 # Units written right after their digits: "5km", "110mph", "47.2C", "540MW".
 ATTACHED_UNIT = r"km/h|kph|mph|km|kg|cm|mm|mi|ft|ha|MW|GW|kW|C|F"
@@ -125,11 +146,16 @@ _RAND = rf"R(?=(?:\d+(?:\.\d+)?\s?(?:{_SCALE})|\d{{1,3}}(?:,\d{{3}})+)\b)"
 _CURRENCY_SIGN = rf"US\$|[$€£¥₹]|{_RAND}|(?:Rs|CHF|USD|EUR|GBP|ZAR|NOK|DKK|SEK)\.?\s?"
 # after a sum, also joined to it ("a 2000-euro grant", "two million rand")
 _CURRENCY_WORD = (
-    r"dollars?|euros?|pounds|yen|yuan|rupees|francs|rand|kroner|krone|kronor"
+    r"dollars?|euros?|pounds|yen|yuan|rupees|francs|rand|kroner|krone|kronor|"
+    r"zlotys?|forints?|koruna|lei|lira|reais|pesos|rupiah|ringgit|baht|shekels|"
+    r"dirhams|naira|shillings"
 )
+# "half a million pounds": a half before a scale, read as 0.5 of it
+_HALF = r"half\s+an?"
+HALF = rf"{_HALF}(?=\s+(?:thousand|million|billion|trillion)\b)"
 MONEY = re.compile(
     rf"(?P<cur>{_CURRENCY_SIGN})\s?(?P<num>{_DIGITS})(?:\s?(?P<scale>(?i:{_SCALE}))\b)?"
-    rf"|\b(?P<num2>{_DIGITS}|(?i:{_WORD}))(?:\s?(?P<scale2>(?i:{_SCALE})))?[\s-]+"
+    rf"|\b(?P<num2>{_DIGITS}|(?i:{_WORD}|{HALF}))(?:\s?(?P<scale2>(?i:{_SCALE})))?[\s-]+"
     rf"(?P<cur2>(?i:{_CURRENCY_WORD}))\b"
 )
 # A number and what follows it: "nine countries", "two hundred staff", "4.6m
@@ -159,8 +185,11 @@ class Mention:
     end: int
 
 
-def _value(raw: str) -> float | None:
+def number_value(raw: str) -> float | None:
+    """The value of a number in digits or words ("1,200", "twelve", "half a")."""
     low = raw.lower()
+    if re.fullmatch(_HALF, low):
+        return 0.5
     if low in CARDINAL_WORDS:
         return float(CARDINAL_WORDS[low])
     try:
@@ -182,7 +211,7 @@ def _sentence_mentions(para: Paragraph, offset: int, text: str) -> Iterator[Ment
     taken: list[tuple[int, int]] = []
     for match in MONEY.finditer(text):
         taken.append(match.span())
-        number = _value(match.group("num") or match.group("num2"))
+        number = number_value(match.group("num") or match.group("num2"))
         if number is None:
             continue
         sign = (match.group("cur") or match.group("cur2")).strip(" .").lower()
@@ -220,7 +249,7 @@ def _number_mention(
     para: Paragraph, offset: int, text: str, match: re.Match[str]
 ) -> Iterator[Mention]:
     raw = match.group("num")
-    number = _value(raw)
+    number = number_value(raw)
     if number is None:
         return
     before = text[: match.start()]

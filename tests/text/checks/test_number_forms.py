@@ -275,3 +275,15 @@ def test_a_four_digit_count_before_a_plural_noun_is_a_thousands_style():
         "More than 1,800 riders joined the sportive in Girona.",
         "The 2026 entries opened on Monday.",
     )
+
+
+def test_half_a_million_in_words_and_in_digits_is_one_sum_in_two_forms():
+    [finding] = _findings(
+        "Half a million euros will be spent on the square, the mayor said.",
+        "The €500,000 will pay for new paving and benches.",
+    )
+    assert finding.severity == ADVISORY
+    assert not _findings(
+        "Half a million euros will be spent on the square, the mayor said.",
+        "A further €50,000 will pay for new benches.",
+    )
