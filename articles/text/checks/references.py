@@ -117,6 +117,8 @@ def resolve_references(
             if subject == UNNAMED and not (relation is not None and relation.objects):
                 continue  # a thing banned or declared may be told with no one doing it
         obj, obj_text = statement.object, statement.object_text
+        if by_object and obj == UNNAMED and _ANOTHER_MATTER.search(statement.sentence):
+            continue  # "no arrests over a separate assault": not the arrests told
         if by_object and obj == UNNAMED:
             # "No one has been arrested": denies it of every person the source's
             # other statements of the relation say was ("A teenager arrested
@@ -178,6 +180,16 @@ def resolve_references(
             )
         )
     return _told_of_anyone(resolved)
+
+
+# A sentence that tells of some other matter than the one the source reports:
+# "Officers investigating a separate assault said no arrests had been made".
+_ANOTHER_MATTER = re.compile(
+    r"\b(?:(?:a|the)\s+separate|(?:an|the)\s+unrelated|(?:a|the)\s+different|"
+    r"another|an\s+earlier|a\s+later)\s+(?:[a-z]+\s+)?(?:case|incident|attack|assault|"
+    r"fire|crash|killing|death|robbery|raid|theft|stabbing|shooting|inquiry|investigation|"
+    r"matter|offence|crime|burglary|collision|protest|disturbance)s?\b"
+)
 
 
 def _told_of_anyone(statements: list[Statement]) -> list[Statement]:

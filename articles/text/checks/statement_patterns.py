@@ -284,7 +284,8 @@ PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         "removal",
         re.compile(
             rf"(?:\b{_SUBJ}\s+)?\b{_AUX}{_REMOVAL_VERB}\s+(?:of\s+)?{_OBJ}\s+(?:from|off)\s+{_OWNER}"
-            rf"(?:{_LIST})(?:\s+(?:in|of)\s+(?P<loc>{_NP}))?"
+            # "the list" told bare is the list the paragraph has named
+            rf"(?:{_LIST}|(?<=the\s)list\b(?!\s+of))(?:\s+(?:in|of)\s+(?P<loc>{_NP}))?"
         ),
     ),
     # reviewing whether to delist X / a review of the designation of X
