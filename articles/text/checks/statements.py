@@ -53,6 +53,7 @@ from articles.text.names import PROPER_NAME
 from articles.text.tokens import sentences
 from articles.text.vocabulary import (
     CALENDAR_WORDS,
+    CAPITALS,
     DEMONYMS,
     ORGANISATION_KINDS,
     STOPWORDS,
@@ -373,8 +374,9 @@ def _read_generic(
                     continue  # "the company that runs the trams": some other one
                 obj_key = obj_text.lower()
                 if not (relation.by_object and obj_text[:1].islower()):
-                    # a person described ("a British man") is not a country
-                    obj_key = actor_of(obj_text) or obj_key
+                    # a person described ("a British man") is not a country; a
+                    # capital told alone stands for its government ("with Rabat")
+                    obj_key = actor_of(obj_text) or CAPITALS.get(obj_text) or obj_key
             if not obj_text:
                 continue
             if relation.by_object:
