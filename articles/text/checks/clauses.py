@@ -142,10 +142,19 @@ _FIRST_OBJECT = re.compile(
 # "Ines Duarte is one of four people charged over the fire": a group told with a
 # participle is a group of whom it was done.
 _ONE_OF_GROUP = re.compile(
-    rf"\b{_NAME}\s+(?:is|was|are|were)\s+(?:among|one\s+of)\s+(?:the\s+)?"
+    rf"\b{_NAME}\s+(?:is|was|are|were)\s+(?P<neg>not\s+)?(?:among|one\s+of)\s+(?:the\s+)?"
     rf"(?:[^,;:()]{{0,60}}?\b(?:that|which|who)\s+(?P<body>{_VERB_FIRST}[^,;:()]*)"
     r"|(?:[a-z0-9][\w-]*\s+){0,3}?(?:[a-z]+s|men|women|people)\s+"
     rf"(?P<participle>{_PARTICIPLE}\s+(?:with|over|for|of|in|by|after)\b[^,;:()]*))"
+)
+
+
+# "The Kell Islands are not among the states Dunmore recognises": the name is
+# the object of a group's relative clause, whose subject is named.
+_IN_GROUP_OF = re.compile(
+    rf"\b{_NAME}\s+(?:is|was|are|were)\s+(?P<neg>not\s+)?(?:among|one\s+of)\s+"
+    r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?[a-z]+s\s+(?:(?:that|which|whom)\s+)?"
+    r"(?P<body>(?=[A-Z])[^,;:()]*)"
 )
 
 
@@ -386,15 +395,20 @@ def _name_clauses(sentence: str) -> Iterator[Clause]:
             told, said = _body_of(match, verb)
             if not told:
                 continue
+            # "Malta is not among the states that have ratified it"
+            negated = bool(match.groupdict().get("neg"))
             clause = Clause(
                 text=f"{match.group('name')} {said}{told}",
                 start=match.start("name"),
                 end=match.start(_body_group(match)) + len(told),
+                negated=negated,
             )
             yield clause
             second = _second_verb(clause.text)
             if second is not None:
-                yield Clause(text=second[0], start=clause.start, end=clause.end)
+                yield Clause(
+                    text=second[0], start=clause.start, end=clause.end, negated=negated
+                )
     for match in _OBJECT_RELATIVE.finditer(sentence):
         body = match.group("body").rstrip(" .")
         for after in _AFTER_VERB.finditer(body):
@@ -466,6 +480,20 @@ def _reordered(sentence: str) -> Iterator[Clause]:
             text=f"{match.group('name')} {said}{told}",
             start=match.start(_body_group(match)),
             end=match.end("name"),
+        )
+    for match in _IN_GROUP_OF.finditer(sentence):
+        body = match.group("body").rstrip(" .")
+        for after in _AFTER_VERB.finditer(body):
+            if _VERB_AT_END.search(body, 0, after.start()):
+                break
+        else:
+            continue
+        told_of = re.sub(r"^The\b", "the", match.group("name"))
+        yield Clause(
+            text=f"{body[: after.start()]} {told_of}{body[after.start() :]}",
+            start=match.start("body"),
+            end=match.start("body") + after.start(),
+            negated=bool(match.group("neg")),
         )
     for match in _NEITHER_NOR.finditer(sentence):
         body = match.group("body").rstrip(" .")
