@@ -41,7 +41,7 @@ from articles.text.vocabulary import ORGANISATION_KINDS
 # Red Vale group").
 _NAME = rf"(?P<name>{PROPER_NAME}(?:\s+(?:{ORGANISATION_KINDS})\b)?)"
 # A past participle, regular or one of the irregular verbs relations are told with.
-_PARTICIPLE = (
+PARTICIPLE = (
     r"(?:[a-z]+(?:ed|en)|bought|sold|left|held|kept|won|lost|struck|put|set|"
     r"brought|caught|quit|cut|shut)\b"
 )
@@ -145,7 +145,7 @@ _ONE_OF_GROUP = re.compile(
     rf"\b{_NAME}\s+(?:is|was|are|were)\s+(?P<neg>not\s+)?(?:among|one\s+of)\s+(?:the\s+)?"
     rf"(?:[^,;:()]{{0,60}}?\b(?:that|which|who)\s+(?P<body>{_VERB_FIRST}[^,;:()]*)"
     r"|(?:[a-z0-9][\w-]*\s+){0,3}?(?:[a-z]+s|men|women|people)\s+"
-    rf"(?P<participle>{_PARTICIPLE}\s+(?:with|over|for|of|in|by|after)\b[^,;:()]*))"
+    rf"(?P<participle>{PARTICIPLE}\s+(?:with|over|for|of|in|by|after)\b[^,;:()]*))"
 )
 
 
@@ -164,7 +164,7 @@ _IN_GROUP_OF = re.compile(
 # clause's; "Arrested in May, Okoro was": so is a passive participle's.
 _PARTICIPLE_OPENING = re.compile(
     r"^\W*(?:(?P<perfect>Having\s+(?:(?:not|never)\s+)?been\s+|Having\s+)"
-    rf"(?P<body>{_PARTICIPLE}[^,;:()]*)"
+    rf"(?P<body>{PARTICIPLE}[^,;:()]*)"
     rf"|(?P<passive>{_PARTICIPLE_CAPITAL}\s+(?:by|in|on|at|last|for|with|over|after)"
     r"\b[^,;:()]*)),\s+"
     rf"{_DESCRIBED_NAME}\s+[a-z]"
@@ -180,7 +180,7 @@ _CLEFT = re.compile(
 _AMONG_INVERTED = re.compile(
     r"^\W*Among\s+(?:those|the\s+(?:[a-z][\w-]*\s+){0,2}?[a-z]+s)\s+"
     r"(?:(?:that|which|who)\s+(?P<body>[a-z][^,;:()]*?)"
-    rf"|(?P<participle>{_PARTICIPLE}[^,;:()]*?))\s+(?:is|are|was|were)\s+"
+    rf"|(?P<participle>{PARTICIPLE}[^,;:()]*?))\s+(?:is|are|was|were)\s+"
     rf"{_NAME}(?=\s*(?:[,.;]|$))"
 )
 # "Neither Chile nor Peru recognises X": each party, with the verb denied.

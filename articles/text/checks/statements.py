@@ -14,7 +14,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from articles.text.checks.base import Paragraph, is_heading
-from articles.text.checks.clauses import Clause, appositions, embedded_clauses
+from articles.text.checks.clauses import (
+    PARTICIPLE,
+    Clause,
+    appositions,
+    embedded_clauses,
+)
 from articles.text.checks.references import ANYONE, PAIR, UNNAMED, resolve_references
 from articles.text.checks.relations import (
     DONE,
@@ -235,7 +240,8 @@ def _read_text(
                 continue
             scope = ""
             if relation == LISTED_ON:
-                subject, scope = _list_kind(match.group("subj")), _list_owner(match)
+                told_kind, owner = _attributive_owner(match.group("subj"))
+                subject, scope = _list_kind(told_kind), owner or _list_owner(match)
             taken.append((start, end))
             yield Statement(
                 relation=relation,
@@ -260,6 +266,18 @@ def _list_kind(told: str) -> tuple[str, str]:
     kind = re.sub(r"^list\s+of\s+|\s*\blist$", "", told.strip().lower())
     kind = " ".join(re.sub(r"(?<=[^s])s$", "", word) for word in kind.split())
     return kind, f"the {kind} list"
+
+
+def _attributive_owner(told: str) -> tuple[str, str]:
+    """(what a list lists, whose it is) for a list whose owner is told before it
+    as a name ("the EU list of high-risk countries" is the EU's list of them);
+    else (as told, "")."""
+    words = told.split()
+    for n in (2, 1):
+        owner = actor_of(" ".join(words[:n]))
+        if len(words) > n and owner and all(w[:1].isupper() for w in words[:n]):
+            return " ".join(words[n:]), owner
+    return told, ""
 
 
 def _list_owner(match: re.Match[str]) -> str:
@@ -575,7 +593,7 @@ def clause_state(
     if (
         re.search(r"\b(?:was|were)\b", aux)
         and not passive
-        and not re.match(r"\w+(?:ed|en)\b", verb)
+        and not re.match(PARTICIPLE, verb)  # "was struck off": told as done
         and not reported
     ):
         # "was a member of": a past state that may have changed; but "said it was
