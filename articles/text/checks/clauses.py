@@ -39,7 +39,11 @@ from articles.text.vocabulary import ORGANISATION_KINDS
 
 # A name ("the State of Palestine"), and what kind of body it is after it ("the
 # Red Vale group").
-_NAME = rf"(?P<name>{PROPER_NAME}(?:\s+(?:{ORGANISATION_KINDS})\b)?)"
+# (a firm's name may join two with an ampersand: "Bramwell & Finch")
+_NAME = (
+    rf"(?P<name>{PROPER_NAME}(?:\s+&\s+{PROPER_NAME})?"
+    rf"(?:\s+(?:{ORGANISATION_KINDS})\b)?)"
+)
 # A past participle, regular or one of the irregular verbs relations are told with.
 PARTICIPLE = (
     r"(?:[a-z]+(?:ed|en)|bought|sold|left|held|kept|won|lost|struck|put|set|"

@@ -786,7 +786,9 @@ def _subject(
         return (held[-1], _country_display(held[-1])) if held else None
     if named is not None and named.strip().lower() not in ANAPHORS:
         country = (
-            None if _DEMONYM_IN_NAME.search(named) else actor_of(named, capitals=True)
+            None
+            if _DEMONYM_IN_NAME.search(named) or _DESCRIBED_BODY.fullmatch(named)
+            else actor_of(named, capitals=True)
         )
         if country:
             return country, _country_display(country)
@@ -799,7 +801,9 @@ def _subject(
     text = paras[index].text
     position = offset + match.start()
     mentions = [
-        c for s, _, c in countries_in(text) if s < position and c != country_of(obj)
+        c
+        for s, e, c in countries_in(text)
+        if s < position and c != country_of(obj) and not _DESCRIBES_BODY.match(text, e)
     ]
     if mentions:
         return mentions[-1], _country_display(mentions[-1])
@@ -812,9 +816,10 @@ def _subject(
     sentence_end = text.find(". ", position)
     after = [
         c
-        for s, _, c in countries_in(text)
+        for s, e, c in countries_in(text)
         if position <= s < (sentence_end if sentence_end >= 0 else len(text))
         and c != country_of(obj)
+        and not _DESCRIBES_BODY.match(text, e)
         and not _SET_AGAINST.search(text, 0, s)  # "unlike in Canada"
     ]
     if after:
@@ -845,6 +850,21 @@ _DESCRIBED_IN_PLACE = re.compile(
 )
 
 
+# A demonym before what a body is, in lower case ("the German freight group",
+# "a Polish trucking firm"), describes the body; it does not name the state.
+_DESCRIBES_BODY = re.compile(
+    rf"\s+(?:[a-z][\w-]*\s+){{0,3}}?(?!(?i:{ORGANS})\b)(?:{ORGANISATION_KINDS})\b"
+)
+_DESCRIBED_BODY = re.compile(
+    r"(?:[Tt]he\s+|[Aa]n?\s+)?(?:"
+    + "|".join(sorted(map(re.escape, DEMONYMS), key=len, reverse=True))
+    + rf"){_DESCRIBES_BODY.pattern}"
+)
+
+
+_DEFINITE_BODY = re.compile(r"[Tt]he\s")
+
+
 _PERSONAL = frozenset({"he", "she"})
 
 
@@ -861,7 +881,9 @@ _SPEAKER = re.compile(
 _OPENING_NAME = re.compile(rf"^\W*(?:The\s+)?(?P<name>{PROPER_NAME})\s+[a-z]")
 # "Arden Ales said on Monday that it ...", "The brewer said that it ..."
 _LEADING_SPEAKER = re.compile(
-    rf"^\W*(?:[Tt]he\s+)?(?P<name>{PROPER_NAME}|[a-z][\w-]*)\s+"
+    # after an opening phrase: "In a statement, the chain said it"
+    r"^\W*(?:(?:In|At|On|Later|Earlier|Speaking|Separately)\b[^,]{0,40},\s+)?"
+    rf"(?:[Tt]he\s+)?(?P<name>{PROPER_NAME}|[a-z][\w-]*)\s+"
     r"(?:said|says|announced|confirmed)(?:\s+(?:on|last)\s+\w+)?\s+(?:that\s+)?it\b"
 )
 
@@ -869,7 +891,9 @@ _LEADING_SPEAKER = re.compile(
 # The frame right before "it": "Fenmoor Foods, which tried to buy it in 2023,
 # said last week that it ..."
 _FRAME_BEFORE = re.compile(
-    rf"\b(?:[Tt]he\s+)?(?P<name>{PROPER_NAME}(?:['\u2019]\s+{PROPER_NAME})?)"
+    rf"\b(?:(?:[Tt]he\s+)?(?P<name>{PROPER_NAME}(?:['\u2019]\s+{PROPER_NAME})?)"
+    # or a body told by a demonym and what it is: "the German freight group said it"
+    rf"|(?P<body>{_DESCRIBED_BODY.pattern}))"
     r"(?:,[^,]{1,80},|,\s+whose\s+[a-z]+(?:\s+[a-z]+)?)?\s+"
     r"(?:said|says|told\s+\w+|announced|confirmed|added|insisted)"
     r"(?:\s+(?:on|last)\s+\w+)?\s+(?:that\s+)?$"
@@ -889,6 +913,9 @@ def _what_it_is(
     current = next((s for s in spans if s[0] <= offset < s[1]), None)
     if current is not None:
         framed = _FRAME_BEFORE.search(text, current[0], offset)
+        if framed and framed.group("body"):
+            # a definite description is the party the source names (references.py)
+            return (UNNAMED, UNNAMED) if _DEFINITE_BODY.match(framed["body"]) else None
         if framed:
             return _named(framed.group("name"), obj)
         speaker = _SPEAKER.search(text[slice(*current)])
@@ -896,7 +923,9 @@ def _what_it_is(
             return _named(speaker.group("name"), obj)
         leading = _LEADING_SPEAKER.match(text[slice(*current)])
         if leading:
-            return _named(leading.group("name"), obj)
+            name = leading.group("name")
+            # "the chain said it": told by what it is, for references.py to name
+            return _named(f"the {name}" if name.islower() else name, obj)
     before = [text[a:b] for a, b in spans if b <= offset]
     if not before and index > 0:
         previous = paras[index - 1].text
@@ -910,7 +939,7 @@ def _what_it_is(
 
 def _named(name: str, obj: str) -> tuple[str, str] | None:
     """(normalised, as written) for a name, unless it is the object itself."""
-    actor = actor_of(name)
+    actor = None if _DESCRIBED_BODY.fullmatch(name) else actor_of(name)
     key = actor or name.lower()
     if key == (country_of(obj) or obj.lower()):
         return None
