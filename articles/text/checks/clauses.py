@@ -287,11 +287,11 @@ _DEAL = re.compile(
     r"(?P<body>[^,;:()]*)"
 )
 _DEAL_DONE = re.compile(
-    r"^[^,;]*?\b(?:(?:was|has\s+been|were)\s+(?:completed|finali[sz]ed)|completed|"
+    r"^[^,;]*?\b(?:(?:was|(?:has|had)\s+been|were)\s+(?:completed|finali[sz]ed)|completed|"
     r"went\s+through|closed)\b"
 )
 _DEAL_OFF = re.compile(
-    r"^[^,;]*?\b(?:collapsed|fell\s+through|(?:was|has\s+been)\s+(?:blocked|"
+    r"^[^,;]*?\b(?:collapsed|fell\s+through|(?:was|(?:has|had)\s+been)\s+(?:blocked|"
     r"abandoned|called\s+off|scrapped|dropped)|(?:never|did\s+not|didn['\u2019]t)\s+"
     r"(?:went|go)\s+(?:ahead|through)|was\s+never\s+(?:completed|finali[sz]ed))\b"
 )
@@ -299,8 +299,8 @@ _DEAL_OFF = re.compile(
 _MERGER_OF = re.compile(
     r"\b(?:[Tt]he|[Aa])\s+(?:(?P<plan>planned|proposed|possible|pending|expected|"
     r"intended)\s+)?merger\s+(?:of|between)\s+(?P<first>(?:the\s+)?[A-Z][\w&'\u2019-]*"
-    r"(?:\s+[A-Z][\w&'\u2019-]*)*)\s+and\s+(?P<body>(?:the\s+)?[A-Z][\w&'\u2019-]*"
-    r"(?:\s+[A-Z][\w&'\u2019-]*)*)(?P<rest>[^,;:()]*)"
+    r"(?:\s+(?:&\s+)?[A-Z][\w&'\u2019-]*)*)\s+and\s+(?P<body>(?:the\s+)?[A-Z][\w&'\u2019-]*"
+    r"(?:\s+(?:&\s+)?[A-Z][\w&'\u2019-]*)*)(?P<rest>[^,;:()]*)"
 )
 # What each deal says as a verb: (done, planned, off).
 _DEAL_VERBS = {

@@ -495,7 +495,8 @@ def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
         # (references.py)
         return re.compile(
             rf"\b(?:{_SUBJ}\s+and\s+(?:{_PARTNER}){obj}(?(partner),)"
-            rf"|(?P<pair>(?:[Tt]he\s+two|[Bb]oth)\s+[a-z]+s))"
+            # "The two building societies, Northfold and Penrith, have merged"
+            rf"|(?P<pair>(?:[Tt]he\s+two|[Bb]oth)\s+(?:[a-z]+\s+)?[a-z]+s)(?:,\s+[^,;]{{3,80}},)?)"
             rf"\s+{_AUX}{verb}\b"
         )
     # "Pellow Homes, which bought X": the subject and its verb in a relative clause
