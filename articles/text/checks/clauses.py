@@ -686,6 +686,53 @@ def _unowned_ban(match: re.Match[str]) -> Clause | None:
     )
 
 
+# A body that put a party out of it: "Qatar has expelled Kim Sorensen from the
+# federation" is "Kim Sorensen was expelled from the federation".
+_PUT_OUT = re.compile(
+    rf"\b{_NAME}\s+(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?"
+    r"(?P<verb>expelled|ejected|threw\s+out|kicked\s+out)\s+"
+    rf"(?P<member>{PROPER_NAME})\s+(?P<rest>(?:from|of)\s+[^,;:()]*)"
+)
+
+
+def _put_out(sentence: str) -> Iterator[Clause]:
+    """An expulsion told in the active, told again of the party put out."""
+    for match in _PUT_OUT.finditer(sentence):
+        verb = {"threw out": "thrown out", "kicked out": "kicked out"}.get(
+            match.group("verb"), match.group("verb")
+        )
+        rest = match.group("rest").rstrip(" .")
+        yield Clause(
+            text=f"{match.group('member')} was {verb} {rest}",
+            start=match.start("member"),
+            end=match.end("rest"),
+        )
+
+
+# A ban told as a compound noun and ended: "The fireworks ban was lifted by the
+# government", "the e-scooter ban has been scrapped".
+_COMPOUND_BAN_ENDED = re.compile(
+    r"\b[Tt]he\s+(?P<thing>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+ban\s+"
+    r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
+    r"(?P<verb>lifted|scrapped|revoked|overturned|ended)\b"
+    rf"(?:\s+by\s+(?P<agent>(?:the\s+[a-z]+\s+of\s+)?{PROPER_NAME}))?"
+)
+
+
+def _compound_bans(sentence: str) -> Iterator[Clause]:
+    """A compound ban ended, told again with its verb: "The fireworks ban was
+    lifted by X" is "X lifted its ban on fireworks"; with no one named, the thing
+    is not banned."""
+    for match in _COMPOUND_BAN_ENDED.finditer(sentence):
+        thing, agent = match.group("thing"), match.group("agent")
+        text = (
+            f"{agent} {match.group('verb')} its ban on {thing}"
+            if agent
+            else f"{thing} are not banned"
+        )
+        yield Clause(text=text, start=match.start(), end=match.end())
+
+
 def _nominal_clauses(sentence: str) -> Iterator[Clause]:
     """A relation told as a noun, told again with the verb the noun names."""
     for match in _NOMINAL.finditer(sentence):
@@ -823,6 +870,8 @@ _READERS = (
     (("merger",), _merger_clauses),
     (("conviction", "arrest", "charge"), _court_clauses),
     (("appointed", "called in", "brought in"), _insolvency_clauses),
+    ((" ban was ", " ban were ", " ban has ", " ban had "), _compound_bans),
+    (("expelled", "ejected", " out "), _put_out),
     (
         (
             " said, ",

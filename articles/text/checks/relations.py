@@ -191,7 +191,7 @@ RELATIONS: tuple[Relation, ...] = (
         name="membership",
         phrases=(
             Phrase(
-                r"(?:bec(?:ame|omes?|oming)\s+)?"
+                r"(?:(?:bec(?:ame|omes?|oming)|remains?|remained|stays?|stayed)\s+)?"
                 r"(?:an?\s+|one\s+of\s+the\s+)?(?:full\s+|founding\s+|permanent\s+)?"
                 r"members?\s+(?:states?\s+)?(?:of|in)"
             ),
