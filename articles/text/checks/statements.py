@@ -745,10 +745,15 @@ def _state(shape: str, match: re.Match[str], before: str) -> str | None:
     return LISTING if state == UNDER_WAY else state
 
 
+# Words that put a name in doubt without changing what it names: "the so-called
+# government in exile" is the government in exile another sentence names.
+_HEDGES = frozenset({"so-called", "self-styled", "self-declared", "self-proclaimed"})
+
+
 def _clean_np(text: str) -> str:
     text = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.IGNORECASE)
     words = text.split()
-    while words and words[0].lower() in STOPWORDS:
+    while words and (words[0].lower() in STOPWORDS or words[0].lower() in _HEDGES):
         words.pop(0)
     return " ".join(words)
 
