@@ -715,22 +715,21 @@ _COMPOUND_BAN_ENDED = re.compile(
     r"\b[Tt]he\s+(?P<thing>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+ban\s+"
     r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
     r"(?P<verb>lifted|scrapped|revoked|overturned|ended)\b"
-    rf"(?:\s+by\s+(?P<agent>(?:the\s+[a-z]+\s+of\s+)?{PROPER_NAME}))?"
+    rf"\s+by\s+(?P<agent>(?:the\s+[a-z]+\s+of\s+)?{PROPER_NAME})"
 )
 
 
 def _compound_bans(sentence: str) -> Iterator[Clause]:
-    """A compound ban ended, told again with its verb: "The fireworks ban was
-    lifted by X" is "X lifted its ban on fireworks"; with no one named, the thing
-    is not banned."""
+    """A compound ban ended by whom the copy names, told again with its verb:
+    "The fireworks ban was lifted by X" is "X lifted its ban on fireworks". With
+    no one named ("the parking ban was lifted for the carnival") it may be for a
+    day, and is not read."""
     for match in _COMPOUND_BAN_ENDED.finditer(sentence):
-        thing, agent = match.group("thing"), match.group("agent")
-        text = (
-            f"{agent} {match.group('verb')} its ban on {thing}"
-            if agent
-            else f"{thing} are not banned"
+        yield Clause(
+            text=f"{match['agent']} {match['verb']} its ban on {match['thing']}",
+            start=match.start(),
+            end=match.end(),
         )
-        yield Clause(text=text, start=match.start(), end=match.end())
 
 
 def _nominal_clauses(sentence: str) -> Iterator[Clause]:

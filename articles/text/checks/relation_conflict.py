@@ -201,10 +201,17 @@ def _conflict_kind(first: Statement, second: Statement) -> str | None:
 # entered administration in 2020, but was bought out of it", "until 2019".
 # Or another event told after it at a later time: "went into administration in
 # 2009 and was rescued by investors the following year".
+# An act that undoes another, told after "and" with its own time: "recognised X
+# in 2015 and withdrew that recognition in 2022", "expelled in 2018 and
+# readmitted in 2021".
+_UNDOING_VERBS = (
+    r"withdr[ae]w|withdrawn|revoked|reversed|rescinded|ended|lifted|left|quit|"
+    r"severed|cut|broke\s+off|dropped|abandoned|readmitted|rejoined|reinstated|restored"
+)
 _OVERTAKEN = re.compile(
     r"[^.;]{0,40}?,?\s+(?:but|until|before)\b"
-    r"|[^.;]{0,40}?\s+and\s+(?:then\s+)?(?:was|were|has\s+been|had\s+been)\s+"
-    r"[a-z]+(?:ed|en)\b[^.;]*?\b(?:later|the\s+(?:following|next)\s+\w+|"
+    r"|[^.;]{0,40}?\s+and\s+(?:then\s+)?(?:(?:was|were|has\s+been|had\s+been)\s+"
+    rf"[a-z]+(?:ed|en)|(?:{_UNDOING_VERBS}))\b[^.;]*?\b(?:later|the\s+(?:following|next)\s+\w+|"
     r"(?:in|by)\s+(?:1[89]|20)\d\d)\b"
 )
 
