@@ -691,7 +691,7 @@ def _unowned_ban(match: re.Match[str]) -> Clause | None:
 _PUT_OUT = re.compile(
     rf"\b{_NAME}\s+(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?"
     r"(?P<verb>expelled|ejected|threw\s+out|kicked\s+out)\s+"
-    rf"(?P<member>{PROPER_NAME})\s+(?P<rest>(?:from|of)\s+[^,;:()]*)"
+    rf"(?P<member>(?:the\s+)?{PROPER_NAME})\s+(?P<rest>(?:from|of)\s+[^,;:()]*)"
 )
 
 
