@@ -261,7 +261,23 @@ def _overtaken(statement: Statement) -> bool:
     changed since: it is a past state, which a statement about now does not
     contradict."""
     text = statement.para.text
-    return _dated(statement) and bool(_OVERTAKEN.match(text, statement.end))
+    if not _dated(statement):
+        return False
+    if _OVERTAKEN.match(text, statement.end):
+        return True
+    # "walked away from its bid in 2019 and bought it outright in 2022": a verb of
+    # the same relation after "and", at a time of its own
+    then = _AND_THEN.match(text, statement.end)
+    relation = RELATIONS_BY_NAME.get(statement.relation)
+    if then is None or relation is None or not _LATER.search(then["rest"]):
+        return False
+    return any(re.match(phrase.verb, then["rest"]) for phrase in relation.phrases)
+
+
+_AND_THEN = re.compile(r"[^.;]{0,40}?\s+and\s+(?:then\s+|later\s+)?(?P<rest>[^.;]*)")
+_LATER = re.compile(
+    r"\b(?:later|the\s+(?:following|next)\s+\w+|(?:in|by)\s+(?:1[89]|20)\d\d)\b"
+)
 
 
 def _dated(statement: Statement) -> bool:

@@ -122,6 +122,12 @@ def test_a_demonym_before_what_a_body_is_does_not_name_the_state():
             "recognition in 2020.",
             "Calder does not recognise the Osk Republic.",
         ),
+        # a verb of the same relation after "and", at a later time
+        (
+            "Brackley Homes abandoned its bid for the Wharf Site in 2018 and bought "
+            "it outright in 2023.",
+            "Brackley Homes owns the Wharf Site.",
+        ),
         # "no arrests" over another matter
         (
             "Police in Tarrow arrested a 30-year-old man over the fire at the mill.",
