@@ -35,6 +35,7 @@ from articles.text.checks.statement_patterns import (
     ANAPHORS,
     CONDITIONAL,
     DELISTING,
+    DENIED_REFUSAL,
     DESIGNATION,
     GENERIC_NEGATION,
     GENERIC_PATTERNS,
@@ -608,6 +609,8 @@ def clause_state(
         # to be done again is not done now
         return NOT_DONE
     if negated:
+        if DENIED_REFUSAL.search(aux):
+            return None  # "has not ruled out joining": a possibility, no state
         if (
             base == DONE
             and not progressive

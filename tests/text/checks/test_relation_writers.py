@@ -74,6 +74,15 @@ def _blocking_both(first, second):
             "Tolland Council has banned fireworks.",
             "The fireworks ban was lifted by Tolland Council.",
         ),
+        # a refusal told with "ruled out" or "backed away from"
+        (
+            "Ostmark recognises the Lenn Republic.",
+            "Ostmark has ruled out recognising the Lenn Republic.",
+        ),
+        (
+            "Tarvo has joined the Salt Coast Union.",
+            "Tarvo backed away from joining the Salt Coast Union.",
+        ),
         # a hedge before a name
         (
             "Pelau recognises the government in exile.",
@@ -150,4 +159,11 @@ def test_a_compound_ban_lifted_with_no_one_named_is_not_read():
     assert not _findings(
         "The parking ban was lifted for the fair.",
         "Parking is banned on Quay Street.",
+    )
+
+
+def test_a_refusal_itself_denied_says_nothing_sure():
+    assert not _findings(
+        "Ostmark recognises the Lenn Republic.",
+        "Ostmark has not ruled out recognising the Lenn Republic.",
     )
