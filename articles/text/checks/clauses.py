@@ -870,7 +870,7 @@ _READERS = (
     (("conviction", "arrest", "charge"), _court_clauses),
     (("appointed", "called in", "brought in"), _insolvency_clauses),
     ((" ban was ", " ban were ", " ban has ", " ban had "), _compound_bans),
-    (("expelled", "ejected", " out "), _put_out),
+    (("expelled", "ejected", "threw out", "kicked out"), _put_out),
     (
         (
             " said, ",
