@@ -735,14 +735,14 @@ Yemen|Yemeni|Sanaa|
 Zambia|Zambian|Lusaka|
 Zimbabwe|Zimbabwean|Harare|
 Andorra|Andorran|Andorra la Vella|
-Bahamas|Bahamian|Nassau|The Bahamas
+Bahamas|Bahamian||The Bahamas
 Barbados|Barbadian,Bajan|Bridgetown|
 Belize|Belizean|Belmopan|
 Brunei|Bruneian|Bandar Seri Begawan|
 Cape Verde|Cape Verdean|Praia|Cabo Verde
 Eswatini|Swazi|Mbabane|Swaziland
 Gambia|Gambian|Banjul|The Gambia
-Guyana|Guyanese|Georgetown|
+Guyana|Guyanese||
 Lesotho|Basotho|Maseru|
 Liechtenstein|Liechtensteiner|Vaduz|
 Maldives|Maldivian||

@@ -51,8 +51,8 @@ def _blocking_both(first, second):
         ),
         # a capital told alone as the object, and small states of the table
         (
-            "Nassau and Paramaribo have restored diplomatic relations.",
-            "The Bahamas has no diplomatic relations with Suriname.",
+            "Bridgetown and Paramaribo have restored diplomatic relations.",
+            "Barbados has no diplomatic relations with Suriname.",
         ),
         # a list's owner told before it as a name; "was struck off"
         (
