@@ -230,19 +230,21 @@ def _latest_accounts(group: list[Statement]) -> list[Statement]:
     X in 2019. Ottawa removed the group from the list in February") is that
     story's history, and its later statement is its account now."""
     ordered = sorted(group, key=lambda s: (s.para.story, s.para.line, s.start))
-    return [
-        statement
-        for n, statement in enumerate(ordered)
-        if not (
-            _dated(statement)
-            and any(
-                later.para.story == statement.para.story
-                and _CONFLICTS.get(frozenset({statement.state, later.state}))
-                and same_scope(statement, later)
-                for later in ordered[n + 1 :]
-            )
+    kept: list[Statement] = []
+    # what each story tells after, one statement per state and scope (so the
+    # walk stays linear in the copy's length)
+    later: dict[int, dict[tuple[str, str], Statement]] = defaultdict(dict)
+    for statement in reversed(ordered):
+        told_after = later[statement.para.story]
+        overtaken = _dated(statement) and any(
+            _CONFLICTS.get(frozenset({statement.state, state}))
+            and same_scope(statement, other)
+            for (state, _), other in told_after.items()
         )
-    ]
+        if not overtaken:
+            kept.append(statement)
+        told_after.setdefault((statement.state, statement.scope), statement)
+    return kept[::-1]
 
 
 def _told_as_changed(statement: Statement) -> bool:
