@@ -769,6 +769,24 @@ Vietnam|Vietnamese|Hanoi|
 Yemen|Yemeni|Sanaa|
 Zambia|Zambian|Lusaka|
 Zimbabwe|Zimbabwean|Harare|
+Andorra|Andorran|Andorra la Vella|
+Bahamas|Bahamian||The Bahamas
+Barbados|Barbadian,Bajan|Bridgetown|
+Belize|Belizean|Belmopan|
+Brunei|Bruneian|Bandar Seri Begawan|
+Cape Verde|Cape Verdean|Praia|Cabo Verde
+Eswatini|Swazi|Mbabane|Swaziland
+Gambia|Gambian|Banjul|The Gambia
+Guyana|Guyanese||
+Lesotho|Basotho|Maseru|
+Liechtenstein|Liechtensteiner|Vaduz|
+Maldives|Maldivian||
+Mauritius|Mauritian|Port Louis|
+Monaco|Monegasque||
+San Marino|Sammarinese||
+Seychelles|Seychellois||
+Suriname|Surinamese|Paramaribo|Surinam
+Trinidad and Tobago|Trinidadian|Port of Spain|Trinidad
 """
 
 # International bodies | other names and abbreviations (comma-separated). Each is an

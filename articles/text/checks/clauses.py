@@ -39,9 +39,13 @@ from articles.text.vocabulary import ORGANISATION_KINDS
 
 # A name ("the State of Palestine"), and what kind of body it is after it ("the
 # Red Vale group").
-_NAME = rf"(?P<name>{PROPER_NAME}(?:\s+(?:{ORGANISATION_KINDS})\b)?)"
+# (a firm's name may join two with an ampersand: "Bramwell & Finch")
+_NAME = (
+    rf"(?P<name>{PROPER_NAME}(?:\s+&\s+{PROPER_NAME})?"
+    rf"(?:\s+(?:{ORGANISATION_KINDS})\b)?)"
+)
 # A past participle, regular or one of the irregular verbs relations are told with.
-_PARTICIPLE = (
+PARTICIPLE = (
     r"(?:[a-z]+(?:ed|en)|bought|sold|left|held|kept|won|lost|struck|put|set|"
     r"brought|caught|quit|cut|shut)\b"
 )
@@ -142,10 +146,19 @@ _FIRST_OBJECT = re.compile(
 # "Ines Duarte is one of four people charged over the fire": a group told with a
 # participle is a group of whom it was done.
 _ONE_OF_GROUP = re.compile(
-    rf"\b{_NAME}\s+(?:is|was|are|were)\s+(?:among|one\s+of)\s+(?:the\s+)?"
+    rf"\b{_NAME}\s+(?:is|was|are|were)\s+(?P<neg>not\s+)?(?:among|one\s+of)\s+(?:the\s+)?"
     rf"(?:[^,;:()]{{0,60}}?\b(?:that|which|who)\s+(?P<body>{_VERB_FIRST}[^,;:()]*)"
     r"|(?:[a-z0-9][\w-]*\s+){0,3}?(?:[a-z]+s|men|women|people)\s+"
-    rf"(?P<participle>{_PARTICIPLE}\s+(?:with|over|for|of|in|by|after)\b[^,;:()]*))"
+    rf"(?P<participle>{PARTICIPLE}\s+(?:with|over|for|of|in|by|after)\b[^,;:()]*))"
+)
+
+
+# "The Kell Islands are not among the states Dunmore recognises": the name is
+# the object of a group's relative clause, whose subject is named.
+_IN_GROUP_OF = re.compile(
+    rf"\b{_NAME}\s+(?:is|was|are|were)\s+(?P<neg>not\s+)?(?:among|one\s+of)\s+"
+    r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?[a-z]+s\s+(?:(?:that|which|whom)\s+)?"
+    r"(?P<body>(?=[A-Z])[^,;:()]*)"
 )
 
 
@@ -155,7 +168,7 @@ _ONE_OF_GROUP = re.compile(
 # clause's; "Arrested in May, Okoro was": so is a passive participle's.
 _PARTICIPLE_OPENING = re.compile(
     r"^\W*(?:(?P<perfect>Having\s+(?:(?:not|never)\s+)?been\s+|Having\s+)"
-    rf"(?P<body>{_PARTICIPLE}[^,;:()]*)"
+    rf"(?P<body>{PARTICIPLE}[^,;:()]*)"
     rf"|(?P<passive>{_PARTICIPLE_CAPITAL}\s+(?:by|in|on|at|last|for|with|over|after)"
     r"\b[^,;:()]*)),\s+"
     rf"{_DESCRIBED_NAME}\s+[a-z]"
@@ -171,7 +184,7 @@ _CLEFT = re.compile(
 _AMONG_INVERTED = re.compile(
     r"^\W*Among\s+(?:those|the\s+(?:[a-z][\w-]*\s+){0,2}?[a-z]+s)\s+"
     r"(?:(?:that|which|who)\s+(?P<body>[a-z][^,;:()]*?)"
-    rf"|(?P<participle>{_PARTICIPLE}[^,;:()]*?))\s+(?:is|are|was|were)\s+"
+    rf"|(?P<participle>{PARTICIPLE}[^,;:()]*?))\s+(?:is|are|was|were)\s+"
     rf"{_NAME}(?=\s*(?:[,.;]|$))"
 )
 # "Neither Chile nor Peru recognises X": each party, with the verb denied.
@@ -274,11 +287,11 @@ _DEAL = re.compile(
     r"(?P<body>[^,;:()]*)"
 )
 _DEAL_DONE = re.compile(
-    r"^[^,;]*?\b(?:(?:was|has\s+been|were)\s+(?:completed|finali[sz]ed)|completed|"
+    r"^[^,;]*?\b(?:(?:was|(?:has|had)\s+been|were)\s+(?:completed|finali[sz]ed)|completed|"
     r"went\s+through|closed)\b"
 )
 _DEAL_OFF = re.compile(
-    r"^[^,;]*?\b(?:collapsed|fell\s+through|(?:was|has\s+been)\s+(?:blocked|"
+    r"^[^,;]*?\b(?:collapsed|fell\s+through|(?:was|(?:has|had)\s+been)\s+(?:blocked|"
     r"abandoned|called\s+off|scrapped|dropped)|(?:never|did\s+not|didn['\u2019]t)\s+"
     r"(?:went|go)\s+(?:ahead|through)|was\s+never\s+(?:completed|finali[sz]ed))\b"
 )
@@ -286,8 +299,8 @@ _DEAL_OFF = re.compile(
 _MERGER_OF = re.compile(
     r"\b(?:[Tt]he|[Aa])\s+(?:(?P<plan>planned|proposed|possible|pending|expected|"
     r"intended)\s+)?merger\s+(?:of|between)\s+(?P<first>(?:the\s+)?[A-Z][\w&'\u2019-]*"
-    r"(?:\s+[A-Z][\w&'\u2019-]*)*)\s+and\s+(?P<body>(?:the\s+)?[A-Z][\w&'\u2019-]*"
-    r"(?:\s+[A-Z][\w&'\u2019-]*)*)(?P<rest>[^,;:()]*)"
+    r"(?:\s+(?:&\s+)?[A-Z][\w&'\u2019-]*)*)\s+and\s+(?P<body>(?:the\s+)?[A-Z][\w&'\u2019-]*"
+    r"(?:\s+(?:&\s+)?[A-Z][\w&'\u2019-]*)*)(?P<rest>[^,;:()]*)"
 )
 # What each deal says as a verb: (done, planned, off).
 _DEAL_VERBS = {
@@ -386,15 +399,20 @@ def _name_clauses(sentence: str) -> Iterator[Clause]:
             told, said = _body_of(match, verb)
             if not told:
                 continue
+            # "Malta is not among the states that have ratified it"
+            negated = bool(match.groupdict().get("neg"))
             clause = Clause(
                 text=f"{match.group('name')} {said}{told}",
                 start=match.start("name"),
                 end=match.start(_body_group(match)) + len(told),
+                negated=negated,
             )
             yield clause
             second = _second_verb(clause.text)
             if second is not None:
-                yield Clause(text=second[0], start=clause.start, end=clause.end)
+                yield Clause(
+                    text=second[0], start=clause.start, end=clause.end, negated=negated
+                )
     for match in _OBJECT_RELATIVE.finditer(sentence):
         body = match.group("body").rstrip(" .")
         for after in _AFTER_VERB.finditer(body):
@@ -466,6 +484,20 @@ def _reordered(sentence: str) -> Iterator[Clause]:
             text=f"{match.group('name')} {said}{told}",
             start=match.start(_body_group(match)),
             end=match.end("name"),
+        )
+    for match in _IN_GROUP_OF.finditer(sentence):
+        body = match.group("body").rstrip(" .")
+        for after in _AFTER_VERB.finditer(body):
+            if _VERB_AT_END.search(body, 0, after.start()):
+                break
+        else:
+            continue
+        told_of = re.sub(r"^The\b", "the", match.group("name"))
+        yield Clause(
+            text=f"{body[: after.start()]} {told_of}{body[after.start() :]}",
+            start=match.start("body"),
+            end=match.start("body") + after.start(),
+            negated=bool(match.group("neg")),
         )
     for match in _NEITHER_NOR.finditer(sentence):
         body = match.group("body").rstrip(" .")
@@ -654,6 +686,52 @@ def _unowned_ban(match: re.Match[str]) -> Clause | None:
     )
 
 
+# A body that put a party out of it: "Qatar has expelled Kim Sorensen from the
+# federation" is "Kim Sorensen was expelled from the federation".
+_PUT_OUT = re.compile(
+    rf"\b{_NAME}\s+(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?"
+    r"(?P<verb>expelled|ejected|threw\s+out|kicked\s+out)\s+"
+    rf"(?P<member>(?:the\s+)?{PROPER_NAME})\s+(?P<rest>(?:from|of)\s+[^,;:()]*)"
+)
+
+
+def _put_out(sentence: str) -> Iterator[Clause]:
+    """An expulsion told in the active, told again of the party put out."""
+    for match in _PUT_OUT.finditer(sentence):
+        verb = {"threw out": "thrown out", "kicked out": "kicked out"}.get(
+            match.group("verb"), match.group("verb")
+        )
+        rest = match.group("rest").rstrip(" .")
+        yield Clause(
+            text=f"{match.group('member')} was {verb} {rest}",
+            start=match.start("member"),
+            end=match.end("rest"),
+        )
+
+
+# A ban told as a compound noun and ended: "The fireworks ban was lifted by the
+# government", "the e-scooter ban has been scrapped".
+_COMPOUND_BAN_ENDED = re.compile(
+    r"\b[Tt]he\s+(?P<thing>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+ban\s+"
+    r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
+    r"(?P<verb>lifted|scrapped|revoked|overturned|ended)\b"
+    rf"\s+by\s+(?P<agent>(?:the\s+[a-z]+\s+of\s+)?{PROPER_NAME})"
+)
+
+
+def _compound_bans(sentence: str) -> Iterator[Clause]:
+    """A compound ban ended by whom the copy names, told again with its verb:
+    "The fireworks ban was lifted by X" is "X lifted its ban on fireworks". With
+    no one named ("the parking ban was lifted for the carnival") it may be for a
+    day, and is not read."""
+    for match in _COMPOUND_BAN_ENDED.finditer(sentence):
+        yield Clause(
+            text=f"{match['agent']} {match['verb']} its ban on {match['thing']}",
+            start=match.start(),
+            end=match.end(),
+        )
+
+
 def _nominal_clauses(sentence: str) -> Iterator[Clause]:
     """A relation told as a noun, told again with the verb the noun names."""
     for match in _NOMINAL.finditer(sentence):
@@ -791,6 +869,8 @@ _READERS = (
     (("merger",), _merger_clauses),
     (("conviction", "arrest", "charge"), _court_clauses),
     (("appointed", "called in", "brought in"), _insolvency_clauses),
+    ((" ban was ", " ban were ", " ban has ", " ban had "), _compound_bans),
+    (("expelled", "ejected", "threw out", "kicked out"), _put_out),
     (
         (
             " said, ",

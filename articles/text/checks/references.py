@@ -28,7 +28,12 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from articles.text.checks.relations import Relation
-from articles.text.vocabulary import HONORIFICS, STOPWORDS, words_of
+from articles.text.vocabulary import (
+    HONORIFICS,
+    ORGANISATION_KINDS,
+    STOPWORDS,
+    words_of,
+)
 
 if TYPE_CHECKING:
     from articles.text.checks.statements import Statement
@@ -80,7 +85,7 @@ def resolve_references(
         for full in _FULL_NAME.findall(text):
             if full.split()[0].lower() not in HONORIFICS | STOPWORDS:
                 people.setdefault(full.lower(), full)
-    kinds = _names_by_kind(stories)
+    kinds = _names_by_kind(stories, appositions)
     resolved = []
     for statement in statements:
         relation = relations.get(statement.relation)
@@ -117,6 +122,8 @@ def resolve_references(
             if subject == UNNAMED and not (relation is not None and relation.objects):
                 continue  # a thing banned or declared may be told with no one doing it
         obj, obj_text = statement.object, statement.object_text
+        if by_object and obj == UNNAMED and _ANOTHER_MATTER.search(statement.sentence):
+            continue  # "no arrests over a separate assault": not the arrests told
         if by_object and obj == UNNAMED:
             # "No one has been arrested": denies it of every person the source's
             # other statements of the relation say was ("A teenager arrested
@@ -178,6 +185,16 @@ def resolve_references(
             )
         )
     return _told_of_anyone(resolved)
+
+
+# A sentence that tells of some other matter than the one the source reports:
+# "Officers investigating a separate assault said no arrests had been made".
+_ANOTHER_MATTER = re.compile(
+    r"\b(?:(?:a|the)\s+separate|(?:an|the)\s+unrelated|(?:a|the)\s+different|"
+    r"another|an\s+earlier|a\s+later)\s+(?:[a-z]+\s+)?(?:case|incident|attack|assault|"
+    r"fire|crash|killing|death|robbery|raid|theft|stabbing|shooting|inquiry|investigation|"
+    r"matter|offence|crime|burglary|collision|protest|disturbance)s?\b"
+)
 
 
 def _told_of_anyone(statements: list[Statement]) -> list[Statement]:
@@ -392,15 +409,30 @@ def _without_stopwords(name: str) -> str:
     return " ".join(words)
 
 
-def _names_by_kind(stories: Mapping[int, str]) -> dict[str, set[str]]:
+# What kind of body an apposition says a name is: "Bramwell & Finch, the
+# family-owned department store chain with 22 shops," is a chain.
+_KIND_TOLD = re.compile(
+    r"(?:an?|the)\s+(?:[\w'-]+\s+){0,4}?"
+    rf"(?P<kind>{ORGANISATION_KINDS})(?=\s+(?:with|of|in|for|based|that|which|from|at|on)\b|\s*$)"
+)
+
+
+def _names_by_kind(
+    stories: Mapping[int, str], appositions: Sequence[tuple[str, str]] = ()
+) -> dict[str, set[str]]:
     """The names of two words or more the source gives, by their last word in
-    lower case: "brigade" -> {"Black Reed Brigade"}."""
+    lower case: "brigade" -> {"Black Reed Brigade"}; and by the kind of body an
+    apposition says a name is: "chain" -> {"Bramwell & Finch"}."""
     kinds: dict[str, set[str]] = defaultdict(set)
     for text in stories.values():
         for name in _LONG_NAME.findall(text):
             words = _without_stopwords(name).split()
             if len(words) > 1:
                 kinds[words[-1].lower()].add(" ".join(words))
+    for name, told in appositions:
+        kind = _KIND_TOLD.match(told)
+        if kind is not None and name[:1].isupper():
+            kinds[kind.group("kind")].add(name)
     return kinds
 
 

@@ -62,6 +62,7 @@ from articles.text.checks.relations import (
     SANCTIONS_DESCRIBED,
 )
 from articles.text.checks.severity import severity_of
+from articles.text.checks.statement_patterns import REPORTING_VERBS
 from articles.text.checks.statements import (
     DESIGNATION,
     RELATIONS_BY_NAME,
@@ -134,6 +135,7 @@ def find_relation_conflicts(
     for statement in read_statements(paragraphs, known):
         groups[statement.key].append(statement)
     for key, group in groups.items():
+        group = _latest_accounts(group)
         stories = sorted({s.para.story for s in group})
         for story in stories:
             mine = [s for s in group if s.para.story == story]
@@ -199,16 +201,50 @@ def _conflict_kind(first: Statement, second: Statement) -> str | None:
 # entered administration in 2020, but was bought out of it", "until 2019".
 # Or another event told after it at a later time: "went into administration in
 # 2009 and was rescued by investors the following year".
+# An act that undoes another, told after "and" with its own time: "recognised X
+# in 2015 and withdrew that recognition in 2022", "expelled in 2018 and
+# readmitted in 2021".
+_UNDOING_VERBS = (
+    r"withdr[ae]w|withdrawn|revoked|reversed|rescinded|ended|lifted|left|quit|"
+    r"severed|cut|broke\s+off|dropped|abandoned|readmitted|rejoined|reinstated|restored"
+)
 _OVERTAKEN = re.compile(
     r"[^.;]{0,40}?,?\s+(?:but|until|before)\b"
-    r"|[^.;]{0,40}?\s+and\s+(?:then\s+)?(?:was|were|has\s+been|had\s+been)\s+"
-    r"[a-z]+(?:ed|en)\b[^.;]*?\b(?:later|the\s+(?:following|next)\s+\w+|"
+    r"|[^.;]{0,40}?\s+and\s+(?:then\s+)?(?:(?:was|were|has\s+been|had\s+been)\s+"
+    rf"[a-z]+(?:ed|en)|(?:{_UNDOING_VERBS}))\b[^.;]*?\b(?:later|the\s+(?:following|next)\s+\w+|"
     r"(?:in|by)\s+(?:1[89]|20)\d\d)\b"
 )
 
 
-# "no longer" tells that the state was the other before
-_AGAIN = re.compile(r"\b(?:again|once\s+more|re-?join(?:s|ed|ing)?|no\s+longer)\b")
+# "no longer" tells that the state was the other before; a state told as of now
+# ("have no relations today") sets itself against an earlier one
+_AGAIN = re.compile(
+    r"\b(?:again|once\s+more|re-?join(?:s|ed|ing)?|no\s+longer|today|now|currently|"
+    r"at\s+present|these\s+days|any\s?more)\b"
+)
+
+
+def _latest_accounts(group: list[Statement]) -> list[Statement]:
+    """The statements of one relation without those their own story overtakes: a
+    dated statement followed in its story by one of a conflicting state ("listed
+    X in 2019. Ottawa removed the group from the list in February") is that
+    story's history, and its later statement is its account now."""
+    ordered = sorted(group, key=lambda s: (s.para.story, s.para.line, s.start))
+    kept: list[Statement] = []
+    # what each story tells after, one statement per state and scope (so the
+    # walk stays linear in the copy's length)
+    later: dict[int, dict[tuple[str, str], Statement]] = defaultdict(dict)
+    for statement in reversed(ordered):
+        told_after = later[statement.para.story]
+        overtaken = _dated(statement) and any(
+            _CONFLICTS.get(frozenset({statement.state, state}))
+            and same_scope(statement, other)
+            for (state, _), other in told_after.items()
+        )
+        if not overtaken:
+            kept.append(statement)
+        told_after.setdefault((statement.state, statement.scope), statement)
+    return kept[::-1]
 
 
 def _told_as_changed(statement: Statement) -> bool:
@@ -227,7 +263,23 @@ def _overtaken(statement: Statement) -> bool:
     changed since: it is a past state, which a statement about now does not
     contradict."""
     text = statement.para.text
-    return _dated(statement) and bool(_OVERTAKEN.match(text, statement.end))
+    if not _dated(statement):
+        return False
+    if _OVERTAKEN.match(text, statement.end):
+        return True
+    # "walked away from its bid in 2019 and bought it outright in 2022": a verb of
+    # the same relation after "and", at a time of its own
+    then = _AND_THEN.match(text, statement.end)
+    relation = RELATIONS_BY_NAME.get(statement.relation)
+    if then is None or relation is None or not _LATER.search(then["rest"]):
+        return False
+    return any(re.match(phrase.verb, then["rest"]) for phrase in relation.phrases)
+
+
+_AND_THEN = re.compile(r"[^.;]{0,40}?\s+and\s+(?:then\s+|later\s+)?(?P<rest>[^.;]*)")
+_LATER = re.compile(
+    r"\b(?:later|the\s+(?:following|next)\s+\w+|(?:in|by)\s+(?:1[89]|20)\d\d)\b"
+)
 
 
 def _dated(statement: Statement) -> bool:
@@ -280,6 +332,8 @@ def _within_story_findings(mine: list[Statement]) -> Iterator[Finding]:
                 continue
             if _CONTRAST.search(earlier.sentence) or _CONTRAST.search(later.sentence):
                 continue
+            if _disputed(earlier.sentence, later.sentence):
+                continue
             yield _finding(
                 later,
                 kind="contradiction",
@@ -291,6 +345,24 @@ def _within_story_findings(mine: list[Statement]) -> Iterator[Finding]:
                 related_lines=[earlier.para.line],
             )
             return
+
+
+# The frame of a claim told as one side's: "The rebels say", "the army insists".
+_CLAIM_FRAME = re.compile(
+    rf"^(?P<speaker>[^,;:]*?)\s+(?:{REPORTING_VERBS}|says?|claims?|insists?|"
+    r"maintains?|den(?:y|ies)|accuses?)\b"
+)
+
+
+def _disputed(first: str, second: str) -> bool:
+    """True when two sentences of one story are each one side's claim ("The
+    rebels say a ceasefire was agreed ... The army says none was"): the story
+    reports a dispute, which is no slip of its own."""
+    claims = [_CLAIM_FRAME.match(sentence) for sentence in (first, second)]
+    if not all(claims):
+        return False
+    speakers = {claim.group("speaker").lower() for claim in claims if claim}
+    return len(speakers) == 2
 
 
 def _published_findings(

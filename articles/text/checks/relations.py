@@ -79,6 +79,19 @@ class Relation:
 
 
 _RELATIONS_WORD = r"(?:diplomatic\s+)?(?:relations|ties)"
+# Verbs of walking away from a deal, plan or bid, as a family: "abandoned its bid
+# for", "walked away from", "backed out of", "pulled out of", "called off".
+_WITHDRAWAL_VERBS = (
+    r"(?:abandon|dropp?|scrapp?|ditch|shelv|withdr[ae]w)(?:s|ed|es|ing)?(?:\s+from)?|"
+    r"call(?:s|ed|ing)?\s+off|(?:walk|back|pull|mov)(?:s|ed|ing)?\s+away\s+from|"
+    r"(?:back|pull)(?:s|ed|ing)?\s+out\s+(?:of|from)|r(?:ule|uled|ules|uling)\s+out|"
+    r"withdrawn\s+from"
+)
+# What a buyer walks away from: "its bid for", "its planned purchase of".
+_PURCHASE_NOUNS = (
+    r"(?:bid|offer|plan|deal|approach|talks)\s+(?:for|to\s+buy)|"
+    r"(?:acquisition|purchase|takeover|buyout)\s+of"
+)
 _CEASEFIRE = r"(?:ceasefire|cease-fire|truce)"
 _CEASEFIRE_VERBS = (
     r"agreed|agrees?|signed|signs?|reached|reach(?:es)?|declared|announced"
@@ -178,8 +191,17 @@ RELATIONS: tuple[Relation, ...] = (
         name="membership",
         phrases=(
             Phrase(
+                r"(?:(?:bec(?:ame|omes?|oming)|remains?|remained|stays?|stayed)\s+)?"
                 r"(?:an?\s+|one\s+of\s+the\s+)?(?:full\s+|founding\s+|permanent\s+)?"
                 r"members?\s+(?:states?\s+)?(?:of|in)"
+            ),
+            # "was admitted to the league", "admitted as a member of"
+            Phrase(r"admitted\s+(?:to|into|as\s+an?\s+(?:full\s+)?member\s+of)"),
+            # "Norway remains outside the union": not a member
+            Phrase(
+                r"(?:remains?|remained|stays?|stayed|(?<=still\s)(?:is|are|was))\s+"
+                r"outside",
+                NOT_DONE,
             ),
             # "Norbank Air, a member of the carriers' union, flies to 12 cities"
             Phrase(
@@ -191,7 +213,8 @@ RELATIONS: tuple[Relation, ...] = (
             Phrase(r"belong(?:s|ed|ing)?\s+to"),
             Phrase(
                 r"(?:left|leaves?|leaving|quit(?:s|ting)?|exit(?:s|ed|ing)?|"
-                r"pull(?:s|ed|ing)?\s+out\s+of|expelled\s+from|"
+                r"pull(?:s|ed|ing)?\s+out\s+of|(?:expelled|thrown\s+out|kicked\s+out)\s+"
+                r"(?:from|of)|"
                 r"withdr[ae]w\s+from|withdraws\s+from|withdrawn\s+from|"
                 r"withdrawing\s+from)",
                 NOT_DONE,
@@ -333,9 +356,9 @@ RELATIONS: tuple[Relation, ...] = (
                 r"takeover)\s+of)"
             ),
             Phrase(
-                r"(?:(?:abandon|dropp?|scrapp?|withdr[ae]w|call(?:ed)?\s+off)(?:s|ed|ing)?|"
-                r"walk(?:s|ed|ing)?\s+away\s+from)"
-                r"\s+(?:its|the|their)\s+(?:bid|offer|plan|deal)\s+(?:for|to\s+buy)",
+                rf"(?:{_WITHDRAWAL_VERBS})\s+(?:(?:its|the|their)\s+)?"
+                rf"(?:(?:planned|proposed|agreed|mooted|hostile|rival)\s+)?"
+                rf"(?:{_PURCHASE_NOUNS})",
                 NOT_DONE,
             ),
             # "Brill Bakeries remains independent": no one has bought it
@@ -370,14 +393,14 @@ RELATIONS: tuple[Relation, ...] = (
                 r"merger)\s+with"
             ),
             Phrase(
-                r"(?:call(?:s|ed)?\s+off|abandon(?:s|ed)?|scrapp(?:ed)?)\s+(?:its|the)"
-                r"\s+merger\s+with",
+                rf"(?:{_WITHDRAWAL_VERBS})\s+(?:its|the)"
+                r"\s+(?:(?:planned|proposed|agreed)\s+)?merger\s+with",
                 NOT_DONE,
             ),
             Phrase(r"(?:merged|have\s+merged|completed\s+their\s+merger)", shape=JOINT),
             Phrase(
-                r"(?:call(?:s|ed)?\s+off|abandon(?:s|ed)?|scrapp(?:ed)?)\s+(?:the|their)"
-                r"\s+merger",
+                rf"(?:{_WITHDRAWAL_VERBS})\s+(?:the|their)"
+                r"\s+(?:(?:planned|proposed|agreed)\s+)?merger",
                 NOT_DONE,
                 JOINT,
             ),

@@ -176,7 +176,8 @@ _REFUSAL_VERBS = r"fail(?:s|ed)?|refus(?:es|ed)|declin(?:es|ed)|ceas(?:es|ed)"
 # a refusal told with a gerund: "stopped short of recognising", "held off joining"
 _REFUSAL_GERUNDS = (
     r"stop(?:s|ped)?\s+short\s+of|refrain(?:s|ed)?\s+from|balk(?:s|ed)\s+at|"
-    r"h(?:olds?|eld)\s+off(?:\s+from)?"
+    r"h(?:olds?|eld)\s+off(?:\s+from)?|rul(?:es|ed)\s+out|"
+    r"(?:back|walk|shi)(?:s|ed)?\s+away\s+from"
 )
 # a decision not to do it, with its time between: "decided in May not to charge"
 _DECIDED_NOT = (
@@ -284,7 +285,8 @@ PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         "removal",
         re.compile(
             rf"(?:\b{_SUBJ}\s+)?\b{_AUX}{_REMOVAL_VERB}\s+(?:of\s+)?{_OBJ}\s+(?:from|off)\s+{_OWNER}"
-            rf"(?:{_LIST})(?:\s+(?:in|of)\s+(?P<loc>{_NP}))?"
+            # "the list" told bare is the list the paragraph has named
+            rf"(?:{_LIST}|(?<=the\s)list\b(?!\s+of))(?:\s+(?:in|of)\s+(?P<loc>{_NP}))?"
         ),
     ),
     # reviewing whether to delist X / a review of the designation of X
@@ -445,6 +447,11 @@ GENERIC_NEGATION = re.compile(
     rf"\b(?:{_NEGATORS}|(?:{_REFUSAL_VERBS})\s+to|{_REFUSAL_GERUNDS})\b|n['\u2019]t\b"
 )
 IN_PROGRESS = re.compile(rf"\b(?:{_IN_PROGRESS})\b")
+# A refusal itself denied ("has not ruled out recognising", "did not fail to"):
+# nothing sure either way.
+DENIED_REFUSAL = re.compile(
+    rf"\b(?:{_NEGATORS})\s+(?:{_REFUSAL_GERUNDS}|(?:{_REFUSAL_VERBS})\s+to)\b"
+)
 _GOVERNMENT = (
     r"(?P<gov>\s+(?:government|administration|authorities|regime|leadership))?"
 )
@@ -494,7 +501,8 @@ def _generic_pattern(relation: Relation, phrase: Phrase) -> re.Pattern[str]:
         # (references.py)
         return re.compile(
             rf"\b(?:{_SUBJ}\s+and\s+(?:{_PARTNER}){obj}(?(partner),)"
-            rf"|(?P<pair>(?:[Tt]he\s+two|[Bb]oth)\s+[a-z]+s))"
+            # "The two building societies, Northfold and Penrith, have merged"
+            rf"|(?P<pair>(?:[Tt]he\s+two|[Bb]oth)\s+(?:[a-z]+\s+)?[a-z]+s)(?:,\s+[^,;]{{3,80}},)?)"
             rf"\s+{_AUX}{verb}\b"
         )
     # "Pellow Homes, which bought X": the subject and its verb in a relative clause

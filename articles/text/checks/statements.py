@@ -14,7 +14,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from articles.text.checks.base import Paragraph, is_heading
-from articles.text.checks.clauses import Clause, appositions, embedded_clauses
+from articles.text.checks.clauses import (
+    PARTICIPLE,
+    Clause,
+    appositions,
+    embedded_clauses,
+)
 from articles.text.checks.references import ANYONE, PAIR, UNNAMED, resolve_references
 from articles.text.checks.relations import (
     DONE,
@@ -30,6 +35,7 @@ from articles.text.checks.statement_patterns import (
     ANAPHORS,
     CONDITIONAL,
     DELISTING,
+    DENIED_REFUSAL,
     DESIGNATION,
     GENERIC_NEGATION,
     GENERIC_PATTERNS,
@@ -53,6 +59,7 @@ from articles.text.names import PROPER_NAME
 from articles.text.tokens import sentences
 from articles.text.vocabulary import (
     CALENDAR_WORDS,
+    CAPITALS,
     DEMONYMS,
     ORGANISATION_KINDS,
     STOPWORDS,
@@ -234,7 +241,8 @@ def _read_text(
                 continue
             scope = ""
             if relation == LISTED_ON:
-                subject, scope = _list_kind(match.group("subj")), _list_owner(match)
+                told_kind, owner = _attributive_owner(match.group("subj"))
+                subject, scope = _list_kind(told_kind), owner or _list_owner(match)
             taken.append((start, end))
             yield Statement(
                 relation=relation,
@@ -259,6 +267,18 @@ def _list_kind(told: str) -> tuple[str, str]:
     kind = re.sub(r"^list\s+of\s+|\s*\blist$", "", told.strip().lower())
     kind = " ".join(re.sub(r"(?<=[^s])s$", "", word) for word in kind.split())
     return kind, f"the {kind} list"
+
+
+def _attributive_owner(told: str) -> tuple[str, str]:
+    """(what a list lists, whose it is) for a list whose owner is told before it
+    as a name ("the EU list of high-risk countries" is the EU's list of them);
+    else (as told, "")."""
+    words = told.split()
+    for n in (2, 1):
+        owner = actor_of(" ".join(words[:n]))
+        if len(words) > n and owner and all(w[:1].isupper() for w in words[:n]):
+            return " ".join(words[n:]), owner
+    return told, ""
 
 
 def _list_owner(match: re.Match[str]) -> str:
@@ -373,8 +393,9 @@ def _read_generic(
                     continue  # "the company that runs the trams": some other one
                 obj_key = obj_text.lower()
                 if not (relation.by_object and obj_text[:1].islower()):
-                    # a person described ("a British man") is not a country
-                    obj_key = actor_of(obj_text) or obj_key
+                    # a person described ("a British man") is not a country; a
+                    # capital told alone stands for its government ("with Rabat")
+                    obj_key = actor_of(obj_text) or CAPITALS.get(obj_text) or obj_key
             if not obj_text:
                 continue
             if relation.by_object:
@@ -573,7 +594,7 @@ def clause_state(
     if (
         re.search(r"\b(?:was|were)\b", aux)
         and not passive
-        and not re.match(r"\w+(?:ed|en)\b", verb)
+        and not re.match(PARTICIPLE, verb)  # "was struck off": told as done
         and not reported
     ):
         # "was a member of": a past state that may have changed; but "said it was
@@ -588,6 +609,8 @@ def clause_state(
         # to be done again is not done now
         return NOT_DONE
     if negated:
+        if DENIED_REFUSAL.search(aux):
+            return None  # "has not ruled out joining": a possibility, no state
         if (
             base == DONE
             and not progressive
@@ -725,10 +748,15 @@ def _state(shape: str, match: re.Match[str], before: str) -> str | None:
     return LISTING if state == UNDER_WAY else state
 
 
+# Words that put a name in doubt without changing what it names: "the so-called
+# government in exile" is the government in exile another sentence names.
+_HEDGES = frozenset({"so-called", "self-styled", "self-declared", "self-proclaimed"})
+
+
 def _clean_np(text: str) -> str:
     text = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.IGNORECASE)
     words = text.split()
-    while words and words[0].lower() in STOPWORDS:
+    while words and (words[0].lower() in STOPWORDS or words[0].lower() in _HEDGES):
         words.pop(0)
     return " ".join(words)
 
@@ -766,7 +794,9 @@ def _subject(
         return (held[-1], _country_display(held[-1])) if held else None
     if named is not None and named.strip().lower() not in ANAPHORS:
         country = (
-            None if _DEMONYM_IN_NAME.search(named) else actor_of(named, capitals=True)
+            None
+            if _DEMONYM_IN_NAME.search(named) or _DESCRIBED_BODY.fullmatch(named)
+            else actor_of(named, capitals=True)
         )
         if country:
             return country, _country_display(country)
@@ -779,7 +809,9 @@ def _subject(
     text = paras[index].text
     position = offset + match.start()
     mentions = [
-        c for s, _, c in countries_in(text) if s < position and c != country_of(obj)
+        c
+        for s, e, c in countries_in(text)
+        if s < position and c != country_of(obj) and not _DESCRIBES_BODY.match(text, e)
     ]
     if mentions:
         return mentions[-1], _country_display(mentions[-1])
@@ -792,9 +824,10 @@ def _subject(
     sentence_end = text.find(". ", position)
     after = [
         c
-        for s, _, c in countries_in(text)
+        for s, e, c in countries_in(text)
         if position <= s < (sentence_end if sentence_end >= 0 else len(text))
         and c != country_of(obj)
+        and not _DESCRIBES_BODY.match(text, e)
         and not _SET_AGAINST.search(text, 0, s)  # "unlike in Canada"
     ]
     if after:
@@ -825,6 +858,21 @@ _DESCRIBED_IN_PLACE = re.compile(
 )
 
 
+# A demonym before what a body is, in lower case ("the German freight group",
+# "a Polish trucking firm"), describes the body; it does not name the state.
+_DESCRIBES_BODY = re.compile(
+    rf"\s+(?:[a-z][\w-]*\s+){{0,3}}?(?!(?i:{ORGANS})\b)(?:{ORGANISATION_KINDS})\b"
+)
+_DESCRIBED_BODY = re.compile(
+    r"(?:[Tt]he\s+|[Aa]n?\s+)?(?:"
+    + "|".join(sorted(map(re.escape, DEMONYMS), key=len, reverse=True))
+    + rf"){_DESCRIBES_BODY.pattern}"
+)
+
+
+_DEFINITE_BODY = re.compile(r"[Tt]he\s")
+
+
 _PERSONAL = frozenset({"he", "she"})
 
 
@@ -841,7 +889,9 @@ _SPEAKER = re.compile(
 _OPENING_NAME = re.compile(rf"^\W*(?:The\s+)?(?P<name>{PROPER_NAME})\s+[a-z]")
 # "Arden Ales said on Monday that it ...", "The brewer said that it ..."
 _LEADING_SPEAKER = re.compile(
-    rf"^\W*(?:[Tt]he\s+)?(?P<name>{PROPER_NAME}|[a-z][\w-]*)\s+"
+    # after an opening phrase: "In a statement, the chain said it"
+    r"^\W*(?:(?:In|At|On|Later|Earlier|Speaking|Separately)\b[^,]{0,40},\s+)?"
+    rf"(?:[Tt]he\s+)?(?P<name>{PROPER_NAME}|[a-z][\w-]*)\s+"
     r"(?:said|says|announced|confirmed)(?:\s+(?:on|last)\s+\w+)?\s+(?:that\s+)?it\b"
 )
 
@@ -849,7 +899,9 @@ _LEADING_SPEAKER = re.compile(
 # The frame right before "it": "Fenmoor Foods, which tried to buy it in 2023,
 # said last week that it ..."
 _FRAME_BEFORE = re.compile(
-    rf"\b(?:[Tt]he\s+)?(?P<name>{PROPER_NAME}(?:['\u2019]\s+{PROPER_NAME})?)"
+    rf"\b(?:(?:[Tt]he\s+)?(?P<name>{PROPER_NAME}(?:['\u2019]\s+{PROPER_NAME})?)"
+    # or a body told by a demonym and what it is: "the German freight group said it"
+    rf"|(?P<body>{_DESCRIBED_BODY.pattern}))"
     r"(?:,[^,]{1,80},|,\s+whose\s+[a-z]+(?:\s+[a-z]+)?)?\s+"
     r"(?:said|says|told\s+\w+|announced|confirmed|added|insisted)"
     r"(?:\s+(?:on|last)\s+\w+)?\s+(?:that\s+)?$"
@@ -869,6 +921,9 @@ def _what_it_is(
     current = next((s for s in spans if s[0] <= offset < s[1]), None)
     if current is not None:
         framed = _FRAME_BEFORE.search(text, current[0], offset)
+        if framed and framed.group("body"):
+            # a definite description is the party the source names (references.py)
+            return (UNNAMED, UNNAMED) if _DEFINITE_BODY.match(framed["body"]) else None
         if framed:
             return _named(framed.group("name"), obj)
         speaker = _SPEAKER.search(text[slice(*current)])
@@ -876,7 +931,9 @@ def _what_it_is(
             return _named(speaker.group("name"), obj)
         leading = _LEADING_SPEAKER.match(text[slice(*current)])
         if leading:
-            return _named(leading.group("name"), obj)
+            name = leading.group("name")
+            # "the chain said it": told by what it is, for references.py to name
+            return _named(f"the {name}" if name.islower() else name, obj)
     before = [text[a:b] for a, b in spans if b <= offset]
     if not before and index > 0:
         previous = paras[index - 1].text
@@ -890,7 +947,7 @@ def _what_it_is(
 
 def _named(name: str, obj: str) -> tuple[str, str] | None:
     """(normalised, as written) for a name, unless it is the object itself."""
-    actor = actor_of(name)
+    actor = None if _DESCRIBED_BODY.fullmatch(name) else actor_of(name)
     key = actor or name.lower()
     if key == (country_of(obj) or obj.lower()):
         return None
