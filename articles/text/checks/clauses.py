@@ -130,6 +130,17 @@ _SECOND_VERB = re.compile(
 )
 # A verb of a relation ending a text: where an object told before it belongs.
 _VERB_AT_END = re.compile(rf"(?:{GENERIC_VERBS.pattern}|{DESIGNATION_VERBS})$")
+
+
+def _end_of_verb(body: str) -> int | None:
+    """Where the verb of a relation that opens `body` ends (before "as", "in", a
+    time or the text's end), or None when none ends there."""
+    for after in _AFTER_VERB.finditer(body):
+        if _VERB_AT_END.search(body, 0, after.start()):
+            return after.start()
+    return None
+
+
 # A frame of reported speech before the subject it reports of: "said Chile".
 _FRAMED_SUBJECT = re.compile(
     rf"\b(?:{REPORTING_VERBS})\s+(?:that\s+)?(?=[A-Z])"
@@ -415,15 +426,13 @@ def _name_clauses(sentence: str) -> Iterator[Clause]:
                 )
     for match in _OBJECT_RELATIVE.finditer(sentence):
         body = match.group("body").rstrip(" .")
-        for after in _AFTER_VERB.finditer(body):
-            if _VERB_AT_END.search(body, 0, after.start()):
-                break
-        else:
+        verb_end = _end_of_verb(body)
+        if verb_end is None:
             continue
-        told, told_of = body[: after.start()], match.group("object")
+        told, told_of = body[:verb_end], match.group("object")
         told_of = re.sub(r"^The\b", "the", told_of)
         yield Clause(
-            text=f"{told} {told_of}{body[after.start() :]}",
+            text=f"{told} {told_of}{body[verb_end:]}",
             start=match.start("object"),
             end=match.start("body") + len(told),
         )
@@ -487,16 +496,14 @@ def _reordered(sentence: str) -> Iterator[Clause]:
         )
     for match in _IN_GROUP_OF.finditer(sentence):
         body = match.group("body").rstrip(" .")
-        for after in _AFTER_VERB.finditer(body):
-            if _VERB_AT_END.search(body, 0, after.start()):
-                break
-        else:
+        verb_end = _end_of_verb(body)
+        if verb_end is None:
             continue
         told_of = re.sub(r"^The\b", "the", match.group("name"))
         yield Clause(
-            text=f"{body[: after.start()]} {told_of}{body[after.start() :]}",
+            text=f"{body[:verb_end]} {told_of}{body[verb_end:]}",
             start=match.start("body"),
-            end=match.start("body") + after.start(),
+            end=match.start("body") + verb_end,
             negated=bool(match.group("neg")),
         )
     for match in _NEITHER_NOR.finditer(sentence):
