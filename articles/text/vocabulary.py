@@ -971,6 +971,17 @@ _UNIT_NUMBER_WORDS = words_of(
     "fourteen fifteen sixteen seventeen eighteen nineteen"
 )
 _TENS_NUMBER_WORDS = words_of("twenty thirty forty fifty sixty seventy eighty ninety")
+# Verbs whose past forms end in no "-ed", as news copy tells relations and figures
+# with them: their past participles ("has bought", "Sold in 2019, the mill") and
+# their past tenses ("Storm Ingunn brought", "Tarn Trains rose").
+IRREGULAR_PARTICIPLES = words_of(
+    "bought sold left held kept won lost struck put set brought caught quit cut shut"
+)
+IRREGULAR_PAST_TENSES = words_of(
+    "brought bought built drew gave grew held kept left made met paid put "
+    "ran rose saw sent set sold spent stood took told went won wrote"
+)
+
 NUMBER_WORDS = {w: i for i, w in enumerate(_UNIT_NUMBER_WORDS, start=1)} | {
     f"{tens}{join}{unit}" if unit else tens: t * 10 + u
     for t, tens in enumerate(_TENS_NUMBER_WORDS, start=2)

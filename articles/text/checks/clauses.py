@@ -35,7 +35,7 @@ from articles.text.checks.statement_patterns import (
     REPORTING_VERBS,
 )
 from articles.text.names import PROPER_NAME
-from articles.text.vocabulary import ORGANISATION_KINDS
+from articles.text.vocabulary import IRREGULAR_PARTICIPLES, ORGANISATION_KINDS
 
 # A name ("the State of Palestine"), and what kind of body it is after it ("the
 # Red Vale group").
@@ -45,10 +45,7 @@ _NAME = (
     rf"(?:\s+(?:{ORGANISATION_KINDS})\b)?)"
 )
 # A past participle, regular or one of the irregular verbs relations are told with.
-PARTICIPLE = (
-    r"(?:[a-z]+(?:ed|en)|bought|sold|left|held|kept|won|lost|struck|put|set|"
-    r"brought|caught|quit|cut|shut)\b"
-)
+PARTICIPLE = rf"(?:[a-z]+(?:ed|en)|{'|'.join(IRREGULAR_PARTICIPLES)})\b"
 _PARTICIPLE_CAPITAL = r"(?:[A-Z][a-z]+(?:ed|en)|Bought|Sold|Held|Kept)\b"
 # a person or body told by what it is before its name: "the former mayor Ilse Varga"
 _DESCRIBED_NAME = rf"(?:the\s+(?:[a-z][\w-]*\s+){{1,3}}?(?=[A-Z]))?{_NAME}"

@@ -42,6 +42,7 @@ from articles.text.tokens import Token, name_runs, sentences, tokenize
 from articles.text.vocabulary import (
     CALENDAR_WORDS,
     CARDINAL_WORDS,
+    IRREGULAR_PAST_TENSES,
     ORGANISATION_WORDS,
     STOPWORDS,
     actors_in,
@@ -715,11 +716,7 @@ def _reads_as_verb(word: str) -> bool:
 
 # Particles of phrasal verbs, after the verb: "wiped out", "gave away".
 _PARTICLES = frozenset(words_of("out off up away"))
-# Past tenses of verbs a figure's clause often has, which end in no "-ed".
-_IRREGULAR_PAST = frozenset(
-    words_of("brought bought built drew gave grew held kept left made met paid put")
-    + words_of("ran rose saw sent set sold spent stood took told went won wrote")
-)
+_IRREGULAR_PAST = frozenset(IRREGULAR_PAST_TENSES)
 
 
 def _cost_subject(clause: str) -> str:

@@ -319,7 +319,7 @@ def _read_generic(
                 phrase.shape == PASSIVE
                 and re.search(r"\b(?:has|have|had)\b", aux)
                 and not re.search(r"\b(?:been|being)\b", aux)
-                and re.match(r"\w+ed\b|bought\b|sold\b|taken\b", match.group("verb"))
+                and re.match(PARTICIPLE, match.group("verb"))
             ):
                 continue  # "Kestrel Pay, which Singapore has never banned": active
             if match.groupdict().get("pair"):
